@@ -1,0 +1,207 @@
+//! Wiring: the application state shared by every request, and starting and stopping the
+//! server.
+
+use std::net::SocketAddr;
+use std::ops::Deref;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::auth::SessionPolicy;
+use crate::auth::throttle::{Limits, LoginThrottle};
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::crypto::InstanceKey;
+use crate::db::users;
+use crate::db::{Db, DbError};
+use crate::instance::{Instance, InstanceSettings, OpenError};
+use crate::setup::SetupGate;
+
+/// How long in-flight requests may take to finish after a shutdown signal.
+pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
+
+/// Everything a request handler may need, cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+pub struct Inner {
+    pub config: Config,
+    pub db: Db,
+    pub key: InstanceKey,
+    pub clock: Arc<dyn Clock>,
+    pub csrf_key: [u8; 32],
+    pub setup: SetupGate,
+    pub throttle: LoginThrottle,
+    pub session_policy: SessionPolicy,
+    settings: RwLock<InstanceSettings>,
+    /// The address the server actually listens on (the port may have been chosen by the OS).
+    pub local_addr: SocketAddr,
+}
+
+impl Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    /// A snapshot of the instance settings.
+    pub fn settings(&self) -> InstanceSettings {
+        self.settings
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    pub fn set_settings(&self, settings: InstanceSettings) {
+        *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings;
+    }
+
+    /// The public URL of the instance: the config file's `base_url`, else the wizard's,
+    /// else the address the server listens on.
+    pub fn base_url(&self) -> String {
+        base_url(&self.config, &self.settings(), self.local_addr)
+    }
+
+    /// Whether cookies must be marked `Secure` (the instance is reached over https).
+    pub fn secure_cookies(&self) -> bool {
+        self.base_url().starts_with("https://")
+    }
+}
+
+/// The public URL for a configuration, settings and listening address.
+pub fn base_url(config: &Config, settings: &InstanceSettings, listen: SocketAddr) -> String {
+    if let Some(url) = config
+        .base_url
+        .clone()
+        .or_else(|| settings.base_url.clone())
+    {
+        return url;
+    }
+    if listen.ip().is_unspecified() {
+        format!("http://localhost:{}", listen.port())
+    } else {
+        format!("http://{listen}")
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error(transparent)]
+    Open(#[from] OpenError),
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("cannot listen on {addr}: {source}")]
+    Listen {
+        addr: SocketAddr,
+        source: std::io::Error,
+    },
+}
+
+/// A running server.
+pub struct Running {
+    pub addr: SocketAddr,
+    /// The one-time setup URL, while the instance has no administrator.
+    pub setup_url: Option<String>,
+    pub state: AppState,
+    shutdown: oneshot::Sender<()>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// Stops accepting connections, lets in-flight requests finish (for at most
+    /// [`SHUTDOWN_GRACE`]) and closes the database cleanly.
+    pub async fn shutdown(self) -> std::io::Result<()> {
+        let _ = self.shutdown.send(());
+        let result = match tokio::time::timeout(SHUTDOWN_GRACE, self.task).await {
+            Ok(Ok(result)) => result,
+            Ok(Err(join)) => Err(std::io::Error::other(join)),
+            Err(_) => {
+                tracing::warn!("in-flight requests did not finish in time; closing anyway");
+                Ok(())
+            }
+        };
+        let db = self.state.db.clone();
+        let closed = tokio::task::spawn_blocking(move || db.checkpoint()).await;
+        if let Ok(Err(err)) = closed {
+            tracing::warn!(error = %err, "the database checkpoint at shutdown failed");
+        }
+        tracing::info!("stopped");
+        result
+    }
+}
+
+/// Opens the instance (data dir, migrations, key), binds the listener and starts serving.
+pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, StartError> {
+    let now = clock.now();
+    let open_config = config.clone();
+    let instance = tokio::task::spawn_blocking(move || Instance::open(&open_config, now))
+        .await
+        .map_err(|_| DbError::WorkerGone)??;
+
+    let (settings, admin_exists) = instance
+        .db
+        .read(|conn| -> Result<_, DbError> {
+            Ok((InstanceSettings::load(conn)?, users::admin_exists(conn)?))
+        })
+        .await?;
+
+    let listener = TcpListener::bind(config.listen)
+        .await
+        .map_err(|source| StartError::Listen {
+            addr: config.listen,
+            source,
+        })?;
+    let local_addr = listener.local_addr().map_err(|source| StartError::Listen {
+        addr: config.listen,
+        source,
+    })?;
+
+    let setup = SetupGate::new(admin_exists, settings.setup_completed);
+    let setup_url = (!admin_exists && !settings.setup_completed).then(|| {
+        let token = setup.issue(now);
+        format!(
+            "{}/setup?token={token}",
+            base_url(&config, &settings, local_addr)
+        )
+    });
+
+    let state = AppState(Arc::new(Inner {
+        csrf_key: instance.key.derive("csrf"),
+        session_policy: SessionPolicy::from_config(&config),
+        key: instance.key,
+        db: instance.db,
+        clock,
+        setup,
+        throttle: LoginThrottle::new(Limits::default()),
+        settings: RwLock::new(settings),
+        local_addr,
+        config,
+    }));
+
+    let router = crate::web::router(state.clone());
+    let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
+    let task = tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async {
+            let _ = shutdown_rx.await;
+        })
+        .await
+    });
+    tracing::info!(addr = %local_addr, version = env!("CARGO_PKG_VERSION"), "listening");
+
+    Ok(Running {
+        addr: local_addr,
+        setup_url,
+        state,
+        shutdown: shutdown_tx,
+        task,
+    })
+}

@@ -1,0 +1,320 @@
+//! Who is signed in: accounts, passwords, sessions, one-time password links, CSRF tokens
+//! and sign-in throttling.
+
+pub mod password;
+pub mod throttle;
+
+use std::net::IpAddr;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
+
+use crate::config::Config;
+use crate::crypto::{self, random_token, token_hash};
+use crate::db::sessions::{self, Session};
+use crate::db::users::{self, NewUser, Role, User};
+use crate::db::{Db, DbError};
+use crate::error::{FieldErrors, check_email};
+use throttle::LoginThrottle;
+
+/// The cookie that carries the session token.
+pub const SESSION_COOKIE: &str = "kairos_session";
+/// How long a password link printed by `kairos admin reset-password` stays valid.
+pub const RESET_LINK_VALIDITY: Duration = Duration::minutes(30);
+/// A session's last-seen time is written at most this often.
+const TOUCH_INTERVAL: Duration = Duration::seconds(60);
+
+/// How long sessions live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SessionPolicy {
+    /// Signed out after this long without a request.
+    pub idle: Duration,
+    /// Signed out this long after signing in, whatever happens.
+    pub lifetime: Duration,
+}
+
+impl SessionPolicy {
+    pub fn from_config(config: &Config) -> Self {
+        Self {
+            idle: Duration::minutes(i64::from(config.session_idle_minutes)),
+            lifetime: Duration::hours(i64::from(config.session_lifetime_hours)),
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SignInError {
+    /// One message for an unknown email, a wrong password and a disabled account.
+    #[error("The email or password is wrong.")]
+    WrongCredentials,
+    #[error("Too many failed sign-in attempts. Try again in {} minutes.", minutes_rounded_up(*retry_after))]
+    Throttled { retry_after: Duration },
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+fn minutes_rounded_up(duration: Duration) -> i64 {
+    (duration.num_seconds() + 59) / 60
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccountError {
+    #[error("{0}")]
+    Invalid(FieldErrors),
+    #[error("this link is invalid, used or expired; ask for a new one")]
+    InvalidLink,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<rusqlite::Error> for AccountError {
+    fn from(err: rusqlite::Error) -> Self {
+        AccountError::Db(DbError::from(err))
+    }
+}
+
+impl From<FieldErrors> for AccountError {
+    fn from(errors: FieldErrors) -> Self {
+        AccountError::Invalid(errors)
+    }
+}
+
+/// A new account as typed by a person.
+#[derive(Debug, Clone)]
+pub struct AccountInput {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+}
+
+impl AccountInput {
+    /// Trims and checks every field; collects every problem.
+    pub fn validate(mut self) -> Result<Self, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        self.name = self.name.trim().to_string();
+        self.email = self.email.trim().to_string();
+        if self.name.is_empty() {
+            errors.add("name", "is required");
+        } else if self.name.chars().count() > 100 {
+            errors.add("name", "must be at most 100 characters");
+        }
+        if self.email.is_empty() {
+            errors.add("email", "is required");
+        } else if let Err(reason) = check_email(&self.email) {
+            errors.add("email", reason);
+        }
+        if let Err(reason) = password::check_policy(&self.password) {
+            errors.add("password", reason);
+        }
+        errors.into_result(self)
+    }
+}
+
+/// Inserts a validated account with a fresh password hash; an existing email is a field error.
+pub fn insert_account(
+    conn: &Connection,
+    input: &AccountInput,
+    password_hash: &str,
+    role: Role,
+    now: DateTime<Utc>,
+) -> Result<i64, AccountError> {
+    if users::by_email(conn, &input.email)?.is_some() {
+        let mut errors = FieldErrors::new();
+        errors.add("email", "already belongs to an account");
+        return Err(errors.into());
+    }
+    Ok(users::insert(
+        conn,
+        &NewUser {
+            email: &input.email,
+            name: &input.name,
+            password_hash: Some(password_hash),
+            role,
+        },
+        now,
+    )?)
+}
+
+/// Hashes a password off the async runtime (argon2 is deliberately slow).
+pub async fn hash_password(password: String) -> Result<String, DbError> {
+    tokio::task::spawn_blocking(move || password::hash(&password))
+        .await
+        .map_err(|_| DbError::WorkerGone)
+}
+
+/// Starts a session for `user_id` and returns its token (for the cookie).
+pub fn start_session(
+    conn: &Connection,
+    user_id: i64,
+    policy: SessionPolicy,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<String> {
+    let token = random_token();
+    sessions::insert(
+        conn,
+        &token_hash(&token),
+        user_id,
+        now,
+        now + policy.lifetime,
+    )?;
+    Ok(token)
+}
+
+/// A successful sign-in.
+#[derive(Debug)]
+pub struct SignedIn {
+    pub token: String,
+    pub user: User,
+}
+
+/// Checks an email and password and starts a session.
+pub async fn sign_in(
+    db: &Db,
+    throttle: &LoginThrottle,
+    policy: SessionPolicy,
+    email: &str,
+    password: &str,
+    address: IpAddr,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, SignInError> {
+    throttle
+        .check(email, address, now)
+        .map_err(|retry_after| SignInError::Throttled { retry_after })?;
+    let lookup = email.trim().to_string();
+    let user: Option<User> = db
+        .read(move |conn| users::by_email(conn, &lookup).map_err(DbError::from))
+        .await?;
+    let candidate = password.to_string();
+    let stored = user.as_ref().and_then(|u| u.password_hash.clone());
+    let matches = tokio::task::spawn_blocking(move || match stored {
+        Some(hash) => password::verify(&candidate, &hash),
+        None => {
+            password::verify_nothing(&candidate);
+            false
+        }
+    })
+    .await
+    .map_err(|_| DbError::WorkerGone)?;
+
+    match user {
+        Some(user) if matches && !user.disabled => {
+            throttle.clear_account(email);
+            let user_id = user.id;
+            let token = db
+                .write(move |tx| start_session(tx, user_id, policy, now).map_err(DbError::from))
+                .await?;
+            tracing::info!(user_id, "signed in");
+            Ok(SignedIn { token, user })
+        }
+        other => {
+            throttle.record_failure(email, address, now);
+            tracing::info!(user_id = other.map(|u| u.id), %address, "sign-in refused");
+            Err(SignInError::WrongCredentials)
+        }
+    }
+}
+
+/// The user behind a session token, if the session is still alive. Expired sessions are
+/// removed; live ones have their last-seen time refreshed.
+pub async fn authenticate(
+    db: &Db,
+    policy: SessionPolicy,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<(User, Session)>, DbError> {
+    let hash = token_hash(token);
+    let lookup = hash.clone();
+    let found = db
+        .read(move |conn| -> Result<_, DbError> {
+            let Some(session) = sessions::find(conn, &lookup)? else {
+                return Ok(None);
+            };
+            Ok(users::by_id(conn, session.user_id)?.map(|user| (user, session)))
+        })
+        .await?;
+    let Some((user, session)) = found else {
+        return Ok(None);
+    };
+    let expired = now >= session.expires_at || now - session.last_seen_at >= policy.idle;
+    if expired || user.disabled {
+        db.write(move |tx| sessions::delete(tx, &hash).map_err(DbError::from))
+            .await?;
+        return Ok(None);
+    }
+    if now - session.last_seen_at >= TOUCH_INTERVAL {
+        db.write(move |tx| sessions::touch(tx, &hash, now).map_err(DbError::from))
+            .await?;
+    }
+    Ok(Some((user, session)))
+}
+
+/// Ends the session behind `token`.
+pub async fn sign_out(db: &Db, token: &str) -> Result<(), DbError> {
+    let hash = token_hash(token);
+    db.write(move |tx| sessions::delete(tx, &hash).map_err(DbError::from))
+        .await
+}
+
+/// Creates a one-time link token that lets `user_id` choose a new password.
+pub fn issue_password_link(
+    conn: &Connection,
+    user_id: i64,
+    now: DateTime<Utc>,
+    valid_for: Duration,
+) -> rusqlite::Result<String> {
+    let token = random_token();
+    sessions::insert_password_link(conn, &token_hash(&token), user_id, now, now + valid_for)?;
+    Ok(token)
+}
+
+/// Whether a password link can still be used.
+pub async fn password_link_valid(
+    db: &Db,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<bool, DbError> {
+    let hash = token_hash(token);
+    db.read(move |conn| Ok(sessions::valid_password_link(conn, &hash, now)?.is_some()))
+        .await
+}
+
+/// Uses a password link: sets the new password and ends every session of its user.
+pub async fn redeem_password_link(
+    db: &Db,
+    token: &str,
+    new_password: String,
+    now: DateTime<Utc>,
+) -> Result<i64, AccountError> {
+    if let Err(reason) = password::check_policy(&new_password) {
+        let mut errors = FieldErrors::new();
+        errors.add("password", reason);
+        return Err(errors.into());
+    }
+    let hash = token_hash(token);
+    let password_hash = hash_password(new_password).await?;
+    db.write(move |tx| {
+        let user_id =
+            sessions::valid_password_link(tx, &hash, now)?.ok_or(AccountError::InvalidLink)?;
+        if !sessions::use_password_link(tx, &hash, now)? {
+            return Err(AccountError::InvalidLink);
+        }
+        users::set_password_hash(tx, user_id, &password_hash, now)?;
+        sessions::delete_for_user(tx, user_id)?;
+        tracing::info!(user_id, "password changed through a one-time link");
+        Ok(user_id)
+    })
+    .await
+}
+
+/// The CSRF token for a form, bound to the browser's session (or pre-session) cookie.
+pub fn csrf_token(csrf_key: &[u8; 32], binding: &str) -> String {
+    crypto::hmac_hex(csrf_key, binding.as_bytes())
+}
+
+/// Whether a submitted CSRF token matches the binding.
+pub fn csrf_valid(csrf_key: &[u8; 32], binding: &str, submitted: &str) -> bool {
+    crypto::constant_time_eq(
+        csrf_token(csrf_key, binding).as_bytes(),
+        submitted.trim().as_bytes(),
+    )
+}

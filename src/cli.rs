@@ -1,0 +1,256 @@
+//! The command line: `kairos [serve]`, `migrate`, `config show`, `admin …`.
+
+use std::io::{BufRead, IsTerminal};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::auth::{self, AccountInput};
+use crate::clock::{Clock, SystemClock};
+use crate::config::{Config, Flags};
+use crate::db::{self, DbError, users};
+use crate::instance::{Instance, InstanceSettings};
+use crate::setup;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "kairos",
+    version,
+    about = "Kairos: a self-hosted scheduling appliance"
+)]
+struct Cli {
+    /// Directory for the database, key and backups [env: KAIROS_DATA_DIR]
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    /// Configuration file (TOML) [env: KAIROS_CONFIG; default: /etc/kairos/kairos.toml if it exists]
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the server (the default when no command is given)
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit
+    Migrate {
+        /// Only report the schema version and pending migrations; exit status 1 when some are pending
+        #[arg(long)]
+        check: bool,
+    },
+    /// Inspect the configuration
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Administer accounts from the host shell
+    #[command(subcommand)]
+    Admin(AdminCommand),
+}
+
+#[derive(Debug, Default, Args)]
+struct ServeArgs {
+    /// Address to listen on [env: KAIROS_LISTEN; default: 127.0.0.1:8080]
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<SocketAddr>,
+}
+
+#[derive(Debug, Subcommand)]
+enum ConfigCommand {
+    /// Print the effective configuration and where each value came from
+    Show,
+}
+
+#[derive(Debug, Subcommand)]
+enum AdminCommand {
+    /// Create an administrator (the first one becomes the owner and completes setup)
+    Create {
+        #[arg(long)]
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Read the password from the first line of standard input
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Print a one-time link, valid 30 minutes, that sets a new password for EMAIL
+    ResetPassword { email: String },
+}
+
+/// Runs the command line and returns the process exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let listen = match &cli.command {
+        Some(Command::Serve(args)) => args.listen,
+        _ => None,
+    };
+    let flags = Flags {
+        config_file: cli.config.clone(),
+        data_dir: cli.data_dir.clone(),
+        listen,
+    };
+    let config = match Config::load(&flags) {
+        Ok(config) => config,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let result = match cli.command {
+        None => serve(config),
+        Some(Command::Serve(_)) => serve(config),
+        Some(Command::Migrate { check }) => migrate(&config, check),
+        Some(Command::Config(ConfigCommand::Show)) => {
+            print!("{}", config.render());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Admin(command)) => admin(&config, command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn init_logging(config: &Config) {
+    let filter = std::env::var("RUST_LOG")
+        .ok()
+        .filter(|value| !value.is_empty())
+        .unwrap_or_else(|| config.log_level.clone());
+    let filter = tracing_subscriber::EnvFilter::try_new(&filter)
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::stdout().is_terminal())
+        .try_init();
+}
+
+fn serve(config: Config) -> anyhow::Result<ExitCode> {
+    init_logging(&config);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()?;
+    runtime.block_on(async move {
+        let clock: Arc<dyn Clock> = Arc::new(SystemClock);
+        let running = crate::app::start(config, clock).await?;
+        if let Some(url) = &running.setup_url {
+            println!(
+                "\nKairos is not set up yet. Open this link within 30 minutes to create the owner account:\n\n    {url}\n"
+            );
+            tracing::info!(setup_url = %url, "setup required: open the setup URL to create the owner account");
+        }
+        shutdown_signal().await;
+        tracing::info!("shutting down");
+        running.shutdown().await?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+async fn shutdown_signal() {
+    let interrupt = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut terminate =
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(signal) => signal,
+                Err(_) => {
+                    let _ = interrupt.await;
+                    return;
+                }
+            };
+        tokio::select! {
+            _ = interrupt => {},
+            _ = terminate.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = interrupt.await;
+    }
+}
+
+fn migrate(config: &Config, check: bool) -> anyhow::Result<ExitCode> {
+    let migrations = db::embedded_migrations();
+    if check {
+        let status = db::check(&config.database_path(), &migrations)?;
+        println!(
+            "database: {}\nschema version: {} (this binary: {})",
+            config.database_path().display(),
+            status.current,
+            status.latest
+        );
+        if status.current > status.latest {
+            return Err(DbError::SchemaTooNew {
+                database: status.current,
+                binary: status.latest,
+            }
+            .into());
+        }
+        if status.pending.is_empty() {
+            println!("up to date");
+            return Ok(ExitCode::SUCCESS);
+        }
+        for (version, name) in &status.pending {
+            println!("pending: V{version} {name}");
+        }
+        return Ok(ExitCode::from(1));
+    }
+    let before = db::check(&config.database_path(), &migrations)?;
+    let instance = Instance::open(config, SystemClock.now())?;
+    if before.pending.is_empty() {
+        println!("schema version {}: up to date", instance.schema.current);
+    } else {
+        println!(
+            "migrated the schema from version {} to {}",
+            before.current, instance.schema.current
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<ExitCode> {
+    let now = SystemClock.now();
+    match command {
+        AdminCommand::Create {
+            email,
+            name,
+            password_stdin,
+        } => {
+            if !password_stdin {
+                anyhow::bail!(
+                    "pass the password on standard input with --password-stdin, e.g. `kairos admin create --email … --name … --password-stdin < password.txt`"
+                );
+            }
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\n', '\r']).to_string();
+            let instance = Instance::open(config, now)?;
+            let input = AccountInput {
+                name,
+                email,
+                password,
+            };
+            let (user_id, role) = setup::create_admin_headless(&instance.db, input, now)?;
+            println!("created {} account {user_id}", role.as_str());
+            Ok(ExitCode::SUCCESS)
+        }
+        AdminCommand::ResetPassword { email } => {
+            let instance = Instance::open(config, now)?;
+            let (token, settings) = instance.db.write_blocking(|tx| -> anyhow::Result<_> {
+                let user = users::by_email(tx, email.trim())?
+                    .ok_or_else(|| anyhow::anyhow!("no account has the email {email:?}"))?;
+                let token = auth::issue_password_link(tx, user.id, now, auth::RESET_LINK_VALIDITY)?;
+                Ok((token, InstanceSettings::load(tx)?))
+            })?;
+            let base = crate::app::base_url(config, &settings, config.listen);
+            println!("{base}/reset/{token}");
+            eprintln!("This link sets a new password once and expires in 30 minutes.");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}

@@ -1,0 +1,527 @@
+//! Configuration: defaults < TOML file < `KAIROS_*` environment < command-line flags.
+//!
+//! Every value remembers where it came from, so `kairos config show` can say so. The file
+//! is strict: an unknown key or a bad value stops startup with a message naming the key,
+//! the line and what is allowed.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// The system-wide configuration file, used when it exists and no other file is named.
+pub const SYSTEM_CONFIG_FILE: &str = "/etc/kairos/kairos.toml";
+
+const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+const DEFAULT_LOG_LEVEL: &str = "info";
+const DEFAULT_SESSION_IDLE_MINUTES: u32 = 30;
+const DEFAULT_SESSION_LIFETIME_HOURS: u32 = 12;
+const LOG_LEVELS: [&str; 5] = ["error", "warn", "info", "debug", "trace"];
+
+/// Where a configuration value came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    Default,
+    File(PathBuf),
+    Env(&'static str),
+    Flag(&'static str),
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Default => write!(f, "default"),
+            Source::File(path) => write!(f, "file {}", path.display()),
+            Source::Env(var) => write!(f, "env {var}"),
+            Source::Flag(flag) => write!(f, "flag {flag}"),
+        }
+    }
+}
+
+/// Values given on the command line; `None` when the flag was not used.
+#[derive(Debug, Default, Clone)]
+pub struct Flags {
+    pub config_file: Option<PathBuf>,
+    pub data_dir: Option<PathBuf>,
+    pub listen: Option<SocketAddr>,
+}
+
+/// The effective configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file that was read, if any.
+    pub file: Option<PathBuf>,
+    pub data_dir: PathBuf,
+    pub listen: SocketAddr,
+    /// The public URL people reach this instance at; when unset, the wizard's value or
+    /// `http://<listen>` is used.
+    pub base_url: Option<String>,
+    pub log_level: String,
+    pub session_idle_minutes: u32,
+    pub session_lifetime_hours: u32,
+    sources: BTreeMap<&'static str, Source>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path}: {message}")]
+    Parse { path: PathBuf, message: String },
+    #[error("config file {path}, line {line}: `{key}` {reason}")]
+    Value {
+        path: PathBuf,
+        line: usize,
+        key: &'static str,
+        reason: String,
+    },
+    #[error("environment variable {var}: {reason}")]
+    Env { var: &'static str, reason: String },
+    #[error(
+        "no data directory could be determined (no home directory); pass --data-dir or set KAIROS_DATA_DIR"
+    )]
+    NoDataDir,
+}
+
+/// The configuration file as written: every key optional, no unknown keys.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    data_dir: Option<Spanned<String>>,
+    listen: Option<Spanned<String>>,
+    base_url: Option<Spanned<String>>,
+    log_level: Option<Spanned<String>>,
+    session_idle_minutes: Option<Spanned<i64>>,
+    session_lifetime_hours: Option<Spanned<i64>>,
+}
+
+impl Config {
+    /// Loads the configuration from the process environment and the given flags.
+    pub fn load(flags: &Flags) -> Result<Self, ConfigError> {
+        Self::load_from(flags, |name| std::env::var(name).ok())
+    }
+
+    /// Loads the configuration with an explicit environment lookup (for tests).
+    pub fn load_from(
+        flags: &Flags,
+        env: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let mut config = Config::defaults();
+
+        let file = match (&flags.config_file, env("KAIROS_CONFIG")) {
+            (Some(path), _) => Some(path.clone()),
+            (None, Some(path)) if !path.is_empty() => Some(PathBuf::from(path)),
+            _ => default_config_file(),
+        };
+        if let Some(path) = file {
+            config.apply_file(&path)?;
+            config.file = Some(path);
+        }
+        config.apply_env(&env)?;
+        config.apply_flags(flags);
+
+        if config.data_dir.as_os_str().is_empty() {
+            config.data_dir = default_data_dir().ok_or(ConfigError::NoDataDir)?;
+        }
+        Ok(config)
+    }
+
+    fn defaults() -> Self {
+        let mut sources = BTreeMap::new();
+        for key in Self::KEYS {
+            sources.insert(key, Source::Default);
+        }
+        Config {
+            file: None,
+            data_dir: PathBuf::new(),
+            listen: DEFAULT_LISTEN
+                .parse()
+                .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 8080))),
+            base_url: None,
+            log_level: DEFAULT_LOG_LEVEL.to_string(),
+            session_idle_minutes: DEFAULT_SESSION_IDLE_MINUTES,
+            session_lifetime_hours: DEFAULT_SESSION_LIFETIME_HOURS,
+            sources,
+        }
+    }
+
+    /// Every key, in the order `config show` prints them.
+    pub const KEYS: [&'static str; 6] = [
+        "data_dir",
+        "listen",
+        "base_url",
+        "log_level",
+        "session_idle_minutes",
+        "session_lifetime_hours",
+    ];
+
+    /// Where the value of `key` came from.
+    pub fn source(&self, key: &str) -> Source {
+        self.sources.get(key).cloned().unwrap_or(Source::Default)
+    }
+
+    /// The effective value of `key` as text, with secrets redacted.
+    pub fn display_value(&self, key: &str) -> String {
+        match key {
+            "data_dir" => self.data_dir.display().to_string(),
+            "listen" => self.listen.to_string(),
+            "base_url" => self
+                .base_url
+                .clone()
+                .unwrap_or_else(|| "(unset: the setup wizard's value)".into()),
+            "log_level" => self.log_level.clone(),
+            "session_idle_minutes" => self.session_idle_minutes.to_string(),
+            "session_lifetime_hours" => self.session_lifetime_hours.to_string(),
+            _ => String::new(),
+        }
+    }
+
+    /// The whole effective configuration as `key = value  # source` lines.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        match &self.file {
+            Some(path) => out.push_str(&format!("# config file: {}\n", path.display())),
+            None => out.push_str("# config file: none\n"),
+        }
+        for key in Self::KEYS {
+            out.push_str(&format!(
+                "{key} = {:?}  # {}\n",
+                self.display_value(key),
+                self.source(key)
+            ));
+        }
+        out
+    }
+
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join("kairos.db")
+    }
+
+    pub fn key_path(&self) -> PathBuf {
+        self.data_dir.join("kairos.key")
+    }
+
+    pub fn backup_dir(&self) -> PathBuf {
+        self.data_dir.join("backups")
+    }
+
+    fn apply_file(&mut self, path: &Path) -> Result<(), ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let file: FileConfig = toml::from_str(&text).map_err(|err| ConfigError::Parse {
+            path: path.to_path_buf(),
+            message: err.to_string().trim_end().to_string(),
+        })?;
+        let source = Source::File(path.to_path_buf());
+        let bad =
+            |key: &'static str, span: std::ops::Range<usize>, reason: String| ConfigError::Value {
+                path: path.to_path_buf(),
+                line: line_of(&text, span.start),
+                key,
+                reason,
+            };
+
+        if let Some(value) = file.data_dir {
+            let span = value.span();
+            let dir = value.into_inner();
+            if dir.trim().is_empty() {
+                return Err(bad("data_dir", span, "must be a directory path".into()));
+            }
+            self.data_dir = PathBuf::from(dir);
+            self.sources.insert("data_dir", source.clone());
+        }
+        if let Some(value) = file.listen {
+            let span = value.span();
+            self.listen =
+                parse_listen(value.get_ref()).map_err(|reason| bad("listen", span, reason))?;
+            self.sources.insert("listen", source.clone());
+        }
+        if let Some(value) = file.base_url {
+            let span = value.span();
+            self.base_url = Some(
+                parse_base_url(value.get_ref()).map_err(|reason| bad("base_url", span, reason))?,
+            );
+            self.sources.insert("base_url", source.clone());
+        }
+        if let Some(value) = file.log_level {
+            let span = value.span();
+            self.log_level = parse_log_level(value.get_ref())
+                .map_err(|reason| bad("log_level", span, reason))?;
+            self.sources.insert("log_level", source.clone());
+        }
+        if let Some(value) = file.session_idle_minutes {
+            let span = value.span();
+            self.session_idle_minutes = minutes_in_range(*value.get_ref(), 1, 24 * 60)
+                .map_err(|reason| bad("session_idle_minutes", span, reason))?;
+            self.sources.insert("session_idle_minutes", source.clone());
+        }
+        if let Some(value) = file.session_lifetime_hours {
+            let span = value.span();
+            self.session_lifetime_hours = minutes_in_range(*value.get_ref(), 1, 24 * 30)
+                .map_err(|reason| bad("session_lifetime_hours", span, reason))?;
+            self.sources.insert("session_lifetime_hours", source);
+        }
+        Ok(())
+    }
+
+    fn apply_env(&mut self, env: &impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
+        let get = |var: &'static str| env(var).filter(|value| !value.is_empty());
+        let bad = |var: &'static str, reason: String| ConfigError::Env { var, reason };
+
+        if let Some(dir) = get("KAIROS_DATA_DIR") {
+            self.data_dir = PathBuf::from(dir);
+            self.sources
+                .insert("data_dir", Source::Env("KAIROS_DATA_DIR"));
+        }
+        if let Some(value) = get("KAIROS_LISTEN") {
+            self.listen = parse_listen(&value).map_err(|reason| bad("KAIROS_LISTEN", reason))?;
+            self.sources.insert("listen", Source::Env("KAIROS_LISTEN"));
+        }
+        if let Some(value) = get("KAIROS_BASE_URL") {
+            self.base_url =
+                Some(parse_base_url(&value).map_err(|reason| bad("KAIROS_BASE_URL", reason))?);
+            self.sources
+                .insert("base_url", Source::Env("KAIROS_BASE_URL"));
+        }
+        if let Some(value) = get("KAIROS_LOG_LEVEL") {
+            self.log_level =
+                parse_log_level(&value).map_err(|reason| bad("KAIROS_LOG_LEVEL", reason))?;
+            self.sources
+                .insert("log_level", Source::Env("KAIROS_LOG_LEVEL"));
+        }
+        if let Some(value) = get("KAIROS_SESSION_IDLE_MINUTES") {
+            let var = "KAIROS_SESSION_IDLE_MINUTES";
+            self.session_idle_minutes = value
+                .parse::<i64>()
+                .map_err(|_| "must be a whole number of minutes".to_string())
+                .and_then(|n| minutes_in_range(n, 1, 24 * 60))
+                .map_err(|reason| bad(var, reason))?;
+            self.sources
+                .insert("session_idle_minutes", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_SESSION_LIFETIME_HOURS") {
+            let var = "KAIROS_SESSION_LIFETIME_HOURS";
+            self.session_lifetime_hours = value
+                .parse::<i64>()
+                .map_err(|_| "must be a whole number of hours".to_string())
+                .and_then(|n| minutes_in_range(n, 1, 24 * 30))
+                .map_err(|reason| bad(var, reason))?;
+            self.sources
+                .insert("session_lifetime_hours", Source::Env(var));
+        }
+        Ok(())
+    }
+
+    fn apply_flags(&mut self, flags: &Flags) {
+        if let Some(dir) = &flags.data_dir {
+            self.data_dir = dir.clone();
+            self.sources.insert("data_dir", Source::Flag("--data-dir"));
+        }
+        if let Some(listen) = flags.listen {
+            self.listen = listen;
+            self.sources.insert("listen", Source::Flag("--listen"));
+        }
+    }
+}
+
+fn default_config_file() -> Option<PathBuf> {
+    let system = PathBuf::from(SYSTEM_CONFIG_FILE);
+    if system.is_file() {
+        return Some(system);
+    }
+    let user = directories::ProjectDirs::from("", "", "kairos")?
+        .config_dir()
+        .join("kairos.toml");
+    user.is_file().then_some(user)
+}
+
+fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "kairos").map(|dirs| dirs.data_dir().to_path_buf())
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text.get(..offset)
+        .map_or(1, |before| before.matches('\n').count() + 1)
+}
+
+fn parse_listen(value: &str) -> Result<SocketAddr, String> {
+    value.trim().parse().map_err(|_| {
+        format!("must be an IP address and port such as \"{DEFAULT_LISTEN}\" or \"[::1]:8080\", not {value:?}")
+    })
+}
+
+/// A base URL: `http://` or `https://`, a host, no query or fragment; no trailing slash.
+pub fn parse_base_url(value: &str) -> Result<String, String> {
+    let trimmed = value.trim().trim_end_matches('/');
+    let rest = trimmed
+        .strip_prefix("https://")
+        .or_else(|| trimmed.strip_prefix("http://"))
+        .ok_or_else(|| format!("must start with http:// or https://, not {value:?}"))?;
+    let host = rest.split('/').next().unwrap_or_default();
+    if host.is_empty() || rest.contains(['?', '#', ' ']) {
+        return Err(format!(
+            "must be a URL such as \"https://book.example.org\" (a host, no query), not {value:?}"
+        ));
+    }
+    Ok(trimmed.to_string())
+}
+
+fn parse_log_level(value: &str) -> Result<String, String> {
+    let level = value.trim().to_ascii_lowercase();
+    if LOG_LEVELS.contains(&level.as_str()) {
+        Ok(level)
+    } else {
+        Err(format!(
+            "must be one of {}, not {value:?}",
+            LOG_LEVELS.join(", ")
+        ))
+    }
+}
+
+fn minutes_in_range(value: i64, min: i64, max: i64) -> Result<u32, String> {
+    if (min..=max).contains(&value) {
+        u32::try_from(value).map_err(|_| format!("must be between {min} and {max}"))
+    } else {
+        Err(format!("must be between {min} and {max}, not {value}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn load(file: Option<&str>, env: &[(&str, &str)], flags: Flags) -> Result<Config, ConfigError> {
+        let dir = tempfile::tempdir().map_err(|source| ConfigError::Read {
+            path: PathBuf::from("tempdir"),
+            source,
+        })?;
+        let mut flags = flags;
+        if let Some(text) = file {
+            let path = dir.path().join("kairos.toml");
+            std::fs::write(&path, text).map_err(|source| ConfigError::Read {
+                path: path.clone(),
+                source,
+            })?;
+            flags.config_file = Some(path);
+        }
+        let env: HashMap<String, String> = env
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        if !env.contains_key("KAIROS_DATA_DIR") {
+            flags
+                .data_dir
+                .get_or_insert_with(|| dir.path().join("data"));
+        }
+        Config::load_from(&flags, |name| env.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_apply_without_file_or_env() {
+        let config = load(None, &[], Flags::default()).expect("config loads");
+        assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(config.session_idle_minutes, 30);
+        assert_eq!(config.session_lifetime_hours, 12);
+        assert_eq!(config.source("listen"), Source::Default);
+    }
+
+    #[test]
+    fn file_then_env_then_flag() {
+        let file =
+            "listen = \"127.0.0.1:9000\"\nlog_level = \"debug\"\nsession_idle_minutes = 10\n";
+        let config = load(Some(file), &[], Flags::default()).expect("config loads");
+        assert_eq!(config.listen.port(), 9000);
+        assert!(matches!(config.source("listen"), Source::File(_)));
+
+        let config = load(
+            Some(file),
+            &[
+                ("KAIROS_LISTEN", "127.0.0.1:9001"),
+                ("KAIROS_LOG_LEVEL", "warn"),
+            ],
+            Flags::default(),
+        )
+        .expect("config loads");
+        assert_eq!(config.listen.port(), 9001);
+        assert_eq!(config.source("listen"), Source::Env("KAIROS_LISTEN"));
+        assert_eq!(config.log_level, "warn");
+        assert_eq!(config.session_idle_minutes, 10);
+
+        let flags = Flags {
+            listen: Some("127.0.0.1:9002".parse().expect("address")),
+            ..Flags::default()
+        };
+        let config =
+            load(Some(file), &[("KAIROS_LISTEN", "127.0.0.1:9001")], flags).expect("config loads");
+        assert_eq!(config.listen.port(), 9002);
+        assert_eq!(config.source("listen"), Source::Flag("--listen"));
+    }
+
+    #[test]
+    fn unknown_key_names_key_line_and_allowed_keys() {
+        let err = load(
+            Some("listen = \"127.0.0.1:1\"\nlisten_port = 8080\n"),
+            &[],
+            Flags::default(),
+        )
+        .expect_err("unknown key is refused");
+        let message = err.to_string();
+        assert!(message.contains("listen_port"), "{message}");
+        assert!(message.contains("line 2"), "{message}");
+        assert!(message.contains("session_idle_minutes"), "{message}");
+    }
+
+    #[test]
+    fn bad_value_names_key_line_and_what_is_allowed() {
+        let err = load(Some("\n\nlisten = \"localhost\"\n"), &[], Flags::default())
+            .expect_err("bad listen is refused");
+        let message = err.to_string();
+        assert!(message.contains("line 3"), "{message}");
+        assert!(message.contains("`listen`"), "{message}");
+        assert!(message.contains("IP address and port"), "{message}");
+
+        let err = load(Some("session_idle_minutes = 0\n"), &[], Flags::default())
+            .expect_err("zero idle timeout is refused");
+        assert!(err.to_string().contains("between 1 and 1440"), "{err}");
+
+        let err = load(Some("log_level = \"loud\"\n"), &[], Flags::default())
+            .expect_err("unknown level is refused");
+        assert!(
+            err.to_string().contains("error, warn, info, debug, trace"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn bad_env_value_names_the_variable() {
+        let err = load(
+            None,
+            &[("KAIROS_SESSION_IDLE_MINUTES", "soon")],
+            Flags::default(),
+        )
+        .expect_err("non-number is refused");
+        assert!(
+            err.to_string().contains("KAIROS_SESSION_IDLE_MINUTES"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn base_url_is_checked_and_normalized() {
+        assert_eq!(
+            parse_base_url("https://book.example.org/").as_deref(),
+            Ok("https://book.example.org")
+        );
+        assert!(parse_base_url("book.example.org").is_err());
+        assert!(parse_base_url("https://").is_err());
+    }
+}

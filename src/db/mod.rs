@@ -1,0 +1,532 @@
+//! The SQLite store.
+//!
+//! One file, `<data-dir>/kairos.db`, in WAL mode with foreign keys on. All writes go
+//! through a single writer connection inside `BEGIN IMMEDIATE` transactions, so they are
+//! serialized; a few reader connections serve queries concurrently. Every call runs on the
+//! blocking thread pool, never on the async runtime.
+//!
+//! Migrations are the SQL files in `migrations/`, embedded at compile time and applied in
+//! one transaction at startup: either all pending ones apply or the database is left
+//! exactly as it was. Before migrating a database that already holds data, an online copy
+//! (`VACUUM INTO`) is written to `<data-dir>/backups/`.
+
+pub mod sessions;
+pub mod settings;
+pub mod users;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+mod embedded {
+    refinery::embed_migrations!("migrations");
+}
+
+const READERS: usize = 4;
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+const HISTORY_TABLE: &str = "refinery_schema_history";
+
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("cannot open the database {path}: {source}")]
+    Open {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    #[error(
+        "the database schema is version {database}, newer than this kairos binary knows (version {binary}); run the newer kairos binary or restore a backup taken before the upgrade"
+    )]
+    SchemaTooNew { database: i64, binary: i64 },
+    #[error(
+        "migration to schema version {version} ({name}) failed: {message}. The database was left unchanged at version {current}"
+    )]
+    MigrationFailed {
+        version: i64,
+        name: String,
+        current: i64,
+        message: String,
+    },
+    #[error("cannot back up the database before migrating it to {path}: {message}")]
+    Backup { path: PathBuf, message: String },
+    #[error("the database worker stopped unexpectedly")]
+    WorkerGone,
+}
+
+/// What the schema looks like compared to this binary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SchemaStatus {
+    /// The highest applied version; 0 for a new database.
+    pub current: i64,
+    /// The highest version this binary carries.
+    pub latest: i64,
+    /// Versions and names of the migrations not yet applied.
+    pub pending: Vec<(i64, String)>,
+}
+
+impl SchemaStatus {
+    pub fn is_current(&self) -> bool {
+        self.current == self.latest
+    }
+}
+
+/// A migration as the runner sees it: embedded ones, or extra ones in tests.
+pub type Migration = refinery::Migration;
+
+/// The migrations compiled into this binary.
+pub fn embedded_migrations() -> Vec<Migration> {
+    embedded::migrations::runner().get_migrations().clone()
+}
+
+/// Handle to the database: one writer, a few readers.
+#[derive(Clone)]
+pub struct Db {
+    inner: Arc<Inner>,
+}
+
+struct Inner {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+    next_reader: AtomicUsize,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db")
+            .field("path", &self.inner.path)
+            .finish()
+    }
+}
+
+fn lock(mutex: &Mutex<Connection>) -> MutexGuard<'_, Connection> {
+    // A panic while holding a connection leaves no half-done transaction behind
+    // (rusqlite rolls back on drop), so the connection is still usable.
+    mutex.lock().unwrap_or_else(|poison| poison.into_inner())
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    Ok(())
+}
+
+fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection, DbError> {
+    let conn = Connection::open_with_flags(path, flags).map_err(|source| DbError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    configure(&conn).map_err(|source| DbError::Open {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(conn)
+}
+
+/// Opens the writer connection, creating the file if needed and switching it to WAL.
+fn open_writer(path: &Path) -> Result<Connection, DbError> {
+    let conn = open_connection(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let mode: String =
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        tracing::warn!(journal_mode = %mode, "the database could not switch to WAL mode");
+    }
+    Ok(conn)
+}
+
+/// Reads the schema status of an open connection against a list of migrations.
+fn schema_status(conn: &Connection, migrations: &[Migration]) -> Result<SchemaStatus, DbError> {
+    let has_history: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
+        [HISTORY_TABLE],
+        |row| row.get(0),
+    )?;
+    let applied: Vec<i64> = if has_history {
+        let mut stmt = conn.prepare(&format!("SELECT version FROM {HISTORY_TABLE}"))?;
+        stmt.query_map([], |row| row.get(0))?
+            .collect::<Result<_, _>>()?
+    } else {
+        Vec::new()
+    };
+    let current = applied.iter().copied().max().unwrap_or(0);
+    let latest = migrations
+        .iter()
+        .map(|m| i64::from(m.version()))
+        .max()
+        .unwrap_or(0);
+    let mut pending: Vec<(i64, String)> = migrations
+        .iter()
+        .filter(|m| !applied.contains(&i64::from(m.version())))
+        .map(|m| (i64::from(m.version()), m.name().to_string()))
+        .collect();
+    pending.sort();
+    Ok(SchemaStatus {
+        current,
+        latest,
+        pending,
+    })
+}
+
+/// Whether the database has any table besides SQLite's own.
+fn holds_data(conn: &Connection) -> Result<bool, DbError> {
+    Ok(conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%')",
+        [],
+        |row| row.get(0),
+    )?)
+}
+
+/// Writes an online, consistent copy of the database to `target` (which must not exist).
+pub fn vacuum_into(conn: &Connection, target: &Path) -> Result<(), DbError> {
+    let fail = |message: String| DbError::Backup {
+        path: target.to_path_buf(),
+        message,
+    };
+    if let Some(dir) = target.parent() {
+        std::fs::create_dir_all(dir).map_err(|err| fail(err.to_string()))?;
+    }
+    let target_text = target
+        .to_str()
+        .ok_or_else(|| fail("the path is not valid UTF-8".into()))?;
+    conn.execute("VACUUM INTO ?1", [target_text])
+        .map_err(|err| fail(err.to_string()))?;
+    Ok(())
+}
+
+/// Applies `migrations` to the database at `path`: refuses a newer schema, backs up a
+/// database with data into `backup_dir`, and runs every pending migration in one
+/// transaction. Returns the status after migrating.
+pub fn migrate(
+    path: &Path,
+    backup_dir: &Path,
+    migrations: &[Migration],
+    now: DateTime<Utc>,
+) -> Result<SchemaStatus, DbError> {
+    let mut conn = open_writer(path)?;
+    let status = schema_status(&conn, migrations)?;
+    if status.current > status.latest {
+        return Err(DbError::SchemaTooNew {
+            database: status.current,
+            binary: status.latest,
+        });
+    }
+    if status.pending.is_empty() {
+        return Ok(status);
+    }
+    if holds_data(&conn)? {
+        let backup = backup_dir.join(format!(
+            "kairos-v{}-{}.db",
+            status.current,
+            now.format("%Y%m%dT%H%M%SZ")
+        ));
+        vacuum_into(&conn, &backup)?;
+        tracing::info!(backup = %backup.display(), from = status.current, "backed up the database before migrating");
+    }
+    let runner = refinery::Runner::new(migrations)
+        .set_grouped(true)
+        .set_abort_divergent(true)
+        .set_abort_missing(false);
+    if let Err(err) = runner.run(&mut conn) {
+        // The batch ran in one transaction and was rolled back; find out which migration
+        // failed by replaying them in a transaction that is rolled back as well.
+        let (version, name, message) = diagnose_failure(&mut conn, migrations, &status.pending)
+            .unwrap_or_else(|| {
+                let (version, name) = status.pending.first().cloned().unwrap_or_default();
+                (version, name, err.kind().to_string())
+            });
+        return Err(DbError::MigrationFailed {
+            version,
+            name,
+            current: status.current,
+            message,
+        });
+    }
+    let after = schema_status(&conn, migrations)?;
+    tracing::info!(
+        from = status.current,
+        to = after.current,
+        "database migrated"
+    );
+    Ok(after)
+}
+
+/// Replays the pending migrations one by one inside a transaction that is always rolled
+/// back, and returns the first one that fails with SQLite's message.
+fn diagnose_failure(
+    conn: &mut Connection,
+    migrations: &[Migration],
+    pending: &[(i64, String)],
+) -> Option<(i64, String, String)> {
+    let tx = conn.transaction().ok()?;
+    for (version, name) in pending {
+        let sql = migrations
+            .iter()
+            .find(|m| i64::from(m.version()) == *version)
+            .and_then(|m| m.sql())?;
+        if let Err(err) = tx.execute_batch(sql) {
+            return Some((*version, name.clone(), err.to_string()));
+        }
+    }
+    None
+}
+
+/// The schema status of the database at `path` without changing it.
+pub fn check(path: &Path, migrations: &[Migration]) -> Result<SchemaStatus, DbError> {
+    if !path.exists() {
+        return Ok(SchemaStatus {
+            current: 0,
+            latest: migrations
+                .iter()
+                .map(|m| i64::from(m.version()))
+                .max()
+                .unwrap_or(0),
+            pending: migrations
+                .iter()
+                .map(|m| (i64::from(m.version()), m.name().to_string()))
+                .collect(),
+        });
+    }
+    let conn = open_connection(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    schema_status(&conn, migrations)
+}
+
+impl Db {
+    /// Opens the database at `path`, which must already be migrated.
+    pub fn open(path: &Path) -> Result<Self, DbError> {
+        let writer = open_writer(path)?;
+        let readers = (0..READERS)
+            .map(|_| {
+                open_connection(
+                    path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map(Mutex::new)
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Self {
+            inner: Arc::new(Inner {
+                path: path.to_path_buf(),
+                writer: Mutex::new(writer),
+                readers,
+                next_reader: AtomicUsize::new(0),
+            }),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.inner.path
+    }
+
+    /// Runs `f` on a reader connection, off the async runtime.
+    pub async fn read<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Connection) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.read_blocking(f))
+            .await
+            .map_err(|_| E::from(DbError::WorkerGone))?
+    }
+
+    /// Runs `f` inside one `BEGIN IMMEDIATE` transaction on the writer connection, off the
+    /// async runtime; commits when `f` returns `Ok`, rolls back otherwise.
+    pub async fn write<T, E, F>(&self, f: F) -> Result<T, E>
+    where
+        F: FnOnce(&Transaction<'_>) -> Result<T, E> + Send + 'static,
+        T: Send + 'static,
+        E: From<DbError> + Send + 'static,
+    {
+        let db = self.clone();
+        tokio::task::spawn_blocking(move || db.write_blocking(f))
+            .await
+            .map_err(|_| E::from(DbError::WorkerGone))?
+    }
+
+    /// [`Db::read`] for code that is already off the async runtime (the CLI).
+    pub fn read_blocking<T, E>(&self, f: impl FnOnce(&Connection) -> Result<T, E>) -> Result<T, E> {
+        let readers = &self.inner.readers;
+        let start = self.inner.next_reader.fetch_add(1, Ordering::Relaxed);
+        // Take the first idle reader, or wait for the next one in turn.
+        for offset in 0..readers.len() {
+            if let Ok(conn) = readers[(start + offset) % readers.len()].try_lock() {
+                return f(&conn);
+            }
+        }
+        let conn = lock(&readers[start % readers.len()]);
+        f(&conn)
+    }
+
+    /// [`Db::write`] for code that is already off the async runtime (the CLI).
+    pub fn write_blocking<T, E>(
+        &self,
+        f: impl FnOnce(&Transaction<'_>) -> Result<T, E>,
+    ) -> Result<T, E>
+    where
+        E: From<DbError>,
+    {
+        let mut conn = lock(&self.inner.writer);
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(|err| E::from(DbError::from(err)))?;
+        let value = f(&tx)?;
+        tx.commit().map_err(|err| E::from(DbError::from(err)))?;
+        Ok(value)
+    }
+
+    /// Whether the database answers and its schema is the one this binary expects.
+    pub async fn schema_status(&self) -> Result<SchemaStatus, DbError> {
+        self.read(|conn| schema_status(conn, &embedded_migrations()))
+            .await
+    }
+
+    /// Checkpoints the WAL so the database file is complete on its own; called at shutdown.
+    pub fn checkpoint(&self) -> Result<(), DbError> {
+        let conn = lock(&self.inner.writer);
+        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default()
+    }
+
+    fn extra(name: &str, sql: &str) -> Migration {
+        Migration::unapplied(name, sql).expect("valid migration name")
+    }
+
+    #[test]
+    fn a_new_database_gets_every_migration_and_no_backup() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("kairos.db");
+        let status = migrate(
+            &db,
+            &dir.path().join("backups"),
+            &embedded_migrations(),
+            now(),
+        )
+        .expect("migrates");
+        assert!(status.is_current());
+        assert!(status.current >= 1);
+        assert!(!dir.path().join("backups").exists());
+        let journal: String = Connection::open(&db)
+            .and_then(|c| c.query_row("PRAGMA journal_mode", [], |r| r.get(0)))
+            .expect("journal mode");
+        assert_eq!(journal, "wal");
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_database_as_it_was() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("kairos.db");
+        let backups = dir.path().join("backups");
+        let mut migrations = embedded_migrations();
+        migrate(&db, &backups, &migrations, now()).expect("migrates");
+        Connection::open(&db)
+            .and_then(|c| {
+                c.execute(
+                    "INSERT INTO settings (key, value, updated_at) VALUES ('organization_name', 'Clinic', 0)",
+                    [],
+                )
+            })
+            .expect("insert");
+        let before = dump(&db);
+
+        migrations.push(extra(
+            "V900__good",
+            "CREATE TABLE widgets (id INTEGER PRIMARY KEY);",
+        ));
+        migrations.push(extra(
+            "V901__broken",
+            "ALTER TABLE no_such_table ADD COLUMN x;",
+        ));
+        let err = migrate(&db, &backups, &migrations, now()).expect_err("fails");
+        let message = err.to_string();
+        assert!(message.contains("901"), "{message}");
+        assert!(message.contains("left unchanged"), "{message}");
+        assert_eq!(dump(&db), before, "nothing of the good migration stayed");
+    }
+
+    #[test]
+    fn a_database_with_data_is_backed_up_before_migrating() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("kairos.db");
+        let backups = dir.path().join("backups");
+        let mut migrations = embedded_migrations();
+        let first = migrate(&db, &backups, &migrations, now()).expect("migrates");
+        migrations.push(extra(
+            "V900__widgets",
+            "CREATE TABLE widgets (id INTEGER PRIMARY KEY);",
+        ));
+        let after = migrate(&db, &backups, &migrations, now()).expect("migrates");
+        assert_eq!(after.current, 900);
+        let names: Vec<String> = std::fs::read_dir(&backups)
+            .expect("backups exist")
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            vec![format!(
+                "kairos-v{}-{}.db",
+                first.current, "20270115T080000Z"
+            )]
+        );
+    }
+
+    #[test]
+    fn a_newer_schema_is_refused_naming_both_versions() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let db = dir.path().join("kairos.db");
+        let backups = dir.path().join("backups");
+        let mut migrations = embedded_migrations();
+        let latest = migrate(&db, &backups, &migrations, now())
+            .expect("migrates")
+            .latest;
+        migrations.push(extra("V950__future", "SELECT 1;"));
+        migrate(&db, &backups, &migrations, now()).expect("migrates");
+        let err = migrate(&db, &backups, &embedded_migrations(), now()).expect_err("refused");
+        let message = err.to_string();
+        assert!(message.contains("950"), "{message}");
+        assert!(message.contains(&latest.to_string()), "{message}");
+    }
+
+    fn dump(path: &Path) -> Vec<String> {
+        let conn = Connection::open(path).expect("open");
+        let mut rows: Vec<String> = conn
+            .prepare("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY name")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("schema");
+        let settings: Vec<String> = conn
+            .prepare("SELECT key || '=' || value FROM settings ORDER BY key")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("settings");
+        let history: Vec<String> = conn
+            .prepare("SELECT version || name FROM refinery_schema_history ORDER BY version")
+            .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+            .expect("history");
+        rows.extend(settings);
+        rows.extend(history);
+        rows
+    }
+}

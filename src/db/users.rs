@@ -1,0 +1,134 @@
+//! People who sign in: hosts, team members and administrators.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+/// What a user may do on the instance.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// The first administrator, created by the setup wizard.
+    Owner,
+    Admin,
+    Member,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Owner => "owner",
+            Role::Admin => "admin",
+            Role::Member => "member",
+        }
+    }
+
+    pub fn is_admin(self) -> bool {
+        matches!(self, Role::Owner | Role::Admin)
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        match text {
+            "owner" => Some(Role::Owner),
+            "admin" => Some(Role::Admin),
+            "member" => Some(Role::Member),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub name: String,
+    pub role: Role,
+    pub disabled: bool,
+    pub password_hash: Option<String>,
+    pub created_at: DateTime<Utc>,
+}
+
+pub struct NewUser<'a> {
+    pub email: &'a str,
+    pub name: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub role: Role,
+}
+
+const COLUMNS: &str = "id, email, name, role, disabled, password_hash, created_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
+    let role: String = row.get(3)?;
+    Ok(User {
+        id: row.get(0)?,
+        email: row.get(1)?,
+        name: row.get(2)?,
+        role: Role::parse(&role).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                3,
+                rusqlite::types::Type::Text,
+                format!("unknown role {role:?}").into(),
+            )
+        })?,
+        disabled: row.get(4)?,
+        password_hash: row.get(5)?,
+        created_at: DateTime::from_timestamp(row.get(6)?, 0).unwrap_or_default(),
+    })
+}
+
+pub fn insert(conn: &Connection, user: &NewUser<'_>, now: DateTime<Utc>) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO users (email, name, password_hash, role, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        params![
+            user.email,
+            user.name,
+            user.password_hash,
+            user.role.as_str(),
+            now.timestamp()
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn by_email(conn: &Connection, email: &str) -> rusqlite::Result<Option<User>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM users WHERE email = ?1"),
+        [email],
+        from_row,
+    )
+    .optional()
+}
+
+pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<User>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM users WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
+/// Whether any enabled administrator exists.
+pub fn admin_exists(conn: &Connection) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE role IN ('owner', 'admin') AND disabled = 0)",
+        [],
+        |row| row.get(0),
+    )
+}
+
+pub fn count(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT count(*) FROM users", [], |row| row.get(0))
+}
+
+pub fn set_password_hash(
+    conn: &Connection,
+    id: i64,
+    password_hash: &str,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE users SET password_hash = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, password_hash, now.timestamp()],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,122 @@
+//! Validation errors shared by every service: which field, and why.
+
+use std::fmt;
+
+/// One problem with one input field.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+/// Every problem found in one submitted form or request body.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        self.0.push(FieldError {
+            field: field.to_string(),
+            message: message.into(),
+        });
+    }
+
+    /// The message for `field`, if it has one.
+    pub fn get(&self, field: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|error| error.field == field)
+            .map(|error| error.message.as_str())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &FieldError> {
+        self.0.iter()
+    }
+
+    /// `Ok(value)` when nothing was wrong.
+    pub fn into_result<T>(self, value: T) -> Result<T, FieldErrors> {
+        if self.is_empty() {
+            Ok(value)
+        } else {
+            Err(self)
+        }
+    }
+}
+
+impl fmt::Display for FieldErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let parts: Vec<String> = self
+            .0
+            .iter()
+            .map(|error| format!("{}: {}", error.field, error.message))
+            .collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+impl std::error::Error for FieldErrors {}
+
+/// Checks the shape of an email address: one `@`, something before it, a dotted domain
+/// after it, no spaces, at most 254 characters.
+pub fn check_email(email: &str) -> Result<(), &'static str> {
+    let Some((local, domain)) = email.split_once('@') else {
+        return Err("must be an email address such as name@example.org");
+    };
+    let valid = !local.is_empty()
+        && email.len() <= 254
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !email.chars().any(|c| c.is_whitespace() || c.is_control());
+    if valid {
+        Ok(())
+    } else {
+        Err("must be an email address such as name@example.org")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn emails() {
+        assert!(check_email("ana@example.org").is_ok());
+        assert!(check_email("ana.b+x@sub.example.org").is_ok());
+        for bad in [
+            "",
+            "ana",
+            "ana@",
+            "@example.org",
+            "ana@example",
+            "a b@example.org",
+            "a@b@c.org",
+            "ana@.org",
+        ] {
+            assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn field_errors_collect_and_display() {
+        let mut errors = FieldErrors::new();
+        assert_eq!(errors.clone().into_result(1), Ok(1));
+        errors.add("email", "is required");
+        errors.add("password", "is too short");
+        assert_eq!(errors.get("email"), Some("is required"));
+        assert_eq!(
+            errors.to_string(),
+            "email: is required; password: is too short"
+        );
+        assert!(errors.into_result(()).is_err());
+    }
+}

@@ -1,0 +1,299 @@
+//! The instance: its data directory, key, database and settings, opened the same way by
+//! `serve` and by every CLI command that touches data.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use chrono::{DateTime, Utc, Weekday};
+use chrono_tz::Tz;
+use rusqlite::Connection;
+
+use crate::config::Config;
+use crate::crypto::{InstanceKey, KeyError};
+use crate::db::{self, Db, DbError, SchemaStatus, settings};
+
+/// The context under which the key check value is sealed.
+const KEY_CHECK_CONTEXT: &str = "instance.key-check";
+const KEY_CHECK_PLAINTEXT: &[u8] = b"kairos instance key";
+
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error("cannot create the data directory {path}: {source}")]
+    DataDir {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error(transparent)]
+    Key(#[from] KeyError),
+}
+
+impl From<rusqlite::Error> for OpenError {
+    fn from(err: rusqlite::Error) -> Self {
+        OpenError::Db(DbError::from(err))
+    }
+}
+
+/// An opened instance.
+#[derive(Debug, Clone)]
+pub struct Instance {
+    pub db: Db,
+    pub key: InstanceKey,
+    pub schema: SchemaStatus,
+    /// Whether this start created the key (a brand-new instance).
+    pub key_created: bool,
+}
+
+impl Instance {
+    /// Creates the data directory if needed, migrates the database, then loads (or on
+    /// first start creates) the instance key and checks that it belongs to the database.
+    pub fn open(config: &Config, now: DateTime<Utc>) -> Result<Self, OpenError> {
+        create_data_dir(&config.data_dir)?;
+        let schema = db::migrate(
+            &config.database_path(),
+            &config.backup_dir(),
+            &db::embedded_migrations(),
+            now,
+        )?;
+        let db = Db::open(&config.database_path())?;
+        let (key, key_created) = db.write_blocking(|tx| -> Result<_, OpenError> {
+            let (key, created) = load_key(tx, &config.key_path(), now)?;
+            Ok((key, created))
+        })?;
+        Ok(Self {
+            db,
+            key,
+            schema,
+            key_created,
+        })
+    }
+}
+
+fn create_data_dir(path: &Path) -> Result<(), OpenError> {
+    let fail = |source| OpenError::DataDir {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !path.exists() {
+        std::fs::create_dir_all(path).map_err(fail)?;
+        std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o700)).map_err(fail)?;
+    }
+    Ok(())
+}
+
+fn load_key(
+    conn: &Connection,
+    path: &Path,
+    now: DateTime<Utc>,
+) -> Result<(InstanceKey, bool), OpenError> {
+    let check = settings::get(conn, "key_check")?;
+    match (InstanceKey::load(path)?, check) {
+        (Some(key), Some(check)) => {
+            let sealed = hex::decode(check).unwrap_or_default();
+            key.decrypt(&sealed, KEY_CHECK_CONTEXT)
+                .map_err(|_| KeyError::Mismatch {
+                    path: path.to_path_buf(),
+                })?;
+            Ok((key, false))
+        }
+        (Some(key), None) => {
+            store_key_check(conn, &key, now)?;
+            Ok((key, false))
+        }
+        (None, Some(_)) => Err(KeyError::Missing {
+            path: path.to_path_buf(),
+        }
+        .into()),
+        (None, None) => {
+            let key = InstanceKey::create(path)?;
+            store_key_check(conn, &key, now)?;
+            Ok((key, true))
+        }
+    }
+}
+
+fn store_key_check(
+    conn: &Connection,
+    key: &InstanceKey,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let sealed = key.encrypt(KEY_CHECK_PLAINTEXT, KEY_CHECK_CONTEXT);
+    settings::set(conn, "key_check", &hex::encode(sealed), now)
+}
+
+/// Instance-wide settings chosen in the setup wizard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InstanceSettings {
+    pub organization_name: String,
+    /// The public URL chosen in the wizard (the config file's `base_url` wins over it).
+    pub base_url: Option<String>,
+    pub default_time_zone: Tz,
+    pub first_day_of_week: Weekday,
+    pub setup_completed: bool,
+}
+
+impl Default for InstanceSettings {
+    fn default() -> Self {
+        Self {
+            organization_name: "Kairos".into(),
+            base_url: None,
+            default_time_zone: Tz::UTC,
+            first_day_of_week: Weekday::Mon,
+            setup_completed: false,
+        }
+    }
+}
+
+impl InstanceSettings {
+    pub fn load(conn: &Connection) -> rusqlite::Result<Self> {
+        let defaults = Self::default();
+        Ok(Self {
+            organization_name: settings::get(conn, "organization_name")?
+                .unwrap_or(defaults.organization_name),
+            base_url: settings::get(conn, "base_url")?.filter(|url| !url.is_empty()),
+            default_time_zone: settings::get(conn, "default_time_zone")?
+                .and_then(|zone| zone.parse().ok())
+                .unwrap_or(defaults.default_time_zone),
+            first_day_of_week: settings::get(conn, "first_day_of_week")?
+                .and_then(|day| day.parse().ok())
+                .unwrap_or(defaults.first_day_of_week),
+            setup_completed: settings::get(conn, "setup_completed")?.as_deref() == Some("true"),
+        })
+    }
+
+    pub fn save(&self, conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<()> {
+        settings::set(conn, "organization_name", &self.organization_name, now)?;
+        settings::set(
+            conn,
+            "base_url",
+            self.base_url.as_deref().unwrap_or(""),
+            now,
+        )?;
+        settings::set(
+            conn,
+            "default_time_zone",
+            self.default_time_zone.name(),
+            now,
+        )?;
+        settings::set(
+            conn,
+            "first_day_of_week",
+            weekday_name(self.first_day_of_week),
+            now,
+        )?;
+        settings::set(
+            conn,
+            "setup_completed",
+            if self.setup_completed {
+                "true"
+            } else {
+                "false"
+            },
+            now,
+        )
+    }
+}
+
+/// The English name of a weekday, as stored and as `Weekday::from_str` reads it back.
+pub fn weekday_name(day: Weekday) -> &'static str {
+    match day {
+        Weekday::Mon => "monday",
+        Weekday::Tue => "tuesday",
+        Weekday::Wed => "wednesday",
+        Weekday::Thu => "thursday",
+        Weekday::Fri => "friday",
+        Weekday::Sat => "saturday",
+        Weekday::Sun => "sunday",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Flags;
+
+    fn config(dir: &Path) -> Config {
+        let flags = Flags {
+            data_dir: Some(dir.join("data")),
+            config_file: Some(dir.join("none.toml")),
+            ..Flags::default()
+        };
+        std::fs::write(dir.join("none.toml"), "").expect("write config");
+        Config::load_from(&flags, |_| None).expect("config")
+    }
+
+    fn now() -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default()
+    }
+
+    #[test]
+    fn first_open_creates_dir_db_and_private_key() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = config(dir.path());
+        let instance = Instance::open(&config, now()).expect("opens");
+        assert!(instance.key_created);
+        assert!(config.database_path().exists());
+        let mode = std::fs::metadata(config.key_path())
+            .expect("key")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+        let dir_mode = std::fs::metadata(&config.data_dir)
+            .expect("dir")
+            .permissions()
+            .mode();
+        assert_eq!(dir_mode & 0o777, 0o700);
+        drop(instance);
+        let again = Instance::open(&config, now()).expect("opens again");
+        assert!(!again.key_created);
+    }
+
+    #[test]
+    fn a_missing_key_is_refused_once_the_database_depends_on_it() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = config(dir.path());
+        drop(Instance::open(&config, now()).expect("opens"));
+        std::fs::remove_file(config.key_path()).expect("remove key");
+        let err = Instance::open(&config, now()).expect_err("refused");
+        assert!(err.to_string().contains("is missing"), "{err}");
+        assert!(
+            !config.key_path().exists(),
+            "no new key replaces the lost one"
+        );
+    }
+
+    #[test]
+    fn a_foreign_key_is_refused() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let config = config(dir.path());
+        drop(Instance::open(&config, now()).expect("opens"));
+        std::fs::remove_file(config.key_path()).expect("remove key");
+        InstanceKey::create(&config.key_path()).expect("new key");
+        let err = Instance::open(&config, now()).expect_err("refused");
+        assert!(err.to_string().contains("does not belong"), "{err}");
+    }
+
+    #[test]
+    fn settings_round_trip() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let instance = Instance::open(&config(dir.path()), now()).expect("opens");
+        let wanted = InstanceSettings {
+            organization_name: "Harbor Clinic".into(),
+            base_url: Some("https://book.example.org".into()),
+            default_time_zone: chrono_tz::Europe::Berlin,
+            first_day_of_week: Weekday::Sun,
+            setup_completed: true,
+        };
+        let saved = wanted.clone();
+        instance
+            .db
+            .write_blocking(|tx| saved.save(tx, now()).map_err(DbError::from))
+            .expect("saves");
+        let loaded = instance
+            .db
+            .read_blocking(InstanceSettings::load)
+            .expect("loads");
+        assert_eq!(loaded, wanted);
+    }
+}

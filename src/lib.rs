@@ -1,0 +1,17 @@
+//! Kairos: a self-hosted scheduling appliance in one binary.
+//!
+//! The map of the crate follows the domain: [`config`] and [`instance`] open an
+//! installation, [`db`] is the store, [`auth`] and [`setup`] decide who may do what,
+//! [`web`] serves pages, and [`app`] wires them into a server.
+
+pub mod app;
+pub mod auth;
+pub mod cli;
+pub mod clock;
+pub mod config;
+pub mod crypto;
+pub mod db;
+pub mod error;
+pub mod instance;
+pub mod setup;
+pub mod web;

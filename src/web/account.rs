@@ -1,0 +1,225 @@
+//! Signing in and out, and one-time password links.
+
+use axum::Form;
+use axum::extract::{Path, Query};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::auth::{self, AccountError, SignInError};
+use crate::error::FieldErrors;
+use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, notice};
+use crate::web::{Ctx, WebError};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginQuery {
+    next: String,
+    notice: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct LoginForm {
+    csrf: String,
+    email: String,
+    password: String,
+    next: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CsrfForm {
+    csrf: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct PasswordForm {
+    csrf: String,
+    password: String,
+    password_confirm: String,
+}
+
+/// Messages that redirects may ask a page to show (by key, so no text travels in URLs).
+pub fn notice_text(key: &str) -> Option<&'static str> {
+    match key {
+        "signed-out" => Some("You are signed out."),
+        "password-changed" => Some("Your password is changed. Sign in with the new one."),
+        "setup-complete" => Some("Setup is complete. Welcome to Kairos."),
+        "session-ended" => Some("Your session ended. Sign in again to continue."),
+        _ => None,
+    }
+}
+
+/// Only local paths are followed after sign-in, never another site.
+fn safe_next(next: &str) -> &str {
+    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
+        next
+    } else {
+        "/dashboard"
+    }
+}
+
+fn login_form(ctx: &Ctx, email: &str, next: &str, message: Option<(&str, &str)>) -> Markup {
+    let org = ctx.state.settings().organization_name;
+    let body = html! {
+        h1 { "Sign in" }
+        @if let Some((kind, text)) = message { (notice(kind, text)) }
+        form method="post" action="/login" {
+            (csrf_field(&ctx.csrf_token()))
+            input type="hidden" name="next" value=(next);
+            (field(&Field { name: "email", label: "Email", kind: "email", value: email, autocomplete: Some("username"), required: true, autofocus: email.is_empty(), ..Field::default() }, &FieldErrors::new()))
+            (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("current-password"), required: true, autofocus: !email.is_empty(), ..Field::default() }, &FieldErrors::new()))
+            button.button.primary.wide type="submit" { "Sign in" }
+        }
+        p.muted.small { "Forgot your password? Ask an administrator for a reset link." }
+    };
+    card_page("Sign in", &org, body)
+}
+
+pub async fn login_page(ctx: Ctx, Query(query): Query<LoginQuery>) -> Response {
+    if ctx.user.is_some() {
+        return Redirect::to(safe_next(&query.next)).into_response();
+    }
+    let message = notice_text(&query.notice).map(|text| ("success", text));
+    login_form(&ctx, "", &query.next, message).into_response()
+}
+
+pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, WebError> {
+    ctx.verify_csrf(&form.csrf)?;
+    let state = &ctx.state;
+    let result = auth::sign_in(
+        &state.db,
+        &state.throttle,
+        state.session_policy,
+        &form.email,
+        &form.password,
+        ctx.address,
+        state.clock.now(),
+    )
+    .await;
+    match result {
+        Ok(signed_in) => {
+            let mut headers = HeaderMap::new();
+            if let Ok(cookie) = HeaderValue::from_str(&ctx.session_cookie(&signed_in.token)) {
+                headers.insert(header::SET_COOKIE, cookie);
+            }
+            Ok((headers, Redirect::to(safe_next(&form.next))).into_response())
+        }
+        Err(err @ SignInError::WrongCredentials) => {
+            let page = login_form(
+                &ctx,
+                &form.email,
+                &form.next,
+                Some(("error", &err.to_string())),
+            );
+            Ok((StatusCode::UNAUTHORIZED, page).into_response())
+        }
+        Err(err @ SignInError::Throttled { retry_after }) => {
+            let page = login_form(
+                &ctx,
+                &form.email,
+                &form.next,
+                Some(("error", &err.to_string())),
+            );
+            let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
+            if let Ok(value) = HeaderValue::from_str(&retry_after.num_seconds().max(1).to_string())
+            {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            Ok(response)
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn logout(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Response, WebError> {
+    ctx.verify_csrf(&form.csrf)?;
+    if let Some(token) = ctx.session_token() {
+        auth::sign_out(&ctx.state.db, token).await?;
+    }
+    let mut headers = HeaderMap::new();
+    if let Ok(cookie) = HeaderValue::from_str(&ctx.clear_session_cookie()) {
+        headers.insert(header::SET_COOKIE, cookie);
+    }
+    Ok((headers, Redirect::to("/login?notice=signed-out")).into_response())
+}
+
+fn password_form(ctx: &Ctx, token: &str, errors: &FieldErrors) -> Markup {
+    let org = ctx.state.settings().organization_name;
+    let body = html! {
+        h1 { "Choose a new password" }
+        (error_summary(errors))
+        form method="post" action=(format!("/reset/{token}")) {
+            (csrf_field(&ctx.csrf_token()))
+            (field(&Field { name: "password", label: "New password", kind: "password", autocomplete: Some("new-password"), required: true, autofocus: true, minlength: Some(12), hint: Some("At least 12 characters."), ..Field::default() }, errors))
+            (field(&Field { name: "password_confirm", label: "Repeat the password", kind: "password", autocomplete: Some("new-password"), required: true, ..Field::default() }, errors))
+            button.button.primary.wide type="submit" { "Set password" }
+        }
+    };
+    card_page("New password", &org, body)
+}
+
+fn invalid_link_page(ctx: &Ctx) -> Response {
+    let org = ctx.state.settings().organization_name;
+    let body = html! {
+        h1 { "This link cannot be used" }
+        p { "It has been used already, has expired (links last 30 minutes), or was copied incompletely. Ask an administrator for a new one." }
+        p { a href="/login" { "Go to sign-in" } }
+    };
+    (StatusCode::GONE, card_page("Link not valid", &org, body)).into_response()
+}
+
+pub async fn reset_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+    if !auth::password_link_valid(&ctx.state.db, &token, ctx.state.clock.now()).await? {
+        return Ok(invalid_link_page(&ctx));
+    }
+    Ok(password_form(&ctx, &token, &FieldErrors::new()).into_response())
+}
+
+pub async fn reset(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<PasswordForm>,
+) -> Result<Response, WebError> {
+    ctx.verify_csrf(&form.csrf)?;
+    if form.password != form.password_confirm {
+        let mut errors = FieldErrors::new();
+        errors.add("password_confirm", "does not match the password");
+        let page = password_form(&ctx, &token, &errors);
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    match auth::redeem_password_link(&ctx.state.db, &token, form.password, ctx.state.clock.now())
+        .await
+    {
+        Ok(_) => {
+            let mut headers = HeaderMap::new();
+            if let Ok(cookie) = HeaderValue::from_str(&ctx.clear_session_cookie()) {
+                headers.insert(header::SET_COOKIE, cookie);
+            }
+            Ok((headers, Redirect::to("/login?notice=password-changed")).into_response())
+        }
+        Err(AccountError::Invalid(errors)) => {
+            let page = password_form(&ctx, &token, &errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(AccountError::InvalidLink) => Ok(invalid_link_page(&ctx)),
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(safe_next("/dashboard?x=1"), "/dashboard?x=1");
+        assert_eq!(safe_next("//evil.example"), "/dashboard");
+        assert_eq!(safe_next("https://evil.example"), "/dashboard");
+        assert_eq!(safe_next("/\\evil.example"), "/dashboard");
+        assert_eq!(safe_next(""), "/dashboard");
+    }
+}

@@ -1,0 +1,174 @@
+//! The request context: who is asking, from where, and their CSRF binding.
+
+use std::net::{IpAddr, SocketAddr};
+
+use axum::extract::{ConnectInfo, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::middleware::Next;
+use axum::response::Response;
+
+use crate::app::AppState;
+use crate::auth::{self, SESSION_COOKIE};
+use crate::crypto::random_token;
+use crate::db::users::User;
+use crate::web::WebError;
+
+/// The pre-session cookie that anonymous forms (sign-in, setup) bind their CSRF token to.
+pub const CSRF_COOKIE: &str = "kairos_csrf";
+
+/// The CSRF cookie value for this request (set by [`ensure_csrf_cookie`]).
+#[derive(Debug, Clone)]
+struct CsrfCookie(String);
+
+/// Gives every browser a random pre-session cookie, so forms shown before sign-in can
+/// carry a CSRF token too.
+pub async fn ensure_csrf_cookie(mut request: Request, next: Next) -> Response {
+    let existing = cookie(request.headers(), CSRF_COOKIE).filter(|v| v.len() == 64);
+    let (value, fresh) = match existing {
+        Some(value) => (value, false),
+        None => (random_token(), true),
+    };
+    request.extensions_mut().insert(CsrfCookie(value.clone()));
+    let mut response = next.run(request).await;
+    if fresh
+        && let Ok(header) = HeaderValue::from_str(&format!(
+            "{CSRF_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax"
+        ))
+    {
+        response.headers_mut().append(header::SET_COOKIE, header);
+    }
+    response
+}
+
+/// Reads one cookie from the request headers.
+pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|value| value.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(key, _)| *key == name)
+        .map(|(_, value)| value.to_string())
+}
+
+/// Who is asking.
+pub struct Ctx {
+    pub state: AppState,
+    pub user: Option<User>,
+    session_token: Option<String>,
+    csrf_cookie: String,
+    pub address: IpAddr,
+    pub path: String,
+}
+
+impl FromRequestParts<AppState> for Ctx {
+    type Rejection = WebError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
+        let address = parts
+            .extensions
+            .get::<ConnectInfo<SocketAddr>>()
+            .map_or(IpAddr::from([127, 0, 0, 1]), |info| info.0.ip());
+        let csrf_cookie = parts
+            .extensions
+            .get::<CsrfCookie>()
+            .map(|c| c.0.clone())
+            .unwrap_or_default();
+        let mut user = None;
+        let mut session_token = None;
+        if let Some(token) = cookie(&parts.headers, SESSION_COOKIE).filter(|t| t.len() == 64) {
+            let now = state.clock.now();
+            if let Some((found, _session)) =
+                auth::authenticate(&state.db, state.session_policy, &token, now).await?
+            {
+                user = Some(found);
+                session_token = Some(token);
+            }
+        }
+        Ok(Ctx {
+            state: state.clone(),
+            user,
+            session_token,
+            csrf_cookie,
+            address,
+            path: parts
+                .uri
+                .path_and_query()
+                .map_or("/".to_string(), |p| p.as_str().to_string()),
+        })
+    }
+}
+
+impl Ctx {
+    /// What this request's CSRF token is bound to: the session if signed in, otherwise
+    /// the pre-session cookie.
+    fn csrf_binding(&self) -> &str {
+        self.session_token.as_deref().unwrap_or(&self.csrf_cookie)
+    }
+
+    /// The token to put into forms rendered for this request.
+    pub fn csrf_token(&self) -> String {
+        auth::csrf_token(&self.state.csrf_key, self.csrf_binding())
+    }
+
+    /// Refuses a form submission whose token does not match.
+    pub fn verify_csrf(&self, submitted: &str) -> Result<(), WebError> {
+        if !self.csrf_binding().is_empty()
+            && auth::csrf_valid(&self.state.csrf_key, self.csrf_binding(), submitted)
+        {
+            Ok(())
+        } else {
+            tracing::warn!(path = %self.path.split('?').next().unwrap_or(""), "form refused: missing or wrong CSRF token");
+            Err(WebError::Csrf)
+        }
+    }
+
+    /// The signed-in user, or a redirect to the sign-in page.
+    pub fn require_user(&self) -> Result<&User, WebError> {
+        self.user.as_ref().ok_or_else(|| WebError::SignInRequired {
+            next: self.path.clone(),
+        })
+    }
+
+    pub fn session_token(&self) -> Option<&str> {
+        self.session_token.as_deref()
+    }
+
+    /// A `Set-Cookie` value that starts a session in the browser.
+    pub fn session_cookie(&self, token: &str) -> String {
+        let secure = if self.state.secure_cookies() {
+            "; Secure"
+        } else {
+            ""
+        };
+        let max_age = self.state.session_policy.lifetime.num_seconds();
+        format!(
+            "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
+        )
+    }
+
+    /// A `Set-Cookie` value that removes the session cookie.
+    pub fn clear_session_cookie(&self) -> String {
+        format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_cookies_from_one_or_many_headers() {
+        let mut headers = HeaderMap::new();
+        headers.append(
+            header::COOKIE,
+            HeaderValue::from_static("a=1; kairos_session=abc"),
+        );
+        headers.append(header::COOKIE, HeaderValue::from_static("b=2"));
+        assert_eq!(cookie(&headers, "kairos_session").as_deref(), Some("abc"));
+        assert_eq!(cookie(&headers, "b").as_deref(), Some("2"));
+        assert_eq!(cookie(&headers, "c"), None);
+    }
+}

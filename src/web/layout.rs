@@ -1,0 +1,228 @@
+//! The page frame every page shares, and the form pieces every form uses.
+
+use maud::{DOCTYPE, Markup, html};
+
+use crate::db::users::User;
+use crate::error::FieldErrors;
+use crate::web::assets;
+
+fn head(title: &str) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            meta name="color-scheme" content="light dark";
+            meta name="referrer" content="same-origin";
+            title { (title) " · Kairos" }
+            link rel="icon" href=(assets::url("icon.svg")) type="image/svg+xml";
+            link rel="stylesheet" href=(assets::url("app.css"));
+            script src=(assets::url("app.js")) defer {}
+        }
+    }
+}
+
+fn brand(org: &str) -> Markup {
+    html! {
+        span.brand {
+            img.brand-mark src=(assets::url("icon.svg")) alt="" width="28" height="28";
+            span.brand-name { (org) }
+        }
+    }
+}
+
+/// A page for signed-out visitors and the setup wizard: one card in the middle.
+pub fn card_page(title: &str, org: &str, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            (head(title))
+            body.centered {
+                main.card-wrap {
+                    div.card-brand { (brand(org)) }
+                    section.card { (body) }
+                    p.footnote { "Kairos " (env!("CARGO_PKG_VERSION")) }
+                }
+            }
+        }
+    }
+}
+
+/// A page with nothing but a message: errors and notices.
+pub fn message_page(title: &str, body: Markup) -> Markup {
+    card_page(
+        title,
+        "Kairos",
+        html! {
+            h1 { (title) }
+            (body)
+        },
+    )
+}
+
+/// What the signed-in frame needs to know.
+pub struct Shell<'a> {
+    pub title: &'a str,
+    pub org: &'a str,
+    pub user: &'a User,
+    pub csrf: &'a str,
+    /// The navigation entry to highlight.
+    pub current: &'a str,
+}
+
+const NAV: [(&str, &str); 1] = [("/dashboard", "Home")];
+
+/// A dashboard page: top bar with the organization, navigation and the account menu.
+pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            (head(shell.title))
+            body.app {
+                a.skip-link href="#main" { "Skip to content" }
+                header.topbar {
+                    a.topbar-home href="/dashboard" { (brand(shell.org)) }
+                    nav.topnav aria-label="Main" {
+                        @for (href, label) in NAV {
+                            @if href == shell.current {
+                                a href=(href) aria-current="page" { (label) }
+                            } @else {
+                                a href=(href) { (label) }
+                            }
+                        }
+                    }
+                    div.account {
+                        span.avatar aria-hidden="true" { (initials(&shell.user.name)) }
+                        span.account-name { (shell.user.name) }
+                        form method="post" action="/logout" {
+                            (csrf_field(shell.csrf))
+                            button.button.ghost type="submit" { "Sign out" }
+                        }
+                    }
+                }
+                main #main.content { (body) }
+            }
+        }
+    }
+}
+
+/// Up to two initials for an avatar.
+pub fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|word| word.chars().next())
+        .take(2)
+        .flat_map(char::to_uppercase)
+        .collect()
+}
+
+/// The word with its first letter in upper case.
+pub fn capitalize(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+pub fn csrf_field(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf" value=(token); }
+}
+
+/// Options for one input field.
+#[derive(Default)]
+pub struct Field<'a> {
+    pub name: &'a str,
+    pub label: &'a str,
+    pub kind: &'a str,
+    pub value: &'a str,
+    pub autocomplete: Option<&'a str>,
+    pub hint: Option<&'a str>,
+    pub required: bool,
+    pub autofocus: bool,
+    pub minlength: Option<usize>,
+}
+
+/// A labelled input with its hint and, after a failed submission, its error message.
+pub fn field(field: &Field<'_>, errors: &FieldErrors) -> Markup {
+    let error = errors.get(field.name);
+    let id = format!("f-{}", field.name);
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = match (field.hint.is_some(), error.is_some()) {
+        (true, true) => Some(format!("{hint_id} {error_id}")),
+        (true, false) => Some(hint_id.clone()),
+        (false, true) => Some(error_id.clone()),
+        (false, false) => None,
+    };
+    html! {
+        div.field.invalid[error.is_some()] {
+            label for=(id) { (field.label) }
+            @if let Some(hint) = field.hint { p.hint id=(hint_id) { (hint) } }
+            input id=(id) name=(field.name) type=(if field.kind.is_empty() { "text" } else { field.kind })
+                value=(field.value)
+                autocomplete=[field.autocomplete]
+                aria-describedby=[described]
+                aria-invalid=[error.map(|_| "true")]
+                minlength=[field.minlength]
+                required[field.required]
+                autofocus[field.autofocus];
+            @if let Some(message) = error {
+                p.error id=(error_id) { (field.label) " " (message) }
+            }
+        }
+    }
+}
+
+/// A summary above a form that failed validation.
+pub fn error_summary(errors: &FieldErrors) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div.alert.alert-error role="alert" {
+                p { strong { "Please correct the highlighted fields." } }
+            }
+        }
+    }
+}
+
+/// A short message above the page content.
+pub fn notice(kind: &str, text: &str) -> Markup {
+    let role = if kind == "error" { "alert" } else { "status" };
+    html! { div class=(format!("alert alert-{kind}")) role=(role) { (text) } }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_of_names() {
+        assert_eq!(initials("ana maría lópez"), "AM");
+        assert_eq!(initials("Bo"), "B");
+        assert_eq!(initials(""), "");
+    }
+
+    #[test]
+    fn capitalizes() {
+        assert_eq!(capitalize("monday"), "Monday");
+        assert_eq!(capitalize(""), "");
+    }
+
+    #[test]
+    fn fields_carry_their_error_and_escape_values() {
+        let mut errors = FieldErrors::new();
+        errors.add("email", "is required");
+        let html = field(
+            &Field {
+                name: "email",
+                label: "Email",
+                kind: "email",
+                value: "\"><script>",
+                ..Field::default()
+            },
+            &errors,
+        )
+        .into_string();
+        assert!(html.contains("aria-invalid=\"true\""));
+        assert!(html.contains("Email is required"));
+        assert!(!html.contains("<script>"));
+    }
+}

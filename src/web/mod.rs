@@ -1,0 +1,128 @@
+//! The web server: routes, middleware and pages.
+//!
+//! Handlers are thin: they parse the request, call one service function and render.
+
+mod account;
+pub mod assets;
+mod ctx;
+mod dashboard;
+mod error;
+mod health;
+mod layout;
+mod setup;
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{HeaderName, HeaderValue, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+
+use crate::app::AppState;
+pub use ctx::Ctx;
+pub use error::WebError;
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// Content-Security-Policy for every page: no inline script or style, no framing.
+const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+frame-ancestors 'none'";
+
+pub fn router(state: AppState) -> Router {
+    Router::new()
+        .route("/", get(home))
+        .route("/healthz", get(health::healthz))
+        .route("/readyz", get(health::readyz))
+        .route("/assets/{file}", get(assets::serve))
+        .route("/setup", get(setup::start_page))
+        .route("/setup/admin", post(setup::create_admin))
+        .route("/setup/instance", get(setup::instance_page).post(setup::save_instance))
+        .route("/login", get(account::login_page).post(account::login))
+        .route("/logout", post(account::logout))
+        .route("/reset/{token}", get(account::reset_page).post(account::reset))
+        .route("/dashboard", get(dashboard::home))
+        .fallback(not_found)
+        .layer(middleware::from_fn_with_state(state.clone(), setup_guard))
+        .layer(middleware::from_fn(ctx::ensure_csrf_cookie))
+        .layer(middleware::from_fn(security_headers))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(
+            TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
+                let id = request
+                    .headers()
+                    .get(&REQUEST_ID)
+                    .and_then(|v| v.to_str().ok())
+                    .unwrap_or("-");
+                // The path only: query strings can carry tokens.
+                tracing::info_span!("request", id, method = %request.method(), path = %request.uri().path())
+            }),
+        )
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .with_state(state)
+}
+
+async fn home(ctx: Ctx) -> Redirect {
+    if ctx.user.is_some() {
+        Redirect::to("/dashboard")
+    } else {
+        Redirect::to("/login")
+    }
+}
+
+async fn not_found() -> WebError {
+    WebError::NotFound
+}
+
+async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    let set = |headers: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str| {
+        headers
+            .entry(name)
+            .or_insert(HeaderValue::from_static(value));
+    };
+    set(headers, header::CONTENT_SECURITY_POLICY, CSP);
+    set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
+    set(headers, header::REFERRER_POLICY, "same-origin");
+    set(headers, header::X_FRAME_OPTIONS, "DENY");
+    set(
+        headers,
+        HeaderName::from_static("permissions-policy"),
+        "camera=(), microphone=(), geolocation=(), payment=()",
+    );
+    set(
+        headers,
+        HeaderName::from_static("cross-origin-opener-policy"),
+        "same-origin",
+    );
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
+}
+
+/// Until setup is complete, only the setup pages, sign-in, health checks and assets answer;
+/// everything else shows where to find the setup URL.
+async fn setup_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if state.setup.is_completed() {
+        return next.run(request).await;
+    }
+    let path = request.uri().path();
+    let open = path == "/healthz"
+        || path == "/readyz"
+        || path.starts_with("/assets/")
+        || path == "/setup"
+        || path.starts_with("/setup/");
+    // Once the owner exists, they sign in and finish the wizard.
+    let after_owner = state.setup.admin_exists()
+        && (matches!(path, "/login" | "/logout" | "/dashboard" | "/")
+            || path.starts_with("/reset/"));
+    if open || after_owner {
+        return next.run(request).await;
+    }
+    setup::required_page(&state).into_response()
+}

@@ -1,0 +1,299 @@
+//! The first-run setup wizard: 1. owner account, 2. instance settings, 3. the dashboard.
+
+use axum::Form;
+use axum::extract::Query;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono_tz::TZ_VARIANTS;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::auth::{AccountError, AccountInput};
+use crate::error::FieldErrors;
+use crate::instance::weekday_name;
+use crate::setup::{self, InstanceInput, SetupError};
+use crate::web::layout::{Field, capitalize, card_page, csrf_field, error_summary, field};
+use crate::web::{Ctx, WebError};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct TokenQuery {
+    token: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct AdminForm {
+    csrf: String,
+    token: String,
+    name: String,
+    email: String,
+    password: String,
+    password_confirm: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct InstanceForm {
+    csrf: String,
+    organization_name: String,
+    base_url: String,
+    default_time_zone: String,
+    first_day_of_week: String,
+}
+
+fn steps(current: u8) -> Markup {
+    html! {
+        ol.steps aria-label="Setup progress" {
+            @for (number, label) in [(1u8, "Your account"), (2, "Your organization"), (3, "Done")] {
+                @if number == current {
+                    li.current aria-current="step" { span.step-number { (number) } (label) }
+                } @else if number < current {
+                    li.done { span.step-number { "✓" } (label) }
+                } @else {
+                    li { span.step-number { (number) } (label) }
+                }
+            }
+        }
+    }
+}
+
+/// The page every other address shows until the instance is set up.
+pub fn required_page(state: &AppState) -> Response {
+    let body = html! {
+        h1 { "Setup required" }
+        p { "This Kairos instance has not been set up yet." }
+        p {
+            "The administrator finds the one-time setup link in the output of "
+            code { "kairos serve" } " or in its log (for a system install: "
+            code { "journalctl -u kairos" } "). The link is valid for 30 minutes; restarting Kairos prints a fresh one."
+        }
+    };
+    let org = state.settings().organization_name;
+    (
+        StatusCode::SERVICE_UNAVAILABLE,
+        card_page("Setup required", &org, body),
+    )
+        .into_response()
+}
+
+fn invalid_link_page() -> Response {
+    let body = html! {
+        h1 { "This setup link is not valid" }
+        p { "It may have expired (links last 30 minutes), been used already, or been copied incompletely." }
+        p { "Restart Kairos to print a fresh setup link, and open it within 30 minutes." }
+    };
+    (
+        StatusCode::FORBIDDEN,
+        card_page("Setup link not valid", "Kairos", body),
+    )
+        .into_response()
+}
+
+fn admin_form(ctx: &Ctx, form: &AdminForm, errors: &FieldErrors) -> Markup {
+    let body = html! {
+        (steps(1))
+        h1 { "Welcome to Kairos" }
+        p.lead { "Create the owner account. It administers this instance and can invite everyone else." }
+        (error_summary(errors))
+        form method="post" action="/setup/admin" {
+            (csrf_field(&ctx.csrf_token()))
+            input type="hidden" name="token" value=(form.token);
+            (field(&Field { name: "name", label: "Your name", value: &form.name, autocomplete: Some("name"), required: true, autofocus: true, ..Field::default() }, errors))
+            (field(&Field { name: "email", label: "Email", kind: "email", value: &form.email, autocomplete: Some("email"), required: true, ..Field::default() }, errors))
+            (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("new-password"), required: true, minlength: Some(12), hint: Some("At least 12 characters. A few unrelated words make a strong one."), ..Field::default() }, errors))
+            (field(&Field { name: "password_confirm", label: "Repeat the password", kind: "password", autocomplete: Some("new-password"), required: true, ..Field::default() }, errors))
+            button.button.primary.wide type="submit" { "Create account and continue" }
+        }
+    };
+    card_page("Set up Kairos", "Kairos", body)
+}
+
+pub async fn start_page(ctx: Ctx, Query(query): Query<TokenQuery>) -> Result<Response, WebError> {
+    let state = &ctx.state;
+    if state.setup.is_completed() {
+        return Err(WebError::NotFound);
+    }
+    if state.setup.admin_exists() {
+        return Ok(Redirect::to("/setup/instance").into_response());
+    }
+    if !state.setup.token_valid(&query.token, state.clock.now()) {
+        return Ok(invalid_link_page());
+    }
+    let form = AdminForm {
+        token: query.token,
+        ..AdminForm::default()
+    };
+    Ok(admin_form(&ctx, &form, &FieldErrors::new()).into_response())
+}
+
+pub async fn create_admin(ctx: Ctx, Form(form): Form<AdminForm>) -> Result<Response, WebError> {
+    ctx.verify_csrf(&form.csrf)?;
+    let state = &ctx.state;
+    if state.setup.is_completed() || state.setup.admin_exists() {
+        return Err(WebError::NotFound);
+    }
+    let now = state.clock.now();
+    if !state.setup.token_valid(&form.token, now) {
+        return Ok(invalid_link_page());
+    }
+    let input = AccountInput {
+        name: form.name.clone(),
+        email: form.email.clone(),
+        password: form.password.clone(),
+    };
+    let mut errors = input.clone().validate().err().unwrap_or_default();
+    if form.password != form.password_confirm {
+        errors.add("password_confirm", "does not match the password");
+    }
+    if !errors.is_empty() {
+        return Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            admin_form(&ctx, &form, &errors),
+        )
+            .into_response());
+    }
+    match setup::create_owner(
+        &state.db,
+        &state.setup,
+        state.session_policy,
+        &form.token,
+        input,
+        now,
+    )
+    .await
+    {
+        Ok(session) => {
+            let mut headers = HeaderMap::new();
+            if let Ok(cookie) = HeaderValue::from_str(&ctx.session_cookie(&session)) {
+                headers.insert(header::SET_COOKIE, cookie);
+            }
+            Ok((headers, Redirect::to("/setup/instance")).into_response())
+        }
+        Err(SetupError::Account(AccountError::Invalid(errors))) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            admin_form(&ctx, &form, &errors),
+        )
+            .into_response()),
+        Err(SetupError::InvalidToken) => Ok(invalid_link_page()),
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn instance_form(ctx: &Ctx, form: &InstanceForm, errors: &FieldErrors) -> Markup {
+    let body = html! {
+        (steps(2))
+        h1 { "Your organization" }
+        p.lead { "These appear on booking pages and in messages. You can change them later." }
+        (error_summary(errors))
+        form method="post" action="/setup/instance" {
+            (csrf_field(&ctx.csrf_token()))
+            (field(&Field { name: "organization_name", label: "Organization name", value: &form.organization_name, autocomplete: Some("organization"), required: true, autofocus: true, ..Field::default() }, errors))
+            (field(&Field { name: "base_url", label: "Public address", kind: "url", value: &form.base_url, hint: Some("The URL people use to reach this instance, such as https://book.example.org."), ..Field::default() }, errors))
+            (zone_select("default_time_zone", "Default time zone", &form.default_time_zone, errors))
+            div.field.invalid[errors.get("first_day_of_week").is_some()] {
+                label for="f-first_day_of_week" { "First day of the week" }
+                select #f-first_day_of_week name="first_day_of_week" {
+                    @for day in ["monday", "sunday", "saturday"] {
+                        option value=(day) selected[form.first_day_of_week == day] { (capitalize(day)) }
+                    }
+                }
+                @if let Some(message) = errors.get("first_day_of_week") {
+                    p.error { "First day of the week " (message) }
+                }
+            }
+            button.button.primary.wide type="submit" { "Finish setup" }
+        }
+    };
+    card_page("Set up Kairos", "Kairos", body)
+}
+
+/// A select of every IANA time zone chrono-tz knows.
+pub fn zone_select(name: &str, label: &str, selected: &str, errors: &FieldErrors) -> Markup {
+    let id = format!("f-{name}");
+    html! {
+        div.field.invalid[errors.get(name).is_some()] {
+            label for=(id) { (label) }
+            select id=(id) name=(name) data-detect-zone[selected == "UTC"] {
+                @for zone in TZ_VARIANTS {
+                    option value=(zone.name()) selected[zone.name() == selected] { (zone.name()) }
+                }
+            }
+            @if let Some(message) = errors.get(name) {
+                p.error { (label) " " (message) }
+            }
+        }
+    }
+}
+
+fn require_admin(ctx: &Ctx) -> Result<(), WebError> {
+    let user = ctx.require_user()?;
+    if user.role.is_admin() {
+        Ok(())
+    } else {
+        Err(WebError::Forbidden)
+    }
+}
+
+pub async fn instance_page(ctx: Ctx) -> Result<Response, WebError> {
+    if ctx.state.setup.is_completed() {
+        return Err(WebError::NotFound);
+    }
+    require_admin(&ctx)?;
+    let settings = ctx.state.settings();
+    let form = InstanceForm {
+        organization_name: String::new(),
+        base_url: ctx.state.base_url(),
+        default_time_zone: settings.default_time_zone.name().to_string(),
+        first_day_of_week: weekday_name(settings.first_day_of_week).to_string(),
+        ..InstanceForm::default()
+    };
+    Ok(instance_form(&ctx, &form, &FieldErrors::new()).into_response())
+}
+
+pub async fn save_instance(ctx: Ctx, Form(form): Form<InstanceForm>) -> Result<Response, WebError> {
+    ctx.verify_csrf(&form.csrf)?;
+    if ctx.state.setup.is_completed() {
+        return Err(WebError::NotFound);
+    }
+    require_admin(&ctx)?;
+    let input = InstanceInput {
+        organization_name: form.organization_name.clone(),
+        base_url: form.base_url.clone(),
+        default_time_zone: form.default_time_zone.clone(),
+        first_day_of_week: form.first_day_of_week.clone(),
+    };
+    match setup::complete(
+        &ctx.state.db,
+        &ctx.state.setup,
+        input,
+        ctx.state.clock.now(),
+    )
+    .await
+    {
+        Ok(settings) => {
+            ctx.state.set_settings(settings);
+            Ok(Redirect::to("/dashboard?notice=setup-complete").into_response())
+        }
+        Err(SetupError::Account(AccountError::Invalid(errors))) => Ok((
+            StatusCode::UNPROCESSABLE_ENTITY,
+            instance_form(&ctx, &form, &errors),
+        )
+            .into_response()),
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zone_select_lists_every_zone() {
+        let html = zone_select("zone", "Zone", "Asia/Kathmandu", &FieldErrors::new()).into_string();
+        assert!(html.contains("<option value=\"Asia/Kathmandu\" selected>"));
+        assert!(html.contains("Australia/Lord_Howe"));
+        assert_eq!(html.matches("<option").count(), TZ_VARIANTS.len());
+    }
+}

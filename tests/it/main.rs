@@ -1,0 +1,9 @@
+//! Integration tests: the real server on 127.0.0.1:0 with a temporary data directory,
+//! driven over HTTP like a browser or an API client would.
+
+mod cli;
+mod config;
+mod setup;
+mod sign_in;
+mod support;
+mod web;

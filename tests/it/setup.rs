@@ -1,0 +1,271 @@
+//! First-run setup: the instance cannot be claimed without the printed token.
+
+use reqwest::StatusCode;
+
+use crate::support::*;
+
+fn path_of(url: &str) -> String {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    after_scheme
+        .find('/')
+        .map_or("/".to_string(), |i| after_scheme[i..].to_string())
+}
+
+#[tokio::test]
+async fn a_fresh_start_creates_its_files_and_offers_setup_only_with_the_token() {
+    let server = TestServer::fresh().await;
+    let data = server.data_dir();
+    assert!(data.join("kairos.db").is_file(), "database created");
+    assert!(data.join("kairos.key").is_file(), "key created");
+    let setup_url = server.setup_url().expect("a setup URL is printed");
+    assert!(setup_url.starts_with(&server.base), "{setup_url}");
+    assert!(setup_url.contains("/setup?token="), "{setup_url}");
+
+    let client = browser();
+    // Every other page says setup is required and where to find the link.
+    for path in ["/", "/dashboard", "/login", "/anything"] {
+        let response = client.get(server.url(path)).send().await.expect("answers");
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE, "{path}");
+        let body = response.text().await.expect("body");
+        assert!(body.contains("Setup required"), "{path}");
+        assert!(body.contains("journalctl -u kairos"), "{path}");
+    }
+    // No token, a wrong token: refused.
+    for path in ["/setup", "/setup?token=", "/setup?token=0000"] {
+        let response = client.get(server.url(path)).send().await.expect("answers");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    let csrf = csrf_from(&client, &server.url(&path_of(&setup_url))).await;
+    let forged = client
+        .post(server.url("/setup/admin"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("token", "f".repeat(64).as_str()),
+            ("name", "Mallory"),
+            ("email", "mallory@example.org"),
+            ("password", "plum-orbit-canvas-42"),
+            ("password_confirm", "plum-orbit-canvas-42"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
+    let server = TestServer::fresh().await;
+    let setup_url = server.setup_url().expect("setup URL");
+    let token = setup_url.split("token=").nth(1).expect("token").to_string();
+    let client = browser();
+
+    let page = client
+        .get(server.url(&path_of(&setup_url)))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("body");
+    assert!(html.contains("Create the owner account"));
+    let csrf = csrf_of(&html);
+
+    // Step 1 with mistakes: every bad field is named, nothing is created.
+    let bad = client
+        .post(server.url("/setup/admin"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("token", token.as_str()),
+            ("name", ""),
+            ("email", "not-an-email"),
+            ("password", "password1234"),
+            ("password_confirm", "different"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.expect("body");
+    assert!(html.contains("Your name is required"), "{html}");
+    assert!(html.contains("Email must be an email address"), "{html}");
+    assert!(html.contains("commonly used passwords"), "{html}");
+    assert!(html.contains("does not match the password"), "{html}");
+    let short = client
+        .post(server.url("/setup/admin"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("token", token.as_str()),
+            ("name", "Olivia Owner"),
+            ("email", OWNER_EMAIL),
+            ("password", "too-short"),
+            ("password_confirm", "too-short"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(short.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        short
+            .text()
+            .await
+            .expect("body")
+            .contains("at least 12 characters")
+    );
+
+    // Step 1 done right: signed in and on to step 2.
+    let created = client
+        .post(server.url("/setup/admin"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("token", token.as_str()),
+            ("name", "Olivia Owner"),
+            ("email", OWNER_EMAIL),
+            ("password", OWNER_PASSWORD),
+            ("password_confirm", OWNER_PASSWORD),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&created), "/setup/instance");
+    let cookie = created
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("kairos_session="))
+        .expect("session cookie")
+        .to_string();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
+        "{cookie}"
+    );
+    assert!(!cookie.contains("Secure"), "plain http base URL: {cookie}");
+
+    // The token is spent: a second claim from another browser fails.
+    let other = browser();
+    let replay = other
+        .get(server.url(&path_of(&setup_url)))
+        .send()
+        .await
+        .expect("answers");
+    assert_ne!(replay.status(), StatusCode::OK);
+
+    let step2 = client
+        .get(server.url("/setup/instance"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(step2.status(), StatusCode::OK);
+    let html = step2.text().await.expect("body");
+    assert!(
+        html.contains("Australia/Lord_Howe"),
+        "every zone is offered"
+    );
+    let csrf = csrf_of(&html);
+    let bad = client
+        .post(server.url("/setup/instance"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("organization_name", "Harbor Clinic"),
+            ("base_url", "ftp://nope"),
+            ("default_time_zone", "Mars/Olympus"),
+            ("first_day_of_week", "monday"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.expect("body");
+    assert!(
+        html.contains("must start with http:// or https://"),
+        "{html}"
+    );
+    assert!(html.contains("IANA time zone"), "{html}");
+
+    let done = client
+        .post(server.url("/setup/instance"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("organization_name", "Harbor Clinic"),
+            ("base_url", &server.base),
+            ("default_time_zone", "Europe/Berlin"),
+            ("first_day_of_week", "monday"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(done.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&done), "/dashboard?notice=setup-complete");
+    let dashboard = client
+        .get(server.url("/dashboard?notice=setup-complete"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(dashboard.status(), StatusCode::OK);
+    let html = dashboard.text().await.expect("body");
+    assert!(html.contains("Welcome, Olivia"));
+    assert!(html.contains("Harbor Clinic"));
+    assert!(html.contains("Europe/Berlin"));
+    assert!(html.contains("Setup is complete"));
+
+    // Setup is gone: 404 with or without the old token, before and after a restart.
+    for path in ["/setup", &path_of(&setup_url), "/setup/instance"] {
+        let response = client.get(server.url(path)).send().await.expect("answers");
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    let server = server.restart().await;
+    assert_eq!(server.setup_url(), None, "no setup URL once set up");
+    let client = browser();
+    for path in ["/setup", &path_of(&setup_url), "/setup/instance"] {
+        let response = client.get(server.url(path)).send().await.expect("answers");
+        assert_eq!(response.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    let signed_in = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    let html = client
+        .get(server.url("/dashboard"))
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("body");
+    assert!(html.contains("Harbor Clinic"));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_setup_token_expires_after_thirty_minutes_and_a_restart_issues_a_new_one() {
+    let server = TestServer::fresh().await;
+    let first = server.setup_url().expect("setup URL");
+    server.clock.advance(chrono::Duration::minutes(31));
+    let client = browser();
+    let expired = client
+        .get(server.url(&path_of(&first)))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(expired.status(), StatusCode::FORBIDDEN);
+
+    let server = server.restart().await;
+    let second = server.setup_url().expect("a fresh setup URL");
+    assert_ne!(first, second);
+    let old = client
+        .get(server.url(&path_of(&first)))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(
+        old.status(),
+        StatusCode::FORBIDDEN,
+        "the old token died with the old process"
+    );
+    let fresh = client
+        .get(server.url(&path_of(&second)))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(fresh.status(), StatusCode::OK);
+    server.stop().await;
+}

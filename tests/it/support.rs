@@ -1,0 +1,175 @@
+//! Booting a real Kairos server per test.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use kairos::app::{self, Running};
+use kairos::auth::AccountInput;
+use kairos::clock::FixedClock;
+use kairos::config::{Config, Flags};
+use kairos::instance::Instance;
+use reqwest::redirect::Policy;
+use tempfile::TempDir;
+
+pub const OWNER_EMAIL: &str = "owner@clinic.example";
+pub const OWNER_PASSWORD: &str = "plum-orbit-canvas-42";
+
+pub fn t0() -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339("2026-03-27T08:00:00Z")
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_default()
+}
+
+/// A running server with its own data directory and clock.
+pub struct TestServer {
+    pub dir: TempDir,
+    pub clock: Arc<FixedClock>,
+    pub running: Option<Running>,
+    pub base: String,
+}
+
+pub fn config_for(data_dir: &Path) -> Config {
+    let file = data_dir.with_extension("toml");
+    std::fs::write(&file, "listen = \"127.0.0.1:0\"\n").expect("write config");
+    let flags = Flags {
+        config_file: Some(file),
+        data_dir: Some(data_dir.to_path_buf()),
+        listen: None,
+    };
+    Config::load_from(&flags, |_| None).expect("config")
+}
+
+impl TestServer {
+    /// A fresh instance, not set up.
+    pub async fn fresh() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        Self::start_in(dir, Arc::new(FixedClock::new(t0()))).await
+    }
+
+    /// An instance whose owner was created headlessly (setup complete).
+    pub async fn with_owner() -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        create_owner(&dir.path().join("data"));
+        Self::start_in(dir, Arc::new(FixedClock::new(t0()))).await
+    }
+
+    pub async fn start_in(dir: TempDir, clock: Arc<FixedClock>) -> Self {
+        let config = config_for(&dir.path().join("data"));
+        let running = app::start(config, clock.clone())
+            .await
+            .expect("server starts");
+        let base = format!("http://{}", running.addr);
+        Self {
+            dir,
+            clock,
+            running: Some(running),
+            base,
+        }
+    }
+
+    pub fn data_dir(&self) -> PathBuf {
+        self.dir.path().join("data")
+    }
+
+    pub fn setup_url(&self) -> Option<String> {
+        self.running.as_ref().and_then(|r| r.setup_url.clone())
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Stops the server and starts it again on the same data directory.
+    pub async fn restart(mut self) -> Self {
+        if let Some(running) = self.running.take() {
+            running.shutdown().await.expect("clean shutdown");
+        }
+        let clock = self.clock.clone();
+        Self::start_in(self.dir, clock).await
+    }
+
+    pub async fn stop(mut self) {
+        if let Some(running) = self.running.take() {
+            running.shutdown().await.expect("clean shutdown");
+        }
+    }
+}
+
+/// Creates the owner account in a data directory, as `kairos admin create` does.
+pub fn create_owner(data_dir: &Path) {
+    let config = config_for(data_dir);
+    let instance = Instance::open(&config, t0()).expect("instance opens");
+    kairos::setup::create_admin_headless(
+        &instance.db,
+        AccountInput {
+            name: "Olivia Owner".into(),
+            email: OWNER_EMAIL.into(),
+            password: OWNER_PASSWORD.into(),
+        },
+        t0(),
+    )
+    .expect("owner created");
+}
+
+/// A browser-like client: keeps cookies, does not follow redirects.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(Policy::none())
+        .build()
+        .expect("client")
+}
+
+/// The CSRF token of the first form in a page.
+pub fn csrf_of(html: &str) -> String {
+    let marker = "name=\"csrf\" value=\"";
+    let start = html.find(marker).expect("the page has a CSRF field") + marker.len();
+    html[start..]
+        .split('"')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+pub fn location(response: &reqwest::Response) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string()
+}
+
+/// Fetches a page and returns its CSRF token.
+pub async fn csrf_from(client: &reqwest::Client, url: &str) -> String {
+    let html = client
+        .get(url)
+        .send()
+        .await
+        .expect("page loads")
+        .text()
+        .await
+        .expect("body");
+    csrf_of(&html)
+}
+
+/// Signs in through the form; returns the response to the POST.
+pub async fn sign_in(
+    server: &TestServer,
+    client: &reqwest::Client,
+    email: &str,
+    password: &str,
+) -> reqwest::Response {
+    let csrf = csrf_from(client, &server.url("/login")).await;
+    client
+        .post(server.url("/login"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("email", email),
+            ("password", password),
+        ])
+        .send()
+        .await
+        .expect("login answers")
+}
