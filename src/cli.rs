@@ -121,7 +121,7 @@ fn init_logging(config: &Config) {
     let filter = std::env::var("RUST_LOG")
         .ok()
         .filter(|value| !value.is_empty())
-        .unwrap_or_else(|| config.log_level.clone());
+        .unwrap_or_else(|| format!("{},refinery_core=warn", config.log_level));
     let filter = tracing_subscriber::EnvFilter::try_new(&filter)
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
     let _ = tracing_subscriber::fmt()

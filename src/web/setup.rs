@@ -46,7 +46,7 @@ pub struct InstanceForm {
 fn steps(current: u8) -> Markup {
     html! {
         ol.steps aria-label="Setup progress" {
-            @for (number, label) in [(1u8, "Your account"), (2, "Your organization"), (3, "Done")] {
+            @for (number, label) in [(1u8, "Account"), (2, "Organization"), (3, "Done")] {
                 @if number == current {
                     li.current aria-current="step" { span.step-number { (number) } (label) }
                 } @else if number < current {
