@@ -67,6 +67,19 @@ impl AppState {
         base_url(&self.config, &self.settings(), self.local_addr)
     }
 
+    /// What the booking service needs to know about the instance, as of now.
+    pub fn booking_settings(&self) -> crate::booking::Settings {
+        crate::booking::Settings {
+            context: crate::scheduling::slots::Context {
+                now: self.clock.now(),
+                first_day_of_week: crate::availability::DayOfWeek::from_chrono(
+                    self.settings().first_day_of_week,
+                ),
+            },
+            video_base_url: self.config.video_base_url.clone(),
+        }
+    }
+
     /// Whether cookies must be marked `Secure` (the instance is reached over https).
     pub fn secure_cookies(&self) -> bool {
         self.base_url().starts_with("https://")

@@ -48,6 +48,22 @@ enum Command {
     /// Administer accounts from the host shell
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Manage personal API keys
+    #[command(subcommand)]
+    Apikey(ApikeyCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum ApikeyCommand {
+    /// Create an API key for a user and print it (it is shown only once)
+    Create {
+        /// The user's email
+        #[arg(long)]
+        user: String,
+        /// A name to recognize the key by
+        #[arg(long, default_value = "command line")]
+        name: String,
+    },
 }
 
 #[derive(Debug, Default, Args)]
@@ -107,6 +123,9 @@ pub fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Admin(command)) => admin(&config, command),
+        Some(Command::Apikey(ApikeyCommand::Create { user, name })) => {
+            create_api_key(&config, &user, &name)
+        }
     };
     match result {
         Ok(code) => code,
@@ -253,4 +272,26 @@ fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn create_api_key(config: &Config, email: &str, name: &str) -> anyhow::Result<ExitCode> {
+    let now = SystemClock.now();
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        anyhow::bail!("--name must be 1 to 100 characters");
+    }
+    let instance = Instance::open(config, now)?;
+    let key = instance.db.write_blocking(|tx| -> anyhow::Result<String> {
+        let user = users::by_email(tx, email.trim())?
+            .ok_or_else(|| anyhow::anyhow!("no account has the email {email:?}"))?;
+        if user.disabled {
+            anyhow::bail!("the account {email:?} is disabled");
+        }
+        Ok(auth::create_api_key(tx, user.id, name, now)?.1)
+    })?;
+    println!("{key}");
+    eprintln!(
+        "Keep this key safe: it is shown only once. Send it as `Authorization: Bearer <key>`."
+    );
+    Ok(ExitCode::SUCCESS)
 }

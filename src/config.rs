@@ -19,6 +19,7 @@ const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 const DEFAULT_LOG_LEVEL: &str = "info";
 const DEFAULT_SESSION_IDLE_MINUTES: u32 = 30;
 const DEFAULT_SESSION_LIFETIME_HOURS: u32 = 12;
+const DEFAULT_VIDEO_BASE_URL: &str = "https://meet.jit.si";
 const LOG_LEVELS: [&str; 5] = ["error", "warn", "info", "debug", "trace"];
 
 /// Where a configuration value came from.
@@ -62,6 +63,8 @@ pub struct Config {
     pub log_level: String,
     pub session_idle_minutes: u32,
     pub session_lifetime_hours: u32,
+    /// Video meeting rooms for bookings are links under this URL (a Jitsi server).
+    pub video_base_url: String,
     sources: BTreeMap<&'static str, Source>,
 }
 
@@ -99,6 +102,7 @@ struct FileConfig {
     log_level: Option<Spanned<String>>,
     session_idle_minutes: Option<Spanned<i64>>,
     session_lifetime_hours: Option<Spanned<i64>>,
+    video_base_url: Option<Spanned<String>>,
 }
 
 impl Config {
@@ -147,18 +151,20 @@ impl Config {
             log_level: DEFAULT_LOG_LEVEL.to_string(),
             session_idle_minutes: DEFAULT_SESSION_IDLE_MINUTES,
             session_lifetime_hours: DEFAULT_SESSION_LIFETIME_HOURS,
+            video_base_url: DEFAULT_VIDEO_BASE_URL.to_string(),
             sources,
         }
     }
 
     /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 6] = [
+    pub const KEYS: [&'static str; 7] = [
         "data_dir",
         "listen",
         "base_url",
         "log_level",
         "session_idle_minutes",
         "session_lifetime_hours",
+        "video_base_url",
     ];
 
     /// Where the value of `key` came from.
@@ -178,6 +184,7 @@ impl Config {
             "log_level" => self.log_level.clone(),
             "session_idle_minutes" => self.session_idle_minutes.to_string(),
             "session_lifetime_hours" => self.session_lifetime_hours.to_string(),
+            "video_base_url" => self.video_base_url.clone(),
             _ => String::new(),
         }
     }
@@ -267,7 +274,14 @@ impl Config {
             let span = value.span();
             self.session_lifetime_hours = minutes_in_range(*value.get_ref(), 1, 24 * 30)
                 .map_err(|reason| bad("session_lifetime_hours", span, reason))?;
-            self.sources.insert("session_lifetime_hours", source);
+            self.sources
+                .insert("session_lifetime_hours", source.clone());
+        }
+        if let Some(value) = file.video_base_url {
+            let span = value.span();
+            self.video_base_url = parse_base_url(value.get_ref())
+                .map_err(|reason| bad("video_base_url", span, reason))?;
+            self.sources.insert("video_base_url", source);
         }
         Ok(())
     }
@@ -316,6 +330,11 @@ impl Config {
                 .map_err(|reason| bad(var, reason))?;
             self.sources
                 .insert("session_lifetime_hours", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_VIDEO_BASE_URL") {
+            let var = "KAIROS_VIDEO_BASE_URL";
+            self.video_base_url = parse_base_url(&value).map_err(|reason| bad(var, reason))?;
+            self.sources.insert("video_base_url", Source::Env(var));
         }
         Ok(())
     }

@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod auth;
+pub mod availability;
+pub mod booking;
 pub mod cli;
 pub mod clock;
 pub mod config;
@@ -13,5 +15,6 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod instance;
+pub mod scheduling;
 pub mod setup;
 pub mod web;

@@ -143,7 +143,15 @@ pub async fn create_owner(
             if users::admin_exists(tx)? {
                 return Err(SetupError::AlreadyDone);
             }
-            let user_id = auth::insert_account(tx, &input, &password_hash, Role::Owner, now)?;
+            let user_id = auth::insert_account(
+                tx,
+                &input.name,
+                &input.email,
+                Some(&password_hash),
+                Role::Owner,
+                chrono_tz::Tz::UTC,
+                now,
+            )?;
             tracing::info!(user_id, "setup: owner account created");
             Ok(auth::start_session(tx, user_id, policy, now)?)
         })
@@ -246,6 +254,11 @@ pub async fn complete(
             return Err(SetupError::AlreadyDone);
         }
         saved.save(tx, now)?;
+        // The owner was created before the zone was chosen.
+        tx.execute(
+            "UPDATE users SET time_zone = ?1 WHERE role = 'owner' AND time_zone = 'UTC'",
+            [saved.default_time_zone.name()],
+        )?;
         Ok(())
     })
     .await?;
@@ -269,8 +282,16 @@ pub fn create_admin_headless(
         } else {
             Role::Owner
         };
-        let user_id = auth::insert_account(tx, &input, &password_hash, role, now)?;
         let mut settings = InstanceSettings::load(tx)?;
+        let user_id = auth::insert_account(
+            tx,
+            &input.name,
+            &input.email,
+            Some(&password_hash),
+            role,
+            settings.default_time_zone,
+            now,
+        )?;
         if !settings.setup_completed {
             settings.setup_completed = true;
             settings.save(tx, now)?;

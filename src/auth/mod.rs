@@ -110,29 +110,116 @@ impl AccountInput {
     }
 }
 
-/// Inserts a validated account with a fresh password hash; an existing email is a field error.
+/// Words that cannot be usernames because they are addresses of the application itself.
+const RESERVED_USERNAMES: [&str; 20] = [
+    "admin",
+    "api",
+    "assets",
+    "booking",
+    "bookings",
+    "dashboard",
+    "embed",
+    "healthz",
+    "login",
+    "logout",
+    "metrics",
+    "readyz",
+    "reset",
+    "settings",
+    "setup",
+    "static",
+    "team",
+    "teams",
+    "user",
+    "users",
+];
+
+/// Checks a username typed by a person: 2–40 characters, lowercase letters, digits, `-`
+/// and `_`, starting with a letter or digit, and not an address of the application.
+pub fn check_username(username: &str) -> Result<(), &'static str> {
+    let valid_chars = username
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
+    if !(2..=40).contains(&username.len()) {
+        Err("must be 2 to 40 characters long")
+    } else if !valid_chars || !username.starts_with(|c: char| c.is_ascii_alphanumeric()) {
+        Err(
+            "may only contain lowercase letters, digits, - and _, and must start with a letter or digit",
+        )
+    } else if RESERVED_USERNAMES.contains(&username) {
+        Err("is reserved; choose another")
+    } else {
+        Ok(())
+    }
+}
+
+/// A free username derived from an email address (`ana.lopez@…` → `ana-lopez`, then
+/// `ana-lopez-2`, … when taken).
+pub fn derive_username(conn: &Connection, email: &str) -> rusqlite::Result<String> {
+    let local = email.split('@').next().unwrap_or_default().to_lowercase();
+    let mut base = String::new();
+    for c in local.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            base.push(c);
+        } else if !base.is_empty() && !base.ends_with('-') {
+            base.push('-');
+        }
+    }
+    let mut base = base
+        .trim_end_matches('-')
+        .chars()
+        .take(32)
+        .collect::<String>();
+    if check_username(&base).is_err() {
+        base = format!("user-{base}").trim_end_matches('-').to_string();
+        if base.len() < 2 || check_username(&base).is_err() {
+            base = "host".to_string();
+        }
+    }
+    let mut candidate = base.clone();
+    let mut n = 2;
+    while check_username(&candidate).is_err() || users::username_taken(conn, &candidate)? {
+        candidate = format!("{base}-{n}");
+        n += 1;
+    }
+    Ok(candidate)
+}
+
+/// Inserts an account: a username is derived from the email; an existing email is a field
+/// error. Without a password hash the person sets one through a one-time link.
 pub fn insert_account(
     conn: &Connection,
-    input: &AccountInput,
-    password_hash: &str,
+    name: &str,
+    email: &str,
+    password_hash: Option<&str>,
     role: Role,
+    time_zone: chrono_tz::Tz,
     now: DateTime<Utc>,
 ) -> Result<i64, AccountError> {
-    if users::by_email(conn, &input.email)?.is_some() {
+    if users::by_email(conn, email)?.is_some() {
         let mut errors = FieldErrors::new();
         errors.add("email", "already belongs to an account");
         return Err(errors.into());
     }
-    Ok(users::insert(
+    let username = derive_username(conn, email)?;
+    let id = users::insert(
         conn,
         &NewUser {
-            email: &input.email,
-            name: &input.name,
-            password_hash: Some(password_hash),
+            email,
+            name,
+            username: &username,
+            time_zone,
+            password_hash,
             role,
         },
         now,
-    )?)
+    )?;
+    // Everyone starts with working hours they can change.
+    let mut hours = crate::scheduling::schedules::default_working_hours(time_zone);
+    if let Ok(schedule) = hours.validate() {
+        crate::db::schedules::insert(conn, id, &hours.name, &schedule, true, now)?;
+    }
+    Ok(id)
 }
 
 /// Hashes a password off the async runtime (argon2 is deliberately slow).
@@ -317,4 +404,52 @@ pub fn csrf_valid(csrf_key: &[u8; 32], binding: &str, submitted: &str) -> bool {
         csrf_token(csrf_key, binding).as_bytes(),
         submitted.trim().as_bytes(),
     )
+}
+
+/// Creates a personal API key for a user; returns its id and the key, which is shown once.
+pub fn create_api_key(
+    conn: &Connection,
+    user_id: i64,
+    name: &str,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<(i64, String)> {
+    let key = format!("kairos_{}", random_token());
+    let prefix: String = key.chars().take(14).collect();
+    let id = crate::db::api_keys::insert(conn, user_id, name, &prefix, &token_hash(&key), now)?;
+    Ok((id, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn usernames() {
+        assert!(check_username("ana-lopez").is_ok());
+        assert!(check_username("a").is_err());
+        assert!(check_username("Ana").is_err());
+        assert!(check_username("-ana").is_err());
+        assert!(
+            check_username("dashboard")
+                .unwrap_err()
+                .contains("reserved")
+        );
+    }
+
+    #[test]
+    fn usernames_are_derived_from_emails_and_kept_unique() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let conn = Connection::open_in_memory()?;
+        conn.execute_batch("CREATE TABLE users (username TEXT COLLATE NOCASE UNIQUE);")?;
+        assert_eq!(
+            derive_username(&conn, "Ana.Lopez+x@example.org")?,
+            "ana-lopez-x"
+        );
+        conn.execute("INSERT INTO users (username) VALUES ('ana')", [])?;
+        assert_eq!(derive_username(&conn, "ana@example.org")?, "ana-2");
+        assert_eq!(derive_username(&conn, "admin@example.org")?, "user-admin");
+        assert_eq!(derive_username(&conn, "x@example.org")?, "user-x");
+        assert_eq!(derive_username(&conn, "__@example.org")?, "host");
+        Ok(())
+    }
 }

@@ -10,8 +10,13 @@
 //! exactly as it was. Before migrating a database that already holds data, an online copy
 //! (`VACUUM INTO`) is written to `<data-dir>/backups/`.
 
+pub mod api_keys;
+pub mod bookings;
+pub mod event_types;
+pub mod schedules;
 pub mod sessions;
 pub mod settings;
+pub mod teams;
 pub mod users;
 
 use std::path::{Path, PathBuf};

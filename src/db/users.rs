@@ -40,6 +40,9 @@ pub struct User {
     pub id: i64,
     pub email: String,
     pub name: String,
+    /// The booking page address: `/{username}`.
+    pub username: String,
+    pub time_zone: chrono_tz::Tz,
     pub role: Role,
     pub disabled: bool,
     pub password_hash: Option<String>,
@@ -49,11 +52,14 @@ pub struct User {
 pub struct NewUser<'a> {
     pub email: &'a str,
     pub name: &'a str,
+    pub username: &'a str,
+    pub time_zone: chrono_tz::Tz,
     pub password_hash: Option<&'a str>,
     pub role: Role,
 }
 
-const COLUMNS: &str = "id, email, name, role, disabled, password_hash, created_at";
+const COLUMNS: &str =
+    "id, email, name, role, disabled, password_hash, created_at, username, time_zone";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
     let role: String = row.get(3)?;
@@ -71,19 +77,26 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
         disabled: row.get(4)?,
         password_hash: row.get(5)?,
         created_at: DateTime::from_timestamp(row.get(6)?, 0).unwrap_or_default(),
+        username: row.get::<_, Option<String>>(7)?.unwrap_or_default(),
+        time_zone: row
+            .get::<_, String>(8)?
+            .parse()
+            .unwrap_or(chrono_tz::Tz::UTC),
     })
 }
 
 pub fn insert(conn: &Connection, user: &NewUser<'_>, now: DateTime<Utc>) -> rusqlite::Result<i64> {
     conn.execute(
-        "INSERT INTO users (email, name, password_hash, role, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
+        "INSERT INTO users (email, name, password_hash, role, created_at, updated_at, username, time_zone)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, ?7)",
         params![
             user.email,
             user.name,
             user.password_hash,
             user.role.as_str(),
-            now.timestamp()
+            now.timestamp(),
+            user.username,
+            user.time_zone.name(),
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -108,6 +121,23 @@ pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<User>> {
 }
 
 /// Whether any enabled administrator exists.
+pub fn by_username(conn: &Connection, username: &str) -> rusqlite::Result<Option<User>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM users WHERE username = ?1"),
+        [username],
+        from_row,
+    )
+    .optional()
+}
+
+pub fn username_taken(conn: &Connection, username: &str) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE username = ?1)",
+        [username],
+        |row| row.get(0),
+    )
+}
+
 pub fn admin_exists(conn: &Connection) -> rusqlite::Result<bool> {
     conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM users WHERE role IN ('owner', 'admin') AND disabled = 0)",

@@ -3,6 +3,7 @@
 //! Handlers are thin: they parse the request, call one service function and render.
 
 mod account;
+pub mod api;
 pub mod assets;
 mod ctx;
 mod dashboard;
@@ -45,6 +46,7 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(account::logout))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))
         .route("/dashboard", get(dashboard::home))
+        .merge(api::router())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), setup_guard))
         .layer(middleware::from_fn(ctx::ensure_csrf_cookie))

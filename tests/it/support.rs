@@ -6,7 +6,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use kairos::app::{self, Running};
 use kairos::auth::AccountInput;
-use kairos::clock::FixedClock;
+use kairos::clock::{Clock as _, FixedClock};
 use kairos::config::{Config, Flags};
 use kairos::instance::Instance;
 use reqwest::redirect::Policy;
@@ -172,4 +172,132 @@ pub async fn sign_in(
         .send()
         .await
         .expect("login answers")
+}
+
+/// An API client with a key for the owner of a [`TestServer::with_owner`] instance.
+pub struct Api {
+    pub base: String,
+    pub key: String,
+    pub client: reqwest::Client,
+}
+
+impl TestServer {
+    /// Creates an API key for an account, as `kairos apikey create` does.
+    pub async fn api_key_for(&self, email: &str) -> String {
+        let db = self.running.as_ref().expect("running").state.db.clone();
+        let email = email.to_string();
+        let now = self.clock.now();
+        db.write(move |tx| -> Result<String, kairos::db::DbError> {
+            let user = kairos::db::users::by_email(tx, &email)?.expect("user exists");
+            Ok(kairos::auth::create_api_key(tx, user.id, "test", now)?.1)
+        })
+        .await
+        .expect("key created")
+    }
+
+    pub async fn api(&self) -> Api {
+        Api {
+            base: self.base.clone(),
+            key: self.api_key_for(OWNER_EMAIL).await,
+            client: reqwest::Client::new(),
+        }
+    }
+
+    /// Counts rows of a table straight from the database.
+    pub async fn count(&self, table: &'static str) -> i64 {
+        let db = self.running.as_ref().expect("running").state.db.clone();
+        db.read(move |conn| -> Result<i64, kairos::db::DbError> {
+            Ok(conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        })
+        .await
+        .expect("count")
+    }
+}
+
+impl Api {
+    pub fn with_key(&self, key: &str) -> Api {
+        Api {
+            base: self.base.clone(),
+            key: key.to_string(),
+            client: self.client.clone(),
+        }
+    }
+
+    pub async fn get(&self, path: &str) -> (reqwest::StatusCode, serde_json::Value) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .bearer_auth(&self.key)
+            .send()
+            .await
+            .expect("answers");
+        let status = response.status();
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    pub async fn send(
+        &self,
+        method: reqwest::Method,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (reqwest::StatusCode, serde_json::Value) {
+        let response = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.key)
+            .json(body)
+            .send()
+            .await
+            .expect("answers");
+        let status = response.status();
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    pub async fn post(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (reqwest::StatusCode, serde_json::Value) {
+        self.send(reqwest::Method::POST, path, body).await
+    }
+
+    /// A public request, without the key.
+    pub async fn public_post(
+        &self,
+        path: &str,
+        body: &serde_json::Value,
+    ) -> (reqwest::StatusCode, serde_json::Value) {
+        let response = self
+            .client
+            .post(format!("{}{path}", self.base))
+            .json(body)
+            .send()
+            .await
+            .expect("answers");
+        let status = response.status();
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
+
+    pub async fn public_get(&self, path: &str) -> (reqwest::StatusCode, serde_json::Value) {
+        let response = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .send()
+            .await
+            .expect("answers");
+        let status = response.status();
+        (
+            status,
+            response.json().await.unwrap_or(serde_json::Value::Null),
+        )
+    }
 }

@@ -1,0 +1,814 @@
+//! The booking service: the one place that writes bookings.
+//!
+//! Every operation runs inside one `BEGIN IMMEDIATE` transaction on the single writer
+//! connection: it loads what it needs, asks the availability engine whether the time is
+//! free *inside* the transaction, writes the booking, its hosts and a domain event, and
+//! commits. Writes are serialized, so of any number of concurrent requests for one slot
+//! exactly one wins; the others see its booking and are told the time is taken.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
+use chrono_tz::Tz;
+use rusqlite::{Connection, Transaction};
+use serde_json::{Value, json};
+use sha2::{Digest, Sha256};
+
+use crate::availability::{
+    self, RoundRobinCandidate, SlotDetails, SlotList, Unavailable, assign_round_robin,
+};
+use crate::crypto::{constant_time_eq, random_bytes, random_token, token_hash};
+use crate::db::bookings::{self, Booking, BookingStatus, NewBooking};
+use crate::db::{DbError, event_types};
+use crate::error::{FieldErrors, check_email};
+use crate::scheduling::event_types::{EventType, Location, validate_guests};
+use crate::scheduling::questions::validate_answers;
+use crate::scheduling::schedules::parse_zone;
+use crate::scheduling::slots::{self, Context, LoadError};
+
+/// The longest range of slots one request may ask for.
+pub const MAX_SLOT_RANGE_DAYS: i64 = 62;
+
+#[derive(Debug, thiserror::Error)]
+pub enum BookingError {
+    #[error("no event type has that id")]
+    EventTypeNotFound,
+    #[error("no booking has that id")]
+    BookingNotFound,
+    #[error("{0}")]
+    Invalid(FieldErrors),
+    /// The time is taken (a conflict, full seats, a reached limit).
+    #[error("that time is no longer available")]
+    Taken(Unavailable),
+    /// The time is not bookable at all (not a slot, too soon, outside the window, …).
+    #[error("{0}")]
+    NotBookable(Unavailable),
+    #[error("this Idempotency-Key was used for a different request")]
+    IdempotencyKeyReused,
+    #[error("{0}")]
+    WrongState(&'static str),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<rusqlite::Error> for BookingError {
+    fn from(err: rusqlite::Error) -> Self {
+        BookingError::Db(DbError::from(err))
+    }
+}
+
+impl From<LoadError> for BookingError {
+    fn from(err: LoadError) -> Self {
+        match err {
+            LoadError::Db(err) => err.into(),
+            LoadError::MissingHost(_) => {
+                BookingError::WrongState("a host of this event type no longer exists")
+            }
+        }
+    }
+}
+
+impl From<Unavailable> for BookingError {
+    fn from(reason: Unavailable) -> Self {
+        match reason {
+            Unavailable::Conflict
+            | Unavailable::NoSeatsLeft
+            | Unavailable::BookingLimitReached { .. }
+            | Unavailable::DurationLimitReached { .. }
+            | Unavailable::OutOfOffice => BookingError::Taken(reason),
+            other => BookingError::NotBookable(other),
+        }
+    }
+}
+
+/// Who is acting on a booking.
+#[derive(Debug, Clone)]
+pub enum Actor {
+    /// A signed-in user or API key owner: may act on bookings they host or own.
+    User(i64),
+    /// The invitee, holding the booking's manage token.
+    Invitee(String),
+}
+
+impl Actor {
+    fn label(&self) -> String {
+        match self {
+            Actor::User(id) => format!("user:{id}"),
+            Actor::Invitee(_) => "invitee".into(),
+        }
+    }
+}
+
+/// The person booking.
+#[derive(Debug, Clone, Default)]
+pub struct Attendee {
+    pub name: String,
+    pub email: String,
+    pub time_zone: String,
+}
+
+/// A request to book one start of an event type.
+#[derive(Debug, Clone, Default)]
+pub struct BookingRequest {
+    pub event_type_id: i64,
+    pub start: Option<DateTime<Utc>>,
+    pub duration_minutes: Option<u32>,
+    pub attendee: Attendee,
+    pub guests: Vec<String>,
+    pub answers: BTreeMap<String, Value>,
+    /// The kind of location chosen (`inPerson`, `phone`, `link`, `video`); default: the first.
+    pub location: Option<String>,
+    pub idempotency_key: Option<String>,
+}
+
+/// Settings the service needs from the instance.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub context: Context,
+    /// Video rooms are created under this URL, e.g. `https://meet.jit.si`.
+    pub video_base_url: String,
+}
+
+/// A booking the service made or found.
+#[derive(Debug, Clone)]
+pub struct Outcome {
+    pub booking: Booking,
+    /// The invitee's manage token: only when a booking was made just now.
+    pub manage_token: Option<String>,
+    /// True when an earlier identical request's booking was returned instead.
+    pub replayed: bool,
+}
+
+/// Lists the slots of an event type in `[from, to)` for a booker in `zone`.
+pub fn list_slots(
+    conn: &Connection,
+    event_type: &EventType,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    zone: Tz,
+    duration_minutes: Option<u32>,
+    context: Context,
+) -> Result<SlotList, BookingError> {
+    if to <= from {
+        return Err(invalid("end", "must be after the start"));
+    }
+    if to - from > Duration::days(MAX_SLOT_RANGE_DAYS) {
+        return Err(invalid(
+            "end",
+            &format!("the range may span at most {MAX_SLOT_RANGE_DAYS} days"),
+        ));
+    }
+    let duration = pick_duration(event_type, duration_minutes)?;
+    let input = slots::load_input(conn, event_type, from, to, zone, context, None)?;
+    availability::available_slots(&input, availability::Interval::new(from, to), duration)
+        .map_err(|err| invalid(&err.field, &err.reason.to_string()))
+}
+
+fn invalid(field: &str, message: &str) -> BookingError {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    BookingError::Invalid(errors)
+}
+
+fn pick_duration(event_type: &EventType, asked: Option<u32>) -> Result<u32, BookingError> {
+    let durations = &event_type.input.durations_minutes;
+    match asked {
+        None => durations
+            .first()
+            .copied()
+            .ok_or_else(|| invalid("duration", "the event type has no duration")),
+        Some(minutes) if durations.contains(&minutes) => Ok(minutes),
+        Some(minutes) => Err(invalid(
+            "duration",
+            &format!(
+                "{minutes} is not one of the event type's durations ({})",
+                durations
+                    .iter()
+                    .map(u32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+    }
+}
+
+/// The checked parts of a request.
+struct Checked {
+    start: DateTime<Utc>,
+    duration: u32,
+    attendee: Attendee,
+    guests: Vec<String>,
+    answers: BTreeMap<String, Value>,
+    location: Option<Location>,
+}
+
+fn check_request(
+    event_type: &EventType,
+    request: &BookingRequest,
+) -> Result<Checked, BookingError> {
+    let mut errors = FieldErrors::new();
+    let mut attendee = request.attendee.clone();
+    attendee.name = attendee.name.trim().to_string();
+    attendee.email = attendee.email.trim().to_string();
+    if attendee.name.is_empty() {
+        errors.add("attendee.name", "is required");
+    } else if attendee.name.chars().count() > 200 {
+        errors.add("attendee.name", "must be at most 200 characters");
+    }
+    if attendee.email.is_empty() {
+        errors.add("attendee.email", "is required");
+    } else if let Err(reason) = check_email(&attendee.email) {
+        errors.add("attendee.email", reason);
+    }
+    match parse_zone(&attendee.time_zone) {
+        Ok(zone) => attendee.time_zone = zone.name().to_string(),
+        Err(reason) => errors.add("attendee.timeZone", reason),
+    }
+    let mut guests = request.guests.clone();
+    validate_guests(&mut guests, &mut errors);
+    let answers = validate_answers(&event_type.input.questions, &request.answers, &mut errors);
+    let duration = match pick_duration(event_type, request.duration_minutes) {
+        Ok(duration) => duration,
+        Err(BookingError::Invalid(more)) => {
+            for error in more.iter() {
+                errors.add(&error.field, error.message.clone());
+            }
+            0
+        }
+        Err(other) => return Err(other),
+    };
+    let locations = &event_type.input.locations;
+    let location = match request.location.as_deref().map(str::trim) {
+        None | Some("") => locations.first().cloned(),
+        Some(kind) => match locations.iter().find(|l| l.kind() == kind) {
+            Some(found) => Some(found.clone()),
+            None => {
+                let offered: Vec<&str> = locations.iter().map(Location::kind).collect();
+                errors.add(
+                    "location",
+                    if offered.is_empty() {
+                        "this event type has no locations to choose from".to_string()
+                    } else {
+                        format!("must be one of: {}", offered.join(", "))
+                    },
+                );
+                None
+            }
+        },
+    };
+    if request.start.is_none() {
+        errors.add("start", "is required");
+    }
+    if let Some(key) = &request.idempotency_key
+        && (key.is_empty() || key.len() > 255)
+    {
+        errors.add("Idempotency-Key", "must be 1 to 255 characters");
+    }
+    let start = request.start.unwrap_or_default();
+    errors
+        .into_result(Checked {
+            start,
+            duration,
+            attendee,
+            guests,
+            answers,
+            location,
+        })
+        .map_err(BookingError::Invalid)
+}
+
+/// A fingerprint of what the booker asked for: an identical repeat finds the first booking.
+fn request_hash(event_type_id: i64, checked: &Checked) -> String {
+    let mut hasher = Sha256::new();
+    hasher.update(
+        format!(
+            "{event_type_id}\n{}\n{}\n{}",
+            checked.start.timestamp(),
+            checked.duration,
+            checked.attendee.email.to_lowercase()
+        )
+        .as_bytes(),
+    );
+    hex::encode(hasher.finalize())
+}
+
+/// A public booking id: 20 random bytes in lowercase base32 (32 characters).
+fn new_uid() -> String {
+    const ALPHABET: &[u8; 32] = b"abcdefghijklmnopqrstuvwxyz234567";
+    let bytes = random_bytes::<20>();
+    let mut out = String::with_capacity(32);
+    let mut buffer: u32 = 0;
+    let mut bits = 0;
+    for byte in bytes {
+        buffer = (buffer << 8) | u32::from(byte);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(ALPHABET[((buffer >> bits) & 31) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Turns the chosen location into the booking's: a video location gets its own room.
+fn resolve_location(location: Option<Location>, video_base_url: &str) -> Option<Location> {
+    location.map(|location| match location {
+        Location::Video { .. } => Location::Video {
+            url: Some(format!(
+                "{}/kairos-{}",
+                video_base_url.trim_end_matches('/'),
+                hex::encode(random_bytes::<10>())
+            )),
+        },
+        other => other,
+    })
+}
+
+/// The first instant of the calendar month (UTC) containing `now`, and of the next one.
+fn month_of(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
+    let start = Utc
+        .with_ymd_and_hms(now.year(), now.month(), 1, 0, 0, 0)
+        .single()
+        .unwrap_or(now);
+    let (year, month) = if now.month() == 12 {
+        (now.year() + 1, 1)
+    } else {
+        (now.year(), now.month() + 1)
+    };
+    let end = Utc
+        .with_ymd_and_hms(year, month, 1, 0, 0, 0)
+        .single()
+        .unwrap_or(now);
+    (start, end)
+}
+
+/// The hosts of a booking: every fixed host, and one chosen host per round-robin group.
+/// `prefer` keeps a host (on reschedule) when they are free.
+fn choose_hosts(
+    conn: &Connection,
+    event_type: &EventType,
+    details: &SlotDetails,
+    now: DateTime<Utc>,
+    prefer: &[i64],
+) -> Result<Vec<i64>, BookingError> {
+    let mut hosts: Vec<i64> = details.fixed_hosts.iter().map(|h| h.0).collect();
+    let (period_start, period_end) = month_of(now);
+    for group in &details.round_robin_groups {
+        if let Some(kept) = group.free_hosts.iter().find(|h| prefer.contains(&h.0)) {
+            hosts.push(kept.0);
+            continue;
+        }
+        let mut candidates = Vec::with_capacity(group.free_hosts.len());
+        for host_id in &group.free_hosts {
+            let Some(host) = event_type
+                .input
+                .hosts
+                .iter()
+                .find(|h| h.user_id == host_id.0)
+            else {
+                continue;
+            };
+            let (count, last) = bookings::round_robin_history(
+                conn,
+                event_type.id,
+                host_id.0,
+                period_start,
+                period_end,
+            )?;
+            candidates.push(RoundRobinCandidate {
+                host_id: *host_id,
+                priority: host.priority.engine(),
+                weight: host.weight,
+                bookings_in_period: count,
+                last_booked_at: last,
+            });
+        }
+        let chosen =
+            assign_round_robin(&candidates).ok_or(BookingError::Taken(Unavailable::Conflict))?;
+        hosts.push(chosen.0);
+    }
+    hosts.sort_unstable();
+    hosts.dedup();
+    Ok(hosts)
+}
+
+fn load_event_type(conn: &Connection, id: i64) -> Result<EventType, BookingError> {
+    event_types::get(conn, id)?.ok_or(BookingError::EventTypeNotFound)
+}
+
+/// Asks the engine whether `start` is bookable now, inside the caller's transaction.
+fn check_time(
+    conn: &Connection,
+    event_type: &EventType,
+    start: DateTime<Utc>,
+    duration: u32,
+    zone: Tz,
+    context: Context,
+    except_booking: Option<i64>,
+) -> Result<SlotDetails, BookingError> {
+    let end = start + Duration::minutes(i64::from(duration));
+    let input = slots::load_input(conn, event_type, start, end, zone, context, except_booking)?;
+    Ok(availability::check_slot(&input, start, duration)?)
+}
+
+/// Books a start of an event type. Must run inside a write transaction.
+pub fn create(
+    tx: &Transaction<'_>,
+    request: &BookingRequest,
+    settings: &Settings,
+) -> Result<Outcome, BookingError> {
+    let event_type = load_event_type(tx, request.event_type_id)?;
+    let checked = check_request(&event_type, request)?;
+    let hash = request_hash(event_type.id, &checked);
+
+    if let Some(key) = &request.idempotency_key
+        && let Some(existing) = bookings::by_idempotency_key(tx, key)?
+    {
+        if existing.request_hash != hash {
+            return Err(BookingError::IdempotencyKeyReused);
+        }
+        return Ok(Outcome {
+            booking: existing,
+            manage_token: None,
+            replayed: true,
+        });
+    }
+    if let Some(existing) = bookings::active_by_request_hash(tx, &hash)? {
+        return Ok(Outcome {
+            booking: existing,
+            manage_token: None,
+            replayed: true,
+        });
+    }
+
+    let zone = parse_zone(&checked.attendee.time_zone).unwrap_or(Tz::UTC);
+    let details = check_time(
+        tx,
+        &event_type,
+        checked.start,
+        checked.duration,
+        zone,
+        settings.context,
+        None,
+    )?;
+    let hosts = choose_hosts(tx, &event_type, &details, settings.context.now, &[])?;
+    let status = if event_type.input.requires_confirmation {
+        BookingStatus::Pending
+    } else {
+        BookingStatus::Accepted
+    };
+    let (booking, manage_token) = insert_booking(
+        tx,
+        &event_type,
+        &checked,
+        &hash,
+        status,
+        &hosts,
+        settings,
+        request.idempotency_key.as_deref(),
+        None,
+    )?;
+    let kind = if status == BookingStatus::Pending {
+        "requested"
+    } else {
+        "created"
+    };
+    bookings::record_event(
+        tx,
+        booking.id,
+        kind,
+        "invitee",
+        &json!({ "uid": booking.uid }),
+        settings.context.now,
+    )?;
+    tracing::info!(
+        booking_id = booking.id,
+        event_type_id = event_type.id,
+        status = status.as_str(),
+        "booking made"
+    );
+    Ok(Outcome {
+        booking,
+        manage_token: Some(manage_token),
+        replayed: false,
+    })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_booking(
+    tx: &Transaction<'_>,
+    event_type: &EventType,
+    checked: &Checked,
+    hash: &str,
+    status: BookingStatus,
+    hosts: &[i64],
+    settings: &Settings,
+    idempotency_key: Option<&str>,
+    rescheduled_from: Option<(i64, Option<&str>)>,
+) -> Result<(Booking, String), BookingError> {
+    let uid = new_uid();
+    let manage_token = random_token();
+    let location = resolve_location(checked.location.clone(), &settings.video_base_url);
+    let end = checked.start + Duration::minutes(i64::from(checked.duration));
+    let id = bookings::insert(
+        tx,
+        &NewBooking {
+            uid: &uid,
+            event_type_id: event_type.id,
+            title: &event_type.input.title,
+            start: checked.start,
+            end,
+            status,
+            before_buffer_minutes: event_type.input.before_buffer_minutes,
+            after_buffer_minutes: event_type.input.after_buffer_minutes,
+            attendee_name: &checked.attendee.name,
+            attendee_email: &checked.attendee.email,
+            attendee_time_zone: &checked.attendee.time_zone,
+            answers: &checked.answers,
+            guests: &checked.guests,
+            location: location.as_ref(),
+            rescheduled_from_id: rescheduled_from.map(|(id, _)| id),
+            reschedule_reason: rescheduled_from.and_then(|(_, reason)| reason),
+            idempotency_key,
+            request_hash: hash,
+            manage_token_hash: &token_hash(&manage_token),
+            hosts,
+        },
+        settings.context.now,
+    )?;
+    let booking = bookings::by_id(tx, id)?.ok_or(BookingError::BookingNotFound)?;
+    Ok((booking, manage_token))
+}
+
+/// Loads a booking the actor may act on; anyone else learns nothing (not found).
+pub fn authorize(conn: &Connection, uid: &str, actor: &Actor) -> Result<Booking, BookingError> {
+    let booking = bookings::by_uid(conn, uid)?.ok_or(BookingError::BookingNotFound)?;
+    let allowed = match actor {
+        Actor::User(user_id) => bookings::visible_to(conn, booking.id, *user_id)?,
+        Actor::Invitee(token) => constant_time_eq(&token_hash(token), &booking.manage_token_hash),
+    };
+    if allowed {
+        Ok(booking)
+    } else {
+        Err(BookingError::BookingNotFound)
+    }
+}
+
+fn clean_reason(reason: Option<&str>) -> Result<Option<String>, BookingError> {
+    let reason = reason.map(str::trim).filter(|r| !r.is_empty());
+    if reason.is_some_and(|r| r.chars().count() > 1_000) {
+        return Err(invalid("reason", "must be at most 1000 characters"));
+    }
+    Ok(reason.map(str::to_string))
+}
+
+/// Cancels a booking, recording the reason.
+pub fn cancel(
+    tx: &Transaction<'_>,
+    uid: &str,
+    reason: Option<&str>,
+    actor: &Actor,
+    now: DateTime<Utc>,
+) -> Result<Booking, BookingError> {
+    let reason = clean_reason(reason)?;
+    let booking = authorize(tx, uid, actor)?;
+    if !booking.status.is_active() {
+        return Err(BookingError::WrongState(
+            "this booking is not active; it was cancelled, rejected or rescheduled",
+        ));
+    }
+    if booking.end <= now {
+        return Err(BookingError::WrongState(
+            "this meeting is over and can no longer be cancelled",
+        ));
+    }
+    bookings::set_status(
+        tx,
+        booking.id,
+        BookingStatus::Cancelled,
+        reason.as_deref(),
+        now,
+    )?;
+    bookings::record_event(
+        tx,
+        booking.id,
+        "cancelled",
+        &actor.label(),
+        &json!({ "uid": uid }),
+        now,
+    )?;
+    tracing::info!(booking_id = booking.id, "booking cancelled");
+    bookings::by_id(tx, booking.id)?.ok_or(BookingError::BookingNotFound)
+}
+
+/// Moves a booking to a new start: the old booking is cancelled and a new one, linked to
+/// it, is made — in one transaction, so the invitee never holds both or neither.
+pub fn reschedule(
+    tx: &Transaction<'_>,
+    uid: &str,
+    new_start: DateTime<Utc>,
+    reason: Option<&str>,
+    actor: &Actor,
+    settings: &Settings,
+) -> Result<Outcome, BookingError> {
+    let reason = clean_reason(reason)?;
+    let now = settings.context.now;
+    let old = authorize(tx, uid, actor)?;
+    if !old.status.is_active() {
+        return Err(BookingError::WrongState(
+            "this booking is not active; it was cancelled, rejected or rescheduled",
+        ));
+    }
+    let event_type = old
+        .event_type_id
+        .map(|id| load_event_type(tx, id))
+        .transpose()?
+        .ok_or(BookingError::WrongState(
+            "the event type of this booking was deleted",
+        ))?;
+    let duration = u32::try_from((old.end - old.start).num_minutes()).unwrap_or(0);
+    let checked = Checked {
+        start: new_start,
+        duration,
+        attendee: Attendee {
+            name: old.attendee_name.clone(),
+            email: old.attendee_email.clone(),
+            time_zone: old.attendee_time_zone.clone(),
+        },
+        guests: old.guests.clone(),
+        answers: old.answers.clone(),
+        location: old.location.clone().map(|location| match location {
+            Location::Video { .. } => Location::Video { url: None },
+            other => other,
+        }),
+    };
+    let zone = parse_zone(&old.attendee_time_zone).unwrap_or(Tz::UTC);
+    let details = check_time(
+        tx,
+        &event_type,
+        new_start,
+        duration,
+        zone,
+        settings.context,
+        Some(old.id),
+    )?;
+    let hosts = choose_hosts(tx, &event_type, &details, now, &old.hosts)?;
+    // The invitee moving a booking that needs confirmation asks again; a host's move stands.
+    let status = match actor {
+        Actor::Invitee(_) if event_type.input.requires_confirmation => BookingStatus::Pending,
+        _ => old.status,
+    };
+    bookings::set_status(tx, old.id, BookingStatus::Cancelled, None, now)?;
+    let hash = request_hash(event_type.id, &checked);
+    let (booking, manage_token) = insert_booking(
+        tx,
+        &event_type,
+        &checked,
+        &hash,
+        status,
+        &hosts,
+        settings,
+        None,
+        Some((old.id, reason.as_deref())),
+    )?;
+    bookings::link_rescheduled(tx, old.id, booking.id)?;
+    bookings::record_event(
+        tx,
+        booking.id,
+        "rescheduled",
+        &actor.label(),
+        &json!({ "uid": booking.uid, "fromUid": old.uid }),
+        now,
+    )?;
+    tracing::info!(
+        booking_id = booking.id,
+        from = old.id,
+        "booking rescheduled"
+    );
+    Ok(Outcome {
+        booking,
+        manage_token: Some(manage_token),
+        replayed: false,
+    })
+}
+
+/// Accepts a pending booking, checking again that its time is still free.
+pub fn confirm(
+    tx: &Transaction<'_>,
+    uid: &str,
+    user_id: i64,
+    settings: &Settings,
+) -> Result<Booking, BookingError> {
+    let now = settings.context.now;
+    let booking = authorize(tx, uid, &Actor::User(user_id))?;
+    if booking.status != BookingStatus::Pending {
+        return Err(BookingError::WrongState(
+            "only a booking awaiting confirmation can be confirmed",
+        ));
+    }
+    if booking.start <= now {
+        return Err(BookingError::WrongState("this meeting has already started"));
+    }
+    if let Some(event_type_id) = booking.event_type_id {
+        let event_type = load_event_type(tx, event_type_id)?;
+        let duration = u32::try_from((booking.end - booking.start).num_minutes()).unwrap_or(0);
+        let zone = parse_zone(&booking.attendee_time_zone).unwrap_or(Tz::UTC);
+        let mut context = settings.context;
+        // Notice and window applied when the invitee asked; confirming late must not fail on them.
+        context.now = booking.created_at.min(now);
+        check_time(
+            tx,
+            &event_type,
+            booking.start,
+            duration,
+            zone,
+            context,
+            Some(booking.id),
+        )
+        .map_err(|err| match err {
+            BookingError::NotBookable(reason) => BookingError::Taken(reason),
+            other => other,
+        })?;
+    }
+    bookings::set_status(tx, booking.id, BookingStatus::Accepted, None, now)?;
+    bookings::record_event(
+        tx,
+        booking.id,
+        "confirmed",
+        &format!("user:{user_id}"),
+        &json!({ "uid": uid }),
+        now,
+    )?;
+    bookings::by_id(tx, booking.id)?.ok_or(BookingError::BookingNotFound)
+}
+
+/// Declines a pending booking.
+pub fn reject(
+    tx: &Transaction<'_>,
+    uid: &str,
+    reason: Option<&str>,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> Result<Booking, BookingError> {
+    let reason = clean_reason(reason)?;
+    let booking = authorize(tx, uid, &Actor::User(user_id))?;
+    if booking.status != BookingStatus::Pending {
+        return Err(BookingError::WrongState(
+            "only a booking awaiting confirmation can be rejected",
+        ));
+    }
+    bookings::set_status(
+        tx,
+        booking.id,
+        BookingStatus::Rejected,
+        reason.as_deref(),
+        now,
+    )?;
+    bookings::record_event(
+        tx,
+        booking.id,
+        "rejected",
+        &format!("user:{user_id}"),
+        &json!({ "uid": uid }),
+        now,
+    )?;
+    bookings::by_id(tx, booking.id)?.ok_or(BookingError::BookingNotFound)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uids_are_long_random_and_url_safe() {
+        let a = new_uid();
+        assert_eq!(a.len(), 32);
+        assert!(
+            a.chars()
+                .all(|c| c.is_ascii_lowercase() || ('2'..='7').contains(&c))
+        );
+        assert_ne!(a, new_uid());
+    }
+
+    #[test]
+    fn months() {
+        let t = Utc
+            .with_ymd_and_hms(2026, 12, 15, 10, 0, 0)
+            .single()
+            .unwrap_or_default();
+        let (start, end) = month_of(t);
+        assert_eq!(start.to_rfc3339(), "2026-12-01T00:00:00+00:00");
+        assert_eq!(end.to_rfc3339(), "2027-01-01T00:00:00+00:00");
+    }
+
+    #[test]
+    fn video_locations_get_their_own_room() {
+        let room = resolve_location(Some(Location::Video { url: None }), "https://meet.example/");
+        match room {
+            Some(Location::Video { url: Some(url) }) => {
+                assert!(url.starts_with("https://meet.example/kairos-"), "{url}")
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,265 @@
+//! Event types and their hosts.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::{Deserialize, Serialize};
+
+use crate::scheduling::event_types::{
+    EventHost, EventType, EventTypeInput, HostPriority, Limits, SchedulingKind, Window,
+};
+
+/// The rule fields of an event type, as kept in the `rules` column.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct StoredRules {
+    durations_minutes: Vec<u32>,
+    slot_interval_minutes: Option<u32>,
+    minimum_notice_minutes: u32,
+    before_buffer_minutes: u32,
+    after_buffer_minutes: u32,
+    booking_window: Window,
+    booking_limits: Limits,
+    duration_limits_minutes: Limits,
+    seats_per_slot: Option<u32>,
+    only_first_slot_per_day: bool,
+}
+
+impl StoredRules {
+    fn of(input: &EventTypeInput) -> Self {
+        StoredRules {
+            durations_minutes: input.durations_minutes.clone(),
+            slot_interval_minutes: input.slot_interval_minutes,
+            minimum_notice_minutes: input.minimum_notice_minutes,
+            before_buffer_minutes: input.before_buffer_minutes,
+            after_buffer_minutes: input.after_buffer_minutes,
+            booking_window: input.booking_window,
+            booking_limits: input.booking_limits,
+            duration_limits_minutes: input.duration_limits_minutes,
+            seats_per_slot: input.seats_per_slot,
+            only_first_slot_per_day: input.only_first_slot_per_day,
+        }
+    }
+}
+
+fn instant(secs: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp(secs, 0).unwrap_or_default()
+}
+
+fn json_error(index: usize, err: serde_json::Error) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(err))
+}
+
+fn to_json<T: Serialize>(value: &T) -> rusqlite::Result<String> {
+    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
+}
+
+const COLUMNS: &str = "id, owner_user_id, owner_team_id, slug, title, description, rules, locations, \
+questions, scheduling_type, schedule_id, requires_confirmation, pending_blocks_slot, hidden, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<EventType> {
+    let rules: String = row.get(6)?;
+    let rules: StoredRules = serde_json::from_str(&rules).map_err(|e| json_error(6, e))?;
+    let locations: String = row.get(7)?;
+    let questions: String = row.get(8)?;
+    let kind: String = row.get(9)?;
+    Ok(EventType {
+        id: row.get(0)?,
+        owner_user_id: row.get(1)?,
+        input: EventTypeInput {
+            team_id: row.get(2)?,
+            slug: row.get(3)?,
+            title: row.get(4)?,
+            description: row.get(5)?,
+            durations_minutes: rules.durations_minutes,
+            slot_interval_minutes: rules.slot_interval_minutes,
+            minimum_notice_minutes: rules.minimum_notice_minutes,
+            before_buffer_minutes: rules.before_buffer_minutes,
+            after_buffer_minutes: rules.after_buffer_minutes,
+            booking_window: rules.booking_window,
+            booking_limits: rules.booking_limits,
+            duration_limits_minutes: rules.duration_limits_minutes,
+            seats_per_slot: rules.seats_per_slot,
+            only_first_slot_per_day: rules.only_first_slot_per_day,
+            locations: serde_json::from_str(&locations).map_err(|e| json_error(7, e))?,
+            questions: serde_json::from_str(&questions).map_err(|e| json_error(8, e))?,
+            scheduling_type: SchedulingKind::from_db(&kind).unwrap_or(SchedulingKind::Individual),
+            schedule_id: row.get(10)?,
+            requires_confirmation: row.get(11)?,
+            pending_blocks_slot: row.get(12)?,
+            hidden: row.get(13)?,
+            hosts: Vec::new(),
+        },
+        created_at: instant(row.get(14)?),
+        updated_at: instant(row.get(15)?),
+    })
+}
+
+fn load_hosts(conn: &Connection, event_type: &mut EventType) -> rusqlite::Result<()> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT user_id, round_robin_group, priority, weight FROM event_type_hosts
+         WHERE event_type_id = ?1 ORDER BY user_id",
+    )?;
+    event_type.input.hosts = stmt
+        .query_map([event_type.id], |row| {
+            Ok(EventHost {
+                user_id: row.get(0)?,
+                round_robin_group: row.get(1)?,
+                priority: HostPriority::from_db(&row.get::<_, String>(2)?),
+                weight: row.get(3)?,
+            })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(())
+}
+
+fn save_hosts(conn: &Connection, id: i64, hosts: &[EventHost]) -> rusqlite::Result<()> {
+    conn.execute(
+        "DELETE FROM event_type_hosts WHERE event_type_id = ?1",
+        [id],
+    )?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO event_type_hosts (event_type_id, user_id, round_robin_group, priority, weight)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for host in hosts {
+        stmt.execute(params![
+            id,
+            host.user_id,
+            host.round_robin_group,
+            host.priority.as_db(),
+            host.weight
+        ])?;
+    }
+    Ok(())
+}
+
+/// Inserts a validated event type owned by `owner_user_id` (personal) or its team.
+pub fn insert(
+    conn: &Connection,
+    owner_user_id: Option<i64>,
+    input: &EventTypeInput,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO event_types (owner_user_id, owner_team_id, slug, title, description, rules, locations,
+         questions, scheduling_type, schedule_id, requires_confirmation, pending_blocks_slot, hidden, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+        params![
+            owner_user_id,
+            input.team_id,
+            input.slug,
+            input.title,
+            input.description,
+            to_json(&StoredRules::of(input))?,
+            to_json(&input.locations)?,
+            to_json(&input.questions)?,
+            input.scheduling_type.as_db(),
+            input.schedule_id,
+            input.requires_confirmation,
+            input.pending_blocks_slot,
+            input.hidden,
+            now.timestamp()
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    save_hosts(conn, id, &input.hosts)?;
+    Ok(id)
+}
+
+/// Replaces every field of an event type (its owner stays).
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    input: &EventTypeInput,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE event_types SET slug = ?2, title = ?3, description = ?4, rules = ?5, locations = ?6,
+         questions = ?7, scheduling_type = ?8, schedule_id = ?9, requires_confirmation = ?10,
+         pending_blocks_slot = ?11, hidden = ?12, updated_at = ?13 WHERE id = ?1",
+        params![
+            id,
+            input.slug,
+            input.title,
+            input.description,
+            to_json(&StoredRules::of(input))?,
+            to_json(&input.locations)?,
+            to_json(&input.questions)?,
+            input.scheduling_type.as_db(),
+            input.schedule_id,
+            input.requires_confirmation,
+            input.pending_blocks_slot,
+            input.hidden,
+            now.timestamp()
+        ],
+    )?;
+    save_hosts(conn, id, &input.hosts)
+}
+
+pub fn delete(conn: &Connection, id: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM event_types WHERE id = ?1", [id])
+}
+
+pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<EventType>> {
+    let found = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM event_types WHERE id = ?1"),
+            [id],
+            from_row,
+        )
+        .optional()?;
+    found
+        .map(|mut event_type| load_hosts(conn, &mut event_type).map(|()| event_type))
+        .transpose()
+}
+
+/// A user's personal event type by slug.
+pub fn by_user_slug(
+    conn: &Connection,
+    user_id: i64,
+    slug: &str,
+) -> rusqlite::Result<Option<EventType>> {
+    let found = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM event_types WHERE owner_user_id = ?1 AND slug = ?2"),
+            params![user_id, slug],
+            from_row,
+        )
+        .optional()?;
+    found
+        .map(|mut event_type| load_hosts(conn, &mut event_type).map(|()| event_type))
+        .transpose()
+}
+
+/// Whether the owner (user or team) already has an event type with `slug`, other than `except`.
+pub fn slug_taken(
+    conn: &Connection,
+    owner_user_id: Option<i64>,
+    team_id: Option<i64>,
+    slug: &str,
+    except: Option<i64>,
+) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM event_types WHERE slug = ?1
+            AND ((?2 IS NOT NULL AND owner_user_id = ?2) OR (?3 IS NOT NULL AND owner_team_id = ?3))
+            AND id != coalesce(?4, -1))",
+        params![slug, owner_user_id, team_id, except],
+        |row| row.get(0),
+    )
+}
+
+/// The event types a user manages: their own and those of teams they administer or belong to.
+pub fn list_for_user(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<EventType>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM event_types WHERE owner_user_id = ?1
+            OR owner_team_id IN (SELECT team_id FROM team_members WHERE user_id = ?1)
+         ORDER BY owner_team_id IS NOT NULL, id"
+    ))?;
+    let mut list: Vec<EventType> = stmt
+        .query_map([user_id], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    for event_type in &mut list {
+        load_hosts(conn, event_type)?;
+    }
+    Ok(list)
+}

@@ -1,0 +1,625 @@
+//! Event types: what can be booked, by whom, and under which rules.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::availability::{
+    BookingWindow, DayOfWeek, EventRules, MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES,
+    MAX_NOTICE_MINUTES, MAX_WINDOW_DAYS, PeriodLimits, Priority, SchedulingType,
+};
+use crate::error::{FieldErrors, check_email};
+use crate::scheduling::questions::{Question, validate_questions};
+
+/// Where a meeting takes place.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
+pub enum Location {
+    /// At an address.
+    InPerson { address: String },
+    /// By phone, at this number.
+    Phone { number: String },
+    /// A fixed meeting link.
+    Link { url: String },
+    /// A video room created for each booking (a Jitsi room on the configured base URL);
+    /// `url` is set on bookings.
+    Video {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        url: Option<String>,
+    },
+}
+
+impl Location {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Location::InPerson { .. } => "inPerson",
+            Location::Phone { .. } => "phone",
+            Location::Link { .. } => "link",
+            Location::Video { .. } => "video",
+        }
+    }
+
+    /// A short human description: the address, number or link.
+    pub fn describe(&self) -> String {
+        match self {
+            Location::InPerson { address } => address.clone(),
+            Location::Phone { number } => format!("Phone: {number}"),
+            Location::Link { url } => url.clone(),
+            Location::Video { url } => url.clone().unwrap_or_else(|| "Video call".into()),
+        }
+    }
+}
+
+/// How hosts of an event combine (API spelling).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum SchedulingKind {
+    Individual,
+    Collective,
+    RoundRobin,
+}
+
+impl SchedulingKind {
+    pub fn engine(self) -> SchedulingType {
+        match self {
+            SchedulingKind::Individual => SchedulingType::Individual,
+            SchedulingKind::Collective => SchedulingType::Collective,
+            SchedulingKind::RoundRobin => SchedulingType::RoundRobin,
+        }
+    }
+
+    pub fn as_db(self) -> &'static str {
+        match self {
+            SchedulingKind::Individual => "individual",
+            SchedulingKind::Collective => "collective",
+            SchedulingKind::RoundRobin => "round_robin",
+        }
+    }
+
+    pub fn from_db(text: &str) -> Option<Self> {
+        match text {
+            "individual" => Some(SchedulingKind::Individual),
+            "collective" => Some(SchedulingKind::Collective),
+            "round_robin" => Some(SchedulingKind::RoundRobin),
+            _ => None,
+        }
+    }
+}
+
+/// Round-robin priority (API spelling).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum HostPriority {
+    Lowest,
+    Low,
+    #[default]
+    Medium,
+    High,
+    Highest,
+}
+
+impl HostPriority {
+    pub fn engine(self) -> Priority {
+        match self {
+            HostPriority::Lowest => Priority::Lowest,
+            HostPriority::Low => Priority::Low,
+            HostPriority::Medium => Priority::Medium,
+            HostPriority::High => Priority::High,
+            HostPriority::Highest => Priority::Highest,
+        }
+    }
+
+    pub fn as_db(self) -> &'static str {
+        match self {
+            HostPriority::Lowest => "lowest",
+            HostPriority::Low => "low",
+            HostPriority::Medium => "medium",
+            HostPriority::High => "high",
+            HostPriority::Highest => "highest",
+        }
+    }
+
+    pub fn from_db(text: &str) -> Self {
+        match text {
+            "lowest" => HostPriority::Lowest,
+            "low" => HostPriority::Low,
+            "high" => HostPriority::High,
+            "highest" => HostPriority::Highest,
+            _ => HostPriority::Medium,
+        }
+    }
+}
+
+/// A host of a team event type.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EventHost {
+    pub user_id: i64,
+    /// The round-robin group this host takes turns in; absent for a fixed host, who
+    /// attends every booking.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_robin_group: Option<String>,
+    #[serde(default)]
+    pub priority: HostPriority,
+    /// Relative share of round-robin bookings (default 100).
+    #[serde(default = "default_weight")]
+    pub weight: u32,
+}
+
+fn default_weight() -> u32 {
+    100
+}
+
+/// The booking window (API spelling).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(tag = "kind", rename_all = "camelCase", deny_unknown_fields)]
+pub enum Window {
+    #[default]
+    Unlimited,
+    RollingCalendarDays {
+        days: u32,
+    },
+    RollingBusinessDays {
+        days: u32,
+    },
+    DateRange {
+        start: NaiveDate,
+        end: NaiveDate,
+    },
+}
+
+/// Maxima per calendar period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Limits {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_day: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_week: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_month: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per_year: Option<u32>,
+}
+
+impl Limits {
+    fn engine(self) -> PeriodLimits {
+        PeriodLimits {
+            per_day: self.per_day,
+            per_week: self.per_week,
+            per_month: self.per_month,
+            per_year: self.per_year,
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
+}
+
+/// Everything that defines an event type, as clients send and receive it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct EventTypeInput {
+    pub title: String,
+    /// The address part: `/{username}/{slug}`.
+    pub slug: String,
+    #[serde(default)]
+    pub description: String,
+    /// Allowed durations in minutes; the first is the default.
+    pub durations_minutes: Vec<u32>,
+    /// Step between offered start times; defaults to the chosen duration.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub slot_interval_minutes: Option<u32>,
+    #[serde(default)]
+    pub minimum_notice_minutes: u32,
+    #[serde(default)]
+    pub before_buffer_minutes: u32,
+    #[serde(default)]
+    pub after_buffer_minutes: u32,
+    #[serde(default)]
+    pub booking_window: Window,
+    #[serde(default)]
+    pub booking_limits: Limits,
+    #[serde(default)]
+    pub duration_limits_minutes: Limits,
+    /// Several attendees per slot; the slot is offered until it is full.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seats_per_slot: Option<u32>,
+    #[serde(default)]
+    pub only_first_slot_per_day: bool,
+    #[serde(default)]
+    pub locations: Vec<Location>,
+    #[serde(default)]
+    pub questions: Vec<Question>,
+    #[serde(default)]
+    pub requires_confirmation: bool,
+    /// Whether a booking awaiting confirmation keeps its slot taken.
+    #[serde(default = "yes")]
+    pub pending_blocks_slot: bool,
+    #[serde(default)]
+    pub hidden: bool,
+    /// The owner's schedule to use; absent = their default schedule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schedule_id: Option<i64>,
+    /// Set for a team event type.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_id: Option<i64>,
+    #[serde(default = "individual")]
+    pub scheduling_type: SchedulingKind,
+    /// Hosts of a team event type.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hosts: Vec<EventHost>,
+}
+
+fn individual() -> SchedulingKind {
+    SchedulingKind::Individual
+}
+
+/// A stored event type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventType {
+    pub id: i64,
+    pub owner_user_id: Option<i64>,
+    pub input: EventTypeInput,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl EventType {
+    /// The rules the availability engine applies, for a week starting on `first_day`.
+    pub fn rules(&self, first_day_of_week: DayOfWeek) -> EventRules {
+        self.input.rules(first_day_of_week)
+    }
+}
+
+impl EventTypeInput {
+    pub fn rules(&self, first_day_of_week: DayOfWeek) -> EventRules {
+        EventRules {
+            durations_minutes: self.durations_minutes.clone(),
+            slot_interval_minutes: self.slot_interval_minutes,
+            minimum_notice_minutes: self.minimum_notice_minutes,
+            before_buffer_minutes: self.before_buffer_minutes,
+            after_buffer_minutes: self.after_buffer_minutes,
+            booking_window: match self.booking_window {
+                Window::Unlimited => BookingWindow::Unlimited,
+                Window::RollingCalendarDays { days } => BookingWindow::RollingCalendarDays { days },
+                Window::RollingBusinessDays { days } => BookingWindow::RollingBusinessDays { days },
+                Window::DateRange { start, end } => BookingWindow::DateRange { start, end },
+            },
+            booking_limits: self.booking_limits.engine(),
+            duration_limits_minutes: self.duration_limits_minutes.engine(),
+            seats_per_slot: self.seats_per_slot,
+            only_first_slot_per_day: self.only_first_slot_per_day,
+            first_day_of_week,
+        }
+    }
+
+    /// Checks every field; errors name the field in the API's spelling. Checks that need
+    /// the database (slug taken, hosts are team members) are the service's.
+    pub fn validate(&mut self) -> Result<(), FieldErrors> {
+        let mut errors = FieldErrors::new();
+        self.title = self.title.trim().to_string();
+        self.slug = self.slug.trim().to_lowercase();
+        self.description = self.description.trim().to_string();
+        if self.title.is_empty() {
+            errors.add("title", "is required");
+        } else if self.title.chars().count() > 120 {
+            errors.add("title", "must be at most 120 characters");
+        }
+        if let Err(reason) = check_slug(&self.slug) {
+            errors.add("slug", reason);
+        }
+        if self.description.chars().count() > 5_000 {
+            errors.add("description", "must be at most 5000 characters");
+        }
+        if self.durations_minutes.is_empty() {
+            errors.add("durationsMinutes", "must list at least one duration");
+        } else if self.durations_minutes.len() > 10 {
+            errors.add("durationsMinutes", "must list at most 10 durations");
+        } else if let Some(bad) = self
+            .durations_minutes
+            .iter()
+            .find(|d| **d == 0 || **d > MAX_DURATION_MINUTES)
+        {
+            errors.add(
+                "durationsMinutes",
+                format!("{bad} is not between 1 and {MAX_DURATION_MINUTES} minutes"),
+            );
+        } else {
+            let mut sorted = self.durations_minutes.clone();
+            sorted.sort_unstable();
+            sorted.dedup();
+            if sorted.len() != self.durations_minutes.len() {
+                errors.add("durationsMinutes", "must not repeat a duration");
+            }
+        }
+        if let Some(interval) = self.slot_interval_minutes
+            && (interval == 0 || interval > MAX_DURATION_MINUTES)
+        {
+            errors.add(
+                "slotIntervalMinutes",
+                format!("must be between 1 and {MAX_DURATION_MINUTES}"),
+            );
+        }
+        if self.minimum_notice_minutes > MAX_NOTICE_MINUTES {
+            errors.add(
+                "minimumNoticeMinutes",
+                format!("must be at most {MAX_NOTICE_MINUTES}"),
+            );
+        }
+        for (field, value) in [
+            ("beforeBufferMinutes", self.before_buffer_minutes),
+            ("afterBufferMinutes", self.after_buffer_minutes),
+        ] {
+            if value > MAX_BUFFER_MINUTES {
+                errors.add(field, format!("must be at most {MAX_BUFFER_MINUTES}"));
+            }
+        }
+        match self.booking_window {
+            Window::RollingCalendarDays { days } | Window::RollingBusinessDays { days }
+                if days == 0 || days > MAX_WINDOW_DAYS =>
+            {
+                errors.add(
+                    "bookingWindow.days",
+                    format!("must be between 1 and {MAX_WINDOW_DAYS}"),
+                );
+            }
+            Window::DateRange { start, end } if end < start => {
+                errors.add("bookingWindow.end", "must not be before the start");
+            }
+            _ => {}
+        }
+        for (field, limits) in [
+            ("bookingLimits", self.booking_limits),
+            ("durationLimitsMinutes", self.duration_limits_minutes),
+        ] {
+            for (name, value) in [
+                ("perDay", limits.per_day),
+                ("perWeek", limits.per_week),
+                ("perMonth", limits.per_month),
+                ("perYear", limits.per_year),
+            ] {
+                if value == Some(0) {
+                    errors.add(
+                        &format!("{field}.{name}"),
+                        "must be at least 1 (leave it out for no limit)",
+                    );
+                }
+            }
+        }
+        if let Some(seats) = self.seats_per_slot
+            && !(1..=1000).contains(&seats)
+        {
+            errors.add("seatsPerSlot", "must be between 1 and 1000");
+        }
+        if self.seats_per_slot.is_some() && self.requires_confirmation {
+            errors.add(
+                "seatsPerSlot",
+                "cannot be combined with requiresConfirmation",
+            );
+        }
+        if self.locations.len() > 10 {
+            errors.add("locations", "must list at most 10 locations");
+        }
+        for (i, location) in self.locations.iter_mut().enumerate() {
+            validate_location(location, &format!("locations[{i}]"), &mut errors);
+        }
+        validate_questions(&self.questions, &mut errors);
+        match (self.team_id, self.scheduling_type) {
+            (None, SchedulingKind::Individual) => {
+                if !self.hosts.is_empty() {
+                    errors.add("hosts", "are only for team event types");
+                }
+            }
+            (None, _) => errors.add(
+                "schedulingType",
+                "must be individual for a personal event type",
+            ),
+            (Some(_), SchedulingKind::Individual) => errors.add(
+                "schedulingType",
+                "must be collective or roundRobin for a team event type",
+            ),
+            (Some(_), kind) => {
+                if self.hosts.is_empty() {
+                    errors.add("hosts", "must list at least one host");
+                }
+                let mut seen = std::collections::HashSet::new();
+                for (i, host) in self.hosts.iter_mut().enumerate() {
+                    if !seen.insert(host.user_id) {
+                        errors.add(&format!("hosts[{i}].userId"), "is listed twice");
+                    }
+                    if let Some(group) = &host.round_robin_group {
+                        let group = group.trim().to_string();
+                        if kind == SchedulingKind::Collective {
+                            errors.add(
+                                &format!("hosts[{i}].roundRobinGroup"),
+                                "is only for round-robin event types",
+                            );
+                        } else if group.is_empty() || group.len() > 40 {
+                            errors.add(
+                                &format!("hosts[{i}].roundRobinGroup"),
+                                "must be 1 to 40 characters",
+                            );
+                        }
+                        host.round_robin_group = Some(group);
+                    }
+                    if host.weight > 10_000 {
+                        errors.add(&format!("hosts[{i}].weight"), "must be at most 10000");
+                    }
+                }
+                if kind == SchedulingKind::RoundRobin
+                    && !self.hosts.iter().any(|h| h.round_robin_group.is_some())
+                {
+                    // Hosts without a group all take turns in one group.
+                    for host in &mut self.hosts {
+                        host.round_robin_group = Some("default".into());
+                    }
+                }
+            }
+        }
+        errors.into_result(())
+    }
+}
+
+/// Checks a slug: 1–60 lowercase letters, digits and `-`.
+pub fn check_slug(slug: &str) -> Result<(), &'static str> {
+    if slug.is_empty() || slug.len() > 60 {
+        Err("must be 1 to 60 characters long")
+    } else if !slug
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        || slug.starts_with('-')
+    {
+        Err("may only contain lowercase letters, digits and -, and must not start with -")
+    } else {
+        Ok(())
+    }
+}
+
+fn validate_location(location: &mut Location, field: &str, errors: &mut FieldErrors) {
+    match location {
+        Location::InPerson { address } => {
+            *address = address.trim().to_string();
+            if address.is_empty() || address.len() > 500 {
+                errors.add(&format!("{field}.address"), "must be 1 to 500 characters");
+            }
+        }
+        Location::Phone { number } => {
+            *number = number.trim().to_string();
+            let digits = number.chars().filter(char::is_ascii_digit).count();
+            if !(5..=20).contains(&digits) {
+                errors.add(
+                    &format!("{field}.number"),
+                    "must be a phone number such as +1 555 0100",
+                );
+            }
+        }
+        Location::Link { url } => {
+            *url = url.trim().to_string();
+            if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 2_000 {
+                errors.add(
+                    &format!("{field}.url"),
+                    "must be an http:// or https:// link",
+                );
+            }
+        }
+        Location::Video { url } => {
+            if url.is_some() {
+                errors.add(
+                    &format!("{field}.url"),
+                    "is created for each booking; leave it out",
+                );
+            }
+        }
+    }
+}
+
+/// Checks an attendee's guests: valid, distinct email addresses, at most 10.
+pub fn validate_guests(guests: &mut Vec<String>, errors: &mut FieldErrors) {
+    for guest in guests.iter_mut() {
+        *guest = guest.trim().to_string();
+    }
+    guests.retain(|g| !g.is_empty());
+    if guests.len() > 10 {
+        errors.add("guests", "must list at most 10 guests");
+    }
+    for (i, guest) in guests.iter().enumerate() {
+        if let Err(reason) = check_email(guest) {
+            errors.add(&format!("guests[{i}]"), reason);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> EventTypeInput {
+        serde_json::from_value(serde_json::json!({
+            "title": "Consultation", "slug": "Consultation", "durationsMinutes": [30, 60],
+            "locations": [{"type": "video"}, {"type": "inPerson", "address": " 1 Harbor St "}]
+        }))
+        .unwrap_or_else(|err| panic!("sample parses: {err}"))
+    }
+
+    #[test]
+    fn a_good_event_type_validates_and_normalizes() {
+        let mut input = sample();
+        input.validate().expect("valid");
+        assert_eq!(input.slug, "consultation");
+        assert!(input.pending_blocks_slot);
+        assert_eq!(
+            input.locations[1],
+            Location::InPerson {
+                address: "1 Harbor St".into()
+            }
+        );
+        let rules = input.rules(DayOfWeek::Monday);
+        assert_eq!(rules.durations_minutes, vec![30, 60]);
+    }
+
+    #[test]
+    fn bad_fields_are_named() {
+        let mut input = sample();
+        input.title = " ".into();
+        input.slug = "no spaces".into();
+        input.durations_minutes = vec![0];
+        input.booking_window = Window::RollingCalendarDays { days: 0 };
+        input.booking_limits.per_day = Some(0);
+        input.locations.push(Location::Link {
+            url: "ftp://x".into(),
+        });
+        let errors = input.validate().expect_err("invalid");
+        for field in [
+            "title",
+            "slug",
+            "durationsMinutes",
+            "bookingWindow.days",
+            "bookingLimits.perDay",
+            "locations[2].url",
+        ] {
+            assert!(errors.get(field).is_some(), "{field}: {errors}");
+        }
+    }
+
+    #[test]
+    fn team_event_types_need_hosts_and_a_team_type() {
+        let mut input = sample();
+        input.team_id = Some(1);
+        let errors = input.validate().expect_err("individual team type");
+        assert!(errors.get("schedulingType").is_some());
+        input.scheduling_type = SchedulingKind::RoundRobin;
+        let errors = input.validate().expect_err("no hosts");
+        assert!(errors.get("hosts").is_some());
+        input.hosts = vec![
+            EventHost {
+                user_id: 1,
+                round_robin_group: None,
+                priority: HostPriority::Medium,
+                weight: 100,
+            },
+            EventHost {
+                user_id: 2,
+                round_robin_group: None,
+                priority: HostPriority::Medium,
+                weight: 100,
+            },
+        ];
+        input.validate().expect("valid");
+        assert!(
+            input
+                .hosts
+                .iter()
+                .all(|h| h.round_robin_group.as_deref() == Some("default"))
+        );
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        let parsed: Result<EventTypeInput, _> = serde_json::from_value(serde_json::json!({
+            "title": "x", "slug": "x", "durationsMinutes": [30], "lenght": 30
+        }));
+        assert!(parsed.is_err());
+    }
+}

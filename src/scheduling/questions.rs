@@ -1,0 +1,368 @@
+//! Booking questions an event type asks, and checking the answers a booker gives.
+
+use std::collections::{BTreeMap, HashSet};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use crate::error::{FieldErrors, check_email};
+
+/// The kinds of question a booking form can ask.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum QuestionKind {
+    Text,
+    Textarea,
+    Email,
+    Phone,
+    Number,
+    Select,
+    Multiselect,
+    Checkbox,
+    Radio,
+    Date,
+}
+
+impl QuestionKind {
+    fn has_options(self) -> bool {
+        matches!(
+            self,
+            QuestionKind::Select | QuestionKind::Multiselect | QuestionKind::Radio
+        )
+    }
+}
+
+/// One question of a booking form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Question {
+    /// Identifies the answer: letters, digits, `-` and `_`.
+    pub key: String,
+    #[serde(rename = "type")]
+    pub kind: QuestionKind,
+    pub label: String,
+    #[serde(default)]
+    pub required: bool,
+    /// The choices of select, multiselect and radio questions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
+}
+
+const MAX_QUESTIONS: usize = 30;
+const MAX_TEXT: usize = 1_000;
+const MAX_TEXTAREA: usize = 10_000;
+/// Keys the booking form uses for itself.
+const RESERVED_KEYS: [&str; 5] = ["name", "email", "guests", "notes", "timezone"];
+
+/// Checks the questions of an event type; errors name `questions[i].field`.
+pub fn validate_questions(questions: &[Question], errors: &mut FieldErrors) {
+    if questions.len() > MAX_QUESTIONS {
+        errors.add("questions", format!("must be at most {MAX_QUESTIONS}"));
+    }
+    let mut keys = HashSet::new();
+    for (i, question) in questions.iter().enumerate() {
+        let field = |name: &str| format!("questions[{i}].{name}");
+        let key_ok = (1..=40).contains(&question.key.len())
+            && question
+                .key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !key_ok {
+            errors.add(&field("key"), "must be 1 to 40 letters, digits, - or _");
+        } else if RESERVED_KEYS.contains(&question.key.to_lowercase().as_str()) {
+            errors.add(
+                &field("key"),
+                "is used by the booking form itself; choose another",
+            );
+        } else if !keys.insert(question.key.to_lowercase()) {
+            errors.add(&field("key"), "is used by another question");
+        }
+        if question.label.trim().is_empty() {
+            errors.add(&field("label"), "is required");
+        } else if question.label.chars().count() > 200 {
+            errors.add(&field("label"), "must be at most 200 characters");
+        }
+        if question.kind.has_options() {
+            let distinct: HashSet<&str> = question.options.iter().map(|o| o.trim()).collect();
+            if question.options.is_empty() {
+                errors.add(&field("options"), "must list at least one choice");
+            } else if distinct.len() != question.options.len()
+                || question.options.iter().any(|o| o.trim().is_empty())
+            {
+                errors.add(&field("options"), "must be distinct and not empty");
+            }
+        } else if !question.options.is_empty() {
+            errors.add(
+                &field("options"),
+                "are only for select, multiselect and radio questions",
+            );
+        }
+    }
+}
+
+/// Checks answers against the questions and returns them normalized (trimmed strings,
+/// numbers as numbers). Errors name `answers.<key>`.
+pub fn validate_answers(
+    questions: &[Question],
+    answers: &BTreeMap<String, Value>,
+    errors: &mut FieldErrors,
+) -> BTreeMap<String, Value> {
+    let mut normalized = BTreeMap::new();
+    for key in answers.keys() {
+        if !questions.iter().any(|q| &q.key == key) {
+            errors.add(
+                &format!("answers.{key}"),
+                "is not a question of this event type",
+            );
+        }
+    }
+    for question in questions {
+        let field = format!("answers.{}", question.key);
+        let answer = answers.get(&question.key).filter(|value| !is_blank(value));
+        let Some(answer) = answer else {
+            if question.required {
+                errors.add(&field, "is required");
+            }
+            continue;
+        };
+        match check_answer(question, answer) {
+            Ok(Some(value)) => {
+                normalized.insert(question.key.clone(), value);
+            }
+            Ok(None) => {
+                if question.required {
+                    errors.add(&field, "is required");
+                }
+            }
+            Err(reason) => errors.add(&field, reason),
+        }
+    }
+    normalized
+}
+
+fn is_blank(value: &Value) -> bool {
+    match value {
+        Value::Null => true,
+        Value::String(text) => text.trim().is_empty(),
+        Value::Array(items) => items.is_empty(),
+        _ => false,
+    }
+}
+
+fn text(answer: &Value) -> Result<&str, String> {
+    answer
+        .as_str()
+        .map(str::trim)
+        .ok_or_else(|| "must be text".to_string())
+}
+
+/// The normalized answer, `None` for an unticked checkbox, or why it is wrong.
+fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, String> {
+    match question.kind {
+        QuestionKind::Text | QuestionKind::Textarea => {
+            let value = text(answer)?;
+            let max = if question.kind == QuestionKind::Text {
+                MAX_TEXT
+            } else {
+                MAX_TEXTAREA
+            };
+            if value.chars().count() > max {
+                return Err(format!("must be at most {max} characters"));
+            }
+            Ok(Some(Value::from(value)))
+        }
+        QuestionKind::Email => {
+            let value = text(answer)?;
+            check_email(value)?;
+            Ok(Some(Value::from(value)))
+        }
+        QuestionKind::Phone => {
+            let value = text(answer)?;
+            let digits = value.chars().filter(char::is_ascii_digit).count();
+            let allowed = value
+                .chars()
+                .all(|c| c.is_ascii_digit() || " +-().".contains(c));
+            if !allowed || !(5..=20).contains(&digits) {
+                return Err("must be a phone number such as +1 555 0100".into());
+            }
+            Ok(Some(Value::from(value)))
+        }
+        QuestionKind::Number => {
+            let number = match answer {
+                Value::Number(n) => n.as_f64(),
+                Value::String(s) => s.trim().parse::<f64>().ok(),
+                _ => None,
+            }
+            .filter(|n| n.is_finite())
+            .ok_or_else(|| "must be a number".to_string())?;
+            Ok(Some(
+                serde_json::Number::from_f64(number).map_or(Value::Null, Value::Number),
+            ))
+        }
+        QuestionKind::Select | QuestionKind::Radio => {
+            let value = text(answer)?;
+            if question.options.iter().any(|o| o == value) {
+                Ok(Some(Value::from(value)))
+            } else {
+                Err(format!("must be one of: {}", question.options.join(", ")))
+            }
+        }
+        QuestionKind::Multiselect => {
+            let items: Vec<&str> = match answer {
+                Value::Array(items) => items
+                    .iter()
+                    .map(|item| item.as_str().map(str::trim))
+                    .collect::<Option<_>>()
+                    .ok_or_else(|| "must be a list of choices".to_string())?,
+                Value::String(single) => vec![single.trim()],
+                _ => return Err("must be a list of choices".into()),
+            };
+            if let Some(bad) = items
+                .iter()
+                .find(|i| !question.options.iter().any(|o| o == *i))
+            {
+                return Err(format!(
+                    "{bad:?} is not a choice; choose from: {}",
+                    question.options.join(", ")
+                ));
+            }
+            Ok(Some(Value::from(items)))
+        }
+        QuestionKind::Checkbox => match answer {
+            Value::Bool(true) => Ok(Some(Value::Bool(true))),
+            Value::Bool(false) => Ok(None),
+            Value::String(s) if matches!(s.as_str(), "true" | "on" | "yes") => {
+                Ok(Some(Value::Bool(true)))
+            }
+            Value::String(s) if matches!(s.as_str(), "false" | "off" | "no") => Ok(None),
+            _ => Err("must be true or false".into()),
+        },
+        QuestionKind::Date => {
+            let value = text(answer)?;
+            NaiveDate::parse_from_str(value, "%Y-%m-%d")
+                .map_err(|_| "must be a date such as 2026-03-30".to_string())?;
+            Ok(Some(Value::from(value)))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn question(key: &str, kind: QuestionKind, required: bool, options: &[&str]) -> Question {
+        Question {
+            key: key.into(),
+            kind,
+            label: key.into(),
+            required,
+            options: options.iter().map(|o| o.to_string()).collect(),
+        }
+    }
+
+    fn answers(value: Value) -> BTreeMap<String, Value> {
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    #[test]
+    fn every_kind_accepts_good_answers_and_normalizes_them() {
+        let questions = vec![
+            question("reason", QuestionKind::Text, true, &[]),
+            question("history", QuestionKind::Textarea, false, &[]),
+            question("backup", QuestionKind::Email, false, &[]),
+            question("mobile", QuestionKind::Phone, false, &[]),
+            question("age", QuestionKind::Number, false, &[]),
+            question(
+                "insurer",
+                QuestionKind::Select,
+                false,
+                &["Public", "Private"],
+            ),
+            question(
+                "topics",
+                QuestionKind::Multiselect,
+                false,
+                &["Back", "Knee"],
+            ),
+            question("consent", QuestionKind::Checkbox, true, &[]),
+            question("visit", QuestionKind::Radio, false, &["First", "Follow-up"]),
+            question("born", QuestionKind::Date, false, &[]),
+        ];
+        let mut errors = FieldErrors::new();
+        let normalized = validate_answers(
+            &questions,
+            &answers(json!({
+                "reason": "  knee pain ", "backup": "kin@example.org", "mobile": "+49 30 1234567",
+                "age": "42", "insurer": "Public", "topics": ["Knee"], "consent": "on",
+                "visit": "First", "born": "1984-02-29"
+            })),
+            &mut errors,
+        );
+        assert!(errors.is_empty(), "{errors}");
+        assert_eq!(normalized["reason"], json!("knee pain"));
+        assert_eq!(normalized["age"], json!(42.0));
+        assert_eq!(normalized["consent"], json!(true));
+        assert!(!normalized.contains_key("history"));
+    }
+
+    #[test]
+    fn bad_answers_name_each_field() {
+        let questions = vec![
+            question("reason", QuestionKind::Text, true, &[]),
+            question("backup", QuestionKind::Email, false, &[]),
+            question("insurer", QuestionKind::Select, false, &["Public"]),
+            question("consent", QuestionKind::Checkbox, true, &[]),
+            question("born", QuestionKind::Date, false, &[]),
+            question("mobile", QuestionKind::Phone, false, &[]),
+        ];
+        let mut errors = FieldErrors::new();
+        validate_answers(
+            &questions,
+            &answers(json!({
+                "reason": " ", "backup": "nope", "insurer": "Other", "consent": false,
+                "born": "29.02.1984", "mobile": "call me", "extra": 1
+            })),
+            &mut errors,
+        );
+        assert_eq!(errors.get("answers.reason"), Some("is required"));
+        assert!(errors.get("answers.backup").is_some());
+        assert!(
+            errors
+                .get("answers.insurer")
+                .is_some_and(|m| m.contains("Public"))
+        );
+        assert_eq!(errors.get("answers.consent"), Some("is required"));
+        assert!(errors.get("answers.born").is_some());
+        assert!(errors.get("answers.mobile").is_some());
+        assert_eq!(
+            errors.get("answers.extra"),
+            Some("is not a question of this event type")
+        );
+    }
+
+    #[test]
+    fn question_definitions_are_checked() {
+        let mut errors = FieldErrors::new();
+        validate_questions(
+            &[
+                question("reason", QuestionKind::Text, true, &[]),
+                question("Reason", QuestionKind::Text, false, &[]),
+                question("email", QuestionKind::Email, false, &[]),
+                question("pick", QuestionKind::Select, false, &[]),
+                question("bad key!", QuestionKind::Text, false, &["x"]),
+            ],
+            &mut errors,
+        );
+        assert_eq!(
+            errors.get("questions[1].key"),
+            Some("is used by another question")
+        );
+        assert!(errors.get("questions[2].key").is_some());
+        assert!(errors.get("questions[3].options").is_some());
+        assert!(errors.get("questions[4].key").is_some());
+        assert!(errors.get("questions[4].options").is_some());
+    }
+}

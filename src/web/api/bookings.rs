@@ -1,0 +1,516 @@
+//! `/api/v1/bookings`: make, list and change bookings.
+
+use std::collections::BTreeMap;
+
+use axum::Json;
+use axum::extract::State;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::{IntoParams, ToSchema};
+
+use crate::app::AppState;
+use crate::booking::{self, Actor, Attendee, BookingError, BookingRequest, Outcome};
+use crate::db::DbError;
+use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
+use crate::error::FieldErrors;
+use crate::scheduling::event_types::Location;
+use crate::web::api::error::{ApiError, ErrorBody};
+use crate::web::api::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, MaybeApiUser};
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AttendeeInput {
+    name: String,
+    email: String,
+    /// IANA zone the attendee reads times in.
+    time_zone: String,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CreateBooking {
+    event_type_id: i64,
+    /// The chosen start (RFC 3339), one of the slots.
+    start: DateTime<Utc>,
+    /// One of the event type's durations in minutes; default its first.
+    duration: Option<u32>,
+    attendee: AttendeeInput,
+    #[serde(default)]
+    guests: Vec<String>,
+    /// Answers by question key.
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    answers: BTreeMap<String, Value>,
+    /// The kind of location chosen (`inPerson`, `phone`, `link`, `video`); default the first.
+    location: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AttendeeView {
+    name: String,
+    email: String,
+    time_zone: String,
+}
+
+/// A booking as the API shows it.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct BookingView {
+    uid: String,
+    event_type_id: Option<i64>,
+    title: String,
+    status: BookingStatus,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    attendee: AttendeeView,
+    guests: Vec<String>,
+    #[schema(value_type = Object)]
+    answers: BTreeMap<String, Value>,
+    location: Option<Location>,
+    host_ids: Vec<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cancel_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reschedule_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rejection_reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rescheduled_from_uid: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    rescheduled_to_uid: Option<String>,
+    /// The invitee's page to see, cancel or reschedule the booking; only in the answer
+    /// that made the booking.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    manage_url: Option<String>,
+    created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BookingBody {
+    data: BookingView,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Pagination {
+    skip: u32,
+    take: u32,
+    total: i64,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct BookingListBody {
+    data: Vec<BookingView>,
+    pagination: Pagination,
+}
+
+/// Looks up the uids of linked bookings and builds the view.
+fn view(
+    conn: &rusqlite::Connection,
+    booking: Booking,
+    manage_url: Option<String>,
+) -> rusqlite::Result<BookingView> {
+    let uid_of = |id: Option<i64>| -> rusqlite::Result<Option<String>> {
+        Ok(match id {
+            Some(id) => bookings::by_id(conn, id)?.map(|b| b.uid),
+            None => None,
+        })
+    };
+    Ok(BookingView {
+        rescheduled_from_uid: uid_of(booking.rescheduled_from_id)?,
+        rescheduled_to_uid: uid_of(booking.rescheduled_to_id)?,
+        uid: booking.uid,
+        event_type_id: booking.event_type_id,
+        title: booking.title,
+        status: booking.status,
+        start: booking.start,
+        end: booking.end,
+        attendee: AttendeeView {
+            name: booking.attendee_name,
+            email: booking.attendee_email,
+            time_zone: booking.attendee_time_zone,
+        },
+        guests: booking.guests,
+        answers: booking.answers,
+        location: booking.location,
+        host_ids: booking.hosts,
+        cancel_reason: booking.cancel_reason,
+        reschedule_reason: booking.reschedule_reason,
+        rejection_reason: booking.rejection_reason,
+        manage_url,
+        created_at: booking.created_at,
+    })
+}
+
+/// The invitee's manage URL.
+pub fn manage_url(state: &AppState, uid: &str, token: &str) -> String {
+    format!("{}/booking/{uid}?token={token}", state.base_url())
+}
+
+async fn outcome_view(state: &AppState, outcome: Outcome) -> Result<BookingView, ApiError> {
+    let url = outcome
+        .manage_token
+        .as_deref()
+        .map(|token| manage_url(state, &outcome.booking.uid, token));
+    let booking = outcome.booking;
+    Ok(state
+        .db
+        .read(move |conn| view(conn, booking, url).map_err(DbError::from))
+        .await?)
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/bookings",
+    tag = "bookings",
+    request_body = CreateBooking,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key return the first booking")),
+    responses(
+        (status = 201, description = "Booked", body = BookingBody),
+        (status = 200, description = "An earlier identical request's booking", body = BookingBody),
+        (status = 404, description = "No such event type", body = ErrorBody),
+        (status = 409, description = "That time is no longer available", body = ErrorBody),
+        (status = 422, description = "Invalid input, or a start that is not bookable", body = ErrorBody),
+    )
+)]
+pub async fn create(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(body): ApiJson<CreateBooking>,
+) -> Result<Response, ApiError> {
+    let idempotency_key = match headers.get("idempotency-key") {
+        Some(value) => Some(
+            value
+                .to_str()
+                .map_err(|_| ApiError::field("Idempotency-Key", "must be visible ASCII"))?
+                .to_string(),
+        ),
+        None => None,
+    };
+    let request = BookingRequest {
+        event_type_id: body.event_type_id,
+        start: Some(body.start),
+        duration_minutes: body.duration,
+        attendee: Attendee {
+            name: body.attendee.name,
+            email: body.attendee.email,
+            time_zone: body.attendee.time_zone,
+        },
+        guests: body.guests,
+        answers: body.answers,
+        location: body.location,
+        idempotency_key,
+    };
+    let settings = state.booking_settings();
+    let outcome = state
+        .db
+        .write(move |tx| booking::create(tx, &request, &settings))
+        .await?;
+    let status = if outcome.replayed {
+        StatusCode::OK
+    } else {
+        StatusCode::CREATED
+    };
+    let replayed = outcome.replayed;
+    let data = outcome_view(&state, outcome).await?;
+    let mut response = (status, Json(BookingBody { data })).into_response();
+    if replayed {
+        response
+            .headers_mut()
+            .insert("idempotent-replayed", HeaderValue::from_static("true"));
+    }
+    Ok(response)
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[serde(rename_all = "camelCase")]
+#[into_params(parameter_in = Query)]
+pub struct ListQuery {
+    /// ACCEPTED, PENDING, CANCELLED or REJECTED.
+    status: Option<String>,
+    /// Only bookings starting at or after this instant.
+    after: Option<DateTime<Utc>>,
+    /// Only bookings starting before this instant.
+    before: Option<DateTime<Utc>>,
+    skip: Option<u32>,
+    /// At most 250; default 50.
+    take: Option<u32>,
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/bookings",
+    tag = "bookings",
+    params(ListQuery),
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "Bookings you host or own, by start time", body = BookingListBody),
+        (status = 400, description = "Bad filter", body = ErrorBody),
+        (status = 401, description = "No or a wrong API key", body = ErrorBody),
+    )
+)]
+pub async fn list(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiQuery(query): ApiQuery<ListQuery>,
+) -> Result<Json<BookingListBody>, ApiError> {
+    let mut errors = FieldErrors::new();
+    let status = match query.status.as_deref() {
+        None | Some("") => None,
+        Some(text) => BookingStatus::parse(text).or_else(|| {
+            errors.add("status", "must be ACCEPTED, PENDING, CANCELLED or REJECTED");
+            None
+        }),
+    };
+    let take = query.take.unwrap_or(50);
+    if !(1..=250).contains(&take) {
+        errors.add("take", "must be between 1 and 250");
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::validation_with_status(
+            StatusCode::BAD_REQUEST,
+            &errors,
+        ));
+    }
+    let filter = BookingFilter {
+        status,
+        after: query.after,
+        before: query.before,
+        skip: query.skip.unwrap_or(0),
+        take,
+    };
+    let user_id = user.id;
+    let (data, total) = state
+        .db
+        .read(move |conn| -> Result<_, DbError> {
+            let (list, total) = bookings::list_visible_to(conn, user_id, &filter)?;
+            let views = list
+                .into_iter()
+                .map(|booking| view(conn, booking, None))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok((views, total))
+        })
+        .await?;
+    Ok(Json(BookingListBody {
+        data,
+        pagination: Pagination {
+            skip: query.skip.unwrap_or(0),
+            take,
+            total,
+        },
+    }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct TokenQuery {
+    /// The invitee's manage token (instead of an API key).
+    token: Option<String>,
+}
+
+/// The invitee with a manage token, or the API key's user.
+fn actor(user: Option<crate::db::users::User>, token: Option<String>) -> Result<Actor, ApiError> {
+    match (user, token.filter(|t| !t.is_empty())) {
+        (Some(user), _) => Ok(Actor::User(user.id)),
+        (None, Some(token)) => Ok(Actor::Invitee(token)),
+        (None, None) => Err(ApiError::unauthorized()),
+    }
+}
+
+#[utoipa::path(
+    get,
+    path = "/api/v1/bookings/{uid}",
+    tag = "bookings",
+    params(("uid" = String, Path), TokenQuery),
+    security(("api_key" = []), ()),
+    responses(
+        (status = 200, description = "The booking", body = BookingBody),
+        (status = 401, description = "Neither an API key nor a manage token", body = ErrorBody),
+        (status = 404, description = "No booking you may see has that uid", body = ErrorBody),
+    )
+)]
+pub async fn get(
+    State(state): State<AppState>,
+    MaybeApiUser(user): MaybeApiUser,
+    ApiPath(uid): ApiPath<String>,
+    ApiQuery(query): ApiQuery<TokenQuery>,
+) -> Result<Json<BookingBody>, ApiError> {
+    let actor = actor(user, query.token)?;
+    let data = state
+        .db
+        .read(move |conn| -> Result<_, BookingError> {
+            let booking = booking::authorize(conn, &uid, &actor)?;
+            Ok(view(conn, booking, None).map_err(DbError::from)?)
+        })
+        .await?;
+    Ok(Json(BookingBody { data }))
+}
+
+#[derive(Debug, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ReasonBody {
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct RescheduleBody {
+    /// The new start (RFC 3339), one of the slots.
+    start: DateTime<Utc>,
+    #[serde(default)]
+    reason: Option<String>,
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/bookings/{uid}/cancel",
+    tag = "bookings",
+    params(("uid" = String, Path), TokenQuery),
+    request_body = ReasonBody,
+    security(("api_key" = []), ()),
+    responses(
+        (status = 200, description = "Cancelled", body = BookingBody),
+        (status = 404, description = "No booking you may change has that uid", body = ErrorBody),
+        (status = 409, description = "Not active, or already over", body = ErrorBody),
+    )
+)]
+pub async fn cancel(
+    State(state): State<AppState>,
+    MaybeApiUser(user): MaybeApiUser,
+    ApiPath(uid): ApiPath<String>,
+    ApiQuery(query): ApiQuery<TokenQuery>,
+    ApiJson(body): ApiJson<ReasonBody>,
+) -> Result<Json<BookingBody>, ApiError> {
+    let actor = actor(user, query.token)?;
+    let now = state.clock.now();
+    let booking = state
+        .db
+        .write(move |tx| booking::cancel(tx, &uid, body.reason.as_deref(), &actor, now))
+        .await?;
+    let data = outcome_view(
+        &state,
+        Outcome {
+            booking,
+            manage_token: None,
+            replayed: false,
+        },
+    )
+    .await?;
+    Ok(Json(BookingBody { data }))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/bookings/{uid}/reschedule",
+    tag = "bookings",
+    params(("uid" = String, Path), TokenQuery),
+    request_body = RescheduleBody,
+    security(("api_key" = []), ()),
+    responses(
+        (status = 201, description = "The new booking (the old one is cancelled and linked)", body = BookingBody),
+        (status = 404, description = "No booking you may change has that uid", body = ErrorBody),
+        (status = 409, description = "Not active, or the new time is taken", body = ErrorBody),
+        (status = 422, description = "The new start is not bookable", body = ErrorBody),
+    )
+)]
+pub async fn reschedule(
+    State(state): State<AppState>,
+    MaybeApiUser(user): MaybeApiUser,
+    ApiPath(uid): ApiPath<String>,
+    ApiQuery(query): ApiQuery<TokenQuery>,
+    ApiJson(body): ApiJson<RescheduleBody>,
+) -> Result<(StatusCode, Json<BookingBody>), ApiError> {
+    let actor = actor(user, query.token)?;
+    let settings = state.booking_settings();
+    let outcome = state
+        .db
+        .write(move |tx| {
+            booking::reschedule(
+                tx,
+                &uid,
+                body.start,
+                body.reason.as_deref(),
+                &actor,
+                &settings,
+            )
+        })
+        .await?;
+    let data = outcome_view(&state, outcome).await?;
+    Ok((StatusCode::CREATED, Json(BookingBody { data })))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/bookings/{uid}/confirm",
+    tag = "bookings",
+    params(("uid" = String, Path)),
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "Accepted", body = BookingBody),
+        (status = 401, description = "No or a wrong API key", body = ErrorBody),
+        (status = 404, description = "No booking you may change has that uid", body = ErrorBody),
+        (status = 409, description = "Not pending, or its time is taken now", body = ErrorBody),
+    )
+)]
+pub async fn confirm(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(uid): ApiPath<String>,
+) -> Result<Json<BookingBody>, ApiError> {
+    let settings = state.booking_settings();
+    let booking = state
+        .db
+        .write(move |tx| booking::confirm(tx, &uid, user.id, &settings))
+        .await?;
+    let data = outcome_view(
+        &state,
+        Outcome {
+            booking,
+            manage_token: None,
+            replayed: false,
+        },
+    )
+    .await?;
+    Ok(Json(BookingBody { data }))
+}
+
+#[utoipa::path(
+    post,
+    path = "/api/v1/bookings/{uid}/reject",
+    tag = "bookings",
+    params(("uid" = String, Path)),
+    request_body = ReasonBody,
+    security(("api_key" = [])),
+    responses(
+        (status = 200, description = "Rejected", body = BookingBody),
+        (status = 401, description = "No or a wrong API key", body = ErrorBody),
+        (status = 404, description = "No booking you may change has that uid", body = ErrorBody),
+        (status = 409, description = "Not pending", body = ErrorBody),
+    )
+)]
+pub async fn reject(
+    State(state): State<AppState>,
+    ApiUser(user): ApiUser,
+    ApiPath(uid): ApiPath<String>,
+    ApiJson(body): ApiJson<ReasonBody>,
+) -> Result<Json<BookingBody>, ApiError> {
+    let now = state.clock.now();
+    let booking = state
+        .db
+        .write(move |tx| booking::reject(tx, &uid, body.reason.as_deref(), user.id, now))
+        .await?;
+    let data = outcome_view(
+        &state,
+        Outcome {
+            booking,
+            manage_token: None,
+            replayed: false,
+        },
+    )
+    .await?;
+    Ok(Json(BookingBody { data }))
+}
