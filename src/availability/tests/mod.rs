@@ -4,6 +4,7 @@
 mod dst;
 mod oracle;
 mod properties;
+mod purity;
 mod semantics;
 mod support;
 mod teams;

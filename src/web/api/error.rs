@@ -32,8 +32,8 @@ struct ErrorContent {
     code: String,
     /// What went wrong, for people.
     message: String,
-    /// For validation errors: `[{"field", "message"}]`.
-    #[schema(value_type = Object)]
+    /// For validation errors: `[{"field", "message"}]`; otherwise more about the error, or null.
+    #[schema(value_type = Value)]
     details: Value,
 }
 

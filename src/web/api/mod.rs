@@ -43,6 +43,77 @@ impl Modify for BearerAuth {
     }
 }
 
+/// Documents the error answers every operation can give: a malformed request (400), a
+/// body of the wrong shape (422, 415), a wrong API key (401), an unknown id (404).
+struct CommonErrors;
+
+impl Modify for CommonErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::{RefOr, ResponseBuilder, content::ContentBuilder};
+        let error = |description: &str| {
+            RefOr::T(
+                ResponseBuilder::new()
+                    .description(description)
+                    .content(
+                        "application/json",
+                        ContentBuilder::new()
+                            .schema(Some(utoipa::openapi::Ref::from_schema_name("ErrorBody")))
+                            .build(),
+                    )
+                    .build(),
+            )
+        };
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            let operations = [
+                item.get.as_mut(),
+                item.post.as_mut(),
+                item.put.as_mut(),
+                item.patch.as_mut(),
+                item.delete.as_mut(),
+            ];
+            for operation in operations.into_iter().flatten() {
+                let responses = &mut operation.responses.responses;
+                let mut add = |code: &str, description: &str| {
+                    responses
+                        .entry(code.to_string())
+                        .or_insert_with(|| error(description));
+                };
+                add(
+                    "400",
+                    "Malformed request: bad JSON, query or path parameter",
+                );
+                if operation.request_body.is_some() {
+                    add("415", "The body is not JSON");
+                    add("422", "The body has the wrong shape or invalid fields");
+                }
+                if operation.security.is_some() {
+                    add("401", "No API key, or a wrong one");
+                }
+                if path.contains('{') {
+                    add("404", "Nothing you may see has that id");
+                }
+            }
+        }
+    }
+}
+
+/// Inputs that answers extend with `id` and timestamps (`allOf`): their schemas must let
+/// those fields through, so they do not say `additionalProperties: false`. The server still
+/// refuses unknown fields in requests, as their description says.
+fn open_flattened_inputs(openapi: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{RefOr, Schema};
+    let Some(components) = openapi.components.as_mut() else {
+        return;
+    };
+    for name in ["EventTypeInput", "ScheduleInput"] {
+        if let Some(RefOr::T(Schema::Object(object))) = components.schemas.get_mut(name) {
+            object.additional_properties = None;
+            let description = object.description.get_or_insert_with(String::new);
+            description.push_str(" Unknown fields are refused in requests.");
+        }
+    }
+}
+
 /// The API routes and the OpenAPI document describing them.
 pub fn router() -> Router<AppState> {
     let (router, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
@@ -76,6 +147,10 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(manage::set_member))
         .routes(routes!(manage::remove_member))
         .split_for_parts();
+    let mut document = document;
+    // The paths exist only now that the routes are added.
+    CommonErrors.modify(&mut document);
+    open_flattened_inputs(&mut document);
     let document = std::sync::Arc::new(document);
     router.route(
         "/api/v1/openapi.json",
