@@ -37,6 +37,8 @@ pub struct Inner {
     pub throttle: LoginThrottle,
     pub session_policy: SessionPolicy,
     settings: RwLock<InstanceSettings>,
+    /// Recent slot lists, see [`crate::web::api::SlotCache`].
+    pub slot_cache: crate::web::api::SlotCache,
     /// The address the server actually listens on (the port may have been chosen by the OS).
     pub local_addr: SocketAddr,
 }
@@ -194,6 +196,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         settings: RwLock::new(settings),
         local_addr,
         config,
+        slot_cache: Default::default(),
     }));
 
     let router = crate::web::router(state.clone());

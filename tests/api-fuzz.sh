@@ -22,7 +22,7 @@ k() { "$bin" --data-dir "$dir/data" --config "$dir/kairos.toml" "$@"; }
 
 echo "fuzz-owner-passphrase-1" | k admin create --email owner@fuzz.example --name "Fuzz Owner" --password-stdin >/dev/null
 key=$(k apikey create --user owner@fuzz.example 2>/dev/null)
-KAIROS_LOG_LEVEL=warn k serve --listen "127.0.0.1:$port" > "$dir/serve.log" 2>&1 &
+KAIROS_LOG_LEVEL=warn "$bin" --data-dir "$dir/data" --config "$dir/kairos.toml" serve --listen "127.0.0.1:$port" > "$dir/serve.log" 2>&1 &
 pid=$!
 stop() {
     kill "$pid" 2>/dev/null || true

@@ -223,6 +223,16 @@ impl HostBlocked {
         Ok(taken)
     }
 
+    /// When out-of-office or busy time (not counting shared seats) overlaps `buffered`, the
+    /// end of the overlapping blocked interval.
+    pub(crate) fn blocked_until(&self, buffered: &Interval<i64>) -> Option<i64> {
+        [&self.out_of_office, &self.busy]
+            .into_iter()
+            .filter_map(|set| set.first_overlapping(buffered))
+            .map(|blocked| blocked.end)
+            .max()
+    }
+
     /// Bookings of this event type and their booked seconds on local days `[first, end)`.
     pub(crate) fn counted_within(&self, first: i64, end: i64) -> (usize, i64) {
         self.counter.within(first, end)

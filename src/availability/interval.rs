@@ -223,12 +223,17 @@ impl<T: Ord + Copy> IntervalSet<T> {
 
     /// True when some point of `interval` is in the set.
     pub fn overlaps(&self, interval: &Interval<T>) -> bool {
+        self.first_overlapping(interval).is_some()
+    }
+
+    /// The first (maximal) interval of the set that shares a point with `interval`.
+    pub fn first_overlapping(&self, interval: &Interval<T>) -> Option<&Interval<T>> {
         if interval.is_empty() {
-            return false;
+            return None;
         }
         self.intervals
             .get(self.first_ending_after(interval.start))
-            .is_some_and(|iv| iv.start < interval.end)
+            .filter(|iv| iv.start < interval.end)
     }
 }
 
@@ -423,6 +428,12 @@ mod tests {
             let covered: Vec<bool> = (q.start..q.end).map(|p| m[p as usize]).collect();
             prop_assert_eq!(set.contains_interval(&q), covered.iter().all(|&c| c));
             prop_assert_eq!(set.overlaps(&q), covered.iter().any(|&c| c));
+            let first = set.first_overlapping(&q);
+            prop_assert_eq!(first.is_some(), set.overlaps(&q));
+            if let Some(found) = first {
+                prop_assert!(found.overlaps(&q) && set.as_slice().contains(found));
+                prop_assert!(set.iter().take_while(|iv| *iv != found).all(|iv| !iv.overlaps(&q)));
+            }
         }
     }
 }

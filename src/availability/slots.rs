@@ -445,10 +445,10 @@ impl<'a> Engine<'a> {
             for day in first..=last {
                 spans.clear();
                 timeline.preimage(day * DAY, (day + 1) * DAY, &mut spans);
-                if let Some(end) = spans.last().map(|piece| piece.end)
-                    && spans.iter().all(|piece| combined.contains_interval(piece))
-                {
-                    cuts.push(end);
+                let covered = spans.iter().all(|piece| combined.contains_interval(piece));
+                match spans.last() {
+                    Some(last) if covered => cuts.push(last.end),
+                    _ => {}
                 }
             }
         }
@@ -496,14 +496,32 @@ impl<'a> Engine<'a> {
                 start += steps * self.step;
             }
             while start < cover.end && start + self.duration <= range.end {
-                if let Ok(seats) = self.evaluate(start, free)
-                    && visit(start, seats, free).is_break()
-                {
-                    return;
+                if let Some(until) = self.fixed_hosts_blocked_until(start) {
+                    // Every candidate starting before `until` fails too: skip them.
+                    let steps = (until - start + self.step - 1) / self.step;
+                    start += steps.max(1) * self.step;
+                    continue;
+                }
+                if let Ok(seats) = self.evaluate(start, free) {
+                    if visit(start, seats, free).is_break() {
+                        return;
+                    }
                 }
                 start += self.step;
             }
         }
+    }
+
+    /// A shortcut for listing: when a fixed host's busy time or out-of-office overlaps the
+    /// buffered candidate, the earliest start whose buffer clears it. Candidates before that
+    /// overlap the same blocked interval, so they would fail [`Engine::evaluate`] too.
+    fn fixed_hosts_blocked_until(&self, start: i64) -> Option<i64> {
+        let buffered = Interval::new(start - self.before, start + self.duration + self.after);
+        self.fixed
+            .iter()
+            .filter_map(|&i| self.hosts[i].blocked.blocked_until(&buffered))
+            .max()
+            .map(|end| end + self.before)
     }
 
     /// Whether `start` is a grid candidate: inside one grid range with its whole duration,

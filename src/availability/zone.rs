@@ -17,8 +17,10 @@ pub(crate) const DAY: i64 = 86_400;
 
 /// Distance between offset samples when building a timeline. Transitions are found by
 /// bisection between samples with different offsets; two transitions that cancel out within
-/// this distance would be missed (no zone in the tz database does that).
-const SAMPLE_STEP: i64 = 6 * 3600;
+/// this distance would be missed. In the bundled tz database no zone changes its offset and
+/// back within 48 hours anywhere from 1900 to 2100 (checked by sampling every zone every
+/// 30 minutes), and a test compares timelines of every zone with chrono-tz.
+const SAMPLE_STEP: i64 = 24 * 3600;
 
 /// Larger than the magnitude of any UTC offset (they stay within ±15 hours).
 const MAX_OFFSET: i64 = 18 * 3600;
@@ -359,6 +361,28 @@ mod tests {
             local_day_at(Tz::America__Sao_Paulo, utc("2019-02-17T02:30:00Z")),
             day - 1
         );
+    }
+
+    #[test]
+    fn timelines_of_every_zone_match_chrono_tz() {
+        for year in ["1975", "2024", "2036"] {
+            let from = utc(&format!("{year}-01-01T00:00:00Z"));
+            check_every_zone(from, from + 400 * DAY);
+        }
+    }
+
+    fn check_every_zone(from: i64, to: i64) {
+        for tz in chrono_tz::TZ_VARIANTS {
+            let tl = ZoneTimeline::new(tz, from, to);
+            for t in (from..to).step_by(4 * 3600 + 1_237) {
+                assert_eq!(tl.offset(t), offset_at(tz, t), "{tz} at {t}");
+            }
+            // Every transition is found to the second.
+            for p in &tl.periods[1..] {
+                assert_ne!(offset_at(tz, p.start - 1), offset_at(tz, p.start), "{tz}");
+                assert_eq!(offset_at(tz, p.start), p.offset, "{tz}");
+            }
+        }
     }
 
     #[test]

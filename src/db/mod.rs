@@ -20,7 +20,7 @@ pub mod teams;
 pub mod users;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::Duration;
 
@@ -99,6 +99,9 @@ struct Inner {
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Connection>>,
     next_reader: AtomicUsize,
+    /// Counts committed write transactions: anything derived from the data and tagged with
+    /// this number is current while the number stays the same.
+    generation: AtomicU64,
 }
 
 impl std::fmt::Debug for Db {
@@ -328,6 +331,7 @@ impl Db {
                 writer: Mutex::new(writer),
                 readers,
                 next_reader: AtomicUsize::new(0),
+                generation: AtomicU64::new(0),
             }),
         })
     }
@@ -391,7 +395,13 @@ impl Db {
             .map_err(|err| E::from(DbError::from(err)))?;
         let value = f(&tx)?;
         tx.commit().map_err(|err| E::from(DbError::from(err)))?;
+        self.inner.generation.fetch_add(1, Ordering::SeqCst);
         Ok(value)
+    }
+
+    /// The number of write transactions committed through this handle so far.
+    pub fn generation(&self) -> u64 {
+        self.inner.generation.load(Ordering::SeqCst)
     }
 
     /// Whether the database answers and its schema is the one this binary expects.

@@ -17,6 +17,7 @@ use utoipa_axum::routes;
 use crate::app::AppState;
 
 pub use bookings::manage_url;
+pub use slots::SlotCache;
 
 #[derive(OpenApi)]
 #[openapi(

@@ -1,9 +1,11 @@
 //! `GET /api/v1/slots`: the bookable start times of an event type.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Mutex;
 
-use axum::Json;
-use axum::extract::State;
+use axum::body::Bytes;
+
+use axum::extract::{RawQuery, State};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
@@ -16,6 +18,50 @@ use crate::error::FieldErrors;
 use crate::scheduling::schedules::parse_zone;
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::ApiQuery;
+
+/// Identical slot requests within the same second, with no write in between, are answered
+/// from one computation: a booking page shared with many people at once costs one engine
+/// run per second, and never shows anything a fresh computation would not.
+#[derive(Default)]
+pub struct SlotCache {
+    entries: Mutex<HashMap<String, Cached>>,
+}
+
+struct Cached {
+    generation: u64,
+    second: i64,
+    body: Bytes,
+}
+
+const CACHE_ENTRIES: usize = 512;
+
+impl SlotCache {
+    fn get(&self, query: &str, generation: u64, second: i64) -> Option<Bytes> {
+        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        entries
+            .get(query)
+            .filter(|entry| entry.generation == generation && entry.second == second)
+            .map(|entry| entry.body.clone())
+    }
+
+    fn put(&self, query: String, generation: u64, second: i64, body: Bytes) {
+        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
+        if entries.len() >= CACHE_ENTRIES {
+            entries.retain(|_, entry| entry.generation == generation && entry.second == second);
+            if entries.len() >= CACHE_ENTRIES {
+                entries.clear();
+            }
+        }
+        entries.insert(
+            query,
+            Cached {
+                generation,
+                second,
+                body,
+            },
+        );
+    }
+}
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
@@ -82,8 +128,16 @@ fn parse_bound(value: &str, zone: Tz, end: bool) -> Result<DateTime<Utc>, &'stat
 )]
 pub async fn list(
     State(state): State<AppState>,
+    RawQuery(raw): RawQuery,
     ApiQuery(query): ApiQuery<SlotsQuery>,
-) -> Result<Json<SlotsBody>, ApiError> {
+) -> Result<SlotsJson, ApiError> {
+    let raw = raw.unwrap_or_default();
+    // Read before computing: a write during the computation makes the entry stale at once.
+    let generation = state.db.generation();
+    let second = state.clock.now().timestamp();
+    if let Some(body) = state.slot_cache.get(&raw, generation, second) {
+        return Ok(SlotsJson(body));
+    }
     let mut errors = FieldErrors::new();
     let zone = match query.time_zone.as_deref() {
         None | Some("") => Tz::UTC,
@@ -161,19 +215,162 @@ pub async fn list(
             other => other.into(),
         })?;
 
-    let mut data: BTreeMap<String, Vec<SlotView>> = BTreeMap::new();
-    for day in &list.days {
-        data.insert(
-            day.date.format("%Y-%m-%d").to_string(),
-            day.slots
-                .iter()
-                .map(|slot| SlotView {
-                    start: slot.start.with_timezone(&zone).to_rfc3339(),
-                    end: slot.end.with_timezone(&zone).to_rfc3339(),
-                    seats_remaining: slot.seats_remaining,
-                })
-                .collect(),
-        );
+    let body = render(&list, zone);
+    state.slot_cache.put(raw, generation, second, body.clone());
+    Ok(SlotsJson(body))
+}
+
+/// The answer, written straight into one buffer: a month of slots is thousands of
+/// timestamps, and this is the hottest path of a public booking page.
+pub struct SlotsJson(Bytes);
+
+impl axum::response::IntoResponse for SlotsJson {
+    fn into_response(self) -> axum::response::Response {
+        (
+            [(axum::http::header::CONTENT_TYPE, "application/json")],
+            axum::body::Body::from(self.0),
+        )
+            .into_response()
     }
-    Ok(Json(SlotsBody { data }))
+}
+
+fn render(list: &crate::availability::SlotList, zone: Tz) -> Bytes {
+    let count: usize = list.days.iter().map(|day| day.slots.len()).sum();
+    let mut out = Vec::with_capacity(32 + list.days.len() * 24 + count * 80);
+    let mut dates = DateText::default();
+    out.extend_from_slice(b"{\"data\":{");
+    for (i, day) in list.days.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        out.push(b'"');
+        out.extend_from_slice(&date_text(day.date));
+        out.extend_from_slice(b"\":[");
+        // One offset for the whole day unless the clocks change during it.
+        let offset_at = |t: DateTime<Utc>| offset_seconds(zone, t);
+        let fixed = match (day.slots.first(), day.slots.last()) {
+            (Some(first), Some(last)) => {
+                let offset = offset_at(first.start);
+                (offset == offset_at(last.end)).then_some(offset)
+            }
+            _ => None,
+        };
+        for (j, slot) in day.slots.iter().enumerate() {
+            if j > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"start\":\"");
+            let offset = fixed.unwrap_or_else(|| offset_at(slot.start));
+            dates.push_instant(&mut out, slot.start, offset);
+            out.extend_from_slice(b"\",\"end\":\"");
+            let offset = fixed.unwrap_or_else(|| offset_at(slot.end));
+            dates.push_instant(&mut out, slot.end, offset);
+            out.push(b'"');
+            if let Some(seats) = slot.seats_remaining {
+                out.extend_from_slice(b",\"seatsRemaining\":");
+                out.extend_from_slice(seats.to_string().as_bytes());
+            }
+            out.push(b'}');
+        }
+        out.push(b']');
+    }
+    out.extend_from_slice(b"}}");
+    Bytes::from(out)
+}
+
+/// The zone's offset from UTC at an instant, in seconds.
+fn offset_seconds(zone: Tz, instant: DateTime<Utc>) -> i32 {
+    use chrono::{Offset, TimeZone};
+    zone.offset_from_utc_datetime(&instant.naive_utc())
+        .fix()
+        .local_minus_utc()
+}
+
+fn two_digits(out: &mut Vec<u8>, value: u32) {
+    out.push(b'0' + (value / 10 % 10) as u8);
+    out.push(b'0' + (value % 10) as u8);
+}
+
+/// `YYYY-MM-DD`.
+fn date_text(date: NaiveDate) -> [u8; 10] {
+    use chrono::Datelike;
+    let year = u32::try_from(date.year()).unwrap_or(0);
+    let mut text = [b'-'; 10];
+    for (i, digit) in [year / 1000 % 10, year / 100 % 10, year / 10 % 10, year % 10]
+        .into_iter()
+        .enumerate()
+    {
+        text[i] = b'0' + digit as u8;
+    }
+    let (month, day) = (date.month(), date.day());
+    text[5] = b'0' + (month / 10) as u8;
+    text[6] = b'0' + (month % 10) as u8;
+    text[8] = b'0' + (day / 10) as u8;
+    text[9] = b'0' + (day % 10) as u8;
+    text
+}
+
+/// Remembers the last local date written, so consecutive slots of one day format their
+/// date once.
+#[derive(Default)]
+struct DateText {
+    day: Option<i64>,
+    text: [u8; 10],
+}
+
+const DAY: i64 = 86_400;
+
+impl DateText {
+    /// RFC 3339 with the given offset: `2026-03-30T09:00:00+02:00`.
+    fn push_instant(&mut self, out: &mut Vec<u8>, instant: DateTime<Utc>, offset: i32) {
+        let local = instant.timestamp() + i64::from(offset);
+        let day = local.div_euclid(DAY);
+        if self.day != Some(day) {
+            let date = DateTime::from_timestamp(day * DAY, 0)
+                .unwrap_or_default()
+                .date_naive();
+            self.text = date_text(date);
+            self.day = Some(day);
+        }
+        out.extend_from_slice(&self.text);
+        let second_of_day = u32::try_from(local.rem_euclid(DAY)).unwrap_or(0);
+        out.push(b'T');
+        two_digits(out, second_of_day / 3600);
+        out.push(b':');
+        two_digits(out, second_of_day / 60 % 60);
+        out.push(b':');
+        two_digits(out, second_of_day % 60);
+        let minutes = offset.unsigned_abs() / 60;
+        out.push(if offset < 0 { b'-' } else { b'+' });
+        two_digits(out, minutes / 60);
+        out.push(b':');
+        two_digits(out, minutes % 60);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn instants_print_like_rfc3339_in_the_zone() {
+        for (zone, text) in [
+            (chrono_tz::Europe::Berlin, "2026-03-29T01:30:00Z"),
+            (chrono_tz::Asia::Kathmandu, "2026-03-29T01:30:00Z"),
+            (chrono_tz::America::St_Johns, "2026-11-01T05:00:00Z"),
+            (chrono_tz::UTC, "2026-03-29T01:30:00Z"),
+            (chrono_tz::Australia::Lord_Howe, "2026-04-04T14:45:00Z"),
+        ] {
+            let instant = DateTime::parse_from_rfc3339(text)
+                .map(|t| t.with_timezone(&Utc))
+                .unwrap_or_default();
+            let mut out = Vec::new();
+            DateText::default().push_instant(&mut out, instant, offset_seconds(zone, instant));
+            assert_eq!(
+                String::from_utf8_lossy(&out),
+                instant.with_timezone(&zone).to_rfc3339(),
+                "{zone}"
+            );
+        }
+    }
 }
