@@ -790,3 +790,105 @@ async fn the_openapi_document_describes_every_endpoint() {
     assert!(doc["components"]["securitySchemes"]["api_key"].is_object());
     server.stop().await;
 }
+
+#[tokio::test]
+async fn the_host_reschedules_and_cancels_with_an_api_key() {
+    let (server, api, id) = clinic(json!({})).await;
+    let (_, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let (status, moved) = api
+        .post(
+            &format!("/api/v1/bookings/{uid}/reschedule"),
+            &json!({ "start": "2026-03-31T08:30:00Z" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{moved}");
+    assert_eq!(moved["data"]["start"], "2026-03-31T08:30:00Z");
+    let new_uid = moved["data"]["uid"].as_str().expect("uid").to_string();
+    // Moving onto a taken time fails and changes nothing.
+    let (_, other) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T09:00:00Z", "kim@example.org"),
+        )
+        .await;
+    assert_eq!(other["data"]["status"], "ACCEPTED");
+    let (status, error) = api
+        .post(
+            &format!("/api/v1/bookings/{new_uid}/reschedule"),
+            &json!({ "start": "2026-03-31T09:00:00Z" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{error}");
+    let (_, still) = api.get(&format!("/api/v1/bookings/{new_uid}")).await;
+    assert_eq!(
+        still["data"]["status"], "ACCEPTED",
+        "the failed move left the booking as it was"
+    );
+
+    let (status, cancelled) = api
+        .post(
+            &format!("/api/v1/bookings/{new_uid}/cancel"),
+            &json!({ "reason": "Clinic closed" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(cancelled["data"]["cancelReason"], "Clinic closed");
+    let kinds: Vec<String> = {
+        let db = server.running.as_ref().expect("running").state.db.clone();
+        db.read(move |conn| -> Result<_, kairos::db::DbError> {
+            Ok(conn
+                .prepare("SELECT kind FROM booking_events ORDER BY id")?
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<Vec<String>, _>>()?)
+        })
+        .await
+        .expect("events")
+    };
+    assert_eq!(kinds, ["created", "rescheduled", "created", "cancelled"]);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_pending_booking_can_leave_its_slot_open() {
+    let (server, api, id) =
+        clinic(json!({ "requiresConfirmation": true, "pendingBlocksSlot": false })).await;
+    let (first, _) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    let (second, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "kim@example.org"),
+        )
+        .await;
+    assert_eq!((first, second), (StatusCode::CREATED, StatusCode::CREATED));
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let (status, _) = api
+        .post(&format!("/api/v1/bookings/{uid}/confirm"), &json!({}))
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::OK,
+        "the first confirmation takes the slot"
+    );
+    let (_, list) = api.get("/api/v1/bookings?status=PENDING").await;
+    let other = list["data"][0]["uid"]
+        .as_str()
+        .expect("other pending")
+        .to_string();
+    let (status, error) = api
+        .post(&format!("/api/v1/bookings/{other}/confirm"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{error}");
+    assert_eq!(error["error"]["code"], "slot_unavailable");
+    server.stop().await;
+}

@@ -410,3 +410,48 @@ fn config_show_names_each_source_and_an_unknown_key_stops_startup() {
         "nothing is created when the config is wrong"
     );
 }
+
+#[test]
+fn apikey_create_prints_a_key_that_opens_the_api() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    create_owner(&data);
+    let output = kairos(&data)
+        .args([
+            "apikey",
+            "create",
+            "--user",
+            OWNER_EMAIL,
+            "--name",
+            "laptop",
+        ])
+        .output()
+        .expect("runs");
+    let (stdout, stderr) = text(&output);
+    assert!(output.status.success(), "{stderr}");
+    let key = stdout.trim().to_string();
+    assert!(key.starts_with("kairos_") && key.len() > 40, "{key}");
+    assert!(stderr.contains("shown only once"));
+    let unknown = kairos(&data)
+        .args(["apikey", "create", "--user", "nobody@clinic.example"])
+        .output()
+        .expect("runs");
+    assert!(!unknown.status.success());
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
+    runtime.block_on(async {
+        let clock = std::sync::Arc::new(kairos::clock::FixedClock::new(chrono::Utc::now()));
+        let server = TestServer::start_in(dir, clock).await;
+        let response = reqwest::Client::new()
+            .get(server.url("/api/v1/me"))
+            .bearer_auth(&key)
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(response.status(), StatusCode::OK);
+        server.stop().await;
+    });
+}
