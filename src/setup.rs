@@ -255,9 +255,15 @@ pub async fn complete(
         }
         saved.save(tx, now)?;
         // The owner was created before the zone was chosen.
+        let zone = saved.default_time_zone.name();
+        tx.execute(
+            "UPDATE schedules SET time_zone = ?1 WHERE time_zone = 'UTC'
+             AND user_id IN (SELECT id FROM users WHERE role = 'owner' AND time_zone = 'UTC')",
+            [zone],
+        )?;
         tx.execute(
             "UPDATE users SET time_zone = ?1 WHERE role = 'owner' AND time_zone = 'UTC'",
-            [saved.default_time_zone.name()],
+            [zone],
         )?;
         Ok(())
     })

@@ -208,6 +208,22 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
     assert!(html.contains("Harbor Clinic"));
     assert!(html.contains("Europe/Berlin"));
     assert!(html.contains("Setup is complete"));
+    let db = server.running.as_ref().expect("running").state.db.clone();
+    let zones: (String, String) = db
+        .read(|conn| -> Result<_, kairos::db::DbError> {
+            Ok(conn.query_row(
+                "SELECT u.time_zone, s.time_zone FROM users u JOIN schedules s ON s.user_id = u.id",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?)
+        })
+        .await
+        .expect("zones");
+    assert_eq!(
+        zones,
+        ("Europe/Berlin".into(), "Europe/Berlin".into()),
+        "the owner works in the chosen zone"
+    );
 
     // Setup is gone: 404 with or without the old token, before and after a restart.
     for path in ["/setup", &path_of(&setup_url), "/setup/instance"] {
