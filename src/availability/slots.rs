@@ -502,10 +502,10 @@ impl<'a> Engine<'a> {
                     start += steps.max(1) * self.step;
                     continue;
                 }
-                if let Ok(seats) = self.evaluate(start, free) {
-                    if visit(start, seats, free).is_break() {
-                        return;
-                    }
+                if let Ok(seats) = self.evaluate(start, free)
+                    && visit(start, seats, free).is_break()
+                {
+                    return;
                 }
                 start += self.step;
             }

@@ -1,5 +1,6 @@
 //! Bookings, who hosts them, and the record of their state changes.
 
+use crate::db::{instant, json_column, to_json};
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
@@ -99,18 +100,6 @@ pub struct NewBooking<'a> {
     pub hosts: &'a [i64],
 }
 
-fn instant(secs: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
-
-fn json_error(index: usize, err: serde_json::Error) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(err))
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> rusqlite::Result<String> {
-    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
-}
-
 const COLUMNS: &str = "id, uid, event_type_id, title, start_at, end_at, status, before_buffer_minutes, \
 after_buffer_minutes, attendee_name, attendee_email, attendee_time_zone, answers, guests, location, \
 cancel_reason, reschedule_reason, rejection_reason, rescheduled_from_id, rescheduled_to_id, request_hash, \
@@ -118,9 +107,6 @@ manage_token_hash, created_at, updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Booking> {
     let status: String = row.get(6)?;
-    let answers: String = row.get(12)?;
-    let guests: String = row.get(13)?;
-    let location: String = row.get(14)?;
     Ok(Booking {
         id: row.get(0)?,
         uid: row.get(1)?,
@@ -134,9 +120,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Booking> {
         attendee_name: row.get(9)?,
         attendee_email: row.get(10)?,
         attendee_time_zone: row.get(11)?,
-        answers: serde_json::from_str(&answers).map_err(|e| json_error(12, e))?,
-        guests: serde_json::from_str(&guests).map_err(|e| json_error(13, e))?,
-        location: serde_json::from_str(&location).map_err(|e| json_error(14, e))?,
+        answers: json_column(row, 12)?,
+        guests: json_column(row, 13)?,
+        location: json_column(row, 14)?,
         cancel_reason: row.get(15)?,
         reschedule_reason: row.get(16)?,
         rejection_reason: row.get(17)?,

@@ -1,5 +1,6 @@
 //! Event types and their hosts.
 
+use crate::db::{instant, json_column, to_json};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
@@ -41,26 +42,11 @@ impl StoredRules {
     }
 }
 
-fn instant(secs: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
-
-fn json_error(index: usize, err: serde_json::Error) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(err))
-}
-
-fn to_json<T: Serialize>(value: &T) -> rusqlite::Result<String> {
-    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
-}
-
 const COLUMNS: &str = "id, owner_user_id, owner_team_id, slug, title, description, rules, locations, \
 questions, scheduling_type, schedule_id, requires_confirmation, pending_blocks_slot, hidden, created_at, updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<EventType> {
-    let rules: String = row.get(6)?;
-    let rules: StoredRules = serde_json::from_str(&rules).map_err(|e| json_error(6, e))?;
-    let locations: String = row.get(7)?;
-    let questions: String = row.get(8)?;
+    let rules: StoredRules = json_column(row, 6)?;
     let kind: String = row.get(9)?;
     Ok(EventType {
         id: row.get(0)?,
@@ -80,8 +66,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<EventType> {
             duration_limits_minutes: rules.duration_limits_minutes,
             seats_per_slot: rules.seats_per_slot,
             only_first_slot_per_day: rules.only_first_slot_per_day,
-            locations: serde_json::from_str(&locations).map_err(|e| json_error(7, e))?,
-            questions: serde_json::from_str(&questions).map_err(|e| json_error(8, e))?,
+            locations: json_column(row, 7)?,
+            questions: json_column(row, 8)?,
             scheduling_type: SchedulingKind::from_db(&kind).unwrap_or(SchedulingKind::Individual),
             schedule_id: row.get(10)?,
             requires_confirmation: row.get(11)?,
@@ -133,18 +119,29 @@ fn save_hosts(conn: &Connection, id: i64, hosts: &[EventHost]) -> rusqlite::Resu
     Ok(())
 }
 
-/// Inserts a validated event type owned by `owner_user_id` (personal) or its team.
-pub fn insert(
+/// Inserts a validated event type (`id` = `None`) owned by `owner_user_id` (personal) or its
+/// team, or replaces every field of an existing one (its owner stays). Returns the id.
+pub fn save(
     conn: &Connection,
+    id: Option<i64>,
     owner_user_id: Option<i64>,
     input: &EventTypeInput,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<i64> {
-    conn.execute(
-        "INSERT INTO event_types (owner_user_id, owner_team_id, slug, title, description, rules, locations,
-         questions, scheduling_type, schedule_id, requires_confirmation, pending_blocks_slot, hidden, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
+    let id: i64 = conn.query_row(
+        "INSERT INTO event_types (id, owner_user_id, owner_team_id, slug, title, description, rules, locations,
+            questions, scheduling_type, schedule_id, requires_confirmation, pending_blocks_slot, hidden,
+            created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15)
+         ON CONFLICT (id) DO UPDATE SET slug = excluded.slug, title = excluded.title,
+            description = excluded.description, rules = excluded.rules, locations = excluded.locations,
+            questions = excluded.questions, scheduling_type = excluded.scheduling_type,
+            schedule_id = excluded.schedule_id, requires_confirmation = excluded.requires_confirmation,
+            pending_blocks_slot = excluded.pending_blocks_slot, hidden = excluded.hidden,
+            updated_at = excluded.updated_at
+         RETURNING id",
         params![
+            id,
             owner_user_id,
             input.team_id,
             input.slug,
@@ -160,40 +157,10 @@ pub fn insert(
             input.hidden,
             now.timestamp()
         ],
+        |row| row.get(0),
     )?;
-    let id = conn.last_insert_rowid();
     save_hosts(conn, id, &input.hosts)?;
     Ok(id)
-}
-
-/// Replaces every field of an event type (its owner stays).
-pub fn update(
-    conn: &Connection,
-    id: i64,
-    input: &EventTypeInput,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
-    conn.execute(
-        "UPDATE event_types SET slug = ?2, title = ?3, description = ?4, rules = ?5, locations = ?6,
-         questions = ?7, scheduling_type = ?8, schedule_id = ?9, requires_confirmation = ?10,
-         pending_blocks_slot = ?11, hidden = ?12, updated_at = ?13 WHERE id = ?1",
-        params![
-            id,
-            input.slug,
-            input.title,
-            input.description,
-            to_json(&StoredRules::of(input))?,
-            to_json(&input.locations)?,
-            to_json(&input.questions)?,
-            input.scheduling_type.as_db(),
-            input.schedule_id,
-            input.requires_confirmation,
-            input.pending_blocks_slot,
-            input.hidden,
-            now.timestamp()
-        ],
-    )?;
-    save_hosts(conn, id, &input.hosts)
 }
 
 pub fn delete(conn: &Connection, id: i64) -> rusqlite::Result<usize> {

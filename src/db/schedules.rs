@@ -1,44 +1,30 @@
 //! Schedules and out-of-office periods.
 
+use crate::db::{instant, json_column, to_json};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::availability::{Interval, Schedule};
 use crate::scheduling::schedules::StoredSchedule;
 
-fn instant(secs: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default()
-}
-
-fn json_error(index: usize, err: serde_json::Error) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(index, rusqlite::types::Type::Text, Box::new(err))
-}
-
 const COLUMNS: &str = "id, user_id, name, time_zone, weekly, date_overrides, holidays, is_default, created_at, updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<StoredSchedule> {
     let zone: String = row.get(3)?;
-    let weekly: String = row.get(4)?;
-    let overrides: String = row.get(5)?;
-    let holidays: String = row.get(6)?;
     Ok(StoredSchedule {
         id: row.get(0)?,
         user_id: row.get(1)?,
         name: row.get(2)?,
         schedule: Schedule {
             time_zone: zone.parse().unwrap_or(chrono_tz::Tz::UTC),
-            weekly: serde_json::from_str(&weekly).map_err(|e| json_error(4, e))?,
-            date_overrides: serde_json::from_str(&overrides).map_err(|e| json_error(5, e))?,
-            holidays: serde_json::from_str(&holidays).map_err(|e| json_error(6, e))?,
+            weekly: json_column(row, 4)?,
+            date_overrides: json_column(row, 5)?,
+            holidays: json_column(row, 6)?,
         },
         is_default: row.get(7)?,
         created_at: instant(row.get(8)?),
         updated_at: instant(row.get(9)?),
     })
-}
-
-fn to_json<T: serde::Serialize>(value: &T) -> rusqlite::Result<String> {
-    serde_json::to_string(value).map_err(|e| rusqlite::Error::ToSqlConversionFailure(Box::new(e)))
 }
 
 /// Inserts a schedule; a default one replaces the user's previous default.

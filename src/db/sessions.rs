@@ -1,5 +1,6 @@
 //! Signed-in sessions and one-time password links. Only hashes of their tokens are stored.
 
+use crate::db::instant;
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -9,10 +10,6 @@ pub struct Session {
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
-}
-
-fn instant(secs: i64) -> DateTime<Utc> {
-    DateTime::from_timestamp(secs, 0).unwrap_or_default()
 }
 
 pub fn insert(

@@ -76,7 +76,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
         })?,
         disabled: row.get(4)?,
         password_hash: row.get(5)?,
-        created_at: DateTime::from_timestamp(row.get(6)?, 0).unwrap_or_default(),
+        created_at: crate::db::instant(row.get(6)?),
         username: row.get::<_, Option<String>>(7)?.unwrap_or_default(),
         time_zone: row
             .get::<_, String>(8)?

@@ -214,7 +214,7 @@ pub fn create_event_type(
     } else {
         Some(user.id)
     };
-    let id = event_types::insert(conn, owner, &input, now)?;
+    let id = event_types::save(conn, None, owner, &input, now)?;
     event_types::get(conn, id)?.ok_or(ManageError::NotFound("event type"))
 }
 
@@ -244,7 +244,7 @@ pub fn update_event_type(
     let mut input: EventTypeInput = merge(&current.input, patch)?;
     input.validate()?;
     check_references(conn, user, &input, Some(id))?;
-    event_types::update(conn, id, &input, now)?;
+    event_types::save(conn, Some(id), current.owner_user_id, &input, now)?;
     event_types::get(conn, id)?.ok_or(ManageError::NotFound("event type"))
 }
 
