@@ -70,3 +70,8 @@ pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, 
     };
     Ok(app_page(&shell, body).into_response())
 }
+
+/// The signed-in pages under `/dashboard/…`.
+pub fn router() -> axum::Router<crate::app::AppState> {
+    axum::Router::new()
+}
