@@ -12,7 +12,7 @@ mod format;
 mod health;
 mod layout;
 mod public;
-mod setup;
+pub(crate) mod setup;
 
 use axum::Router;
 use axum::body::Body;
