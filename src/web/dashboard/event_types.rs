@@ -280,7 +280,7 @@ pub async fn create(
             .write(move |tx| manage::create_event_type(tx, &owner, input, now))
             .await
     } else {
-        Err(ManageError::Invalid(errors))
+        Err(ManageError::Invalid(with_field_checks(&input, errors)))
     };
     match result {
         Ok(created) => Ok(Redirect::to(&format!(
@@ -789,6 +789,19 @@ fn parse_editor(
     }
 }
 
+/// Adds what the event type's own checks find to the form's errors, so a page names every
+/// problem at once, not only the fields that could not be read.
+fn with_field_checks(input: &EventTypeInput, mut errors: FieldErrors) -> FieldErrors {
+    if let Err(more) = input.clone().validate() {
+        for error in more.iter() {
+            if errors.get(&error.field).is_none() {
+                errors.add(&error.field, error.message.clone());
+            }
+        }
+    }
+    errors
+}
+
 /// Applies an editor button (add, remove or move a row) to the draft; true when one was.
 fn apply_action(action: &str, input: &mut EventTypeInput) -> bool {
     let (verb, index) = match action.split_once(':') {
@@ -873,7 +886,7 @@ pub async fn save(
             .write(move |tx| manage::update_event_type(tx, &owner, id, patch, now))
             .await
     } else {
-        Err(ManageError::Invalid(errors))
+        Err(ManageError::Invalid(with_field_checks(&draft, errors)))
     };
     match result {
         Ok(_) => {
