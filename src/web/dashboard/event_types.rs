@@ -601,7 +601,9 @@ fn editor(
                                 (select_field(&format!("{prefix}.type"), "Answer type", &KINDS, kind_name(question.kind), None, errors))
                                 (field(&Field { name: &format!("{prefix}.key"), label: "Identifier", value: &question.key, hint: Some("Names the answer in the API."), ..Field::default() }, errors))
                             }
-                            (textarea_field(&format!("{prefix}.options"), "Choices (one per line)", &question.options.join("\n"), Some("For dropdowns and choice lists."), false, errors))
+                            div.choices-field {
+                                (textarea_field(&format!("{prefix}.options"), "Choices (one per line)", &question.options.join("\n"), Some("For dropdowns and choice lists."), false, errors))
+                            }
                             (checkbox_field(&format!("{prefix}.required"), "An answer is required", question.required, None))
                         }
                     }

@@ -365,7 +365,7 @@ fn info(
             }
             @if !input.description.is_empty() && chosen.is_none() {
                 div.booker-description {
-                    @for paragraph in input.description.split("\n\n") {
+                    @for paragraph in input.description.replace("\r\n", "\n").split("\n\n") {
                         p { (paragraph) }
                     }
                 }
