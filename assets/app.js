@@ -213,11 +213,14 @@
     field.setAttribute("aria-describedby", described.join(" "));
   }
 
-  function clearError(field) {
+  function clearError(field, all) {
     var id = (field.id || field.name.replace(/\W/g, "-")) + "-client-error";
     var existing = document.getElementById(id);
     if (existing) existing.remove();
     field.removeAttribute("aria-invalid");
+    var container = field.closest(".field");
+    if (container && all) container.querySelectorAll(".error").forEach(function (e) { e.remove(); });
+    if (container && !container.querySelector(".error")) container.classList.remove("invalid");
   }
 
   function enhanceForms(scope) {
@@ -226,7 +229,8 @@
       form.dataset.enhanced = "1";
       form.setAttribute("novalidate", "");
       form.addEventListener("input", function (event) {
-        if (event.target.validity && event.target.validity.valid) clearError(event.target);
+        // Once a field is fixed, its old message goes, the server's included.
+        if (event.target.validity && event.target.validity.valid) clearError(event.target, true);
       });
       form.addEventListener("submit", function (event) {
         var first = null;
