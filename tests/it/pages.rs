@@ -1396,3 +1396,61 @@ async fn public_pages_are_not_framed_by_default_and_unknown_ones_are_404() {
     }
     server.stop().await;
 }
+
+#[tokio::test]
+async fn embedded_booking_forms_work_without_cookies_and_refuse_forged_tokens() {
+    let (server, _api) = clinic(json!({ "questions": [] })).await;
+    // Inside another site's frame the browser sends none of our cookies.
+    let cookieless = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let slot = "/owner/consultation?month=2026-03&date=2026-03-30&slot=2026-03-30T07%3A00%3A00Z&tz=Europe%2FBerlin&h=24";
+    let (status, form) = get(&cookieless, &server.url(&format!("{slot}&embed=1"))).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("class=\"public embed\""));
+    let token = csrf_of(&form);
+    assert!(token.starts_with('p'), "a signed token: {token}");
+    let fields = |csrf: &str| {
+        vec![
+            ("csrf", csrf.to_string()),
+            ("slot", "2026-03-30T07:00:00Z".to_string()),
+            ("tz", "Europe/Berlin".to_string()),
+            ("embed", "1".to_string()),
+            ("name", "Pat".to_string()),
+            ("email", "pat@example.org".to_string()),
+        ]
+    };
+    let forged = format!("p{}.{}", i64::MAX / 2, "0".repeat(64));
+    for bad in [forged.as_str(), "p1.abc", ""] {
+        let response = cookieless
+            .post(server.url("/owner/consultation"))
+            .form(&fields(bad))
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{bad}");
+    }
+    let response = cookieless
+        .post(server.url("/owner/consultation"))
+        .form(&fields(&token))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let confirmation = location(&response);
+    assert!(
+        confirmation.contains("embed=1"),
+        "the confirmation stays embedded: {confirmation}"
+    );
+    // A signed token expires.
+    server.clock.advance(chrono::Duration::hours(3));
+    let response = cookieless
+        .post(server.url("/owner/consultation"))
+        .form(&fields(&token))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+    server.stop().await;
+}

@@ -581,7 +581,7 @@ fn form_step(
                     }
                 }
                 form method="post" action=(view.path) data-validate {
-                    (csrf_field(&ctx.csrf_token()))
+                    (csrf_field(&form_token(ctx, view.embed)))
                     input type="hidden" name="slot" value=(slot.format("%Y-%m-%dT%H:%M:%SZ"));
                     input type="hidden" name="duration" value=(view.duration);
                     (view.hidden_fields(&["duration"]))
@@ -665,7 +665,7 @@ fn reschedule_step(
                 h2 #form-title { "Confirm the new time" }
                 (crate::web::layout::error_summary(errors))
                 form method="post" action=(format!("/booking/{}/reschedule", old.uid)) {
-                    (csrf_field(&ctx.csrf_token()))
+                    (csrf_field(&form_token(ctx, view.embed)))
                     input type="hidden" name="token" value=(token);
                     input type="hidden" name="start" value=(slot.format("%Y-%m-%dT%H:%M:%SZ"));
                     input type="hidden" name="tz" value=(view.zone.name());
@@ -684,7 +684,7 @@ fn reschedule_step(
 
 /// `POST /{user}/{slug}`: books the chosen slot.
 pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response, WebError> {
-    ctx.verify_csrf(form.get("csrf"))?;
+    ctx.verify_public_form(form.get("csrf"))?;
     let now = ctx.state.clock.now();
     let query = BookerQuery {
         tz: form.get("tz").to_string(),
@@ -795,5 +795,15 @@ mod tests {
             view.href(view.date, NaiveDate::from_ymd_opt(2026, 3, 30), None),
             "/ana/consultation?date=2026-03-30&tz=America%2FNew_York&h=12&duration=30"
         );
+    }
+}
+
+/// The CSRF token for an invitee's form: bound to the browser's cookie, or signed when the
+/// page is inside another site's frame (where the browser withholds our cookie).
+pub(super) fn form_token(ctx: &Ctx, embed: bool) -> String {
+    if embed {
+        ctx.public_form_token()
+    } else {
+        ctx.csrf_token()
     }
 }

@@ -19,6 +19,7 @@ use crate::scheduling::event_types::Location;
 use crate::scheduling::questions::Question;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{csrf_field, message_page, notice, public_page, textarea_field};
+use crate::web::public::booker::form_token;
 use crate::web::public::{icon_calendar, icon_clock, icon_globe, icon_pin, respond};
 use crate::web::{Ctx, WebError};
 
@@ -317,7 +318,7 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                     details.cancel-box open[!options.errors.is_empty()] {
                         summary.button.ghost.danger { "Cancel booking" }
                         form method="post" action=(format!("/booking/{}/cancel", booking.uid)) {
-                            (csrf_field(&ctx.csrf_token()))
+                            (csrf_field(&form_token(ctx, options.embed)))
                             input type="hidden" name="token" value=(options.token);
                             input type="hidden" name="h" value=(query_h);
                             input type="hidden" name="tz" value=(options.zone.name());
@@ -448,7 +449,7 @@ pub async fn cancel(
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
+    ctx.verify_public_form(form.get("csrf"))?;
     let token = form.get("token").to_string();
     let reason = form.get("reason").to_string();
     let actor = Actor::Invitee(token.clone());
@@ -506,7 +507,7 @@ pub async fn reschedule(
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
+    ctx.verify_public_form(form.get("csrf"))?;
     let token = form.get("token").to_string();
     let Some(start) = DateTime::parse_from_rfc3339(form.get("start"))
         .ok()
