@@ -772,6 +772,16 @@ fn already_booked(ctx: &Ctx, view: &View) -> Response {
     respond(&ctx.state, StatusCode::OK, body)
 }
 
+/// The CSRF token for an invitee's form: bound to the browser's cookie, or signed when the
+/// page is inside another site's frame (where the browser withholds our cookie).
+pub(super) fn form_token(ctx: &Ctx, embed: bool) -> String {
+    if embed {
+        ctx.public_form_token()
+    } else {
+        ctx.csrf_token()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -795,15 +805,5 @@ mod tests {
             view.href(view.date, NaiveDate::from_ymd_opt(2026, 3, 30), None),
             "/ana/consultation?date=2026-03-30&tz=America%2FNew_York&h=12&duration=30"
         );
-    }
-}
-
-/// The CSRF token for an invitee's form: bound to the browser's cookie, or signed when the
-/// page is inside another site's frame (where the browser withholds our cookie).
-pub(super) fn form_token(ctx: &Ctx, embed: bool) -> String {
-    if embed {
-        ctx.public_form_token()
-    } else {
-        ctx.csrf_token()
     }
 }
