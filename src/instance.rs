@@ -131,6 +131,11 @@ pub struct InstanceSettings {
     pub default_time_zone: Tz,
     pub first_day_of_week: Weekday,
     pub setup_completed: bool,
+    /// Who may join: `closed` (only administrators add people) or `invite` (people join
+    /// through one-time links that administrators hand out).
+    pub signup: String,
+    /// Sites allowed to embed the public booking pages in a frame (`https://host[:port]`).
+    pub embed_origins: Vec<String>,
 }
 
 impl Default for InstanceSettings {
@@ -141,6 +146,8 @@ impl Default for InstanceSettings {
             default_time_zone: Tz::UTC,
             first_day_of_week: Weekday::Mon,
             setup_completed: false,
+            signup: "closed".into(),
+            embed_origins: Vec::new(),
         }
     }
 }
@@ -159,6 +166,12 @@ impl InstanceSettings {
                 .and_then(|day| day.parse().ok())
                 .unwrap_or(defaults.first_day_of_week),
             setup_completed: settings::get(conn, "setup_completed")?.as_deref() == Some("true"),
+            signup: settings::get(conn, "signup")?
+                .filter(|mode| mode == "invite")
+                .unwrap_or(defaults.signup),
+            embed_origins: settings::get(conn, "embed_origins")?
+                .map(|text| text.split_whitespace().map(str::to_string).collect())
+                .unwrap_or_default(),
         })
     }
 
@@ -182,6 +195,8 @@ impl InstanceSettings {
             weekday_name(self.first_day_of_week),
             now,
         )?;
+        settings::set(conn, "signup", &self.signup, now)?;
+        settings::set(conn, "embed_origins", &self.embed_origins.join(" "), now)?;
         settings::set(
             conn,
             "setup_completed",
@@ -284,6 +299,8 @@ mod tests {
             default_time_zone: chrono_tz::Europe::Berlin,
             first_day_of_week: Weekday::Sun,
             setup_completed: true,
+            signup: "invite".into(),
+            embed_origins: vec!["https://www.example.org".into()],
         };
         let saved = wanted.clone();
         instance

@@ -4,6 +4,7 @@
 //! installation, [`db`] is the store, [`auth`] and [`setup`] decide who may do what,
 //! [`web`] serves pages, and [`app`] wires them into a server.
 
+pub mod accounts;
 pub mod app;
 pub mod auth;
 pub mod availability;
@@ -15,6 +16,7 @@ pub mod crypto;
 pub mod db;
 pub mod error;
 pub mod instance;
+pub mod notify;
 pub mod scheduling;
 pub mod setup;
 pub mod web;

@@ -233,6 +233,7 @@ impl InstanceInput {
             default_time_zone: zone,
             first_day_of_week: first_day,
             setup_completed: true,
+            ..InstanceSettings::default()
         })
     }
 }
@@ -264,6 +265,12 @@ pub async fn complete(
         tx.execute(
             "UPDATE users SET time_zone = ?1 WHERE role = 'owner' AND time_zone = 'UTC'",
             [zone],
+        )?;
+        // So were the owner's first working hours.
+        tx.execute(
+            "UPDATE schedules SET time_zone = ?1 WHERE time_zone = 'UTC'
+             AND user_id IN (SELECT id FROM users WHERE role = 'owner')",
+            [saved.default_time_zone.name()],
         )?;
         Ok(())
     })

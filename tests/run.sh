@@ -14,10 +14,22 @@ fi
 need_apt=()
 command -v curl >/dev/null 2>&1 || need_apt+=(curl)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || need_apt+=(python3-venv)
+# The browser end-to-end test: Debian's Chromium, fonts for the screenshots, Node for npm.
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
+[ -d /usr/share/fonts/truetype/liberation ] || need_apt+=(fonts-liberation)
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
     log "installing ${need_apt[*]}"
     apt-get update -qq
     apt-get install -y -qq "${need_apt[@]}" || apt-get install -y -qq "${need_apt[@]}"
+fi
+
+# The .ics test reads the calendar file with an independent parser, Python's icalendar.
+if ! .venv-test/bin/python -c 'import icalendar' >/dev/null 2>&1; then
+    log "installing Python's icalendar for the .ics test"
+    python3 -m venv .venv-test
+    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar \
+        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar
 fi
 
 log "unit, property and integration tests"
@@ -29,3 +41,7 @@ cargo test --locked --doc
 log "API fuzzing against the OpenAPI document (schemathesis)"
 cargo build --locked --quiet
 tests/api-fuzz.sh target/debug/kairos
+
+log "browser end-to-end test (Chromium, axe-core; screenshots in artifacts/)"
+(cd tests/browser && { npm ci --no-audit --no-fund --loglevel=error || npm ci --no-audit --no-fund --loglevel=error; })
+node tests/browser/e2e.mjs target/debug/kairos

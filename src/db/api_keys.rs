@@ -69,3 +69,30 @@ pub fn revoke(
     )?;
     Ok(changed == 1)
 }
+
+/// A user's live keys, newest first.
+pub fn list_for_user(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<ApiKey>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, user_id, name, prefix, created_at, last_used_at FROM api_keys
+         WHERE user_id = ?1 AND revoked_at IS NULL ORDER BY id DESC",
+    )?;
+    stmt.query_map([user_id], |row| {
+        Ok(ApiKey {
+            id: row.get(0)?,
+            user_id: row.get(1)?,
+            name: row.get(2)?,
+            prefix: row.get(3)?,
+            created_at: instant(row.get(4)?),
+            last_used_at: row.get::<_, Option<i64>>(5)?.map(instant),
+        })
+    })?
+    .collect()
+}
+
+/// Revokes every live key of a user; returns how many.
+pub fn revoke_all(conn: &Connection, user_id: i64, now: DateTime<Utc>) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE api_keys SET revoked_at = ?2 WHERE user_id = ?1 AND revoked_at IS NULL",
+        params![user_id, now.timestamp()],
+    )
+}

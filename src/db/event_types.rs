@@ -230,3 +230,41 @@ pub fn list_for_user(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<Ev
     }
     Ok(list)
 }
+
+/// A team's event type by slug.
+pub fn by_team_slug(
+    conn: &Connection,
+    team_id: i64,
+    slug: &str,
+) -> rusqlite::Result<Option<EventType>> {
+    let found = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM event_types WHERE owner_team_id = ?1 AND slug = ?2"),
+            params![team_id, slug],
+            from_row,
+        )
+        .optional()?;
+    found
+        .map(|mut event_type| load_hosts(conn, &mut event_type).map(|()| event_type))
+        .transpose()
+}
+
+/// The event types a public page lists: a user's own (`user_id`) or a team's, not hidden.
+pub fn list_public(
+    conn: &Connection,
+    user_id: Option<i64>,
+    team_id: Option<i64>,
+) -> rusqlite::Result<Vec<EventType>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM event_types WHERE hidden = 0
+            AND ((?1 IS NOT NULL AND owner_user_id = ?1) OR (?2 IS NOT NULL AND owner_team_id = ?2))
+         ORDER BY id"
+    ))?;
+    let mut list: Vec<EventType> = stmt
+        .query_map(params![user_id, team_id], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    for event_type in &mut list {
+        load_hosts(conn, event_type)?;
+    }
+    Ok(list)
+}

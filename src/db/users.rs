@@ -47,6 +47,12 @@ pub struct User {
     pub disabled: bool,
     pub password_hash: Option<String>,
     pub created_at: DateTime<Utc>,
+    /// A short text for the public page.
+    pub bio: String,
+    /// The week start the user chose; `None` follows the instance.
+    pub first_day_of_week: Option<chrono::Weekday>,
+    /// Times shown as 1:30pm instead of 13:30.
+    pub twelve_hour: bool,
 }
 
 pub struct NewUser<'a> {
@@ -58,8 +64,8 @@ pub struct NewUser<'a> {
     pub role: Role,
 }
 
-const COLUMNS: &str =
-    "id, email, name, role, disabled, password_hash, created_at, username, time_zone";
+const COLUMNS: &str = "id, email, name, role, disabled, password_hash, created_at, username, time_zone, \
+bio, first_day_of_week, time_format";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
     let role: String = row.get(3)?;
@@ -82,6 +88,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
             .get::<_, String>(8)?
             .parse()
             .unwrap_or(chrono_tz::Tz::UTC),
+        bio: row.get(9)?,
+        first_day_of_week: row
+            .get::<_, Option<String>>(10)?
+            .and_then(|day| day.parse().ok()),
+        twelve_hour: row.get::<_, i64>(11)? == 12,
     })
 }
 
@@ -161,4 +172,70 @@ pub fn set_password_hash(
         params![id, password_hash, now.timestamp()],
     )?;
     Ok(())
+}
+
+/// Every account, administrators first, then by name.
+pub fn list_all(conn: &Connection) -> rusqlite::Result<Vec<User>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM users ORDER BY role != 'owner', role != 'admin', name COLLATE NOCASE, id"
+    ))?;
+    stmt.query_map([], from_row)?.collect()
+}
+
+/// What a user changes about themselves on the settings page.
+pub struct Profile<'a> {
+    pub name: &'a str,
+    pub username: &'a str,
+    pub time_zone: chrono_tz::Tz,
+    pub bio: &'a str,
+    pub first_day_of_week: Option<&'a str>,
+    pub twelve_hour: bool,
+}
+
+pub fn update_profile(
+    conn: &Connection,
+    id: i64,
+    profile: &Profile<'_>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE users SET name = ?2, username = ?3, time_zone = ?4, bio = ?5, first_day_of_week = ?6,
+         time_format = ?7, updated_at = ?8 WHERE id = ?1",
+        params![
+            id,
+            profile.name,
+            profile.username,
+            profile.time_zone.name(),
+            profile.bio,
+            profile.first_day_of_week,
+            if profile.twelve_hour { 12 } else { 24 },
+            now.timestamp()
+        ],
+    )?;
+    Ok(())
+}
+
+pub fn set_disabled(
+    conn: &Connection,
+    id: i64,
+    disabled: bool,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE users SET disabled = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, disabled, now.timestamp()],
+    )
+}
+
+/// Whether another account than `except` uses `username`.
+pub fn username_taken_by_other(
+    conn: &Connection,
+    username: &str,
+    except: i64,
+) -> rusqlite::Result<bool> {
+    conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM users WHERE username = ?1 AND id != ?2)",
+        params![username, except],
+        |row| row.get(0),
+    )
 }

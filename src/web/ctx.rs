@@ -125,6 +125,41 @@ impl Ctx {
         }
     }
 
+    /// The token for an invitee's form on a public booking page. Inside another site's
+    /// frame the browser withholds our cookies, so besides the cookie-bound token a form
+    /// there may carry a signed one that expires after two hours. These forms act on no
+    /// one's session: booking is open to anyone, and changing a booking takes its manage
+    /// token, which the form itself carries.
+    pub fn public_form_token(&self) -> String {
+        let expires = (self.state.clock.now() + chrono::Duration::hours(2)).timestamp();
+        let mac = crate::crypto::hmac_hex(
+            &self.state.csrf_key,
+            format!("public-form:{expires}").as_bytes(),
+        );
+        format!("p{expires}.{mac}")
+    }
+
+    /// Accepts a public form's token: the cookie-bound one or an unexpired signed one.
+    pub fn verify_public_form(&self, submitted: &str) -> Result<(), WebError> {
+        let signed = submitted
+            .trim()
+            .strip_prefix('p')
+            .and_then(|rest| rest.split_once('.'))
+            .and_then(|(expires, mac)| Some((expires.parse::<i64>().ok()?, mac)));
+        if let Some((expires, mac)) = signed {
+            let expected = crate::crypto::hmac_hex(
+                &self.state.csrf_key,
+                format!("public-form:{expires}").as_bytes(),
+            );
+            if expires > self.state.clock.now().timestamp()
+                && crate::crypto::constant_time_eq(expected.as_bytes(), mac.as_bytes())
+            {
+                return Ok(());
+            }
+        }
+        self.verify_csrf(submitted)
+    }
+
     /// The signed-in user, or a redirect to the sign-in page.
     pub fn require_user(&self) -> Result<&User, WebError> {
         self.user.as_ref().ok_or_else(|| WebError::SignInRequired {

@@ -69,7 +69,14 @@ pub struct Shell<'a> {
     pub current: &'a str,
 }
 
-const NAV: [(&str, &str); 1] = [("/dashboard", "Home")];
+const NAV: [(&str, &str); 6] = [
+    ("/dashboard", "Home"),
+    ("/dashboard/event-types", "Event types"),
+    ("/dashboard/availability", "Availability"),
+    ("/dashboard/bookings", "Bookings"),
+    ("/dashboard/teams", "Teams"),
+    ("/dashboard/settings", "Settings"),
+];
 
 /// A dashboard page: top bar with the organization, navigation and the account menu.
 pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
@@ -82,7 +89,7 @@ pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
                 header.topbar {
                     a.topbar-home href="/dashboard" { (brand(shell.org)) }
                     nav.topnav aria-label="Main" {
-                        @for (href, label) in NAV {
+                        @for (href, label) in NAV.iter().copied().chain(shell.user.role.is_admin().then_some(("/dashboard/admin", "Admin"))) {
                             @if href == shell.current {
                                 a href=(href) aria-current="page" { (label) }
                             } @else {
@@ -101,6 +108,97 @@ pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
                 }
                 main #main.content { (body) }
             }
+        }
+    }
+}
+
+/// A public page (booking pages, a host's profile): no navigation; inside a frame when
+/// embedded on another site.
+pub fn public_page(title: &str, org: &str, embed: bool, body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            (head(title))
+            body.public.embed[embed] {
+                main #main.public-main { (body) }
+                @if !embed {
+                    footer.public-footer {
+                        @if org != "Kairos" { (org) " · " }
+                        "Scheduling by Kairos"
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// What a list shows when it has nothing in it.
+pub fn empty_state(title: &str, text: &str, action: Option<Markup>) -> Markup {
+    html! {
+        div.empty-state {
+            p.empty-title { (title) }
+            p.muted { (text) }
+            @if let Some(action) = action { (action) }
+        }
+    }
+}
+
+/// A labelled select; `options` are (value, label) pairs.
+pub fn select_field(
+    name: &str,
+    label: &str,
+    options: &[(&str, &str)],
+    selected: &str,
+    hint: Option<&str>,
+    errors: &FieldErrors,
+) -> Markup {
+    let id = format!("f-{}", name.replace(['.', '[', ']'], "-"));
+    let error = errors.get(name);
+    html! {
+        div.field.invalid[error.is_some()] {
+            label for=(id) { (label) }
+            @if let Some(hint) = hint { p.hint id=(format!("{id}-hint")) { (hint) } }
+            select id=(id) name=(name) aria-describedby=[hint.map(|_| format!("{id}-hint"))] aria-invalid=[error.map(|_| "true")] {
+                @for (value, text) in options {
+                    option value=(value) selected[*value == selected] { (text) }
+                }
+            }
+            @if let Some(message) = error { p.error { (label) " " (message) } }
+        }
+    }
+}
+
+/// A labelled text area.
+pub fn textarea_field(
+    name: &str,
+    label: &str,
+    value: &str,
+    hint: Option<&str>,
+    required: bool,
+    errors: &FieldErrors,
+) -> Markup {
+    let id = format!("f-{}", name.replace(['.', '[', ']'], "-"));
+    let error = errors.get(name);
+    html! {
+        div.field.invalid[error.is_some()] {
+            label for=(id) { (label) }
+            @if let Some(hint) = hint { p.hint id=(format!("{id}-hint")) { (hint) } }
+            textarea id=(id) name=(name) rows="3" required[required]
+                aria-describedby=[hint.map(|_| format!("{id}-hint"))] aria-invalid=[error.map(|_| "true")] { (value) }
+            @if let Some(message) = error { p.error { (label) " " (message) } }
+        }
+    }
+}
+
+/// A checkbox with its label beside it.
+pub fn checkbox_field(name: &str, label: &str, checked: bool, hint: Option<&str>) -> Markup {
+    let id = format!("f-{}", name.replace(['.', '[', ']'], "-"));
+    html! {
+        div.field.check {
+            input type="checkbox" id=(id) name=(name) value="on" checked[checked]
+                aria-describedby=[hint.map(|_| format!("{id}-hint"))];
+            label for=(id) { (label) }
+            @if let Some(hint) = hint { p.hint id=(format!("{id}-hint")) { (hint) } }
         }
     }
 }
@@ -139,12 +237,16 @@ pub struct Field<'a> {
     pub required: bool,
     pub autofocus: bool,
     pub minlength: Option<usize>,
+    pub placeholder: Option<&'a str>,
+    /// For numbers: the smallest value.
+    pub min: Option<&'a str>,
+    pub inputmode: Option<&'a str>,
 }
 
 /// A labelled input with its hint and, after a failed submission, its error message.
 pub fn field(field: &Field<'_>, errors: &FieldErrors) -> Markup {
     let error = errors.get(field.name);
-    let id = format!("f-{}", field.name);
+    let id = format!("f-{}", field.name.replace(['.', '[', ']'], "-"));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = match (field.hint.is_some(), error.is_some()) {
@@ -163,6 +265,9 @@ pub fn field(field: &Field<'_>, errors: &FieldErrors) -> Markup {
                 aria-describedby=[described]
                 aria-invalid=[error.map(|_| "true")]
                 minlength=[field.minlength]
+                placeholder=[field.placeholder]
+                min=[field.min]
+                inputmode=[field.inputmode]
                 required[field.required]
                 autofocus[field.autofocus];
             @if let Some(message) = error {

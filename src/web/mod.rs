@@ -8,9 +8,11 @@ pub mod assets;
 mod ctx;
 mod dashboard;
 mod error;
+mod format;
 mod health;
 mod layout;
-mod setup;
+mod public;
+pub(crate) mod setup;
 
 use axum::Router;
 use axum::body::Body;
@@ -46,6 +48,21 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(account::logout))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))
         .route("/dashboard", get(dashboard::home))
+        .merge(dashboard::router())
+        .route("/booking/{uid}", get(public::booking_page))
+        .route("/booking/{uid}/calendar.ics", get(public::ics))
+        .route("/booking/{uid}/cancel", post(public::cancel))
+        .route("/booking/{uid}/reschedule", post(public::reschedule))
+        .route("/team/{team}", get(public::team_profile))
+        .route(
+            "/team/{team}/{slug}",
+            get(public::team_booker).post(public::team_book),
+        )
+        .route("/{username}", get(public::profile))
+        .route(
+            "/{username}/{slug}",
+            get(public::user_booker).post(public::user_book),
+        )
         .merge(api::router())
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), setup_guard))
@@ -87,10 +104,14 @@ async fn security_headers(request: Request, next: Next) -> Response {
             .entry(name)
             .or_insert(HeaderValue::from_static(value));
     };
-    set(headers, header::CONTENT_SECURITY_POLICY, CSP);
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::REFERRER_POLICY, "same-origin");
-    set(headers, header::X_FRAME_OPTIONS, "DENY");
+    // A page that set its own policy (public booking pages, which may be embedded) decides
+    // about framing there.
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        set(headers, header::X_FRAME_OPTIONS, "DENY");
+    }
+    set(headers, header::CONTENT_SECURITY_POLICY, CSP);
     set(
         headers,
         HeaderName::from_static("permissions-policy"),

@@ -4,6 +4,7 @@
 mod api;
 mod cli;
 mod config;
+mod pages;
 mod setup;
 mod sign_in;
 mod support;

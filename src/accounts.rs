@@ -1,0 +1,307 @@
+//! Accounts as people manage them from the dashboard: their profile, password and API keys,
+//! and what administrators change about other people and the instance.
+//!
+//! Every function takes the acting user and checks what they may do; errors are the
+//! scheduling services' [`ManageError`], so pages map them one way.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+
+use crate::auth::{self, SessionPolicy, check_username, password};
+use crate::db::users::{self, Profile, User};
+use crate::db::{Db, DbError, api_keys, sessions};
+use crate::error::FieldErrors;
+use crate::instance::InstanceSettings;
+use crate::scheduling::manage::ManageError;
+use crate::scheduling::schedules::parse_zone;
+use crate::setup::InstanceInput;
+
+/// The profile form as typed.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileInput {
+    pub name: String,
+    pub username: String,
+    pub time_zone: String,
+    pub bio: String,
+    /// `""` (the instance's), `monday`, `sunday` or `saturday`.
+    pub first_day_of_week: String,
+    /// `12` or `24`.
+    pub time_format: String,
+}
+
+/// Checks and saves a user's own profile; returns the updated user.
+pub fn update_profile(
+    conn: &Connection,
+    user: &User,
+    input: &ProfileInput,
+    now: DateTime<Utc>,
+) -> Result<User, ManageError> {
+    let mut errors = FieldErrors::new();
+    let name = input.name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        errors.add("name", "must be 1 to 100 characters");
+    }
+    let username = input.username.trim().to_lowercase();
+    if let Err(reason) = check_username(&username) {
+        errors.add("username", reason);
+    } else if users::username_taken_by_other(conn, &username, user.id)? {
+        errors.add("username", "is already taken; choose another");
+    }
+    let zone = parse_zone(&input.time_zone).unwrap_or_else(|reason| {
+        errors.add("time_zone", reason);
+        chrono_tz::Tz::UTC
+    });
+    let bio = input.bio.trim();
+    if bio.chars().count() > 500 {
+        errors.add("bio", "must be at most 500 characters");
+    }
+    let first_day = match input.first_day_of_week.trim() {
+        "" => None,
+        day @ ("monday" | "sunday" | "saturday") => Some(day),
+        _ => {
+            errors.add("first_day_of_week", "must be monday, sunday or saturday");
+            None
+        }
+    };
+    let twelve_hour = match input.time_format.trim() {
+        "12" => true,
+        "24" => false,
+        _ => {
+            errors.add("time_format", "must be 12 or 24");
+            false
+        }
+    };
+    errors.into_result(())?;
+    users::update_profile(
+        conn,
+        user.id,
+        &Profile {
+            name,
+            username: &username,
+            time_zone: zone,
+            bio,
+            first_day_of_week: first_day,
+            twelve_hour,
+        },
+        now,
+    )?;
+    users::by_id(conn, user.id)?.ok_or(ManageError::NotFound("user"))
+}
+
+/// Changes the signed-in user's password after checking the current one. Every session of
+/// the user ends; the new session's token is returned so the browser stays signed in.
+pub async fn change_password(
+    db: &Db,
+    user: &User,
+    current: &str,
+    new: &str,
+    repeat: &str,
+    policy: SessionPolicy,
+    now: DateTime<Utc>,
+) -> Result<String, ManageError> {
+    let mut errors = FieldErrors::new();
+    let stored = user.password_hash.clone().unwrap_or_default();
+    let candidate = current.to_string();
+    let matches = tokio::task::spawn_blocking(move || password::verify(&candidate, &stored))
+        .await
+        .map_err(|_| DbError::WorkerGone)?;
+    if !matches {
+        errors.add("current_password", "is not your current password");
+    }
+    if let Err(reason) = password::check_policy(new) {
+        errors.add("new_password", reason);
+    }
+    if new != repeat {
+        errors.add("new_password_confirm", "does not match the new password");
+    }
+    errors.into_result(())?;
+    let hash = auth::hash_password(new.to_string()).await?;
+    let user_id = user.id;
+    db.write(move |tx| -> Result<String, ManageError> {
+        users::set_password_hash(tx, user_id, &hash, now)?;
+        sessions::delete_for_user(tx, user_id)?;
+        tracing::info!(user_id, "password changed");
+        Ok(auth::start_session(tx, user_id, policy, now)?)
+    })
+    .await
+}
+
+/// Creates a personal API key; returns the key, shown once.
+pub fn create_api_key(
+    conn: &Connection,
+    user: &User,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<String, ManageError> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 {
+        let mut errors = FieldErrors::new();
+        errors.add("name", "must be 1 to 100 characters");
+        return Err(errors.into());
+    }
+    let (id, key) = auth::create_api_key(conn, user.id, name, now)?;
+    tracing::info!(user_id = user.id, key_id = id, "API key created");
+    Ok(key)
+}
+
+pub fn revoke_api_key(
+    conn: &Connection,
+    user: &User,
+    id: i64,
+    now: DateTime<Utc>,
+) -> Result<(), ManageError> {
+    if api_keys::revoke(conn, user.id, id, now)? {
+        tracing::info!(user_id = user.id, key_id = id, "API key revoked");
+        Ok(())
+    } else {
+        Err(ManageError::NotFound("API key"))
+    }
+}
+
+fn require_admin(user: &User) -> Result<(), ManageError> {
+    if user.role.is_admin() {
+        Ok(())
+    } else {
+        Err(ManageError::Forbidden(
+            "only administrators can manage people and the instance",
+        ))
+    }
+}
+
+/// Disables or enables an account. Disabling ends the person's sessions and revokes their
+/// API keys at once.
+pub fn set_disabled(
+    conn: &Connection,
+    admin: &User,
+    user_id: i64,
+    disabled: bool,
+    now: DateTime<Utc>,
+) -> Result<User, ManageError> {
+    require_admin(admin)?;
+    let target = users::by_id(conn, user_id)?.ok_or(ManageError::NotFound("user"))?;
+    if disabled && target.id == admin.id {
+        return Err(ManageError::Conflict("you cannot disable your own account"));
+    }
+    if disabled && target.role == users::Role::Owner {
+        return Err(ManageError::Conflict(
+            "the owner's account cannot be disabled",
+        ));
+    }
+    users::set_disabled(conn, user_id, disabled, now)?;
+    if disabled {
+        let sessions = sessions::delete_for_user(conn, user_id)?;
+        let keys = api_keys::revoke_all(conn, user_id, now)?;
+        tracing::info!(user_id, sessions, keys, "account disabled");
+    } else {
+        tracing::info!(user_id, "account enabled");
+    }
+    users::by_id(conn, user_id)?.ok_or(ManageError::NotFound("user"))
+}
+
+/// The instance settings form as typed.
+#[derive(Debug, Clone, Default)]
+pub struct InstanceSettingsInput {
+    pub organization_name: String,
+    pub base_url: String,
+    pub default_time_zone: String,
+    pub first_day_of_week: String,
+    /// `closed` or `invite`.
+    pub signup: String,
+    /// Origins separated by spaces, commas or new lines.
+    pub embed_origins: String,
+}
+
+/// Checks an origin a site frames the booking pages from: `https://host[:port]`, no path.
+pub fn check_origin(origin: &str) -> Result<String, String> {
+    let origin = origin.trim().trim_end_matches('/');
+    let Some((scheme, rest)) = origin.split_once("://") else {
+        return Err(format!("{origin:?} must start with https:// or http://"));
+    };
+    let host_ok = !rest.is_empty()
+        && rest
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    if !matches!(scheme, "https" | "http") || !host_ok {
+        return Err(format!(
+            "{origin:?} is not an origin such as https://www.example.org (no path)"
+        ));
+    }
+    Ok(format!("{scheme}://{}", rest.to_lowercase()))
+}
+
+/// Checks and saves the instance settings; returns them for the application state.
+pub fn save_instance_settings(
+    conn: &Connection,
+    admin: &User,
+    input: &InstanceSettingsInput,
+    now: DateTime<Utc>,
+) -> Result<InstanceSettings, ManageError> {
+    require_admin(admin)?;
+    let validated = InstanceInput {
+        organization_name: input.organization_name.clone(),
+        base_url: input.base_url.clone(),
+        default_time_zone: input.default_time_zone.clone(),
+        first_day_of_week: input.first_day_of_week.clone(),
+    }
+    .validate();
+    let mut errors = validated.clone().err().unwrap_or_default();
+    let signup = match input.signup.trim() {
+        mode @ ("closed" | "invite") => mode.to_string(),
+        _ => {
+            errors.add("signup", "must be closed or invite");
+            "closed".to_string()
+        }
+    };
+    let mut origins = Vec::new();
+    for origin in input
+        .embed_origins
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|o| !o.is_empty())
+    {
+        match check_origin(origin) {
+            Ok(origin) if !origins.contains(&origin) => origins.push(origin),
+            Ok(_) => {}
+            Err(reason) => {
+                errors.add("embed_origins", reason);
+                break;
+            }
+        }
+    }
+    if origins.len() > 20 {
+        errors.add("embed_origins", "may list at most 20 sites");
+    }
+    errors.into_result(())?;
+    let mut settings = validated.map_err(ManageError::Invalid)?;
+    settings.signup = signup;
+    settings.embed_origins = origins;
+    settings.save(conn, now)?;
+    tracing::info!("instance settings changed");
+    Ok(settings)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_are_checked_and_normalized() {
+        assert_eq!(
+            check_origin("https://WWW.Example.org/").as_deref(),
+            Ok("https://www.example.org")
+        );
+        assert_eq!(
+            check_origin("http://localhost:8000").as_deref(),
+            Ok("http://localhost:8000")
+        );
+        for bad in [
+            "www.example.org",
+            "ftp://example.org",
+            "https://example.org/path",
+            "https://",
+            "https://exa mple.org",
+            "https://a.org;script-src *",
+        ] {
+            assert!(check_origin(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! Administration: people (create, disable, enable) and the instance settings.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+
+use crate::accounts::{self, InstanceSettingsInput};
+use crate::db::DbError;
+use crate::db::users::{self, Role, User};
+use crate::error::FieldErrors;
+use crate::instance::weekday_name;
+use crate::scheduling::manage::{self, ManageError};
+use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::format::{self, FormData};
+use crate::web::layout::{
+    Field, capitalize, csrf_field, error_summary, field, notice, select_field, textarea_field,
+};
+use crate::web::setup::zone_select;
+use crate::web::{Ctx, WebError};
+
+const CURRENT: &str = "/dashboard/admin";
+
+fn admin(ctx: &Ctx) -> Result<User, WebError> {
+    let user = signed_in(ctx)?;
+    if user.role.is_admin() {
+        Ok(user)
+    } else {
+        Err(WebError::Forbidden)
+    }
+}
+
+#[derive(Default)]
+struct Failed {
+    user: Option<(FormData, FieldErrors)>,
+    settings: Option<(FormData, FieldErrors)>,
+}
+
+async fn page_with(
+    ctx: &Ctx,
+    user: &User,
+    failed: Failed,
+    message: Markup,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let people: Vec<User> = ctx
+        .state
+        .db
+        .read(|conn| users::list_all(conn).map_err(DbError::from))
+        .await?;
+    let settings = ctx.state.settings();
+    let csrf = ctx.csrf_token();
+    let (user_form, user_errors) = failed.user.unwrap_or_default();
+    let (settings_form, settings_errors) = failed.settings.unwrap_or_else(|| {
+        (
+            FormData(vec![
+                (
+                    "organization_name".into(),
+                    settings.organization_name.clone(),
+                ),
+                (
+                    "base_url".into(),
+                    settings.base_url.clone().unwrap_or_default(),
+                ),
+                (
+                    "default_time_zone".into(),
+                    settings.default_time_zone.name().to_string(),
+                ),
+                (
+                    "first_day_of_week".into(),
+                    weekday_name(settings.first_day_of_week).to_string(),
+                ),
+                ("signup".into(), settings.signup.clone()),
+                ("embed_origins".into(), settings.embed_origins.join("\n")),
+            ]),
+            FieldErrors::new(),
+        )
+    });
+    let zone = user.time_zone;
+    let body = html! {
+        (message)
+        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves." } } }
+        div.editor {
+            section.panel aria-labelledby="people-title" {
+                h2 #people-title { "People" }
+                ul.list.compact {
+                    @for person in &people {
+                        li {
+                            div.list-main {
+                                span.list-title { (person.name) }
+                                div.list-sub {
+                                    span { (person.email) }
+                                    span.badge { (capitalize(person.role.as_str())) }
+                                    @if person.disabled { span.badge.off { "Disabled" } }
+                                    @if person.password_hash.is_none() { span.badge.warn { "Has not set a password" } }
+                                    span { "since " (format::long_date(person.created_at.with_timezone(&zone).date_naive())) }
+                                }
+                            }
+                            @if person.id != user.id && person.role != Role::Owner {
+                                @if person.disabled {
+                                    form method="post" action=(format!("{CURRENT}/users/{}/enable", person.id)) {
+                                        (csrf_field(&csrf))
+                                        button.button.ghost.small type="submit" { "Enable" }
+                                    }
+                                } @else {
+                                    form method="post" action=(format!("{CURRENT}/users/{}/disable", person.id)) data-confirm=(format!("Disable {}? They are signed out at once.", person.name)) {
+                                        (csrf_field(&csrf))
+                                        button.button.ghost.small.danger type="submit" { "Disable" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                h3.subhead { "Create an account" }
+                p.hint { "You get a one-time link, valid for 7 days, for the person to choose their password." }
+                (error_summary(&user_errors))
+                form method="post" action=(format!("{CURRENT}/users")) data-validate {
+                    (csrf_field(&csrf))
+                    div.two-col {
+                        (field(&Field { name: "name", label: "Name", value: user_form.get("name"), required: true, autocomplete: Some("off"), ..Field::default() }, &user_errors))
+                        (field(&Field { name: "email", label: "Email", kind: "email", value: user_form.get("email"), required: true, autocomplete: Some("off"), ..Field::default() }, &user_errors))
+                        (select_field("role", "Role", &[("member", "Member"), ("admin", "Administrator")], user_form.get("role"), None, &user_errors))
+                    }
+                    button.button.primary type="submit" { "Create account" }
+                }
+            }
+            section.panel aria-labelledby="instance-title" {
+                h2 #instance-title { "Instance" }
+                (error_summary(&settings_errors))
+                form method="post" action=(format!("{CURRENT}/settings")) data-validate {
+                    (csrf_field(&csrf))
+                    div.two-col {
+                        (field(&Field { name: "organization_name", label: "Organization name", value: settings_form.get("organization_name"), required: true, ..Field::default() }, &settings_errors))
+                        (field(&Field { name: "base_url", label: "Public address", kind: "url", value: settings_form.get("base_url"), hint: Some("Such as https://book.example.org. The config file's base_url wins over this."), ..Field::default() }, &settings_errors))
+                        (zone_select("default_time_zone", "Default time zone", settings_form.get("default_time_zone"), &settings_errors))
+                        (select_field("first_day_of_week", "Week starts on", &[("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], settings_form.get("first_day_of_week"), None, &settings_errors))
+                    }
+                    (select_field("signup", "Who can join", &[("closed", "Closed: only administrators create accounts"), ("invite", "Invite only: people join through a one-time link")], settings_form.get("signup"), Some("There is no public sign-up page either way."), &settings_errors))
+                    (textarea_field("embed_origins", "Websites that may embed booking pages", settings_form.get("embed_origins"), Some("One origin per line, such as https://www.example.org. Empty: no site may show them in a frame. The dashboard can never be framed."), false, &settings_errors))
+                    button.button.primary type="submit" { "Save settings" }
+                }
+            }
+        }
+    };
+    Ok(render_status(
+        ctx,
+        user,
+        "Administration",
+        CURRENT,
+        status,
+        body,
+    ))
+}
+
+pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
+    let user = admin(&ctx)?;
+    page_with(
+        &ctx,
+        &user,
+        Failed::default(),
+        flash_notice(&query.notice),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn create_user(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = admin(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let (actor, now) = (user.clone(), ctx.state.clock.now());
+    let (name, email, role) = (
+        form.get("name").to_string(),
+        form.get("email").to_string(),
+        form.get("role").to_string(),
+    );
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| manage::create_member(tx, &actor, &name, &email, None, &role, now))
+        .await;
+    match result {
+        Ok((created, token)) => {
+            let link = format!("{}/reset/{token}", ctx.state.base_url());
+            let message = html! {
+                div.alert.alert-success role="status" {
+                    p { strong { "Account created for " (created.name) "." } }
+                    p { "Send them this one-time link to choose their password. It is shown only now and is valid for 7 days:" }
+                    div.copy-row {
+                        label.visually-hidden for="invite-link" { "One-time link" }
+                        input #invite-link type="url" readonly value=(link);
+                        button.button.ghost.small type="button" data-copy="#invite-link" hidden { "Copy" }
+                    }
+                }
+            };
+            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
+        }
+        Err(ManageError::Invalid(errors)) => {
+            page_with(
+                &ctx,
+                &user,
+                Failed {
+                    user: Some((form, errors)),
+                    ..Failed::default()
+                },
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+async fn set_disabled(
+    ctx: Ctx,
+    id: i64,
+    form: Vec<(String, String)>,
+    disabled: bool,
+) -> Result<Response, WebError> {
+    let user = admin(&ctx)?;
+    ctx.verify_csrf(FormData(form).get("csrf"))?;
+    let (actor, now) = (user.clone(), ctx.state.clock.now());
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| accounts::set_disabled(tx, &actor, id, disabled, now))
+        .await;
+    match result {
+        Ok(_) => {
+            let key = if disabled {
+                "user-disabled"
+            } else {
+                "user-enabled"
+            };
+            Ok(Redirect::to(&format!("{CURRENT}?notice={key}")).into_response())
+        }
+        Err(ManageError::Conflict(message)) => {
+            page_with(
+                &ctx,
+                &user,
+                Failed::default(),
+                notice("error", message),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn disable(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    set_disabled(ctx, id, form, true).await
+}
+
+pub async fn enable(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    set_disabled(ctx, id, form, false).await
+}
+
+pub async fn save_settings(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = admin(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let input = InstanceSettingsInput {
+        organization_name: form.get("organization_name").to_string(),
+        base_url: form.get("base_url").to_string(),
+        default_time_zone: form.get("default_time_zone").to_string(),
+        first_day_of_week: form.get("first_day_of_week").to_string(),
+        signup: form.get("signup").to_string(),
+        embed_origins: form.get("embed_origins").to_string(),
+    };
+    let (actor, now) = (user.clone(), ctx.state.clock.now());
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| accounts::save_instance_settings(tx, &actor, &input, now))
+        .await;
+    match result {
+        Ok(settings) => {
+            ctx.state.set_settings(settings);
+            Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response())
+        }
+        Err(ManageError::Invalid(errors)) => {
+            page_with(
+                &ctx,
+                &user,
+                Failed {
+                    settings: Some((form, errors)),
+                    ..Failed::default()
+                },
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}

@@ -1,0 +1,441 @@
+//! Bookings: upcoming, waiting for confirmation, past and cancelled; accepting, declining
+//! and cancelling; the detail with the invitee's answers.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono_tz::Tz;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::booking::{self, Actor, BookingError};
+use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
+use crate::db::users::{self, User};
+use crate::db::{DbError, event_types};
+use crate::error::FieldErrors;
+use crate::web::dashboard::{flash_notice, render, render_status, signed_in};
+use crate::web::format::{self, FormData};
+use crate::web::layout::{csrf_field, empty_state, notice, textarea_field};
+use crate::web::{Ctx, WebError};
+
+const CURRENT: &str = "/dashboard/bookings";
+
+const TABS: [(&str, &str); 4] = [
+    ("upcoming", "Upcoming"),
+    ("pending", "Unconfirmed"),
+    ("past", "Past"),
+    ("cancelled", "Cancelled"),
+];
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListQuery {
+    tab: String,
+    notice: String,
+}
+
+fn status_badge(booking: &Booking) -> Markup {
+    html! {
+        @match booking.status {
+            BookingStatus::Accepted => span.badge.ok { "Confirmed" },
+            BookingStatus::Pending => span.badge.warn { "Unconfirmed" },
+            BookingStatus::Cancelled if booking.rescheduled_to_id.is_some() => span.badge { "Rescheduled" },
+            BookingStatus::Cancelled => span.badge.off { "Cancelled" },
+            BookingStatus::Rejected => span.badge.off { "Declined" },
+        }
+    }
+}
+
+pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let tab = TABS
+        .iter()
+        .map(|(key, _)| *key)
+        .find(|key| *key == query.tab)
+        .unwrap_or("upcoming");
+    let now = ctx.state.clock.now();
+    let user_id = user.id;
+    let list = ctx
+        .state
+        .db
+        .read(move |conn| -> Result<Vec<Booking>, DbError> {
+            let filter = |status, after, before| BookingFilter {
+                status,
+                after,
+                before,
+                skip: 0,
+                take: 200,
+            };
+            Ok(match tab {
+                "pending" => {
+                    bookings::list_visible_to(
+                        conn,
+                        user_id,
+                        &filter(Some(BookingStatus::Pending), Some(now), None),
+                    )?
+                    .0
+                }
+                "past" => {
+                    let (mut list, _) = bookings::list_visible_to(
+                        conn,
+                        user_id,
+                        &filter(Some(BookingStatus::Accepted), None, Some(now)),
+                    )?;
+                    list.reverse();
+                    list
+                }
+                "cancelled" => {
+                    let mut list = bookings::list_visible_to(
+                        conn,
+                        user_id,
+                        &filter(Some(BookingStatus::Cancelled), None, None),
+                    )?
+                    .0;
+                    list.extend(
+                        bookings::list_visible_to(
+                            conn,
+                            user_id,
+                            &filter(Some(BookingStatus::Rejected), None, None),
+                        )?
+                        .0,
+                    );
+                    list.sort_by_key(|b| std::cmp::Reverse(b.start));
+                    list
+                }
+                _ => {
+                    let mut list = bookings::list_visible_to(
+                        conn,
+                        user_id,
+                        &filter(Some(BookingStatus::Accepted), Some(now), None),
+                    )?
+                    .0;
+                    list.extend(
+                        bookings::list_visible_to(
+                            conn,
+                            user_id,
+                            &filter(Some(BookingStatus::Pending), Some(now), None),
+                        )?
+                        .0,
+                    );
+                    list.sort_by_key(|b| b.start);
+                    list
+                }
+            })
+        })
+        .await?;
+    let zone = user.time_zone;
+    let csrf = ctx.csrf_token();
+    let empty = match tab {
+        "pending" => (
+            "Nothing waiting",
+            "Requests for event types that need your confirmation appear here.",
+        ),
+        "past" => ("No past bookings", "Meetings that took place appear here."),
+        "cancelled" => (
+            "No cancelled bookings",
+            "Bookings that were cancelled or declined appear here.",
+        ),
+        _ => (
+            "No upcoming bookings",
+            "When someone books one of your event types, it appears here.",
+        ),
+    };
+    let body = html! {
+        (flash_notice(&query.notice))
+        div.page-head { div { h1 { "Bookings" } p.muted { "Times in your zone, " (zone.name()) "." } } }
+        nav.tabs aria-label="Bookings" {
+            @for (key, label) in TABS {
+                @if key == tab {
+                    a href=(format!("{CURRENT}?tab={key}")) aria-current="page" { (label) }
+                } @else {
+                    a href=(format!("{CURRENT}?tab={key}")) { (label) }
+                }
+            }
+        }
+        @if list.is_empty() {
+            (empty_state(empty.0, empty.1, None))
+        } @else {
+            ul.list {
+                @for item in &list {
+                    li {
+                        div.list-main {
+                            a.list-title href=(format!("{CURRENT}/{}", item.uid)) { (item.title) " with " (item.attendee_name) }
+                            div.list-sub {
+                                span { (format::when(item.start, item.end, zone, user.twelve_hour)) }
+                                (status_badge(item))
+                            }
+                        }
+                        div.list-actions {
+                            @if item.status == BookingStatus::Pending && item.start > now {
+                                form method="post" action=(format!("{CURRENT}/{}/confirm", item.uid)) {
+                                    (csrf_field(&csrf))
+                                    button.button.primary.small type="submit" { "Accept" }
+                                }
+                            }
+                            a.button.ghost.small href=(format!("{CURRENT}/{}", item.uid)) { "Details" }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(render(&ctx, &user, "Bookings", CURRENT, body))
+}
+
+struct Detail {
+    booking: Booking,
+    hosts: Vec<User>,
+    labels: Vec<(String, String)>,
+}
+
+async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
+    let (uid, user_id) = (uid.to_string(), user.id);
+    let found = ctx
+        .state
+        .db
+        .read(move |conn| -> Result<Detail, BookingError> {
+            let booking = booking::authorize(conn, &uid, &Actor::User(user_id))?;
+            let mut hosts = Vec::new();
+            for id in &booking.hosts {
+                if let Some(host) = users::by_id(conn, *id).map_err(DbError::from)? {
+                    hosts.push(host);
+                }
+            }
+            let questions = match booking.event_type_id {
+                Some(id) => event_types::get(conn, id)
+                    .map_err(DbError::from)?
+                    .map(|e| e.input.questions)
+                    .unwrap_or_default(),
+                None => Vec::new(),
+            };
+            let labels = booking
+                .answers
+                .iter()
+                .map(|(key, value)| {
+                    let label = questions
+                        .iter()
+                        .find(|q| &q.key == key)
+                        .map_or(key.clone(), |q| q.label.clone());
+                    let text = match value {
+                        serde_json::Value::String(s) => s.clone(),
+                        serde_json::Value::Bool(true) => "Yes".into(),
+                        serde_json::Value::Array(items) => items
+                            .iter()
+                            .filter_map(|i| i.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", "),
+                        other => other.to_string(),
+                    };
+                    (label, text)
+                })
+                .collect();
+            Ok(Detail {
+                booking,
+                hosts,
+                labels,
+            })
+        })
+        .await;
+    match found {
+        Ok(detail) => Ok(detail),
+        Err(BookingError::Db(err)) => Err(err.into()),
+        Err(_) => Err(WebError::NotFound),
+    }
+}
+
+fn detail_page(
+    ctx: &Ctx,
+    user: &User,
+    detail: &Detail,
+    errors: &FieldErrors,
+    message: Markup,
+) -> Markup {
+    let booking = &detail.booking;
+    let zone: Tz = user.time_zone;
+    let invitee_zone: Tz = booking.attendee_time_zone.parse().unwrap_or(Tz::UTC);
+    let now = ctx.state.clock.now();
+    let csrf = ctx.csrf_token();
+    let uid = &booking.uid;
+    html! {
+        (message)
+        div.page-head {
+            div {
+                p.muted.small { a href=(CURRENT) { "← Bookings" } }
+                h1 { (booking.title) " with " (booking.attendee_name) }
+                p { (status_badge(booking)) }
+            }
+        }
+        div.detail-grid {
+            section.panel aria-labelledby="details-title" {
+                h2 #details-title { "Details" }
+                dl.facts {
+                    dt { "When" } dd { (format::when(booking.start, booking.end, zone, user.twelve_hour)) }
+                    dt { "For the invitee" } dd { (format::when(booking.start, booking.end, invitee_zone, user.twelve_hour)) " (" (invitee_zone.name()) ")" }
+                    dt { "Invitee" } dd { (booking.attendee_name) br; a href=(format!("mailto:{}", booking.attendee_email)) { (booking.attendee_email) } }
+                    @if !booking.guests.is_empty() { dt { "Guests" } dd { (booking.guests.join(", ")) } }
+                    dt { "Hosts" } dd { (detail.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")) }
+                    @if let Some(location) = &booking.location { dt { "Where" } dd { (location.describe()) } }
+                    @if let Some(reason) = &booking.cancel_reason { dt { "Cancellation reason" } dd { (reason) } }
+                    @if let Some(reason) = &booking.rejection_reason { dt { "Reason for declining" } dd { (reason) } }
+                    @if let Some(reason) = &booking.reschedule_reason { dt { "Reason for rescheduling" } dd { (reason) } }
+                    dt { "Booked" } dd { (format::long_date(booking.created_at.with_timezone(&zone).date_naive())) }
+                }
+                h3.subhead { "Answers" }
+                @if detail.labels.is_empty() {
+                    p.muted.small { "No questions were asked." }
+                } @else {
+                    dl.facts {
+                        @for (label, text) in &detail.labels { dt { (label) } dd { (text) } }
+                    }
+                }
+            }
+            @if booking.status.is_active() && booking.end > now {
+                section.panel aria-labelledby="actions-title" {
+                    h2 #actions-title { "Actions" }
+                    @if booking.status == BookingStatus::Pending {
+                        form method="post" action=(format!("{CURRENT}/{uid}/confirm")) {
+                            (csrf_field(&csrf))
+                            button.button.primary.wide type="submit" { "Accept" }
+                        }
+                        details.spaced open[errors.get("reason").is_some()] {
+                            summary { "Decline…" }
+                            form method="post" action=(format!("{CURRENT}/{uid}/reject")) {
+                                (csrf_field(&csrf))
+                                (textarea_field("reason", "Reason (shared with the invitee)", "", None, false, errors))
+                                button.button.danger type="submit" { "Decline request" }
+                            }
+                        }
+                    } @else {
+                        form method="post" action=(format!("{CURRENT}/{uid}/cancel")) data-confirm="Cancel this booking?" {
+                            (csrf_field(&csrf))
+                            (textarea_field("reason", "Reason (shared with the invitee)", "", None, false, errors))
+                            button.button.danger type="submit" { "Cancel booking" }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub async fn detail(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    Query(query): Query<ListQuery>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let detail = load(&ctx, &user, &uid).await?;
+    let body = detail_page(
+        &ctx,
+        &user,
+        &detail,
+        &FieldErrors::new(),
+        flash_notice(&query.notice),
+    );
+    Ok(render(&ctx, &user, &detail.booking.title, CURRENT, body))
+}
+
+/// After an action: back to the detail, or the page again with what went wrong.
+async fn after(
+    ctx: &Ctx,
+    user: &User,
+    uid: &str,
+    result: Result<Booking, BookingError>,
+    key: &str,
+) -> Result<Response, WebError> {
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("{CURRENT}/{uid}?notice={key}")).into_response()),
+        Err(BookingError::Db(err)) => Err(err.into()),
+        Err(BookingError::BookingNotFound) => Err(WebError::NotFound),
+        Err(BookingError::Invalid(errors)) => {
+            let detail = load(ctx, user, uid).await?;
+            let body = detail_page(ctx, user, &detail, &errors, html! {});
+            Ok(render_status(
+                ctx,
+                user,
+                &detail.booking.title,
+                CURRENT,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                body,
+            ))
+        }
+        Err(err) => {
+            let detail = load(ctx, user, uid).await?;
+            let body = detail_page(
+                ctx,
+                user,
+                &detail,
+                &FieldErrors::new(),
+                notice("error", &capitalize_first(&err.to_string())),
+            );
+            Ok(render_status(
+                ctx,
+                user,
+                &detail.booking.title,
+                CURRENT,
+                StatusCode::CONFLICT,
+                body,
+            ))
+        }
+    }
+}
+
+fn capitalize_first(text: &str) -> String {
+    let mut out = crate::web::layout::capitalize(text);
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+pub async fn confirm(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    ctx.verify_csrf(FormData(form).get("csrf"))?;
+    let (target, user_id, settings) = (uid.clone(), user.id, ctx.state.booking_settings());
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| booking::confirm(tx, &target, user_id, &settings))
+        .await;
+    after(&ctx, &user, &uid, result, "confirmed").await
+}
+
+pub async fn reject(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let (target, user_id, now) = (uid.clone(), user.id, ctx.state.clock.now());
+    let reason = form.get("reason").to_string();
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| booking::reject(tx, &target, Some(&reason), user_id, now))
+        .await;
+    after(&ctx, &user, &uid, result, "rejected").await
+}
+
+pub async fn cancel(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let (target, actor, now) = (uid.clone(), Actor::User(user.id), ctx.state.clock.now());
+    let reason = form.get("reason").to_string();
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| booking::cancel(tx, &target, Some(&reason), &actor, now))
+        .await;
+    after(&ctx, &user, &uid, result, "cancelled").await
+}

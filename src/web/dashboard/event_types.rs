@@ -1,0 +1,1051 @@
+//! Event types: the list, creating, the editor (basics, availability, limits, questions,
+//! advanced), duplicating, hiding and deleting. Field names are the API's, so the service's
+//! error messages land next to the right inputs.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::NaiveDate;
+use maud::{Markup, html};
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::db::schedules::{self as schedule_db};
+use crate::db::teams::{self, Team, TeamRole};
+use crate::db::users::{self, User};
+use crate::db::{DbError, event_types};
+use crate::error::FieldErrors;
+use crate::scheduling::event_types::{
+    EventHost, EventType, EventTypeInput, HostPriority, Limits, Location, SchedulingKind, Window,
+};
+use crate::scheduling::manage::{self, ManageError};
+use crate::scheduling::questions::{Question, QuestionKind};
+use crate::scheduling::schedules::StoredSchedule;
+use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::format::{self, FormData};
+use crate::web::layout::{
+    Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
+    textarea_field,
+};
+use crate::web::{Ctx, WebError};
+
+const CURRENT: &str = "/dashboard/event-types";
+
+/// What the list shows about each event type.
+struct Listed {
+    event_type: EventType,
+    public_path: Option<String>,
+    team: Option<Team>,
+}
+
+fn public_path(event_type: &EventType, user: &User, team: Option<&Team>) -> Option<String> {
+    match (event_type.owner_user_id, team) {
+        (Some(_), _) => Some(format!("/{}/{}", user.username, event_type.input.slug)),
+        (None, Some(team)) => Some(format!("/team/{}/{}", team.slug, event_type.input.slug)),
+        _ => None,
+    }
+}
+
+pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let owner = user.clone();
+    let listed = ctx
+        .state
+        .db
+        .read(move |conn| -> Result<Vec<Listed>, DbError> {
+            let mut out = Vec::new();
+            for event_type in event_types::list_for_user(conn, owner.id)? {
+                let team = match event_type.input.team_id {
+                    Some(id) => teams::get(conn, id)?,
+                    None => None,
+                };
+                out.push(Listed {
+                    public_path: public_path(&event_type, &owner, team.as_ref()),
+                    event_type,
+                    team,
+                });
+            }
+            Ok(out)
+        })
+        .await?;
+    let base = ctx.state.base_url();
+    let csrf = ctx.csrf_token();
+    let body = html! {
+        (flash_notice(&query.notice))
+        div.page-head {
+            div {
+                h1 { "Event types" }
+                p.muted { "What people can book with you, and your public page: " a href=(format!("/{}", user.username)) { (base) "/" (user.username) } }
+            }
+            div.actions { a.button.primary href="/dashboard/event-types/new" { "New event type" } }
+        }
+        @if listed.is_empty() {
+            (empty_state(
+                "No event types yet",
+                "Create one, such as a 30-minute consultation, and share its link.",
+                Some(html! { a.button.primary href="/dashboard/event-types/new" { "Create your first event type" } }),
+            ))
+        } @else {
+            ul.list {
+                @for item in &listed {
+                    @let event_type = &item.event_type;
+                    @let id = event_type.id;
+                    li {
+                        div.list-main {
+                            a.list-title href=(format!("/dashboard/event-types/{id}")) { (event_type.input.title) }
+                            div.list-sub {
+                                @if let Some(path) = &item.public_path { span { (path) } }
+                                span.badge { (event_type.input.durations_minutes.iter().map(|m| format::duration(*m)).collect::<Vec<_>>().join(" / ")) }
+                                @if let Some(team) = &item.team { span.badge.accent { "Team: " (team.name) } }
+                                @if event_type.input.hidden { span.badge.warn { "Hidden" } }
+                                @if event_type.input.requires_confirmation { span.badge { "Needs confirmation" } }
+                            }
+                        }
+                        div.list-actions {
+                            @if let Some(path) = &item.public_path {
+                                a.button.ghost.small href=(path) target="_blank" { "Open" }
+                                button.button.ghost.small type="button" data-copy-text=(format!("{base}{path}")) data-copy="" hidden { "Copy link" }
+                            }
+                            a.button.ghost.small href=(format!("/dashboard/event-types/{id}")) { "Edit" }
+                            form method="post" action=(format!("/dashboard/event-types/{id}/duplicate")) {
+                                (csrf_field(&csrf))
+                                button.button.ghost.small type="submit" { "Duplicate" }
+                            }
+                            form method="post" action=(format!("/dashboard/event-types/{id}/hide")) {
+                                (csrf_field(&csrf))
+                                button.button.ghost.small type="submit" { @if event_type.input.hidden { "Show" } @else { "Hide" } }
+                            }
+                            form method="post" action=(format!("/dashboard/event-types/{id}/delete")) data-confirm=(format!("Delete “{}”? Its bookings stay.", event_type.input.title)) {
+                                (csrf_field(&csrf))
+                                button.button.ghost.small.danger type="submit" { "Delete" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(render(&ctx, &user, "Event types", CURRENT, body))
+}
+
+// ---- creating ------------------------------------------------------------------------------
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NewQuery {
+    team: String,
+}
+
+/// Teams in which the user may create event types.
+async fn managed_teams(ctx: &Ctx, user: &User) -> Result<Vec<Team>, WebError> {
+    let (id, admin) = (user.id, user.role.is_admin());
+    Ok(ctx
+        .state
+        .db
+        .read(move |conn| -> Result<Vec<Team>, DbError> {
+            Ok(teams::for_user(conn, id)?
+                .into_iter()
+                .filter(|(_, role)| admin || *role == TeamRole::Admin)
+                .map(|(team, _)| team)
+                .collect())
+        })
+        .await?)
+}
+
+fn new_form(ctx: &Ctx, form: &FormData, teams: &[Team], errors: &FieldErrors) -> Markup {
+    let mut owners: Vec<(String, String)> = vec![(String::new(), "Just me".into())];
+    owners.extend(
+        teams
+            .iter()
+            .map(|t| (t.id.to_string(), format!("Team: {}", t.name))),
+    );
+    let owner_options: Vec<(&str, &str)> = owners
+        .iter()
+        .map(|(v, l)| (v.as_str(), l.as_str()))
+        .collect();
+    html! {
+        div.page-head { div { h1 { "New event type" } p.muted { "You can change everything later." } } }
+        section.panel.narrow {
+            (error_summary(errors))
+            form method="post" action="/dashboard/event-types" data-validate {
+                (csrf_field(&ctx.csrf_token()))
+                (field(&Field { name: "title", label: "Title", value: form.get("title"), required: true, autofocus: true, placeholder: Some("Consultation"), ..Field::default() }, errors))
+                (field(&Field { name: "slug", label: "URL slug", value: form.get("slug"), hint: Some("Lowercase letters, digits and -. Left empty, it is made from the title."), placeholder: Some("consultation"), ..Field::default() }, errors))
+                (textarea_field("description", "Description", form.get("description"), Some("Shown on the booking page."), false, errors))
+                (field(&Field { name: "durationsMinutes", label: "Duration in minutes", value: if form.has("durationsMinutes") { form.get("durationsMinutes") } else { "30" }, hint: Some("One number, or several separated by commas (15, 30, 60) to let people choose."), required: true, inputmode: Some("numeric"), ..Field::default() }, errors))
+                @if !teams.is_empty() {
+                    (select_field("teamId", "Owner", &owner_options, form.get("teamId"), Some("A team event type is booked with the team's members."), errors))
+                }
+                div.form-actions {
+                    a.button.ghost href=(CURRENT) { "Cancel" }
+                    button.button.primary type="submit" { "Continue" }
+                }
+            }
+        }
+    }
+}
+
+pub async fn new_page(ctx: Ctx, Query(query): Query<NewQuery>) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let teams = managed_teams(&ctx, &user).await?;
+    let form = FormData(vec![("teamId".into(), query.team)]);
+    let body = new_form(&ctx, &form, &teams, &FieldErrors::new());
+    Ok(render(&ctx, &user, "New event type", CURRENT, body))
+}
+
+/// A slug made from a title: `Initial consultation!` → `initial-consultation`.
+fn slug_of(title: &str) -> String {
+    let mut slug = String::new();
+    for c in title.trim().to_lowercase().chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').chars().take(60).collect()
+}
+
+fn parse_durations(text: &str, errors: &mut FieldErrors) -> Vec<u32> {
+    let mut out = Vec::new();
+    for part in text.split([',', ' ', ';']).filter(|p| !p.trim().is_empty()) {
+        match part.trim().parse::<u32>() {
+            Ok(minutes) => out.push(minutes),
+            Err(_) => {
+                errors.add(
+                    "durationsMinutes",
+                    "must be whole numbers of minutes, such as 30 or 15, 30, 60",
+                );
+                return out;
+            }
+        }
+    }
+    out
+}
+
+pub async fn create(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let mut errors = FieldErrors::new();
+    let durations = parse_durations(form.get("durationsMinutes"), &mut errors);
+    let team_id = form.get("teamId").parse::<i64>().ok();
+    let slug = match form.get("slug").trim() {
+        "" => slug_of(form.get("title")),
+        given => given.to_string(),
+    };
+    let (scheduling_type, hosts) = match team_id {
+        Some(_) => (
+            SchedulingKind::RoundRobin,
+            vec![EventHost {
+                user_id: user.id,
+                round_robin_group: None,
+                priority: HostPriority::Medium,
+                weight: 100,
+            }],
+        ),
+        None => (SchedulingKind::Individual, Vec::new()),
+    };
+    let input = EventTypeInput {
+        title: form.get("title").to_string(),
+        slug,
+        description: form.get("description").to_string(),
+        durations_minutes: durations,
+        slot_interval_minutes: None,
+        minimum_notice_minutes: 0,
+        before_buffer_minutes: 0,
+        after_buffer_minutes: 0,
+        booking_window: Window::Unlimited,
+        booking_limits: Limits::default(),
+        duration_limits_minutes: Limits::default(),
+        seats_per_slot: None,
+        only_first_slot_per_day: false,
+        locations: Vec::new(),
+        questions: Vec::new(),
+        requires_confirmation: false,
+        pending_blocks_slot: true,
+        hidden: false,
+        schedule_id: None,
+        team_id,
+        scheduling_type,
+        hosts,
+    };
+    let result = if errors.is_empty() {
+        let (owner, now) = (user.clone(), ctx.state.clock.now());
+        ctx.state
+            .db
+            .write(move |tx| manage::create_event_type(tx, &owner, input, now))
+            .await
+    } else {
+        Err(ManageError::Invalid(with_field_checks(&input, errors)))
+    };
+    match result {
+        Ok(created) => Ok(Redirect::to(&format!(
+            "/dashboard/event-types/{}?notice=created",
+            created.id
+        ))
+        .into_response()),
+        Err(ManageError::Invalid(errors)) => {
+            let teams = managed_teams(&ctx, &user).await?;
+            let body = new_form(&ctx, &form, &teams, &errors);
+            Ok(render_status(
+                &ctx,
+                &user,
+                "New event type",
+                CURRENT,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                body,
+            ))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+// ---- the editor ----------------------------------------------------------------------------
+
+/// What the editor needs besides the event type.
+struct EditorContext {
+    schedules: Vec<StoredSchedule>,
+    /// Members of the owning team, for hosts.
+    members: Vec<User>,
+    team: Option<Team>,
+    public_url: String,
+}
+
+async fn editor_context(
+    ctx: &Ctx,
+    user: &User,
+    event_type: &EventType,
+) -> Result<EditorContext, WebError> {
+    let (owner, team_id) = (user.clone(), event_type.input.team_id);
+    let slug = event_type.input.slug.clone();
+    let base = ctx.state.base_url();
+    Ok(ctx
+        .state
+        .db
+        .read(move |conn| -> Result<EditorContext, DbError> {
+            let schedules = schedule_db::list_for_user(conn, owner.id)?;
+            let mut members = Vec::new();
+            let mut team = None;
+            if let Some(team_id) = team_id {
+                team = teams::get(conn, team_id)?;
+                for (id, _) in teams::members(conn, team_id)? {
+                    if let Some(member) = users::by_id(conn, id)? {
+                        members.push(member);
+                    }
+                }
+            }
+            let path = match &team {
+                Some(team) => format!("/team/{}/{slug}", team.slug),
+                None => format!("/{}/{slug}", owner.username),
+            };
+            Ok(EditorContext {
+                schedules,
+                members,
+                team,
+                public_url: format!("{base}{path}"),
+            })
+        })
+        .await?)
+}
+
+async fn load(ctx: &Ctx, user: &User, id: i64) -> Result<EventType, WebError> {
+    let owner = user.clone();
+    Ok(ctx
+        .state
+        .db
+        .read(move |conn| manage::managed_event_type(conn, &owner, id))
+        .await?)
+}
+
+pub async fn edit(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let event_type = load(&ctx, &user, id).await?;
+    let context = editor_context(&ctx, &user, &event_type).await?;
+    let body = editor(
+        &ctx,
+        id,
+        &event_type.input,
+        &context,
+        &FieldErrors::new(),
+        flash_notice(&query.notice),
+    );
+    Ok(render(&ctx, &user, &event_type.input.title, CURRENT, body))
+}
+
+fn number_text(value: Option<u32>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn number_field(
+    name: &str,
+    label: &str,
+    value: Option<u32>,
+    hint: Option<&str>,
+    errors: &FieldErrors,
+) -> Markup {
+    let text = number_text(value);
+    field(
+        &Field {
+            name,
+            label,
+            kind: "number",
+            value: &text,
+            hint,
+            min: Some("0"),
+            inputmode: Some("numeric"),
+            ..Field::default()
+        },
+        errors,
+    )
+}
+
+const KINDS: [(&str, &str); 10] = [
+    ("text", "Short text"),
+    ("textarea", "Long text"),
+    ("email", "Email"),
+    ("phone", "Phone number"),
+    ("number", "Number"),
+    ("select", "Dropdown"),
+    ("multiselect", "Several choices"),
+    ("radio", "One choice"),
+    ("checkbox", "Checkbox"),
+    ("date", "Date"),
+];
+
+fn kind_name(kind: QuestionKind) -> &'static str {
+    match serde_json::to_value(kind) {
+        Ok(Value::String(name)) => KINDS
+            .iter()
+            .find(|(value, _)| *value == name)
+            .map_or("text", |(value, _)| value),
+        _ => "text",
+    }
+}
+
+fn location_value(location: &Location) -> String {
+    match location {
+        Location::InPerson { address } => address.clone(),
+        Location::Phone { number } => number.clone(),
+        Location::Link { url } => url.clone(),
+        Location::Video { .. } => String::new(),
+    }
+}
+
+fn editor(
+    ctx: &Ctx,
+    id: i64,
+    input: &EventTypeInput,
+    context: &EditorContext,
+    errors: &FieldErrors,
+    message: Markup,
+) -> Markup {
+    let window_kind = match input.booking_window {
+        Window::Unlimited => "unlimited",
+        Window::RollingCalendarDays { .. } => "rollingCalendarDays",
+        Window::RollingBusinessDays { .. } => "rollingBusinessDays",
+        Window::DateRange { .. } => "dateRange",
+    };
+    let (window_days, window_start, window_end) = match input.booking_window {
+        Window::RollingCalendarDays { days } | Window::RollingBusinessDays { days } => {
+            (Some(days), String::new(), String::new())
+        }
+        Window::DateRange { start, end } => (None, start.to_string(), end.to_string()),
+        Window::Unlimited => (None, String::new(), String::new()),
+    };
+    let durations = input
+        .durations_minutes
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let schedule_options: Vec<(String, String)> =
+        std::iter::once((String::new(), "My default schedule".to_string()))
+            .chain(context.schedules.iter().map(|s| {
+                (
+                    s.id.to_string(),
+                    format!("{}{}", s.name, if s.is_default { " (default)" } else { "" }),
+                )
+            }))
+            .collect();
+    let schedule_refs: Vec<(&str, &str)> = schedule_options
+        .iter()
+        .map(|(v, l)| (v.as_str(), l.as_str()))
+        .collect();
+    let selected_schedule = input.schedule_id.map(|s| s.to_string()).unwrap_or_default();
+    let limit_fields = |prefix: &str, limits: &Limits, unit: &str| {
+        html! {
+            div.two-col {
+                @for (name, label, value) in [("perDay", "Per day", limits.per_day), ("perWeek", "Per week", limits.per_week), ("perMonth", "Per month", limits.per_month), ("perYear", "Per year", limits.per_year)] {
+                    (number_field(&format!("{prefix}.{name}"), &format!("{label} ({unit})"), value, None, errors))
+                }
+            }
+        }
+    };
+    html! {
+        (message)
+        div.page-head {
+            div {
+                p.muted.small { a href=(CURRENT) { "← Event types" } }
+                h1 { (input.title) }
+                p.muted { a href=(context.public_url) target="_blank" { (context.public_url) } }
+            }
+            div.actions {
+                button.button.ghost type="button" data-copy-text=(context.public_url) data-copy="" hidden { "Copy link" }
+                a.button.ghost href=(context.public_url) target="_blank" { "Preview" }
+            }
+        }
+        nav.section-nav aria-label="Sections" {
+            a href="#basics" { "Basics" } a href="#availability" { "Availability" } a href="#limits" { "Limits" }
+            a href="#questions" { "Booking questions" } a href="#advanced" { "Advanced" } a href="#embed" { "Embed" }
+        }
+        (error_summary(errors))
+        form.editor method="post" action=(format!("/dashboard/event-types/{id}")) {
+            (csrf_field(&ctx.csrf_token()))
+            section.panel #basics aria-labelledby="basics-title" {
+                h2 #basics-title { "Basics" }
+                (field(&Field { name: "title", label: "Title", value: &input.title, required: true, ..Field::default() }, errors))
+                (field(&Field { name: "slug", label: "URL slug", value: &input.slug, required: true, hint: Some("The end of the booking link. Lowercase letters, digits and -."), ..Field::default() }, errors))
+                (textarea_field("description", "Description", &input.description, Some("Shown on the booking page. A blank line starts a new paragraph."), false, errors))
+                (field(&Field { name: "durationsMinutes", label: "Durations in minutes", value: &durations, required: true, hint: Some("Several, separated by commas, let people choose; the first is the default."), inputmode: Some("numeric"), ..Field::default() }, errors))
+                h3.subhead { "Locations" }
+                p.hint { "Where the meeting happens. With several, the invitee chooses." }
+                div.row-editor {
+                    @for (i, location) in input.locations.iter().enumerate() {
+                        @let prefix = format!("locations[{i}]");
+                        @let error = ["address", "number", "url"].iter().find_map(|f| errors.get(&format!("{prefix}.{f}")));
+                        div.row-card {
+                            div.row-card-head {
+                                strong { "Location " (i + 1) }
+                                button.button.ghost.small type="submit" name="action" value=(format!("remove-location:{i}")) formnovalidate { "Remove" }
+                            }
+                            div.two-col {
+                                (select_field(&format!("{prefix}.type"), "Kind", &[("inPerson", "In person"), ("phone", "Phone"), ("link", "Meeting link"), ("video", "Video call (a room per booking)")], location.kind(), None, errors))
+                                div.field.invalid[error.is_some()] {
+                                    label for=(format!("f-loc-{i}")) { "Address, number or link" }
+                                    input id=(format!("f-loc-{i}")) type="text" name=(format!("{prefix}.value")) value=(location_value(location)) placeholder="Not needed for video calls";
+                                    @if let Some(message) = error { p.error { "Location " (message) } }
+                                }
+                            }
+                        }
+                    }
+                    @if input.locations.is_empty() { p.muted.small { "No location: the details are up to you and your invitee." } }
+                }
+                button.button.ghost.small type="submit" name="action" value="add-location" formnovalidate { "+ Add a location" }
+            }
+            section.panel #availability aria-labelledby="availability-title" {
+                h2 #availability-title { "Availability" }
+                @if let Some(team) = &context.team {
+                    p.muted { "Team event type of " strong { (team.name) } ". Each host's default schedule applies." }
+                    (select_field("schedulingType", "Scheduling", &[("roundRobin", "Round robin: one host, taking turns"), ("collective", "Collective: every host attends")], match input.scheduling_type { SchedulingKind::Collective => "collective", _ => "roundRobin" }, None, errors))
+                    fieldset.field.invalid[errors.get("hosts").is_some()] {
+                        legend { "Hosts" }
+                        @for member in &context.members {
+                            @let host = input.hosts.iter().find(|h| h.user_id == member.id);
+                            div.row-card.host-row {
+                                (checkbox_field(&format!("host.{}", member.id), &member.name, host.is_some(), None))
+                                (select_field(&format!("host.{}.priority", member.id), "Priority (round robin)", &[("lowest", "Lowest"), ("low", "Low"), ("medium", "Medium"), ("high", "High"), ("highest", "Highest")], host.map_or("medium", |h| h.priority.as_db()), None, errors))
+                            }
+                        }
+                        @if let Some(message) = errors.get("hosts") { p.error { "Hosts " (message) } }
+                    }
+                } @else {
+                    (select_field("scheduleId", "Schedule", &schedule_refs, &selected_schedule, Some("Which working hours this event type follows."), errors))
+                    p.small { a href="/dashboard/availability" { "Edit your schedules" } }
+                }
+            }
+            section.panel #limits aria-labelledby="limits-title" {
+                h2 #limits-title { "Limits" }
+                div.two-col {
+                    (number_field("minimumNoticeMinutes", "Minimum notice (minutes)", Some(input.minimum_notice_minutes), Some("How soon before the start people may book."), errors))
+                    (number_field("slotIntervalMinutes", "Start times every (minutes)", input.slot_interval_minutes, Some("Empty: the duration."), errors))
+                    (number_field("beforeBufferMinutes", "Buffer before (minutes)", Some(input.before_buffer_minutes), None, errors))
+                    (number_field("afterBufferMinutes", "Buffer after (minutes)", Some(input.after_buffer_minutes), None, errors))
+                }
+                (select_field("bookingWindow.kind", "How far ahead people may book", &[("unlimited", "Any time in the future"), ("rollingCalendarDays", "Within a number of calendar days"), ("rollingBusinessDays", "Within a number of business days"), ("dateRange", "Only between two dates")], window_kind, None, errors))
+                div.two-col {
+                    (number_field("bookingWindow.days", "Days", window_days, None, errors))
+                    (field(&Field { name: "bookingWindow.start", label: "From", kind: "date", value: &window_start, ..Field::default() }, errors))
+                    (field(&Field { name: "bookingWindow.end", label: "Until", kind: "date", value: &window_end, ..Field::default() }, errors))
+                }
+                h3.subhead { "Most bookings" }
+                (limit_fields("bookingLimits", &input.booking_limits, "bookings"))
+                h3.subhead { "Most booked time" }
+                (limit_fields("durationLimitsMinutes", &input.duration_limits_minutes, "minutes"))
+                (checkbox_field("onlyFirstSlotPerDay", "Offer only the first free time of each day", input.only_first_slot_per_day, None))
+            }
+            section.panel #questions aria-labelledby="questions-title" {
+                h2 #questions-title { "Booking questions" }
+                p.hint { "Name and email are always asked. Add what else you need to know." }
+                div.row-editor {
+                    @for (i, question) in input.questions.iter().enumerate() {
+                        @let prefix = format!("questions[{i}]");
+                        div.row-card {
+                            div.row-card-head {
+                                strong { "Question " (i + 1) }
+                                div.row-tools {
+                                    @if i > 0 { button.button.ghost.small type="submit" name="action" value=(format!("up:{i}")) formnovalidate aria-label=(format!("Move question {} up", i + 1)) { "↑" } }
+                                    @if i + 1 < input.questions.len() { button.button.ghost.small type="submit" name="action" value=(format!("down:{i}")) formnovalidate aria-label=(format!("Move question {} down", i + 1)) { "↓" } }
+                                    button.button.ghost.small type="submit" name="action" value=(format!("remove-question:{i}")) formnovalidate { "Remove" }
+                                }
+                            }
+                            (field(&Field { name: &format!("{prefix}.label"), label: "Question", value: &question.label, required: true, ..Field::default() }, errors))
+                            div.two-col {
+                                (select_field(&format!("{prefix}.type"), "Answer type", &KINDS, kind_name(question.kind), None, errors))
+                                (field(&Field { name: &format!("{prefix}.key"), label: "Identifier", value: &question.key, hint: Some("Names the answer in the API."), ..Field::default() }, errors))
+                            }
+                            div.choices-field {
+                                (textarea_field(&format!("{prefix}.options"), "Choices (one per line)", &question.options.join("\n"), Some("For dropdowns and choice lists."), false, errors))
+                            }
+                            (checkbox_field(&format!("{prefix}.required"), "An answer is required", question.required, None))
+                        }
+                    }
+                    @if input.questions.is_empty() { p.muted.small { "No extra questions." } }
+                }
+                button.button.ghost.small type="submit" name="action" value="add-question" formnovalidate { "+ Add a question" }
+            }
+            section.panel #advanced aria-labelledby="advanced-title" {
+                h2 #advanced-title { "Advanced" }
+                (checkbox_field("requiresConfirmation", "Requires confirmation", input.requires_confirmation, Some("Bookings wait until you accept them.")))
+                (checkbox_field("pendingBlocksSlot", "Keep the time while a request waits", input.pending_blocks_slot, None))
+                (number_field("seatsPerSlot", "Seats per time", input.seats_per_slot, Some("For group sessions: several people can book the same time. Empty: one."), errors))
+                (checkbox_field("hidden", "Hidden from the public page", input.hidden, Some("The direct link still works.")))
+            }
+            section.panel #embed aria-labelledby="embed-title" {
+                h2 #embed-title { "Embed on your website" }
+                p.hint { "Paste this where the booking page should appear. An administrator lists the websites allowed to embed it under Admin → Instance." }
+                @let snippet = format!("<iframe src=\"{}?embed=1\" data-kairos-embed title=\"Book {}\" width=\"100%\" height=\"700\" frameborder=\"0\"></iframe>\n<script src=\"{}/assets/embed.js\" async></script>", context.public_url, input.title.replace('"', "'"), ctx.state.base_url());
+                div.field {
+                    label for="embed-snippet" { "Snippet" }
+                    textarea #embed-snippet readonly rows="4" { (snippet) }
+                }
+                button.button.ghost.small type="button" data-copy="#embed-snippet" hidden { "Copy snippet" }
+            }
+            div.sticky-save {
+                a.button.ghost href=(CURRENT) { "Back" }
+                button.button.primary type="submit" name="action" value="save" { "Save changes" }
+            }
+        }
+    }
+}
+
+/// Reads the editor form back into an event type; unreadable numbers are field errors.
+fn parse_editor(
+    form: &FormData,
+    current: &EventTypeInput,
+    errors: &mut FieldErrors,
+) -> EventTypeInput {
+    let mut number = |name: &str| -> Option<u32> {
+        match form.number(name) {
+            Ok(value) => value,
+            Err(()) => {
+                errors.add(name, "must be a whole number");
+                None
+            }
+        }
+    };
+    let minimum_notice = number("minimumNoticeMinutes").unwrap_or(0);
+    let slot_interval = number("slotIntervalMinutes");
+    let before = number("beforeBufferMinutes").unwrap_or(0);
+    let after = number("afterBufferMinutes").unwrap_or(0);
+    let window_days = number("bookingWindow.days");
+    let seats = number("seatsPerSlot");
+    let mut limits = |prefix: &str| Limits {
+        per_day: number(&format!("{prefix}.perDay")),
+        per_week: number(&format!("{prefix}.perWeek")),
+        per_month: number(&format!("{prefix}.perMonth")),
+        per_year: number(&format!("{prefix}.perYear")),
+    };
+    let booking_limits = limits("bookingLimits");
+    let duration_limits = limits("durationLimitsMinutes");
+    let date = |name: &str, errors: &mut FieldErrors| {
+        NaiveDate::parse_from_str(form.get(name), "%Y-%m-%d")
+            .map_err(|_| errors.add(name, "must be a date"))
+            .ok()
+    };
+    let booking_window = match form.get("bookingWindow.kind") {
+        "rollingCalendarDays" | "rollingBusinessDays" => {
+            let days = window_days.unwrap_or_else(|| {
+                errors.add("bookingWindow.days", "is required for this choice");
+                0
+            });
+            if form.get("bookingWindow.kind") == "rollingCalendarDays" {
+                Window::RollingCalendarDays { days }
+            } else {
+                Window::RollingBusinessDays { days }
+            }
+        }
+        "dateRange" => match (
+            date("bookingWindow.start", errors),
+            date("bookingWindow.end", errors),
+        ) {
+            (Some(start), Some(end)) => Window::DateRange { start, end },
+            _ => Window::Unlimited,
+        },
+        _ => Window::Unlimited,
+    };
+    let durations = parse_durations(form.get("durationsMinutes"), errors);
+    let mut locations = Vec::new();
+    for i in 0.. {
+        let prefix = format!("locations[{i}]");
+        if !form.has(&format!("{prefix}.type")) {
+            break;
+        }
+        let value = form.get(&format!("{prefix}.value")).to_string();
+        locations.push(match form.get(&format!("{prefix}.type")) {
+            "phone" => Location::Phone { number: value },
+            "link" => Location::Link { url: value },
+            "video" => Location::Video { url: None },
+            _ => Location::InPerson { address: value },
+        });
+    }
+    let mut questions = Vec::new();
+    for i in 0.. {
+        let prefix = format!("questions[{i}]");
+        if !form.has(&format!("{prefix}.label")) {
+            break;
+        }
+        let kind = serde_json::from_value::<QuestionKind>(Value::from(
+            form.get(&format!("{prefix}.type")),
+        ))
+        .unwrap_or(QuestionKind::Text);
+        let options = form
+            .get(&format!("{prefix}.options"))
+            .lines()
+            .map(str::trim)
+            .filter(|o| !o.is_empty())
+            .map(str::to_string)
+            .collect();
+        questions.push(Question {
+            key: form.get(&format!("{prefix}.key")).trim().to_string(),
+            kind,
+            label: form.get(&format!("{prefix}.label")).trim().to_string(),
+            required: form.has(&format!("{prefix}.required")),
+            options,
+        });
+    }
+    let (scheduling_type, hosts) = if current.team_id.is_some() {
+        let kind = if form.get("schedulingType") == "collective" {
+            SchedulingKind::Collective
+        } else {
+            SchedulingKind::RoundRobin
+        };
+        let hosts = form
+            .0
+            .iter()
+            .filter_map(|(key, _)| {
+                key.strip_prefix("host.")
+                    .and_then(|id| id.parse::<i64>().ok())
+            })
+            .map(|user_id| {
+                let previous = current.hosts.iter().find(|h| h.user_id == user_id);
+                EventHost {
+                    user_id,
+                    round_robin_group: match kind {
+                        SchedulingKind::RoundRobin => Some(
+                            previous
+                                .and_then(|h| h.round_robin_group.clone())
+                                .unwrap_or_else(|| "default".into()),
+                        ),
+                        _ => None,
+                    },
+                    priority: HostPriority::from_db(form.get(&format!("host.{user_id}.priority"))),
+                    weight: previous.map_or(100, |h| h.weight),
+                }
+            })
+            .collect();
+        (kind, hosts)
+    } else {
+        (SchedulingKind::Individual, Vec::new())
+    };
+    EventTypeInput {
+        title: form.get("title").to_string(),
+        slug: form.get("slug").to_string(),
+        description: form.get("description").to_string(),
+        durations_minutes: durations,
+        slot_interval_minutes: slot_interval,
+        minimum_notice_minutes: minimum_notice,
+        before_buffer_minutes: before,
+        after_buffer_minutes: after,
+        booking_window,
+        booking_limits,
+        duration_limits_minutes: duration_limits,
+        seats_per_slot: seats,
+        only_first_slot_per_day: form.has("onlyFirstSlotPerDay"),
+        locations,
+        questions,
+        requires_confirmation: form.has("requiresConfirmation"),
+        pending_blocks_slot: form.has("pendingBlocksSlot"),
+        hidden: form.has("hidden"),
+        schedule_id: form.get("scheduleId").parse().ok(),
+        team_id: current.team_id,
+        scheduling_type,
+        hosts,
+    }
+}
+
+/// Adds what the event type's own checks find to the form's errors, so a page names every
+/// problem at once, not only the fields that could not be read.
+fn with_field_checks(input: &EventTypeInput, mut errors: FieldErrors) -> FieldErrors {
+    if let Err(more) = input.clone().validate() {
+        for error in more.iter() {
+            if errors.get(&error.field).is_none() {
+                errors.add(&error.field, error.message.clone());
+            }
+        }
+    }
+    errors
+}
+
+/// Applies an editor button (add, remove or move a row) to the draft; true when one was.
+fn apply_action(action: &str, input: &mut EventTypeInput) -> bool {
+    let (verb, index) = match action.split_once(':') {
+        Some((verb, index)) => (verb, index.parse::<usize>().ok()),
+        None => (action, None),
+    };
+    match (verb, index) {
+        ("add-question", _) => {
+            let mut n = input.questions.len() + 1;
+            while input
+                .questions
+                .iter()
+                .any(|q| q.key == format!("question-{n}"))
+            {
+                n += 1;
+            }
+            input.questions.push(Question {
+                key: format!("question-{n}"),
+                kind: QuestionKind::Text,
+                label: String::new(),
+                required: false,
+                options: Vec::new(),
+            });
+        }
+        ("remove-question", Some(i)) if i < input.questions.len() => {
+            input.questions.remove(i);
+        }
+        ("up", Some(i)) if i > 0 && i < input.questions.len() => input.questions.swap(i - 1, i),
+        ("down", Some(i)) if i + 1 < input.questions.len() => input.questions.swap(i, i + 1),
+        ("add-location", _) => input.locations.push(Location::Video { url: None }),
+        ("remove-location", Some(i)) if i < input.locations.len() => {
+            input.locations.remove(i);
+        }
+        _ => return false,
+    }
+    true
+}
+
+/// The input as an update patch: every field present, `null` for the cleared optional ones.
+fn patch_of(input: &EventTypeInput) -> Value {
+    let mut value = serde_json::to_value(input).unwrap_or(Value::Null);
+    if let Value::Object(fields) = &mut value {
+        for key in ["slotIntervalMinutes", "seatsPerSlot", "scheduleId"] {
+            fields.entry(key).or_insert(Value::Null);
+        }
+        fields.entry("hosts").or_insert(Value::Array(Vec::new()));
+        fields.remove("teamId");
+    }
+    value
+}
+
+pub async fn save(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let current = load(&ctx, &user, id).await?;
+    let context = editor_context(&ctx, &user, &current).await?;
+    let mut errors = FieldErrors::new();
+    let mut draft = parse_editor(&form, &current.input, &mut errors);
+    if apply_action(form.get("action"), &mut draft) {
+        let body = editor(
+            &ctx,
+            id,
+            &draft,
+            &context,
+            &FieldErrors::new(),
+            notice(
+                "info",
+                "Not saved yet: press “Save changes” when you are done.",
+            ),
+        );
+        return Ok(render(&ctx, &user, &current.input.title, CURRENT, body));
+    }
+    let result = if errors.is_empty() {
+        let (owner, now, patch) = (user.clone(), ctx.state.clock.now(), patch_of(&draft));
+        ctx.state
+            .db
+            .write(move |tx| manage::update_event_type(tx, &owner, id, patch, now))
+            .await
+    } else {
+        Err(ManageError::Invalid(with_field_checks(&draft, errors)))
+    };
+    match result {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("/dashboard/event-types/{id}?notice=saved")).into_response())
+        }
+        Err(ManageError::Invalid(errors)) => {
+            let body = editor(&ctx, id, &draft, &context, &errors, html! {});
+            Ok(render_status(
+                &ctx,
+                &user,
+                &current.input.title,
+                CURRENT,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                body,
+            ))
+        }
+        Err(ManageError::Forbidden(message) | ManageError::Conflict(message)) => {
+            let body = editor(
+                &ctx,
+                id,
+                &draft,
+                &context,
+                &FieldErrors::new(),
+                notice("error", message),
+            );
+            Ok(render_status(
+                &ctx,
+                &user,
+                &current.input.title,
+                CURRENT,
+                StatusCode::FORBIDDEN,
+                body,
+            ))
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct CsrfOnly {
+    csrf: String,
+}
+
+pub async fn duplicate(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<CsrfOnly>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    ctx.verify_csrf(&form.csrf)?;
+    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let copy = ctx
+        .state
+        .db
+        .write(move |tx| -> Result<EventType, ManageError> {
+            let original = manage::managed_event_type(tx, &owner, id)?;
+            let mut input = original.input.clone();
+            input.title = format!("{} (copy)", input.title)
+                .chars()
+                .take(120)
+                .collect();
+            let base: String = original.input.slug.chars().take(52).collect();
+            let owner_id = if input.team_id.is_some() {
+                None
+            } else {
+                Some(owner.id)
+            };
+            let mut n = 1;
+            loop {
+                let slug = if n == 1 {
+                    format!("{base}-copy")
+                } else {
+                    format!("{base}-copy-{n}")
+                };
+                if !event_types::slug_taken(tx, owner_id, input.team_id, &slug, None)? {
+                    input.slug = slug;
+                    break;
+                }
+                n += 1;
+            }
+            manage::create_event_type(tx, &owner, input, now)
+        })
+        .await?;
+    Ok(Redirect::to(&format!(
+        "/dashboard/event-types/{}?notice=duplicated",
+        copy.id
+    ))
+    .into_response())
+}
+
+pub async fn hide(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<CsrfOnly>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    ctx.verify_csrf(&form.csrf)?;
+    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let updated = ctx
+        .state
+        .db
+        .write(move |tx| -> Result<EventType, ManageError> {
+            let current = manage::managed_event_type(tx, &owner, id)?;
+            let patch = serde_json::json!({ "hidden": !current.input.hidden });
+            manage::update_event_type(tx, &owner, id, patch, now)
+        })
+        .await?;
+    let key = if updated.input.hidden {
+        "hidden"
+    } else {
+        "shown"
+    };
+    Ok(Redirect::to(&format!("{CURRENT}?notice={key}")).into_response())
+}
+
+pub async fn delete(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<CsrfOnly>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    ctx.verify_csrf(&form.csrf)?;
+    let owner = user.clone();
+    ctx.state
+        .db
+        .write(move |tx| manage::delete_event_type(tx, &owner, id))
+        .await?;
+    Ok(Redirect::to(&format!("{CURRENT}?notice=deleted")).into_response())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_from_titles() {
+        assert_eq!(slug_of("Initial consultation!"), "initial-consultation");
+        assert_eq!(slug_of("  30 min  call "), "30-min-call");
+    }
+
+    #[test]
+    fn questions_move_and_go() {
+        let mut input: EventTypeInput = serde_json::from_value(serde_json::json!({
+            "title": "x", "slug": "x", "durationsMinutes": [30],
+            "questions": [
+                {"key": "a", "type": "text", "label": "A"},
+                {"key": "b", "type": "text", "label": "B"}
+            ]
+        }))
+        .unwrap_or_else(|err| panic!("{err}"));
+        assert!(apply_action("down:0", &mut input));
+        assert_eq!(input.questions[0].key, "b");
+        assert!(apply_action("add-question", &mut input));
+        assert_eq!(input.questions[2].key, "question-3");
+        assert!(apply_action("remove-question:0", &mut input));
+        assert_eq!(input.questions.len(), 2);
+        assert!(!apply_action("save", &mut input));
+    }
+}

@@ -1,0 +1,242 @@
+//! The signed-in pages: home, event types, availability, bookings, teams, settings and
+//! administration. Every form carries a CSRF token, answers a failed submission with the
+//! form and a message next to each field, and a successful one with a redirect that shows
+//! a confirmation (`?notice=…`).
+
+mod admin;
+mod availability;
+mod bookings;
+mod event_types;
+mod settings;
+mod teams;
+
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::db::users::User;
+use crate::scheduling::manage::ManageError;
+
+use crate::instance::weekday_name;
+use crate::web::account::notice_text;
+use crate::web::layout::{Shell, app_page, capitalize, notice};
+use crate::web::{Ctx, WebError};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct HomeQuery {
+    notice: String,
+}
+
+pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, WebError> {
+    let user = ctx.require_user()?;
+    let state = &ctx.state;
+    if !state.setup.is_completed() {
+        return Ok(Redirect::to("/setup/instance").into_response());
+    }
+    let settings = state.settings();
+    let zone = settings.default_time_zone;
+    let now = state.clock.now().with_timezone(&zone);
+    let first_name = user.name.split_whitespace().next().unwrap_or(&user.name);
+    let csrf = ctx.csrf_token();
+    let policy = state.session_policy;
+    let body = html! {
+        @if let Some(text) = notice_text(&query.notice) { (notice("success", text)) }
+        div.page-head {
+            h1 { "Welcome, " (first_name) }
+            p.muted { (now.format("%A, %-d %B %Y · %H:%M")) " " (zone.name()) }
+        }
+        div.grid {
+            section.panel aria-labelledby="instance-title" {
+                h2 #instance-title { "Instance" }
+                dl.facts {
+                    dt { "Organization" } dd { (settings.organization_name) }
+                    dt { "Public address" } dd { a href=(state.base_url()) { (state.base_url()) } }
+                    dt { "Default time zone" } dd { (zone.name()) }
+                    dt { "Week starts on" } dd { (capitalize(weekday_name(settings.first_day_of_week))) }
+                    dt { "Version" } dd { "Kairos " (env!("CARGO_PKG_VERSION")) }
+                }
+            }
+            section.panel aria-labelledby="account-title" {
+                h2 #account-title { "Your account" }
+                dl.facts {
+                    dt { "Name" } dd { (user.name) }
+                    dt { "Email" } dd { (user.email) }
+                    dt { "Role" } dd { (capitalize(user.role.as_str())) }
+                    dt { "Member since" } dd { (user.created_at.with_timezone(&zone).format("%-d %B %Y")) }
+                }
+                p.muted.small {
+                    "For your security you are signed out after "
+                    (policy.idle.num_minutes()) " minutes without activity, and "
+                    (policy.lifetime.num_hours()) " hours after signing in."
+                }
+            }
+        }
+    };
+    let shell = Shell {
+        title: "Home",
+        org: &settings.organization_name,
+        user,
+        csrf: &csrf,
+        current: "/dashboard",
+    };
+    Ok(app_page(&shell, body).into_response())
+}
+
+/// The signed-in pages under `/dashboard/…`.
+pub fn router() -> axum::Router<crate::app::AppState> {
+    use axum::routing::{get, post};
+    axum::Router::new()
+        .route(
+            "/dashboard/event-types",
+            get(event_types::list).post(event_types::create),
+        )
+        .route("/dashboard/event-types/new", get(event_types::new_page))
+        .route(
+            "/dashboard/event-types/{id}",
+            get(event_types::edit).post(event_types::save),
+        )
+        .route(
+            "/dashboard/event-types/{id}/duplicate",
+            post(event_types::duplicate),
+        )
+        .route("/dashboard/event-types/{id}/hide", post(event_types::hide))
+        .route(
+            "/dashboard/event-types/{id}/delete",
+            post(event_types::delete),
+        )
+        .route(
+            "/dashboard/availability",
+            get(availability::list).post(availability::create),
+        )
+        .route(
+            "/dashboard/availability/{id}",
+            get(availability::edit).post(availability::save),
+        )
+        .route(
+            "/dashboard/availability/{id}/delete",
+            post(availability::delete),
+        )
+        .route(
+            "/dashboard/out-of-office",
+            post(availability::add_out_of_office),
+        )
+        .route(
+            "/dashboard/out-of-office/{id}/delete",
+            post(availability::delete_out_of_office),
+        )
+        .route("/dashboard/bookings", get(bookings::list))
+        .route("/dashboard/bookings/{uid}", get(bookings::detail))
+        .route("/dashboard/bookings/{uid}/confirm", post(bookings::confirm))
+        .route("/dashboard/bookings/{uid}/reject", post(bookings::reject))
+        .route("/dashboard/bookings/{uid}/cancel", post(bookings::cancel))
+        .route("/dashboard/teams", get(teams::list).post(teams::create))
+        .route("/dashboard/teams/{id}", get(teams::detail))
+        .route("/dashboard/teams/{id}/members", post(teams::add_member))
+        .route(
+            "/dashboard/teams/{id}/members/new",
+            post(teams::create_member),
+        )
+        .route(
+            "/dashboard/teams/{id}/members/{user}/remove",
+            post(teams::remove_member),
+        )
+        .route("/dashboard/settings", get(settings::page))
+        .route("/dashboard/settings/profile", post(settings::save_profile))
+        .route(
+            "/dashboard/settings/password",
+            post(settings::change_password),
+        )
+        .route("/dashboard/settings/api-keys", post(settings::create_key))
+        .route(
+            "/dashboard/settings/api-keys/{id}/revoke",
+            post(settings::revoke_key),
+        )
+        .route("/dashboard/admin", get(admin::page))
+        .route("/dashboard/admin/users", post(admin::create_user))
+        .route("/dashboard/admin/users/{id}/disable", post(admin::disable))
+        .route("/dashboard/admin/users/{id}/enable", post(admin::enable))
+        .route("/dashboard/admin/settings", post(admin::save_settings))
+}
+
+/// The confirmation a redirect asks a dashboard page to show.
+pub fn flash(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "created" => "Created.",
+        "saved" => "Your changes are saved.",
+        "deleted" => "Deleted.",
+        "duplicated" => "Duplicated. You are editing the copy.",
+        "hidden" => "Hidden from your public page. The link still works.",
+        "shown" => "Shown on your public page again.",
+        "confirmed" => "The booking is confirmed.",
+        "rejected" => "The request is declined.",
+        "cancelled" => "The booking is cancelled.",
+        "member-added" => "The member was added to the team.",
+        "member-removed" => "The member was removed from the team.",
+        "key-revoked" => "The API key is revoked. Programs using it can no longer sign in.",
+        "password-changed" => "Your password is changed. Other devices were signed out.",
+        "user-disabled" => {
+            "The account is disabled: its sessions ended and its API keys were revoked."
+        }
+        "user-enabled" => "The account is enabled again.",
+        "ooo-added" => "Out-of-office time added. No one can book you then.",
+        "ooo-removed" => "Out-of-office time removed.",
+        other => return notice_text(other),
+    })
+}
+
+/// A signed-in page in the dashboard frame.
+pub fn render(ctx: &Ctx, user: &User, title: &str, current: &str, body: Markup) -> Response {
+    let settings = ctx.state.settings();
+    let csrf = ctx.csrf_token();
+    let shell = Shell {
+        title,
+        org: &settings.organization_name,
+        user,
+        csrf: &csrf,
+        current,
+    };
+    app_page(&shell, body).into_response()
+}
+
+/// The same, with a status (a form that failed validation answers 422).
+pub fn render_status(
+    ctx: &Ctx,
+    user: &User,
+    title: &str,
+    current: &str,
+    status: StatusCode,
+    body: Markup,
+) -> Response {
+    (status, render(ctx, user, title, current, body)).into_response()
+}
+
+/// The confirmation from `?notice=`, if any.
+pub fn flash_notice(key: &str) -> Markup {
+    html! { @if let Some(text) = flash(key) { (notice("success", text)) } }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct NoticeQuery {
+    pub notice: String,
+}
+
+impl From<ManageError> for WebError {
+    fn from(err: ManageError) -> Self {
+        match err {
+            ManageError::NotFound(_) => WebError::NotFound,
+            ManageError::Forbidden(_) => WebError::Forbidden,
+            ManageError::Db(err) => WebError::Db(err),
+            other => WebError::Internal(other.to_string()),
+        }
+    }
+}
+
+/// The user as signed in, or a redirect to sign in; the first page after setup sends
+/// admins to finish it.
+pub fn signed_in(ctx: &Ctx) -> Result<User, WebError> {
+    ctx.require_user().cloned()
+}

@@ -1,0 +1,302 @@
+//! Personal settings: profile (name, username, zone, week start, clock), password, API keys.
+
+use axum::extract::{Path, Query};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+
+use crate::accounts::{self, ProfileInput};
+use crate::db::DbError;
+use crate::db::api_keys::{self, ApiKey};
+use crate::db::users::User;
+use crate::error::FieldErrors;
+use crate::scheduling::manage::ManageError;
+use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::format::{self, FormData};
+use crate::web::layout::{Field, csrf_field, empty_state, field, select_field, textarea_field};
+use crate::web::setup::zone_select;
+use crate::web::{Ctx, WebError};
+
+const CURRENT: &str = "/dashboard/settings";
+
+/// Which form failed, with what was typed and why.
+#[derive(Default)]
+struct Failed {
+    profile: Option<(FormData, FieldErrors)>,
+    password: FieldErrors,
+    key: FieldErrors,
+}
+
+async fn page_with(
+    ctx: &Ctx,
+    user: &User,
+    failed: Failed,
+    message: Markup,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let id = user.id;
+    let keys: Vec<ApiKey> = ctx
+        .state
+        .db
+        .read(move |conn| api_keys::list_for_user(conn, id).map_err(DbError::from))
+        .await?;
+    let csrf = ctx.csrf_token();
+    let (profile, profile_errors) = failed.profile.unwrap_or_else(|| {
+        (
+            FormData(vec![
+                ("name".into(), user.name.clone()),
+                ("username".into(), user.username.clone()),
+                ("time_zone".into(), user.time_zone.name().to_string()),
+                ("bio".into(), user.bio.clone()),
+                (
+                    "first_day_of_week".into(),
+                    user.first_day_of_week
+                        .map(|d| crate::instance::weekday_name(d).to_string())
+                        .unwrap_or_default(),
+                ),
+                (
+                    "time_format".into(),
+                    if user.twelve_hour { "12" } else { "24" }.into(),
+                ),
+            ]),
+            FieldErrors::new(),
+        )
+    });
+    let base = ctx.state.base_url();
+    let zone = user.time_zone;
+    let body = html! {
+        (message)
+        div.page-head { div { h1 { "Settings" } p.muted { (user.email) } } }
+        nav.section-nav aria-label="Sections" { a href="#profile" { "Profile" } a href="#password" { "Password" } a href="#api-keys" { "API keys" } }
+        div.editor {
+            section.panel #profile aria-labelledby="profile-title" {
+                h2 #profile-title { "Profile" }
+                (crate::web::layout::error_summary(&profile_errors))
+                form method="post" action=(format!("{CURRENT}/profile")) data-validate {
+                    (csrf_field(&csrf))
+                    div.two-col {
+                        (field(&Field { name: "name", label: "Name", value: profile.get("name"), required: true, autocomplete: Some("name"), ..Field::default() }, &profile_errors))
+                        (field(&Field { name: "username", label: "Username", value: profile.get("username"), required: true, hint: Some(&format!("Your booking page: {base}/{}", profile.get("username"))), autocomplete: Some("username"), ..Field::default() }, &profile_errors))
+                    }
+                    (textarea_field("bio", "About you", profile.get("bio"), Some("A sentence or two for your public page."), false, &profile_errors))
+                    div.two-col {
+                        (zone_select("time_zone", "Time zone", profile.get("time_zone"), &profile_errors))
+                        (select_field("first_day_of_week", "Week starts on", &[("", "The organization's choice"), ("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], profile.get("first_day_of_week"), None, &profile_errors))
+                        (select_field("time_format", "Clock", &[("24", "24-hour (13:30)"), ("12", "12-hour (1:30pm)")], profile.get("time_format"), None, &profile_errors))
+                    }
+                    button.button.primary type="submit" { "Save profile" }
+                }
+            }
+            section.panel #password aria-labelledby="password-title" {
+                h2 #password-title { "Password" }
+                (crate::web::layout::error_summary(&failed.password))
+                form method="post" action=(format!("{CURRENT}/password")) data-validate {
+                    (csrf_field(&csrf))
+                    input type="text" name="username" value=(user.email) autocomplete="username" hidden;
+                    (field(&Field { name: "current_password", label: "Current password", kind: "password", required: true, autocomplete: Some("current-password"), ..Field::default() }, &failed.password))
+                    div.two-col {
+                        (field(&Field { name: "new_password", label: "New password", kind: "password", required: true, minlength: Some(12), hint: Some("At least 12 characters."), autocomplete: Some("new-password"), ..Field::default() }, &failed.password))
+                        (field(&Field { name: "new_password_confirm", label: "Repeat the new password", kind: "password", required: true, autocomplete: Some("new-password"), ..Field::default() }, &failed.password))
+                    }
+                    button.button.primary type="submit" { "Change password" }
+                }
+            }
+            section.panel #api-keys aria-labelledby="keys-title" {
+                h2 #keys-title { "API keys" }
+                p.muted { "Programs use a key to act as you through the API. Send it as " code { "Authorization: Bearer kairos_…" } "." }
+                @if keys.is_empty() {
+                    (empty_state("No API keys", "Create one for each program that needs access, so you can revoke them one by one.", None))
+                } @else {
+                    ul.list.compact {
+                        @for key in &keys {
+                            li {
+                                div.list-main {
+                                    span.list-title { (key.name) }
+                                    div.list-sub {
+                                        code { (key.prefix) "…" }
+                                        span { "created " (format::long_date(key.created_at.with_timezone(&zone).date_naive())) }
+                                        span { @match key.last_used_at { Some(t) => { "last used " (format::long_date(t.with_timezone(&zone).date_naive())) }, None => "never used" } }
+                                    }
+                                }
+                                form method="post" action=(format!("{CURRENT}/api-keys/{}/revoke", key.id)) data-confirm=(format!("Revoke “{}”? Programs using it stop working.", key.name)) {
+                                    (csrf_field(&csrf))
+                                    button.button.ghost.small.danger type="submit" { "Revoke" }
+                                }
+                            }
+                        }
+                    }
+                }
+                form.inline-form.spaced method="post" action=(format!("{CURRENT}/api-keys")) data-validate {
+                    (csrf_field(&csrf))
+                    (field(&Field { name: "name", label: "New key's name", required: true, placeholder: Some("Website integration"), ..Field::default() }, &failed.key))
+                    button.button.primary type="submit" { "Create key" }
+                }
+            }
+        }
+    };
+    Ok(render_status(ctx, user, "Settings", CURRENT, status, body))
+}
+
+pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    page_with(
+        &ctx,
+        &user,
+        Failed::default(),
+        flash_notice(&query.notice),
+        StatusCode::OK,
+    )
+    .await
+}
+
+pub async fn save_profile(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let input = ProfileInput {
+        name: form.get("name").to_string(),
+        username: form.get("username").to_string(),
+        time_zone: form.get("time_zone").to_string(),
+        bio: form.get("bio").to_string(),
+        first_day_of_week: form.get("first_day_of_week").to_string(),
+        time_format: form.get("time_format").to_string(),
+    };
+    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| accounts::update_profile(tx, &owner, &input, now))
+        .await;
+    match result {
+        Ok(_) => Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response()),
+        Err(ManageError::Invalid(errors)) => {
+            let failed = Failed {
+                profile: Some((form, errors)),
+                ..Failed::default()
+            };
+            page_with(
+                &ctx,
+                &user,
+                failed,
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn change_password(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let result = accounts::change_password(
+        &ctx.state.db,
+        &user,
+        form.get("current_password"),
+        form.get("new_password"),
+        form.get("new_password_confirm"),
+        ctx.state.session_policy,
+        ctx.state.clock.now(),
+    )
+    .await;
+    match result {
+        Ok(token) => {
+            let mut headers = HeaderMap::new();
+            if let Ok(cookie) = HeaderValue::from_str(&ctx.session_cookie(&token)) {
+                headers.insert(header::SET_COOKIE, cookie);
+            }
+            Ok((
+                headers,
+                Redirect::to(&format!("{CURRENT}?notice=password-changed")),
+            )
+                .into_response())
+        }
+        Err(ManageError::Invalid(errors)) => {
+            let failed = Failed {
+                password: errors,
+                ..Failed::default()
+            };
+            page_with(
+                &ctx,
+                &user,
+                failed,
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn create_key(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let (owner, now, name) = (
+        user.clone(),
+        ctx.state.clock.now(),
+        form.get("name").to_string(),
+    );
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| accounts::create_api_key(tx, &owner, &name, now))
+        .await;
+    match result {
+        Ok(key) => {
+            let message = html! {
+                div.alert.alert-success role="status" {
+                    p { strong { "Your new API key. Copy it now: it is shown only once." } }
+                    div.copy-row {
+                        label.visually-hidden for="new-key" { "API key" }
+                        input #new-key type="text" readonly value=(key);
+                        button.button.ghost.small type="button" data-copy="#new-key" hidden { "Copy" }
+                    }
+                }
+            };
+            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
+        }
+        Err(ManageError::Invalid(errors)) => {
+            let failed = Failed {
+                key: errors,
+                ..Failed::default()
+            };
+            page_with(
+                &ctx,
+                &user,
+                failed,
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn revoke_key(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    ctx.verify_csrf(FormData(form).get("csrf"))?;
+    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    ctx.state
+        .db
+        .write(move |tx| accounts::revoke_api_key(tx, &owner, id, now))
+        .await?;
+    Ok(Redirect::to(&format!("{CURRENT}?notice=key-revoked")).into_response())
+}

@@ -1,0 +1,463 @@
+//! Teams: creating one, its members (adding people who have an account, or creating the
+//! account and handing over a one-time set-password link) and its event types.
+
+use axum::extract::{Path, Query};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+
+use crate::db::teams::{self, Team, TeamRole};
+use crate::db::users::{self, User};
+use crate::db::{DbError, event_types};
+use crate::error::FieldErrors;
+use crate::scheduling::event_types::EventType;
+use crate::scheduling::manage::{self, ManageError};
+use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::format::FormData;
+use crate::web::layout::{
+    Field, csrf_field, empty_state, error_summary, field, notice, select_field,
+};
+use crate::web::{Ctx, WebError};
+
+const CURRENT: &str = "/dashboard/teams";
+
+pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    list_page(
+        &ctx,
+        &user,
+        &FormData::default(),
+        &FieldErrors::new(),
+        flash_notice(&query.notice),
+        StatusCode::OK,
+    )
+    .await
+}
+
+async fn list_page(
+    ctx: &Ctx,
+    user: &User,
+    form: &FormData,
+    errors: &FieldErrors,
+    message: Markup,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let id = user.id;
+    let list = ctx
+        .state
+        .db
+        .read(
+            move |conn| -> Result<Vec<(Team, TeamRole, usize)>, DbError> {
+                let mut out = Vec::new();
+                for (team, role) in teams::for_user(conn, id)? {
+                    let count = teams::members(conn, team.id)?.len();
+                    out.push((team, role, count));
+                }
+                Ok(out)
+            },
+        )
+        .await?;
+    let base = ctx.state.base_url();
+    let body = html! {
+        (message)
+        div.page-head { div { h1 { "Teams" } p.muted { "Book with a group: everyone together, or whoever is free in turn." } } }
+        @if list.is_empty() {
+            (empty_state("No teams yet", if user.role.is_admin() { "Create a team, add its members and give it event types." } else { "An administrator can add you to a team." }, None))
+        } @else {
+            ul.list {
+                @for (team, role, count) in &list {
+                    li {
+                        div.list-main {
+                            a.list-title href=(format!("{CURRENT}/{}", team.id)) { (team.name) }
+                            div.list-sub {
+                                span { (base) "/team/" (team.slug) }
+                                span.badge { (count) @if *count == 1 { " member" } @else { " members" } }
+                                @if *role == TeamRole::Admin { span.badge.accent { "Team admin" } }
+                            }
+                        }
+                        div.list-actions { a.button.ghost.small href=(format!("{CURRENT}/{}", team.id)) { "Open" } }
+                    }
+                }
+            }
+        }
+        @if user.role.is_admin() {
+            section.panel.spaced aria-labelledby="new-team" {
+                h2 #new-team { "New team" }
+                (error_summary(errors))
+                form method="post" action=(CURRENT) data-validate {
+                    (csrf_field(&ctx.csrf_token()))
+                    div.two-col {
+                        (field(&Field { name: "name", label: "Name", value: form.get("name"), required: true, placeholder: Some("Front desk"), ..Field::default() }, errors))
+                        (field(&Field { name: "slug", label: "URL slug", value: form.get("slug"), required: true, placeholder: Some("front-desk"), hint: Some("The team page is /team/<slug>."), ..Field::default() }, errors))
+                    }
+                    button.button.primary type="submit" { "Create team" }
+                }
+            }
+        }
+    };
+    Ok(render_status(ctx, user, "Teams", CURRENT, status, body))
+}
+
+pub async fn create(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let (slug, name) = (form.get("slug").to_string(), form.get("name").to_string());
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| manage::create_team(tx, &owner, &slug, &name, now))
+        .await;
+    match result {
+        Ok(team) => {
+            Ok(Redirect::to(&format!("{CURRENT}/{}?notice=created", team.id)).into_response())
+        }
+        Err(ManageError::Invalid(errors)) => {
+            list_page(
+                &ctx,
+                &user,
+                &form,
+                &errors,
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+struct TeamView {
+    team: Team,
+    members: Vec<(User, TeamRole)>,
+    others: Vec<User>,
+    event_types: Vec<EventType>,
+    can_manage: bool,
+}
+
+async fn load(ctx: &Ctx, user: &User, id: i64) -> Result<TeamView, WebError> {
+    let viewer = user.clone();
+    ctx.state
+        .db
+        .read(move |conn| -> Result<Option<TeamView>, DbError> {
+            let Some(team) = teams::get(conn, id)? else {
+                return Ok(None);
+            };
+            let role = teams::role_of(conn, id, viewer.id)?;
+            if role.is_none() && !viewer.role.is_admin() {
+                return Ok(None);
+            }
+            let mut members = Vec::new();
+            for (member_id, role) in teams::members(conn, id)? {
+                if let Some(member) = users::by_id(conn, member_id)? {
+                    members.push((member, role));
+                }
+            }
+            let others = users::list_all(conn)?
+                .into_iter()
+                .filter(|u| !u.disabled && !members.iter().any(|(m, _)| m.id == u.id))
+                .collect();
+            let event_types = event_types::list_for_user(conn, viewer.id)?
+                .into_iter()
+                .filter(|e| e.input.team_id == Some(id))
+                .collect();
+            Ok(Some(TeamView {
+                team,
+                members,
+                others,
+                event_types,
+                can_manage: viewer.role.is_admin() || role == Some(TeamRole::Admin),
+            }))
+        })
+        .await?
+        .ok_or(WebError::NotFound)
+}
+
+fn team_page(
+    ctx: &Ctx,
+    view: &TeamView,
+    form: &FormData,
+    errors: &FieldErrors,
+    message: Markup,
+    viewer: &User,
+) -> Markup {
+    let csrf = ctx.csrf_token();
+    let id = view.team.id;
+    let base = ctx.state.base_url();
+    let others: Vec<(String, String)> = view
+        .others
+        .iter()
+        .map(|u| (u.id.to_string(), format!("{} ({})", u.name, u.email)))
+        .collect();
+    let other_refs: Vec<(&str, &str)> = others
+        .iter()
+        .map(|(v, l)| (v.as_str(), l.as_str()))
+        .collect();
+    let roles = [("member", "Member"), ("admin", "Team admin")];
+    html! {
+        (message)
+        div.page-head {
+            div {
+                p.muted.small { a href=(CURRENT) { "← Teams" } }
+                h1 { (view.team.name) }
+                p.muted { a href=(format!("/team/{}", view.team.slug)) target="_blank" { (base) "/team/" (view.team.slug) } }
+            }
+            @if view.can_manage {
+                div.actions { a.button.primary href=(format!("/dashboard/event-types/new?team={id}")) { "New team event type" } }
+            }
+        }
+        div.detail-grid {
+            div {
+                section.panel aria-labelledby="members-title" {
+                    h2 #members-title { "Members" }
+                    ul.list.compact {
+                        @for (member, role) in &view.members {
+                            li {
+                                div.list-main {
+                                    span.list-title { (member.name) }
+                                    div.list-sub { span { (member.email) } @if *role == TeamRole::Admin { span.badge.accent { "Team admin" } } @if member.disabled { span.badge.off { "Disabled" } } }
+                                }
+                                @if view.can_manage && member.id != viewer.id {
+                                    form method="post" action=(format!("{CURRENT}/{id}/members/{}/remove", member.id)) data-confirm=(format!("Remove {} from the team?", member.name)) {
+                                        (csrf_field(&csrf))
+                                        button.button.ghost.small.danger type="submit" { "Remove" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                section.panel.spaced aria-labelledby="team-events-title" {
+                    h2 #team-events-title { "Team event types" }
+                    @if view.event_types.is_empty() {
+                        (empty_state("No team event types", "Create one: collective (everyone attends) or round robin (whoever is free, in turn).", None))
+                    } @else {
+                        ul.list.compact {
+                            @for event_type in &view.event_types {
+                                li {
+                                    div.list-main {
+                                        a.list-title href=(format!("/dashboard/event-types/{}", event_type.id)) { (event_type.input.title) }
+                                        div.list-sub { span { "/team/" (view.team.slug) "/" (event_type.input.slug) } span.badge { (format!("{:?}", event_type.input.scheduling_type)) } }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if view.can_manage {
+                div {
+                    section.panel aria-labelledby="add-title" {
+                        h2 #add-title { "Add someone with an account" }
+                        @if view.others.is_empty() {
+                            p.muted.small { "Everyone with an account is already in the team." }
+                        } @else {
+                            form method="post" action=(format!("{CURRENT}/{id}/members")) {
+                                (csrf_field(&csrf))
+                                (select_field("userId", "Person", &other_refs, form.get("userId"), None, errors))
+                                (select_field("role", "Role in the team", &roles, "member", None, errors))
+                                button.button.primary type="submit" { "Add to team" }
+                            }
+                        }
+                    }
+                    @if viewer.role.is_admin() {
+                        section.panel.spaced aria-labelledby="invite-title" {
+                            h2 #invite-title { "Create an account and add it" }
+                            p.hint { "You get a one-time link for the person to choose their password. It is valid for 7 days." }
+                            (error_summary(errors))
+                            form method="post" action=(format!("{CURRENT}/{id}/members/new")) data-validate {
+                                (csrf_field(&csrf))
+                                (field(&Field { name: "name", label: "Name", value: form.get("name"), required: true, autocomplete: Some("off"), ..Field::default() }, errors))
+                                (field(&Field { name: "email", label: "Email", kind: "email", value: form.get("email"), required: true, autocomplete: Some("off"), ..Field::default() }, errors))
+                                (select_field("role", "Role in the team", &roles, form.get("role"), None, errors))
+                                button.button.primary type="submit" { "Create account" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+pub async fn detail(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    Query(query): Query<NoticeQuery>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let view = load(&ctx, &user, id).await?;
+    let body = team_page(
+        &ctx,
+        &view,
+        &FormData::default(),
+        &FieldErrors::new(),
+        flash_notice(&query.notice),
+        &user,
+    );
+    Ok(render(&ctx, &user, &view.team.name, CURRENT, body))
+}
+
+async fn again(
+    ctx: &Ctx,
+    user: &User,
+    id: i64,
+    form: &FormData,
+    errors: &FieldErrors,
+    message: Markup,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let view = load(ctx, user, id).await?;
+    let body = team_page(ctx, &view, form, errors, message, user);
+    Ok(render_status(
+        ctx,
+        user,
+        &view.team.name,
+        CURRENT,
+        status,
+        body,
+    ))
+}
+
+pub async fn add_member(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let Ok(member) = form.get("userId").parse::<i64>() else {
+        let mut errors = FieldErrors::new();
+        errors.add("userId", "must be chosen");
+        return again(
+            &ctx,
+            &user,
+            id,
+            &form,
+            &errors,
+            html! {},
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let (actor, role) = (user.clone(), form.get("role").to_string());
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| manage::set_team_member(tx, &actor, id, member, &role))
+        .await;
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=member-added")).into_response()),
+        Err(ManageError::Invalid(errors)) => {
+            again(
+                &ctx,
+                &user,
+                id,
+                &form,
+                &errors,
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn create_member(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let (admin, now) = (user.clone(), ctx.state.clock.now());
+    let (name, email) = (form.get("name").to_string(), form.get("email").to_string());
+    let role = if form.get("role") == "admin" {
+        TeamRole::Admin
+    } else {
+        TeamRole::Member
+    };
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| -> Result<(User, String), ManageError> {
+            let (created, token) =
+                manage::create_member(tx, &admin, &name, &email, None, "member", now)?;
+            manage::set_team_member(tx, &admin, id, created.id, role.as_str())?;
+            Ok((created, token))
+        })
+        .await;
+    match result {
+        Ok((created, token)) => {
+            let link = format!("{}/reset/{token}", ctx.state.base_url());
+            let message = html! {
+                div.alert.alert-success role="status" {
+                    p { strong { (created.name) " has an account and is in the team." } }
+                    p { "Send them this one-time link to choose their password. It is shown only now and is valid for 7 days:" }
+                    div.copy-row {
+                        label.visually-hidden for="invite-link" { "One-time link" }
+                        input #invite-link type="url" readonly value=(link);
+                        button.button.ghost.small type="button" data-copy="#invite-link" hidden { "Copy" }
+                    }
+                }
+            };
+            again(
+                &ctx,
+                &user,
+                id,
+                &FormData::default(),
+                &FieldErrors::new(),
+                message,
+                StatusCode::OK,
+            )
+            .await
+        }
+        Err(ManageError::Invalid(errors)) => {
+            again(
+                &ctx,
+                &user,
+                id,
+                &form,
+                &errors,
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(ManageError::Forbidden(message)) => {
+            again(
+                &ctx,
+                &user,
+                id,
+                &form,
+                &FieldErrors::new(),
+                notice("error", message),
+                StatusCode::FORBIDDEN,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn remove_member(
+    ctx: Ctx,
+    Path((id, member)): Path<(i64, i64)>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    ctx.verify_csrf(FormData(form).get("csrf"))?;
+    let actor = user.clone();
+    ctx.state
+        .db
+        .write(move |tx| manage::remove_team_member(tx, &actor, id, member))
+        .await?;
+    Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=member-removed")).into_response())
+}

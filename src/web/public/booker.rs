@@ -1,0 +1,809 @@
+//! The booker: month calendar, time zone, slot list, then the booking form.
+//!
+//! Every choice is a query parameter (`month`, `date`, `tz`, `duration`, `h`, `slot`), so the
+//! page works with plain links; `assets/app.js` swaps the booker in place instead of
+//! reloading. The slots come from the booking service, the one definition of "free".
+
+use std::collections::BTreeMap;
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono_tz::{TZ_VARIANTS, Tz};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::availability::Slot;
+use crate::booking::{self, Actor, Attendee, BookingError, BookingRequest};
+use crate::db::bookings::Booking;
+use crate::error::FieldErrors;
+use crate::scheduling::event_types::Location;
+use crate::scheduling::start_of_day;
+use crate::web::format::{self, FormData};
+use crate::web::layout::{csrf_field, initials, message_page, notice, public_page};
+use crate::web::public::questions::{answers_of, question_field};
+use crate::web::public::{Target, icon_calendar, icon_clock, icon_globe, icon_pin, respond};
+use crate::web::{Ctx, WebError};
+
+#[derive(Debug, Default, Clone, Deserialize)]
+#[serde(default)]
+pub struct BookerQuery {
+    /// `YYYY-MM`: the month the calendar shows.
+    pub month: String,
+    /// `YYYY-MM-DD`: the day whose times are listed.
+    pub date: String,
+    /// The invitee's IANA zone.
+    pub tz: String,
+    /// Minutes, one of the event type's durations.
+    pub duration: String,
+    /// `12` or `24`.
+    pub h: String,
+    /// The chosen start (RFC 3339): shows the booking form.
+    pub slot: String,
+    /// Set when the page is shown inside another site's frame.
+    pub embed: String,
+    /// The uid of a booking being moved, with its manage token.
+    pub reschedule: String,
+    pub token: String,
+}
+
+/// Where the booker stands.
+#[derive(Debug, Clone)]
+pub struct View {
+    pub path: String,
+    pub zone: Tz,
+    pub month: NaiveDate,
+    pub month_given: bool,
+    pub date: Option<NaiveDate>,
+    pub duration: u32,
+    pub durations: Vec<u32>,
+    pub twelve_hour: bool,
+    pub slot: Option<DateTime<Utc>>,
+    pub embed: bool,
+    /// uid and manage token of the booking being rescheduled.
+    pub reschedule: Option<(String, String)>,
+}
+
+impl View {
+    pub fn new(target: &Target, query: &BookerQuery, now: DateTime<Utc>) -> View {
+        let zone = query.tz.trim().parse::<Tz>().unwrap_or(target.zone);
+        let durations = target.event_type.input.durations_minutes.clone();
+        let duration = query
+            .duration
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|d| durations.contains(d))
+            .or_else(|| durations.first().copied())
+            .unwrap_or(30);
+        let slot = DateTime::parse_from_rfc3339(query.slot.trim())
+            .ok()
+            .map(|t| t.with_timezone(&Utc));
+        let mut date = NaiveDate::parse_from_str(query.date.trim(), "%Y-%m-%d").ok();
+        if let Some(slot) = slot {
+            date = Some(slot.with_timezone(&zone).date_naive());
+        }
+        let given_month =
+            NaiveDate::parse_from_str(&format!("{}-01", query.month.trim()), "%Y-%m-%d").ok();
+        let today = now.with_timezone(&zone).date_naive();
+        let month = given_month
+            .or(date)
+            .unwrap_or(today)
+            .with_day(1)
+            .unwrap_or(today);
+        if date.is_some_and(|d| d.with_day(1) != Some(month)) {
+            date = None;
+        }
+        let reschedule = (!query.reschedule.is_empty() && !query.token.is_empty())
+            .then(|| (query.reschedule.clone(), query.token.clone()));
+        View {
+            path: target.path.clone(),
+            zone,
+            month,
+            month_given: given_month.is_some(),
+            date,
+            duration,
+            durations,
+            twelve_hour: match query.h.as_str() {
+                "12" => true,
+                "24" => false,
+                _ => target.twelve_hour,
+            },
+            slot,
+            embed: !query.embed.is_empty(),
+            reschedule,
+        }
+    }
+
+    fn pairs(&self) -> Vec<(&'static str, String)> {
+        let mut pairs = vec![
+            ("tz", self.zone.name().to_string()),
+            ("h", if self.twelve_hour { "12" } else { "24" }.to_string()),
+        ];
+        if self.durations.len() > 1 && self.reschedule.is_none() {
+            pairs.push(("duration", self.duration.to_string()));
+        }
+        if self.embed {
+            pairs.push(("embed", "1".into()));
+        }
+        if let Some((uid, token)) = &self.reschedule {
+            pairs.push(("reschedule", uid.clone()));
+            pairs.push(("token", token.clone()));
+        }
+        pairs
+    }
+
+    /// A link to this booker with the given month, day and slot, keeping the rest.
+    pub fn href(
+        &self,
+        month: Option<NaiveDate>,
+        date: Option<NaiveDate>,
+        slot: Option<DateTime<Utc>>,
+    ) -> String {
+        let month = month.map(|m| m.format("%Y-%m").to_string());
+        let date = date.map(|d| d.format("%Y-%m-%d").to_string());
+        let slot = slot.map(|s| s.format("%Y-%m-%dT%H:%M:%SZ").to_string());
+        let mut pairs: Vec<(&str, &str)> = Vec::new();
+        if let Some(month) = &month {
+            pairs.push(("month", month));
+        }
+        if let Some(date) = &date {
+            pairs.push(("date", date));
+        }
+        if let Some(slot) = &slot {
+            pairs.push(("slot", slot));
+        }
+        let rest = self.pairs();
+        for (key, value) in &rest {
+            pairs.push((key, value));
+        }
+        format!("{}{}", self.path, format::query(&pairs))
+    }
+
+    /// The same view with another duration or clock.
+    fn with(&self, duration: u32, twelve_hour: bool) -> View {
+        let mut view = self.clone();
+        view.duration = duration;
+        view.twelve_hour = twelve_hour;
+        view
+    }
+
+    fn hidden_fields(&self, skip: &[&str]) -> Markup {
+        html! {
+            @for (key, value) in self.pairs() {
+                @if !skip.contains(&key) {
+                    input type="hidden" name=(key) value=(value);
+                }
+            }
+        }
+    }
+}
+
+type Days = BTreeMap<NaiveDate, Vec<Slot>>;
+
+/// The slots of the view's month, by local date.
+async fn month_slots(ctx: &Ctx, target: &Target, view: &View) -> Result<Days, WebError> {
+    let (Some(from), Some(to)) = (
+        start_of_day(view.zone, view.month),
+        start_of_day(view.zone, format::next_month(view.month)),
+    ) else {
+        return Ok(Days::new());
+    };
+    let event_type = target.event_type.clone();
+    let (zone, duration) = (view.zone, view.duration);
+    let context = ctx.state.booking_settings().context;
+    let list = ctx
+        .state
+        .db
+        .read(move |conn| {
+            booking::list_slots(conn, &event_type, from, to, zone, Some(duration), context)
+        })
+        .await;
+    match list {
+        Ok(list) => Ok(list
+            .days
+            .into_iter()
+            .map(|day| (day.date, day.slots))
+            .collect()),
+        Err(BookingError::Db(err)) => Err(err.into()),
+        // A host who left or an event type that cannot be computed offers nothing.
+        Err(_) => Ok(Days::new()),
+    }
+}
+
+/// The booking being rescheduled, when the manage token is right.
+async fn rescheduled_booking(ctx: &Ctx, view: &View) -> Result<Option<Booking>, WebError> {
+    let Some((uid, token)) = view.reschedule.clone() else {
+        return Ok(None);
+    };
+    let found = ctx
+        .state
+        .db
+        .read(move |conn| booking::authorize(conn, &uid, &Actor::Invitee(token)))
+        .await;
+    match found {
+        Ok(booking) if booking.status.is_active() => Ok(Some(booking)),
+        Ok(_) | Err(BookingError::BookingNotFound) => Err(WebError::NotFound),
+        Err(BookingError::Db(err)) => Err(err.into()),
+        Err(other) => Err(WebError::Internal(other.to_string())),
+    }
+}
+
+pub async fn show(ctx: &Ctx, target: &Target, query: &BookerQuery) -> Result<Response, WebError> {
+    let now = ctx.state.clock.now();
+    let mut view = View::new(target, query, now);
+    let moving = rescheduled_booking(ctx, &view).await?;
+    if let Some(old) = &moving {
+        let minutes = u32::try_from((old.end - old.start).num_minutes()).unwrap_or(0);
+        if view.durations.contains(&minutes) {
+            view.duration = minutes;
+        }
+        if query.tz.is_empty()
+            && let Ok(zone) = old.attendee_time_zone.parse::<Tz>()
+        {
+            view.zone = zone;
+        }
+    }
+    let mut days = month_slots(ctx, target, &view).await?;
+    // With nothing left this month, start on the next one.
+    if days.is_empty() && !view.month_given && view.date.is_none() {
+        let mut next = view.clone();
+        next.month = format::next_month(view.month);
+        let next_days = month_slots(ctx, target, &next).await?;
+        if !next_days.is_empty() {
+            view = next;
+            days = next_days;
+        }
+    }
+    if let Some(slot) = view.slot {
+        let offered = view
+            .date
+            .and_then(|date| days.get(&date))
+            .is_some_and(|slots| slots.iter().any(|s| s.start == slot));
+        if offered {
+            let step = match &moving {
+                Some(old) => reschedule_step(ctx, target, &view, old, slot, &FieldErrors::new()),
+                None => form_step(
+                    ctx,
+                    target,
+                    &view,
+                    slot,
+                    &FormData::default(),
+                    &FieldErrors::new(),
+                ),
+            };
+            return Ok(page(ctx, target, &view, StatusCode::OK, step));
+        }
+        let body = calendar_step(
+            target,
+            &view,
+            &days,
+            now,
+            moving.as_ref(),
+            Some("That time is no longer available. Please pick another one."),
+        );
+        return Ok(page(ctx, target, &view, StatusCode::CONFLICT, body));
+    }
+    let body = calendar_step(target, &view, &days, now, moving.as_ref(), None);
+    Ok(page(ctx, target, &view, StatusCode::OK, body))
+}
+
+fn page(ctx: &Ctx, target: &Target, view: &View, status: StatusCode, body: Markup) -> Response {
+    let org = ctx.state.settings().organization_name;
+    let title = format!("{} · {}", target.event_type.input.title, target.owner_name);
+    respond(
+        &ctx.state,
+        status,
+        public_page(&title, &org, view.embed, body),
+    )
+}
+
+fn location_text(location: &Location) -> String {
+    match location {
+        Location::InPerson { address } => address.clone(),
+        Location::Phone { .. } => "Phone call".into(),
+        Location::Link { .. } => "Online meeting".into(),
+        Location::Video { .. } => "Video call".into(),
+    }
+}
+
+/// The event summary on the left of every step.
+fn info(
+    target: &Target,
+    view: &View,
+    chosen: Option<DateTime<Utc>>,
+    moving: Option<&Booking>,
+) -> Markup {
+    let input = &target.event_type.input;
+    html! {
+        aside.booker-info {
+            div.avatar-stack aria-hidden="true" {
+                @for host in target.hosts.iter().take(4) {
+                    span.avatar { (initials(&host.name)) }
+                }
+            }
+            p.booker-owner { a href=(target.profile_path) { (target.owner_name) } }
+            h1.booker-title { (input.title) }
+            @if let Some(old) = moving {
+                div.alert.alert-info role="status" {
+                    "Rescheduling your booking of "
+                    strong { (format::when(old.start, old.end, view.zone, view.twelve_hour)) }
+                    "."
+                }
+            }
+            ul.booker-meta {
+                @if let Some(start) = chosen {
+                    @let local = start.with_timezone(&view.zone);
+                    li { (icon_calendar()) span { (format::long_date(local.date_naive())) } }
+                    li { (icon_clock()) span {
+                        (format::time(local, view.twelve_hour)) " – "
+                        (format::time((start + Duration::minutes(i64::from(view.duration))).with_timezone(&view.zone), view.twelve_hour))
+                    } }
+                } @else if view.durations.len() > 1 && moving.is_none() {
+                    li.durations {
+                        (icon_clock())
+                        div.pills role="group" aria-label="Duration" {
+                            @for minutes in &view.durations {
+                                @let href = view.with(*minutes, view.twelve_hour).href(Some(view.month), view.date, None);
+                                @if *minutes == view.duration {
+                                    a.pill href=(href) aria-current="true" data-nav { (format::duration(*minutes)) }
+                                } @else {
+                                    a.pill href=(href) data-nav { (format::duration(*minutes)) }
+                                }
+                            }
+                        }
+                    }
+                } @else {
+                    li { (icon_clock()) span { (format::duration(view.duration)) } }
+                }
+                @if !input.locations.is_empty() {
+                    li { (icon_pin()) span {
+                        (input.locations.iter().map(location_text).collect::<Vec<_>>().join(" or "))
+                    } }
+                }
+                li { (icon_globe()) span { (view.zone.name().replace('_', " ")) } }
+            }
+            @if !input.description.is_empty() && chosen.is_none() {
+                div.booker-description {
+                    @for paragraph in input.description.replace("\r\n", "\n").split("\n\n") {
+                        p { (paragraph) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn zone_form(view: &View) -> Markup {
+    let now_label = |zone: Tz| zone.name().replace('_', " ");
+    html! {
+        form.zone-form method="get" action=(view.path) data-zone-form {
+            input type="hidden" name="month" value=(view.month.format("%Y-%m"));
+            @if let Some(date) = view.date {
+                input type="hidden" name="date" value=(date.format("%Y-%m-%d"));
+            }
+            (view.hidden_fields(&["tz"]))
+            label for="booker-tz" { "Time zone" }
+            div.zone-row {
+                select #booker-tz name="tz" data-zone-select {
+                    @for zone in TZ_VARIANTS {
+                        option value=(zone.name()) selected[zone == view.zone] { (now_label(zone)) }
+                    }
+                }
+                button.button.ghost type="submit" data-no-js { "Apply" }
+            }
+        }
+    }
+}
+
+fn calendar(view: &View, days: &Days, today: NaiveDate, first_day: chrono::Weekday) -> Markup {
+    let first = view.month;
+    let next = format::next_month(first);
+    let previous = format::previous_month(first);
+    let lead = (7 + first.weekday().num_days_from_monday() - first_day.num_days_from_monday()) % 7;
+    let length = (next - first).num_days() as u32;
+    let cells = (lead + length).div_ceil(7) * 7;
+    let header: Vec<chrono::Weekday> = (0..7)
+        .map(|i| {
+            let mut day = first_day;
+            for _ in 0..i {
+                day = day.succ();
+            }
+            day
+        })
+        .collect();
+    let can_go_back = previous.with_day(1) >= today.with_day(1);
+    html! {
+        div.calendar {
+            div.calendar-head {
+                h2 #month-label aria-live="polite" { (first.format("%B %Y")) }
+                div.calendar-nav {
+                    @if can_go_back {
+                        a.icon-button href=(view.href(Some(previous), None, None)) aria-label="Previous month" data-nav { "‹" }
+                    } @else {
+                        span.icon-button.disabled aria-hidden="true" { "‹" }
+                    }
+                    a.icon-button href=(view.href(Some(next), None, None)) aria-label="Next month" data-nav { "›" }
+                }
+            }
+            table.calendar-grid aria-labelledby="month-label" data-calendar {
+                thead {
+                    tr {
+                        @for day in &header {
+                            th scope="col" abbr=(crate::web::layout::capitalize(crate::instance::weekday_name(*day))) { (format!("{day}")) }
+                        }
+                    }
+                }
+                tbody {
+                    @for week in 0..(cells / 7) {
+                        tr {
+                            @for column in 0..7 {
+                                @let index = week * 7 + column;
+                                td {
+                                    @if index >= lead && index < lead + length {
+                                        @let date = first + Duration::days(i64::from(index - lead));
+                                        @let count = days.get(&date).map_or(0, Vec::len);
+                                        @let label = format!("{}, {}", format::long_date(date), if count == 1 { "1 time available".to_string() } else { format!("{count} times available") });
+                                        @if count > 0 {
+                                            @if view.date == Some(date) {
+                                                a.day.available.selected href=(view.href(Some(first), Some(date), None)) aria-label=(label) aria-current="date" data-nav data-day { (date.day()) }
+                                            } @else {
+                                                a.day.available href=(view.href(Some(first), Some(date), None)) aria-label=(label) data-nav data-day { (date.day()) }
+                                            }
+                                        } @else {
+                                            span.day.today[date == today] aria-label=(format!("{}, no times", format::long_date(date))) { (date.day()) }
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            @if days.is_empty() {
+                p.muted.small.calendar-empty {
+                    "No free times this month. "
+                    a href=(view.href(Some(next), None, None)) data-nav { "See " (next.format("%B")) }
+                }
+            }
+        }
+    }
+}
+
+fn slot_list(view: &View, days: &Days) -> Markup {
+    let toggle = |twelve: bool, label: &str| {
+        let href = view
+            .with(view.duration, twelve)
+            .href(Some(view.month), view.date, None);
+        html! {
+            @if view.twelve_hour == twelve {
+                a href=(href) aria-current="true" data-nav { (label) }
+            } @else {
+                a href=(href) data-nav { (label) }
+            }
+        }
+    };
+    html! {
+        section.slots aria-labelledby="slots-title" {
+            div.slots-head {
+                @if let Some(date) = view.date {
+                    h2 #slots-title { (format::short_date(date)) }
+                } @else {
+                    h2 #slots-title.visually-hidden { "Times" }
+                }
+                div.segmented role="group" aria-label="Clock" {
+                    (toggle(true, "12h"))
+                    (toggle(false, "24h"))
+                }
+            }
+            @match view.date.and_then(|d| days.get(&d)) {
+                Some(slots) => {
+                    ul.slot-list data-slots {
+                        @for slot in slots {
+                            li {
+                                a.slot href=(view.href(Some(view.month), view.date, Some(slot.start))) {
+                                    span.slot-dot aria-hidden="true" {}
+                                    (format::time(slot.start.with_timezone(&view.zone), view.twelve_hour))
+                                    @if let Some(seats) = slot.seats_remaining {
+                                        span.seats { (seats) " seats left" }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                None => {
+                    p.muted.slots-hint { "Pick a day to see the times you can book." }
+                }
+            }
+        }
+    }
+}
+
+fn calendar_step(
+    target: &Target,
+    view: &View,
+    days: &Days,
+    now: DateTime<Utc>,
+    moving: Option<&Booking>,
+    error: Option<&str>,
+) -> Markup {
+    let today = now.with_timezone(&view.zone).date_naive();
+    html! {
+        div.booker #booker data-booker {
+            (info(target, view, None, moving))
+            div.booker-calendar {
+                @if let Some(message) = error { (notice("error", message)) }
+                (calendar(view, days, today, target.first_day_of_week))
+                (zone_form(view))
+            }
+            (slot_list(view, days))
+        }
+    }
+}
+
+/// The booking form for a chosen slot.
+fn form_step(
+    ctx: &Ctx,
+    target: &Target,
+    view: &View,
+    slot: DateTime<Utc>,
+    form: &FormData,
+    errors: &FieldErrors,
+) -> Markup {
+    let input = &target.event_type.input;
+    let back = view.href(Some(view.month), view.date, None);
+    let general: Vec<&str> = ["start", "duration", "attendee.timeZone", "Idempotency-Key"]
+        .iter()
+        .filter_map(|field| errors.get(field))
+        .collect();
+    let guests: Vec<&str> = form
+        .all("guests")
+        .into_iter()
+        .filter(|g| !g.trim().is_empty())
+        .collect();
+    let field_error = |name: &str, label: &str| {
+        html! {
+            @if let Some(message) = errors.get(name) {
+                p.error id=(format!("{}-error", name.replace(['.', '[', ']'], "-"))) { (label) " " (message) }
+            }
+        }
+    };
+    html! {
+        div.booker.booker-form-step #booker data-booker {
+            (info(target, view, Some(slot), None))
+            section.booking-form aria-labelledby="form-title" {
+                h2 #form-title { "Your details" }
+                @if !errors.is_empty() {
+                    div.alert.alert-error role="alert" {
+                        p { strong { "Please correct the highlighted fields." } }
+                        @for message in &general { p { (message) } }
+                    }
+                }
+                form method="post" action=(view.path) data-validate {
+                    (csrf_field(&form_token(ctx, view.embed)))
+                    input type="hidden" name="slot" value=(slot.format("%Y-%m-%dT%H:%M:%SZ"));
+                    input type="hidden" name="duration" value=(view.duration);
+                    (view.hidden_fields(&["duration"]))
+                    div.field.invalid[errors.get("attendee.name").is_some()] {
+                        label for="f-name" { "Your name" span.required aria-hidden="true" { " *" } }
+                        input #f-name type="text" name="name" value=(form.get("name")) autocomplete="name" required maxlength="200"
+                            aria-invalid=[errors.get("attendee.name").map(|_| "true")]
+                            aria-describedby=[errors.get("attendee.name").map(|_| "attendee-name-error")];
+                        (field_error("attendee.name", "Your name"))
+                    }
+                    div.field.invalid[errors.get("attendee.email").is_some()] {
+                        label for="f-email" { "Email address" span.required aria-hidden="true" { " *" } }
+                        input #f-email type="email" name="email" value=(form.get("email")) autocomplete="email" required
+                            aria-invalid=[errors.get("attendee.email").map(|_| "true")]
+                            aria-describedby=[errors.get("attendee.email").map(|_| "attendee-email-error")];
+                        (field_error("attendee.email", "Email address"))
+                    }
+                    @if input.locations.len() > 1 {
+                        fieldset.field.choices.invalid[errors.get("location").is_some()] {
+                            legend { "Where should we meet?" }
+                            @for (i, location) in input.locations.iter().enumerate() {
+                                @let id = format!("f-location-{i}");
+                                @let chosen = form.get("location");
+                                div.choice {
+                                    input type="radio" id=(id) name="location" value=(location.kind())
+                                        checked[chosen == location.kind() || (chosen.is_empty() && i == 0)];
+                                    label for=(id) { (location_text(location)) }
+                                }
+                            }
+                            (field_error("location", "Location"))
+                        }
+                    }
+                    @for question in &input.questions {
+                        (question_field(question, form, errors))
+                    }
+                    details.guests open[!guests.is_empty() || errors.iter().any(|e| e.field.starts_with("guests"))] {
+                        summary { "Add guests" }
+                        p.hint { "They receive the invitation too." }
+                        div.guest-list data-guests {
+                            @for i in 0..guests.len().max(1) {
+                                @let name = format!("guests[{i}]");
+                                div.field.invalid[errors.get(&name).is_some()] {
+                                    label for=(format!("f-guest-{i}")) { "Guest email " (i + 1) }
+                                    input id=(format!("f-guest-{i}")) type="email" name="guests" value=(guests.get(i).copied().unwrap_or_default()) autocomplete="off";
+                                    (field_error(&name, "Guest email"))
+                                }
+                            }
+                        }
+                        @if let Some(message) = errors.get("guests") { p.error { "Guests " (message) } }
+                        button.button.ghost type="button" data-add-guest hidden { "+ Add another guest" }
+                    }
+                    div.form-actions {
+                        a.button.ghost href=(back) data-nav { "Back" }
+                        button.button.primary type="submit" data-submit { "Confirm booking" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Confirming a new time for a booking being rescheduled.
+fn reschedule_step(
+    ctx: &Ctx,
+    target: &Target,
+    view: &View,
+    old: &Booking,
+    slot: DateTime<Utc>,
+    errors: &FieldErrors,
+) -> Markup {
+    let back = view.href(Some(view.month), view.date, None);
+    let token = view
+        .reschedule
+        .as_ref()
+        .map(|(_, t)| t.as_str())
+        .unwrap_or_default();
+    html! {
+        div.booker.booker-form-step #booker data-booker {
+            (info(target, view, Some(slot), Some(old)))
+            section.booking-form aria-labelledby="form-title" {
+                h2 #form-title { "Confirm the new time" }
+                (crate::web::layout::error_summary(errors))
+                form method="post" action=(format!("/booking/{}/reschedule", old.uid)) {
+                    (csrf_field(&form_token(ctx, view.embed)))
+                    input type="hidden" name="token" value=(token);
+                    input type="hidden" name="start" value=(slot.format("%Y-%m-%dT%H:%M:%SZ"));
+                    input type="hidden" name="tz" value=(view.zone.name());
+                    input type="hidden" name="h" value=(if view.twelve_hour { "12" } else { "24" });
+                    @if view.embed { input type="hidden" name="embed" value="1"; }
+                    (crate::web::layout::textarea_field("reason", "Reason for rescheduling (optional)", "", Some("Shared with the host."), false, errors))
+                    div.form-actions {
+                        a.button.ghost href=(back) data-nav { "Back" }
+                        button.button.primary type="submit" data-submit { "Reschedule" }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// `POST /{user}/{slug}`: books the chosen slot.
+pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response, WebError> {
+    ctx.verify_public_form(form.get("csrf"))?;
+    let now = ctx.state.clock.now();
+    let query = BookerQuery {
+        tz: form.get("tz").to_string(),
+        duration: form.get("duration").to_string(),
+        h: form.get("h").to_string(),
+        slot: form.get("slot").to_string(),
+        embed: form.get("embed").to_string(),
+        ..BookerQuery::default()
+    };
+    let view = View::new(target, &query, now);
+    let Some(slot) = view.slot else {
+        return Ok(Redirect::to(&view.href(None, None, None)).into_response());
+    };
+    let request = BookingRequest {
+        event_type_id: target.event_type.id,
+        start: Some(slot),
+        duration_minutes: Some(view.duration),
+        attendee: Attendee {
+            name: form.get("name").to_string(),
+            email: form.get("email").to_string(),
+            time_zone: view.zone.name().to_string(),
+        },
+        guests: form.all("guests").into_iter().map(str::to_string).collect(),
+        answers: answers_of(&target.event_type.input.questions, &form),
+        location: Some(form.get("location").to_string()).filter(|l| !l.is_empty()),
+        idempotency_key: None,
+    };
+    let settings = ctx.state.booking_settings();
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| booking::create(tx, &request, &settings))
+        .await;
+    match result {
+        Ok(outcome) => match outcome.manage_token {
+            Some(token) => {
+                let query = format::query(&[
+                    ("token", &token),
+                    ("h", if view.twelve_hour { "12" } else { "24" }),
+                    ("embed", if view.embed { "1" } else { "" }),
+                ]);
+                Ok(
+                    Redirect::to(&format!("/booking/{}{query}", outcome.booking.uid))
+                        .into_response(),
+                )
+            }
+            None => Ok(already_booked(ctx, &view)),
+        },
+        Err(BookingError::Invalid(errors)) => {
+            let step = form_step(ctx, target, &view, slot, &form, &errors);
+            Ok(page(
+                ctx,
+                target,
+                &view,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                step,
+            ))
+        }
+        Err(BookingError::Taken(_) | BookingError::NotBookable(_)) => {
+            let days = month_slots(ctx, target, &view).await?;
+            let body = calendar_step(
+                target,
+                &view,
+                &days,
+                now,
+                None,
+                Some("Sorry, that time was just taken. Please pick another one."),
+            );
+            Ok(page(ctx, target, &view, StatusCode::CONFLICT, body))
+        }
+        Err(BookingError::EventTypeNotFound) => Err(WebError::NotFound),
+        Err(BookingError::Db(err)) => Err(err.into()),
+        Err(other) => Err(WebError::Internal(other.to_string())),
+    }
+}
+
+fn already_booked(ctx: &Ctx, view: &View) -> Response {
+    let body = message_page(
+        "You have already booked this time",
+        html! {
+            p { "This exact booking was made a moment ago. Use the link on its confirmation page to see, move or cancel it." }
+            p { a href=(view.href(None, None, None)) { "Back to the calendar" } }
+        },
+    );
+    respond(&ctx.state, StatusCode::OK, body)
+}
+
+/// The CSRF token for an invitee's form: bound to the browser's cookie, or signed when the
+/// page is inside another site's frame (where the browser withholds our cookie).
+pub(super) fn form_token(ctx: &Ctx, embed: bool) -> String {
+    if embed {
+        ctx.public_form_token()
+    } else {
+        ctx.csrf_token()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_keep_the_zone_and_clock() {
+        let view = View {
+            path: "/ana/consultation".into(),
+            zone: chrono_tz::America::New_York,
+            month: NaiveDate::from_ymd_opt(2026, 3, 1).unwrap_or_default(),
+            month_given: false,
+            date: None,
+            duration: 30,
+            durations: vec![30, 60],
+            twelve_hour: true,
+            slot: None,
+            embed: false,
+            reschedule: None,
+        };
+        assert_eq!(
+            view.href(view.date, NaiveDate::from_ymd_opt(2026, 3, 30), None),
+            "/ana/consultation?date=2026-03-30&tz=America%2FNew_York&h=12&duration=30"
+        );
+    }
+}

@@ -1,0 +1,570 @@
+//! `/booking/{uid}?token=…`: the confirmation after booking, and the invitee's page to add
+//! the meeting to a calendar, reschedule or cancel it.
+
+use axum::extract::{Path, Query};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use crate::booking::{self, Actor, BookingError};
+use crate::db::bookings::{Booking, BookingStatus};
+use crate::db::users::User;
+use crate::db::{DbError, event_types, teams, users};
+use crate::error::FieldErrors;
+use crate::notify::ics::{self, CalendarEvent};
+use crate::scheduling::event_types::Location;
+use crate::scheduling::questions::Question;
+use crate::web::format::{self, FormData};
+use crate::web::layout::{csrf_field, message_page, notice, public_page, textarea_field};
+use crate::web::public::booker::form_token;
+use crate::web::public::{icon_calendar, icon_clock, icon_globe, icon_pin, respond};
+use crate::web::{Ctx, WebError};
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ManageQuery {
+    token: String,
+    h: String,
+    tz: String,
+    embed: String,
+    notice: String,
+}
+
+/// A booking with what its page shows besides it.
+struct Loaded {
+    booking: Booking,
+    hosts: Vec<User>,
+    questions: Vec<Question>,
+    /// The booker of the event type, for rescheduling.
+    booker_path: Option<String>,
+}
+
+async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
+    let (uid, token) = (uid.to_string(), token.to_string());
+    let found = ctx
+        .state
+        .db
+        .read(move |conn| -> Result<_, BookingError> {
+            let booking = booking::authorize(conn, &uid, &Actor::Invitee(token))?;
+            let mut hosts = Vec::new();
+            for id in &booking.hosts {
+                if let Some(user) = users::by_id(conn, *id).map_err(DbError::from)? {
+                    hosts.push(user);
+                }
+            }
+            let event_type = match booking.event_type_id {
+                Some(id) => event_types::get(conn, id).map_err(DbError::from)?,
+                None => None,
+            };
+            let mut booker_path = None;
+            let mut questions = Vec::new();
+            if let Some(event_type) = event_type {
+                questions = event_type.input.questions.clone();
+                booker_path = match (event_type.owner_user_id, event_type.input.team_id) {
+                    (Some(owner), _) => users::by_id(conn, owner)
+                        .map_err(DbError::from)?
+                        .map(|u| format!("/{}/{}", u.username, event_type.input.slug)),
+                    (None, Some(team)) => teams::get(conn, team)
+                        .map_err(DbError::from)?
+                        .map(|t| format!("/team/{}/{}", t.slug, event_type.input.slug)),
+                    _ => None,
+                };
+            }
+            Ok(Loaded {
+                booking,
+                hosts,
+                questions,
+                booker_path,
+            })
+        })
+        .await;
+    match found {
+        Ok(loaded) => Ok(loaded),
+        Err(BookingError::Db(err)) => Err(err.into()),
+        Err(_) => Err(WebError::NotFound),
+    }
+}
+
+fn location_html(location: &Location) -> Markup {
+    match location {
+        Location::Link { url } | Location::Video { url: Some(url) } => html! {
+            a href=(url) rel="noopener noreferrer" target="_blank" { (url) }
+        },
+        other => html! { (other.describe()) },
+    }
+}
+
+fn describe_for_calendar(loaded: &Loaded, manage_url: &str) -> String {
+    let hosts: Vec<&str> = loaded.hosts.iter().map(|h| h.name.as_str()).collect();
+    let mut text = format!(
+        "{} with {}",
+        loaded.booking.title,
+        if hosts.is_empty() {
+            "the host".to_string()
+        } else {
+            hosts.join(", ")
+        }
+    );
+    text.push_str(&format!("\n\nReschedule or cancel: {manage_url}"));
+    text
+}
+
+fn calendar_links(loaded: &Loaded, manage_url: &str) -> (String, String) {
+    let booking = &loaded.booking;
+    let title = format!(
+        "{} with {}",
+        booking.title,
+        loaded.hosts.first().map_or("host", |h| h.name.as_str())
+    );
+    let details = describe_for_calendar(loaded, manage_url);
+    let location = booking
+        .location
+        .as_ref()
+        .map(Location::describe)
+        .unwrap_or_default();
+    let compact = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
+    let iso = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+    let google = format!(
+        "https://calendar.google.com/calendar/render?action=TEMPLATE&text={}&dates={}/{}&details={}&location={}",
+        format::encode(&title),
+        compact(booking.start),
+        compact(booking.end),
+        format::encode(&details),
+        format::encode(&location)
+    );
+    let outlook = format!(
+        "https://outlook.live.com/calendar/0/deeplink/compose?path=%2Fcalendar%2Faction%2Fcompose&rru=addevent&subject={}&startdt={}&enddt={}&body={}&location={}",
+        format::encode(&title),
+        iso(booking.start),
+        iso(booking.end),
+        format::encode(&details),
+        format::encode(&location)
+    );
+    (google, outlook)
+}
+
+fn notice_for(key: &str) -> Option<&'static str> {
+    match key {
+        "cancelled" => Some("Your booking is cancelled."),
+        "rescheduled" => Some("Your booking is moved to the new time."),
+        _ => None,
+    }
+}
+
+struct PageOptions<'a> {
+    token: &'a str,
+    zone: Tz,
+    twelve_hour: bool,
+    embed: bool,
+    notice: Option<(&'a str, &'a str)>,
+    errors: FieldErrors,
+}
+
+fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
+    let booking = &loaded.booking;
+    let now = ctx.state.clock.now();
+    let manage_url = format!(
+        "{}/booking/{}?token={}",
+        ctx.state.base_url(),
+        booking.uid,
+        options.token
+    );
+    let active = booking.status.is_active();
+    let upcoming = active && booking.end > now;
+    let (icon_class, heading, lead) = match booking.status {
+        BookingStatus::Accepted if booking.end <= now => {
+            ("done", "This meeting is over", "We hope it went well.")
+        }
+        BookingStatus::Accepted => (
+            "ok",
+            "This meeting is scheduled",
+            "The details are below. Add it to your calendar so you do not miss it.",
+        ),
+        BookingStatus::Pending => (
+            "wait",
+            "Your request was sent",
+            "The host confirms it soon. Until then the time is kept for you.",
+        ),
+        BookingStatus::Cancelled if booking.rescheduled_to_id.is_some() => (
+            "off",
+            "This booking was moved",
+            "It was rescheduled to a new time; the confirmation of the new time has the current details.",
+        ),
+        BookingStatus::Cancelled => (
+            "off",
+            "This meeting was cancelled",
+            "The time is free again. You can book another one whenever you like.",
+        ),
+        BookingStatus::Rejected => (
+            "off",
+            "The host declined this request",
+            "You can pick another time and ask again.",
+        ),
+    };
+    let zone_name = options.zone.name().replace('_', " ");
+    let query_h = if options.twelve_hour { "12" } else { "24" };
+    let embed_q = if options.embed { "1" } else { "" };
+    let ics_href = format!(
+        "/booking/{}/calendar.ics{}",
+        booking.uid,
+        format::query(&[("token", options.token)])
+    );
+    let (google, outlook) = calendar_links(loaded, &manage_url);
+    let reschedule_href = loaded.booker_path.as_ref().map(|path| {
+        format!(
+            "{path}{}",
+            format::query(&[
+                ("reschedule", &booking.uid),
+                ("token", options.token),
+                ("tz", options.zone.name()),
+                ("h", query_h),
+                ("embed", embed_q),
+            ])
+        )
+    });
+    let answers: Vec<(String, String)> = booking
+        .answers
+        .iter()
+        .map(|(key, value)| {
+            let label = loaded
+                .questions
+                .iter()
+                .find(|q| &q.key == key)
+                .map_or(key.clone(), |q| q.label.clone());
+            let text = match value {
+                serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Bool(true) => "Yes".into(),
+                serde_json::Value::Array(items) => items
+                    .iter()
+                    .filter_map(|i| i.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                other => other.to_string(),
+            };
+            (label, text)
+        })
+        .collect();
+    html! {
+        div.confirmation {
+            @if let Some((kind, text)) = options.notice { (notice(kind, text)) }
+            div.confirmation-head {
+                span class=(format!("status-icon status-{icon_class}")) aria-hidden="true" {
+                    @match icon_class { "ok" | "done" => "✓", "wait" => "…", _ => "✕" }
+                }
+                h1 { (heading) }
+                p.muted { (lead) }
+            }
+            dl.summary {
+                dt { "What" }
+                dd { (booking.title) @if let Some(host) = loaded.hosts.first() { " with " (host.name) } }
+                dt { "When" }
+                dd {
+                    span.when-line { (icon_calendar()) (format::long_date(booking.start.with_timezone(&options.zone).date_naive())) }
+                    span.when-line { (icon_clock()) (format::time(booking.start.with_timezone(&options.zone), options.twelve_hour)) " – " (format::time(booking.end.with_timezone(&options.zone), options.twelve_hour)) }
+                    span.when-line.muted { (icon_globe()) (zone_name) " (" (format::offset(options.zone, booking.start)) ")" }
+                }
+                dt { "Who" }
+                dd {
+                    ul.people {
+                        @for host in &loaded.hosts { li { (host.name) span.badge { "Host" } } }
+                        li { (booking.attendee_name) span.muted { " " (booking.attendee_email) } }
+                        @for guest in &booking.guests { li { (guest) span.muted { " guest" } } }
+                    }
+                }
+                @if let Some(location) = &booking.location {
+                    dt { "Where" }
+                    dd { span.when-line { (icon_pin()) (location_html(location)) } }
+                }
+                @for (label, text) in &answers {
+                    dt { (label) }
+                    dd { (text) }
+                }
+                @if let Some(reason) = &booking.cancel_reason {
+                    dt { "Reason" }
+                    dd { (reason) }
+                }
+                @if let Some(reason) = &booking.rejection_reason {
+                    dt { "Reason" }
+                    dd { (reason) }
+                }
+            }
+            @if upcoming {
+                section.add-calendar aria-labelledby="add-title" {
+                    h2 #add-title { "Add to your calendar" }
+                    div.button-row {
+                        a.button.ghost href=(ics_href) download="booking.ics" { (icon_calendar()) "Download .ics" }
+                        a.button.ghost href=(google) rel="noopener noreferrer" target="_blank" { "Google Calendar" }
+                        a.button.ghost href=(outlook) rel="noopener noreferrer" target="_blank" { "Outlook" }
+                    }
+                }
+                section.manage aria-labelledby="manage-title" {
+                    h2 #manage-title { "Need to make a change?" }
+                    div.field {
+                        label for="manage-link" { "Your link to manage this booking" }
+                        p.hint id="manage-link-hint" { "Keep it: anyone with this link can reschedule or cancel." }
+                        div.copy-row {
+                            input #manage-link type="url" readonly value=(manage_url) aria-describedby="manage-link-hint";
+                            button.button.ghost type="button" data-copy="#manage-link" hidden { "Copy" }
+                        }
+                    }
+                    div.button-row {
+                        @if let Some(href) = &reschedule_href {
+                            a.button.ghost href=(href) { "Reschedule" }
+                        }
+                    }
+                    details.cancel-box open[!options.errors.is_empty()] {
+                        summary.button.ghost.danger { "Cancel booking" }
+                        form method="post" action=(format!("/booking/{}/cancel", booking.uid)) {
+                            (csrf_field(&form_token(ctx, options.embed)))
+                            input type="hidden" name="token" value=(options.token);
+                            input type="hidden" name="h" value=(query_h);
+                            input type="hidden" name="tz" value=(options.zone.name());
+                            @if options.embed { input type="hidden" name="embed" value="1"; }
+                            (textarea_field("reason", "Reason for cancelling (optional)", "", Some("Shared with the host."), false, &options.errors))
+                            button.button.danger type="submit" { "Cancel this booking" }
+                        }
+                    }
+                }
+            } @else if !active && booking.rescheduled_to_id.is_none() {
+                @if let Some(path) = &loaded.booker_path {
+                    p { a.button.primary href=(format!("{path}{}", format::query(&[("tz", options.zone.name()), ("embed", embed_q)]))) { "Book another time" } }
+                }
+            }
+        }
+    }
+}
+
+fn options_from<'a>(query: &'a ManageQuery, booking: &Booking) -> PageOptions<'a> {
+    PageOptions {
+        token: &query.token,
+        zone: query
+            .tz
+            .parse()
+            .or_else(|_| booking.attendee_time_zone.parse())
+            .unwrap_or(Tz::UTC),
+        twelve_hour: query.h == "12",
+        embed: !query.embed.is_empty(),
+        notice: notice_for(&query.notice).map(|text| ("success", text)),
+        errors: FieldErrors::new(),
+    }
+}
+
+fn respond_page(
+    ctx: &Ctx,
+    loaded: &Loaded,
+    options: &PageOptions<'_>,
+    status: StatusCode,
+) -> Response {
+    let org = ctx.state.settings().organization_name;
+    let body = html! { div.card.confirmation-card { (render(ctx, loaded, options)) } };
+    respond(
+        &ctx.state,
+        status,
+        public_page(&loaded.booking.title, &org, options.embed, body),
+    )
+}
+
+/// `GET /booking/{uid}?token=…`.
+pub async fn page(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    Query(query): Query<ManageQuery>,
+) -> Result<Response, WebError> {
+    let loaded = load(&ctx, &uid, &query.token).await?;
+    let options = options_from(&query, &loaded.booking);
+    Ok(respond_page(&ctx, &loaded, &options, StatusCode::OK))
+}
+
+/// `GET /booking/{uid}/calendar.ics?token=…`: the meeting as an iCalendar file.
+pub async fn ics(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    Query(query): Query<ManageQuery>,
+) -> Result<Response, WebError> {
+    let loaded = load(&ctx, &uid, &query.token).await?;
+    let booking = &loaded.booking;
+    let manage_url = format!(
+        "{}/booking/{}?token={}",
+        ctx.state.base_url(),
+        booking.uid,
+        query.token
+    );
+    let host = loaded.hosts.first();
+    let mut attendees = vec![(
+        booking.attendee_name.as_str(),
+        booking.attendee_email.as_str(),
+    )];
+    attendees.extend(booking.guests.iter().map(|g| (g.as_str(), g.as_str())));
+    attendees.extend(
+        loaded
+            .hosts
+            .iter()
+            .skip(1)
+            .map(|h| (h.name.as_str(), h.email.as_str())),
+    );
+    let title = format!(
+        "{} with {}",
+        booking.title,
+        host.map_or("host", |h| h.name.as_str())
+    );
+    let location = booking.location.as_ref().map(Location::describe);
+    let uid_text = format!("{}@kairos", booking.uid);
+    let file = ics::render(&CalendarEvent {
+        uid: &uid_text,
+        title: &title,
+        description: &describe_for_calendar(&loaded, &manage_url),
+        location: location.as_deref(),
+        url: Some(&manage_url),
+        start: booking.start,
+        end: booking.end,
+        stamp: booking.updated_at,
+        status: match booking.status {
+            BookingStatus::Accepted => "CONFIRMED",
+            BookingStatus::Pending => "TENTATIVE",
+            _ => "CANCELLED",
+        },
+        organizer: host.map(|h| (h.name.as_str(), h.email.as_str())),
+        attendees,
+    });
+    let mut response = file.into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/calendar; charset=utf-8"),
+    );
+    headers.insert(
+        header::CONTENT_DISPOSITION,
+        HeaderValue::from_static("attachment; filename=\"booking.ics\""),
+    );
+    Ok(response)
+}
+
+/// `POST /booking/{uid}/cancel`.
+pub async fn cancel(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let form = FormData(form);
+    ctx.verify_public_form(form.get("csrf"))?;
+    let token = form.get("token").to_string();
+    let reason = form.get("reason").to_string();
+    let actor = Actor::Invitee(token.clone());
+    let now = ctx.state.clock.now();
+    let target = uid.clone();
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| booking::cancel(tx, &target, Some(&reason), &actor, now))
+        .await;
+    let query = ManageQuery {
+        token,
+        h: form.get("h").to_string(),
+        tz: form.get("tz").to_string(),
+        embed: form.get("embed").to_string(),
+        notice: String::new(),
+    };
+    match result {
+        Ok(_) => {
+            let link = format::query(&[
+                ("token", &query.token),
+                ("h", &query.h),
+                ("tz", &query.tz),
+                ("embed", &query.embed),
+                ("notice", "cancelled"),
+            ]);
+            Ok(Redirect::to(&format!("/booking/{uid}{link}")).into_response())
+        }
+        Err(BookingError::Invalid(errors)) => {
+            let loaded = load(&ctx, &uid, &query.token).await?;
+            let mut options = options_from(&query, &loaded.booking);
+            options.errors = errors;
+            Ok(respond_page(
+                &ctx,
+                &loaded,
+                &options,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            ))
+        }
+        Err(BookingError::WrongState(message)) => {
+            let loaded = load(&ctx, &uid, &query.token).await?;
+            let mut options = options_from(&query, &loaded.booking);
+            options.notice = Some(("error", message));
+            Ok(respond_page(&ctx, &loaded, &options, StatusCode::CONFLICT))
+        }
+        Err(BookingError::Db(err)) => Err(err.into()),
+        Err(_) => Err(WebError::NotFound),
+    }
+}
+
+/// `POST /booking/{uid}/reschedule`: moves the booking to the chosen start.
+pub async fn reschedule(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let form = FormData(form);
+    ctx.verify_public_form(form.get("csrf"))?;
+    let token = form.get("token").to_string();
+    let Some(start) = DateTime::parse_from_rfc3339(form.get("start"))
+        .ok()
+        .map(|t| t.with_timezone(&Utc))
+    else {
+        return Err(WebError::NotFound);
+    };
+    let reason = form.get("reason").to_string();
+    let actor = Actor::Invitee(token.clone());
+    let settings = ctx.state.booking_settings();
+    let target = uid.clone();
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| booking::reschedule(tx, &target, start, Some(&reason), &actor, &settings))
+        .await;
+    let h = form.get("h");
+    let tz = form.get("tz");
+    let embed = form.get("embed");
+    match result {
+        Ok(outcome) => {
+            let new_token = outcome.manage_token.unwrap_or_default();
+            let link = format::query(&[
+                ("token", &new_token),
+                ("h", h),
+                ("tz", tz),
+                ("embed", embed),
+                ("notice", "rescheduled"),
+            ]);
+            Ok(Redirect::to(&format!("/booking/{}{link}", outcome.booking.uid)).into_response())
+        }
+        Err(BookingError::Db(err)) => Err(err.into()),
+        Err(BookingError::BookingNotFound) => Err(WebError::NotFound),
+        Err(err) => {
+            let message = match &err {
+                BookingError::Taken(_) | BookingError::NotBookable(_) => {
+                    "That time is no longer available. Please pick another one.".to_string()
+                }
+                BookingError::Invalid(errors) => errors
+                    .iter()
+                    .map(|e| format!("{} {}", crate::web::layout::capitalize(&e.field), e.message))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+                other => other.to_string(),
+            };
+            let back = format!(
+                "/booking/{uid}{}",
+                format::query(&[("token", &token), ("h", h), ("tz", tz), ("embed", embed)])
+            );
+            let body = message_page(
+                "The booking was not moved",
+                html! {
+                    p { (message) }
+                    p { a href=(back) { "Back to your booking" } }
+                },
+            );
+            Ok(respond(&ctx.state, StatusCode::CONFLICT, body))
+        }
+    }
+}

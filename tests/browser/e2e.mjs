@@ -1,0 +1,255 @@
+// The booking flow end to end in Debian's Chromium, as a host and an invitee would use it:
+// setup, an event type made in the dashboard, a booking from another time zone, the host's
+// bookings list, and cancelling through the manage link. Checks accessibility with axe-core
+// and saves a screenshot of every step (phone and desktop, light and dark) to artifacts/.
+//
+//   node tests/browser/e2e.mjs [path/to/kairos]
+
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const require = createRequire(import.meta.url);
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, "../..");
+const binary = path.resolve(process.argv[2] || path.join(root, "target/debug/kairos"));
+const artifacts = path.join(root, "artifacts");
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const chromiumPath = process.env.CHROMIUM || "/usr/bin/chromium";
+
+const OWNER = { name: "Olivia Owner", email: "olivia@harbor.example", password: "plum-orbit-canvas-42" };
+const INVITEE = { name: "Pat Patient", email: "pat@example.org" };
+
+let failures = 0;
+let passes = 0;
+function check(condition, message) {
+  if (condition) {
+    passes++;
+    console.log(`ok - ${message}`);
+  } else {
+    failures++;
+    console.log(`not ok - ${message}`);
+  }
+}
+
+function startServer() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kairos-e2e-"));
+  fs.writeFileSync(path.join(dir, "kairos.toml"), "");
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const child = spawn(binary, ["--data-dir", path.join(dir, "data"), "--config", path.join(dir, "kairos.toml"), "serve", "--listen", `127.0.0.1:${port}`], {
+    env: { ...process.env, KAIROS_LOG_LEVEL: "warn" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no setup URL within 20 s:\n${output}`)), 20000);
+    const onData = (chunk) => {
+      output += chunk.toString();
+      const match = output.match(/(http:\/\/\S+\/setup\?token=[0-9a-f]+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, dir, base: `http://127.0.0.1:${port}`, setupUrl: match[1] });
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`kairos exited with ${code}:\n${output}`)));
+  });
+}
+
+const browserArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
+
+async function openContext(timezoneId) {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "kairos-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: browserArgs,
+    timezoneId,
+    locale: "en-US",
+    viewport: { width: 1280, height: 900 },
+    // axe-core is injected as a script; the pages' CSP would refuse it.
+    bypassCSP: true,
+  });
+  const page = context.pages()[0] || (await context.newPage());
+  page.setDefaultTimeout(15000);
+  page.on("pageerror", (error) => check(false, `no script error (${error.message})`));
+  return { context, page, profile };
+}
+
+let step = 0;
+async function shoot(page, name) {
+  step++;
+  const prefix = `${String(step).padStart(2, "0")}-${name}`;
+  const original = page.viewportSize();
+  for (const [device, width] of [["desktop", 1280], ["phone", 390]]) {
+    for (const scheme of ["light", "dark"]) {
+      await page.setViewportSize({ width, height: device === "phone" ? 844 : 900 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.waitForTimeout(250);
+      await page.screenshot({ path: path.join(artifacts, `${prefix}-${device}-${scheme}.png`), fullPage: true });
+    }
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  await page.setViewportSize(original);
+}
+
+async function axe(page, name) {
+  await page.addScriptTag({ content: axeSource });
+  for (const scheme of ["light", "dark"]) {
+    await page.emulateMedia({ colorScheme: scheme });
+    // Let colour transitions finish before measuring contrast.
+    await page.waitForTimeout(400);
+    const result = await page.evaluate(async () => {
+      // eslint-disable-next-line no-undef
+      const run = await axe.run(document, { resultTypes: ["violations"] });
+      return run.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+    });
+    const serious = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+    check(serious.length === 0, `axe: no serious or critical violations on the ${name} (${scheme})${serious.length ? " " + JSON.stringify(serious) : ""}`);
+    const minor = result.filter((v) => !serious.includes(v));
+    if (minor.length) console.log(`# axe, ${name} (${scheme}), minor: ${JSON.stringify(minor)}`);
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+}
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true });
+  for (const file of fs.readdirSync(artifacts)) if (file.endsWith(".png")) fs.rmSync(path.join(artifacts, file));
+  const server = await startServer();
+  const host = await openContext("Europe/Berlin");
+  const invitee = await openContext("America/New_York");
+  try {
+    // 1. Setup: the owner account, then the organization; the zone comes from the browser.
+    const page = host.page;
+    await page.goto(server.setupUrl);
+    await page.fill("#f-name", OWNER.name);
+    await page.fill("#f-email", OWNER.email);
+    await page.fill("#f-password", OWNER.password);
+    await page.fill("#f-password_confirm", OWNER.password);
+    await shoot(page, "setup-account");
+    await Promise.all([page.waitForURL("**/setup/instance"), page.click("button[type=submit]")]);
+    await page.fill("#f-organization_name", "Harbor Clinic");
+    check((await page.inputValue("#f-default_time_zone")) === "Europe/Berlin", "the wizard picks the browser's zone (Europe/Berlin)");
+    await shoot(page, "setup-organization");
+    await Promise.all([page.waitForURL("**/dashboard?notice=setup-complete"), page.click("button[type=submit]")]);
+    check(await page.isVisible("text=Setup is complete"), "setup completes on the dashboard");
+
+    // 2. An event type from the dashboard, with a question.
+    await page.click("nav.topnav >> text=Event types");
+    check(await page.isVisible("text=No event types yet"), "the empty list says what to do");
+    await shoot(page, "event-types-empty");
+    await page.click("text=Create your first event type");
+    await page.fill("#f-title", "Consultation");
+    await page.fill("#f-durationsMinutes", "30, 60");
+    await Promise.all([page.waitForURL(/\/dashboard\/event-types\/\d+\?notice=created/), page.click("button:has-text('Continue')")]);
+    await page.click("button:has-text('+ Add a question')");
+    await page.fill("[name='questions[0].label']", "Reason for the visit");
+    await page.check("[name='questions[0].required']");
+    await page.fill("#f-description", "A first conversation about what you need.\n\nBring any letters from other doctors.");
+    await Promise.all([page.waitForURL(/notice=saved/), page.click("button:has-text('Save changes')")]);
+    check(await page.isVisible("text=Your changes are saved."), "the event type is saved with a confirmation");
+    await axe(page, "event-type editor");
+    await shoot(page, "event-type-editor");
+    const publicUrl = (await page.textContent(".page-head h1 + p a")).trim();
+    check(publicUrl.endsWith("/olivia/consultation"), `the public link is ${publicUrl}`);
+
+    // 3. The invitee in New York opens the booker: times are in their zone.
+    const booker = invitee.page;
+    await booker.goto(`${server.base}/olivia/consultation`);
+    await booker.waitForURL(/tz=America%2FNew_York/);
+    check((await booker.inputValue("#booker-tz")) === "America/New_York", "the booker shows the invitee's zone, detected in the browser");
+    await axe(booker, "booker");
+    await shoot(booker, "booker");
+
+    // Keyboard: the calendar is one tab stop and arrow keys move between days.
+    const firstDay = booker.locator("a[data-day][tabindex='0']");
+    await firstDay.focus();
+    const before = await booker.evaluate(() => document.activeElement.getAttribute("aria-label"));
+    await booker.keyboard.press("ArrowRight");
+    const after = await booker.evaluate(() => document.activeElement.getAttribute("aria-label"));
+    check(before && after && before !== after, `arrow keys move through the calendar (${before} → ${after})`);
+
+    // Picking a day swaps in its times without reloading the page.
+    await booker.evaluate(() => { window.__sameDocument = true; });
+    await booker.keyboard.press("Enter");
+    await booker.waitForSelector("[data-slots] a");
+    check(await booker.evaluate(() => window.__sameDocument === true), "choosing a day does not reload the page");
+    check(/date=\d{4}-\d{2}-\d{2}/.test(booker.url()), "the chosen day is in the address, so back and reload work");
+    const focused = await booker.evaluate(() => document.activeElement && document.activeElement.getAttribute("aria-current"));
+    check(focused === "date", "focus stays on the chosen day");
+    await booker.click(".segmented >> text=12h");
+    await booker.waitForSelector(".segmented a[aria-current='true']:has-text('12h')");
+    const firstTime = (await booker.textContent("[data-slots] a")).trim();
+    check(/^\d{1,2}:\d{2}(am|pm)/.test(firstTime), `the 12-hour clock shows ${firstTime}`);
+    await shoot(booker, "booker-day");
+
+    // 4. The form: the browser checks it first, with messages next to the fields.
+    await Promise.all([booker.waitForURL(/slot=/), booker.click("[data-slots] a >> nth=0")]);
+    await booker.click("button:has-text('Confirm booking')");
+    check(await booker.isVisible("#f-name-client-error"), "an empty name is reported next to the field before sending");
+    await axe(booker, "booking form");
+    await booker.fill("#f-name", INVITEE.name);
+    await booker.fill("#f-email", INVITEE.email);
+    await booker.fill("#f-q-question-1", "Knee pain after running");
+    await booker.click("summary:has-text('Add guests')");
+    await booker.fill("#f-guest-0", "kim@example.org");
+    await shoot(booker, "booking-form");
+    await Promise.all([booker.waitForURL(/\/booking\/[a-z2-7]+\?token=/), booker.click("button:has-text('Confirm booking')")]);
+
+    // 5. The confirmation: when in the invitee's zone, calendar links, the manage link.
+    check(await booker.isVisible("text=This meeting is scheduled"), "the confirmation says the meeting is scheduled");
+    check(await booker.isVisible("text=America/New York"), "times on the confirmation are in New York time");
+    check(await booker.isVisible("a:has-text('Download .ics')"), "the .ics download is offered");
+    check(await booker.isVisible("a:has-text('Google Calendar')") && await booker.isVisible("a:has-text('Outlook')"), "Google and Outlook links are offered");
+    const manageLink = await booker.inputValue("#manage-link");
+    check(manageLink.includes("/booking/") && manageLink.includes("token="), "the manage link is shown");
+    const [download] = await Promise.all([booker.waitForEvent("download"), booker.click("a:has-text('Download .ics')")]);
+    const ics = fs.readFileSync(await download.path(), "utf8");
+    check(ics.startsWith("BEGIN:VCALENDAR\r\n") && ics.includes("SUMMARY:Consultation with Olivia Owner"), "the .ics file downloads");
+    await axe(booker, "confirmation page");
+    await shoot(booker, "confirmation");
+
+    // 6. The host sees it in the dashboard, in Berlin time.
+    await page.click("nav.topnav >> text=Bookings");
+    check(await page.isVisible("text=Consultation with Pat Patient"), "the booking is in the host's upcoming list");
+    await shoot(page, "host-bookings");
+    await page.click("text=Consultation with Pat Patient");
+    check(await page.isVisible("text=Knee pain after running"), "the host sees the invitee's answer");
+    await shoot(page, "host-booking-detail");
+
+    // 7. The invitee cancels through the manage link.
+    await booker.goto(manageLink);
+    await booker.click("summary:has-text('Cancel booking')");
+    await booker.fill("#f-reason", "Feeling better");
+    await shoot(booker, "cancel");
+    await Promise.all([booker.waitForURL(/notice=cancelled/), booker.click("button:has-text('Cancel this booking')")]);
+    check(await booker.isVisible("text=This meeting was cancelled"), "the manage page says the meeting is cancelled");
+    await shoot(booker, "cancelled");
+    await page.click("nav.topnav >> text=Bookings");
+    check(await page.isVisible("text=No upcoming bookings"), "the host's upcoming list is empty again");
+    await page.click(".tabs >> text=Cancelled");
+    check(await page.isVisible("text=Consultation with Pat Patient"), "the cancelled booking is under Cancelled");
+    await shoot(page, "host-cancelled");
+  } finally {
+    await host.context.close();
+    await invitee.context.close();
+    server.child.kill("SIGTERM");
+    await new Promise((resolve) => server.child.once("exit", resolve));
+    for (const dir of [server.dir, host.profile, invitee.profile]) fs.rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(`screenshots: ${artifacts}`);
+  console.log(`${passes} passed, ${failures} failed`);
+  process.exit(failures ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log(`${passes} passed, ${failures + 1} failed`);
+  process.exit(1);
+});
