@@ -266,12 +266,6 @@ pub async fn complete(
             "UPDATE users SET time_zone = ?1 WHERE role = 'owner' AND time_zone = 'UTC'",
             [zone],
         )?;
-        // So were the owner's first working hours.
-        tx.execute(
-            "UPDATE schedules SET time_zone = ?1 WHERE time_zone = 'UTC'
-             AND user_id IN (SELECT id FROM users WHERE role = 'owner')",
-            [saved.default_time_zone.name()],
-        )?;
         Ok(())
     })
     .await?;
