@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::auth::{self, AccountError, SignInError};
 use crate::error::FieldErrors;
 use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, notice};
-use crate::web::{Ctx, WebError};
+use crate::web::{CsrfForm, Ctx, WebError};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
@@ -26,12 +26,6 @@ pub struct LoginForm {
     email: String,
     password: String,
     next: String,
-}
-
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CsrfForm {
-    csrf: String,
 }
 
 #[derive(Debug, Default, Deserialize)]

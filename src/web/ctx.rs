@@ -53,6 +53,13 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_string())
 }
 
+/// A form that carries nothing but its CSRF token (sign out, delete, duplicate, …).
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CsrfForm {
+    pub csrf: String,
+}
+
 /// Who is asking.
 pub struct Ctx {
     pub state: AppState,

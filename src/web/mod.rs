@@ -25,7 +25,7 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::trace::TraceLayer;
 
 use crate::app::AppState;
-pub use ctx::Ctx;
+pub use ctx::{CsrfForm, Ctx};
 pub use error::WebError;
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");

@@ -7,7 +7,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{Duration, NaiveDate};
 use chrono_tz::{TZ_VARIANTS, Tz};
 use maud::{Markup, html};
-use serde::Deserialize;
 use serde_json::{Value, json};
 
 use crate::availability::DayOfWeek;
@@ -25,7 +24,7 @@ use crate::web::format::{self, FormData};
 use crate::web::layout::{
     Field, capitalize, checkbox_field, csrf_field, empty_state, field, notice,
 };
-use crate::web::{Ctx, WebError};
+use crate::web::{CsrfForm, Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/availability";
 
@@ -623,16 +622,10 @@ pub async fn save(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CsrfOnly {
-    csrf: String,
-}
-
 pub async fn delete(
     ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfOnly>,
+    axum::Form(form): axum::Form<CsrfForm>,
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(&form.csrf)?;
@@ -724,7 +717,7 @@ pub async fn add_out_of_office(
 pub async fn delete_out_of_office(
     ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfOnly>,
+    axum::Form(form): axum::Form<CsrfForm>,
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(&form.csrf)?;

@@ -27,7 +27,7 @@ use crate::web::layout::{
     Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
     textarea_field,
 };
-use crate::web::{Ctx, WebError};
+use crate::web::{CsrfForm, Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/event-types";
 
@@ -927,16 +927,10 @@ pub async fn save(
     }
 }
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct CsrfOnly {
-    csrf: String,
-}
-
 pub async fn duplicate(
     ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfOnly>,
+    axum::Form(form): axum::Form<CsrfForm>,
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(&form.csrf)?;
@@ -983,7 +977,7 @@ pub async fn duplicate(
 pub async fn hide(
     ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfOnly>,
+    axum::Form(form): axum::Form<CsrfForm>,
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(&form.csrf)?;
@@ -1008,7 +1002,7 @@ pub async fn hide(
 pub async fn delete(
     ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfOnly>,
+    axum::Form(form): axum::Form<CsrfForm>,
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(&form.csrf)?;
