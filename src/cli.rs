@@ -1,4 +1,5 @@
-//! The command line: `kairos [serve]`, `migrate`, `config show`, `admin …`.
+//! The command line: `kairos [serve]`, `migrate`, `config show`, `admin …`, `backup`,
+//! `restore`.
 
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -48,6 +49,17 @@ enum Command {
     /// Administer accounts from the host shell
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Write a consistent copy of the database (works while the server runs)
+    Backup {
+        /// Where to write the copy [default: <data-dir>/backups/kairos-backup-<time>.db]
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Replace the database with a backup (the server must be stopped)
+    Restore {
+        /// The backup file to restore
+        file: PathBuf,
+    },
 }
 
 #[derive(Debug, Default, Args)]
@@ -107,6 +119,8 @@ pub fn main() -> ExitCode {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Admin(command)) => admin(&config, command),
+        Some(Command::Backup { output }) => backup(&config, output.as_deref()),
+        Some(Command::Restore { file }) => restore(&config, &file),
     };
     match result {
         Ok(code) => code,
@@ -208,6 +222,40 @@ fn migrate(config: &Config, check: bool) -> anyhow::Result<ExitCode> {
         println!(
             "migrated the schema from version {} to {}",
             before.current, instance.schema.current
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn backup(config: &Config, output: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let written = crate::backup::backup_instance(config, output, SystemClock.now())?;
+    println!(
+        "backup written: {} ({} bytes)",
+        written.path.display(),
+        written.bytes
+    );
+    eprintln!(
+        "Keep a copy of {} with your backups: the encrypted settings in them need it.",
+        config.key_path().display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn restore(config: &Config, file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let restored = crate::backup::restore(config, file, SystemClock.now())?;
+    println!(
+        "restored {} into {} (schema version {})",
+        file.display(),
+        config.database_path().display(),
+        restored.schema
+    );
+    if let Some(replaced) = &restored.replaced {
+        println!("the replaced database is kept as {}", replaced.display());
+    }
+    if restored.schema < restored.binary {
+        println!(
+            "the next start migrates it from schema version {} to {}",
+            restored.schema, restored.binary
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -19,6 +19,10 @@ const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 const DEFAULT_LOG_LEVEL: &str = "info";
 const DEFAULT_SESSION_IDLE_MINUTES: u32 = 30;
 const DEFAULT_SESSION_LIFETIME_HOURS: u32 = 12;
+const DEFAULT_BACKUP_INTERVAL_HOURS: u32 = 24;
+const DEFAULT_BACKUP_KEEP: u32 = 7;
+/// The shortest `metrics_token` accepted: anything shorter is guessable.
+const MIN_METRICS_TOKEN_LEN: usize = 16;
 const LOG_LEVELS: [&str; 5] = ["error", "warn", "info", "debug", "trace"];
 
 /// Where a configuration value came from.
@@ -62,6 +66,12 @@ pub struct Config {
     pub log_level: String,
     pub session_idle_minutes: u32,
     pub session_lifetime_hours: u32,
+    /// Hours between automatic backups taken by `serve`; 0 turns them off.
+    pub backup_interval_hours: u32,
+    /// How many automatic backups to keep (older ones are deleted).
+    pub backup_keep: u32,
+    /// Bearer token that `/metrics` requires; `/metrics` is off while it is unset.
+    pub metrics_token: Option<String>,
     sources: BTreeMap<&'static str, Source>,
 }
 
@@ -99,6 +109,9 @@ struct FileConfig {
     log_level: Option<Spanned<String>>,
     session_idle_minutes: Option<Spanned<i64>>,
     session_lifetime_hours: Option<Spanned<i64>>,
+    backup_interval_hours: Option<Spanned<i64>>,
+    backup_keep: Option<Spanned<i64>>,
+    metrics_token: Option<Spanned<String>>,
 }
 
 impl Config {
@@ -147,18 +160,24 @@ impl Config {
             log_level: DEFAULT_LOG_LEVEL.to_string(),
             session_idle_minutes: DEFAULT_SESSION_IDLE_MINUTES,
             session_lifetime_hours: DEFAULT_SESSION_LIFETIME_HOURS,
+            backup_interval_hours: DEFAULT_BACKUP_INTERVAL_HOURS,
+            backup_keep: DEFAULT_BACKUP_KEEP,
+            metrics_token: None,
             sources,
         }
     }
 
     /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 6] = [
+    pub const KEYS: [&'static str; 9] = [
         "data_dir",
         "listen",
         "base_url",
         "log_level",
         "session_idle_minutes",
         "session_lifetime_hours",
+        "backup_interval_hours",
+        "backup_keep",
+        "metrics_token",
     ];
 
     /// Where the value of `key` came from.
@@ -178,6 +197,12 @@ impl Config {
             "log_level" => self.log_level.clone(),
             "session_idle_minutes" => self.session_idle_minutes.to_string(),
             "session_lifetime_hours" => self.session_lifetime_hours.to_string(),
+            "backup_interval_hours" => self.backup_interval_hours.to_string(),
+            "backup_keep" => self.backup_keep.to_string(),
+            "metrics_token" => match self.metrics_token {
+                Some(_) => "(set, redacted)".into(),
+                None => "(unset: /metrics is off)".into(),
+            },
             _ => String::new(),
         }
     }
@@ -267,7 +292,28 @@ impl Config {
             let span = value.span();
             self.session_lifetime_hours = minutes_in_range(*value.get_ref(), 1, 24 * 30)
                 .map_err(|reason| bad("session_lifetime_hours", span, reason))?;
-            self.sources.insert("session_lifetime_hours", source);
+            self.sources
+                .insert("session_lifetime_hours", source.clone());
+        }
+        if let Some(value) = file.backup_interval_hours {
+            let span = value.span();
+            self.backup_interval_hours = minutes_in_range(*value.get_ref(), 0, 24 * 30)
+                .map_err(|reason| bad("backup_interval_hours", span, reason))?;
+            self.sources.insert("backup_interval_hours", source.clone());
+        }
+        if let Some(value) = file.backup_keep {
+            let span = value.span();
+            self.backup_keep = minutes_in_range(*value.get_ref(), 1, 1000)
+                .map_err(|reason| bad("backup_keep", span, reason))?;
+            self.sources.insert("backup_keep", source.clone());
+        }
+        if let Some(value) = file.metrics_token {
+            let span = value.span();
+            self.metrics_token = Some(
+                parse_metrics_token(value.get_ref())
+                    .map_err(|reason| bad("metrics_token", span, reason))?,
+            );
+            self.sources.insert("metrics_token", source);
         }
         Ok(())
     }
@@ -316,6 +362,31 @@ impl Config {
                 .map_err(|reason| bad(var, reason))?;
             self.sources
                 .insert("session_lifetime_hours", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_BACKUP_INTERVAL_HOURS") {
+            let var = "KAIROS_BACKUP_INTERVAL_HOURS";
+            self.backup_interval_hours = value
+                .parse::<i64>()
+                .map_err(|_| "must be a whole number of hours (0 turns backups off)".to_string())
+                .and_then(|n| minutes_in_range(n, 0, 24 * 30))
+                .map_err(|reason| bad(var, reason))?;
+            self.sources
+                .insert("backup_interval_hours", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_BACKUP_KEEP") {
+            let var = "KAIROS_BACKUP_KEEP";
+            self.backup_keep = value
+                .parse::<i64>()
+                .map_err(|_| "must be a whole number of backups".to_string())
+                .and_then(|n| minutes_in_range(n, 1, 1000))
+                .map_err(|reason| bad(var, reason))?;
+            self.sources.insert("backup_keep", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_METRICS_TOKEN") {
+            let var = "KAIROS_METRICS_TOKEN";
+            self.metrics_token =
+                Some(parse_metrics_token(&value).map_err(|reason| bad(var, reason))?);
+            self.sources.insert("metrics_token", Source::Env(var));
         }
         Ok(())
     }
@@ -384,6 +455,16 @@ fn parse_log_level(value: &str) -> Result<String, String> {
             LOG_LEVELS.join(", ")
         ))
     }
+}
+
+fn parse_metrics_token(value: &str) -> Result<String, String> {
+    let token = value.trim();
+    if token.len() < MIN_METRICS_TOKEN_LEN || !token.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(format!(
+            "must be at least {MIN_METRICS_TOKEN_LEN} printable characters without spaces (e.g. the output of `openssl rand -hex 32`)"
+        ));
+    }
+    Ok(token.to_string())
 }
 
 fn minutes_in_range(value: i64, min: i64, max: i64) -> Result<u32, String> {
@@ -512,6 +593,50 @@ mod tests {
         assert!(
             err.to_string().contains("KAIROS_SESSION_IDLE_MINUTES"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn backup_and_metrics_keys_are_validated_and_the_token_is_redacted() {
+        let config = load(
+            Some("backup_interval_hours = 0\nbackup_keep = 3\nmetrics_token = \"0123456789abcdef0123\"\n"),
+            &[],
+            Flags::default(),
+        )
+        .expect("config loads");
+        assert_eq!(config.backup_interval_hours, 0);
+        assert_eq!(config.backup_keep, 3);
+        assert_eq!(
+            config.metrics_token.as_deref(),
+            Some("0123456789abcdef0123")
+        );
+        let shown = config.render();
+        assert!(!shown.contains("0123456789abcdef"), "{shown}");
+        assert!(
+            shown.contains("metrics_token = \"(set, redacted)\""),
+            "{shown}"
+        );
+
+        let defaults = load(None, &[], Flags::default()).expect("config loads");
+        assert_eq!(defaults.backup_interval_hours, 24);
+        assert_eq!(defaults.backup_keep, 7);
+        assert_eq!(defaults.metrics_token, None);
+
+        let err = load(Some("backup_keep = 0\n"), &[], Flags::default()).expect_err("refused");
+        assert!(err.to_string().contains("between 1 and 1000"), "{err}");
+        let err = load(None, &[("KAIROS_METRICS_TOKEN", "short")], Flags::default())
+            .expect_err("refused");
+        assert!(err.to_string().contains("KAIROS_METRICS_TOKEN"), "{err}");
+        let config = load(
+            None,
+            &[("KAIROS_BACKUP_INTERVAL_HOURS", "6")],
+            Flags::default(),
+        )
+        .expect("config loads");
+        assert_eq!(config.backup_interval_hours, 6);
+        assert_eq!(
+            config.source("backup_interval_hours"),
+            Source::Env("KAIROS_BACKUP_INTERVAL_HOURS")
         );
     }
 

@@ -6,10 +6,12 @@
 
 pub mod app;
 pub mod auth;
+pub mod backup;
 pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod crypto;
+pub mod data_lock;
 pub mod db;
 pub mod error;
 pub mod instance;
