@@ -158,8 +158,10 @@ fn serve(config: Config) -> anyhow::Result<ExitCode> {
             );
             tracing::info!(setup_url = %url, "setup required: open the setup URL to create the owner account");
         }
+        let service_manager = crate::systemd_notify::ServiceManager::announce_ready(&running);
         shutdown_signal().await;
         tracing::info!("shutting down");
+        service_manager.stopping();
         running.shutdown().await?;
         Ok(ExitCode::SUCCESS)
     })

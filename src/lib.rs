@@ -16,4 +16,5 @@ pub mod db;
 pub mod error;
 pub mod instance;
 pub mod setup;
+pub mod systemd_notify;
 pub mod web;
