@@ -60,6 +60,8 @@ enum Command {
         /// The backup file to restore
         file: PathBuf,
     },
+    /// Check the installation and say how to fix what is wrong (exit status 1 on a failure)
+    Doctor,
 }
 
 #[derive(Debug, Default, Args)]
@@ -105,6 +107,13 @@ pub fn main() -> ExitCode {
     };
     let config = match Config::load(&flags) {
         Ok(config) => config,
+        Err(err) if matches!(cli.command, Some(Command::Doctor)) => {
+            print!(
+                "{}",
+                crate::doctor::render(&[crate::doctor::config_failure(&err)])
+            );
+            return ExitCode::FAILURE;
+        }
         Err(err) => {
             eprintln!("error: {err}");
             return ExitCode::FAILURE;
@@ -121,6 +130,15 @@ pub fn main() -> ExitCode {
         Some(Command::Admin(command)) => admin(&config, command),
         Some(Command::Backup { output }) => backup(&config, output.as_deref()),
         Some(Command::Restore { file }) => restore(&config, &file),
+        Some(Command::Doctor) => {
+            let findings = crate::doctor::run(&config, SystemClock.now());
+            print!("{}", crate::doctor::render(&findings));
+            Ok(if crate::doctor::has_failures(&findings) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
     };
     match result {
         Ok(code) => code,

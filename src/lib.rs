@@ -13,6 +13,7 @@ pub mod config;
 pub mod crypto;
 pub mod data_lock;
 pub mod db;
+pub mod doctor;
 pub mod error;
 pub mod instance;
 pub mod setup;

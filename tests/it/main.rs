@@ -4,6 +4,7 @@
 mod backup;
 mod cli;
 mod config;
+mod doctor;
 mod service;
 mod setup;
 mod sign_in;
