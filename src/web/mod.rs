@@ -9,6 +9,7 @@ mod dashboard;
 mod error;
 mod health;
 mod layout;
+mod metrics;
 mod setup;
 
 use axum::Router;
@@ -33,6 +34,7 @@ font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-ac
 frame-ancestors 'none'";
 
 pub fn router(state: AppState) -> Router {
+    let request_metrics = metrics::Metrics::new();
     Router::new()
         .route("/", get(home))
         .route("/healthz", get(health::healthz))
@@ -45,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(account::logout))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))
         .route("/dashboard", get(dashboard::home))
+        .route("/metrics", get(metrics::serve))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), setup_guard))
         .layer(middleware::from_fn(ctx::ensure_csrf_cookie))
@@ -62,6 +65,11 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(middleware::from_fn_with_state(
+            request_metrics.clone(),
+            metrics::track,
+        ))
+        .layer(axum::Extension(request_metrics))
         .with_state(state)
 }
 
@@ -114,6 +122,7 @@ async fn setup_guard(State(state): State<AppState>, request: Request, next: Next
     let path = request.uri().path();
     let open = path == "/healthz"
         || path == "/readyz"
+        || path == "/metrics"
         || path.starts_with("/assets/")
         || path == "/setup"
         || path.starts_with("/setup/");

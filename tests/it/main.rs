@@ -5,6 +5,7 @@ mod backup;
 mod cli;
 mod config;
 mod doctor;
+mod metrics;
 mod service;
 mod setup;
 mod sign_in;
