@@ -62,6 +62,31 @@ enum Command {
     },
     /// Check the installation and say how to fix what is wrong (exit status 1 on a failure)
     Doctor,
+    /// Check for, install or roll back a signed release of kairos
+    Update(UpdateArgs),
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("action").args(["check", "apply", "rollback"])))]
+struct UpdateArgs {
+    /// Report whether a newer release exists (the default)
+    #[arg(long)]
+    check: bool,
+    /// Download, verify and install the newest release (or --from FILE)
+    #[arg(long)]
+    apply: bool,
+    /// Put the previous binary (kairos.previous) back
+    #[arg(long)]
+    rollback: bool,
+    /// Install this signed release archive instead of downloading (air-gapped sites)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["base_url", "check", "rollback"])]
+    from: Option<PathBuf>,
+    /// A mirror serving manifest.json and the release archives [default: GitHub releases]
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Install an older release than the running one
+    #[arg(long)]
+    allow_downgrade: bool,
 }
 
 #[derive(Debug, Default, Args)]
@@ -130,6 +155,7 @@ pub fn main() -> ExitCode {
         Some(Command::Admin(command)) => admin(&config, command),
         Some(Command::Backup { output }) => backup(&config, output.as_deref()),
         Some(Command::Restore { file }) => restore(&config, &file),
+        Some(Command::Update(args)) => update(&config, args),
         Some(Command::Doctor) => {
             let findings = crate::doctor::run(&config, SystemClock.now());
             print!("{}", crate::doctor::render(&findings));
@@ -277,6 +303,77 @@ fn restore(config: &Config, file: &std::path::Path) -> anyhow::Result<ExitCode> 
             "the next start migrates it from schema version {} to {}",
             restored.schema, restored.binary
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn update(config: &Config, args: UpdateArgs) -> anyhow::Result<ExitCode> {
+    use crate::update::{Applied, CheckResult, Source, Updater};
+    let source = match (args.from, args.base_url) {
+        (Some(file), _) => Source::File(file),
+        (None, Some(url)) => Source::Mirror(url),
+        (None, None) => Source::GitHub {
+            owner: crate::update::GITHUB_OWNER.into(),
+            repo: crate::update::GITHUB_REPO.into(),
+        },
+    };
+    let apply = args.apply || matches!(source, Source::File(_));
+    let updater = Updater::for_running_binary(source, args.allow_downgrade)?;
+    let now = SystemClock.now();
+    if args.rollback {
+        let rolled = crate::update::rollback(&updater, config, now)?;
+        println!("rolled back from {} to {}", rolled.from, rolled.to);
+        if let Some(backup) = &rolled.restored {
+            println!("restored the database from {}", backup.display());
+        }
+        if let Some(backup) = &rolled.restore_needed {
+            println!(
+                "the database was migrated by {}: stop the server, then run `kairos restore {}`",
+                rolled.from,
+                backup.display()
+            );
+        }
+        if !rolled.restarted {
+            println!("restart the server to run {}", rolled.to);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !apply {
+        match crate::update::check(&updater)? {
+            CheckResult::Newer { current, available } => println!(
+                "update available: {} (running {current}); install it with kairos update --apply",
+                available.version
+            ),
+            CheckResult::UpToDate { current, .. } => println!("up to date: {current}"),
+            CheckResult::Older { current, latest } => {
+                println!("running {current}, newer than the latest release {latest}")
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    match crate::update::apply(&updater, config, now)? {
+        Applied::AlreadyCurrent { version } => println!("already running {version}"),
+        Applied::Installed {
+            from,
+            to,
+            previous,
+            database_backup,
+            restarted,
+        } => {
+            println!("updated {from} -> {to}");
+            if let Some(backup) = database_backup {
+                println!("database backed up to {}", backup.display());
+            }
+            println!(
+                "the previous binary is kept as {} (kairos update --rollback puts it back)",
+                previous.display()
+            );
+            if restarted {
+                println!("kairos.service restarted and ready");
+            } else {
+                println!("restart the server to run {to}");
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -18,4 +18,5 @@ pub mod error;
 pub mod instance;
 pub mod setup;
 pub mod systemd_notify;
+pub mod update;
 pub mod web;

@@ -10,4 +10,5 @@ mod service;
 mod setup;
 mod sign_in;
 mod support;
+mod update;
 mod web;
