@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# CI's release stage: build both static release binaries, smoke-test the aarch64 one under
+# qemu, and build the .deb packages from them. Prints how long each step took.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() {
+    local name=$1
+    shift
+    local start
+    start=$(date +%s)
+    echo "==> $name"
+    "$@"
+    echo "==> $name: $(($(date +%s) - start)) s"
+}
+
+step "release build x86_64" bash packaging/build-release.sh x86_64
+step "release build aarch64" bash packaging/build-release.sh aarch64
+step "aarch64 smoke test under qemu" bash packaging/smoke-aarch64.sh
+step "debian packages" bash packaging/build-deb.sh all
