@@ -119,6 +119,6 @@ if sh install.sh --root "$root" 2>/dev/null; then fail "neither --binary nor --u
 echo "ok: bad arguments are refused"
 
 echo "==> shellcheck"
-mapfile -t scripts < <(git ls-files '*.sh' .ci/run)
+mapfile -t scripts < <(git ls-files '*.sh' .ci/run packaging/deb/postinst packaging/deb/postrm)
 shellcheck "${scripts[@]}"
 echo "ok: shellcheck ${scripts[*]}"
