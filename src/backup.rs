@@ -13,6 +13,7 @@
 //! binary, the instance key), keeps the database it replaces as
 //! `kairos.db.replaced-<time>`, and refuses while a server holds the data directory.
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
@@ -125,6 +126,10 @@ pub fn write_backup(conn: &Connection, target: &Path) -> Result<Written, BackupE
         let _ = std::fs::remove_file(&partial);
         return Err(err.into());
     }
+    // A backup holds everything the database does: readable by its owner only, wherever
+    // --output puts it.
+    std::fs::set_permissions(&partial, std::fs::Permissions::from_mode(0o600))
+        .map_err(io("restrict the permissions of", &partial))?;
     std::fs::rename(&partial, target).map_err(io("finish the backup", target))?;
     let bytes = std::fs::metadata(target)
         .map_err(io("read the size of", target))?

@@ -3,6 +3,7 @@
 //! and bad files refused without touching the database.
 
 use std::io::Write;
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::Arc;
@@ -157,6 +158,11 @@ async fn restore_drill_brings_back_exactly_the_backed_up_state() {
     assert!(ok, "backup while serving: {out}");
     assert!(out.contains("backup written"), "{out}");
     assert!(out.contains("kairos.key"), "reminds to keep the key: {out}");
+    let mode = std::fs::metadata(&backup_file)
+        .expect("backup")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600, "a backup is private to its owner");
     let backed_up = dump(&backup_file);
     assert_eq!(users_in(&backup_file), vec![OWNER_EMAIL.to_string()]);
 
