@@ -198,6 +198,17 @@ fetch_binary() {
     say "downloading $artifact"
     curl --fail --location --proto '=https,http' --silent --show-error \
         --output "$WORK/kairos.tar.gz" "$artifact" || die "download failed: $artifact"
+    # The release directory lists every archive's SHA-256 (packaging/sign-release.sh).
+    sums=${artifact%/*}/SHA256SUMS
+    if curl --fail --location --proto '=https,http' --silent --output "$WORK/SHA256SUMS" "$sums"; then
+        expected=$(awk -v name="${artifact##*/}" '$2 == name { print $1 }' "$WORK/SHA256SUMS")
+        [ -n "$expected" ] || die "$sums does not list ${artifact##*/}"
+        actual=$(sha256sum "$WORK/kairos.tar.gz" | cut -d' ' -f1)
+        [ "$actual" = "$expected" ] || die "${artifact##*/} does not match its checksum in $sums: the download is damaged or altered"
+        say "checksum verified against $sums"
+    else
+        echo "install.sh: warning: no $sums to check the download against" >&2
+    fi
     tar -xzf "$WORK/kairos.tar.gz" -C "$WORK" kairos || die "$artifact holds no kairos binary"
     BINARY=$WORK/kairos
 }

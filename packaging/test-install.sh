@@ -38,7 +38,12 @@ mode_of() {
 }
 
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+server=
+cleanup() {
+    if [ -n "$server" ]; then kill "$server" 2>/dev/null || true; fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
 root=$work/root
 
 echo "==> install into a staging root"
@@ -85,6 +90,7 @@ esac
 mkdir -p "$work/www" "$work/pack"
 cp "$BINARY" "$work/pack/kairos"
 tar -czf "$work/www/kairos-$triple.tar.gz" -C "$work/pack" kairos
+(cd "$work/www" && sha256sum "kairos-$triple.tar.gz" >SHA256SUMS)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server --bind 127.0.0.1 --directory "$work/www" "$port" >/dev/null 2>&1 &
 server=$!
@@ -93,10 +99,18 @@ for _ in $(seq 50); do
     sleep 0.1
 done
 out=$(sh install.sh --url "http://127.0.0.1:$port/" --root "$work/url-root")
-kill "$server"
 echo "$out"
 check "the release for this architecture was downloaded" grep -q "kairos-$triple.tar.gz" <<<"$out"
+check "the download was checked against SHA256SUMS" grep -q "checksum verified" <<<"$out"
 check "the downloaded binary is installed" cmp -s "$BINARY" "$work/url-root/usr/local/bin/kairos"
+printf '%064d  kairos-%s.tar.gz\n' 0 "$triple" >"$work/www/SHA256SUMS"
+if sh install.sh --url "http://127.0.0.1:$port/" --root "$work/bad-root" 2>"$work/err"; then
+    fail "a download that does not match SHA256SUMS was installed"
+fi
+check "a checksum mismatch is refused" grep -q "does not match its checksum" "$work/err"
+check "nothing was installed from it" test ! -e "$work/bad-root/usr/local/bin/kairos"
+kill "$server"
+server=
 
 echo "==> uninstall keeps configuration and data"
 touch "$root/var/lib/kairos/kairos.db"
