@@ -81,7 +81,7 @@ struct UpdateArgs {
     /// Install this signed release archive instead of downloading (air-gapped sites)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["base_url", "check", "rollback"])]
     from: Option<PathBuf>,
-    /// A mirror serving manifest.json and the release archives [default: GitHub releases]
+    /// A mirror serving manifest.json and the release archives [default: update_base_url, else GitHub releases]
     #[arg(long, value_name = "URL")]
     base_url: Option<String>,
     /// Install an older release than the running one
@@ -309,13 +309,9 @@ fn restore(config: &Config, file: &std::path::Path) -> anyhow::Result<ExitCode> 
 
 fn update(config: &Config, args: UpdateArgs) -> anyhow::Result<ExitCode> {
     use crate::update::{Applied, CheckResult, Source, Updater};
-    let source = match (args.from, args.base_url) {
-        (Some(file), _) => Source::File(file),
-        (None, Some(url)) => Source::Mirror(url),
-        (None, None) => Source::GitHub {
-            owner: crate::update::GITHUB_OWNER.into(),
-            repo: crate::update::GITHUB_REPO.into(),
-        },
+    let source = match args.from {
+        Some(file) => Source::File(file),
+        None => crate::update::remote_source(config, args.base_url),
     };
     let apply = args.apply || matches!(source, Source::File(_));
     let updater = Updater::for_running_binary(source, args.allow_downgrade)?;

@@ -72,6 +72,8 @@ pub struct Config {
     pub backup_keep: u32,
     /// Bearer token that `/metrics` requires; `/metrics` is off while it is unset.
     pub metrics_token: Option<String>,
+    /// A mirror serving release manifests; unset means GitHub releases.
+    pub update_base_url: Option<String>,
     sources: BTreeMap<&'static str, Source>,
 }
 
@@ -112,6 +114,7 @@ struct FileConfig {
     backup_interval_hours: Option<Spanned<i64>>,
     backup_keep: Option<Spanned<i64>>,
     metrics_token: Option<Spanned<String>>,
+    update_base_url: Option<Spanned<String>>,
 }
 
 impl Config {
@@ -163,12 +166,13 @@ impl Config {
             backup_interval_hours: DEFAULT_BACKUP_INTERVAL_HOURS,
             backup_keep: DEFAULT_BACKUP_KEEP,
             metrics_token: None,
+            update_base_url: None,
             sources,
         }
     }
 
     /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 9] = [
+    pub const KEYS: [&'static str; 10] = [
         "data_dir",
         "listen",
         "base_url",
@@ -178,6 +182,7 @@ impl Config {
         "backup_interval_hours",
         "backup_keep",
         "metrics_token",
+        "update_base_url",
     ];
 
     /// Where the value of `key` came from.
@@ -203,6 +208,10 @@ impl Config {
                 Some(_) => "(set, redacted)".into(),
                 None => "(unset: /metrics is off)".into(),
             },
+            "update_base_url" => self
+                .update_base_url
+                .clone()
+                .unwrap_or_else(|| "(unset: GitHub releases)".into()),
             _ => String::new(),
         }
     }
@@ -313,7 +322,15 @@ impl Config {
                 parse_metrics_token(value.get_ref())
                     .map_err(|reason| bad("metrics_token", span, reason))?,
             );
-            self.sources.insert("metrics_token", source);
+            self.sources.insert("metrics_token", source.clone());
+        }
+        if let Some(value) = file.update_base_url {
+            let span = value.span();
+            self.update_base_url = Some(
+                parse_base_url(value.get_ref())
+                    .map_err(|reason| bad("update_base_url", span, reason))?,
+            );
+            self.sources.insert("update_base_url", source);
         }
         Ok(())
     }
@@ -387,6 +404,11 @@ impl Config {
             self.metrics_token =
                 Some(parse_metrics_token(&value).map_err(|reason| bad(var, reason))?);
             self.sources.insert("metrics_token", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_UPDATE_BASE_URL") {
+            let var = "KAIROS_UPDATE_BASE_URL";
+            self.update_base_url = Some(parse_base_url(&value).map_err(|reason| bad(var, reason))?);
+            self.sources.insert("update_base_url", Source::Env(var));
         }
         Ok(())
     }

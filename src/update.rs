@@ -108,12 +108,25 @@ pub enum Source {
 }
 
 impl Source {
-    fn name(&self) -> String {
+    /// Where releases are looked for, in words.
+    pub fn name(&self) -> String {
         match self {
             Source::GitHub { owner, repo } => format!("GitHub releases of {owner}/{repo}"),
             Source::Mirror(base) => format!("{}/{MANIFEST_FILE}", base.trim_end_matches('/')),
             Source::File(path) => path.display().to_string(),
         }
+    }
+}
+
+/// The release source for a configuration: `--base-url` when given, else
+/// `update_base_url`, else GitHub releases.
+pub fn remote_source(config: &Config, base_url: Option<String>) -> Source {
+    match base_url.or_else(|| config.update_base_url.clone()) {
+        Some(url) => Source::Mirror(url),
+        None => Source::GitHub {
+            owner: GITHUB_OWNER.into(),
+            repo: GITHUB_REPO.into(),
+        },
     }
 }
 

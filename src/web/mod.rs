@@ -11,6 +11,7 @@ mod health;
 mod layout;
 mod metrics;
 mod setup;
+mod updates;
 
 use axum::Router;
 use axum::body::Body;
@@ -48,6 +49,7 @@ pub fn router(state: AppState) -> Router {
         .route("/reset/{token}", get(account::reset_page).post(account::reset))
         .route("/dashboard", get(dashboard::home))
         .route("/metrics", get(metrics::serve))
+        .route("/admin/update-checks", post(updates::toggle))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), setup_guard))
         .layer(middleware::from_fn(ctx::ensure_csrf_cookie))

@@ -7,9 +7,12 @@ use std::io::{BufRead, BufReader, Cursor, Write};
 use std::net::TcpListener;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use kairos::config::{Config, Flags};
 use kairos::update::{self, Applied, CheckResult, Source, UpdateError, Updater};
+
 use zipsign_api::SigningKey;
 
 use crate::backup::run;
@@ -62,11 +65,14 @@ fn new_key() -> SigningKey {
     SigningKey::from_bytes(&kairos::crypto::random_bytes::<32>())
 }
 
-/// Serves the files of a directory over HTTP/1.1 on 127.0.0.1 until the test ends.
-fn serve_dir(dir: &Path) -> String {
+/// Serves the files of a directory over HTTP/1.1 on 127.0.0.1 until the test ends, and
+/// logs the paths asked for.
+fn serve_dir(dir: &Path) -> (String, Arc<Mutex<Vec<String>>>) {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
     let addr = listener.local_addr().expect("addr");
     let root = dir.to_path_buf();
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let requests = log.clone();
     std::thread::spawn(move || {
         for stream in listener.incoming() {
             let Ok(mut stream) = stream else { continue };
@@ -87,6 +93,10 @@ fn serve_dir(dir: &Path) -> String {
                 .unwrap_or("/")
                 .trim_start_matches('/')
                 .to_string();
+            requests
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .push(format!("/{path}"));
             let file = root.join(&path);
             let response = match std::fs::read(&file) {
                 Ok(body) if !path.contains("..") => {
@@ -104,11 +114,15 @@ fn serve_dir(dir: &Path) -> String {
             let _ = stream.write_all(&response);
         }
     });
-    format!("http://{addr}")
+    (format!("http://{addr}"), log)
 }
 
 /// A mirror directory with one release per (version, archive bytes).
 fn mirror(dir: &Path, releases: &[(&str, Vec<u8>)]) -> String {
+    mirror_logged(dir, releases).0
+}
+
+fn mirror_logged(dir: &Path, releases: &[(&str, Vec<u8>)]) -> (String, Arc<Mutex<Vec<String>>>) {
     std::fs::create_dir_all(dir).expect("mirror dir");
     let mut entries = Vec::new();
     for (version, bytes) in releases {
@@ -432,4 +446,107 @@ fn the_shipped_binary_trusts_only_the_compiled_in_release_key() {
         "the binary was left alone"
     );
     assert!(!bin.join("kairos.previous").exists());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_dashboard_reports_a_newer_release_only_once_an_admin_turns_checks_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (base, requests) = mirror_logged(
+        &dir.path().join("mirror"),
+        &[("9.0.0", archive(&fake_binary("9.0.0")))],
+    );
+    let data = dir.path().join("data");
+    create_owner(&data);
+    let file = dir.path().join("kairos.toml");
+    std::fs::write(
+        &file,
+        format!("listen = \"127.0.0.1:0\"\nupdate_base_url = \"{base}\"\n"),
+    )
+    .expect("write config");
+    let flags = Flags {
+        config_file: Some(file),
+        data_dir: Some(data),
+        listen: None,
+    };
+    let config = Config::load_from(&flags, |_| None).expect("config");
+    let clock = Arc::new(kairos::clock::FixedClock::new(t0()));
+    let running = kairos::app::start(config, clock.clone())
+        .await
+        .expect("server starts");
+    let server = TestServer {
+        base: format!("http://{}", running.addr),
+        dir,
+        clock,
+        running: Some(running),
+    };
+    let client = browser();
+    let signed_in = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(signed_in.status(), reqwest::StatusCode::SEE_OTHER);
+    let dashboard = || async {
+        client
+            .get(server.url("/dashboard"))
+            .send()
+            .await
+            .expect("answers")
+            .text()
+            .await
+            .expect("body")
+    };
+
+    let page = dashboard().await;
+    assert!(
+        page.contains("Kairos 0.1.0"),
+        "the running version is shown"
+    );
+    assert!(page.contains("Checks are off"), "{page}");
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert!(
+        requests.lock().expect("log").is_empty(),
+        "nothing is contacted while checks are off"
+    );
+
+    let refused = client
+        .post(server.url("/admin/update-checks"))
+        .form(&[("csrf", "forged"), ("enabled", "on")])
+        .send()
+        .await
+        .expect("answers");
+    assert_ne!(refused.status(), reqwest::StatusCode::SEE_OTHER);
+
+    let csrf = csrf_of(&page);
+    let turned_on = client
+        .post(server.url("/admin/update-checks"))
+        .form(&[("csrf", csrf.as_str()), ("enabled", "on")])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(turned_on.status(), reqwest::StatusCode::SEE_OTHER);
+    assert_eq!(location(&turned_on), "/dashboard");
+
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let page = loop {
+        let page = dashboard().await;
+        if page.contains("Kairos 9.0.0 is available") {
+            break page;
+        }
+        assert!(Instant::now() < deadline, "{page}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(page.contains("kairos update --apply"), "{page}");
+    assert_eq!(
+        requests.lock().expect("log").as_slice(),
+        ["/manifest.json"],
+        "one check, and it is cached"
+    );
+
+    let csrf = csrf_of(&page);
+    let turned_off = client
+        .post(server.url("/admin/update-checks"))
+        .form(&[("csrf", csrf.as_str()), ("enabled", "off")])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(turned_off.status(), reqwest::StatusCode::SEE_OTHER);
+    assert!(dashboard().await.contains("Checks are off"));
+    server.stop().await;
 }
