@@ -140,6 +140,10 @@ pub struct Updater {
     pub install_path: PathBuf,
     pub keys: Vec<self_update::VerifyingKey>,
     pub allow_downgrade: bool,
+    /// The `systemctl` to restart the service with.
+    pub systemctl: PathBuf,
+    /// How long a restarted service has to answer `/readyz`.
+    pub ready_timeout: Duration,
 }
 
 impl Updater {
@@ -154,6 +158,8 @@ impl Updater {
             install_path,
             keys: RELEASE_KEYS.to_vec(),
             allow_downgrade,
+            systemctl: PathBuf::from("systemctl"),
+            ready_timeout: READY_TIMEOUT,
         })
     }
 
@@ -437,14 +443,14 @@ pub fn apply(
         .map_err(io("install the new binary at", &updater.install_path))?;
     tracing::info!(from = %updater.current_version, to = %new_version, "binary replaced");
 
-    let restarted = if service_is_active() {
-        if let Err(err) = restart_and_wait(config) {
+    let restarted = if service_is_active(updater) {
+        if let Err(err) = restart_and_wait(updater, config) {
             tracing::error!(error = %err, "the new version did not become ready; rolling back");
             swap_with_previous(updater)?;
-            let _ = restart_and_wait(config);
+            let _ = restart_and_wait(updater, config);
             return Err(UpdateError::NotReady {
                 new: new_version,
-                seconds: READY_TIMEOUT.as_secs(),
+                seconds: updater.ready_timeout.as_secs(),
             });
         }
         true
@@ -531,7 +537,7 @@ pub fn rollback(
     // The newer version may have migrated the database past what the older one reads.
     let mut restored = None;
     let mut restore_needed = None;
-    let managed = service_is_active();
+    let managed = service_is_active(updater);
     if schema_too_new_for(&updater.install_path, config)? {
         let backup = newest_preupdate_backup(config, &to).ok_or_else(|| {
             UpdateError::Service(format!(
@@ -540,7 +546,7 @@ pub fn rollback(
             ))
         })?;
         if managed {
-            systemctl(&["stop", SERVICE])?;
+            systemctl(updater, &["stop", SERVICE])?;
         }
         if DataDirLock::is_held(&config.data_dir) {
             restore_needed = Some(backup);
@@ -550,7 +556,7 @@ pub fn rollback(
         }
     }
     let restarted = if managed {
-        restart_and_wait(config)?;
+        restart_and_wait(updater, config)?;
         true
     } else {
         false
@@ -594,8 +600,8 @@ fn newest_preupdate_backup(config: &Config, version: &str) -> Option<PathBuf> {
     found.pop()
 }
 
-fn service_is_active() -> bool {
-    Command::new("systemctl")
+fn service_is_active(updater: &Updater) -> bool {
+    Command::new(&updater.systemctl)
         .args(["is-active", "--quiet", SERVICE])
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
@@ -604,8 +610,8 @@ fn service_is_active() -> bool {
         .unwrap_or(false)
 }
 
-fn systemctl(args: &[&str]) -> Result<(), UpdateError> {
-    let status = Command::new("systemctl")
+fn systemctl(updater: &Updater, args: &[&str]) -> Result<(), UpdateError> {
+    let status = Command::new(&updater.systemctl)
         .args(args)
         .status()
         .map_err(|err| UpdateError::Service(format!("systemctl {}: {err}", args.join(" "))))?;
@@ -620,8 +626,8 @@ fn systemctl(args: &[&str]) -> Result<(), UpdateError> {
 }
 
 /// Restarts the service and waits until `/readyz` answers 200.
-fn restart_and_wait(config: &Config) -> Result<(), UpdateError> {
-    systemctl(&["restart", SERVICE])?;
+fn restart_and_wait(updater: &Updater, config: &Config) -> Result<(), UpdateError> {
+    systemctl(updater, &["restart", SERVICE])?;
     let mut addr = config.listen;
     if addr.ip().is_unspecified() {
         addr.set_ip(if addr.is_ipv4() {
@@ -635,7 +641,7 @@ fn restart_and_wait(config: &Config) -> Result<(), UpdateError> {
         .timeout(Duration::from_secs(2))
         .build()
         .map_err(|err| UpdateError::Service(err.to_string()))?;
-    let deadline = Instant::now() + READY_TIMEOUT;
+    let deadline = Instant::now() + updater.ready_timeout;
     while Instant::now() < deadline {
         if client
             .get(&url)
@@ -648,7 +654,7 @@ fn restart_and_wait(config: &Config) -> Result<(), UpdateError> {
     }
     Err(UpdateError::Service(format!(
         "{url} did not answer within {} s",
-        READY_TIMEOUT.as_secs()
+        updater.ready_timeout.as_secs()
     )))
 }
 

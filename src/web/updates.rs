@@ -81,6 +81,8 @@ fn refresh(state: &AppState) -> Entry {
             install_path: PathBuf::new(),
             keys: update::RELEASE_KEYS.to_vec(),
             allow_downgrade: false,
+            systemctl: PathBuf::from("systemctl"),
+            ready_timeout: std::time::Duration::ZERO,
         };
         tokio::task::spawn_blocking(move || {
             let outcome = match update::check(&updater) {

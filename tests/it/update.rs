@@ -179,6 +179,9 @@ impl Install {
             install_path: self.binary.clone(),
             keys: vec![key.verifying_key().to_bytes()],
             allow_downgrade: false,
+            // No service manager here unless a test brings a stand-in.
+            systemctl: PathBuf::from("/nonexistent/systemctl"),
+            ready_timeout: Duration::from_secs(2),
         }
     }
 
@@ -549,4 +552,167 @@ async fn the_dashboard_reports_a_newer_release_only_once_an_admin_turns_checks_o
     assert_eq!(turned_off.status(), reqwest::StatusCode::SEE_OTHER);
     assert!(dashboard().await.contains("Checks are off"));
     server.stop().await;
+}
+
+/// A stand-in `systemctl` that reports kairos.service active and logs every call.
+fn fake_systemctl(dir: &Path) -> (PathBuf, PathBuf) {
+    let log = dir.join("systemctl.log");
+    let script = dir.join("systemctl");
+    std::fs::write(
+        &script,
+        format!("#!/bin/sh\necho \"$*\" >> '{}'\nexit 0\n", log.display()),
+    )
+    .expect("write systemctl");
+    std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    (script, log)
+}
+
+fn calls(log: &Path) -> Vec<String> {
+    std::fs::read_to_string(log)
+        .unwrap_or_default()
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Answers 200 to every request, like a restarted kairos whose /readyz is ready.
+fn ready_server() -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut buffer = [0u8; 1024];
+            let _ = std::io::Read::read(&mut stream, &mut buffer);
+            let _ = stream
+                .write_all(b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+        }
+    });
+    addr
+}
+
+#[test]
+fn under_systemd_the_service_is_restarted_and_must_become_ready() {
+    let key = new_key();
+    let mut install = Install::new();
+    let base = mirror(
+        &install.dir.path().join("mirror"),
+        &[(
+            "9.0.0",
+            sign(&archive(&fake_binary("9.0.0")), &key, &arch_asset("9.0.0")),
+        )],
+    );
+    let (systemctl, log) = fake_systemctl(install.dir.path());
+    let mut updater = install.updater(Source::Mirror(base), &key);
+    updater.systemctl = systemctl;
+    install.config.listen = ready_server();
+
+    let applied = update::apply(&updater, &install.config, t0()).expect("applies");
+    assert!(
+        matches!(
+            applied,
+            Applied::Installed {
+                restarted: true,
+                ..
+            }
+        ),
+        "{applied:?}"
+    );
+    assert_eq!(
+        calls(&log),
+        ["is-active --quiet kairos.service", "restart kairos.service"]
+    );
+    assert_eq!(install.installed(), fake_binary("9.0.0"));
+}
+
+#[test]
+fn a_new_version_that_never_becomes_ready_is_rolled_back() {
+    let key = new_key();
+    let mut install = Install::new();
+    let base = mirror(
+        &install.dir.path().join("mirror"),
+        &[(
+            "9.0.0",
+            sign(&archive(&fake_binary("9.0.0")), &key, &arch_asset("9.0.0")),
+        )],
+    );
+    let (systemctl, log) = fake_systemctl(install.dir.path());
+    let mut updater = install.updater(Source::Mirror(base), &key);
+    updater.systemctl = systemctl;
+    updater.ready_timeout = Duration::from_secs(1);
+    // Nothing listens there: the "restarted" service never answers /readyz.
+    install.config.listen = {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        listener.local_addr().expect("addr")
+    };
+
+    let err = update::apply(&updater, &install.config, t0()).expect_err("not ready");
+    assert!(matches!(err, UpdateError::NotReady { .. }), "{err}");
+    assert!(
+        err.to_string().contains("previous binary was put back"),
+        "{err}"
+    );
+    assert_eq!(install.installed(), fake_binary(RUNNING), "rolled back");
+    assert_eq!(
+        std::fs::read(updater.previous_path()).expect("previous"),
+        fake_binary("9.0.0")
+    );
+    assert_eq!(
+        calls(&log),
+        [
+            "is-active --quiet kairos.service",
+            "restart kairos.service",
+            "restart kairos.service"
+        ],
+        "restarted again on the previous binary"
+    );
+}
+
+#[test]
+fn rolling_back_past_a_migration_restores_the_pre_update_backup() {
+    let key = new_key();
+    let install = Install::new();
+    // The old binary refuses the schema the new one leaves behind.
+    std::fs::write(
+        &install.binary,
+        format!(
+            "#!/bin/sh\ncase \"$*\" in *\"migrate --check\"*) echo 'error: the database schema is version 2, newer than this kairos binary knows (version 1)' >&2; exit 1 ;; esac\necho \"kairos {RUNNING}\"\n"
+        ),
+    )
+    .expect("write old binary");
+    let base = mirror(
+        &install.dir.path().join("mirror"),
+        &[(
+            "9.0.0",
+            sign(&archive(&fake_binary("9.0.0")), &key, &arch_asset("9.0.0")),
+        )],
+    );
+    let updater = install.updater(Source::Mirror(base), &key);
+    let Applied::Installed {
+        database_backup: Some(backup),
+        ..
+    } = update::apply(&updater, &install.config, t0()).expect("applies")
+    else {
+        panic!("expected an installation with a database backup");
+    };
+    let before = crate::backup::dump(&backup);
+    // What the new version's migration would have written.
+    rusqlite::Connection::open(install.config.database_path())
+        .and_then(|c| {
+            c.execute(
+                "INSERT INTO settings (key, value, updated_at) VALUES ('written_by', '9.0.0', 0)",
+                [],
+            )
+        })
+        .expect("write");
+    assert_ne!(crate::backup::dump(&install.config.database_path()), before);
+
+    let rolled = update::rollback(&updater, &install.config, t0()).expect("rolls back");
+    assert_eq!(rolled.restored.as_deref(), Some(backup.as_path()));
+    assert_eq!(rolled.restore_needed, None);
+    assert_eq!(
+        crate::backup::dump(&install.config.database_path()),
+        before,
+        "the database is as it was before the update"
+    );
 }
