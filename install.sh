@@ -122,7 +122,6 @@ Group=kairos
 StateDirectory=kairos
 StateDirectoryMode=0700
 ConfigurationDirectory=kairos
-ConfigurationDirectoryMode=0750
 UMask=0077
 
 # Hardening. Kairos needs: its state directory, outbound and inbound TCP, and nothing else.
