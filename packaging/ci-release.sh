@@ -16,8 +16,8 @@ step() {
 }
 
 step "release build x86_64" bash packaging/build-release.sh x86_64
-step "system calls against the unit's filter" bash systemd/check-syscalls.sh
-step "install.sh on a booted systemd (nspawn)" bash packaging/test-install-systemd.sh
 step "release build aarch64" bash packaging/build-release.sh aarch64
-step "aarch64 smoke test under qemu" bash packaging/smoke-aarch64.sh
 step "debian packages" bash packaging/build-deb.sh all
+step "system calls against the unit's filter" bash systemd/check-syscalls.sh
+step "install.sh and the .deb on a booted systemd (nspawn)" bash packaging/test-install-systemd.sh
+step "aarch64 smoke test under qemu" bash packaging/smoke-aarch64.sh

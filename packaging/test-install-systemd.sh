@@ -4,9 +4,11 @@
 # systemd shows: Type=notify readiness, the setup link from the journal, Restart= after
 # a crash, watchdog pings keeping the service alive past WatchdogSec, the hardened unit
 # running as the kairos user, backup and doctor as that user, a re-run as an upgrade,
-# uninstall and purge.
+# uninstall and purge. Then the same for the .deb when one is given: installed with dpkg,
+# the unit enabled and started by its maintainer scripts, purged keeping the data.
 #
-#   packaging/test-install-systemd.sh [BINARY]   (default: the x86_64 release binary)
+#   packaging/test-install-systemd.sh [BINARY [DEB]]
+#       (default: the x86_64 release binary and, if built, its amd64 .deb)
 #
 # Installs debootstrap and systemd-container when missing; the Debian root file system is
 # built once into $ROOTFS_CACHE and copied for each run. When this machine cannot boot a
@@ -16,6 +18,7 @@ cd "$(dirname "$0")/.."
 
 VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
 BINARY=${1:-artifacts/kairos-$VERSION-x86_64-unknown-linux-musl}
+DEB=${2:-artifacts/kairos_$VERSION-1_amd64.deb}
 ROOTFS_CACHE=${ROOTFS_CACHE:-/var/tmp/kairos-test-rootfs}
 [ -x "$BINARY" ] || { echo "no binary at $BINARY" >&2; exit 1; }
 
@@ -32,7 +35,7 @@ fi
 if [ ! -x "$ROOTFS_CACHE/usr/lib/systemd/systemd" ]; then
     echo "==> debootstrap bookworm into $ROOTFS_CACHE"
     rm -rf "$ROOTFS_CACHE.partial"
-    debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus,curl,ca-certificates,procps \
+    debootstrap --variant=minbase --include=systemd,systemd-sysv,dbus,curl,ca-certificates,procps,adduser \
         bookworm "$ROOTFS_CACHE.partial" http://deb.debian.org/debian >/dev/null
     mv "$ROOTFS_CACHE.partial" "$ROOTFS_CACHE"
 fi
@@ -43,6 +46,11 @@ root=$work/root
 cp -a "$ROOTFS_CACHE" "$root"
 cp "$BINARY" "$root/root/kairos"
 cp install.sh "$root/root/install.sh"
+if [ -f "$DEB" ]; then
+    cp "$DEB" "$root/root/kairos.deb"
+else
+    echo "no $DEB: the package is not checked"
+fi
 
 cat >"$root/root/checks.sh" <<'CHECKS'
 #!/bin/sh
@@ -97,6 +105,22 @@ check "uninstall keeps the data" test -f /var/lib/kairos/kairos.db
 sh /root/install.sh --uninstall --purge
 check "purge deletes the data" test ! -e /var/lib/kairos
 check "purge deletes the user" sh -c "! id kairos >/dev/null 2>&1"
+
+if [ -f /root/kairos.deb ]; then
+    dpkg -i /root/kairos.deb; rc=$?
+    check "the .deb installs" test "$rc" = 0
+    for _ in $(seq 100); do ready && break; sleep 0.1; done
+    check "the .deb starts the service and it becomes ready" ready
+    check "the .deb's service runs /usr/bin/kairos as kairos" test "$(ps -o user=,args= -p "$(prop MainPID)" | awk '{ print $1, $2 }')" = "kairos /usr/bin/kairos"
+    check "the .deb's service is enabled" systemctl is-enabled --quiet kairos.service
+    check "the .deb's config is 0640 root:kairos" test "$(stat -c '%a %U:%G' /etc/kairos/kairos.toml)" = "640 root:kairos"
+    check "the .deb's setup link is in the journal" sh -c "journalctl -u kairos --no-pager | grep -q '/setup?token='"
+    dpkg --purge kairos; rc=$?
+    check "the .deb purges" test "$rc" = 0
+    check "purging stops the service" sh -c "! systemctl is-active --quiet kairos.service"
+    check "purging removes the config" test ! -e /etc/kairos/kairos.toml
+    check "purging keeps the data" test -f /var/lib/kairos/kairos.db
+fi
 echo "checks finished"
 systemctl poweroff
 CHECKS
@@ -128,4 +152,4 @@ if grep -q '^FAIL: ' "$root/root/result.log" || ! grep -q '^checks finished' "$r
     cat "$root/root/result.log" >&2
     exit 1
 fi
-echo "install.sh passed on a booted systemd"
+echo "install.sh (and the .deb, when given) passed on a booted systemd"
