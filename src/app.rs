@@ -12,9 +12,11 @@ use tokio::task::JoinHandle;
 
 use crate::auth::SessionPolicy;
 use crate::auth::throttle::{Limits, LoginThrottle};
+use crate::backup;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::crypto::InstanceKey;
+use crate::data_lock::{DataDirLock, LockError};
 use crate::db::users;
 use crate::db::{Db, DbError};
 use crate::instance::{Instance, InstanceSettings, OpenError};
@@ -110,6 +112,8 @@ pub enum StartError {
     Open(#[from] OpenError),
     #[error(transparent)]
     Db(#[from] DbError),
+    #[error(transparent)]
+    Locked(#[from] LockError),
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: SocketAddr,
@@ -123,6 +127,10 @@ pub struct Running {
     /// The one-time setup URL, while the instance has no administrator.
     pub setup_url: Option<String>,
     pub state: AppState,
+    /// The automatic backup schedule, when backups are on.
+    pub backups: Option<backup::Scheduler>,
+    /// Held while the server runs: `kairos restore` refuses to run under it.
+    _data_lock: DataDirLock,
     shutdown: oneshot::Sender<()>,
     task: JoinHandle<std::io::Result<()>>,
 }
@@ -132,6 +140,9 @@ impl Running {
     /// [`SHUTDOWN_GRACE`]) and closes the database cleanly.
     pub async fn shutdown(self) -> std::io::Result<()> {
         let _ = self.shutdown.send(());
+        if let Some(backups) = self.backups {
+            backups.stop();
+        }
         let result = match tokio::time::timeout(SHUTDOWN_GRACE, self.task).await {
             Ok(Ok(result)) => result,
             Ok(Err(join)) => Err(std::io::Error::other(join)),
@@ -153,6 +164,12 @@ impl Running {
 /// Opens the instance (data dir, migrations, key), binds the listener and starts serving.
 pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, StartError> {
     let now = clock.now();
+    let data_lock = {
+        let dir = config.data_dir.clone();
+        tokio::task::spawn_blocking(move || DataDirLock::acquire(&dir))
+            .await
+            .map_err(|_| DbError::WorkerGone)??
+    };
     let open_config = config.clone();
     let instance = tokio::task::spawn_blocking(move || Instance::open(&open_config, now))
         .await
@@ -199,6 +216,15 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         slot_cache: Default::default(),
     }));
 
+    let backups = backup::Schedule::from_config(&state.config).map(|schedule| {
+        backup::Scheduler::spawn(
+            state.db.clone(),
+            state.config.backup_dir(),
+            state.clock.clone(),
+            schedule,
+        )
+    });
+
     let router = crate::web::router(state.clone());
     let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
     let task = tokio::spawn(async move {
@@ -217,6 +243,8 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         addr: local_addr,
         setup_url,
         state,
+        backups,
+        _data_lock: data_lock,
         shutdown: shutdown_tx,
         task,
     })

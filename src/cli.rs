@@ -1,4 +1,5 @@
-//! The command line: `kairos [serve]`, `migrate`, `config show`, `admin …`.
+//! The command line: `kairos [serve]`, `migrate`, `config show`, `admin …`, `backup`,
+//! `restore`.
 
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -48,6 +49,21 @@ enum Command {
     /// Administer accounts from the host shell
     #[command(subcommand)]
     Admin(AdminCommand),
+    /// Write a consistent copy of the database (works while the server runs)
+    Backup {
+        /// Where to write the copy [default: <data-dir>/backups/kairos-backup-<time>.db]
+        #[arg(long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Replace the database with a backup (the server must be stopped)
+    Restore {
+        /// The backup file to restore
+        file: PathBuf,
+    },
+    /// Check the installation and say how to fix what is wrong (exit status 1 on a failure)
+    Doctor,
+    /// Check for, install or roll back a signed release of kairos
+    Update(UpdateArgs),
     /// Manage personal API keys
     #[command(subcommand)]
     Apikey(ApikeyCommand),
@@ -64,6 +80,29 @@ enum ApikeyCommand {
         #[arg(long, default_value = "command line")]
         name: String,
     },
+}
+
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("action").args(["check", "apply", "rollback"])))]
+struct UpdateArgs {
+    /// Report whether a newer release exists (the default)
+    #[arg(long)]
+    check: bool,
+    /// Download, verify and install the newest release (or --from FILE)
+    #[arg(long)]
+    apply: bool,
+    /// Put the previous binary (kairos.previous) back
+    #[arg(long)]
+    rollback: bool,
+    /// Install this signed release archive instead of downloading (air-gapped sites)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["base_url", "check", "rollback"])]
+    from: Option<PathBuf>,
+    /// A mirror serving manifest.json and the release archives [default: update_base_url, else GitHub releases]
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Install an older release than the running one
+    #[arg(long)]
+    allow_downgrade: bool,
 }
 
 #[derive(Debug, Default, Args)]
@@ -109,6 +148,13 @@ pub fn main() -> ExitCode {
     };
     let config = match Config::load(&flags) {
         Ok(config) => config,
+        Err(err) if matches!(cli.command, Some(Command::Doctor)) => {
+            print!(
+                "{}",
+                crate::doctor::render(&[crate::doctor::config_failure(&err)])
+            );
+            return ExitCode::FAILURE;
+        }
         Err(err) => {
             eprintln!("error: {err}");
             return ExitCode::FAILURE;
@@ -125,6 +171,18 @@ pub fn main() -> ExitCode {
         Some(Command::Admin(command)) => admin(&config, command),
         Some(Command::Apikey(ApikeyCommand::Create { user, name })) => {
             create_api_key(&config, &user, &name)
+        }
+        Some(Command::Backup { output }) => backup(&config, output.as_deref()),
+        Some(Command::Restore { file }) => restore(&config, &file),
+        Some(Command::Update(args)) => update(&config, args),
+        Some(Command::Doctor) => {
+            let findings = crate::doctor::run(&config, SystemClock.now());
+            print!("{}", crate::doctor::render(&findings));
+            Ok(if crate::doctor::has_failures(&findings) {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
         }
     };
     match result {
@@ -163,8 +221,10 @@ fn serve(config: Config) -> anyhow::Result<ExitCode> {
             );
             tracing::info!(setup_url = %url, "setup required: open the setup URL to create the owner account");
         }
+        let service_manager = crate::systemd_notify::ServiceManager::announce_ready(&running);
         shutdown_signal().await;
         tracing::info!("shutting down");
+        service_manager.stopping();
         running.shutdown().await?;
         Ok(ExitCode::SUCCESS)
     })
@@ -228,6 +288,107 @@ fn migrate(config: &Config, check: bool) -> anyhow::Result<ExitCode> {
             "migrated the schema from version {} to {}",
             before.current, instance.schema.current
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn backup(config: &Config, output: Option<&std::path::Path>) -> anyhow::Result<ExitCode> {
+    let written = crate::backup::backup_instance(config, output, SystemClock.now())?;
+    println!(
+        "backup written: {} ({} bytes)",
+        written.path.display(),
+        written.bytes
+    );
+    eprintln!(
+        "Keep a copy of {} with your backups: the encrypted settings in them need it.",
+        config.key_path().display()
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn restore(config: &Config, file: &std::path::Path) -> anyhow::Result<ExitCode> {
+    let restored = crate::backup::restore(config, file, SystemClock.now())?;
+    println!(
+        "restored {} into {} (schema version {})",
+        file.display(),
+        config.database_path().display(),
+        restored.schema
+    );
+    if let Some(replaced) = &restored.replaced {
+        println!("the replaced database is kept as {}", replaced.display());
+    }
+    if restored.schema < restored.binary {
+        println!(
+            "the next start migrates it from schema version {} to {}",
+            restored.schema, restored.binary
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn update(config: &Config, args: UpdateArgs) -> anyhow::Result<ExitCode> {
+    use crate::update::{Applied, CheckResult, Source, Updater};
+    let source = match args.from {
+        Some(file) => Source::File(file),
+        None => crate::update::remote_source(config, args.base_url),
+    };
+    let apply = args.apply || matches!(source, Source::File(_));
+    let updater = Updater::for_running_binary(source, args.allow_downgrade)?;
+    let now = SystemClock.now();
+    if args.rollback {
+        let rolled = crate::update::rollback(&updater, config, now)?;
+        println!("rolled back from {} to {}", rolled.from, rolled.to);
+        if let Some(backup) = &rolled.restored {
+            println!("restored the database from {}", backup.display());
+        }
+        if let Some(backup) = &rolled.restore_needed {
+            println!(
+                "the database was migrated by {}: stop the server, then run `kairos restore {}`",
+                rolled.from,
+                backup.display()
+            );
+        }
+        if !rolled.restarted {
+            println!("restart the server to run {}", rolled.to);
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    if !apply {
+        match crate::update::check(&updater)? {
+            CheckResult::Newer { current, available } => println!(
+                "update available: {} (running {current}); install it with kairos update --apply",
+                available.version
+            ),
+            CheckResult::UpToDate { current, .. } => println!("up to date: {current}"),
+            CheckResult::Older { current, latest } => {
+                println!("running {current}, newer than the latest release {latest}")
+            }
+        }
+        return Ok(ExitCode::SUCCESS);
+    }
+    match crate::update::apply(&updater, config, now)? {
+        Applied::AlreadyCurrent { version } => println!("already running {version}"),
+        Applied::Installed {
+            from,
+            to,
+            previous,
+            database_backup,
+            restarted,
+        } => {
+            println!("updated {from} -> {to}");
+            if let Some(backup) = database_backup {
+                println!("database backed up to {}", backup.display());
+            }
+            println!(
+                "the previous binary is kept as {} (kairos update --rollback puts it back)",
+                previous.display()
+            );
+            if restarted {
+                println!("kairos.service restarted and ready");
+            } else {
+                println!("restart the server to run {to}");
+            }
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -20,6 +20,10 @@ const DEFAULT_LOG_LEVEL: &str = "info";
 const DEFAULT_SESSION_IDLE_MINUTES: u32 = 30;
 const DEFAULT_SESSION_LIFETIME_HOURS: u32 = 12;
 const DEFAULT_VIDEO_BASE_URL: &str = "https://meet.jit.si";
+const DEFAULT_BACKUP_INTERVAL_HOURS: u32 = 24;
+const DEFAULT_BACKUP_KEEP: u32 = 7;
+/// The shortest `metrics_token` accepted: anything shorter is guessable.
+const MIN_METRICS_TOKEN_LEN: usize = 16;
 const LOG_LEVELS: [&str; 5] = ["error", "warn", "info", "debug", "trace"];
 
 /// Where a configuration value came from.
@@ -65,6 +69,14 @@ pub struct Config {
     pub session_lifetime_hours: u32,
     /// Video meeting rooms for bookings are links under this URL (a Jitsi server).
     pub video_base_url: String,
+    /// Hours between automatic backups taken by `serve`; 0 turns them off.
+    pub backup_interval_hours: u32,
+    /// How many automatic backups to keep (older ones are deleted).
+    pub backup_keep: u32,
+    /// Bearer token that `/metrics` requires; `/metrics` is off while it is unset.
+    pub metrics_token: Option<String>,
+    /// A mirror serving release manifests; unset means GitHub releases.
+    pub update_base_url: Option<String>,
     sources: BTreeMap<&'static str, Source>,
 }
 
@@ -103,6 +115,10 @@ struct FileConfig {
     session_idle_minutes: Option<Spanned<i64>>,
     session_lifetime_hours: Option<Spanned<i64>>,
     video_base_url: Option<Spanned<String>>,
+    backup_interval_hours: Option<Spanned<i64>>,
+    backup_keep: Option<Spanned<i64>>,
+    metrics_token: Option<Spanned<String>>,
+    update_base_url: Option<Spanned<String>>,
 }
 
 impl Config {
@@ -152,12 +168,16 @@ impl Config {
             session_idle_minutes: DEFAULT_SESSION_IDLE_MINUTES,
             session_lifetime_hours: DEFAULT_SESSION_LIFETIME_HOURS,
             video_base_url: DEFAULT_VIDEO_BASE_URL.to_string(),
+            backup_interval_hours: DEFAULT_BACKUP_INTERVAL_HOURS,
+            backup_keep: DEFAULT_BACKUP_KEEP,
+            metrics_token: None,
+            update_base_url: None,
             sources,
         }
     }
 
     /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 7] = [
+    pub const KEYS: [&'static str; 11] = [
         "data_dir",
         "listen",
         "base_url",
@@ -165,6 +185,10 @@ impl Config {
         "session_idle_minutes",
         "session_lifetime_hours",
         "video_base_url",
+        "backup_interval_hours",
+        "backup_keep",
+        "metrics_token",
+        "update_base_url",
     ];
 
     /// Where the value of `key` came from.
@@ -185,6 +209,16 @@ impl Config {
             "session_idle_minutes" => self.session_idle_minutes.to_string(),
             "session_lifetime_hours" => self.session_lifetime_hours.to_string(),
             "video_base_url" => self.video_base_url.clone(),
+            "backup_interval_hours" => self.backup_interval_hours.to_string(),
+            "backup_keep" => self.backup_keep.to_string(),
+            "metrics_token" => match self.metrics_token {
+                Some(_) => "(set, redacted)".into(),
+                None => "(unset: /metrics is off)".into(),
+            },
+            "update_base_url" => self
+                .update_base_url
+                .clone()
+                .unwrap_or_else(|| "(unset: GitHub releases)".into()),
             _ => String::new(),
         }
     }
@@ -281,7 +315,35 @@ impl Config {
             let span = value.span();
             self.video_base_url = parse_base_url(value.get_ref())
                 .map_err(|reason| bad("video_base_url", span, reason))?;
-            self.sources.insert("video_base_url", source);
+            self.sources.insert("video_base_url", source.clone());
+        }
+        if let Some(value) = file.backup_interval_hours {
+            let span = value.span();
+            self.backup_interval_hours = minutes_in_range(*value.get_ref(), 0, 24 * 30)
+                .map_err(|reason| bad("backup_interval_hours", span, reason))?;
+            self.sources.insert("backup_interval_hours", source.clone());
+        }
+        if let Some(value) = file.backup_keep {
+            let span = value.span();
+            self.backup_keep = minutes_in_range(*value.get_ref(), 1, 1000)
+                .map_err(|reason| bad("backup_keep", span, reason))?;
+            self.sources.insert("backup_keep", source.clone());
+        }
+        if let Some(value) = file.metrics_token {
+            let span = value.span();
+            self.metrics_token = Some(
+                parse_metrics_token(value.get_ref())
+                    .map_err(|reason| bad("metrics_token", span, reason))?,
+            );
+            self.sources.insert("metrics_token", source.clone());
+        }
+        if let Some(value) = file.update_base_url {
+            let span = value.span();
+            self.update_base_url = Some(
+                parse_base_url(value.get_ref())
+                    .map_err(|reason| bad("update_base_url", span, reason))?,
+            );
+            self.sources.insert("update_base_url", source);
         }
         Ok(())
     }
@@ -335,6 +397,36 @@ impl Config {
             let var = "KAIROS_VIDEO_BASE_URL";
             self.video_base_url = parse_base_url(&value).map_err(|reason| bad(var, reason))?;
             self.sources.insert("video_base_url", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_BACKUP_INTERVAL_HOURS") {
+            let var = "KAIROS_BACKUP_INTERVAL_HOURS";
+            self.backup_interval_hours = value
+                .parse::<i64>()
+                .map_err(|_| "must be a whole number of hours (0 turns backups off)".to_string())
+                .and_then(|n| minutes_in_range(n, 0, 24 * 30))
+                .map_err(|reason| bad(var, reason))?;
+            self.sources
+                .insert("backup_interval_hours", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_BACKUP_KEEP") {
+            let var = "KAIROS_BACKUP_KEEP";
+            self.backup_keep = value
+                .parse::<i64>()
+                .map_err(|_| "must be a whole number of backups".to_string())
+                .and_then(|n| minutes_in_range(n, 1, 1000))
+                .map_err(|reason| bad(var, reason))?;
+            self.sources.insert("backup_keep", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_METRICS_TOKEN") {
+            let var = "KAIROS_METRICS_TOKEN";
+            self.metrics_token =
+                Some(parse_metrics_token(&value).map_err(|reason| bad(var, reason))?);
+            self.sources.insert("metrics_token", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_UPDATE_BASE_URL") {
+            let var = "KAIROS_UPDATE_BASE_URL";
+            self.update_base_url = Some(parse_base_url(&value).map_err(|reason| bad(var, reason))?);
+            self.sources.insert("update_base_url", Source::Env(var));
         }
         Ok(())
     }
@@ -403,6 +495,16 @@ fn parse_log_level(value: &str) -> Result<String, String> {
             LOG_LEVELS.join(", ")
         ))
     }
+}
+
+fn parse_metrics_token(value: &str) -> Result<String, String> {
+    let token = value.trim();
+    if token.len() < MIN_METRICS_TOKEN_LEN || !token.chars().all(|c| c.is_ascii_graphic()) {
+        return Err(format!(
+            "must be at least {MIN_METRICS_TOKEN_LEN} printable characters without spaces (e.g. the output of `openssl rand -hex 32`)"
+        ));
+    }
+    Ok(token.to_string())
 }
 
 fn minutes_in_range(value: i64, min: i64, max: i64) -> Result<u32, String> {
@@ -531,6 +633,50 @@ mod tests {
         assert!(
             err.to_string().contains("KAIROS_SESSION_IDLE_MINUTES"),
             "{err}"
+        );
+    }
+
+    #[test]
+    fn backup_and_metrics_keys_are_validated_and_the_token_is_redacted() {
+        let config = load(
+            Some("backup_interval_hours = 0\nbackup_keep = 3\nmetrics_token = \"0123456789abcdef0123\"\n"),
+            &[],
+            Flags::default(),
+        )
+        .expect("config loads");
+        assert_eq!(config.backup_interval_hours, 0);
+        assert_eq!(config.backup_keep, 3);
+        assert_eq!(
+            config.metrics_token.as_deref(),
+            Some("0123456789abcdef0123")
+        );
+        let shown = config.render();
+        assert!(!shown.contains("0123456789abcdef"), "{shown}");
+        assert!(
+            shown.contains("metrics_token = \"(set, redacted)\""),
+            "{shown}"
+        );
+
+        let defaults = load(None, &[], Flags::default()).expect("config loads");
+        assert_eq!(defaults.backup_interval_hours, 24);
+        assert_eq!(defaults.backup_keep, 7);
+        assert_eq!(defaults.metrics_token, None);
+
+        let err = load(Some("backup_keep = 0\n"), &[], Flags::default()).expect_err("refused");
+        assert!(err.to_string().contains("between 1 and 1000"), "{err}");
+        let err = load(None, &[("KAIROS_METRICS_TOKEN", "short")], Flags::default())
+            .expect_err("refused");
+        assert!(err.to_string().contains("KAIROS_METRICS_TOKEN"), "{err}");
+        let config = load(
+            None,
+            &[("KAIROS_BACKUP_INTERVAL_HOURS", "6")],
+            Flags::default(),
+        )
+        .expect("config loads");
+        assert_eq!(config.backup_interval_hours, 6);
+        assert_eq!(
+            config.source("backup_interval_hours"),
+            Source::Env("KAIROS_BACKUP_INTERVAL_HOURS")
         );
     }
 

@@ -113,6 +113,15 @@ fn load_key(
     }
 }
 
+/// Whether `key` can open the key check value stored in a database: `None` when the
+/// database has none yet (nothing was encrypted with any key).
+pub fn key_matches(conn: &Connection, key: &InstanceKey) -> rusqlite::Result<Option<bool>> {
+    Ok(settings::get(conn, "key_check")?.map(|check| {
+        let sealed = hex::decode(check).unwrap_or_default();
+        key.decrypt(&sealed, KEY_CHECK_CONTEXT).is_ok()
+    }))
+}
+
 fn store_key_check(
     conn: &Connection,
     key: &InstanceKey,

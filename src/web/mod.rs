@@ -11,8 +11,10 @@ mod error;
 mod format;
 mod health;
 mod layout;
+mod metrics;
 mod public;
 pub(crate) mod setup;
+mod updates;
 
 use axum::Router;
 use axum::body::Body;
@@ -36,6 +38,7 @@ font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-ac
 frame-ancestors 'none'";
 
 pub fn router(state: AppState) -> Router {
+    let request_metrics = metrics::Metrics::new();
     Router::new()
         .route("/", get(home))
         .route("/healthz", get(health::healthz))
@@ -64,6 +67,8 @@ pub fn router(state: AppState) -> Router {
             get(public::user_booker).post(public::user_book),
         )
         .merge(api::router())
+        .route("/metrics", get(metrics::serve))
+        .route("/admin/update-checks", post(updates::toggle))
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), setup_guard))
         .layer(middleware::from_fn(ctx::ensure_csrf_cookie))
@@ -81,6 +86,11 @@ pub fn router(state: AppState) -> Router {
             }),
         )
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(middleware::from_fn_with_state(
+            request_metrics.clone(),
+            metrics::track,
+        ))
+        .layer(axum::Extension(request_metrics))
         .with_state(state)
 }
 
@@ -137,6 +147,7 @@ async fn setup_guard(State(state): State<AppState>, request: Request, next: Next
     let path = request.uri().path();
     let open = path == "/healthz"
         || path == "/readyz"
+        || path == "/metrics"
         || path.starts_with("/assets/")
         || path == "/setup"
         || path.starts_with("/setup/");

@@ -2,10 +2,15 @@
 //! driven over HTTP like a browser or an API client would.
 
 mod api;
+mod backup;
 mod cli;
 mod config;
+mod doctor;
+mod metrics;
 mod pages;
+mod service;
 mod setup;
 mod sign_in;
 mod support;
+mod update;
 mod web;

@@ -42,6 +42,7 @@ pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, 
     let first_name = user.name.split_whitespace().next().unwrap_or(&user.name);
     let csrf = ctx.csrf_token();
     let policy = state.session_policy;
+    let updates = crate::web::updates::status_row(&ctx).await?;
     let body = html! {
         @if let Some(text) = notice_text(&query.notice) { (notice("success", text)) }
         div.page-head {
@@ -57,6 +58,7 @@ pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, 
                     dt { "Default time zone" } dd { (zone.name()) }
                     dt { "Week starts on" } dd { (capitalize(weekday_name(settings.first_day_of_week))) }
                     dt { "Version" } dd { "Kairos " (env!("CARGO_PKG_VERSION")) }
+                    (updates)
                 }
             }
             section.panel aria-labelledby="account-title" {

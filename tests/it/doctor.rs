@@ -1,0 +1,135 @@
+//! `kairos doctor` on healthy and broken installations: each problem is named with its fix,
+//! and the exit status says whether something failed.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::backup::{kairos_cli, run};
+use crate::support::*;
+
+fn doctor(data: &Path) -> (bool, String) {
+    run(kairos_cli(data).arg("doctor"))
+}
+
+fn line<'a>(out: &'a str, check: &str) -> &'a str {
+    out.lines()
+        .find(|l| l.get(6..).is_some_and(|rest| rest.starts_with(check)))
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_healthy_instance_passes_every_check() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    create_owner(&data);
+    let (ok, out) = doctor(&data);
+    assert!(ok, "{out}");
+    for check in [
+        "config",
+        "data dir",
+        "key file",
+        "database",
+        "migrations",
+        "disk",
+        "clock",
+    ] {
+        assert!(line(&out, check).starts_with("ok "), "{check}: {out}");
+    }
+    assert!(line(&out, "smtp").starts_with("skip"), "{out}");
+    assert!(line(&out, "database").contains("integrity_check"), "{out}");
+    assert!(out.contains("0 failed"), "{out}");
+}
+
+#[test]
+fn an_exposed_key_fails_with_the_chmod_that_fixes_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    create_owner(&data);
+    let key = data.join("kairos.key");
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o644)).expect("chmod");
+    let (ok, out) = doctor(&data);
+    assert!(!ok, "a failure makes the exit status non-zero: {out}");
+    assert!(line(&out, "key file").starts_with("FAIL"), "{out}");
+    assert!(
+        out.contains(&format!("fix: chmod 600 {}", key.display())),
+        "{out}"
+    );
+
+    std::fs::set_permissions(&key, std::fs::Permissions::from_mode(0o600)).expect("chmod");
+    std::fs::remove_file(&key).expect("remove key");
+    let (ok, out) = doctor(&data);
+    assert!(!ok);
+    assert!(line(&out, "key file").contains("is missing"), "{out}");
+}
+
+#[test]
+fn a_damaged_database_fails_and_points_at_the_newest_backup() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    create_owner(&data);
+    let (ok, out) = run(kairos_cli(&data).arg("backup"));
+    assert!(ok, "{out}");
+    let database = data.join("kairos.db");
+    let mut bytes = std::fs::read(&database).expect("read");
+    for byte in &mut bytes[4096 + 100..3 * 4096] {
+        *byte = 0x5A;
+    }
+    std::fs::write(&database, &bytes).expect("write");
+    let (ok, out) = doctor(&data);
+    assert!(!ok, "{out}");
+    assert!(line(&out, "database").starts_with("FAIL"), "{out}");
+    assert!(out.contains("fix: stop the server and restore"), "{out}");
+    assert!(
+        out.contains("kairos-backup-"),
+        "names the newest backup: {out}"
+    );
+}
+
+#[test]
+fn pending_migrations_warn_and_a_clock_behind_the_data_fails() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    create_owner(&data);
+    let conn = Connection::open(data.join("kairos.db")).expect("open");
+    conn.execute("DELETE FROM refinery_schema_history", [])
+        .expect("pretend nothing was migrated");
+    drop(conn);
+    let (ok, out) = doctor(&data);
+    assert!(ok, "a warning alone keeps the exit status zero: {out}");
+    assert!(line(&out, "migrations").starts_with("WARN"), "{out}");
+    assert!(line(&out, "migrations").contains("V1 initial"), "{out}");
+    assert!(out.contains("kairos migrate"), "{out}");
+
+    let conn = Connection::open(data.join("kairos.db")).expect("open");
+    conn.execute(
+        "UPDATE settings SET updated_at = strftime('%s', 'now') + 30 * 86400",
+        [],
+    )
+    .expect("a write stamped a month from now");
+    drop(conn);
+    let (ok, out) = doctor(&data);
+    assert!(!ok, "{out}");
+    assert!(line(&out, "clock").starts_with("FAIL"), "{out}");
+    assert!(out.contains("timedatectl"), "{out}");
+}
+
+#[test]
+fn a_bad_config_is_a_finding_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("kairos.toml");
+    std::fs::write(&config, "backup_keep = 0\n").expect("write");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kairos"))
+        .args(["doctor", "--config"])
+        .arg(&config)
+        .arg("--data-dir")
+        .arg(dir.path().join("data"))
+        .output()
+        .expect("runs");
+    let out = String::from_utf8_lossy(&output.stdout);
+    assert!(!output.status.success());
+    assert!(line(&out, "config").starts_with("FAIL"), "{out}");
+    assert!(out.contains("backup_keep"), "{out}");
+    assert!(out.contains("fix:"), "{out}");
+}
