@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test of the aarch64 release binary under qemu-user, as a Raspberry Pi would run
 # it: a fresh data dir, /readyz, the setup wizard over HTTP (curl with a cookie jar),
-# then signing in. Installs qemu-user-static and curl when missing.
+# signing in, and one booking over the API. Installs qemu-user-static and curl when missing.
 #
 #   packaging/smoke-aarch64.sh [BINARY]   (default: artifacts/kairos-V-aarch64-unknown-linux-musl)
 set -euo pipefail
@@ -105,10 +105,27 @@ sign_in() {
     echo "ok: signed in and reached the dashboard"
 }
 
-# Bookings arrive with the bookings API: create one here (event type, a slot, a booking)
-# and check it is listed, then call it below.
+# An API key from the host shell, an event type over the API, the first free slot, a
+# booking of it; then the slot is gone and the booking is listed.
 book_one_slot() {
-    echo "skip: booking (no bookings API in this version)"
+    key=$(qemu-aarch64-static "$BINARY" apikey create --user "$EMAIL" \
+        --config "$work/empty.toml" --data-dir "$work/data" 2>/dev/null) || fail "apikey create failed"
+    api() { curl --silent --show-error --fail -H "Authorization: Bearer $key" -H 'Content-Type: application/json' "$@"; }
+    event_type=$(api -X POST "$base/api/v1/event-types" \
+        -d '{"title":"Check-up","slug":"check-up","durationsMinutes":[30]}' |
+        python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])') || fail "creating an event type failed"
+    from=$(date -u +%Y-%m-%d)
+    to=$(date -u -d "$from + 14 days" +%Y-%m-%d)
+    slots_url="$base/api/v1/slots?eventTypeId=$event_type&start=$from&end=$to&timeZone=Europe/Berlin"
+    start=$(curl --silent --fail "$slots_url" |
+        python3 -c 'import json,sys; d=json.load(sys.stdin)["data"]; print(next(iter(d.values()))[0]["start"])') ||
+        fail "no free slot in the next two weeks"
+    code=$(status "$base/api/v1/bookings" -H 'Content-Type: application/json' \
+        -d "{\"eventTypeId\":$event_type,\"start\":\"$start\",\"attendee\":{\"name\":\"Pi Patient\",\"email\":\"patient@pi.example\",\"timeZone\":\"Europe/Berlin\"}}")
+    [ "$code" = 201 ] || fail "booking $start answered $code: $(cat "$work/body")"
+    curl --silent --fail "$slots_url" | grep -q "\"start\":\"$start\"" && fail "the booked slot is still offered"
+    api "$base/api/v1/bookings" | grep -q '"email":"patient@pi.example"' || fail "the booking is not listed"
+    echo "ok: booked $start and the slot is taken"
 }
 
 run_setup

@@ -225,11 +225,49 @@ pub async fn serve(
     })
     .await
     .unwrap_or((0, 0));
-    let mut response = metrics.render(database, wal).into_response();
+    let bookings = state
+        .db
+        .read(|conn| -> Result<_, crate::db::DbError> {
+            let mut by_status = conn.prepare("SELECT status, count(*) FROM bookings GROUP BY status")?;
+            let statuses: Vec<(String, i64)> = by_status
+                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            let created: i64 = conn.query_row(
+                "SELECT count(*) FROM booking_events WHERE kind IN ('created', 'requested', 'rescheduled')",
+                [],
+                |row| row.get(0),
+            )?;
+            Ok((statuses, created))
+        })
+        .await;
+    let mut text = metrics.render(database, wal);
+    if let Ok((statuses, created)) = bookings {
+        text.push_str(&render_bookings(&statuses, created));
+    }
+    let mut response = text.into_response();
     response
         .headers_mut()
         .insert(header::CONTENT_TYPE, HeaderValue::from_static(CONTENT_TYPE));
     response
+}
+
+/// Booking figures read from the database: bookings by status, and every booking made
+/// (a rescheduled booking is a new one) since the instance began.
+fn render_bookings(statuses: &[(String, i64)], created: i64) -> String {
+    let mut out = String::new();
+    out.push_str("# HELP kairos_bookings Bookings in the database, by status.\n");
+    out.push_str("# TYPE kairos_bookings gauge\n");
+    for status in ["ACCEPTED", "PENDING", "CANCELLED", "REJECTED"] {
+        let count = statuses
+            .iter()
+            .find(|(s, _)| s == status)
+            .map_or(0, |(_, n)| *n);
+        let _ = writeln!(out, "kairos_bookings{{status=\"{status}\"}} {count}");
+    }
+    out.push_str("# HELP kairos_bookings_created_total Bookings made, including the new booking of each reschedule.\n");
+    out.push_str("# TYPE kairos_bookings_created_total counter\n");
+    let _ = writeln!(out, "kairos_bookings_created_total {created}");
+    out
 }
 
 #[cfg(test)]
@@ -260,6 +298,14 @@ mod tests {
         ));
         assert!(text.contains("kairos_http_request_duration_seconds_count{route=\"/login\"} 3\n"));
         assert!(text.contains("kairos_database_size_bytes 4096\n"));
+    }
+
+    #[test]
+    fn bookings_are_counted_by_status() {
+        let text = render_bookings(&[("ACCEPTED".into(), 3), ("CANCELLED".into(), 1)], 5);
+        assert!(text.contains("kairos_bookings{status=\"ACCEPTED\"} 3\n"));
+        assert!(text.contains("kairos_bookings{status=\"PENDING\"} 0\n"));
+        assert!(text.contains("kairos_bookings_created_total 5\n"));
     }
 
     #[test]

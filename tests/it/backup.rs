@@ -124,11 +124,71 @@ async fn state_before_backup(server: &TestServer) {
     let client = browser();
     let response = sign_in(server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    // An event type and a first booking, on the owner's default working hours.
+    let api = server.api().await;
+    let (status, event_type) = api
+        .post(
+            "/api/v1/event-types",
+            &serde_json::json!({ "title": "Drill", "slug": "drill", "durationsMinutes": [30] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{event_type}");
+    let (status, made) = book_next_free(server, &api, "first@example.org").await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
 }
 
-/// What the drill changes after the backup, and the restore must undo. (A second booking
-/// goes here once bookings exist.)
+/// Books the first free slot of the drill's event type in the next two weeks.
+async fn book_next_free(
+    server: &TestServer,
+    api: &Api,
+    email: &str,
+) -> (StatusCode, serde_json::Value) {
+    let today = server.clock.now().date_naive();
+    let (status, slots) = api
+        .public_get(&format!(
+            "/api/v1/slots?username=owner&eventTypeSlug=drill&start={today}&end={}&timeZone=UTC",
+            today + chrono::Duration::days(14)
+        ))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{slots}");
+    let start = slots["data"]
+        .as_object()
+        .and_then(|days| days.values().next())
+        .and_then(|day| day[0]["start"].as_str())
+        .expect("a free slot")
+        .to_string();
+    let event_type_id = {
+        let (_, list) = api.get("/api/v1/event-types").await;
+        list["data"][0]["id"].as_i64().expect("event type id")
+    };
+    api.public_post(
+        "/api/v1/bookings",
+        &serde_json::json!({
+            "eventTypeId": event_type_id, "start": start,
+            "attendee": { "name": "Drill", "email": email, "timeZone": "UTC" }
+        }),
+    )
+    .await
+}
+
+/// What the drill changes after the backup, and the restore must undo: a second booking,
+/// the first one cancelled, and a second administrator.
 async fn changes_after_backup(server: &TestServer) {
+    let api = server.api().await;
+    let (status, made) = book_next_free(server, &api, "second@example.org").await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let (_, list) = api.get("/api/v1/bookings?status=ACCEPTED").await;
+    let first = list["data"][0]["uid"]
+        .as_str()
+        .expect("first booking")
+        .to_string();
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/bookings/{first}/cancel"),
+            &serde_json::json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
     admin_create(
         &server.data_dir(),
         SECOND_ADMIN,
@@ -230,6 +290,25 @@ async fn restore_drill_brings_back_exactly_the_backed_up_state() {
         second.status(),
         StatusCode::UNAUTHORIZED,
         "the account created after the backup is gone"
+    );
+    let (_, bookings) = server.api().await.get("/api/v1/bookings").await;
+    let statuses: Vec<(&str, &str)> = bookings["data"]
+        .as_array()
+        .map(|list| {
+            list.iter()
+                .map(|b| {
+                    (
+                        b["attendee"]["email"].as_str().unwrap_or_default(),
+                        b["status"].as_str().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(
+        statuses,
+        [("first@example.org", "ACCEPTED")],
+        "bookings as they were at the backup"
     );
     server.stop().await;
 }

@@ -150,6 +150,11 @@ async fn a_scrape_needs_the_token_and_counts_requests_by_route_and_status() {
         .and_then(|v| v.parse().ok())
         .expect("database size");
     assert!(database_bytes >= 4096, "{database_bytes}");
+    assert!(
+        text.contains("kairos_bookings{status=\"ACCEPTED\"} 0\n"),
+        "{text}"
+    );
+    assert!(text.contains("kairos_bookings_created_total 0\n"), "{text}");
 
     // Every sample line is `name{labels} value` with a numeric value, and every metric
     // has HELP and TYPE lines, as Prometheus's text format requires.
