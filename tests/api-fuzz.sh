@@ -24,12 +24,7 @@ echo "fuzz-owner-passphrase-1" | k admin create --email owner@fuzz.example --nam
 key=$(k apikey create --user owner@fuzz.example 2>/dev/null)
 KAIROS_LOG_LEVEL=warn "$bin" --data-dir "$dir/data" --config "$dir/kairos.toml" serve --listen "127.0.0.1:$port" > "$dir/serve.log" 2>&1 &
 pid=$!
-stop() {
-    kill "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    rm -rf "$dir"
-}
-trap stop EXIT
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 100); do curl -fs "$base/readyz" >/dev/null && break; sleep 0.05; done
 
 # Some data for the operations that look things up.
