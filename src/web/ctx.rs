@@ -24,6 +24,14 @@ struct CsrfCookie(String);
 /// Gives every browser a random pre-session cookie, so forms shown before sign-in can
 /// carry a CSRF token too.
 pub async fn ensure_csrf_cookie(mut request: Request, next: Next) -> Response {
+    // The API, assets and probes have no forms: they get no cookie.
+    let path = request.uri().path();
+    if path.starts_with("/api/")
+        || path.starts_with("/assets/")
+        || matches!(path, "/healthz" | "/readyz" | "/metrics")
+    {
+        return next.run(request).await;
+    }
     let existing = cookie(request.headers(), CSRF_COOKIE).filter(|v| v.len() == 64);
     let (value, fresh) = match existing {
         Some(value) => (value, false),

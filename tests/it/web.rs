@@ -126,3 +126,23 @@ async fn unknown_pages_are_404_with_a_page() {
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn the_api_and_probes_set_no_cookies_but_pages_do() {
+    let server = TestServer::with_owner().await;
+    let client = browser();
+    for path in ["/api/v1/openapi.json", "/healthz", "/readyz"] {
+        let response = client.get(server.url(path)).send().await.expect("answers");
+        assert!(response.headers().get("set-cookie").is_none(), "{path}");
+    }
+    let page = client
+        .get(server.url("/login"))
+        .send()
+        .await
+        .expect("answers");
+    assert!(
+        page.headers().get("set-cookie").is_some(),
+        "forms get their CSRF cookie"
+    );
+    server.stop().await;
+}
