@@ -1018,13 +1018,46 @@ async fn teams_members_and_team_pages() {
             ("schedulingType", "roundRobin"),
             ("host.1", "on"),
             ("host.1.priority", "high"),
+            ("host.1.weight", "many"),
             ("host.2", "on"),
             ("host.2.priority", "medium"),
             ("action", "save"),
         ],
     )
     .await;
+    assert_eq!(
+        status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "a weight must be a number"
+    );
+    let (status, _, _) = submit(
+        &server,
+        &client,
+        &editor,
+        &editor,
+        &[
+            ("title", "Intake call"),
+            ("slug", "intake-call"),
+            ("durationsMinutes", "15"),
+            ("schedulingType", "roundRobin"),
+            ("host.1", "on"),
+            ("host.1.priority", "high"),
+            ("host.1.weight", "300"),
+            ("host.1.group", "desk"),
+            ("host.2", "on"),
+            ("host.2.priority", "medium"),
+            ("host.2.weight", "100"),
+            ("host.2.group", "desk"),
+            ("action", "save"),
+        ],
+    )
+    .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, saved) = get(&client, &server.url(&editor)).await;
+    assert!(
+        saved.contains("value=\"300\"") && saved.contains("value=\"desk\""),
+        "weights and groups are kept"
+    );
 
     let (status, public) = get(&browser(), &server.url("/team/front-desk")).await;
     assert_eq!(status, StatusCode::OK);

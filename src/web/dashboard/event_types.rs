@@ -552,6 +552,8 @@ fn editor(
                             div.row-card.host-row {
                                 (checkbox_field(&format!("host.{}", member.id), &member.name, host.is_some(), None))
                                 (select_field(&format!("host.{}.priority", member.id), "Priority (round robin)", &[("lowest", "Lowest"), ("low", "Low"), ("medium", "Medium"), ("high", "High"), ("highest", "Highest")], host.map_or("medium", |h| h.priority.as_db()), None, errors))
+                                (number_field(&format!("host.{}.weight", member.id), "Weight (round robin)", Some(host.map_or(100, |h| h.weight)), Some("Twice the weight, twice the bookings."), errors))
+                                (field(&Field { name: &format!("host.{}.group", member.id), label: "Round-robin group", value: host.and_then(|h| h.round_robin_group.as_deref()).unwrap_or(""), hint: Some("Hosts take turns within a group; one host of every group attends. Empty: attends every booking."), ..Field::default() }, errors))
                             }
                         }
                         @if let Some(message) = errors.get("hosts") { p.error { "Hosts " (message) } }
@@ -746,18 +748,25 @@ fn parse_editor(
             })
             .map(|user_id| {
                 let previous = current.hosts.iter().find(|h| h.user_id == user_id);
+                let weight_field = format!("host.{user_id}.weight");
+                let weight = match form.number(&weight_field) {
+                    Ok(weight) => weight.unwrap_or(100),
+                    Err(()) => {
+                        errors.add(&weight_field, "must be a whole number");
+                        previous.map_or(100, |h| h.weight)
+                    }
+                };
+                let group = form.get(&format!("host.{user_id}.group")).trim();
                 EventHost {
                     user_id,
+                    // A round-robin host without a group attends every booking (a fixed host);
+                    // when no host names a group, they all take turns in one.
                     round_robin_group: match kind {
-                        SchedulingKind::RoundRobin => Some(
-                            previous
-                                .and_then(|h| h.round_robin_group.clone())
-                                .unwrap_or_else(|| "default".into()),
-                        ),
+                        SchedulingKind::RoundRobin if !group.is_empty() => Some(group.to_string()),
                         _ => None,
                     },
                     priority: HostPriority::from_db(form.get(&format!("host.{user_id}.priority"))),
-                    weight: previous.map_or(100, |h| h.weight),
+                    weight,
                 }
             })
             .collect();
