@@ -547,13 +547,14 @@ fn editor(
                     (select_field("schedulingType", "Scheduling", &[("roundRobin", "Round robin: one host, taking turns"), ("collective", "Collective: every host attends")], match input.scheduling_type { SchedulingKind::Collective => "collective", _ => "roundRobin" }, None, errors))
                     fieldset.field.invalid[errors.get("hosts").is_some()] {
                         legend { "Hosts" }
+                        p.hint { "Round robin: hosts take turns within their group, and one host of every group attends; a host without a group attends every booking. Twice the weight, twice the bookings." }
                         @for member in &context.members {
                             @let host = input.hosts.iter().find(|h| h.user_id == member.id);
                             div.row-card.host-row {
                                 (checkbox_field(&format!("host.{}", member.id), &member.name, host.is_some(), None))
-                                (select_field(&format!("host.{}.priority", member.id), "Priority (round robin)", &[("lowest", "Lowest"), ("low", "Low"), ("medium", "Medium"), ("high", "High"), ("highest", "Highest")], host.map_or("medium", |h| h.priority.as_db()), None, errors))
-                                (number_field(&format!("host.{}.weight", member.id), "Weight (round robin)", Some(host.map_or(100, |h| h.weight)), Some("Twice the weight, twice the bookings."), errors))
-                                (field(&Field { name: &format!("host.{}.group", member.id), label: "Round-robin group", value: host.and_then(|h| h.round_robin_group.as_deref()).unwrap_or(""), hint: Some("Hosts take turns within a group; one host of every group attends. Empty: attends every booking."), ..Field::default() }, errors))
+                                (select_field(&format!("host.{}.priority", member.id), "Priority", &[("lowest", "Lowest"), ("low", "Low"), ("medium", "Medium"), ("high", "High"), ("highest", "Highest")], host.map_or("medium", |h| h.priority.as_db()), None, errors))
+                                (number_field(&format!("host.{}.weight", member.id), "Weight", Some(host.map_or(100, |h| h.weight)), None, errors))
+                                (field(&Field { name: &format!("host.{}.group", member.id), label: "Group", value: host.and_then(|h| h.round_robin_group.as_deref()).unwrap_or(""), placeholder: Some("every booking"), ..Field::default() }, errors))
                             }
                         }
                         @if let Some(message) = errors.get("hosts") { p.error { "Hosts " (message) } }
