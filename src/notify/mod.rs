@@ -2,6 +2,7 @@
 //! the `notify` job each booking state change enqueues.
 
 pub mod ics;
+pub mod smtp;
 
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
