@@ -46,6 +46,12 @@ impl JobFailure {
     }
 }
 
+impl From<DbError> for JobFailure {
+    fn from(err: DbError) -> Self {
+        Self(err.to_string())
+    }
+}
+
 pub type HandlerFuture = Pin<Box<dyn Future<Output = Result<(), JobFailure>> + Send>>;
 type Handler = Arc<dyn Fn(Job) -> HandlerFuture + Send + Sync>;
 

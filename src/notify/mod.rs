@@ -1,6 +1,7 @@
 //! What Kairos sends people about their bookings: the iCalendar file of a booking, and
 //! the `notify` job each booking state change enqueues.
 
+pub mod email;
 pub mod ics;
 pub mod smtp;
 
@@ -39,29 +40,38 @@ pub fn job_handlers(state: &AppState) -> Handlers {
     Handlers::new().on(NOTIFY_JOB, move |job| notify(state.clone(), job))
 }
 
-/// Runs a `notify` job: finds the booking event it is about. No message channel (email,
-/// SMS, webhooks) exists yet, so once the event is found there is nothing left to send.
+/// Runs a `notify` job: emails the attendee about the booking event when a mail server
+/// is configured. A failure to send fails the attempt, so the job retries with backoff
+/// and the message goes out once the server answers again.
 async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
     let event_id = job
         .payload
         .get("bookingEventId")
         .and_then(serde_json::Value::as_i64)
         .ok_or_else(|| JobFailure::new("the job names no booking event"))?;
-    let event = state
+    let key = state.key.clone();
+    let prepared = state
         .db
-        .read(move |conn| Ok::<_, DbError>(bookings::event_by_id(conn, event_id)?))
+        .read(move |conn| -> Result<_, JobFailure> {
+            let Some(smtp) = smtp::load(conn, &key).map_err(|err| JobFailure(err.to_string()))?
+            else {
+                return Ok(None);
+            };
+            let db_error = |err: rusqlite::Error| JobFailure(DbError::from(err).to_string());
+            // The booking was deleted since: nobody is left to tell.
+            let Some(event) = bookings::event_by_id(conn, event_id).map_err(db_error)? else {
+                return Ok(None);
+            };
+            let email = email::for_event(conn, &event).map_err(db_error)?;
+            Ok(email.map(|email| (smtp, email)))
+        })
+        .await?;
+    let Some((smtp, message)) = prepared else {
+        return Ok(());
+    };
+    email::send(&smtp, &message)
         .await
         .map_err(|err| JobFailure(err.to_string()))?;
-    match event {
-        Some(event) => {
-            tracing::debug!(
-                booking_event_id = event.id,
-                kind = %event.kind,
-                "booking event handled; no message channel is configured"
-            );
-            Ok(())
-        }
-        // The booking was deleted since: nobody is left to tell.
-        None => Ok(()),
-    }
+    tracing::info!(booking_event_id = event_id, "booking email sent");
+    Ok(())
 }

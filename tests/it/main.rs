@@ -6,6 +6,7 @@ mod backup;
 mod cli;
 mod config;
 mod doctor;
+mod email;
 mod jobs;
 mod metrics;
 mod pages;
