@@ -30,8 +30,13 @@ pub const HANDLER_TIMEOUT: StdDuration = StdDuration::from_secs(60);
 pub const LEASE: Duration = Duration::minutes(5);
 /// The shortest pause between looks at the queue when nothing was claimed.
 const RETRY_CLAIM: StdDuration = StdDuration::from_millis(200);
-/// How many jobs one claim takes.
-const BATCH: u32 = 16;
+/// How many jobs one claim takes. They run one after another, so the last of a batch
+/// must still finish within the lease, or a restarted worker could run it a second time.
+const BATCH: u32 = 4;
+const _: () = assert!(
+    (BATCH as i64) * (HANDLER_TIMEOUT.as_secs() as i64) < LEASE.num_seconds(),
+    "a batch must finish within its lease"
+);
 /// The worker looks at the queue at least this often, even unwoken.
 const IDLE_POLL: StdDuration = StdDuration::from_secs(5);
 
