@@ -41,6 +41,8 @@ pub struct Inner {
     settings: RwLock<InstanceSettings>,
     /// Recent slot lists, see [`crate::web::api::SlotCache`].
     pub slot_cache: crate::web::api::SlotCache,
+    /// Wakes the job worker after enqueueing work that is due now.
+    pub jobs: crate::jobs::Waker,
     /// The address the server actually listens on (the port may have been chosen by the OS).
     pub local_addr: SocketAddr,
 }
@@ -129,6 +131,8 @@ pub struct Running {
     pub state: AppState,
     /// The automatic backup schedule, when backups are on.
     pub backups: Option<backup::Scheduler>,
+    /// The job worker: emails, reminders and everything else that happens later.
+    jobs: crate::jobs::Worker,
     /// Held while the server runs: `kairos restore` refuses to run under it.
     _data_lock: DataDirLock,
     shutdown: oneshot::Sender<()>,
@@ -143,6 +147,7 @@ impl Running {
         if let Some(backups) = self.backups {
             backups.stop();
         }
+        self.jobs.stop().await;
         let result = match tokio::time::timeout(SHUTDOWN_GRACE, self.task).await {
             Ok(Ok(result)) => result,
             Ok(Err(join)) => Err(std::io::Error::other(join)),
@@ -214,6 +219,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         local_addr,
         config,
         slot_cache: Default::default(),
+        jobs: crate::jobs::Waker::new(),
     }));
 
     let backups = backup::Schedule::from_config(&state.config).map(|schedule| {
@@ -224,6 +230,13 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
             schedule,
         )
     });
+
+    let jobs = crate::jobs::Worker::spawn(
+        state.db.clone(),
+        state.clock.clone(),
+        crate::notify::job_handlers(&state),
+        state.jobs.clone(),
+    );
 
     let router = crate::web::router(state.clone());
     let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
@@ -244,6 +257,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         setup_url,
         state,
         backups,
+        jobs,
         _data_lock: data_lock,
         shutdown: shutdown_tx,
         task,

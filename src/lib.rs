@@ -19,6 +19,7 @@ pub mod db;
 pub mod doctor;
 pub mod error;
 pub mod instance;
+pub mod jobs;
 pub mod notify;
 pub mod scheduling;
 pub mod setup;

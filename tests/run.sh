@@ -24,12 +24,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     apt-get install -y -qq "${need_apt[@]}" || apt-get install -y -qq "${need_apt[@]}"
 fi
 
-# The .ics test reads the calendar file with an independent parser, Python's icalendar.
-if ! .venv-test/bin/python -c 'import icalendar' >/dev/null 2>&1; then
-    log "installing Python's icalendar for the .ics test"
+# The .ics tests read calendar files with an independent parser, Python's icalendar; the
+# email tests send to a real SMTP server, aiosmtpd.
+if ! .venv-test/bin/python -c 'import icalendar, aiosmtpd' >/dev/null 2>&1; then
+    log "installing Python's icalendar and aiosmtpd for the .ics and email tests"
     python3 -m venv .venv-test
-    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar \
-        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar
+    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd \
+        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd
 fi
 
 log "unit, property and integration tests"

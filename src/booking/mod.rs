@@ -411,6 +411,21 @@ fn check_time(
     Ok(availability::check_slot(&input, start, duration)?)
 }
 
+/// Records a state change of a booking and, in the same transaction, the job that tells
+/// people about it: a change is never kept without its notification, nor notified twice.
+fn record_event(
+    tx: &Transaction<'_>,
+    booking_id: i64,
+    kind: &str,
+    actor: &str,
+    data: &Value,
+    now: DateTime<Utc>,
+) -> Result<(), BookingError> {
+    let event_id = bookings::record_event(tx, booking_id, kind, actor, data, now)?;
+    crate::notify::enqueue_for_event(tx, event_id, now)?;
+    Ok(())
+}
+
 /// Books a start of an event type. Must run inside a write transaction.
 pub fn create(
     tx: &Transaction<'_>,
@@ -473,7 +488,7 @@ pub fn create(
     } else {
         "created"
     };
-    bookings::record_event(
+    record_event(
         tx,
         booking.id,
         kind,
@@ -589,7 +604,7 @@ pub fn cancel(
         reason.as_deref(),
         now,
     )?;
-    bookings::record_event(
+    record_event(
         tx,
         booking.id,
         "cancelled",
@@ -672,7 +687,7 @@ pub fn reschedule(
         Some((old.id, reason.as_deref())),
     )?;
     bookings::link_rescheduled(tx, old.id, booking.id)?;
-    bookings::record_event(
+    record_event(
         tx,
         booking.id,
         "rescheduled",
@@ -731,7 +746,7 @@ pub fn confirm(
         })?;
     }
     bookings::set_status(tx, booking.id, BookingStatus::Accepted, None, now)?;
-    bookings::record_event(
+    record_event(
         tx,
         booking.id,
         "confirmed",
@@ -764,7 +779,7 @@ pub fn reject(
         reason.as_deref(),
         now,
     )?;
-    bookings::record_event(
+    record_event(
         tx,
         booking.id,
         "rejected",

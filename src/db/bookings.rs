@@ -265,7 +265,8 @@ pub fn link_rescheduled(conn: &Connection, old_id: i64, new_id: i64) -> rusqlite
     Ok(())
 }
 
-/// Records a state change for the notification and webhook work that follows.
+/// Records a state change for the notification and webhook work that follows; returns
+/// the event's id.
 pub fn record_event(
     conn: &Connection,
     booking_id: i64,
@@ -273,12 +274,41 @@ pub fn record_event(
     actor: &str,
     data: &Value,
     now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<i64> {
     conn.execute(
         "INSERT INTO booking_events (booking_id, kind, actor, data, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![booking_id, kind, actor, to_json(data)?, now.timestamp()],
     )?;
-    Ok(())
+    Ok(conn.last_insert_rowid())
+}
+
+/// One recorded state change.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BookingEvent {
+    pub id: i64,
+    pub booking_id: i64,
+    pub kind: String,
+    pub actor: String,
+    pub data: Value,
+    pub created_at: DateTime<Utc>,
+}
+
+pub fn event_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<BookingEvent>> {
+    conn.query_row(
+        "SELECT id, booking_id, kind, actor, data, created_at FROM booking_events WHERE id = ?1",
+        [id],
+        |row| {
+            Ok(BookingEvent {
+                id: row.get(0)?,
+                booking_id: row.get(1)?,
+                kind: row.get(2)?,
+                actor: row.get(3)?,
+                data: json_column(row, 4)?,
+                created_at: instant(row.get(5)?),
+            })
+        },
+    )
+    .optional()
 }
 
 /// The kinds of recorded state changes of a booking, oldest first.

@@ -3,9 +3,33 @@
 
 use chrono::{DateTime, Utc};
 
+/// What a calendar file asks of the program that reads it (RFC 5546).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    /// A copy to add: what "add to calendar" downloads.
+    Publish,
+    /// An invitation, or an update of one with the same UID and a higher SEQUENCE.
+    Request,
+    /// The event with this UID is called off.
+    Cancel,
+}
+
+impl Method {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Publish => "PUBLISH",
+            Method::Request => "REQUEST",
+            Method::Cancel => "CANCEL",
+        }
+    }
+}
+
 /// What goes into one event.
 #[derive(Debug, Clone)]
 pub struct CalendarEvent<'a> {
+    pub method: Method,
+    /// Revision of the event: raised on each change so calendars replace the old copy.
+    pub sequence: u32,
     /// Stable across updates of the same booking.
     pub uid: &'a str,
     pub title: &'a str,
@@ -73,9 +97,10 @@ pub fn render(event: &CalendarEvent<'_>) -> String {
         "VERSION:2.0".to_string(),
         format!("PRODID:-//Kairos//Kairos {}//EN", env!("CARGO_PKG_VERSION")),
         "CALSCALE:GREGORIAN".to_string(),
-        "METHOD:PUBLISH".to_string(),
+        format!("METHOD:{}", event.method.as_str()),
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}", text(event.uid)),
+        format!("SEQUENCE:{}", event.sequence),
         format!("DTSTAMP:{}", utc(event.stamp)),
         format!("DTSTART:{}", utc(event.start)),
         format!("DTEND:{}", utc(event.end)),
@@ -128,6 +153,8 @@ mod tests {
     fn escapes_folds_and_ends_lines_with_crlf() {
         let long = "Ä".repeat(60);
         let file = render(&CalendarEvent {
+            method: Method::Publish,
+            sequence: 0,
             uid: "abc@kairos",
             title: "Check-up; knee, left",
             description: &format!("Line one\nline two {long}"),
@@ -140,6 +167,8 @@ mod tests {
             organizer: Some(("Olivia \"O\" Owner", "owner@clinic.example")),
             attendees: vec![("Pat", "pat@example.org")],
         });
+        assert!(file.contains("METHOD:PUBLISH\r\n"));
+        assert!(file.contains("SEQUENCE:0\r\n"));
         assert!(file.contains("SUMMARY:Check-up\\; knee\\, left\r\n"));
         assert!(file.contains("DTSTART:20260330T070000Z\r\n"));
         assert!(file.contains("ORGANIZER;CN=\"Olivia O Owner\":mailto:owner@clinic.example"));
@@ -148,5 +177,36 @@ mod tests {
             assert!(line.len() <= 75, "{line}");
             assert!(!line.contains('\n'));
         }
+    }
+
+    #[test]
+    fn invitations_and_cancellations_carry_their_method_and_revision() {
+        let event = |method, sequence| CalendarEvent {
+            method,
+            sequence,
+            uid: "abc@kairos",
+            title: "Check-up",
+            description: "",
+            location: None,
+            url: None,
+            start: at("2026-03-30T07:00:00Z"),
+            end: at("2026-03-30T07:30:00Z"),
+            stamp: at("2026-03-27T08:00:00Z"),
+            status: if method == Method::Cancel {
+                "CANCELLED"
+            } else {
+                "CONFIRMED"
+            },
+            organizer: Some(("Olivia", "owner@clinic.example")),
+            attendees: vec![("Pat", "pat@example.org")],
+        };
+        let invite = render(&event(Method::Request, 0));
+        assert!(invite.contains("METHOD:REQUEST\r\n"));
+        assert!(invite.contains("SEQUENCE:0\r\n"));
+        let cancel = render(&event(Method::Cancel, 2));
+        assert!(cancel.contains("METHOD:CANCEL\r\n"));
+        assert!(cancel.contains("SEQUENCE:2\r\n"));
+        assert!(cancel.contains("STATUS:CANCELLED\r\n"));
+        assert!(cancel.contains("UID:abc@kairos\r\n"));
     }
 }

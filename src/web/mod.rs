@@ -8,7 +8,7 @@ pub mod assets;
 mod ctx;
 mod dashboard;
 mod error;
-mod format;
+pub(crate) mod format;
 mod health;
 mod layout;
 mod metrics;

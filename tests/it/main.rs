@@ -6,6 +6,8 @@ mod backup;
 mod cli;
 mod config;
 mod doctor;
+mod email;
+mod jobs;
 mod metrics;
 mod pages;
 mod service;

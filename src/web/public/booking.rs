@@ -413,6 +413,8 @@ pub async fn ics(
     let location = booking.location.as_ref().map(Location::describe);
     let uid_text = format!("{}@kairos", booking.uid);
     let file = ics::render(&CalendarEvent {
+        method: ics::Method::Publish,
+        sequence: 0,
         uid: &uid_text,
         title: &title,
         description: &describe_for_calendar(&loaded, &manage_url),

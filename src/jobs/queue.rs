@@ -1,0 +1,475 @@
+//! The queue's rows: enqueue, claim with a lease, complete, fail with backoff, retry.
+//!
+//! Every function takes a connection or transaction and `now`, so callers decide which
+//! transaction a job belongs to (a booking change enqueues inside its own) and tests
+//! decide what time it is.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
+use serde_json::Value;
+
+use crate::db::{instant, json_column, to_json};
+
+/// How many times a job runs before it is given up on, unless its kind says otherwise.
+pub const DEFAULT_MAX_ATTEMPTS: u32 = 8;
+/// The first retry waits this long; each further one twice as long.
+pub const BACKOFF_BASE: Duration = Duration::seconds(30);
+/// No retry waits longer than this.
+pub const BACKOFF_CAP: Duration = Duration::hours(6);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobStatus {
+    Pending,
+    Running,
+    Done,
+    Dead,
+}
+
+impl JobStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            JobStatus::Pending => "pending",
+            JobStatus::Running => "running",
+            JobStatus::Done => "done",
+            JobStatus::Dead => "dead",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Self> {
+        match text {
+            "pending" => Some(JobStatus::Pending),
+            "running" => Some(JobStatus::Running),
+            "done" => Some(JobStatus::Done),
+            "dead" => Some(JobStatus::Dead),
+            _ => None,
+        }
+    }
+}
+
+/// One job as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Job {
+    pub id: i64,
+    pub kind: String,
+    pub payload: Value,
+    pub dedupe_key: Option<String>,
+    pub status: JobStatus,
+    pub run_at: DateTime<Utc>,
+    /// Runs started so far, counting the current one while running.
+    pub attempts: u32,
+    pub max_attempts: u32,
+    pub last_error: Option<String>,
+    pub lease_until: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A job to add.
+#[derive(Debug, Clone)]
+pub struct NewJob<'a> {
+    pub kind: &'a str,
+    pub payload: &'a Value,
+    pub run_at: DateTime<Utc>,
+    /// When set, a second job with the same key is not added.
+    pub dedupe_key: Option<&'a str>,
+    pub max_attempts: u32,
+}
+
+impl<'a> NewJob<'a> {
+    /// A job of `kind` due at `run_at`, with the default number of attempts.
+    pub fn new(kind: &'a str, payload: &'a Value, run_at: DateTime<Utc>) -> Self {
+        Self {
+            kind,
+            payload,
+            run_at,
+            dedupe_key: None,
+            max_attempts: DEFAULT_MAX_ATTEMPTS,
+        }
+    }
+
+    pub fn dedupe_key(mut self, key: &'a str) -> Self {
+        self.dedupe_key = Some(key);
+        self
+    }
+
+    pub fn max_attempts(mut self, attempts: u32) -> Self {
+        self.max_attempts = attempts.max(1);
+        self
+    }
+}
+
+const COLUMNS: &str = "id, kind, payload, dedupe_key, status, run_at, attempts, max_attempts, \
+last_error, lease_until, created_at, updated_at";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
+    let status: String = row.get(4)?;
+    Ok(Job {
+        id: row.get(0)?,
+        kind: row.get(1)?,
+        payload: json_column(row, 2)?,
+        dedupe_key: row.get(3)?,
+        status: JobStatus::parse(&status).ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                4,
+                rusqlite::types::Type::Text,
+                format!("unknown job status {status:?}").into(),
+            )
+        })?,
+        run_at: instant(row.get(5)?),
+        attempts: row.get(6)?,
+        max_attempts: row.get(7)?,
+        last_error: row.get(8)?,
+        lease_until: row.get::<_, Option<i64>>(9)?.map(instant),
+        created_at: instant(row.get(10)?),
+        updated_at: instant(row.get(11)?),
+    })
+}
+
+/// Adds a job. Call it inside the transaction of the change that causes the job, so both
+/// are kept or neither is. Returns the new job's id, or `None` when a job with the same
+/// dedupe key already exists.
+pub fn enqueue(
+    conn: &Connection,
+    job: &NewJob<'_>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<Option<i64>> {
+    let added = conn.execute(
+        "INSERT INTO jobs (kind, payload, dedupe_key, status, run_at, attempts, max_attempts, created_at, updated_at)
+         VALUES (?1, ?2, ?3, 'pending', ?4, 0, ?5, ?6, ?6)
+         ON CONFLICT (dedupe_key) DO NOTHING",
+        params![
+            job.kind,
+            to_json(job.payload)?,
+            job.dedupe_key,
+            job.run_at.timestamp(),
+            job.max_attempts.max(1),
+            now.timestamp(),
+        ],
+    )?;
+    Ok((added == 1).then(|| conn.last_insert_rowid()))
+}
+
+/// Claims up to `limit` jobs that are due at `now`: pending ones whose time has come and
+/// running ones whose lease lapsed (their worker died). Each claimed job is marked running
+/// until `now + lease` and its attempt counted. A job whose lease lapsed on its last
+/// attempt is marked dead instead. Run it in one write transaction.
+pub fn claim(
+    tx: &Transaction<'_>,
+    now: DateTime<Utc>,
+    lease: Duration,
+    limit: u32,
+) -> rusqlite::Result<Vec<Job>> {
+    let now_s = now.timestamp();
+    tx.execute(
+        "UPDATE jobs SET status = 'dead', lease_until = NULL, updated_at = ?1,
+             last_error = 'the worker running it stopped before it finished'
+         WHERE status = 'running' AND lease_until <= ?1 AND attempts >= max_attempts",
+        [now_s],
+    )?;
+    let ids: Vec<i64> = {
+        let mut stmt = tx.prepare_cached(
+            "SELECT id FROM jobs
+             WHERE (status = 'pending' AND run_at <= ?1)
+                OR (status = 'running' AND lease_until <= ?1)
+             ORDER BY run_at, id LIMIT ?2",
+        )?;
+        stmt.query_map(params![now_s, limit], |row| row.get(0))?
+            .collect::<Result<_, _>>()?
+    };
+    let lease_until = (now + lease).timestamp();
+    let mut claimed = Vec::with_capacity(ids.len());
+    for id in ids {
+        let job = tx.query_row(
+            &format!(
+                "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?2, updated_at = ?3
+                 WHERE id = ?1 RETURNING {COLUMNS}"
+            ),
+            params![id, lease_until, now_s],
+            from_row,
+        )?;
+        claimed.push(job);
+    }
+    Ok(claimed)
+}
+
+/// Marks a claimed job done. `attempt` is the attempt number the claim returned: a worker
+/// whose lease lapsed and whose job was taken over cannot complete the newer attempt.
+/// Returns whether the job was still this worker's.
+pub fn complete(
+    conn: &Connection,
+    id: i64,
+    attempt: u32,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE jobs SET status = 'done', lease_until = NULL, updated_at = ?3
+         WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
+        params![id, attempt, now.timestamp()],
+    )?;
+    Ok(changed == 1)
+}
+
+/// How long to wait before attempt `attempts + 1`, after `attempts` failed ones:
+/// [`BACKOFF_BASE`] doubled per failure, capped at [`BACKOFF_CAP`], then moved by
+/// `jitter` (a fraction in `[-1, 1]`) times a fifth of itself so retries spread out.
+pub fn backoff(attempts: u32, jitter: f64) -> Duration {
+    let exponent = attempts.saturating_sub(1).min(20);
+    let base = BACKOFF_BASE.num_seconds().saturating_mul(1 << exponent);
+    let delay = base.min(BACKOFF_CAP.num_seconds()) as f64;
+    let jittered = delay + delay * 0.2 * jitter.clamp(-1.0, 1.0);
+    Duration::seconds(jittered.round().max(1.0) as i64)
+}
+
+/// A jitter fraction in `[-1, 1]`.
+pub fn random_jitter() -> f64 {
+    let [a, b] = crate::crypto::random_bytes::<2>();
+    let value = u16::from_le_bytes([a, b]);
+    f64::from(value) / f64::from(u16::MAX) * 2.0 - 1.0
+}
+
+/// Records a failed attempt of a claimed job: it runs again after [`backoff`], or is
+/// marked dead when it has used all its attempts. Returns the job's new status, or `None`
+/// when the job was no longer this worker's.
+pub fn fail(
+    conn: &Connection,
+    id: i64,
+    attempt: u32,
+    error: &str,
+    now: DateTime<Utc>,
+    jitter: f64,
+) -> rusqlite::Result<Option<JobStatus>> {
+    let error: String = error.chars().take(2000).collect();
+    let max_attempts: Option<u32> = conn
+        .query_row(
+            "SELECT max_attempts FROM jobs WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
+            params![id, attempt],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let Some(max_attempts) = max_attempts else {
+        return Ok(None);
+    };
+    if attempt >= max_attempts {
+        conn.execute(
+            "UPDATE jobs SET status = 'dead', lease_until = NULL, last_error = ?2, updated_at = ?3
+             WHERE id = ?1",
+            params![id, error, now.timestamp()],
+        )?;
+        return Ok(Some(JobStatus::Dead));
+    }
+    let run_at = now + backoff(attempt, jitter);
+    conn.execute(
+        "UPDATE jobs SET status = 'pending', lease_until = NULL, last_error = ?2, run_at = ?3, updated_at = ?4
+         WHERE id = ?1",
+        params![id, error, run_at.timestamp(), now.timestamp()],
+    )?;
+    Ok(Some(JobStatus::Pending))
+}
+
+/// Gives a dead job a fresh set of attempts, due now. Returns whether a dead job had that id.
+pub fn retry(conn: &Connection, id: i64, now: DateTime<Utc>) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE jobs SET status = 'pending', attempts = 0, run_at = ?2, lease_until = NULL, updated_at = ?2
+         WHERE id = ?1 AND status = 'dead'",
+        params![id, now.timestamp()],
+    )?;
+    Ok(changed == 1)
+}
+
+/// When the worker next has something to do: the earliest pending run time or lease end.
+pub fn next_due(conn: &Connection) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    let next: Option<i64> = conn.query_row(
+        "SELECT min(t) FROM (
+             SELECT min(run_at) AS t FROM jobs WHERE status = 'pending'
+             UNION ALL
+             SELECT min(lease_until) AS t FROM jobs WHERE status = 'running'
+         )",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(next.map(instant))
+}
+
+pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Job>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()
+}
+
+pub fn by_dedupe_key(conn: &Connection, key: &str) -> rusqlite::Result<Option<Job>> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM jobs WHERE dedupe_key = ?1"),
+        [key],
+        from_row,
+    )
+    .optional()
+}
+
+/// Jobs in a status, oldest first: what an admin list shows.
+pub fn list(conn: &Connection, status: JobStatus, limit: u32) -> rusqlite::Result<Vec<Job>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM jobs WHERE status = ?1 ORDER BY run_at, id LIMIT ?2"
+    ))?;
+    stmt.query_map(params![status.as_str(), limit], from_row)?
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::TransactionBehavior;
+    use serde_json::json;
+
+    fn t(seconds: i64) -> DateTime<Utc> {
+        instant(1_800_000_000 + seconds)
+    }
+
+    fn conn() -> Connection {
+        let conn = Connection::open_in_memory().unwrap_or_else(|err| panic!("{err}"));
+        let sql = include_str!("../../migrations/V4__jobs.sql");
+        conn.execute_batch(sql)
+            .unwrap_or_else(|err| panic!("{err}"));
+        conn
+    }
+
+    fn claim_now(conn: &mut Connection, now: DateTime<Utc>) -> Vec<Job> {
+        let tx = conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .unwrap_or_else(|err| panic!("{err}"));
+        let jobs = claim(&tx, now, Duration::minutes(5), 10).unwrap_or_else(|err| panic!("{err}"));
+        tx.commit().unwrap_or_else(|err| panic!("{err}"));
+        jobs
+    }
+
+    #[test]
+    fn dedupe_key_adds_a_job_once() {
+        let conn = conn();
+        let payload = json!({"event": 1});
+        let job = NewJob::new("notify", &payload, t(0)).dedupe_key("booking-event:1");
+        assert!(enqueue(&conn, &job, t(0)).ok().flatten().is_some());
+        assert_eq!(enqueue(&conn, &job, t(1)).ok().flatten(), None);
+        let count: i64 = conn
+            .query_row("SELECT count(*) FROM jobs", [], |r| r.get(0))
+            .unwrap_or_default();
+        assert_eq!(count, 1);
+    }
+
+    #[test]
+    fn claims_only_due_jobs_and_only_once() {
+        let mut conn = conn();
+        let payload = json!({});
+        enqueue(&conn, &NewJob::new("a", &payload, t(0)), t(0)).ok();
+        enqueue(&conn, &NewJob::new("b", &payload, t(100)), t(0)).ok();
+        let first = claim_now(&mut conn, t(10));
+        assert_eq!(first.len(), 1);
+        assert_eq!(first[0].kind, "a");
+        assert_eq!(first[0].attempts, 1);
+        assert_eq!(first[0].status, JobStatus::Running);
+        assert!(
+            claim_now(&mut conn, t(20)).is_empty(),
+            "leased jobs are not claimed again"
+        );
+        assert_eq!(next_due(&conn).ok().flatten(), Some(t(100)));
+        assert!(complete(&conn, first[0].id, 1, t(30)).unwrap_or(false));
+        let done = by_id(&conn, first[0].id).ok().flatten();
+        assert_eq!(done.map(|j| j.status), Some(JobStatus::Done));
+    }
+
+    #[test]
+    fn a_lapsed_lease_is_taken_over_and_the_old_claim_cannot_complete() {
+        let mut conn = conn();
+        let payload = json!({});
+        enqueue(&conn, &NewJob::new("a", &payload, t(0)), t(0)).ok();
+        let first = claim_now(&mut conn, t(0));
+        assert_eq!(first.len(), 1);
+        assert!(claim_now(&mut conn, t(299)).is_empty());
+        let again = claim_now(&mut conn, t(300));
+        assert_eq!(again.len(), 1);
+        assert_eq!(again[0].attempts, 2);
+        assert!(!complete(&conn, first[0].id, 1, t(301)).unwrap_or(true));
+        assert!(complete(&conn, again[0].id, 2, t(302)).unwrap_or(false));
+    }
+
+    #[test]
+    fn failures_back_off_then_the_job_dies_and_can_be_retried() {
+        let mut conn = conn();
+        let payload = json!({});
+        let id = enqueue(
+            &conn,
+            &NewJob::new("a", &payload, t(0)).max_attempts(2),
+            t(0),
+        )
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+        let job = claim_now(&mut conn, t(0)).remove(0);
+        assert_eq!(
+            fail(&conn, id, job.attempts, "smtp down", t(1), 0.0)
+                .ok()
+                .flatten(),
+            Some(JobStatus::Pending)
+        );
+        let pending = by_id(&conn, id)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("job"));
+        assert_eq!(pending.run_at, t(1) + BACKOFF_BASE);
+        assert_eq!(pending.last_error.as_deref(), Some("smtp down"));
+        assert!(claim_now(&mut conn, t(30)).is_empty());
+        let job = claim_now(&mut conn, t(31)).remove(0);
+        assert_eq!(
+            fail(&conn, id, job.attempts, "still down", t(32), 0.0)
+                .ok()
+                .flatten(),
+            Some(JobStatus::Dead)
+        );
+        assert!(
+            claim_now(&mut conn, t(100_000)).is_empty(),
+            "dead jobs stay dead"
+        );
+        assert_eq!(next_due(&conn).ok().flatten(), None);
+        assert_eq!(
+            list(&conn, JobStatus::Dead, 10).map(|l| l.len()).ok(),
+            Some(1)
+        );
+        assert!(retry(&conn, id, t(200)).unwrap_or(false));
+        let job = claim_now(&mut conn, t(200)).remove(0);
+        assert_eq!(job.attempts, 1);
+        assert_eq!(job.last_error.as_deref(), Some("still down"));
+    }
+
+    #[test]
+    fn a_lease_lapsing_on_the_last_attempt_kills_the_job() {
+        let mut conn = conn();
+        let payload = json!({});
+        let id = enqueue(
+            &conn,
+            &NewJob::new("a", &payload, t(0)).max_attempts(1),
+            t(0),
+        )
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+        assert_eq!(claim_now(&mut conn, t(0)).len(), 1);
+        assert!(claim_now(&mut conn, t(1000)).is_empty());
+        let job = by_id(&conn, id).ok().flatten().map(|j| j.status);
+        assert_eq!(job, Some(JobStatus::Dead));
+    }
+
+    #[test]
+    fn backoff_doubles_is_capped_and_jitters_within_a_fifth() {
+        assert_eq!(backoff(1, 0.0), Duration::seconds(30));
+        assert_eq!(backoff(2, 0.0), Duration::seconds(60));
+        assert_eq!(backoff(4, 0.0), Duration::seconds(240));
+        assert_eq!(backoff(40, 0.0), BACKOFF_CAP);
+        assert_eq!(backoff(1, 1.0), Duration::seconds(36));
+        assert_eq!(backoff(1, -1.0), Duration::seconds(24));
+        for _ in 0..100 {
+            let jitter = random_jitter();
+            assert!((-1.0..=1.0).contains(&jitter));
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! The mail server settings: stored as instance settings, the password sealed with the
+//! instance key so a copied database does not give it away.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::crypto::InstanceKey;
+use crate::db::settings;
+use crate::error::{FieldErrors, check_email};
+
+/// The setting holding everything but the password, as JSON.
+const SETTING: &str = "smtp";
+/// The setting holding the sealed password, hex encoded; also the sealing context.
+const PASSWORD_SETTING: &str = "smtp.password";
+
+/// How the connection to the mail server is protected.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Security {
+    /// Plain SMTP: only for a relay on the same host or a trusted network.
+    None,
+    /// Plain connection upgraded with STARTTLS (usually port 587).
+    StartTls,
+    /// TLS from the first byte (usually port 465).
+    Tls,
+}
+
+/// Where and as whom Kairos sends email.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmtpSettings {
+    pub host: String,
+    pub port: u16,
+    pub security: Security,
+    pub username: Option<String>,
+    /// Never serialized: stored sealed in its own setting.
+    #[serde(skip)]
+    pub password: Option<String>,
+    pub from_address: String,
+    pub from_name: String,
+}
+
+impl std::fmt::Debug for SmtpSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SmtpSettings")
+            .field("host", &self.host)
+            .field("port", &self.port)
+            .field("security", &self.security)
+            .field("username", &self.username)
+            .field("password", &self.password.as_ref().map(|_| "<redacted>"))
+            .field("from_address", &self.from_address)
+            .field("from_name", &self.from_name)
+            .finish()
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum SmtpSettingsError {
+    #[error("{0}")]
+    Invalid(FieldErrors),
+    #[error(
+        "the stored mail server settings cannot be read; enter them again in the admin settings"
+    )]
+    Corrupt,
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+}
+
+impl SmtpSettings {
+    /// Checks the fields a user enters, naming each one that is wrong.
+    pub fn validate(&self) -> Result<(), SmtpSettingsError> {
+        let mut errors = FieldErrors::new();
+        let host = self.host.trim();
+        if host.is_empty() {
+            errors.add("host", "is required");
+        } else if host.len() > 253 || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
+            errors.add("host", "must be a host name or IP address");
+        }
+        if self.port == 0 {
+            errors.add("port", "must be between 1 and 65535");
+        }
+        if let Err(message) = check_email(self.from_address.trim()) {
+            errors.add("from_address", message);
+        }
+        if self.from_name.chars().any(char::is_control) {
+            errors.add("from_name", "must be on one line");
+        }
+        if self.password.is_some() && self.username.as_deref().is_none_or(str::is_empty) {
+            errors.add("username", "is required when a password is given");
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(SmtpSettingsError::Invalid(errors))
+        }
+    }
+}
+
+/// Validates and stores the settings; the password is sealed with the instance key.
+pub fn save(
+    conn: &Connection,
+    key: &InstanceKey,
+    smtp: &SmtpSettings,
+    now: DateTime<Utc>,
+) -> Result<(), SmtpSettingsError> {
+    smtp.validate()?;
+    let json = serde_json::to_string(smtp)
+        .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
+    settings::set(conn, SETTING, &json, now)?;
+    let sealed = smtp
+        .password
+        .as_deref()
+        .map(|password| hex::encode(key.encrypt(password.as_bytes(), PASSWORD_SETTING)))
+        .unwrap_or_default();
+    settings::set(conn, PASSWORD_SETTING, &sealed, now)?;
+    Ok(())
+}
+
+/// The stored settings, with the password opened; `None` until a mail server is set up.
+pub fn load(
+    conn: &Connection,
+    key: &InstanceKey,
+) -> Result<Option<SmtpSettings>, SmtpSettingsError> {
+    let Some(json) = settings::get(conn, SETTING)? else {
+        return Ok(None);
+    };
+    let mut smtp: SmtpSettings =
+        serde_json::from_str(&json).map_err(|_| SmtpSettingsError::Corrupt)?;
+    smtp.password = match settings::get(conn, PASSWORD_SETTING)?.filter(|s| !s.is_empty()) {
+        None => None,
+        Some(sealed) => {
+            let sealed = hex::decode(sealed).map_err(|_| SmtpSettingsError::Corrupt)?;
+            let plain = key
+                .decrypt(&sealed, PASSWORD_SETTING)
+                .map_err(|_| SmtpSettingsError::Corrupt)?;
+            Some(String::from_utf8(plain).map_err(|_| SmtpSettingsError::Corrupt)?)
+        }
+    };
+    Ok(Some(smtp))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conn() -> Connection {
+        let conn = Connection::open_in_memory().unwrap_or_else(|err| panic!("{err}"));
+        conn.execute_batch(
+            "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL) STRICT;",
+        )
+        .unwrap_or_else(|err| panic!("{err}"));
+        conn
+    }
+
+    fn example() -> SmtpSettings {
+        SmtpSettings {
+            host: "mail.clinic.example".into(),
+            port: 587,
+            security: Security::StartTls,
+            username: Some("kairos".into()),
+            password: Some("s3cret-relay-password".into()),
+            from_address: "appointments@clinic.example".into(),
+            from_name: "Harbor Clinic".into(),
+        }
+    }
+
+    #[test]
+    fn settings_round_trip_and_the_password_is_stored_sealed() {
+        let conn = conn();
+        let key = InstanceKey::from_bytes([7; 32]);
+        assert!(matches!(load(&conn, &key), Ok(None)));
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        assert!(save(&conn, &key, &example(), now).is_ok());
+        assert_eq!(load(&conn, &key).ok().flatten(), Some(example()));
+
+        let stored: Vec<String> = conn
+            .prepare("SELECT value FROM settings")
+            .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect())
+            .unwrap_or_default();
+        assert_eq!(stored.len(), 2);
+        assert!(stored.iter().all(|value| !value.contains("s3cret")));
+        assert!(!format!("{:?}", example()).contains("s3cret"));
+
+        let other = InstanceKey::from_bytes([8; 32]);
+        assert!(matches!(
+            load(&conn, &other),
+            Err(SmtpSettingsError::Corrupt)
+        ));
+
+        let mut without = example();
+        without.password = None;
+        assert!(save(&conn, &key, &without, now).is_ok());
+        assert_eq!(load(&conn, &key).ok().flatten(), Some(without));
+    }
+
+    #[test]
+    fn invalid_fields_are_named() {
+        let mut smtp = example();
+        smtp.host = " ".into();
+        smtp.port = 0;
+        smtp.from_address = "not an address".into();
+        smtp.username = None;
+        let Err(SmtpSettingsError::Invalid(errors)) = smtp.validate() else {
+            panic!("invalid settings were accepted");
+        };
+        let text = errors.to_string();
+        for field in ["host", "port", "from_address", "username"] {
+            assert!(text.contains(field), "{text}");
+        }
+    }
+}

@@ -1,0 +1,268 @@
+//! The durable job queue: the worker on a real database, across restarts and a worker
+//! that died holding jobs, with a fixed clock driving time.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration as StdDuration, Instant};
+
+use chrono::Duration;
+use kairos::clock::{Clock as _, FixedClock};
+use kairos::db::{Db, DbError};
+use kairos::instance::Instance;
+use kairos::jobs::{Handlers, JobFailure, JobStatus, NewJob, Waker, Worker, queue};
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::api::{booking, clinic};
+use crate::support::*;
+
+/// Opens (or reopens) the database of a data directory, as a starting server does.
+fn open(dir: &tempfile::TempDir) -> Db {
+    let config = config_for(&dir.path().join("data"));
+    Instance::open(&config, t0()).expect("instance opens").db
+}
+
+type Runs = Arc<Mutex<Vec<i64>>>;
+
+/// Handlers that record which job ran; jobs whose payload says `"fail": n` fail their
+/// first n attempts.
+fn recording(runs: &Runs) -> Handlers {
+    let runs = runs.clone();
+    Handlers::new().on("test", move |job| {
+        let runs = runs.clone();
+        async move {
+            runs.lock().unwrap_or_else(|p| p.into_inner()).push(job.id);
+            let fail = job.payload["fail"].as_u64().unwrap_or(0);
+            if u64::from(job.attempts) <= fail {
+                return Err(JobFailure::new(format!("attempt {} refused", job.attempts)));
+            }
+            Ok(())
+        }
+    })
+}
+
+async fn enqueue(
+    db: &Db,
+    payload: serde_json::Value,
+    run_at: chrono::DateTime<chrono::Utc>,
+) -> i64 {
+    db.write(move |tx| -> Result<_, DbError> {
+        Ok(queue::enqueue(
+            tx,
+            &NewJob::new("test", &payload, run_at),
+            t0(),
+        )?)
+    })
+    .await
+    .expect("enqueued")
+    .expect("a new job")
+}
+
+async fn status_of(db: &Db, id: i64) -> queue::Job {
+    db.read(move |conn| -> Result<_, DbError> { Ok(queue::by_id(conn, id)?) })
+        .await
+        .expect("read")
+        .expect("job exists")
+}
+
+/// Waits (in real time, briefly) until every job in `ids` has `status`.
+async fn wait_for(db: &Db, ids: &[i64], status: JobStatus) {
+    let deadline = Instant::now() + StdDuration::from_secs(20);
+    loop {
+        let mut all = true;
+        for id in ids {
+            all &= status_of(db, *id).await.status == status;
+        }
+        if all {
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "jobs {ids:?} never became {status:?}"
+        );
+        tokio::time::sleep(StdDuration::from_millis(20)).await;
+    }
+}
+
+/// Waits until job `id` has `status` after `attempts` attempts.
+async fn wait_for_attempt(db: &Db, id: i64, status: JobStatus, attempts: u32) {
+    let deadline = Instant::now() + StdDuration::from_secs(20);
+    loop {
+        let job = status_of(db, id).await;
+        if job.status == status && job.attempts == attempts {
+            return;
+        }
+        assert!(Instant::now() < deadline, "job {id} stayed at {job:?}");
+        tokio::time::sleep(StdDuration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn pending_jobs_run_exactly_once_across_a_restart_and_a_dead_workers_lease() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = Arc::new(FixedClock::new(t0()));
+    let runs: Runs = Arc::default();
+    let db = open(&dir);
+    let later: Vec<i64> = {
+        let mut ids = Vec::new();
+        for n in 0..5 {
+            ids.push(enqueue(&db, json!({ "n": n }), t0() + Duration::hours(1)).await);
+        }
+        ids
+    };
+    let now_due = enqueue(&db, json!({}), t0()).await;
+
+    let waker = Waker::new();
+    let worker = Worker::spawn(db.clone(), clock.clone(), recording(&runs), waker.clone());
+    wait_for(&db, &[now_due], JobStatus::Done).await;
+    for id in &later {
+        assert_eq!(
+            status_of(&db, *id).await.status,
+            JobStatus::Pending,
+            "not due yet"
+        );
+    }
+    worker.stop().await;
+    drop(db);
+
+    // A process that claimed one job and died: its lease holds until it lapses.
+    clock.advance(Duration::hours(2));
+    let db = open(&dir);
+    let now = clock.now();
+    let orphaned = db
+        .write(move |tx| -> Result<_, DbError> {
+            Ok(queue::claim(tx, now, kairos::jobs::LEASE, 1)?)
+        })
+        .await
+        .expect("claim");
+    assert_eq!(orphaned.len(), 1);
+    let orphan = orphaned[0].id;
+
+    let worker = Worker::spawn(db.clone(), clock.clone(), recording(&runs), waker.clone());
+    let others: Vec<i64> = later.iter().copied().filter(|id| *id != orphan).collect();
+    wait_for(&db, &others, JobStatus::Done).await;
+    assert_eq!(status_of(&db, orphan).await.status, JobStatus::Running);
+
+    clock.advance(kairos::jobs::LEASE);
+    waker.wake();
+    wait_for(&db, &[orphan], JobStatus::Done).await;
+    assert_eq!(
+        status_of(&db, orphan).await.attempts,
+        2,
+        "the lapsed claim counted"
+    );
+    worker.stop().await;
+
+    let mut ran = runs.lock().unwrap_or_else(|p| p.into_inner()).clone();
+    ran.sort_unstable();
+    let mut expected = later.clone();
+    expected.push(now_due);
+    expected.sort_unstable();
+    assert_eq!(ran, expected, "each job ran exactly once");
+}
+
+#[tokio::test]
+async fn failing_jobs_back_off_on_the_clock_then_die_and_can_be_retried() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = Arc::new(FixedClock::new(t0()));
+    let runs: Runs = Arc::default();
+    let db = open(&dir);
+    let flaky = enqueue(&db, json!({ "fail": 1 }), t0()).await;
+    let hopeless = db
+        .write(move |tx| -> Result<_, DbError> {
+            let payload = json!({ "fail": 99 });
+            Ok(queue::enqueue(
+                tx,
+                &NewJob::new("test", &payload, t0()).max_attempts(2),
+                t0(),
+            )?)
+        })
+        .await
+        .expect("enqueued")
+        .expect("new");
+    let waker = Waker::new();
+    let worker = Worker::spawn(db.clone(), clock.clone(), recording(&runs), waker.clone());
+
+    wait_for_attempt(&db, flaky, JobStatus::Pending, 1).await;
+    wait_for_attempt(&db, hopeless, JobStatus::Pending, 1).await;
+    let waiting = status_of(&db, flaky).await;
+    assert_eq!(waiting.attempts, 1);
+    assert_eq!(waiting.last_error.as_deref(), Some("attempt 1 refused"));
+    assert!(waiting.run_at > t0(), "the retry waits");
+
+    clock.advance(Duration::minutes(1));
+    waker.wake();
+    wait_for(&db, &[flaky], JobStatus::Done).await;
+    wait_for(&db, &[hopeless], JobStatus::Dead).await;
+    assert_eq!(
+        status_of(&db, hopeless).await.last_error.as_deref(),
+        Some("attempt 2 refused")
+    );
+
+    let now = clock.now();
+    let retried = db
+        .write(move |tx| -> Result<_, DbError> { Ok(queue::retry(tx, hopeless, now)?) })
+        .await
+        .expect("retry");
+    assert!(retried);
+    waker.wake();
+    // A retried job starts afresh: its first new attempt fails and waits again.
+    wait_for_attempt(&db, hopeless, JobStatus::Pending, 1).await;
+    worker.stop().await;
+}
+
+#[tokio::test]
+async fn every_booking_change_enqueues_one_notification_that_the_worker_runs() {
+    let (server, api, id) = clinic(json!({})).await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let (status, _) = api
+        .post(&format!("/api/v1/bookings/{uid}/cancel"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let state = server.running.as_ref().expect("running").state.clone();
+    state.jobs.wake();
+    let keys = state
+        .db
+        .read(|conn| -> Result<Vec<(String, String)>, DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT 'booking-event:' || e.id, j.dedupe_key FROM booking_events e
+                 LEFT JOIN jobs j ON j.dedupe_key = 'booking-event:' || e.id ORDER BY e.id",
+            )?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((
+                        r.get(0)?,
+                        r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                    ))
+                })?
+                .collect::<Result<_, _>>()?;
+            Ok(rows)
+        })
+        .await
+        .expect("read");
+    assert_eq!(keys.len(), 2, "made and cancelled");
+    for (event, job) in &keys {
+        assert_eq!(event, job, "each booking event has its notification job");
+    }
+    let ids = state
+        .db
+        .read(|conn| -> Result<Vec<i64>, DbError> {
+            let mut stmt = conn.prepare("SELECT id FROM jobs WHERE kind = 'notify'")?;
+            let ids = stmt
+                .query_map([], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            Ok(ids)
+        })
+        .await
+        .expect("read");
+    assert_eq!(ids.len(), 2);
+    wait_for(&state.db, &ids, JobStatus::Done).await;
+    server.stop().await;
+}
