@@ -131,6 +131,7 @@ pub fn create_api_key(
     conn: &Connection,
     user: &User,
     name: &str,
+    origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<String, ManageError> {
     let name = name.trim();
@@ -139,7 +140,8 @@ pub fn create_api_key(
         errors.add("name", "must be 1 to 100 characters");
         return Err(errors.into());
     }
-    let (id, key) = auth::create_api_key(conn, user.id, name, now)?;
+    let actor = crate::audit::Actor::User(user.id);
+    let (id, key) = auth::create_api_key(conn, user.id, name, actor, origin, now)?;
     tracing::info!(user_id = user.id, key_id = id, "API key created");
     Ok(key)
 }

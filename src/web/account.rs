@@ -90,7 +90,7 @@ pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, We
         state.session_policy,
         &form.email,
         &form.password,
-        ctx.address,
+        &ctx.origin(),
         state.clock.now(),
     )
     .await;
@@ -131,8 +131,9 @@ pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, We
 
 pub async fn logout(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Response, WebError> {
     ctx.verify_csrf(&form.csrf)?;
-    if let Some(token) = ctx.session_token() {
-        auth::sign_out(&ctx.state.db, token).await?;
+    if let (Some(token), Some(user)) = (ctx.session_token(), &ctx.user) {
+        let now = ctx.state.clock.now();
+        auth::sign_out(&ctx.state.db, token, user.id, &ctx.origin(), now).await?;
     }
     let mut headers = HeaderMap::new();
     if let Ok(cookie) = HeaderValue::from_str(&ctx.clear_session_cookie()) {
@@ -185,8 +186,8 @@ pub async fn reset(
         let page = password_form(&ctx, &token, &errors);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    match auth::redeem_password_link(&ctx.state.db, &token, form.password, ctx.state.clock.now())
-        .await
+    let now = ctx.state.clock.now();
+    match auth::redeem_password_link(&ctx.state.db, &token, form.password, &ctx.origin(), now).await
     {
         Ok(_) => {
             let mut headers = HeaderMap::new();

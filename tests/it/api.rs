@@ -33,7 +33,7 @@ fn consultation(extra: Value) -> Value {
     body
 }
 
-fn booking(event_type_id: i64, start: &str, email: &str) -> Value {
+pub(crate) fn booking(event_type_id: i64, start: &str, email: &str) -> Value {
     json!({
         "eventTypeId": event_type_id,
         "start": start,
@@ -43,7 +43,7 @@ fn booking(event_type_id: i64, start: &str, email: &str) -> Value {
 }
 
 /// A server with the owner's Berlin schedule and one event type; returns its id.
-async fn clinic(extra: Value) -> (TestServer, Api, i64) {
+pub(crate) async fn clinic(extra: Value) -> (TestServer, Api, i64) {
     let server = TestServer::with_owner().await;
     let api = server.api().await;
     let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;

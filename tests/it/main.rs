@@ -2,6 +2,7 @@
 //! driven over HTTP like a browser or an API client would.
 
 mod api;
+mod audit;
 mod backup;
 mod cli;
 mod config;

@@ -189,7 +189,9 @@ impl TestServer {
         let now = self.clock.now();
         db.write(move |tx| -> Result<String, kairos::db::DbError> {
             let user = kairos::db::users::by_email(tx, &email)?.expect("user exists");
-            Ok(kairos::auth::create_api_key(tx, user.id, "test", now)?.1)
+            let actor = kairos::audit::Actor::System("test");
+            let origin = kairos::audit::Origin::host();
+            Ok(kairos::auth::create_api_key(tx, user.id, "test", actor, &origin, now)?.1)
         })
         .await
         .expect("key created")

@@ -12,6 +12,7 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::app::AppState;
+use crate::audit::{self, Origin};
 use crate::booking::{self, Actor, Attendee, BookingError, BookingRequest, Outcome};
 use crate::db::DbError;
 use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
@@ -334,19 +335,27 @@ fn actor(user: Option<crate::db::users::User>, token: Option<String>) -> Result<
 )]
 pub async fn get(
     State(state): State<AppState>,
-    MaybeApiUser(user): MaybeApiUser,
+    MaybeApiUser(user, key_id): MaybeApiUser,
     ApiPath(uid): ApiPath<String>,
     ApiQuery(query): ApiQuery<TokenQuery>,
+    origin: Origin,
 ) -> Result<Json<BookingBody>, ApiError> {
     let actor = actor(user, query.token)?;
-    let data = state
+    let audited_as = match key_id {
+        Some(id) => audit::Actor::ApiKey(id),
+        None => audit::Actor::Invitee,
+    };
+    let lookup = uid.clone();
+    let result = state
         .db
         .read(move |conn| -> Result<_, BookingError> {
-            let booking = booking::authorize(conn, &uid, &actor)?;
+            let booking = booking::authorize(conn, &lookup, &actor)?;
             Ok(view(conn, booking, None).map_err(DbError::from)?)
         })
-        .await?;
-    Ok(Json(BookingBody { data }))
+        .await;
+    let now = state.clock.now();
+    audit::booking_viewed(&state.db, now, audited_as, &uid, &origin, &result).await?;
+    Ok(Json(BookingBody { data: result? }))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -380,7 +389,7 @@ pub struct RescheduleBody {
 )]
 pub async fn cancel(
     State(state): State<AppState>,
-    MaybeApiUser(user): MaybeApiUser,
+    MaybeApiUser(user, _): MaybeApiUser,
     ApiPath(uid): ApiPath<String>,
     ApiQuery(query): ApiQuery<TokenQuery>,
     ApiJson(body): ApiJson<ReasonBody>,
@@ -419,7 +428,7 @@ pub async fn cancel(
 )]
 pub async fn reschedule(
     State(state): State<AppState>,
-    MaybeApiUser(user): MaybeApiUser,
+    MaybeApiUser(user, _): MaybeApiUser,
     ApiPath(uid): ApiPath<String>,
     ApiQuery(query): ApiQuery<TokenQuery>,
     ApiJson(body): ApiJson<RescheduleBody>,

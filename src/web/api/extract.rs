@@ -74,54 +74,62 @@ impl FromRequestParts<AppState> for ApiUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let key = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|key| key.starts_with(KEY_PREFIX))
-            .ok_or_else(ApiError::unauthorized)?;
-        let hash = token_hash(key);
-        let now = state.clock.now();
-        let found = state
-            .db
-            .read(move |conn| -> Result<_, DbError> {
-                let Some(api_key) = api_keys::by_hash(conn, &hash)? else {
-                    return Ok(None);
-                };
-                Ok(users::by_id(conn, api_key.user_id)?.map(|user| (api_key, user)))
-            })
-            .await?;
-        let Some((api_key, user)) = found.filter(|(_, user)| !user.disabled) else {
-            return Err(ApiError::unauthorized());
-        };
-        if api_key
-            .last_used_at
-            .is_none_or(|last| now - last >= chrono::Duration::minutes(1))
-        {
-            let id = api_key.id;
-            state
-                .db
-                .write(move |tx| api_keys::touch(tx, id, now).map_err(DbError::from))
-                .await?;
-        }
-        Ok(ApiUser(user))
+        authenticate(parts, state)
+            .await
+            .map(|(user, _key_id)| ApiUser(user))
     }
 }
 
-/// An optional API user: public endpoints that show more to owners.
-pub struct MaybeApiUser(pub Option<User>);
+/// The user and the id of the API key the request carries.
+async fn authenticate(parts: &Parts, state: &AppState) -> Result<(User, i64), ApiError> {
+    let key = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|key| key.starts_with(KEY_PREFIX))
+        .ok_or_else(ApiError::unauthorized)?;
+    let hash = token_hash(key);
+    let now = state.clock.now();
+    let found = state
+        .db
+        .read(move |conn| -> Result<_, DbError> {
+            let Some(api_key) = api_keys::by_hash(conn, &hash)? else {
+                return Ok(None);
+            };
+            Ok(users::by_id(conn, api_key.user_id)?.map(|user| (api_key, user)))
+        })
+        .await?;
+    let Some((api_key, user)) = found.filter(|(_, user)| !user.disabled) else {
+        return Err(ApiError::unauthorized());
+    };
+    if api_key
+        .last_used_at
+        .is_none_or(|last| now - last >= chrono::Duration::minutes(1))
+    {
+        let id = api_key.id;
+        state
+            .db
+            .write(move |tx| api_keys::touch(tx, id, now).map_err(DbError::from))
+            .await?;
+    }
+    Ok((user, api_key.id))
+}
+
+/// An optional API user: public endpoints that show more to owners. The second field is
+/// the id of the key used, for the audit log.
+pub struct MaybeApiUser(pub Option<User>, pub Option<i64>);
 
 impl FromRequestParts<AppState> for MaybeApiUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         if parts.headers.contains_key(header::AUTHORIZATION) {
-            let ApiUser(user) = ApiUser::from_request_parts(parts, state).await?;
-            Ok(MaybeApiUser(Some(user)))
+            let (user, key_id) = authenticate(parts, state).await?;
+            Ok(MaybeApiUser(Some(user), Some(key_id)))
         } else {
-            Ok(MaybeApiUser(None))
+            Ok(MaybeApiUser(None, None))
         }
     }
 }

@@ -244,15 +244,16 @@ pub async fn create_key(
     let user = signed_in(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let (owner, now, name) = (
+    let (owner, now, name, origin) = (
         user.clone(),
         ctx.state.clock.now(),
         form.get("name").to_string(),
+        ctx.origin(),
     );
     let result = ctx
         .state
         .db
-        .write(move |tx| accounts::create_api_key(tx, &owner, &name, now))
+        .write(move |tx| accounts::create_api_key(tx, &owner, &name, &origin, now))
         .await;
     match result {
         Ok(key) => {
