@@ -9,6 +9,7 @@ mod config;
 mod doctor;
 mod metrics;
 mod pages;
+mod rate_limits;
 mod service;
 mod setup;
 mod sign_in;

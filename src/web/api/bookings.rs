@@ -175,13 +175,21 @@ async fn outcome_view(state: &AppState, outcome: Outcome) -> Result<BookingView,
         (status = 404, description = "No such event type", body = ErrorBody),
         (status = 409, description = "That time is no longer available", body = ErrorBody),
         (status = 422, description = "Invalid input, or a start that is not bookable", body = ErrorBody),
+        (status = 429, description = "Too many bookings from this address; see Retry-After", body = ErrorBody),
     )
 )]
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
+    origin: Origin,
     ApiJson(body): ApiJson<CreateBooking>,
 ) -> Result<Response, ApiError> {
+    if let Some(address) = origin.ip {
+        state
+            .rate_limits
+            .booking(address, state.clock.now())
+            .map_err(|wait| ApiError::too_many_requests("bookings from this address", wait))?;
+    }
     let idempotency_key = match headers.get("idempotency-key") {
         Some(value) => Some(
             value

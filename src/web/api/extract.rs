@@ -104,6 +104,10 @@ async fn authenticate(parts: &Parts, state: &AppState) -> Result<(User, i64), Ap
     let Some((api_key, user)) = found.filter(|(_, user)| !user.disabled) else {
         return Err(ApiError::unauthorized());
     };
+    state
+        .rate_limits
+        .api_call(api_key.id, now)
+        .map_err(|wait| ApiError::too_many_requests("requests with this API key", wait))?;
     if api_key
         .last_used_at
         .is_none_or(|last| now - last >= chrono::Duration::minutes(1))
