@@ -279,6 +279,35 @@ pub async fn booking_viewed<T>(
     record_alone(db, now, actor, "booking_viewed", object, outcome, origin).await
 }
 
+/// Audits a list answer that showed the details of `uids`: one `booking_viewed` row per
+/// booking, in one transaction.
+pub async fn bookings_listed(
+    db: &Db,
+    now: DateTime<Utc>,
+    actor: Actor,
+    uids: Vec<String>,
+    origin: &Origin,
+) -> Result<(), DbError> {
+    if uids.is_empty() {
+        return Ok(());
+    }
+    let origin = origin.clone();
+    db.write(move |tx| -> Result<(), DbError> {
+        for uid in &uids {
+            let entry = Entry {
+                actor: actor.clone(),
+                action: "booking_viewed",
+                object: Some(booking_object(uid)),
+                outcome: Outcome::Success,
+                origin: &origin,
+            };
+            record(tx, now, &entry)?;
+        }
+        Ok(())
+    })
+    .await
+}
+
 /// Where the chain breaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Broken {

@@ -71,6 +71,9 @@ async fn sign_ins_key_creation_and_every_booking_view_are_audited() {
     assert_eq!(status, StatusCode::OK);
     let (status, _) = api.get("/api/v1/bookings/guessed-uid").await;
     assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, listed) = api.get("/api/v1/bookings").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(listed["data"].as_array().map(Vec::len), Some(1));
 
     // A wrong password, then the dashboard in a browser, then the invitee's page.
     let client = browser();
@@ -127,7 +130,14 @@ async fn sign_ins_key_creation_and_every_booking_view_are_audited() {
             .iter()
             .any(|r| r.0 == kind && r.3 == object && r.4 == outcome)
     };
-    assert!(viewed_by("api_key", "success"), "API key view: {views:?}");
+    assert_eq!(
+        views
+            .iter()
+            .filter(|r| r.0 == "api_key" && r.3 == object && r.4 == "success")
+            .count(),
+        2,
+        "the API key's GET and list: {views:?}"
+    );
     assert_eq!(
         views.iter().filter(|r| r.0 == "invitee").count(),
         2,

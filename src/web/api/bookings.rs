@@ -19,7 +19,7 @@ use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
 use crate::error::FieldErrors;
 use crate::scheduling::event_types::Location;
 use crate::web::api::error::{ApiError, ErrorBody};
-use crate::web::api::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, MaybeApiUser};
+use crate::web::api::extract::{ApiCaller, ApiJson, ApiPath, ApiQuery, ApiUser, MaybeApiUser};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -263,7 +263,8 @@ pub struct ListQuery {
 )]
 pub async fn list(
     State(state): State<AppState>,
-    ApiUser(user): ApiUser,
+    ApiCaller { user, key_id }: ApiCaller,
+    origin: Origin,
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<BookingListBody>, ApiError> {
     let mut errors = FieldErrors::new();
@@ -303,6 +304,10 @@ pub async fn list(
             Ok((views, total))
         })
         .await?;
+    // Each booking in the answer is a view of its details and answers.
+    let uids = data.iter().map(|booking| booking.uid.clone()).collect();
+    let actor = audit::Actor::ApiKey(key_id);
+    audit::bookings_listed(&state.db, state.clock.now(), actor, uids, &origin).await?;
     Ok(Json(BookingListBody {
         data,
         pagination: Pagination {

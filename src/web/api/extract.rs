@@ -80,6 +80,21 @@ impl FromRequestParts<AppState> for ApiUser {
     }
 }
 
+/// The owner of the API key the request carries, and the key's id (for the audit log).
+pub struct ApiCaller {
+    pub user: User,
+    pub key_id: i64,
+}
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let (user, key_id) = authenticate(parts, state).await?;
+        Ok(ApiCaller { user, key_id })
+    }
+}
+
 /// The user and the id of the API key the request carries.
 async fn authenticate(parts: &Parts, state: &AppState) -> Result<(User, i64), ApiError> {
     let key = parts
