@@ -236,3 +236,85 @@ fn audit_verify_names_the_first_edited_or_deleted_row() {
     assert!(!ok, "{stdout}");
     assert!(stdout.contains("row 2 was deleted"), "{stdout}");
 }
+
+#[tokio::test]
+async fn account_and_settings_changes_are_audited() {
+    let server = TestServer::with_owner().await;
+    let key = server.api_key_for(OWNER_EMAIL).await;
+    assert!(!key.is_empty());
+    let client = browser();
+    let ok = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    let csrf = csrf_from(&client, &server.url("/dashboard/settings")).await;
+    let post = |path: &str, fields: Vec<(&'static str, String)>| {
+        let mut fields = fields;
+        fields.push(("csrf", csrf.clone()));
+        client.post(server.url(path)).form(&fields).send()
+    };
+    let created = post(
+        "/dashboard/admin/users",
+        vec![
+            ("name", "Mia Member".into()),
+            ("email", "mia@clinic.example".into()),
+            ("role", "member".into()),
+        ],
+    )
+    .await
+    .expect("create user");
+    assert_eq!(created.status(), StatusCode::OK);
+    for path in [
+        "/dashboard/admin/users/2/disable",
+        "/dashboard/admin/users/2/enable",
+        "/dashboard/settings/api-keys/1/revoke",
+    ] {
+        let response = post(path, vec![]).await.expect("answers");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
+    }
+    let saved = post(
+        "/dashboard/admin/settings",
+        vec![
+            ("organization_name", "Harbor Clinic".into()),
+            ("base_url", "".into()),
+            ("default_time_zone", "Europe/Berlin".into()),
+            ("first_day_of_week", "monday".into()),
+            ("signup", "closed".into()),
+            ("embed_origins", "".into()),
+        ],
+    )
+    .await
+    .expect("settings");
+    assert!(saved.status().is_redirection(), "{}", saved.status());
+    let changed = post(
+        "/dashboard/settings/password",
+        vec![
+            ("current_password", OWNER_PASSWORD.into()),
+            ("new_password", "quiet-harbor-lantern-8".into()),
+            ("new_password_confirm", "quiet-harbor-lantern-8".into()),
+        ],
+    )
+    .await
+    .expect("password");
+    assert!(changed.status().is_redirection(), "{}", changed.status());
+
+    let rows = audit_rows(&server).await;
+    let owner = ("user", Some("1"));
+    for (action, object) in [
+        ("user_created", "user:2"),
+        ("user_disabled", "user:2"),
+        ("user_enabled", "user:2"),
+        ("api_key_revoked", "api_key:1"),
+        ("settings_changed", "instance"),
+        ("password_changed", "user:1"),
+    ] {
+        assert!(
+            has(&rows, owner, action, "success")
+                && rows
+                    .iter()
+                    .any(|r| r.2 == action && r.3.as_deref() == Some(object)),
+            "{action} {object}: {rows:?}"
+        );
+    }
+    let all = format!("{rows:?}");
+    assert!(!all.contains("mia@clinic.example") && !all.contains("quiet-harbor"));
+    server.stop().await;
+}

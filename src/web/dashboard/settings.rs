@@ -204,6 +204,7 @@ pub async fn change_password(
         form.get("new_password"),
         form.get("new_password_confirm"),
         ctx.state.session_policy,
+        &ctx.origin(),
         ctx.state.clock.now(),
     )
     .await;
@@ -294,10 +295,10 @@ pub async fn revoke_key(
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
-    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db
-        .write(move |tx| accounts::revoke_api_key(tx, &owner, id, now))
+        .write(move |tx| accounts::revoke_api_key(tx, &owner, id, &origin, now))
         .await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=key-revoked")).into_response())
 }
