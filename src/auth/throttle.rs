@@ -131,12 +131,18 @@ pub struct RateLimits {
     pub api_calls_per_minute: usize,
 }
 
-/// Counts bookings per client address and API calls per key.
+/// Failed uses of password links one address may make in [`LoginThrottle::WINDOW`].
+/// Links are 256-bit random, so this only stops a client from hammering the endpoint.
+pub const PASSWORD_LINK_FAILURES_PER_ADDRESS: usize = 20;
+
+/// Counts bookings per client address, API calls per key, and failed password link uses
+/// per address.
 #[derive(Debug)]
 pub struct RateLimiter {
     limits: RateLimits,
     bookings: SlidingWindow<IpAddr>,
     api_calls: SlidingWindow<i64>,
+    password_link_failures: SlidingWindow<IpAddr>,
 }
 
 impl RateLimiter {
@@ -145,7 +151,24 @@ impl RateLimiter {
             limits,
             bookings: SlidingWindow::new(Duration::hours(1)),
             api_calls: SlidingWindow::new(Duration::minutes(1)),
+            password_link_failures: SlidingWindow::new(LoginThrottle::WINDOW),
         }
+    }
+
+    /// `Err(retry_after)` while `address` has too many recent failed password link uses.
+    pub fn password_link(&self, address: IpAddr, now: DateTime<Utc>) -> Result<(), Duration> {
+        match self
+            .password_link_failures
+            .wait(&address, PASSWORD_LINK_FAILURES_PER_ADDRESS, now)
+        {
+            Some(wait) => Err(wait),
+            None => Ok(()),
+        }
+    }
+
+    /// Counts a use of an invalid, used or expired password link from `address`.
+    pub fn password_link_failed(&self, address: IpAddr, now: DateTime<Utc>) {
+        self.password_link_failures.record(address, now);
     }
 
     /// One booking attempt from `address`: `Err(retry_after)` past the limit.
@@ -320,6 +343,26 @@ mod tests {
         assert_eq!(limiter.api_call(7, t0()), Err(Duration::minutes(1)));
         assert!(limiter.api_call(8, t0()).is_ok(), "per key");
         assert!(limiter.api_call(7, t0() + Duration::minutes(1)).is_ok());
+    }
+
+    #[test]
+    fn failed_password_links_lock_the_address() {
+        let limiter = RateLimiter::new(RateLimits {
+            bookings_per_hour: 0,
+            api_calls_per_minute: 0,
+        });
+        let ip: IpAddr = [192, 0, 2, 1].into();
+        for _ in 0..PASSWORD_LINK_FAILURES_PER_ADDRESS {
+            assert!(limiter.password_link(ip, t0()).is_ok());
+            limiter.password_link_failed(ip, t0());
+        }
+        assert_eq!(limiter.password_link(ip, t0()), Err(Duration::minutes(15)));
+        assert!(limiter.password_link([192, 0, 2, 2].into(), t0()).is_ok());
+        assert!(
+            limiter
+                .password_link(ip, t0() + Duration::minutes(15))
+                .is_ok()
+        );
     }
 
     #[test]

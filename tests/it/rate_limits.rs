@@ -110,3 +110,27 @@ async fn api_calls_per_key_are_limited() {
     assert_eq!(status, StatusCode::OK);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn guessing_password_links_is_throttled_per_address_and_audited() {
+    let server = TestServer::with_owner().await;
+    let client = browser();
+    let guess = server.url(&format!("/reset/{}", "0".repeat(64)));
+    for _ in 0..20 {
+        let response = client.get(&guess).send().await.expect("answers");
+        assert_eq!(response.status(), StatusCode::GONE);
+    }
+    let response = client.get(&guess).send().await.expect("answers");
+    assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(retry_after(&response), Some(15 * 60));
+    assert_eq!(
+        server.count("audit_log").await,
+        1 + 20,
+        "the owner and 20 failures"
+    );
+
+    server.clock.advance(Duration::minutes(15));
+    let response = client.get(&guess).send().await.expect("answers");
+    assert_eq!(response.status(), StatusCode::GONE);
+    server.stop().await;
+}
