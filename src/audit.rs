@@ -380,7 +380,62 @@ pub fn verify(conn: &Connection) -> rusqlite::Result<Verification> {
     })
 }
 
-/// The rows of one actor kind and action, oldest first (for tests and the admin pages).
+/// Which rows to show or export; every part is optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub action: Option<String>,
+    /// `user`, `api_key`, `invitee`, `system` or `anonymous`.
+    pub actor_kind: Option<String>,
+    pub actor_id: Option<String>,
+    /// Rows at or after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Rows before this instant.
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// The newest rows matching `filter`, at most `limit`, newest first.
+pub fn search(conn: &Connection, filter: &Filter, limit: usize) -> rusqlite::Result<Vec<Row>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor_kind, actor_id, action, object, outcome, ip, user_agent, hash
+         FROM audit_log
+         WHERE (?1 IS NULL OR action = ?1)
+           AND (?2 IS NULL OR actor_kind = ?2)
+           AND (?3 IS NULL OR actor_id = ?3)
+           AND (?4 IS NULL OR at >= ?4)
+           AND (?5 IS NULL OR at < ?5)
+         ORDER BY id DESC
+         LIMIT ?6",
+    )?;
+    let rows = stmt.query_map(
+        params![
+            filter.action,
+            filter.actor_kind,
+            filter.actor_id,
+            filter.from.map(|t| t.timestamp()),
+            filter.until.map(|t| t.timestamp()),
+            i64::try_from(limit).unwrap_or(i64::MAX),
+        ],
+        read_row,
+    )?;
+    rows.collect()
+}
+
+fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok(Row {
+        id: row.get(0)?,
+        at: instant(row.get(1)?),
+        actor_kind: row.get(2)?,
+        actor_id: row.get(3)?,
+        action: row.get(4)?,
+        object: row.get(5)?,
+        outcome: row.get(6)?,
+        ip: row.get(7)?,
+        user_agent: row.get(8)?,
+        hash: row.get(9)?,
+    })
+}
+
+/// The rows of one action, oldest first.
 pub fn find(conn: &Connection, action: &str) -> rusqlite::Result<Vec<Row>> {
     let mut stmt = conn.prepare(
         "SELECT id, at, actor_kind, actor_id, action, object, outcome, ip, user_agent, hash

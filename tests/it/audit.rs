@@ -1,5 +1,6 @@
 //! The audit log: what it records, and `kairos audit verify` finding tampering.
 
+use kairos::clock::Clock as _;
 use reqwest::StatusCode;
 use rusqlite::Connection;
 use serde_json::json;
@@ -316,5 +317,89 @@ async fn account_and_settings_changes_are_audited() {
     }
     let all = format!("{rows:?}");
     assert!(!all.contains("mia@clinic.example") && !all.contains("quiet-harbor"));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn administrators_filter_and_export_the_log_and_members_cannot() {
+    let server = TestServer::with_owner().await;
+    let client = browser();
+    let refused = sign_in(&server, &client, OWNER_EMAIL, "wrong-password-123").await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let ok = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+
+    let page = client
+        .get(server.url("/dashboard/admin/audit?action=sign_in&actor=user"))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("body");
+    assert!(
+        html.contains("failure") && html.contains("success"),
+        "{html}"
+    );
+    assert!(!html.contains("admin_created"), "filtered by action");
+
+    let csv = client
+        .get(server.url("/dashboard/admin/audit?format=csv&from=2026-03-27&to=2026-03-27"))
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(
+        csv.headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("attachment") && v.contains(".csv"))
+    );
+    let text = csv.text().await.expect("body");
+    assert!(text.starts_with("id,time,actor_kind"), "{text}");
+    assert!(text.contains(",admin_created,user:1,success,"), "{text}");
+    assert!(
+        text.contains(",audit_viewed,"),
+        "viewing the log is audited: {text}"
+    );
+
+    let json: serde_json::Value = client
+        .get(server.url("/dashboard/admin/audit?format=json&from=2030-01-01"))
+        .send()
+        .await
+        .expect("json")
+        .json()
+        .await
+        .expect("json body");
+    assert_eq!(json, serde_json::json!([]), "nothing after 2030");
+    let rows = audit_rows(&server).await;
+    assert!(has(&rows, ("user", Some("1")), "audit_exported", "success"));
+
+    // A member may not read the log.
+    let db = server.running.as_ref().expect("running").state.db.clone();
+    let now = server.clock.now();
+    db.write(move |tx| -> Result<(), kairos::auth::AccountError> {
+        let hash = kairos::auth::password::hash("member-password-42");
+        kairos::auth::insert_account(
+            tx,
+            "Mia",
+            "mia@clinic.example",
+            Some(&hash),
+            kairos::db::users::Role::Member,
+            chrono_tz::Tz::UTC,
+            now,
+        )?;
+        Ok(())
+    })
+    .await
+    .expect("member created");
+    let member = browser();
+    let ok = sign_in(&server, &member, "mia@clinic.example", "member-password-42").await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    let denied = member
+        .get(server.url("/dashboard/admin/audit?format=csv"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(denied.status(), StatusCode::FORBIDDEN);
     server.stop().await;
 }
