@@ -124,6 +124,12 @@ async fn sign_ins_key_creation_and_every_booking_view_are_audited() {
     assert!(has(&rows, ("anonymous", None), "sign_in", "failure"));
     assert!(has(&rows, ("user", owner), "sign_in", "success"));
     assert!(has(&rows, ("user", owner), "sign_out", "success"));
+    let uses: Vec<&Row> = rows.iter().filter(|r| r.2 == "api_key_used").collect();
+    assert_eq!(uses.len(), 1, "key use is written once a minute: {uses:?}");
+    assert_eq!(
+        (uses[0].0.as_str(), uses[0].5.as_deref()),
+        ("api_key", Some("127.0.0.1"))
+    );
     let views: Vec<&Row> = rows.iter().filter(|r| r.2 == "booking_viewed").collect();
     let object = Some(format!("booking:{uid}"));
     let viewed_by = |kind: &str, outcome: &str| {

@@ -7,6 +7,7 @@ use axum::http::{StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use crate::app::AppState;
+use crate::audit::{self, Origin};
 use crate::crypto::token_hash;
 use crate::db::users::User;
 use crate::db::{DbError, api_keys, users};
@@ -96,7 +97,7 @@ impl FromRequestParts<AppState> for ApiCaller {
 }
 
 /// The user and the id of the API key the request carries.
-async fn authenticate(parts: &Parts, state: &AppState) -> Result<(User, i64), ApiError> {
+async fn authenticate(parts: &mut Parts, state: &AppState) -> Result<(User, i64), ApiError> {
     let key = parts
         .headers
         .get(header::AUTHORIZATION)
@@ -123,14 +124,28 @@ async fn authenticate(parts: &Parts, state: &AppState) -> Result<(User, i64), Ap
         .rate_limits
         .api_call(api_key.id, now)
         .map_err(|wait| ApiError::too_many_requests("requests with this API key", wait))?;
+    // Key use is written at most once a minute per key: the last-used time, and an
+    // `api_key_used` audit row saying from where.
     if api_key
         .last_used_at
         .is_none_or(|last| now - last >= chrono::Duration::minutes(1))
     {
         let id = api_key.id;
+        let Ok(origin) = Origin::from_request_parts(parts, state).await;
         state
             .db
-            .write(move |tx| api_keys::touch(tx, id, now).map_err(DbError::from))
+            .write(move |tx| -> Result<(), DbError> {
+                api_keys::touch(tx, id, now)?;
+                let entry = audit::Entry {
+                    actor: audit::Actor::ApiKey(id),
+                    action: "api_key_used",
+                    object: Some(format!("api_key:{id}")),
+                    outcome: audit::Outcome::Success,
+                    origin: &origin,
+                };
+                audit::record(tx, now, &entry)?;
+                Ok(())
+            })
             .await?;
     }
     Ok((user, api_key.id))
