@@ -237,6 +237,15 @@ fn audit_verify_names_the_first_edited_or_deleted_row() {
     let (ok, stdout) = verify(&data);
     assert!(!ok, "{stdout}");
     assert!(stdout.contains("row 3 was edited"), "{stdout}");
+    let doctor = kairos(&data).arg("doctor").output().expect("runs");
+    let report = String::from_utf8_lossy(&doctor.stdout);
+    assert!(!doctor.status.success(), "{report}");
+    assert!(
+        report
+            .lines()
+            .any(|l| l.contains("audit log") && l.contains("row 3 was edited")),
+        "{report}"
+    );
 
     tamper(&copy, "DELETE FROM audit_log WHERE id = 2;");
     let (ok, stdout) = verify(&copy);
