@@ -90,6 +90,8 @@ pub fn update_profile(
 
 /// Changes the signed-in user's password after checking the current one. Every session of
 /// the user ends; the new session's token is returned so the browser stays signed in.
+// The three typed passwords plus who, where and when: each is its own argument.
+#[allow(clippy::too_many_arguments)]
 pub async fn change_password(
     db: &Db,
     user: &User,
@@ -97,6 +99,7 @@ pub async fn change_password(
     new: &str,
     repeat: &str,
     policy: SessionPolicy,
+    origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<String, ManageError> {
     let mut errors = FieldErrors::new();
@@ -117,9 +120,22 @@ pub async fn change_password(
     errors.into_result(())?;
     let hash = auth::hash_password(new.to_string()).await?;
     let user_id = user.id;
+    let origin = origin.clone();
     db.write(move |tx| -> Result<String, ManageError> {
         users::set_password_hash(tx, user_id, &hash, now)?;
         sessions::delete_for_user(tx, user_id)?;
+        let conn: &Connection = tx;
+        crate::audit::record(
+            conn,
+            now,
+            &crate::audit::Entry {
+                actor: crate::audit::Actor::User(user_id),
+                action: "password_changed",
+                object: Some(format!("user:{user_id}")),
+                outcome: crate::audit::Outcome::Success,
+                origin: &origin,
+            },
+        )?;
         tracing::info!(user_id, "password changed");
         Ok(auth::start_session(tx, user_id, policy, now)?)
     })
@@ -131,6 +147,7 @@ pub fn create_api_key(
     conn: &Connection,
     user: &User,
     name: &str,
+    origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<String, ManageError> {
     let name = name.trim();
@@ -139,7 +156,8 @@ pub fn create_api_key(
         errors.add("name", "must be 1 to 100 characters");
         return Err(errors.into());
     }
-    let (id, key) = auth::create_api_key(conn, user.id, name, now)?;
+    let actor = crate::audit::Actor::User(user.id);
+    let (id, key) = auth::create_api_key(conn, user.id, name, actor, origin, now)?;
     tracing::info!(user_id = user.id, key_id = id, "API key created");
     Ok(key)
 }
@@ -148,9 +166,21 @@ pub fn revoke_api_key(
     conn: &Connection,
     user: &User,
     id: i64,
+    origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<(), ManageError> {
     if api_keys::revoke(conn, user.id, id, now)? {
+        crate::audit::record(
+            conn,
+            now,
+            &crate::audit::Entry {
+                actor: crate::audit::Actor::User(user.id),
+                action: "api_key_revoked",
+                object: Some(format!("api_key:{id}")),
+                outcome: crate::audit::Outcome::Success,
+                origin,
+            },
+        )?;
         tracing::info!(user_id = user.id, key_id = id, "API key revoked");
         Ok(())
     } else {
@@ -175,6 +205,7 @@ pub fn set_disabled(
     admin: &User,
     user_id: i64,
     disabled: bool,
+    origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<User, ManageError> {
     require_admin(admin)?;
@@ -188,6 +219,22 @@ pub fn set_disabled(
         ));
     }
     users::set_disabled(conn, user_id, disabled, now)?;
+    let action = if disabled {
+        "user_disabled"
+    } else {
+        "user_enabled"
+    };
+    crate::audit::record(
+        conn,
+        now,
+        &crate::audit::Entry {
+            actor: crate::audit::Actor::User(admin.id),
+            action,
+            object: Some(format!("user:{user_id}")),
+            outcome: crate::audit::Outcome::Success,
+            origin,
+        },
+    )?;
     if disabled {
         let sessions = sessions::delete_for_user(conn, user_id)?;
         let keys = api_keys::revoke_all(conn, user_id, now)?;
@@ -234,6 +281,7 @@ pub fn save_instance_settings(
     conn: &Connection,
     admin: &User,
     input: &InstanceSettingsInput,
+    origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<InstanceSettings, ManageError> {
     require_admin(admin)?;
@@ -275,6 +323,17 @@ pub fn save_instance_settings(
     settings.signup = signup;
     settings.embed_origins = origins;
     settings.save(conn, now)?;
+    crate::audit::record(
+        conn,
+        now,
+        &crate::audit::Entry {
+            actor: crate::audit::Actor::User(admin.id),
+            action: "settings_changed",
+            object: Some("instance".to_string()),
+            outcome: crate::audit::Outcome::Success,
+            origin,
+        },
+    )?;
     tracing::info!("instance settings changed");
     Ok(settings)
 }

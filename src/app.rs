@@ -11,7 +11,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::auth::SessionPolicy;
-use crate::auth::throttle::{Limits, LoginThrottle};
+use crate::auth::throttle::{Limits, LoginThrottle, RateLimiter, RateLimits};
 use crate::backup;
 use crate::clock::Clock;
 use crate::config::Config;
@@ -37,6 +37,8 @@ pub struct Inner {
     pub csrf_key: [u8; 32],
     pub setup: SetupGate,
     pub throttle: LoginThrottle,
+    /// Bookings per client address and API calls per key.
+    pub rate_limits: RateLimiter,
     pub session_policy: SessionPolicy,
     settings: RwLock<InstanceSettings>,
     /// Recent slot lists, see [`crate::web::api::SlotCache`].
@@ -215,6 +217,10 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         clock,
         setup,
         throttle: LoginThrottle::new(Limits::default()),
+        rate_limits: RateLimiter::new(RateLimits {
+            bookings_per_hour: config.booking_rate_limit_per_hour as usize,
+            api_calls_per_minute: config.api_rate_limit_per_minute as usize,
+        }),
         settings: RwLock::new(settings),
         local_addr,
         config,

@@ -1,5 +1,5 @@
 //! The command line: `kairos [serve]`, `migrate`, `config show`, `admin …`, `backup`,
-//! `restore`.
+//! `restore`, `audit verify`.
 
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -9,6 +9,7 @@ use std::sync::Arc;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::audit;
 use crate::auth::{self, AccountInput};
 use crate::clock::{Clock, SystemClock};
 use crate::config::{Config, Flags};
@@ -67,6 +68,15 @@ enum Command {
     /// Manage personal API keys
     #[command(subcommand)]
     Apikey(ApikeyCommand),
+    /// Check the audit log
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum AuditCommand {
+    /// Check the audit log's hash chain; report the first edited or deleted row (exit status 1)
+    Verify,
 }
 
 #[derive(Debug, Subcommand)]
@@ -172,6 +182,7 @@ pub fn main() -> ExitCode {
         Some(Command::Apikey(ApikeyCommand::Create { user, name })) => {
             create_api_key(&config, &user, &name)
         }
+        Some(Command::Audit(AuditCommand::Verify)) => audit_verify(&config),
         Some(Command::Backup { output }) => backup(&config, output.as_deref()),
         Some(Command::Restore { file }) => restore(&config, &file),
         Some(Command::Update(args)) => update(&config, args),
@@ -425,12 +436,40 @@ fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<ExitCode> {
                 let user = users::by_email(tx, email.trim())?
                     .ok_or_else(|| anyhow::anyhow!("no account has the email {email:?}"))?;
                 let token = auth::issue_password_link(tx, user.id, now, auth::RESET_LINK_VALIDITY)?;
+                let entry = audit::Entry {
+                    actor: audit::Actor::System("cli"),
+                    action: "password_link_issued",
+                    object: Some(format!("user:{}", user.id)),
+                    outcome: audit::Outcome::Success,
+                    origin: &audit::Origin::host(),
+                };
+                audit::record(tx, now, &entry)?;
                 Ok((token, InstanceSettings::load(tx)?))
             })?;
             let base = crate::app::base_url(config, &settings, config.listen);
             println!("{base}/reset/{token}");
             eprintln!("This link sets a new password once and expires in 30 minutes.");
             Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn audit_verify(config: &Config) -> anyhow::Result<ExitCode> {
+    let instance = Instance::open(config, SystemClock.now())?;
+    let verification = instance
+        .db
+        .read_blocking(|conn| audit::verify(conn).map_err(DbError::from))?;
+    match verification.broken {
+        None => {
+            println!(
+                "audit log intact: {} rows, hash chain verified",
+                verification.rows
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(broken) => {
+            println!("audit log BROKEN: {broken}");
+            Ok(ExitCode::from(1))
         }
     }
 }
@@ -448,7 +487,8 @@ fn create_api_key(config: &Config, email: &str, name: &str) -> anyhow::Result<Ex
         if user.disabled {
             anyhow::bail!("the account {email:?} is disabled");
         }
-        Ok(auth::create_api_key(tx, user.id, name, now)?.1)
+        let actor = audit::Actor::System("cli");
+        Ok(auth::create_api_key(tx, user.id, name, actor, &audit::Origin::host(), now)?.1)
     })?;
     println!("{key}");
     eprintln!(

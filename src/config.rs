@@ -22,6 +22,10 @@ const DEFAULT_SESSION_LIFETIME_HOURS: u32 = 12;
 const DEFAULT_VIDEO_BASE_URL: &str = "https://meet.jit.si";
 const DEFAULT_BACKUP_INTERVAL_HOURS: u32 = 24;
 const DEFAULT_BACKUP_KEEP: u32 = 7;
+const DEFAULT_BOOKING_RATE_LIMIT_PER_HOUR: u32 = 60;
+const DEFAULT_API_RATE_LIMIT_PER_MINUTE: u32 = 600;
+/// The highest rate limit accepted (0 turns a limit off).
+const MAX_RATE_LIMIT: i64 = 100_000;
 /// The shortest `metrics_token` accepted: anything shorter is guessable.
 const MIN_METRICS_TOKEN_LEN: usize = 16;
 const LOG_LEVELS: [&str; 5] = ["error", "warn", "info", "debug", "trace"];
@@ -73,6 +77,10 @@ pub struct Config {
     pub backup_interval_hours: u32,
     /// How many automatic backups to keep (older ones are deleted).
     pub backup_keep: u32,
+    /// Bookings one client address may create per hour (API and booking pages); 0 is no limit.
+    pub booking_rate_limit_per_hour: u32,
+    /// Requests one API key may make per minute; 0 is no limit.
+    pub api_rate_limit_per_minute: u32,
     /// Bearer token that `/metrics` requires; `/metrics` is off while it is unset.
     pub metrics_token: Option<String>,
     /// A mirror serving release manifests; unset means GitHub releases.
@@ -117,6 +125,8 @@ struct FileConfig {
     video_base_url: Option<Spanned<String>>,
     backup_interval_hours: Option<Spanned<i64>>,
     backup_keep: Option<Spanned<i64>>,
+    booking_rate_limit_per_hour: Option<Spanned<i64>>,
+    api_rate_limit_per_minute: Option<Spanned<i64>>,
     metrics_token: Option<Spanned<String>>,
     update_base_url: Option<Spanned<String>>,
 }
@@ -170,6 +180,8 @@ impl Config {
             video_base_url: DEFAULT_VIDEO_BASE_URL.to_string(),
             backup_interval_hours: DEFAULT_BACKUP_INTERVAL_HOURS,
             backup_keep: DEFAULT_BACKUP_KEEP,
+            booking_rate_limit_per_hour: DEFAULT_BOOKING_RATE_LIMIT_PER_HOUR,
+            api_rate_limit_per_minute: DEFAULT_API_RATE_LIMIT_PER_MINUTE,
             metrics_token: None,
             update_base_url: None,
             sources,
@@ -177,7 +189,7 @@ impl Config {
     }
 
     /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 11] = [
+    pub const KEYS: [&'static str; 13] = [
         "data_dir",
         "listen",
         "base_url",
@@ -187,6 +199,8 @@ impl Config {
         "video_base_url",
         "backup_interval_hours",
         "backup_keep",
+        "booking_rate_limit_per_hour",
+        "api_rate_limit_per_minute",
         "metrics_token",
         "update_base_url",
     ];
@@ -211,6 +225,8 @@ impl Config {
             "video_base_url" => self.video_base_url.clone(),
             "backup_interval_hours" => self.backup_interval_hours.to_string(),
             "backup_keep" => self.backup_keep.to_string(),
+            "booking_rate_limit_per_hour" => rate_limit_text(self.booking_rate_limit_per_hour),
+            "api_rate_limit_per_minute" => rate_limit_text(self.api_rate_limit_per_minute),
             "metrics_token" => match self.metrics_token {
                 Some(_) => "(set, redacted)".into(),
                 None => "(unset: /metrics is off)".into(),
@@ -303,6 +319,21 @@ impl Config {
             self.session_idle_minutes = minutes_in_range(*value.get_ref(), 1, 24 * 60)
                 .map_err(|reason| bad("session_idle_minutes", span, reason))?;
             self.sources.insert("session_idle_minutes", source.clone());
+        }
+        if let Some(value) = file.booking_rate_limit_per_hour {
+            let span = value.span();
+            self.booking_rate_limit_per_hour =
+                minutes_in_range(*value.get_ref(), 0, MAX_RATE_LIMIT)
+                    .map_err(|reason| bad("booking_rate_limit_per_hour", span, reason))?;
+            self.sources
+                .insert("booking_rate_limit_per_hour", source.clone());
+        }
+        if let Some(value) = file.api_rate_limit_per_minute {
+            let span = value.span();
+            self.api_rate_limit_per_minute = minutes_in_range(*value.get_ref(), 0, MAX_RATE_LIMIT)
+                .map_err(|reason| bad("api_rate_limit_per_minute", span, reason))?;
+            self.sources
+                .insert("api_rate_limit_per_minute", source.clone());
         }
         if let Some(value) = file.session_lifetime_hours {
             let span = value.span();
@@ -417,6 +448,20 @@ impl Config {
                 .map_err(|reason| bad(var, reason))?;
             self.sources.insert("backup_keep", Source::Env(var));
         }
+        if let Some(value) = get("KAIROS_BOOKING_RATE_LIMIT_PER_HOUR") {
+            let var = "KAIROS_BOOKING_RATE_LIMIT_PER_HOUR";
+            self.booking_rate_limit_per_hour =
+                parse_rate_limit(&value).map_err(|reason| bad(var, reason))?;
+            self.sources
+                .insert("booking_rate_limit_per_hour", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_API_RATE_LIMIT_PER_MINUTE") {
+            let var = "KAIROS_API_RATE_LIMIT_PER_MINUTE";
+            self.api_rate_limit_per_minute =
+                parse_rate_limit(&value).map_err(|reason| bad(var, reason))?;
+            self.sources
+                .insert("api_rate_limit_per_minute", Source::Env(var));
+        }
         if let Some(value) = get("KAIROS_METRICS_TOKEN") {
             let var = "KAIROS_METRICS_TOKEN";
             self.metrics_token =
@@ -505,6 +550,22 @@ fn parse_metrics_token(value: &str) -> Result<String, String> {
         ));
     }
     Ok(token.to_string())
+}
+
+fn parse_rate_limit(value: &str) -> Result<u32, String> {
+    value
+        .trim()
+        .parse::<i64>()
+        .map_err(|_| "must be a whole number (0 turns the limit off)".to_string())
+        .and_then(|n| minutes_in_range(n, 0, MAX_RATE_LIMIT))
+}
+
+fn rate_limit_text(limit: u32) -> String {
+    if limit == 0 {
+        "0 (no limit)".into()
+    } else {
+        limit.to_string()
+    }
 }
 
 fn minutes_in_range(value: i64, min: i64, max: i64) -> Result<u32, String> {
@@ -618,6 +679,52 @@ mod tests {
             .expect_err("unknown level is refused");
         assert!(
             err.to_string().contains("error, warn, info, debug, trace"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn rate_limits_come_from_file_and_env_and_zero_turns_them_off() {
+        let config = load(None, &[], Flags::default()).expect("defaults");
+        assert_eq!(config.booking_rate_limit_per_hour, 60);
+        assert_eq!(config.api_rate_limit_per_minute, 600);
+        let config = load(
+            Some("booking_rate_limit_per_hour = 5\napi_rate_limit_per_minute = 0\n"),
+            &[("KAIROS_BOOKING_RATE_LIMIT_PER_HOUR", "7")],
+            Flags::default(),
+        )
+        .expect("config loads");
+        assert_eq!(config.booking_rate_limit_per_hour, 7);
+        assert_eq!(
+            config.source("booking_rate_limit_per_hour"),
+            Source::Env("KAIROS_BOOKING_RATE_LIMIT_PER_HOUR")
+        );
+        assert_eq!(config.api_rate_limit_per_minute, 0);
+        assert_eq!(
+            config.display_value("api_rate_limit_per_minute"),
+            "0 (no limit)"
+        );
+        assert!(
+            config
+                .render()
+                .contains("booking_rate_limit_per_hour = \"7\"")
+        );
+
+        let err = load(
+            Some("api_rate_limit_per_minute = -1\n"),
+            &[],
+            Flags::default(),
+        )
+        .expect_err("negative is refused");
+        assert!(err.to_string().contains("between 0 and 100000"), "{err}");
+        let err = load(
+            None,
+            &[("KAIROS_API_RATE_LIMIT_PER_MINUTE", "lots")],
+            Flags::default(),
+        )
+        .expect_err("non-number is refused");
+        assert!(
+            err.to_string().contains("KAIROS_API_RATE_LIMIT_PER_MINUTE"),
             "{err}"
         );
     }

@@ -122,6 +122,7 @@ pub fn run(config: &Config, now: DateTime<Utc>) -> Vec<Finding> {
     };
     findings.push(check_key(config, conn.as_ref()));
     findings.push(check_integrity(config, conn.as_ref()));
+    findings.push(check_audit_log(conn.as_ref()));
     findings.push(check_migrations(config));
     findings.push(check_disk(config));
     findings.push(check_clock(now, conn.as_ref()));
@@ -324,6 +325,40 @@ fn check_integrity(config: &Config, conn: Option<&Connection>) -> Finding {
             "database",
             format!("integrity_check failed: {err}"),
             restore_fix,
+        ),
+    }
+}
+
+fn check_audit_log(conn: Option<&Connection>) -> Finding {
+    let Some(conn) = conn else {
+        return Finding::skip("audit log", "no database yet");
+    };
+    let exists = conn
+        .query_row(
+            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log')",
+            [],
+            |row| row.get::<_, bool>(0),
+        )
+        .unwrap_or(false);
+    if !exists {
+        return Finding::skip("audit log", "not created yet (the next start migrates)");
+    }
+    match crate::audit::verify(conn) {
+        Ok(verification) => match verification.broken {
+            None => Finding::ok(
+                "audit log",
+                format!("hash chain intact ({} rows)", verification.rows),
+            ),
+            Some(broken) => Finding::fail(
+                "audit log",
+                format!("{broken}: the log was changed outside Kairos"),
+                "keep a copy of the database as evidence, find who had access to the data dir, and compare the log with your backups",
+            ),
+        },
+        Err(err) => Finding::fail(
+            "audit log",
+            format!("the audit log cannot be read: {err}"),
+            "run kairos audit verify; if the database is damaged, restore a backup",
         ),
     }
 }

@@ -11,6 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use chrono::{DateTime, Duration, Utc, Weekday};
 use chrono_tz::Tz;
 
+use crate::audit::{self, Actor, Entry, Origin, Outcome};
 use crate::auth::{self, AccountError, AccountInput, SessionPolicy};
 use crate::config::parse_base_url;
 use crate::crypto::{constant_time_eq, random_token, token_hash};
@@ -124,6 +125,7 @@ pub async fn create_owner(
     policy: SessionPolicy,
     token: &str,
     input: AccountInput,
+    origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<String, SetupError> {
     if gate.is_completed() || gate.admin_exists() {
@@ -138,6 +140,7 @@ pub async fn create_owner(
     if !gate.consume(token, now) {
         return Err(SetupError::InvalidToken);
     }
+    let origin = origin.clone();
     let result = db
         .write(move |tx| -> Result<String, SetupError> {
             if users::admin_exists(tx)? {
@@ -153,6 +156,14 @@ pub async fn create_owner(
                 now,
             )?;
             tracing::info!(user_id, "setup: owner account created");
+            let entry = Entry {
+                actor: Actor::Anonymous,
+                action: "setup_owner_created",
+                object: Some(format!("user:{user_id}")),
+                outcome: Outcome::Success,
+                origin: &origin,
+            };
+            audit::record(tx, now, &entry)?;
             Ok(auth::start_session(tx, user_id, policy, now)?)
         })
         .await;
@@ -303,6 +314,14 @@ pub fn create_admin_headless(
             settings.setup_completed = true;
             settings.save(tx, now)?;
         }
+        let entry = Entry {
+            actor: Actor::System("cli"),
+            action: "admin_created",
+            object: Some(format!("user:{user_id}")),
+            outcome: Outcome::Success,
+            origin: &Origin::host(),
+        };
+        audit::record(tx, now, &entry)?;
         Ok((user_id, role))
     })
 }

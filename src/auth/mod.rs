@@ -9,6 +9,7 @@ use std::net::IpAddr;
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
 
+use crate::audit::{self, Actor, Entry, Origin, Outcome};
 use crate::config::Config;
 use crate::crypto::{self, random_token, token_hash};
 use crate::db::sessions::{self, Session};
@@ -254,19 +255,23 @@ pub struct SignedIn {
     pub user: User,
 }
 
-/// Checks an email and password and starts a session.
+/// Checks an email and password and starts a session. Every attempt is audited: the
+/// account it named (if one exists), never the email or the password.
 pub async fn sign_in(
     db: &Db,
     throttle: &LoginThrottle,
     policy: SessionPolicy,
     email: &str,
     password: &str,
-    address: IpAddr,
+    origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<SignedIn, SignInError> {
-    throttle
-        .check(email, address, now)
-        .map_err(|retry_after| SignInError::Throttled { retry_after })?;
+    let address = origin.ip.unwrap_or(IpAddr::from([127, 0, 0, 1]));
+    if let Err(retry_after) = throttle.check(email, address, now) {
+        let (actor, outcome) = (Actor::Anonymous, Outcome::Denied);
+        audit::record_alone(db, now, actor, "sign_in", None, outcome, origin).await?;
+        return Err(SignInError::Throttled { retry_after });
+    }
     let lookup = email.trim().to_string();
     let user: Option<User> = db
         .read(move |conn| users::by_email(conn, &lookup).map_err(DbError::from))
@@ -287,15 +292,34 @@ pub async fn sign_in(
         Some(user) if matches && !user.disabled => {
             throttle.clear_account(email);
             let user_id = user.id;
+            let origin = origin.clone();
             let token = db
-                .write(move |tx| start_session(tx, user_id, policy, now).map_err(DbError::from))
+                .write(move |tx| -> Result<String, DbError> {
+                    let token = start_session(tx, user_id, policy, now)?;
+                    let entry = Entry {
+                        actor: Actor::User(user_id),
+                        action: "sign_in",
+                        object: Some(format!("user:{user_id}")),
+                        outcome: Outcome::Success,
+                        origin: &origin,
+                    };
+                    audit::record(tx, now, &entry)?;
+                    Ok(token)
+                })
                 .await?;
             tracing::info!(user_id, "signed in");
             Ok(SignedIn { token, user })
         }
         other => {
             throttle.record_failure(email, address, now);
-            tracing::info!(user_id = other.map(|u| u.id), %address, "sign-in refused");
+            let user_id = other.map(|u| u.id);
+            tracing::info!(user_id, %address, "sign-in refused");
+            let (actor, object) = match user_id {
+                Some(id) => (Actor::User(id), Some(format!("user:{id}"))),
+                None => (Actor::Anonymous, None),
+            };
+            let outcome = Outcome::Failure;
+            audit::record_alone(db, now, actor, "sign_in", object, outcome, origin).await?;
             Err(SignInError::WrongCredentials)
         }
     }
@@ -335,11 +359,29 @@ pub async fn authenticate(
     Ok(Some((user, session)))
 }
 
-/// Ends the session behind `token`.
-pub async fn sign_out(db: &Db, token: &str) -> Result<(), DbError> {
+/// Ends the session behind `token`, which belongs to `user_id`.
+pub async fn sign_out(
+    db: &Db,
+    token: &str,
+    user_id: i64,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<(), DbError> {
     let hash = token_hash(token);
-    db.write(move |tx| sessions::delete(tx, &hash).map_err(DbError::from))
-        .await
+    let origin = origin.clone();
+    db.write(move |tx| -> Result<(), DbError> {
+        sessions::delete(tx, &hash)?;
+        let entry = Entry {
+            actor: Actor::User(user_id),
+            action: "sign_out",
+            object: Some(format!("user:{user_id}")),
+            outcome: Outcome::Success,
+            origin: &origin,
+        };
+        audit::record(tx, now, &entry)?;
+        Ok(())
+    })
+    .await
 }
 
 /// Creates a one-time link token that lets `user_id` choose a new password.
@@ -370,6 +412,7 @@ pub async fn redeem_password_link(
     db: &Db,
     token: &str,
     new_password: String,
+    origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<i64, AccountError> {
     if let Err(reason) = password::check_policy(&new_password) {
@@ -379,6 +422,7 @@ pub async fn redeem_password_link(
     }
     let hash = token_hash(token);
     let password_hash = hash_password(new_password).await?;
+    let origin = origin.clone();
     db.write(move |tx| {
         let user_id =
             sessions::valid_password_link(tx, &hash, now)?.ok_or(AccountError::InvalidLink)?;
@@ -387,6 +431,14 @@ pub async fn redeem_password_link(
         }
         users::set_password_hash(tx, user_id, &password_hash, now)?;
         sessions::delete_for_user(tx, user_id)?;
+        let entry = Entry {
+            actor: Actor::User(user_id),
+            action: "password_reset_by_link",
+            object: Some(format!("user:{user_id}")),
+            outcome: Outcome::Success,
+            origin: &origin,
+        };
+        audit::record(tx, now, &entry)?;
         tracing::info!(user_id, "password changed through a one-time link");
         Ok(user_id)
     })
@@ -407,15 +459,26 @@ pub fn csrf_valid(csrf_key: &[u8; 32], binding: &str, submitted: &str) -> bool {
 }
 
 /// Creates a personal API key for a user; returns its id and the key, which is shown once.
+/// The creation is audited as done by `actor` (the user, or the host shell).
 pub fn create_api_key(
     conn: &Connection,
     user_id: i64,
     name: &str,
+    actor: Actor,
+    origin: &Origin,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<(i64, String)> {
     let key = format!("kairos_{}", random_token());
     let prefix: String = key.chars().take(14).collect();
     let id = crate::db::api_keys::insert(conn, user_id, name, &prefix, &token_hash(&key), now)?;
+    let entry = Entry {
+        actor,
+        action: "api_key_created",
+        object: Some(format!("api_key:{id}")),
+        outcome: Outcome::Success,
+        origin,
+    };
+    audit::record(conn, now, &entry)?;
     Ok((id, key))
 }
 

@@ -7,6 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::audit;
 use crate::auth::{self, AccountError, SignInError};
 use crate::error::FieldErrors;
 use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, notice};
@@ -90,7 +91,7 @@ pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, We
         state.session_policy,
         &form.email,
         &form.password,
-        ctx.address,
+        &ctx.origin(),
         state.clock.now(),
     )
     .await;
@@ -131,8 +132,9 @@ pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, We
 
 pub async fn logout(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Response, WebError> {
     ctx.verify_csrf(&form.csrf)?;
-    if let Some(token) = ctx.session_token() {
-        auth::sign_out(&ctx.state.db, token).await?;
+    if let (Some(token), Some(user)) = (ctx.session_token(), &ctx.user) {
+        let now = ctx.state.clock.now();
+        auth::sign_out(&ctx.state.db, token, user.id, &ctx.origin(), now).await?;
     }
     let mut headers = HeaderMap::new();
     if let Ok(cookie) = HeaderValue::from_str(&ctx.clear_session_cookie()) {
@@ -166,9 +168,47 @@ fn invalid_link_page(ctx: &Ctx) -> Response {
     (StatusCode::GONE, card_page("Link not valid", &org, body)).into_response()
 }
 
+/// Refuses a client with too many failed password link uses.
+fn check_link_rate(ctx: &Ctx) -> Result<(), WebError> {
+    let now = ctx.state.clock.now();
+    ctx.state
+        .rate_limits
+        .password_link(ctx.address, now)
+        .map_err(|wait| {
+            let seconds = crate::auth::throttle::retry_after_seconds(wait);
+            WebError::TooManyRequests {
+                retry_after_seconds: seconds,
+                message: format!(
+                    "Too many invalid password links were tried from this network. Try again in {} minutes.",
+                    (seconds + 59) / 60
+                ),
+            }
+        })
+}
+
+/// Counts and audits a use of an invalid, used or expired link.
+async fn link_failed(ctx: &Ctx) -> Result<Response, WebError> {
+    let now = ctx.state.clock.now();
+    ctx.state.rate_limits.password_link_failed(ctx.address, now);
+    let (actor, outcome) = (audit::Actor::Anonymous, audit::Outcome::Failure);
+    let action = "password_reset_by_link";
+    audit::record_alone(
+        &ctx.state.db,
+        now,
+        actor,
+        action,
+        None,
+        outcome,
+        &ctx.origin(),
+    )
+    .await?;
+    Ok(invalid_link_page(ctx))
+}
+
 pub async fn reset_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+    check_link_rate(&ctx)?;
     if !auth::password_link_valid(&ctx.state.db, &token, ctx.state.clock.now()).await? {
-        return Ok(invalid_link_page(&ctx));
+        return link_failed(&ctx).await;
     }
     Ok(password_form(&ctx, &token, &FieldErrors::new()).into_response())
 }
@@ -179,14 +219,15 @@ pub async fn reset(
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
     ctx.verify_csrf(&form.csrf)?;
+    check_link_rate(&ctx)?;
     if form.password != form.password_confirm {
         let mut errors = FieldErrors::new();
         errors.add("password_confirm", "does not match the password");
         let page = password_form(&ctx, &token, &errors);
         return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
     }
-    match auth::redeem_password_link(&ctx.state.db, &token, form.password, ctx.state.clock.now())
-        .await
+    let now = ctx.state.clock.now();
+    match auth::redeem_password_link(&ctx.state.db, &token, form.password, &ctx.origin(), now).await
     {
         Ok(_) => {
             let mut headers = HeaderMap::new();
@@ -199,7 +240,7 @@ pub async fn reset(
             let page = password_form(&ctx, &token, &errors);
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
-        Err(AccountError::InvalidLink) => Ok(invalid_link_page(&ctx)),
+        Err(AccountError::InvalidLink) => link_failed(&ctx).await,
         Err(err) => Err(err.into()),
     }
 }

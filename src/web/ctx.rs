@@ -9,6 +9,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::app::AppState;
+use crate::audit::Origin;
 use crate::auth::{self, SESSION_COOKIE};
 use crate::crypto::random_token;
 use crate::db::users::User;
@@ -75,17 +76,45 @@ pub struct Ctx {
     session_token: Option<String>,
     csrf_cookie: String,
     pub address: IpAddr,
+    /// The `User-Agent` header, for the audit log.
+    pub user_agent: Option<String>,
     pub path: String,
+}
+
+/// The client's address as the server sees it (127.0.0.1 when unknown, as in tests
+/// that call the router directly).
+fn client_address(parts: &Parts) -> IpAddr {
+    parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::from([127, 0, 0, 1]), |info| info.0.ip())
+}
+
+fn user_agent(parts: &Parts) -> Option<String> {
+    parts
+        .headers
+        .get(header::USER_AGENT)
+        .and_then(|value| value.to_str().ok())
+        .map(str::to_string)
+}
+
+/// Where a request comes from, for the audit log (the API's handlers take it directly).
+impl<S: Send + Sync> FromRequestParts<S> for Origin {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Origin::new(
+            client_address(parts),
+            user_agent(parts).as_deref(),
+        ))
+    }
 }
 
 impl FromRequestParts<AppState> for Ctx {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
-        let address = parts
-            .extensions
-            .get::<ConnectInfo<SocketAddr>>()
-            .map_or(IpAddr::from([127, 0, 0, 1]), |info| info.0.ip());
+        let address = client_address(parts);
         let csrf_cookie = parts
             .extensions
             .get::<CsrfCookie>()
@@ -108,6 +137,7 @@ impl FromRequestParts<AppState> for Ctx {
             session_token,
             csrf_cookie,
             address,
+            user_agent: user_agent(parts),
             path: parts
                 .uri
                 .path_and_query()
@@ -180,6 +210,11 @@ impl Ctx {
         self.user.as_ref().ok_or_else(|| WebError::SignInRequired {
             next: self.path.clone(),
         })
+    }
+
+    /// Where this request comes from, for the audit log.
+    pub fn origin(&self) -> Origin {
+        Origin::new(self.address, self.user_agent.as_deref())
     }
 
     pub fn session_token(&self) -> Option<&str> {

@@ -160,6 +160,7 @@ pub async fn create_admin(ctx: Ctx, Form(form): Form<AdminForm>) -> Result<Respo
         state.session_policy,
         &form.token,
         input,
+        &ctx.origin(),
         now,
     )
     .await

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use crate::support::*;
 
 /// Every day 09:00–12:00 in Berlin.
-fn berlin_mornings() -> Value {
+pub(crate) fn berlin_mornings() -> Value {
     let morning = json!([{ "start": "09:00", "end": "12:00" }]);
     json!({
         "name": "Clinic mornings",
@@ -19,7 +19,7 @@ fn berlin_mornings() -> Value {
     })
 }
 
-fn consultation(extra: Value) -> Value {
+pub(crate) fn consultation(extra: Value) -> Value {
     let mut body = json!({
         "title": "Consultation",
         "slug": "consultation",
@@ -687,7 +687,8 @@ async fn event_types_and_schedules_are_managed_by_their_owner_only() {
 
 #[tokio::test]
 async fn round_robin_shares_bookings_by_weight() {
-    let server = TestServer::with_owner().await;
+    // A hundred bookings from one address: more than the default per-address limit.
+    let server = TestServer::with_owner_and_config("booking_rate_limit_per_hour = 0\n").await;
     let api = server.api().await;
     let (status, team) = api
         .post(

@@ -11,7 +11,7 @@ use rusqlite::Connection;
 
 use crate::support::*;
 
-fn kairos(data_dir: &Path) -> Command {
+pub(crate) fn kairos(data_dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_kairos"));
     command
         .arg("--data-dir")

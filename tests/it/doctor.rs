@@ -31,6 +31,7 @@ fn a_healthy_instance_passes_every_check() {
         "data dir",
         "key file",
         "database",
+        "audit log",
         "migrations",
         "disk",
         "clock",

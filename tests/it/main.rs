@@ -2,6 +2,7 @@
 //! driven over HTTP like a browser or an API client would.
 
 mod api;
+mod audit;
 mod backup;
 mod cli;
 mod config;
@@ -10,6 +11,7 @@ mod email;
 mod jobs;
 mod metrics;
 mod pages;
+mod rate_limits;
 mod service;
 mod setup;
 mod sign_in;

@@ -30,8 +30,13 @@ pub struct TestServer {
 }
 
 pub fn config_for(data_dir: &Path) -> Config {
+    config_with(data_dir, "")
+}
+
+/// The test configuration plus `extra` lines of TOML.
+pub fn config_with(data_dir: &Path, extra: &str) -> Config {
     let file = data_dir.with_extension("toml");
-    std::fs::write(&file, "listen = \"127.0.0.1:0\"\n").expect("write config");
+    std::fs::write(&file, format!("listen = \"127.0.0.1:0\"\n{extra}")).expect("write config");
     let flags = Flags {
         config_file: Some(file),
         data_dir: Some(data_dir.to_path_buf()),
@@ -55,7 +60,18 @@ impl TestServer {
     }
 
     pub async fn start_in(dir: TempDir, clock: Arc<FixedClock>) -> Self {
-        let config = config_for(&dir.path().join("data"));
+        Self::start_with(dir, clock, "").await
+    }
+
+    /// An instance with an owner and `extra` lines in its configuration file.
+    pub async fn with_owner_and_config(extra: &str) -> Self {
+        let dir = tempfile::tempdir().expect("tempdir");
+        create_owner(&dir.path().join("data"));
+        Self::start_with(dir, Arc::new(FixedClock::new(t0())), extra).await
+    }
+
+    pub async fn start_with(dir: TempDir, clock: Arc<FixedClock>, extra: &str) -> Self {
+        let config = config_with(&dir.path().join("data"), extra);
         let running = app::start(config, clock.clone())
             .await
             .expect("server starts");
@@ -189,7 +205,9 @@ impl TestServer {
         let now = self.clock.now();
         db.write(move |tx| -> Result<String, kairos::db::DbError> {
             let user = kairos::db::users::by_email(tx, &email)?.expect("user exists");
-            Ok(kairos::auth::create_api_key(tx, user.id, "test", now)?.1)
+            let actor = kairos::audit::Actor::System("test");
+            let origin = kairos::audit::Origin::host();
+            Ok(kairos::auth::create_api_key(tx, user.id, "test", actor, &origin, now)?.1)
         })
         .await
         .expect("key created")

@@ -12,13 +12,14 @@ use serde_json::Value;
 use utoipa::{IntoParams, ToSchema};
 
 use crate::app::AppState;
+use crate::audit::{self, Origin};
 use crate::booking::{self, Actor, Attendee, BookingError, BookingRequest, Outcome};
 use crate::db::DbError;
 use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
 use crate::error::FieldErrors;
 use crate::scheduling::event_types::Location;
 use crate::web::api::error::{ApiError, ErrorBody};
-use crate::web::api::extract::{ApiJson, ApiPath, ApiQuery, ApiUser, MaybeApiUser};
+use crate::web::api::extract::{ApiCaller, ApiJson, ApiPath, ApiQuery, ApiUser, MaybeApiUser};
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
@@ -174,13 +175,21 @@ async fn outcome_view(state: &AppState, outcome: Outcome) -> Result<BookingView,
         (status = 404, description = "No such event type", body = ErrorBody),
         (status = 409, description = "That time is no longer available", body = ErrorBody),
         (status = 422, description = "Invalid input, or a start that is not bookable", body = ErrorBody),
+        (status = 429, description = "Too many bookings from this address; see Retry-After", body = ErrorBody),
     )
 )]
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
+    origin: Origin,
     ApiJson(body): ApiJson<CreateBooking>,
 ) -> Result<Response, ApiError> {
+    if let Some(address) = origin.ip {
+        state
+            .rate_limits
+            .booking(address, state.clock.now())
+            .map_err(|wait| ApiError::too_many_requests("bookings from this address", wait))?;
+    }
     let idempotency_key = match headers.get("idempotency-key") {
         Some(value) => Some(
             value
@@ -254,7 +263,8 @@ pub struct ListQuery {
 )]
 pub async fn list(
     State(state): State<AppState>,
-    ApiUser(user): ApiUser,
+    ApiCaller { user, key_id }: ApiCaller,
+    origin: Origin,
     ApiQuery(query): ApiQuery<ListQuery>,
 ) -> Result<Json<BookingListBody>, ApiError> {
     let mut errors = FieldErrors::new();
@@ -294,6 +304,10 @@ pub async fn list(
             Ok((views, total))
         })
         .await?;
+    // Each booking in the answer is a view of its details and answers.
+    let uids = data.iter().map(|booking| booking.uid.clone()).collect();
+    let actor = audit::Actor::ApiKey(key_id);
+    audit::bookings_listed(&state.db, state.clock.now(), actor, uids, &origin).await?;
     Ok(Json(BookingListBody {
         data,
         pagination: Pagination {
@@ -334,19 +348,27 @@ fn actor(user: Option<crate::db::users::User>, token: Option<String>) -> Result<
 )]
 pub async fn get(
     State(state): State<AppState>,
-    MaybeApiUser(user): MaybeApiUser,
+    MaybeApiUser(user, key_id): MaybeApiUser,
     ApiPath(uid): ApiPath<String>,
     ApiQuery(query): ApiQuery<TokenQuery>,
+    origin: Origin,
 ) -> Result<Json<BookingBody>, ApiError> {
     let actor = actor(user, query.token)?;
-    let data = state
+    let audited_as = match key_id {
+        Some(id) => audit::Actor::ApiKey(id),
+        None => audit::Actor::Invitee,
+    };
+    let lookup = uid.clone();
+    let result = state
         .db
         .read(move |conn| -> Result<_, BookingError> {
-            let booking = booking::authorize(conn, &uid, &actor)?;
+            let booking = booking::authorize(conn, &lookup, &actor)?;
             Ok(view(conn, booking, None).map_err(DbError::from)?)
         })
-        .await?;
-    Ok(Json(BookingBody { data }))
+        .await;
+    let now = state.clock.now();
+    audit::booking_viewed(&state.db, now, audited_as, &uid, &origin, &result).await?;
+    Ok(Json(BookingBody { data: result? }))
 }
 
 #[derive(Debug, Default, Deserialize, ToSchema)]
@@ -380,7 +402,7 @@ pub struct RescheduleBody {
 )]
 pub async fn cancel(
     State(state): State<AppState>,
-    MaybeApiUser(user): MaybeApiUser,
+    MaybeApiUser(user, _): MaybeApiUser,
     ApiPath(uid): ApiPath<String>,
     ApiQuery(query): ApiQuery<TokenQuery>,
     ApiJson(body): ApiJson<ReasonBody>,
@@ -419,7 +441,7 @@ pub async fn cancel(
 )]
 pub async fn reschedule(
     State(state): State<AppState>,
-    MaybeApiUser(user): MaybeApiUser,
+    MaybeApiUser(user, _): MaybeApiUser,
     ApiPath(uid): ApiPath<String>,
     ApiQuery(query): ApiQuery<TokenQuery>,
     ApiJson(body): ApiJson<RescheduleBody>,

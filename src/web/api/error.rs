@@ -71,6 +71,18 @@ impl ApiError {
         Self::new(StatusCode::FORBIDDEN, "forbidden", message)
     }
 
+    /// 429 with `Retry-After`, for a client past a rate limit.
+    pub fn too_many_requests(what: &str, retry_after: chrono::Duration) -> Self {
+        let seconds = crate::auth::throttle::retry_after_seconds(retry_after);
+        let mut err = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!("too many {what}; try again in {seconds} seconds"),
+        );
+        err.details = json!({ "retryAfterSeconds": seconds });
+        err
+    }
+
     pub fn conflict(message: impl Into<String>) -> Self {
         Self::new(StatusCode::CONFLICT, "conflict", message)
     }
@@ -112,6 +124,12 @@ impl IntoResponse for ApiError {
             "error": { "code": self.code, "message": self.message, "details": self.details }
         });
         let mut response = (self.status, Json(body)).into_response();
+        if self.status == StatusCode::TOO_MANY_REQUESTS
+            && let Some(seconds) = self.details["retryAfterSeconds"].as_i64()
+            && let Ok(value) = HeaderValue::from_str(&seconds.to_string())
+        {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
         if self.status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()

@@ -7,6 +7,7 @@ use axum::http::{StatusCode, header};
 use serde::de::DeserializeOwned;
 
 use crate::app::AppState;
+use crate::audit::{self, Origin};
 use crate::crypto::token_hash;
 use crate::db::users::User;
 use crate::db::{DbError, api_keys, users};
@@ -74,54 +75,95 @@ impl FromRequestParts<AppState> for ApiUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let key = parts
-            .headers
-            .get(header::AUTHORIZATION)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.strip_prefix("Bearer "))
-            .map(str::trim)
-            .filter(|key| key.starts_with(KEY_PREFIX))
-            .ok_or_else(ApiError::unauthorized)?;
-        let hash = token_hash(key);
-        let now = state.clock.now();
-        let found = state
-            .db
-            .read(move |conn| -> Result<_, DbError> {
-                let Some(api_key) = api_keys::by_hash(conn, &hash)? else {
-                    return Ok(None);
-                };
-                Ok(users::by_id(conn, api_key.user_id)?.map(|user| (api_key, user)))
-            })
-            .await?;
-        let Some((api_key, user)) = found.filter(|(_, user)| !user.disabled) else {
-            return Err(ApiError::unauthorized());
-        };
-        if api_key
-            .last_used_at
-            .is_none_or(|last| now - last >= chrono::Duration::minutes(1))
-        {
-            let id = api_key.id;
-            state
-                .db
-                .write(move |tx| api_keys::touch(tx, id, now).map_err(DbError::from))
-                .await?;
-        }
-        Ok(ApiUser(user))
+        authenticate(parts, state)
+            .await
+            .map(|(user, _key_id)| ApiUser(user))
     }
 }
 
-/// An optional API user: public endpoints that show more to owners.
-pub struct MaybeApiUser(pub Option<User>);
+/// The owner of the API key the request carries, and the key's id (for the audit log).
+pub struct ApiCaller {
+    pub user: User,
+    pub key_id: i64,
+}
+
+impl FromRequestParts<AppState> for ApiCaller {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let (user, key_id) = authenticate(parts, state).await?;
+        Ok(ApiCaller { user, key_id })
+    }
+}
+
+/// The user and the id of the API key the request carries.
+async fn authenticate(parts: &mut Parts, state: &AppState) -> Result<(User, i64), ApiError> {
+    let key = parts
+        .headers
+        .get(header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.strip_prefix("Bearer "))
+        .map(str::trim)
+        .filter(|key| key.starts_with(KEY_PREFIX))
+        .ok_or_else(ApiError::unauthorized)?;
+    let hash = token_hash(key);
+    let now = state.clock.now();
+    let found = state
+        .db
+        .read(move |conn| -> Result<_, DbError> {
+            let Some(api_key) = api_keys::by_hash(conn, &hash)? else {
+                return Ok(None);
+            };
+            Ok(users::by_id(conn, api_key.user_id)?.map(|user| (api_key, user)))
+        })
+        .await?;
+    let Some((api_key, user)) = found.filter(|(_, user)| !user.disabled) else {
+        return Err(ApiError::unauthorized());
+    };
+    state
+        .rate_limits
+        .api_call(api_key.id, now)
+        .map_err(|wait| ApiError::too_many_requests("requests with this API key", wait))?;
+    // Key use is written at most once a minute per key: the last-used time, and an
+    // `api_key_used` audit row saying from where.
+    if api_key
+        .last_used_at
+        .is_none_or(|last| now - last >= chrono::Duration::minutes(1))
+    {
+        let id = api_key.id;
+        let Ok(origin) = Origin::from_request_parts(parts, state).await;
+        state
+            .db
+            .write(move |tx| -> Result<(), DbError> {
+                api_keys::touch(tx, id, now)?;
+                let entry = audit::Entry {
+                    actor: audit::Actor::ApiKey(id),
+                    action: "api_key_used",
+                    object: Some(format!("api_key:{id}")),
+                    outcome: audit::Outcome::Success,
+                    origin: &origin,
+                };
+                audit::record(tx, now, &entry)?;
+                Ok(())
+            })
+            .await?;
+    }
+    Ok((user, api_key.id))
+}
+
+/// An optional API user: public endpoints that show more to owners. The second field is
+/// the id of the key used, for the audit log.
+pub struct MaybeApiUser(pub Option<User>, pub Option<i64>);
 
 impl FromRequestParts<AppState> for MaybeApiUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         if parts.headers.contains_key(header::AUTHORIZATION) {
-            let ApiUser(user) = ApiUser::from_request_parts(parts, state).await?;
-            Ok(MaybeApiUser(Some(user)))
+            let (user, key_id) = authenticate(parts, state).await?;
+            Ok(MaybeApiUser(Some(user), Some(key_id)))
         } else {
-            Ok(MaybeApiUser(None))
+            Ok(MaybeApiUser(None, None))
         }
     }
 }

@@ -436,6 +436,7 @@ pub struct CreatedUserBody {
 pub async fn create_user(
     State(state): State<AppState>,
     ApiUser(admin): ApiUser,
+    origin: crate::audit::Origin,
     ApiJson(body): ApiJson<CreateUser>,
 ) -> Result<(StatusCode, Json<CreatedUserBody>), ApiError> {
     let now = state.clock.now();
@@ -449,6 +450,7 @@ pub async fn create_user(
                 &body.email,
                 body.time_zone.as_deref(),
                 body.role.as_deref().unwrap_or("member"),
+                &origin,
                 now,
             )
         })

@@ -79,7 +79,7 @@ async fn page_with(
     let zone = user.time_zone;
     let body = html! {
         (message)
-        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves." } } }
+        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } } } }
         div.editor {
             section.panel aria-labelledby="people-title" {
                 h2 #people-title { "People" }
@@ -172,7 +172,7 @@ pub async fn create_user(
     let user = admin(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let (actor, now) = (user.clone(), ctx.state.clock.now());
+    let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (name, email, role) = (
         form.get("name").to_string(),
         form.get("email").to_string(),
@@ -181,7 +181,9 @@ pub async fn create_user(
     let result = ctx
         .state
         .db
-        .write(move |tx| manage::create_member(tx, &actor, &name, &email, None, &role, now))
+        .write(move |tx| {
+            manage::create_member(tx, &actor, &name, &email, None, &role, &origin, now)
+        })
         .await;
     match result {
         Ok((created, token)) => {
@@ -224,11 +226,11 @@ async fn set_disabled(
 ) -> Result<Response, WebError> {
     let user = admin(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
-    let (actor, now) = (user.clone(), ctx.state.clock.now());
+    let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
         .state
         .db
-        .write(move |tx| accounts::set_disabled(tx, &actor, id, disabled, now))
+        .write(move |tx| accounts::set_disabled(tx, &actor, id, disabled, &origin, now))
         .await;
     match result {
         Ok(_) => {
@@ -284,11 +286,11 @@ pub async fn save_settings(
         signup: form.get("signup").to_string(),
         embed_origins: form.get("embed_origins").to_string(),
     };
-    let (actor, now) = (user.clone(), ctx.state.clock.now());
+    let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
         .state
         .db
-        .write(move |tx| accounts::save_instance_settings(tx, &actor, &input, now))
+        .write(move |tx| accounts::save_instance_settings(tx, &actor, &input, &origin, now))
         .await;
     match result {
         Ok(settings) => {

@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::audit;
 use crate::booking::{self, Actor, BookingError};
 use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
 use crate::db::users::{self, User};
@@ -190,6 +191,7 @@ struct Detail {
 
 async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
     let (uid, user_id) = (uid.to_string(), user.id);
+    let viewed = uid.clone();
     let found = ctx
         .state
         .db
@@ -236,6 +238,9 @@ async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
             })
         })
         .await;
+    let (now, origin) = (ctx.state.clock.now(), ctx.origin());
+    let actor = audit::Actor::User(user_id);
+    audit::booking_viewed(&ctx.state.db, now, actor, &viewed, &origin, &found).await?;
     match found {
         Ok(detail) => Ok(detail),
         Err(BookingError::Db(err)) => Err(err.into()),

@@ -4,6 +4,7 @@
 //! a confirmation (`?notice=…`).
 
 mod admin;
+mod audit;
 mod availability;
 mod bookings;
 mod event_types;
@@ -157,6 +158,7 @@ pub fn router() -> axum::Router<crate::app::AppState> {
             post(settings::revoke_key),
         )
         .route("/dashboard/admin", get(admin::page))
+        .route("/dashboard/admin/audit", get(audit::page))
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/users/{id}/disable", post(admin::disable))
         .route("/dashboard/admin/users/{id}/enable", post(admin::enable))

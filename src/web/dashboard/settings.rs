@@ -204,6 +204,7 @@ pub async fn change_password(
         form.get("new_password"),
         form.get("new_password_confirm"),
         ctx.state.session_policy,
+        &ctx.origin(),
         ctx.state.clock.now(),
     )
     .await;
@@ -244,15 +245,16 @@ pub async fn create_key(
     let user = signed_in(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let (owner, now, name) = (
+    let (owner, now, name, origin) = (
         user.clone(),
         ctx.state.clock.now(),
         form.get("name").to_string(),
+        ctx.origin(),
     );
     let result = ctx
         .state
         .db
-        .write(move |tx| accounts::create_api_key(tx, &owner, &name, now))
+        .write(move |tx| accounts::create_api_key(tx, &owner, &name, &origin, now))
         .await;
     match result {
         Ok(key) => {
@@ -293,10 +295,10 @@ pub async fn revoke_key(
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
-    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db
-        .write(move |tx| accounts::revoke_api_key(tx, &owner, id, now))
+        .write(move |tx| accounts::revoke_api_key(tx, &owner, id, &origin, now))
         .await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=key-revoked")).into_response())
 }

@@ -377,7 +377,7 @@ pub async fn create_member(
     let user = signed_in(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let (admin, now) = (user.clone(), ctx.state.clock.now());
+    let (admin, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (name, email) = (form.get("name").to_string(), form.get("email").to_string());
     let role = if form.get("role") == "admin" {
         TeamRole::Admin
@@ -389,7 +389,7 @@ pub async fn create_member(
         .db
         .write(move |tx| -> Result<(User, String), ManageError> {
             let (created, token) =
-                manage::create_member(tx, &admin, &name, &email, None, "member", now)?;
+                manage::create_member(tx, &admin, &name, &email, None, "member", &origin, now)?;
             manage::set_team_member(tx, &admin, id, created.id, role.as_str())?;
             Ok((created, token))
         })

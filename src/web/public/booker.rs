@@ -698,6 +698,16 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
     let Some(slot) = view.slot else {
         return Ok(Redirect::to(&view.href(None, None, None)).into_response());
     };
+    if let Err(wait) = ctx.state.rate_limits.booking(ctx.address, now) {
+        let seconds = crate::auth::throttle::retry_after_seconds(wait);
+        return Err(WebError::TooManyRequests {
+            retry_after_seconds: seconds,
+            message: format!(
+                "Too many bookings were made from this network. Try again in {} minutes.",
+                (seconds + 59) / 60
+            ),
+        });
+    }
     let request = BookingRequest {
         event_type_id: target.event_type.id,
         start: Some(slot),

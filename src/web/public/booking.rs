@@ -9,6 +9,7 @@ use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::audit;
 use crate::booking::{self, Actor, BookingError};
 use crate::db::bookings::{Booking, BookingStatus};
 use crate::db::users::User;
@@ -44,6 +45,7 @@ struct Loaded {
 
 async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
     let (uid, token) = (uid.to_string(), token.to_string());
+    let viewed = uid.clone();
     let found = ctx
         .state
         .db
@@ -81,6 +83,9 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
             })
         })
         .await;
+    let (now, origin) = (ctx.state.clock.now(), ctx.origin());
+    let invitee = audit::Actor::Invitee;
+    audit::booking_viewed(&ctx.state.db, now, invitee, &viewed, &origin, &found).await?;
     match found {
         Ok(loaded) => Ok(loaded),
         Err(BookingError::Db(err)) => Err(err.into()),

@@ -1,0 +1,420 @@
+//! The audit log: what it records, and `kairos audit verify` finding tampering.
+
+use kairos::clock::Clock as _;
+use reqwest::StatusCode;
+use rusqlite::Connection;
+use serde_json::json;
+
+use crate::api::{booking, clinic};
+use crate::cli::kairos;
+use crate::support::*;
+
+/// Every audit row as (actor_kind, actor_id, action, object, outcome, ip, user_agent).
+type Row = (
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
+async fn audit_rows(server: &TestServer) -> Vec<Row> {
+    let db = server.running.as_ref().expect("running").state.db.clone();
+    db.read(|conn| -> Result<Vec<Row>, kairos::db::DbError> {
+        let mut stmt = conn.prepare(
+            "SELECT actor_kind, actor_id, action, object, outcome, ip, user_agent FROM audit_log ORDER BY id",
+        )?;
+        let rows = stmt.query_map([], |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+            ))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    })
+    .await
+    .expect("audit rows")
+}
+
+fn has(rows: &[Row], actor: (&str, Option<&str>), action: &str, outcome: &str) -> bool {
+    rows.iter().any(|row| {
+        row.0 == actor.0 && row.1.as_deref() == actor.1 && row.2 == action && row.4 == outcome
+    })
+}
+
+#[tokio::test]
+async fn sign_ins_key_creation_and_every_booking_view_are_audited() {
+    let (server, api, id) = clinic(json!({})).await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-30T07:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let manage = made["data"]["manageUrl"].as_str().expect("manage URL");
+    let token = manage.split("token=").nth(1).expect("token").to_string();
+
+    // The host's API key, the invitee's token, and a guess.
+    let (status, _) = api.get(&format!("/api/v1/bookings/{uid}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = api
+        .public_get(&format!("/api/v1/bookings/{uid}?token={token}"))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = api.get("/api/v1/bookings/guessed-uid").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    let (status, listed) = api.get("/api/v1/bookings").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(listed["data"].as_array().map(Vec::len), Some(1));
+
+    // A wrong password, then the dashboard in a browser, then the invitee's page.
+    let client = browser();
+    let refused = sign_in(&server, &client, OWNER_EMAIL, "not-the-password-1").await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let refused = sign_in(&server, &client, "nobody@clinic.example", "whatever-123").await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let ok = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    let page = client
+        .get(server.url(&format!("/dashboard/bookings/{uid}")))
+        .header("user-agent", "ClinicBrowser/1.0")
+        .send()
+        .await
+        .expect("detail page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = browser()
+        .get(server.url(&format!("/booking/{uid}?token={token}")))
+        .send()
+        .await
+        .expect("manage page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let csrf = csrf_from(&client, &server.url("/dashboard")).await;
+    let out = client
+        .post(server.url("/logout"))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .expect("sign out");
+    assert_eq!(out.status(), StatusCode::SEE_OTHER);
+
+    let rows = audit_rows(&server).await;
+    let owner = Some("1");
+    assert!(has(
+        &rows,
+        ("system", Some("cli")),
+        "admin_created",
+        "success"
+    ));
+    assert!(has(
+        &rows,
+        ("system", Some("test")),
+        "api_key_created",
+        "success"
+    ));
+    assert!(has(&rows, ("user", owner), "sign_in", "failure"));
+    assert!(has(&rows, ("anonymous", None), "sign_in", "failure"));
+    assert!(has(&rows, ("user", owner), "sign_in", "success"));
+    assert!(has(&rows, ("user", owner), "sign_out", "success"));
+    let uses: Vec<&Row> = rows.iter().filter(|r| r.2 == "api_key_used").collect();
+    assert_eq!(uses.len(), 1, "key use is written once a minute: {uses:?}");
+    assert_eq!(
+        (uses[0].0.as_str(), uses[0].5.as_deref()),
+        ("api_key", Some("127.0.0.1"))
+    );
+    let views: Vec<&Row> = rows.iter().filter(|r| r.2 == "booking_viewed").collect();
+    let object = Some(format!("booking:{uid}"));
+    let viewed_by = |kind: &str, outcome: &str| {
+        views
+            .iter()
+            .any(|r| r.0 == kind && r.3 == object && r.4 == outcome)
+    };
+    assert_eq!(
+        views
+            .iter()
+            .filter(|r| r.0 == "api_key" && r.3 == object && r.4 == "success")
+            .count(),
+        2,
+        "the API key's GET and list: {views:?}"
+    );
+    assert_eq!(
+        views.iter().filter(|r| r.0 == "invitee").count(),
+        2,
+        "the invitee's API view and manage page: {views:?}"
+    );
+    assert!(viewed_by("user", "success"), "dashboard view: {views:?}");
+    assert!(
+        views
+            .iter()
+            .any(|r| r.3.as_deref() == Some("booking:guessed-uid") && r.4 == "denied")
+    );
+    assert!(views.iter().any(
+        |r| r.6.as_deref() == Some("ClinicBrowser/1.0") && r.5.as_deref() == Some("127.0.0.1")
+    ));
+    // No emails, passwords or tokens anywhere in the log.
+    let all = format!("{rows:?}");
+    for secret in [
+        OWNER_EMAIL,
+        OWNER_PASSWORD,
+        "pat@example.org",
+        "nobody@clinic.example",
+        "not-the-password-1",
+        token.as_str(),
+        api.key.as_str(),
+    ] {
+        assert!(!all.contains(secret), "{secret} is in the audit log");
+    }
+
+    let data = server.data_dir();
+    let mut server = server;
+    if let Some(running) = server.running.take() {
+        running.shutdown().await.expect("clean shutdown");
+    }
+    let output = kairos(&data)
+        .args(["audit", "verify"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("intact"), "{stdout}");
+}
+
+fn tamper(data: &std::path::Path, sql: &str) {
+    let conn = Connection::open(data.join("kairos.db")).expect("open database");
+    conn.execute_batch(&format!(
+        "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; {sql}"
+    ))
+    .expect("tamper");
+}
+
+fn verify(data: &std::path::Path) -> (bool, String) {
+    let output = kairos(data)
+        .args(["audit", "verify"])
+        .output()
+        .expect("runs");
+    (
+        output.status.success(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn audit_verify_names_the_first_edited_or_deleted_row() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    create_owner(&data);
+    for _ in 0..4 {
+        let output = kairos(&data)
+            .args(["admin", "reset-password", OWNER_EMAIL])
+            .output()
+            .expect("runs");
+        assert!(output.status.success());
+    }
+    let (ok, stdout) = verify(&data);
+    assert!(ok, "{stdout}");
+    assert!(stdout.contains("5 rows"), "{stdout}");
+
+    let copy = dir.path().join("copy");
+    std::fs::create_dir_all(&copy).expect("copy dir");
+    for entry in std::fs::read_dir(&data).expect("data dir").flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+        }
+    }
+
+    tamper(
+        &data,
+        "UPDATE audit_log SET actor_id = 'someone-else' WHERE id = 3;",
+    );
+    let (ok, stdout) = verify(&data);
+    assert!(!ok, "{stdout}");
+    assert!(stdout.contains("row 3 was edited"), "{stdout}");
+    let doctor = kairos(&data).arg("doctor").output().expect("runs");
+    let report = String::from_utf8_lossy(&doctor.stdout);
+    assert!(!doctor.status.success(), "{report}");
+    assert!(
+        report
+            .lines()
+            .any(|l| l.contains("audit log") && l.contains("row 3 was edited")),
+        "{report}"
+    );
+
+    tamper(&copy, "DELETE FROM audit_log WHERE id = 2;");
+    let (ok, stdout) = verify(&copy);
+    assert!(!ok, "{stdout}");
+    assert!(stdout.contains("row 2 was deleted"), "{stdout}");
+}
+
+#[tokio::test]
+async fn account_and_settings_changes_are_audited() {
+    let server = TestServer::with_owner().await;
+    let key = server.api_key_for(OWNER_EMAIL).await;
+    assert!(!key.is_empty());
+    let client = browser();
+    let ok = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    let csrf = csrf_from(&client, &server.url("/dashboard/settings")).await;
+    let post = |path: &str, fields: Vec<(&'static str, String)>| {
+        let mut fields = fields;
+        fields.push(("csrf", csrf.clone()));
+        client.post(server.url(path)).form(&fields).send()
+    };
+    let created = post(
+        "/dashboard/admin/users",
+        vec![
+            ("name", "Mia Member".into()),
+            ("email", "mia@clinic.example".into()),
+            ("role", "member".into()),
+        ],
+    )
+    .await
+    .expect("create user");
+    assert_eq!(created.status(), StatusCode::OK);
+    for path in [
+        "/dashboard/admin/users/2/disable",
+        "/dashboard/admin/users/2/enable",
+        "/dashboard/settings/api-keys/1/revoke",
+    ] {
+        let response = post(path, vec![]).await.expect("answers");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
+    }
+    let saved = post(
+        "/dashboard/admin/settings",
+        vec![
+            ("organization_name", "Harbor Clinic".into()),
+            ("base_url", "".into()),
+            ("default_time_zone", "Europe/Berlin".into()),
+            ("first_day_of_week", "monday".into()),
+            ("signup", "closed".into()),
+            ("embed_origins", "".into()),
+        ],
+    )
+    .await
+    .expect("settings");
+    assert!(saved.status().is_redirection(), "{}", saved.status());
+    let changed = post(
+        "/dashboard/settings/password",
+        vec![
+            ("current_password", OWNER_PASSWORD.into()),
+            ("new_password", "quiet-harbor-lantern-8".into()),
+            ("new_password_confirm", "quiet-harbor-lantern-8".into()),
+        ],
+    )
+    .await
+    .expect("password");
+    assert!(changed.status().is_redirection(), "{}", changed.status());
+
+    let rows = audit_rows(&server).await;
+    let owner = ("user", Some("1"));
+    for (action, object) in [
+        ("user_created", "user:2"),
+        ("user_disabled", "user:2"),
+        ("user_enabled", "user:2"),
+        ("api_key_revoked", "api_key:1"),
+        ("settings_changed", "instance"),
+        ("password_changed", "user:1"),
+    ] {
+        assert!(
+            has(&rows, owner, action, "success")
+                && rows
+                    .iter()
+                    .any(|r| r.2 == action && r.3.as_deref() == Some(object)),
+            "{action} {object}: {rows:?}"
+        );
+    }
+    let all = format!("{rows:?}");
+    assert!(!all.contains("mia@clinic.example") && !all.contains("quiet-harbor"));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn administrators_filter_and_export_the_log_and_members_cannot() {
+    let server = TestServer::with_owner().await;
+    let client = browser();
+    let refused = sign_in(&server, &client, OWNER_EMAIL, "wrong-password-123").await;
+    assert_eq!(refused.status(), StatusCode::UNAUTHORIZED);
+    let ok = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+
+    let page = client
+        .get(server.url("/dashboard/admin/audit?action=sign_in&actor=user"))
+        .send()
+        .await
+        .expect("page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let html = page.text().await.expect("body");
+    assert!(
+        html.contains("failure") && html.contains("success"),
+        "{html}"
+    );
+    assert!(!html.contains("admin_created"), "filtered by action");
+
+    let csv = client
+        .get(server.url("/dashboard/admin/audit?format=csv&from=2026-03-27&to=2026-03-27"))
+        .send()
+        .await
+        .expect("csv");
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(
+        csv.headers()
+            .get("content-disposition")
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.contains("attachment") && v.contains(".csv"))
+    );
+    let text = csv.text().await.expect("body");
+    assert!(text.starts_with("id,time,actor_kind"), "{text}");
+    assert!(text.contains(",admin_created,user:1,success,"), "{text}");
+    assert!(
+        text.contains(",audit_viewed,"),
+        "viewing the log is audited: {text}"
+    );
+
+    let json: serde_json::Value = client
+        .get(server.url("/dashboard/admin/audit?format=json&from=2030-01-01"))
+        .send()
+        .await
+        .expect("json")
+        .json()
+        .await
+        .expect("json body");
+    assert_eq!(json, serde_json::json!([]), "nothing after 2030");
+    let rows = audit_rows(&server).await;
+    assert!(has(&rows, ("user", Some("1")), "audit_exported", "success"));
+
+    // A member may not read the log.
+    let db = server.running.as_ref().expect("running").state.db.clone();
+    let now = server.clock.now();
+    db.write(move |tx| -> Result<(), kairos::auth::AccountError> {
+        let hash = kairos::auth::password::hash("member-password-42");
+        kairos::auth::insert_account(
+            tx,
+            "Mia",
+            "mia@clinic.example",
+            Some(&hash),
+            kairos::db::users::Role::Member,
+            chrono_tz::Tz::UTC,
+            now,
+        )?;
+        Ok(())
+    })
+    .await
+    .expect("member created");
+    let member = browser();
+    let ok = sign_in(&server, &member, "mia@clinic.example", "member-password-42").await;
+    assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    let denied = member
+        .get(server.url("/dashboard/admin/audit?format=csv"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(denied.status(), StatusCode::FORBIDDEN);
+    server.stop().await;
+}
