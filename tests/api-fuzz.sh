@@ -22,7 +22,7 @@ k() { "$bin" --data-dir "$dir/data" --config "$dir/kairos.toml" "$@"; }
 
 echo "fuzz-owner-passphrase-1" | k admin create --email owner@fuzz.example --name "Fuzz Owner" --password-stdin >/dev/null
 key=$(k apikey create --user owner@fuzz.example 2>/dev/null)
-KAIROS_LOG_LEVEL=warn "$bin" --data-dir "$dir/data" --config "$dir/kairos.toml" serve --listen "127.0.0.1:$port" > "$dir/serve.log" 2>&1 &
+KAIROS_LOG_LEVEL=warn KAIROS_BOOKING_RATE_LIMIT_PER_HOUR=0 KAIROS_API_RATE_LIMIT_PER_MINUTE=0 "$bin" --data-dir "$dir/data" --config "$dir/kairos.toml" serve --listen "127.0.0.1:$port" > "$dir/serve.log" 2>&1 &
 pid=$!
 trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 100); do curl -fs "$base/readyz" >/dev/null && break; sleep 0.05; done

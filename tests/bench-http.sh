@@ -25,7 +25,7 @@ k() { "$bin" --data-dir "$dir/data" --config "$dir/kairos.toml" "$@"; }
 
 echo "bench-owner-passphrase-1" | k admin create --email owner@bench.example --name "Bench Owner" --password-stdin >/dev/null
 key=$(k apikey create --user owner@bench.example 2>/dev/null)
-KAIROS_LOG_LEVEL=warn "$bin" --data-dir "$dir/data" --config "$dir/kairos.toml" serve --listen "127.0.0.1:$port" > "$dir/serve.log" 2>&1 &
+KAIROS_LOG_LEVEL=warn KAIROS_BOOKING_RATE_LIMIT_PER_HOUR=0 KAIROS_API_RATE_LIMIT_PER_MINUTE=0 "$bin" --data-dir "$dir/data" --config "$dir/kairos.toml" serve --listen "127.0.0.1:$port" > "$dir/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
 for _ in $(seq 100); do curl -fs "$base/readyz" >/dev/null && break; sleep 0.05; done

@@ -45,7 +45,8 @@ impl Modify for BearerAuth {
 }
 
 /// Documents the error answers every operation can give: a malformed request (400), a
-/// body of the wrong shape (422, 415), a wrong API key (401), an unknown id (404).
+/// body of the wrong shape (422, 415), a wrong API key (401), an unknown id (404), a
+/// rate limit (429).
 struct CommonErrors;
 
 impl Modify for CommonErrors {
