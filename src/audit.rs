@@ -335,26 +335,29 @@ pub struct Verification {
     pub broken: Option<Broken>,
 }
 
+/// The columns of an audit row, in the order [`row_from`] reads them.
+const ROW_COLUMNS: &str =
+    "id, at, actor_kind, actor_id, action, object, outcome, ip, user_agent, hash";
+
+fn row_from(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
+    Ok(Row {
+        id: row.get(0)?,
+        at: instant(row.get(1)?),
+        actor_kind: row.get(2)?,
+        actor_id: row.get(3)?,
+        action: row.get(4)?,
+        object: row.get(5)?,
+        outcome: row.get(6)?,
+        ip: row.get(7)?,
+        user_agent: row.get(8)?,
+        hash: row.get(9)?,
+    })
+}
+
 /// Walks the whole chain from the first row and reports the first edited or deleted row.
 pub fn verify(conn: &Connection) -> rusqlite::Result<Verification> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, actor_kind, actor_id, action, object, outcome, ip, user_agent, hash
-         FROM audit_log ORDER BY id",
-    )?;
-    let rows = stmt.query_map([], |row| {
-        Ok(Row {
-            id: row.get(0)?,
-            at: instant(row.get(1)?),
-            actor_kind: row.get(2)?,
-            actor_id: row.get(3)?,
-            action: row.get(4)?,
-            object: row.get(5)?,
-            outcome: row.get(6)?,
-            ip: row.get(7)?,
-            user_agent: row.get(8)?,
-            hash: row.get(9)?,
-        })
-    })?;
+    let mut stmt = conn.prepare(&format!("SELECT {ROW_COLUMNS} FROM audit_log ORDER BY id"))?;
+    let rows = stmt.query_map([], row_from)?;
     let mut previous = GENESIS.to_vec();
     let mut checked = 0;
     for (expected_id, row) in (1..).zip(rows) {
@@ -437,24 +440,10 @@ fn read_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
 
 /// The rows of one action, oldest first.
 pub fn find(conn: &Connection, action: &str) -> rusqlite::Result<Vec<Row>> {
-    let mut stmt = conn.prepare(
-        "SELECT id, at, actor_kind, actor_id, action, object, outcome, ip, user_agent, hash
-         FROM audit_log WHERE action = ?1 ORDER BY id",
-    )?;
-    let rows = stmt.query_map([action], |row| {
-        Ok(Row {
-            id: row.get(0)?,
-            at: instant(row.get(1)?),
-            actor_kind: row.get(2)?,
-            actor_id: row.get(3)?,
-            action: row.get(4)?,
-            object: row.get(5)?,
-            outcome: row.get(6)?,
-            ip: row.get(7)?,
-            user_agent: row.get(8)?,
-            hash: row.get(9)?,
-        })
-    })?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ROW_COLUMNS} FROM audit_log WHERE action = ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([action], row_from)?;
     rows.collect()
 }
 
