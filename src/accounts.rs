@@ -256,6 +256,8 @@ pub struct InstanceSettingsInput {
     pub signup: String,
     /// Origins separated by spaces, commas or new lines.
     pub embed_origins: String,
+    pub minimum_necessary: bool,
+    pub allow_private_targets: bool,
 }
 
 /// Checks an origin a site frames the booking pages from: `https://host[:port]`, no path.
@@ -322,6 +324,8 @@ pub fn save_instance_settings(
     let mut settings = validated.map_err(ManageError::Invalid)?;
     settings.signup = signup;
     settings.embed_origins = origins;
+    settings.minimum_necessary = input.minimum_necessary;
+    settings.allow_private_targets = input.allow_private_targets;
     settings.save(conn, now)?;
     crate::audit::record(
         conn,

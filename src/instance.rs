@@ -145,6 +145,12 @@ pub struct InstanceSettings {
     pub signup: String,
     /// Sites allowed to embed the public booking pages in a frame (`https://host[:port]`).
     pub embed_origins: Vec<String>,
+    /// Minimum necessary: answers and notes stay out of everything sent off the appliance
+    /// (emails, SMS, webhook payloads), which then carry only time, place and links.
+    pub minimum_necessary: bool,
+    /// Whether outbound calls (webhooks, the SMS gateway) may go to private network
+    /// addresses; loopback, link-local and cloud metadata addresses are refused regardless.
+    pub allow_private_targets: bool,
 }
 
 impl Default for InstanceSettings {
@@ -157,6 +163,8 @@ impl Default for InstanceSettings {
             setup_completed: false,
             signup: "closed".into(),
             embed_origins: Vec::new(),
+            minimum_necessary: true,
+            allow_private_targets: false,
         }
     }
 }
@@ -181,6 +189,10 @@ impl InstanceSettings {
             embed_origins: settings::get(conn, "embed_origins")?
                 .map(|text| text.split_whitespace().map(str::to_string).collect())
                 .unwrap_or_default(),
+            minimum_necessary: settings::get(conn, "minimum_necessary")?
+                .map_or(defaults.minimum_necessary, |value| value != "false"),
+            allow_private_targets: settings::get(conn, "allow_private_targets")?
+                .map_or(defaults.allow_private_targets, |value| value == "true"),
         })
     }
 
@@ -208,15 +220,27 @@ impl InstanceSettings {
         settings::set(conn, "embed_origins", &self.embed_origins.join(" "), now)?;
         settings::set(
             conn,
+            "minimum_necessary",
+            bool_text(self.minimum_necessary),
+            now,
+        )?;
+        settings::set(
+            conn,
+            "allow_private_targets",
+            bool_text(self.allow_private_targets),
+            now,
+        )?;
+        settings::set(
+            conn,
             "setup_completed",
-            if self.setup_completed {
-                "true"
-            } else {
-                "false"
-            },
+            bool_text(self.setup_completed),
             now,
         )
     }
+}
+
+fn bool_text(value: bool) -> &'static str {
+    if value { "true" } else { "false" }
 }
 
 /// The English name of a weekday, as stored and as `Weekday::from_str` reads it back.
@@ -310,6 +334,8 @@ mod tests {
             setup_completed: true,
             signup: "invite".into(),
             embed_origins: vec!["https://www.example.org".into()],
+            minimum_necessary: false,
+            allow_private_targets: true,
         };
         let saved = wanted.clone();
         instance

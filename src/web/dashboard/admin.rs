@@ -14,7 +14,8 @@ use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
 use crate::web::format::{self, FormData};
 use crate::web::layout::{
-    Field, capitalize, csrf_field, error_summary, field, notice, select_field, textarea_field,
+    Field, capitalize, checkbox_field, csrf_field, error_summary, field, notice, select_field,
+    textarea_field,
 };
 use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
@@ -53,26 +54,39 @@ async fn page_with(
     let (user_form, user_errors) = failed.user.unwrap_or_default();
     let (settings_form, settings_errors) = failed.settings.unwrap_or_else(|| {
         (
-            FormData(vec![
-                (
-                    "organization_name".into(),
-                    settings.organization_name.clone(),
-                ),
-                (
-                    "base_url".into(),
-                    settings.base_url.clone().unwrap_or_default(),
-                ),
-                (
-                    "default_time_zone".into(),
-                    settings.default_time_zone.name().to_string(),
-                ),
-                (
-                    "first_day_of_week".into(),
-                    weekday_name(settings.first_day_of_week).to_string(),
-                ),
-                ("signup".into(), settings.signup.clone()),
-                ("embed_origins".into(), settings.embed_origins.join("\n")),
-            ]),
+            FormData(
+                vec![
+                    (
+                        "organization_name".into(),
+                        settings.organization_name.clone(),
+                    ),
+                    (
+                        "base_url".into(),
+                        settings.base_url.clone().unwrap_or_default(),
+                    ),
+                    (
+                        "default_time_zone".into(),
+                        settings.default_time_zone.name().to_string(),
+                    ),
+                    (
+                        "first_day_of_week".into(),
+                        weekday_name(settings.first_day_of_week).to_string(),
+                    ),
+                    ("signup".into(), settings.signup.clone()),
+                    ("embed_origins".into(), settings.embed_origins.join("\n")),
+                ]
+                .into_iter()
+                .chain(
+                    [
+                        ("minimum_necessary", settings.minimum_necessary),
+                        ("allow_private_targets", settings.allow_private_targets),
+                    ]
+                    .into_iter()
+                    .filter(|(_, on)| *on)
+                    .map(|(name, _)| (name.to_string(), "on".to_string())),
+                )
+                .collect(),
+            ),
             FieldErrors::new(),
         )
     });
@@ -138,6 +152,8 @@ async fn page_with(
                     }
                     (select_field("signup", "Who can join", &[("closed", "Closed: only administrators create accounts"), ("invite", "Invite only: people join through a one-time link")], settings_form.get("signup"), Some("There is no public sign-up page either way."), &settings_errors))
                     (textarea_field("embed_origins", "Websites that may embed booking pages", settings_form.get("embed_origins"), Some("One origin per line, such as https://www.example.org. Empty: no site may show them in a frame. The dashboard can never be framed."), false, &settings_errors))
+                    (checkbox_field("minimum_necessary", "Minimum necessary in messages", settings_form.has("minimum_necessary"), Some("Answers and notes stay out of emails, text messages and webhooks; they carry only the time, the place and the links. The dashboard still shows everything to people allowed to see it.")))
+                    (checkbox_field("allow_private_targets", "Allow webhooks and the SMS gateway on the private network", settings_form.has("allow_private_targets"), Some("For receivers inside your network (10.x, 172.16–31.x, 192.168.x, fc00::/7). Loopback, link-local and cloud metadata addresses are always refused.")))
                     button.button.primary type="submit" { "Save settings" }
                 }
             }
@@ -285,6 +301,8 @@ pub async fn save_settings(
         first_day_of_week: form.get("first_day_of_week").to_string(),
         signup: form.get("signup").to_string(),
         embed_origins: form.get("embed_origins").to_string(),
+        minimum_necessary: form.has("minimum_necessary"),
+        allow_private_targets: form.has("allow_private_targets"),
     };
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
