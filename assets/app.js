@@ -334,7 +334,57 @@
     send();
   }
 
+  // Automatic logoff: a minute before an idle session ends, ask whether the person is
+  // still there; "Stay signed in" keeps the session alive, otherwise go to sign-in.
+  function idleLogoff() {
+    var left = parseInt(document.body.getAttribute("data-session-left"), 10);
+    var dialog = document.getElementById("idle-warning");
+    if (isNaN(left) || !dialog || typeof dialog.showModal !== "function") return;
+    var form = dialog.querySelector("form[data-extend-session]");
+    var countdown = dialog.querySelector("[data-idle-countdown]");
+    var deadline = 0, warnTimer, endTimer, ticker;
+    function update() {
+      countdown.textContent = String(Math.max(0, Math.ceil((deadline - Date.now()) / 1000)));
+    }
+    function end() {
+      window.location.href = "/login?notice=session-ended&next=" +
+        encodeURIComponent(window.location.pathname + window.location.search);
+    }
+    function warn() {
+      update();
+      ticker = setInterval(update, 1000);
+      if (!dialog.open) dialog.showModal();
+    }
+    function schedule(seconds) {
+      clearTimeout(warnTimer);
+      clearTimeout(endTimer);
+      clearInterval(ticker);
+      deadline = Date.now() + seconds * 1000;
+      warnTimer = setTimeout(warn, Math.max(0, seconds - 60) * 1000);
+      endTimer = setTimeout(end, seconds * 1000);
+    }
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(new FormData(form)),
+        credentials: "same-origin",
+        headers: { "Accept": "application/json" }
+      }).then(function (response) {
+        if (!response.ok) throw new Error("session ended");
+        return response.json();
+      }).then(function (answer) {
+        clearInterval(ticker);
+        dialog.close();
+        schedule(answer.sessionEndsIn);
+      }).catch(end);
+    });
+    dialog.addEventListener("cancel", function (event) { event.preventDefault(); });
+    schedule(left);
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    idleLogoff();
     detectZones();
     checkPasswordRepeat();
     booker();

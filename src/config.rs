@@ -17,7 +17,7 @@ pub const SYSTEM_CONFIG_FILE: &str = "/etc/kairos/kairos.toml";
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 const DEFAULT_LOG_LEVEL: &str = "info";
-const DEFAULT_SESSION_IDLE_MINUTES: u32 = 30;
+const DEFAULT_SESSION_IDLE_MINUTES: u32 = 15;
 const DEFAULT_SESSION_LIFETIME_HOURS: u32 = 12;
 const DEFAULT_VIDEO_BASE_URL: &str = "https://meet.jit.si";
 const DEFAULT_BACKUP_INTERVAL_HOURS: u32 = 24;

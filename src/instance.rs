@@ -151,7 +151,14 @@ pub struct InstanceSettings {
     /// Whether outbound calls (webhooks, the SMS gateway) may go to private network
     /// addresses; loopback, link-local and cloud metadata addresses are refused regardless.
     pub allow_private_targets: bool,
+    /// Who must sign in with a second factor.
+    pub require_mfa: crate::auth::mfa::RequireMfa,
+    /// Audit rows older than this many years are pruned daily (the chain stays verifiable).
+    pub audit_retention_years: u32,
 }
+
+/// The audit retention a new instance starts with: six years, as HIPAA keeps records.
+pub const DEFAULT_AUDIT_RETENTION_YEARS: u32 = 6;
 
 impl Default for InstanceSettings {
     fn default() -> Self {
@@ -165,6 +172,8 @@ impl Default for InstanceSettings {
             embed_origins: Vec::new(),
             minimum_necessary: true,
             allow_private_targets: false,
+            require_mfa: crate::auth::mfa::RequireMfa::Off,
+            audit_retention_years: DEFAULT_AUDIT_RETENTION_YEARS,
         }
     }
 }
@@ -193,6 +202,12 @@ impl InstanceSettings {
                 .map_or(defaults.minimum_necessary, |value| value != "false"),
             allow_private_targets: settings::get(conn, "allow_private_targets")?
                 .map_or(defaults.allow_private_targets, |value| value == "true"),
+            require_mfa: settings::get(conn, "require_mfa")?
+                .and_then(|value| crate::auth::mfa::RequireMfa::parse(&value))
+                .unwrap_or(defaults.require_mfa),
+            audit_retention_years: settings::get(conn, "audit_retention_years")?
+                .and_then(|value| value.parse().ok())
+                .unwrap_or(defaults.audit_retention_years),
         })
     }
 
@@ -228,6 +243,13 @@ impl InstanceSettings {
             conn,
             "allow_private_targets",
             bool_text(self.allow_private_targets),
+            now,
+        )?;
+        settings::set(conn, "require_mfa", self.require_mfa.as_str(), now)?;
+        settings::set(
+            conn,
+            "audit_retention_years",
+            &self.audit_retention_years.to_string(),
             now,
         )?;
         settings::set(

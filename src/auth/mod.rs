@@ -1,8 +1,10 @@
 //! Who is signed in: accounts, passwords, sessions, one-time password links, CSRF tokens
 //! and sign-in throttling.
 
+pub mod mfa;
 pub mod password;
 pub mod throttle;
+pub mod totp;
 
 use std::net::IpAddr;
 
@@ -248,6 +250,28 @@ pub fn start_session(
     Ok(token)
 }
 
+/// Starts a session for a user who has proven who they are, and audits the sign-in.
+/// Every way of signing in ends here: password (with a second factor when the user has
+/// one) and single sign-on.
+pub fn begin_session(
+    conn: &Connection,
+    user_id: i64,
+    policy: SessionPolicy,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<String> {
+    let token = start_session(conn, user_id, policy, now)?;
+    let entry = Entry {
+        actor: Actor::User(user_id),
+        action: "sign_in",
+        object: Some(format!("user:{user_id}")),
+        outcome: Outcome::Success,
+        origin,
+    };
+    audit::record(conn, now, &entry)?;
+    Ok(token)
+}
+
 /// A successful sign-in.
 #[derive(Debug)]
 pub struct SignedIn {
@@ -255,8 +279,18 @@ pub struct SignedIn {
     pub user: User,
 }
 
-/// Checks an email and password and starts a session. Every attempt is audited: the
-/// account it named (if one exists), never the email or the password.
+/// Where a right password leads.
+#[derive(Debug)]
+pub enum SignInStep {
+    /// Signed in.
+    Done(SignedIn),
+    /// The user has a second factor: the half-session token waits for it.
+    SecondFactor { pending_token: String },
+}
+
+/// Checks an email and password and starts a session, or, for a user with a second
+/// factor, a half-session that waits for it. Every attempt is audited: the account it
+/// named (if one exists), never the email or the password.
 pub async fn sign_in(
     db: &Db,
     throttle: &LoginThrottle,
@@ -265,7 +299,7 @@ pub async fn sign_in(
     password: &str,
     origin: &Origin,
     now: DateTime<Utc>,
-) -> Result<SignedIn, SignInError> {
+) -> Result<SignInStep, SignInError> {
     let address = origin.ip.unwrap_or(IpAddr::from([127, 0, 0, 1]));
     if let Err(retry_after) = throttle.check(email, address, now) {
         let (actor, outcome) = (Actor::Anonymous, Outcome::Denied);
@@ -290,25 +324,32 @@ pub async fn sign_in(
 
     match user {
         Some(user) if matches && !user.disabled => {
-            throttle.clear_account(email);
             let user_id = user.id;
             let origin = origin.clone();
-            let token = db
-                .write(move |tx| -> Result<String, DbError> {
-                    let token = start_session(tx, user_id, policy, now)?;
-                    let entry = Entry {
-                        actor: Actor::User(user_id),
-                        action: "sign_in",
-                        object: Some(format!("user:{user_id}")),
-                        outcome: Outcome::Success,
-                        origin: &origin,
-                    };
-                    audit::record(tx, now, &entry)?;
-                    Ok(token)
+            let step = db
+                .write(move |tx| -> Result<SignInStep, DbError> {
+                    if crate::db::mfa::enrolled(tx, user_id)? {
+                        let entry = Entry {
+                            actor: Actor::User(user_id),
+                            action: "sign_in_password",
+                            object: Some(format!("user:{user_id}")),
+                            outcome: Outcome::Success,
+                            origin: &origin,
+                        };
+                        audit::record(tx, now, &entry)?;
+                        let pending_token = mfa::start_pending(tx, user_id, now)?;
+                        return Ok(SignInStep::SecondFactor { pending_token });
+                    }
+                    let token = begin_session(tx, user_id, policy, &origin, now)?;
+                    Ok(SignInStep::Done(SignedIn { token, user }))
                 })
                 .await?;
-            tracing::info!(user_id, "signed in");
-            Ok(SignedIn { token, user })
+            // With a second factor to come, failures keep counting until it is right.
+            if matches!(step, SignInStep::Done(_)) {
+                throttle.clear_account(email);
+                tracing::info!(user_id, "signed in");
+            }
+            Ok(step)
         }
         other => {
             throttle.record_failure(email, address, now);
@@ -352,11 +393,54 @@ pub async fn authenticate(
             .await?;
         return Ok(None);
     }
+    let mut session = session;
     if now - session.last_seen_at >= TOUCH_INTERVAL {
         db.write(move |tx| sessions::touch(tx, &hash, now).map_err(DbError::from))
             .await?;
+        session.last_seen_at = now;
     }
     Ok(Some((user, session)))
+}
+
+/// Keeps a session alive: the person answered "Stay signed in". Returns when the session
+/// now ends without further activity, or `None` when it has already ended.
+pub async fn extend_session(
+    db: &Db,
+    policy: SessionPolicy,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<DateTime<Utc>>, DbError> {
+    let Some((_, session)) = authenticate(db, policy, token, now).await? else {
+        return Ok(None);
+    };
+    let hash = token_hash(token);
+    db.write(move |tx| sessions::touch(tx, &hash, now).map_err(DbError::from))
+        .await?;
+    Ok(Some((now + policy.idle).min(session.expires_at)))
+}
+
+/// Ends every session of a user ("sign out everywhere"); returns how many ended.
+pub async fn sign_out_everywhere(
+    db: &Db,
+    user_id: i64,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<usize, DbError> {
+    let origin = origin.clone();
+    db.write(move |tx| -> Result<usize, DbError> {
+        let ended = sessions::delete_for_user(tx, user_id)?;
+        let entry = Entry {
+            actor: Actor::User(user_id),
+            action: "signed_out_everywhere",
+            object: Some(format!("user:{user_id}")),
+            outcome: Outcome::Success,
+            origin: &origin,
+        };
+        audit::record(tx, now, &entry)?;
+        tracing::info!(user_id, sessions = ended, "signed out everywhere");
+        Ok(ended)
+    })
+    .await
 }
 
 /// Ends the session behind `token`, which belongs to `user_id`.

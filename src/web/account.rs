@@ -8,7 +8,8 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::audit;
-use crate::auth::{self, AccountError, SignInError};
+use crate::auth::mfa::{self, MfaError, PENDING_COOKIE};
+use crate::auth::{self, AccountError, SignInError, SignInStep};
 use crate::error::FieldErrors;
 use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, notice};
 use crate::web::{CsrfForm, Ctx, WebError};
@@ -44,6 +45,10 @@ pub fn notice_text(key: &str) -> Option<&'static str> {
         "password-changed" => Some("Your password is changed. Sign in with the new one."),
         "setup-complete" => Some("Setup is complete. Welcome to Kairos."),
         "session-ended" => Some("Your session ended. Sign in again to continue."),
+        "signed-out-everywhere" => Some("You are signed out on every device."),
+        "second-factor-expired" => {
+            Some("The sign-in took too long. Enter your email and password again.")
+        }
         _ => None,
     }
 }
@@ -96,12 +101,14 @@ pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, We
     )
     .await;
     match result {
-        Ok(signed_in) => {
+        Ok(SignInStep::Done(signed_in)) => Ok(signed_in_response(&ctx, &signed_in, &form.next)),
+        Ok(SignInStep::SecondFactor { pending_token }) => {
             let mut headers = HeaderMap::new();
-            if let Ok(cookie) = HeaderValue::from_str(&ctx.session_cookie(&signed_in.token)) {
+            if let Ok(cookie) = HeaderValue::from_str(&pending_cookie(&ctx, &pending_token)) {
                 headers.insert(header::SET_COOKIE, cookie);
             }
-            Ok((headers, Redirect::to(safe_next(&form.next))).into_response())
+            let target = format!("/login/mfa?next={}", crate::web::error::urlencode(safe_next(&form.next)));
+            Ok((headers, Redirect::to(&target)).into_response())
         }
         Err(err @ SignInError::WrongCredentials) => {
             let page = login_form(
@@ -130,6 +137,137 @@ pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, We
     }
 }
 
+/// The redirect that starts a session in the browser and goes where the person wanted.
+fn signed_in_response(ctx: &Ctx, signed_in: &auth::SignedIn, next: &str) -> Response {
+    let mut headers = HeaderMap::new();
+    if let Ok(cookie) = HeaderValue::from_str(&ctx.session_cookie(&signed_in.token)) {
+        headers.append(header::SET_COOKIE, cookie);
+    }
+    (headers, Redirect::to(safe_next(next))).into_response()
+}
+
+/// The cookie that carries a half-session to the second-factor step, only there.
+fn pending_cookie(ctx: &Ctx, token: &str) -> String {
+    let secure = if ctx.state.secure_cookies() { "; Secure" } else { "" };
+    let max_age = mfa::PENDING_VALIDITY.num_seconds();
+    format!("{PENDING_COOKIE}={token}; Path=/login/mfa; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
+}
+
+fn clear_pending_cookie() -> String {
+    format!("{PENDING_COOKIE}=; Path=/login/mfa; HttpOnly; SameSite=Strict; Max-Age=0")
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct SecondFactorForm {
+    csrf: String,
+    code: String,
+    next: String,
+}
+
+/// What a refused code is told: next to the field, or above the form.
+enum CodeProblem<'a> {
+    None,
+    Field(&'a str),
+    Notice(&'a str),
+}
+
+fn second_factor_form(ctx: &Ctx, next: &str, problem: CodeProblem<'_>) -> Markup {
+    let org = ctx.state.settings().organization_name;
+    let mut errors = FieldErrors::new();
+    if let CodeProblem::Field(reason) = problem {
+        errors.add("code", reason);
+    }
+    let body = html! {
+        h1 { "Two-step verification" }
+        @if let CodeProblem::Notice(text) = problem { (notice("error", text)) }
+        p.muted { "Open your authenticator app and enter the 6-digit code it shows for " (org) "." }
+        form method="post" action="/login/mfa" {
+            (csrf_field(&ctx.csrf_token()))
+            input type="hidden" name="next" value=(next);
+            (field(&Field { name: "code", label: "Code", value: "", autocomplete: Some("one-time-code"), inputmode: Some("numeric"), required: true, autofocus: true, hint: Some("No phone at hand? Enter one of your backup codes instead."), ..Field::default() }, &errors))
+            button.button.primary.wide type="submit" { "Verify" }
+        }
+        p.muted.small { a href="/login" { "Start over" } " · Lost your phone and your backup codes? An administrator can reset two-step verification for you." }
+    };
+    card_page("Two-step verification", &org, body)
+}
+
+fn pending_token(ctx_headers: &HeaderMap) -> Option<String> {
+    crate::web::ctx::cookie(ctx_headers, PENDING_COOKIE).filter(|t| t.len() == 64)
+}
+
+fn second_factor_expired() -> Response {
+    let mut headers = HeaderMap::new();
+    if let Ok(cookie) = HeaderValue::from_str(&clear_pending_cookie()) {
+        headers.insert(header::SET_COOKIE, cookie);
+    }
+    (headers, Redirect::to("/login?notice=second-factor-expired")).into_response()
+}
+
+pub async fn second_factor_page(
+    ctx: Ctx,
+    headers: HeaderMap,
+    Query(query): Query<LoginQuery>,
+) -> Result<Response, WebError> {
+    let now = ctx.state.clock.now();
+    match pending_token(&headers) {
+        Some(token) if mfa::pending_valid(&ctx.state.db, &token, now).await? => {
+            Ok(second_factor_form(&ctx, &query.next, CodeProblem::None).into_response())
+        }
+        _ => Ok(second_factor_expired()),
+    }
+}
+
+pub async fn second_factor(
+    ctx: Ctx,
+    headers: HeaderMap,
+    Form(form): Form<SecondFactorForm>,
+) -> Result<Response, WebError> {
+    ctx.verify_csrf(&form.csrf)?;
+    let Some(token) = pending_token(&headers) else {
+        return Ok(second_factor_expired());
+    };
+    let state = &ctx.state;
+    let result = mfa::complete_sign_in(
+        &state.db,
+        &state.key,
+        &state.throttle,
+        state.session_policy,
+        &token,
+        &form.code,
+        &ctx.origin(),
+        state.clock.now(),
+    )
+    .await;
+    match result {
+        Ok(signed_in) => {
+            let mut response = signed_in_response(&ctx, &signed_in, &form.next);
+            if let Ok(cookie) = HeaderValue::from_str(&clear_pending_cookie()) {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
+            Ok(response)
+        }
+        Err(MfaError::Expired) => Ok(second_factor_expired()),
+        Err(MfaError::WrongCode) => {
+            let reason = "is not the current code from your app or an unused backup code";
+            let page = second_factor_form(&ctx, &form.next, CodeProblem::Field(reason));
+            Ok((StatusCode::UNAUTHORIZED, page).into_response())
+        }
+        Err(err @ MfaError::Throttled { retry_after }) => {
+            let text = err.to_string();
+            let page = second_factor_form(&ctx, &form.next, CodeProblem::Notice(&text));
+            let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
+            if let Ok(value) = HeaderValue::from_str(&retry_after.num_seconds().max(1).to_string()) {
+                response.headers_mut().insert(header::RETRY_AFTER, value);
+            }
+            Ok(response)
+        }
+        Err(MfaError::Db(err)) => Err(err.into()),
+        Err(err) => Err(WebError::Internal(err.to_string())),
+    }
+}
+
 pub async fn logout(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Response, WebError> {
     ctx.verify_csrf(&form.csrf)?;
     if let (Some(token), Some(user)) = (ctx.session_token(), &ctx.user) {
@@ -141,6 +279,23 @@ pub async fn logout(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Response, We
         headers.insert(header::SET_COOKIE, cookie);
     }
     Ok((headers, Redirect::to("/login?notice=signed-out")).into_response())
+}
+
+/// "Stay signed in": keeps the session alive and answers how long it now lasts.
+pub async fn extend_session(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Response, WebError> {
+    ctx.verify_csrf(&form.csrf)?;
+    let state = &ctx.state;
+    let now = state.clock.now();
+    let ends_at = match ctx.session_token() {
+        Some(token) => auth::extend_session(&state.db, state.session_policy, token, now).await?,
+        None => None,
+    };
+    let Some(ends_at) = ends_at else {
+        let body = axum::Json(serde_json::json!({ "error": { "code": "session_ended", "message": "the session has ended; sign in again" } }));
+        return Ok((StatusCode::UNAUTHORIZED, body).into_response());
+    };
+    let left = (ends_at - now).num_seconds().max(0);
+    Ok(axum::Json(serde_json::json!({ "sessionEndsIn": left })).into_response())
 }
 
 fn password_form(ctx: &Ctx, token: &str, errors: &FieldErrors) -> Markup {

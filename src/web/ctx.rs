@@ -75,6 +75,10 @@ pub struct Ctx {
     pub user: Option<User>,
     session_token: Option<String>,
     csrf_cookie: String,
+    /// When the session ends unless the person does something (idle or absolute limit).
+    pub session_ends_at: Option<chrono::DateTime<chrono::Utc>>,
+    /// The instance requires a second factor of this user, who has none yet.
+    pub must_enroll_mfa: bool,
     pub address: IpAddr,
     /// The `User-Agent` header, for the audit log.
     pub user_agent: Option<String>,
@@ -122,20 +126,33 @@ impl FromRequestParts<AppState> for Ctx {
             .unwrap_or_default();
         let mut user = None;
         let mut session_token = None;
+        let mut session_ends_at = None;
+        let mut must_enroll_mfa = false;
         if let Some(token) = cookie(&parts.headers, SESSION_COOKIE).filter(|t| t.len() == 64) {
             let now = state.clock.now();
-            if let Some((found, _session)) =
-                auth::authenticate(&state.db, state.session_policy, &token, now).await?
+            let policy = state.session_policy;
+            if let Some((found, session)) =
+                auth::authenticate(&state.db, policy, &token, now).await?
             {
+                session_ends_at = Some((session.last_seen_at + policy.idle).min(session.expires_at));
+                if state.settings().require_mfa.applies_to(found.role) {
+                    must_enroll_mfa = !auth::mfa::enrolled(&state.db, found.id).await?;
+                }
                 user = Some(found);
                 session_token = Some(token);
             }
+        }
+        // Someone who must have a second factor reaches only its enrollment until then.
+        if must_enroll_mfa && !reachable_before_enrollment(parts.uri.path()) {
+            return Err(WebError::MfaEnrollmentRequired);
         }
         Ok(Ctx {
             state: state.clone(),
             user,
             session_token,
             csrf_cookie,
+            session_ends_at,
+            must_enroll_mfa,
             address,
             user_agent: user_agent(parts),
             path: parts
@@ -144,6 +161,14 @@ impl FromRequestParts<AppState> for Ctx {
                 .map_or("/".to_string(), |p| p.as_str().to_string()),
         })
     }
+}
+
+/// The pages a person who must enroll a second factor can still reach.
+fn reachable_before_enrollment(path: &str) -> bool {
+    matches!(
+        path,
+        "/dashboard/settings/mfa" | "/logout" | "/session/extend" | "/login"
+    )
 }
 
 impl Ctx {
@@ -215,6 +240,12 @@ impl Ctx {
     /// Where this request comes from, for the audit log.
     pub fn origin(&self) -> Origin {
         Origin::new(self.address, self.user_agent.as_deref())
+    }
+
+    /// Seconds until the session ends without activity, for the idle warning.
+    pub fn session_seconds_left(&self) -> Option<i64> {
+        self.session_ends_at
+            .map(|ends| (ends - self.state.clock.now()).num_seconds().max(0))
     }
 
     pub fn session_token(&self) -> Option<&str> {

@@ -17,6 +17,8 @@ pub enum WebError {
     SignInRequired { next: String },
     #[error("forbidden")]
     Forbidden,
+    #[error("two-step verification must be set up first")]
+    MfaEnrollmentRequired,
     #[error("the form has expired")]
     Csrf,
     #[error("too many requests")]
@@ -75,6 +77,9 @@ impl IntoResponse for WebError {
             WebError::SignInRequired { next } => {
                 let target = format!("/login?next={}", urlencode(next));
                 return Redirect::to(&target).into_response();
+            }
+            WebError::MfaEnrollmentRequired => {
+                return Redirect::to("/dashboard/settings/mfa").into_response();
             }
             WebError::Forbidden => (
                 StatusCode::FORBIDDEN,

@@ -67,6 +67,8 @@ pub struct Shell<'a> {
     pub csrf: &'a str,
     /// The navigation entry to highlight.
     pub current: &'a str,
+    /// Seconds until the session ends without activity: the page warns a minute before.
+    pub session_left: Option<i64>,
 }
 
 const NAV: [(&str, &str); 6] = [
@@ -84,7 +86,7 @@ pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
         (DOCTYPE)
         html lang="en" {
             (head(shell.title))
-            body.app {
+            body.app data-session-left=[shell.session_left] {
                 a.skip-link href="#main" { "Skip to content" }
                 header.topbar {
                     a.topbar-home href="/dashboard" { (brand(shell.org)) }
@@ -107,6 +109,31 @@ pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
                     }
                 }
                 main #main.content { (body) }
+                (idle_warning(shell.csrf))
+            }
+        }
+    }
+}
+
+/// The dialog shown a minute before an idle session ends (opened by app.js; without
+/// script the session simply ends and the next click asks to sign in again).
+fn idle_warning(csrf: &str) -> Markup {
+    html! {
+        dialog #idle-warning.dialog aria-labelledby="idle-title" aria-describedby="idle-text" {
+            h2 #idle-title { "Are you still there?" }
+            p #idle-text {
+                "For your security you will be signed out in "
+                strong data-idle-countdown { "60" } " seconds."
+            }
+            div.button-row {
+                form method="post" action="/session/extend" data-extend-session {
+                    (csrf_field(csrf))
+                    button.button.primary type="submit" autofocus { "Stay signed in" }
+                }
+                form method="post" action="/logout" {
+                    (csrf_field(csrf))
+                    button.button.ghost type="submit" { "Sign out" }
+                }
             }
         }
     }

@@ -48,7 +48,12 @@ pub fn router(state: AppState) -> Router {
         .route("/setup/admin", post(setup::create_admin))
         .route("/setup/instance", get(setup::instance_page).post(setup::save_instance))
         .route("/login", get(account::login_page).post(account::login))
+        .route(
+            "/login/mfa",
+            get(account::second_factor_page).post(account::second_factor),
+        )
         .route("/logout", post(account::logout))
+        .route("/session/extend", post(account::extend_session))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))
         .route("/dashboard", get(dashboard::home))
         .merge(dashboard::router())

@@ -8,6 +8,7 @@ mod audit;
 mod availability;
 mod bookings;
 mod event_types;
+mod mfa;
 mod settings;
 mod teams;
 
@@ -84,6 +85,7 @@ pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, 
         user,
         csrf: &csrf,
         current: "/dashboard",
+        session_left: ctx.session_seconds_left(),
     };
     Ok(app_page(&shell, body).into_response())
 }
@@ -152,6 +154,12 @@ pub fn router() -> axum::Router<crate::app::AppState> {
             "/dashboard/settings/password",
             post(settings::change_password),
         )
+        .route("/dashboard/settings/mfa", get(mfa::page).post(mfa::confirm))
+        .route("/dashboard/settings/mfa/disable", post(mfa::disable))
+        .route(
+            "/dashboard/settings/sign-out-everywhere",
+            post(settings::sign_out_everywhere),
+        )
         .route("/dashboard/settings/api-keys", post(settings::create_key))
         .route(
             "/dashboard/settings/api-keys/{id}/revoke",
@@ -185,6 +193,7 @@ pub fn flash(key: &str) -> Option<&'static str> {
             "The account is disabled: its sessions ended and its API keys were revoked."
         }
         "user-enabled" => "The account is enabled again.",
+        "mfa-off" => "Two-step verification is off.",
         "ooo-added" => "Out-of-office time added. No one can book you then.",
         "ooo-removed" => "Out-of-office time removed.",
         other => return notice_text(other),
@@ -201,6 +210,7 @@ pub fn render(ctx: &Ctx, user: &User, title: &str, current: &str, body: Markup) 
         user,
         csrf: &csrf,
         current,
+        session_left: ctx.session_seconds_left(),
     };
     app_page(&shell, body).into_response()
 }

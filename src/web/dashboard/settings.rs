@@ -64,10 +64,12 @@ async fn page_with(
     });
     let base = ctx.state.base_url();
     let zone = user.time_zone;
+    let mfa_on = crate::auth::mfa::enrolled(&ctx.state.db, user.id).await?;
+    let policy = ctx.state.session_policy;
     let body = html! {
         (message)
         div.page-head { div { h1 { "Settings" } p.muted { (user.email) } } }
-        nav.section-nav aria-label="Sections" { a href="#profile" { "Profile" } a href="#password" { "Password" } a href="#api-keys" { "API keys" } }
+        nav.section-nav aria-label="Sections" { a href="#profile" { "Profile" } a href="#password" { "Password" } a href="#two-step" { "Two-step verification" } a href="#sessions" { "Sessions" } a href="#api-keys" { "API keys" } }
         div.editor {
             section.panel #profile aria-labelledby="profile-title" {
                 h2 #profile-title { "Profile" }
@@ -99,6 +101,22 @@ async fn page_with(
                         (field(&Field { name: "new_password_confirm", label: "Repeat the new password", kind: "password", required: true, autocomplete: Some("new-password"), ..Field::default() }, &failed.password))
                     }
                     button.button.primary type="submit" { "Change password" }
+                }
+            }
+            section.panel #two-step aria-labelledby="two-step-title" {
+                h2 #two-step-title { "Two-step verification " @if mfa_on { span.badge.ok { "On" } } @else { span.badge.warn { "Off" } } }
+                p.muted { "After your password, a 6-digit code from an app on your phone: a stolen password alone no longer opens your account." }
+                a.button.ghost href="/dashboard/settings/mfa" { @if mfa_on { "Manage" } @else { "Set up" } }
+            }
+            section.panel #sessions aria-labelledby="sessions-title" {
+                h2 #sessions-title { "Sessions" }
+                p.muted {
+                    "You are signed out after " (policy.idle.num_minutes()) " minutes without activity, a minute after a warning. "
+                    "Left signed in on another computer? End every session, this one included."
+                }
+                form method="post" action=(format!("{CURRENT}/sign-out-everywhere")) data-confirm="Sign out on every device, this one included?" {
+                    (csrf_field(&csrf))
+                    button.button.ghost.danger type="submit" { "Sign out everywhere" }
                 }
             }
             section.panel #api-keys aria-labelledby="keys-title" {
@@ -301,4 +319,19 @@ pub async fn revoke_key(
         .write(move |tx| accounts::revoke_api_key(tx, &owner, id, &origin, now))
         .await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=key-revoked")).into_response())
+}
+
+pub async fn sign_out_everywhere(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    ctx.verify_csrf(FormData(form).get("csrf"))?;
+    let now = ctx.state.clock.now();
+    crate::auth::sign_out_everywhere(&ctx.state.db, user.id, &ctx.origin(), now).await?;
+    let mut headers = HeaderMap::new();
+    if let Ok(cookie) = HeaderValue::from_str(&ctx.clear_session_cookie()) {
+        headers.insert(header::SET_COOKIE, cookie);
+    }
+    Ok((headers, Redirect::to("/login?notice=signed-out-everywhere")).into_response())
 }

@@ -1,0 +1,383 @@
+//! Multi-factor authentication: enrolling a TOTP authenticator, backup codes, the second
+//! step of signing in, and the instance's "require MFA" policy.
+//!
+//! The secret is sealed with the instance key; backup codes are stored as HMACs under a
+//! key derived from it. A code is accepted only for a step later than the last accepted
+//! one, so a code seen over someone's shoulder cannot be used again in its window. Every
+//! change and every failed code is audited.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
+
+use crate::audit::{self, Actor, Entry, Origin, Outcome};
+use crate::auth::totp;
+use crate::crypto::{InstanceKey, hmac_hex, random_bytes, random_token, token_hash};
+use crate::db::users::{Role, User};
+use crate::db::{Db, DbError, mfa, sessions, users};
+
+/// The context under which TOTP secrets are sealed.
+const SECRET_CONTEXT: &str = "mfa.totp-secret";
+/// The purpose of the key backup codes are hashed with.
+const BACKUP_CODE_KEY: &str = "mfa.backup-codes";
+/// How many backup codes a person gets.
+pub const BACKUP_CODES: usize = 10;
+/// How long the second step of signing in may take.
+pub const PENDING_VALIDITY: Duration = Duration::minutes(5);
+/// The cookie that carries a half-session.
+pub const PENDING_COOKIE: &str = "kairos_mfa";
+
+/// Who must use a second factor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RequireMfa {
+    #[default]
+    Off,
+    /// Owners and administrators.
+    Administrators,
+    Everyone,
+}
+
+impl RequireMfa {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RequireMfa::Off => "off",
+            RequireMfa::Administrators => "administrators",
+            RequireMfa::Everyone => "everyone",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "off" => Some(RequireMfa::Off),
+            "administrators" => Some(RequireMfa::Administrators),
+            "everyone" => Some(RequireMfa::Everyone),
+            _ => None,
+        }
+    }
+
+    /// Whether someone with `role` must have a second factor.
+    pub fn applies_to(self, role: Role) -> bool {
+        match self {
+            RequireMfa::Off => false,
+            RequireMfa::Administrators => role.is_admin(),
+            RequireMfa::Everyone => true,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum MfaError {
+    /// The code is not the current one, was used already, or is not a backup code.
+    #[error("That code is not valid. Enter the current code from your app.")]
+    WrongCode,
+    #[error("Two-factor authentication is already on.")]
+    AlreadyEnrolled,
+    #[error("Two-factor authentication is not on.")]
+    NotEnrolled,
+    /// The half-session expired or never existed: start again with the password.
+    #[error("The sign-in took too long. Enter your email and password again.")]
+    Expired,
+    #[error("Too many wrong codes. Try again in {} minutes.", (retry_after.num_seconds() + 59) / 60)]
+    Throttled { retry_after: Duration },
+    #[error("the authenticator's secret cannot be opened with this instance key")]
+    SecretUnreadable,
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<rusqlite::Error> for MfaError {
+    fn from(err: rusqlite::Error) -> Self {
+        MfaError::Db(DbError::from(err))
+    }
+}
+
+/// What the enrollment page shows: the secret as text and in the QR code's URI.
+#[derive(Debug, Clone)]
+pub struct Enrollment {
+    pub secret_base32: String,
+    pub uri: String,
+}
+
+/// Whether the user has a confirmed authenticator.
+pub async fn enrolled(db: &Db, user_id: i64) -> Result<bool, DbError> {
+    db.read(move |conn| Ok(mfa::enrolled(conn, user_id)?)).await
+}
+
+fn open_secret(key: &InstanceKey, sealed: &[u8]) -> Result<Vec<u8>, MfaError> {
+    key.decrypt(sealed, SECRET_CONTEXT)
+        .map_err(|_| MfaError::SecretUnreadable)
+}
+
+/// The enrollment in progress for `user`: the pending secret, created on first visit.
+pub async fn enrollment(
+    db: &Db,
+    key: &InstanceKey,
+    user: &User,
+    issuer: &str,
+    now: DateTime<Utc>,
+) -> Result<Enrollment, MfaError> {
+    let (user_id, key) = (user.id, key.clone());
+    let secret = db
+        .write(move |tx| -> Result<Vec<u8>, MfaError> {
+            match mfa::totp(tx, user_id)? {
+                Some(found) if found.confirmed_at.is_some() => Err(MfaError::AlreadyEnrolled),
+                Some(found) => Ok(open_secret(&key, &found.sealed_secret)?),
+                None => {
+                    let secret = random_bytes::<{ totp::SECRET_LEN }>().to_vec();
+                    let sealed = key.encrypt(&secret, SECRET_CONTEXT);
+                    mfa::insert_unconfirmed(tx, user_id, &sealed, now)?;
+                    Ok(secret)
+                }
+            }
+        })
+        .await?;
+    Ok(Enrollment {
+        secret_base32: totp::base32(&secret),
+        uri: totp::otpauth_uri(issuer, &user.email, &secret),
+    })
+}
+
+fn record(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    actor: Actor,
+    action: &'static str,
+    user_id: i64,
+    outcome: Outcome,
+    origin: &Origin,
+) -> rusqlite::Result<()> {
+    let entry = Entry {
+        actor,
+        action,
+        object: Some(format!("user:{user_id}")),
+        outcome,
+        origin,
+    };
+    audit::record(conn, now, &entry).map(|_| ())
+}
+
+/// Normalizes a typed backup code: lowercase, without spaces or dashes.
+fn normalize_backup_code(typed: &str) -> String {
+    typed
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+fn backup_code_hash(key: &InstanceKey, user_id: i64, code: &str) -> Vec<u8> {
+    let message = format!("{user_id}:{}", normalize_backup_code(code));
+    hmac_hex(&key.derive(BACKUP_CODE_KEY), message.as_bytes()).into_bytes()
+}
+
+/// Ten new backup codes (`xxxx-xxxx`, 40 random bits each), stored hashed; the plain
+/// codes are returned to be shown once.
+fn issue_backup_codes(
+    conn: &Connection,
+    key: &InstanceKey,
+    user_id: i64,
+) -> rusqlite::Result<Vec<String>> {
+    let codes: Vec<String> = (0..BACKUP_CODES)
+        .map(|_| {
+            let raw = totp::base32(&random_bytes::<5>()).to_lowercase();
+            format!("{}-{}", &raw[..4], &raw[4..])
+        })
+        .collect();
+    let hashes: Vec<Vec<u8>> = codes
+        .iter()
+        .map(|code| backup_code_hash(key, user_id, code))
+        .collect();
+    mfa::replace_backup_codes(conn, user_id, &hashes)?;
+    Ok(codes)
+}
+
+/// Confirms the enrollment with a first code from the app; returns the backup codes.
+pub async fn confirm(
+    db: &Db,
+    key: &InstanceKey,
+    user: &User,
+    typed: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, MfaError> {
+    let (user_id, key, origin) = (user.id, key.clone(), origin.clone());
+    let code = totp::parse_code(typed);
+    db.write(move |tx| -> Result<Result<Vec<String>, MfaError>, MfaError> {
+        let found = match mfa::totp(tx, user_id)? {
+            Some(found) if found.confirmed_at.is_some() => return Err(MfaError::AlreadyEnrolled),
+            Some(found) => found,
+            None => return Err(MfaError::NotEnrolled),
+        };
+        let secret = open_secret(&key, &found.sealed_secret)?;
+        let step = code.and_then(|code| totp::matching_step(&secret, code, now.timestamp(), 0));
+        let Some(step) = step else {
+            // Audited and committed, though the caller sees the error.
+            let (actor, outcome) = (Actor::User(user_id), Outcome::Failure);
+            record(tx, now, actor, "mfa_enrollment", user_id, outcome, &origin)?;
+            return Ok(Err(MfaError::WrongCode));
+        };
+        mfa::confirm(tx, user_id, step, now)?;
+        let codes = issue_backup_codes(tx, &key, user_id)?;
+        record(tx, now, Actor::User(user_id), "mfa_enabled", user_id, Outcome::Success, &origin)?;
+        tracing::info!(user_id, "two-factor authentication enabled");
+        Ok(Ok(codes))
+    })
+    .await?
+}
+
+/// Which second factor was accepted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Factor {
+    Totp,
+    BackupCode,
+}
+
+/// Checks a typed code against the user's authenticator (a code from a step not used
+/// before) or, when `backup_codes` allows, an unused backup code, and uses it up.
+fn use_code(
+    conn: &Connection,
+    key: &InstanceKey,
+    user_id: i64,
+    typed: &str,
+    backup_codes: bool,
+    now: DateTime<Utc>,
+) -> Result<Option<Factor>, MfaError> {
+    let found = mfa::totp(conn, user_id)?
+        .filter(|found| found.confirmed_at.is_some())
+        .ok_or(MfaError::NotEnrolled)?;
+    if let Some(code) = totp::parse_code(typed) {
+        let secret = open_secret(key, &found.sealed_secret)?;
+        let step = totp::matching_step(&secret, code, now.timestamp(), found.last_step);
+        return Ok(match step {
+            Some(step) if mfa::use_step(conn, user_id, step)? => Some(Factor::Totp),
+            _ => None,
+        });
+    }
+    if backup_codes && normalize_backup_code(typed).len() == 8 {
+        let hash = backup_code_hash(key, user_id, typed);
+        if mfa::use_backup_code(conn, user_id, &hash, now)? {
+            return Ok(Some(Factor::BackupCode));
+        }
+    }
+    Ok(None)
+}
+
+/// Turns the second factor off after checking a current code from the app.
+pub async fn disable(
+    db: &Db,
+    key: &InstanceKey,
+    user: &User,
+    typed: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<(), MfaError> {
+    let (user_id, key, typed, origin) = (user.id, key.clone(), typed.to_string(), origin.clone());
+    db.write(move |tx| -> Result<Result<(), MfaError>, MfaError> {
+        let actor = Actor::User(user_id);
+        if use_code(tx, &key, user_id, &typed, false, now)?.is_none() {
+            record(tx, now, actor, "mfa_disabled", user_id, Outcome::Failure, &origin)?;
+            return Ok(Err(MfaError::WrongCode));
+        }
+        mfa::remove(tx, user_id)?;
+        record(tx, now, actor, "mfa_disabled", user_id, Outcome::Success, &origin)?;
+        tracing::info!(user_id, "two-factor authentication disabled");
+        Ok(Ok(()))
+    })
+    .await?
+}
+
+/// Unused backup codes the user has left.
+pub async fn backup_codes_left(db: &Db, user_id: i64) -> Result<i64, DbError> {
+    db.read(move |conn| Ok(mfa::unused_backup_codes(conn, user_id)?))
+        .await
+}
+
+/// Starts the half-session that waits for the second factor; returns its token.
+pub fn start_pending(conn: &Connection, user_id: i64, now: DateTime<Utc>) -> rusqlite::Result<String> {
+    let token = random_token();
+    mfa::insert_pending(conn, &token_hash(&token), user_id, now, now + PENDING_VALIDITY)?;
+    Ok(token)
+}
+
+/// Whether a half-session is still waiting.
+pub async fn pending_valid(db: &Db, token: &str, now: DateTime<Utc>) -> Result<bool, DbError> {
+    let hash = token_hash(token);
+    db.read(move |conn| Ok(mfa::pending_user(conn, &hash, now)?.is_some()))
+        .await
+}
+
+/// The second step of signing in: checks a TOTP or backup code for the half-session
+/// behind `token` and starts the session. Wrong codes count against the account like
+/// wrong passwords.
+pub async fn complete_sign_in(
+    db: &Db,
+    key: &InstanceKey,
+    throttle: &super::throttle::LoginThrottle,
+    policy: super::SessionPolicy,
+    token: &str,
+    typed: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<super::SignedIn, MfaError> {
+    let hash = token_hash(token);
+    let lookup = hash.clone();
+    let user = db
+        .read(move |conn| -> Result<Option<User>, DbError> {
+            let Some(user_id) = mfa::pending_user(conn, &lookup, now)? else {
+                return Ok(None);
+            };
+            Ok(users::by_id(conn, user_id)?)
+        })
+        .await?
+        .filter(|user| !user.disabled)
+        .ok_or(MfaError::Expired)?;
+    let address = origin.ip.unwrap_or(std::net::IpAddr::from([127, 0, 0, 1]));
+    if let Err(retry_after) = throttle.check(&user.email, address, now) {
+        let (actor, outcome) = (Actor::User(user.id), Outcome::Denied);
+        let object = Some(format!("user:{}", user.id));
+        audit::record_alone(db, now, actor, "mfa_sign_in", object, outcome, origin).await?;
+        return Err(MfaError::Throttled { retry_after });
+    }
+    let (user_id, key, typed, origin_owned) = (user.id, key.clone(), typed.to_string(), origin.clone());
+    let result = db
+        .write(move |tx| -> Result<Result<(String, Factor), MfaError>, MfaError> {
+            let actor = Actor::User(user_id);
+            let Some(factor) = use_code(tx, &key, user_id, &typed, true, now)? else {
+                record(tx, now, actor, "mfa_sign_in", user_id, Outcome::Failure, &origin_owned)?;
+                return Ok(Err(MfaError::WrongCode));
+            };
+            mfa::delete_pending(tx, &hash)?;
+            if factor == Factor::BackupCode {
+                record(tx, now, actor.clone(), "mfa_backup_code_used", user_id, Outcome::Success, &origin_owned)?;
+            }
+            let token = super::begin_session(tx, user_id, policy, &origin_owned, now)?;
+            Ok(Ok((token, factor)))
+        })
+        .await?;
+    match result {
+        Ok((token, _factor)) => {
+            throttle.clear_account(&user.email);
+            tracing::info!(user_id = user.id, "signed in with a second factor");
+            Ok(super::SignedIn { token, user })
+        }
+        Err(err) => {
+            throttle.record_failure(&user.email, address, now);
+            Err(err)
+        }
+    }
+}
+
+/// Removes a user's second factor from the host shell (`kairos admin reset-mfa`): their
+/// authenticator, backup codes and every session end.
+pub fn reset(
+    conn: &Connection,
+    user_id: i64,
+    actor: Actor,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<bool> {
+    let removed = mfa::remove(conn, user_id)?;
+    let ended = sessions::delete_for_user(conn, user_id)?;
+    record(conn, now, actor, "mfa_reset", user_id, Outcome::Success, origin)?;
+    tracing::info!(user_id, sessions = ended, "two-factor authentication reset");
+    Ok(removed)
+}

@@ -1,0 +1,204 @@
+//! Two-step verification in account settings: enrolling an authenticator app (QR code
+//! rendered here as SVG, the secret as text), the backup codes shown once, and turning
+//! it off with a current code.
+
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, PreEscaped, html};
+
+use crate::auth::mfa::{self, MfaError};
+use crate::db::users::User;
+use crate::error::FieldErrors;
+use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::format::FormData;
+use crate::web::layout::{Field, csrf_field, field, notice};
+use crate::web::{Ctx, WebError};
+
+const PAGE: &str = "/dashboard/settings/mfa";
+const CURRENT: &str = "/dashboard/settings";
+
+/// The otpauth URI as an SVG QR code. Colours are attributes, not styles, so the page's
+/// Content-Security-Policy (no inline style) lets it render.
+fn qr_svg(uri: &str) -> Result<String, WebError> {
+    use qrcode::render::svg;
+    let code = qrcode::QrCode::with_error_correction_level(uri.as_bytes(), qrcode::EcLevel::M)
+        .map_err(|err| WebError::Internal(format!("cannot draw the QR code: {err}")))?;
+    let image = code
+        .render::<svg::Color<'_>>()
+        .min_dimensions(208, 208)
+        .dark_color(svg::Color("#111111"))
+        .light_color(svg::Color("#ffffff"))
+        .build();
+    // Inline in HTML the XML declaration is not needed.
+    Ok(image
+        .find("<svg")
+        .map_or(image.clone(), |start| image[start..].to_string()))
+}
+
+fn code_field(errors: &FieldErrors, hint: &str) -> Markup {
+    field(
+        &Field {
+            name: "code",
+            label: "Code from the app",
+            autocomplete: Some("one-time-code"),
+            inputmode: Some("numeric"),
+            required: true,
+            hint: Some(hint),
+            ..Field::default()
+        },
+        errors,
+    )
+}
+
+async fn page_with(
+    ctx: &Ctx,
+    user: &User,
+    errors: &FieldErrors,
+    message: Markup,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let state = &ctx.state;
+    let csrf = ctx.csrf_token();
+    let body = if mfa::enrolled(&state.db, user.id).await? {
+        let left = mfa::backup_codes_left(&state.db, user.id).await?;
+        html! {
+            (message)
+            div.page-head { div { h1 { "Two-step verification" } p.muted { a href=(CURRENT) { "Settings" } " › Two-step verification" } } }
+            section.panel aria-labelledby="mfa-on-title" {
+                h2 #mfa-on-title { "On " span.badge.ok { "Protected" } }
+                p { "Signing in asks for a code from your authenticator app after your password." }
+                p.muted { "Backup codes left: " strong { (left) } " of " (mfa::BACKUP_CODES) "." }
+                h3.subhead { "Turn two-step verification off" }
+                @if state.settings().require_mfa.applies_to(user.role) {
+                    p.hint { "Your organization requires two-step verification: after turning it off you must set it up again before you can continue." }
+                }
+                form.inline-form method="post" action=(format!("{PAGE}/disable")) data-confirm="Turn two-step verification off? Your backup codes stop working too." {
+                    (csrf_field(&csrf))
+                    (code_field(errors, "The current 6-digit code."))
+                    button.button.ghost.danger type="submit" { "Turn off" }
+                }
+            }
+        }
+    } else {
+        let issuer = state.settings().organization_name;
+        let enrollment = mfa::enrollment(&state.db, &state.key, user, &issuer, state.clock.now())
+            .await
+            .map_err(mfa_error)?;
+        let svg = qr_svg(&enrollment.uri)?;
+        html! {
+            (message)
+            @if ctx.must_enroll_mfa {
+                (notice("info", "Your organization requires two-step verification. Set it up to continue."))
+            }
+            div.page-head { div { h1 { "Set up two-step verification" } p.muted { "A code from your phone, as well as your password, every time you sign in." } } }
+            section.panel.mfa-setup aria-labelledby="mfa-setup-title" {
+                h2 #mfa-setup-title.visually-hidden { "Set up" }
+                ol.setup-steps {
+                    li {
+                        strong { "Scan this QR code" }
+                        " with an authenticator app (such as Aegis, FreeOTP, Google Authenticator or 1Password)."
+                        div.qr role="img" aria-label="QR code for your authenticator app" { (PreEscaped(svg)) }
+                    }
+                    li {
+                        strong { "Or type this key" } " into the app (time-based, 6 digits):"
+                        div.copy-row {
+                            label.visually-hidden for="mfa-secret" { "Setup key" }
+                            input #mfa-secret type="text" readonly value=(enrollment.secret_base32) autocomplete="off";
+                            button.button.ghost.small type="button" data-copy="#mfa-secret" hidden { "Copy" }
+                        }
+                    }
+                    li {
+                        strong { "Enter the code" } " the app shows now."
+                        form.inline-form method="post" action=(PAGE) {
+                            (csrf_field(&csrf))
+                            (code_field(errors, "6 digits; a new one every 30 seconds."))
+                            button.button.primary type="submit" { "Turn on" }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(render_status(ctx, user, "Two-step verification", CURRENT, status, body))
+}
+
+fn mfa_error(err: MfaError) -> WebError {
+    match err {
+        MfaError::Db(err) => WebError::Db(err),
+        other => WebError::Internal(other.to_string()),
+    }
+}
+
+pub async fn page(
+    ctx: Ctx,
+    axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let message = flash_notice(&query.notice);
+    page_with(&ctx, &user, &FieldErrors::new(), message, StatusCode::OK).await
+}
+
+fn wrong_code() -> FieldErrors {
+    let mut errors = FieldErrors::new();
+    errors.add("code", "is not the current code; check the time on your phone and try the next one");
+    errors
+}
+
+pub async fn confirm(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let state = &ctx.state;
+    let now = state.clock.now();
+    let result = mfa::confirm(&state.db, &state.key, &user, form.get("code"), &ctx.origin(), now).await;
+    match result {
+        Ok(codes) => {
+            let body = html! {
+                (notice("success", "Two-step verification is on."))
+                div.page-head { div { h1 { "Your backup codes" } } }
+                section.panel aria-labelledby="codes-title" {
+                    h2 #codes-title { "Keep these somewhere safe" }
+                    p { "Each code signs you in once when your phone is not at hand. They are shown only now: print them or store them in your password manager." }
+                    ul.backup-codes #backup-codes {
+                        @for code in &codes { li { code { (code) } } }
+                    }
+                    div.button-row {
+                        button.button.ghost.small type="button" data-copy="#backup-codes" hidden { "Copy all" }
+                        a.button.primary href="/dashboard" { "Continue" }
+                    }
+                }
+            };
+            Ok(render_status(&ctx, &user, "Backup codes", CURRENT, StatusCode::OK, body))
+        }
+        Err(MfaError::WrongCode) => {
+            page_with(&ctx, &user, &wrong_code(), html! {}, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(MfaError::AlreadyEnrolled | MfaError::NotEnrolled) => {
+            Ok(Redirect::to(PAGE).into_response())
+        }
+        Err(err) => Err(mfa_error(err)),
+    }
+}
+
+pub async fn disable(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let state = &ctx.state;
+    let now = state.clock.now();
+    let result = mfa::disable(&state.db, &state.key, &user, form.get("code"), &ctx.origin(), now).await;
+    match result {
+        Ok(()) => Ok(Redirect::to(&format!("{CURRENT}?notice=mfa-off")).into_response()),
+        Err(MfaError::WrongCode) => {
+            page_with(&ctx, &user, &wrong_code(), html! {}, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(MfaError::NotEnrolled) => Ok(Redirect::to(PAGE).into_response()),
+        Err(err) => Err(mfa_error(err)),
+    }
+}
