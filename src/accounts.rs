@@ -258,6 +258,10 @@ pub struct InstanceSettingsInput {
     pub embed_origins: String,
     pub minimum_necessary: bool,
     pub allow_private_targets: bool,
+    /// `off`, `administrators` or `everyone`.
+    pub require_mfa: String,
+    /// Whole years, 1 to 50.
+    pub audit_retention_years: String,
 }
 
 /// Checks an origin a site frames the booking pages from: `https://host[:port]`, no path.
@@ -320,8 +324,22 @@ pub fn save_instance_settings(
     if origins.len() > 20 {
         errors.add("embed_origins", "may list at most 20 sites");
     }
+    let require_mfa = crate::auth::mfa::RequireMfa::parse(input.require_mfa.trim())
+        .unwrap_or_else(|| {
+            errors.add("require_mfa", "must be off, administrators or everyone");
+            crate::auth::mfa::RequireMfa::Off
+        });
+    let audit_retention_years = match input.audit_retention_years.trim().parse::<u32>() {
+        Ok(years @ 1..=50) => years,
+        _ => {
+            errors.add("audit_retention_years", "must be a whole number of years from 1 to 50");
+            crate::instance::DEFAULT_AUDIT_RETENTION_YEARS
+        }
+    };
     errors.into_result(())?;
     let mut settings = validated.map_err(ManageError::Invalid)?;
+    settings.require_mfa = require_mfa;
+    settings.audit_retention_years = audit_retention_years;
     settings.signup = signup;
     settings.embed_origins = origins;
     settings.minimum_necessary = input.minimum_necessary;

@@ -142,6 +142,10 @@ enum AdminCommand {
     },
     /// Print a one-time link, valid 30 minutes, that sets a new password for EMAIL
     ResetPassword { email: String },
+    /// Remove EMAIL's two-step verification (authenticator and backup codes) and end their sessions
+    ResetMfa { email: String },
+    /// Make EMAIL an administrator
+    GrantAdmin { email: String },
 }
 
 /// Runs the command line and returns the process exit status.
@@ -433,8 +437,7 @@ fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<ExitCode> {
         AdminCommand::ResetPassword { email } => {
             let instance = Instance::open(config, now)?;
             let (token, settings) = instance.db.write_blocking(|tx| -> anyhow::Result<_> {
-                let user = users::by_email(tx, email.trim())?
-                    .ok_or_else(|| anyhow::anyhow!("no account has the email {email:?}"))?;
+                let user = account_by_email(tx, &email)?;
                 let token = auth::issue_password_link(tx, user.id, now, auth::RESET_LINK_VALIDITY)?;
                 let entry = audit::Entry {
                     actor: audit::Actor::System("cli"),
@@ -451,7 +454,52 @@ fn admin(config: &Config, command: AdminCommand) -> anyhow::Result<ExitCode> {
             eprintln!("This link sets a new password once and expires in 30 minutes.");
             Ok(ExitCode::SUCCESS)
         }
+        AdminCommand::ResetMfa { email } => {
+            let instance = Instance::open(config, now)?;
+            let removed = instance.db.write_blocking(|tx| -> anyhow::Result<bool> {
+                let user = account_by_email(tx, &email)?;
+                let (actor, origin) = (audit::Actor::System("cli"), audit::Origin::host());
+                Ok(auth::mfa::reset(tx, user.id, actor, &origin, now)?)
+            })?;
+            if removed {
+                println!("two-step verification removed for {email}; their sessions ended");
+            } else {
+                println!("{email} had no two-step verification; their sessions ended");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        AdminCommand::GrantAdmin { email } => {
+            let instance = Instance::open(config, now)?;
+            let granted = instance.db.write_blocking(|tx| -> anyhow::Result<bool> {
+                let user = account_by_email(tx, &email)?;
+                if user.role.is_admin() {
+                    return Ok(false);
+                }
+                users::set_role(tx, user.id, users::Role::Admin, now)?;
+                let entry = audit::Entry {
+                    actor: audit::Actor::System("cli"),
+                    action: "admin_granted",
+                    object: Some(format!("user:{}", user.id)),
+                    outcome: audit::Outcome::Success,
+                    origin: &audit::Origin::host(),
+                };
+                audit::record(tx, now, &entry)?;
+                Ok(true)
+            })?;
+            if granted {
+                println!("{email} is now an administrator");
+            } else {
+                println!("{email} is already an administrator");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// The account with this email, or an error naming it.
+fn account_by_email(conn: &rusqlite::Connection, email: &str) -> anyhow::Result<users::User> {
+    users::by_email(conn, email.trim())?
+        .ok_or_else(|| anyhow::anyhow!("no account has the email {email:?}"))
 }
 
 fn audit_verify(config: &Config) -> anyhow::Result<ExitCode> {
@@ -482,8 +530,7 @@ fn create_api_key(config: &Config, email: &str, name: &str) -> anyhow::Result<Ex
     }
     let instance = Instance::open(config, now)?;
     let key = instance.db.write_blocking(|tx| -> anyhow::Result<String> {
-        let user = users::by_email(tx, email.trim())?
-            .ok_or_else(|| anyhow::anyhow!("no account has the email {email:?}"))?;
+        let user = account_by_email(tx, email)?;
         if user.disabled {
             anyhow::bail!("the account {email:?} is disabled");
         }

@@ -227,6 +227,18 @@ pub fn set_disabled(
     )
 }
 
+pub fn set_role(
+    conn: &Connection,
+    id: i64,
+    role: Role,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE users SET role = ?2, updated_at = ?3 WHERE id = ?1",
+        params![id, role.as_str(), now.timestamp()],
+    )
+}
+
 /// Whether another account than `except` uses `username`.
 pub fn username_taken_by_other(
     conn: &Connection,

@@ -295,6 +295,8 @@ async fn account_and_settings_changes_are_audited() {
             ("first_day_of_week", "monday".into()),
             ("signup", "closed".into()),
             ("embed_origins", "".into()),
+            ("require_mfa", "off".into()),
+            ("audit_retention_years", "6".into()),
         ],
     )
     .await

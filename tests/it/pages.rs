@@ -1332,6 +1332,8 @@ async fn admins_create_and_disable_people_and_choose_who_may_embed() {
         ("default_time_zone", "Europe/Berlin"),
         ("first_day_of_week", "monday"),
         ("signup", "invite"),
+        ("require_mfa", "off"),
+        ("audit_retention_years", "6"),
     ];
     let mut bad = settings.to_vec();
     bad[0] = ("organization_name", "");

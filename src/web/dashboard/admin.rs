@@ -74,6 +74,11 @@ async fn page_with(
                     ),
                     ("signup".into(), settings.signup.clone()),
                     ("embed_origins".into(), settings.embed_origins.join("\n")),
+                    ("require_mfa".into(), settings.require_mfa.as_str().to_string()),
+                    (
+                        "audit_retention_years".into(),
+                        settings.audit_retention_years.to_string(),
+                    ),
                 ]
                 .into_iter()
                 .chain(
@@ -152,6 +157,10 @@ async fn page_with(
                     }
                     (select_field("signup", "Who can join", &[("closed", "Closed: only administrators create accounts"), ("invite", "Invite only: people join through a one-time link")], settings_form.get("signup"), Some("There is no public sign-up page either way."), &settings_errors))
                     (textarea_field("embed_origins", "Websites that may embed booking pages", settings_form.get("embed_origins"), Some("One origin per line, such as https://www.example.org. Empty: no site may show them in a frame. The dashboard can never be framed."), false, &settings_errors))
+                    div.two-col {
+                        (select_field("require_mfa", "Require two-step verification", &[("off", "Off: each person chooses"), ("administrators", "For administrators"), ("everyone", "For everyone")], settings_form.get("require_mfa"), Some("People it applies to set it up right after signing in and can do nothing else before."), &settings_errors))
+                        (field(&Field { name: "audit_retention_years", label: "Keep the audit log for (years)", kind: "number", value: settings_form.get("audit_retention_years"), min: Some("1"), inputmode: Some("numeric"), required: true, hint: Some("Older entries are removed daily; the log stays verifiable. HIPAA asks for 6 years."), ..Field::default() }, &settings_errors))
+                    }
                     (checkbox_field("minimum_necessary", "Minimum necessary in messages", settings_form.has("minimum_necessary"), Some("Answers and notes stay out of emails, text messages and webhooks; they carry only the time, the place and the links. The dashboard still shows everything to people allowed to see it.")))
                     (checkbox_field("allow_private_targets", "Allow webhooks and the SMS gateway on the private network", settings_form.has("allow_private_targets"), Some("For receivers inside your network (10.x, 172.16–31.x, 192.168.x, fc00::/7). Loopback, link-local and cloud metadata addresses are always refused.")))
                     button.button.primary type="submit" { "Save settings" }
@@ -303,6 +312,8 @@ pub async fn save_settings(
         embed_origins: form.get("embed_origins").to_string(),
         minimum_necessary: form.has("minimum_necessary"),
         allow_private_targets: form.has("allow_private_targets"),
+        require_mfa: form.get("require_mfa").to_string(),
+        audit_retention_years: form.get("audit_retention_years").to_string(),
     };
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
