@@ -20,6 +20,7 @@ pub mod db;
 pub mod doctor;
 pub mod error;
 pub mod instance;
+pub mod invitations;
 pub mod jobs;
 pub mod notify;
 pub mod scheduling;

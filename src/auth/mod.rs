@@ -114,7 +114,7 @@ impl AccountInput {
 }
 
 /// Words that cannot be usernames because they are addresses of the application itself.
-const RESERVED_USERNAMES: [&str; 20] = [
+const RESERVED_USERNAMES: [&str; 22] = [
     "admin",
     "api",
     "assets",
@@ -123,11 +123,13 @@ const RESERVED_USERNAMES: [&str; 20] = [
     "dashboard",
     "embed",
     "healthz",
+    "invite",
     "login",
     "logout",
     "metrics",
     "readyz",
     "reset",
+    "session",
     "settings",
     "setup",
     "static",

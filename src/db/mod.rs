@@ -13,6 +13,7 @@
 pub mod api_keys;
 pub mod bookings;
 pub mod event_types;
+pub mod invitations;
 pub mod mfa;
 pub mod schedules;
 pub mod sessions;

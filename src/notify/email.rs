@@ -175,6 +175,27 @@ pub async fn send(smtp: &SmtpSettings, email: &BookingEmail) -> Result<(), Email
                 ),
         )
         .map_err(|err| EmailError::Message(err.to_string()))?;
+    deliver(smtp, message).await
+}
+
+/// Sends a plain-text message (an invitation to join, say) through the mail server.
+pub async fn send_text(
+    smtp: &SmtpSettings,
+    to_address: &str,
+    subject: &str,
+    text: &str,
+) -> Result<(), EmailError> {
+    let message = Message::builder()
+        .from(mailbox(&smtp.from_name, &smtp.from_address)?)
+        .to(mailbox("", to_address)?)
+        .subject(subject)
+        .singlepart(SinglePart::plain(text.to_string()))
+        .map_err(|err| EmailError::Message(err.to_string()))?;
+    deliver(smtp, message).await
+}
+
+/// One SMTP conversation with the configured server.
+async fn deliver(smtp: &SmtpSettings, message: Message) -> Result<(), EmailError> {
     let builder = match smtp.security {
         Security::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host),
         Security::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)

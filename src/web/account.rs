@@ -317,7 +317,7 @@ fn invalid_link_page(ctx: &Ctx) -> Response {
     let org = ctx.state.settings().organization_name;
     let body = html! {
         h1 { "This link cannot be used" }
-        p { "It has been used already, has expired (links last 30 minutes), or was copied incompletely. Ask an administrator for a new one." }
+        p { "It has been used already, has expired, or was copied incompletely. Ask an administrator for a new one." }
         p { a href="/login" { "Go to sign-in" } }
     };
     (StatusCode::GONE, card_page("Link not valid", &org, body)).into_response()
@@ -343,10 +343,15 @@ fn check_link_rate(ctx: &Ctx) -> Result<(), WebError> {
 
 /// Counts and audits a use of an invalid, used or expired link.
 async fn link_failed(ctx: &Ctx) -> Result<Response, WebError> {
+    one_time_link_failed(ctx, "password_reset_by_link").await
+}
+
+/// Counts and audits a use of an invalid, used or expired one-time link (`action`
+/// names which kind), and answers with the page that says so.
+async fn one_time_link_failed(ctx: &Ctx, action: &'static str) -> Result<Response, WebError> {
     let now = ctx.state.clock.now();
     ctx.state.rate_limits.password_link_failed(ctx.address, now);
     let (actor, outcome) = (audit::Actor::Anonymous, audit::Outcome::Failure);
-    let action = "password_reset_by_link";
     audit::record_alone(
         &ctx.state.db,
         now,
@@ -396,6 +401,90 @@ pub async fn reset(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(AccountError::InvalidLink) => link_failed(&ctx).await,
+        Err(err) => Err(err.into()),
+    }
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct InvitationForm {
+    csrf: String,
+    name: String,
+    password: String,
+    password_confirm: String,
+}
+
+fn invitation_form(
+    ctx: &Ctx,
+    token: &str,
+    invitation: &crate::db::invitations::Invitation,
+    name: &str,
+    errors: &FieldErrors,
+) -> Markup {
+    let org = ctx.state.settings().organization_name;
+    let body = html! {
+        h1 { "Join " (org) }
+        p.muted { "You were invited as " strong { (invitation.email) } ". Choose how you appear and your password." }
+        (error_summary(errors))
+        form method="post" action=(format!("/invite/{token}")) {
+            (csrf_field(&ctx.csrf_token()))
+            input type="text" name="username" value=(invitation.email) autocomplete="username" hidden;
+            (field(&Field { name: "name", label: "Your name", value: name, autocomplete: Some("name"), required: true, autofocus: true, ..Field::default() }, errors))
+            (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("new-password"), required: true, minlength: Some(12), hint: Some("At least 12 characters."), ..Field::default() }, errors))
+            (field(&Field { name: "password_confirm", label: "Repeat the password", kind: "password", autocomplete: Some("new-password"), required: true, ..Field::default() }, errors))
+            button.button.primary.wide type="submit" { "Create my account" }
+        }
+    };
+    card_page("Join", &org, body)
+}
+
+pub async fn invitation_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+    check_link_rate(&ctx)?;
+    let now = ctx.state.clock.now();
+    match crate::invitations::lookup(&ctx.state.db, &token, now).await? {
+        Some(invitation) => {
+            Ok(invitation_form(&ctx, &token, &invitation, "", &FieldErrors::new()).into_response())
+        }
+        None => one_time_link_failed(&ctx, "invitation_accepted").await,
+    }
+}
+
+pub async fn accept_invitation(
+    ctx: Ctx,
+    Path(token): Path<String>,
+    Form(form): Form<InvitationForm>,
+) -> Result<Response, WebError> {
+    ctx.verify_csrf(&form.csrf)?;
+    check_link_rate(&ctx)?;
+    let state = &ctx.state;
+    let now = state.clock.now();
+    let Some(invitation) = crate::invitations::lookup(&state.db, &token, now).await? else {
+        return one_time_link_failed(&ctx, "invitation_accepted").await;
+    };
+    let name = form.name.clone();
+    let input = crate::invitations::Acceptance {
+        name: form.name,
+        password: form.password,
+        password_confirm: form.password_confirm,
+    };
+    let zone = state.settings().default_time_zone;
+    let result = crate::invitations::accept(
+        &state.db,
+        state.session_policy,
+        &token,
+        input,
+        zone,
+        &ctx.origin(),
+        now,
+    )
+    .await;
+    match result {
+        Ok(signed_in) => Ok(signed_in_response(&ctx, &signed_in, "/dashboard")),
+        Err(AccountError::Invalid(errors)) => {
+            let page = invitation_form(&ctx, &token, &invitation, &name, &errors);
+            Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
+        }
+        Err(AccountError::InvalidLink) => one_time_link_failed(&ctx, "invitation_accepted").await,
         Err(err) => Err(err.into()),
     }
 }

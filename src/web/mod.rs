@@ -55,6 +55,10 @@ pub fn router(state: AppState) -> Router {
         .route("/logout", post(account::logout))
         .route("/session/extend", post(account::extend_session))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))
+        .route(
+            "/invite/{token}",
+            get(account::invitation_page).post(account::accept_invitation),
+        )
         .route("/dashboard", get(dashboard::home))
         .merge(dashboard::router())
         .route("/booking/{uid}", get(public::booking_page))
@@ -158,7 +162,7 @@ async fn setup_guard(State(state): State<AppState>, request: Request, next: Next
         || path.starts_with("/setup/");
     // Once the owner exists, they sign in and finish the wizard.
     let after_owner = state.setup.admin_exists()
-        && (matches!(path, "/login" | "/logout" | "/dashboard" | "/")
+        && (matches!(path, "/login" | "/login/mfa" | "/logout" | "/dashboard" | "/")
             || path.starts_with("/reset/"));
     if open || after_owner {
         return next.run(request).await;

@@ -34,6 +34,7 @@ fn admin(ctx: &Ctx) -> Result<User, WebError> {
 #[derive(Default)]
 struct Failed {
     user: Option<(FormData, FieldErrors)>,
+    invitation: Option<(FormData, FieldErrors)>,
     settings: Option<(FormData, FieldErrors)>,
 }
 
@@ -51,6 +52,8 @@ async fn page_with(
         .await?;
     let settings = ctx.state.settings();
     let csrf = ctx.csrf_token();
+    let invitations = crate::invitations::pending(&ctx.state.db, ctx.state.clock.now()).await?;
+    let (invite_form, invite_errors) = failed.invitation.unwrap_or_default();
     let (user_form, user_errors) = failed.user.unwrap_or_default();
     let (settings_form, settings_errors) = failed.settings.unwrap_or_else(|| {
         (
@@ -142,6 +145,41 @@ async fn page_with(
                         (select_field("role", "Role", &[("member", "Member"), ("admin", "Administrator")], user_form.get("role"), None, &user_errors))
                     }
                     button.button.primary type="submit" { "Create account" }
+                }
+            }
+            section.panel #invitations aria-labelledby="invitations-title" {
+                h2 #invitations-title { "Invitations" }
+                p.hint { "The person gets a one-time link, valid for " (crate::invitations::VALIDITY.num_days()) " days, to choose their name and password. It is emailed when a mail server is set up; otherwise you copy it." }
+                (error_summary(&invite_errors))
+                form method="post" action=(format!("{CURRENT}/invitations")) data-validate {
+                    (csrf_field(&csrf))
+                    div.two-col {
+                        (field(&Field { name: "email", label: "Email", kind: "email", value: invite_form.get("email"), required: true, autocomplete: Some("off"), ..Field::default() }, &invite_errors))
+                        (select_field("role", "Role", &[("member", "Member"), ("admin", "Administrator")], invite_form.get("role"), None, &invite_errors))
+                    }
+                    button.button.primary type="submit" { "Send invitation" }
+                }
+                @if invitations.is_empty() {
+                    p.muted.small { "No pending invitations." }
+                } @else {
+                    h3.subhead { "Pending" }
+                    ul.list.compact {
+                        @for invitation in &invitations {
+                            li {
+                                div.list-main {
+                                    span.list-title { (invitation.email) }
+                                    div.list-sub {
+                                        span.badge { (capitalize(invitation.role.as_str())) }
+                                        span { "expires " (format::long_date(invitation.expires_at.with_timezone(&zone).date_naive())) }
+                                    }
+                                }
+                                form method="post" action=(format!("{CURRENT}/invitations/{}/revoke", invitation.id)) data-confirm=(format!("Revoke the invitation for {}? The link stops working.", invitation.email)) {
+                                    (csrf_field(&csrf))
+                                    button.button.ghost.small.danger type="submit" { "Revoke" }
+                                }
+                            }
+                        }
+                    }
                 }
             }
             section.panel aria-labelledby="instance-title" {
@@ -341,4 +379,85 @@ pub async fn save_settings(
         }
         Err(err) => Err(err.into()),
     }
+}
+
+pub async fn invite(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = admin(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
+    let (email, role) = (form.get("email").to_string(), form.get("role").to_string());
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| crate::invitations::invite(tx, &actor, &email, &role, &origin, now))
+        .await;
+    match result {
+        Ok((invitation, token)) => {
+            let link = format!("{}/invite/{token}", ctx.state.base_url());
+            let org = ctx.state.settings().organization_name;
+            let delivery = crate::invitations::deliver(
+                &ctx.state.db,
+                &ctx.state.key,
+                &org,
+                &invitation.email,
+                &link,
+            )
+            .await?;
+            let message = html! {
+                div.alert.alert-success role="status" {
+                    @match &delivery {
+                        crate::invitations::Delivery::Emailed => {
+                            p { strong { "Invitation emailed to " (invitation.email) "." } " The link works once within " (crate::invitations::VALIDITY.num_days()) " days." }
+                        }
+                        other => {
+                            p { strong { "Invitation created for " (invitation.email) "." } }
+                            @if let crate::invitations::Delivery::Failed(reason) = other {
+                                p { "It could not be emailed (" (reason) "). " }
+                            }
+                            p { "Send them this one-time link. It is shown only now and works once within " (crate::invitations::VALIDITY.num_days()) " days:" }
+                            div.copy-row {
+                                label.visually-hidden for="invite-link" { "Invitation link" }
+                                input #invite-link type="url" readonly value=(link);
+                                button.button.ghost.small type="button" data-copy="#invite-link" hidden { "Copy" }
+                            }
+                        }
+                    }
+                }
+            };
+            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
+        }
+        Err(ManageError::Invalid(errors)) => {
+            page_with(
+                &ctx,
+                &user,
+                Failed {
+                    invitation: Some((form, errors)),
+                    ..Failed::default()
+                },
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
+        }
+        Err(err) => Err(err.into()),
+    }
+}
+
+pub async fn revoke_invitation(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = admin(&ctx)?;
+    ctx.verify_csrf(FormData(form).get("csrf"))?;
+    let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
+    ctx.state
+        .db
+        .write(move |tx| crate::invitations::revoke(tx, &actor, id, &origin, now))
+        .await?;
+    Ok(Redirect::to(&format!("{CURRENT}?notice=invitation-revoked")).into_response())
 }

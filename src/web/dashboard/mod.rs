@@ -168,6 +168,11 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin", get(admin::page))
         .route("/dashboard/admin/audit", get(audit::page))
         .route("/dashboard/admin/users", post(admin::create_user))
+        .route("/dashboard/admin/invitations", post(admin::invite))
+        .route(
+            "/dashboard/admin/invitations/{id}/revoke",
+            post(admin::revoke_invitation),
+        )
         .route("/dashboard/admin/users/{id}/disable", post(admin::disable))
         .route("/dashboard/admin/users/{id}/enable", post(admin::enable))
         .route("/dashboard/admin/settings", post(admin::save_settings))
@@ -194,6 +199,7 @@ pub fn flash(key: &str) -> Option<&'static str> {
         }
         "user-enabled" => "The account is enabled again.",
         "mfa-off" => "Two-step verification is off.",
+        "invitation-revoked" => "The invitation is revoked. Its link no longer works.",
         "ooo-added" => "Out-of-office time added. No one can book you then.",
         "ooo-removed" => "Out-of-office time removed.",
         other => return notice_text(other),

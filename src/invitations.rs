@@ -1,0 +1,222 @@
+//! Invitations: an administrator invites someone by email and role; the person opens a
+//! one-time link, valid for seven days, and chooses their name and password (and then,
+//! when the instance requires it, sets up two-step verification). When a mail server is
+//! configured the link is emailed; otherwise the administrator copies it.
+
+use chrono::{DateTime, Duration, Utc};
+use chrono_tz::Tz;
+use rusqlite::Connection;
+
+use crate::audit::{self, Actor, Entry, Origin, Outcome};
+use crate::auth::{self, AccountError, SessionPolicy, SignedIn, password};
+use crate::crypto::{InstanceKey, random_token, token_hash};
+use crate::db::invitations::{self, Invitation, NewInvitation};
+use crate::db::users::{self, Role, User};
+use crate::db::{Db, DbError};
+use crate::error::{FieldErrors, check_email};
+use crate::notify::{email, smtp};
+use crate::scheduling::manage::ManageError;
+
+/// How long an invitation link works.
+pub const VALIDITY: Duration = Duration::days(7);
+
+fn record(
+    conn: &Connection,
+    now: DateTime<Utc>,
+    actor: Actor,
+    action: &'static str,
+    invitation_id: i64,
+    origin: &Origin,
+) -> rusqlite::Result<()> {
+    let entry = Entry {
+        actor,
+        action,
+        object: Some(format!("invitation:{invitation_id}")),
+        outcome: Outcome::Success,
+        origin,
+    };
+    audit::record(conn, now, &entry).map(|_| ())
+}
+
+fn require_admin(user: &User) -> Result<(), ManageError> {
+    if user.role.is_admin() {
+        Ok(())
+    } else {
+        Err(ManageError::Forbidden("only administrators can invite people"))
+    }
+}
+
+/// Creates an invitation; returns it and the link token, which is shown or sent once.
+pub fn invite(
+    conn: &Connection,
+    admin: &User,
+    email: &str,
+    role: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<(Invitation, String), ManageError> {
+    require_admin(admin)?;
+    let email = email.trim();
+    let mut errors = FieldErrors::new();
+    if let Err(reason) = check_email(email) {
+        errors.add("email", reason);
+    } else if users::by_email(conn, email)?.is_some() {
+        errors.add("email", "already belongs to an account");
+    } else if invitations::pending_for_email(conn, email, now)? {
+        errors.add("email", "already has a pending invitation; revoke it to send a new one");
+    }
+    let role = match role {
+        "member" => Role::Member,
+        "admin" => Role::Admin,
+        _ => {
+            errors.add("role", "must be member or admin");
+            Role::Member
+        }
+    };
+    errors.into_result(())?;
+    let token = random_token();
+    let hash = token_hash(&token);
+    let new = NewInvitation {
+        email,
+        role,
+        token_hash: &hash,
+        invited_by: admin.id,
+        expires_at: now + VALIDITY,
+    };
+    let id = invitations::insert(conn, &new, now)?;
+    record(conn, now, Actor::User(admin.id), "invitation_created", id, origin)?;
+    tracing::info!(invitation_id = id, "invitation created");
+    let invitation = Invitation {
+        id,
+        email: email.to_string(),
+        role,
+        invited_by: Some(admin.id),
+        created_at: now,
+        expires_at: now + VALIDITY,
+    };
+    Ok((invitation, token))
+}
+
+/// Revokes a pending invitation: its link stops working.
+pub fn revoke(
+    conn: &Connection,
+    admin: &User,
+    id: i64,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<(), ManageError> {
+    require_admin(admin)?;
+    if !invitations::revoke(conn, id, now)? {
+        return Err(ManageError::NotFound("pending invitation"));
+    }
+    record(conn, now, Actor::User(admin.id), "invitation_revoked", id, origin)?;
+    Ok(())
+}
+
+pub async fn pending(db: &Db, now: DateTime<Utc>) -> Result<Vec<Invitation>, DbError> {
+    db.read(move |conn| Ok(invitations::pending(conn, now)?))
+        .await
+}
+
+/// How the link reached the person.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Delivery {
+    Emailed,
+    /// No mail server is configured: the administrator passes the link on.
+    NoMailServer,
+    /// The mail server refused or could not be reached (its answer, for the admin).
+    Failed(String),
+}
+
+/// Emails the invitation link when a mail server is configured.
+pub async fn deliver(
+    db: &Db,
+    key: &InstanceKey,
+    organization: &str,
+    to: &str,
+    link: &str,
+) -> Result<Delivery, DbError> {
+    let key = key.clone();
+    let Ok(Some(smtp)) = db
+        .read(move |conn| Ok::<_, DbError>(smtp::load(conn, &key)))
+        .await?
+    else {
+        return Ok(Delivery::NoMailServer);
+    };
+    let subject = format!("You are invited to {organization} on Kairos");
+    let text = format!(
+        "Hello,\n\nYou are invited to join {organization} on Kairos, where you will manage your \
+         appointments.\n\nOpen this link to choose your name and password:\n\n{link}\n\nThe link \
+         works once and expires in {} days. If you did not expect this invitation, ignore \
+         this message.\n",
+        VALIDITY.num_days()
+    );
+    Ok(match email::send_text(&smtp, to, &subject, &text).await {
+        Ok(()) => Delivery::Emailed,
+        Err(err) => Delivery::Failed(err.to_string()),
+    })
+}
+
+/// The invitation behind a link, if it can still be used.
+pub async fn lookup(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Option<Invitation>, DbError> {
+    let hash = token_hash(token);
+    db.read(move |conn| Ok(invitations::valid(conn, &hash, now)?))
+        .await
+}
+
+/// What the invited person typed.
+#[derive(Debug, Clone, Default)]
+pub struct Acceptance {
+    pub name: String,
+    pub password: String,
+    pub password_confirm: String,
+}
+
+/// Uses an invitation: creates the account with the invited email and role, marks the
+/// link used and signs the person in.
+pub async fn accept(
+    db: &Db,
+    policy: SessionPolicy,
+    token: &str,
+    input: Acceptance,
+    time_zone: Tz,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<SignedIn, AccountError> {
+    let mut errors = FieldErrors::new();
+    let name = input.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 100 {
+        errors.add("name", "must be 1 to 100 characters");
+    }
+    if let Err(reason) = password::check_policy(&input.password) {
+        errors.add("password", reason);
+    }
+    if input.password != input.password_confirm {
+        errors.add("password_confirm", "does not match the password");
+    }
+    errors.into_result(())?;
+    let password_hash = auth::hash_password(input.password).await?;
+    let hash = token_hash(token);
+    let origin = origin.clone();
+    db.write(move |tx| -> Result<SignedIn, AccountError> {
+        let invitation = invitations::valid(tx, &hash, now)?.ok_or(AccountError::InvalidLink)?;
+        let user_id = auth::insert_account(
+            tx,
+            &name,
+            &invitation.email,
+            Some(&password_hash),
+            invitation.role,
+            time_zone,
+            now,
+        )?;
+        if !invitations::mark_used(tx, invitation.id, user_id, now)? {
+            return Err(AccountError::InvalidLink);
+        }
+        record(tx, now, Actor::User(user_id), "invitation_accepted", invitation.id, &origin)?;
+        let token = auth::begin_session(tx, user_id, policy, &origin, now)?;
+        let user = users::by_id(tx, user_id)?.ok_or(AccountError::InvalidLink)?;
+        tracing::info!(user_id, invitation_id = invitation.id, "invitation accepted");
+        Ok(SignedIn { token, user })
+    })
+    .await
+}
