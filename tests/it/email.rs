@@ -592,3 +592,133 @@ async fn mail_held_while_the_server_is_down_arrives_exactly_once_when_it_returns
     server.stop().await;
     smtp_server.stop();
 }
+
+async fn dead_email_jobs(server: &TestServer) -> Vec<i64> {
+    let state = server.running.as_ref().expect("running").state.clone();
+    state
+        .db
+        .read(|conn| -> Result<Vec<i64>, DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT id FROM jobs WHERE kind = 'email' AND status = 'dead' ORDER BY id",
+            )?;
+            let ids = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            Ok(ids)
+        })
+        .await
+        .expect("dead jobs")
+}
+
+#[tokio::test]
+async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_it() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let (server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    let state = server.running.as_ref().expect("running").state.clone();
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+
+    // No mail server answers: every attempt fails until the jobs give up.
+    let deadline = Instant::now() + StdDuration::from_secs(60);
+    while dead_email_jobs(&server).await.len() < 2 {
+        assert!(Instant::now() < deadline, "the jobs never died");
+        server.clock.advance(Duration::hours(7));
+        state.jobs.wake();
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+    }
+    let dead = dead_email_jobs(&server).await;
+
+    let client = browser();
+    sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    let admin = client
+        .get(server.url("/dashboard/admin"))
+        .send()
+        .await
+        .expect("admin page")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        admin.contains("href=\"/dashboard/admin/jobs\""),
+        "linked from the admin page"
+    );
+    let page = client
+        .get(server.url("/dashboard/admin/jobs"))
+        .send()
+        .await
+        .expect("jobs page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.expect("body");
+    assert!(page.contains("Send a booking email"), "{page}");
+    assert!(page.contains("Attempts 8 of 8"), "{page}");
+    assert!(
+        page.contains("Connection refused"),
+        "the last error: {page}"
+    );
+    for private in [
+        "pat@example.org",
+        "Pat Patient",
+        "check-up",
+        "bookingEventId",
+    ] {
+        assert!(
+            !page.contains(private),
+            "{private} leaked into the jobs page"
+        );
+    }
+    let retry = format!("/dashboard/admin/jobs/{}/retry", dead[0]);
+    assert!(page.contains(&format!("action=\"{retry}\"")), "{page}");
+
+    // Without the CSRF token nothing happens.
+    let response = client
+        .post(server.url(&retry))
+        .form(&[("csrf", "forged")])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
+    for job in &dead {
+        let response = client
+            .post(server.url(&format!("/dashboard/admin/jobs/{job}/retry")))
+            .form(&[("csrf", csrf_of(&page).as_str())])
+            .send()
+            .await
+            .expect("retry answers");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            location(&response),
+            "/dashboard/admin/jobs?notice=job-retried"
+        );
+    }
+    let arrived = wait_for_messages(&smtp_server.maildir, 2).await;
+    assert_eq!(to(&arrived, "pat@example.org").len(), 1);
+    assert_eq!(to(&arrived, OWNER_EMAIL).len(), 1);
+    assert!(dead_email_jobs(&server).await.is_empty());
+
+    let audited = state
+        .db
+        .read(|conn| -> Result<_, DbError> { Ok(kairos::audit::find(conn, "job_retried")?) })
+        .await
+        .expect("audit");
+    let objects: Vec<String> = audited
+        .iter()
+        .filter_map(|row| row.object.clone())
+        .collect();
+    assert_eq!(
+        objects,
+        dead.iter()
+            .map(|id| format!("job:{id}"))
+            .collect::<Vec<_>>()
+    );
+    server.stop().await;
+    smtp_server.stop();
+}
