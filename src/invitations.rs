@@ -146,12 +146,19 @@ pub async fn deliver(
     let subject = format!("You are invited to {organization} on Kairos");
     let text = format!(
         "Hello,\n\nYou are invited to join {organization} on Kairos, where you will manage your \
-         appointments.\n\nOpen this link to choose your name and password:\n\n{link}\n\nThe link \
+         appointments. Open the link below to choose your name and password.\n\nThe link \
          works once and expires in {} days. If you did not expect this invitation, ignore \
-         this message.\n",
+         this message.",
         VALIDITY.num_days()
     );
-    Ok(match email::send_text(&smtp, to, &subject, &text).await {
+    let message = email::Frame {
+        organization: organization.to_string(),
+        heading: format!("Join {organization}"),
+        facts: Vec::new(),
+        button: Some(("Accept the invitation".to_string(), link.to_string())),
+    }
+    .render(vec![email::Recipient::new("", to)], &subject, &text);
+    Ok(match email::send(&smtp, &message).await {
         Ok(()) => Delivery::Emailed,
         Err(err) => Delivery::Failed(err.to_string()),
     })

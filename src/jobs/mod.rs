@@ -1,7 +1,8 @@
 //! The durable job queue and its worker: the appliance's scheduler thread.
 //!
 //! Work that must happen later (emails, reminders, webhooks) is a row in `jobs`, written
-//! in the same transaction as the change that causes it ([`queue::enqueue`]). One
+//! in the same transaction as the change that causes it ([`queue::enqueue`]); the commit
+//! of that transaction wakes the worker. One
 //! [`Worker`], started by `serve`, sleeps until the next job is due or it is woken, claims
 //! due jobs with a lease, runs each kind's handler with a timeout, and marks the job done
 //! or reschedules it with backoff. A job whose worker died is taken over once its lease
@@ -106,8 +107,11 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Starts the worker on `db`, woken through `waker`.
+    /// Starts the worker on `db`, woken through `waker` and after every committed write
+    /// that enqueued a job (so a booking's emails leave right after the booking is kept).
     pub fn spawn(db: Db, clock: Arc<dyn Clock>, handlers: Handlers, waker: Waker) -> Self {
+        let on_enqueue = waker.clone();
+        db.on_jobs_added(move || on_enqueue.wake());
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(run(db, clock, handlers, waker, stopped));
         Self { stop, task }
@@ -214,4 +218,53 @@ async fn run_one(db: &Db, clock: &dyn Clock, handlers: &Handlers, job: Job) {
         // The lease lapses and the job runs again: at least once, never lost.
         tracing::warn!(job_id = id, error = %err, "cannot record the outcome of a job");
     }
+}
+
+/// What the admin page lists: jobs waiting, failing (waiting after a failed attempt),
+/// running and dead, each oldest first and at most `limit` of a status.
+#[derive(Debug, Clone, Default)]
+pub struct Overview {
+    pub waiting: Vec<Job>,
+    pub failing: Vec<Job>,
+    pub running: Vec<Job>,
+    pub dead: Vec<Job>,
+}
+
+/// Reads the [`Overview`].
+pub fn overview(conn: &rusqlite::Connection, limit: u32) -> rusqlite::Result<Overview> {
+    let (failing, waiting) = queue::list(conn, JobStatus::Pending, limit)?
+        .into_iter()
+        .partition(|job| job.attempts > 0);
+    Ok(Overview {
+        waiting,
+        failing,
+        running: queue::list(conn, JobStatus::Running, limit)?,
+        dead: queue::list(conn, JobStatus::Dead, limit)?,
+    })
+}
+
+/// An administrator runs a dead or failing job again now, audited as `job_retried`.
+/// Returns whether there was such a job.
+pub fn retry(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    actor: crate::audit::Actor,
+    origin: &crate::audit::Origin,
+    now: chrono::DateTime<chrono::Utc>,
+) -> rusqlite::Result<bool> {
+    let retried = queue::retry(tx, id, now)?;
+    if retried {
+        crate::audit::record(
+            tx,
+            now,
+            &crate::audit::Entry {
+                actor,
+                action: "job_retried",
+                object: Some(format!("job:{id}")),
+                outcome: crate::audit::Outcome::Success,
+                origin,
+            },
+        )?;
+    }
+    Ok(retried)
 }

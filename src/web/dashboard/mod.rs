@@ -8,6 +8,7 @@ mod audit;
 mod availability;
 mod bookings;
 mod event_types;
+mod jobs;
 mod mfa;
 mod settings;
 mod teams;
@@ -167,6 +168,8 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         )
         .route("/dashboard/admin", get(admin::page))
         .route("/dashboard/admin/audit", get(audit::page))
+        .route("/dashboard/admin/jobs", get(jobs::page))
+        .route("/dashboard/admin/jobs/{id}/retry", post(jobs::retry))
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/invitations", post(admin::invite))
         .route(
@@ -202,6 +205,7 @@ pub fn flash(key: &str) -> Option<&'static str> {
         "invitation-revoked" => "The invitation is revoked. Its link no longer works.",
         "ooo-added" => "Out-of-office time added. No one can book you then.",
         "ooo-removed" => "Out-of-office time removed.",
+        "job-retried" => "The job runs again now.",
         other => return notice_text(other),
     })
 }
@@ -259,4 +263,14 @@ impl From<ManageError> for WebError {
 /// admins to finish it.
 pub fn signed_in(ctx: &Ctx) -> Result<User, WebError> {
     ctx.require_user().cloned()
+}
+
+/// The signed-in administrator; anyone else is refused.
+pub fn admin_only(ctx: &Ctx) -> Result<User, WebError> {
+    let user = signed_in(ctx)?;
+    if user.role.is_admin() {
+        Ok(user)
+    } else {
+        Err(WebError::Forbidden)
+    }
 }
