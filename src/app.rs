@@ -7,7 +7,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use tokio::net::TcpListener;
-use tokio::sync::oneshot;
+use tokio::sync::watch;
 use tokio::task::JoinHandle;
 
 use crate::auth::SessionPolicy;
@@ -21,6 +21,7 @@ use crate::db::users;
 use crate::db::{Db, DbError};
 use crate::instance::{Instance, InstanceSettings, OpenError};
 use crate::setup::SetupGate;
+use crate::transport::{ReloadableCertificate, TlsError, TlsListener};
 
 /// How long in-flight requests may take to finish after a shutdown signal.
 pub const SHUTDOWN_GRACE: Duration = Duration::from_secs(10);
@@ -47,6 +48,8 @@ pub struct Inner {
     pub jobs: crate::jobs::Waker,
     /// The address the server actually listens on (the port may have been chosen by the OS).
     pub local_addr: SocketAddr,
+    /// The certificate served when Kairos speaks HTTPS itself.
+    pub tls: Option<Arc<ReloadableCertificate>>,
 }
 
 impl Deref for AppState {
@@ -88,9 +91,19 @@ impl AppState {
         }
     }
 
-    /// Whether cookies must be marked `Secure` (the instance is reached over https).
-    pub fn secure_cookies(&self) -> bool {
-        self.base_url().starts_with("https://")
+    /// Reads the TLS certificate and key again (on SIGHUP). A file that cannot be used
+    /// leaves the current certificate in place; the error says why.
+    pub fn reload_tls(&self) {
+        let Some(tls) = &self.tls else {
+            tracing::info!("reload requested; no TLS certificate is configured, nothing to do");
+            return;
+        };
+        match tls.reload() {
+            Ok(()) => tracing::info!("reloaded the TLS certificate and key"),
+            Err(err) => {
+                tracing::error!(error = %err, "kept the current TLS certificate: the new files cannot be used")
+            }
+        }
     }
 }
 
@@ -103,10 +116,15 @@ pub fn base_url(config: &Config, settings: &InstanceSettings, listen: SocketAddr
     {
         return url;
     }
-    if listen.ip().is_unspecified() {
-        format!("http://localhost:{}", listen.port())
+    let scheme = if config.tls_cert.is_some() {
+        "https"
     } else {
-        format!("http://{listen}")
+        "http"
+    };
+    if listen.ip().is_unspecified() {
+        format!("{scheme}://localhost:{}", listen.port())
+    } else {
+        format!("{scheme}://{listen}")
     }
 }
 
@@ -118,6 +136,8 @@ pub enum StartError {
     Db(#[from] DbError),
     #[error(transparent)]
     Locked(#[from] LockError),
+    #[error(transparent)]
+    Tls(#[from] TlsError),
     #[error("cannot listen on {addr}: {source}")]
     Listen {
         addr: SocketAddr,
@@ -128,6 +148,8 @@ pub enum StartError {
 /// A running server.
 pub struct Running {
     pub addr: SocketAddr,
+    /// The plain-HTTP address that redirects to HTTPS, when there is one.
+    pub redirect_addr: Option<SocketAddr>,
     /// The one-time setup URL, while the instance has no administrator.
     pub setup_url: Option<String>,
     pub state: AppState,
@@ -137,15 +159,23 @@ pub struct Running {
     jobs: crate::jobs::Worker,
     /// Held while the server runs: `kairos restore` refuses to run under it.
     _data_lock: DataDirLock,
-    shutdown: oneshot::Sender<()>,
+    shutdown: watch::Sender<bool>,
     task: JoinHandle<std::io::Result<()>>,
+    redirect_task: Option<JoinHandle<std::io::Result<()>>>,
+    reload_task: Option<JoinHandle<()>>,
 }
 
 impl Running {
     /// Stops accepting connections, lets in-flight requests finish (for at most
     /// [`SHUTDOWN_GRACE`]) and closes the database cleanly.
     pub async fn shutdown(self) -> std::io::Result<()> {
-        let _ = self.shutdown.send(());
+        let _ = self.shutdown.send(true);
+        if let Some(reload) = self.reload_task {
+            reload.abort();
+        }
+        if let Some(redirect) = self.redirect_task {
+            let _ = tokio::time::timeout(SHUTDOWN_GRACE, redirect).await;
+        }
         if let Some(backups) = self.backups {
             backups.stop();
         }
@@ -189,16 +219,19 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         })
         .await?;
 
-    let listener = TcpListener::bind(config.listen)
-        .await
-        .map_err(|source| StartError::Listen {
-            addr: config.listen,
-            source,
-        })?;
-    let local_addr = listener.local_addr().map_err(|source| StartError::Listen {
-        addr: config.listen,
-        source,
-    })?;
+    // A certificate that cannot be used stops startup before anything listens.
+    let tls = config
+        .tls_files()
+        .map(ReloadableCertificate::load)
+        .transpose()?
+        .map(Arc::new);
+    let tls_config = tls.as_ref().map(|tls| tls.server_config()).transpose()?;
+
+    let (listener, local_addr) = bind(config.listen).await?;
+    let redirect = match config.tls_redirect_listen {
+        Some(addr) => Some(bind(addr).await?),
+        None => None,
+    };
 
     let setup = SetupGate::new(admin_exists, settings.setup_completed);
     let setup_url = (!admin_exists && !settings.setup_completed).then(|| {
@@ -223,6 +256,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         }),
         settings: RwLock::new(settings),
         local_addr,
+        tls,
         config,
         slot_cache: Default::default(),
         jobs: crate::jobs::Waker::new(),
@@ -245,21 +279,38 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
     );
 
     let router = crate::web::router(state.clone());
-    let (shutdown_tx, shutdown_rx) = oneshot::channel::<()>();
-    let task = tokio::spawn(async move {
-        axum::serve(
-            listener,
-            router.into_make_service_with_connect_info::<SocketAddr>(),
-        )
-        .with_graceful_shutdown(async {
-            let _ = shutdown_rx.await;
-        })
-        .await
-    });
-    tracing::info!(addr = %local_addr, version = env!("CARGO_PKG_VERSION"), "listening");
+    let (shutdown_tx, shutdown_rx) = watch::channel(false);
+    let task = match tls_config {
+        Some(tls_config) => {
+            let listener =
+                TlsListener::new(listener, tls_config).map_err(|source| StartError::Listen {
+                    addr: local_addr,
+                    source,
+                })?;
+            spawn_server(listener, router, shutdown_rx.clone())
+        }
+        None => spawn_server(listener, router, shutdown_rx.clone()),
+    };
+    let scheme = if state.tls.is_some() { "https" } else { "http" };
+    tracing::info!(addr = %local_addr, scheme, version = env!("CARGO_PKG_VERSION"), "listening");
+
+    let (redirect_task, redirect_addr) = match redirect {
+        Some((listener, addr)) => {
+            let router =
+                crate::transport::redirect_router(state.config.base_url.clone(), local_addr.port());
+            tracing::info!(addr = %addr, "redirecting plain HTTP to HTTPS");
+            (
+                Some(spawn_server(listener, router, shutdown_rx)),
+                Some(addr),
+            )
+        }
+        None => (None, None),
+    };
+    let reload_task = reload_on_hangup(state.clone());
 
     Ok(Running {
         addr: local_addr,
+        redirect_addr,
         setup_url,
         state,
         backups,
@@ -267,5 +318,58 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         _data_lock: data_lock,
         shutdown: shutdown_tx,
         task,
+        redirect_task,
+        reload_task,
     })
+}
+
+async fn bind(addr: SocketAddr) -> Result<(TcpListener, SocketAddr), StartError> {
+    let listen_error = |source| StartError::Listen { addr, source };
+    let listener = TcpListener::bind(addr).await.map_err(listen_error)?;
+    let local = listener.local_addr().map_err(listen_error)?;
+    Ok((listener, local))
+}
+
+/// Serves `router` on `listener` until `shutdown` turns true, then lets in-flight requests
+/// finish.
+fn spawn_server<L>(
+    listener: L,
+    router: axum::Router,
+    mut shutdown: watch::Receiver<bool>,
+) -> JoinHandle<std::io::Result<()>>
+where
+    L: axum::serve::Listener<Addr = SocketAddr>,
+    L::Io: Unpin,
+{
+    use axum::serve::ListenerExt;
+    // `tap_io` gives any listener with socket addresses the peer address as ConnectInfo.
+    let listener = listener.tap_io(|_| {});
+    tokio::spawn(async move {
+        axum::serve(
+            listener,
+            router.into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .with_graceful_shutdown(async move {
+            let _ = shutdown.wait_for(|stop| *stop).await;
+        })
+        .await
+    })
+}
+
+/// Re-reads the TLS certificate on SIGHUP (`systemctl reload kairos`). The handler is
+/// installed even without TLS, so a reload never terminates the server.
+fn reload_on_hangup(state: AppState) -> Option<JoinHandle<()>> {
+    use tokio::signal::unix::{SignalKind, signal};
+    let mut hangups = match signal(SignalKind::hangup()) {
+        Ok(hangups) => hangups,
+        Err(err) => {
+            tracing::warn!(error = %err, "cannot listen for SIGHUP; the certificate is not reloadable");
+            return None;
+        }
+    };
+    Some(tokio::spawn(async move {
+        while hangups.recv().await.is_some() {
+            state.reload_tls();
+        }
+    }))
 }

@@ -120,6 +120,12 @@ struct ServeArgs {
     /// Address to listen on [env: KAIROS_LISTEN; default: 127.0.0.1:8080]
     #[arg(long, value_name = "ADDR")]
     listen: Option<SocketAddr>,
+    /// Serve HTTPS with this PEM certificate chain (with --tls-key; reloaded on SIGHUP) [env: KAIROS_TLS_CERT]
+    #[arg(long, value_name = "FILE")]
+    tls_cert: Option<PathBuf>,
+    /// The PEM private key of --tls-cert [env: KAIROS_TLS_KEY]
+    #[arg(long, value_name = "FILE")]
+    tls_key: Option<PathBuf>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -151,14 +157,16 @@ enum AdminCommand {
 /// Runs the command line and returns the process exit status.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let listen = match &cli.command {
-        Some(Command::Serve(args)) => args.listen,
+    let serve_args = match &cli.command {
+        Some(Command::Serve(args)) => Some(args),
         _ => None,
     };
     let flags = Flags {
         config_file: cli.config.clone(),
         data_dir: cli.data_dir.clone(),
-        listen,
+        listen: serve_args.and_then(|args| args.listen),
+        tls_cert: serve_args.and_then(|args| args.tls_cert.clone()),
+        tls_key: serve_args.and_then(|args| args.tls_key.clone()),
     };
     let config = match Config::load(&flags) {
         Ok(config) => config,

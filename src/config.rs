@@ -56,6 +56,8 @@ pub struct Flags {
     pub config_file: Option<PathBuf>,
     pub data_dir: Option<PathBuf>,
     pub listen: Option<SocketAddr>,
+    pub tls_cert: Option<PathBuf>,
+    pub tls_key: Option<PathBuf>,
 }
 
 /// The effective configuration.
@@ -85,6 +87,16 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// A mirror serving release manifests; unset means GitHub releases.
     pub update_base_url: Option<String>,
+    /// PEM certificate chain to serve HTTPS with (together with `tls_key`).
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key of `tls_cert`.
+    pub tls_key: Option<PathBuf>,
+    /// A second address, plain HTTP, that redirects every request to HTTPS.
+    pub tls_redirect_listen: Option<SocketAddr>,
+    /// Reverse proxies whose `X-Forwarded-*` and `Forwarded` headers are believed.
+    pub trusted_proxies: crate::transport::TrustedProxies,
+    /// Keeps password sign-in available while "single sign-on only" is on (break-glass).
+    pub allow_password_sign_in: bool,
     sources: BTreeMap<&'static str, Source>,
 }
 
@@ -106,6 +118,8 @@ pub enum ConfigError {
     },
     #[error("environment variable {var}: {reason}")]
     Env { var: &'static str, reason: String },
+    #[error("{0}")]
+    Conflict(String),
     #[error(
         "no data directory could be determined (no home directory); pass --data-dir or set KAIROS_DATA_DIR"
     )]
@@ -129,6 +143,11 @@ struct FileConfig {
     api_rate_limit_per_minute: Option<Spanned<i64>>,
     metrics_token: Option<Spanned<String>>,
     update_base_url: Option<Spanned<String>>,
+    tls_cert: Option<Spanned<String>>,
+    tls_key: Option<Spanned<String>>,
+    tls_redirect_listen: Option<Spanned<String>>,
+    trusted_proxies: Option<Spanned<Vec<String>>>,
+    allow_password_sign_in: Option<Spanned<bool>>,
 }
 
 impl Config {
@@ -155,6 +174,7 @@ impl Config {
         }
         config.apply_env(&env)?;
         config.apply_flags(flags);
+        config.check_tls()?;
 
         if config.data_dir.as_os_str().is_empty() {
             config.data_dir = default_data_dir().ok_or(ConfigError::NoDataDir)?;
@@ -184,12 +204,17 @@ impl Config {
             api_rate_limit_per_minute: DEFAULT_API_RATE_LIMIT_PER_MINUTE,
             metrics_token: None,
             update_base_url: None,
+            tls_cert: None,
+            tls_key: None,
+            tls_redirect_listen: None,
+            trusted_proxies: Default::default(),
+            allow_password_sign_in: false,
             sources,
         }
     }
 
     /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 13] = [
+    pub const KEYS: [&'static str; 18] = [
         "data_dir",
         "listen",
         "base_url",
@@ -203,6 +228,11 @@ impl Config {
         "api_rate_limit_per_minute",
         "metrics_token",
         "update_base_url",
+        "tls_cert",
+        "tls_key",
+        "tls_redirect_listen",
+        "trusted_proxies",
+        "allow_password_sign_in",
     ];
 
     /// Where the value of `key` came from.
@@ -235,6 +265,25 @@ impl Config {
                 .update_base_url
                 .clone()
                 .unwrap_or_else(|| "(unset: GitHub releases)".into()),
+            "tls_cert" => self.tls_cert.as_ref().map_or_else(
+                || "(unset: plain HTTP)".into(),
+                |path| path.display().to_string(),
+            ),
+            "tls_key" => self.tls_key.as_ref().map_or_else(
+                || "(unset: plain HTTP)".into(),
+                |path| path.display().to_string(),
+            ),
+            "tls_redirect_listen" => self
+                .tls_redirect_listen
+                .map_or_else(|| "(unset: no redirect listener)".into(), |a| a.to_string()),
+            "trusted_proxies" => {
+                if self.trusted_proxies.is_empty() {
+                    "(none: forwarding headers are ignored)".into()
+                } else {
+                    self.trusted_proxies.to_string()
+                }
+            }
+            "allow_password_sign_in" => self.allow_password_sign_in.to_string(),
             _ => String::new(),
         }
     }
@@ -374,7 +423,41 @@ impl Config {
                 parse_base_url(value.get_ref())
                     .map_err(|reason| bad("update_base_url", span, reason))?,
             );
-            self.sources.insert("update_base_url", source);
+            self.sources.insert("update_base_url", source.clone());
+        }
+        if let Some(value) = file.tls_cert {
+            let span = value.span();
+            self.tls_cert = Some(
+                parse_path(value.get_ref(), "a PEM certificate file")
+                    .map_err(|reason| bad("tls_cert", span, reason))?,
+            );
+            self.sources.insert("tls_cert", source.clone());
+        }
+        if let Some(value) = file.tls_key {
+            let span = value.span();
+            self.tls_key = Some(
+                parse_path(value.get_ref(), "a PEM private key file")
+                    .map_err(|reason| bad("tls_key", span, reason))?,
+            );
+            self.sources.insert("tls_key", source.clone());
+        }
+        if let Some(value) = file.tls_redirect_listen {
+            let span = value.span();
+            self.tls_redirect_listen = Some(
+                parse_listen(value.get_ref())
+                    .map_err(|reason| bad("tls_redirect_listen", span, reason))?,
+            );
+            self.sources.insert("tls_redirect_listen", source.clone());
+        }
+        if let Some(value) = file.trusted_proxies {
+            let span = value.span();
+            self.trusted_proxies = crate::transport::TrustedProxies::parse(value.get_ref())
+                .map_err(|reason| bad("trusted_proxies", span, reason))?;
+            self.sources.insert("trusted_proxies", source.clone());
+        }
+        if let Some(value) = file.allow_password_sign_in {
+            self.allow_password_sign_in = value.into_inner();
+            self.sources.insert("allow_password_sign_in", source);
         }
         Ok(())
     }
@@ -473,6 +556,47 @@ impl Config {
             self.update_base_url = Some(parse_base_url(&value).map_err(|reason| bad(var, reason))?);
             self.sources.insert("update_base_url", Source::Env(var));
         }
+        if let Some(value) = get("KAIROS_TLS_CERT") {
+            let var = "KAIROS_TLS_CERT";
+            self.tls_cert = Some(
+                parse_path(&value, "a PEM certificate file").map_err(|reason| bad(var, reason))?,
+            );
+            self.sources.insert("tls_cert", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_TLS_KEY") {
+            let var = "KAIROS_TLS_KEY";
+            self.tls_key = Some(
+                parse_path(&value, "a PEM private key file").map_err(|reason| bad(var, reason))?,
+            );
+            self.sources.insert("tls_key", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_TLS_REDIRECT_LISTEN") {
+            let var = "KAIROS_TLS_REDIRECT_LISTEN";
+            self.tls_redirect_listen =
+                Some(parse_listen(&value).map_err(|reason| bad(var, reason))?);
+            self.sources.insert("tls_redirect_listen", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_TRUSTED_PROXIES") {
+            let var = "KAIROS_TRUSTED_PROXIES";
+            let entries: Vec<String> = value
+                .split([',', ' '])
+                .filter(|entry| !entry.trim().is_empty())
+                .map(str::to_string)
+                .collect();
+            self.trusted_proxies = crate::transport::TrustedProxies::parse(&entries)
+                .map_err(|reason| bad(var, reason))?;
+            self.sources.insert("trusted_proxies", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_ALLOW_PASSWORD_SIGN_IN") {
+            let var = "KAIROS_ALLOW_PASSWORD_SIGN_IN";
+            self.allow_password_sign_in = match value.trim() {
+                "true" | "1" | "yes" | "on" => true,
+                "false" | "0" | "no" | "off" => false,
+                other => return Err(bad(var, format!("must be true or false, not {other:?}"))),
+            };
+            self.sources
+                .insert("allow_password_sign_in", Source::Env(var));
+        }
         Ok(())
     }
 
@@ -485,6 +609,52 @@ impl Config {
             self.listen = listen;
             self.sources.insert("listen", Source::Flag("--listen"));
         }
+        if let Some(path) = &flags.tls_cert {
+            self.tls_cert = Some(path.clone());
+            self.sources.insert("tls_cert", Source::Flag("--tls-cert"));
+        }
+        if let Some(path) = &flags.tls_key {
+            self.tls_key = Some(path.clone());
+            self.sources.insert("tls_key", Source::Flag("--tls-key"));
+        }
+    }
+
+    /// The certificate and key to serve HTTPS with, when both are set.
+    pub fn tls_files(&self) -> Option<crate::transport::TlsFiles> {
+        Some(crate::transport::TlsFiles {
+            certificate: self.tls_cert.clone()?,
+            key: self.tls_key.clone()?,
+        })
+    }
+
+    /// TLS takes a certificate and its key together; the redirect listener needs TLS.
+    fn check_tls(&self) -> Result<(), ConfigError> {
+        let conflict = |text: &str| Err(ConfigError::Conflict(text.to_string()));
+        match (&self.tls_cert, &self.tls_key) {
+            (Some(_), None) => {
+                return conflict(
+                    "tls_cert is set but tls_key is not: HTTPS needs both the certificate and its private key (--tls-key, KAIROS_TLS_KEY)",
+                );
+            }
+            (None, Some(_)) => {
+                return conflict(
+                    "tls_key is set but tls_cert is not: HTTPS needs both the certificate and its private key (--tls-cert, KAIROS_TLS_CERT)",
+                );
+            }
+            _ => {}
+        }
+        if self.tls_redirect_listen.is_some() && self.tls_cert.is_none() {
+            return conflict(
+                "tls_redirect_listen redirects to HTTPS, which needs tls_cert and tls_key",
+            );
+        }
+        if self
+            .tls_redirect_listen
+            .is_some_and(|redirect| redirect == self.listen && redirect.port() != 0)
+        {
+            return conflict("tls_redirect_listen must differ from listen");
+        }
+        Ok(())
     }
 }
 
@@ -528,6 +698,15 @@ pub fn parse_base_url(value: &str) -> Result<String, String> {
         ));
     }
     Ok(trimmed.to_string())
+}
+
+fn parse_path(value: &str, what: &str) -> Result<PathBuf, String> {
+    let path = value.trim();
+    if path.is_empty() {
+        Err(format!("must be the path of {what}"))
+    } else {
+        Ok(PathBuf::from(path))
+    }
 }
 
 fn parse_log_level(value: &str) -> Result<String, String> {

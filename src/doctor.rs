@@ -128,12 +128,78 @@ pub fn run(config: &Config, now: DateTime<Utc>) -> Vec<Finding> {
     findings.push(check_clock(now, conn.as_ref()));
     findings.push(check_backups(config, now));
     findings.push(check_ca_bundle());
+    findings.push(check_tls_certificate(config, now));
     findings.push(Finding::skip(
         "smtp",
         "SMTP is not configured in this version; nothing to check",
     ));
     findings.push(check_server(config));
     findings
+}
+
+/// A certificate closer to its end than this gets a warning.
+const CERTIFICATE_WARNING_DAYS: i64 = 14;
+
+/// The HTTPS certificate: usable with its key, and not about to expire.
+fn check_tls_certificate(config: &Config, now: DateTime<Utc>) -> Finding {
+    const CHECK: &str = "tls";
+    let Some(files) = config.tls_files() else {
+        return Finding::skip(
+            CHECK,
+            "Kairos serves plain HTTP (no tls_cert); a reverse proxy in front may serve HTTPS",
+        );
+    };
+    if let Err(err) = files.load() {
+        return Finding::fail(
+            CHECK,
+            err.to_string(),
+            "point tls_cert and tls_key at a readable PEM certificate chain and its private key",
+        );
+    }
+    let expires = crate::transport::read_certificates(&files.certificate)
+        .ok()
+        .and_then(|chain| {
+            chain
+                .first()
+                .and_then(|cert| crate::transport::not_after(cert.as_ref()))
+        });
+    let Some(expires) = expires else {
+        return Finding::warn(
+            CHECK,
+            format!(
+                "cannot read the expiry date of {}",
+                files.certificate.display()
+            ),
+            "check the certificate with `openssl x509 -noout -enddate -in FILE`",
+        );
+    };
+    let renew = "renew the certificate, write it over the old files and run `systemctl reload kairos` (SIGHUP): the server keeps running";
+    let when = expires.format("%Y-%m-%d %H:%M UTC");
+    if expires <= now {
+        Finding::fail(
+            CHECK,
+            format!(
+                "the certificate {} expired on {when}",
+                files.certificate.display()
+            ),
+            renew,
+        )
+    } else if expires - now <= chrono::Duration::days(CERTIFICATE_WARNING_DAYS) {
+        Finding::warn(
+            CHECK,
+            format!(
+                "the certificate {} expires on {when}, in {} days",
+                files.certificate.display(),
+                (expires - now).num_days()
+            ),
+            renew,
+        )
+    } else {
+        Finding::ok(
+            CHECK,
+            format!("certificate and key match; valid until {when}"),
+        )
+    }
 }
 
 /// Whether any finding is a failure.

@@ -26,5 +26,6 @@ pub mod notify;
 pub mod scheduling;
 pub mod setup;
 pub mod systemd_notify;
+pub mod transport;
 pub mod update;
 pub mod web;

@@ -148,7 +148,7 @@ fn signed_in_response(ctx: &Ctx, signed_in: &auth::SignedIn, next: &str) -> Resp
 
 /// The cookie that carries a half-session to the second-factor step, only there.
 fn pending_cookie(ctx: &Ctx, token: &str) -> String {
-    let secure = if ctx.state.secure_cookies() { "; Secure" } else { "" };
+    let secure = if ctx.secure_cookies() { "; Secure" } else { "" };
     let max_age = mfa::PENDING_VALIDITY.num_seconds();
     format!("{PENDING_COOKIE}={token}; Path=/login/mfa; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
 }

@@ -2,7 +2,7 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use axum::extract::{ConnectInfo, FromRequestParts, Request};
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
@@ -13,6 +13,7 @@ use crate::audit::Origin;
 use crate::auth::{self, SESSION_COOKIE};
 use crate::crypto::random_token;
 use crate::db::users::User;
+use crate::transport::ClientInfo;
 use crate::web::WebError;
 
 /// The pre-session cookie that anonymous forms (sign-in, setup) bind their CSRF token to.
@@ -69,6 +70,25 @@ pub struct CsrfForm {
     pub csrf: String,
 }
 
+/// Works out once per request who the client is (see [`crate::transport::TrustedProxies`]):
+/// everything that needs the client's address or scheme reads the result.
+pub async fn resolve_client(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let peer = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map_or(IpAddr::from([127, 0, 0, 1]), |info| info.0.ip());
+    let client = state
+        .config
+        .trusted_proxies
+        .resolve(peer, state.tls.is_some(), request.headers());
+    request.extensions_mut().insert(client);
+    next.run(request).await
+}
+
 /// Who is asking.
 pub struct Ctx {
     pub state: AppState,
@@ -80,18 +100,24 @@ pub struct Ctx {
     /// The instance requires a second factor of this user, who has none yet.
     pub must_enroll_mfa: bool,
     pub address: IpAddr,
+    /// Whether the client reached the instance over HTTPS.
+    pub https: bool,
     /// The `User-Agent` header, for the audit log.
     pub user_agent: Option<String>,
     pub path: String,
 }
 
-/// The client's address as the server sees it (127.0.0.1 when unknown, as in tests
-/// that call the router directly).
-fn client_address(parts: &Parts) -> IpAddr {
+/// The client as [`resolve_client`] found it (127.0.0.1 over plain HTTP when the request
+/// did not pass through it).
+fn client(parts: &Parts) -> ClientInfo {
     parts
         .extensions
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::from([127, 0, 0, 1]), |info| info.0.ip())
+        .get::<ClientInfo>()
+        .copied()
+        .unwrap_or(ClientInfo {
+            address: IpAddr::from([127, 0, 0, 1]),
+            https: false,
+        })
 }
 
 fn user_agent(parts: &Parts) -> Option<String> {
@@ -108,7 +134,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Origin {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         Ok(Origin::new(
-            client_address(parts),
+            client(parts).address,
             user_agent(parts).as_deref(),
         ))
     }
@@ -118,7 +144,7 @@ impl FromRequestParts<AppState> for Ctx {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
-        let address = client_address(parts);
+        let ClientInfo { address, https } = client(parts);
         let csrf_cookie = parts
             .extensions
             .get::<CsrfCookie>()
@@ -154,6 +180,7 @@ impl FromRequestParts<AppState> for Ctx {
             session_ends_at,
             must_enroll_mfa,
             address,
+            https,
             user_agent: user_agent(parts),
             path: parts
                 .uri
@@ -254,7 +281,7 @@ impl Ctx {
 
     /// A `Set-Cookie` value that starts a session in the browser.
     pub fn session_cookie(&self, token: &str) -> String {
-        let secure = if self.state.secure_cookies() {
+        let secure = if self.secure_cookies() {
             "; Secure"
         } else {
             ""
@@ -263,6 +290,12 @@ impl Ctx {
         format!(
             "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
         )
+    }
+
+    /// Whether cookies must be marked `Secure`: the request came over HTTPS (directly or
+    /// through a trusted proxy), or the instance's public address is `https://`.
+    pub fn secure_cookies(&self) -> bool {
+        self.https || self.state.base_url().starts_with("https://")
     }
 
     /// A `Set-Cookie` value that removes the session cookie.

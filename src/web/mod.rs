@@ -81,7 +81,14 @@ pub fn router(state: AppState) -> Router {
         .fallback(not_found)
         .layer(middleware::from_fn_with_state(state.clone(), setup_guard))
         .layer(middleware::from_fn(ctx::ensure_csrf_cookie))
-        .layer(middleware::from_fn(security_headers))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            security_headers,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            ctx::resolve_client,
+        ))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(
             TraceLayer::new_for_http().make_span_with(|request: &Request<Body>| {
@@ -115,14 +122,16 @@ async fn not_found() -> WebError {
     WebError::NotFound
 }
 
-async fn security_headers(request: Request, next: Next) -> Response {
+/// Browsers keep to HTTPS for a year after seeing this over a TLS connection.
+const HSTS: &str = "max-age=31536000";
+
+async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
-    let set = |headers: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str| {
-        headers
-            .entry(name)
-            .or_insert(HeaderValue::from_static(value));
-    };
+    // Only Kairos's own TLS listener says so; a proxy in front sets its own policy.
+    if state.tls.is_some() {
+        set(headers, header::STRICT_TRANSPORT_SECURITY, HSTS);
+    }
     set(headers, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
     set(headers, header::REFERRER_POLICY, "same-origin");
     // A page that set its own policy (public booking pages, which may be embedded) decides
@@ -145,6 +154,13 @@ async fn security_headers(request: Request, next: Next) -> Response {
         headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     response
+}
+
+/// Sets a header unless the handler set it already.
+fn set(headers: &mut axum::http::HeaderMap, name: HeaderName, value: &'static str) {
+    headers
+        .entry(name)
+        .or_insert(HeaderValue::from_static(value));
 }
 
 /// Until setup is complete, only the setup pages, sign-in, health checks and assets answer;

@@ -446,7 +446,7 @@ async fn serve_takes_scheduled_backups_and_keeps_the_newest() {
     let flags = Flags {
         config_file: Some(file),
         data_dir: Some(data.clone()),
-        listen: None,
+        ..Flags::default()
     };
     let config = Config::load_from(&flags, |_| None).expect("config");
     let clock = Arc::new(FixedClock::new(t0()));

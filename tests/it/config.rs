@@ -34,7 +34,7 @@ fn environment_beats_file_and_flags_beat_both() {
     let flags = Flags {
         data_dir: Some(dir.path().join("from-flag")),
         listen: Some("127.0.0.1:7001".parse().expect("address")),
-        config_file: None,
+        ..Flags::default()
     };
     let config = Config::load_from(&flags, env).expect("loads");
     assert_eq!(config.data_dir, dir.path().join("from-flag"));
@@ -53,7 +53,7 @@ fn a_missing_config_file_named_explicitly_is_an_error() {
     let flags = Flags {
         config_file: Some(dir.path().join("absent.toml")),
         data_dir: Some(dir.path().to_path_buf()),
-        listen: None,
+        ..Flags::default()
     };
     let err = Config::load_from(&flags, |_| None).expect_err("refused");
     assert!(err.to_string().contains("absent.toml"), "{err}");

@@ -21,7 +21,7 @@ async fn start(config_text: &str) -> (tempfile::TempDir, app::Running) {
     let flags = Flags {
         config_file: Some(file),
         data_dir: Some(data),
-        listen: None,
+        ..Flags::default()
     };
     let config = Config::load_from(&flags, |_| None).expect("config");
     let running = app::start(config, Arc::new(FixedClock::new(t0())))

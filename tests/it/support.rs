@@ -40,7 +40,7 @@ pub fn config_with(data_dir: &Path, extra: &str) -> Config {
     let flags = Flags {
         config_file: Some(file),
         data_dir: Some(data_dir.to_path_buf()),
-        listen: None,
+        ..Flags::default()
     };
     Config::load_from(&flags, |_| None).expect("config")
 }

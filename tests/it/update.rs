@@ -162,7 +162,7 @@ impl Install {
         let flags = Flags {
             config_file: Some(file),
             data_dir: Some(data),
-            listen: None,
+            ..Flags::default()
         };
         let config = Config::load_from(&flags, |_| None).expect("config");
         Self {
@@ -469,7 +469,7 @@ async fn the_dashboard_reports_a_newer_release_only_once_an_admin_turns_checks_o
     let flags = Flags {
         config_file: Some(file),
         data_dir: Some(data),
-        listen: None,
+        ..Flags::default()
     };
     let config = Config::load_from(&flags, |_| None).expect("config");
     let clock = Arc::new(kairos::clock::FixedClock::new(t0()));
