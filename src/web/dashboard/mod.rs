@@ -7,6 +7,7 @@ mod admin;
 mod audit;
 mod availability;
 mod bookings;
+pub(crate) mod email;
 mod event_types;
 mod jobs;
 mod settings;
@@ -161,6 +162,8 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin", get(admin::page))
         .route("/dashboard/admin/audit", get(audit::page))
         .route("/dashboard/admin/jobs", get(jobs::page))
+        .route("/dashboard/admin/email", get(email::page).post(email::save))
+        .route("/dashboard/admin/email/test", post(email::test))
         .route("/dashboard/admin/jobs/{id}/retry", post(jobs::retry))
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/users/{id}/disable", post(admin::disable))
