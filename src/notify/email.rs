@@ -252,7 +252,11 @@ impl Frame {
                                             @for (label, value) in &self.facts {
                                                 tr {
                                                     td.k-muted valign="top" style="padding:8px 12px 0 0;font-size:13px;color:#4b5563;white-space:nowrap;" { (label) }
-                                                    td.k-text valign="top" style="padding:8px 0 0;color:#111827;" { (value) }
+                                                    td.k-text valign="top" style="padding:8px 0 0;color:#111827;overflow-wrap:anywhere;" {
+                                                        @if value.starts_with("https://") || value.starts_with("http://") {
+                                                            a href=(value) style="color:#4f46e5;" { (value) }
+                                                        } @else { (value) }
+                                                    }
                                                 }
                                             }
                                         }

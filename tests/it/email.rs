@@ -775,7 +775,11 @@ async fn admins_set_up_the_mail_server_and_the_test_email_shows_the_servers_answ
     let csrf = csrf_of(&page);
     let port = free_port();
     let form = |from: &str, password: &str| {
-        let username = if from.starts_with("open") { "" } else { "kairos" };
+        let username = if from.starts_with("open") {
+            ""
+        } else {
+            "kairos"
+        };
         vec![
             ("csrf", csrf.clone()),
             ("host", "127.0.0.1".to_string()),

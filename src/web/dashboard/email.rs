@@ -53,21 +53,23 @@ pub fn input_of(form: &FormData) -> SmtpInput {
 /// The mail server fields, each with its error; `has_password` says one is stored.
 pub fn smtp_fields(form: &FormData, errors: &FieldErrors, has_password: bool) -> Markup {
     let password_hint = if has_password {
-        "A password is stored. Leave this empty to keep it."
+        "A password is stored. Leave empty to keep it."
     } else {
-        "Only if the server asks you to sign in. Stored encrypted."
+        "Stored encrypted, never shown again."
     };
     html! {
         div.two-col {
             (field(&Field { name: "host", label: "Server", value: form.get("host"), required: true, autocomplete: Some("off"), placeholder: Some("smtp.example.org"), ..Field::default() }, errors))
-            (field(&Field { name: "port", label: "Port", kind: "number", value: form.get("port"), required: true, min: Some("1"), inputmode: Some("numeric"), hint: Some("Usually 587 with STARTTLS, 465 with TLS."), ..Field::default() }, errors))
+            (field(&Field { name: "port", label: "Port", kind: "number", value: form.get("port"), required: true, min: Some("1"), inputmode: Some("numeric"), ..Field::default() }, errors))
         }
-        (select_field("security", "Security", &[("starttls", "STARTTLS: a plain connection upgraded to TLS"), ("tls", "TLS from the start"), ("none", "None: only for a relay on this machine or a trusted network")], form.get("security"), None, errors))
+        (select_field("security", "Security", &[("starttls", "STARTTLS: a plain connection upgraded to TLS"), ("tls", "TLS from the start"), ("none", "None: only for a relay on this machine or a trusted network")], form.get("security"), Some("Usually port 587 with STARTTLS, 465 with TLS."), errors))
         div.two-col {
-            (field(&Field { name: "username", label: "User name", value: form.get("username"), autocomplete: Some("off"), ..Field::default() }, errors))
+            (field(&Field { name: "username", label: "User name", value: form.get("username"), autocomplete: Some("off"), hint: Some("Only if the server asks you to sign in."), ..Field::default() }, errors))
             (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("new-password"), hint: Some(password_hint), ..Field::default() }, errors))
+        }
+        div.two-col {
             (field(&Field { name: "from_address", label: "From address", kind: "email", value: form.get("from_address"), required: true, placeholder: Some("appointments@example.org"), ..Field::default() }, errors))
-            (field(&Field { name: "from_name", label: "From name", value: form.get("from_name"), hint: Some("Such as your organization's name."), ..Field::default() }, errors))
+            (field(&Field { name: "from_name", label: "From name", value: form.get("from_name"), placeholder: Some("Your organization"), ..Field::default() }, errors))
         }
     }
 }
@@ -164,7 +166,7 @@ async fn page_with(
                     form method="post" action=(format!("{CURRENT}/test")) {
                         (csrf_field(&csrf))
                         (field(&Field { name: "to", label: "Send to", kind: "email", value: test_to, required: true, ..Field::default() }, &view.test_errors))
-                        button.button type="submit" { "Send test email" }
+                        button.button.ghost type="submit" { "Send test email" }
                     }
                 }
             }

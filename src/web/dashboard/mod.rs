@@ -194,6 +194,7 @@ pub fn flash(key: &str) -> Option<&'static str> {
         "ooo-added" => "Out-of-office time added. No one can book you then.",
         "ooo-removed" => "Out-of-office time removed.",
         "job-retried" => "The job runs again now.",
+        "job-not-retried" => "That job is no longer failing or dead: it is running again or done.",
         other => return notice_text(other),
     })
 }
