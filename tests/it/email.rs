@@ -722,3 +722,200 @@ async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_i
     server.stop().await;
     smtp_server.stop();
 }
+
+/// An SMTP server that refuses every recipient with its own words.
+fn refusing_smtp_server(port: u16) -> Child {
+    const SCRIPT: &str = r#"
+import asyncio, sys
+from aiosmtpd.controller import Controller
+class Refuse:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.7.1 Relaying denied: kairos test refusal"
+controller = Controller(Refuse(), hostname="127.0.0.1", port=int(sys.argv[1]))
+controller.start()
+asyncio.get_event_loop().run_forever()
+"#;
+    let child = Command::new(python())
+        .args(["-c", SCRIPT, &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the refusing server starts");
+    let deadline = Instant::now() + StdDuration::from_secs(15);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "the refusing server did not listen"
+        );
+        std::thread::sleep(StdDuration::from_millis(50));
+    }
+    child
+}
+
+async fn page_text(client: &reqwest::Client, url: String) -> String {
+    client
+        .get(url)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body")
+}
+
+#[tokio::test]
+async fn admins_set_up_the_mail_server_and_the_test_email_shows_the_servers_answer() {
+    let server = TestServer::with_owner().await;
+    let client = browser();
+    sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    let admin = page_text(&client, server.url("/dashboard/admin")).await;
+    assert!(admin.contains("href=\"/dashboard/admin/email\""));
+    let page = page_text(&client, server.url("/dashboard/admin/email")).await;
+    assert!(page.contains("Save a mail server first"), "{page}");
+    let csrf = csrf_of(&page);
+    let port = free_port();
+    let form = |from: &str, password: &str| {
+        let username = if from.starts_with("open") {
+            ""
+        } else {
+            "kairos"
+        };
+        vec![
+            ("csrf", csrf.clone()),
+            ("host", "127.0.0.1".to_string()),
+            ("port", port.to_string()),
+            ("security", "none".to_string()),
+            ("username", username.to_string()),
+            ("password", password.to_string()),
+            ("from_address", from.to_string()),
+            ("from_name", "Harbor Clinic".to_string()),
+        ]
+    };
+
+    let bad = client
+        .post(server.url("/dashboard/admin/email"))
+        .form(&form("not-an-address", "relay-secret-123"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.expect("body");
+    assert!(
+        html.contains("From address must be an email address"),
+        "{html}"
+    );
+    assert!(!html.contains("relay-secret-123"));
+
+    let saved = client
+        .post(server.url("/dashboard/admin/email"))
+        .form(&form("appointments@clinic.example", "relay-secret-123"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let page = page_text(&client, server.url("/dashboard/admin/email")).await;
+    assert!(page.contains("A password is stored"), "{page}");
+    assert!(
+        !page.contains("relay-secret-123"),
+        "the password is write-only"
+    );
+    // Saving again with the password left empty keeps it.
+    let again = client
+        .post(server.url("/dashboard/admin/email"))
+        .form(&form("desk@clinic.example", ""))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let state = server.running.as_ref().expect("running").state.clone();
+    let key = state.key.clone();
+    let smtp = state
+        .db
+        .read(move |conn| -> Result<_, DbError> {
+            Ok(smtp::load(conn, &key).expect("readable").expect("stored"))
+        })
+        .await
+        .expect("read");
+    assert_eq!(smtp.from_address, "desk@clinic.example");
+    assert_eq!(smtp.password.as_deref(), Some("relay-secret-123"));
+
+    // Nothing listens: the test says why, in the transport's words.
+    let test = |to: &'static str| {
+        let (client, url, csrf) = (
+            client.clone(),
+            server.url("/dashboard/admin/email/test"),
+            csrf.clone(),
+        );
+        async move {
+            client
+                .post(url)
+                .form(&[("csrf", csrf.as_str()), ("to", to)])
+                .send()
+                .await
+                .expect("answers")
+                .text()
+                .await
+                .expect("body")
+        }
+    };
+    let down = test(OWNER_EMAIL).await;
+    assert!(down.contains("The test message was not sent"), "{down}");
+    assert!(down.contains("Connection refused"), "{down}");
+
+    // The test relay takes no sign-in: without a user name no password is kept either.
+    let open = client
+        .post(server.url("/dashboard/admin/email"))
+        .form(&form("open-desk@clinic.example", ""))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(open.status(), StatusCode::SEE_OTHER);
+
+    // A server that refuses: its own answer, verbatim.
+    let mut refusing = refusing_smtp_server(port);
+    let refused = test("someone@example.org").await;
+    let _ = refusing.kill();
+    let _ = refusing.wait();
+    assert!(
+        refused.contains("5.7.1 Relaying denied: kairos test refusal"),
+        "{refused}"
+    );
+
+    let invalid = test("nobody").await;
+    assert!(
+        invalid.contains("Send to must be an email address"),
+        "{invalid}"
+    );
+
+    // A working server: the message arrives at the typed address.
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
+    let sent = test("desk@clinic.example").await;
+    assert!(
+        sent.contains("The test message was sent to desk@clinic.example"),
+        "{sent}"
+    );
+    let arrived = wait_for_messages(&smtp_server.maildir, 1).await;
+    assert_eq!(arrived[0]["to"][1], "desk@clinic.example");
+    assert!(
+        arrived[0]["html"]
+            .as_str()
+            .is_some_and(|h| h.contains("Test message"))
+    );
+
+    let audit = state
+        .db
+        .read(|conn| -> Result<_, DbError> {
+            Ok((
+                kairos::audit::find(conn, "smtp_settings_changed")?,
+                kairos::audit::find(conn, "smtp_tested")?,
+            ))
+        })
+        .await
+        .expect("audit");
+    assert_eq!(audit.0.len(), 3, "each change audited");
+    let outcomes: Vec<&str> = audit.1.iter().map(|row| row.outcome.as_str()).collect();
+    assert_eq!(outcomes, ["failure", "failure", "success"]);
+    server.stop().await;
+    smtp_server.stop();
+}

@@ -56,7 +56,7 @@ fn job_list(jobs: &[Job], zone: Tz, twelve_hour: bool, csrf: &str, retry: bool) 
                         div.list-actions {
                             form method="post" action=(format!("{CURRENT}/{}/retry", job.id)) {
                                 (csrf_field(csrf))
-                                button.button.small type="submit" { "Retry now" }
+                                button.button.ghost type="submit" { "Retry now" }
                             }
                         }
                     }
@@ -98,10 +98,12 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
             h1 { "Background jobs" }
             p.muted { "Emails and other work done after a change. A failing job is retried with growing pauses; after its last attempt it is dead until you retry it. Times in " (zone.name()) "." }
         } }
-        (section("failing-title", "Failing", "Nothing is failing.", &overview.failing, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
-        (section("dead-title", "Dead", "No job gave up.", &overview.dead, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
-        (section("running-title", "Running", "Nothing is running.", &overview.running, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
-        (section("waiting-title", "Waiting", "Nothing is waiting.", &overview.waiting, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
+        div.editor {
+            (section("failing-title", "Failing", "Nothing is failing.", &overview.failing, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
+            (section("dead-title", "Dead", "No job gave up.", &overview.dead, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
+            (section("running-title", "Running", "Nothing is running.", &overview.running, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
+            (section("waiting-title", "Waiting", "Nothing is waiting.", &overview.waiting, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
+        }
     };
     Ok(render(
         &ctx,
@@ -126,8 +128,11 @@ pub async fn retry(
         .db
         .write(move |tx| jobs::retry(tx, id, actor, &origin, now).map_err(DbError::from))
         .await?;
-    if !retried {
-        return Err(WebError::NotFound);
-    }
-    Ok(Redirect::to(&format!("{CURRENT}?notice=job-retried")).into_response())
+    // A job the worker took up again meanwhile, or that finished, is left as it is.
+    let notice = if retried {
+        "job-retried"
+    } else {
+        "job-not-retried"
+    };
+    Ok(Redirect::to(&format!("{CURRENT}?notice={notice}")).into_response())
 }

@@ -7,6 +7,7 @@ mod admin;
 mod audit;
 mod availability;
 mod bookings;
+pub(crate) mod email;
 mod event_types;
 mod jobs;
 mod mfa;
@@ -169,6 +170,8 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin", get(admin::page))
         .route("/dashboard/admin/audit", get(audit::page))
         .route("/dashboard/admin/jobs", get(jobs::page))
+        .route("/dashboard/admin/email", get(email::page).post(email::save))
+        .route("/dashboard/admin/email/test", post(email::test))
         .route("/dashboard/admin/jobs/{id}/retry", post(jobs::retry))
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/invitations", post(admin::invite))
@@ -206,6 +209,7 @@ pub fn flash(key: &str) -> Option<&'static str> {
         "ooo-added" => "Out-of-office time added. No one can book you then.",
         "ooo-removed" => "Out-of-office time removed.",
         "job-retried" => "The job runs again now.",
+        "job-not-retried" => "That job is no longer failing or dead: it is running again or done.",
         other => return notice_text(other),
     })
 }
