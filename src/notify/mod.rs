@@ -36,8 +36,12 @@ pub fn enqueue_for_event(
 
 /// The handlers of every job kind the appliance runs.
 pub fn job_handlers(state: &AppState) -> Handlers {
-    let state = state.clone();
-    Handlers::new().on(NOTIFY_JOB, move |job| notify(state.clone(), job))
+    let (state, webhooks) = (state.clone(), state.clone());
+    Handlers::new()
+        .on(NOTIFY_JOB, move |job| notify(state.clone(), job))
+        .on(crate::webhooks::WEBHOOK_JOB, move |job| {
+            crate::webhooks::deliver_job(webhooks.clone(), job)
+        })
 }
 
 /// Runs a `notify` job: emails the attendee about the booking event when a mail server
