@@ -783,3 +783,83 @@ async fn the_dashboard_adds_a_webhook_shows_its_secret_once_and_sends_a_test_pin
     server.stop().await;
     receiver.stop();
 }
+
+#[tokio::test]
+async fn team_admins_subscribe_to_their_team_event_types_and_members_cannot() {
+    let receiver = Receiver::start().await;
+    let server = TestServer::with_owner_and_config(ALLOW_LOOPBACK).await;
+    let api = server.api().await;
+    let (status, team) = api
+        .post(
+            "/api/v1/teams",
+            &json!({ "slug": "physio", "name": "Physiotherapy" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{team}");
+    let team_id = team["data"]["id"].as_i64().expect("team id");
+    let mut keys = Vec::new();
+    let mut ids = Vec::new();
+    for (name, role) in [("ana", "admin"), ("bo", "member")] {
+        let email = format!("{name}@clinic.example");
+        let (status, user) = api
+            .post(
+                "/api/v1/users",
+                &json!({ "name": name, "email": email, "timeZone": "Europe/Berlin" }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{user}");
+        let user_id = user["data"]["id"].as_i64().expect("user id");
+        let (status, _) = api
+            .send(
+                Method::PUT,
+                &format!("/api/v1/teams/{team_id}/members"),
+                &json!({ "userId": user_id, "role": role }),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK);
+        keys.push(api.with_key(&server.api_key_for(&email).await));
+        ids.push(user_id);
+    }
+    let (ana, bo) = (&keys[0], &keys[1]);
+    let (status, body) = ana.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, event_type) = api
+        .post(
+            "/api/v1/event-types",
+            &json!({
+                "title": "Physio session", "slug": "session", "durationsMinutes": [30],
+                "teamId": team_id, "schedulingType": "collective",
+                "questions": [{ "key": "reason", "type": "text", "label": "Reason" }],
+                "hosts": [{ "userId": ids[0] }]
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{event_type}");
+    let id = event_type["data"]["id"].as_i64().expect("id");
+
+    let subscription = json!({
+        "url": format!("{}/team", receiver.url), "triggers": ["BOOKING_CREATED"],
+        "secret": SECRET, "eventTypeId": id
+    });
+    let (status, answer) = bo.post("/api/v1/webhooks", &subscription).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(answer["error"]["details"][0]["field"], "eventTypeId");
+    let (status, answer) = ana.post("/api/v1/webhooks", &subscription).await;
+    assert_eq!(status, StatusCode::CREATED, "{answer}");
+
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let got = receiver.wait_for(&server, 1).await;
+    assert_signed(&got[0], SECRET);
+    let payload = &got[0].json()["payload"];
+    assert_eq!(payload["type"], "session");
+    assert_eq!(payload["team"]["name"], "Physiotherapy");
+    assert_eq!(payload["organizer"]["email"], "ana@clinic.example");
+    server.stop().await;
+    receiver.stop();
+}
