@@ -97,6 +97,10 @@ pub struct Config {
     pub trusted_proxies: crate::transport::TrustedProxies,
     /// Keeps password sign-in available while "single sign-on only" is on (break-glass).
     pub allow_password_sign_in: bool,
+    /// For tests only: lets webhooks and the SMS gateway reach loopback addresses (a test's
+    /// receiver on 127.0.0.1). A config key, never an instance setting, so nobody can turn
+    /// it on from the web.
+    pub outbound_allow_loopback: bool,
     sources: BTreeMap<&'static str, Source>,
 }
 
@@ -148,6 +152,7 @@ struct FileConfig {
     tls_redirect_listen: Option<Spanned<String>>,
     trusted_proxies: Option<Spanned<Vec<String>>>,
     allow_password_sign_in: Option<Spanned<bool>>,
+    outbound_allow_loopback: Option<bool>,
 }
 
 impl Config {
@@ -209,12 +214,13 @@ impl Config {
             tls_redirect_listen: None,
             trusted_proxies: Default::default(),
             allow_password_sign_in: false,
+            outbound_allow_loopback: false,
             sources,
         }
     }
 
     /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 18] = [
+    pub const KEYS: [&'static str; 19] = [
         "data_dir",
         "listen",
         "base_url",
@@ -233,6 +239,7 @@ impl Config {
         "tls_redirect_listen",
         "trusted_proxies",
         "allow_password_sign_in",
+        "outbound_allow_loopback",
     ];
 
     /// Where the value of `key` came from.
@@ -284,6 +291,7 @@ impl Config {
                 }
             }
             "allow_password_sign_in" => self.allow_password_sign_in.to_string(),
+            "outbound_allow_loopback" => self.outbound_allow_loopback.to_string(),
             _ => String::new(),
         }
     }
@@ -457,7 +465,12 @@ impl Config {
         }
         if let Some(value) = file.allow_password_sign_in {
             self.allow_password_sign_in = value.into_inner();
-            self.sources.insert("allow_password_sign_in", source);
+            self.sources
+                .insert("allow_password_sign_in", source.clone());
+        }
+        if let Some(allow) = file.outbound_allow_loopback {
+            self.outbound_allow_loopback = allow;
+            self.sources.insert("outbound_allow_loopback", source);
         }
         Ok(())
     }
@@ -589,13 +602,15 @@ impl Config {
         }
         if let Some(value) = get("KAIROS_ALLOW_PASSWORD_SIGN_IN") {
             let var = "KAIROS_ALLOW_PASSWORD_SIGN_IN";
-            self.allow_password_sign_in = match value.trim() {
-                "true" | "1" | "yes" | "on" => true,
-                "false" | "0" | "no" | "off" => false,
-                other => return Err(bad(var, format!("must be true or false, not {other:?}"))),
-            };
+            self.allow_password_sign_in = parse_bool(&value).map_err(|reason| bad(var, reason))?;
             self.sources
                 .insert("allow_password_sign_in", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_OUTBOUND_ALLOW_LOOPBACK") {
+            let var = "KAIROS_OUTBOUND_ALLOW_LOOPBACK";
+            self.outbound_allow_loopback = parse_bool(&value).map_err(|reason| bad(var, reason))?;
+            self.sources
+                .insert("outbound_allow_loopback", Source::Env(var));
         }
         Ok(())
     }
@@ -698,6 +713,15 @@ pub fn parse_base_url(value: &str) -> Result<String, String> {
         ));
     }
     Ok(trimmed.to_string())
+}
+
+/// A yes/no value from the environment.
+fn parse_bool(value: &str) -> Result<bool, String> {
+    match value.trim() {
+        "true" | "1" | "yes" | "on" => Ok(true),
+        "false" | "0" | "no" | "off" => Ok(false),
+        other => Err(format!("must be true or false, not {other:?}")),
+    }
 }
 
 fn parse_path(value: &str, what: &str) -> Result<PathBuf, String> {

@@ -20,6 +20,7 @@ pub mod sessions;
 pub mod settings;
 pub mod teams;
 pub mod users;
+pub mod webhooks;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};

@@ -15,6 +15,8 @@ mod rate_limits;
 mod service;
 mod setup;
 mod sign_in;
+mod sms;
 mod support;
 mod update;
 mod web;
+mod webhooks;

@@ -68,7 +68,10 @@ async fn page_with(
                     ),
                     ("signup".into(), settings.signup.clone()),
                     ("embed_origins".into(), settings.embed_origins.join("\n")),
-                    ("require_mfa".into(), settings.require_mfa.as_str().to_string()),
+                    (
+                        "require_mfa".into(),
+                        settings.require_mfa.as_str().to_string(),
+                    ),
                     (
                         "audit_retention_years".into(),
                         settings.audit_retention_years.to_string(),
@@ -92,7 +95,7 @@ async fn page_with(
     let zone = user.time_zone;
     let body = html! {
         (message)
-        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/email" { "Email" } " · " a href="/dashboard/admin/jobs" { "Background jobs" } } } }
+        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/email" { "Email" } " · " a href="/dashboard/admin/sms" { "Text messages" } " · " a href="/dashboard/admin/jobs" { "Background jobs" } } } }
         div.editor {
             section.panel aria-labelledby="people-title" {
                 h2 #people-title { "People" }
