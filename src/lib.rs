@@ -27,3 +27,4 @@ pub mod setup;
 pub mod systemd_notify;
 pub mod update;
 pub mod web;
+pub mod workflows;

@@ -18,6 +18,7 @@ pub mod sessions;
 pub mod settings;
 pub mod teams;
 pub mod users;
+pub mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};

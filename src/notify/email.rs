@@ -175,6 +175,30 @@ pub async fn send(smtp: &SmtpSettings, email: &BookingEmail) -> Result<(), Email
                 ),
         )
         .map_err(|err| EmailError::Message(err.to_string()))?;
+    deliver(smtp, message).await
+}
+
+/// Sends a plain-text message to `to` ((name, address) pairs).
+pub async fn send_text(
+    smtp: &SmtpSettings,
+    to: &[(String, String)],
+    subject: &str,
+    text: &str,
+) -> Result<(), EmailError> {
+    let mut builder = Message::builder()
+        .from(mailbox(&smtp.from_name, &smtp.from_address)?)
+        .subject(subject);
+    for (name, address) in to {
+        builder = builder.to(mailbox(name, address)?);
+    }
+    let message = builder
+        .singlepart(SinglePart::plain(text.to_string()))
+        .map_err(|err| EmailError::Message(err.to_string()))?;
+    deliver(smtp, message).await
+}
+
+/// Hands one message to the configured mail server.
+async fn deliver(smtp: &SmtpSettings, message: Message) -> Result<(), EmailError> {
     let builder = match smtp.security {
         Security::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host),
         Security::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)

@@ -37,7 +37,12 @@ pub fn enqueue_for_event(
 /// The handlers of every job kind the appliance runs.
 pub fn job_handlers(state: &AppState) -> Handlers {
     let state = state.clone();
-    Handlers::new().on(NOTIFY_JOB, move |job| notify(state.clone(), job))
+    let workflow_state = state.clone();
+    Handlers::new()
+        .on(NOTIFY_JOB, move |job| notify(state.clone(), job))
+        .on(crate::workflows::WORKFLOW_JOB, move |job| {
+            crate::workflows::run::run(workflow_state.clone(), job)
+        })
 }
 
 /// Runs a `notify` job: emails the attendee about the booking event when a mail server

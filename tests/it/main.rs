@@ -18,3 +18,4 @@ mod sign_in;
 mod support;
 mod update;
 mod web;
+mod workflows;

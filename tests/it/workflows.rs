@@ -1,0 +1,622 @@
+//! Workflows: messages on booking changes and timed reminders, received by a real SMTP
+//! server (aiosmtpd), with workflows made through the dashboard's forms.
+
+use std::path::Path;
+use std::sync::Arc;
+use std::time::{Duration as StdDuration, Instant};
+
+use chrono::{DateTime, Duration, Utc};
+use kairos::clock::Clock as _;
+use kairos::db::DbError;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::api::{booking, clinic, consultation};
+use crate::email::{SmtpServer, configure_smtp, free_port, messages};
+use crate::support::*;
+
+/// A signed-in owner's browser.
+async fn owner_browser(server: &TestServer) -> reqwest::Client {
+    let client = browser();
+    let response = sign_in(server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    client
+}
+
+/// Submits the new-workflow form; returns the response.
+async fn submit_workflow(
+    server: &TestServer,
+    client: &reqwest::Client,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let csrf = csrf_from(client, &server.url("/dashboard/workflows/new")).await;
+    let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str()), ("active", "on")];
+    form.extend_from_slice(fields);
+    client
+        .post(server.url("/dashboard/workflows"))
+        .form(&form)
+        .send()
+        .await
+        .expect("answers")
+}
+
+/// Creates a workflow through the form, turned on for `event_types`; returns its id.
+async fn create_workflow(
+    server: &TestServer,
+    client: &reqwest::Client,
+    event_types: &[i64],
+    fields: &[(&str, &str)],
+) -> i64 {
+    let checks: Vec<String> = event_types
+        .iter()
+        .map(|id| format!("eventType.{id}"))
+        .collect();
+    let mut all: Vec<(&str, &str)> = fields.to_vec();
+    for name in &checks {
+        all.push((name.as_str(), "on"));
+    }
+    let response = submit_workflow(server, client, &all).await;
+    let status = response.status();
+    let target = location(&response);
+    let body = response.text().await.unwrap_or_default();
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    target
+        .trim_start_matches("/dashboard/workflows/")
+        .split('?')
+        .next()
+        .and_then(|id| id.parse().ok())
+        .expect("redirected to the new workflow")
+}
+
+fn state(server: &TestServer) -> kairos::app::AppState {
+    server.running.as_ref().expect("running").state.clone()
+}
+
+/// Workflow jobs as (dedupe key, status, due time).
+async fn workflow_jobs(server: &TestServer) -> Vec<(String, String, DateTime<Utc>)> {
+    state(server)
+        .db
+        .read(|conn| -> Result<_, DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT dedupe_key, status, run_at FROM jobs WHERE kind = 'workflow' ORDER BY id",
+            )?;
+            let rows = stmt
+                .query_map([], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        row.get::<_, String>(1)?,
+                        DateTime::from_timestamp(row.get(2)?, 0).unwrap_or_default(),
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows)
+        })
+        .await
+        .expect("jobs")
+}
+
+async fn booking_id(server: &TestServer, uid: &str) -> i64 {
+    let uid = uid.to_string();
+    state(server)
+        .db
+        .read(move |conn| -> Result<i64, DbError> {
+            Ok(
+                conn.query_row("SELECT id FROM bookings WHERE uid = ?1", [uid], |r| {
+                    r.get(0)
+                })?,
+            )
+        })
+        .await
+        .expect("booking")
+}
+
+/// The messages whose subject starts with `prefix`.
+fn with_subject(maildir: &Path, prefix: &str) -> Vec<Value> {
+    messages(maildir)
+        .into_iter()
+        .filter(|m| m["subject"].as_str().is_some_and(|s| s.starts_with(prefix)))
+        .collect()
+}
+
+/// Waits until `count` messages with the subject prefix arrived, waking the worker.
+async fn wait_for(server: &TestServer, maildir: &Path, prefix: &str, count: usize) -> Vec<Value> {
+    let deadline = Instant::now() + StdDuration::from_secs(30);
+    loop {
+        state(server).jobs.wake();
+        let found = with_subject(maildir, prefix);
+        if found.len() >= count {
+            return found;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} of {count} messages {prefix:?} arrived",
+            found.len()
+        );
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+    }
+}
+
+/// Gives the worker time to send anything due, so a test can check nothing more came.
+async fn settle(server: &TestServer) {
+    for _ in 0..4 {
+        state(server).jobs.wake();
+        tokio::time::sleep(StdDuration::from_millis(150)).await;
+    }
+}
+
+fn at(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text)
+        .map(|t| t.with_timezone(&Utc))
+        .expect("instant")
+}
+
+fn manage_token(made: &Value) -> String {
+    made["data"]["manageUrl"]
+        .as_str()
+        .and_then(|u| u.split("token=").nth(1))
+        .expect("token")
+        .to_string()
+}
+
+const BODY: &str = "{ATTENDEE_FIRST_NAME} <{ATTENDEE_EMAIL}> with {ORGANIZER}: {EVENT_DATE} \
+{EVENT_TIME}-{EVENT_END_TIME} {TIMEZONE} at {LOCATION}. Reason [{REASON}] notes [{ADDITIONAL_NOTES}] \
+cancel {CANCEL_URL}";
+
+#[tokio::test]
+async fn each_trigger_sends_its_message_with_the_variables_filled_in() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let maildir = maildir.path().join("mail");
+    let port = free_port();
+    let smtp = SmtpServer::start(port, &maildir);
+    let (server, api, consultation_id) = clinic(json!({})).await;
+    let (status, intake) = api
+        .post(
+            "/api/v1/event-types",
+            &consultation(
+                json!({ "title": "Intake", "slug": "intake", "requiresConfirmation": true }),
+            ),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{intake}");
+    let intake_id = intake["data"]["id"].as_i64().expect("id");
+    configure_smtp(&server, port).await;
+    let client = owner_browser(&server).await;
+    let both = [consultation_id, intake_id];
+    for (trigger, action, target) in [
+        ("NEW_EVENT", "EMAIL_ATTENDEE", ""),
+        ("BOOKING_REQUESTED", "EMAIL_HOST", ""),
+        ("RESCHEDULE_EVENT", "EMAIL_ADDRESS", "desk@clinic.example"),
+        ("EVENT_CANCELLED", "EMAIL_ATTENDEE", ""),
+        ("BOOKING_REJECTED", "EMAIL_ATTENDEE", ""),
+    ] {
+        let subject = format!("WF {trigger}: {{EVENT_NAME}} for {{ATTENDEE}}");
+        create_workflow(
+            &server,
+            &client,
+            &both,
+            &[
+                ("name", trigger),
+                ("trigger", trigger),
+                ("steps[0].action", action),
+                ("steps[0].target", target),
+                ("steps[0].subject", &subject),
+                ("steps[0].body", BODY),
+            ],
+        )
+        .await;
+    }
+
+    // Book, move, cancel; request and decline.
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(consultation_id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let new_event = wait_for(&server, &maildir, "WF NEW_EVENT", 1).await;
+    let (status, moved) = api
+        .public_post(
+            &format!(
+                "/api/v1/bookings/{uid}/reschedule?token={}",
+                manage_token(&made)
+            ),
+            &json!({ "start": "2026-03-31T09:00:00Z" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{moved}");
+    let moved_uid = moved["data"]["uid"].as_str().expect("uid").to_string();
+    let (status, _) = api
+        .post(&format!("/api/v1/bookings/{moved_uid}/cancel"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, requested) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(intake_id, "2026-03-31T09:30:00Z", "kim@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{requested}");
+    let request_uid = requested["data"]["uid"].as_str().expect("uid").to_string();
+    wait_for(&server, &maildir, "WF BOOKING_REQUESTED", 1).await;
+    let (status, _) = api
+        .post(
+            &format!("/api/v1/bookings/{request_uid}/reject"),
+            &json!({}),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    wait_for(&server, &maildir, "WF ", 5).await;
+    settle(&server).await;
+
+    let all = with_subject(&maildir, "WF ");
+    let one = |prefix: &str| -> Value {
+        let found: Vec<&Value> = all
+            .iter()
+            .filter(|m| m["subject"].as_str().is_some_and(|s| s.starts_with(prefix)))
+            .collect();
+        assert_eq!(found.len(), 1, "exactly one {prefix} message: {all:#?}");
+        found[0].clone()
+    };
+    let created = one("WF NEW_EVENT");
+    assert_eq!(created, new_event[0]);
+    assert_eq!(
+        created["subject"],
+        "WF NEW_EVENT: Consultation for Pat Patient"
+    );
+    assert_eq!(created["to"], json!(["Pat Patient", "pat@example.org"]));
+    let text = created["text"].as_str().expect("text");
+    // The attendee reads it in their zone (New York: 08:00 UTC is 04:00); minimum
+    // necessary (on by default) leaves the answer and the notes out.
+    assert!(
+        text.starts_with(
+            "Pat <pat@example.org> with Olivia Owner: Tuesday, 31 March 2026 04:00-04:30 \
+             America/New_York at 1 Harbor Street. Reason [] notes [] cancel "
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("check-up"), "{text}");
+    // The link in the message opens the attendee's booking page.
+    let link = text
+        .split("cancel ")
+        .nth(1)
+        .and_then(|rest| rest.split('#').next())
+        .expect("a link")
+        .trim()
+        .to_string();
+    assert!(
+        link.starts_with(&server.url(&format!("/booking/{uid}?token="))),
+        "{link}"
+    );
+    let page = reqwest::get(&link).await.expect("page");
+    assert_eq!(page.status(), StatusCode::OK);
+
+    let requested = one("WF BOOKING_REQUESTED");
+    assert_eq!(
+        requested["subject"],
+        "WF BOOKING_REQUESTED: Intake for Pat Patient"
+    );
+    assert_eq!(requested["to"], json!(["Olivia Owner", OWNER_EMAIL]));
+    assert!(
+        requested["text"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("Pat <kim@example.org>"))
+    );
+
+    let rescheduled = one("WF RESCHEDULE_EVENT");
+    assert_eq!(rescheduled["to"][1], "desk@clinic.example");
+    let cancelled = one("WF EVENT_CANCELLED");
+    assert_eq!(cancelled["to"][1], "pat@example.org");
+    assert!(
+        cancelled["text"]
+            .as_str()
+            .is_some_and(|t| t.contains("Tuesday, 31 March 2026 05:00-05:30 America/New_York")),
+        "the cancelled booking is the moved one: {cancelled}"
+    );
+    let rejected = one("WF BOOKING_REJECTED");
+    assert_eq!(rejected["to"][1], "kim@example.org");
+    assert_eq!(
+        rejected["subject"],
+        "WF BOOKING_REJECTED: Intake for Pat Patient"
+    );
+    server.stop().await;
+    smtp.stop();
+}
+
+#[tokio::test]
+async fn an_unknown_variable_is_refused_and_named() {
+    let (server, _api, id) = clinic(json!({})).await;
+    let client = owner_browser(&server).await;
+    let before = server.count("workflows").await;
+    let event_type = format!("eventType.{id}");
+    let response = submit_workflow(
+        &server,
+        &client,
+        &[
+            ("name", "Typo"),
+            ("trigger", "NEW_EVENT"),
+            (&event_type, "on"),
+            ("steps[0].action", "EMAIL_ATTENDEE"),
+            ("steps[0].subject", "See you, {ATENDEE}"),
+            (
+                "steps[0].body",
+                "Reason: {REASON}. Ask {DOCTOR} about {doctor}.",
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.expect("page");
+    assert!(page.contains("uses unknown variable {ATENDEE}"), "{page}");
+    assert!(
+        page.contains("uses unknown variable {DOCTOR}<"),
+        "named once: {page}"
+    );
+    assert!(
+        !page.contains("unknown variable {REASON}"),
+        "a question key is known"
+    );
+    assert_eq!(server.count("workflows").await, before, "nothing saved");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_default_reminder_comes_with_event_types_and_is_sent_once_a_day_before() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let maildir = maildir.path().join("mail");
+    let port = free_port();
+    let smtp = SmtpServer::start(port, &maildir);
+    let (server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+
+    // The first event type made the owner's default reminder, turned on for it.
+    let client = owner_browser(&server).await;
+    let page = client
+        .get(server.url("/dashboard/workflows"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("Reminder 24 hours before"), "{page}");
+    assert!(
+        page.contains("Before the meeting starts · 1 day<"),
+        "{page}"
+    );
+    assert_eq!(server.count("workflows").await, 1);
+
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let jobs = workflow_jobs(&server).await;
+    assert_eq!(jobs.len(), 1, "{jobs:?}");
+    assert_eq!(jobs[0].2, at("2026-03-30T08:00:00Z"));
+
+    server
+        .clock
+        .advance(at("2026-03-30T07:59:00Z") - server.clock.now());
+    settle(&server).await;
+    assert!(
+        with_subject(&maildir, "Reminder:").is_empty(),
+        "not before its time"
+    );
+
+    server.clock.advance(Duration::minutes(2));
+    let sent = wait_for(&server, &maildir, "Reminder:", 1).await;
+    assert_eq!(sent[0]["to"], json!(["Pat Patient", "pat@example.org"]));
+    assert_eq!(
+        sent[0]["subject"],
+        "Reminder: Consultation on Tuesday, 31 March 2026 at 04:00"
+    );
+    let text = sent[0]["text"].as_str().expect("text");
+    assert!(
+        text.contains("with Olivia Owner on Tuesday, 31 March 2026 at 04:00 (America/New_York)"),
+        "{text}"
+    );
+    server.clock.advance(Duration::hours(30));
+    settle(&server).await;
+    assert_eq!(with_subject(&maildir, "Reminder:").len(), 1, "exactly once");
+
+    // A second event type gets the same reminder turned on; a deleted default stays deleted.
+    let (status, second) = api
+        .post(
+            "/api/v1/event-types",
+            &consultation(json!({ "title": "Follow-up", "slug": "follow-up" })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{second}");
+    assert_eq!(server.count("workflow_event_types").await, 2);
+    let workflow_id = state(&server)
+        .db
+        .read(|conn| -> Result<i64, DbError> {
+            Ok(conn.query_row("SELECT id FROM workflows", [], |r| r.get(0))?)
+        })
+        .await
+        .expect("id");
+    // The clock moved past the session's lifetime: sign in again.
+    let client = owner_browser(&server).await;
+    let csrf = csrf_from(
+        &client,
+        &server.url(&format!("/dashboard/workflows/{workflow_id}")),
+    )
+    .await;
+    let response = client
+        .post(server.url(&format!("/dashboard/workflows/{workflow_id}/delete")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (status, _) = api
+        .post(
+            "/api/v1/event-types",
+            &consultation(json!({ "title": "Third", "slug": "third" })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    assert_eq!(server.count("workflows").await, 0, "not made again");
+    server.stop().await;
+    smtp.stop();
+}
+
+#[tokio::test]
+async fn reminders_due_while_the_server_was_down_are_sent_exactly_once_after_a_restart() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let maildir = maildir.path().join("mail");
+    let port = free_port();
+    let smtp = SmtpServer::start(port, &maildir);
+    let (mut server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    for (start, email) in [
+        ("2026-03-31T08:00:00Z", "pat@example.org"),
+        ("2026-03-31T09:00:00Z", "kim@example.org"),
+        ("2026-04-01T08:00:00Z", "lee@example.org"),
+    ] {
+        let (status, made) = api
+            .public_post("/api/v1/bookings", &booking(id, start, email))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{made}");
+    }
+    assert_eq!(workflow_jobs(&server).await.len(), 3);
+
+    // Down while the first two come due.
+    let running = server.running.take().expect("running");
+    running.shutdown().await.expect("clean shutdown");
+    server
+        .clock
+        .advance(at("2026-03-30T12:00:00Z") - server.clock.now());
+    let clock = Arc::clone(&server.clock);
+    let server = TestServer::start_in(server.dir, clock).await;
+    let sent = wait_for(&server, &maildir, "Reminder:", 2).await;
+    settle(&server).await;
+    let mut to: Vec<&str> = sent.iter().filter_map(|m| m["to"][1].as_str()).collect();
+    to.sort_unstable();
+    assert_eq!(to, ["kim@example.org", "pat@example.org"]);
+    assert_eq!(with_subject(&maildir, "Reminder:").len(), 2, "each once");
+
+    // And again across a second restart: nothing repeats, the third comes when due.
+    let server = server.restart().await;
+    server.clock.advance(Duration::days(1));
+    let sent = wait_for(&server, &maildir, "Reminder:", 3).await;
+    settle(&server).await;
+    assert_eq!(with_subject(&maildir, "Reminder:").len(), 3);
+    assert_eq!(
+        sent.iter()
+            .filter(|m| m["to"][1] == "lee@example.org")
+            .count(),
+        1
+    );
+    server.stop().await;
+    smtp.stop();
+}
+
+#[tokio::test]
+async fn a_reschedule_moves_the_reminder_and_a_cancel_removes_it() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let maildir = maildir.path().join("mail");
+    let port = free_port();
+    let smtp = SmtpServer::start(port, &maildir);
+    let (server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    let (_, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let (_, other) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T09:00:00Z", "kim@example.org"),
+        )
+        .await;
+    let other_uid = other["data"]["uid"].as_str().expect("uid").to_string();
+    let old_id = booking_id(&server, &uid).await;
+
+    let (status, moved) = api
+        .public_post(
+            &format!(
+                "/api/v1/bookings/{uid}/reschedule?token={}",
+                manage_token(&made)
+            ),
+            &json!({ "start": "2026-04-01T08:00:00Z" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{moved}");
+    let new_id = booking_id(&server, moved["data"]["uid"].as_str().expect("uid")).await;
+    let (status, _) = api
+        .post(&format!("/api/v1/bookings/{other_uid}/cancel"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    let jobs = workflow_jobs(&server).await;
+    let keys: Vec<&str> = jobs.iter().map(|(key, _, _)| key.as_str()).collect();
+    assert_eq!(
+        jobs.len(),
+        1,
+        "only the moved booking's reminder is left: {keys:?}"
+    );
+    assert!(
+        jobs[0]
+            .0
+            .starts_with(&format!("workflow:booking:{new_id}:")),
+        "{keys:?}"
+    );
+    assert_ne!(old_id, new_id);
+    assert_eq!(
+        jobs[0].2,
+        at("2026-03-31T08:00:00Z"),
+        "a day before the new time"
+    );
+
+    server
+        .clock
+        .advance(at("2026-03-30T10:30:00Z") - server.clock.now());
+    settle(&server).await;
+    assert!(
+        with_subject(&maildir, "Reminder:").is_empty(),
+        "no reminder for the old time or the cancelled booking"
+    );
+    server.clock.advance(Duration::days(1));
+    let sent = wait_for(&server, &maildir, "Reminder:", 1).await;
+    settle(&server).await;
+    assert_eq!(with_subject(&maildir, "Reminder:").len(), 1);
+    assert_eq!(
+        sent[0]["subject"],
+        "Reminder: Consultation on Wednesday, 1 April 2026 at 04:00"
+    );
+    server.stop().await;
+    smtp.stop();
+}
+
+#[tokio::test]
+async fn a_booking_made_two_hours_ahead_gets_no_day_before_reminder() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let maildir = maildir.path().join("mail");
+    let port = free_port();
+    let smtp = SmtpServer::start(port, &maildir);
+    let (server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    // The clock reads 08:00 UTC; the meeting is at 10:00 UTC (11:00 in Berlin).
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-27T10:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    assert!(workflow_jobs(&server).await.is_empty());
+    server.clock.advance(Duration::hours(3));
+    settle(&server).await;
+    wait_for(&server, &maildir, "Confirmed:", 1).await;
+    assert!(with_subject(&maildir, "Reminder:").is_empty());
+    server.stop().await;
+    smtp.stop();
+}
