@@ -21,8 +21,8 @@ pub mod users;
 pub mod workflows;
 
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -125,6 +125,10 @@ struct Inner {
     /// Counts committed write transactions: anything derived from the data and tagged with
     /// this number is current while the number stays the same.
     generation: AtomicU64,
+    /// Set by the writer when the running transaction adds a job.
+    jobs_added: Arc<AtomicBool>,
+    /// Called after a commit that added jobs: wakes the job worker.
+    on_jobs_added: OnceLock<Box<dyn Fn() + Send + Sync>>,
 }
 
 impl std::fmt::Debug for Db {
@@ -338,7 +342,16 @@ pub fn check(path: &Path, migrations: &[Migration]) -> Result<SchemaStatus, DbEr
 impl Db {
     /// Opens the database at `path`, which must already be migrated.
     pub fn open(path: &Path) -> Result<Self, DbError> {
-        let writer = open_writer(path)?;
+        let mut writer = open_writer(path)?;
+        let jobs_added = Arc::new(AtomicBool::new(false));
+        let flag = jobs_added.clone();
+        writer.update_hook(Some(
+            move |action: rusqlite::hooks::Action, _: &str, table: &str, _: i64| {
+                if action == rusqlite::hooks::Action::SQLITE_INSERT && table == "jobs" {
+                    flag.store(true, Ordering::SeqCst);
+                }
+            },
+        ))?;
         let readers = (0..READERS)
             .map(|_| {
                 open_connection(
@@ -355,8 +368,17 @@ impl Db {
                 readers,
                 next_reader: AtomicUsize::new(0),
                 generation: AtomicU64::new(0),
+                jobs_added,
+                on_jobs_added: OnceLock::new(),
             }),
         })
+    }
+
+    /// Calls `wake` after every committed write transaction that added a job, so work
+    /// enqueued with a change starts as soon as the change is kept, whichever code made
+    /// it. Set once, by whoever runs the job worker; later calls are ignored.
+    pub fn on_jobs_added(&self, wake: impl Fn() + Send + Sync + 'static) {
+        let _ = self.inner.on_jobs_added.set(Box::new(wake));
     }
 
     pub fn path(&self) -> &Path {
@@ -413,12 +435,18 @@ impl Db {
         E: From<DbError>,
     {
         let mut conn = lock(&self.inner.writer);
+        self.inner.jobs_added.store(false, Ordering::SeqCst);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|err| E::from(DbError::from(err)))?;
         let value = f(&tx)?;
         tx.commit().map_err(|err| E::from(DbError::from(err)))?;
         self.inner.generation.fetch_add(1, Ordering::SeqCst);
+        if self.inner.jobs_added.swap(false, Ordering::SeqCst)
+            && let Some(wake) = self.inner.on_jobs_added.get()
+        {
+            wake();
+        }
         Ok(value)
     }
 

@@ -1,7 +1,8 @@
 //! The durable job queue and its worker: the appliance's scheduler thread.
 //!
 //! Work that must happen later (emails, reminders, webhooks) is a row in `jobs`, written
-//! in the same transaction as the change that causes it ([`queue::enqueue`]). One
+//! in the same transaction as the change that causes it ([`queue::enqueue`]); the commit
+//! of that transaction wakes the worker. One
 //! [`Worker`], started by `serve`, sleeps until the next job is due or it is woken, claims
 //! due jobs with a lease, runs each kind's handler with a timeout, and marks the job done
 //! or reschedules it with backoff. A job whose worker died is taken over once its lease
@@ -106,8 +107,11 @@ pub struct Worker {
 }
 
 impl Worker {
-    /// Starts the worker on `db`, woken through `waker`.
+    /// Starts the worker on `db`, woken through `waker` and after every committed write
+    /// that enqueued a job (so a booking's emails leave right after the booking is kept).
     pub fn spawn(db: Db, clock: Arc<dyn Clock>, handlers: Handlers, waker: Waker) -> Self {
+        let on_enqueue = waker.clone();
+        db.on_jobs_added(move || on_enqueue.wake());
         let (stop, stopped) = watch::channel(false);
         let task = tokio::spawn(run(db, clock, handlers, waker, stopped));
         Self { stop, task }

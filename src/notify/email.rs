@@ -1,22 +1,33 @@
-//! Booking emails to the attendee, with a calendar invitation, sent over SMTP.
+//! Emails: every message in one frame — an HTML part and a plain-text part, plus the
+//! calendar invitation where one belongs — and sending them over the configured SMTP
+//! server.
 //!
-//! Minimum necessary: a message carries the time, the place and the event's title, never
-//! the answers or notes the attendee entered.
+//! [`compose`] renders a message about a booking from a subject and a plain-text body,
+//! with the booking's time in the reader's zone and clock, its place, and a link; the
+//! booking notifications and custom messages both go through it. [`send_configured`]
+//! sends one over the mail server the administrator set up.
 
 use std::time::Duration as StdDuration;
 
+use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 use rusqlite::Connection;
 
-use crate::db::bookings::{self, Booking, BookingEvent};
-use crate::db::users;
-use crate::notify::ics::{self, CalendarEvent, Method};
-use crate::notify::smtp::{Security, SmtpSettings};
+use crate::app::AppState;
+use crate::crypto::InstanceKey;
+use crate::db::bookings::Booking;
+use crate::db::users::{self, User};
+use crate::db::{Db, DbError, event_types};
+use crate::notify::ics::Method;
+use crate::notify::smtp::{self, Security, SmtpSettings};
+use crate::scheduling::questions::labelled_answers;
 use crate::scheduling::schedules::parse_zone;
+use crate::web::format;
 
 /// How long one SMTP conversation may take.
 const SMTP_TIMEOUT: StdDuration = StdDuration::from_secs(30);
@@ -28,177 +39,465 @@ pub enum EmailError {
     Smtp(String),
     #[error("the message cannot be built: {0}")]
     Message(String),
+    #[error(transparent)]
+    Settings(#[from] smtp::SmtpSettingsError),
+    #[error(transparent)]
+    Db(#[from] DbError),
 }
 
-/// A booking email ready to send.
-#[derive(Debug, Clone)]
-pub struct BookingEmail {
-    pub to_name: String,
-    pub to_address: String,
+/// Someone a message is addressed to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recipient {
+    pub name: String,
+    pub address: String,
+}
+
+impl Recipient {
+    pub fn new(name: &str, address: &str) -> Self {
+        Self {
+            name: name.to_string(),
+            address: address.to_string(),
+        }
+    }
+}
+
+/// How one reader is shown dates and times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    pub zone: Tz,
+    pub twelve_hour: bool,
+}
+
+impl Reading {
+    /// The attendee reads times in the zone they booked in, on the clock customary there.
+    pub fn attendee(booking: &Booking) -> Self {
+        let zone = parse_zone(&booking.attendee_time_zone).unwrap_or(Tz::UTC);
+        Self {
+            zone,
+            twelve_hour: customary_twelve_hour(zone),
+        }
+    }
+
+    /// A host reads times in their own zone and clock.
+    pub fn host(user: &User) -> Self {
+        Self {
+            zone: user.time_zone,
+            twelve_hour: user.twelve_hour,
+        }
+    }
+
+    /// `4:00am – 4:30am, Tuesday, 31 March 2026`.
+    pub fn when(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+        format::when(start, end, self.zone, self.twelve_hour)
+    }
+
+    /// The same with the zone: `… (America/New_York)`.
+    pub fn when_with_zone(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+        format!("{} ({})", self.when(start, end), self.zone.name())
+    }
+}
+
+/// Whether people in `zone` usually read a 12-hour clock: the United States, Canada,
+/// Australia, New Zealand, India, Pakistan, Bangladesh, the Philippines and Egypt.
+pub fn customary_twelve_hour(zone: Tz) -> bool {
+    const PREFIXES: [&str; 3] = ["US/", "Canada/", "Australia/"];
+    const ZONES: [&str; 46] = [
+        "America/New_York",
+        "America/Chicago",
+        "America/Denver",
+        "America/Los_Angeles",
+        "America/Phoenix",
+        "America/Anchorage",
+        "America/Adak",
+        "America/Boise",
+        "America/Detroit",
+        "America/Juneau",
+        "America/Sitka",
+        "America/Nome",
+        "America/Yakutat",
+        "America/Metlakatla",
+        "America/Menominee",
+        "America/Indiana/Indianapolis",
+        "America/Indiana/Knox",
+        "America/Indiana/Marengo",
+        "America/Indiana/Petersburg",
+        "America/Indiana/Tell_City",
+        "America/Indiana/Vevay",
+        "America/Indiana/Vincennes",
+        "America/Indiana/Winamac",
+        "America/Kentucky/Louisville",
+        "America/Kentucky/Monticello",
+        "America/North_Dakota/Center",
+        "America/North_Dakota/New_Salem",
+        "America/North_Dakota/Beulah",
+        "America/Puerto_Rico",
+        "America/Toronto",
+        "America/Vancouver",
+        "America/Edmonton",
+        "America/Winnipeg",
+        "America/Halifax",
+        "America/St_Johns",
+        "America/Regina",
+        "America/Moncton",
+        "Pacific/Honolulu",
+        "Pacific/Auckland",
+        "Asia/Kolkata",
+        "Asia/Calcutta",
+        "Asia/Karachi",
+        "Asia/Dhaka",
+        "Asia/Manila",
+        "Africa/Cairo",
+        "Pacific/Guam",
+    ];
+    let name = zone.name();
+    PREFIXES.iter().any(|prefix| name.starts_with(prefix)) || ZONES.contains(&name)
+}
+
+/// A calendar invitation a message carries: its method and the `.ics` text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Invite {
+    pub method: Method,
+    pub calendar: String,
+}
+
+/// One message, ready to send.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    pub to: Vec<Recipient>,
+    /// Copies: the guests of a booking read the attendee's messages.
+    pub cc: Vec<Recipient>,
     pub subject: String,
     pub text: String,
-    pub calendar: String,
-    pub method: Method,
+    pub html: String,
+    pub invite: Option<Invite>,
 }
 
-/// What the attendee is told about a booking event, or `None` when this event sends
-/// them nothing (a request waiting for the host).
-pub fn for_event(
+/// What surrounds a message's body: who sends it, a heading, facts under the body
+/// (label and value) and at most one button (label and address).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Frame {
+    pub organization: String,
+    pub heading: String,
+    pub facts: Vec<(String, String)>,
+    pub button: Option<(String, String)>,
+}
+
+impl Frame {
+    /// Renders `body` (plain text; blank lines separate paragraphs) inside the frame.
+    pub fn render(&self, to: Vec<Recipient>, subject: &str, body: &str) -> Email {
+        Email {
+            to,
+            cc: Vec::new(),
+            subject: one_line(subject),
+            text: self.text(body),
+            html: self.html(subject, body).into_string(),
+            invite: None,
+        }
+    }
+
+    fn text(&self, body: &str) -> String {
+        let mut out = String::new();
+        out.push_str(body.trim());
+        out.push_str("\n\n");
+        for (label, value) in &self.facts {
+            out.push_str(&format!("{label}: {value}\n"));
+        }
+        if let Some((label, url)) = &self.button {
+            out.push_str(&format!("\n{label}: {url}\n"));
+        }
+        out.push_str(&format!("\n-- \n{}\n", self.organization));
+        out
+    }
+
+    fn html(&self, subject: &str, body: &str) -> Markup {
+        const FONT: &str = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,'Helvetica Neue',Arial,sans-serif;";
+        let paragraphs: Vec<Vec<&str>> = body
+            .trim()
+            .split("\n\n")
+            .map(|paragraph| paragraph.lines().collect())
+            .filter(|lines: &Vec<&str>| !lines.is_empty())
+            .collect();
+        html! {
+            (DOCTYPE)
+            html lang="en" {
+                head {
+                    meta charset="utf-8";
+                    meta name="viewport" content="width=device-width, initial-scale=1";
+                    meta name="color-scheme" content="light dark";
+                    meta name="supported-color-schemes" content="light dark";
+                    title { (subject) }
+                    style { (PreEscaped(DARK_MODE)) }
+                }
+                body.k-bg style=(format!("margin:0;padding:0;background:#f6f7fb;{FONT}")) {
+                    table.k-bg role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="background:#f6f7fb;" {
+                        tr { td align="center" style="padding:24px 12px;" {
+                            table.k-card role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:560px;background:#ffffff;border:1px solid #dfe3ec;border-radius:12px;" {
+                                tr { td.k-text style=(format!("padding:24px 28px;color:#111827;font-size:15px;line-height:1.55;{FONT}")) {
+                                    p.k-muted style="margin:0 0 8px;font-size:13px;color:#4b5563;" { (self.organization) }
+                                    h1.k-text style="margin:0 0 16px;font-size:20px;line-height:1.3;color:#111827;" { (self.heading) }
+                                    @for lines in &paragraphs {
+                                        p style="margin:0 0 12px;" {
+                                            @for (n, line) in lines.iter().enumerate() {
+                                                @if n > 0 { br; }
+                                                (line)
+                                            }
+                                        }
+                                    }
+                                    @if !self.facts.is_empty() {
+                                        table.k-facts role="presentation" cellpadding="0" cellspacing="0" border="0" style="margin:16px 0 8px;border-top:1px solid #dfe3ec;width:100%;" {
+                                            @for (label, value) in &self.facts {
+                                                tr {
+                                                    td.k-muted valign="top" style="padding:8px 12px 0 0;font-size:13px;color:#4b5563;white-space:nowrap;" { (label) }
+                                                    td.k-text valign="top" style="padding:8px 0 0;color:#111827;" { (value) }
+                                                }
+                                            }
+                                        }
+                                    }
+                                    @if let Some((label, url)) = &self.button {
+                                        p style="margin:20px 0 4px;" {
+                                            a.k-button href=(url) style="display:inline-block;padding:10px 18px;border-radius:8px;background:#4f46e5;color:#ffffff;text-decoration:none;font-weight:600;" { (label) }
+                                        }
+                                        p.k-muted style="margin:8px 0 0;font-size:12px;color:#4b5563;word-break:break-all;" { (url) }
+                                    }
+                                } }
+                            }
+                            p.k-muted style=(format!("margin:16px 0 0;font-size:12px;color:#4b5563;{FONT}")) {
+                                "Sent by " (self.organization) " with Kairos"
+                            }
+                        } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Colours for mail programs that follow the reader's dark mode.
+const DARK_MODE: &str = "@media (prefers-color-scheme: dark) {\
+.k-bg{background:#0e1117 !important}\
+.k-card{background:#161b24 !important;border-color:#2b3344 !important}\
+.k-text{color:#e8eaf0 !important}\
+.k-muted{color:#a3abbd !important}\
+.k-facts{border-color:#2b3344 !important}\
+.k-button{background:#8b93ff !important;color:#0e1117 !important}\
+}";
+
+fn one_line(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .trim()
+        .to_string()
+}
+
+/// What a message knows about the instance that sends it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Site {
+    pub organization: String,
+    /// The public URL, for links back to the appliance.
+    pub base_url: String,
+    /// Answers and notes stay out of messages (see [`crate::instance::InstanceSettings`]).
+    pub minimum_necessary: bool,
+}
+
+impl Site {
+    pub fn of(state: &AppState) -> Self {
+        let settings = state.settings();
+        Self {
+            organization: settings.organization_name.clone(),
+            base_url: state.base_url(),
+            minimum_necessary: settings.minimum_necessary,
+        }
+    }
+}
+
+/// Whom a message about a booking is for: it decides the addressees, the zone and clock
+/// of every time, what the facts show and where the link leads.
+#[derive(Debug, Clone)]
+pub enum Audience {
+    /// The attendee, with the booking's guests in copy.
+    Attendee,
+    /// One host, by user id.
+    Host(i64),
+    /// Any other address, reading times as given.
+    Address {
+        recipient: Recipient,
+        reading: Reading,
+    },
+}
+
+/// The frame, addressees and reading of a message about `booking` for `audience`.
+pub fn booking_frame(
     conn: &Connection,
-    event: &BookingEvent,
-) -> rusqlite::Result<Option<BookingEmail>> {
-    let (method, headline, verb) = match event.kind.as_str() {
-        "created" | "confirmed" => (Method::Request, "Confirmed", "is confirmed"),
-        "rescheduled" => (Method::Request, "Updated", "has moved to a new time"),
-        "cancelled" => (Method::Cancel, "Cancelled", "was cancelled"),
-        "rejected" => (Method::Cancel, "Declined", "was declined"),
-        _ => return Ok(None),
-    };
-    let Some(booking) = bookings::by_id(conn, event.booking_id)? else {
-        return Ok(None);
-    };
-    let chain = reschedule_chain(conn, &booking)?;
-    let first_uid = chain
-        .last()
-        .map_or(booking.uid.as_str(), |b| b.uid.as_str());
-    let uid = format!("{first_uid}@kairos");
-    let sequence = sequence_of(conn, &chain, event.id)?;
-    let host = match booking.hosts.first() {
-        Some(id) => users::by_id(conn, *id)?,
-        None => None,
-    };
-    let zone = parse_zone(&booking.attendee_time_zone).unwrap_or(Tz::UTC);
-    let when = crate::web::format::when(booking.start, booking.end, zone, false);
-    let location = booking
-        .location
-        .as_ref()
-        .map(crate::scheduling::event_types::Location::describe);
-    let host_name = host.as_ref().map_or("your host", |h| h.name.as_str());
-
-    let mut text = format!(
-        "Hello {},\n\nYour booking \"{}\" with {host_name} {verb}.\n\nWhen: {when} ({zone})\n",
-        booking.attendee_name, booking.title,
-    );
-    if let Some(location) = &location {
-        text.push_str(&format!("Where: {location}\n"));
+    site: &Site,
+    booking: &Booking,
+    audience: &Audience,
+) -> rusqlite::Result<(Frame, Vec<Recipient>, Vec<Recipient>, Reading)> {
+    let mut hosts = Vec::with_capacity(booking.hosts.len());
+    for id in &booking.hosts {
+        if let Some(host) = users::by_id(conn, *id)? {
+            hosts.push(host);
+        }
     }
-    let status = if method == Method::Cancel {
-        "CANCELLED"
-    } else {
-        "CONFIRMED"
+    let host_names = hosts
+        .iter()
+        .map(|h| h.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    let attendee = Recipient::new(&booking.attendee_name, &booking.attendee_email);
+    let guests: Vec<Recipient> = booking
+        .guests
+        .iter()
+        .map(|guest| Recipient::new("", guest))
+        .collect();
+    let (to, cc, reading, for_host) = match audience {
+        Audience::Attendee => (vec![attendee], guests, Reading::attendee(booking), false),
+        Audience::Host(id) => {
+            let host = match hosts.iter().find(|h| h.id == *id) {
+                Some(host) => host.clone(),
+                None => users::by_id(conn, *id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?,
+            };
+            let reading = Reading::host(&host);
+            (
+                vec![Recipient::new(&host.name, &host.email)],
+                Vec::new(),
+                reading,
+                true,
+            )
+        }
+        Audience::Address { recipient, reading } => {
+            (vec![recipient.clone()], Vec::new(), *reading, true)
+        }
     };
-    let calendar = ics::render(&CalendarEvent {
-        method,
-        sequence,
-        uid: &uid,
-        title: &format!("{} with {host_name}", booking.title),
-        description: "",
-        location: location.as_deref(),
-        url: None,
-        start: booking.start,
-        end: booking.end,
-        stamp: event.created_at,
-        status,
-        organizer: host.as_ref().map(|h| (h.name.as_str(), h.email.as_str())),
-        attendees: vec![(
-            booking.attendee_name.as_str(),
-            booking.attendee_email.as_str(),
-        )],
+
+    let mut facts = vec![(
+        "When".to_string(),
+        reading.when_with_zone(booking.start, booking.end),
+    )];
+    if let Some(location) = &booking.location {
+        facts.push(("Where".into(), location.describe()));
+    }
+    if for_host {
+        facts.push((
+            "Attendee".into(),
+            format!("{} <{}>", booking.attendee_name, booking.attendee_email),
+        ));
+        if !booking.guests.is_empty() {
+            facts.push(("Guests".into(), booking.guests.join(", ")));
+        }
+        if hosts.len() > 1 {
+            facts.push(("Hosts".into(), host_names.clone()));
+        }
+    } else if !host_names.is_empty() {
+        facts.push(("With".into(), host_names.clone()));
+    }
+    if !site.minimum_necessary {
+        let questions = match booking.event_type_id {
+            Some(id) => event_types::get(conn, id)?
+                .map(|e| e.input.questions)
+                .unwrap_or_default(),
+            None => Vec::new(),
+        };
+        facts.extend(labelled_answers(&questions, &booking.answers));
+    }
+    let button = for_host.then(|| {
+        (
+            "Open the booking".to_string(),
+            format!(
+                "{}/dashboard/bookings/{}",
+                site.base_url.trim_end_matches('/'),
+                booking.uid
+            ),
+        )
     });
-    Ok(Some(BookingEmail {
-        to_name: booking.attendee_name.clone(),
-        to_address: booking.attendee_email.clone(),
-        subject: format!("{headline}: {} on {when}", booking.title),
-        text,
-        calendar,
-        method,
-    }))
+    let heading = if host_names.is_empty() || for_host {
+        format!("{} with {}", booking.title, booking.attendee_name)
+    } else {
+        format!("{} with {host_names}", booking.title)
+    };
+    let frame = Frame {
+        organization: site.organization.clone(),
+        heading,
+        facts,
+        button,
+    };
+    Ok((frame, to, cc, reading))
 }
 
-/// The booking and the ones it was rescheduled from, newest first.
-fn reschedule_chain(conn: &Connection, booking: &Booking) -> rusqlite::Result<Vec<Booking>> {
-    let mut chain = vec![booking.clone()];
-    while let Some(from) = chain.last().and_then(|b| b.rescheduled_from_id) {
-        // A chain is as long as the reschedules of one meeting; stop on a loop anyway.
-        if chain.len() > 1000 || chain.iter().any(|b| b.id == from) {
-            break;
-        }
-        match bookings::by_id(conn, from)? {
-            Some(earlier) => chain.push(earlier),
-            None => break,
-        }
-    }
-    Ok(chain)
+/// Renders a message about `booking` for `audience` from a subject and a plain-text body,
+/// in the frame every Kairos email shares: the time in the reader's zone and clock, the
+/// place, the people, the answers unless the instance keeps to the minimum necessary,
+/// and for hosts a link to the booking.
+pub fn compose(
+    conn: &Connection,
+    site: &Site,
+    booking: &Booking,
+    audience: &Audience,
+    subject: &str,
+    body: &str,
+) -> rusqlite::Result<Email> {
+    let (frame, to, cc, _) = booking_frame(conn, site, booking, audience)?;
+    let mut email = frame.render(to, subject, body);
+    email.cc = cc;
+    Ok(email)
 }
 
-/// How many earlier changes the meeting had: the invitation's SEQUENCE.
-fn sequence_of(conn: &Connection, chain: &[Booking], event_id: i64) -> rusqlite::Result<u32> {
-    let mut count = 0u32;
-    for booking in chain {
-        count += conn.query_row(
-            "SELECT count(*) FROM booking_events WHERE booking_id = ?1 AND id < ?2",
-            rusqlite::params![booking.id, event_id],
-            |row| row.get::<_, u32>(0),
-        )?;
-    }
-    Ok(count)
-}
-
-fn mailbox(name: &str, address: &str) -> Result<Mailbox, EmailError> {
-    let address = address
+fn mailbox(recipient: &Recipient) -> Result<Mailbox, EmailError> {
+    let address = recipient
+        .address
         .trim()
         .parse()
         .map_err(|_| EmailError::Message("an address is not valid".into()))?;
-    let name = name.trim();
-    Ok(Mailbox::new(
-        (!name.is_empty()).then(|| name.to_string()),
-        address,
-    ))
+    let name = one_line(&recipient.name);
+    Ok(Mailbox::new((!name.is_empty()).then_some(name), address))
 }
 
-/// Sends one booking email through the configured mail server.
-pub async fn send(smtp: &SmtpSettings, email: &BookingEmail) -> Result<(), EmailError> {
-    let content_type = ContentType::parse(&format!(
-        "text/calendar; method={}; charset=utf-8",
-        email.method.as_str()
-    ))
-    .map_err(|err| EmailError::Message(err.to_string()))?;
-    let message = Message::builder()
-        .from(mailbox(&smtp.from_name, &smtp.from_address)?)
-        .to(mailbox(&email.to_name, &email.to_address)?)
-        .subject(email.subject.clone())
-        .multipart(
-            MultiPart::mixed()
-                .singlepart(SinglePart::plain(email.text.clone()))
-                .singlepart(
-                    Attachment::new("invite.ics".into()).body(email.calendar.clone(), content_type),
-                ),
-        )
-        .map_err(|err| EmailError::Message(err.to_string()))?;
-    deliver(smtp, message).await
-}
-
-/// Sends a plain-text message to `to` ((name, address) pairs).
-pub async fn send_text(
-    smtp: &SmtpSettings,
-    to: &[(String, String)],
-    subject: &str,
-    text: &str,
-) -> Result<(), EmailError> {
+/// Builds the MIME message: multipart/alternative with the plain text, the HTML and the
+/// invitation as `text/calendar; method=…`, and the invitation again as an `invite.ics`
+/// attachment for programs that only look there.
+fn build(smtp: &SmtpSettings, email: &Email) -> Result<Message, EmailError> {
     let mut builder = Message::builder()
-        .from(mailbox(&smtp.from_name, &smtp.from_address)?)
-        .subject(subject);
-    for (name, address) in to {
-        builder = builder.to(mailbox(name, address)?);
+        .from(mailbox(&Recipient::new(
+            &smtp.from_name,
+            &smtp.from_address,
+        ))?)
+        .subject(email.subject.clone());
+    for recipient in &email.to {
+        builder = builder.to(mailbox(recipient)?);
     }
-    let message = builder
-        .singlepart(SinglePart::plain(text.to_string()))
-        .map_err(|err| EmailError::Message(err.to_string()))?;
-    deliver(smtp, message).await
+    for recipient in &email.cc {
+        builder = builder.cc(mailbox(recipient)?);
+    }
+    let mut alternative = MultiPart::alternative()
+        .singlepart(SinglePart::plain(email.text.clone()))
+        .singlepart(SinglePart::html(email.html.clone()));
+    let message = match &email.invite {
+        None => builder.multipart(alternative),
+        Some(invite) => {
+            let calendar_type = ContentType::parse(&format!(
+                "text/calendar; method={}; charset=utf-8",
+                invite.method.as_str()
+            ))
+            .map_err(|err| EmailError::Message(err.to_string()))?;
+            let file_type = ContentType::parse("application/ics")
+                .map_err(|err| EmailError::Message(err.to_string()))?;
+            alternative = alternative.singlepart(
+                SinglePart::builder()
+                    .header(calendar_type)
+                    .body(invite.calendar.clone()),
+            );
+            builder.multipart(MultiPart::mixed().multipart(alternative).singlepart(
+                Attachment::new("invite.ics".into()).body(invite.calendar.clone(), file_type),
+            ))
+        }
+    };
+    message.map_err(|err| EmailError::Message(err.to_string()))
 }
 
-/// Hands one message to the configured mail server.
-async fn deliver(smtp: &SmtpSettings, message: Message) -> Result<(), EmailError> {
+/// Sends one message through the mail server `smtp`. A failure carries what the server
+/// said, verbatim.
+pub async fn send(smtp: &SmtpSettings, email: &Email) -> Result<(), EmailError> {
+    let message = build(smtp, email)?;
     let builder = match smtp.security {
         Security::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host),
         Security::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)
@@ -214,6 +513,135 @@ async fn deliver(smtp: &SmtpSettings, message: Message) -> Result<(), EmailError
         .build()
         .send(message)
         .await
-        .map_err(|err| EmailError::Smtp(err.to_string()))?;
+        .map_err(|err| EmailError::Smtp(smtp_error_text(&err)))?;
     Ok(())
+}
+
+/// The server's own words when it answered, else the connection error with its causes.
+fn smtp_error_text(err: &lettre::transport::smtp::Error) -> String {
+    let mut text = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        let cause_text = cause.to_string();
+        if !text.contains(&cause_text) {
+            text.push_str(": ");
+            text.push_str(&cause_text);
+        }
+        source = cause.source();
+    }
+    text
+}
+
+/// What became of a message given to [`send_configured`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    Sent,
+    /// No mail server is set up: nothing was sent.
+    NotConfigured,
+}
+
+/// Sends one message through the mail server stored in the instance settings.
+pub async fn send_configured(
+    db: &Db,
+    key: &InstanceKey,
+    email: &Email,
+) -> Result<Delivery, EmailError> {
+    let key = key.clone();
+    let settings = db
+        .read(move |conn| -> Result<_, EmailError> { Ok(smtp::load(conn, &key)?) })
+        .await?;
+    match settings {
+        None => Ok(Delivery::NotConfigured),
+        Some(smtp) => {
+            send(&smtp, email).await?;
+            Ok(Delivery::Sent)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn frame() -> Frame {
+        Frame {
+            organization: "Harbor <Clinic>".into(),
+            heading: "Consultation with Olivia".into(),
+            facts: vec![("When".into(), "09:00 – 09:30".into())],
+            button: Some((
+                "Open the booking".into(),
+                "https://book.example.org/dashboard/bookings/abc".into(),
+            )),
+        }
+    }
+
+    #[test]
+    fn both_parts_carry_the_body_facts_and_link_and_html_is_escaped() {
+        let email = frame().render(
+            vec![Recipient::new("Pat", "pat@example.org")],
+            "Reminder:\r\nConsultation",
+            "Hello <b>Pat</b>,\n\nSee you soon.\nBring your card.",
+        );
+        assert_eq!(email.subject, "Reminder:  Consultation");
+        assert!(email.text.starts_with("Hello <b>Pat</b>,\n\nSee you soon."));
+        assert!(email.text.contains("When: 09:00 – 09:30\n"));
+        assert!(
+            email
+                .text
+                .contains("Open the booking: https://book.example.org/dashboard/bookings/abc")
+        );
+        assert!(email.html.contains("Hello &lt;b&gt;Pat&lt;/b&gt;,"));
+        assert!(email.html.contains("See you soon.<br>Bring your card."));
+        assert!(email.html.contains("Harbor &lt;Clinic&gt;"));
+        assert!(
+            email
+                .html
+                .contains("href=\"https://book.example.org/dashboard/bookings/abc\"")
+        );
+        assert!(email.html.contains("prefers-color-scheme: dark"));
+        assert!(!email.html.contains("<b>"));
+    }
+
+    #[test]
+    fn the_message_has_alternative_parts_and_the_invitation() {
+        let smtp = SmtpSettings {
+            host: "127.0.0.1".into(),
+            port: 25,
+            security: Security::None,
+            username: None,
+            password: None,
+            from_address: "appointments@clinic.example".into(),
+            from_name: "Harbor Clinic".into(),
+        };
+        let mut email = frame().render(
+            vec![Recipient::new("Pat", "pat@example.org")],
+            "Confirmed",
+            "Hello",
+        );
+        email.cc = vec![Recipient::new("", "kim@example.org")];
+        email.invite = Some(Invite {
+            method: Method::Request,
+            calendar: "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".into(),
+        });
+        let raw = String::from_utf8(
+            build(&smtp, &email)
+                .map(|m| m.formatted())
+                .unwrap_or_default(),
+        )
+        .unwrap_or_default();
+        assert!(raw.contains("multipart/alternative"), "{raw}");
+        assert!(raw.contains("text/plain"));
+        assert!(raw.contains("text/html"));
+        assert!(raw.contains("text/calendar; method=REQUEST"));
+        assert!(raw.contains("Cc: kim@example.org"));
+        assert!(raw.contains("invite.ics"));
+    }
+
+    #[test]
+    fn twelve_hour_clocks_where_they_are_customary() {
+        assert!(customary_twelve_hour(chrono_tz::America::New_York));
+        assert!(customary_twelve_hour(chrono_tz::Australia::Sydney));
+        assert!(!customary_twelve_hour(chrono_tz::Europe::Berlin));
+        assert!(!customary_twelve_hour(chrono_tz::Asia::Tokyo));
+    }
 }

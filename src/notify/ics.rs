@@ -24,6 +24,53 @@ impl Method {
     }
 }
 
+/// How an attendee takes part (RFC 5545 §3.2.16).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Required,
+    Optional,
+}
+
+/// Whether an attendee has answered (RFC 5545 §3.2.12).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartStat {
+    Accepted,
+    Tentative,
+    NeedsAction,
+    Declined,
+}
+
+/// One ATTENDEE line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Participant<'a> {
+    pub name: &'a str,
+    pub email: &'a str,
+    pub role: Role,
+    pub partstat: PartStat,
+}
+
+impl<'a> Participant<'a> {
+    /// Someone who agreed to the meeting: the attendee who booked it, a co-host.
+    pub fn accepted(name: &'a str, email: &'a str) -> Self {
+        Self {
+            name,
+            email,
+            role: Role::Required,
+            partstat: PartStat::Accepted,
+        }
+    }
+
+    /// A guest the attendee brought along, who has not answered.
+    pub fn guest(email: &'a str) -> Self {
+        Self {
+            name: email,
+            email,
+            role: Role::Optional,
+            partstat: PartStat::NeedsAction,
+        }
+    }
+}
+
 /// What goes into one event.
 #[derive(Debug, Clone)]
 pub struct CalendarEvent<'a> {
@@ -42,7 +89,7 @@ pub struct CalendarEvent<'a> {
     /// `CONFIRMED`, `TENTATIVE` or `CANCELLED`.
     pub status: &'a str,
     pub organizer: Option<(&'a str, &'a str)>,
-    pub attendees: Vec<(&'a str, &'a str)>,
+    pub attendees: Vec<Participant<'a>>,
 }
 
 fn utc(t: DateTime<Utc>) -> String {
@@ -123,11 +170,21 @@ pub fn render(event: &CalendarEvent<'_>) -> String {
             email.trim()
         ));
     }
-    for (name, email) in &event.attendees {
+    for attendee in &event.attendees {
+        let role = match attendee.role {
+            Role::Required => "REQ-PARTICIPANT",
+            Role::Optional => "OPT-PARTICIPANT",
+        };
+        let partstat = match attendee.partstat {
+            PartStat::Accepted => "ACCEPTED",
+            PartStat::Tentative => "TENTATIVE",
+            PartStat::NeedsAction => "NEEDS-ACTION",
+            PartStat::Declined => "DECLINED",
+        };
         lines.push(format!(
-            "ATTENDEE;CN={};ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:{}",
-            param(name),
-            email.trim()
+            "ATTENDEE;CN={};ROLE={role};PARTSTAT={partstat}:mailto:{}",
+            param(attendee.name),
+            attendee.email.trim()
         ));
     }
     lines.push("END:VEVENT".to_string());
@@ -165,13 +222,23 @@ mod tests {
             stamp: at("2026-03-27T08:00:00Z"),
             status: "CONFIRMED",
             organizer: Some(("Olivia \"O\" Owner", "owner@clinic.example")),
-            attendees: vec![("Pat", "pat@example.org")],
+            attendees: vec![
+                Participant::accepted("Pat", "pat@example.org"),
+                Participant::guest("kim@example.org"),
+            ],
         });
         assert!(file.contains("METHOD:PUBLISH\r\n"));
         assert!(file.contains("SEQUENCE:0\r\n"));
         assert!(file.contains("SUMMARY:Check-up\\; knee\\, left\r\n"));
         assert!(file.contains("DTSTART:20260330T070000Z\r\n"));
         assert!(file.contains("ORGANIZER;CN=\"Olivia O Owner\":mailto:owner@clinic.example"));
+        let unfolded = file.replace("\r\n ", "");
+        assert!(unfolded.contains(
+            "ATTENDEE;CN=\"Pat\";ROLE=REQ-PARTICIPANT;PARTSTAT=ACCEPTED:mailto:pat@example.org"
+        ));
+        assert!(
+            unfolded.contains("ROLE=OPT-PARTICIPANT;PARTSTAT=NEEDS-ACTION:mailto:kim@example.org")
+        );
         assert!(file.ends_with("END:VCALENDAR\r\n"));
         for line in file.split("\r\n") {
             assert!(line.len() <= 75, "{line}");
@@ -198,7 +265,7 @@ mod tests {
                 "CONFIRMED"
             },
             organizer: Some(("Olivia", "owner@clinic.example")),
-            attendees: vec![("Pat", "pat@example.org")],
+            attendees: vec![Participant::accepted("Pat", "pat@example.org")],
         };
         let invite = render(&event(Method::Request, 0));
         assert!(invite.contains("METHOD:REQUEST\r\n"));

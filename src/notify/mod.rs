@@ -1,8 +1,14 @@
-//! What Kairos sends people about their bookings: the iCalendar file of a booking, and
-//! the `notify` job each booking state change enqueues.
+//! What Kairos sends people about their bookings: the iCalendar file of a booking, the
+//! emails, and the jobs that send them.
+//!
+//! Each booking state change enqueues one `notify` job in its own transaction. That job
+//! turns into one `email` job per message (the attendee, each host), so a message that
+//! fails is retried on its own and none is sent twice.
 
 pub mod email;
 pub mod ics;
+pub mod invite;
+pub mod messages;
 pub mod smtp;
 
 use chrono::{DateTime, Utc};
@@ -13,9 +19,13 @@ use crate::app::AppState;
 use crate::db::DbError;
 use crate::db::bookings;
 use crate::jobs::{Handlers, Job, JobFailure, NewJob, queue};
+use crate::notify::email::Site;
+use crate::notify::messages::Addressee;
 
 /// The job kind that tells people about one recorded booking event.
 pub const NOTIFY_JOB: &str = "notify";
+/// The job kind that sends one message of a booking event to one addressee.
+pub const EMAIL_JOB: &str = "email";
 
 /// Enqueues the notification of booking event `event_id`, keyed by the event so it is
 /// never enqueued twice. Call it in the transaction that recorded the event.
@@ -36,25 +46,74 @@ pub fn enqueue_for_event(
 
 /// The handlers of every job kind the appliance runs.
 pub fn job_handlers(state: &AppState) -> Handlers {
-    let state = state.clone();
-    let workflow_state = state.clone();
+    let (notify_state, email_state, workflow_state) = (state.clone(), state.clone(), state.clone());
     Handlers::new()
-        .on(NOTIFY_JOB, move |job| notify(state.clone(), job))
+        .on(NOTIFY_JOB, move |job| notify(notify_state.clone(), job))
+        .on(EMAIL_JOB, move |job| send_email(email_state.clone(), job))
         .on(crate::workflows::WORKFLOW_JOB, move |job| {
             crate::workflows::run::run(workflow_state.clone(), job)
         })
 }
 
-/// Runs a `notify` job: emails the attendee about the booking event when a mail server
-/// is configured. A failure to send fails the attempt, so the job retries with backoff
-/// and the message goes out once the server answers again.
-async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
-    let event_id = job
-        .payload
+fn event_id_of(job: &Job) -> Result<i64, JobFailure> {
+    job.payload
         .get("bookingEventId")
         .and_then(serde_json::Value::as_i64)
-        .ok_or_else(|| JobFailure::new("the job names no booking event"))?;
+        .ok_or_else(|| JobFailure::new("the job names no booking event"))
+}
+
+fn db_failure(err: rusqlite::Error) -> JobFailure {
+    JobFailure(DbError::from(err).to_string())
+}
+
+/// Runs a `notify` job: when a mail server is configured, enqueues one `email` job per
+/// message of the booking event, in one transaction.
+async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
+    let event_id = event_id_of(&job)?;
     let key = state.key.clone();
+    let now = state.clock.now();
+    state
+        .db
+        .write(move |tx| -> Result<(), JobFailure> {
+            if smtp::load(tx, &key)
+                .map_err(|err| JobFailure(err.to_string()))?
+                .is_none()
+            {
+                return Ok(());
+            }
+            // The booking was deleted since: nobody is left to tell.
+            let Some(event) = bookings::event_by_id(tx, event_id).map_err(db_failure)? else {
+                return Ok(());
+            };
+            let Some(booking) = bookings::by_id(tx, event.booking_id).map_err(db_failure)? else {
+                return Ok(());
+            };
+            for addressee in messages::addressees(&event, &booking) {
+                let mut payload =
+                    serde_json::to_value(addressee).map_err(|err| JobFailure(err.to_string()))?;
+                payload["bookingEventId"] = json!(event_id);
+                let dedupe = format!("booking-event:{event_id}:{}", addressee.key());
+                queue::enqueue(
+                    tx,
+                    &NewJob::new(EMAIL_JOB, &payload, now).dedupe_key(&dedupe),
+                    now,
+                )
+                .map_err(db_failure)?;
+            }
+            Ok(())
+        })
+        .await
+}
+
+/// Runs an `email` job: renders the message of the booking event for its addressee and
+/// sends it. A failure to send fails the attempt, so the job retries with backoff and the
+/// message goes out once the server answers again.
+async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
+    let event_id = event_id_of(&job)?;
+    let addressee: Addressee = serde_json::from_value(job.payload.clone())
+        .map_err(|_| JobFailure::new("the job names no addressee"))?;
+    let key = state.key.clone();
+    let site = Site::of(&state);
     let prepared = state
         .db
         .read(move |conn| -> Result<_, JobFailure> {
@@ -62,12 +121,10 @@ async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
             else {
                 return Ok(None);
             };
-            let db_error = |err: rusqlite::Error| JobFailure(DbError::from(err).to_string());
-            // The booking was deleted since: nobody is left to tell.
-            let Some(event) = bookings::event_by_id(conn, event_id).map_err(db_error)? else {
+            let Some(event) = bookings::event_by_id(conn, event_id).map_err(db_failure)? else {
                 return Ok(None);
             };
-            let email = email::for_event(conn, &event).map_err(db_error)?;
+            let email = messages::message(conn, &site, &event, addressee).map_err(db_failure)?;
             Ok(email.map(|email| (smtp, email)))
         })
         .await?;

@@ -142,6 +142,34 @@ pub fn validate_answers(
     normalized
 }
 
+/// Stored answers as a reader sees them: each question's label (its key when the
+/// question was since removed) with the answer as text, in key order.
+pub fn labelled_answers(
+    questions: &[Question],
+    answers: &BTreeMap<String, Value>,
+) -> Vec<(String, String)> {
+    answers
+        .iter()
+        .map(|(key, value)| {
+            let label = questions
+                .iter()
+                .find(|q| &q.key == key)
+                .map_or_else(|| key.clone(), |q| q.label.clone());
+            let text = match value {
+                Value::String(s) => s.clone(),
+                Value::Bool(true) => "Yes".into(),
+                Value::Array(items) => items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                other => other.to_string(),
+            };
+            (label, text)
+        })
+        .collect()
+}
+
 fn is_blank(value: &Value) -> bool {
     match value {
         Value::Null => true,

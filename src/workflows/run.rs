@@ -8,7 +8,6 @@
 
 use std::collections::BTreeMap;
 
-use chrono_tz::Tz;
 use rusqlite::Connection;
 use serde_json::Value;
 
@@ -19,21 +18,13 @@ use crate::db::users::{self, User};
 use crate::db::{DbError, workflows};
 use crate::instance::InstanceSettings;
 use crate::jobs::{Job, JobFailure};
+use crate::notify::email::{
+    self, Audience, Email, Reading, Recipient, Site, customary_twelve_hour,
+};
 use crate::notify::smtp::{self, SmtpSettings};
 use crate::scheduling::event_types::Location;
-use crate::scheduling::schedules::parse_zone;
 use crate::workflows::template::{self, BookingFacts, Reader};
 use crate::workflows::{Action, Step, Workflow};
-
-/// A rendered message and where it goes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Message {
-    pub action: Action,
-    /// (name, address) pairs for email; one number for SMS; the URL for a webhook.
-    pub to: Vec<(String, String)>,
-    pub subject: String,
-    pub body: String,
-}
 
 /// Everything one run needs, loaded in one read.
 struct Loaded {
@@ -157,37 +148,22 @@ pub fn facts_of(
     }
 }
 
-/// The attendee's phone number: the first answer to a phone question that reads as an
-/// international number.
-fn attendee_phone(conn: &Connection, booking: &Booking) -> rusqlite::Result<Option<String>> {
-    let Some(event_type_id) = booking.event_type_id else {
-        return Ok(None);
-    };
-    let Some(event_type) = crate::db::event_types::get(conn, event_type_id)? else {
-        return Ok(None);
-    };
-    Ok(event_type
-        .input
-        .questions
-        .iter()
-        .filter(|q| q.kind == crate::scheduling::questions::QuestionKind::Phone)
-        .filter_map(|q| booking.answers.get(&q.key).and_then(Value::as_str))
-        .find_map(|answer| super::check_phone(answer).ok()))
+/// Renders a step's subject and body for `reader`. Pure: everything comes in as data.
+pub fn render(step: &Step, facts: &BookingFacts, reader: &Reader) -> (String, String) {
+    let values = template::values(facts, reader);
+    (
+        template::render(&step.subject, &values),
+        template::render(&step.body, &values),
+    )
 }
 
-/// Renders the step's message for its recipient. Pure: everything comes in as data.
-pub fn render(
-    step: &Step,
-    facts: &BookingFacts,
-    reader: &Reader,
-    to: Vec<(String, String)>,
-) -> Message {
-    let values = template::values(facts, reader);
-    Message {
-        action: step.action,
-        to,
-        subject: template::render(&step.subject, &values),
-        body: template::render(&step.body, &values),
+/// How a reader sees times, and whether answers stay out (everything a step sends leaves
+/// the appliance, so minimum necessary always applies when it is on).
+fn reader(reading: Reading, site: &Site) -> Reader {
+    Reader {
+        zone: reading.zone,
+        twelve_hour: reading.twelve_hour,
+        withhold_answers: site.minimum_necessary,
     }
 }
 
@@ -198,6 +174,24 @@ fn uses_manage_link(step: &Step) -> bool {
             .iter()
             .any(|v| v == "CANCEL_URL" || v == "RESCHEDULE_URL")
     })
+}
+
+/// Issues a manage link for the booking's messages and returns its address.
+async fn issue_manage_link(state: &AppState, booking: &Booking) -> Result<String, JobFailure> {
+    let token = random_token();
+    let hash = token_hash(&token);
+    let (booking_id, now) = (booking.id, state.clock.now());
+    state
+        .db
+        .write(move |tx| -> Result<(), DbError> {
+            Ok(workflows::insert_link(tx, booking_id, &hash, now)?)
+        })
+        .await?;
+    Ok(format!(
+        "{}/booking/{}?token={token}",
+        state.base_url().trim_end_matches('/'),
+        booking.uid
+    ))
 }
 
 /// Runs a `workflow` job.
@@ -213,120 +207,99 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
     let Some(loaded) = loaded else {
         return Ok(());
     };
-    let now = state.clock.now();
     let manage_url = if uses_manage_link(&loaded.step) {
-        let token = random_token();
-        let hash = token_hash(&token);
-        state
-            .db
-            .write(move |tx| -> Result<(), DbError> {
-                Ok(workflows::insert_link(tx, booking_id, &hash, now)?)
-            })
-            .await?;
-        Some(format!(
-            "{}/booking/{}?token={token}",
-            state.base_url().trim_end_matches('/'),
-            loaded.booking.uid
-        ))
+        Some(issue_manage_link(&state, &loaded.booking).await?)
     } else {
         None
     };
+    let site = Site::of(&state);
     let organizer = loaded.hosts.first();
     let facts = facts_of(&loaded.booking, organizer, manage_url);
-    let booking_zone = parse_zone(&loaded.booking.attendee_time_zone).unwrap_or(Tz::UTC);
-    // Everything a step sends leaves the appliance.
-    let withhold_answers = loaded.settings.minimum_necessary;
-    let host_reader = organizer.map_or(
-        Reader {
-            zone: loaded.settings.default_time_zone,
-            twelve_hour: false,
-            withhold_answers,
+    // Messages to an address or a number read times as the organizer does.
+    let organizer_reading = organizer.map_or_else(
+        || {
+            let zone = loaded.settings.default_time_zone;
+            Reading {
+                zone,
+                twelve_hour: customary_twelve_hour(zone),
+            }
         },
-        |host| Reader {
-            zone: host.time_zone,
-            twelve_hour: host.twelve_hour,
-            withhold_answers,
-        },
+        Reading::host,
     );
-    let (reader, to) = match loaded.step.action {
-        Action::EmailAttendee => (
-            Reader {
-                zone: booking_zone,
-                twelve_hour: false,
-                withhold_answers,
-            },
-            vec![(
-                loaded.booking.attendee_name.clone(),
-                loaded.booking.attendee_email.clone(),
-            )],
-        ),
-        Action::EmailHost => (
-            host_reader,
-            loaded
-                .hosts
-                .iter()
-                .map(|h| (h.name.clone(), h.email.clone()))
-                .collect(),
-        ),
-        Action::EmailAddress | Action::SmsNumber | Action::Webhook => (
-            host_reader,
-            vec![(String::new(), loaded.step.target.clone())],
-        ),
-        Action::SmsAttendee => {
-            let booking = loaded.booking.clone();
-            let phone = state
-                .db
-                .read(move |conn| -> Result<_, DbError> { Ok(attendee_phone(conn, &booking)?) })
-                .await?;
-            let Some(phone) = phone else {
-                // The attendee gave no number: nobody to text.
-                return Ok(());
-            };
-            (
-                Reader {
-                    zone: booking_zone,
-                    twelve_hour: false,
-                    withhold_answers,
-                },
-                vec![(String::new(), phone)],
-            )
+    let sent = match loaded.step.action {
+        Action::EmailAttendee | Action::EmailHost | Action::EmailAddress => {
+            send_emails(&state, &loaded, &site, facts, organizer_reading).await?
+        }
+        Action::SmsAttendee | Action::SmsNumber | Action::Webhook => {
+            return Err(JobFailure::new(format!(
+                "{} steps cannot be sent yet",
+                loaded.step.action.as_str()
+            )));
         }
     };
-    let message = render(&loaded.step, &facts, &reader, to);
-    deliver(&state, &loaded, &message).await?;
-    tracing::info!(
-        workflow_id = loaded.workflow.id,
-        step_id,
-        booking_id,
-        action = loaded.step.action.as_str(),
-        "workflow step sent"
-    );
+    if sent {
+        tracing::info!(
+            workflow_id = loaded.workflow.id,
+            step_id,
+            booking_id,
+            action = loaded.step.action.as_str(),
+            "workflow step sent"
+        );
+    }
     Ok(())
 }
 
-async fn deliver(state: &AppState, loaded: &Loaded, message: &Message) -> Result<(), JobFailure> {
-    let _ = state;
-    match message.action {
-        Action::EmailAttendee | Action::EmailHost | Action::EmailAddress => {
-            let Some(smtp) = &loaded.smtp else {
-                tracing::warn!(
-                    workflow_id = loaded.workflow.id,
-                    "no mail server is set up: a workflow email was not sent"
-                );
-                return Ok(());
-            };
-            if message.to.is_empty() {
-                return Ok(());
+/// Sends an email step: one message per addressee, each in the frame every Kairos email
+/// shares. Returns whether anything was sent.
+async fn send_emails(
+    state: &AppState,
+    loaded: &Loaded,
+    site: &Site,
+    facts: BookingFacts,
+    organizer_reading: Reading,
+) -> Result<bool, JobFailure> {
+    let Some(smtp) = loaded.smtp.clone() else {
+        tracing::warn!(
+            workflow_id = loaded.workflow.id,
+            "no mail server is set up: a workflow email was not sent"
+        );
+        return Ok(false);
+    };
+    let audiences: Vec<(Audience, Reading)> = match loaded.step.action {
+        Action::EmailAttendee => vec![(Audience::Attendee, Reading::attendee(&loaded.booking))],
+        Action::EmailHost => loaded
+            .hosts
+            .iter()
+            .map(|host| (Audience::Host(host.id), Reading::host(host)))
+            .collect(),
+        _ => vec![(
+            Audience::Address {
+                recipient: Recipient::new("", &loaded.step.target),
+                reading: organizer_reading,
+            },
+            organizer_reading,
+        )],
+    };
+    let (step, booking, site) = (loaded.step.clone(), loaded.booking.clone(), site.clone());
+    let messages = state
+        .db
+        .read(move |conn| -> Result<Vec<Email>, DbError> {
+            let mut messages = Vec::with_capacity(audiences.len());
+            for (audience, reading) in &audiences {
+                let (subject, body) = render(&step, &facts, &reader(*reading, &site));
+                messages.push(email::compose(
+                    conn, &site, &booking, audience, &subject, &body,
+                )?);
             }
-            crate::notify::email::send_text(smtp, &message.to, &message.subject, &message.body)
-                .await
-                .map_err(|err| JobFailure(err.to_string()))
-        }
-        Action::SmsAttendee | Action::SmsNumber | Action::Webhook => Err(JobFailure::new(format!(
-            "{} steps cannot be sent yet",
-            message.action.as_str()
-        ))),
+            Ok(messages)
+        })
+        .await?;
+    for message in &messages {
+        email::send(&smtp, message)
+            .await
+            .map_err(|err| JobFailure(err.to_string()))?;
     }
+    Ok(!messages.is_empty())
 }
 
 #[cfg(test)]

@@ -267,11 +267,11 @@ async fn each_trigger_sends_its_message_with_the_variables_filled_in() {
     );
     assert_eq!(created["to"], json!(["Pat Patient", "pat@example.org"]));
     let text = created["text"].as_str().expect("text");
-    // The attendee reads it in their zone (New York: 08:00 UTC is 04:00); minimum
+    // The attendee reads it in their zone and clock (New York: 08:00 UTC is 4:00am); minimum
     // necessary (on by default) leaves the answer and the notes out.
     assert!(
         text.starts_with(
-            "Pat <pat@example.org> with Olivia Owner: Tuesday, 31 March 2026 04:00-04:30 \
+            "Pat <pat@example.org> with Olivia Owner: Tuesday, 31 March 2026 4:00am-4:30am \
              America/New_York at 1 Harbor Street. Reason [] notes [] cancel "
         ),
         "{text}"
@@ -311,7 +311,7 @@ async fn each_trigger_sends_its_message_with_the_variables_filled_in() {
     assert!(
         cancelled["text"]
             .as_str()
-            .is_some_and(|t| t.contains("Tuesday, 31 March 2026 05:00-05:30 America/New_York")),
+            .is_some_and(|t| t.contains("Tuesday, 31 March 2026 5:00am-5:30am America/New_York")),
         "the cancelled booking is the moved one: {cancelled}"
     );
     let rejected = one("WF BOOKING_REJECTED");
@@ -412,11 +412,11 @@ async fn the_default_reminder_comes_with_event_types_and_is_sent_once_a_day_befo
     assert_eq!(sent[0]["to"], json!(["Pat Patient", "pat@example.org"]));
     assert_eq!(
         sent[0]["subject"],
-        "Reminder: Consultation on Tuesday, 31 March 2026 at 04:00"
+        "Reminder: Consultation on Tuesday, 31 March 2026 at 4:00am"
     );
     let text = sent[0]["text"].as_str().expect("text");
     assert!(
-        text.contains("with Olivia Owner on Tuesday, 31 March 2026 at 04:00 (America/New_York)"),
+        text.contains("with Olivia Owner on Tuesday, 31 March 2026 at 4:00am (America/New_York)"),
         "{text}"
     );
     server.clock.advance(Duration::hours(30));
@@ -590,7 +590,7 @@ async fn a_reschedule_moves_the_reminder_and_a_cancel_removes_it() {
     assert_eq!(with_subject(&maildir, "Reminder:").len(), 1);
     assert_eq!(
         sent[0]["subject"],
-        "Reminder: Consultation on Wednesday, 1 April 2026 at 04:00"
+        "Reminder: Consultation on Wednesday, 1 April 2026 at 4:00am"
     );
     server.stop().await;
     smtp.stop();

@@ -210,27 +210,8 @@ async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
                     .unwrap_or_default(),
                 None => Vec::new(),
             };
-            let labels = booking
-                .answers
-                .iter()
-                .map(|(key, value)| {
-                    let label = questions
-                        .iter()
-                        .find(|q| &q.key == key)
-                        .map_or(key.clone(), |q| q.label.clone());
-                    let text = match value {
-                        serde_json::Value::String(s) => s.clone(),
-                        serde_json::Value::Bool(true) => "Yes".into(),
-                        serde_json::Value::Array(items) => items
-                            .iter()
-                            .filter_map(|i| i.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", "),
-                        other => other.to_string(),
-                    };
-                    (label, text)
-                })
-                .collect();
+            let labels =
+                crate::scheduling::questions::labelled_answers(&questions, &booking.answers);
             Ok(Detail {
                 booking,
                 hosts,

@@ -398,24 +398,12 @@ pub async fn ics(
         query.token
     );
     let host = loaded.hosts.first();
-    let mut attendees = vec![(
-        booking.attendee_name.as_str(),
-        booking.attendee_email.as_str(),
-    )];
-    attendees.extend(booking.guests.iter().map(|g| (g.as_str(), g.as_str())));
-    attendees.extend(
-        loaded
-            .hosts
-            .iter()
-            .skip(1)
-            .map(|h| (h.name.as_str(), h.email.as_str())),
-    );
     let title = format!(
         "{} with {}",
         booking.title,
         host.map_or("host", |h| h.name.as_str())
     );
-    let location = booking.location.as_ref().map(Location::describe);
+    let (location, _) = crate::notify::invite::location_and_url(booking.location.as_ref());
     let uid_text = format!("{}@kairos", booking.uid);
     let file = ics::render(&CalendarEvent {
         method: ics::Method::Publish,
@@ -434,7 +422,7 @@ pub async fn ics(
             _ => "CANCELLED",
         },
         organizer: host.map(|h| (h.name.as_str(), h.email.as_str())),
-        attendees,
+        attendees: crate::notify::invite::participants(booking, &loaded.hosts),
     });
     let mut response = file.into_response();
     let headers = response.headers_mut();

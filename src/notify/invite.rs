@@ -1,0 +1,70 @@
+//! What a booking's calendar event says about who takes part and where: shared by the
+//! invitations emails carry and the `.ics` file the booking page offers.
+
+use crate::db::bookings::Booking;
+use crate::db::users::User;
+use crate::notify::ics::Participant;
+use crate::scheduling::event_types::Location;
+
+/// The ATTENDEE lines of a booking: the attendee who booked (accepted), every guest
+/// they brought (asked), and the hosts after the first, who organizes.
+pub fn participants<'a>(booking: &'a Booking, hosts: &'a [User]) -> Vec<Participant<'a>> {
+    let mut attendees = vec![Participant::accepted(
+        &booking.attendee_name,
+        &booking.attendee_email,
+    )];
+    attendees.extend(booking.guests.iter().map(|guest| Participant::guest(guest)));
+    attendees.extend(
+        hosts
+            .iter()
+            .skip(1)
+            .map(|host| Participant::accepted(&host.name, &host.email)),
+    );
+    attendees
+}
+
+/// LOCATION and URL of the event, as the location's kind says: a meeting link is both,
+/// an address or a phone number is only the place.
+pub fn location_and_url(location: Option<&Location>) -> (Option<String>, Option<String>) {
+    match location {
+        None => (None, None),
+        Some(Location::Link { url } | Location::Video { url: Some(url) }) => {
+            (Some(url.clone()), Some(url.clone()))
+        }
+        Some(other) => (Some(other.describe()), None),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_are_place_and_url_addresses_and_phones_only_the_place() {
+        let video = Location::Video {
+            url: Some("https://meet.example/kairos-abc".into()),
+        };
+        assert_eq!(
+            location_and_url(Some(&video)),
+            (
+                Some("https://meet.example/kairos-abc".into()),
+                Some("https://meet.example/kairos-abc".into())
+            )
+        );
+        let phone = Location::Phone {
+            number: "+49 30 1234".into(),
+        };
+        assert_eq!(
+            location_and_url(Some(&phone)),
+            (Some("Phone: +49 30 1234".into()), None)
+        );
+        let address = Location::InPerson {
+            address: "1 Harbor Street".into(),
+        };
+        assert_eq!(
+            location_and_url(Some(&address)),
+            (Some("1 Harbor Street".into()), None)
+        );
+        assert_eq!(location_and_url(None), (None, None));
+    }
+}

@@ -1,0 +1,357 @@
+//! The booking notifications: whom a booking event tells, and what each message says.
+//!
+//! The attendee (with their guests in copy) hears that a booking is confirmed, that a
+//! request was received, accepted or declined, that it moved or was cancelled. Every host
+//! hears of a new booking, a new request (with a link to accept or decline it), a move
+//! and a cancellation. Confirmations and moves carry an invitation (`METHOD:REQUEST`),
+//! cancellations and declines a `METHOD:CANCEL`, all with one UID per meeting and a
+//! SEQUENCE raised on each change, so calendars update one event.
+
+use rusqlite::Connection;
+use serde::{Deserialize, Serialize};
+
+use crate::db::bookings::{self, Booking, BookingEvent, BookingStatus};
+use crate::db::users;
+use crate::notify::email::{Audience, Email, Invite, Reading, Site, booking_frame};
+use crate::notify::ics::{self, CalendarEvent, Method};
+use crate::notify::invite;
+
+/// Who one message of a booking event goes to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "to")]
+pub enum Addressee {
+    Attendee,
+    Host { user_id: i64 },
+}
+
+impl Addressee {
+    /// Distinguishes the messages of one event, for the job's dedupe key.
+    pub fn key(self) -> String {
+        match self {
+            Addressee::Attendee => "attendee".into(),
+            Addressee::Host { user_id } => format!("host:{user_id}"),
+        }
+    }
+}
+
+/// Everyone a booking event sends a message to.
+pub fn addressees(event: &BookingEvent, booking: &Booking) -> Vec<Addressee> {
+    let mut out = Vec::new();
+    if attendee_hears(&event.kind) {
+        out.push(Addressee::Attendee);
+    }
+    if hosts_hear(&event.kind) {
+        out.extend(
+            booking
+                .hosts
+                .iter()
+                .map(|id| Addressee::Host { user_id: *id }),
+        );
+    }
+    out
+}
+
+fn attendee_hears(kind: &str) -> bool {
+    matches!(
+        kind,
+        "created" | "requested" | "confirmed" | "rejected" | "rescheduled" | "cancelled"
+    )
+}
+
+fn hosts_hear(kind: &str) -> bool {
+    matches!(kind, "created" | "requested" | "rescheduled" | "cancelled")
+}
+
+/// The message of booking event `event` to `addressee`, or `None` when it sends them none
+/// (the booking or the host is gone, or the event is not one they hear of).
+pub fn message(
+    conn: &Connection,
+    site: &Site,
+    event: &BookingEvent,
+    addressee: Addressee,
+) -> rusqlite::Result<Option<Email>> {
+    let Some(booking) = bookings::by_id(conn, event.booking_id)? else {
+        return Ok(None);
+    };
+    let (audience, for_host) = match addressee {
+        Addressee::Attendee if attendee_hears(&event.kind) => (Audience::Attendee, false),
+        Addressee::Host { user_id }
+            if hosts_hear(&event.kind)
+                && booking.hosts.contains(&user_id)
+                && users::by_id(conn, user_id)?.is_some() =>
+        {
+            (Audience::Host(user_id), true)
+        }
+        _ => return Ok(None),
+    };
+    let (mut frame, to, cc, reading) = booking_frame(conn, site, &booking, &audience)?;
+    let hosts = host_names(conn, &booking)?;
+    let previous = match event.data.get("fromUid").and_then(|uid| uid.as_str()) {
+        Some(uid) => bookings::by_uid(conn, uid)?,
+        None => None,
+    };
+    let words = Words {
+        booking: &booking,
+        event,
+        reading,
+        hosts: &hosts,
+        previous: previous.as_ref(),
+        site,
+    };
+    let (subject, body) = if for_host {
+        words.to_host()
+    } else {
+        words.to_attendee()
+    };
+    if for_host
+        && booking.status == BookingStatus::Pending
+        && let Some((label, _)) = &mut frame.button
+    {
+        *label = "Accept or decline".into();
+    }
+    let mut email = frame.render(to, &subject, &body);
+    email.cc = cc;
+    email.invite = invitation(conn, event, &booking)?;
+    Ok(Some(email))
+}
+
+fn host_names(conn: &Connection, booking: &Booking) -> rusqlite::Result<String> {
+    let mut names = Vec::new();
+    for id in &booking.hosts {
+        if let Some(host) = users::by_id(conn, *id)? {
+            names.push(host.name);
+        }
+    }
+    Ok(if names.is_empty() {
+        "your host".into()
+    } else {
+        names.join(", ")
+    })
+}
+
+/// What the subject and body say, in the reader's zone and clock.
+struct Words<'a> {
+    booking: &'a Booking,
+    event: &'a BookingEvent,
+    reading: Reading,
+    hosts: &'a str,
+    previous: Option<&'a Booking>,
+    site: &'a Site,
+}
+
+impl Words<'_> {
+    fn when(&self) -> String {
+        self.reading.when(self.booking.start, self.booking.end)
+    }
+
+    fn previously(&self) -> String {
+        self.previous
+            .map(|old| {
+                format!(
+                    "\n\nPreviously: {}",
+                    self.reading.when_with_zone(old.start, old.end)
+                )
+            })
+            .unwrap_or_default()
+    }
+
+    /// A reason typed by a host is shared with the attendee; one typed by the attendee
+    /// is their own words and stays in only when the instance allows answers in emails.
+    fn reason(&self) -> String {
+        let booking = self.booking;
+        let (label, reason) = match self.event.kind.as_str() {
+            "cancelled" => ("Reason", booking.cancel_reason.as_deref()),
+            "rejected" => ("Reason", booking.rejection_reason.as_deref()),
+            "rescheduled" => ("Reason", booking.reschedule_reason.as_deref()),
+            _ => ("", None),
+        };
+        let by_host = self.event.actor.starts_with("user:");
+        match reason {
+            Some(reason) if by_host || !self.site.minimum_necessary => {
+                format!("\n\n{label}: {reason}")
+            }
+            _ => String::new(),
+        }
+    }
+
+    fn to_attendee(&self) -> (String, String) {
+        let b = self.booking;
+        let (title, hosts, when) = (&b.title, self.hosts, self.when());
+        let hello = format!("Hello {},", b.attendee_name);
+        let (headline, text) = match self.event.kind.as_str() {
+            "created" => (
+                "Confirmed",
+                format!(
+                    "Your booking of {title} with {hosts} is confirmed. The invitation is attached: add it to your calendar."
+                ),
+            ),
+            "requested" => (
+                "Request received",
+                format!(
+                    "Your request for {title} with {hosts} was received. It is not confirmed yet: you will get another email when {hosts} accepts or declines it."
+                ),
+            ),
+            "confirmed" => (
+                "Accepted",
+                format!(
+                    "{hosts} accepted your request: {title} is confirmed. The invitation is attached: add it to your calendar."
+                ),
+            ),
+            "rejected" => (
+                "Declined",
+                format!(
+                    "{hosts} declined your request for {title}.{}",
+                    self.reason()
+                ),
+            ),
+            "rescheduled" if b.status == BookingStatus::Pending => (
+                "Rescheduled",
+                format!(
+                    "Your booking of {title} with {hosts} moved to a new time, which {hosts} still has to accept.{}{}",
+                    self.previously(),
+                    self.reason()
+                ),
+            ),
+            "rescheduled" => (
+                "Rescheduled",
+                format!(
+                    "Your booking of {title} with {hosts} moved to a new time. The updated invitation is attached.{}{}",
+                    self.previously(),
+                    self.reason()
+                ),
+            ),
+            _ => (
+                "Cancelled",
+                format!(
+                    "Your booking of {title} with {hosts} was cancelled.{}",
+                    self.reason()
+                ),
+            ),
+        };
+        (
+            format!("{headline}: {title} on {when}"),
+            format!("{hello}\n\n{text}"),
+        )
+    }
+
+    fn to_host(&self) -> (String, String) {
+        let b = self.booking;
+        let (title, attendee, when) = (&b.title, &b.attendee_name, self.when());
+        let (headline, text) = match self.event.kind.as_str() {
+            "created" => (
+                "New booking",
+                format!("{attendee} booked {title} with you."),
+            ),
+            "requested" => (
+                "New request",
+                format!(
+                    "{attendee} asks to book {title} with you. It is not confirmed until you accept it: open the booking to accept or decline."
+                ),
+            ),
+            "rescheduled" if b.status == BookingStatus::Pending => (
+                "Rescheduled",
+                format!(
+                    "{attendee} moved {title} to a new time, which waits for you to accept or decline it.{}{}",
+                    self.previously(),
+                    self.reason()
+                ),
+            ),
+            "rescheduled" => (
+                "Rescheduled",
+                format!(
+                    "{title} with {attendee} moved to a new time.{}{}",
+                    self.previously(),
+                    self.reason()
+                ),
+            ),
+            _ => (
+                "Cancelled",
+                format!("{title} with {attendee} was cancelled.{}", self.reason()),
+            ),
+        };
+        (
+            format!("{headline}: {title} with {attendee} on {when}"),
+            text,
+        )
+    }
+}
+
+/// The invitation a booking event's messages carry: a request (or update) when the
+/// meeting is on, a cancellation when it is off, nothing for a request not yet accepted.
+fn invitation(
+    conn: &Connection,
+    event: &BookingEvent,
+    booking: &Booking,
+) -> rusqlite::Result<Option<Invite>> {
+    let (method, status) = match event.kind.as_str() {
+        "created" | "confirmed" => (Method::Request, "CONFIRMED"),
+        "rescheduled" if booking.status == BookingStatus::Pending => (Method::Request, "TENTATIVE"),
+        "rescheduled" => (Method::Request, "CONFIRMED"),
+        "cancelled" | "rejected" => (Method::Cancel, "CANCELLED"),
+        _ => return Ok(None),
+    };
+    let chain = reschedule_chain(conn, booking)?;
+    let first_uid = chain
+        .last()
+        .map_or(booking.uid.as_str(), |b| b.uid.as_str());
+    let uid = format!("{first_uid}@kairos");
+    let sequence = sequence_of(conn, &chain, event.id)?;
+    let mut hosts = Vec::new();
+    for id in &booking.hosts {
+        if let Some(host) = users::by_id(conn, *id)? {
+            hosts.push(host);
+        }
+    }
+    let organizer = hosts.first();
+    let title = format!(
+        "{} with {}",
+        booking.title,
+        organizer.map_or("your host", |h| h.name.as_str())
+    );
+    let (location, url) = invite::location_and_url(booking.location.as_ref());
+    let calendar = ics::render(&CalendarEvent {
+        method,
+        sequence,
+        uid: &uid,
+        title: &title,
+        description: "",
+        location: location.as_deref(),
+        url: url.as_deref(),
+        start: booking.start,
+        end: booking.end,
+        stamp: event.created_at,
+        status,
+        organizer: organizer.map(|h| (h.name.as_str(), h.email.as_str())),
+        attendees: invite::participants(booking, &hosts),
+    });
+    Ok(Some(Invite { method, calendar }))
+}
+
+/// The booking and the ones it was rescheduled from, newest first.
+fn reschedule_chain(conn: &Connection, booking: &Booking) -> rusqlite::Result<Vec<Booking>> {
+    let mut chain = vec![booking.clone()];
+    while let Some(from) = chain.last().and_then(|b| b.rescheduled_from_id) {
+        // A chain is as long as the reschedules of one meeting; stop on a loop anyway.
+        if chain.len() > 1000 || chain.iter().any(|b| b.id == from) {
+            break;
+        }
+        match bookings::by_id(conn, from)? {
+            Some(earlier) => chain.push(earlier),
+            None => break,
+        }
+    }
+    Ok(chain)
+}
+
+/// How many earlier changes the meeting had: the invitation's SEQUENCE.
+fn sequence_of(conn: &Connection, chain: &[Booking], event_id: i64) -> rusqlite::Result<u32> {
+    let mut count = 0u32;
+    for booking in chain {
+        count += conn.query_row(
+            "SELECT count(*) FROM booking_events WHERE booking_id = ?1 AND id < ?2",
+            rusqlite::params![booking.id, event_id],
+            |row| row.get::<_, u32>(0),
+        )?;
+    }
+    Ok(count)
+}
