@@ -85,6 +85,10 @@ pub struct Config {
     pub metrics_token: Option<String>,
     /// A mirror serving release manifests; unset means GitHub releases.
     pub update_base_url: Option<String>,
+    /// For tests only: lets webhooks and the SMS gateway reach loopback addresses (a test's
+    /// receiver on 127.0.0.1). A config key, never an instance setting, so nobody can turn
+    /// it on from the web.
+    pub outbound_allow_loopback: bool,
     sources: BTreeMap<&'static str, Source>,
 }
 
@@ -129,6 +133,7 @@ struct FileConfig {
     api_rate_limit_per_minute: Option<Spanned<i64>>,
     metrics_token: Option<Spanned<String>>,
     update_base_url: Option<Spanned<String>>,
+    outbound_allow_loopback: Option<bool>,
 }
 
 impl Config {
@@ -184,12 +189,13 @@ impl Config {
             api_rate_limit_per_minute: DEFAULT_API_RATE_LIMIT_PER_MINUTE,
             metrics_token: None,
             update_base_url: None,
+            outbound_allow_loopback: false,
             sources,
         }
     }
 
     /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 13] = [
+    pub const KEYS: [&'static str; 14] = [
         "data_dir",
         "listen",
         "base_url",
@@ -203,6 +209,7 @@ impl Config {
         "api_rate_limit_per_minute",
         "metrics_token",
         "update_base_url",
+        "outbound_allow_loopback",
     ];
 
     /// Where the value of `key` came from.
@@ -235,6 +242,7 @@ impl Config {
                 .update_base_url
                 .clone()
                 .unwrap_or_else(|| "(unset: GitHub releases)".into()),
+            "outbound_allow_loopback" => self.outbound_allow_loopback.to_string(),
             _ => String::new(),
         }
     }
@@ -374,7 +382,11 @@ impl Config {
                 parse_base_url(value.get_ref())
                     .map_err(|reason| bad("update_base_url", span, reason))?,
             );
-            self.sources.insert("update_base_url", source);
+            self.sources.insert("update_base_url", source.clone());
+        }
+        if let Some(allow) = file.outbound_allow_loopback {
+            self.outbound_allow_loopback = allow;
+            self.sources.insert("outbound_allow_loopback", source);
         }
         Ok(())
     }
@@ -472,6 +484,16 @@ impl Config {
             let var = "KAIROS_UPDATE_BASE_URL";
             self.update_base_url = Some(parse_base_url(&value).map_err(|reason| bad(var, reason))?);
             self.sources.insert("update_base_url", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_OUTBOUND_ALLOW_LOOPBACK") {
+            let var = "KAIROS_OUTBOUND_ALLOW_LOOPBACK";
+            self.outbound_allow_loopback = match value.trim() {
+                "true" => true,
+                "false" => false,
+                _ => return Err(bad(var, "must be true or false".to_string())),
+            };
+            self.sources
+                .insert("outbound_allow_loopback", Source::Env(var));
         }
         Ok(())
     }

@@ -423,6 +423,7 @@ fn record_event(
 ) -> Result<(), BookingError> {
     let event_id = bookings::record_event(tx, booking_id, kind, actor, data, now)?;
     crate::notify::enqueue_for_event(tx, event_id, now)?;
+    crate::webhooks::enqueue_for_event(tx, booking_id, event_id, kind, now)?;
     crate::workflows::on_booking_event(tx, booking_id, event_id, kind, now)?;
     Ok(())
 }

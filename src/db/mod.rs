@@ -18,6 +18,7 @@ pub mod sessions;
 pub mod settings;
 pub mod teams;
 pub mod users;
+pub mod webhooks;
 pub mod workflows;
 
 use std::path::{Path, PathBuf};

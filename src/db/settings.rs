@@ -18,3 +18,40 @@ pub fn set(conn: &Connection, key: &str, value: &str, now: DateTime<Utc>) -> rus
     )?;
     Ok(())
 }
+
+/// A stored setting that could not be opened: sealed with another key, or damaged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("the stored value of a secret setting cannot be opened with this instance key")]
+pub struct SealedUnreadable;
+
+/// Stores a secret sealed with the instance key (the setting's name is the sealing
+/// context); `None` clears it.
+pub fn set_sealed(
+    conn: &Connection,
+    key: &crate::crypto::InstanceKey,
+    name: &str,
+    secret: Option<&str>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let sealed = secret
+        .map(|secret| hex::encode(key.encrypt(secret.as_bytes(), name)))
+        .unwrap_or_default();
+    set(conn, name, &sealed, now)
+}
+
+/// Opens a secret stored by [`set_sealed`]; `Ok(None)` when there is none.
+pub fn get_sealed(
+    conn: &Connection,
+    key: &crate::crypto::InstanceKey,
+    name: &str,
+) -> rusqlite::Result<Result<Option<String>, SealedUnreadable>> {
+    let Some(stored) = get(conn, name)?.filter(|s| !s.is_empty()) else {
+        return Ok(Ok(None));
+    };
+    Ok(hex::decode(stored)
+        .ok()
+        .and_then(|sealed| key.decrypt(&sealed, name).ok())
+        .and_then(|plain| String::from_utf8(plain).ok())
+        .map(Some)
+        .ok_or(SealedUnreadable))
+}

@@ -276,6 +276,15 @@ pub fn retry(conn: &Connection, id: i64, now: DateTime<Utc>) -> rusqlite::Result
     Ok(changed == 1)
 }
 
+/// Removes the pending jobs whose dedupe key starts with `prefix`: timed work that a
+/// change made moot (the follow-ups of a cancelled or moved meeting). Returns how many.
+pub fn remove_pending(conn: &Connection, prefix: &str) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM jobs WHERE status = 'pending' AND substr(dedupe_key, 1, length(?1)) = ?1",
+        [prefix],
+    )
+}
+
 /// When the worker next has something to do: the earliest pending run time or lease end.
 pub fn next_due(conn: &Connection) -> rusqlite::Result<Option<DateTime<Utc>>> {
     let next: Option<i64> = conn.query_row(
@@ -457,6 +466,33 @@ mod tests {
         assert!(claim_now(&mut conn, t(1000)).is_empty());
         let job = by_id(&conn, id).ok().flatten().map(|j| j.status);
         assert_eq!(job, Some(JobStatus::Dead));
+    }
+
+    #[test]
+    fn pending_jobs_are_removed_by_key_prefix_and_others_stay() {
+        let mut conn = conn();
+        let payload = json!({});
+        for key in ["ended:7:1", "ended:7:2", "ended:70:1", "ended:8:1"] {
+            enqueue(
+                &conn,
+                &NewJob::new("a", &payload, t(100)).dedupe_key(key),
+                t(0),
+            )
+            .ok();
+        }
+        enqueue(
+            &conn,
+            &NewJob::new("a", &payload, t(0)).dedupe_key("ended:7:3"),
+            t(0),
+        )
+        .ok();
+        assert_eq!(claim_now(&mut conn, t(0)).len(), 1, "the running one stays");
+        assert_eq!(remove_pending(&conn, "ended:7:").ok(), Some(2));
+        let left: Vec<String> = conn
+            .prepare("SELECT dedupe_key FROM jobs ORDER BY id")
+            .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
+            .unwrap_or_default();
+        assert_eq!(left, ["ended:70:1", "ended:8:1", "ended:7:3"]);
     }
 
     #[test]

@@ -22,9 +22,12 @@ use crate::notify::email::{
     self, Audience, Email, Reading, Recipient, Site, customary_twelve_hour,
 };
 use crate::notify::smtp::{self, SmtpSettings};
+use crate::outbound::{self, Policy};
 use crate::scheduling::event_types::Location;
+use crate::sms;
+use crate::webhooks::{self, SignedPost};
 use crate::workflows::template::{self, BookingFacts, Reader};
-use crate::workflows::{Action, Step, Workflow};
+use crate::workflows::{Action, Step, Trigger, Workflow};
 
 /// Everything one run needs, loaded in one read.
 struct Loaded {
@@ -148,6 +151,24 @@ pub fn facts_of(
     }
 }
 
+/// The attendee's phone number: the first answer to a phone question that reads as a
+/// phone number.
+fn attendee_phone(conn: &Connection, booking: &Booking) -> rusqlite::Result<Option<String>> {
+    let Some(event_type_id) = booking.event_type_id else {
+        return Ok(None);
+    };
+    let Some(event_type) = crate::db::event_types::get(conn, event_type_id)? else {
+        return Ok(None);
+    };
+    Ok(event_type
+        .input
+        .questions
+        .iter()
+        .filter(|q| q.kind == crate::scheduling::questions::QuestionKind::Phone)
+        .filter_map(|q| booking.answers.get(&q.key).and_then(Value::as_str))
+        .find_map(|answer| sms::normalize_number(answer).ok()))
+}
+
 /// Renders a step's subject and body for `reader`. Pure: everything comes in as data.
 pub fn render(step: &Step, facts: &BookingFacts, reader: &Reader) -> (String, String) {
     let values = template::values(facts, reader);
@@ -230,12 +251,10 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
         Action::EmailAttendee | Action::EmailHost | Action::EmailAddress => {
             send_emails(&state, &loaded, &site, facts, organizer_reading).await?
         }
-        Action::SmsAttendee | Action::SmsNumber | Action::Webhook => {
-            return Err(JobFailure::new(format!(
-                "{} steps cannot be sent yet",
-                loaded.step.action.as_str()
-            )));
+        Action::SmsAttendee | Action::SmsNumber => {
+            send_sms(&state, &loaded, &site, &facts, organizer_reading).await?
         }
+        Action::Webhook => call_webhook(&state, &loaded, &site).await?,
     };
     if sent {
         tracing::info!(
@@ -300,6 +319,116 @@ async fn send_emails(
             .map_err(|err| JobFailure(err.to_string()))?;
     }
     Ok(!messages.is_empty())
+}
+
+/// Sends an SMS step through the instance's SMS gateway. Returns whether it was sent.
+async fn send_sms(
+    state: &AppState,
+    loaded: &Loaded,
+    site: &Site,
+    facts: &BookingFacts,
+    organizer_reading: Reading,
+) -> Result<bool, JobFailure> {
+    let (key, booking, step) = (
+        state.key.clone(),
+        loaded.booking.clone(),
+        loaded.step.clone(),
+    );
+    let (gateway, number) = state
+        .db
+        .read(move |conn| -> Result<_, JobFailure> {
+            let gateway = sms::load(conn, &key).map_err(|err| JobFailure(err.to_string()))?;
+            let number = match step.action {
+                Action::SmsAttendee => attendee_phone(conn, &booking).map_err(db_failure)?,
+                _ => Some(step.target.clone()),
+            };
+            Ok((gateway, number))
+        })
+        .await?;
+    let Some(gateway) = gateway else {
+        tracing::warn!(
+            workflow_id = loaded.workflow.id,
+            "no SMS gateway is set up: a workflow text message was not sent"
+        );
+        return Ok(false);
+    };
+    // The attendee gave no number: nobody to text.
+    let Some(number) = number else {
+        return Ok(false);
+    };
+    let reading = match loaded.step.action {
+        Action::SmsAttendee => Reading::attendee(&loaded.booking),
+        _ => organizer_reading,
+    };
+    let (_, text) = render(&loaded.step, facts, &reader(reading, site));
+    sms::send(&gateway, &number, &text, Policy::of(state))
+        .await
+        .map_err(|err| JobFailure(err.to_string()))?;
+    Ok(true)
+}
+
+/// The `triggerEvent` a workflow's webhook carries: Cal.com's webhook name where there is
+/// one, so receivers written for Cal.com understand it, else the workflow trigger's.
+fn webhook_trigger(trigger: Trigger) -> &'static str {
+    match trigger {
+        Trigger::NewEvent => "BOOKING_CREATED",
+        Trigger::BookingRequested => "BOOKING_REQUESTED",
+        Trigger::RescheduleEvent => "BOOKING_RESCHEDULED",
+        Trigger::EventCancelled => "BOOKING_CANCELLED",
+        Trigger::BookingRejected => "BOOKING_REJECTED",
+        Trigger::BeforeEvent | Trigger::AfterEvent => trigger.as_str(),
+    }
+}
+
+/// Calls a webhook step's URL with the booking's Cal.com payload, signed when the step has
+/// a secret. An answer other than 2xx fails the attempt.
+async fn call_webhook(state: &AppState, loaded: &Loaded, site: &Site) -> Result<bool, JobFailure> {
+    let trigger = webhook_trigger(loaded.workflow.trigger);
+    let (booking_id, minimum_necessary) = (loaded.booking.id, site.minimum_necessary);
+    let body = state
+        .db
+        .read(move |conn| -> Result<_, DbError> {
+            Ok(webhooks::payload(
+                conn,
+                booking_id,
+                trigger,
+                minimum_necessary,
+            )?)
+        })
+        .await?;
+    let Some(payload) = body else {
+        return Ok(false);
+    };
+    let secret = super::open_secret(&state.key, &loaded.step).map_err(|_| {
+        JobFailure::new("the step's webhook secret cannot be opened; enter it again")
+    })?;
+    let post = SignedPost {
+        url: &loaded.step.target,
+        secret: secret.as_deref().unwrap_or_default(),
+        trigger,
+        created_at: state.clock.now(),
+        payload,
+    };
+    let policy = Policy::of(state);
+    let exchange = if secret.is_some() {
+        webhooks::send_signed(&post, policy).await
+    } else {
+        outbound::post(
+            outbound::Request {
+                url: post.url,
+                content_type: "application/json",
+                headers: vec![("X-Kairos-Trigger".to_string(), trigger.to_string())],
+                body: post.body(),
+            },
+            policy,
+        )
+        .await
+    };
+    if exchange.succeeded() {
+        Ok(true)
+    } else {
+        Err(JobFailure(exchange.summary()))
+    }
 }
 
 #[cfg(test)]

@@ -620,3 +620,237 @@ async fn a_booking_made_two_hours_ahead_gets_no_day_before_reminder() {
     server.stop().await;
     smtp.stop();
 }
+
+/// One request a local receiver got: its path, headers and raw body.
+type Requests = Arc<std::sync::Mutex<Vec<(String, axum::http::HeaderMap, Vec<u8>)>>>;
+
+/// An HTTP receiver on loopback that answers 200 to every POST and keeps what it got.
+async fn receiver() -> (String, Requests) {
+    let requests: Requests = Arc::default();
+    let kept = requests.clone();
+    let app = axum::Router::new().route(
+        "/{*path}",
+        axum::routing::post(
+            move |uri: axum::http::Uri, headers: axum::http::HeaderMap, body: axum::body::Bytes| {
+                let kept = kept.clone();
+                async move {
+                    kept.lock().unwrap_or_else(|p| p.into_inner()).push((
+                        uri.path().to_string(),
+                        headers,
+                        body.to_vec(),
+                    ));
+                    StatusCode::OK
+                }
+            },
+        ),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let address = listener.local_addr().expect("address");
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (format!("http://{address}"), requests)
+}
+
+async fn wait_for_requests(
+    server: &TestServer,
+    requests: &Requests,
+    count: usize,
+) -> Vec<(String, axum::http::HeaderMap, Vec<u8>)> {
+    let deadline = Instant::now() + StdDuration::from_secs(30);
+    loop {
+        state(server).jobs.wake();
+        let got = requests.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        if got.len() >= count {
+            return got;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{} of {count} requests arrived",
+            got.len()
+        );
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+    }
+}
+
+fn hmac_sha256_hex(secret: &str, body: &[u8]) -> String {
+    use hmac::Mac as _;
+    let mut mac =
+        hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
+    mac.update(body);
+    hex::encode(mac.finalize().into_bytes())
+}
+
+#[tokio::test]
+async fn webhook_and_sms_steps_reach_local_receivers() {
+    let server = TestServer::with_owner_and_config("outbound_allow_loopback = true\n").await;
+    let api = server.api().await;
+    let (status, _) = api
+        .post("/api/v1/schedules", &crate::api::berlin_mornings())
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, made) = api
+        .post(
+            "/api/v1/event-types",
+            &consultation(json!({ "questions": [
+                { "key": "reason", "type": "text", "label": "Reason for the visit", "required": true },
+                { "key": "mobile", "type": "phone", "label": "Mobile number", "required": true }
+            ] })),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let id = made["data"]["id"].as_i64().expect("id");
+    let (base, requests) = receiver().await;
+    let gateway = kairos::sms::SmsGateway {
+        url: format!("{base}/sms"),
+        auth_header_name: "Authorization".into(),
+        auth_header_value: Some("Bearer gateway-token".into()),
+        body_template: r#"{"to": {to}, "text": {body}}"#.into(),
+        body_format: kairos::sms::BodyFormat::Json,
+    };
+    let (key, now) = (state(&server).key.clone(), server.clock.now());
+    state(&server)
+        .db
+        .write(move |tx| -> Result<(), DbError> {
+            kairos::sms::save(tx, &key, &gateway, now).map_err(|err| match err {
+                kairos::sms::SmsError::Db(err) => DbError::from(err),
+                other => panic!("{other}"),
+            })
+        })
+        .await
+        .expect("gateway saved");
+
+    let client = owner_browser(&server).await;
+    let hook = format!("{base}/hook");
+    let unsigned = format!("{base}/unsigned");
+    let event_type = [id];
+    create_workflow(
+        &server,
+        &client,
+        &event_type,
+        &[
+            ("name", "Tell everyone"),
+            ("trigger", "NEW_EVENT"),
+            ("steps[0].action", "WEBHOOK"),
+            ("steps[0].target", &hook),
+            ("steps[0].secret", "wh-s3cret"),
+            ("steps[1].action", "SMS_ATTENDEE"),
+            (
+                "steps[1].body",
+                "Hi {ATTENDEE_FIRST_NAME}, {EVENT_NAME} on {EVENT_DATE} at {EVENT_TIME}. Reason [{REASON}]",
+            ),
+            ("steps[2].action", "SMS_NUMBER"),
+            ("steps[2].target", "+49 30 1234567"),
+            ("steps[2].body", "New: {EVENT_NAME} at {EVENT_TIME} {TIMEZONE}"),
+        ],
+    )
+    .await;
+    create_workflow(
+        &server,
+        &client,
+        &event_type,
+        &[
+            ("name", "Cancellations"),
+            ("trigger", "EVENT_CANCELLED"),
+            ("steps[0].action", "WEBHOOK"),
+            ("steps[0].target", &unsigned),
+        ],
+    )
+    .await;
+    let secrets = state(&server)
+        .db
+        .read(|conn| -> Result<Vec<Vec<u8>>, DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT secret_sealed FROM workflow_steps WHERE secret_sealed IS NOT NULL",
+            )?;
+            let rows = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            Ok(rows)
+        })
+        .await
+        .expect("secrets");
+    assert_eq!(secrets.len(), 1);
+    assert!(
+        !String::from_utf8_lossy(&secrets[0]).contains("wh-s3cret"),
+        "sealed"
+    );
+
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &json!({
+                "eventTypeId": id,
+                "start": "2026-03-31T08:00:00Z",
+                "attendee": { "name": "Pat Patient", "email": "pat@example.org", "timeZone": "America/New_York" },
+                "answers": { "reason": "check-up", "mobile": "+1 555 123 4567" }
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let got = wait_for_requests(&server, &requests, 3).await;
+    let by_path = |path: &str| -> Vec<(axum::http::HeaderMap, Vec<u8>)> {
+        got.iter()
+            .filter(|(p, _, _)| p == path)
+            .map(|(_, h, b)| (h.clone(), b.clone()))
+            .collect()
+    };
+
+    let hooks = by_path("/hook");
+    assert_eq!(hooks.len(), 1);
+    let (headers, body) = &hooks[0];
+    let signature = headers
+        .get("x-cal-signature-256")
+        .and_then(|v| v.to_str().ok())
+        .expect("signed");
+    assert_eq!(signature, hmac_sha256_hex("wh-s3cret", body));
+    let json: Value = serde_json::from_slice(body).expect("json");
+    assert_eq!(json["triggerEvent"], "BOOKING_CREATED");
+    assert_eq!(json["payload"]["uid"], uid.as_str());
+    assert_eq!(json["payload"]["startTime"], "2026-03-31T08:00:00Z");
+    assert!(
+        !String::from_utf8_lossy(body).contains("check-up"),
+        "minimum necessary keeps answers out of the payload"
+    );
+
+    let mut texts: Vec<Value> = by_path("/sms")
+        .iter()
+        .map(|(headers, body)| {
+            assert_eq!(
+                headers.get("authorization").and_then(|v| v.to_str().ok()),
+                Some("Bearer gateway-token")
+            );
+            serde_json::from_slice(body).expect("json")
+        })
+        .collect();
+    texts.sort_by_key(|t| t["to"].as_str().unwrap_or_default().to_string());
+    assert_eq!(
+        texts,
+        [
+            json!({ "to": "+15551234567", "text": "Hi Pat, Consultation on Tuesday, 31 March 2026 at 4:00am. Reason []" }),
+            json!({ "to": "+49301234567", "text": "New: Consultation at 08:00 UTC" }),
+        ]
+    );
+
+    let (status, _) = api
+        .post(&format!("/api/v1/bookings/{uid}/cancel"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let got = wait_for_requests(&server, &requests, 4).await;
+    let (path, headers, body) = &got[3];
+    assert_eq!(path, "/unsigned");
+    assert!(
+        headers.get("x-cal-signature-256").is_none(),
+        "no secret, no signature"
+    );
+    let json: Value = serde_json::from_slice(body).expect("json");
+    assert_eq!(json["triggerEvent"], "BOOKING_CANCELLED");
+    settle(&server).await;
+    assert_eq!(
+        requests.lock().unwrap_or_else(|p| p.into_inner()).len(),
+        4,
+        "each once"
+    );
+    server.stop().await;
+}
