@@ -350,7 +350,9 @@ fn editor(
                                     (field(&Field { name: &format!("{prefix}.target"), label: "Send to", value: &step.target, placeholder: Some("address, +number or https:// URL"), hint: Some("For “email an address”, “text a number” and “call a webhook”."), ..Field::default() }, errors))
                                 }
                                 (field(&Field { name: &format!("{prefix}.subject"), label: "Email subject", value: &step.subject, hint: Some("For emails."), ..Field::default() }, errors))
-                                (textarea_field(&format!("{prefix}.body"), "Message", &step.body, Some("For emails and text messages. A webhook sends the booking as JSON instead."), false, errors))
+                                div.step-body {
+                                    (textarea_field(&format!("{prefix}.body"), "Message", &step.body, Some("For emails and text messages. A webhook sends the booking as JSON instead."), false, errors))
+                                }
                                 div.two-col {
                                     (field(&Field { name: &format!("{prefix}.secret"), label: "Webhook secret", kind: "password", value: "", autocomplete: Some("off"), hint: Some("Signs each call (X-Cal-Signature-256). Empty keeps the current one."), ..Field::default() }, errors))
                                     (checkbox_field(&format!("{prefix}.clearSecret"), "Remove the webhook secret", step.clear_secret, None))
@@ -368,7 +370,7 @@ fn editor(
             aside.panel aria-labelledby="variables-title" {
                 h2 #variables-title { "Variables" }
                 p.hint { "Write a variable in braces, such as {ATTENDEE_FIRST_NAME}. Dates and times are in the reader's time zone. Saving names any variable Kairos does not know." }
-                dl.facts {
+                dl.variable-list {
                     @for (name, meaning) in VARIABLES {
                         dt { code { "{" (name) "}" } }
                         dd { (meaning) }
