@@ -306,6 +306,43 @@ pub fn remove_timed_jobs(conn: &Connection, booking_id: i64) -> rusqlite::Result
     )
 }
 
+/// Removes a workflow's pending timed jobs (before it is planned again).
+pub fn remove_timed_jobs_of_workflow(
+    conn: &Connection,
+    workflow_id: i64,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM jobs WHERE kind = 'workflow' AND status = 'pending'
+             AND dedupe_key LIKE 'workflow:booking:%'
+             AND json_extract(payload, '$.workflowId') = ?1",
+        [workflow_id],
+    )
+}
+
+/// A booking's id, start and end.
+pub type BookingTimes = (i64, DateTime<Utc>, DateTime<Utc>);
+
+/// The accepted bookings of a workflow's event types that have not ended `lookback`
+/// before `now`: those a timed step of the workflow may still be due for, as
+/// (id, start, end).
+pub fn bookings_to_plan(
+    conn: &Connection,
+    workflow_id: i64,
+    now: DateTime<Utc>,
+    lookback: chrono::Duration,
+) -> rusqlite::Result<Vec<BookingTimes>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, start_at, end_at FROM bookings
+         WHERE status = 'ACCEPTED' AND end_at > ?2
+           AND event_type_id IN (SELECT event_type_id FROM workflow_event_types WHERE workflow_id = ?1)
+         ORDER BY start_at",
+    )?;
+    stmt.query_map(params![workflow_id, (now - lookback).timestamp()], |row| {
+        Ok((row.get(0)?, instant(row.get(1)?), instant(row.get(2)?)))
+    })?
+    .collect()
+}
+
 /// Stores the hash of an extra manage link of a booking.
 pub fn insert_link(
     conn: &Connection,

@@ -611,11 +611,13 @@ pub fn create(
         updated_at: now,
     };
     let id = workflows::save(conn, None, &workflow, now)?;
+    replan(conn, id, now)?;
     audit_entry(conn, user, "workflow_created", id, origin, now)?;
     workflows::get(conn, id)?.ok_or(ManageError::NotFound("workflow"))
 }
 
-/// Replaces a workflow's settings, steps and event types.
+/// Replaces a workflow's settings, steps and event types, and plans its reminders again
+/// for upcoming bookings (a new offset moves them; a new event type gets them).
 pub fn update(
     conn: &Connection,
     user: &User,
@@ -638,11 +640,13 @@ pub fn update(
         ..current
     };
     workflows::save(conn, Some(id), &workflow, now)?;
+    replan(conn, id, now)?;
     audit_entry(conn, user, "workflow_changed", id, origin, now)?;
     workflows::get(conn, id)?.ok_or(ManageError::NotFound("workflow"))
 }
 
-/// Turns a workflow on or off; while off it sends nothing, also for jobs already planned.
+/// Turns a workflow on or off: off removes its planned reminders (and sends nothing that
+/// was already due), on plans them again for upcoming bookings.
 pub fn set_active(
     conn: &Connection,
     user: &User,
@@ -653,6 +657,7 @@ pub fn set_active(
 ) -> Result<(), ManageError> {
     managed(conn, user, id)?;
     workflows::set_active(conn, id, active, now)?;
+    replan(conn, id, now)?;
     let action = if active {
         "workflow_activated"
     } else {
@@ -662,7 +667,7 @@ pub fn set_active(
     Ok(())
 }
 
-/// Deletes a workflow; its planned jobs then find nothing to send.
+/// Deletes a workflow and its planned reminders; other jobs of it find nothing to send.
 pub fn delete(
     conn: &Connection,
     user: &User,
@@ -671,6 +676,7 @@ pub fn delete(
     now: DateTime<Utc>,
 ) -> Result<(), ManageError> {
     managed(conn, user, id)?;
+    workflows::remove_timed_jobs_of_workflow(conn, id)?;
     workflows::delete(conn, id)?;
     audit_entry(conn, user, "workflow_deleted", id, origin, now)?;
     Ok(())
@@ -757,31 +763,85 @@ pub fn on_booking_event(
     let plan_timed = booking.status == BookingStatus::Accepted
         && matches!(kind, "created" | "confirmed" | "rescheduled");
     for workflow in workflows::active_for_event_type(conn, event_type_id)? {
-        let (run_at, key_prefix) = if Some(workflow.trigger) == immediate {
-            (now, format!("workflow:event:{event_id}"))
-        } else if plan_timed && let Some(due) = workflow.due_at(booking.start, booking.end) {
-            // A reminder whose time has passed is not sent late.
-            if due <= now {
-                continue;
-            }
-            (due, format!("workflow:booking:{booking_id}"))
-        } else {
-            continue;
-        };
-        for step in &workflow.steps {
-            let payload = json!({
-                "workflowId": workflow.id,
-                "stepId": step.id,
-                "bookingId": booking_id,
-                "trigger": workflow.trigger.as_str(),
-            });
-            let dedupe = format!("{key_prefix}:step:{}", step.id);
-            queue::enqueue(
+        if Some(workflow.trigger) == immediate {
+            enqueue_steps(
                 conn,
-                &NewJob::new(WORKFLOW_JOB, &payload, run_at).dedupe_key(&dedupe),
+                &workflow,
+                booking_id,
+                &format!("workflow:event:{event_id}"),
+                now,
                 now,
             )?;
+        } else if plan_timed {
+            plan_timed_steps(conn, &workflow, booking_id, booking.start, booking.end, now)?;
         }
+    }
+    Ok(())
+}
+
+/// Enqueues one job per step of `workflow` for a booking, due at `run_at`, each keyed
+/// `{key_prefix}:step:{id}` so it exists once.
+fn enqueue_steps(
+    conn: &Connection,
+    workflow: &Workflow,
+    booking_id: i64,
+    key_prefix: &str,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    for step in &workflow.steps {
+        let payload = json!({
+            "workflowId": workflow.id,
+            "stepId": step.id,
+            "bookingId": booking_id,
+            "trigger": workflow.trigger.as_str(),
+        });
+        let dedupe = format!("{key_prefix}:step:{}", step.id);
+        queue::enqueue(
+            conn,
+            &NewJob::new(WORKFLOW_JOB, &payload, run_at).dedupe_key(&dedupe),
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+/// Plans a timed workflow's steps for one booking; a time already passed is not planned.
+fn plan_timed_steps(
+    conn: &Connection,
+    workflow: &Workflow,
+    booking_id: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    match workflow.due_at(start, end) {
+        Some(due) if due > now => enqueue_steps(
+            conn,
+            workflow,
+            booking_id,
+            &format!("workflow:booking:{booking_id}"),
+            due,
+            now,
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// Plans a workflow's timed jobs again after it changed: its pending ones are removed
+/// and, while it is on, planned for the accepted bookings of its event types whose time
+/// for it is still to come.
+fn replan(conn: &Connection, workflow_id: i64, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    workflows::remove_timed_jobs_of_workflow(conn, workflow_id)?;
+    let Some(workflow) = workflows::get(conn, workflow_id)? else {
+        return Ok(());
+    };
+    if !workflow.active || !workflow.trigger.is_timed() {
+        return Ok(());
+    }
+    let lookback = Duration::minutes(i64::from(workflow.offset_minutes));
+    for (booking_id, start, end) in workflows::bookings_to_plan(conn, workflow_id, now, lookback)? {
+        plan_timed_steps(conn, &workflow, booking_id, start, end, now)?;
     }
     Ok(())
 }

@@ -854,3 +854,134 @@ async fn webhook_and_sms_steps_reach_local_receivers() {
     );
     server.stop().await;
 }
+
+/// Posts a form of the workflow editor or its buttons, signed in as the owner.
+async fn post_form(
+    server: &TestServer,
+    client: &reqwest::Client,
+    page: &str,
+    action: &str,
+    fields: &[(&str, &str)],
+) -> reqwest::Response {
+    let csrf = csrf_from(client, &server.url(page)).await;
+    let mut form: Vec<(&str, &str)> = vec![("csrf", csrf.as_str())];
+    form.extend_from_slice(fields);
+    client
+        .post(server.url(action))
+        .form(&form)
+        .send()
+        .await
+        .expect("answers")
+}
+
+#[tokio::test]
+async fn saving_turning_off_and_on_plans_reminders_for_bookings_already_made() {
+    let (server, api, id) = clinic(json!({})).await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let booking = booking_id(&server, made["data"]["uid"].as_str().expect("uid")).await;
+    let client = owner_browser(&server).await;
+    let follow_up = create_workflow(
+        &server,
+        &client,
+        &[id],
+        &[
+            ("name", "Follow-up"),
+            ("trigger", "AFTER_EVENT"),
+            ("offset", "2"),
+            ("offsetUnit", "hours"),
+            ("steps[0].action", "EMAIL_ATTENDEE"),
+            ("steps[0].subject", "How was {EVENT_NAME}?"),
+            ("steps[0].body", "Thank you, {ATTENDEE_FIRST_NAME}."),
+        ],
+    )
+    .await;
+    let planned = |jobs: &[(String, String, DateTime<Utc>)]| -> Vec<DateTime<Utc>> {
+        jobs.iter().map(|(_, _, due)| *due).collect()
+    };
+    // The default reminder (a day before) and the new follow-up (2 h after the end).
+    let jobs = workflow_jobs(&server).await;
+    assert_eq!(
+        planned(&jobs),
+        [at("2026-03-30T08:00:00Z"), at("2026-03-31T10:30:00Z")]
+    );
+    assert!(
+        jobs[1]
+            .0
+            .starts_with(&format!("workflow:booking:{booking}:"))
+    );
+
+    // A new offset moves the planned message.
+    let page = format!("/dashboard/workflows/{follow_up}");
+    let event_type = format!("eventType.{id}");
+    let response = post_form(
+        &server,
+        &client,
+        &page,
+        &page,
+        &[
+            ("do", "save"),
+            ("name", "Follow-up"),
+            ("trigger", "AFTER_EVENT"),
+            ("offset", "1"),
+            ("offsetUnit", "days"),
+            ("active", "on"),
+            (&event_type, "on"),
+            ("steps[0].action", "EMAIL_ATTENDEE"),
+            ("steps[0].subject", "How was {EVENT_NAME}?"),
+            ("steps[0].body", "Thank you, {ATTENDEE_FIRST_NAME}."),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let jobs = workflow_jobs(&server).await;
+    assert_eq!(
+        planned(&jobs),
+        [at("2026-03-30T08:00:00Z"), at("2026-04-01T08:30:00Z")]
+    );
+
+    // Off removes it, on plans it again.
+    let toggle = format!("/dashboard/workflows/{follow_up}/active");
+    let response = post_form(&server, &client, &page, &toggle, &[("active", "off")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        planned(&workflow_jobs(&server).await),
+        [at("2026-03-30T08:00:00Z")]
+    );
+    let response = post_form(&server, &client, &page, &toggle, &[("active", "on")]).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        planned(&workflow_jobs(&server).await),
+        [at("2026-03-30T08:00:00Z"), at("2026-04-01T08:30:00Z")]
+    );
+
+    // Each change is in the audit log.
+    let actions = state(&server)
+        .db
+        .read(|conn| -> Result<Vec<String>, DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT action FROM audit_log WHERE action LIKE 'workflow_%' ORDER BY id",
+            )?;
+            let rows = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            Ok(rows)
+        })
+        .await
+        .expect("audit");
+    assert_eq!(
+        actions,
+        [
+            "workflow_created",
+            "workflow_changed",
+            "workflow_deactivated",
+            "workflow_activated"
+        ]
+    );
+    server.stop().await;
+}
