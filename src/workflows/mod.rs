@@ -581,24 +581,42 @@ fn audit_entry(
     )
 }
 
-/// Creates a workflow for `owner`.
-pub fn create(
+/// What a save is for: a new workflow of an owner, or a stored one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    New(Owner),
+    Existing(i64),
+}
+
+/// Creates a workflow, or replaces a stored one's settings, steps and event types; then
+/// plans its reminders again for upcoming bookings (a new offset moves them, a new event
+/// type gets them).
+pub fn save(
     conn: &Connection,
     user: &User,
-    owner: Owner,
+    target: Target,
     input: &WorkflowInput,
     key: &InstanceKey,
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<Workflow, ManageError> {
-    if !may_manage(conn, user, owner)? {
-        return Err(ManageError::Forbidden(
-            "only team admins can add workflows to a team",
-        ));
-    }
-    let checked = check(conn, owner, input, None, key)?;
+    let current = match target {
+        Target::Existing(id) => Some(managed(conn, user, id)?),
+        Target::New(owner) if may_manage(conn, user, owner)? => None,
+        Target::New(_) => {
+            return Err(ManageError::Forbidden(
+                "only team admins can add workflows to a team",
+            ));
+        }
+    };
+    let owner = match (&current, target) {
+        (Some(current), _) => current.owner,
+        (None, Target::New(owner)) => owner,
+        (None, Target::Existing(_)) => return Err(ManageError::NotFound("workflow")),
+    };
+    let checked = check(conn, owner, input, current.as_ref(), key)?;
     let workflow = Workflow {
-        id: 0,
+        id: current.as_ref().map_or(0, |c| c.id),
         owner,
         name: checked.name,
         trigger: checked.trigger,
@@ -607,41 +625,17 @@ pub fn create(
         on_new_event_types: input.on_new_event_types,
         event_type_ids: checked.event_type_ids,
         steps: checked.steps,
-        created_at: now,
+        created_at: current.as_ref().map_or(now, |c| c.created_at),
         updated_at: now,
     };
-    let id = workflows::save(conn, None, &workflow, now)?;
+    let id = workflows::save(conn, current.as_ref().map(|c| c.id), &workflow, now)?;
     replan(conn, id, now)?;
-    audit_entry(conn, user, "workflow_created", id, origin, now)?;
-    workflows::get(conn, id)?.ok_or(ManageError::NotFound("workflow"))
-}
-
-/// Replaces a workflow's settings, steps and event types, and plans its reminders again
-/// for upcoming bookings (a new offset moves them; a new event type gets them).
-pub fn update(
-    conn: &Connection,
-    user: &User,
-    id: i64,
-    input: &WorkflowInput,
-    key: &InstanceKey,
-    origin: &Origin,
-    now: DateTime<Utc>,
-) -> Result<Workflow, ManageError> {
-    let current = managed(conn, user, id)?;
-    let checked = check(conn, current.owner, input, Some(&current), key)?;
-    let workflow = Workflow {
-        name: checked.name,
-        trigger: checked.trigger,
-        offset_minutes: checked.offset_minutes,
-        active: input.active,
-        on_new_event_types: input.on_new_event_types,
-        event_type_ids: checked.event_type_ids,
-        steps: checked.steps,
-        ..current
+    let action = if current.is_some() {
+        "workflow_changed"
+    } else {
+        "workflow_created"
     };
-    workflows::save(conn, Some(id), &workflow, now)?;
-    replan(conn, id, now)?;
-    audit_entry(conn, user, "workflow_changed", id, origin, now)?;
+    audit_entry(conn, user, action, id, origin, now)?;
     workflows::get(conn, id)?.ok_or(ManageError::NotFound("workflow"))
 }
 

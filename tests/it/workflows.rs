@@ -15,6 +15,33 @@ use crate::api::{booking, clinic, consultation};
 use crate::email::{SmtpServer, configure_smtp, free_port, messages};
 use crate::support::*;
 
+/// A clinic (see [`clinic`]) whose mail goes to a real SMTP server writing into `maildir`.
+struct Mailed {
+    server: TestServer,
+    api: crate::support::Api,
+    id: i64,
+    smtp: SmtpServer,
+    maildir: std::path::PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+async fn clinic_with_mail() -> Mailed {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let maildir = dir.path().join("mail");
+    let port = free_port();
+    let smtp = SmtpServer::start(port, &maildir);
+    let (server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    Mailed {
+        server,
+        api,
+        id,
+        smtp,
+        maildir,
+        _dir: dir,
+    }
+}
+
 /// A signed-in owner's browser.
 async fn owner_browser(server: &TestServer) -> reqwest::Client {
     let client = browser();
@@ -164,11 +191,14 @@ cancel {CANCEL_URL}";
 
 #[tokio::test]
 async fn each_trigger_sends_its_message_with_the_variables_filled_in() {
-    let maildir = tempfile::tempdir().expect("tempdir");
-    let maildir = maildir.path().join("mail");
-    let port = free_port();
-    let smtp = SmtpServer::start(port, &maildir);
-    let (server, api, consultation_id) = clinic(json!({})).await;
+    let Mailed {
+        server,
+        api,
+        id: consultation_id,
+        smtp,
+        maildir,
+        _dir,
+    } = clinic_with_mail().await;
     let (status, intake) = api
         .post(
             "/api/v1/event-types",
@@ -179,7 +209,6 @@ async fn each_trigger_sends_its_message_with_the_variables_filled_in() {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{intake}");
     let intake_id = intake["data"]["id"].as_i64().expect("id");
-    configure_smtp(&server, port).await;
     let client = owner_browser(&server).await;
     let both = [consultation_id, intake_id];
     for (trigger, action, target) in [
@@ -363,12 +392,14 @@ async fn an_unknown_variable_is_refused_and_named() {
 
 #[tokio::test]
 async fn the_default_reminder_comes_with_event_types_and_is_sent_once_a_day_before() {
-    let maildir = tempfile::tempdir().expect("tempdir");
-    let maildir = maildir.path().join("mail");
-    let port = free_port();
-    let smtp = SmtpServer::start(port, &maildir);
-    let (server, api, id) = clinic(json!({})).await;
-    configure_smtp(&server, port).await;
+    let Mailed {
+        server,
+        api,
+        id,
+        smtp,
+        maildir,
+        _dir,
+    } = clinic_with_mail().await;
 
     // The first event type made the owner's default reminder, turned on for it.
     let client = owner_browser(&server).await;
@@ -467,12 +498,14 @@ async fn the_default_reminder_comes_with_event_types_and_is_sent_once_a_day_befo
 
 #[tokio::test]
 async fn reminders_due_while_the_server_was_down_are_sent_exactly_once_after_a_restart() {
-    let maildir = tempfile::tempdir().expect("tempdir");
-    let maildir = maildir.path().join("mail");
-    let port = free_port();
-    let smtp = SmtpServer::start(port, &maildir);
-    let (mut server, api, id) = clinic(json!({})).await;
-    configure_smtp(&server, port).await;
+    let Mailed {
+        mut server,
+        api,
+        id,
+        smtp,
+        maildir,
+        _dir,
+    } = clinic_with_mail().await;
     for (start, email) in [
         ("2026-03-31T08:00:00Z", "pat@example.org"),
         ("2026-03-31T09:00:00Z", "kim@example.org"),
@@ -518,12 +551,14 @@ async fn reminders_due_while_the_server_was_down_are_sent_exactly_once_after_a_r
 
 #[tokio::test]
 async fn a_reschedule_moves_the_reminder_and_a_cancel_removes_it() {
-    let maildir = tempfile::tempdir().expect("tempdir");
-    let maildir = maildir.path().join("mail");
-    let port = free_port();
-    let smtp = SmtpServer::start(port, &maildir);
-    let (server, api, id) = clinic(json!({})).await;
-    configure_smtp(&server, port).await;
+    let Mailed {
+        server,
+        api,
+        id,
+        smtp,
+        maildir,
+        _dir,
+    } = clinic_with_mail().await;
     let (_, made) = api
         .public_post(
             "/api/v1/bookings",
@@ -598,12 +633,14 @@ async fn a_reschedule_moves_the_reminder_and_a_cancel_removes_it() {
 
 #[tokio::test]
 async fn a_booking_made_two_hours_ahead_gets_no_day_before_reminder() {
-    let maildir = tempfile::tempdir().expect("tempdir");
-    let maildir = maildir.path().join("mail");
-    let port = free_port();
-    let smtp = SmtpServer::start(port, &maildir);
-    let (server, api, id) = clinic(json!({})).await;
-    configure_smtp(&server, port).await;
+    let Mailed {
+        server,
+        api,
+        id,
+        smtp,
+        maildir,
+        _dir,
+    } = clinic_with_mail().await;
     // The clock reads 08:00 UTC; the meeting is at 10:00 UTC (11:00 in Berlin).
     let (status, made) = api
         .public_post(

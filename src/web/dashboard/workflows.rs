@@ -19,7 +19,7 @@ use crate::web::layout::{
 };
 use crate::web::{Ctx, WebError};
 use crate::workflows::template::{VARIABLES, answer_variable};
-use crate::workflows::{self, Action, Owner, StepInput, Trigger, Workflow, WorkflowInput};
+use crate::workflows::{self, Action, Owner, StepInput, Target, Trigger, Workflow, WorkflowInput};
 
 const CURRENT: &str = "/dashboard/workflows";
 
@@ -466,7 +466,6 @@ pub async fn create(
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
     let mut errors = FieldErrors::new();
-    let mut input = parse_form(&form, &mut errors);
     let viewer = user.clone();
     let owner_value = form.get("owner").to_string();
     let owner = ctx
@@ -484,18 +483,40 @@ pub async fn create(
         }
         Err(other) => return Err(other.into()),
     };
-    let context = editor_context(&ctx, &user, owner).await?;
-    if apply_row_action(&form, &mut input) {
+    submit(&ctx, &user, Target::New(owner), owner, &form, errors).await
+}
+
+/// Handles a submitted editor: a row button re-renders it, save stores the workflow.
+async fn submit(
+    ctx: &Ctx,
+    user: &User,
+    target: Target,
+    owner: Owner,
+    form: &FormData,
+    mut errors: FieldErrors,
+) -> Result<Response, WebError> {
+    let mut input = parse_form(form, &mut errors);
+    let context = editor_context(ctx, user, owner).await?;
+    let id = match target {
+        Target::Existing(id) => Some(id),
+        Target::New(_) => None,
+    };
+    if apply_row_action(form, &mut input) {
+        let title = if id.is_some() {
+            input.name.as_str()
+        } else {
+            "New workflow"
+        };
         let body = editor(
-            &ctx,
-            None,
+            ctx,
+            id,
             owner,
             &input,
             &context,
             &FieldErrors::new(),
             html! {},
         );
-        return Ok(render(&ctx, &user, "New workflow", CURRENT, body));
+        return Ok(render(ctx, user, title, CURRENT, body));
     }
     let result = if errors.is_empty() {
         let (actor, key, origin, now) = (
@@ -507,16 +528,17 @@ pub async fn create(
         let submitted = input.clone();
         ctx.state
             .db
-            .write(move |tx| workflows::create(tx, &actor, owner, &submitted, &key, &origin, now))
+            .write(move |tx| workflows::save(tx, &actor, target, &submitted, &key, &origin, now))
             .await
     } else {
         Err(ManageError::Invalid(errors))
     };
     match result {
         Ok(workflow) => {
-            Ok(Redirect::to(&format!("{CURRENT}/{}?notice=created", workflow.id)).into_response())
+            let notice = if id.is_some() { "saved" } else { "created" };
+            Ok(Redirect::to(&format!("{CURRENT}/{}?notice={notice}", workflow.id)).into_response())
         }
-        Err(err) => failed(&ctx, &user, None, owner, &input, &context, err),
+        Err(err) => failed(ctx, user, id, owner, &input, &context, err),
     }
 }
 
@@ -587,40 +609,16 @@ pub async fn save(
         .db
         .read(move |conn| workflows::managed(conn, &viewer, id))
         .await?;
-    let mut errors = FieldErrors::new();
-    let mut input = parse_form(&form, &mut errors);
-    let context = editor_context(&ctx, &user, current.owner).await?;
-    if apply_row_action(&form, &mut input) {
-        let body = editor(
-            &ctx,
-            Some(id),
-            current.owner,
-            &input,
-            &context,
-            &FieldErrors::new(),
-            html! {},
-        );
-        return Ok(render(&ctx, &user, &current.name, CURRENT, body));
-    }
-    let result = if errors.is_empty() {
-        let (actor, key, origin, now) = (
-            user.clone(),
-            ctx.state.key.clone(),
-            ctx.origin(),
-            ctx.state.clock.now(),
-        );
-        let submitted = input.clone();
-        ctx.state
-            .db
-            .write(move |tx| workflows::update(tx, &actor, id, &submitted, &key, &origin, now))
-            .await
-    } else {
-        Err(ManageError::Invalid(errors))
-    };
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=saved")).into_response()),
-        Err(err) => failed(&ctx, &user, Some(id), current.owner, &input, &context, err),
-    }
+    let target = Target::Existing(id);
+    submit(
+        &ctx,
+        &user,
+        target,
+        current.owner,
+        &form,
+        FieldErrors::new(),
+    )
+    .await
 }
 
 pub async fn set_active(
