@@ -32,3 +32,4 @@ pub mod transport;
 pub mod update;
 pub mod web;
 pub mod webhooks;
+pub mod workflows;

@@ -424,6 +424,7 @@ fn record_event(
     let event_id = bookings::record_event(tx, booking_id, kind, actor, data, now)?;
     crate::notify::enqueue_for_event(tx, event_id, now)?;
     crate::webhooks::enqueue_for_event(tx, booking_id, event_id, kind, now)?;
+    crate::workflows::on_booking_event(tx, booking_id, event_id, kind, now)?;
     Ok(())
 }
 
@@ -561,7 +562,11 @@ pub fn authorize(conn: &Connection, uid: &str, actor: &Actor) -> Result<Booking,
     let booking = bookings::by_uid(conn, uid)?.ok_or(BookingError::BookingNotFound)?;
     let allowed = match actor {
         Actor::User(user_id) => bookings::visible_to(conn, booking.id, *user_id)?,
-        Actor::Invitee(token) => constant_time_eq(&token_hash(token), &booking.manage_token_hash),
+        Actor::Invitee(token) => {
+            let hash = token_hash(token);
+            constant_time_eq(&hash, &booking.manage_token_hash)
+                || crate::workflows::is_message_link(conn, booking.id, &hash)?
+        }
     };
     if allowed {
         Ok(booking)

@@ -21,6 +21,7 @@ pub mod settings;
 pub mod teams;
 pub mod users;
 pub mod webhooks;
+pub mod workflows;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};

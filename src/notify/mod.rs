@@ -46,12 +46,16 @@ pub fn enqueue_for_event(
 
 /// The handlers of every job kind the appliance runs.
 pub fn job_handlers(state: &AppState) -> Handlers {
-    let (notify_state, email_state, webhooks) = (state.clone(), state.clone(), state.clone());
+    let (notify_state, email_state) = (state.clone(), state.clone());
+    let (workflow_state, webhook_state) = (state.clone(), state.clone());
     Handlers::new()
         .on(NOTIFY_JOB, move |job| notify(notify_state.clone(), job))
         .on(EMAIL_JOB, move |job| send_email(email_state.clone(), job))
         .on(crate::webhooks::WEBHOOK_JOB, move |job| {
-            crate::webhooks::deliver_job(webhooks.clone(), job)
+            crate::webhooks::deliver_job(webhook_state.clone(), job)
+        })
+        .on(crate::workflows::WORKFLOW_JOB, move |job| {
+            crate::workflows::run::run(workflow_state.clone(), job)
         })
 }
 

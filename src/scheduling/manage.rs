@@ -128,7 +128,7 @@ fn merge<T: serde::Serialize + serde::de::DeserializeOwned>(
 // ---- event types -----------------------------------------------------------------------
 
 /// Whether `user` may manage event types of `team_id`: team admins and instance admins.
-fn may_manage_team(conn: &Connection, user: &User, team_id: i64) -> Result<bool, ManageError> {
+pub fn may_manage_team(conn: &Connection, user: &User, team_id: i64) -> Result<bool, ManageError> {
     if teams::get(conn, team_id)?.is_none() {
         return Err(ManageError::NotFound("team"));
     }
@@ -215,7 +215,9 @@ pub fn create_event_type(
         Some(user.id)
     };
     let id = event_types::save(conn, None, owner, &input, now)?;
-    event_types::get(conn, id)?.ok_or(ManageError::NotFound("event type"))
+    let event_type = event_types::get(conn, id)?.ok_or(ManageError::NotFound("event type"))?;
+    crate::workflows::on_event_type_created(conn, &event_type, now)?;
+    Ok(event_type)
 }
 
 pub fn update_event_type(

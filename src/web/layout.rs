@@ -71,11 +71,12 @@ pub struct Shell<'a> {
     pub session_left: Option<i64>,
 }
 
-const NAV: [(&str, &str); 6] = [
+const NAV: [(&str, &str); 7] = [
     ("/dashboard", "Home"),
     ("/dashboard/event-types", "Event types"),
     ("/dashboard/availability", "Availability"),
     ("/dashboard/bookings", "Bookings"),
+    ("/dashboard/workflows", "Workflows"),
     ("/dashboard/teams", "Teams"),
     ("/dashboard/settings", "Settings"),
 ];

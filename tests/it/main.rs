@@ -20,3 +20,4 @@ mod support;
 mod update;
 mod web;
 mod webhooks;
+mod workflows;

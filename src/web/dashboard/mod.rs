@@ -15,6 +15,7 @@ mod settings;
 mod sms;
 mod teams;
 mod webhooks;
+mod workflows;
 
 use axum::extract::Query;
 use axum::http::StatusCode;
@@ -141,6 +142,20 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/bookings/{uid}/confirm", post(bookings::confirm))
         .route("/dashboard/bookings/{uid}/reject", post(bookings::reject))
         .route("/dashboard/bookings/{uid}/cancel", post(bookings::cancel))
+        .route(
+            "/dashboard/workflows",
+            get(workflows::list).post(workflows::create),
+        )
+        .route("/dashboard/workflows/new", get(workflows::new_page))
+        .route(
+            "/dashboard/workflows/{id}",
+            get(workflows::edit).post(workflows::save),
+        )
+        .route(
+            "/dashboard/workflows/{id}/active",
+            post(workflows::set_active),
+        )
+        .route("/dashboard/workflows/{id}/delete", post(workflows::delete))
         .route("/dashboard/teams", get(teams::list).post(teams::create))
         .route("/dashboard/teams/{id}", get(teams::detail))
         .route("/dashboard/teams/{id}/members", post(teams::add_member))
@@ -226,6 +241,8 @@ pub fn flash(key: &str) -> Option<&'static str> {
         "ooo-removed" => "Out-of-office time removed.",
         "job-retried" => "The job runs again now.",
         "job-not-retried" => "That job is no longer failing or dead: it is running again or done.",
+        "workflow-on" => "The workflow is on.",
+        "workflow-off" => "The workflow is off: it sends nothing until you turn it on again.",
         other => return notice_text(other),
     })
 }

@@ -1,0 +1,894 @@
+//! Workflows: what happens after a booking, owned by a user or a team and turned on for
+//! chosen event types of that owner.
+//!
+//! A workflow has one trigger and ordered steps. Triggers that follow a booking change
+//! (NEW_EVENT, BOOKING_REQUESTED, RESCHEDULE_EVENT, EVENT_CANCELLED, BOOKING_REJECTED)
+//! enqueue one job per step in the transaction that records the change; the timed ones
+//! (BEFORE_EVENT, AFTER_EVENT) enqueue one job per step and booking, due at the start
+//! minus or the end plus the workflow's offset, keyed by booking × step so it exists
+//! once. A reschedule removes the old booking's timed jobs and plans the new booking's;
+//! a cancellation or rejection removes them. A reminder already due when the booking is
+//! made is not planned.
+//!
+//! The default reminder: the first time an owner (a user, or a team) creates an event
+//! type, Kairos makes them one workflow — EMAIL_ATTENDEE, 24 hours BEFORE_EVENT — marked
+//! "turn on for new event types". Every new event type of that owner is turned on in
+//! each of the owner's workflows so marked. The owner edits the reminder like any
+//! workflow, turns it off for an event type, or deletes it; a deleted default is not made
+//! again.
+
+pub mod run;
+pub mod template;
+
+use std::collections::BTreeSet;
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::audit::{self, Origin};
+use crate::crypto::{DecryptError, InstanceKey};
+use crate::db::bookings::{self, BookingStatus};
+use crate::db::users::User;
+use crate::db::{teams, workflows};
+use crate::error::{FieldErrors, check_email};
+use crate::jobs::{NewJob, queue};
+use crate::scheduling::event_types::EventType;
+use crate::scheduling::manage::{ManageError, may_manage_team};
+
+/// The job kind that runs one workflow step for one booking.
+pub const WORKFLOW_JOB: &str = "workflow";
+/// The context a webhook step's secret is sealed under.
+const SECRET_CONTEXT: &str = "workflow_steps.secret";
+/// The longest offset: a year.
+const MAX_OFFSET_MINUTES: u32 = 366 * 24 * 60;
+const MAX_STEPS: usize = 10;
+const MAX_BODY: usize = 10_000;
+const MAX_SMS: usize = 1_600;
+
+/// When a workflow runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Trigger {
+    NewEvent,
+    BookingRequested,
+    RescheduleEvent,
+    EventCancelled,
+    BookingRejected,
+    BeforeEvent,
+    AfterEvent,
+}
+
+impl Trigger {
+    pub const ALL: [Trigger; 7] = [
+        Trigger::NewEvent,
+        Trigger::BookingRequested,
+        Trigger::RescheduleEvent,
+        Trigger::EventCancelled,
+        Trigger::BookingRejected,
+        Trigger::BeforeEvent,
+        Trigger::AfterEvent,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trigger::NewEvent => "NEW_EVENT",
+            Trigger::BookingRequested => "BOOKING_REQUESTED",
+            Trigger::RescheduleEvent => "RESCHEDULE_EVENT",
+            Trigger::EventCancelled => "EVENT_CANCELLED",
+            Trigger::BookingRejected => "BOOKING_REJECTED",
+            Trigger::BeforeEvent => "BEFORE_EVENT",
+            Trigger::AfterEvent => "AFTER_EVENT",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == text)
+    }
+
+    /// How the dashboard says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Trigger::NewEvent => "When a booking is made or confirmed",
+            Trigger::BookingRequested => "When a booking is requested (awaits confirmation)",
+            Trigger::RescheduleEvent => "When a booking is rescheduled",
+            Trigger::EventCancelled => "When a booking is cancelled",
+            Trigger::BookingRejected => "When a request is declined",
+            Trigger::BeforeEvent => "Before the meeting starts",
+            Trigger::AfterEvent => "After the meeting ends",
+        }
+    }
+
+    /// Whether the trigger is a time relative to the meeting (a reminder or follow-up).
+    pub fn is_timed(self) -> bool {
+        matches!(self, Trigger::BeforeEvent | Trigger::AfterEvent)
+    }
+
+    /// The trigger that a recorded booking event fires right away.
+    fn for_event(kind: &str) -> Option<Self> {
+        Some(match kind {
+            "created" | "confirmed" => Trigger::NewEvent,
+            "requested" => Trigger::BookingRequested,
+            "rescheduled" => Trigger::RescheduleEvent,
+            "cancelled" => Trigger::EventCancelled,
+            "rejected" => Trigger::BookingRejected,
+            _ => return None,
+        })
+    }
+}
+
+/// What a step does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Action {
+    EmailAttendee,
+    EmailHost,
+    EmailAddress,
+    SmsAttendee,
+    SmsNumber,
+    Webhook,
+}
+
+impl Action {
+    pub const ALL: [Action; 6] = [
+        Action::EmailAttendee,
+        Action::EmailHost,
+        Action::EmailAddress,
+        Action::SmsAttendee,
+        Action::SmsNumber,
+        Action::Webhook,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::EmailAttendee => "EMAIL_ATTENDEE",
+            Action::EmailHost => "EMAIL_HOST",
+            Action::EmailAddress => "EMAIL_ADDRESS",
+            Action::SmsAttendee => "SMS_ATTENDEE",
+            Action::SmsNumber => "SMS_NUMBER",
+            Action::Webhook => "WEBHOOK",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|a| a.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Action::EmailAttendee => "Email the attendee",
+            Action::EmailHost => "Email the host",
+            Action::EmailAddress => "Email an address",
+            Action::SmsAttendee => "Text the attendee (their phone answer)",
+            Action::SmsNumber => "Text a number",
+            Action::Webhook => "Call a webhook",
+        }
+    }
+
+    pub fn is_email(self) -> bool {
+        matches!(
+            self,
+            Action::EmailAttendee | Action::EmailHost | Action::EmailAddress
+        )
+    }
+
+    pub fn is_sms(self) -> bool {
+        matches!(self, Action::SmsAttendee | Action::SmsNumber)
+    }
+
+    /// Whether the step names its own target (an address, a number, a URL).
+    pub fn needs_target(self) -> bool {
+        matches!(
+            self,
+            Action::EmailAddress | Action::SmsNumber | Action::Webhook
+        )
+    }
+}
+
+/// Who a workflow belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Owner {
+    User(i64),
+    Team(i64),
+}
+
+impl Owner {
+    /// `user` or `team:<id>`, as the dashboard form sends it.
+    pub fn form_value(self) -> String {
+        match self {
+            Owner::User(_) => "user".into(),
+            Owner::Team(id) => format!("team:{id}"),
+        }
+    }
+
+    fn of_event_type(event_type: &EventType) -> Option<Self> {
+        match (event_type.owner_user_id, event_type.input.team_id) {
+            (Some(user), _) => Some(Owner::User(user)),
+            (None, Some(team)) => Some(Owner::Team(team)),
+            (None, None) => None,
+        }
+    }
+}
+
+/// One stored step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Step {
+    pub id: i64,
+    pub position: i64,
+    pub action: Action,
+    pub target: String,
+    pub subject: String,
+    pub body: String,
+    pub secret_sealed: Option<Vec<u8>>,
+}
+
+/// One stored workflow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Workflow {
+    pub id: i64,
+    pub owner: Owner,
+    pub name: String,
+    pub trigger: Trigger,
+    pub offset_minutes: u32,
+    pub active: bool,
+    pub on_new_event_types: bool,
+    pub event_type_ids: Vec<i64>,
+    pub steps: Vec<Step>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl Workflow {
+    /// When a timed step of this workflow is due for a meeting, if the trigger is timed.
+    pub fn due_at(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Option<DateTime<Utc>> {
+        let offset = Duration::minutes(i64::from(self.offset_minutes));
+        match self.trigger {
+            Trigger::BeforeEvent => Some(start - offset),
+            Trigger::AfterEvent => Some(end + offset),
+            _ => None,
+        }
+    }
+}
+
+/// A step as the editor submits it.
+#[derive(Debug, Clone, Default)]
+pub struct StepInput {
+    /// The stored step this replaces, if any.
+    pub id: Option<i64>,
+    pub action: String,
+    pub target: String,
+    pub subject: String,
+    pub body: String,
+    /// A new webhook secret; empty keeps the stored one.
+    pub secret: String,
+    /// Forget the stored webhook secret.
+    pub clear_secret: bool,
+}
+
+/// A workflow as the editor submits it.
+#[derive(Debug, Clone, Default)]
+pub struct WorkflowInput {
+    pub name: String,
+    pub trigger: String,
+    pub offset_minutes: Option<u32>,
+    pub active: bool,
+    pub on_new_event_types: bool,
+    pub event_type_ids: Vec<i64>,
+    pub steps: Vec<StepInput>,
+}
+
+/// A workflow the user may manage (their own, or their team's as its admin), or not found.
+pub fn managed(conn: &Connection, user: &User, id: i64) -> Result<Workflow, ManageError> {
+    let workflow = workflows::get(conn, id)?.ok_or(ManageError::NotFound("workflow"))?;
+    if may_manage(conn, user, workflow.owner)? {
+        Ok(workflow)
+    } else {
+        Err(ManageError::NotFound("workflow"))
+    }
+}
+
+fn may_manage(conn: &Connection, user: &User, owner: Owner) -> Result<bool, ManageError> {
+    match owner {
+        Owner::User(id) => Ok(id == user.id),
+        Owner::Team(team) => may_manage_team(conn, user, team),
+    }
+}
+
+/// The owners whose workflows the user manages: themselves, then each team they administer,
+/// with a name to show.
+pub fn owners_for(conn: &Connection, user: &User) -> Result<Vec<(Owner, String)>, ManageError> {
+    let mut owners = vec![(Owner::User(user.id), "You".to_string())];
+    for (team, _) in teams::for_user(conn, user.id)? {
+        if may_manage_team(conn, user, team.id)? {
+            owners.push((Owner::Team(team.id), team.name));
+        }
+    }
+    Ok(owners)
+}
+
+/// Every workflow the user manages, with its owner's name.
+pub fn list_managed(
+    conn: &Connection,
+    user: &User,
+) -> Result<Vec<(Workflow, String)>, ManageError> {
+    let mut list = Vec::new();
+    for (owner, name) in owners_for(conn, user)? {
+        for workflow in workflows::list_for_owner(conn, owner)? {
+            list.push((workflow, name.clone()));
+        }
+    }
+    Ok(list)
+}
+
+/// Reads the owner a form names (`user` or `team:<id>`) and checks the user manages it.
+pub fn owner_from_form(conn: &Connection, user: &User, value: &str) -> Result<Owner, ManageError> {
+    let owner = match value.strip_prefix("team:") {
+        None if value == "user" || value.is_empty() => Owner::User(user.id),
+        Some(id) => Owner::Team(
+            id.parse()
+                .map_err(|_| field_error("owner", "is not one of your teams"))?,
+        ),
+        None => return Err(field_error("owner", "must be you or one of your teams")),
+    };
+    match may_manage(conn, user, owner) {
+        Ok(true) => Ok(owner),
+        Ok(false) | Err(ManageError::NotFound(_)) => {
+            Err(field_error("owner", "must be you or a team you administer"))
+        }
+        Err(other) => Err(other),
+    }
+}
+
+fn field_error(field: &str, message: &str) -> ManageError {
+    let mut errors = FieldErrors::new();
+    errors.add(field, message);
+    ManageError::Invalid(errors)
+}
+
+/// The checked parts of a submitted workflow.
+struct Checked {
+    name: String,
+    trigger: Trigger,
+    offset_minutes: u32,
+    event_type_ids: Vec<i64>,
+    steps: Vec<Step>,
+}
+
+/// Checks a submitted workflow, naming each wrong field, and builds what is stored.
+/// `current` is the stored workflow when editing (its steps keep their ids and secrets).
+fn check(
+    conn: &Connection,
+    owner: Owner,
+    input: &WorkflowInput,
+    current: Option<&Workflow>,
+    key: &InstanceKey,
+) -> Result<Checked, ManageError> {
+    let mut errors = FieldErrors::new();
+    let name = input.name.trim().to_string();
+    if name.is_empty() || name.chars().count() > 100 {
+        errors.add("name", "must be 1 to 100 characters");
+    }
+    let trigger = Trigger::parse(input.trigger.trim());
+    if trigger.is_none() {
+        errors.add(
+            "trigger",
+            format!(
+                "must be one of {}",
+                Trigger::ALL.map(Trigger::as_str).join(", ")
+            ),
+        );
+    }
+    let offset = match (trigger, input.offset_minutes) {
+        (Some(t), Some(minutes)) if t.is_timed() => {
+            if minutes > MAX_OFFSET_MINUTES {
+                errors.add("offset", "must be at most 366 days");
+            }
+            minutes
+        }
+        (Some(t), None) if t.is_timed() => {
+            errors.add("offset", "is required for a reminder or follow-up");
+            0
+        }
+        _ => 0,
+    };
+    let allowed: Vec<i64> = workflows::event_types_of(conn, owner)?
+        .into_iter()
+        .map(|(id, _)| id)
+        .collect();
+    let mut event_type_ids = Vec::new();
+    for id in &input.event_type_ids {
+        if !allowed.contains(id) {
+            errors.add("eventTypes", "must be event types of the workflow's owner");
+        } else if !event_type_ids.contains(id) {
+            event_type_ids.push(*id);
+        }
+    }
+    let question_keys: BTreeSet<String> = workflows::question_keys_of(conn, owner)?
+        .into_iter()
+        .collect();
+    let steps: Vec<&StepInput> = input
+        .steps
+        .iter()
+        .filter(|s| !s.action.trim().is_empty())
+        .collect();
+    if steps.is_empty() {
+        errors.add("steps", "add at least one step");
+    } else if steps.len() > MAX_STEPS {
+        errors.add("steps", format!("at most {MAX_STEPS} steps"));
+    }
+    let mut checked = Vec::new();
+    for (i, step) in steps.iter().enumerate() {
+        if let Some(step) = check_step(i, step, current, &question_keys, key, &mut errors) {
+            checked.push(step);
+        }
+    }
+    errors.into_result(())?;
+    Ok(Checked {
+        name,
+        trigger: trigger.unwrap_or(Trigger::NewEvent),
+        offset_minutes: offset,
+        event_type_ids,
+        steps: checked,
+    })
+}
+
+fn check_step(
+    i: usize,
+    input: &StepInput,
+    current: Option<&Workflow>,
+    question_keys: &BTreeSet<String>,
+    key: &InstanceKey,
+    errors: &mut FieldErrors,
+) -> Option<Step> {
+    let field = |name: &str| format!("steps[{i}].{name}");
+    let Some(action) = Action::parse(input.action.trim()) else {
+        errors.add(
+            &field("action"),
+            format!(
+                "must be one of {}",
+                Action::ALL.map(Action::as_str).join(", ")
+            ),
+        );
+        return None;
+    };
+    let stored = current
+        .zip(input.id)
+        .and_then(|(workflow, id)| workflow.steps.iter().find(|s| s.id == id));
+    let target = input.target.trim().to_string();
+    match action {
+        Action::EmailAddress => {
+            if let Err(reason) = check_email(&target) {
+                errors.add(&field("target"), reason);
+            }
+        }
+        Action::SmsNumber => {
+            if let Err(reason) = crate::sms::normalize_number(&target) {
+                errors.add(&field("target"), reason);
+            }
+        }
+        Action::Webhook => {
+            if let Err(reason) = crate::outbound::parse_url(&target) {
+                errors.add(&field("target"), reason.to_string());
+            } else if target.len() > 2048 {
+                errors.add(&field("target"), "must be at most 2048 characters");
+            }
+        }
+        _ => {}
+    }
+    let subject = input.subject.trim().to_string();
+    let body = input.body.trim().replace("\r\n", "\n");
+    if action.is_email() {
+        if subject.is_empty() {
+            errors.add(&field("subject"), "is required for an email");
+        } else if subject.chars().count() > 200 || subject.contains('\n') {
+            errors.add(
+                &field("subject"),
+                "must be one line of at most 200 characters",
+            );
+        }
+    }
+    if action != Action::Webhook {
+        if body.is_empty() {
+            errors.add(&field("body"), "is required");
+        } else if action.is_sms() && body.chars().count() > MAX_SMS {
+            errors.add(
+                &field("body"),
+                format!("must be at most {MAX_SMS} characters"),
+            );
+        } else if body.chars().count() > MAX_BODY {
+            errors.add(
+                &field("body"),
+                format!("must be at most {MAX_BODY} characters"),
+            );
+        }
+    }
+    for (name, text) in [("subject", &subject), ("body", &body)] {
+        let unknown = template::unknown_variables(text, question_keys);
+        if !unknown.is_empty() {
+            let names: Vec<String> = unknown.iter().map(|v| format!("{{{v}}}")).collect();
+            errors.add(
+                &field(name),
+                format!(
+                    "uses unknown variable{} {}",
+                    if names.len() == 1 { "" } else { "s" },
+                    names.join(", ")
+                ),
+            );
+        }
+    }
+    let secret = input.secret.trim();
+    let secret_sealed = if action != Action::Webhook || input.clear_secret {
+        None
+    } else if !secret.is_empty() {
+        if secret.len() > 256 {
+            errors.add(&field("secret"), "must be at most 256 characters");
+        }
+        Some(key.encrypt(secret.as_bytes(), SECRET_CONTEXT))
+    } else {
+        stored.and_then(|s| s.secret_sealed.clone())
+    };
+    Some(Step {
+        id: stored.map_or(0, |s| s.id),
+        position: i64::try_from(i).unwrap_or_default(),
+        action,
+        target: if action.needs_target() {
+            target
+        } else {
+            String::new()
+        },
+        subject: if action.is_email() {
+            subject
+        } else {
+            String::new()
+        },
+        body: if action == Action::Webhook {
+            String::new()
+        } else {
+            body
+        },
+        secret_sealed,
+    })
+}
+
+/// The webhook secret of a step, opened: `None` when the step has none.
+pub fn open_secret(key: &InstanceKey, step: &Step) -> Result<Option<String>, DecryptError> {
+    let Some(sealed) = &step.secret_sealed else {
+        return Ok(None);
+    };
+    let plain = key.decrypt(sealed, SECRET_CONTEXT)?;
+    String::from_utf8(plain).map(Some).map_err(|_| DecryptError)
+}
+
+fn audit_entry(
+    conn: &Connection,
+    user: &User,
+    action: &'static str,
+    id: i64,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    audit::record(
+        conn,
+        now,
+        &audit::Entry {
+            actor: audit::Actor::User(user.id),
+            action,
+            object: Some(format!("workflow:{id}")),
+            outcome: audit::Outcome::Success,
+            origin,
+        },
+    )
+}
+
+/// What a save is for: a new workflow of an owner, or a stored one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    New(Owner),
+    Existing(i64),
+}
+
+/// Creates a workflow, or replaces a stored one's settings, steps and event types; then
+/// plans its reminders again for upcoming bookings (a new offset moves them, a new event
+/// type gets them).
+pub fn save(
+    conn: &Connection,
+    user: &User,
+    target: Target,
+    input: &WorkflowInput,
+    key: &InstanceKey,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<Workflow, ManageError> {
+    let current = match target {
+        Target::Existing(id) => Some(managed(conn, user, id)?),
+        Target::New(owner) if may_manage(conn, user, owner)? => None,
+        Target::New(_) => {
+            return Err(ManageError::Forbidden(
+                "only team admins can add workflows to a team",
+            ));
+        }
+    };
+    let owner = match (&current, target) {
+        (Some(current), _) => current.owner,
+        (None, Target::New(owner)) => owner,
+        (None, Target::Existing(_)) => return Err(ManageError::NotFound("workflow")),
+    };
+    let checked = check(conn, owner, input, current.as_ref(), key)?;
+    let workflow = Workflow {
+        id: current.as_ref().map_or(0, |c| c.id),
+        owner,
+        name: checked.name,
+        trigger: checked.trigger,
+        offset_minutes: checked.offset_minutes,
+        active: input.active,
+        on_new_event_types: input.on_new_event_types,
+        event_type_ids: checked.event_type_ids,
+        steps: checked.steps,
+        created_at: current.as_ref().map_or(now, |c| c.created_at),
+        updated_at: now,
+    };
+    let id = workflows::save(conn, current.as_ref().map(|c| c.id), &workflow, now)?;
+    replan(conn, id, now)?;
+    let action = if current.is_some() {
+        "workflow_changed"
+    } else {
+        "workflow_created"
+    };
+    audit_entry(conn, user, action, id, origin, now)?;
+    workflows::get(conn, id)?.ok_or(ManageError::NotFound("workflow"))
+}
+
+/// Turns a workflow on or off: off removes its planned reminders (and sends nothing that
+/// was already due), on plans them again for upcoming bookings.
+pub fn set_active(
+    conn: &Connection,
+    user: &User,
+    id: i64,
+    active: bool,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<(), ManageError> {
+    managed(conn, user, id)?;
+    workflows::set_active(conn, id, active, now)?;
+    replan(conn, id, now)?;
+    let action = if active {
+        "workflow_activated"
+    } else {
+        "workflow_deactivated"
+    };
+    audit_entry(conn, user, action, id, origin, now)?;
+    Ok(())
+}
+
+/// Deletes a workflow and its planned reminders; other jobs of it find nothing to send.
+pub fn delete(
+    conn: &Connection,
+    user: &User,
+    id: i64,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<(), ManageError> {
+    managed(conn, user, id)?;
+    workflows::remove_timed_jobs_of_workflow(conn, id)?;
+    workflows::delete(conn, id)?;
+    audit_entry(conn, user, "workflow_deleted", id, origin, now)?;
+    Ok(())
+}
+
+/// The default attendee reminder made for an owner with their first event type.
+fn default_reminder(owner: Owner, now: DateTime<Utc>) -> Workflow {
+    Workflow {
+        id: 0,
+        owner,
+        name: "Reminder 24 hours before".into(),
+        trigger: Trigger::BeforeEvent,
+        offset_minutes: 24 * 60,
+        active: true,
+        on_new_event_types: true,
+        event_type_ids: Vec::new(),
+        steps: vec![Step {
+            id: 0,
+            position: 0,
+            action: Action::EmailAttendee,
+            target: String::new(),
+            subject: "Reminder: {EVENT_NAME} on {EVENT_DATE} at {EVENT_TIME}".into(),
+            body: "Hello {ATTENDEE_FIRST_NAME},\n\n\
+                   this is a reminder of {EVENT_NAME} with {ORGANIZER} on {EVENT_DATE} \
+                   at {EVENT_TIME} ({TIMEZONE}).\n\
+                   Where: {LOCATION}\n\n\
+                   To cancel or pick another time: {RESCHEDULE_URL}\n"
+                .into(),
+            secret_sealed: None,
+        }],
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+/// Called when an event type is created: makes the owner's default reminder the first
+/// time, then turns on every workflow of the owner marked for new event types.
+pub fn on_event_type_created(
+    conn: &Connection,
+    event_type: &EventType,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let Some(owner) = Owner::of_event_type(event_type) else {
+        return Ok(());
+    };
+    if workflows::mark_default_made(conn, owner, now)? {
+        workflows::save(conn, None, &default_reminder(owner, now), now)?;
+    }
+    for workflow in workflows::list_for_owner(conn, owner)? {
+        if workflow.on_new_event_types {
+            workflows::turn_on(conn, workflow.id, event_type.id)?;
+        }
+    }
+    Ok(())
+}
+
+/// Plans the workflow jobs a recorded booking event causes. Call it in the transaction
+/// that recorded the event.
+pub fn on_booking_event(
+    conn: &Connection,
+    booking_id: i64,
+    event_id: i64,
+    kind: &str,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let Some(booking) = bookings::by_id(conn, booking_id)? else {
+        return Ok(());
+    };
+    match kind {
+        "rescheduled" => {
+            if let Some(old) = booking.rescheduled_from_id {
+                workflows::remove_timed_jobs(conn, old)?;
+            }
+        }
+        "cancelled" | "rejected" => {
+            workflows::remove_timed_jobs(conn, booking_id)?;
+        }
+        _ => {}
+    }
+    let Some(event_type_id) = booking.event_type_id else {
+        return Ok(());
+    };
+    let immediate = Trigger::for_event(kind);
+    let plan_timed = booking.status == BookingStatus::Accepted
+        && matches!(kind, "created" | "confirmed" | "rescheduled");
+    for workflow in workflows::active_for_event_type(conn, event_type_id)? {
+        if Some(workflow.trigger) == immediate {
+            enqueue_steps(
+                conn,
+                &workflow,
+                booking_id,
+                &format!("workflow:event:{event_id}"),
+                now,
+                now,
+            )?;
+        } else if plan_timed {
+            plan_timed_steps(conn, &workflow, booking_id, booking.start, booking.end, now)?;
+        }
+    }
+    Ok(())
+}
+
+/// Enqueues one job per step of `workflow` for a booking, due at `run_at`, each keyed
+/// `{key_prefix}:step:{id}` so it exists once.
+fn enqueue_steps(
+    conn: &Connection,
+    workflow: &Workflow,
+    booking_id: i64,
+    key_prefix: &str,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    for step in &workflow.steps {
+        let payload = json!({
+            "workflowId": workflow.id,
+            "stepId": step.id,
+            "bookingId": booking_id,
+            "trigger": workflow.trigger.as_str(),
+        });
+        let dedupe = format!("{key_prefix}:step:{}", step.id);
+        queue::enqueue(
+            conn,
+            &NewJob::new(WORKFLOW_JOB, &payload, run_at).dedupe_key(&dedupe),
+            now,
+        )?;
+    }
+    Ok(())
+}
+
+/// Plans a timed workflow's steps for one booking; a time already passed is not planned.
+fn plan_timed_steps(
+    conn: &Connection,
+    workflow: &Workflow,
+    booking_id: i64,
+    start: DateTime<Utc>,
+    end: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    match workflow.due_at(start, end) {
+        Some(due) if due > now => enqueue_steps(
+            conn,
+            workflow,
+            booking_id,
+            &format!("workflow:booking:{booking_id}"),
+            due,
+            now,
+        ),
+        _ => Ok(()),
+    }
+}
+
+/// Plans a workflow's timed jobs again after it changed: its pending ones are removed
+/// and, while it is on, planned for the accepted bookings of its event types whose time
+/// for it is still to come.
+fn replan(conn: &Connection, workflow_id: i64, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    workflows::remove_timed_jobs_of_workflow(conn, workflow_id)?;
+    let Some(workflow) = workflows::get(conn, workflow_id)? else {
+        return Ok(());
+    };
+    if !workflow.active || !workflow.trigger.is_timed() {
+        return Ok(());
+    }
+    let lookback = Duration::minutes(i64::from(workflow.offset_minutes));
+    for (booking_id, start, end) in workflows::bookings_to_plan(conn, workflow_id, now, lookback)? {
+        plan_timed_steps(conn, &workflow, booking_id, start, end, now)?;
+    }
+    Ok(())
+}
+
+/// Whether `token_hash` is a manage link a workflow message carried for the booking.
+pub fn is_message_link(
+    conn: &Connection,
+    booking_id: i64,
+    token_hash: &[u8],
+) -> rusqlite::Result<bool> {
+    workflows::link_exists(conn, booking_id, token_hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip() {
+        for trigger in Trigger::ALL {
+            assert_eq!(Trigger::parse(trigger.as_str()), Some(trigger));
+        }
+        for action in Action::ALL {
+            assert_eq!(Action::parse(action.as_str()), Some(action));
+        }
+        assert_eq!(Trigger::parse("new_event"), None);
+    }
+
+    #[test]
+    fn timed_steps_fall_before_the_start_or_after_the_end() {
+        let start = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        let end = start + Duration::minutes(30);
+        let mut workflow = default_reminder(Owner::User(1), start);
+        assert_eq!(
+            workflow.due_at(start, end),
+            Some(start - Duration::hours(24))
+        );
+        workflow.trigger = Trigger::AfterEvent;
+        workflow.offset_minutes = 15;
+        assert_eq!(
+            workflow.due_at(start, end),
+            Some(end + Duration::minutes(15))
+        );
+        workflow.trigger = Trigger::NewEvent;
+        assert_eq!(workflow.due_at(start, end), None);
+    }
+
+    #[test]
+    fn the_default_reminder_uses_only_known_variables() {
+        let workflow = default_reminder(Owner::Team(3), DateTime::default());
+        for step in &workflow.steps {
+            assert!(template::unknown_variables(&step.subject, &BTreeSet::new()).is_empty());
+            assert!(template::unknown_variables(&step.body, &BTreeSet::new()).is_empty());
+        }
+    }
+}
