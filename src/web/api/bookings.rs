@@ -13,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::app::AppState;
 use crate::audit::{self, Origin};
-use crate::booking::{self, Actor, Attendee, BookingError, BookingRequest, Outcome};
+use crate::booking::{self, Actor, Attendee, BookingAction, BookingError, BookingRequest, Outcome};
 use crate::db::DbError;
 use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
 use crate::error::FieldErrors;
@@ -292,11 +292,11 @@ pub async fn list(
         skip: query.skip.unwrap_or(0),
         take,
     };
-    let user_id = user.id;
+    let scope = crate::access::booking_scope(&user);
     let (data, total) = state
         .db
         .read(move |conn| -> Result<_, DbError> {
-            let (list, total) = bookings::list_visible_to(conn, user_id, &filter)?;
+            let (list, total) = bookings::list_visible_to(conn, scope, &filter)?;
             let views = list
                 .into_iter()
                 .map(|booking| view(conn, booking, None))
@@ -362,7 +362,7 @@ pub async fn get(
     let result = state
         .db
         .read(move |conn| -> Result<_, BookingError> {
-            let booking = booking::authorize(conn, &lookup, &actor)?;
+            let booking = booking::authorize(conn, &lookup, &actor, BookingAction::View)?;
             Ok(view(conn, booking, None).map_err(DbError::from)?)
         })
         .await;

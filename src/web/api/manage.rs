@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
+use crate::access::Action;
 use crate::app::AppState;
 use crate::db::{DbError, event_types, schedules, teams};
 use crate::scheduling::event_types::{EventType, EventTypeInput};
@@ -116,7 +117,7 @@ pub async fn get_event_type(
 ) -> Result<Json<EventTypeBody>, ApiError> {
     let found = state
         .db
-        .read(move |conn| manage::managed_event_type(conn, &user, id))
+        .read(move |conn| manage::event_type(conn, &user, id, Action::View))
         .await?;
     Ok(Json(EventTypeBody { data: found.into() }))
 }
@@ -241,7 +242,7 @@ pub async fn get_schedule(
 ) -> Result<Json<ScheduleBody>, ApiError> {
     let found = state
         .db
-        .read(move |conn| manage::own_schedule(conn, &user, id))
+        .read(move |conn| manage::schedule(conn, &user, id))
         .await?;
     Ok(Json(ScheduleBody { data: found.into() }))
 }
@@ -361,13 +362,10 @@ pub async fn delete_out_of_office(
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<StatusCode, ApiError> {
-    let removed = state
+    state
         .db
-        .write(move |tx| schedules::delete_out_of_office(tx, user.id, id).map_err(DbError::from))
+        .write(move |tx| manage::delete_out_of_office(tx, &user, id))
         .await?;
-    if removed == 0 {
-        return Err(ApiError::not_found("out-of-office entry"));
-    }
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -11,7 +11,7 @@ use crate::db::users::{self, Role, User};
 use crate::error::FieldErrors;
 use crate::instance::weekday_name;
 use crate::scheduling::manage::{self, ManageError};
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
 use crate::web::format::{self, FormData};
 use crate::web::layout::{
     Field, capitalize, checkbox_field, csrf_field, error_summary, field, notice, select_field,
@@ -23,12 +23,7 @@ use crate::web::{Ctx, WebError};
 const CURRENT: &str = "/dashboard/admin";
 
 fn admin(ctx: &Ctx) -> Result<User, WebError> {
-    let user = signed_in(ctx)?;
-    if user.role.is_admin() {
-        Ok(user)
-    } else {
-        Err(WebError::Forbidden)
-    }
+    ctx.require_admin().cloned()
 }
 
 #[derive(Default)]
@@ -257,13 +252,13 @@ async fn set_disabled(
             };
             Ok(Redirect::to(&format!("{CURRENT}?notice={key}")).into_response())
         }
-        Err(ManageError::Conflict(message)) => {
+        Err(ManageError::Forbidden(message)) => {
             page_with(
                 &ctx,
                 &user,
                 Failed::default(),
                 notice("error", message),
-                StatusCode::CONFLICT,
+                StatusCode::FORBIDDEN,
             )
             .await
         }

@@ -10,6 +10,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::access::Action;
 use crate::db::schedules::{self as schedule_db};
 use crate::db::teams::{self, Team, TeamRole};
 use crate::db::users::{self, User};
@@ -320,13 +321,23 @@ async fn editor_context(
     user: &User,
     event_type: &EventType,
 ) -> Result<EditorContext, WebError> {
-    let (owner, team_id) = (user.clone(), event_type.input.team_id);
+    // An administrator may edit someone else's event type: the owner's schedules and
+    // address apply.
+    let (viewer, owner_id, team_id) = (
+        user.clone(),
+        event_type.owner_user_id,
+        event_type.input.team_id,
+    );
     let slug = event_type.input.slug.clone();
     let base = ctx.state.base_url();
     Ok(ctx
         .state
         .db
         .read(move |conn| -> Result<EditorContext, DbError> {
+            let owner = match owner_id {
+                Some(id) if id != viewer.id => users::by_id(conn, id)?.unwrap_or(viewer),
+                _ => viewer,
+            };
             let schedules = schedule_db::list_for_user(conn, owner.id)?;
             let mut members = Vec::new();
             let mut team = None;
@@ -357,7 +368,7 @@ async fn load(ctx: &Ctx, user: &User, id: i64) -> Result<EventType, WebError> {
     Ok(ctx
         .state
         .db
-        .read(move |conn| manage::managed_event_type(conn, &owner, id))
+        .read(move |conn| manage::event_type(conn, &owner, id, Action::View))
         .await?)
 }
 
@@ -949,8 +960,12 @@ pub async fn duplicate(
         .state
         .db
         .write(move |tx| -> Result<EventType, ManageError> {
-            let original = manage::managed_event_type(tx, &owner, id)?;
+            let original = manage::event_type(tx, &owner, id, Action::Manage)?;
             let mut input = original.input.clone();
+            // A copy of someone else's event type is the copier's: their default schedule.
+            if original.owner_user_id.is_some_and(|id| id != owner.id) {
+                input.schedule_id = None;
+            }
             input.title = format!("{} (copy)", input.title)
                 .chars()
                 .take(120)
@@ -996,7 +1011,7 @@ pub async fn hide(
         .state
         .db
         .write(move |tx| -> Result<EventType, ManageError> {
-            let current = manage::managed_event_type(tx, &owner, id)?;
+            let current = manage::event_type(tx, &owner, id, Action::Manage)?;
             let patch = serde_json::json!({ "hidden": !current.input.hidden });
             manage::update_event_type(tx, &owner, id, patch, now)
         })

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
+use crate::access::{self, Action};
 use crate::db::teams::{self, Team, TeamRole};
 use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
@@ -144,33 +145,34 @@ async fn load(ctx: &Ctx, user: &User, id: i64) -> Result<TeamView, WebError> {
     ctx.state
         .db
         .read(move |conn| -> Result<Option<TeamView>, DbError> {
+            if !access::team(conn, &viewer, id, Action::View)?.is_visible() {
+                return Ok(None);
+            }
             let Some(team) = teams::get(conn, id)? else {
                 return Ok(None);
             };
-            let role = teams::role_of(conn, id, viewer.id)?;
-            if role.is_none() && !viewer.role.is_admin() {
-                return Ok(None);
-            }
             let mut members = Vec::new();
             for (member_id, role) in teams::members(conn, id)? {
                 if let Some(member) = users::by_id(conn, member_id)? {
                     members.push((member, role));
                 }
             }
-            let others = users::list_all(conn)?
-                .into_iter()
-                .filter(|u| !u.disabled && !members.iter().any(|(m, _)| m.id == u.id))
-                .collect();
-            let event_types = event_types::list_for_user(conn, viewer.id)?
-                .into_iter()
-                .filter(|e| e.input.team_id == Some(id))
-                .collect();
+            let can_manage = access::team(conn, &viewer, id, Action::Manage)?.is_allowed();
+            // Only those who add members see who else has an account.
+            let others = if can_manage {
+                users::list_all(conn)?
+                    .into_iter()
+                    .filter(|u| !u.disabled && !members.iter().any(|(m, _)| m.id == u.id))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             Ok(Some(TeamView {
                 team,
                 members,
                 others,
-                event_types,
-                can_manage: viewer.role.is_admin() || role == Some(TeamRole::Admin),
+                event_types: event_types::list_for_team(conn, id)?,
+                can_manage,
             }))
         })
         .await?
@@ -331,20 +333,9 @@ pub async fn add_member(
     let user = signed_in(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let Ok(member) = form.get("userId").parse::<i64>() else {
-        let mut errors = FieldErrors::new();
-        errors.add("userId", "must be chosen");
-        return again(
-            &ctx,
-            &user,
-            id,
-            &form,
-            &errors,
-            html! {},
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
+    // An unreadable choice is refused by the service after its permission check, so no
+    // one learns more about a team than their role allows.
+    let member = form.get("userId").parse::<i64>().unwrap_or(0);
     let (actor, role) = (user.clone(), form.get("role").to_string());
     let result = ctx
         .state
