@@ -713,10 +713,11 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
             clear_bookings(&server).await;
         }
     }
-    assert!(
-        personal_shown >= 4 && team_shown >= 8,
-        "the invitees appear too rarely where they may ({personal_shown}, {team_shown} cells)"
-    );
+    if personal_shown < 4 || team_shown < 8 {
+        failures.push(format!(
+            "the invitees appear too rarely where they may be seen ({personal_shown} and {team_shown} cells)"
+        ));
+    }
     assert!(
         failures.is_empty(),
         "{} of {n} cells differ from the access matrix:\n{}",

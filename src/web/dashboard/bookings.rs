@@ -309,6 +309,12 @@ fn detail_page(
                     }
                 }
             }
+            @if !detail.may_change && booking.status.is_active() && booking.end > now {
+                section.panel aria-labelledby="actions-title" {
+                    h2 #actions-title { "Actions" }
+                    p.muted.small { "You see this booking as a member of the team. Its hosts and the team's admins can accept, decline or cancel it." }
+                }
+            }
             @if detail.may_change && booking.status.is_active() && booking.end > now {
                 section.panel aria-labelledby="actions-title" {
                     h2 #actions-title { "Actions" }

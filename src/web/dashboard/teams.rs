@@ -43,14 +43,14 @@ async fn list_page(
     message: Markup,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let id = user.id;
+    let (id, all) = (user.id, access::administration(user).is_allowed());
     let list = ctx
         .state
         .db
         .read(
-            move |conn| -> Result<Vec<(Team, TeamRole, usize)>, DbError> {
+            move |conn| -> Result<Vec<(Team, Option<TeamRole>, usize)>, DbError> {
                 let mut out = Vec::new();
-                for (team, role) in teams::for_user(conn, id)? {
+                for (team, role) in teams::listed_for(conn, id, all)? {
                     let count = teams::members(conn, team.id)?.len();
                     out.push((team, role, count));
                 }
@@ -63,7 +63,7 @@ async fn list_page(
         (message)
         div.page-head { div { h1 { "Teams" } p.muted { "Book with a group: everyone together, or whoever is free in turn." } } }
         @if list.is_empty() {
-            (empty_state("No teams yet", if user.role.is_admin() { "Create a team, add its members and give it event types." } else { "An administrator can add you to a team." }, None))
+            (empty_state("No teams yet", if all { "Create a team, add its members and give it event types." } else { "An administrator can add you to a team." }, None))
         } @else {
             ul.list {
                 @for (team, role, count) in &list {
@@ -73,7 +73,7 @@ async fn list_page(
                             div.list-sub {
                                 span { (base) "/team/" (team.slug) }
                                 span.badge { (count) @if *count == 1 { " member" } @else { " members" } }
-                                @if *role == TeamRole::Admin { span.badge.accent { "Team admin" } }
+                                @if *role == Some(TeamRole::Admin) { span.badge.accent { "Team admin" } }
                             }
                         }
                         div.list-actions { a.button.ghost.small href=(format!("{CURRENT}/{}", team.id)) { "Open" } }
@@ -81,7 +81,7 @@ async fn list_page(
                 }
             }
         }
-        @if user.role.is_admin() {
+        @if all {
             section.panel.spaced aria-labelledby="new-team" {
                 h2 #new-team { "New team" }
                 (error_summary(errors))
@@ -251,6 +251,14 @@ fn team_page(
                     }
                 }
             }
+            @if !view.can_manage {
+                div {
+                    section.panel aria-labelledby="manage-title" {
+                        h2 #manage-title { "Managing the team" }
+                        p.muted.small { "The team's admins add and remove members and change its event types. You see the team's bookings under Bookings." }
+                    }
+                }
+            }
             @if view.can_manage {
                 div {
                     section.panel aria-labelledby="add-title" {
@@ -266,7 +274,7 @@ fn team_page(
                             }
                         }
                     }
-                    @if viewer.role.is_admin() {
+                    @if access::administration(viewer).is_allowed() {
                         section.panel.spaced aria-labelledby="invite-title" {
                             h2 #invite-title { "Create an account and add it" }
                             p.hint { "You get a one-time link for the person to choose their password. It is valid for 7 days." }
