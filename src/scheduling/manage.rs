@@ -7,6 +7,7 @@ use rusqlite::Connection;
 use serde_json::Value;
 
 use crate::access::{self, Access, Action};
+use crate::audit::{self, Origin};
 use crate::auth;
 use crate::db::teams::{self, TeamRole};
 use crate::db::users::{self, Role, User};
@@ -270,11 +271,36 @@ pub fn delete_out_of_office(conn: &Connection, user: &User, id: i64) -> Result<(
 
 // ---- teams and people --------------------------------------------------------------------
 
+/// Records a change to accounts or to who belongs to which team: both change what people
+/// may see.
+fn audit_change(
+    conn: &Connection,
+    user: &User,
+    action: &'static str,
+    object: String,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<(), ManageError> {
+    audit::record(
+        conn,
+        now,
+        &audit::Entry {
+            actor: audit::Actor::User(user.id),
+            action,
+            object: Some(object),
+            outcome: audit::Outcome::Success,
+            origin,
+        },
+    )?;
+    Ok(())
+}
+
 pub fn create_team(
     conn: &Connection,
     user: &User,
     slug: &str,
     name: &str,
+    origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<teams::Team, ManageError> {
     check(access::administration(user), "team")?;
@@ -292,15 +318,24 @@ pub fn create_team(
     errors.into_result(())?;
     let id = teams::insert(conn, &slug, name, now)?;
     teams::set_member(conn, id, user.id, TeamRole::Admin)?;
+    audit_change(
+        conn,
+        user,
+        "team_created",
+        format!("team:{id}"),
+        origin,
+        now,
+    )?;
     teams::get(conn, id)?.ok_or(ManageError::NotFound("team"))
 }
 
 pub fn set_team_member(
     conn: &Connection,
     user: &User,
-    team_id: i64,
-    member_id: i64,
+    (team_id, member_id): (i64, i64),
     role: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
 ) -> Result<(), ManageError> {
     check_team(conn, user, team_id, Action::Manage)?;
     let role =
@@ -309,14 +344,16 @@ pub fn set_team_member(
         return Err(field_error("userId", "is not a user of this instance"));
     }
     teams::set_member(conn, team_id, member_id, role)?;
-    Ok(())
+    let object = format!("team:{team_id}/user:{member_id}");
+    audit_change(conn, user, "team_member_set", object, origin, now)
 }
 
 pub fn remove_team_member(
     conn: &Connection,
     user: &User,
-    team_id: i64,
-    member_id: i64,
+    (team_id, member_id): (i64, i64),
+    origin: &Origin,
+    now: DateTime<Utc>,
 ) -> Result<(), ManageError> {
     check_team(conn, user, team_id, Action::Manage)?;
     if teams::remove_member(conn, team_id, member_id)? == 0 {
@@ -328,7 +365,8 @@ pub fn remove_team_member(
          AND event_type_id IN (SELECT id FROM event_types WHERE owner_team_id = ?2)",
         [member_id, team_id],
     )?;
-    Ok(())
+    let object = format!("team:{team_id}/user:{member_id}");
+    audit_change(conn, user, "team_member_removed", object, origin, now)
 }
 
 /// An account an administrator creates for someone else: they get a one-time link to set
@@ -342,7 +380,7 @@ pub fn create_member(
     email: &str,
     time_zone: Option<&str>,
     role: &str,
-    origin: &crate::audit::Origin,
+    origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<(User, String), ManageError> {
     check(access::administration(admin), "user")?;
@@ -379,16 +417,13 @@ pub fn create_member(
         },
     )?;
     let token = auth::issue_password_link(conn, id, now, chrono::Duration::days(7))?;
-    crate::audit::record(
+    audit_change(
         conn,
+        admin,
+        "user_created",
+        format!("user:{id}"),
+        origin,
         now,
-        &crate::audit::Entry {
-            actor: crate::audit::Actor::User(admin.id),
-            action: "user_created",
-            object: Some(format!("user:{id}")),
-            outcome: crate::audit::Outcome::Success,
-            origin,
-        },
     )?;
     let user = users::by_id(conn, id)?.ok_or(ManageError::NotFound("user"))?;
     Ok((user, token))

@@ -727,6 +727,65 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     server.stop().await;
 }
 
+#[tokio::test]
+async fn team_creation_and_membership_changes_are_audited() {
+    let server = TestServer::with_owner().await;
+    let api = server.api().await;
+    let (status, team) = api
+        .post(
+            "/api/v1/teams",
+            &json!({ "slug": "radiology", "name": "Radiology" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{team}");
+    let team_id = team["data"]["id"].as_i64().expect("team id");
+    let (status, user) = api
+        .post(
+            "/api/v1/users",
+            &json!({ "name": "Rae", "email": "rae@clinic.example" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{user}");
+    let user_id = user["data"]["id"].as_i64().expect("user id");
+    let members = format!("/api/v1/teams/{team_id}/members");
+    let (status, _) = api
+        .send(
+            PUT,
+            &members,
+            &json!({ "userId": user_id, "role": "admin" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, _) = api
+        .send(DELETE, &format!("{members}/{user_id}"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::NO_CONTENT);
+    let rows = db(&server)
+        .read(|conn| -> Result<Vec<(String, String, String)>, kairos::db::DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT action, object, outcome FROM audit_log WHERE action LIKE 'team%' ORDER BY id",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+            Ok(rows.collect::<Result<_, _>>()?)
+        })
+        .await
+        .expect("audit rows");
+    let member = format!("team:{team_id}/user:{user_id}");
+    let expected = [
+        ("team_created", format!("team:{team_id}")),
+        ("team_member_set", member.clone()),
+        ("team_member_removed", member),
+    ];
+    assert_eq!(
+        rows,
+        expected
+            .iter()
+            .map(|(action, object)| (action.to_string(), object.clone(), "success".to_string()))
+            .collect::<Vec<_>>()
+    );
+    server.stop().await;
+}
+
 // ---- every route has a row ---------------------------------------------------------------
 
 /// `METHOD /path` of every route the server defines, read from its source.

@@ -106,12 +106,12 @@ pub async fn create(
     let user = signed_in(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (slug, name) = (form.get("slug").to_string(), form.get("name").to_string());
     let result = ctx
         .state
         .db
-        .write(move |tx| manage::create_team(tx, &owner, &slug, &name, now))
+        .write(move |tx| manage::create_team(tx, &owner, &slug, &name, &origin, now))
         .await;
     match result {
         Ok(team) => {
@@ -345,10 +345,11 @@ pub async fn add_member(
     // one learns more about a team than their role allows.
     let member = form.get("userId").parse::<i64>().unwrap_or(0);
     let (actor, role) = (user.clone(), form.get("role").to_string());
+    let (now, origin) = (ctx.state.clock.now(), ctx.origin());
     let result = ctx
         .state
         .db
-        .write(move |tx| manage::set_team_member(tx, &actor, id, member, &role))
+        .write(move |tx| manage::set_team_member(tx, &actor, (id, member), &role, &origin, now))
         .await;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=member-added")).into_response()),
@@ -389,7 +390,8 @@ pub async fn create_member(
         .write(move |tx| -> Result<(User, String), ManageError> {
             let (created, token) =
                 manage::create_member(tx, &admin, &name, &email, None, "member", &origin, now)?;
-            manage::set_team_member(tx, &admin, id, created.id, role.as_str())?;
+            let member = (id, created.id);
+            manage::set_team_member(tx, &admin, member, role.as_str(), &origin, now)?;
             Ok((created, token))
         })
         .await;
@@ -453,10 +455,10 @@ pub async fn remove_member(
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
-    let actor = user.clone();
+    let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db
-        .write(move |tx| manage::remove_team_member(tx, &actor, id, member))
+        .write(move |tx| manage::remove_team_member(tx, &actor, (id, member), &origin, now))
         .await?;
     Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=member-removed")).into_response())
 }
