@@ -7,6 +7,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
+use crate::access::{self, Access};
 use crate::auth::{self, SessionPolicy, check_username, password};
 use crate::db::users::{self, Profile, User};
 use crate::db::{Db, DbError, api_keys, sessions};
@@ -169,7 +170,9 @@ pub fn revoke_api_key(
     origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<(), ManageError> {
-    if api_keys::revoke(conn, user.id, id, now)? {
+    let owner = api_keys::owner(conn, id)?.ok_or(ManageError::NotFound("API key"))?;
+    require(access::api_key(user, owner)).map_err(|_| ManageError::NotFound("API key"))?;
+    if api_keys::revoke(conn, owner, id, now)? {
         crate::audit::record(
             conn,
             now,
@@ -188,13 +191,11 @@ pub fn revoke_api_key(
     }
 }
 
-fn require_admin(user: &User) -> Result<(), ManageError> {
-    if user.role.is_admin() {
-        Ok(())
-    } else {
-        Err(ManageError::Forbidden(
-            "only administrators can manage people and the instance",
-        ))
+fn require(access: Access) -> Result<(), ManageError> {
+    match access {
+        Access::Allowed => Ok(()),
+        Access::Forbidden(reason) => Err(ManageError::Forbidden(reason)),
+        Access::Hidden => Err(ManageError::NotFound("user")),
     }
 }
 
@@ -208,15 +209,10 @@ pub fn set_disabled(
     origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<User, ManageError> {
-    require_admin(admin)?;
+    require(access::administration(admin))?;
     let target = users::by_id(conn, user_id)?.ok_or(ManageError::NotFound("user"))?;
-    if disabled && target.id == admin.id {
-        return Err(ManageError::Conflict("you cannot disable your own account"));
-    }
-    if disabled && target.role == users::Role::Owner {
-        return Err(ManageError::Conflict(
-            "the owner's account cannot be disabled",
-        ));
+    if disabled {
+        require(access::disable_account(admin, &target))?;
     }
     users::set_disabled(conn, user_id, disabled, now)?;
     let action = if disabled {
@@ -290,7 +286,7 @@ pub fn save_instance_settings(
     origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<InstanceSettings, ManageError> {
-    require_admin(admin)?;
+    require(access::administration(admin))?;
     let validated = InstanceInput {
         organization_name: input.organization_name.clone(),
         base_url: input.base_url.clone(),

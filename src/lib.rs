@@ -1,9 +1,10 @@
 //! Kairos: a self-hosted scheduling appliance in one binary.
 //!
 //! The map of the crate follows the domain: [`config`] and [`instance`] open an
-//! installation, [`db`] is the store, [`auth`] and [`setup`] decide who may do what,
+//! installation, [`db`] is the store, [`auth`] and [`setup`] decide who is asking, [`access`] what they may do,
 //! [`web`] serves pages, and [`app`] wires them into a server.
 
+pub mod access;
 pub mod accounts;
 pub mod app;
 pub mod audit;

@@ -14,12 +14,14 @@ use rusqlite::{Connection, Transaction};
 use serde_json::{Value, json};
 use sha2::{Digest, Sha256};
 
+pub use crate::access::BookingAction;
+use crate::access::{self, Access};
 use crate::availability::{
     self, RoundRobinCandidate, SlotDetails, SlotList, Unavailable, assign_round_robin,
 };
 use crate::crypto::{constant_time_eq, random_bytes, random_token, token_hash};
 use crate::db::bookings::{self, Booking, BookingStatus, NewBooking};
-use crate::db::{DbError, event_types};
+use crate::db::{DbError, event_types, users};
 use crate::error::{FieldErrors, check_email};
 use crate::scheduling::event_types::{EventType, Location, validate_guests};
 use crate::scheduling::questions::validate_answers;
@@ -35,6 +37,9 @@ pub enum BookingError {
     EventTypeNotFound,
     #[error("no booking has that id")]
     BookingNotFound,
+    /// The person sees the booking but may not do this to it.
+    #[error("{0}")]
+    Forbidden(&'static str),
     #[error("{0}")]
     Invalid(FieldErrors),
     /// The time is taken (a conflict, full seats, a reached limit).
@@ -557,21 +562,36 @@ fn insert_booking(
     Ok((booking, manage_token))
 }
 
-/// Loads a booking the actor may act on; anyone else learns nothing (not found).
-pub fn authorize(conn: &Connection, uid: &str, actor: &Actor) -> Result<Booking, BookingError> {
+/// Loads a booking the actor may do `action` to (see [`crate::access`]). Someone who may
+/// not see it learns nothing (not found); someone who sees it but may not do this is
+/// told so. The invitee's manage token allows everything an invitee can do.
+pub fn authorize(
+    conn: &Connection,
+    uid: &str,
+    actor: &Actor,
+    action: BookingAction,
+) -> Result<Booking, BookingError> {
     let booking = bookings::by_uid(conn, uid)?.ok_or(BookingError::BookingNotFound)?;
-    let allowed = match actor {
-        Actor::User(user_id) => bookings::visible_to(conn, booking.id, *user_id)?,
+    let access = match actor {
+        Actor::User(user_id) => match users::by_id(conn, *user_id)? {
+            Some(user) if !user.disabled => access::booking(conn, &user, &booking, action)?,
+            _ => Access::Hidden,
+        },
         Actor::Invitee(token) => {
             let hash = token_hash(token);
-            constant_time_eq(&hash, &booking.manage_token_hash)
+            if constant_time_eq(&hash, &booking.manage_token_hash)
                 || crate::workflows::is_message_link(conn, booking.id, &hash)?
+            {
+                Access::Allowed
+            } else {
+                Access::Hidden
+            }
         }
     };
-    if allowed {
-        Ok(booking)
-    } else {
-        Err(BookingError::BookingNotFound)
+    match access {
+        Access::Allowed => Ok(booking),
+        Access::Forbidden(reason) => Err(BookingError::Forbidden(reason)),
+        Access::Hidden => Err(BookingError::BookingNotFound),
     }
 }
 
@@ -591,8 +611,8 @@ pub fn cancel(
     actor: &Actor,
     now: DateTime<Utc>,
 ) -> Result<Booking, BookingError> {
+    let booking = authorize(tx, uid, actor, BookingAction::Cancel)?;
     let reason = clean_reason(reason)?;
-    let booking = authorize(tx, uid, actor)?;
     if !booking.status.is_active() {
         return Err(BookingError::WrongState(
             "this booking is not active; it was cancelled, rejected or rescheduled",
@@ -632,9 +652,9 @@ pub fn reschedule(
     actor: &Actor,
     settings: &Settings,
 ) -> Result<Outcome, BookingError> {
+    let old = authorize(tx, uid, actor, BookingAction::Reschedule)?;
     let reason = clean_reason(reason)?;
     let now = settings.context.now;
-    let old = authorize(tx, uid, actor)?;
     if !old.status.is_active() {
         return Err(BookingError::WrongState(
             "this booking is not active; it was cancelled, rejected or rescheduled",
@@ -721,7 +741,7 @@ pub fn confirm(
     settings: &Settings,
 ) -> Result<Booking, BookingError> {
     let now = settings.context.now;
-    let booking = authorize(tx, uid, &Actor::User(user_id))?;
+    let booking = authorize(tx, uid, &Actor::User(user_id), BookingAction::Confirm)?;
     if booking.status != BookingStatus::Pending {
         return Err(BookingError::WrongState(
             "only a booking awaiting confirmation can be confirmed",
@@ -771,8 +791,8 @@ pub fn reject(
     user_id: i64,
     now: DateTime<Utc>,
 ) -> Result<Booking, BookingError> {
+    let booking = authorize(tx, uid, &Actor::User(user_id), BookingAction::Confirm)?;
     let reason = clean_reason(reason)?;
-    let booking = authorize(tx, uid, &Actor::User(user_id))?;
     if booking.status != BookingStatus::Pending {
         return Err(BookingError::WrongState(
             "only a booking awaiting confirmation can be rejected",

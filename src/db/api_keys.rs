@@ -57,6 +57,14 @@ pub fn touch(conn: &Connection, id: i64, now: DateTime<Utc>) -> rusqlite::Result
     Ok(())
 }
 
+/// Whose key this is.
+pub fn owner(conn: &Connection, id: i64) -> rusqlite::Result<Option<i64>> {
+    conn.query_row("SELECT user_id FROM api_keys WHERE id = ?1", [id], |row| {
+        row.get(0)
+    })
+    .optional()
+}
+
 pub fn revoke(
     conn: &Connection,
     user_id: i64,

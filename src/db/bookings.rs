@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::Value;
 
+use crate::access::BookingScope;
 use crate::availability::{ExistingBooking, HostId};
 use crate::scheduling::event_types::Location;
 
@@ -390,19 +391,24 @@ pub struct BookingFilter {
     pub take: u32,
 }
 
-/// Bookings a user may see: those they host, of their event types, and of their teams'
-/// event types. Ordered by start time.
+/// The bookings in a scope (see [`crate::access::booking_scope`]), ordered by start time.
 pub fn list_visible_to(
     conn: &Connection,
-    user_id: i64,
+    scope: BookingScope,
     filter: &BookingFilter,
 ) -> rusqlite::Result<(Vec<Booking>, i64)> {
-    const VISIBLE: &str = "(b.id IN (SELECT booking_id FROM booking_hosts WHERE user_id = ?1)
+    // `?1` is NULL for a scope of every booking.
+    const VISIBLE: &str =
+        "(?1 IS NULL OR b.id IN (SELECT booking_id FROM booking_hosts WHERE user_id = ?1)
         OR b.event_type_id IN (SELECT id FROM event_types WHERE owner_user_id = ?1
             OR owner_team_id IN (SELECT team_id FROM team_members WHERE user_id = ?1)))
         AND (?2 IS NULL OR b.status = ?2)
         AND (?3 IS NULL OR b.start_at >= ?3)
         AND (?4 IS NULL OR b.start_at < ?4)";
+    let user_id = match scope {
+        BookingScope::All => None,
+        BookingScope::VisibleTo(user_id) => Some(user_id),
+    };
     let args = params![
         user_id,
         filter.status.map(BookingStatus::as_str),
@@ -434,7 +440,8 @@ pub fn list_visible_to(
     Ok((bookings, total))
 }
 
-/// Whether a user may see and manage a booking as a host or owner.
+/// Whether a booking is in a member's scope: they host it, own its event type, or belong
+/// to the team that owns it (see [`crate::access`]).
 pub fn visible_to(conn: &Connection, booking_id: i64, user_id: i64) -> rusqlite::Result<bool> {
     conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM bookings b WHERE b.id = ?1 AND

@@ -231,6 +231,20 @@ pub fn list_for_user(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<Ev
     Ok(list)
 }
 
+/// All of a team's event types, hidden ones included.
+pub fn list_for_team(conn: &Connection, team_id: i64) -> rusqlite::Result<Vec<EventType>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM event_types WHERE owner_team_id = ?1 ORDER BY id"
+    ))?;
+    let mut list: Vec<EventType> = stmt
+        .query_map([team_id], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    for event_type in &mut list {
+        load_hosts(conn, event_type)?;
+    }
+    Ok(list)
+}
+
 /// A team's event type by slug.
 pub fn by_team_slug(
     conn: &Connection,

@@ -172,6 +172,16 @@ pub fn list_out_of_office(conn: &Connection, user_id: i64) -> rusqlite::Result<V
     .collect()
 }
 
+/// Whose out-of-office period this is.
+pub fn out_of_office_owner(conn: &Connection, id: i64) -> rusqlite::Result<Option<i64>> {
+    conn.query_row(
+        "SELECT user_id FROM out_of_office WHERE id = ?1",
+        [id],
+        |row| row.get(0),
+    )
+    .optional()
+}
+
 pub fn delete_out_of_office(conn: &Connection, user_id: i64, id: i64) -> rusqlite::Result<usize> {
     conn.execute(
         "DELETE FROM out_of_office WHERE id = ?1 AND user_id = ?2",

@@ -95,6 +95,33 @@ pub fn for_user(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<(Team, 
     .collect()
 }
 
+/// The teams a user belongs to, with their role in each, or with `all` every team (the
+/// user's role where they belong).
+pub fn listed_for(
+    conn: &Connection,
+    user_id: i64,
+    all: bool,
+) -> rusqlite::Result<Vec<(Team, Option<TeamRole>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.id, t.slug, t.name, m.role FROM teams t
+         LEFT JOIN team_members m ON m.team_id = t.id AND m.user_id = ?1
+         WHERE ?2 OR m.user_id IS NOT NULL ORDER BY t.name",
+    )?;
+    stmt.query_map(rusqlite::params![user_id, all], |row| {
+        Ok((
+            Team {
+                id: row.get(0)?,
+                slug: row.get(1)?,
+                name: row.get(2)?,
+            },
+            row.get::<_, Option<String>>(3)?
+                .as_deref()
+                .and_then(TeamRole::parse),
+        ))
+    })?
+    .collect()
+}
+
 pub fn role_of(
     conn: &Connection,
     team_id: i64,

@@ -6,6 +6,8 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde_json::Value;
 
+use crate::access::{self, Access, Action};
+use crate::audit::{self, Origin};
 use crate::auth;
 use crate::db::teams::{self, TeamRole};
 use crate::db::users::{self, Role, User};
@@ -48,15 +50,21 @@ fn field_error(field: &str, message: &str) -> ManageError {
 
 // ---- schedules ------------------------------------------------------------------------
 
-/// A user's schedule, or not found (also when it is someone else's).
-pub fn own_schedule(
-    conn: &Connection,
-    user: &User,
-    id: i64,
-) -> Result<StoredSchedule, ManageError> {
-    schedules::get(conn, id)?
-        .filter(|s| s.user_id == user.id)
-        .ok_or(ManageError::NotFound("schedule"))
+/// Turns an access answer into the error a caller returns: hidden objects are not found.
+fn check(access: Access, what: &'static str) -> Result<(), ManageError> {
+    match access {
+        Access::Allowed => Ok(()),
+        Access::Forbidden(reason) => Err(ManageError::Forbidden(reason)),
+        Access::Hidden => Err(ManageError::NotFound(what)),
+    }
+}
+
+/// A schedule the user may see and change (their own; any, for administrators), or not
+/// found.
+pub fn schedule(conn: &Connection, user: &User, id: i64) -> Result<StoredSchedule, ManageError> {
+    let found = schedules::get(conn, id)?.ok_or(ManageError::NotFound("schedule"))?;
+    check(access::schedule(user, found.user_id), "schedule")?;
+    Ok(found)
 }
 
 pub fn create_schedule(
@@ -69,7 +77,7 @@ pub fn create_schedule(
     // A user's first schedule is their default.
     let is_default = input.is_default || schedules::default_for_user(conn, user.id)?.is_none();
     let id = schedules::insert(conn, user.id, &input.name, &schedule, is_default, now)?;
-    own_schedule(conn, user, id)
+    self::schedule(conn, user, id)
 }
 
 pub fn update_schedule(
@@ -79,7 +87,7 @@ pub fn update_schedule(
     patch: Value,
     now: DateTime<Utc>,
 ) -> Result<StoredSchedule, ManageError> {
-    let current = own_schedule(conn, user, id)?;
+    let current = schedule(conn, user, id)?;
     let mut input: ScheduleInput = merge(&current.input(), patch)?;
     let schedule = input.validate()?;
     if current.is_default && !input.is_default {
@@ -89,11 +97,11 @@ pub fn update_schedule(
         ));
     }
     schedules::update(conn, id, &input.name, &schedule, input.is_default, now)?;
-    own_schedule(conn, user, id)
+    self::schedule(conn, user, id)
 }
 
 pub fn delete_schedule(conn: &Connection, user: &User, id: i64) -> Result<(), ManageError> {
-    let current = own_schedule(conn, user, id)?;
+    let current = schedule(conn, user, id)?;
     if current.is_default {
         return Err(ManageError::Conflict(
             "the default schedule cannot be deleted; make another schedule the default first",
@@ -127,49 +135,41 @@ fn merge<T: serde::Serialize + serde::de::DeserializeOwned>(
 
 // ---- event types -----------------------------------------------------------------------
 
-/// Whether `user` may manage event types of `team_id`: team admins and instance admins.
-pub fn may_manage_team(conn: &Connection, user: &User, team_id: i64) -> Result<bool, ManageError> {
-    if teams::get(conn, team_id)?.is_none() {
-        return Err(ManageError::NotFound("team"));
-    }
-    Ok(user.role.is_admin() || teams::role_of(conn, team_id, user.id)? == Some(TeamRole::Admin))
+/// Checks that `user` may do `action` to the team (see [`crate::access::team`]).
+pub fn check_team(
+    conn: &Connection,
+    user: &User,
+    team_id: i64,
+    action: Action,
+) -> Result<(), ManageError> {
+    check(access::team(conn, user, team_id, action)?, "team")
 }
 
-/// An event type the user may manage, or not found.
-pub fn managed_event_type(
+/// An event type the user may do `action` to: not found when they may not see it,
+/// forbidden when they see it but may not change it.
+pub fn event_type(
     conn: &Connection,
     user: &User,
     id: i64,
+    action: Action,
 ) -> Result<EventType, ManageError> {
     let event_type = event_types::get(conn, id)?.ok_or(ManageError::NotFound("event type"))?;
-    let allowed = match (event_type.owner_user_id, event_type.input.team_id) {
-        (Some(owner), _) => owner == user.id,
-        (None, Some(team)) => {
-            user.role.is_admin() || teams::role_of(conn, team, user.id)?.is_some()
-        }
-        (None, None) => false,
-    };
-    if allowed {
-        Ok(event_type)
-    } else {
-        Err(ManageError::NotFound("event type"))
-    }
+    check(
+        access::event_type(conn, user, &event_type, action)?,
+        "event type",
+    )?;
+    Ok(event_type)
 }
 
 /// Checks what needs the database: the slug is free, the schedule is the owner's, the
-/// hosts are members of the team.
+/// hosts are members of the team. `owner` is the personal event type's owner.
 fn check_references(
     conn: &Connection,
-    user: &User,
+    owner: Option<i64>,
     input: &EventTypeInput,
     except: Option<i64>,
 ) -> Result<(), ManageError> {
     let mut errors = FieldErrors::new();
-    let owner = if input.team_id.is_some() {
-        None
-    } else {
-        Some(user.id)
-    };
     if event_types::slug_taken(conn, owner, input.team_id, &input.slug, except)? {
         errors.add("slug", "is already used by another event type");
     }
@@ -179,7 +179,7 @@ fn check_references(
                 "scheduleId",
                 "team event types use each host's default schedule",
             );
-        } else if schedules::get(conn, schedule_id)?.is_none_or(|s| s.user_id != user.id) {
+        } else if schedules::get(conn, schedule_id)?.is_none_or(|s| Some(s.user_id) != owner) {
             errors.add("scheduleId", "is not one of your schedules");
         }
     }
@@ -200,20 +200,16 @@ pub fn create_event_type(
     mut input: EventTypeInput,
     now: DateTime<Utc>,
 ) -> Result<EventType, ManageError> {
-    if let Some(team_id) = input.team_id
-        && !may_manage_team(conn, user, team_id)?
-    {
-        return Err(ManageError::Forbidden(
-            "only team admins can add event types to a team",
-        ));
+    if let Some(team_id) = input.team_id {
+        check_team(conn, user, team_id, Action::Manage)?;
     }
     input.validate()?;
-    check_references(conn, user, &input, None)?;
     let owner = if input.team_id.is_some() {
         None
     } else {
         Some(user.id)
     };
+    check_references(conn, owner, &input, None)?;
     let id = event_types::save(conn, None, owner, &input, now)?;
     let event_type = event_types::get(conn, id)?.ok_or(ManageError::NotFound("event type"))?;
     crate::workflows::on_event_type_created(conn, &event_type, now)?;
@@ -227,14 +223,7 @@ pub fn update_event_type(
     patch: Value,
     now: DateTime<Utc>,
 ) -> Result<EventType, ManageError> {
-    let current = managed_event_type(conn, user, id)?;
-    if let Some(team_id) = current.input.team_id
-        && !may_manage_team(conn, user, team_id)?
-    {
-        return Err(ManageError::Forbidden(
-            "only team admins can change a team's event types",
-        ));
-    }
+    let current = event_type(conn, user, id, Action::Manage)?;
     if let Some(team) = patch.get("teamId")
         && team.as_i64() != current.input.team_id
     {
@@ -245,20 +234,13 @@ pub fn update_event_type(
     }
     let mut input: EventTypeInput = merge(&current.input, patch)?;
     input.validate()?;
-    check_references(conn, user, &input, Some(id))?;
+    check_references(conn, current.owner_user_id, &input, Some(id))?;
     event_types::save(conn, Some(id), current.owner_user_id, &input, now)?;
     event_types::get(conn, id)?.ok_or(ManageError::NotFound("event type"))
 }
 
 pub fn delete_event_type(conn: &Connection, user: &User, id: i64) -> Result<(), ManageError> {
-    let current = managed_event_type(conn, user, id)?;
-    if let Some(team_id) = current.input.team_id
-        && !may_manage_team(conn, user, team_id)?
-    {
-        return Err(ManageError::Forbidden(
-            "only team admins can delete a team's event types",
-        ));
-    }
+    event_type(conn, user, id, Action::Manage)?;
     event_types::delete(conn, id)?;
     Ok(())
 }
@@ -280,20 +262,50 @@ pub fn add_out_of_office(
         .ok_or(ManageError::NotFound("out-of-office entry"))
 }
 
+/// Removes an out-of-office period the user may change (see [`crate::access::schedule`]).
+pub fn delete_out_of_office(conn: &Connection, user: &User, id: i64) -> Result<(), ManageError> {
+    let owner = schedules::out_of_office_owner(conn, id)?
+        .ok_or(ManageError::NotFound("out-of-office entry"))?;
+    check(access::schedule(user, owner), "out-of-office entry")?;
+    schedules::delete_out_of_office(conn, owner, id)?;
+    Ok(())
+}
+
 // ---- teams and people --------------------------------------------------------------------
+
+/// Records a change to accounts or to who belongs to which team: both change what people
+/// may see.
+fn audit_change(
+    conn: &Connection,
+    user: &User,
+    action: &'static str,
+    object: String,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<(), ManageError> {
+    audit::record(
+        conn,
+        now,
+        &audit::Entry {
+            actor: audit::Actor::User(user.id),
+            action,
+            object: Some(object),
+            outcome: audit::Outcome::Success,
+            origin,
+        },
+    )?;
+    Ok(())
+}
 
 pub fn create_team(
     conn: &Connection,
     user: &User,
     slug: &str,
     name: &str,
+    origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<teams::Team, ManageError> {
-    if !user.role.is_admin() {
-        return Err(ManageError::Forbidden(
-            "only administrators can create teams",
-        ));
-    }
+    check(access::administration(user), "team")?;
     let slug = slug.trim().to_lowercase();
     let name = name.trim();
     let mut errors = FieldErrors::new();
@@ -308,41 +320,44 @@ pub fn create_team(
     errors.into_result(())?;
     let id = teams::insert(conn, &slug, name, now)?;
     teams::set_member(conn, id, user.id, TeamRole::Admin)?;
+    audit_change(
+        conn,
+        user,
+        "team_created",
+        format!("team:{id}"),
+        origin,
+        now,
+    )?;
     teams::get(conn, id)?.ok_or(ManageError::NotFound("team"))
 }
 
 pub fn set_team_member(
     conn: &Connection,
     user: &User,
-    team_id: i64,
-    member_id: i64,
+    (team_id, member_id): (i64, i64),
     role: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
 ) -> Result<(), ManageError> {
-    if !may_manage_team(conn, user, team_id)? {
-        return Err(ManageError::Forbidden(
-            "only team admins can change the members of a team",
-        ));
-    }
+    check_team(conn, user, team_id, Action::Manage)?;
     let role =
         TeamRole::parse(role).ok_or_else(|| field_error("role", "must be admin or member"))?;
     if users::by_id(conn, member_id)?.is_none() {
         return Err(field_error("userId", "is not a user of this instance"));
     }
     teams::set_member(conn, team_id, member_id, role)?;
-    Ok(())
+    let object = format!("team:{team_id}/user:{member_id}");
+    audit_change(conn, user, "team_member_set", object, origin, now)
 }
 
 pub fn remove_team_member(
     conn: &Connection,
     user: &User,
-    team_id: i64,
-    member_id: i64,
+    (team_id, member_id): (i64, i64),
+    origin: &Origin,
+    now: DateTime<Utc>,
 ) -> Result<(), ManageError> {
-    if !may_manage_team(conn, user, team_id)? {
-        return Err(ManageError::Forbidden(
-            "only team admins can change the members of a team",
-        ));
-    }
+    check_team(conn, user, team_id, Action::Manage)?;
     if teams::remove_member(conn, team_id, member_id)? == 0 {
         return Err(ManageError::NotFound("team member"));
     }
@@ -352,7 +367,8 @@ pub fn remove_team_member(
          AND event_type_id IN (SELECT id FROM event_types WHERE owner_team_id = ?2)",
         [member_id, team_id],
     )?;
-    Ok(())
+    let object = format!("team:{team_id}/user:{member_id}");
+    audit_change(conn, user, "team_member_removed", object, origin, now)
 }
 
 /// An account an administrator creates for someone else: they get a one-time link to set
@@ -366,14 +382,10 @@ pub fn create_member(
     email: &str,
     time_zone: Option<&str>,
     role: &str,
-    origin: &crate::audit::Origin,
+    origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<(User, String), ManageError> {
-    if !admin.role.is_admin() {
-        return Err(ManageError::Forbidden(
-            "only administrators can create accounts",
-        ));
-    }
+    check(access::administration(admin), "user")?;
     let mut errors = FieldErrors::new();
     let name = name.trim();
     let email = email.trim();
@@ -407,16 +419,13 @@ pub fn create_member(
         },
     )?;
     let token = auth::issue_password_link(conn, id, now, chrono::Duration::days(7))?;
-    crate::audit::record(
+    audit_change(
         conn,
+        admin,
+        "user_created",
+        format!("user:{id}"),
+        origin,
         now,
-        &crate::audit::Entry {
-            actor: crate::audit::Actor::User(admin.id),
-            action: "user_created",
-            object: Some(format!("user:{id}")),
-            outcome: crate::audit::Outcome::Success,
-            origin,
-        },
     )?;
     let user = users::by_id(conn, id)?.ok_or(ManageError::NotFound("user"))?;
     Ok((user, token))

@@ -265,6 +265,16 @@ impl Ctx {
         })
     }
 
+    /// The signed-in administrator (see [`crate::access::administration`]): a redirect to
+    /// sign in for someone anonymous, forbidden for anyone else.
+    pub fn require_admin(&self) -> Result<&User, WebError> {
+        let user = self.require_user()?;
+        match crate::access::administration(user) {
+            crate::access::Access::Allowed => Ok(user),
+            _ => Err(WebError::Forbidden),
+        }
+    }
+
     /// Where this request comes from, for the audit log.
     pub fn origin(&self) -> Origin {
         Origin::new(self.address, self.user_agent.as_deref())

@@ -232,12 +232,7 @@ pub fn zone_select(name: &str, label: &str, selected: &str, errors: &FieldErrors
 }
 
 fn require_admin(ctx: &Ctx) -> Result<(), WebError> {
-    let user = ctx.require_user()?;
-    if user.role.is_admin() {
-        Ok(())
-    } else {
-        Err(WebError::Forbidden)
-    }
+    ctx.require_admin().map(|_| ())
 }
 
 pub async fn instance_page(ctx: Ctx) -> Result<Response, WebError> {

@@ -166,10 +166,7 @@ pub struct ToggleForm {
 
 /// `POST /admin/update-checks`: an administrator turns the checks on or off.
 pub async fn toggle(ctx: Ctx, Form(form): Form<ToggleForm>) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    if !user.role.is_admin() {
-        return Err(WebError::Forbidden);
-    }
+    ctx.require_admin()?;
     ctx.verify_csrf(&form.csrf)?;
     let value = if form.enabled == "on" { "on" } else { "off" };
     let now = ctx.state.clock.now();

@@ -21,7 +21,6 @@ use crate::app::AppState;
 use crate::audit::{self, Origin};
 use crate::crypto::{InstanceKey, hmac_hex, random_token};
 use crate::db::bookings::{self, BookingStatus};
-use crate::db::teams::{self, TeamRole};
 use crate::db::users::User;
 use crate::db::webhooks::{self as store, Delivery, Webhook, WebhookRow};
 use crate::db::{DbError, event_types};
@@ -252,19 +251,16 @@ async fn check_fields(input: &WebhookInput, policy: Policy) -> Result<Checked, F
     })
 }
 
-/// Whether `user` may subscribe to bookings of `event_type_id`: their own event type, or a
-/// team's they administer (instance admins count as every team's).
+/// Whether `user` may subscribe to bookings of `event_type_id`: whoever may change the
+/// event type (see [`crate::access::event_type`]).
 fn may_subscribe(conn: &Connection, user: &User, event_type_id: i64) -> rusqlite::Result<bool> {
     let Some(event_type) = event_types::get(conn, event_type_id)? else {
         return Ok(false);
     };
-    Ok(match (event_type.owner_user_id, event_type.input.team_id) {
-        (Some(owner), _) => owner == user.id,
-        (None, Some(team)) => {
-            user.role.is_admin() || teams::role_of(conn, team, user.id)? == Some(TeamRole::Admin)
-        }
-        (None, None) => false,
-    })
+    Ok(
+        crate::access::event_type(conn, user, &event_type, crate::access::Action::Manage)?
+            == crate::access::Access::Allowed,
+    )
 }
 
 /// The event types `user` may limit a subscription to, as (id, title), by title.

@@ -35,7 +35,8 @@ use crate::db::{teams, workflows};
 use crate::error::{FieldErrors, check_email};
 use crate::jobs::{NewJob, queue};
 use crate::scheduling::event_types::EventType;
-use crate::scheduling::manage::{ManageError, may_manage_team};
+use crate::access::{self, Access};
+use crate::scheduling::manage::ManageError;
 
 /// The job kind that runs one workflow step for one booking.
 pub const WORKFLOW_JOB: &str = "workflow";
@@ -293,6 +294,11 @@ fn may_manage(conn: &Connection, user: &User, owner: Owner) -> Result<bool, Mana
         Owner::User(id) => Ok(id == user.id),
         Owner::Team(team) => may_manage_team(conn, user, team),
     }
+}
+
+/// Whether `user` manages the team's workflows: its admins and instance administrators.
+fn may_manage_team(conn: &Connection, user: &User, team_id: i64) -> Result<bool, ManageError> {
+    Ok(access::team(conn, user, team_id, access::Action::Manage)? == Access::Allowed)
 }
 
 /// The owners whose workflows the user manages: themselves, then each team they administer,

@@ -1,6 +1,7 @@
 //! Integration tests: the real server on 127.0.0.1:0 with a temporary data directory,
 //! driven over HTTP like a browser or an API client would.
 
+mod access;
 mod api;
 mod audit;
 mod backup;

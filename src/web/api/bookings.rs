@@ -13,7 +13,7 @@ use utoipa::{IntoParams, ToSchema};
 
 use crate::app::AppState;
 use crate::audit::{self, Origin};
-use crate::booking::{self, Actor, Attendee, BookingError, BookingRequest, Outcome};
+use crate::booking::{self, Actor, Attendee, BookingAction, BookingError, BookingRequest, Outcome};
 use crate::db::DbError;
 use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
 use crate::error::FieldErrors;
@@ -292,11 +292,11 @@ pub async fn list(
         skip: query.skip.unwrap_or(0),
         take,
     };
-    let user_id = user.id;
+    let scope = crate::access::booking_scope(&user);
     let (data, total) = state
         .db
         .read(move |conn| -> Result<_, DbError> {
-            let (list, total) = bookings::list_visible_to(conn, user_id, &filter)?;
+            let (list, total) = bookings::list_visible_to(conn, scope, &filter)?;
             let views = list
                 .into_iter()
                 .map(|booking| view(conn, booking, None))
@@ -362,7 +362,7 @@ pub async fn get(
     let result = state
         .db
         .read(move |conn| -> Result<_, BookingError> {
-            let booking = booking::authorize(conn, &lookup, &actor)?;
+            let booking = booking::authorize(conn, &lookup, &actor, BookingAction::View)?;
             Ok(view(conn, booking, None).map_err(DbError::from)?)
         })
         .await;
@@ -396,7 +396,8 @@ pub struct RescheduleBody {
     security(("api_key" = []), ()),
     responses(
         (status = 200, description = "Cancelled", body = BookingBody),
-        (status = 404, description = "No booking you may change has that uid", body = ErrorBody),
+        (status = 403, description = "You see the booking but may not change it (a team member who is not its host)", body = ErrorBody),
+        (status = 404, description = "No booking you may see has that uid", body = ErrorBody),
         (status = 409, description = "Not active, or already over", body = ErrorBody),
     )
 )]
@@ -434,7 +435,8 @@ pub async fn cancel(
     security(("api_key" = []), ()),
     responses(
         (status = 201, description = "The new booking (the old one is cancelled and linked)", body = BookingBody),
-        (status = 404, description = "No booking you may change has that uid", body = ErrorBody),
+        (status = 403, description = "You see the booking but may not change it (a team member who is not its host)", body = ErrorBody),
+        (status = 404, description = "No booking you may see has that uid", body = ErrorBody),
         (status = 409, description = "Not active, or the new time is taken", body = ErrorBody),
         (status = 422, description = "The new start is not bookable", body = ErrorBody),
     )
@@ -474,7 +476,8 @@ pub async fn reschedule(
     responses(
         (status = 200, description = "Accepted", body = BookingBody),
         (status = 401, description = "No or a wrong API key", body = ErrorBody),
-        (status = 404, description = "No booking you may change has that uid", body = ErrorBody),
+        (status = 403, description = "You see the booking but may not change it (a team member who is not its host)", body = ErrorBody),
+        (status = 404, description = "No booking you may see has that uid", body = ErrorBody),
         (status = 409, description = "Not pending, or its time is taken now", body = ErrorBody),
     )
 )]
@@ -510,7 +513,8 @@ pub async fn confirm(
     responses(
         (status = 200, description = "Rejected", body = BookingBody),
         (status = 401, description = "No or a wrong API key", body = ErrorBody),
-        (status = 404, description = "No booking you may change has that uid", body = ErrorBody),
+        (status = 403, description = "You see the booking but may not change it (a team member who is not its host)", body = ErrorBody),
+        (status = 404, description = "No booking you may see has that uid", body = ErrorBody),
         (status = 409, description = "Not pending", body = ErrorBody),
     )
 )]

@@ -162,6 +162,7 @@ impl From<BookingError> for ApiError {
         match err {
             BookingError::EventTypeNotFound => Self::not_found("event type"),
             BookingError::BookingNotFound => Self::not_found("booking"),
+            BookingError::Forbidden(message) => Self::forbidden(message),
             BookingError::Invalid(errors) => Self::validation(&errors),
             BookingError::Taken(reason) => Self {
                 status: StatusCode::CONFLICT,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
+use crate::access::Action;
 use crate::app::AppState;
 use crate::db::{DbError, event_types, schedules, teams};
 use crate::scheduling::event_types::{EventType, EventTypeInput};
@@ -116,7 +117,7 @@ pub async fn get_event_type(
 ) -> Result<Json<EventTypeBody>, ApiError> {
     let found = state
         .db
-        .read(move |conn| manage::managed_event_type(conn, &user, id))
+        .read(move |conn| manage::event_type(conn, &user, id, Action::View))
         .await?;
     Ok(Json(EventTypeBody { data: found.into() }))
 }
@@ -125,7 +126,8 @@ pub async fn get_event_type(
     params(("id" = i64, Path)),
     request_body(content = Object, description = "Fields to change, as in the event type; null removes an optional field"),
     responses((status = 200, description = "Updated", body = EventTypeBody),
-              (status = 404, description = "None of yours has that id", body = ErrorBody),
+              (status = 403, description = "A team event type, and you are not a team admin", body = ErrorBody),
+              (status = 404, description = "None you may see has that id", body = ErrorBody),
               (status = 422, description = "Invalid fields", body = ErrorBody)))]
 pub async fn update_event_type(
     State(state): State<AppState>,
@@ -146,7 +148,8 @@ pub async fn update_event_type(
 #[utoipa::path(delete, path = "/api/v1/event-types/{id}", tag = "event types", security(("api_key" = [])),
     params(("id" = i64, Path)),
     responses((status = 204, description = "Deleted; its bookings remain"),
-              (status = 404, description = "None of yours has that id", body = ErrorBody)))]
+              (status = 403, description = "A team event type, and you are not a team admin", body = ErrorBody),
+              (status = 404, description = "None you may see has that id", body = ErrorBody)))]
 pub async fn delete_event_type(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
@@ -241,7 +244,7 @@ pub async fn get_schedule(
 ) -> Result<Json<ScheduleBody>, ApiError> {
     let found = state
         .db
-        .read(move |conn| manage::own_schedule(conn, &user, id))
+        .read(move |conn| manage::schedule(conn, &user, id))
         .await?;
     Ok(Json(ScheduleBody { data: found.into() }))
 }
@@ -361,13 +364,10 @@ pub async fn delete_out_of_office(
     ApiUser(user): ApiUser,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<StatusCode, ApiError> {
-    let removed = state
+    state
         .db
-        .write(move |tx| schedules::delete_out_of_office(tx, user.id, id).map_err(DbError::from))
+        .write(move |tx| manage::delete_out_of_office(tx, &user, id))
         .await?;
-    if removed == 0 {
-        return Err(ApiError::not_found("out-of-office entry"));
-    }
     Ok(StatusCode::NO_CONTENT)
 }
 
@@ -542,13 +542,14 @@ pub async fn list_teams(
 pub async fn create_team(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
+    origin: crate::audit::Origin,
     ApiJson(body): ApiJson<CreateTeam>,
 ) -> Result<(StatusCode, Json<TeamBody>), ApiError> {
     let now = state.clock.now();
     let data = state
         .db
         .write(move |tx| -> Result<_, ManageError> {
-            let team = manage::create_team(tx, &user, &body.slug, &body.name, now)?;
+            let team = manage::create_team(tx, &user, &body.slug, &body.name, &origin, now)?;
             Ok(team_view(tx, team)?)
         })
         .await?;
@@ -560,18 +561,21 @@ pub async fn create_team(
     request_body = TeamMemberView,
     responses((status = 200, description = "Added or changed", body = TeamBody),
               (status = 403, description = "Not a team admin", body = ErrorBody),
-              (status = 404, description = "No such team", body = ErrorBody),
+              (status = 404, description = "No team you belong to has that id", body = ErrorBody),
               (status = 422, description = "Invalid fields", body = ErrorBody)))]
 pub async fn set_member(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
     ApiPath(team_id): ApiPath<i64>,
+    origin: crate::audit::Origin,
     ApiJson(body): ApiJson<TeamMemberView>,
 ) -> Result<Json<TeamBody>, ApiError> {
+    let now = state.clock.now();
     let data = state
         .db
         .write(move |tx| -> Result<_, ManageError> {
-            manage::set_team_member(tx, &user, team_id, body.user_id, &body.role)?;
+            let member = (team_id, body.user_id);
+            manage::set_team_member(tx, &user, member, &body.role, &origin, now)?;
             let team = teams::get(tx, team_id)?.ok_or(ManageError::NotFound("team"))?;
             Ok(team_view(tx, team)?)
         })
@@ -583,15 +587,17 @@ pub async fn set_member(
     params(("id" = i64, Path), ("user_id" = i64, Path)),
     responses((status = 204, description = "Removed from the team and its event types' hosts"),
               (status = 403, description = "Not a team admin", body = ErrorBody),
-              (status = 404, description = "No such team or member", body = ErrorBody)))]
+              (status = 404, description = "No team you belong to has that id, or no such member", body = ErrorBody)))]
 pub async fn remove_member(
     State(state): State<AppState>,
     ApiUser(user): ApiUser,
-    ApiPath((team_id, member_id)): ApiPath<(i64, i64)>,
+    ApiPath(member): ApiPath<(i64, i64)>,
+    origin: crate::audit::Origin,
 ) -> Result<StatusCode, ApiError> {
+    let now = state.clock.now();
     state
         .db
-        .write(move |tx| manage::remove_team_member(tx, &user, team_id, member_id))
+        .write(move |tx| manage::remove_team_member(tx, &user, member, &origin, now))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -298,13 +298,13 @@ async fn set_disabled(
             };
             Ok(Redirect::to(&format!("{CURRENT}?notice={key}")).into_response())
         }
-        Err(ManageError::Conflict(message)) => {
+        Err(ManageError::Forbidden(message)) => {
             page_with(
                 &ctx,
                 &user,
                 Failed::default(),
                 notice("error", message),
-                StatusCode::CONFLICT,
+                StatusCode::FORBIDDEN,
             )
             .await
         }

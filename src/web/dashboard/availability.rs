@@ -486,7 +486,7 @@ async fn load(ctx: &Ctx, user: &User, id: i64) -> Result<StoredSchedule, WebErro
     Ok(ctx
         .state
         .db
-        .read(move |conn| manage::own_schedule(conn, &owner, id))
+        .read(move |conn| manage::schedule(conn, &owner, id))
         .await?)
 }
 
@@ -721,15 +721,10 @@ pub async fn delete_out_of_office(
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(&form.csrf)?;
-    let owner = user.id;
-    let removed = ctx
-        .state
+    ctx.state
         .db
-        .write(move |tx| schedule_db::delete_out_of_office(tx, owner, id).map_err(DbError::from))
+        .write(move |tx| manage::delete_out_of_office(tx, &user, id))
         .await?;
-    if removed == 0 {
-        return Err(WebError::NotFound);
-    }
     Ok(Redirect::to(&format!("{CURRENT}?notice=ooo-removed")).into_response())
 }
 

@@ -8,8 +8,9 @@ use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use crate::access;
 use crate::audit;
-use crate::booking::{self, Actor, BookingError};
+use crate::booking::{self, Actor, BookingAction, BookingError};
 use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
 use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
@@ -55,11 +56,11 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
         .find(|key| *key == query.tab)
         .unwrap_or("upcoming");
     let now = ctx.state.clock.now();
-    let user_id = user.id;
+    let (scope, viewer) = (access::booking_scope(&user), user.clone());
     let list = ctx
         .state
         .db
-        .read(move |conn| -> Result<Vec<Booking>, DbError> {
+        .read(move |conn| -> Result<Vec<(Booking, bool)>, DbError> {
             let filter = |status, after, before| BookingFilter {
                 status,
                 after,
@@ -67,11 +68,11 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                 skip: 0,
                 take: 200,
             };
-            Ok(match tab {
+            let list = match tab {
                 "pending" => {
                     bookings::list_visible_to(
                         conn,
-                        user_id,
+                        scope,
                         &filter(Some(BookingStatus::Pending), Some(now), None),
                     )?
                     .0
@@ -79,7 +80,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                 "past" => {
                     let (mut list, _) = bookings::list_visible_to(
                         conn,
-                        user_id,
+                        scope,
                         &filter(Some(BookingStatus::Accepted), None, Some(now)),
                     )?;
                     list.reverse();
@@ -88,14 +89,14 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                 "cancelled" => {
                     let mut list = bookings::list_visible_to(
                         conn,
-                        user_id,
+                        scope,
                         &filter(Some(BookingStatus::Cancelled), None, None),
                     )?
                     .0;
                     list.extend(
                         bookings::list_visible_to(
                             conn,
-                            user_id,
+                            scope,
                             &filter(Some(BookingStatus::Rejected), None, None),
                         )?
                         .0,
@@ -106,14 +107,14 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                 _ => {
                     let mut list = bookings::list_visible_to(
                         conn,
-                        user_id,
+                        scope,
                         &filter(Some(BookingStatus::Accepted), Some(now), None),
                     )?
                     .0;
                     list.extend(
                         bookings::list_visible_to(
                             conn,
-                            user_id,
+                            scope,
                             &filter(Some(BookingStatus::Pending), Some(now), None),
                         )?
                         .0,
@@ -121,7 +122,15 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                     list.sort_by_key(|b| b.start);
                     list
                 }
-            })
+            };
+            // Accepting from the list is offered to those who may.
+            list.into_iter()
+                .map(|booking| {
+                    let may = access::booking(conn, &viewer, &booking, BookingAction::Confirm)?;
+                    Ok((booking, may.is_allowed()))
+                })
+                .collect::<rusqlite::Result<_>>()
+                .map_err(DbError::from)
         })
         .await?;
     let zone = user.time_zone;
@@ -157,7 +166,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
             (empty_state(empty.0, empty.1, None))
         } @else {
             ul.list {
-                @for item in &list {
+                @for (item, may_confirm) in &list {
                     li {
                         div.list-main {
                             a.list-title href=(format!("{CURRENT}/{}", item.uid)) { (item.title) " with " (item.attendee_name) }
@@ -167,7 +176,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                             }
                         }
                         div.list-actions {
-                            @if item.status == BookingStatus::Pending && item.start > now {
+                            @if *may_confirm && item.status == BookingStatus::Pending && item.start > now {
                                 form method="post" action=(format!("{CURRENT}/{}/confirm", item.uid)) {
                                     (csrf_field(&csrf))
                                     button.button.primary.small type="submit" { "Accept" }
@@ -185,18 +194,23 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
 
 struct Detail {
     booking: Booking,
+    /// Whether the viewer may confirm, reject and cancel it, or only see it.
+    may_change: bool,
     hosts: Vec<User>,
     labels: Vec<(String, String)>,
 }
 
 async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
-    let (uid, user_id) = (uid.to_string(), user.id);
+    let (uid, user_id, viewer) = (uid.to_string(), user.id, user.clone());
     let viewed = uid.clone();
     let found = ctx
         .state
         .db
         .read(move |conn| -> Result<Detail, BookingError> {
-            let booking = booking::authorize(conn, &uid, &Actor::User(user_id))?;
+            let booking =
+                booking::authorize(conn, &uid, &Actor::User(user_id), BookingAction::View)?;
+            let may_change =
+                access::booking(conn, &viewer, &booking, BookingAction::Cancel)?.is_allowed();
             let mut hosts = Vec::new();
             for id in &booking.hosts {
                 if let Some(host) = users::by_id(conn, *id).map_err(DbError::from)? {
@@ -214,6 +228,7 @@ async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
                 crate::scheduling::questions::labelled_answers(&questions, &booking.answers);
             Ok(Detail {
                 booking,
+                may_change,
                 hosts,
                 labels,
             })
@@ -275,7 +290,13 @@ fn detail_page(
                     }
                 }
             }
-            @if booking.status.is_active() && booking.end > now {
+            @if !detail.may_change && booking.status.is_active() && booking.end > now {
+                section.panel aria-labelledby="actions-title" {
+                    h2 #actions-title { "Actions" }
+                    p.muted.small { "You see this booking as a member of the team. Its hosts and the team's admins can accept, decline or cancel it." }
+                }
+            }
+            @if detail.may_change && booking.status.is_active() && booking.end > now {
                 section.panel aria-labelledby="actions-title" {
                     h2 #actions-title { "Actions" }
                     @if booking.status == BookingStatus::Pending {
@@ -333,6 +354,7 @@ async fn after(
         Ok(_) => Ok(Redirect::to(&format!("{CURRENT}/{uid}?notice={key}")).into_response()),
         Err(BookingError::Db(err)) => Err(err.into()),
         Err(BookingError::BookingNotFound) => Err(WebError::NotFound),
+        Err(BookingError::Forbidden(_)) => Err(WebError::Forbidden),
         Err(BookingError::Invalid(errors)) => {
             let detail = load(ctx, user, uid).await?;
             let body = detail_page(ctx, user, &detail, &errors, html! {});

@@ -10,6 +10,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use serde_json::Value;
 
+use crate::access::{self, Action};
 use crate::db::schedules::{self as schedule_db};
 use crate::db::teams::{self, Team, TeamRole};
 use crate::db::users::{self, User};
@@ -34,6 +35,8 @@ const CURRENT: &str = "/dashboard/event-types";
 /// What the list shows about each event type.
 struct Listed {
     event_type: EventType,
+    /// Whether the viewer may change it (team members only see their team's).
+    may_manage: bool,
     public_path: Option<String>,
     team: Option<Team>,
 }
@@ -60,6 +63,8 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
                     None => None,
                 };
                 out.push(Listed {
+                    may_manage: access::event_type(conn, &owner, &event_type, Action::Manage)?
+                        .is_allowed(),
                     public_path: public_path(&event_type, &owner, team.as_ref()),
                     event_type,
                     team,
@@ -106,18 +111,22 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
                                 a.button.ghost.small href=(path) target="_blank" { "Open" }
                                 button.button.ghost.small type="button" data-copy-text=(format!("{base}{path}")) data-copy="" hidden { "Copy link" }
                             }
-                            a.button.ghost.small href=(format!("/dashboard/event-types/{id}")) { "Edit" }
-                            form method="post" action=(format!("/dashboard/event-types/{id}/duplicate")) {
-                                (csrf_field(&csrf))
-                                button.button.ghost.small type="submit" { "Duplicate" }
-                            }
-                            form method="post" action=(format!("/dashboard/event-types/{id}/hide")) {
-                                (csrf_field(&csrf))
-                                button.button.ghost.small type="submit" { @if event_type.input.hidden { "Show" } @else { "Hide" } }
-                            }
-                            form method="post" action=(format!("/dashboard/event-types/{id}/delete")) data-confirm=(format!("Delete “{}”? Its bookings stay.", event_type.input.title)) {
-                                (csrf_field(&csrf))
-                                button.button.ghost.small.danger type="submit" { "Delete" }
+                            @if !item.may_manage {
+                                a.button.ghost.small href=(format!("/dashboard/event-types/{id}")) { "View" }
+                            } @else {
+                                a.button.ghost.small href=(format!("/dashboard/event-types/{id}")) { "Edit" }
+                                form method="post" action=(format!("/dashboard/event-types/{id}/duplicate")) {
+                                    (csrf_field(&csrf))
+                                    button.button.ghost.small type="submit" { "Duplicate" }
+                                }
+                                form method="post" action=(format!("/dashboard/event-types/{id}/hide")) {
+                                    (csrf_field(&csrf))
+                                    button.button.ghost.small type="submit" { @if event_type.input.hidden { "Show" } @else { "Hide" } }
+                                }
+                                form method="post" action=(format!("/dashboard/event-types/{id}/delete")) data-confirm=(format!("Delete “{}”? Its bookings stay.", event_type.input.title)) {
+                                    (csrf_field(&csrf))
+                                    button.button.ghost.small.danger type="submit" { "Delete" }
+                                }
                             }
                         }
                     }
@@ -136,16 +145,17 @@ pub struct NewQuery {
     team: String,
 }
 
-/// Teams in which the user may create event types.
+/// Teams in which the user may create event types: every team for administrators, the
+/// teams they administer for others.
 async fn managed_teams(ctx: &Ctx, user: &User) -> Result<Vec<Team>, WebError> {
-    let (id, admin) = (user.id, user.role.is_admin());
+    let (id, admin) = (user.id, access::administration(user).is_allowed());
     Ok(ctx
         .state
         .db
         .read(move |conn| -> Result<Vec<Team>, DbError> {
-            Ok(teams::for_user(conn, id)?
+            Ok(teams::listed_for(conn, id, admin)?
                 .into_iter()
-                .filter(|(_, role)| admin || *role == TeamRole::Admin)
+                .filter(|(_, role)| admin || *role == Some(TeamRole::Admin))
                 .map(|(team, _)| team)
                 .collect())
         })
@@ -313,6 +323,8 @@ struct EditorContext {
     members: Vec<User>,
     team: Option<Team>,
     public_url: String,
+    /// Whether the viewer may change it; a team's members only see its settings.
+    may_manage: bool,
 }
 
 async fn editor_context(
@@ -320,13 +332,26 @@ async fn editor_context(
     user: &User,
     event_type: &EventType,
 ) -> Result<EditorContext, WebError> {
-    let (owner, team_id) = (user.clone(), event_type.input.team_id);
+    // An administrator may edit someone else's event type: the owner's schedules and
+    // address apply.
+    let (viewer, owner_id, team_id) = (
+        user.clone(),
+        event_type.owner_user_id,
+        event_type.input.team_id,
+    );
     let slug = event_type.input.slug.clone();
     let base = ctx.state.base_url();
+    let shown = event_type.clone();
     Ok(ctx
         .state
         .db
         .read(move |conn| -> Result<EditorContext, DbError> {
+            let may_manage =
+                access::event_type(conn, &viewer, &shown, Action::Manage)?.is_allowed();
+            let owner = match owner_id {
+                Some(id) if id != viewer.id => users::by_id(conn, id)?.unwrap_or(viewer),
+                _ => viewer,
+            };
             let schedules = schedule_db::list_for_user(conn, owner.id)?;
             let mut members = Vec::new();
             let mut team = None;
@@ -343,6 +368,7 @@ async fn editor_context(
                 None => format!("/{}/{slug}", owner.username),
             };
             Ok(EditorContext {
+                may_manage,
                 schedules,
                 members,
                 team,
@@ -357,7 +383,7 @@ async fn load(ctx: &Ctx, user: &User, id: i64) -> Result<EventType, WebError> {
     Ok(ctx
         .state
         .db
-        .read(move |conn| manage::managed_event_type(conn, &owner, id))
+        .read(move |conn| manage::event_type(conn, &owner, id, Action::View))
         .await?)
 }
 
@@ -506,134 +532,143 @@ fn editor(
             a href="#basics" { "Basics" } a href="#availability" { "Availability" } a href="#limits" { "Limits" }
             a href="#questions" { "Booking questions" } a href="#advanced" { "Advanced" } a href="#embed" { "Embed" }
         }
+        @if !context.may_manage {
+            div.alert.alert-info role="status" {
+                "You see this team event type as a member of the team. Only the team's admins can change it."
+            }
+        }
         (error_summary(errors))
         form.editor method="post" action=(format!("/dashboard/event-types/{id}")) {
             (csrf_field(&ctx.csrf_token()))
-            section.panel #basics aria-labelledby="basics-title" {
-                h2 #basics-title { "Basics" }
-                (field(&Field { name: "title", label: "Title", value: &input.title, required: true, ..Field::default() }, errors))
-                (field(&Field { name: "slug", label: "URL slug", value: &input.slug, required: true, hint: Some("The end of the booking link. Lowercase letters, digits and -."), ..Field::default() }, errors))
-                (textarea_field("description", "Description", &input.description, Some("Shown on the booking page. A blank line starts a new paragraph."), false, errors))
-                (field(&Field { name: "durationsMinutes", label: "Durations in minutes", value: &durations, required: true, hint: Some("Several, separated by commas, let people choose; the first is the default."), inputmode: Some("numeric"), ..Field::default() }, errors))
-                h3.subhead { "Locations" }
-                p.hint { "Where the meeting happens. With several, the invitee chooses." }
-                div.row-editor {
-                    @for (i, location) in input.locations.iter().enumerate() {
-                        @let prefix = format!("locations[{i}]");
-                        @let error = ["address", "number", "url"].iter().find_map(|f| errors.get(&format!("{prefix}.{f}")));
-                        div.row-card {
-                            div.row-card-head {
-                                strong { "Location " (i + 1) }
-                                button.button.ghost.small type="submit" name="action" value=(format!("remove-location:{i}")) formnovalidate { "Remove" }
-                            }
-                            div.two-col {
-                                (select_field(&format!("{prefix}.type"), "Kind", &[("inPerson", "In person"), ("phone", "Phone"), ("link", "Meeting link"), ("video", "Video call (a room per booking)")], location.kind(), None, errors))
-                                div.field.invalid[error.is_some()] {
-                                    label for=(format!("f-loc-{i}")) { "Address, number or link" }
-                                    input id=(format!("f-loc-{i}")) type="text" name=(format!("{prefix}.value")) value=(location_value(location)) placeholder="Not needed for video calls";
-                                    @if let Some(message) = error { p.error { "Location " (message) } }
+            fieldset.plain disabled[!context.may_manage] {
+                section.panel #basics aria-labelledby="basics-title" {
+                    h2 #basics-title { "Basics" }
+                    (field(&Field { name: "title", label: "Title", value: &input.title, required: true, ..Field::default() }, errors))
+                    (field(&Field { name: "slug", label: "URL slug", value: &input.slug, required: true, hint: Some("The end of the booking link. Lowercase letters, digits and -."), ..Field::default() }, errors))
+                    (textarea_field("description", "Description", &input.description, Some("Shown on the booking page. A blank line starts a new paragraph."), false, errors))
+                    (field(&Field { name: "durationsMinutes", label: "Durations in minutes", value: &durations, required: true, hint: Some("Several, separated by commas, let people choose; the first is the default."), inputmode: Some("numeric"), ..Field::default() }, errors))
+                    h3.subhead { "Locations" }
+                    p.hint { "Where the meeting happens. With several, the invitee chooses." }
+                    div.row-editor {
+                        @for (i, location) in input.locations.iter().enumerate() {
+                            @let prefix = format!("locations[{i}]");
+                            @let error = ["address", "number", "url"].iter().find_map(|f| errors.get(&format!("{prefix}.{f}")));
+                            div.row-card {
+                                div.row-card-head {
+                                    strong { "Location " (i + 1) }
+                                    button.button.ghost.small type="submit" name="action" value=(format!("remove-location:{i}")) formnovalidate { "Remove" }
+                                }
+                                div.two-col {
+                                    (select_field(&format!("{prefix}.type"), "Kind", &[("inPerson", "In person"), ("phone", "Phone"), ("link", "Meeting link"), ("video", "Video call (a room per booking)")], location.kind(), None, errors))
+                                    div.field.invalid[error.is_some()] {
+                                        label for=(format!("f-loc-{i}")) { "Address, number or link" }
+                                        input id=(format!("f-loc-{i}")) type="text" name=(format!("{prefix}.value")) value=(location_value(location)) placeholder="Not needed for video calls";
+                                        @if let Some(message) = error { p.error { "Location " (message) } }
+                                    }
                                 }
                             }
                         }
+                        @if input.locations.is_empty() { p.muted.small { "No location: the details are up to you and your invitee." } }
                     }
-                    @if input.locations.is_empty() { p.muted.small { "No location: the details are up to you and your invitee." } }
+                    button.button.ghost.small type="submit" name="action" value="add-location" formnovalidate { "+ Add a location" }
                 }
-                button.button.ghost.small type="submit" name="action" value="add-location" formnovalidate { "+ Add a location" }
-            }
-            section.panel #availability aria-labelledby="availability-title" {
-                h2 #availability-title { "Availability" }
-                @if let Some(team) = &context.team {
-                    p.muted { "Team event type of " strong { (team.name) } ". Each host's default schedule applies." }
-                    (select_field("schedulingType", "Scheduling", &[("roundRobin", "Round robin: one host, taking turns"), ("collective", "Collective: every host attends")], match input.scheduling_type { SchedulingKind::Collective => "collective", _ => "roundRobin" }, None, errors))
-                    fieldset.field.invalid[errors.get("hosts").is_some()] {
-                        legend { "Hosts" }
-                        p.hint { "Round robin: hosts take turns within their group, and one host of every group attends; a host without a group attends every booking. Twice the weight, twice the bookings." }
-                        @for member in &context.members {
-                            @let host = input.hosts.iter().find(|h| h.user_id == member.id);
-                            div.row-card.host-row {
-                                (checkbox_field(&format!("host.{}", member.id), &member.name, host.is_some(), None))
-                                (select_field(&format!("host.{}.priority", member.id), "Priority", &[("lowest", "Lowest"), ("low", "Low"), ("medium", "Medium"), ("high", "High"), ("highest", "Highest")], host.map_or("medium", |h| h.priority.as_db()), None, errors))
-                                (number_field(&format!("host.{}.weight", member.id), "Weight", Some(host.map_or(100, |h| h.weight)), None, errors))
-                                (field(&Field { name: &format!("host.{}.group", member.id), label: "Group", value: host.and_then(|h| h.round_robin_group.as_deref()).unwrap_or(""), placeholder: Some("every booking"), ..Field::default() }, errors))
-                            }
-                        }
-                        @if let Some(message) = errors.get("hosts") { p.error { "Hosts " (message) } }
-                    }
-                } @else {
-                    (select_field("scheduleId", "Schedule", &schedule_refs, &selected_schedule, Some("Which working hours this event type follows."), errors))
-                    p.small { a href="/dashboard/availability" { "Edit your schedules" } }
-                }
-            }
-            section.panel #limits aria-labelledby="limits-title" {
-                h2 #limits-title { "Limits" }
-                div.two-col {
-                    (number_field("minimumNoticeMinutes", "Minimum notice (minutes)", Some(input.minimum_notice_minutes), Some("How soon before the start people may book."), errors))
-                    (number_field("slotIntervalMinutes", "Start times every (minutes)", input.slot_interval_minutes, Some("Empty: the duration."), errors))
-                    (number_field("beforeBufferMinutes", "Buffer before (minutes)", Some(input.before_buffer_minutes), None, errors))
-                    (number_field("afterBufferMinutes", "Buffer after (minutes)", Some(input.after_buffer_minutes), None, errors))
-                }
-                (select_field("bookingWindow.kind", "How far ahead people may book", &[("unlimited", "Any time in the future"), ("rollingCalendarDays", "Within a number of calendar days"), ("rollingBusinessDays", "Within a number of business days"), ("dateRange", "Only between two dates")], window_kind, None, errors))
-                div.two-col {
-                    (number_field("bookingWindow.days", "Days", window_days, None, errors))
-                    (field(&Field { name: "bookingWindow.start", label: "From", kind: "date", value: &window_start, ..Field::default() }, errors))
-                    (field(&Field { name: "bookingWindow.end", label: "Until", kind: "date", value: &window_end, ..Field::default() }, errors))
-                }
-                h3.subhead { "Most bookings" }
-                (limit_fields("bookingLimits", &input.booking_limits, "bookings"))
-                h3.subhead { "Most booked time" }
-                (limit_fields("durationLimitsMinutes", &input.duration_limits_minutes, "minutes"))
-                (checkbox_field("onlyFirstSlotPerDay", "Offer only the first free time of each day", input.only_first_slot_per_day, None))
-            }
-            section.panel #questions aria-labelledby="questions-title" {
-                h2 #questions-title { "Booking questions" }
-                p.hint { "Name and email are always asked. Add what else you need to know." }
-                div.row-editor {
-                    @for (i, question) in input.questions.iter().enumerate() {
-                        @let prefix = format!("questions[{i}]");
-                        div.row-card {
-                            div.row-card-head {
-                                strong { "Question " (i + 1) }
-                                div.row-tools {
-                                    @if i > 0 { button.button.ghost.small type="submit" name="action" value=(format!("up:{i}")) formnovalidate aria-label=(format!("Move question {} up", i + 1)) { "↑" } }
-                                    @if i + 1 < input.questions.len() { button.button.ghost.small type="submit" name="action" value=(format!("down:{i}")) formnovalidate aria-label=(format!("Move question {} down", i + 1)) { "↓" } }
-                                    button.button.ghost.small type="submit" name="action" value=(format!("remove-question:{i}")) formnovalidate { "Remove" }
+                section.panel #availability aria-labelledby="availability-title" {
+                    h2 #availability-title { "Availability" }
+                    @if let Some(team) = &context.team {
+                        p.muted { "Team event type of " strong { (team.name) } ". Each host's default schedule applies." }
+                        (select_field("schedulingType", "Scheduling", &[("roundRobin", "Round robin: one host, taking turns"), ("collective", "Collective: every host attends")], match input.scheduling_type { SchedulingKind::Collective => "collective", _ => "roundRobin" }, None, errors))
+                        fieldset.field.invalid[errors.get("hosts").is_some()] {
+                            legend { "Hosts" }
+                            p.hint { "Round robin: hosts take turns within their group, and one host of every group attends; a host without a group attends every booking. Twice the weight, twice the bookings." }
+                            @for member in &context.members {
+                                @let host = input.hosts.iter().find(|h| h.user_id == member.id);
+                                div.row-card.host-row {
+                                    (checkbox_field(&format!("host.{}", member.id), &member.name, host.is_some(), None))
+                                    (select_field(&format!("host.{}.priority", member.id), "Priority", &[("lowest", "Lowest"), ("low", "Low"), ("medium", "Medium"), ("high", "High"), ("highest", "Highest")], host.map_or("medium", |h| h.priority.as_db()), None, errors))
+                                    (number_field(&format!("host.{}.weight", member.id), "Weight", Some(host.map_or(100, |h| h.weight)), None, errors))
+                                    (field(&Field { name: &format!("host.{}.group", member.id), label: "Group", value: host.and_then(|h| h.round_robin_group.as_deref()).unwrap_or(""), placeholder: Some("every booking"), ..Field::default() }, errors))
                                 }
                             }
-                            (field(&Field { name: &format!("{prefix}.label"), label: "Question", value: &question.label, required: true, ..Field::default() }, errors))
-                            div.two-col {
-                                (select_field(&format!("{prefix}.type"), "Answer type", &KINDS, kind_name(question.kind), None, errors))
-                                (field(&Field { name: &format!("{prefix}.key"), label: "Identifier", value: &question.key, hint: Some("Names the answer in the API."), ..Field::default() }, errors))
-                            }
-                            div.choices-field {
-                                (textarea_field(&format!("{prefix}.options"), "Choices (one per line)", &question.options.join("\n"), Some("For dropdowns and choice lists."), false, errors))
-                            }
-                            (checkbox_field(&format!("{prefix}.required"), "An answer is required", question.required, None))
+                            @if let Some(message) = errors.get("hosts") { p.error { "Hosts " (message) } }
                         }
+                    } @else {
+                        (select_field("scheduleId", "Schedule", &schedule_refs, &selected_schedule, Some("Which working hours this event type follows."), errors))
+                        p.small { a href="/dashboard/availability" { "Edit your schedules" } }
                     }
-                    @if input.questions.is_empty() { p.muted.small { "No extra questions." } }
                 }
-                button.button.ghost.small type="submit" name="action" value="add-question" formnovalidate { "+ Add a question" }
-            }
-            section.panel #advanced aria-labelledby="advanced-title" {
-                h2 #advanced-title { "Advanced" }
-                (checkbox_field("requiresConfirmation", "Requires confirmation", input.requires_confirmation, Some("Bookings wait until you accept them.")))
-                (checkbox_field("pendingBlocksSlot", "Keep the time while a request waits", input.pending_blocks_slot, None))
-                (number_field("seatsPerSlot", "Seats per time", input.seats_per_slot, Some("For group sessions: several people can book the same time. Empty: one."), errors))
-                (checkbox_field("hidden", "Hidden from the public page", input.hidden, Some("The direct link still works.")))
-            }
-            section.panel #embed aria-labelledby="embed-title" {
-                h2 #embed-title { "Embed on your website" }
-                p.hint { "Paste this where the booking page should appear. An administrator lists the websites allowed to embed it under Admin → Instance." }
-                @let snippet = format!("<iframe src=\"{}?embed=1\" data-kairos-embed title=\"Book {}\" width=\"100%\" height=\"700\" frameborder=\"0\"></iframe>\n<script src=\"{}/assets/embed.js\" async></script>", context.public_url, input.title.replace('"', "'"), ctx.state.base_url());
-                div.field {
-                    label for="embed-snippet" { "Snippet" }
-                    textarea #embed-snippet readonly rows="4" { (snippet) }
+                section.panel #limits aria-labelledby="limits-title" {
+                    h2 #limits-title { "Limits" }
+                    div.two-col {
+                        (number_field("minimumNoticeMinutes", "Minimum notice (minutes)", Some(input.minimum_notice_minutes), Some("How soon before the start people may book."), errors))
+                        (number_field("slotIntervalMinutes", "Start times every (minutes)", input.slot_interval_minutes, Some("Empty: the duration."), errors))
+                        (number_field("beforeBufferMinutes", "Buffer before (minutes)", Some(input.before_buffer_minutes), None, errors))
+                        (number_field("afterBufferMinutes", "Buffer after (minutes)", Some(input.after_buffer_minutes), None, errors))
+                    }
+                    (select_field("bookingWindow.kind", "How far ahead people may book", &[("unlimited", "Any time in the future"), ("rollingCalendarDays", "Within a number of calendar days"), ("rollingBusinessDays", "Within a number of business days"), ("dateRange", "Only between two dates")], window_kind, None, errors))
+                    div.two-col {
+                        (number_field("bookingWindow.days", "Days", window_days, None, errors))
+                        (field(&Field { name: "bookingWindow.start", label: "From", kind: "date", value: &window_start, ..Field::default() }, errors))
+                        (field(&Field { name: "bookingWindow.end", label: "Until", kind: "date", value: &window_end, ..Field::default() }, errors))
+                    }
+                    h3.subhead { "Most bookings" }
+                    (limit_fields("bookingLimits", &input.booking_limits, "bookings"))
+                    h3.subhead { "Most booked time" }
+                    (limit_fields("durationLimitsMinutes", &input.duration_limits_minutes, "minutes"))
+                    (checkbox_field("onlyFirstSlotPerDay", "Offer only the first free time of each day", input.only_first_slot_per_day, None))
                 }
-                button.button.ghost.small type="button" data-copy="#embed-snippet" hidden { "Copy snippet" }
+                section.panel #questions aria-labelledby="questions-title" {
+                    h2 #questions-title { "Booking questions" }
+                    p.hint { "Name and email are always asked. Add what else you need to know." }
+                    div.row-editor {
+                        @for (i, question) in input.questions.iter().enumerate() {
+                            @let prefix = format!("questions[{i}]");
+                            div.row-card {
+                                div.row-card-head {
+                                    strong { "Question " (i + 1) }
+                                    div.row-tools {
+                                        @if i > 0 { button.button.ghost.small type="submit" name="action" value=(format!("up:{i}")) formnovalidate aria-label=(format!("Move question {} up", i + 1)) { "↑" } }
+                                        @if i + 1 < input.questions.len() { button.button.ghost.small type="submit" name="action" value=(format!("down:{i}")) formnovalidate aria-label=(format!("Move question {} down", i + 1)) { "↓" } }
+                                        button.button.ghost.small type="submit" name="action" value=(format!("remove-question:{i}")) formnovalidate { "Remove" }
+                                    }
+                                }
+                                (field(&Field { name: &format!("{prefix}.label"), label: "Question", value: &question.label, required: true, ..Field::default() }, errors))
+                                div.two-col {
+                                    (select_field(&format!("{prefix}.type"), "Answer type", &KINDS, kind_name(question.kind), None, errors))
+                                    (field(&Field { name: &format!("{prefix}.key"), label: "Identifier", value: &question.key, hint: Some("Names the answer in the API."), ..Field::default() }, errors))
+                                }
+                                div.choices-field {
+                                    (textarea_field(&format!("{prefix}.options"), "Choices (one per line)", &question.options.join("\n"), Some("For dropdowns and choice lists."), false, errors))
+                                }
+                                (checkbox_field(&format!("{prefix}.required"), "An answer is required", question.required, None))
+                            }
+                        }
+                        @if input.questions.is_empty() { p.muted.small { "No extra questions." } }
+                    }
+                    button.button.ghost.small type="submit" name="action" value="add-question" formnovalidate { "+ Add a question" }
+                }
+                section.panel #advanced aria-labelledby="advanced-title" {
+                    h2 #advanced-title { "Advanced" }
+                    (checkbox_field("requiresConfirmation", "Requires confirmation", input.requires_confirmation, Some("Bookings wait until you accept them.")))
+                    (checkbox_field("pendingBlocksSlot", "Keep the time while a request waits", input.pending_blocks_slot, None))
+                    (number_field("seatsPerSlot", "Seats per time", input.seats_per_slot, Some("For group sessions: several people can book the same time. Empty: one."), errors))
+                    (checkbox_field("hidden", "Hidden from the public page", input.hidden, Some("The direct link still works.")))
+                }
+                section.panel #embed aria-labelledby="embed-title" {
+                    h2 #embed-title { "Embed on your website" }
+                    p.hint { "Paste this where the booking page should appear. An administrator lists the websites allowed to embed it under Admin → Instance." }
+                    @let snippet = format!("<iframe src=\"{}?embed=1\" data-kairos-embed title=\"Book {}\" width=\"100%\" height=\"700\" frameborder=\"0\"></iframe>\n<script src=\"{}/assets/embed.js\" async></script>", context.public_url, input.title.replace('"', "'"), ctx.state.base_url());
+                    div.field {
+                        label for="embed-snippet" { "Snippet" }
+                        textarea #embed-snippet readonly rows="4" { (snippet) }
+                    }
+                    button.button.ghost.small type="button" data-copy="#embed-snippet" hidden { "Copy snippet" }
+                }
             }
             div.sticky-save {
                 a.button.ghost href=(CURRENT) { "Back" }
-                button.button.primary type="submit" name="action" value="save" { "Save changes" }
+                @if context.may_manage {
+                    button.button.primary type="submit" name="action" value="save" { "Save changes" }
+                }
             }
         }
     }
@@ -949,8 +984,12 @@ pub async fn duplicate(
         .state
         .db
         .write(move |tx| -> Result<EventType, ManageError> {
-            let original = manage::managed_event_type(tx, &owner, id)?;
+            let original = manage::event_type(tx, &owner, id, Action::Manage)?;
             let mut input = original.input.clone();
+            // A copy of someone else's event type is the copier's: their default schedule.
+            if original.owner_user_id.is_some_and(|id| id != owner.id) {
+                input.schedule_id = None;
+            }
             input.title = format!("{} (copy)", input.title)
                 .chars()
                 .take(120)
@@ -996,7 +1035,7 @@ pub async fn hide(
         .state
         .db
         .write(move |tx| -> Result<EventType, ManageError> {
-            let current = manage::managed_event_type(tx, &owner, id)?;
+            let current = manage::event_type(tx, &owner, id, Action::Manage)?;
             let patch = serde_json::json!({ "hidden": !current.input.hidden });
             manage::update_event_type(tx, &owner, id, patch, now)
         })

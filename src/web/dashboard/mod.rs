@@ -304,10 +304,5 @@ pub fn signed_in(ctx: &Ctx) -> Result<User, WebError> {
 
 /// The signed-in administrator; anyone else is refused.
 pub fn admin_only(ctx: &Ctx) -> Result<User, WebError> {
-    let user = signed_in(ctx)?;
-    if user.role.is_admin() {
-        Ok(user)
-    } else {
-        Err(WebError::Forbidden)
-    }
+    ctx.require_admin().cloned()
 }

@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
+use crate::access::{self, Action};
 use crate::db::teams::{self, Team, TeamRole};
 use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
@@ -42,14 +43,14 @@ async fn list_page(
     message: Markup,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let id = user.id;
+    let (id, all) = (user.id, access::administration(user).is_allowed());
     let list = ctx
         .state
         .db
         .read(
-            move |conn| -> Result<Vec<(Team, TeamRole, usize)>, DbError> {
+            move |conn| -> Result<Vec<(Team, Option<TeamRole>, usize)>, DbError> {
                 let mut out = Vec::new();
-                for (team, role) in teams::for_user(conn, id)? {
+                for (team, role) in teams::listed_for(conn, id, all)? {
                     let count = teams::members(conn, team.id)?.len();
                     out.push((team, role, count));
                 }
@@ -62,7 +63,7 @@ async fn list_page(
         (message)
         div.page-head { div { h1 { "Teams" } p.muted { "Book with a group: everyone together, or whoever is free in turn." } } }
         @if list.is_empty() {
-            (empty_state("No teams yet", if user.role.is_admin() { "Create a team, add its members and give it event types." } else { "An administrator can add you to a team." }, None))
+            (empty_state("No teams yet", if all { "Create a team, add its members and give it event types." } else { "An administrator can add you to a team." }, None))
         } @else {
             ul.list {
                 @for (team, role, count) in &list {
@@ -72,7 +73,7 @@ async fn list_page(
                             div.list-sub {
                                 span { (base) "/team/" (team.slug) }
                                 span.badge { (count) @if *count == 1 { " member" } @else { " members" } }
-                                @if *role == TeamRole::Admin { span.badge.accent { "Team admin" } }
+                                @if *role == Some(TeamRole::Admin) { span.badge.accent { "Team admin" } }
                             }
                         }
                         div.list-actions { a.button.ghost.small href=(format!("{CURRENT}/{}", team.id)) { "Open" } }
@@ -80,7 +81,7 @@ async fn list_page(
                 }
             }
         }
-        @if user.role.is_admin() {
+        @if all {
             section.panel.spaced aria-labelledby="new-team" {
                 h2 #new-team { "New team" }
                 (error_summary(errors))
@@ -105,12 +106,12 @@ pub async fn create(
     let user = signed_in(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (slug, name) = (form.get("slug").to_string(), form.get("name").to_string());
     let result = ctx
         .state
         .db
-        .write(move |tx| manage::create_team(tx, &owner, &slug, &name, now))
+        .write(move |tx| manage::create_team(tx, &owner, &slug, &name, &origin, now))
         .await;
     match result {
         Ok(team) => {
@@ -144,33 +145,34 @@ async fn load(ctx: &Ctx, user: &User, id: i64) -> Result<TeamView, WebError> {
     ctx.state
         .db
         .read(move |conn| -> Result<Option<TeamView>, DbError> {
+            if !access::team(conn, &viewer, id, Action::View)?.is_visible() {
+                return Ok(None);
+            }
             let Some(team) = teams::get(conn, id)? else {
                 return Ok(None);
             };
-            let role = teams::role_of(conn, id, viewer.id)?;
-            if role.is_none() && !viewer.role.is_admin() {
-                return Ok(None);
-            }
             let mut members = Vec::new();
             for (member_id, role) in teams::members(conn, id)? {
                 if let Some(member) = users::by_id(conn, member_id)? {
                     members.push((member, role));
                 }
             }
-            let others = users::list_all(conn)?
-                .into_iter()
-                .filter(|u| !u.disabled && !members.iter().any(|(m, _)| m.id == u.id))
-                .collect();
-            let event_types = event_types::list_for_user(conn, viewer.id)?
-                .into_iter()
-                .filter(|e| e.input.team_id == Some(id))
-                .collect();
+            let can_manage = access::team(conn, &viewer, id, Action::Manage)?.is_allowed();
+            // Only those who add members see who else has an account.
+            let others = if can_manage {
+                users::list_all(conn)?
+                    .into_iter()
+                    .filter(|u| !u.disabled && !members.iter().any(|(m, _)| m.id == u.id))
+                    .collect()
+            } else {
+                Vec::new()
+            };
             Ok(Some(TeamView {
                 team,
                 members,
                 others,
-                event_types,
-                can_manage: viewer.role.is_admin() || role == Some(TeamRole::Admin),
+                event_types: event_types::list_for_team(conn, id)?,
+                can_manage,
             }))
         })
         .await?
@@ -249,6 +251,14 @@ fn team_page(
                     }
                 }
             }
+            @if !view.can_manage {
+                div {
+                    section.panel aria-labelledby="manage-title" {
+                        h2 #manage-title { "Managing the team" }
+                        p.muted.small { "The team's admins add and remove members and change its event types. You see the team's bookings under Bookings." }
+                    }
+                }
+            }
             @if view.can_manage {
                 div {
                     section.panel aria-labelledby="add-title" {
@@ -264,7 +274,7 @@ fn team_page(
                             }
                         }
                     }
-                    @if viewer.role.is_admin() {
+                    @if access::administration(viewer).is_allowed() {
                         section.panel.spaced aria-labelledby="invite-title" {
                             h2 #invite-title { "Create an account and add it" }
                             p.hint { "You get a one-time link for the person to choose their password. It is valid for 7 days." }
@@ -331,25 +341,15 @@ pub async fn add_member(
     let user = signed_in(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let Ok(member) = form.get("userId").parse::<i64>() else {
-        let mut errors = FieldErrors::new();
-        errors.add("userId", "must be chosen");
-        return again(
-            &ctx,
-            &user,
-            id,
-            &form,
-            &errors,
-            html! {},
-            StatusCode::UNPROCESSABLE_ENTITY,
-        )
-        .await;
-    };
+    // An unreadable choice is refused by the service after its permission check, so no
+    // one learns more about a team than their role allows.
+    let member = form.get("userId").parse::<i64>().unwrap_or(0);
     let (actor, role) = (user.clone(), form.get("role").to_string());
+    let (now, origin) = (ctx.state.clock.now(), ctx.origin());
     let result = ctx
         .state
         .db
-        .write(move |tx| manage::set_team_member(tx, &actor, id, member, &role))
+        .write(move |tx| manage::set_team_member(tx, &actor, (id, member), &role, &origin, now))
         .await;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=member-added")).into_response()),
@@ -390,7 +390,8 @@ pub async fn create_member(
         .write(move |tx| -> Result<(User, String), ManageError> {
             let (created, token) =
                 manage::create_member(tx, &admin, &name, &email, None, "member", &origin, now)?;
-            manage::set_team_member(tx, &admin, id, created.id, role.as_str())?;
+            let member = (id, created.id);
+            manage::set_team_member(tx, &admin, member, role.as_str(), &origin, now)?;
             Ok((created, token))
         })
         .await;
@@ -454,10 +455,10 @@ pub async fn remove_member(
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
-    let actor = user.clone();
+    let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db
-        .write(move |tx| manage::remove_team_member(tx, &actor, id, member))
+        .write(move |tx| manage::remove_team_member(tx, &actor, (id, member), &origin, now))
         .await?;
     Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=member-removed")).into_response())
 }

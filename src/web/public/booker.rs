@@ -14,7 +14,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::availability::Slot;
-use crate::booking::{self, Actor, Attendee, BookingError, BookingRequest};
+use crate::booking::{self, Actor, Attendee, BookingAction, BookingError, BookingRequest};
 use crate::db::bookings::Booking;
 use crate::error::FieldErrors;
 use crate::scheduling::event_types::Location;
@@ -219,7 +219,9 @@ async fn rescheduled_booking(ctx: &Ctx, view: &View) -> Result<Option<Booking>, 
     let found = ctx
         .state
         .db
-        .read(move |conn| booking::authorize(conn, &uid, &Actor::Invitee(token)))
+        .read(move |conn| {
+            booking::authorize(conn, &uid, &Actor::Invitee(token), BookingAction::View)
+        })
         .await;
     match found {
         Ok(booking) if booking.status.is_active() => Ok(Some(booking)),

@@ -10,7 +10,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::audit;
-use crate::booking::{self, Actor, BookingError};
+use crate::booking::{self, Actor, BookingAction, BookingError};
 use crate::db::bookings::{Booking, BookingStatus};
 use crate::db::users::User;
 use crate::db::{DbError, event_types, teams, users};
@@ -50,7 +50,8 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
         .state
         .db
         .read(move |conn| -> Result<_, BookingError> {
-            let booking = booking::authorize(conn, &uid, &Actor::Invitee(token))?;
+            let booking =
+                booking::authorize(conn, &uid, &Actor::Invitee(token), BookingAction::View)?;
             let mut hosts = Vec::new();
             for id in &booking.hosts {
                 if let Some(user) = users::by_id(conn, *id).map_err(DbError::from)? {
