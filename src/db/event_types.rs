@@ -215,15 +215,16 @@ pub fn slug_taken(
     )
 }
 
-/// The event types a user manages: their own and those of teams they administer or belong to.
-pub fn list_for_user(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<EventType>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM event_types WHERE owner_user_id = ?1
-            OR owner_team_id IN (SELECT team_id FROM team_members WHERE user_id = ?1)
-         ORDER BY owner_team_id IS NOT NULL, id"
-    ))?;
+/// The event types a query after `SELECT {COLUMNS} FROM event_types` selects, with hosts.
+fn list_where(
+    conn: &Connection,
+    condition: &str,
+    params: impl rusqlite::Params,
+) -> rusqlite::Result<Vec<EventType>> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM event_types {condition}"))?;
     let mut list: Vec<EventType> = stmt
-        .query_map([user_id], from_row)?
+        .query_map(params, from_row)?
         .collect::<rusqlite::Result<_>>()?;
     for event_type in &mut list {
         load_hosts(conn, event_type)?;
@@ -231,18 +232,20 @@ pub fn list_for_user(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<Ev
     Ok(list)
 }
 
+/// The event types a user manages: their own and those of teams they administer or belong to.
+pub fn list_for_user(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<EventType>> {
+    list_where(
+        conn,
+        "WHERE owner_user_id = ?1
+            OR owner_team_id IN (SELECT team_id FROM team_members WHERE user_id = ?1)
+         ORDER BY owner_team_id IS NOT NULL, id",
+        [user_id],
+    )
+}
+
 /// All of a team's event types, hidden ones included.
 pub fn list_for_team(conn: &Connection, team_id: i64) -> rusqlite::Result<Vec<EventType>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM event_types WHERE owner_team_id = ?1 ORDER BY id"
-    ))?;
-    let mut list: Vec<EventType> = stmt
-        .query_map([team_id], from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    for event_type in &mut list {
-        load_hosts(conn, event_type)?;
-    }
-    Ok(list)
+    list_where(conn, "WHERE owner_team_id = ?1 ORDER BY id", [team_id])
 }
 
 /// A team's event type by slug.
@@ -269,16 +272,11 @@ pub fn list_public(
     user_id: Option<i64>,
     team_id: Option<i64>,
 ) -> rusqlite::Result<Vec<EventType>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM event_types WHERE hidden = 0
+    list_where(
+        conn,
+        "WHERE hidden = 0
             AND ((?1 IS NOT NULL AND owner_user_id = ?1) OR (?2 IS NOT NULL AND owner_team_id = ?2))
-         ORDER BY id"
-    ))?;
-    let mut list: Vec<EventType> = stmt
-        .query_map(params![user_id, team_id], from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    for event_type in &mut list {
-        load_hosts(conn, event_type)?;
-    }
-    Ok(list)
+         ORDER BY id",
+        params![user_id, team_id],
+    )
 }

@@ -19,6 +19,10 @@
 //!
 //! [`every_route_has_a_row`] reads the routes from `src/web/**/*.rs` (`.route("…", …)`
 //! and `#[utoipa::path(method, path = "…")]`) and fails naming each route without a row.
+//!
+//! A new route is one line in [`matrix`]. A route about a new kind of object (a webhook,
+//! a workflow) also needs that object in [`world`]: create it there, owned by the host,
+//! and add its id to the world's values under the name the row uses.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -58,7 +62,7 @@ fn matrix() -> Vec<Row> {
         row(POST, "/login", "", "A A A A A A").form("email=nobody@example.test&password=wrong-password-1"),
         row(POST, "/logout", "", "A A A A A A"),
         row(GET, "/reset/{token}", "token", "A A A A A A"),
-        row(POST, "/reset/{token}", "token", "A A A A A A").form("password=plum-orbit-canvas-44&confirm=plum-orbit-canvas-44"),
+        row(POST, "/reset/{token}", "token", "A A A A A A").form("password=plum-orbit-canvas-44&password_confirm=plum-orbit-canvas-44"),
         row(GET, "/booking/{uid}", "booking", "N N N N N N"),
         row(GET, "/booking/{uid}/calendar.ics", "booking", "N N N N N N"),
         row(POST, "/booking/{uid}/cancel", "booking", "N N N N N N").form("reason=none"),
