@@ -34,10 +34,22 @@ pub fn enqueue_for_event(
     Ok(())
 }
 
-/// The handlers of every job kind the appliance runs.
+/// The handlers of every job kind the appliance runs: notifications, and the daily
+/// audit retention run.
 pub fn job_handlers(state: &AppState) -> Handlers {
-    let state = state.clone();
-    Handlers::new().on(NOTIFY_JOB, move |job| notify(state.clone(), job))
+    let (notify_state, retention_state) = (state.clone(), state.clone());
+    Handlers::new()
+        .on(NOTIFY_JOB, move |job| notify(notify_state.clone(), job))
+        .on(crate::audit::RETENTION_JOB, move |_job| {
+            let state = retention_state.clone();
+            async move {
+                let years = state.settings().audit_retention_years;
+                crate::audit::run_retention(&state.db, &state.key, years, state.clock.now())
+                    .await
+                    .map(|_| ())
+                    .map_err(JobFailure::from)
+            }
+        })
 }
 
 /// Runs a `notify` job: emails the attendee about the booking event when a mail server
