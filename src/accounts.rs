@@ -324,15 +324,18 @@ pub fn save_instance_settings(
     if origins.len() > 20 {
         errors.add("embed_origins", "may list at most 20 sites");
     }
-    let require_mfa = crate::auth::mfa::RequireMfa::parse(input.require_mfa.trim())
-        .unwrap_or_else(|| {
+    let require_mfa =
+        crate::auth::mfa::RequireMfa::parse(input.require_mfa.trim()).unwrap_or_else(|| {
             errors.add("require_mfa", "must be off, administrators or everyone");
             crate::auth::mfa::RequireMfa::Off
         });
     let audit_retention_years = match input.audit_retention_years.trim().parse::<u32>() {
         Ok(years @ 1..=50) => years,
         _ => {
-            errors.add("audit_retention_years", "must be a whole number of years from 1 to 50");
+            errors.add(
+                "audit_retention_years",
+                "must be a whole number of years from 1 to 50",
+            );
             crate::instance::DEFAULT_AUDIT_RETENTION_YEARS
         }
     };

@@ -441,12 +441,11 @@ pub fn prune(
         return Err(PruneError::Broken(broken));
     }
     // The oldest row that stays; everything before it goes.
-    let first_kept: Option<i64> = conn
-        .query_row(
-            "SELECT min(id) FROM audit_log WHERE at >= ?1",
-            [cutoff.timestamp()],
-            |row| row.get(0),
-        )?;
+    let first_kept: Option<i64> = conn.query_row(
+        "SELECT min(id) FROM audit_log WHERE at >= ?1",
+        [cutoff.timestamp()],
+        |row| row.get(0),
+    )?;
     let last_old: Option<(i64, Vec<u8>)> = conn
         .query_row(
             "SELECT id, hash FROM audit_log WHERE id < ?1 ORDER BY id DESC LIMIT 1",
@@ -765,18 +764,27 @@ mod tests {
     fn a_deleted_row_is_named() -> rusqlite::Result<()> {
         let conn = log()?;
         conn.execute("DELETE FROM audit_log WHERE id = 2", [])?;
-        assert_eq!(verify(&conn, &key())?.broken, Some(Broken::Deleted { id: 2 }));
+        assert_eq!(
+            verify(&conn, &key())?.broken,
+            Some(Broken::Deleted { id: 2 })
+        );
 
         let conn = log()?;
         conn.execute("DELETE FROM audit_log WHERE id = 1", [])?;
-        assert_eq!(verify(&conn, &key())?.broken, Some(Broken::Deleted { id: 1 }));
+        assert_eq!(
+            verify(&conn, &key())?.broken,
+            Some(Broken::Deleted { id: 1 })
+        );
 
         // Renumbering to hide the gap breaks the hash of the moved row instead.
         let conn = log()?;
         conn.execute("DELETE FROM audit_log WHERE id = 2", [])?;
         conn.execute("UPDATE audit_log SET id = 2 WHERE id = 3", [])?;
         conn.execute("UPDATE audit_log SET id = 3 WHERE id = 4", [])?;
-        assert_eq!(verify(&conn, &key())?.broken, Some(Broken::Edited { id: 2 }));
+        assert_eq!(
+            verify(&conn, &key())?.broken,
+            Some(Broken::Edited { id: 2 })
+        );
         Ok(())
     }
 
@@ -824,20 +832,42 @@ mod tests {
     }
 
     #[test]
-    fn pruning_keeps_the_chain_verifiable_from_an_anchor() -> Result<(), Box<dyn std::error::Error>> {
+    fn pruning_keeps_the_chain_verifiable_from_an_anchor() -> Result<(), Box<dyn std::error::Error>>
+    {
         let conn = guarded_log()?;
         let now = t0() + chrono::Duration::days(10);
         let pruned = prune(&conn, &key(), t0() + chrono::Duration::days(2), now)?;
-        assert_eq!(pruned, Some(Pruned { rows: 2, through_id: 2 }));
+        assert_eq!(
+            pruned,
+            Some(Pruned {
+                rows: 2,
+                through_id: 2
+            })
+        );
         let verification = verify(&conn, &key())?;
-        assert_eq!(verification, Verification { rows: 3, broken: None });
+        assert_eq!(
+            verification,
+            Verification {
+                rows: 3,
+                broken: None
+            }
+        );
         assert_eq!(find(&conn, "audit_pruned")?.len(), 1);
         // Nothing more is old enough: a second run prunes nothing.
-        assert_eq!(prune(&conn, &key(), t0() + chrono::Duration::days(2), now)?, None);
+        assert_eq!(
+            prune(&conn, &key(), t0() + chrono::Duration::days(2), now)?,
+            None
+        );
         // Rows after the anchor stay append-only.
-        assert!(conn.execute("DELETE FROM audit_log WHERE id = 3", []).is_err());
+        assert!(
+            conn.execute("DELETE FROM audit_log WHERE id = 3", [])
+                .is_err()
+        );
         assert!(conn.execute("DELETE FROM audit_anchor", []).is_err());
-        assert!(conn.execute("UPDATE audit_anchor SET through_id = 1", []).is_err());
+        assert!(
+            conn.execute("UPDATE audit_anchor SET through_id = 1", [])
+                .is_err()
+        );
         Ok(())
     }
 

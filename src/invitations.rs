@@ -42,7 +42,9 @@ fn require_admin(user: &User) -> Result<(), ManageError> {
     if user.role.is_admin() {
         Ok(())
     } else {
-        Err(ManageError::Forbidden("only administrators can invite people"))
+        Err(ManageError::Forbidden(
+            "only administrators can invite people",
+        ))
     }
 }
 
@@ -63,7 +65,10 @@ pub fn invite(
     } else if users::by_email(conn, email)?.is_some() {
         errors.add("email", "already belongs to an account");
     } else if invitations::pending_for_email(conn, email, now)? {
-        errors.add("email", "already has a pending invitation; revoke it to send a new one");
+        errors.add(
+            "email",
+            "already has a pending invitation; revoke it to send a new one",
+        );
     }
     let role = match role {
         "member" => Role::Member,
@@ -84,7 +89,14 @@ pub fn invite(
         expires_at: now + VALIDITY,
     };
     let id = invitations::insert(conn, &new, now)?;
-    record(conn, now, Actor::User(admin.id), "invitation_created", id, origin)?;
+    record(
+        conn,
+        now,
+        Actor::User(admin.id),
+        "invitation_created",
+        id,
+        origin,
+    )?;
     tracing::info!(invitation_id = id, "invitation created");
     let invitation = Invitation {
         id,
@@ -109,7 +121,14 @@ pub fn revoke(
     if !invitations::revoke(conn, id, now)? {
         return Err(ManageError::NotFound("pending invitation"));
     }
-    record(conn, now, Actor::User(admin.id), "invitation_revoked", id, origin)?;
+    record(
+        conn,
+        now,
+        Actor::User(admin.id),
+        "invitation_revoked",
+        id,
+        origin,
+    )?;
     Ok(())
 }
 
@@ -158,7 +177,11 @@ pub async fn deliver(
 }
 
 /// The invitation behind a link, if it can still be used.
-pub async fn lookup(db: &Db, token: &str, now: DateTime<Utc>) -> Result<Option<Invitation>, DbError> {
+pub async fn lookup(
+    db: &Db,
+    token: &str,
+    now: DateTime<Utc>,
+) -> Result<Option<Invitation>, DbError> {
     let hash = token_hash(token);
     db.read(move |conn| Ok(invitations::valid(conn, &hash, now)?))
         .await
@@ -212,10 +235,21 @@ pub async fn accept(
         if !invitations::mark_used(tx, invitation.id, user_id, now)? {
             return Err(AccountError::InvalidLink);
         }
-        record(tx, now, Actor::User(user_id), "invitation_accepted", invitation.id, &origin)?;
+        record(
+            tx,
+            now,
+            Actor::User(user_id),
+            "invitation_accepted",
+            invitation.id,
+            &origin,
+        )?;
         let token = auth::begin_session(tx, user_id, policy, &origin, now)?;
         let user = users::by_id(tx, user_id)?.ok_or(AccountError::InvalidLink)?;
-        tracing::info!(user_id, invitation_id = invitation.id, "invitation accepted");
+        tracing::info!(
+            user_id,
+            invitation_id = invitation.id,
+            "invitation accepted"
+        );
         Ok(SignedIn { token, user })
     })
     .await

@@ -201,26 +201,38 @@ pub async fn confirm(
 ) -> Result<Vec<String>, MfaError> {
     let (user_id, key, origin) = (user.id, key.clone(), origin.clone());
     let code = totp::parse_code(typed);
-    db.write(move |tx| -> Result<Result<Vec<String>, MfaError>, MfaError> {
-        let found = match mfa::totp(tx, user_id)? {
-            Some(found) if found.confirmed_at.is_some() => return Err(MfaError::AlreadyEnrolled),
-            Some(found) => found,
-            None => return Err(MfaError::NotEnrolled),
-        };
-        let secret = open_secret(&key, &found.sealed_secret)?;
-        let step = code.and_then(|code| totp::matching_step(&secret, code, now.timestamp(), 0));
-        let Some(step) = step else {
-            // Audited and committed, though the caller sees the error.
-            let (actor, outcome) = (Actor::User(user_id), Outcome::Failure);
-            record(tx, now, actor, "mfa_enrollment", user_id, outcome, &origin)?;
-            return Ok(Err(MfaError::WrongCode));
-        };
-        mfa::confirm(tx, user_id, step, now)?;
-        let codes = issue_backup_codes(tx, &key, user_id)?;
-        record(tx, now, Actor::User(user_id), "mfa_enabled", user_id, Outcome::Success, &origin)?;
-        tracing::info!(user_id, "two-factor authentication enabled");
-        Ok(Ok(codes))
-    })
+    db.write(
+        move |tx| -> Result<Result<Vec<String>, MfaError>, MfaError> {
+            let found = match mfa::totp(tx, user_id)? {
+                Some(found) if found.confirmed_at.is_some() => {
+                    return Err(MfaError::AlreadyEnrolled);
+                }
+                Some(found) => found,
+                None => return Err(MfaError::NotEnrolled),
+            };
+            let secret = open_secret(&key, &found.sealed_secret)?;
+            let step = code.and_then(|code| totp::matching_step(&secret, code, now.timestamp(), 0));
+            let Some(step) = step else {
+                // Audited and committed, though the caller sees the error.
+                let (actor, outcome) = (Actor::User(user_id), Outcome::Failure);
+                record(tx, now, actor, "mfa_enrollment", user_id, outcome, &origin)?;
+                return Ok(Err(MfaError::WrongCode));
+            };
+            mfa::confirm(tx, user_id, step, now)?;
+            let codes = issue_backup_codes(tx, &key, user_id)?;
+            record(
+                tx,
+                now,
+                Actor::User(user_id),
+                "mfa_enabled",
+                user_id,
+                Outcome::Success,
+                &origin,
+            )?;
+            tracing::info!(user_id, "two-factor authentication enabled");
+            Ok(Ok(codes))
+        },
+    )
     .await?
 }
 
@@ -274,11 +286,27 @@ pub async fn disable(
     db.write(move |tx| -> Result<Result<(), MfaError>, MfaError> {
         let actor = Actor::User(user_id);
         if use_code(tx, &key, user_id, &typed, false, now)?.is_none() {
-            record(tx, now, actor, "mfa_disabled", user_id, Outcome::Failure, &origin)?;
+            record(
+                tx,
+                now,
+                actor,
+                "mfa_disabled",
+                user_id,
+                Outcome::Failure,
+                &origin,
+            )?;
             return Ok(Err(MfaError::WrongCode));
         }
         mfa::remove(tx, user_id)?;
-        record(tx, now, actor, "mfa_disabled", user_id, Outcome::Success, &origin)?;
+        record(
+            tx,
+            now,
+            actor,
+            "mfa_disabled",
+            user_id,
+            Outcome::Success,
+            &origin,
+        )?;
         tracing::info!(user_id, "two-factor authentication disabled");
         Ok(Ok(()))
     })
@@ -292,9 +320,19 @@ pub async fn backup_codes_left(db: &Db, user_id: i64) -> Result<i64, DbError> {
 }
 
 /// Starts the half-session that waits for the second factor; returns its token.
-pub fn start_pending(conn: &Connection, user_id: i64, now: DateTime<Utc>) -> rusqlite::Result<String> {
+pub fn start_pending(
+    conn: &Connection,
+    user_id: i64,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<String> {
     let token = random_token();
-    mfa::insert_pending(conn, &token_hash(&token), user_id, now, now + PENDING_VALIDITY)?;
+    mfa::insert_pending(
+        conn,
+        &token_hash(&token),
+        user_id,
+        now,
+        now + PENDING_VALIDITY,
+    )?;
     Ok(token)
 }
 
@@ -337,21 +375,40 @@ pub async fn complete_sign_in(
         audit::record_alone(db, now, actor, "mfa_sign_in", object, outcome, origin).await?;
         return Err(MfaError::Throttled { retry_after });
     }
-    let (user_id, key, typed, origin_owned) = (user.id, key.clone(), typed.to_string(), origin.clone());
+    let (user_id, key, typed, origin_owned) =
+        (user.id, key.clone(), typed.to_string(), origin.clone());
     let result = db
-        .write(move |tx| -> Result<Result<(String, Factor), MfaError>, MfaError> {
-            let actor = Actor::User(user_id);
-            let Some(factor) = use_code(tx, &key, user_id, &typed, true, now)? else {
-                record(tx, now, actor, "mfa_sign_in", user_id, Outcome::Failure, &origin_owned)?;
-                return Ok(Err(MfaError::WrongCode));
-            };
-            mfa::delete_pending(tx, &hash)?;
-            if factor == Factor::BackupCode {
-                record(tx, now, actor.clone(), "mfa_backup_code_used", user_id, Outcome::Success, &origin_owned)?;
-            }
-            let token = super::begin_session(tx, user_id, policy, &origin_owned, now)?;
-            Ok(Ok((token, factor)))
-        })
+        .write(
+            move |tx| -> Result<Result<(String, Factor), MfaError>, MfaError> {
+                let actor = Actor::User(user_id);
+                let Some(factor) = use_code(tx, &key, user_id, &typed, true, now)? else {
+                    record(
+                        tx,
+                        now,
+                        actor,
+                        "mfa_sign_in",
+                        user_id,
+                        Outcome::Failure,
+                        &origin_owned,
+                    )?;
+                    return Ok(Err(MfaError::WrongCode));
+                };
+                mfa::delete_pending(tx, &hash)?;
+                if factor == Factor::BackupCode {
+                    record(
+                        tx,
+                        now,
+                        actor.clone(),
+                        "mfa_backup_code_used",
+                        user_id,
+                        Outcome::Success,
+                        &origin_owned,
+                    )?;
+                }
+                let token = super::begin_session(tx, user_id, policy, &origin_owned, now)?;
+                Ok(Ok((token, factor)))
+            },
+        )
         .await?;
     match result {
         Ok((token, _factor)) => {
@@ -377,7 +434,15 @@ pub fn reset(
 ) -> rusqlite::Result<bool> {
     let removed = mfa::remove(conn, user_id)?;
     let ended = sessions::delete_for_user(conn, user_id)?;
-    record(conn, now, actor, "mfa_reset", user_id, Outcome::Success, origin)?;
+    record(
+        conn,
+        now,
+        actor,
+        "mfa_reset",
+        user_id,
+        Outcome::Success,
+        origin,
+    )?;
     tracing::info!(user_id, sessions = ended, "two-factor authentication reset");
     Ok(removed)
 }

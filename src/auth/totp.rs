@@ -146,7 +146,10 @@ mod tests {
         assert_eq!(matching_step(RFC_SECRET, code, t - 30, 0), Some(step));
         assert_eq!(matching_step(RFC_SECRET, code, t + 60, 0), None);
         assert_eq!(matching_step(RFC_SECRET, code, t, step), None, "replayed");
-        assert_eq!(matching_step(RFC_SECRET, (code + 1) % 1_000_000, t, 0), None);
+        assert_eq!(
+            matching_step(RFC_SECRET, (code + 1) % 1_000_000, t, 0),
+            None
+        );
     }
 
     #[test]
@@ -168,7 +171,9 @@ mod tests {
     #[test]
     fn otpauth_uri_names_issuer_and_account() {
         let uri = otpauth_uri("Harbor Clinic", "ana@clinic.example", RFC_SECRET);
-        assert!(uri.starts_with("otpauth://totp/Harbor%20Clinic:ana@clinic.example?secret=GEZDGNBV"));
+        assert!(
+            uri.starts_with("otpauth://totp/Harbor%20Clinic:ana@clinic.example?secret=GEZDGNBV")
+        );
         assert!(uri.contains("&issuer=Harbor%20Clinic&"));
     }
 }

@@ -24,7 +24,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Invitation> {
     Ok(Invitation {
         id: row.get(0)?,
         email: row.get(1)?,
-        role: if role == "admin" { Role::Admin } else { Role::Member },
+        role: if role == "admin" {
+            Role::Admin
+        } else {
+            Role::Member
+        },
         invited_by: row.get(3)?,
         created_at: instant(row.get(4)?),
         expires_at: instant(row.get(5)?),

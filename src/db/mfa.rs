@@ -162,6 +162,9 @@ pub fn pending_user(
 }
 
 pub fn delete_pending(conn: &Connection, token_hash: &[u8]) -> rusqlite::Result<()> {
-    conn.execute("DELETE FROM mfa_pending WHERE token_hash = ?1", [token_hash])?;
+    conn.execute(
+        "DELETE FROM mfa_pending WHERE token_hash = ?1",
+        [token_hash],
+    )?;
     Ok(())
 }

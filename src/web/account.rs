@@ -107,7 +107,10 @@ pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, We
             if let Ok(cookie) = HeaderValue::from_str(&pending_cookie(&ctx, &pending_token)) {
                 headers.insert(header::SET_COOKIE, cookie);
             }
-            let target = format!("/login/mfa?next={}", crate::web::error::urlencode(safe_next(&form.next)));
+            let target = format!(
+                "/login/mfa?next={}",
+                crate::web::error::urlencode(safe_next(&form.next))
+            );
             Ok((headers, Redirect::to(&target)).into_response())
         }
         Err(err @ SignInError::WrongCredentials) => {
@@ -148,9 +151,15 @@ fn signed_in_response(ctx: &Ctx, signed_in: &auth::SignedIn, next: &str) -> Resp
 
 /// The cookie that carries a half-session to the second-factor step, only there.
 fn pending_cookie(ctx: &Ctx, token: &str) -> String {
-    let secure = if ctx.state.secure_cookies() { "; Secure" } else { "" };
+    let secure = if ctx.state.secure_cookies() {
+        "; Secure"
+    } else {
+        ""
+    };
     let max_age = mfa::PENDING_VALIDITY.num_seconds();
-    format!("{PENDING_COOKIE}={token}; Path=/login/mfa; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}")
+    format!(
+        "{PENDING_COOKIE}={token}; Path=/login/mfa; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    )
 }
 
 fn clear_pending_cookie() -> String {
@@ -258,7 +267,8 @@ pub async fn second_factor(
             let text = err.to_string();
             let page = second_factor_form(&ctx, &form.next, CodeProblem::Notice(&text));
             let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
-            if let Ok(value) = HeaderValue::from_str(&retry_after.num_seconds().max(1).to_string()) {
+            if let Ok(value) = HeaderValue::from_str(&retry_after.num_seconds().max(1).to_string())
+            {
                 response.headers_mut().insert(header::RETRY_AFTER, value);
             }
             Ok(response)
@@ -291,7 +301,9 @@ pub async fn extend_session(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Resp
         None => None,
     };
     let Some(ends_at) = ends_at else {
-        let body = axum::Json(serde_json::json!({ "error": { "code": "session_ended", "message": "the session has ended; sign in again" } }));
+        let body = axum::Json(
+            serde_json::json!({ "error": { "code": "session_ended", "message": "the session has ended; sign in again" } }),
+        );
         return Ok((StatusCode::UNAUTHORIZED, body).into_response());
     };
     let left = (ends_at - now).num_seconds().max(0);

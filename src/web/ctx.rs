@@ -134,7 +134,8 @@ impl FromRequestParts<AppState> for Ctx {
             if let Some((found, session)) =
                 auth::authenticate(&state.db, policy, &token, now).await?
             {
-                session_ends_at = Some((session.last_seen_at + policy.idle).min(session.expires_at));
+                session_ends_at =
+                    Some((session.last_seen_at + policy.idle).min(session.expires_at));
                 if state.settings().require_mfa.applies_to(found.role) {
                     must_enroll_mfa = !auth::mfa::enrolled(&state.db, found.id).await?;
                 }

@@ -162,8 +162,10 @@ async fn setup_guard(State(state): State<AppState>, request: Request, next: Next
         || path.starts_with("/setup/");
     // Once the owner exists, they sign in and finish the wizard.
     let after_owner = state.setup.admin_exists()
-        && (matches!(path, "/login" | "/login/mfa" | "/logout" | "/dashboard" | "/")
-            || path.starts_with("/reset/"));
+        && (matches!(
+            path,
+            "/login" | "/login/mfa" | "/logout" | "/dashboard" | "/"
+        ) || path.starts_with("/reset/"));
     if open || after_owner {
         return next.run(request).await;
     }

@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 use crate::api::{booking, clinic};
 use crate::support::*;
 
-fn python() -> String {
+pub(crate) fn python() -> String {
     let venv = concat!(env!("CARGO_MANIFEST_DIR"), "/.venv-test/bin/python");
     assert!(
         Path::new(venv).exists(),
@@ -24,7 +24,7 @@ fn python() -> String {
     venv.to_string()
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|listener| listener.local_addr())
         .expect("a free port")
@@ -32,13 +32,13 @@ fn free_port() -> u16 {
 }
 
 /// aiosmtpd on loopback, writing each message it accepts into a maildir.
-struct SmtpServer {
+pub(crate) struct SmtpServer {
     child: Child,
     maildir: PathBuf,
 }
 
 impl SmtpServer {
-    fn start(port: u16, maildir: &Path) -> Self {
+    pub(crate) fn start(port: u16, maildir: &Path) -> Self {
         let child = Command::new(python())
             .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
             .args(["-c", "aiosmtpd.handlers.Mailbox"])
@@ -58,7 +58,7 @@ impl SmtpServer {
         }
     }
 
-    fn stop(mut self) {
+    pub(crate) fn stop(mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
@@ -73,7 +73,7 @@ impl Drop for SmtpServer {
 
 /// The messages in a maildir, oldest first, each read by Python: recipients, subject,
 /// and the attached invitation parsed by icalendar.
-fn messages(maildir: &Path) -> Vec<Value> {
+pub(crate) fn messages(maildir: &Path) -> Vec<Value> {
     let mut files: Vec<PathBuf> = ["new", "cur"]
         .iter()
         .filter_map(|sub| std::fs::read_dir(maildir.join(sub)).ok())
@@ -112,7 +112,7 @@ print(json.dumps(out))
         .collect()
 }
 
-async fn wait_for_messages(maildir: &Path, count: usize) -> Vec<Value> {
+pub(crate) async fn wait_for_messages(maildir: &Path, count: usize) -> Vec<Value> {
     let deadline = Instant::now() + StdDuration::from_secs(30);
     loop {
         let found = messages(maildir);
@@ -128,7 +128,7 @@ async fn wait_for_messages(maildir: &Path, count: usize) -> Vec<Value> {
     }
 }
 
-async fn configure_smtp(server: &TestServer, port: u16) {
+pub(crate) async fn configure_smtp(server: &TestServer, port: u16) {
     let state = server.running.as_ref().expect("running").state.clone();
     let key = state.key.clone();
     let now = server.clock.now();

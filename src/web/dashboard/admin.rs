@@ -77,7 +77,10 @@ async fn page_with(
                     ),
                     ("signup".into(), settings.signup.clone()),
                     ("embed_origins".into(), settings.embed_origins.join("\n")),
-                    ("require_mfa".into(), settings.require_mfa.as_str().to_string()),
+                    (
+                        "require_mfa".into(),
+                        settings.require_mfa.as_str().to_string(),
+                    ),
                     (
                         "audit_retention_years".into(),
                         settings.audit_retention_years.to_string(),
@@ -154,8 +157,8 @@ async fn page_with(
                 form method="post" action=(format!("{CURRENT}/invitations")) data-validate {
                     (csrf_field(&csrf))
                     div.two-col {
-                        (field(&Field { name: "email", label: "Email", kind: "email", value: invite_form.get("email"), required: true, autocomplete: Some("off"), ..Field::default() }, &invite_errors))
-                        (select_field("role", "Role", &[("member", "Member"), ("admin", "Administrator")], invite_form.get("role"), None, &invite_errors))
+                        (field(&Field { name: "invite_email", label: "Email", kind: "email", value: invite_form.get("invite_email"), required: true, autocomplete: Some("off"), ..Field::default() }, &invite_errors))
+                        (select_field("invite_role", "Role", &[("member", "Member"), ("admin", "Administrator")], invite_form.get("invite_role"), None, &invite_errors))
                     }
                     button.button.primary type="submit" { "Send invitation" }
                 }
@@ -389,7 +392,10 @@ pub async fn invite(
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
-    let (email, role) = (form.get("email").to_string(), form.get("role").to_string());
+    let (email, role) = (
+        form.get("invite_email").to_string(),
+        form.get("invite_role").to_string(),
+    );
     let result = ctx
         .state
         .db
@@ -431,11 +437,16 @@ pub async fn invite(
             page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
         }
         Err(ManageError::Invalid(errors)) => {
+            // The page has two forms with an email and a role: these carry a prefix.
+            let mut prefixed = FieldErrors::new();
+            for error in errors.iter() {
+                prefixed.add(&format!("invite_{}", error.field), error.message.clone());
+            }
             page_with(
                 &ctx,
                 &user,
                 Failed {
-                    invitation: Some((form, errors)),
+                    invitation: Some((form, prefixed)),
                     ..Failed::default()
                 },
                 html! {},

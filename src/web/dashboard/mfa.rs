@@ -119,7 +119,14 @@ async fn page_with(
             }
         }
     };
-    Ok(render_status(ctx, user, "Two-step verification", CURRENT, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        "Two-step verification",
+        CURRENT,
+        status,
+        body,
+    ))
 }
 
 fn mfa_error(err: MfaError) -> WebError {
@@ -140,7 +147,10 @@ pub async fn page(
 
 fn wrong_code() -> FieldErrors {
     let mut errors = FieldErrors::new();
-    errors.add("code", "is not the current code; check the time on your phone and try the next one");
+    errors.add(
+        "code",
+        "is not the current code; check the time on your phone and try the next one",
+    );
     errors
 }
 
@@ -153,7 +163,15 @@ pub async fn confirm(
     ctx.verify_csrf(form.get("csrf"))?;
     let state = &ctx.state;
     let now = state.clock.now();
-    let result = mfa::confirm(&state.db, &state.key, &user, form.get("code"), &ctx.origin(), now).await;
+    let result = mfa::confirm(
+        &state.db,
+        &state.key,
+        &user,
+        form.get("code"),
+        &ctx.origin(),
+        now,
+    )
+    .await;
     match result {
         Ok(codes) => {
             let body = html! {
@@ -171,10 +189,24 @@ pub async fn confirm(
                     }
                 }
             };
-            Ok(render_status(&ctx, &user, "Backup codes", CURRENT, StatusCode::OK, body))
+            Ok(render_status(
+                &ctx,
+                &user,
+                "Backup codes",
+                CURRENT,
+                StatusCode::OK,
+                body,
+            ))
         }
         Err(MfaError::WrongCode) => {
-            page_with(&ctx, &user, &wrong_code(), html! {}, StatusCode::UNPROCESSABLE_ENTITY).await
+            page_with(
+                &ctx,
+                &user,
+                &wrong_code(),
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(MfaError::AlreadyEnrolled | MfaError::NotEnrolled) => {
             Ok(Redirect::to(PAGE).into_response())
@@ -192,11 +224,26 @@ pub async fn disable(
     ctx.verify_csrf(form.get("csrf"))?;
     let state = &ctx.state;
     let now = state.clock.now();
-    let result = mfa::disable(&state.db, &state.key, &user, form.get("code"), &ctx.origin(), now).await;
+    let result = mfa::disable(
+        &state.db,
+        &state.key,
+        &user,
+        form.get("code"),
+        &ctx.origin(),
+        now,
+    )
+    .await;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("{CURRENT}?notice=mfa-off")).into_response()),
         Err(MfaError::WrongCode) => {
-            page_with(&ctx, &user, &wrong_code(), html! {}, StatusCode::UNPROCESSABLE_ENTITY).await
+            page_with(
+                &ctx,
+                &user,
+                &wrong_code(),
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await
         }
         Err(MfaError::NotEnrolled) => Ok(Redirect::to(PAGE).into_response()),
         Err(err) => Err(mfa_error(err)),
