@@ -690,6 +690,7 @@ mod tests {
         conn.execute_batch(include_str!("../migrations/V5__audit.sql"))?;
         conn.execute_batch(
             "CREATE TABLE users (id INTEGER PRIMARY KEY);
+             CREATE TABLE sessions (token_hash BLOB PRIMARY KEY);
              CREATE TABLE jobs (id INTEGER PRIMARY KEY);",
         )?;
         conn.execute_batch(include_str!("../migrations/V9__mfa_lifecycle.sql"))

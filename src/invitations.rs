@@ -243,7 +243,8 @@ pub async fn accept(
             invitation.id,
             &origin,
         )?;
-        let token = auth::begin_session(tx, user_id, policy, &origin, now)?;
+        let method = auth::SignInMethod::Password;
+        let token = auth::begin_session(tx, user_id, method, policy, &origin, now)?;
         let user = users::by_id(tx, user_id)?.ok_or(AccountError::InvalidLink)?;
         tracing::info!(
             user_id,

@@ -343,6 +343,15 @@ pub async fn pending_valid(db: &Db, token: &str, now: DateTime<Utc>) -> Result<b
         .await
 }
 
+/// A code typed at the second step, for the half-session it answers.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeAttempt<'a> {
+    /// The half-session's token (from its cookie).
+    pub pending_token: &'a str,
+    /// A TOTP code or a backup code, as typed.
+    pub code: &'a str,
+}
+
 /// The second step of signing in: checks a TOTP or backup code for the half-session
 /// behind `token` and starts the session. Wrong codes count against the account like
 /// wrong passwords.
@@ -351,12 +360,15 @@ pub async fn complete_sign_in(
     key: &InstanceKey,
     throttle: &super::throttle::LoginThrottle,
     policy: super::SessionPolicy,
-    token: &str,
-    typed: &str,
+    attempt: CodeAttempt<'_>,
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<super::SignedIn, MfaError> {
-    let hash = token_hash(token);
+    let CodeAttempt {
+        pending_token,
+        code: typed,
+    } = attempt;
+    let hash = token_hash(pending_token);
     let lookup = hash.clone();
     let user = db
         .read(move |conn| -> Result<Option<User>, DbError> {
@@ -405,7 +417,8 @@ pub async fn complete_sign_in(
                         &origin_owned,
                     )?;
                 }
-                let token = super::begin_session(tx, user_id, policy, &origin_owned, now)?;
+                let method = super::SignInMethod::PasswordAndTotp;
+                let token = super::begin_session(tx, user_id, method, policy, &origin_owned, now)?;
                 Ok(Ok((token, factor)))
             },
         )

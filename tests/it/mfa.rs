@@ -524,3 +524,38 @@ async fn a_password_change_ends_the_other_sessions() {
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(to.starts_with("/login"), "{to}");
 }
+
+#[tokio::test]
+async fn single_sign_on_sessions_are_not_sent_to_enroll() {
+    use kairos::auth::{SignInMethod, begin_session};
+    let server = TestServer::with_owner().await;
+    let state = server.running.as_ref().expect("running").state.clone();
+    let mut settings = state.settings();
+    settings.require_mfa = kairos::auth::mfa::RequireMfa::Everyone;
+    state.set_settings(settings);
+    let (policy, now) = (state.session_policy, server.clock.now());
+    for (method, expected) in [
+        (SignInMethod::SingleSignOn, StatusCode::OK),
+        (SignInMethod::Password, StatusCode::SEE_OTHER),
+    ] {
+        let token = state
+            .db
+            .write(move |tx| -> Result<String, kairos::db::DbError> {
+                let user = kairos::db::users::by_email(tx, OWNER_EMAIL)?.expect("owner");
+                let origin = kairos::audit::Origin::host();
+                Ok(begin_session(tx, user.id, method, policy, &origin, now)?)
+            })
+            .await
+            .expect("session");
+        let response = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+            .get(server.url("/dashboard"))
+            .header("cookie", format!("kairos_session={token}"))
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(response.status(), expected, "{method:?}");
+    }
+}

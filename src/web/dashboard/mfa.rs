@@ -184,7 +184,7 @@ pub async fn confirm(
                         @for code in &codes { li { code { (code) } } }
                     }
                     div.button-row {
-                        button.button.ghost.small type="button" data-copy="#backup-codes" hidden { "Copy all" }
+                        button.button.ghost type="button" data-copy="#backup-codes" hidden { "Copy all" }
                         a.button.primary href="/dashboard" { "Continue" }
                     }
                 }
