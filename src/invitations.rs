@@ -70,14 +70,10 @@ pub fn invite(
             "already has a pending invitation; revoke it to send a new one",
         );
     }
-    let role = match role {
-        "member" => Role::Member,
-        "admin" => Role::Admin,
-        _ => {
-            errors.add("role", "must be member or admin");
-            Role::Member
-        }
-    };
+    let role = Role::assignable(role).unwrap_or_else(|| {
+        errors.add("role", "must be member or admin");
+        Role::Member
+    });
     errors.into_result(())?;
     let token = random_token();
     let hash = token_hash(&token);

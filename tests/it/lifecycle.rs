@@ -8,34 +8,6 @@ use crate::cli::kairos;
 use crate::email::{SmtpServer, configure_smtp, free_port, wait_for_messages};
 use crate::support::*;
 
-async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String, String) {
-    let response = client.get(url).send().await.expect("answers");
-    let status = response.status();
-    let to = location(&response);
-    (status, to, response.text().await.expect("body"))
-}
-
-async fn post(
-    client: &reqwest::Client,
-    url: &str,
-    csrf: &str,
-    fields: &[(&str, &str)],
-) -> (StatusCode, String, String) {
-    let mut form = vec![("csrf", csrf)];
-    form.extend_from_slice(fields);
-    let response = client.post(url).form(&form).send().await.expect("answers");
-    let status = response.status();
-    let to = location(&response);
-    (status, to, response.text().await.expect("body"))
-}
-
-async fn owner_browser(server: &TestServer) -> reqwest::Client {
-    let client = browser();
-    let response = sign_in(server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    client
-}
-
 /// Invites `email` as `role` from the admin page; returns the page answering it.
 async fn invite(
     server: &TestServer,
@@ -43,8 +15,8 @@ async fn invite(
     email: &str,
     role: &str,
 ) -> (StatusCode, String) {
-    let (_, _, page) = get(admin, &server.url("/dashboard/admin")).await;
-    let (status, _, page) = post(
+    let (_, _, page) = fetch_page(admin, &server.url("/dashboard/admin")).await;
+    let (status, _, page) = submit_form(
         admin,
         &server.url("/dashboard/admin/invitations"),
         &csrf_of(&page),
@@ -71,9 +43,9 @@ async fn accept(
     name: &str,
 ) -> (reqwest::Client, StatusCode, String) {
     let client = browser();
-    let (status, _, page) = get(&client, &server.url(path)).await;
+    let (status, _, page) = fetch_page(&client, &server.url(path)).await;
     assert_eq!(status, StatusCode::OK, "{page}");
-    let (status, to, _) = post(
+    let (status, to, _) = submit_form(
         &client,
         &server.url(path),
         &csrf_of(&page),
@@ -100,7 +72,7 @@ async fn user_role(server: &TestServer, email: &str) -> Option<String> {
 #[tokio::test]
 async fn an_invitation_link_works_once_and_expires() {
     let server = TestServer::with_owner().await;
-    let admin = owner_browser(&server).await;
+    let admin = signed_in_owner(&server).await;
 
     let (status, page) = invite(&server, &admin, "not-an-email", "member").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -116,7 +88,7 @@ async fn an_invitation_link_works_once_and_expires() {
         "no mail server: the admin copies it"
     );
     let path = invitation_path(&page);
-    let (_, _, admin_page) = get(&admin, &server.url("/dashboard/admin")).await;
+    let (_, _, admin_page) = fetch_page(&admin, &server.url("/dashboard/admin")).await;
     assert!(
         admin_page.contains("nurse@clinic.example"),
         "listed as pending"
@@ -124,9 +96,9 @@ async fn an_invitation_link_works_once_and_expires() {
 
     // A password that is too short is named, and nothing is used up.
     let client = browser();
-    let (_, _, form) = get(&client, &server.url(&path)).await;
+    let (_, _, form) = fetch_page(&client, &server.url(&path)).await;
     assert!(form.contains("nurse@clinic.example"));
-    let (status, _, page) = post(
+    let (status, _, page) = submit_form(
         &client,
         &server.url(&path),
         &csrf_of(&form),
@@ -142,7 +114,7 @@ async fn an_invitation_link_works_once_and_expires() {
 
     let (nurse, status, to) = accept(&server, &path, "Nora Nurse").await;
     assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/dashboard"));
-    let (status, _, home) = get(&nurse, &server.url("/dashboard")).await;
+    let (status, _, home) = fetch_page(&nurse, &server.url("/dashboard")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(home.contains("Welcome, Nora"));
     assert_eq!(
@@ -150,9 +122,9 @@ async fn an_invitation_link_works_once_and_expires() {
         Some("admin")
     );
 
-    let (status, _, _) = get(&browser(), &server.url(&path)).await;
+    let (status, _, _) = fetch_page(&browser(), &server.url(&path)).await;
     assert_eq!(status, StatusCode::GONE, "the link works once");
-    let (_, _, admin_page) = get(&admin, &server.url("/dashboard/admin")).await;
+    let (_, _, admin_page) = fetch_page(&admin, &server.url("/dashboard/admin")).await;
     assert!(admin_page.contains("No pending invitations."));
 
     // Seven days and a minute later a link no longer works.
@@ -161,7 +133,7 @@ async fn an_invitation_link_works_once_and_expires() {
     server
         .clock
         .advance(Duration::days(7) + Duration::minutes(1));
-    let (status, _, _) = get(&browser(), &server.url(&late)).await;
+    let (status, _, _) = fetch_page(&browser(), &server.url(&late)).await;
     assert_eq!(status, StatusCode::GONE, "expired");
     assert_eq!(user_role(&server, "late@clinic.example").await, None);
 }
@@ -169,7 +141,7 @@ async fn an_invitation_link_works_once_and_expires() {
 #[tokio::test]
 async fn a_revoked_invitation_stops_working() {
     let server = TestServer::with_owner().await;
-    let admin = owner_browser(&server).await;
+    let admin = signed_in_owner(&server).await;
     let (_, page) = invite(&server, &admin, "temp@clinic.example", "member").await;
     let path = invitation_path(&page);
     let id: i64 = {
@@ -182,7 +154,7 @@ async fn a_revoked_invitation_stops_working() {
             .parse()
             .expect("an id")
     };
-    let (status, to, _) = post(
+    let (status, to, _) = submit_form(
         &admin,
         &server.url(&format!("/dashboard/admin/invitations/{id}/revoke")),
         &csrf_of(&page),
@@ -196,7 +168,7 @@ async fn a_revoked_invitation_stops_working() {
             "/dashboard/admin?notice=invitation-revoked"
         )
     );
-    let (status, _, _) = get(&browser(), &server.url(&path)).await;
+    let (status, _, _) = fetch_page(&browser(), &server.url(&path)).await;
     assert_eq!(status, StatusCode::GONE);
 }
 
@@ -208,7 +180,7 @@ async fn an_invitation_is_emailed_when_a_mail_server_is_set_up_and_mfa_follows_w
     let maildir = dir.path().join("mail");
     let smtp = SmtpServer::start(port, &maildir);
     configure_smtp(&server, port).await;
-    let admin = owner_browser(&server).await;
+    let admin = signed_in_owner(&server).await;
     let (_, page) = invite(&server, &admin, "reception@clinic.example", "member").await;
     assert!(
         page.contains("Invitation emailed to reception@clinic.example"),
@@ -238,7 +210,7 @@ async fn an_invitation_is_emailed_when_a_mail_server_is_set_up_and_mfa_follows_w
 
     let (person, status, to) = accept(&server, &path, "Rita Reception").await;
     assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/dashboard"));
-    let (status, to, _) = get(&person, &server.url("/dashboard")).await;
+    let (status, to, _) = fetch_page(&person, &server.url("/dashboard")).await;
     assert_eq!(
         (status, to.as_str()),
         (StatusCode::SEE_OTHER, "/dashboard/settings/mfa")
@@ -254,7 +226,7 @@ async fn an_invitation_is_emailed_when_a_mail_server_is_set_up_and_mfa_follows_w
 #[tokio::test]
 async fn disabling_a_user_ends_their_sessions_and_revokes_their_api_keys() {
     let server = TestServer::with_owner().await;
-    let admin = owner_browser(&server).await;
+    let admin = signed_in_owner(&server).await;
     let (_, page) = invite(&server, &admin, "leaver@clinic.example", "member").await;
     let (leaver, _, _) = accept(&server, &invitation_path(&page), "Lee Leaver").await;
     let key = server.api_key_for("leaver@clinic.example").await;
@@ -270,8 +242,8 @@ async fn disabling_a_user_ends_their_sessions_and_revokes_their_api_keys() {
         .await
         .expect("user")
     };
-    let (_, _, page) = get(&admin, &server.url("/dashboard/admin")).await;
-    let (status, _, _) = post(
+    let (_, _, page) = fetch_page(&admin, &server.url("/dashboard/admin")).await;
+    let (status, _, _) = submit_form(
         &admin,
         &server.url(&format!("/dashboard/admin/users/{id}/disable")),
         &csrf_of(&page),
@@ -279,7 +251,7 @@ async fn disabling_a_user_ends_their_sessions_and_revokes_their_api_keys() {
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let (status, to, _) = get(&leaver, &server.url("/dashboard")).await;
+    let (status, to, _) = fetch_page(&leaver, &server.url("/dashboard")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(to.starts_with("/login"), "signed out at once: {to}");
     let (status, _) = api.get("/api/v1/bookings").await;
@@ -308,7 +280,7 @@ async fn disabling_a_user_ends_their_sessions_and_revokes_their_api_keys() {
 #[tokio::test]
 async fn grant_admin_from_the_host_shell_is_audited() {
     let mut server = TestServer::with_owner().await;
-    let admin = owner_browser(&server).await;
+    let admin = signed_in_owner(&server).await;
     let (_, page) = invite(&server, &admin, "helper@clinic.example", "member").await;
     accept(&server, &invitation_path(&page), "Hal Helper").await;
     if let Some(running) = server.running.take() {

@@ -54,43 +54,14 @@ fn backup_codes(html: &str) -> Vec<String> {
         .collect()
 }
 
-async fn get(client: &reqwest::Client, url: &str) -> (StatusCode, String, String) {
-    let response = client.get(url).send().await.expect("answers");
-    let status = response.status();
-    let to = location(&response);
-    (status, to, response.text().await.expect("body"))
-}
-
-async fn post(
-    client: &reqwest::Client,
-    url: &str,
-    csrf: &str,
-    fields: &[(&str, &str)],
-) -> (StatusCode, String, String) {
-    let mut form = vec![("csrf", csrf)];
-    form.extend_from_slice(fields);
-    let response = client.post(url).form(&form).send().await.expect("answers");
-    let status = response.status();
-    let to = location(&response);
-    (status, to, response.text().await.expect("body"))
-}
-
 fn code_now(server: &TestServer, secret: &[u8]) -> String {
     totp::code_at(secret, server.clock.now().timestamp())
-}
-
-/// A browser signed in as the owner (no second factor yet).
-async fn owner_browser(server: &TestServer) -> reqwest::Client {
-    let client = browser();
-    let response = sign_in(server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER);
-    client
 }
 
 /// Enrolls the signed-in user: reads the key from the page, confirms with the current
 /// code and returns the secret and the backup codes.
 async fn enroll(server: &TestServer, client: &reqwest::Client) -> (Vec<u8>, Vec<String>) {
-    let (status, _, page) = get(client, &server.url("/dashboard/settings/mfa")).await;
+    let (status, _, page) = fetch_page(client, &server.url("/dashboard/settings/mfa")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("<svg"), "the QR code is drawn inline");
     let svg = page.split("<svg").nth(1).unwrap_or_default();
@@ -107,7 +78,7 @@ async fn enroll(server: &TestServer, client: &reqwest::Client) -> (Vec<u8>, Vec<
         "{:06}",
         (code_now(server, &secret).parse::<u32>().unwrap_or(0) + 1) % 1_000_000
     );
-    let (status, _, refused) = post(
+    let (status, _, refused) = submit_form(
         client,
         &server.url("/dashboard/settings/mfa"),
         &csrf,
@@ -121,7 +92,7 @@ async fn enroll(server: &TestServer, client: &reqwest::Client) -> (Vec<u8>, Vec<
     );
 
     let code = code_now(server, &secret);
-    let (status, _, page) = post(
+    let (status, _, page) = submit_form(
         client,
         &server.url("/dashboard/settings/mfa"),
         &csrf,
@@ -147,10 +118,10 @@ async fn code_step(
     client: &reqwest::Client,
     code: &str,
 ) -> (StatusCode, String, String) {
-    let (status, _, page) = get(client, &server.url("/login/mfa?next=/dashboard")).await;
+    let (status, _, page) = fetch_page(client, &server.url("/login/mfa?next=/dashboard")).await;
     assert_eq!(status, StatusCode::OK, "the second step is waiting");
     let csrf = csrf_of(&page);
-    post(
+    submit_form(
         client,
         &server.url("/login/mfa"),
         &csrf,
@@ -180,14 +151,14 @@ fn logged(rows: &[(String, Option<String>, String, String)], action: &str, outco
 #[tokio::test]
 async fn sign_in_asks_for_a_current_code_and_refuses_wrong_and_replayed_ones() {
     let server = TestServer::with_owner().await;
-    let client = owner_browser(&server).await;
+    let client = signed_in_owner(&server).await;
     let (secret, _) = enroll(&server, &client).await;
     let enrollment_code = code_now(&server, &secret);
 
     let fresh = browser();
     let to = password_step(&server, &fresh).await;
     assert_eq!(to, "/login/mfa?next=/dashboard");
-    let (status, to, _) = get(&fresh, &server.url("/dashboard")).await;
+    let (status, to, _) = fetch_page(&fresh, &server.url("/dashboard")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(
         to.starts_with("/login"),
@@ -205,7 +176,7 @@ async fn sign_in_asks_for_a_current_code_and_refuses_wrong_and_replayed_ones() {
     let code = code_now(&server, &secret);
     let (status, to, _) = code_step(&server, &fresh, &code).await;
     assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/dashboard"));
-    let (status, _, _) = get(&fresh, &server.url("/dashboard")).await;
+    let (status, _, _) = fetch_page(&fresh, &server.url("/dashboard")).await;
     assert_eq!(status, StatusCode::OK);
 
     // The same code once more, from another browser with the right password: refused.
@@ -216,7 +187,7 @@ async fn sign_in_asks_for_a_current_code_and_refuses_wrong_and_replayed_ones() {
 
     // The half-session expires after five minutes.
     server.clock.advance(Duration::minutes(6));
-    let (status, to, _) = get(&other, &server.url("/login/mfa")).await;
+    let (status, to, _) = fetch_page(&other, &server.url("/login/mfa")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert_eq!(to, "/login?notice=second-factor-expired");
 
@@ -230,7 +201,7 @@ async fn sign_in_asks_for_a_current_code_and_refuses_wrong_and_replayed_ones() {
 #[tokio::test]
 async fn wrong_codes_are_throttled_like_passwords() {
     let server = TestServer::with_owner().await;
-    let client = owner_browser(&server).await;
+    let client = signed_in_owner(&server).await;
     enroll(&server, &client).await;
     let fresh = browser();
     password_step(&server, &fresh).await;
@@ -249,7 +220,7 @@ async fn wrong_codes_are_throttled_like_passwords() {
 #[tokio::test]
 async fn a_backup_code_signs_in_once() {
     let server = TestServer::with_owner().await;
-    let client = owner_browser(&server).await;
+    let client = signed_in_owner(&server).await;
     let (_, codes) = enroll(&server, &client).await;
 
     let first = browser();
@@ -264,7 +235,7 @@ async fn a_backup_code_signs_in_once() {
     let (status, _, _) = code_step(&server, &second, &codes[4]).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
 
-    let (_, _, page) = get(&client, &server.url("/dashboard/settings/mfa")).await;
+    let (_, _, page) = fetch_page(&client, &server.url("/dashboard/settings/mfa")).await;
     assert!(
         page.contains("Backup codes left: <strong>8</strong>"),
         "{page}"
@@ -291,15 +262,15 @@ async fn a_backup_code_signs_in_once() {
 #[tokio::test]
 async fn turning_it_off_needs_a_current_code() {
     let server = TestServer::with_owner().await;
-    let client = owner_browser(&server).await;
+    let client = signed_in_owner(&server).await;
     let (secret, _) = enroll(&server, &client).await;
-    let (_, _, page) = get(&client, &server.url("/dashboard/settings/mfa")).await;
+    let (_, _, page) = fetch_page(&client, &server.url("/dashboard/settings/mfa")).await;
     let csrf = csrf_of(&page);
     let url = server.url("/dashboard/settings/mfa/disable");
-    let (status, _, _) = post(&client, &url, &csrf, &[("code", "000000")]).await;
+    let (status, _, _) = submit_form(&client, &url, &csrf, &[("code", "000000")]).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     server.clock.advance(Duration::seconds(30));
-    let (status, to, _) = post(
+    let (status, to, _) = submit_form(
         &client,
         &url,
         &csrf,
@@ -326,11 +297,11 @@ async fn turning_it_off_needs_a_current_code() {
 #[tokio::test]
 async fn required_mfa_sends_to_enrollment_and_blocks_every_other_page() {
     let server = TestServer::with_owner().await;
-    let client = owner_browser(&server).await;
-    let (_, _, page) = get(&client, &server.url("/dashboard/admin")).await;
+    let client = signed_in_owner(&server).await;
+    let (_, _, page) = fetch_page(&client, &server.url("/dashboard/admin")).await;
     assert!(page.contains("Require two-step verification"));
     let csrf = csrf_of(&page);
-    let (status, _, _) = post(
+    let (status, _, _) = submit_form(
         &client,
         &server.url("/dashboard/admin/settings"),
         &csrf,
@@ -357,25 +328,25 @@ async fn required_mfa_sends_to_enrollment_and_blocks_every_other_page() {
         "/dashboard/admin",
         "/owner",
     ] {
-        let (status, to, _) = get(&fresh, &server.url(path)).await;
+        let (status, to, _) = fetch_page(&fresh, &server.url(path)).await;
         assert_eq!(
             (status, to.as_str()),
             (StatusCode::SEE_OTHER, "/dashboard/settings/mfa"),
             "{path}"
         );
     }
-    let (status, _, page) = get(&fresh, &server.url("/dashboard/settings/mfa")).await;
+    let (status, _, page) = fetch_page(&fresh, &server.url("/dashboard/settings/mfa")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(page.contains("Your organization requires two-step verification"));
     enroll(&server, &fresh).await;
-    let (status, _, _) = get(&fresh, &server.url("/dashboard/bookings")).await;
+    let (status, _, _) = fetch_page(&fresh, &server.url("/dashboard/bookings")).await;
     assert_eq!(status, StatusCode::OK, "enrolled: everything opens again");
 }
 
 #[tokio::test]
 async fn reset_mfa_from_the_host_shell_removes_it_and_ends_sessions() {
     let mut server = TestServer::with_owner().await;
-    let client = owner_browser(&server).await;
+    let client = signed_in_owner(&server).await;
     enroll(&server, &client).await;
     if let Some(running) = server.running.take() {
         running.shutdown().await.expect("clean shutdown");
@@ -404,7 +375,7 @@ async fn reset_mfa_from_the_host_shell_removes_it_and_ends_sessions() {
     assert!(!unknown.status.success());
 
     let server = TestServer::start_in(server.dir, server.clock.clone()).await;
-    let (status, to, _) = get(&client, &server.url("/dashboard")).await;
+    let (status, to, _) = fetch_page(&client, &server.url("/dashboard")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(to.starts_with("/login"), "the old session ended: {to}");
     let fresh = browser();
@@ -419,8 +390,8 @@ async fn reset_mfa_from_the_host_shell_removes_it_and_ends_sessions() {
 #[tokio::test]
 async fn idle_sessions_end_after_fifteen_minutes_unless_extended() {
     let server = TestServer::with_owner().await;
-    let client = owner_browser(&server).await;
-    let (_, _, page) = get(&client, &server.url("/dashboard")).await;
+    let client = signed_in_owner(&server).await;
+    let (_, _, page) = fetch_page(&client, &server.url("/dashboard")).await;
     assert!(
         page.contains("data-session-left=\"900\""),
         "the page knows when to warn"
@@ -430,17 +401,17 @@ async fn idle_sessions_end_after_fifteen_minutes_unless_extended() {
 
     // Active within the window: still signed in.
     server.clock.advance(Duration::minutes(14));
-    let (status, _, _) = get(&client, &server.url("/dashboard")).await;
+    let (status, _, _) = fetch_page(&client, &server.url("/dashboard")).await;
     assert_eq!(status, StatusCode::OK);
     // Fifteen minutes without a request: signed out.
     server.clock.advance(Duration::minutes(15));
-    let (status, to, _) = get(&client, &server.url("/dashboard")).await;
+    let (status, to, _) = fetch_page(&client, &server.url("/dashboard")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(to.starts_with("/login"), "{to}");
 
     // "Stay signed in" a minute before the end keeps the session alive.
-    let client = owner_browser(&server).await;
-    let (_, _, page) = get(&client, &server.url("/dashboard")).await;
+    let client = signed_in_owner(&server).await;
+    let (_, _, page) = fetch_page(&client, &server.url("/dashboard")).await;
     let csrf_now = csrf_of(&page);
     assert_ne!(csrf, csrf_now);
     server.clock.advance(Duration::minutes(14));
@@ -454,7 +425,7 @@ async fn idle_sessions_end_after_fifteen_minutes_unless_extended() {
     let answer: serde_json::Value = response.json().await.expect("json");
     assert_eq!(answer["sessionEndsIn"], 900);
     server.clock.advance(Duration::minutes(14));
-    let (status, _, _) = get(&client, &server.url("/dashboard")).await;
+    let (status, _, _) = fetch_page(&client, &server.url("/dashboard")).await;
     assert_eq!(status, StatusCode::OK, "extended");
 
     // Too late: the session is gone and the endpoint says so.
@@ -471,11 +442,11 @@ async fn idle_sessions_end_after_fifteen_minutes_unless_extended() {
 #[tokio::test]
 async fn sign_out_everywhere_ends_every_session() {
     let server = TestServer::with_owner().await;
-    let laptop = owner_browser(&server).await;
-    let phone = owner_browser(&server).await;
-    let (_, _, page) = get(&laptop, &server.url("/dashboard/settings")).await;
+    let laptop = signed_in_owner(&server).await;
+    let phone = signed_in_owner(&server).await;
+    let (_, _, page) = fetch_page(&laptop, &server.url("/dashboard/settings")).await;
     assert!(page.contains("Sign out everywhere"));
-    let (status, to, _) = post(
+    let (status, to, _) = submit_form(
         &laptop,
         &server.url("/dashboard/settings/sign-out-everywhere"),
         &csrf_of(&page),
@@ -487,7 +458,7 @@ async fn sign_out_everywhere_ends_every_session() {
         (StatusCode::SEE_OTHER, "/login?notice=signed-out-everywhere")
     );
     for client in [&laptop, &phone] {
-        let (status, to, _) = get(client, &server.url("/dashboard")).await;
+        let (status, to, _) = fetch_page(client, &server.url("/dashboard")).await;
         assert_eq!(status, StatusCode::SEE_OTHER);
         assert!(to.starts_with("/login"), "{to}");
     }
@@ -499,10 +470,10 @@ async fn sign_out_everywhere_ends_every_session() {
 #[tokio::test]
 async fn a_password_change_ends_the_other_sessions() {
     let server = TestServer::with_owner().await;
-    let laptop = owner_browser(&server).await;
-    let phone = owner_browser(&server).await;
-    let (_, _, page) = get(&laptop, &server.url("/dashboard/settings")).await;
-    let (status, _, _) = post(
+    let laptop = signed_in_owner(&server).await;
+    let phone = signed_in_owner(&server).await;
+    let (_, _, page) = fetch_page(&laptop, &server.url("/dashboard/settings")).await;
+    let (status, _, _) = submit_form(
         &laptop,
         &server.url("/dashboard/settings/password"),
         &csrf_of(&page),
@@ -514,13 +485,13 @@ async fn a_password_change_ends_the_other_sessions() {
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    let (status, _, _) = get(&laptop, &server.url("/dashboard")).await;
+    let (status, _, _) = fetch_page(&laptop, &server.url("/dashboard")).await;
     assert_eq!(
         status,
         StatusCode::OK,
         "the device that changed it stays signed in"
     );
-    let (status, to, _) = get(&phone, &server.url("/dashboard")).await;
+    let (status, to, _) = fetch_page(&phone, &server.url("/dashboard")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(to.starts_with("/login"), "{to}");
 }
