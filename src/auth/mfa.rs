@@ -459,3 +459,34 @@ pub fn reset(
     tracing::info!(user_id, sessions = ended, "two-factor authentication reset");
     Ok(removed)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_names_who_must_enroll() {
+        for (policy, member, admin, owner) in [
+            (RequireMfa::Off, false, false, false),
+            (RequireMfa::Administrators, false, true, true),
+            (RequireMfa::Everyone, true, true, true),
+        ] {
+            assert_eq!(policy.applies_to(Role::Member), member, "{policy:?}");
+            assert_eq!(policy.applies_to(Role::Admin), admin, "{policy:?}");
+            assert_eq!(policy.applies_to(Role::Owner), owner, "{policy:?}");
+            assert_eq!(RequireMfa::parse(policy.as_str()), Some(policy));
+        }
+        assert_eq!(RequireMfa::parse("admins"), None);
+    }
+
+    #[test]
+    fn backup_codes_are_keyed_per_instance_and_user_and_forgive_typing() {
+        let key = InstanceKey::from_bytes([3; 32]);
+        let hash = backup_code_hash(&key, 7, "abcd-efgh");
+        assert_eq!(hash, backup_code_hash(&key, 7, " ABCD EFGH "));
+        assert_ne!(hash, backup_code_hash(&key, 8, "abcd-efgh"));
+        let other = InstanceKey::from_bytes([4; 32]);
+        assert_ne!(hash, backup_code_hash(&other, 7, "abcd-efgh"));
+        assert!(!String::from_utf8_lossy(&hash).contains("abcd"));
+    }
+}

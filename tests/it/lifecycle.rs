@@ -278,7 +278,7 @@ async fn disabling_a_user_ends_their_sessions_and_revokes_their_api_keys() {
 }
 
 #[tokio::test]
-async fn grant_admin_from_the_host_shell_is_audited() {
+async fn break_glass_commands_are_audited_as_the_host_shell() {
     let mut server = TestServer::with_owner().await;
     let admin = signed_in_owner(&server).await;
     let (_, page) = invite(&server, &admin, "helper@clinic.example", "member").await;
@@ -313,6 +313,16 @@ async fn grant_admin_from_the_host_shell_is_audited() {
         "{second}"
     );
     assert!(!outputs[2].status.success());
+    let data = server.data_dir();
+    let reset = tokio::task::spawn_blocking(move || {
+        kairos(&data)
+            .args(["admin", "reset-password", "helper@clinic.example"])
+            .output()
+            .expect("runs")
+    })
+    .await
+    .expect("joins");
+    assert!(reset.status.success());
 
     let server = TestServer::start_in(server.dir, server.clock.clone()).await;
     assert_eq!(
@@ -320,13 +330,16 @@ async fn grant_admin_from_the_host_shell_is_audited() {
         Some("admin")
     );
     let db = server.running.as_ref().expect("running").state.db.clone();
-    let rows = db
-        .read(|conn| Ok::<_, kairos::db::DbError>(kairos::audit::find(conn, "admin_granted")?))
-        .await
-        .expect("rows");
-    assert_eq!(rows.len(), 1, "granted once");
-    assert_eq!(
-        (rows[0].actor_kind.as_str(), rows[0].actor_id.as_deref()),
-        ("system", Some("cli"))
-    );
+    for action in ["admin_granted", "password_link_issued"] {
+        let rows = db
+            .read(move |conn| Ok::<_, kairos::db::DbError>(kairos::audit::find(conn, action)?))
+            .await
+            .expect("rows");
+        assert_eq!(rows.len(), 1, "{action} once");
+        assert_eq!(
+            (rows[0].actor_kind.as_str(), rows[0].actor_id.as_deref()),
+            ("system", Some("cli")),
+            "{action}"
+        );
+    }
 }
