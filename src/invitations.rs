@@ -143,8 +143,53 @@ pub enum Delivery {
     Failed(String),
 }
 
+/// Where an invitation points and who it comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct Site<'a> {
+    /// The instance's public URL; the link is `{base_url}/invite/{token}`.
+    pub base_url: &'a str,
+    pub organization: &'a str,
+}
+
+/// A created invitation and how its link reached the person.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub invitation: Invitation,
+    /// The one-time link, for the administrator to copy when it was not emailed.
+    pub link: String,
+    pub delivery: Delivery,
+}
+
+/// Creates an invitation (see [`invite`]) and emails its link when a mail server is set up.
+pub async fn send(
+    db: &Db,
+    key: &InstanceKey,
+    admin: &User,
+    (email, role): (&str, &str),
+    site: Site<'_>,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<Sent, ManageError> {
+    let (admin, email, role, origin) = (
+        admin.clone(),
+        email.to_string(),
+        role.to_string(),
+        origin.clone(),
+    );
+    let (invitation, token) = db
+        .write(move |tx| invite(tx, &admin, &email, &role, &origin, now))
+        .await?;
+    let link = format!("{}/invite/{token}", site.base_url);
+    let delivery = deliver(db, key, site.organization, &invitation.email, &link).await?;
+    Ok(Sent {
+        invitation,
+        link,
+        delivery,
+    })
+}
+
 /// Emails the invitation link when a mail server is configured.
-pub async fn deliver(
+async fn deliver(
     db: &Db,
     key: &InstanceKey,
     organization: &str,
