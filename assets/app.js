@@ -313,7 +313,7 @@
       button.hidden = false;
       button.addEventListener("click", function () {
         var source = document.querySelector(button.getAttribute("data-copy"));
-        var text = source ? (source.value || source.textContent) : button.getAttribute("data-copy-text");
+        var text = source ? (source.value || source.innerText || source.textContent) : button.getAttribute("data-copy-text");
         if (!text || !navigator.clipboard) return;
         navigator.clipboard.writeText(text.trim()).then(function () {
           var before = button.textContent;

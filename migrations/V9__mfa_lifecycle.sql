@@ -22,6 +22,12 @@ CREATE TABLE mfa_backup_codes (
 ) STRICT;
 CREATE INDEX mfa_backup_codes_user ON mfa_backup_codes (user_id);
 
+-- How a session was signed in: `password`, `password+totp` or `sso`. Single sign-on
+-- leaves the second factor to the identity provider, so such sessions are not sent to
+-- enroll Kairos's own.
+ALTER TABLE sessions ADD COLUMN sign_in_method TEXT NOT NULL DEFAULT 'password'
+    CHECK (sign_in_method IN ('password', 'password+totp', 'sso'));
+
 -- Half-sessions: the password was right, the second factor is still to come.
 CREATE TABLE mfa_pending (
     token_hash BLOB PRIMARY KEY NOT NULL,

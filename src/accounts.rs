@@ -138,7 +138,13 @@ pub async fn change_password(
             },
         )?;
         tracing::info!(user_id, "password changed");
-        Ok(auth::start_session(tx, user_id, policy, now)?)
+        Ok(auth::start_session(
+            tx,
+            user_id,
+            auth::SignInMethod::Password,
+            policy,
+            now,
+        )?)
     })
     .await
 }

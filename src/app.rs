@@ -271,6 +271,11 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         )
     });
 
+    let now = state.clock.now();
+    state
+        .db
+        .write(move |tx| Ok::<_, DbError>(crate::audit::schedule_retention(tx, now, now)?))
+        .await?;
     let jobs = crate::jobs::Worker::spawn(
         state.db.clone(),
         state.clock.clone(),

@@ -27,6 +27,28 @@
 //! host's own logs are the check for that.
 //!
 //! No passwords, tokens, emails or names go into rows: objects are ids and uids.
+//!
+//! # Retention: pruning without breaking the chain
+//!
+//! Rows older than the retention period (an instance setting, 6 years unless changed)
+//! are removed by a daily job ([`prune`]). The chain then starts after the last removed
+//! row, so [`prune`] keeps an *anchor* in `audit_anchor`: the id and hash of that row,
+//! and an HMAC-SHA256 over both (and the time of pruning) under a key derived from the
+//! instance key, which lives in `kairos.key` beside the database, not in it. [`verify`]
+//! checks the anchor's MAC, then walks the chain from the anchor's hash and id as it
+//! would from the genesis hash and id 1.
+//!
+//! The delete path is guarded twice:
+//!
+//! - The `audit_log_no_delete` trigger refuses to delete any row above the anchor. To
+//!   delete rows, the anchor must first move past them, and pruning moves it and
+//!   deletes in one transaction, after checking that the chain up to there is intact
+//!   (it never anchors over an edited row), and after appending an `audit_pruned` row.
+//! - Someone with plain SQL access can drop the triggers or move the anchor, but cannot
+//!   compute the anchor's MAC without the instance key. Deleting old rows without moving
+//!   the anchor leaves a gap that [`verify`] names; moving the anchor forward by hand
+//!   fails its MAC check; putting back an older anchor leaves the rows between it and
+//!   the first remaining row missing, which [`verify`] names too.
 
 use std::net::IpAddr;
 
@@ -35,6 +57,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use sha2::{Digest, Sha256};
 
 use crate::booking::BookingError;
+use crate::crypto::InstanceKey;
 use crate::db::{Db, DbError, instant};
 
 /// The first bytes of every row's encoding; a new encoding gets a new version.
@@ -192,7 +215,10 @@ pub fn record(conn: &Connection, now: DateTime<Utc>, entry: &Entry<'_>) -> rusql
         .optional()?;
     let (id, previous) = match last {
         Some((id, hash)) => (id + 1, hash),
-        None => (1, GENESIS.to_vec()),
+        None => match anchor(conn)? {
+            Some(anchor) => (anchor.through_id + 1, anchor.through_hash),
+            None => (1, GENESIS.to_vec()),
+        },
     };
     let (actor_kind, actor_id) = entry.actor.columns();
     let mut row = Row {
@@ -315,6 +341,8 @@ pub enum Broken {
     Edited { id: i64 },
     /// Row `id` is missing (the first missing one when several are).
     Deleted { id: i64 },
+    /// The anchor the chain starts from after pruning was not written by Kairos.
+    ForgedAnchor { through_id: i64 },
 }
 
 impl std::fmt::Display for Broken {
@@ -322,8 +350,146 @@ impl std::fmt::Display for Broken {
         match self {
             Broken::Edited { id } => write!(f, "audit row {id} was edited"),
             Broken::Deleted { id } => write!(f, "audit row {id} was deleted"),
+            Broken::ForgedAnchor { through_id } => write!(
+                f,
+                "the retention anchor (rows up to {through_id} pruned) was not written by Kairos"
+            ),
         }
     }
+}
+
+/// Where the chain starts after pruning: the last pruned row's id and hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub through_id: i64,
+    pub through_hash: Vec<u8>,
+    pub pruned_at: DateTime<Utc>,
+    mac: Vec<u8>,
+}
+
+/// The purpose of the key that authenticates anchors.
+const ANCHOR_KEY: &str = "audit.anchor";
+
+fn anchor_mac(key: &InstanceKey, through_id: i64, through_hash: &[u8], at: i64) -> Vec<u8> {
+    use hmac::{Hmac, Mac};
+    let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(&key.derive(ANCHOR_KEY))
+        .unwrap_or_else(|_| unreachable!("HMAC accepts keys of any length"));
+    mac.update(b"kairos-audit-anchor-v1\0");
+    mac.update(&through_id.to_be_bytes());
+    mac.update(through_hash);
+    mac.update(&at.to_be_bytes());
+    mac.finalize().into_bytes().to_vec()
+}
+
+impl Anchor {
+    fn authentic(&self, key: &InstanceKey) -> bool {
+        let expected = anchor_mac(
+            key,
+            self.through_id,
+            &self.through_hash,
+            self.pruned_at.timestamp(),
+        );
+        crate::crypto::constant_time_eq(&expected, &self.mac)
+    }
+}
+
+/// The anchor, once the log has been pruned.
+pub fn anchor(conn: &Connection) -> rusqlite::Result<Option<Anchor>> {
+    conn.query_row(
+        "SELECT through_id, through_hash, pruned_at, mac FROM audit_anchor WHERE id = 1",
+        [],
+        |row| {
+            Ok(Anchor {
+                through_id: row.get(0)?,
+                through_hash: row.get(1)?,
+                pruned_at: instant(row.get(2)?),
+                mac: row.get(3)?,
+            })
+        },
+    )
+    .optional()
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PruneError {
+    /// Pruning would anchor the chain on a row that does not verify.
+    #[error("the audit log does not verify ({0}); nothing was pruned")]
+    Broken(Broken),
+    #[error(transparent)]
+    Db(#[from] rusqlite::Error),
+}
+
+/// What [`prune`] removed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pruned {
+    /// Rows removed.
+    pub rows: i64,
+    /// The id of the last removed row: the new anchor.
+    pub through_id: i64,
+}
+
+/// Removes the rows older than `cutoff`, keeping the chain verifiable from a new anchor,
+/// and records the pruning as an `audit_pruned` row. Run it in one write transaction.
+/// Nothing is pruned when the chain does not verify.
+pub fn prune(
+    conn: &Connection,
+    key: &InstanceKey,
+    cutoff: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> Result<Option<Pruned>, PruneError> {
+    if let Some(broken) = verify(conn, key)?.broken {
+        return Err(PruneError::Broken(broken));
+    }
+    // The oldest row that stays; everything before it goes.
+    let first_kept: Option<i64> = conn.query_row(
+        "SELECT min(id) FROM audit_log WHERE at >= ?1",
+        [cutoff.timestamp()],
+        |row| row.get(0),
+    )?;
+    let last_old: Option<(i64, Vec<u8>)> = conn
+        .query_row(
+            "SELECT id, hash FROM audit_log WHERE id < ?1 ORDER BY id DESC LIMIT 1",
+            [first_kept.unwrap_or(i64::MAX)],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )
+        .optional()?;
+    let Some((through_id, through_hash)) = last_old else {
+        return Ok(None);
+    };
+    let rows: i64 = conn.query_row(
+        "SELECT count(*) FROM audit_log WHERE id <= ?1",
+        [through_id],
+        |row| row.get(0),
+    )?;
+    // Recorded first, so the log is never empty and the new row chains as usual.
+    record(
+        conn,
+        now,
+        &Entry {
+            actor: Actor::System("retention"),
+            action: "audit_pruned",
+            object: Some(format!("audit_log:..{through_id}")),
+            outcome: Outcome::Success,
+            origin: &Origin::host(),
+        },
+    )?;
+    let at = now.timestamp();
+    conn.execute(
+        "INSERT INTO audit_anchor (id, through_id, through_hash, pruned_at, mac)
+         VALUES (1, ?1, ?2, ?3, ?4)
+         ON CONFLICT (id) DO UPDATE SET through_id = excluded.through_id,
+           through_hash = excluded.through_hash, pruned_at = excluded.pruned_at,
+           mac = excluded.mac",
+        params![
+            through_id,
+            through_hash,
+            at,
+            anchor_mac(key, through_id, &through_hash, at)
+        ],
+    )?;
+    conn.execute("DELETE FROM audit_log WHERE id <= ?1", [through_id])?;
+    tracing::info!(rows, through_id, "audit log pruned");
+    Ok(Some(Pruned { rows, through_id }))
 }
 
 /// What [`verify`] found.
@@ -354,13 +520,73 @@ fn row_from(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     })
 }
 
-/// Walks the whole chain from the first row and reports the first edited or deleted row.
-pub fn verify(conn: &Connection) -> rusqlite::Result<Verification> {
-    let mut stmt = conn.prepare(&format!("SELECT {ROW_COLUMNS} FROM audit_log ORDER BY id"))?;
-    let rows = stmt.query_map([], row_from)?;
-    let mut previous = GENESIS.to_vec();
+/// The job kind that prunes audit rows past the retention period, once a day.
+pub const RETENTION_JOB: &str = "audit_retention";
+
+/// Makes sure the retention job runs on `run_at`'s day: one job per date, so starting
+/// the server again the same day adds none.
+pub fn schedule_retention(
+    conn: &Connection,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let key = format!("audit-retention:{}", run_at.date_naive());
+    let payload = serde_json::json!({});
+    let job = crate::jobs::NewJob::new(RETENTION_JOB, &payload, run_at).dedupe_key(&key);
+    crate::jobs::queue::enqueue(conn, &job, now)?;
+    Ok(())
+}
+
+/// The instant before which rows are pruned when they are kept `years` years.
+pub fn retention_cutoff(now: DateTime<Utc>, years: u32) -> DateTime<Utc> {
+    now.checked_sub_months(chrono::Months::new(years.saturating_mul(12)))
+        .unwrap_or(DateTime::<Utc>::MIN_UTC)
+}
+
+/// The daily retention run: schedules tomorrow's, then prunes rows older than `years`.
+/// A chain that does not verify is left as it is (and reported in the log).
+pub async fn run_retention(
+    db: &Db,
+    key: &InstanceKey,
+    years: u32,
+    now: DateTime<Utc>,
+) -> Result<Option<Pruned>, DbError> {
+    let key = key.clone();
+    db.write(move |tx| -> Result<Option<Pruned>, DbError> {
+        schedule_retention(tx, now + chrono::Duration::days(1), now)?;
+        match prune(tx, &key, retention_cutoff(now, years), now) {
+            Ok(pruned) => Ok(pruned),
+            Err(PruneError::Broken(broken)) => {
+                tracing::warn!(%broken, "audit log not pruned: its hash chain does not verify");
+                Ok(None)
+            }
+            Err(PruneError::Db(err)) => Err(err.into()),
+        }
+    })
+    .await
+}
+
+/// Walks the whole chain from the first row (or, after pruning, from the anchor, whose
+/// MAC is checked with `key`) and reports the first edited or deleted row.
+pub fn verify(conn: &Connection, key: &InstanceKey) -> rusqlite::Result<Verification> {
+    let (first_id, mut previous) = match anchor(conn)? {
+        None => (1, GENESIS.to_vec()),
+        Some(anchor) if anchor.authentic(key) => (anchor.through_id + 1, anchor.through_hash),
+        Some(anchor) => {
+            return Ok(Verification {
+                rows: 0,
+                broken: Some(Broken::ForgedAnchor {
+                    through_id: anchor.through_id,
+                }),
+            });
+        }
+    };
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {ROW_COLUMNS} FROM audit_log WHERE id >= ?1 ORDER BY id"
+    ))?;
+    let rows = stmt.query_map([first_id], row_from)?;
     let mut checked = 0;
-    for (expected_id, row) in (1..).zip(rows) {
+    for (expected_id, row) in (first_id..).zip(rows) {
         let row = row?;
         checked += 1;
         if row.id != expected_id {
@@ -455,9 +681,24 @@ mod tests {
         DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default()
     }
 
+    fn key() -> InstanceKey {
+        InstanceKey::from_bytes([9; 32])
+    }
+
+    /// The audit table as the migrations leave it (V9 adds the retention anchor).
+    fn schema(conn: &Connection) -> rusqlite::Result<()> {
+        conn.execute_batch(include_str!("../migrations/V5__audit.sql"))?;
+        conn.execute_batch(
+            "CREATE TABLE users (id INTEGER PRIMARY KEY);
+             CREATE TABLE sessions (token_hash BLOB PRIMARY KEY);
+             CREATE TABLE jobs (id INTEGER PRIMARY KEY);",
+        )?;
+        conn.execute_batch(include_str!("../migrations/V9__mfa_lifecycle.sql"))
+    }
+
     fn log() -> rusqlite::Result<Connection> {
         let conn = Connection::open_in_memory()?;
-        conn.execute_batch(include_str!("../migrations/V5__audit.sql"))?;
+        schema(&conn)?;
         let origin = Origin::new([192, 0, 2, 7].into(), Some("Firefox"));
         for (n, action) in ["sign_in", "booking_viewed", "sign_out", "sign_in"]
             .into_iter()
@@ -484,7 +725,7 @@ mod tests {
     fn an_untouched_chain_verifies() -> rusqlite::Result<()> {
         let conn = log()?;
         assert_eq!(
-            verify(&conn)?,
+            verify(&conn, &key())?,
             Verification {
                 rows: 4,
                 broken: None
@@ -512,7 +753,7 @@ mod tests {
             let conn = log()?;
             conn.execute(&format!("UPDATE audit_log SET {column} WHERE id = 2"), [])?;
             assert_eq!(
-                verify(&conn)?.broken,
+                verify(&conn, &key())?.broken,
                 Some(Broken::Edited { id: 2 }),
                 "{column}"
             );
@@ -524,25 +765,34 @@ mod tests {
     fn a_deleted_row_is_named() -> rusqlite::Result<()> {
         let conn = log()?;
         conn.execute("DELETE FROM audit_log WHERE id = 2", [])?;
-        assert_eq!(verify(&conn)?.broken, Some(Broken::Deleted { id: 2 }));
+        assert_eq!(
+            verify(&conn, &key())?.broken,
+            Some(Broken::Deleted { id: 2 })
+        );
 
         let conn = log()?;
         conn.execute("DELETE FROM audit_log WHERE id = 1", [])?;
-        assert_eq!(verify(&conn)?.broken, Some(Broken::Deleted { id: 1 }));
+        assert_eq!(
+            verify(&conn, &key())?.broken,
+            Some(Broken::Deleted { id: 1 })
+        );
 
         // Renumbering to hide the gap breaks the hash of the moved row instead.
         let conn = log()?;
         conn.execute("DELETE FROM audit_log WHERE id = 2", [])?;
         conn.execute("UPDATE audit_log SET id = 2 WHERE id = 3", [])?;
         conn.execute("UPDATE audit_log SET id = 3 WHERE id = 4", [])?;
-        assert_eq!(verify(&conn)?.broken, Some(Broken::Edited { id: 2 }));
+        assert_eq!(
+            verify(&conn, &key())?.broken,
+            Some(Broken::Edited { id: 2 })
+        );
         Ok(())
     }
 
     #[test]
     fn the_application_cannot_change_rows() -> rusqlite::Result<()> {
         let conn = Connection::open_in_memory()?;
-        conn.execute_batch(include_str!("../migrations/V5__audit.sql"))?;
+        schema(&conn)?;
         record(
             &conn,
             t0(),
@@ -560,6 +810,112 @@ mod tests {
         );
         assert!(conn.execute("DELETE FROM audit_log", []).is_err());
         Ok(())
+    }
+
+    /// Four rows a day apart, triggers in place.
+    fn guarded_log() -> rusqlite::Result<Connection> {
+        let conn = Connection::open_in_memory()?;
+        schema(&conn)?;
+        for n in 0..4 {
+            record(
+                &conn,
+                t0() + chrono::Duration::days(n),
+                &Entry {
+                    actor: Actor::User(3),
+                    action: "sign_in",
+                    object: None,
+                    outcome: Outcome::Success,
+                    origin: &Origin::host(),
+                },
+            )?;
+        }
+        Ok(conn)
+    }
+
+    #[test]
+    fn pruning_keeps_the_chain_verifiable_from_an_anchor() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let conn = guarded_log()?;
+        let now = t0() + chrono::Duration::days(10);
+        let pruned = prune(&conn, &key(), t0() + chrono::Duration::days(2), now)?;
+        assert_eq!(
+            pruned,
+            Some(Pruned {
+                rows: 2,
+                through_id: 2
+            })
+        );
+        let verification = verify(&conn, &key())?;
+        assert_eq!(
+            verification,
+            Verification {
+                rows: 3,
+                broken: None
+            }
+        );
+        assert_eq!(find(&conn, "audit_pruned")?.len(), 1);
+        // Nothing more is old enough: a second run prunes nothing.
+        assert_eq!(
+            prune(&conn, &key(), t0() + chrono::Duration::days(2), now)?,
+            None
+        );
+        // Rows after the anchor stay append-only.
+        assert!(
+            conn.execute("DELETE FROM audit_log WHERE id = 3", [])
+                .is_err()
+        );
+        assert!(conn.execute("DELETE FROM audit_anchor", []).is_err());
+        assert!(
+            conn.execute("UPDATE audit_anchor SET through_id = 1", [])
+                .is_err()
+        );
+        Ok(())
+    }
+
+    #[test]
+    fn an_anchor_moved_by_hand_is_detected() -> Result<(), Box<dyn std::error::Error>> {
+        let conn = guarded_log()?;
+        let now = t0() + chrono::Duration::days(10);
+        prune(&conn, &key(), t0() + chrono::Duration::days(1), now)?;
+        // Moving the anchor past row 2 lets the trigger delete it, but the MAC fails.
+        conn.execute(
+            "UPDATE audit_anchor SET through_id = 2,
+             through_hash = (SELECT hash FROM audit_log WHERE id = 2)",
+            [],
+        )?;
+        conn.execute("DELETE FROM audit_log WHERE id = 2", [])?;
+        assert_eq!(
+            verify(&conn, &key())?.broken,
+            Some(Broken::ForgedAnchor { through_id: 2 })
+        );
+        // Another instance key cannot vouch for a genuine anchor either.
+        let conn = guarded_log()?;
+        prune(&conn, &key(), t0() + chrono::Duration::days(1), now)?;
+        let other = InstanceKey::from_bytes([1; 32]);
+        assert!(matches!(
+            verify(&conn, &other)?.broken,
+            Some(Broken::ForgedAnchor { .. })
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn a_broken_chain_is_not_pruned() -> Result<(), Box<dyn std::error::Error>> {
+        let conn = guarded_log()?;
+        conn.execute_batch("DROP TRIGGER audit_log_no_update;")?;
+        conn.execute("UPDATE audit_log SET actor_id = '4' WHERE id = 1", [])?;
+        let now = t0() + chrono::Duration::days(10);
+        assert!(matches!(
+            prune(&conn, &key(), t0() + chrono::Duration::days(2), now),
+            Err(PruneError::Broken(Broken::Edited { id: 1 }))
+        ));
+        Ok(())
+    }
+
+    #[test]
+    fn retention_counts_whole_years() {
+        let now = t0();
+        assert_eq!(retention_cutoff(now, 6), now - chrono::Months::new(72));
     }
 
     #[test]

@@ -512,15 +512,22 @@ fn account_by_email(conn: &rusqlite::Connection, email: &str) -> anyhow::Result<
 
 fn audit_verify(config: &Config) -> anyhow::Result<ExitCode> {
     let instance = Instance::open(config, SystemClock.now())?;
-    let verification = instance
-        .db
-        .read_blocking(|conn| audit::verify(conn).map_err(DbError::from))?;
+    let (verification, anchor) = instance.db.read_blocking(|conn| {
+        Ok::<_, DbError>((audit::verify(conn, &instance.key)?, audit::anchor(conn)?))
+    })?;
     match verification.broken {
         None => {
             println!(
                 "audit log intact: {} rows, hash chain verified",
                 verification.rows
             );
+            if let Some(anchor) = anchor {
+                println!(
+                    "rows up to {} were removed by retention on {}; the chain is verified from there",
+                    anchor.through_id,
+                    anchor.pruned_at.format("%Y-%m-%d")
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(broken) => {

@@ -814,7 +814,7 @@ mod tests {
     fn defaults_apply_without_file_or_env() {
         let config = load(None, &[], Flags::default()).expect("config loads");
         assert_eq!(config.listen.to_string(), "127.0.0.1:8080");
-        assert_eq!(config.session_idle_minutes, 30);
+        assert_eq!(config.session_idle_minutes, 15);
         assert_eq!(config.session_lifetime_hours, 12);
         assert_eq!(config.source("listen"), Source::Default);
     }

@@ -122,7 +122,7 @@ pub fn run(config: &Config, now: DateTime<Utc>) -> Vec<Finding> {
     };
     findings.push(check_key(config, conn.as_ref()));
     findings.push(check_integrity(config, conn.as_ref()));
-    findings.push(check_audit_log(conn.as_ref()));
+    findings.push(check_audit_log(config, conn.as_ref()));
     findings.push(check_migrations(config));
     findings.push(check_disk(config));
     findings.push(check_clock(now, conn.as_ref()));
@@ -395,9 +395,13 @@ fn check_integrity(config: &Config, conn: Option<&Connection>) -> Finding {
     }
 }
 
-fn check_audit_log(conn: Option<&Connection>) -> Finding {
+fn check_audit_log(config: &Config, conn: Option<&Connection>) -> Finding {
     let Some(conn) = conn else {
         return Finding::skip("audit log", "no database yet");
+    };
+    // The key authenticates where the chain starts after pruning.
+    let Ok(Some(key)) = InstanceKey::load(&config.key_path()) else {
+        return Finding::skip("audit log", "the key file cannot be read (see key file)");
     };
     let exists = conn
         .query_row(
@@ -409,7 +413,7 @@ fn check_audit_log(conn: Option<&Connection>) -> Finding {
     if !exists {
         return Finding::skip("audit log", "not created yet (the next start migrates)");
     }
-    match crate::audit::verify(conn) {
+    match crate::audit::verify(conn, &key) {
         Ok(verification) => match verification.broken {
             None => Finding::ok(
                 "audit log",

@@ -358,6 +358,8 @@ mod tests {
             embed_origins: vec!["https://www.example.org".into()],
             minimum_necessary: false,
             allow_private_targets: true,
+            require_mfa: crate::auth::mfa::RequireMfa::Administrators,
+            audit_retention_years: 7,
         };
         let saved = wanted.clone();
         instance

@@ -70,14 +70,10 @@ pub fn invite(
             "already has a pending invitation; revoke it to send a new one",
         );
     }
-    let role = match role {
-        "member" => Role::Member,
-        "admin" => Role::Admin,
-        _ => {
-            errors.add("role", "must be member or admin");
-            Role::Member
-        }
-    };
+    let role = Role::assignable(role).unwrap_or_else(|| {
+        errors.add("role", "must be member or admin");
+        Role::Member
+    });
     errors.into_result(())?;
     let token = random_token();
     let hash = token_hash(&token);
@@ -147,8 +143,53 @@ pub enum Delivery {
     Failed(String),
 }
 
+/// Where an invitation points and who it comes from.
+#[derive(Debug, Clone, Copy)]
+pub struct Site<'a> {
+    /// The instance's public URL; the link is `{base_url}/invite/{token}`.
+    pub base_url: &'a str,
+    pub organization: &'a str,
+}
+
+/// A created invitation and how its link reached the person.
+#[derive(Debug, Clone)]
+pub struct Sent {
+    pub invitation: Invitation,
+    /// The one-time link, for the administrator to copy when it was not emailed.
+    pub link: String,
+    pub delivery: Delivery,
+}
+
+/// Creates an invitation (see [`invite`]) and emails its link when a mail server is set up.
+pub async fn send(
+    db: &Db,
+    key: &InstanceKey,
+    admin: &User,
+    (email, role): (&str, &str),
+    site: Site<'_>,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<Sent, ManageError> {
+    let (admin, email, role, origin) = (
+        admin.clone(),
+        email.to_string(),
+        role.to_string(),
+        origin.clone(),
+    );
+    let (invitation, token) = db
+        .write(move |tx| invite(tx, &admin, &email, &role, &origin, now))
+        .await?;
+    let link = format!("{}/invite/{token}", site.base_url);
+    let delivery = deliver(db, key, site.organization, &invitation.email, &link).await?;
+    Ok(Sent {
+        invitation,
+        link,
+        delivery,
+    })
+}
+
 /// Emails the invitation link when a mail server is configured.
-pub async fn deliver(
+async fn deliver(
     db: &Db,
     key: &InstanceKey,
     organization: &str,
@@ -250,7 +291,8 @@ pub async fn accept(
             invitation.id,
             &origin,
         )?;
-        let token = auth::begin_session(tx, user_id, policy, &origin, now)?;
+        let method = auth::SignInMethod::Password;
+        let token = auth::begin_session(tx, user_id, method, policy, &origin, now)?;
         let user = users::by_id(tx, user_id)?.ok_or(AccountError::InvalidLink)?;
         tracing::info!(
             user_id,

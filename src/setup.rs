@@ -164,7 +164,13 @@ pub async fn create_owner(
                 origin: &origin,
             };
             audit::record(tx, now, &entry)?;
-            Ok(auth::start_session(tx, user_id, policy, now)?)
+            Ok(auth::start_session(
+                tx,
+                user_id,
+                auth::SignInMethod::Password,
+                policy,
+                now,
+            )?)
         })
         .await;
     match &result {

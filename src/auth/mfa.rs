@@ -343,6 +343,15 @@ pub async fn pending_valid(db: &Db, token: &str, now: DateTime<Utc>) -> Result<b
         .await
 }
 
+/// A code typed at the second step, for the half-session it answers.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeAttempt<'a> {
+    /// The half-session's token (from its cookie).
+    pub pending_token: &'a str,
+    /// A TOTP code or a backup code, as typed.
+    pub code: &'a str,
+}
+
 /// The second step of signing in: checks a TOTP or backup code for the half-session
 /// behind `token` and starts the session. Wrong codes count against the account like
 /// wrong passwords.
@@ -351,12 +360,15 @@ pub async fn complete_sign_in(
     key: &InstanceKey,
     throttle: &super::throttle::LoginThrottle,
     policy: super::SessionPolicy,
-    token: &str,
-    typed: &str,
+    attempt: CodeAttempt<'_>,
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<super::SignedIn, MfaError> {
-    let hash = token_hash(token);
+    let CodeAttempt {
+        pending_token,
+        code: typed,
+    } = attempt;
+    let hash = token_hash(pending_token);
     let lookup = hash.clone();
     let user = db
         .read(move |conn| -> Result<Option<User>, DbError> {
@@ -405,7 +417,8 @@ pub async fn complete_sign_in(
                         &origin_owned,
                     )?;
                 }
-                let token = super::begin_session(tx, user_id, policy, &origin_owned, now)?;
+                let method = super::SignInMethod::PasswordAndTotp;
+                let token = super::begin_session(tx, user_id, method, policy, &origin_owned, now)?;
                 Ok(Ok((token, factor)))
             },
         )
@@ -445,4 +458,35 @@ pub fn reset(
     )?;
     tracing::info!(user_id, sessions = ended, "two-factor authentication reset");
     Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_policy_names_who_must_enroll() {
+        for (policy, member, admin, owner) in [
+            (RequireMfa::Off, false, false, false),
+            (RequireMfa::Administrators, false, true, true),
+            (RequireMfa::Everyone, true, true, true),
+        ] {
+            assert_eq!(policy.applies_to(Role::Member), member, "{policy:?}");
+            assert_eq!(policy.applies_to(Role::Admin), admin, "{policy:?}");
+            assert_eq!(policy.applies_to(Role::Owner), owner, "{policy:?}");
+            assert_eq!(RequireMfa::parse(policy.as_str()), Some(policy));
+        }
+        assert_eq!(RequireMfa::parse("admins"), None);
+    }
+
+    #[test]
+    fn backup_codes_are_keyed_per_instance_and_user_and_forgive_typing() {
+        let key = InstanceKey::from_bytes([3; 32]);
+        let hash = backup_code_hash(&key, 7, "abcd-efgh");
+        assert_eq!(hash, backup_code_hash(&key, 7, " ABCD EFGH "));
+        assert_ne!(hash, backup_code_hash(&key, 8, "abcd-efgh"));
+        let other = InstanceKey::from_bytes([4; 32]);
+        assert_ne!(hash, backup_code_hash(&other, 7, "abcd-efgh"));
+        assert!(!String::from_utf8_lossy(&hash).contains("abcd"));
+    }
 }

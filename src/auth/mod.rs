@@ -234,10 +234,31 @@ pub async fn hash_password(password: String) -> Result<String, DbError> {
         .map_err(|_| DbError::WorkerGone)
 }
 
+/// How a person proved who they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInMethod {
+    Password,
+    /// Password, then a TOTP or backup code.
+    PasswordAndTotp,
+    /// An OpenID Connect provider, which is responsible for its own second factor.
+    SingleSignOn,
+}
+
+impl SignInMethod {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignInMethod::Password => "password",
+            SignInMethod::PasswordAndTotp => "password+totp",
+            SignInMethod::SingleSignOn => "sso",
+        }
+    }
+}
+
 /// Starts a session for `user_id` and returns its token (for the cookie).
 pub fn start_session(
     conn: &Connection,
     user_id: i64,
+    method: SignInMethod,
     policy: SessionPolicy,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<String> {
@@ -246,6 +267,7 @@ pub fn start_session(
         conn,
         &token_hash(&token),
         user_id,
+        method.as_str(),
         now,
         now + policy.lifetime,
     )?;
@@ -258,11 +280,12 @@ pub fn start_session(
 pub fn begin_session(
     conn: &Connection,
     user_id: i64,
+    method: SignInMethod,
     policy: SessionPolicy,
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<String> {
-    let token = start_session(conn, user_id, policy, now)?;
+    let token = start_session(conn, user_id, method, policy, now)?;
     let entry = Entry {
         actor: Actor::User(user_id),
         action: "sign_in",
@@ -342,7 +365,8 @@ pub async fn sign_in(
                         let pending_token = mfa::start_pending(tx, user_id, now)?;
                         return Ok(SignInStep::SecondFactor { pending_token });
                     }
-                    let token = begin_session(tx, user_id, policy, &origin, now)?;
+                    let method = SignInMethod::Password;
+                    let token = begin_session(tx, user_id, method, policy, &origin, now)?;
                     Ok(SignInStep::Done(SignedIn { token, user }))
                 })
                 .await?;

@@ -7,6 +7,8 @@ use rusqlite::{Connection, OptionalExtension, params};
 #[derive(Debug, Clone)]
 pub struct Session {
     pub user_id: i64,
+    /// How it was signed in: `password`, `password+totp` or `sso`.
+    pub sign_in_method: String,
     pub created_at: DateTime<Utc>,
     pub last_seen_at: DateTime<Utc>,
     pub expires_at: DateTime<Utc>,
@@ -16,20 +18,22 @@ pub fn insert(
     conn: &Connection,
     token_hash: &[u8],
     user_id: i64,
+    sign_in_method: &str,
     now: DateTime<Utc>,
     expires_at: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
-         VALUES (?1, ?2, ?3, ?3, ?4)",
-        params![token_hash, user_id, now.timestamp(), expires_at.timestamp()],
+        "INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, sign_in_method)
+         VALUES (?1, ?2, ?3, ?3, ?4, ?5)",
+        params![token_hash, user_id, now.timestamp(), expires_at.timestamp(), sign_in_method],
     )?;
     Ok(())
 }
 
 pub fn find(conn: &Connection, token_hash: &[u8]) -> rusqlite::Result<Option<Session>> {
     conn.query_row(
-        "SELECT user_id, created_at, last_seen_at, expires_at FROM sessions WHERE token_hash = ?1",
+        "SELECT user_id, created_at, last_seen_at, expires_at, sign_in_method
+         FROM sessions WHERE token_hash = ?1",
         [token_hash],
         |row| {
             Ok(Session {
@@ -37,6 +41,7 @@ pub fn find(conn: &Connection, token_hash: &[u8]) -> rusqlite::Result<Option<Ses
                 created_at: instant(row.get(1)?),
                 last_seen_at: instant(row.get(2)?),
                 expires_at: instant(row.get(3)?),
+                sign_in_method: row.get(4)?,
             })
         },
     )

@@ -25,6 +25,15 @@ impl Role {
         matches!(self, Role::Owner | Role::Admin)
     }
 
+    /// A role an administrator can give someone: `member` or `admin` (there is one owner).
+    pub fn assignable(text: &str) -> Option<Self> {
+        match text {
+            "member" => Some(Role::Member),
+            "admin" => Some(Role::Admin),
+            _ => None,
+        }
+    }
+
     fn parse(text: &str) -> Option<Self> {
         match text {
             "owner" => Some(Role::Owner),

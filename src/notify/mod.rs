@@ -44,10 +44,12 @@ pub fn enqueue_for_event(
     Ok(())
 }
 
-/// The handlers of every job kind the appliance runs.
+/// The handlers of every job kind the appliance runs: notifications, and the daily
+/// audit retention run.
 pub fn job_handlers(state: &AppState) -> Handlers {
     let (notify_state, email_state) = (state.clone(), state.clone());
     let (workflow_state, webhook_state) = (state.clone(), state.clone());
+    let retention_state = state.clone();
     Handlers::new()
         .on(NOTIFY_JOB, move |job| notify(notify_state.clone(), job))
         .on(EMAIL_JOB, move |job| send_email(email_state.clone(), job))
@@ -56,6 +58,16 @@ pub fn job_handlers(state: &AppState) -> Handlers {
         })
         .on(crate::workflows::WORKFLOW_JOB, move |job| {
             crate::workflows::run::run(workflow_state.clone(), job)
+        })
+        .on(crate::audit::RETENTION_JOB, move |_job| {
+            let state = retention_state.clone();
+            async move {
+                let years = state.settings().audit_retention_years;
+                crate::audit::run_retention(&state.db, &state.key, years, state.clock.now())
+                    .await
+                    .map(|_| ())
+                    .map_err(JobFailure::from)
+            }
         })
 }
 

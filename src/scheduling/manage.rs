@@ -402,14 +402,10 @@ pub fn create_member(
         }),
         None => admin.time_zone,
     };
-    let role = match role {
-        "member" => Role::Member,
-        "admin" => Role::Admin,
-        _ => {
-            errors.add("role", "must be member or admin");
-            Role::Member
-        }
-    };
+    let role = Role::assignable(role).unwrap_or_else(|| {
+        errors.add("role", "must be member or admin");
+        Role::Member
+    });
     errors.into_result(())?;
     let id = auth::insert_account(conn, name, email, None, role, zone, now).map_err(
         |err| match err {

@@ -239,8 +239,10 @@ pub async fn second_factor(
         &state.key,
         &state.throttle,
         state.session_policy,
-        &token,
-        &form.code,
+        mfa::CodeAttempt {
+            pending_token: &token,
+            code: &form.code,
+        },
         &ctx.origin(),
         state.clock.now(),
     )

@@ -162,7 +162,9 @@ impl FromRequestParts<AppState> for Ctx {
             {
                 session_ends_at =
                     Some((session.last_seen_at + policy.idle).min(session.expires_at));
-                if state.settings().require_mfa.applies_to(found.role) {
+                // Single sign-on leaves the second factor to the identity provider.
+                let by_sso = session.sign_in_method == auth::SignInMethod::SingleSignOn.as_str();
+                if !by_sso && state.settings().require_mfa.applies_to(found.role) {
                     must_enroll_mfa = !auth::mfa::enrolled(&state.db, found.id).await?;
                 }
                 user = Some(found);

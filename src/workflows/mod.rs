@@ -27,6 +27,7 @@ use rusqlite::Connection;
 use serde::Deserialize;
 use serde_json::json;
 
+use crate::access::{self, Access};
 use crate::audit::{self, Origin};
 use crate::crypto::{DecryptError, InstanceKey};
 use crate::db::bookings::{self, BookingStatus};
@@ -35,7 +36,6 @@ use crate::db::{teams, workflows};
 use crate::error::{FieldErrors, check_email};
 use crate::jobs::{NewJob, queue};
 use crate::scheduling::event_types::EventType;
-use crate::access::{self, Access};
 use crate::scheduling::manage::ManageError;
 
 /// The job kind that runs one workflow step for one booking.

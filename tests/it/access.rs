@@ -556,7 +556,13 @@ async fn credentials(server: &TestServer, user: Option<i64>) -> Credentials {
     };
     let (session, api_key) = db(server)
         .write(move |tx| -> Result<(String, String), SetupFailed> {
-            let session = kairos::auth::start_session(tx, user_id, policy, now)?;
+            let session = kairos::auth::start_session(
+                tx,
+                user_id,
+                kairos::auth::SignInMethod::Password,
+                policy,
+                now,
+            )?;
             let (_, api_key) = kairos::auth::create_api_key(
                 tx,
                 user_id,

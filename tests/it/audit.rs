@@ -420,3 +420,95 @@ async fn administrators_filter_and_export_the_log_and_members_cannot() {
     assert_eq!(denied.status(), StatusCode::FORBIDDEN);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn retention_prunes_old_rows_and_verify_still_detects_a_manual_deletion() {
+    let mut server = TestServer::with_owner().await;
+    let client = browser();
+    assert_eq!(
+        sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD)
+            .await
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let state = server.running.as_ref().expect("running").state.clone();
+    let mut settings = state.settings();
+    assert_eq!(settings.audit_retention_years, 6, "six years by default");
+    settings.audit_retention_years = 1;
+    state.set_settings(settings);
+    let old_rows = server.count("audit_log").await;
+
+    server.clock.advance(chrono::Duration::days(400));
+    let later = browser();
+    sign_in(&server, &later, OWNER_EMAIL, OWNER_PASSWORD).await;
+    state.jobs.wake();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let anchor = loop {
+        let found = state
+            .db
+            .read(|conn| Ok::<_, kairos::db::DbError>(kairos::audit::anchor(conn)?))
+            .await
+            .expect("anchor");
+        if let Some(anchor) = found {
+            break anchor;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the daily retention job ran"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    };
+    assert_eq!(
+        anchor.through_id, old_rows,
+        "every row older than a year is gone"
+    );
+    let key = state.key.clone();
+    let verification = state
+        .db
+        .read(move |conn| Ok::<_, kairos::db::DbError>(kairos::audit::verify(conn, &key)?))
+        .await
+        .expect("verify");
+    assert_eq!(verification.broken, None);
+    let rows = audit_rows(&server).await;
+    assert!(has(
+        &rows,
+        ("system", Some("retention")),
+        "audit_pruned",
+        "success"
+    ));
+    assert!(
+        !rows.iter().any(|r| r.2 == "admin_created"),
+        "old rows are pruned"
+    );
+
+    if let Some(running) = server.running.take() {
+        running.shutdown().await.expect("clean shutdown");
+    }
+    let data = server.data_dir();
+    let (ok, stdout) = verify(&data);
+    assert!(ok, "{stdout}");
+    assert!(stdout.contains("removed by retention"), "{stdout}");
+
+    // Plain SQL cannot delete a row above the anchor.
+    let conn = Connection::open(data.join("kairos.db")).expect("open database");
+    let refused = conn.execute(
+        "DELETE FROM audit_log WHERE id = ?1",
+        [anchor.through_id + 1],
+    );
+    assert!(refused.is_err(), "the delete guard holds");
+    drop(conn);
+    // Without the guard, the deletion is found.
+    tamper(
+        &data,
+        &format!(
+            "DELETE FROM audit_log WHERE id = {};",
+            anchor.through_id + 1
+        ),
+    );
+    let (ok, stdout) = verify(&data);
+    assert!(!ok, "{stdout}");
+    assert!(
+        stdout.contains(&format!("row {} was deleted", anchor.through_id + 1)),
+        "{stdout}"
+    );
+}

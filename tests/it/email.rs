@@ -126,7 +126,7 @@ fn to<'a>(messages: &'a [Value], address: &str) -> Vec<&'a Value> {
     messages.iter().filter(|m| m["to"][1] == address).collect()
 }
 
-async fn wait_for_messages(maildir: &Path, count: usize) -> Vec<Value> {
+pub(crate) async fn wait_for_messages(maildir: &Path, count: usize) -> Vec<Value> {
     let deadline = Instant::now() + StdDuration::from_secs(30);
     loop {
         let found = messages(maildir);

@@ -129,22 +129,22 @@ async fn idle_sessions_expire_and_active_ones_live_until_their_lifetime() {
 
     // Activity keeps the session alive past the idle timeout.
     for _ in 0..3 {
-        server.clock.advance(Duration::minutes(25));
+        server.clock.advance(Duration::minutes(12));
         assert_eq!(dashboard_status(&server, &client).await.0, StatusCode::OK);
     }
-    // 30 minutes without a request: signed out.
-    server.clock.advance(Duration::minutes(30));
+    // 15 minutes (the default) without a request: signed out.
+    server.clock.advance(Duration::minutes(15));
     let (status, to) = dashboard_status(&server, &client).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
     assert!(to.starts_with("/login"), "{to}");
 
     // The absolute lifetime ends even an active session.
     sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
-    for _ in 0..(12 * 60 / 20 - 1) {
-        server.clock.advance(Duration::minutes(20));
+    for _ in 0..(12 * 60 / 10 - 1) {
+        server.clock.advance(Duration::minutes(10));
         assert_eq!(dashboard_status(&server, &client).await.0, StatusCode::OK);
     }
-    server.clock.advance(Duration::minutes(20));
+    server.clock.advance(Duration::minutes(10));
     assert_eq!(
         dashboard_status(&server, &client).await.0,
         StatusCode::SEE_OTHER

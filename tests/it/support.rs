@@ -190,6 +190,40 @@ pub async fn sign_in(
         .expect("login answers")
 }
 
+/// A GET from a browser: status, redirect target and body.
+pub async fn fetch_page(
+    client: &reqwest::Client,
+    url: &str,
+) -> (reqwest::StatusCode, String, String) {
+    let response = client.get(url).send().await.expect("answers");
+    let status = response.status();
+    let to = location(&response);
+    (status, to, response.text().await.expect("body"))
+}
+
+/// A form POST from a browser with its CSRF token: status, redirect target and body.
+pub async fn submit_form(
+    client: &reqwest::Client,
+    url: &str,
+    csrf: &str,
+    fields: &[(&str, &str)],
+) -> (reqwest::StatusCode, String, String) {
+    let mut form = vec![("csrf", csrf)];
+    form.extend_from_slice(fields);
+    let response = client.post(url).form(&form).send().await.expect("answers");
+    let status = response.status();
+    let to = location(&response);
+    (status, to, response.text().await.expect("body"))
+}
+
+/// A browser signed in as the owner of a [`TestServer::with_owner`] instance.
+pub async fn signed_in_owner(server: &TestServer) -> reqwest::Client {
+    let client = browser();
+    let response = sign_in(server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(response.status(), reqwest::StatusCode::SEE_OTHER);
+    client
+}
+
 /// An API client with a key for the owner of a [`TestServer::with_owner`] instance.
 pub struct Api {
     pub base: String,

@@ -10,6 +10,7 @@ use crate::db::DbError;
 use crate::db::users::{self, Role, User};
 use crate::error::FieldErrors;
 use crate::instance::weekday_name;
+use crate::invitations::{self, Delivery, Sent, Site};
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
 use crate::web::format::{self, FormData};
@@ -43,7 +44,7 @@ async fn page_with(
         .await?;
     let settings = ctx.state.settings();
     let csrf = ctx.csrf_token();
-    let invitations = crate::invitations::pending(&ctx.state.db, ctx.state.clock.now()).await?;
+    let invitations = invitations::pending(&ctx.state.db, ctx.state.clock.now()).await?;
     let (invite_form, invite_errors) = failed.invitation.unwrap_or_default();
     let (user_form, user_errors) = failed.user.unwrap_or_default();
     let (settings_form, settings_errors) = failed.settings.unwrap_or_else(|| {
@@ -143,13 +144,13 @@ async fn page_with(
             }
             section.panel #invitations aria-labelledby="invitations-title" {
                 h2 #invitations-title { "Invitations" }
-                p.hint { "The person gets a one-time link, valid for " (crate::invitations::VALIDITY.num_days()) " days, to choose their name and password. It is emailed when a mail server is set up; otherwise you copy it." }
+                p.hint { "The person gets a one-time link, valid for " (invitations::VALIDITY.num_days()) " days, to choose their name and password. It is emailed when a mail server is set up; otherwise you copy it." }
                 (error_summary(&invite_errors))
                 form method="post" action=(format!("{CURRENT}/invitations")) data-validate {
                     (csrf_field(&csrf))
                     div.two-col {
-                        (field(&Field { name: "email", label: "Email", kind: "email", value: invite_form.get("email"), required: true, autocomplete: Some("off"), ..Field::default() }, &invite_errors))
-                        (select_field("role", "Role", &[("member", "Member"), ("admin", "Administrator")], invite_form.get("role"), None, &invite_errors))
+                        (field(&Field { name: "invite_email", label: "Email", kind: "email", value: invite_form.get("invite_email"), required: true, autocomplete: Some("off"), ..Field::default() }, &invite_errors))
+                        (select_field("invite_role", "Role", &[("member", "Member"), ("admin", "Administrator")], invite_form.get("invite_role"), None, &invite_errors))
                     }
                     button.button.primary type="submit" { "Send invitation" }
                 }
@@ -382,37 +383,42 @@ pub async fn invite(
     let user = admin_only(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
-    let (email, role) = (form.get("email").to_string(), form.get("role").to_string());
-    let result = ctx
-        .state
-        .db
-        .write(move |tx| crate::invitations::invite(tx, &actor, &email, &role, &origin, now))
-        .await;
+    let state = &ctx.state;
+    let (base_url, organization) = (state.base_url(), state.settings().organization_name);
+    let site = Site {
+        base_url: &base_url,
+        organization: &organization,
+    };
+    let request = (form.get("invite_email"), form.get("invite_role"));
+    let now = state.clock.now();
+    let result = invitations::send(
+        &state.db,
+        &state.key,
+        &user,
+        request,
+        site,
+        &ctx.origin(),
+        now,
+    )
+    .await;
     match result {
-        Ok((invitation, token)) => {
-            let link = format!("{}/invite/{token}", ctx.state.base_url());
-            let org = ctx.state.settings().organization_name;
-            let delivery = crate::invitations::deliver(
-                &ctx.state.db,
-                &ctx.state.key,
-                &org,
-                &invitation.email,
-                &link,
-            )
-            .await?;
+        Ok(Sent {
+            invitation,
+            link,
+            delivery,
+        }) => {
             let message = html! {
                 div.alert.alert-success role="status" {
                     @match &delivery {
-                        crate::invitations::Delivery::Emailed => {
-                            p { strong { "Invitation emailed to " (invitation.email) "." } " The link works once within " (crate::invitations::VALIDITY.num_days()) " days." }
+                        Delivery::Emailed => {
+                            p { strong { "Invitation emailed to " (invitation.email) "." } " The link works once within " (invitations::VALIDITY.num_days()) " days." }
                         }
                         other => {
                             p { strong { "Invitation created for " (invitation.email) "." } }
-                            @if let crate::invitations::Delivery::Failed(reason) = other {
+                            @if let Delivery::Failed(reason) = other {
                                 p { "It could not be emailed (" (reason) "). " }
                             }
-                            p { "Send them this one-time link. It is shown only now and works once within " (crate::invitations::VALIDITY.num_days()) " days:" }
+                            p { "Send them this one-time link. It is shown only now and works once within " (invitations::VALIDITY.num_days()) " days:" }
                             div.copy-row {
                                 label.visually-hidden for="invite-link" { "Invitation link" }
                                 input #invite-link type="url" readonly value=(link);
@@ -425,11 +431,16 @@ pub async fn invite(
             page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
         }
         Err(ManageError::Invalid(errors)) => {
+            // The page has two forms with an email and a role: these carry a prefix.
+            let mut prefixed = FieldErrors::new();
+            for error in errors.iter() {
+                prefixed.add(&format!("invite_{}", error.field), error.message.clone());
+            }
             page_with(
                 &ctx,
                 &user,
                 Failed {
-                    invitation: Some((form, errors)),
+                    invitation: Some((form, prefixed)),
                     ..Failed::default()
                 },
                 html! {},
@@ -451,7 +462,7 @@ pub async fn revoke_invitation(
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db
-        .write(move |tx| crate::invitations::revoke(tx, &actor, id, &origin, now))
+        .write(move |tx| invitations::revoke(tx, &actor, id, &origin, now))
         .await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=invitation-revoked")).into_response())
 }

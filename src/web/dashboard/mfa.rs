@@ -10,7 +10,6 @@ use crate::auth::mfa::{self, MfaError};
 use crate::db::users::User;
 use crate::error::FieldErrors;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
-use crate::web::format::FormData;
 use crate::web::layout::{Field, csrf_field, field, notice};
 use crate::web::{Ctx, WebError};
 
@@ -145,33 +144,46 @@ pub async fn page(
     page_with(&ctx, &user, &FieldErrors::new(), message, StatusCode::OK).await
 }
 
-fn wrong_code() -> FieldErrors {
+/// A form that carries one code from the app.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct CodeForm {
+    csrf: String,
+    code: String,
+}
+
+/// The signed-in user sending a code form with a valid CSRF token.
+fn sender(ctx: &Ctx, form: &CodeForm) -> Result<User, WebError> {
+    let user = signed_in(ctx)?;
+    ctx.verify_csrf(&form.csrf)?;
+    Ok(user)
+}
+
+/// The page again, the refused code named next to its field.
+async fn wrong_code(ctx: &Ctx, user: &User) -> Result<Response, WebError> {
     let mut errors = FieldErrors::new();
     errors.add(
         "code",
         "is not the current code; check the time on your phone and try the next one",
     );
-    errors
+    page_with(
+        ctx,
+        user,
+        &errors,
+        html! {},
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await
 }
 
 pub async fn confirm(
     ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    axum::Form(form): axum::Form<CodeForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
-    let state = &ctx.state;
+    let user = sender(&ctx, &form)?;
+    let (state, origin) = (&ctx.state, ctx.origin());
     let now = state.clock.now();
-    let result = mfa::confirm(
-        &state.db,
-        &state.key,
-        &user,
-        form.get("code"),
-        &ctx.origin(),
-        now,
-    )
-    .await;
+    let result = mfa::confirm(&state.db, &state.key, &user, &form.code, &origin, now).await;
     match result {
         Ok(codes) => {
             let body = html! {
@@ -184,7 +196,7 @@ pub async fn confirm(
                         @for code in &codes { li { code { (code) } } }
                     }
                     div.button-row {
-                        button.button.ghost.small type="button" data-copy="#backup-codes" hidden { "Copy all" }
+                        button.button.ghost type="button" data-copy="#backup-codes" hidden { "Copy all" }
                         a.button.primary href="/dashboard" { "Continue" }
                     }
                 }
@@ -198,16 +210,7 @@ pub async fn confirm(
                 body,
             ))
         }
-        Err(MfaError::WrongCode) => {
-            page_with(
-                &ctx,
-                &user,
-                &wrong_code(),
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(MfaError::WrongCode) => wrong_code(&ctx, &user).await,
         Err(MfaError::AlreadyEnrolled | MfaError::NotEnrolled) => {
             Ok(Redirect::to(PAGE).into_response())
         }
@@ -217,34 +220,15 @@ pub async fn confirm(
 
 pub async fn disable(
     ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    axum::Form(form): axum::Form<CodeForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
-    let state = &ctx.state;
+    let user = sender(&ctx, &form)?;
+    let (state, origin) = (&ctx.state, ctx.origin());
     let now = state.clock.now();
-    let result = mfa::disable(
-        &state.db,
-        &state.key,
-        &user,
-        form.get("code"),
-        &ctx.origin(),
-        now,
-    )
-    .await;
+    let result = mfa::disable(&state.db, &state.key, &user, &form.code, &origin, now).await;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("{CURRENT}?notice=mfa-off")).into_response()),
-        Err(MfaError::WrongCode) => {
-            page_with(
-                &ctx,
-                &user,
-                &wrong_code(),
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
+        Err(MfaError::WrongCode) => wrong_code(&ctx, &user).await,
         Err(MfaError::NotEnrolled) => Ok(Redirect::to(PAGE).into_response()),
         Err(err) => Err(mfa_error(err)),
     }
