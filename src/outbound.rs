@@ -83,14 +83,26 @@ pub enum TargetError {
     Credentials,
     #[error("has no host")]
     NoHost,
-    #[error("its host {host} cannot be resolved: {reason}")]
+    #[error("has a host, {host}, that cannot be resolved: {reason}")]
     Resolve { host: String, reason: String },
-    #[error("its host {host} resolves to {address}, {refusal}; Kairos does not send there")]
+    #[error(
+        "points to {}, {refusal}; Kairos does not send there",
+        where_to(host, address)
+    )]
     Refused {
         host: String,
         address: IpAddr,
         refusal: Refusal,
     },
+}
+
+/// The host, and the address it resolved to when that differs: `localhost (::1)`.
+fn where_to(host: &str, address: &IpAddr) -> String {
+    if host.parse::<IpAddr>().is_ok_and(|ip| ip == *address) {
+        host.to_string()
+    } else {
+        format!("{host} ({address})")
+    }
 }
 
 /// A URL that passed the guard, with the address it must be reached at.
@@ -490,6 +502,17 @@ mod tests {
                 other => panic!("{url}: {other:?}"),
             }
         }
+        let refused = check_target("http://169.254.169.254/x", STRICT).await;
+        assert_eq!(
+            refused.err().map(|e| e.to_string()).as_deref(),
+            Some("points to 169.254.169.254, a cloud metadata address; Kairos does not send there")
+        );
+        let refused = check_target("http://localhost/x", STRICT).await;
+        assert!(
+            refused
+                .err()
+                .is_some_and(|e| e.to_string().starts_with("points to localhost (")),
+        );
         let target = check_target(
             "https://10.0.0.1/hook",
             Policy {
