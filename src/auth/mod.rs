@@ -1,7 +1,8 @@
-//! Who is signed in: accounts, passwords, sessions, one-time password links, CSRF tokens
-//! and sign-in throttling.
+//! Who is signed in: accounts, passwords, sessions, one-time password links, CSRF tokens,
+//! sign-in throttling and single sign-on.
 
 pub mod password;
+pub mod sso;
 pub mod throttle;
 
 use std::net::IpAddr;
@@ -248,6 +249,55 @@ pub fn start_session(
     Ok(token)
 }
 
+/// How someone proved who they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignInMethod {
+    /// Email and password on the sign-in form.
+    Password,
+    /// An OpenID Connect provider vouched for them (its own second factor applies, not
+    /// Kairos's).
+    SingleSignOn,
+}
+
+impl SignInMethod {
+    /// The audit log's action for a sign-in this way.
+    pub fn audit_action(self) -> &'static str {
+        match self {
+            SignInMethod::Password => "sign_in",
+            SignInMethod::SingleSignOn => "sso_sign_in",
+        }
+    }
+}
+
+/// Starts the session of someone who proved who they are, and audits the sign-in in the
+/// same transaction: every way of signing in ends here. Returns the token for the cookie.
+pub async fn open_session(
+    db: &Db,
+    user_id: i64,
+    method: SignInMethod,
+    policy: SessionPolicy,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<String, DbError> {
+    let origin = origin.clone();
+    let token = db
+        .write(move |tx| -> Result<String, DbError> {
+            let token = start_session(tx, user_id, policy, now)?;
+            let entry = Entry {
+                actor: Actor::User(user_id),
+                action: method.audit_action(),
+                object: Some(format!("user:{user_id}")),
+                outcome: Outcome::Success,
+                origin: &origin,
+            };
+            audit::record(tx, now, &entry)?;
+            Ok(token)
+        })
+        .await?;
+    tracing::info!(user_id, method = ?method, "signed in");
+    Ok(token)
+}
+
 /// A successful sign-in.
 #[derive(Debug)]
 pub struct SignedIn {
@@ -291,23 +341,8 @@ pub async fn sign_in(
     match user {
         Some(user) if matches && !user.disabled => {
             throttle.clear_account(email);
-            let user_id = user.id;
-            let origin = origin.clone();
-            let token = db
-                .write(move |tx| -> Result<String, DbError> {
-                    let token = start_session(tx, user_id, policy, now)?;
-                    let entry = Entry {
-                        actor: Actor::User(user_id),
-                        action: "sign_in",
-                        object: Some(format!("user:{user_id}")),
-                        outcome: Outcome::Success,
-                        origin: &origin,
-                    };
-                    audit::record(tx, now, &entry)?;
-                    Ok(token)
-                })
-                .await?;
-            tracing::info!(user_id, "signed in");
+            let token =
+                open_session(db, user.id, SignInMethod::Password, policy, origin, now).await?;
             Ok(SignedIn { token, user })
         }
         other => {

@@ -244,6 +244,11 @@ impl Ctx {
         Origin::new(self.address, self.user_agent.as_deref())
     }
 
+    /// The browser's pre-session cookie: what a single sign-on in progress is bound to.
+    pub fn browser_cookie(&self) -> &str {
+        &self.csrf_cookie
+    }
+
     pub fn session_token(&self) -> Option<&str> {
         self.session_token.as_deref()
     }

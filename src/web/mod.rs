@@ -14,6 +14,7 @@ mod layout;
 mod metrics;
 mod public;
 pub(crate) mod setup;
+mod sso;
 mod updates;
 
 use axum::Router;
@@ -48,6 +49,8 @@ pub fn router(state: AppState) -> Router {
         .route("/setup/admin", post(setup::create_admin))
         .route("/setup/instance", get(setup::instance_page).post(setup::save_instance))
         .route("/login", get(account::login_page).post(account::login))
+        .route("/login/sso", get(sso::start))
+        .route(crate::auth::sso::CALLBACK_PATH, get(sso::callback))
         .route("/logout", post(account::logout))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))
         .route("/dashboard", get(dashboard::home))

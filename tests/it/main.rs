@@ -15,6 +15,8 @@ mod rate_limits;
 mod service;
 mod setup;
 mod sign_in;
+mod sso;
 mod support;
+mod tls;
 mod update;
 mod web;

@@ -22,7 +22,8 @@ use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/admin";
 
-fn admin(ctx: &Ctx) -> Result<User, WebError> {
+/// The signed-in administrator, or 403.
+pub(super) fn admin(ctx: &Ctx) -> Result<User, WebError> {
     let user = signed_in(ctx)?;
     if user.role.is_admin() {
         Ok(user)
@@ -93,7 +94,7 @@ async fn page_with(
     let zone = user.time_zone;
     let body = html! {
         (message)
-        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } } } }
+        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/sso" { "Single sign-on" } } } }
         div.editor {
             section.panel aria-labelledby="people-title" {
                 h2 #people-title { "People" }

@@ -9,6 +9,7 @@ mod availability;
 mod bookings;
 mod event_types;
 mod settings;
+mod sso;
 mod teams;
 
 use axum::extract::Query;
@@ -159,6 +160,7 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         )
         .route("/dashboard/admin", get(admin::page))
         .route("/dashboard/admin/audit", get(audit::page))
+        .route("/dashboard/admin/sso", get(sso::page).post(sso::save))
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/users/{id}/disable", post(admin::disable))
         .route("/dashboard/admin/users/{id}/enable", post(admin::enable))
