@@ -22,9 +22,18 @@ struct Pem {
 }
 
 fn self_signed(dir: &Path, name: &str) -> Pem {
-    let params =
+    self_signed_until(dir, name, None)
+}
+
+/// The same, valid until midnight UTC of `until` when given.
+fn self_signed_until(dir: &Path, name: &str, until: Option<chrono::NaiveDate>) -> Pem {
+    let mut params =
         rcgen::CertificateParams::new(vec!["127.0.0.1".to_string(), "localhost".to_string()])
             .expect("params");
+    if let Some(day) = until {
+        use chrono::Datelike;
+        params.not_after = rcgen::date_time_ymd(day.year(), day.month() as u8, day.day() as u8);
+    }
     let key = rcgen::KeyPair::generate().expect("key");
     let cert = params.self_signed(&key).expect("certificate");
     let pem = Pem {
@@ -410,4 +419,34 @@ async fn the_booking_rate_limit_counts_the_forwarded_client() {
     );
     assert_eq!(book("203.0.113.2", start[1]).await, StatusCode::CREATED);
     server.stop().await;
+}
+
+#[test]
+fn doctor_warns_two_weeks_before_the_certificate_expires() {
+    let files = tempfile::tempdir().expect("tempdir");
+    let today = chrono::Utc::now();
+    let check = |days: i64| {
+        let name = format!("in-{days}-days");
+        let pem = self_signed_until(
+            files.path(),
+            &name,
+            Some((today + chrono::Duration::days(days)).date_naive()),
+        );
+        let config = config_with(&files.path().join(&name), &tls_config(&pem, ""));
+        kairos::doctor::run(&config, today)
+            .into_iter()
+            .find(|finding| finding.check == "tls")
+            .expect("a tls finding")
+    };
+    let soon = check(7);
+    assert_eq!(soon.level, kairos::doctor::Level::Warn, "{soon:?}");
+    assert!(soon.message.contains("expires on"), "{soon:?}");
+    assert!(
+        soon.fix
+            .as_deref()
+            .unwrap_or_default()
+            .contains("systemctl reload kairos")
+    );
+    let later = check(90);
+    assert_eq!(later.level, kairos::doctor::Level::Ok, "{later:?}");
 }

@@ -77,9 +77,9 @@ fn page_body(ctx: &Ctx, form: &FormData, errors: &FieldErrors) -> Markup {
                     input #redirect-uri type="url" readonly value=(callback);
                     button.button.ghost.small type="button" data-copy="#redirect-uri" hidden { "Copy" }
                 }
-                p.hint { "Kairos asks for the scopes openid, email and profile. People are matched to existing, enabled accounts by their email address, which the provider must mark as verified (email_verified). Accounts are not created automatically. Kairos's own two-step verification does not apply to single sign-on: the provider's does." }
+                p.muted.small { "Kairos asks for the scopes openid, email and profile. People are matched to existing, enabled accounts by their email address, which the provider must mark as verified (email_verified). Accounts are not created automatically. Kairos's own two-step verification does not apply to single sign-on: the provider's does." }
                 h3.subhead { "Break-glass access" }
-                p.hint {
+                p.muted.small {
                     "If the provider is down while single sign-on only is on, the owner can still get in from the host shell: set "
                     code { "allow_password_sign_in = true" }
                     " in kairos.toml (or KAIROS_ALLOW_PASSWORD_SIGN_IN=true) and restart, then run "
