@@ -304,8 +304,8 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
 
     let (redirect_task, redirect_addr) = match redirect {
         Some((listener, addr)) => {
-            let router =
-                crate::transport::redirect_router(state.config.base_url.clone(), local_addr.port());
+            let public_url = state.config.base_url.clone().or(state.settings().base_url);
+            let router = crate::transport::redirect_router(public_url, local_addr.port());
             tracing::info!(addr = %addr, "redirecting plain HTTP to HTTPS");
             (
                 Some(spawn_server(listener, router, shutdown_rx)),
@@ -347,7 +347,6 @@ fn spawn_server<L>(
 ) -> JoinHandle<std::io::Result<()>>
 where
     L: axum::serve::Listener<Addr = SocketAddr>,
-    L::Io: Unpin,
 {
     use axum::serve::ListenerExt;
     // `tap_io` gives any listener with socket addresses the peer address as ConnectInfo.

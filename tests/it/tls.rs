@@ -113,6 +113,15 @@ async fn serves_https_with_hsts_and_secure_cookies() {
         .and_then(|v| v.parse().ok())
         .unwrap_or_default();
     assert!(max_age >= 365 * 24 * 3600, "{hsts}");
+    let csrf_cookie = response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with("kairos_csrf="))
+        .unwrap_or_default()
+        .to_string();
+    assert!(csrf_cookie.ends_with("; Secure"), "{csrf_cookie}");
     assert_eq!(
         served_certificate(&client, &https_url(&server, "/healthz")).await,
         pem.der

@@ -110,7 +110,7 @@ pub fn validate(
     expected: &Expected<'_>,
 ) -> Result<Identity, TokenError> {
     let mut parts = token.split('.');
-    let (Some(header), Some(payload), Some(signature), None) =
+    let (Some(header_part), Some(payload_part), Some(signature_part), None) =
         (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(TokenError::Malformed);
@@ -121,13 +121,13 @@ pub fn validate(
             .map_err(|_| TokenError::Malformed)
     };
     let header: Header =
-        serde_json::from_slice(&decode(header)?).map_err(|_| TokenError::Malformed)?;
-    let signature = decode(signature)?;
-    let signed = &token[..token.len() - token.rsplit('.').next().map_or(0, str::len) - 1];
-    verify_signature(&header, keys, signed.as_bytes(), &signature)?;
+        serde_json::from_slice(&decode(header_part)?).map_err(|_| TokenError::Malformed)?;
+    // The signature covers `header.payload` as sent.
+    let signed = &token[..header_part.len() + 1 + payload_part.len()];
+    verify_signature(&header, keys, signed.as_bytes(), &decode(signature_part)?)?;
 
     let claims: Value =
-        serde_json::from_slice(&decode(payload)?).map_err(|_| TokenError::Malformed)?;
+        serde_json::from_slice(&decode(payload_part)?).map_err(|_| TokenError::Malformed)?;
     check_claims(&claims, expected)?;
     let text = |name: &str| claims.get(name).and_then(Value::as_str).map(str::to_string);
     Ok(Identity {
@@ -527,6 +527,44 @@ mod tests {
                 c.remove("email_verified");
             })),
             Ok(false)
+        );
+    }
+
+    #[test]
+    fn es256_tokens_verify_with_an_ec_key() {
+        use aws_lc_rs::signature::{ECDSA_P256_SHA256_FIXED_SIGNING, EcdsaKeyPair};
+        let key = EcdsaKeyPair::generate(&ECDSA_P256_SHA256_FIXED_SIGNING).expect("EC key");
+        let point = key.public_key().as_ref().to_vec();
+        let jwk = Jwk {
+            kty: "EC".into(),
+            kid: Some("ec1".into()),
+            usage: None,
+            alg: None,
+            n: None,
+            e: None,
+            crv: Some("P-256".into()),
+            x: Some(URL_SAFE_NO_PAD.encode(&point[1..33])),
+            y: Some(URL_SAFE_NO_PAD.encode(&point[33..65])),
+        };
+        let header = json!({"alg": "ES256", "kid": "ec1"});
+        let signed = format!(
+            "{}.{}",
+            URL_SAFE_NO_PAD.encode(header.to_string()),
+            URL_SAFE_NO_PAD.encode(claims().to_string())
+        );
+        let signature = key
+            .sign(&aws_lc_rs::rand::SystemRandom::new(), signed.as_bytes())
+            .expect("signs");
+        let token = format!("{signed}.{}", URL_SAFE_NO_PAD.encode(signature.as_ref()));
+        let keys = JwkSet { keys: vec![jwk] };
+        assert!(validate(&token, &keys, &expected()).is_ok());
+        // The RSA key of another provider does not stand in for it.
+        let rsa_only = JwkSet {
+            keys: vec![Signer::new("ec1").jwk()],
+        };
+        assert_eq!(
+            validate(&token, &rsa_only, &expected()),
+            Err(TokenError::UnknownKey)
         );
     }
 }
