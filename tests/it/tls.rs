@@ -113,14 +113,7 @@ async fn serves_https_with_hsts_and_secure_cookies() {
         .and_then(|v| v.parse().ok())
         .unwrap_or_default();
     assert!(max_age >= 365 * 24 * 3600, "{hsts}");
-    let csrf_cookie = response
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("kairos_csrf="))
-        .unwrap_or_default()
-        .to_string();
+    let csrf_cookie = set_cookie(&response, "kairos_csrf").unwrap_or_default();
     assert!(csrf_cookie.ends_with("; Secure"), "{csrf_cookie}");
     assert_eq!(
         served_certificate(&client, &https_url(&server, "/healthz")).await,
@@ -146,15 +139,8 @@ async fn serves_https_with_hsts_and_secure_cookies() {
         .await
         .expect("sign-in answers");
     assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
-    let cookie = signed_in
-        .headers()
-        .get("set-cookie")
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    assert!(
-        cookie.starts_with("kairos_session=") && cookie.contains("; Secure"),
-        "{cookie}"
-    );
+    let cookie = set_cookie(&signed_in, "kairos_session").expect("session cookie");
+    assert!(cookie.contains("; Secure"), "{cookie}");
 
     // Plain HTTP is not spoken on the TLS port.
     let plain = reqwest::Client::new()
@@ -387,11 +373,7 @@ async fn forwarded_headers_count_only_from_trusted_proxies() {
             .await
             .expect("answers");
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
-        let cookie = response
-            .headers()
-            .get("set-cookie")
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default();
+        let cookie = set_cookie(&response, "kairos_session").expect("session cookie");
         assert_eq!(cookie.contains("; Secure"), secure, "{proto}: {cookie}");
     }
     proxied.stop().await;
