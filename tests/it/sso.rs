@@ -361,6 +361,17 @@ async fn unknown_and_unverified_emails_wrong_state_and_wrong_nonce_are_refused()
         (Some("reason:token_nonce"), "failure")
     );
 
+    // A sign-in left unfinished for more than ten minutes.
+    let url = authorization_url(&server, &person).await;
+    let callback = provider_signs_in(&url, "owner").await;
+    server.clock.advance(chrono::Duration::minutes(11));
+    let refused = person.get(&callback).send().await.expect("answers");
+    assert_eq!(refused.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        last_sso_audit(&server).await.1.as_deref(),
+        Some("reason:state")
+    );
+
     assert_eq!(
         server.count("sessions").await,
         sessions_before,

@@ -27,6 +27,8 @@ pub use settings::{SsoInput, SsoSettings};
 const PENDING_VALIDITY: Duration = Duration::minutes(10);
 /// The most sign-ins in progress kept at once (expired ones are dropped first).
 const MAX_PENDING: usize = 10_000;
+/// How long a discovery document is reused before it is fetched again.
+const DISCOVERY_TTL: Duration = Duration::minutes(5);
 /// The path the provider sends the browser back to.
 pub const CALLBACK_PATH: &str = "/login/sso/callback";
 
@@ -89,6 +91,9 @@ struct Pending {
 pub struct Sso {
     settings: RwLock<SsoSettings>,
     pending: Mutex<HashMap<String, Pending>>,
+    /// The last discovery document and when it was fetched, so a burst of sign-ins makes
+    /// one call to the provider.
+    discovered: Mutex<Option<(provider::Provider, DateTime<Utc>)>>,
     http: reqwest::Client,
 }
 
@@ -113,8 +118,31 @@ impl Sso {
         Self {
             settings: RwLock::new(settings),
             pending: Mutex::default(),
+            discovered: Mutex::default(),
             http: provider::client(),
         }
+    }
+
+    /// The provider's endpoints for `issuer`, from the cache while it is fresh.
+    async fn provider(
+        &self,
+        issuer: &str,
+        now: DateTime<Utc>,
+    ) -> Result<provider::Provider, SsoError> {
+        let cached = self
+            .discovered
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+            .filter(|(found, at)| {
+                found.issuer == issuer && now - *at < DISCOVERY_TTL && *at <= now
+            });
+        if let Some((found, _)) = cached {
+            return Ok(found);
+        }
+        let found = provider::discover(&self.http, issuer).await?;
+        *self.discovered.lock().unwrap_or_else(|p| p.into_inner()) = Some((found.clone(), now));
+        Ok(found)
     }
 
     pub fn settings(&self) -> SsoSettings {
@@ -175,6 +203,7 @@ impl Sso {
             "single sign-on settings changed"
         );
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings.clone();
+        *self.discovered.lock().unwrap_or_else(|p| p.into_inner()) = None;
         Ok(settings)
     }
 
@@ -212,7 +241,7 @@ impl Sso {
         if browser_cookie.is_empty() {
             return Err(SsoError::State);
         }
-        let provider = provider::discover(&self.http, &settings.issuer).await?;
+        let provider = self.provider(&settings.issuer, now).await?;
         let (state, nonce, code_verifier) = (random_token(), random_token(), random_token());
         let mut url = provider.authorization_endpoint.clone();
         url.query_pairs_mut()
@@ -308,9 +337,7 @@ impl Sso {
         if !settings.active() {
             return Err(alone(SsoError::NotEnabled));
         }
-        let provider = provider::discover(&self.http, &settings.issuer)
-            .await
-            .map_err(alone)?;
+        let provider = self.provider(&settings.issuer, now).await.map_err(alone)?;
         let redirect_uri = redirect_uri(base_url);
         let exchange = provider::CodeExchange {
             code: &callback.code,
