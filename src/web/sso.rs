@@ -69,8 +69,11 @@ pub async fn callback(ctx: Ctx, Query(callback): Query<Callback>) -> Result<Resp
 
 /// The sign-in page with the reason single sign-on did not work.
 fn refused(ctx: &Ctx, next: &str, err: SsoError) -> Result<Response, WebError> {
+    if let SsoError::Db(err) = err {
+        return Err(err.into());
+    }
     let status = match &err {
-        SsoError::Db(_) => return Err(WebError::Internal(err.to_string())),
+        SsoError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
         SsoError::NotEnabled => StatusCode::NOT_FOUND,
         SsoError::Configuration(_) | SsoError::Unreachable(_) | SsoError::Provider(_) => {
             StatusCode::BAD_GATEWAY
