@@ -110,6 +110,8 @@ Wants=network-online.target
 Type=notify
 NotifyAccess=main
 ExecStart=/usr/local/bin/kairos serve --config /etc/kairos/kairos.toml
+# `systemctl reload kairos` re-reads the TLS certificate and key without dropping connections.
+ExecReload=/bin/kill -HUP $MAINPID
 Restart=on-failure
 RestartSec=2s
 # Migrations of a large database may take a while before READY=1.

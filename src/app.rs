@@ -50,6 +50,8 @@ pub struct Inner {
     pub local_addr: SocketAddr,
     /// The certificate served when Kairos speaks HTTPS itself.
     pub tls: Option<Arc<ReloadableCertificate>>,
+    /// Single sign-on: its settings and the sign-ins in progress.
+    pub sso: crate::auth::sso::Sso,
 }
 
 impl Deref for AppState {
@@ -212,10 +214,15 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         .await
         .map_err(|_| DbError::WorkerGone)??;
 
-    let (settings, admin_exists) = instance
+    let key = instance.key.clone();
+    let (settings, sso_settings, admin_exists) = instance
         .db
-        .read(|conn| -> Result<_, DbError> {
-            Ok((InstanceSettings::load(conn)?, users::admin_exists(conn)?))
+        .read(move |conn| -> Result<_, DbError> {
+            Ok((
+                InstanceSettings::load(conn)?,
+                crate::auth::sso::SsoSettings::load(conn, &key)?,
+                users::admin_exists(conn)?,
+            ))
         })
         .await?;
 
@@ -257,6 +264,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         settings: RwLock::new(settings),
         local_addr,
         tls,
+        sso: crate::auth::sso::Sso::new(sso_settings),
         config,
         slot_cache: Default::default(),
         jobs: crate::jobs::Waker::new(),
@@ -301,8 +309,8 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
 
     let (redirect_task, redirect_addr) = match redirect {
         Some((listener, addr)) => {
-            let router =
-                crate::transport::redirect_router(state.config.base_url.clone(), local_addr.port());
+            let public_url = state.config.base_url.clone().or(state.settings().base_url);
+            let router = crate::transport::redirect_router(public_url, local_addr.port());
             tracing::info!(addr = %addr, "redirecting plain HTTP to HTTPS");
             (
                 Some(spawn_server(listener, router, shutdown_rx)),
@@ -344,7 +352,6 @@ fn spawn_server<L>(
 ) -> JoinHandle<std::io::Result<()>>
 where
     L: axum::serve::Listener<Addr = SocketAddr>,
-    L::Io: Unpin,
 {
     use axum::serve::ListenerExt;
     // `tap_io` gives any listener with socket addresses the peer address as ConnectInfo.

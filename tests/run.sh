@@ -25,12 +25,13 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 # The .ics tests read calendar files with an independent parser, Python's icalendar; the
-# email tests send to a real SMTP server, aiosmtpd.
-if ! .venv-test/bin/python -c 'import icalendar, aiosmtpd' >/dev/null 2>&1; then
-    log "installing Python's icalendar and aiosmtpd for the .ics and email tests"
+# email tests send to a real SMTP server, aiosmtpd; the single sign-on tests sign in at a
+# real OpenID Connect provider, oidc-provider-mock.
+if ! .venv-test/bin/python -c 'import icalendar, aiosmtpd, oidc_provider_mock' >/dev/null 2>&1; then
+    log "installing Python's icalendar, aiosmtpd and oidc-provider-mock for the .ics, email and SSO tests"
     python3 -m venv .venv-test
-    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd \
-        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd
+    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd oidc-provider-mock \
+        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd oidc-provider-mock
 fi
 
 log "unit, property and integration tests"

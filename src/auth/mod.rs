@@ -1,8 +1,9 @@
-//! Who is signed in: accounts, passwords, sessions, one-time password links, CSRF tokens
-//! and sign-in throttling.
+//! Who is signed in: accounts, passwords, sessions, one-time password links, CSRF tokens,
+//! sign-in throttling and single sign-on.
 
 pub mod mfa;
 pub mod password;
+pub mod sso;
 pub mod throttle;
 pub mod totp;
 
@@ -252,6 +253,14 @@ impl SignInMethod {
             SignInMethod::SingleSignOn => "sso",
         }
     }
+
+    /// The audit log's action for a sign-in this way.
+    pub fn audit_action(self) -> &'static str {
+        match self {
+            SignInMethod::Password | SignInMethod::PasswordAndTotp => "sign_in",
+            SignInMethod::SingleSignOn => "sso_sign_in",
+        }
+    }
 }
 
 /// Starts a session for `user_id` and returns its token (for the cookie).
@@ -288,7 +297,7 @@ pub fn begin_session(
     let token = start_session(conn, user_id, method, policy, now)?;
     let entry = Entry {
         actor: Actor::User(user_id),
-        action: "sign_in",
+        action: method.audit_action(),
         object: Some(format!("user:{user_id}")),
         outcome: Outcome::Success,
         origin,

@@ -54,7 +54,7 @@ pub fn notice_text(key: &str) -> Option<&'static str> {
 }
 
 /// Only local paths are followed after sign-in, never another site.
-fn safe_next(next: &str) -> &str {
+pub fn safe_next(next: &str) -> &str {
     if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
         next
     } else {
@@ -62,21 +62,48 @@ fn safe_next(next: &str) -> &str {
     }
 }
 
-fn login_form(ctx: &Ctx, email: &str, next: &str, message: Option<(&str, &str)>) -> Markup {
+/// The sign-in page: the single sign-on button when it is on, the password form unless
+/// "SSO only" hides it.
+pub fn login_form(ctx: &Ctx, email: &str, next: &str, message: Option<(&str, &str)>) -> Markup {
     let org = ctx.state.settings().organization_name;
+    let sso = ctx.state.sso.settings();
+    let passwords = password_sign_in_allowed(ctx);
+    let sso_link = if next.is_empty() {
+        "/login/sso".to_string()
+    } else {
+        format!(
+            "/login/sso?next={}",
+            crate::web::error::urlencode(safe_next(next))
+        )
+    };
     let body = html! {
         h1 { "Sign in" }
         @if let Some((kind, text)) = message { (notice(kind, text)) }
-        form method="post" action="/login" {
-            (csrf_field(&ctx.csrf_token()))
-            input type="hidden" name="next" value=(next);
-            (field(&Field { name: "email", label: "Email", kind: "email", value: email, autocomplete: Some("username"), required: true, autofocus: email.is_empty(), ..Field::default() }, &FieldErrors::new()))
-            (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("current-password"), required: true, autofocus: !email.is_empty(), ..Field::default() }, &FieldErrors::new()))
-            button.button.primary.wide type="submit" { "Sign in" }
+        @if sso.active() {
+            a.button.wide.sso-button.primary[!passwords].ghost[passwords] href=(sso_link) { (sso.button_label) }
+            @if passwords { p.divider aria-hidden="true" { span { "or with your password" } } }
         }
-        p.muted.small { "Forgot your password? Ask an administrator for a reset link." }
+        @if passwords {
+            form method="post" action="/login" {
+                (csrf_field(&ctx.csrf_token()))
+                input type="hidden" name="next" value=(next);
+                (field(&Field { name: "email", label: "Email", kind: "email", value: email, autocomplete: Some("username"), required: true, autofocus: email.is_empty(), ..Field::default() }, &FieldErrors::new()))
+                (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("current-password"), required: true, autofocus: !email.is_empty(), ..Field::default() }, &FieldErrors::new()))
+                button.button.primary.wide type="submit" { "Sign in" }
+            }
+            p.muted.small { "Forgot your password? Ask an administrator for a reset link." }
+        } @else {
+            p.muted.small { "This organization signs in through its identity provider only." }
+        }
     };
     card_page("Sign in", &org, body)
+}
+
+/// Whether this instance takes passwords now (see [`crate::auth::sso::Sso::password_sign_in_allowed`]).
+fn password_sign_in_allowed(ctx: &Ctx) -> bool {
+    ctx.state
+        .sso
+        .password_sign_in_allowed(ctx.state.config.allow_password_sign_in)
 }
 
 pub async fn login_page(ctx: Ctx, Query(query): Query<LoginQuery>) -> Response {
@@ -90,6 +117,24 @@ pub async fn login_page(ctx: Ctx, Query(query): Query<LoginQuery>) -> Response {
 pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, WebError> {
     ctx.verify_csrf(&form.csrf)?;
     let state = &ctx.state;
+    if !password_sign_in_allowed(&ctx) {
+        let now = state.clock.now();
+        let (actor, outcome) = (audit::Actor::Anonymous, audit::Outcome::Denied);
+        let object = Some("reason:sso_only".to_string());
+        audit::record_alone(
+            &state.db,
+            now,
+            actor,
+            "sign_in",
+            object,
+            outcome,
+            &ctx.origin(),
+        )
+        .await?;
+        let message = "Password sign-in is turned off here. Use single sign-on.";
+        let page = login_form(&ctx, "", &form.next, Some(("error", message)));
+        return Ok((StatusCode::FORBIDDEN, page).into_response());
+    }
     let result = auth::sign_in(
         &state.db,
         &state.throttle,

@@ -40,10 +40,15 @@ pub async fn ensure_csrf_cookie(mut request: Request, next: Next) -> Response {
         None => (random_token(), true),
     };
     request.extensions_mut().insert(CsrfCookie(value.clone()));
+    let secure = if client(request.extensions()).https {
+        "; Secure"
+    } else {
+        ""
+    };
     let mut response = next.run(request).await;
     if fresh
         && let Ok(header) = HeaderValue::from_str(&format!(
-            "{CSRF_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax"
+            "{CSRF_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax{secure}"
         ))
     {
         response.headers_mut().append(header::SET_COOKIE, header);
@@ -109,9 +114,8 @@ pub struct Ctx {
 
 /// The client as [`resolve_client`] found it (127.0.0.1 over plain HTTP when the request
 /// did not pass through it).
-fn client(parts: &Parts) -> ClientInfo {
-    parts
-        .extensions
+fn client(extensions: &axum::http::Extensions) -> ClientInfo {
+    extensions
         .get::<ClientInfo>()
         .copied()
         .unwrap_or(ClientInfo {
@@ -134,7 +138,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Origin {
 
     async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
         Ok(Origin::new(
-            client(parts).address,
+            client(&parts.extensions).address,
             user_agent(parts).as_deref(),
         ))
     }
@@ -144,7 +148,7 @@ impl FromRequestParts<AppState> for Ctx {
     type Rejection = WebError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, WebError> {
-        let ClientInfo { address, https } = client(parts);
+        let ClientInfo { address, https } = client(&parts.extensions);
         let csrf_cookie = parts
             .extensions
             .get::<CsrfCookie>()
@@ -286,6 +290,11 @@ impl Ctx {
     pub fn session_seconds_left(&self) -> Option<i64> {
         self.session_ends_at
             .map(|ends| (ends - self.state.clock.now()).num_seconds().max(0))
+    }
+
+    /// The browser's pre-session cookie: what a single sign-on in progress is bound to.
+    pub fn browser_cookie(&self) -> &str {
+        &self.csrf_cookie
     }
 
     pub fn session_token(&self) -> Option<&str> {

@@ -14,6 +14,7 @@ mod layout;
 mod metrics;
 mod public;
 pub(crate) mod setup;
+mod sso;
 mod updates;
 
 use axum::Router;
@@ -53,6 +54,8 @@ pub fn router(state: AppState) -> Router {
             "/login/mfa",
             get(account::second_factor_page).post(account::second_factor),
         )
+        .route("/login/sso", get(sso::start))
+        .route(crate::auth::sso::CALLBACK_PATH, get(sso::callback))
         .route("/logout", post(account::logout))
         .route("/session/extend", post(account::extend_session))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))

@@ -128,14 +128,7 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
         .expect("answers");
     assert_eq!(created.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&created), "/setup/instance");
-    let cookie = created
-        .headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("kairos_session="))
-        .expect("session cookie")
-        .to_string();
+    let cookie = set_cookie(&created, "kairos_session").expect("session cookie");
     assert!(
         cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"),
         "{cookie}"

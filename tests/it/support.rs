@@ -157,6 +157,18 @@ pub fn location(response: &reqwest::Response) -> String {
         .to_string()
 }
 
+/// The `Set-Cookie` header that sets the cookie `name`, if the response has one.
+pub fn set_cookie(response: &reqwest::Response, name: &str) -> Option<String> {
+    let prefix = format!("{name}=");
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&prefix))
+        .map(str::to_string)
+}
+
 /// Fetches a page and returns its CSRF token.
 pub async fn csrf_from(client: &reqwest::Client, url: &str) -> String {
     let html = client

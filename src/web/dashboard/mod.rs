@@ -13,6 +13,7 @@ mod jobs;
 mod mfa;
 mod settings;
 mod sms;
+mod sso;
 mod teams;
 mod webhooks;
 mod workflows;
@@ -200,6 +201,7 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin/email", get(email::page).post(email::save))
         .route("/dashboard/admin/email/test", post(email::test))
         .route("/dashboard/admin/jobs/{id}/retry", post(jobs::retry))
+        .route("/dashboard/admin/sso", get(sso::page).post(sso::save))
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/invitations", post(admin::invite))
         .route(
