@@ -187,6 +187,15 @@ async fn failing_email_jobs(server: &TestServer) -> i64 {
         .expect("count")
 }
 
+/// Books a start of event type `id` for `email` through the public API.
+async fn book(api: &Api, id: i64, start: &str, email: &str) -> Value {
+    let (status, made) = api
+        .public_post("/api/v1/bookings", &booking(id, start, email))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    made
+}
+
 /// Sets the owner's zone and clock, as the profile page does.
 async fn owner_reads(server: &TestServer, zone: &'static str, time_format: i64) {
     let state = server.running.as_ref().expect("running").state.clone();
@@ -414,13 +423,7 @@ async fn a_request_tells_the_attendee_it_waits_and_the_host_how_to_accept_it() {
     let (server, api, id) = clinic(json!({ "requiresConfirmation": true })).await;
     configure_smtp(&server, port).await;
 
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let made = book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
     let uid = made["data"]["uid"].as_str().expect("uid").to_string();
     let all = wait_for_messages(&smtp_server.maildir, 2).await;
     let attendee = to(&all, "pat@example.org");
@@ -500,13 +503,7 @@ async fn answers_reach_emails_only_when_minimum_necessary_is_off() {
     configure_smtp(&server, port).await;
 
     // On (the default): no message carries the answer.
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
     let on = wait_for_messages(&smtp_server.maildir, 2).await;
     for message in &on {
         for part in ["text", "html", "subject"] {
@@ -519,13 +516,7 @@ async fn answers_reach_emails_only_when_minimum_necessary_is_off() {
     // Off: the host's message lists the answers under their labels, and the attendee's
     // repeats their own.
     set_minimum_necessary(&server, false).await;
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T09:00:00Z", "kim@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    book(&api, id, "2026-03-31T09:00:00Z", "kim@example.org").await;
     let all = wait_for_messages(&smtp_server.maildir, 4).await;
     let host = to(&all, OWNER_EMAIL);
     let attendee = to(&all, "kim@example.org");
@@ -554,10 +545,7 @@ async fn mail_held_while_the_server_is_down_arrives_exactly_once_when_it_returns
         ("2026-03-31T08:00:00Z", "pat@example.org"),
         ("2026-03-31T09:00:00Z", "kim@example.org"),
     ] {
-        let (status, made) = api
-            .public_post("/api/v1/bookings", &booking(id, start, email))
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{made}");
+        book(&api, id, start, email).await;
     }
     let deadline = Instant::now() + StdDuration::from_secs(30);
     while failing_email_jobs(&server).await < 4 {
@@ -617,13 +605,7 @@ async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_i
     let (server, api, id) = clinic(json!({})).await;
     configure_smtp(&server, port).await;
     let state = server.running.as_ref().expect("running").state.clone();
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
 
     // No mail server answers: every attempt fails until the jobs give up.
     let deadline = Instant::now() + StdDuration::from_secs(60);
@@ -637,14 +619,7 @@ async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_i
 
     let client = browser();
     sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
-    let admin = client
-        .get(server.url("/dashboard/admin"))
-        .send()
-        .await
-        .expect("admin page")
-        .text()
-        .await
-        .expect("body");
+    let admin = page_text(&client, server.url("/dashboard/admin")).await;
     assert!(
         admin.contains("href=\"/dashboard/admin/jobs\""),
         "linked from the admin page"
