@@ -894,3 +894,47 @@ async fn admins_set_up_the_mail_server_and_the_test_email_shows_the_servers_answ
     server.stop().await;
     smtp_server.stop();
 }
+
+#[tokio::test]
+async fn members_cannot_see_or_change_the_mail_server_or_the_jobs() {
+    let server = TestServer::with_owner().await;
+    let db = server.running.as_ref().expect("running").state.db.clone();
+    let now = server.clock.now();
+    db.write(move |tx| -> Result<(), kairos::auth::AccountError> {
+        let hash = kairos::auth::password::hash("member-password-42");
+        kairos::auth::insert_account(
+            tx,
+            "Mia",
+            "mia@clinic.example",
+            Some(&hash),
+            kairos::db::users::Role::Member,
+            chrono_tz::Tz::UTC,
+            now,
+        )?;
+        Ok(())
+    })
+    .await
+    .expect("member created");
+    let member = browser();
+    sign_in(&server, &member, "mia@clinic.example", "member-password-42").await;
+    let csrf = csrf_from(&member, &server.url("/dashboard")).await;
+    for path in ["/dashboard/admin/email", "/dashboard/admin/jobs"] {
+        let page = member.get(server.url(path)).send().await.expect("answers");
+        assert_eq!(page.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    for path in [
+        "/dashboard/admin/email",
+        "/dashboard/admin/email/test",
+        "/dashboard/admin/jobs/1/retry",
+        "/setup/email",
+    ] {
+        let response = member
+            .post(server.url(path))
+            .form(&[("csrf", csrf.as_str()), ("to", "mia@clinic.example")])
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    server.stop().await;
+}
