@@ -19,6 +19,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use rusqlite::Connection;
 
 use crate::app::AppState;
+use crate::booking::{ManageKey, current_manage_token, manage_path};
 use crate::crypto::InstanceKey;
 use crate::db::bookings::Booking;
 use crate::db::users::{self, User};
@@ -299,13 +300,25 @@ fn one_line(text: &str) -> String {
 }
 
 /// What a message knows about the instance that sends it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Site {
     pub organization: String,
     /// The public URL, for links back to the appliance.
     pub base_url: String,
     /// Answers and notes stay out of messages (see [`crate::instance::InstanceSettings`]).
     pub minimum_necessary: bool,
+    /// Recomputes the invitee's manage link of a booking.
+    pub manage_key: ManageKey,
+}
+
+impl std::fmt::Debug for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Site")
+            .field("organization", &self.organization)
+            .field("base_url", &self.base_url)
+            .field("minimum_necessary", &self.minimum_necessary)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Site {
@@ -315,7 +328,22 @@ impl Site {
             organization: settings.organization_name.clone(),
             base_url: state.base_url(),
             minimum_necessary: settings.minimum_necessary,
+            manage_key: ManageKey::new(&state.key),
         }
+    }
+
+    /// The invitee's page of `booking`, where they reschedule or cancel it; `None` when
+    /// the booking is no longer on, or its token cannot be recomputed.
+    pub fn manage_url(&self, booking: &Booking) -> Option<String> {
+        if !booking.status.is_active() {
+            return None;
+        }
+        let token = current_manage_token(&self.manage_key, booking)?;
+        Some(format!(
+            "{}{}",
+            self.base_url.trim_end_matches('/'),
+            manage_path(&booking.uid, &token)
+        ))
     }
 }
 
@@ -408,16 +436,19 @@ pub fn booking_frame(
         };
         facts.extend(labelled_answers(&questions, &booking.answers));
     }
-    let button = for_host.then(|| {
-        (
+    let button = if for_host {
+        Some((
             "Open the booking".to_string(),
             format!(
                 "{}/dashboard/bookings/{}",
                 site.base_url.trim_end_matches('/'),
                 booking.uid
             ),
-        )
-    });
+        ))
+    } else {
+        site.manage_url(booking)
+            .map(|url| ("Reschedule or cancel".to_string(), url))
+    };
     let heading = if host_names.is_empty() || for_host {
         format!("{} with {}", booking.title, booking.attendee_name)
     } else {
@@ -435,7 +466,8 @@ pub fn booking_frame(
 /// Renders a message about `booking` for `audience` from a subject and a plain-text body,
 /// in the frame every Kairos email shares: the time in the reader's zone and clock, the
 /// place, the people, the answers unless the instance keeps to the minimum necessary,
-/// and for hosts a link to the booking.
+/// and a link: for hosts to the booking, for the attendee to their page to reschedule or
+/// cancel it.
 pub fn compose(
     conn: &Connection,
     site: &Site,

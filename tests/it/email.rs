@@ -320,6 +320,23 @@ async fn book_reschedule_cancel_tell_attendee_guests_and_host_in_their_zones_wit
     }
     let moved_text = attendee[1]["text"].as_str().unwrap_or_default();
     assert!(moved_text.contains("Previously: 4:00am"), "{moved_text}");
+    // The attendee's messages lead to their own page while the meeting is on.
+    for (message, made) in [(attendee[0], &made), (attendee[1], &moved)] {
+        let manage = made["data"]["manageUrl"].as_str().expect("manage URL");
+        let text = message["text"].as_str().unwrap_or_default();
+        assert!(
+            text.contains(&format!("Reschedule or cancel: {manage}")),
+            "{text}"
+        );
+        let html = message["html"].as_str().unwrap_or_default();
+        assert!(html.contains(&format!("href=\"{manage}\"")), "{html}");
+    }
+    let cancelled = attendee[2]["text"].as_str().unwrap_or_default();
+    assert!(!cancelled.contains("Reschedule or cancel"), "{cancelled}");
+    let page = reqwest::get(moved["data"]["manageUrl"].as_str().unwrap_or_default())
+        .await
+        .expect("manage page");
+    assert_eq!(page.status(), StatusCode::OK, "the link in the email works");
 
     let expected_uid = format!("{uid}@kairos");
     for messages in [&attendee, &host] {
