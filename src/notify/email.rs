@@ -362,13 +362,32 @@ pub enum Audience {
     },
 }
 
+/// A message about a booking, before its words: the frame, whom it goes to, and how they
+/// read times.
+#[derive(Debug, Clone)]
+pub struct BookingFrame {
+    pub frame: Frame,
+    pub to: Vec<Recipient>,
+    pub cc: Vec<Recipient>,
+    pub reading: Reading,
+}
+
+impl BookingFrame {
+    /// Renders `body` under `subject` in the frame, addressed.
+    pub fn render(self, subject: &str, body: &str) -> Email {
+        let mut email = self.frame.render(self.to, subject, body);
+        email.cc = self.cc;
+        email
+    }
+}
+
 /// The frame, addressees and reading of a message about `booking` for `audience`.
 pub fn booking_frame(
     conn: &Connection,
     site: &Site,
     booking: &Booking,
     audience: &Audience,
-) -> rusqlite::Result<(Frame, Vec<Recipient>, Vec<Recipient>, Reading)> {
+) -> rusqlite::Result<BookingFrame> {
     let mut hosts = Vec::with_capacity(booking.hosts.len());
     for id in &booking.hosts {
         if let Some(host) = users::by_id(conn, *id)? {
@@ -460,7 +479,12 @@ pub fn booking_frame(
         facts,
         button,
     };
-    Ok((frame, to, cc, reading))
+    Ok(BookingFrame {
+        frame,
+        to,
+        cc,
+        reading,
+    })
 }
 
 /// Renders a message about `booking` for `audience` from a subject and a plain-text body,
@@ -476,10 +500,7 @@ pub fn compose(
     subject: &str,
     body: &str,
 ) -> rusqlite::Result<Email> {
-    let (frame, to, cc, _) = booking_frame(conn, site, booking, audience)?;
-    let mut email = frame.render(to, subject, body);
-    email.cc = cc;
-    Ok(email)
+    Ok(booking_frame(conn, site, booking, audience)?.render(subject, body))
 }
 
 fn mailbox(recipient: &Recipient) -> Result<Mailbox, EmailError> {
