@@ -915,23 +915,9 @@ async fn admins_set_up_the_mail_server_and_the_test_email_shows_the_servers_answ
 #[tokio::test]
 async fn members_cannot_see_or_change_the_mail_server_or_the_jobs() {
     let server = TestServer::with_owner().await;
-    let db = server.running.as_ref().expect("running").state.db.clone();
-    let now = server.clock.now();
-    db.write(move |tx| -> Result<(), kairos::auth::AccountError> {
-        let hash = kairos::auth::password::hash("member-password-42");
-        kairos::auth::insert_account(
-            tx,
-            "Mia",
-            "mia@clinic.example",
-            Some(&hash),
-            kairos::db::users::Role::Member,
-            chrono_tz::Tz::UTC,
-            now,
-        )?;
-        Ok(())
-    })
-    .await
-    .expect("member created");
+    server
+        .create_member("Mia", "mia@clinic.example", "member-password-42")
+        .await;
     let member = browser();
     sign_in(&server, &member, "mia@clinic.example", "member-password-42").await;
     let csrf = csrf_from(&member, &server.url("/dashboard")).await;
