@@ -255,7 +255,7 @@ impl Frame {
                                                     td.k-muted valign="top" style="padding:8px 12px 0 0;font-size:13px;color:#4b5563;white-space:nowrap;" { (label) }
                                                     td.k-text valign="top" style="padding:8px 0 0;color:#111827;overflow-wrap:anywhere;" {
                                                         @if value.starts_with("https://") || value.starts_with("http://") {
-                                                            a href=(value) style="color:#4f46e5;" { (value) }
+                                                            a.k-link href=(value) style="color:#4f46e5;" { (value) }
                                                         } @else { (value) }
                                                     }
                                                 }
@@ -289,6 +289,7 @@ const DARK_MODE: &str = "@media (prefers-color-scheme: dark) {\
 .k-muted{color:#a3abbd !important}\
 .k-facts{border-color:#2b3344 !important}\
 .k-button{background:#8b93ff !important;color:#0e1117 !important}\
+.k-link{color:#a5abff !important}\
 }";
 
 fn one_line(text: &str) -> String {
