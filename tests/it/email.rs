@@ -187,6 +187,15 @@ async fn failing_email_jobs(server: &TestServer) -> i64 {
         .expect("count")
 }
 
+/// Books a start of event type `id` for `email` through the public API.
+async fn book(api: &Api, id: i64, start: &str, email: &str) -> Value {
+    let (status, made) = api
+        .public_post("/api/v1/bookings", &booking(id, start, email))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    made
+}
+
 /// Sets the owner's zone and clock, as the profile page does.
 async fn owner_reads(server: &TestServer, zone: &'static str, time_format: i64) {
     let state = server.running.as_ref().expect("running").state.clone();
@@ -311,6 +320,23 @@ async fn book_reschedule_cancel_tell_attendee_guests_and_host_in_their_zones_wit
     }
     let moved_text = attendee[1]["text"].as_str().unwrap_or_default();
     assert!(moved_text.contains("Previously: 4:00am"), "{moved_text}");
+    // The attendee's messages lead to their own page while the meeting is on.
+    for (message, made) in [(attendee[0], &made), (attendee[1], &moved)] {
+        let manage = made["data"]["manageUrl"].as_str().expect("manage URL");
+        let text = message["text"].as_str().unwrap_or_default();
+        assert!(
+            text.contains(&format!("Reschedule or cancel: {manage}")),
+            "{text}"
+        );
+        let html = message["html"].as_str().unwrap_or_default();
+        assert!(html.contains(&format!("href=\"{manage}\"")), "{html}");
+    }
+    let cancelled = attendee[2]["text"].as_str().unwrap_or_default();
+    assert!(!cancelled.contains("Reschedule or cancel"), "{cancelled}");
+    let page = reqwest::get(moved["data"]["manageUrl"].as_str().unwrap_or_default())
+        .await
+        .expect("manage page");
+    assert_eq!(page.status(), StatusCode::OK, "the link in the email works");
 
     let expected_uid = format!("{uid}@kairos");
     for messages in [&attendee, &host] {
@@ -414,13 +440,7 @@ async fn a_request_tells_the_attendee_it_waits_and_the_host_how_to_accept_it() {
     let (server, api, id) = clinic(json!({ "requiresConfirmation": true })).await;
     configure_smtp(&server, port).await;
 
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let made = book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
     let uid = made["data"]["uid"].as_str().expect("uid").to_string();
     let all = wait_for_messages(&smtp_server.maildir, 2).await;
     let attendee = to(&all, "pat@example.org");
@@ -500,13 +520,7 @@ async fn answers_reach_emails_only_when_minimum_necessary_is_off() {
     configure_smtp(&server, port).await;
 
     // On (the default): no message carries the answer.
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
     let on = wait_for_messages(&smtp_server.maildir, 2).await;
     for message in &on {
         for part in ["text", "html", "subject"] {
@@ -519,13 +533,7 @@ async fn answers_reach_emails_only_when_minimum_necessary_is_off() {
     // Off: the host's message lists the answers under their labels, and the attendee's
     // repeats their own.
     set_minimum_necessary(&server, false).await;
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T09:00:00Z", "kim@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    book(&api, id, "2026-03-31T09:00:00Z", "kim@example.org").await;
     let all = wait_for_messages(&smtp_server.maildir, 4).await;
     let host = to(&all, OWNER_EMAIL);
     let attendee = to(&all, "kim@example.org");
@@ -554,10 +562,7 @@ async fn mail_held_while_the_server_is_down_arrives_exactly_once_when_it_returns
         ("2026-03-31T08:00:00Z", "pat@example.org"),
         ("2026-03-31T09:00:00Z", "kim@example.org"),
     ] {
-        let (status, made) = api
-            .public_post("/api/v1/bookings", &booking(id, start, email))
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{made}");
+        book(&api, id, start, email).await;
     }
     let deadline = Instant::now() + StdDuration::from_secs(30);
     while failing_email_jobs(&server).await < 4 {
@@ -617,13 +622,7 @@ async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_i
     let (server, api, id) = clinic(json!({})).await;
     configure_smtp(&server, port).await;
     let state = server.running.as_ref().expect("running").state.clone();
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
 
     // No mail server answers: every attempt fails until the jobs give up.
     let deadline = Instant::now() + StdDuration::from_secs(60);
@@ -637,14 +636,7 @@ async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_i
 
     let client = browser();
     sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
-    let admin = client
-        .get(server.url("/dashboard/admin"))
-        .send()
-        .await
-        .expect("admin page")
-        .text()
-        .await
-        .expect("body");
+    let admin = page_text(&client, server.url("/dashboard/admin")).await;
     assert!(
         admin.contains("href=\"/dashboard/admin/jobs\""),
         "linked from the admin page"
@@ -918,4 +910,34 @@ async fn admins_set_up_the_mail_server_and_the_test_email_shows_the_servers_answ
     assert_eq!(outcomes, ["failure", "failure", "success"]);
     server.stop().await;
     smtp_server.stop();
+}
+
+#[tokio::test]
+async fn members_cannot_see_or_change_the_mail_server_or_the_jobs() {
+    let server = TestServer::with_owner().await;
+    server
+        .create_member("Mia", "mia@clinic.example", "member-password-42")
+        .await;
+    let member = browser();
+    sign_in(&server, &member, "mia@clinic.example", "member-password-42").await;
+    let csrf = csrf_from(&member, &server.url("/dashboard")).await;
+    for path in ["/dashboard/admin/email", "/dashboard/admin/jobs"] {
+        let page = member.get(server.url(path)).send().await.expect("answers");
+        assert_eq!(page.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    for path in [
+        "/dashboard/admin/email",
+        "/dashboard/admin/email/test",
+        "/dashboard/admin/jobs/1/retry",
+        "/setup/email",
+    ] {
+        let response = member
+            .post(server.url(path))
+            .form(&[("csrf", csrf.as_str()), ("to", "mia@clinic.example")])
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    server.stop().await;
 }

@@ -126,6 +126,18 @@ struct View<'a> {
     message: Markup,
 }
 
+impl View<'_> {
+    fn of(form: FormData, message: Markup) -> Self {
+        Self {
+            form,
+            errors: FieldErrors::new(),
+            test_to: "",
+            test_errors: FieldErrors::new(),
+            message,
+        }
+    }
+}
+
 async fn page_with(
     ctx: &Ctx,
     user: &crate::db::users::User,
@@ -186,13 +198,7 @@ async fn page_with(
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
     let user = admin_only(&ctx)?;
     let form = form_of(stored(&ctx).await?.as_ref());
-    let view = View {
-        form,
-        errors: FieldErrors::new(),
-        test_to: "",
-        test_errors: FieldErrors::new(),
-        message: flash_notice(&query.notice),
-    };
+    let view = View::of(form, flash_notice(&query.notice));
     page_with(&ctx, &user, view, StatusCode::OK).await
 }
 
@@ -208,11 +214,8 @@ pub async fn save(
         Ok(_) => Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response()),
         Err(errors) => {
             let view = View {
-                form,
                 errors,
-                test_to: "",
-                test_errors: FieldErrors::new(),
-                message: html! {},
+                ..View::of(form, html! {})
             };
             page_with(&ctx, &user, view, StatusCode::UNPROCESSABLE_ENTITY).await
         }
@@ -267,11 +270,9 @@ pub async fn test(
         ),
     };
     let view = View {
-        form: stored_form,
-        errors: FieldErrors::new(),
         test_to: form.get("to"),
         test_errors,
-        message,
+        ..View::of(stored_form, message)
     };
     page_with(&ctx, &user, view, status).await
 }
