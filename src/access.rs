@@ -21,6 +21,8 @@
 //! | Team event type: view | yes | yes | yes | hidden |
 //! | Team event type: create, change, delete | yes | yes | forbidden | hidden |
 //! | Schedule and out-of-office time | yes | — | — | only its owner |
+//! | Webhook subscription, personal workflow: view, change, delete | yes | — | — | only its owner |
+//! | Team workflow: view, change, delete | yes | yes | hidden | hidden |
 //! | Team: view it and its members | yes | yes | yes | hidden |
 //! | Team: add, create and remove members | yes | yes | forbidden | hidden |
 //! | Team: create | yes | forbidden | forbidden | forbidden |
@@ -163,8 +165,9 @@ pub fn event_type(
     })
 }
 
-/// May `user` see or change the schedule (or out-of-office time) of `owner_id`?
-pub fn schedule(user: &User, owner_id: i64) -> Access {
+/// May `user` see or change something personal of `owner_id`: their schedule,
+/// out-of-office time, webhook subscription or personal workflow?
+pub fn personal(user: &User, owner_id: i64) -> Access {
     Access::allowed_if(user.role.is_admin() || owner_id == user.id, Access::Hidden)
 }
 
@@ -267,15 +270,15 @@ mod tests {
     }
 
     #[test]
-    fn schedules_and_keys_belong_to_their_owner() {
+    fn personal_things_and_keys_belong_to_their_owner() {
         let (member, other, admin) = (
             user(1, Role::Member),
             user(2, Role::Member),
             user(3, Role::Admin),
         );
-        assert_eq!(schedule(&member, 1), Access::Allowed);
-        assert_eq!(schedule(&other, 1), Access::Hidden);
-        assert_eq!(schedule(&admin, 1), Access::Allowed);
+        assert_eq!(personal(&member, 1), Access::Allowed);
+        assert_eq!(personal(&other, 1), Access::Hidden);
+        assert_eq!(personal(&admin, 1), Access::Allowed);
         assert_eq!(api_key(&member, 1), Access::Allowed);
         assert_eq!(api_key(&admin, 1), Access::Hidden);
     }

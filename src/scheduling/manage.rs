@@ -63,7 +63,7 @@ fn check(access: Access, what: &'static str) -> Result<(), ManageError> {
 /// found.
 pub fn schedule(conn: &Connection, user: &User, id: i64) -> Result<StoredSchedule, ManageError> {
     let found = schedules::get(conn, id)?.ok_or(ManageError::NotFound("schedule"))?;
-    check(access::schedule(user, found.user_id), "schedule")?;
+    check(access::personal(user, found.user_id), "schedule")?;
     Ok(found)
 }
 
@@ -266,7 +266,7 @@ pub fn add_out_of_office(
 pub fn delete_out_of_office(conn: &Connection, user: &User, id: i64) -> Result<(), ManageError> {
     let owner = schedules::out_of_office_owner(conn, id)?
         .ok_or(ManageError::NotFound("out-of-office entry"))?;
-    check(access::schedule(user, owner), "out-of-office entry")?;
+    check(access::personal(user, owner), "out-of-office entry")?;
     schedules::delete_out_of_office(conn, owner, id)?;
     Ok(())
 }

@@ -10,7 +10,7 @@ use crate::db::webhooks as store;
 use crate::jobs::{Job, JobFailure};
 use crate::outbound::{self, Exchange, Policy};
 use crate::webhooks::{
-    Changer, SIGNATURE_HEADER, Trigger, WebhookError, audit_entry, open_secret, own, payload,
+    Changer, SIGNATURE_HEADER, Trigger, WebhookError, audit_entry, managed, open_secret, payload,
     signature,
 };
 
@@ -156,7 +156,7 @@ pub async fn ping(state: &AppState, changer: &Changer, id: i64) -> Result<Exchan
     let (webhook, secret) = state
         .db
         .read(move |conn| -> Result<_, WebhookError> {
-            let webhook = own(conn, &user, id)?;
+            let webhook = managed(conn, &user, id)?;
             let secret = open_secret(&key, &webhook)?;
             Ok((webhook, secret))
         })

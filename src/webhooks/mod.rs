@@ -21,7 +21,7 @@ use crate::app::AppState;
 use crate::audit::{self, Origin};
 use crate::crypto::{InstanceKey, hmac_hex, random_token};
 use crate::db::bookings::{self, BookingStatus};
-use crate::db::users::User;
+use crate::db::users::{self, User};
 use crate::db::webhooks::{self as store, Delivery, Webhook, WebhookRow};
 use crate::db::{DbError, event_types};
 use crate::error::FieldErrors;
@@ -290,25 +290,32 @@ pub fn open_secret(key: &InstanceKey, webhook: &Webhook) -> Result<String, Webho
     String::from_utf8(plain).map_err(|_| WebhookError::Corrupt)
 }
 
-/// A subscription of the user's, or not found.
-pub fn own(conn: &Connection, user: &User, id: i64) -> Result<Webhook, WebhookError> {
+/// A subscription the user may see and change (see [`crate::access::personal`]: their
+/// own, or any for an administrator), or not found.
+pub fn managed(conn: &Connection, user: &User, id: i64) -> Result<Webhook, WebhookError> {
     store::get(conn, id)?
-        .filter(|webhook| webhook.user_id == user.id)
+        .filter(|webhook| crate::access::personal(user, webhook.user_id).is_allowed())
         .ok_or(WebhookError::NotFound)
+}
+
+/// The account a subscription belongs to: what it may hear about is theirs to say, also
+/// when an administrator changes it.
+pub fn owner(conn: &Connection, webhook: &Webhook) -> Result<User, WebhookError> {
+    users::by_id(conn, webhook.user_id)?.ok_or(WebhookError::NotFound)
 }
 
 pub fn list(conn: &Connection, user: &User) -> Result<Vec<Webhook>, WebhookError> {
     Ok(store::list_for_user(conn, user.id)?)
 }
 
-/// The newest deliveries of one of the user's subscriptions.
+/// The newest deliveries of a subscription the user may see.
 pub fn deliveries(
     conn: &Connection,
     user: &User,
     id: i64,
     limit: u32,
 ) -> Result<Vec<Delivery>, WebhookError> {
-    own(conn, user, id)?;
+    managed(conn, user, id)?;
     Ok(store::deliveries(conn, id, limit)?)
 }
 
@@ -371,7 +378,7 @@ pub async fn create(
             };
             let id = store::insert(tx, changer.user.id, &row, now)?;
             audit_entry(tx, &changer, "webhook_created", id, now)?;
-            own(tx, &changer.user, id)
+            managed(tx, &changer.user, id)
         })
         .await?;
     Ok(Created {
@@ -406,7 +413,7 @@ pub async fn update(
     patch: WebhookPatch,
 ) -> Result<Webhook, WebhookError> {
     let user = changer.user.clone();
-    let current = state.db.read(move |conn| own(conn, &user, id)).await?;
+    let current = state.db.read(move |conn| managed(conn, &user, id)).await?;
     let input = WebhookInput {
         url: patch.url.unwrap_or(current.url),
         triggers: patch.triggers.unwrap_or(current.triggers),
@@ -422,8 +429,8 @@ pub async fn update(
     state
         .db
         .write(move |tx| -> Result<Webhook, WebhookError> {
-            let current = own(tx, &changer.user, id)?;
-            check_event_type(tx, &changer.user, checked.event_type_id)?;
+            let current = managed(tx, &changer.user, id)?;
+            check_event_type(tx, &owner(tx, &current)?, checked.event_type_id)?;
             let row = WebhookRow {
                 event_type_id: checked.event_type_id,
                 url: &checked.url,
@@ -433,7 +440,7 @@ pub async fn update(
             };
             store::update(tx, id, &row, now)?;
             audit_entry(tx, &changer, "webhook_updated", id, now)?;
-            own(tx, &changer.user, id)
+            managed(tx, &changer.user, id)
         })
         .await
 }
@@ -444,7 +451,7 @@ pub async fn delete(state: &AppState, changer: &Changer, id: i64) -> Result<(), 
     state
         .db
         .write(move |tx| -> Result<(), WebhookError> {
-            own(tx, &changer.user, id)?;
+            managed(tx, &changer.user, id)?;
             store::delete(tx, id)?;
             queue::remove_pending(tx, &format!("webhook:{id}:"))?;
             audit_entry(tx, &changer, "webhook_deleted", id, now)?;

@@ -279,7 +279,9 @@ pub struct WorkflowInput {
     pub steps: Vec<StepInput>,
 }
 
-/// A workflow the user may manage (their own, or their team's as its admin), or not found.
+/// A workflow the user may manage (see [`crate::access::personal`] and
+/// [`crate::access::team`]: their own, or their team's as its admin; any for an
+/// administrator), or not found.
 pub fn managed(conn: &Connection, user: &User, id: i64) -> Result<Workflow, ManageError> {
     let workflow = workflows::get(conn, id)?.ok_or(ManageError::NotFound("workflow"))?;
     if may_manage(conn, user, workflow.owner)? {
@@ -291,7 +293,7 @@ pub fn managed(conn: &Connection, user: &User, id: i64) -> Result<Workflow, Mana
 
 fn may_manage(conn: &Connection, user: &User, owner: Owner) -> Result<bool, ManageError> {
     match owner {
-        Owner::User(id) => Ok(id == user.id),
+        Owner::User(id) => Ok(access::personal(user, id).is_allowed()),
         Owner::Team(team) => may_manage_team(conn, user, team),
     }
 }

@@ -3,8 +3,9 @@
 //! The matrix below has one row per route (and per kind of object where the answer
 //! depends on it). Each cell runs one request as one role against a fresh world of real
 //! objects that belong to someone else: a host who is a plain member of team A, their
-//! personal event type, schedule, out-of-office time, API key and booking, and a booking
-//! of a team A event type they host. The roles are
+//! personal event type, schedule, out-of-office time, API key, webhook, workflow and
+//! booking, a booking of a team A event type they host, team A's workflow, a pending
+//! invitation and a dead job. The roles are
 //!
 //! - anonymous: no session, no API key;
 //! - member: a plain member of team A (sees team A's bookings, changes none);
@@ -14,8 +15,9 @@
 //!
 //! A cell expects `A` (allowed: anything but 401, 403, 404, a redirect to sign in, or a
 //! server error), `N` (404, exactly like a missing object), `F` (403) or `L` (sign in
-//! first: 401 from the API, a redirect to `/login` from a page). No answer to a role that
-//! may not see a booking contains its invitee's name, email or answers.
+//! first: 401 from the API or a script's JSON call, a redirect to `/login` from a page).
+//! No answer to a role that may not see a booking contains its invitee's name, email or
+//! answers, and none to a role that may not see the host's webhook contains its URL.
 //!
 //! [`every_route_has_a_row`] reads the routes from `src/web/**/*.rs` (`.route("…", …)`
 //! and `#[utoipa::path(method, path = "…")]`) and fails naming each route without a row.
@@ -73,6 +75,14 @@ fn matrix() -> Vec<Row> {
         row(GET, "/{username}", "username", "A A A A A A"),
         row(GET, "/{username}/{slug}", "username slug", "A A A A A A"),
         row(POST, "/{username}/{slug}", "username slug", "A A A A A A").form("name=Someone"),
+        row(GET, "/login/mfa", "", "A A A A A A"),
+        row(POST, "/login/mfa", "", "A A A A A A").form("code=000000"),
+        row(GET, "/login/sso", "", "N A A A A A"),
+        row(POST, "/session/extend", "", "L A A A A A"),
+        row(GET, "/invite/{token}", "invitation_token", "A A A A A A"),
+        row(POST, "/invite/{token}", "invitation_token", "A A A A A A").form("name=Ivy Invited&password=plum-orbit-canvas-46&password_confirm=plum-orbit-canvas-46"),
+        row(GET, "/setup/email", "", "L F F F A A"),
+        row(POST, "/setup/email", "", "L F F F A A").form("host=smtp.example.org&port=not-a-port"),
         row(POST, "/admin/update-checks", "", "L F F F A A").form("enabled=off"),
         // The dashboard.
         row(GET, "/dashboard", "", "L A A A A A"),
@@ -115,12 +125,45 @@ fn matrix() -> Vec<Row> {
         row(POST, "/dashboard/settings/password", "", "L A A A A A").form("current=wrong-password-1&password=plum-orbit-canvas-45"),
         row(POST, "/dashboard/settings/api-keys", "", "L A A A A A").form("name=Laptop"),
         row(POST, "/dashboard/settings/api-keys/{id}/revoke", "api_key", "L N N N N N"),
+        row(GET, "/dashboard/settings/mfa", "", "L A A A A A"),
+        row(POST, "/dashboard/settings/mfa", "", "L A A A A A").form("code=000000"),
+        row(POST, "/dashboard/settings/mfa/disable", "", "L A A A A A").form("code=000000"),
+        row(POST, "/dashboard/settings/sign-out-everywhere", "", "L A A A A A"),
+        row(GET, "/dashboard/webhooks", "", "L A A A A A"),
+        row(POST, "/dashboard/webhooks", "", "L A A A A A").form("url=http://127.0.0.1:9/hook&triggers=BOOKING_CREATED"),
+        row(GET, "/dashboard/webhooks/{id}", "webhook", "L N N N A A"),
+        row(POST, "/dashboard/webhooks/{id}", "webhook", "L N N N A A").form("url=http://127.0.0.1:9/moved&triggers=BOOKING_CANCELLED"),
+        row(POST, "/dashboard/webhooks/{id}/ping", "webhook", "L N N N A A"),
+        row(POST, "/dashboard/webhooks/{id}/delete", "webhook", "L N N N A A"),
+        row(GET, "/dashboard/workflows", "", "L A A A A A"),
+        row(GET, "/dashboard/workflows/new", "", "L A A A A A"),
+        row(POST, "/dashboard/workflows", "", "L A A A A A").form("name=Thank you&trigger=AFTER_EVENT&offset_minutes=60&owner=user"),
+        row(GET, "/dashboard/workflows/{id}", "workflow", "L N N N A A"),
+        row(GET, "/dashboard/workflows/{id}", "team_workflow", "L N N A A A"),
+        row(POST, "/dashboard/workflows/{id}", "workflow", "L N N N A A").form("name=Renamed&trigger=BEFORE_EVENT&offset_minutes=60"),
+        row(POST, "/dashboard/workflows/{id}", "team_workflow", "L N N A A A").form("name=Renamed&trigger=BEFORE_EVENT&offset_minutes=60"),
+        row(POST, "/dashboard/workflows/{id}/active", "workflow", "L N N N A A").form("active=off"),
+        row(POST, "/dashboard/workflows/{id}/delete", "workflow", "L N N N A A"),
         row(GET, "/dashboard/admin", "", "L F F F A A"),
         row(GET, "/dashboard/admin/audit", "", "L F F F A A"),
         row(POST, "/dashboard/admin/users", "", "L F F F A A").form("name=New person&email=new-{n}@clinic.example&role=member"),
         row(POST, "/dashboard/admin/users/{id}/disable", "host", "L F F F A A"),
         row(POST, "/dashboard/admin/users/{id}/enable", "host", "L F F F A A"),
         row(POST, "/dashboard/admin/settings", "", "L F F F A A").form("organization_name=Clinic"),
+        row(GET, "/dashboard/admin/jobs", "", "L F F F A A"),
+        row(POST, "/dashboard/admin/jobs/{id}/retry", "dead_job", "L F F F A A"),
+        row(GET, "/dashboard/admin/email", "", "L F F F A A"),
+        row(POST, "/dashboard/admin/email", "", "L F F F A A").form("host=smtp.example.org&port=not-a-port"),
+        row(POST, "/dashboard/admin/email/test", "", "L F F F A A").form("to=test-{n}@clinic.example"),
+        row(GET, "/dashboard/admin/sms", "", "L F F F A A"),
+        row(POST, "/dashboard/admin/sms", "", "L F F F A A").form("url=http://127.0.0.1:9/sms&body_format=nonsense"),
+        row(POST, "/dashboard/admin/sms/twilio", "", "L F F F A A").form("account_sid=&auth_token=&from="),
+        row(POST, "/dashboard/admin/sms/remove", "", "L F F F A A"),
+        row(POST, "/dashboard/admin/sms/test", "", "L F F F A A").form("to=%2B15550100"),
+        row(GET, "/dashboard/admin/sso", "", "L F F F A A"),
+        row(POST, "/dashboard/admin/sso", "", "L F F F A A").form("enabled=on&issuer=not a url&client_id=&client_secret="),
+        row(POST, "/dashboard/admin/invitations", "", "L F F F A A").form("email=invitee-{n}@clinic.example&role=member"),
+        row(POST, "/dashboard/admin/invitations/{id}/revoke", "invitation", "L F F F A A"),
         // The API.
         row(GET, "/api/v1/openapi.json", "", "A A A A A A"),
         row(GET, "/api/v1/slots", "", "A A A A A A").query("eventTypeId={event_type}&start=2026-03-30&end=2026-03-31&timeZone=UTC"),
@@ -157,6 +200,12 @@ fn matrix() -> Vec<Row> {
         row(POST, "/api/v1/teams", "", "L F F F A A").json(r#"{"slug": "night-{n}", "name": "Night shift"}"#),
         row(PUT, "/api/v1/teams/{id}/members", "team", "L F N A A A").json(r#"{"userId": {spare}, "role": "member"}"#),
         row(DELETE, "/api/v1/teams/{id}/members/{user_id}", "team host", "L F N A A A"),
+        row(GET, "/api/v1/webhooks", "", "L A A A A A"),
+        row(POST, "/api/v1/webhooks", "", "L A A A A A").json(r#"{"url": "http://127.0.0.1:9/hook", "triggers": ["BOOKING_CREATED"]}"#),
+        row(GET, "/api/v1/webhooks/{id}", "webhook", "L N N N A A"),
+        row(PATCH, "/api/v1/webhooks/{id}", "webhook", "L N N N A A").json(r#"{"active": false}"#),
+        row(DELETE, "/api/v1/webhooks/{id}", "webhook", "L N N N A A"),
+        row(GET, "/api/v1/webhooks/{id}/deliveries", "webhook", "L N N N A A"),
     ]
 }
 
@@ -297,7 +346,7 @@ impl Role {
         }
     }
 
-    /// May see the host's personal booking (its invitee and answers).
+    /// May see the host's personal booking (its invitee and answers), and their webhook.
     fn sees_personal_booking(self) -> bool {
         matches!(self, Role::Admin | Role::Owner)
     }
@@ -407,6 +456,13 @@ async fn cast(server: &TestServer) -> Cast {
 async fn world(server: &TestServer, cast: &Cast, n: usize) -> World {
     let now = server.clock.now();
     let (team_a, owner_id) = (cast.team_a, cast.owner_id);
+    let secret_sealed = server
+        .running
+        .as_ref()
+        .expect("running")
+        .state
+        .key
+        .encrypt(b"matrix-secret", "webhook.secret");
     let made = db(server)
         .write(move |tx| -> Result<Vec<(&'static str, String)>, SetupFailed> {
             let account = |name: String, email: String| {
@@ -454,6 +510,46 @@ async fn world(server: &TestServer, cast: &Cast, n: usize) -> World {
             )?;
             let (key_id, _) = kairos::auth::create_api_key(tx, host_id, "host key", Actor::System("test"), &Origin::host(), now)?;
             let team_slug = teams::get(tx, team_a)?.map(|t| t.slug).unwrap_or_default();
+            let webhook_url = format!("http://127.0.0.1:9/hook-{n}");
+            let webhook = kairos::db::webhooks::insert(
+                tx,
+                host_id,
+                &kairos::db::webhooks::WebhookRow {
+                    event_type_id: None,
+                    url: &webhook_url,
+                    triggers: &[kairos::webhooks::Trigger::BookingCreated],
+                    secret_sealed: &secret_sealed,
+                    active: true,
+                },
+                now,
+            )?;
+            // The reminders every owner gets with their first event type.
+            let first_workflow = |owner| -> Result<i64, SetupFailed> {
+                kairos::db::workflows::list_for_owner(tx, owner)?
+                    .first()
+                    .map(|w| w.id)
+                    .ok_or_else(|| SetupFailed(format!("{owner:?} has no workflow")))
+            };
+            let workflow = first_workflow(kairos::workflows::Owner::User(host_id))?;
+            let team_workflow = first_workflow(kairos::workflows::Owner::Team(team_a))?;
+            let (invitation, invitation_token) = kairos::invitations::invite(
+                tx,
+                &owner,
+                &format!("invitee-{n}@clinic.example"),
+                "member",
+                &Origin::host(),
+                now,
+            )?;
+            let dead_job = kairos::jobs::queue::enqueue(
+                tx,
+                &kairos::jobs::NewJob::new("webhook", &json!({ "webhookId": webhook }), now),
+                now,
+            )?
+            .ok_or_else(|| SetupFailed("no job".into()))?;
+            tx.execute(
+                "UPDATE jobs SET status = 'dead', attempts = max_attempts, last_error = 'refused' WHERE id = ?1",
+                [dead_job],
+            )?;
             Ok(vec![
                 ("host", host_id.to_string()),
                 ("spare", spare.to_string()),
@@ -469,6 +565,13 @@ async fn world(server: &TestServer, cast: &Cast, n: usize) -> World {
                 ("api_key", key_id.to_string()),
                 ("asset", "app.css".into()),
                 ("token", "0".repeat(64)),
+                ("webhook", webhook.to_string()),
+                ("webhook_url", webhook_url),
+                ("workflow", workflow.to_string()),
+                ("team_workflow", team_workflow.to_string()),
+                ("invitation", invitation.id.to_string()),
+                ("invitation_token", invitation_token),
+                ("dead_job", dead_job.to_string()),
             ])
         })
         .await
@@ -586,6 +689,8 @@ async fn credentials(server: &TestServer, user: Option<i64>) -> Credentials {
 struct Answer {
     status: StatusCode,
     location: String,
+    /// Whether the body is JSON: a script's call, which answers 401 rather than a redirect.
+    json: bool,
     body: String,
 }
 
@@ -622,9 +727,15 @@ async fn send(server: &TestServer, row: &Row, world: &World, who: &Credentials) 
         }
     };
     let response = request.send().await.expect("the server answers");
+    let json = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
     Answer {
         status: response.status(),
         location: location(&response),
+        json,
         body: response.text().await.unwrap_or_default(),
     }
 }
@@ -632,7 +743,7 @@ async fn send(server: &TestServer, row: &Row, world: &World, who: &Credentials) 
 /// Whether an answer is what the cell expects; otherwise what it was.
 fn judge(row: &Row, expect: Expect, answer: &Answer) -> Result<(), String> {
     let status = answer.status;
-    let api = row.route.starts_with("/api/");
+    let api = row.route.starts_with("/api/") || answer.json;
     let signs_in = if api {
         status == StatusCode::UNAUTHORIZED
     } else {
@@ -683,7 +794,7 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
     let mut failures = Vec::new();
     // Cells whose answer showed the invitee to a role that may see them: proof that the
     // leak check looks where the data would be.
-    let (mut personal_shown, mut team_shown) = (0, 0);
+    let (mut personal_shown, mut team_shown, mut webhook_shown) = (0, 0, 0);
     let mut n = 0;
     for row in &rows {
         for (role, expect) in ROLES.into_iter().zip(row.expected()) {
@@ -715,6 +826,17 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
                     ));
                 }
             }
+            // Where the host's webhook sends their bookings is the host's to know.
+            let webhook_url = world.get("webhook_url");
+            if answer.body.contains(&webhook_url) {
+                if role.sees_personal_booking() {
+                    webhook_shown += 1;
+                } else {
+                    failures.push(format!(
+                        "{cell}: the answer shows the host's webhook URL, which this role may not see"
+                    ));
+                }
+            }
             let shows =
                 |secrets: &[String; 3]| secrets.iter().all(|s| answer.body.contains(s.as_str()));
             personal_shown +=
@@ -723,9 +845,9 @@ async fn every_route_answers_every_role_as_the_matrix_says() {
             clear_bookings(&server).await;
         }
     }
-    if personal_shown < 4 || team_shown < 8 {
+    if personal_shown < 4 || team_shown < 8 || webhook_shown < 4 {
         failures.push(format!(
-            "the invitees appear too rarely where they may be seen ({personal_shown} and {team_shown} cells)"
+            "the invitees and the webhook appear too rarely where they may be seen ({personal_shown}, {team_shown} and {webhook_shown} cells)"
         ));
     }
     assert!(

@@ -847,6 +847,33 @@ async fn team_admins_subscribe_to_their_team_event_types_and_members_cannot() {
     let (status, answer) = ana.post("/api/v1/webhooks", &subscription).await;
     assert_eq!(status, StatusCode::CREATED, "{answer}");
 
+    // An administrator may change a member's subscription, but not make it hear about
+    // bookings its owner may not subscribe to.
+    let (status, own) = bo
+        .post(
+            "/api/v1/webhooks",
+            &json!({ "url": format!("{}/bo", receiver.url), "triggers": ["BOOKING_CREATED"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{own}");
+    let bo_hook = format!("/api/v1/webhooks/{}", own["data"]["id"]);
+    let (status, answer) = api
+        .send(Method::PATCH, &bo_hook, &json!({ "eventTypeId": id }))
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{answer}");
+    assert_eq!(answer["error"]["details"][0]["field"], "eventTypeId");
+    let (status, answer) = api
+        .send(Method::PATCH, &bo_hook, &json!({ "active": false }))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert_eq!(answer["data"]["active"], false);
+    let (status, _) = ana.get(&bo_hook).await;
+    assert_eq!(
+        status,
+        StatusCode::NOT_FOUND,
+        "a team admin does not see a member's webhook"
+    );
+
     let (status, made) = api
         .public_post(
             "/api/v1/bookings",

@@ -135,7 +135,7 @@ pub async fn get(
     let user = caller.user;
     let found = state
         .db
-        .read(move |conn| webhooks::own(conn, &user, id))
+        .read(move |conn| webhooks::managed(conn, &user, id))
         .await?;
     Ok(Json(WebhookBody { data: found.into() }))
 }

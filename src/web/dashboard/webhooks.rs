@@ -300,15 +300,17 @@ async fn detail_with(
     message: Markup,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let owner = user.clone();
-    let (hook, log, event_types) = ctx
+    let viewer = user.clone();
+    let (log, event_types, hook) = ctx
         .state
         .db
         .read(move |conn| -> Result<_, WebhookError> {
+            let hook = webhooks::managed(conn, &viewer, id)?;
+            let owner = webhooks::owner(conn, &hook)?;
             Ok((
-                webhooks::own(conn, &owner, id)?,
-                webhooks::deliveries(conn, &owner, id, 50)?,
+                webhooks::deliveries(conn, &viewer, id, 50)?,
                 webhooks::subscribable_event_types(conn, &owner)?,
+                hook,
             ))
         })
         .await?;
