@@ -1022,3 +1022,94 @@ async fn saving_turning_off_and_on_plans_reminders_for_bookings_already_made() {
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn team_workflows_belong_to_the_team_and_cover_only_its_event_types() {
+    let (server, api, personal) = clinic(json!({})).await;
+    let (status, team) = api
+        .post(
+            "/api/v1/teams",
+            &json!({ "slug": "physio", "name": "Physiotherapy" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{team}");
+    let team_id = team["data"]["id"].as_i64().expect("team id");
+    let owner_id = state(&server)
+        .db
+        .read(|conn| -> Result<i64, DbError> {
+            Ok(kairos::db::users::by_email(conn, OWNER_EMAIL)?
+                .expect("owner")
+                .id)
+        })
+        .await
+        .expect("owner");
+    let (status, made) = api
+        .post(
+            "/api/v1/event-types",
+            &json!({
+                "title": "Physio session", "slug": "session", "durationsMinutes": [30],
+                "teamId": team_id, "schedulingType": "collective",
+                "hosts": [{ "userId": owner_id }]
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let team_event_type = made["data"]["id"].as_i64().expect("id");
+    // The team got its own default reminder with its first event type.
+    assert_eq!(server.count("workflows").await, 2);
+
+    let client = owner_browser(&server).await;
+    let page = client
+        .get(server.url("/dashboard/workflows/new"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains(&format!("value=\"team:{team_id}\"")),
+        "{page}"
+    );
+    let team_owner = format!("team:{team_id}");
+    let steps = [
+        ("name", "Team follow-up"),
+        ("trigger", "AFTER_EVENT"),
+        ("offset", "1"),
+        ("offsetUnit", "days"),
+        ("steps[0].action", "EMAIL_HOST"),
+        ("steps[0].subject", "Notes for {EVENT_NAME}"),
+        ("steps[0].body", "Write up {ATTENDEE}."),
+    ];
+    // A personal event type is not the team's.
+    let mut fields = vec![("owner", team_owner.as_str())];
+    fields.extend_from_slice(&steps);
+    let personal_box = format!("eventType.{personal}");
+    fields.push((&personal_box, "on"));
+    let response = submit_workflow(&server, &client, &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.expect("page");
+    assert!(
+        body.contains("Event types must be event types of the workflow"),
+        "{body}"
+    );
+
+    fields.pop();
+    let team_box = format!("eventType.{team_event_type}");
+    fields.push((&team_box, "on"));
+    let response = submit_workflow(&server, &client, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let owner = state(&server)
+        .db
+        .read(|conn| -> Result<(Option<i64>, Option<i64>), DbError> {
+            Ok(conn.query_row(
+                "SELECT owner_user_id, owner_team_id FROM workflows WHERE name = 'Team follow-up'",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?)
+        })
+        .await
+        .expect("owner");
+    assert_eq!(owner, (None, Some(team_id)));
+    server.stop().await;
+}
