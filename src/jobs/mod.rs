@@ -219,3 +219,52 @@ async fn run_one(db: &Db, clock: &dyn Clock, handlers: &Handlers, job: Job) {
         tracing::warn!(job_id = id, error = %err, "cannot record the outcome of a job");
     }
 }
+
+/// What the admin page lists: jobs waiting, failing (waiting after a failed attempt),
+/// running and dead, each oldest first and at most `limit` of a status.
+#[derive(Debug, Clone, Default)]
+pub struct Overview {
+    pub waiting: Vec<Job>,
+    pub failing: Vec<Job>,
+    pub running: Vec<Job>,
+    pub dead: Vec<Job>,
+}
+
+/// Reads the [`Overview`].
+pub fn overview(conn: &rusqlite::Connection, limit: u32) -> rusqlite::Result<Overview> {
+    let (failing, waiting) = queue::list(conn, JobStatus::Pending, limit)?
+        .into_iter()
+        .partition(|job| job.attempts > 0);
+    Ok(Overview {
+        waiting,
+        failing,
+        running: queue::list(conn, JobStatus::Running, limit)?,
+        dead: queue::list(conn, JobStatus::Dead, limit)?,
+    })
+}
+
+/// An administrator runs a dead or failing job again now, audited as `job_retried`.
+/// Returns whether there was such a job.
+pub fn retry(
+    tx: &rusqlite::Transaction<'_>,
+    id: i64,
+    actor: crate::audit::Actor,
+    origin: &crate::audit::Origin,
+    now: chrono::DateTime<chrono::Utc>,
+) -> rusqlite::Result<bool> {
+    let retried = queue::retry(tx, id, now)?;
+    if retried {
+        crate::audit::record(
+            tx,
+            now,
+            &crate::audit::Entry {
+                actor,
+                action: "job_retried",
+                object: Some(format!("job:{id}")),
+                outcome: crate::audit::Outcome::Success,
+                origin,
+            },
+        )?;
+    }
+    Ok(retried)
+}

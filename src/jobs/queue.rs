@@ -266,11 +266,14 @@ pub fn fail(
     Ok(Some(JobStatus::Pending))
 }
 
-/// Gives a dead job a fresh set of attempts, due now. Returns whether a dead job had that id.
+/// Runs a job again now: a dead job gets a fresh set of attempts, a failing one (pending
+/// after a failed attempt) skips the rest of its backoff. Returns whether a dead or
+/// failing job had that id.
 pub fn retry(conn: &Connection, id: i64, now: DateTime<Utc>) -> rusqlite::Result<bool> {
     let changed = conn.execute(
-        "UPDATE jobs SET status = 'pending', attempts = 0, run_at = ?2, lease_until = NULL, updated_at = ?2
-         WHERE id = ?1 AND status = 'dead'",
+        "UPDATE jobs SET status = 'pending', attempts = CASE WHEN status = 'dead' THEN 0 ELSE attempts END,
+             run_at = ?2, lease_until = NULL, updated_at = ?2
+         WHERE id = ?1 AND (status = 'dead' OR (status = 'pending' AND attempts > 0))",
         params![id, now.timestamp()],
     )?;
     Ok(changed == 1)
@@ -448,6 +451,14 @@ mod tests {
         let job = claim_now(&mut conn, t(200)).remove(0);
         assert_eq!(job.attempts, 1);
         assert_eq!(job.last_error.as_deref(), Some("still down"));
+
+        // A failing job skips its backoff and keeps its count; a running one is left alone.
+        assert!(!retry(&conn, id, t(201)).unwrap_or(true), "running");
+        fail(&conn, id, job.attempts, "down again", t(202), 0.0).ok();
+        assert!(claim_now(&mut conn, t(203)).is_empty(), "backing off");
+        assert!(retry(&conn, id, t(203)).unwrap_or(false));
+        let job = claim_now(&mut conn, t(203)).remove(0);
+        assert_eq!(job.attempts, 2);
     }
 
     #[test]

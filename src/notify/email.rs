@@ -39,6 +39,10 @@ pub enum EmailError {
     Smtp(String),
     #[error("the message cannot be built: {0}")]
     Message(String),
+    #[error("no mail server is set up yet")]
+    NotConfigured,
+    #[error("{0}")]
+    Invalid(crate::error::FieldErrors),
     #[error(transparent)]
     Settings(#[from] smtp::SmtpSettingsError),
     #[error(transparent)]
@@ -248,7 +252,11 @@ impl Frame {
                                             @for (label, value) in &self.facts {
                                                 tr {
                                                     td.k-muted valign="top" style="padding:8px 12px 0 0;font-size:13px;color:#4b5563;white-space:nowrap;" { (label) }
-                                                    td.k-text valign="top" style="padding:8px 0 0;color:#111827;" { (value) }
+                                                    td.k-text valign="top" style="padding:8px 0 0;color:#111827;overflow-wrap:anywhere;" {
+                                                        @if value.starts_with("https://") || value.starts_with("http://") {
+                                                            a href=(value) style="color:#4f46e5;" { (value) }
+                                                        } @else { (value) }
+                                                    }
                                                 }
                                             }
                                         }
@@ -557,6 +565,48 @@ pub async fn send_configured(
             Ok(Delivery::Sent)
         }
     }
+}
+
+/// Sends a test message over the stored mail server to `to`, audited as `smtp_tested`
+/// with its outcome. A failure carries what the server said, verbatim.
+pub async fn send_test(
+    db: &Db,
+    key: &InstanceKey,
+    organization: &str,
+    to: &str,
+    actor: crate::audit::Actor,
+    origin: &crate::audit::Origin,
+    now: DateTime<Utc>,
+) -> Result<(), EmailError> {
+    let to = to.trim();
+    if let Err(message) = crate::error::check_email(to) {
+        let mut errors = crate::error::FieldErrors::new();
+        errors.add("to", message);
+        return Err(EmailError::Invalid(errors));
+    }
+    let frame = Frame {
+        organization: organization.to_string(),
+        heading: "Test message".into(),
+        facts: Vec::new(),
+        button: None,
+    };
+    let email = frame.render(
+        vec![Recipient::new("", to)],
+        &format!("Test message from {organization}"),
+        "This is a test message from Kairos. Email is set up: booking confirmations, requests and changes will be sent from this address.",
+    );
+    let result = match send_configured(db, key, &email).await {
+        Ok(Delivery::Sent) => Ok(()),
+        Ok(Delivery::NotConfigured) => Err(EmailError::NotConfigured),
+        Err(err) => Err(err),
+    };
+    let outcome = if result.is_ok() {
+        crate::audit::Outcome::Success
+    } else {
+        crate::audit::Outcome::Failure
+    };
+    crate::audit::record_alone(db, now, actor, "smtp_tested", None, outcome, origin).await?;
+    result
 }
 
 #[cfg(test)]

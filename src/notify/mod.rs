@@ -137,7 +137,44 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
     };
     email::send(&smtp, &message)
         .await
-        .map_err(|err| JobFailure(err.to_string()))?;
+        .map_err(|err| JobFailure(without_addresses(&err.to_string(), &message)))?;
     tracing::info!(booking_event_id = event_id, "booking email sent");
     Ok(())
+}
+
+/// A mail server's error with the message's addresses taken out: the job's last error
+/// is shown to administrators and must not name patients.
+fn without_addresses(error: &str, message: &email::Email) -> String {
+    message
+        .to
+        .iter()
+        .chain(&message.cc)
+        .map(|recipient| recipient.address.trim())
+        .filter(|address| !address.is_empty())
+        .fold(error.to_string(), |text, address| {
+            text.replace(address, "(recipient)")
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notify::email::{Frame, Recipient};
+
+    #[test]
+    fn job_errors_do_not_name_the_recipients() {
+        let mut message = Frame::default().render(
+            vec![Recipient::new("Pat", "pat@example.org")],
+            "Confirmed",
+            "Hello",
+        );
+        message.cc = vec![Recipient::new("", "kim@example.org")];
+        assert_eq!(
+            without_addresses(
+                "550 5.1.1 <pat@example.org>: Recipient address rejected; kim@example.org too",
+                &message
+            ),
+            "550 5.1.1 <(recipient)>: Recipient address rejected; (recipient) too"
+        );
+    }
 }

@@ -5,6 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
+use crate::audit;
 use crate::crypto::InstanceKey;
 use crate::db::settings;
 use crate::error::{FieldErrors, check_email};
@@ -94,6 +95,113 @@ impl SmtpSettings {
             Err(SmtpSettingsError::Invalid(errors))
         }
     }
+}
+
+impl Security {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Security::None => "none",
+            Security::StartTls => "starttls",
+            Security::Tls => "tls",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "none" => Some(Security::None),
+            "starttls" => Some(Security::StartTls),
+            "tls" => Some(Security::Tls),
+            _ => None,
+        }
+    }
+}
+
+/// The settings as an administrator submits them, every field as typed. The password is
+/// write-only: left blank, the stored one is kept.
+#[derive(Debug, Clone, Default)]
+pub struct SmtpInput {
+    pub host: String,
+    pub port: String,
+    pub security: String,
+    pub username: String,
+    pub password: String,
+    pub from_address: String,
+    pub from_name: String,
+}
+
+impl SmtpInput {
+    /// The settings to store, given the stored ones; errors name each wrong field.
+    pub fn resolve(&self, stored: Option<&SmtpSettings>) -> Result<SmtpSettings, FieldErrors> {
+        let mut errors = FieldErrors::new();
+        let port = match self.port.trim().parse::<u16>() {
+            Ok(port) if port > 0 => port,
+            _ => {
+                errors.add("port", "must be a number between 1 and 65535");
+                0
+            }
+        };
+        let security = Security::parse(&self.security).unwrap_or_else(|| {
+            errors.add("security", "must be none, STARTTLS or TLS");
+            Security::StartTls
+        });
+        let username = Some(self.username.trim().to_string()).filter(|u| !u.is_empty());
+        let password = if self.password.is_empty() {
+            stored.and_then(|s| s.password.clone())
+        } else {
+            Some(self.password.clone())
+        };
+        let smtp = SmtpSettings {
+            host: self.host.trim().to_string(),
+            port,
+            security,
+            // Without a user name there is nothing to sign in with.
+            password: username.as_ref().and(password),
+            username,
+            from_address: self.from_address.trim().to_string(),
+            from_name: self.from_name.trim().to_string(),
+        };
+        if let Err(SmtpSettingsError::Invalid(more)) = smtp.validate() {
+            for error in more.iter() {
+                if errors.get(&error.field).is_none() {
+                    errors.add(&error.field, error.message.clone());
+                }
+            }
+        }
+        if errors.is_empty() {
+            Ok(smtp)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// An administrator changes the mail server settings: validated, stored with the
+/// password sealed, and audited as `smtp_settings_changed` (the password never is).
+pub fn update(
+    tx: &rusqlite::Transaction<'_>,
+    key: &InstanceKey,
+    input: &SmtpInput,
+    actor: audit::Actor,
+    origin: &audit::Origin,
+    now: DateTime<Utc>,
+) -> Result<SmtpSettings, SmtpSettingsError> {
+    let stored = load(tx, key)?;
+    let smtp = input
+        .resolve(stored.as_ref())
+        .map_err(SmtpSettingsError::Invalid)?;
+    save(tx, key, &smtp, now)?;
+    audit::record(
+        tx,
+        now,
+        &audit::Entry {
+            actor,
+            action: "smtp_settings_changed",
+            object: Some(format!("smtp:{}:{}", smtp.host, smtp.port)),
+            outcome: audit::Outcome::Success,
+            origin,
+        },
+    )?;
+    Ok(smtp)
 }
 
 /// Validates and stores the settings; the password is sealed with the instance key.
@@ -191,6 +299,42 @@ mod tests {
         without.password = None;
         assert!(save(&conn, &key, &without, now).is_ok());
         assert_eq!(load(&conn, &key).ok().flatten(), Some(without));
+    }
+
+    #[test]
+    fn a_blank_password_keeps_the_stored_one_and_bad_fields_are_named() {
+        let input = SmtpInput {
+            host: "mail.clinic.example".into(),
+            port: "587".into(),
+            security: "starttls".into(),
+            username: "kairos".into(),
+            password: String::new(),
+            from_address: "appointments@clinic.example".into(),
+            from_name: "Harbor Clinic".into(),
+        };
+        assert_eq!(input.resolve(Some(&example())), Ok(example()));
+        let mut without = example();
+        without.password = None;
+        assert_eq!(input.resolve(None), Ok(without));
+        let changed = SmtpInput {
+            password: "new".into(),
+            ..input.clone()
+        };
+        assert_eq!(
+            changed.resolve(Some(&example())).map(|s| s.password),
+            Ok(Some("new".into()))
+        );
+
+        let bad = SmtpInput {
+            port: "70000".into(),
+            security: "ssl".into(),
+            host: String::new(),
+            ..input
+        };
+        let errors = bad.resolve(None).err().unwrap_or_default();
+        assert!(errors.get("port").is_some_and(|m| m.contains("65535")));
+        assert!(errors.get("security").is_some());
+        assert_eq!(errors.get("host"), Some("is required"));
     }
 
     #[test]

@@ -47,6 +47,7 @@ pub fn router(state: AppState) -> Router {
         .route("/setup", get(setup::start_page))
         .route("/setup/admin", post(setup::create_admin))
         .route("/setup/instance", get(setup::instance_page).post(setup::save_instance))
+        .route("/setup/email", get(setup::email_page).post(setup::save_email))
         .route("/login", get(account::login_page).post(account::login))
         .route("/logout", post(account::logout))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))

@@ -1,4 +1,5 @@
-//! The first-run setup wizard: 1. owner account, 2. instance settings, 3. the dashboard.
+//! The first-run setup wizard: 1. owner account, 2. instance settings, 3. the mail
+//! server (optional, skippable), then the dashboard.
 
 use axum::Form;
 use axum::extract::Query;
@@ -13,6 +14,8 @@ use crate::auth::{AccountError, AccountInput};
 use crate::error::FieldErrors;
 use crate::instance::weekday_name;
 use crate::setup::{self, InstanceInput, SetupError};
+use crate::web::dashboard::email::{self, smtp_fields};
+use crate::web::format::FormData;
 use crate::web::layout::{Field, capitalize, card_page, csrf_field, error_summary, field};
 use crate::web::{Ctx, WebError};
 
@@ -46,7 +49,7 @@ pub struct InstanceForm {
 fn steps(current: u8) -> Markup {
     html! {
         ol.steps aria-label="Setup progress" {
-            @for (number, label) in [(1u8, "Account"), (2, "Organization"), (3, "Done")] {
+            @for (number, label) in [(1u8, "Account"), (2, "Organization"), (3, "Email"), (4, "Done")] {
                 @if number == current {
                     li.current aria-current="step" { span.step-number { (number) } (label) }
                 } @else if number < current {
@@ -275,7 +278,7 @@ pub async fn save_instance(ctx: Ctx, Form(form): Form<InstanceForm>) -> Result<R
     {
         Ok(settings) => {
             ctx.state.set_settings(settings);
-            Ok(Redirect::to("/dashboard?notice=setup-complete").into_response())
+            Ok(Redirect::to("/setup/email").into_response())
         }
         Err(SetupError::Account(AccountError::Invalid(errors))) => Ok((
             StatusCode::UNPROCESSABLE_ENTITY,
@@ -283,6 +286,60 @@ pub async fn save_instance(ctx: Ctx, Form(form): Form<InstanceForm>) -> Result<R
         )
             .into_response()),
         Err(err) => Err(err.into()),
+    }
+}
+
+const SETUP_DONE: &str = "/dashboard?notice=setup-complete";
+
+fn email_form(ctx: &Ctx, form: &FormData, errors: &FieldErrors, has_password: bool) -> Markup {
+    let body = html! {
+        (steps(3))
+        h1 { "Email" }
+        p.lead { "Kairos emails confirmations, requests and changes to the people who book and to hosts. Enter your mail server now, or skip this and do it later under Administration → Email." }
+        (error_summary(errors))
+        form method="post" action="/setup/email" data-validate {
+            (csrf_field(&ctx.csrf_token()))
+            (smtp_fields(form, errors, has_password))
+            button.button.primary.wide type="submit" { "Save and finish" }
+        }
+        p.skip { a href=(SETUP_DONE) { "Skip for now" } }
+    };
+    card_page(
+        "Set up Kairos",
+        &ctx.state.settings().organization_name,
+        body,
+    )
+}
+
+/// Step 3 (optional): the mail server.
+pub async fn email_page(ctx: Ctx) -> Result<Response, WebError> {
+    require_admin(&ctx)?;
+    let stored = email::stored(&ctx).await?;
+    let has_password = stored.as_ref().is_some_and(|s| s.password.is_some());
+    let form = email::form_of(stored.as_ref());
+    Ok(email_form(&ctx, &form, &FieldErrors::new(), has_password).into_response())
+}
+
+pub async fn save_email(
+    ctx: Ctx,
+    Form(form): Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let user_id = ctx.require_user()?.id;
+    require_admin(&ctx)?;
+    match email::save_form(&ctx, user_id, &form).await? {
+        Ok(_) => Ok(Redirect::to(SETUP_DONE).into_response()),
+        Err(errors) => {
+            let has_password = email::stored(&ctx)
+                .await?
+                .is_some_and(|s| s.password.is_some());
+            Ok((
+                StatusCode::UNPROCESSABLE_ENTITY,
+                email_form(&ctx, &form, &errors, has_password),
+            )
+                .into_response())
+        }
     }
 }
 

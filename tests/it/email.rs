@@ -187,6 +187,15 @@ async fn failing_email_jobs(server: &TestServer) -> i64 {
         .expect("count")
 }
 
+/// Books a start of event type `id` for `email` through the public API.
+async fn book(api: &Api, id: i64, start: &str, email: &str) -> Value {
+    let (status, made) = api
+        .public_post("/api/v1/bookings", &booking(id, start, email))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    made
+}
+
 /// Sets the owner's zone and clock, as the profile page does.
 async fn owner_reads(server: &TestServer, zone: &'static str, time_format: i64) {
     let state = server.running.as_ref().expect("running").state.clone();
@@ -414,13 +423,7 @@ async fn a_request_tells_the_attendee_it_waits_and_the_host_how_to_accept_it() {
     let (server, api, id) = clinic(json!({ "requiresConfirmation": true })).await;
     configure_smtp(&server, port).await;
 
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let made = book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
     let uid = made["data"]["uid"].as_str().expect("uid").to_string();
     let all = wait_for_messages(&smtp_server.maildir, 2).await;
     let attendee = to(&all, "pat@example.org");
@@ -500,13 +503,7 @@ async fn answers_reach_emails_only_when_minimum_necessary_is_off() {
     configure_smtp(&server, port).await;
 
     // On (the default): no message carries the answer.
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
     let on = wait_for_messages(&smtp_server.maildir, 2).await;
     for message in &on {
         for part in ["text", "html", "subject"] {
@@ -519,13 +516,7 @@ async fn answers_reach_emails_only_when_minimum_necessary_is_off() {
     // Off: the host's message lists the answers under their labels, and the attendee's
     // repeats their own.
     set_minimum_necessary(&server, false).await;
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T09:00:00Z", "kim@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
+    book(&api, id, "2026-03-31T09:00:00Z", "kim@example.org").await;
     let all = wait_for_messages(&smtp_server.maildir, 4).await;
     let host = to(&all, OWNER_EMAIL);
     let attendee = to(&all, "kim@example.org");
@@ -554,10 +545,7 @@ async fn mail_held_while_the_server_is_down_arrives_exactly_once_when_it_returns
         ("2026-03-31T08:00:00Z", "pat@example.org"),
         ("2026-03-31T09:00:00Z", "kim@example.org"),
     ] {
-        let (status, made) = api
-            .public_post("/api/v1/bookings", &booking(id, start, email))
-            .await;
-        assert_eq!(status, StatusCode::CREATED, "{made}");
+        book(&api, id, start, email).await;
     }
     let deadline = Instant::now() + StdDuration::from_secs(30);
     while failing_email_jobs(&server).await < 4 {
@@ -591,4 +579,362 @@ async fn mail_held_while_the_server_is_down_arrives_exactly_once_when_it_returns
     assert_eq!(failing_email_jobs(&server).await, 0);
     server.stop().await;
     smtp_server.stop();
+}
+
+async fn dead_email_jobs(server: &TestServer) -> Vec<i64> {
+    let state = server.running.as_ref().expect("running").state.clone();
+    state
+        .db
+        .read(|conn| -> Result<Vec<i64>, DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT id FROM jobs WHERE kind = 'email' AND status = 'dead' ORDER BY id",
+            )?;
+            let ids = stmt
+                .query_map([], |row| row.get(0))?
+                .collect::<Result<_, _>>()?;
+            Ok(ids)
+        })
+        .await
+        .expect("dead jobs")
+}
+
+#[tokio::test]
+async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_it() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let (server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    let state = server.running.as_ref().expect("running").state.clone();
+    book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
+
+    // No mail server answers: every attempt fails until the jobs give up.
+    let deadline = Instant::now() + StdDuration::from_secs(60);
+    while dead_email_jobs(&server).await.len() < 2 {
+        assert!(Instant::now() < deadline, "the jobs never died");
+        server.clock.advance(Duration::hours(7));
+        state.jobs.wake();
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+    }
+    let dead = dead_email_jobs(&server).await;
+
+    let client = browser();
+    sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    let admin = page_text(&client, server.url("/dashboard/admin")).await;
+    assert!(
+        admin.contains("href=\"/dashboard/admin/jobs\""),
+        "linked from the admin page"
+    );
+    let page = client
+        .get(server.url("/dashboard/admin/jobs"))
+        .send()
+        .await
+        .expect("jobs page");
+    assert_eq!(page.status(), StatusCode::OK);
+    let page = page.text().await.expect("body");
+    assert!(page.contains("Send a booking email"), "{page}");
+    assert!(page.contains("Attempts 8 of 8"), "{page}");
+    assert!(
+        page.contains("Connection refused"),
+        "the last error: {page}"
+    );
+    for private in [
+        "pat@example.org",
+        "Pat Patient",
+        "check-up",
+        "bookingEventId",
+    ] {
+        assert!(
+            !page.contains(private),
+            "{private} leaked into the jobs page"
+        );
+    }
+    let retry = format!("/dashboard/admin/jobs/{}/retry", dead[0]);
+    assert!(page.contains(&format!("action=\"{retry}\"")), "{page}");
+
+    // Without the CSRF token nothing happens.
+    let response = client
+        .post(server.url(&retry))
+        .form(&[("csrf", "forged")])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::FORBIDDEN);
+
+    let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
+    for job in &dead {
+        let response = client
+            .post(server.url(&format!("/dashboard/admin/jobs/{job}/retry")))
+            .form(&[("csrf", csrf_of(&page).as_str())])
+            .send()
+            .await
+            .expect("retry answers");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            location(&response),
+            "/dashboard/admin/jobs?notice=job-retried"
+        );
+    }
+    let arrived = wait_for_messages(&smtp_server.maildir, 2).await;
+    assert_eq!(to(&arrived, "pat@example.org").len(), 1);
+    assert_eq!(to(&arrived, OWNER_EMAIL).len(), 1);
+    assert!(dead_email_jobs(&server).await.is_empty());
+
+    let audited = state
+        .db
+        .read(|conn| -> Result<_, DbError> { Ok(kairos::audit::find(conn, "job_retried")?) })
+        .await
+        .expect("audit");
+    let objects: Vec<String> = audited
+        .iter()
+        .filter_map(|row| row.object.clone())
+        .collect();
+    assert_eq!(
+        objects,
+        dead.iter()
+            .map(|id| format!("job:{id}"))
+            .collect::<Vec<_>>()
+    );
+    server.stop().await;
+    smtp_server.stop();
+}
+
+/// An SMTP server that refuses every recipient with its own words.
+fn refusing_smtp_server(port: u16) -> Child {
+    const SCRIPT: &str = r#"
+import asyncio, sys
+from aiosmtpd.controller import Controller
+class Refuse:
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        return "550 5.7.1 Relaying denied: kairos test refusal"
+controller = Controller(Refuse(), hostname="127.0.0.1", port=int(sys.argv[1]))
+controller.start()
+asyncio.get_event_loop().run_forever()
+"#;
+    let child = Command::new(python())
+        .args(["-c", SCRIPT, &port.to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the refusing server starts");
+    let deadline = Instant::now() + StdDuration::from_secs(15);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            Instant::now() < deadline,
+            "the refusing server did not listen"
+        );
+        std::thread::sleep(StdDuration::from_millis(50));
+    }
+    child
+}
+
+async fn page_text(client: &reqwest::Client, url: String) -> String {
+    client
+        .get(url)
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body")
+}
+
+#[tokio::test]
+async fn admins_set_up_the_mail_server_and_the_test_email_shows_the_servers_answer() {
+    let server = TestServer::with_owner().await;
+    let client = browser();
+    sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    let admin = page_text(&client, server.url("/dashboard/admin")).await;
+    assert!(admin.contains("href=\"/dashboard/admin/email\""));
+    let page = page_text(&client, server.url("/dashboard/admin/email")).await;
+    assert!(page.contains("Save a mail server first"), "{page}");
+    let csrf = csrf_of(&page);
+    let port = free_port();
+    let form = |from: &str, password: &str| {
+        let username = if from.starts_with("open") {
+            ""
+        } else {
+            "kairos"
+        };
+        vec![
+            ("csrf", csrf.clone()),
+            ("host", "127.0.0.1".to_string()),
+            ("port", port.to_string()),
+            ("security", "none".to_string()),
+            ("username", username.to_string()),
+            ("password", password.to_string()),
+            ("from_address", from.to_string()),
+            ("from_name", "Harbor Clinic".to_string()),
+        ]
+    };
+
+    let bad = client
+        .post(server.url("/dashboard/admin/email"))
+        .form(&form("not-an-address", "relay-secret-123"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.expect("body");
+    assert!(
+        html.contains("From address must be an email address"),
+        "{html}"
+    );
+    assert!(!html.contains("relay-secret-123"));
+
+    let saved = client
+        .post(server.url("/dashboard/admin/email"))
+        .form(&form("appointments@clinic.example", "relay-secret-123"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    let page = page_text(&client, server.url("/dashboard/admin/email")).await;
+    assert!(page.contains("A password is stored"), "{page}");
+    assert!(
+        !page.contains("relay-secret-123"),
+        "the password is write-only"
+    );
+    // Saving again with the password left empty keeps it.
+    let again = client
+        .post(server.url("/dashboard/admin/email"))
+        .form(&form("desk@clinic.example", ""))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(again.status(), StatusCode::SEE_OTHER);
+    let state = server.running.as_ref().expect("running").state.clone();
+    let key = state.key.clone();
+    let smtp = state
+        .db
+        .read(move |conn| -> Result<_, DbError> {
+            Ok(smtp::load(conn, &key).expect("readable").expect("stored"))
+        })
+        .await
+        .expect("read");
+    assert_eq!(smtp.from_address, "desk@clinic.example");
+    assert_eq!(smtp.password.as_deref(), Some("relay-secret-123"));
+
+    // Nothing listens: the test says why, in the transport's words.
+    let test = |to: &'static str| {
+        let (client, url, csrf) = (
+            client.clone(),
+            server.url("/dashboard/admin/email/test"),
+            csrf.clone(),
+        );
+        async move {
+            client
+                .post(url)
+                .form(&[("csrf", csrf.as_str()), ("to", to)])
+                .send()
+                .await
+                .expect("answers")
+                .text()
+                .await
+                .expect("body")
+        }
+    };
+    let down = test(OWNER_EMAIL).await;
+    assert!(down.contains("The test message was not sent"), "{down}");
+    assert!(down.contains("Connection refused"), "{down}");
+
+    // The test relay takes no sign-in: without a user name no password is kept either.
+    let open = client
+        .post(server.url("/dashboard/admin/email"))
+        .form(&form("open-desk@clinic.example", ""))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(open.status(), StatusCode::SEE_OTHER);
+
+    // A server that refuses: its own answer, verbatim.
+    let mut refusing = refusing_smtp_server(port);
+    let refused = test("someone@example.org").await;
+    let _ = refusing.kill();
+    let _ = refusing.wait();
+    assert!(
+        refused.contains("5.7.1 Relaying denied: kairos test refusal"),
+        "{refused}"
+    );
+
+    let invalid = test("nobody").await;
+    assert!(
+        invalid.contains("Send to must be an email address"),
+        "{invalid}"
+    );
+
+    // A working server: the message arrives at the typed address.
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
+    let sent = test("desk@clinic.example").await;
+    assert!(
+        sent.contains("The test message was sent to desk@clinic.example"),
+        "{sent}"
+    );
+    let arrived = wait_for_messages(&smtp_server.maildir, 1).await;
+    assert_eq!(arrived[0]["to"][1], "desk@clinic.example");
+    assert!(
+        arrived[0]["html"]
+            .as_str()
+            .is_some_and(|h| h.contains("Test message"))
+    );
+
+    let audit = state
+        .db
+        .read(|conn| -> Result<_, DbError> {
+            Ok((
+                kairos::audit::find(conn, "smtp_settings_changed")?,
+                kairos::audit::find(conn, "smtp_tested")?,
+            ))
+        })
+        .await
+        .expect("audit");
+    assert_eq!(audit.0.len(), 3, "each change audited");
+    let outcomes: Vec<&str> = audit.1.iter().map(|row| row.outcome.as_str()).collect();
+    assert_eq!(outcomes, ["failure", "failure", "success"]);
+    server.stop().await;
+    smtp_server.stop();
+}
+
+#[tokio::test]
+async fn members_cannot_see_or_change_the_mail_server_or_the_jobs() {
+    let server = TestServer::with_owner().await;
+    let db = server.running.as_ref().expect("running").state.db.clone();
+    let now = server.clock.now();
+    db.write(move |tx| -> Result<(), kairos::auth::AccountError> {
+        let hash = kairos::auth::password::hash("member-password-42");
+        kairos::auth::insert_account(
+            tx,
+            "Mia",
+            "mia@clinic.example",
+            Some(&hash),
+            kairos::db::users::Role::Member,
+            chrono_tz::Tz::UTC,
+            now,
+        )?;
+        Ok(())
+    })
+    .await
+    .expect("member created");
+    let member = browser();
+    sign_in(&server, &member, "mia@clinic.example", "member-password-42").await;
+    let csrf = csrf_from(&member, &server.url("/dashboard")).await;
+    for path in ["/dashboard/admin/email", "/dashboard/admin/jobs"] {
+        let page = member.get(server.url(path)).send().await.expect("answers");
+        assert_eq!(page.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    for path in [
+        "/dashboard/admin/email",
+        "/dashboard/admin/email/test",
+        "/dashboard/admin/jobs/1/retry",
+        "/setup/email",
+    ] {
+        let response = member
+            .post(server.url(path))
+            .form(&[("csrf", csrf.as_str()), ("to", "mia@clinic.example")])
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+    }
+    server.stop().await;
 }

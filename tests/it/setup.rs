@@ -196,7 +196,59 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
         .await
         .expect("answers");
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
-    assert_eq!(location(&done), "/dashboard?notice=setup-complete");
+    assert_eq!(location(&done), "/setup/email");
+
+    // Step 3, the mail server, is optional: a wrong field is named, and it can be skipped.
+    let step3 = client
+        .get(server.url("/setup/email"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(step3.status(), StatusCode::OK);
+    let html = step3.text().await.expect("body");
+    assert!(
+        html.contains("href=\"/dashboard?notice=setup-complete\""),
+        "a skip link: {html}"
+    );
+    let csrf = csrf_of(&html);
+    let smtp_form = |port: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("host", "smtp.clinic.example".to_string()),
+            ("port", port.to_string()),
+            ("security", "starttls".to_string()),
+            ("username", "kairos".to_string()),
+            ("password", "relay-secret-123".to_string()),
+            ("from_address", "appointments@clinic.example".to_string()),
+            ("from_name", "Harbor Clinic".to_string()),
+        ]
+    };
+    let bad = client
+        .post(server.url("/setup/email"))
+        .form(&smtp_form("99999"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(bad.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = bad.text().await.expect("body");
+    assert!(
+        html.contains("Port must be a number between 1 and 65535"),
+        "{html}"
+    );
+    assert!(
+        !html.contains("relay-secret-123"),
+        "the password is not echoed"
+    );
+    let state = server.running.as_ref().expect("running").state.clone();
+    let key = state.key.clone();
+    let stored = move |conn: &rusqlite::Connection| -> Result<_, kairos::db::DbError> {
+        Ok(kairos::notify::smtp::load(conn, &key).expect("readable"))
+    };
+    let read = stored.clone();
+    assert!(
+        state.db.read(read).await.expect("read").is_none(),
+        "skipped: nothing stored"
+    );
     let dashboard = client
         .get(server.url("/dashboard?notice=setup-complete"))
         .send()
@@ -208,6 +260,22 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
     assert!(html.contains("Harbor Clinic"));
     assert!(html.contains("Europe/Berlin"));
     assert!(html.contains("Setup is complete"));
+
+    // Coming back to the step later saves the mail server.
+    let saved = client
+        .post(server.url("/setup/email"))
+        .form(&smtp_form("587"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&saved), "/dashboard?notice=setup-complete");
+    let smtp = state.db.read(stored).await.expect("read").expect("stored");
+    assert_eq!(
+        (smtp.host.as_str(), smtp.port),
+        ("smtp.clinic.example", 587)
+    );
+    assert_eq!(smtp.password.as_deref(), Some("relay-secret-123"));
     let db = server.running.as_ref().expect("running").state.db.clone();
     let zones: (String, String) = db
         .read(|conn| -> Result<_, kairos::db::DbError> {

@@ -11,7 +11,7 @@ use crate::db::users::{self, Role, User};
 use crate::error::FieldErrors;
 use crate::instance::weekday_name;
 use crate::scheduling::manage::{self, ManageError};
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
 use crate::web::format::{self, FormData};
 use crate::web::layout::{
     Field, capitalize, checkbox_field, csrf_field, error_summary, field, notice, select_field,
@@ -21,15 +21,6 @@ use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/admin";
-
-fn admin(ctx: &Ctx) -> Result<User, WebError> {
-    let user = signed_in(ctx)?;
-    if user.role.is_admin() {
-        Ok(user)
-    } else {
-        Err(WebError::Forbidden)
-    }
-}
 
 #[derive(Default)]
 struct Failed {
@@ -93,7 +84,7 @@ async fn page_with(
     let zone = user.time_zone;
     let body = html! {
         (message)
-        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } } } }
+        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/email" { "Email" } " · " a href="/dashboard/admin/jobs" { "Background jobs" } } } }
         div.editor {
             section.panel aria-labelledby="people-title" {
                 h2 #people-title { "People" }
@@ -170,7 +161,7 @@ async fn page_with(
 }
 
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
+    let user = admin_only(&ctx)?;
     page_with(
         &ctx,
         &user,
@@ -185,7 +176,7 @@ pub async fn create_user(
     ctx: Ctx,
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
+    let user = admin_only(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
@@ -240,7 +231,7 @@ async fn set_disabled(
     form: Vec<(String, String)>,
     disabled: bool,
 ) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
+    let user = admin_only(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
@@ -291,7 +282,7 @@ pub async fn save_settings(
     ctx: Ctx,
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
+    let user = admin_only(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
     let input = InstanceSettingsInput {

@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::audit::{self, Actor, Filter, Outcome, Row};
 use crate::db::DbError;
-use crate::web::dashboard::{render, signed_in};
+use crate::web::dashboard::{admin_only, render};
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/admin/audit";
@@ -136,10 +136,7 @@ fn to_json(rows: &[Row]) -> serde_json::Value {
 
 /// `GET /dashboard/admin/audit`: the page, or `?format=csv|json` to download.
 pub async fn page(ctx: Ctx, Query(query): Query<AuditQuery>) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    if !user.role.is_admin() {
-        return Err(WebError::Forbidden);
-    }
+    let user = admin_only(&ctx)?;
     let export = matches!(query.format.as_str(), "csv" | "json");
     let filter = query.filter();
     let limit = if export { EXPORT_LIMIT } else { PAGE_LIMIT };

@@ -7,7 +7,9 @@ mod admin;
 mod audit;
 mod availability;
 mod bookings;
+pub(crate) mod email;
 mod event_types;
+mod jobs;
 mod settings;
 mod teams;
 mod workflows;
@@ -174,6 +176,10 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         )
         .route("/dashboard/admin", get(admin::page))
         .route("/dashboard/admin/audit", get(audit::page))
+        .route("/dashboard/admin/jobs", get(jobs::page))
+        .route("/dashboard/admin/email", get(email::page).post(email::save))
+        .route("/dashboard/admin/email/test", post(email::test))
+        .route("/dashboard/admin/jobs/{id}/retry", post(jobs::retry))
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/users/{id}/disable", post(admin::disable))
         .route("/dashboard/admin/users/{id}/enable", post(admin::enable))
@@ -204,6 +210,8 @@ pub fn flash(key: &str) -> Option<&'static str> {
         "ooo-removed" => "Out-of-office time removed.",
         "workflow-on" => "The workflow is on.",
         "workflow-off" => "The workflow is off: it sends nothing until you turn it on again.",
+        "job-retried" => "The job runs again now.",
+        "job-not-retried" => "That job is no longer failing or dead: it is running again or done.",
         other => return notice_text(other),
     })
 }
@@ -260,4 +268,14 @@ impl From<ManageError> for WebError {
 /// admins to finish it.
 pub fn signed_in(ctx: &Ctx) -> Result<User, WebError> {
     ctx.require_user().cloned()
+}
+
+/// The signed-in administrator; anyone else is refused.
+pub fn admin_only(ctx: &Ctx) -> Result<User, WebError> {
+    let user = signed_in(ctx)?;
+    if user.role.is_admin() {
+        Ok(user)
+    } else {
+        Err(WebError::Forbidden)
+    }
 }

@@ -1,0 +1,278 @@
+//! The mail server settings for administrators, and a test message that shows the
+//! server's own answer when it fails. The setup wizard's optional email step uses the
+//! same fields.
+
+use axum::extract::Query;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use maud::{Markup, html};
+
+use crate::audit::Actor;
+use crate::db::DbError;
+use crate::error::FieldErrors;
+use crate::notify::email::{self, EmailError};
+use crate::notify::smtp::{self, SmtpInput, SmtpSettings, SmtpSettingsError};
+use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
+use crate::web::format::FormData;
+use crate::web::layout::{Field, csrf_field, error_summary, field, notice, select_field};
+use crate::web::{Ctx, WebError};
+
+const CURRENT: &str = "/dashboard/admin/email";
+
+/// The form as stored settings fill it (never with the password).
+pub fn form_of(stored: Option<&SmtpSettings>) -> FormData {
+    let Some(smtp) = stored else {
+        return FormData(vec![
+            ("port".into(), "587".into()),
+            ("security".into(), "starttls".into()),
+        ]);
+    };
+    FormData(vec![
+        ("host".into(), smtp.host.clone()),
+        ("port".into(), smtp.port.to_string()),
+        ("security".into(), smtp.security.as_str().into()),
+        ("username".into(), smtp.username.clone().unwrap_or_default()),
+        ("from_address".into(), smtp.from_address.clone()),
+        ("from_name".into(), smtp.from_name.clone()),
+    ])
+}
+
+/// What a submitted form says.
+pub fn input_of(form: &FormData) -> SmtpInput {
+    SmtpInput {
+        host: form.get("host").to_string(),
+        port: form.get("port").to_string(),
+        security: form.get("security").to_string(),
+        username: form.get("username").to_string(),
+        password: form.get("password").to_string(),
+        from_address: form.get("from_address").to_string(),
+        from_name: form.get("from_name").to_string(),
+    }
+}
+
+/// The mail server fields, each with its error; `has_password` says one is stored.
+pub fn smtp_fields(form: &FormData, errors: &FieldErrors, has_password: bool) -> Markup {
+    let password_hint = if has_password {
+        "A password is stored. Leave empty to keep it."
+    } else {
+        "Stored encrypted, never shown again."
+    };
+    html! {
+        div.two-col {
+            (field(&Field { name: "host", label: "Server", value: form.get("host"), required: true, autocomplete: Some("off"), placeholder: Some("smtp.example.org"), ..Field::default() }, errors))
+            (field(&Field { name: "port", label: "Port", kind: "number", value: form.get("port"), required: true, min: Some("1"), inputmode: Some("numeric"), ..Field::default() }, errors))
+        }
+        (select_field("security", "Security", &[("starttls", "STARTTLS: a plain connection upgraded to TLS"), ("tls", "TLS from the start"), ("none", "None: only for a relay on this machine or a trusted network")], form.get("security"), Some("Usually port 587 with STARTTLS, 465 with TLS."), errors))
+        div.two-col {
+            (field(&Field { name: "username", label: "User name", value: form.get("username"), autocomplete: Some("off"), hint: Some("Only if the server asks you to sign in."), ..Field::default() }, errors))
+            (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("new-password"), hint: Some(password_hint), ..Field::default() }, errors))
+        }
+        div.two-col {
+            (field(&Field { name: "from_address", label: "From address", kind: "email", value: form.get("from_address"), required: true, placeholder: Some("appointments@example.org"), ..Field::default() }, errors))
+            (field(&Field { name: "from_name", label: "From name", value: form.get("from_name"), placeholder: Some("Your organization"), ..Field::default() }, errors))
+        }
+    }
+}
+
+/// The stored settings.
+pub async fn stored(ctx: &Ctx) -> Result<Option<SmtpSettings>, WebError> {
+    let key = ctx.state.key.clone();
+    ctx.state
+        .db
+        .read(move |conn| -> Result<_, WebError> {
+            smtp::load(conn, &key).map_err(|err| match err {
+                SmtpSettingsError::Db(err) => WebError::Db(DbError::from(err)),
+                other => WebError::Internal(other.to_string()),
+            })
+        })
+        .await
+}
+
+/// Saves a submitted form for `user`: the settings, or the form's errors.
+pub async fn save_form(
+    ctx: &Ctx,
+    user_id: i64,
+    form: &FormData,
+) -> Result<Result<SmtpSettings, FieldErrors>, WebError> {
+    let input = input_of(form);
+    let (key, now, origin) = (ctx.state.key.clone(), ctx.state.clock.now(), ctx.origin());
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| -> Result<_, DbError> {
+            Ok(smtp::update(
+                tx,
+                &key,
+                &input,
+                Actor::User(user_id),
+                &origin,
+                now,
+            ))
+        })
+        .await?;
+    match result {
+        Ok(smtp) => Ok(Ok(smtp)),
+        Err(SmtpSettingsError::Invalid(errors)) => Ok(Err(errors)),
+        Err(SmtpSettingsError::Db(err)) => Err(WebError::Db(DbError::from(err))),
+        Err(other) => Err(WebError::Internal(other.to_string())),
+    }
+}
+
+struct View<'a> {
+    form: FormData,
+    errors: FieldErrors,
+    test_to: &'a str,
+    test_errors: FieldErrors,
+    message: Markup,
+}
+
+impl View<'_> {
+    fn of(form: FormData, message: Markup) -> Self {
+        Self {
+            form,
+            errors: FieldErrors::new(),
+            test_to: "",
+            test_errors: FieldErrors::new(),
+            message,
+        }
+    }
+}
+
+async fn page_with(
+    ctx: &Ctx,
+    user: &crate::db::users::User,
+    view: View<'_>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let stored = stored(ctx).await?;
+    let csrf = ctx.csrf_token();
+    let has_password = stored.as_ref().is_some_and(|s| s.password.is_some());
+    let test_to = if view.test_to.is_empty() {
+        user.email.as_str()
+    } else {
+        view.test_to
+    };
+    let body = html! {
+        (view.message)
+        div.page-head { div {
+            p.muted.small { a href="/dashboard/admin" { "← Administration" } }
+            h1 { "Email" }
+            p.muted { "The mail server Kairos sends booking confirmations, requests and changes through. Without one, no email is sent." }
+        } }
+        div.editor {
+            section.panel aria-labelledby="server-title" {
+                h2 #server-title { "Mail server" }
+                (error_summary(&view.errors))
+                form method="post" action=(CURRENT) data-validate {
+                    (csrf_field(&csrf))
+                    (smtp_fields(&view.form, &view.errors, has_password))
+                    button.button.primary type="submit" { "Save mail server" }
+                }
+            }
+            section.panel aria-labelledby="test-title" {
+                h2 #test-title { "Send a test message" }
+                @if stored.is_none() {
+                    p.muted { "Save a mail server first." }
+                } @else {
+                    p.hint { "Sends a short message through the saved server. If it fails, you see the server's answer." }
+                    form method="post" action=(format!("{CURRENT}/test")) {
+                        (csrf_field(&csrf))
+                        (field(&Field { name: "to", label: "Send to", kind: "email", value: test_to, required: true, ..Field::default() }, &view.test_errors))
+                        button.button.ghost type="submit" { "Send test email" }
+                    }
+                }
+            }
+        }
+    };
+    Ok(render_status(
+        ctx,
+        user,
+        "Email",
+        "/dashboard/admin",
+        status,
+        body,
+    ))
+}
+
+/// `GET /dashboard/admin/email`.
+pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
+    let user = admin_only(&ctx)?;
+    let form = form_of(stored(&ctx).await?.as_ref());
+    let view = View::of(form, flash_notice(&query.notice));
+    page_with(&ctx, &user, view, StatusCode::OK).await
+}
+
+/// `POST /dashboard/admin/email`.
+pub async fn save(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = admin_only(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    match save_form(&ctx, user.id, &form).await? {
+        Ok(_) => Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response()),
+        Err(errors) => {
+            let view = View {
+                errors,
+                ..View::of(form, html! {})
+            };
+            page_with(&ctx, &user, view, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+    }
+}
+
+/// `POST /dashboard/admin/email/test`.
+pub async fn test(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = admin_only(&ctx)?;
+    let form = FormData(form);
+    ctx.verify_csrf(form.get("csrf"))?;
+    let organization = ctx.state.settings().organization_name;
+    let result = email::send_test(
+        &ctx.state.db,
+        &ctx.state.key,
+        &organization,
+        form.get("to"),
+        Actor::User(user.id),
+        &ctx.origin(),
+        ctx.state.clock.now(),
+    )
+    .await;
+    let stored_form = form_of(stored(&ctx).await?.as_ref());
+    let (message, test_errors, status) = match result {
+        Ok(()) => (
+            notice(
+                "success",
+                &format!("The test message was sent to {}.", form.get("to").trim()),
+            ),
+            FieldErrors::new(),
+            StatusCode::OK,
+        ),
+        Err(EmailError::Invalid(errors)) => (html! {}, errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(EmailError::Db(err)) => return Err(WebError::Db(err)),
+        Err(EmailError::Smtp(said)) => (
+            html! {
+                div.alert.alert-error role="alert" {
+                    p { strong { "The test message was not sent." } " The mail server answered:" }
+                    pre.server-answer { (said) }
+                }
+            },
+            FieldErrors::new(),
+            StatusCode::OK,
+        ),
+        Err(other) => (
+            notice("error", &format!("The test message was not sent: {other}.")),
+            FieldErrors::new(),
+            StatusCode::CONFLICT,
+        ),
+    };
+    let view = View {
+        test_to: form.get("to"),
+        test_errors,
+        ..View::of(stored_form, message)
+    };
+    page_with(&ctx, &user, view, status).await
+}

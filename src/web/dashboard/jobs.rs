@@ -1,0 +1,138 @@
+//! The job queue for administrators: what waits, what fails and why, what gave up — and
+//! a button to run a failing or dead job again. Payloads are never shown: they point at
+//! bookings, whose details are patient data.
+
+use axum::extract::{Path, Query};
+use axum::response::{IntoResponse, Redirect, Response};
+use chrono_tz::Tz;
+use maud::{Markup, html};
+
+use crate::audit::Actor;
+use crate::db::DbError;
+use crate::jobs::{self, Job};
+use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render};
+use crate::web::format::{self, FormData};
+use crate::web::layout::csrf_field;
+use crate::web::{Ctx, WebError};
+
+const CURRENT: &str = "/dashboard/admin/jobs";
+/// Jobs listed per status.
+const LIMIT: u32 = 200;
+
+/// What a job kind does, in words.
+fn describe(kind: &str) -> &str {
+    match kind {
+        crate::notify::NOTIFY_JOB => "Prepare the emails of a booking change",
+        crate::notify::EMAIL_JOB => "Send a booking email",
+        other => other,
+    }
+}
+
+fn job_list(jobs: &[Job], zone: Tz, twelve_hour: bool, csrf: &str, retry: bool) -> Markup {
+    let at = |t: chrono::DateTime<chrono::Utc>| {
+        let local = t.with_timezone(&zone);
+        format!(
+            "{} {}",
+            format::short_date(local.date_naive()),
+            format::time(local, twelve_hour)
+        )
+    };
+    html! {
+        ul.list.compact {
+            @for job in jobs {
+                li {
+                    div.list-main {
+                        span.list-title { (describe(&job.kind)) " " span.muted.small { "#" (job.id) " · " code { (job.kind) } } }
+                        div.list-sub {
+                            span { "Runs " (at(job.run_at)) }
+                            span { "Attempts " (job.attempts) " of " (job.max_attempts) }
+                            span { "Updated " (at(job.updated_at)) }
+                        }
+                        @if let Some(error) = &job.last_error {
+                            div.list-sub { span.badge.off { "Last error" } span { (error) } }
+                        }
+                    }
+                    @if retry {
+                        div.list-actions {
+                            form method="post" action=(format!("{CURRENT}/{}/retry", job.id)) {
+                                (csrf_field(csrf))
+                                button.button.ghost type="submit" { "Retry now" }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn section(
+    id: &str,
+    title: &str,
+    empty: &str,
+    jobs: &[Job],
+    list: impl FnOnce(&[Job]) -> Markup,
+) -> Markup {
+    html! {
+        section.panel aria-labelledby=(id) {
+            h2 id=(id) { (title) " " span.badge { (jobs.len()) @if jobs.len() as u32 >= LIMIT { "+" } } }
+            @if jobs.is_empty() { p.muted { (empty) } } @else { (list(jobs)) }
+        }
+    }
+}
+
+/// `GET /dashboard/admin/jobs`.
+pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
+    let user = admin_only(&ctx)?;
+    let overview = ctx
+        .state
+        .db
+        .read(|conn| jobs::overview(conn, LIMIT).map_err(DbError::from))
+        .await?;
+    let csrf = ctx.csrf_token();
+    let (zone, twelve) = (user.time_zone, user.twelve_hour);
+    let body = html! {
+        (flash_notice(&query.notice))
+        div.page-head { div {
+            p.muted.small { a href="/dashboard/admin" { "← Administration" } }
+            h1 { "Background jobs" }
+            p.muted { "Emails and other work done after a change. A failing job is retried with growing pauses; after its last attempt it is dead until you retry it. Times in " (zone.name()) "." }
+        } }
+        div.editor {
+            (section("failing-title", "Failing", "Nothing is failing.", &overview.failing, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
+            (section("dead-title", "Dead", "No job gave up.", &overview.dead, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
+            (section("running-title", "Running", "Nothing is running.", &overview.running, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
+            (section("waiting-title", "Waiting", "Nothing is waiting.", &overview.waiting, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
+        }
+    };
+    Ok(render(
+        &ctx,
+        &user,
+        "Background jobs",
+        "/dashboard/admin",
+        body,
+    ))
+}
+
+/// `POST /dashboard/admin/jobs/{id}/retry`.
+pub async fn retry(
+    ctx: Ctx,
+    Path(id): Path<i64>,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = admin_only(&ctx)?;
+    ctx.verify_csrf(FormData(form).get("csrf"))?;
+    let (actor, now, origin) = (Actor::User(user.id), ctx.state.clock.now(), ctx.origin());
+    let retried = ctx
+        .state
+        .db
+        .write(move |tx| jobs::retry(tx, id, actor, &origin, now).map_err(DbError::from))
+        .await?;
+    // A job the worker took up again meanwhile, or that finished, is left as it is.
+    let notice = if retried {
+        "job-retried"
+    } else {
+        "job-not-retried"
+    };
+    Ok(Redirect::to(&format!("{CURRENT}?notice={notice}")).into_response())
+}
