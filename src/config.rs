@@ -630,6 +630,37 @@ mod tests {
     }
 
     #[test]
+    fn outbound_loopback_is_off_unless_the_file_or_environment_turns_it_on() {
+        let defaults = load(None, &[], Flags::default()).expect("defaults");
+        assert!(!defaults.outbound_allow_loopback);
+        let file = load(
+            Some("outbound_allow_loopback = true\n"),
+            &[],
+            Flags::default(),
+        )
+        .expect("file");
+        assert!(file.outbound_allow_loopback);
+        assert!(file.render().contains("outbound_allow_loopback = \"true\""));
+        let env = load(
+            Some("outbound_allow_loopback = true\n"),
+            &[("KAIROS_OUTBOUND_ALLOW_LOOPBACK", "false")],
+            Flags::default(),
+        )
+        .expect("env");
+        assert!(!env.outbound_allow_loopback);
+        let err = load(
+            None,
+            &[("KAIROS_OUTBOUND_ALLOW_LOOPBACK", "yes")],
+            Flags::default(),
+        )
+        .expect_err("refused");
+        assert!(err.to_string().contains("must be true or false"), "{err}");
+        let err = load(Some("outbound_allow_loopback = 1\n"), &[], Flags::default())
+            .expect_err("refused");
+        assert!(err.to_string().contains("outbound_allow_loopback"), "{err}");
+    }
+
+    #[test]
     fn defaults_apply_without_file_or_env() {
         let config = load(None, &[], Flags::default()).expect("config loads");
         assert_eq!(config.listen.to_string(), "127.0.0.1:8080");

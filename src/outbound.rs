@@ -19,6 +19,9 @@ pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a whole request (connect, send, answer) may take.
 pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(15);
 
+/// How much of an answer's body is read (for showing what a gateway said).
+const MAX_ANSWER_BYTES: usize = 4096;
+
 /// Which addresses besides public ones may be reached.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Policy {
@@ -80,14 +83,26 @@ pub enum TargetError {
     Credentials,
     #[error("has no host")]
     NoHost,
-    #[error("its host {host} cannot be resolved: {reason}")]
+    #[error("has a host, {host}, that cannot be resolved: {reason}")]
     Resolve { host: String, reason: String },
-    #[error("its host {host} resolves to {address}, {refusal}; Kairos does not send there")]
+    #[error(
+        "points to {}, {refusal}; Kairos does not send there",
+        where_to(host, address)
+    )]
     Refused {
         host: String,
         address: IpAddr,
         refusal: Refusal,
     },
+}
+
+/// The host, and the address it resolved to when that differs: `localhost (::1)`.
+fn where_to(host: &str, address: &IpAddr) -> String {
+    if host.parse::<IpAddr>().is_ok_and(|ip| ip == *address) {
+        host.to_string()
+    } else {
+        format!("{host} ({address})")
+    }
 }
 
 /// A URL that passed the guard, with the address it must be reached at.
@@ -312,15 +327,18 @@ pub async fn post(request: Request<'_>, policy: Policy) -> Exchange {
         builder = builder.header(name.as_str(), value.as_str());
     }
     match builder.send().await {
-        Ok(response) => {
+        Ok(mut response) => {
             let status = response.status().as_u16();
-            let answer = response
-                .text()
-                .await
-                .unwrap_or_default()
-                .chars()
-                .take(500)
-                .collect();
+            // Only the start of the answer is read: a receiver cannot make Kairos hold a
+            // large body in memory.
+            let mut start = Vec::new();
+            while start.len() < MAX_ANSWER_BYTES {
+                match response.chunk().await {
+                    Ok(Some(chunk)) => start.extend_from_slice(&chunk),
+                    _ => break,
+                }
+            }
+            let answer = String::from_utf8_lossy(&start).chars().take(500).collect();
             finish(Some(status), None, answer)
         }
         Err(err) => finish(None, Some(describe(&err)), String::new()),
@@ -474,12 +492,27 @@ mod tests {
             ("https://10.0.0.1/hook", Refusal::Private),
             ("http://localhost:8080/hook", Refusal::Loopback),
             ("http://[::ffff:7f00:1]/hook", Refusal::Loopback),
+            // Numeric IPv4 spellings are normalized by the URL parser, then judged.
+            ("http://2130706433/hook", Refusal::Loopback),
+            ("http://0x7f.1/hook", Refusal::Loopback),
+            ("http://127.1/hook", Refusal::Loopback),
         ] {
             match check_target(url, STRICT).await {
                 Err(TargetError::Refused { refusal, .. }) => assert_eq!(refusal, reason, "{url}"),
                 other => panic!("{url}: {other:?}"),
             }
         }
+        let refused = check_target("http://169.254.169.254/x", STRICT).await;
+        assert_eq!(
+            refused.err().map(|e| e.to_string()).as_deref(),
+            Some("points to 169.254.169.254, a cloud metadata address; Kairos does not send there")
+        );
+        let refused = check_target("http://localhost/x", STRICT).await;
+        assert!(
+            refused
+                .err()
+                .is_some_and(|e| e.to_string().starts_with("points to localhost (")),
+        );
         let target = check_target(
             "https://10.0.0.1/hook",
             Policy {

@@ -11,6 +11,7 @@ use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
 use crate::crypto::InstanceKey;
+use crate::db::DbError;
 use crate::db::settings::{self, SealedUnreadable};
 use crate::error::FieldErrors;
 use crate::outbound::{self, Exchange, Policy};
@@ -99,8 +100,14 @@ pub enum SmsError {
     /// the status or the network error; what the gateway answered is in the exchange.
     #[error("the SMS gateway did not take the message: {}", .0.summary())]
     Failed(Exchange),
-    #[error("database error: {0}")]
-    Db(#[from] rusqlite::Error),
+    #[error(transparent)]
+    Db(#[from] DbError),
+}
+
+impl From<rusqlite::Error> for SmsError {
+    fn from(err: rusqlite::Error) -> Self {
+        SmsError::Db(DbError::from(err))
+    }
 }
 
 impl From<SealedUnreadable> for SmsError {
@@ -329,6 +336,101 @@ pub async fn send(
     } else {
         Err(SmsError::Failed(exchange))
     }
+}
+
+/// Who changes the gateway, for the audit log.
+fn audit_admin(
+    conn: &Connection,
+    admin: &crate::db::users::User,
+    action: &'static str,
+    origin: &crate::audit::Origin,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    crate::audit::record(
+        conn,
+        now,
+        &crate::audit::Entry {
+            actor: crate::audit::Actor::User(admin.id),
+            action,
+            object: Some("sms_gateway".into()),
+            outcome: crate::audit::Outcome::Success,
+            origin,
+        },
+    )
+    .map(|_| ())
+}
+
+/// Checks the gateway (its URL through the guard too) and stores it, audit-logged.
+pub async fn save_gateway(
+    state: &crate::app::AppState,
+    admin: &crate::db::users::User,
+    gateway: SmsGateway,
+    origin: &crate::audit::Origin,
+) -> Result<(), SmsError> {
+    gateway.validate()?;
+    if let Err(err) = outbound::check_target(&gateway.url, Policy::of(state)).await {
+        let mut errors = FieldErrors::new();
+        errors.add("url", err.to_string());
+        return Err(SmsError::Invalid(errors));
+    }
+    let (key, now) = (state.key.clone(), state.clock.now());
+    let (admin, origin) = (admin.clone(), origin.clone());
+    state
+        .db
+        .write(move |tx| -> Result<(), SmsError> {
+            save(tx, &key, &gateway, now)?;
+            audit_admin(tx, &admin, "sms_gateway_saved", &origin, now)?;
+            Ok(())
+        })
+        .await
+}
+
+/// Removes the gateway, audit-logged.
+pub async fn remove_gateway(
+    state: &crate::app::AppState,
+    admin: &crate::db::users::User,
+    origin: &crate::audit::Origin,
+) -> Result<(), SmsError> {
+    let now = state.clock.now();
+    let (admin, origin) = (admin.clone(), origin.clone());
+    state
+        .db
+        .write(move |tx| -> Result<(), SmsError> {
+            clear(tx, now)?;
+            audit_admin(tx, &admin, "sms_gateway_removed", &origin, now)?;
+            Ok(())
+        })
+        .await
+}
+
+/// Sends a test message to `to` through the stored gateway, audit-logged (without the
+/// number).
+pub async fn send_test(
+    state: &crate::app::AppState,
+    admin: &crate::db::users::User,
+    to: &str,
+    origin: &crate::audit::Origin,
+) -> Result<Exchange, SmsError> {
+    let key = state.key.clone();
+    let gateway = state
+        .db
+        .read(move |conn| load(conn, &key))
+        .await?
+        .ok_or(SmsError::NotConfigured)?;
+    let text = format!(
+        "Test message from Kairos ({}): the SMS gateway works.",
+        state.settings().organization_name
+    );
+    let result = send(&gateway, to, &text, Policy::of(state)).await;
+    let now = state.clock.now();
+    let (admin, origin) = (admin.clone(), origin.clone());
+    state
+        .db
+        .write(move |tx| {
+            audit_admin(tx, &admin, "sms_test_sent", &origin, now).map_err(DbError::from)
+        })
+        .await?;
+    result
 }
 
 #[cfg(test)]

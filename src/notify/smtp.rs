@@ -215,12 +215,7 @@ pub fn save(
     let json = serde_json::to_string(smtp)
         .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
     settings::set(conn, SETTING, &json, now)?;
-    let sealed = smtp
-        .password
-        .as_deref()
-        .map(|password| hex::encode(key.encrypt(password.as_bytes(), PASSWORD_SETTING)))
-        .unwrap_or_default();
-    settings::set(conn, PASSWORD_SETTING, &sealed, now)?;
+    settings::set_sealed(conn, key, PASSWORD_SETTING, smtp.password.as_deref(), now)?;
     Ok(())
 }
 
@@ -234,16 +229,8 @@ pub fn load(
     };
     let mut smtp: SmtpSettings =
         serde_json::from_str(&json).map_err(|_| SmtpSettingsError::Corrupt)?;
-    smtp.password = match settings::get(conn, PASSWORD_SETTING)?.filter(|s| !s.is_empty()) {
-        None => None,
-        Some(sealed) => {
-            let sealed = hex::decode(sealed).map_err(|_| SmtpSettingsError::Corrupt)?;
-            let plain = key
-                .decrypt(&sealed, PASSWORD_SETTING)
-                .map_err(|_| SmtpSettingsError::Corrupt)?;
-            Some(String::from_utf8(plain).map_err(|_| SmtpSettingsError::Corrupt)?)
-        }
-    };
+    smtp.password = settings::get_sealed(conn, key, PASSWORD_SETTING)?
+        .map_err(|_| SmtpSettingsError::Corrupt)?;
     Ok(Some(smtp))
 }
 

@@ -82,7 +82,8 @@ async fn log_delivery(
 
 /// Runs a `webhook` job: builds the payload as the booking is now, sends it, logs the
 /// delivery. An answer other than 2xx fails the attempt, so the queue retries it with
-/// backoff. A subscription deleted or switched off since sends nothing.
+/// backoff. A subscription deleted, switched off or no longer listening for the trigger
+/// since sends nothing.
 pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
     let field = |name: &str| job.payload.get(name).and_then(Value::as_i64);
     let (Some(webhook_id), Some(booking_id)) = (field("webhookId"), field("bookingId")) else {
@@ -106,7 +107,8 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
             let Some(webhook) = store::get(conn, webhook_id).map_err(db_error)? else {
                 return Ok(None);
             };
-            if !webhook.active {
+            // Switched off, or no longer listening for this since the job was enqueued.
+            if !webhook.active || !webhook.triggers.contains(&trigger) {
                 return Ok(None);
             }
             if trigger == Trigger::MeetingEnded {

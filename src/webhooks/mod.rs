@@ -267,6 +267,21 @@ fn may_subscribe(conn: &Connection, user: &User, event_type_id: i64) -> rusqlite
     })
 }
 
+/// The event types `user` may limit a subscription to, as (id, title), by title.
+pub fn subscribable_event_types(
+    conn: &Connection,
+    user: &User,
+) -> Result<Vec<(i64, String)>, WebhookError> {
+    let mut found = Vec::new();
+    for event_type in event_types::list_for_user(conn, user.id)? {
+        if may_subscribe(conn, user, event_type.id)? {
+            found.push((event_type.id, event_type.input.title));
+        }
+    }
+    found.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(found)
+}
+
 fn seal(key: &InstanceKey, secret: &str) -> Vec<u8> {
     key.encrypt(secret.as_bytes(), SECRET_CONTEXT)
 }

@@ -750,7 +750,7 @@ async fn webhook_and_sms_steps_reach_local_receivers() {
         .db
         .write(move |tx| -> Result<(), DbError> {
             kairos::sms::save(tx, &key, &gateway, now).map_err(|err| match err {
-                kairos::sms::SmsError::Db(err) => DbError::from(err),
+                kairos::sms::SmsError::Db(err) => err,
                 other => panic!("{other}"),
             })
         })

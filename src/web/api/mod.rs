@@ -6,6 +6,7 @@ pub mod error;
 pub mod extract;
 mod manage;
 mod slots;
+mod webhooks;
 
 use axum::Json;
 use axum::Router;
@@ -21,7 +22,7 @@ pub use slots::SlotCache;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Kairos API", description = "Scheduling: slots, bookings, event types, schedules and teams."),
+    info(title = "Kairos API", description = "Scheduling: slots, bookings, event types, schedules, teams and webhooks."),
     modifiers(&BearerAuth),
     tags(
         (name = "slots", description = "Bookable times"),
@@ -29,6 +30,7 @@ pub use slots::SlotCache;
         (name = "event types", description = "What can be booked"),
         (name = "schedules", description = "Working hours and time away"),
         (name = "people", description = "Accounts and teams"),
+        (name = "webhooks", description = "Signed notifications of booking changes"),
     )
 )]
 struct ApiDoc;
@@ -148,6 +150,9 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(manage::list_teams, manage::create_team))
         .routes(routes!(manage::set_member))
         .routes(routes!(manage::remove_member))
+        .routes(routes!(webhooks::list, webhooks::create))
+        .routes(routes!(webhooks::get, webhooks::update, webhooks::delete))
+        .routes(routes!(webhooks::deliveries))
         .split_for_parts();
     let mut document = document;
     // The paths exist only now that the routes are added.

@@ -84,7 +84,7 @@ async fn page_with(
     let zone = user.time_zone;
     let body = html! {
         (message)
-        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/email" { "Email" } " · " a href="/dashboard/admin/jobs" { "Background jobs" } } } }
+        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/email" { "Email" } " · " a href="/dashboard/admin/sms" { "Text messages" } " · " a href="/dashboard/admin/jobs" { "Background jobs" } } } }
         div.editor {
             section.panel aria-labelledby="people-title" {
                 h2 #people-title { "People" }

@@ -11,7 +11,9 @@ pub(crate) mod email;
 mod event_types;
 mod jobs;
 mod settings;
+mod sms;
 mod teams;
+mod webhooks;
 mod workflows;
 
 use axum::extract::Query;
@@ -174,6 +176,16 @@ pub fn router() -> axum::Router<crate::app::AppState> {
             "/dashboard/settings/api-keys/{id}/revoke",
             post(settings::revoke_key),
         )
+        .route(
+            "/dashboard/webhooks",
+            get(webhooks::list).post(webhooks::create),
+        )
+        .route(
+            "/dashboard/webhooks/{id}",
+            get(webhooks::detail).post(webhooks::save),
+        )
+        .route("/dashboard/webhooks/{id}/ping", post(webhooks::ping))
+        .route("/dashboard/webhooks/{id}/delete", post(webhooks::delete))
         .route("/dashboard/admin", get(admin::page))
         .route("/dashboard/admin/audit", get(audit::page))
         .route("/dashboard/admin/jobs", get(jobs::page))
@@ -184,6 +196,10 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin/users/{id}/disable", post(admin::disable))
         .route("/dashboard/admin/users/{id}/enable", post(admin::enable))
         .route("/dashboard/admin/settings", post(admin::save_settings))
+        .route("/dashboard/admin/sms", get(sms::page).post(sms::save))
+        .route("/dashboard/admin/sms/twilio", post(sms::twilio))
+        .route("/dashboard/admin/sms/remove", post(sms::remove))
+        .route("/dashboard/admin/sms/test", post(sms::test))
 }
 
 /// The confirmation a redirect asks a dashboard page to show.

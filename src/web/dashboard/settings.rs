@@ -67,7 +67,7 @@ async fn page_with(
     let body = html! {
         (message)
         div.page-head { div { h1 { "Settings" } p.muted { (user.email) } } }
-        nav.section-nav aria-label="Sections" { a href="#profile" { "Profile" } a href="#password" { "Password" } a href="#api-keys" { "API keys" } }
+        nav.section-nav aria-label="Sections" { a href="#profile" { "Profile" } a href="#password" { "Password" } a href="#api-keys" { "API keys" } a href="/dashboard/webhooks" { "Webhooks" } }
         div.editor {
             section.panel #profile aria-labelledby="profile-title" {
                 h2 #profile-title { "Profile" }
