@@ -85,6 +85,7 @@ impl AppState {
                 ),
             },
             video_base_url: self.config.video_base_url.clone(),
+            manage_key: crate::booking::ManageKey::new(&self.key),
         }
     }
 

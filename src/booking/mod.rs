@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 use crate::availability::{
     self, RoundRobinCandidate, SlotDetails, SlotList, Unavailable, assign_round_robin,
 };
-use crate::crypto::{constant_time_eq, random_bytes, random_token, token_hash};
+use crate::crypto::{constant_time_eq, random_bytes, token_hash};
 use crate::db::bookings::{self, Booking, BookingStatus, NewBooking};
 use crate::db::{DbError, event_types};
 use crate::error::{FieldErrors, check_email};
@@ -122,11 +122,52 @@ pub struct BookingRequest {
 }
 
 /// Settings the service needs from the instance.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Settings {
     pub context: Context,
     /// Video rooms are created under this URL, e.g. `https://meet.jit.si`.
     pub video_base_url: String,
+    /// Derives each booking's manage token, see [`manage_token`].
+    pub manage_key: ManageKey,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("context", &self.context)
+            .field("video_base_url", &self.video_base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+/// The secret a booking's manage token is derived from: derived itself from the
+/// instance key, so messages sent later can carry the invitee's link while the database
+/// keeps only the token's hash.
+#[derive(Clone)]
+pub struct ManageKey([u8; 32]);
+
+impl ManageKey {
+    pub fn new(key: &crate::crypto::InstanceKey) -> Self {
+        Self(key.derive("booking manage token"))
+    }
+}
+
+/// The invitee's manage token of booking `uid`: an HMAC of the uid, as long and as
+/// unguessable as a random token.
+pub fn manage_token(key: &ManageKey, uid: &str) -> String {
+    crate::crypto::hmac_hex(&key.0, uid.as_bytes())
+}
+
+/// The manage token of `booking` when it is the one its invitee holds (bookings made
+/// before tokens were derived hold a random one nobody can recompute).
+pub fn current_manage_token(key: &ManageKey, booking: &Booking) -> Option<String> {
+    let token = manage_token(key, &booking.uid);
+    constant_time_eq(&token_hash(&token), &booking.manage_token_hash).then_some(token)
+}
+
+/// The path of the invitee's page of a booking: see, add to a calendar, reschedule, cancel.
+pub fn manage_path(uid: &str, token: &str) -> String {
+    format!("/booking/{uid}?token={token}")
 }
 
 /// A booking the service made or found.
@@ -524,7 +565,7 @@ fn insert_booking(
     rescheduled_from: Option<(i64, Option<&str>)>,
 ) -> Result<(Booking, String), BookingError> {
     let uid = new_uid();
-    let manage_token = random_token();
+    let manage_token = manage_token(&settings.manage_key, &uid);
     let location = resolve_location(checked.location.clone(), &settings.video_base_url);
     let end = checked.start + Duration::minutes(i64::from(checked.duration));
     let id = bookings::insert(
@@ -809,6 +850,21 @@ mod tests {
                 .all(|c| c.is_ascii_lowercase() || ('2'..='7').contains(&c))
         );
         assert_ne!(a, new_uid());
+    }
+
+    #[test]
+    fn manage_tokens_are_derived_per_booking_and_only_recognized_when_held() {
+        let key = ManageKey::new(&crate::crypto::InstanceKey::from_bytes([7; 32]));
+        let other = ManageKey::new(&crate::crypto::InstanceKey::from_bytes([8; 32]));
+        let token = manage_token(&key, "abc");
+        assert_eq!(token.len(), 64);
+        assert_eq!(token, manage_token(&key, "abc"));
+        assert_ne!(token, manage_token(&key, "abd"));
+        assert_ne!(token, manage_token(&other, "abc"));
+        assert_eq!(
+            manage_path("abc", &token),
+            format!("/booking/abc?token={token}")
+        );
     }
 
     #[test]

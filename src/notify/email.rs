@@ -19,6 +19,7 @@ use maud::{DOCTYPE, Markup, PreEscaped, html};
 use rusqlite::Connection;
 
 use crate::app::AppState;
+use crate::booking::{ManageKey, current_manage_token, manage_path};
 use crate::crypto::InstanceKey;
 use crate::db::bookings::Booking;
 use crate::db::users::{self, User};
@@ -254,7 +255,7 @@ impl Frame {
                                                     td.k-muted valign="top" style="padding:8px 12px 0 0;font-size:13px;color:#4b5563;white-space:nowrap;" { (label) }
                                                     td.k-text valign="top" style="padding:8px 0 0;color:#111827;overflow-wrap:anywhere;" {
                                                         @if value.starts_with("https://") || value.starts_with("http://") {
-                                                            a href=(value) style="color:#4f46e5;" { (value) }
+                                                            a.k-link href=(value) style="color:#4f46e5;" { (value) }
                                                         } @else { (value) }
                                                     }
                                                 }
@@ -288,6 +289,7 @@ const DARK_MODE: &str = "@media (prefers-color-scheme: dark) {\
 .k-muted{color:#a3abbd !important}\
 .k-facts{border-color:#2b3344 !important}\
 .k-button{background:#8b93ff !important;color:#0e1117 !important}\
+.k-link{color:#a5abff !important}\
 }";
 
 fn one_line(text: &str) -> String {
@@ -299,13 +301,25 @@ fn one_line(text: &str) -> String {
 }
 
 /// What a message knows about the instance that sends it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone)]
 pub struct Site {
     pub organization: String,
     /// The public URL, for links back to the appliance.
     pub base_url: String,
     /// Answers and notes stay out of messages (see [`crate::instance::InstanceSettings`]).
     pub minimum_necessary: bool,
+    /// Recomputes the invitee's manage link of a booking.
+    pub manage_key: ManageKey,
+}
+
+impl std::fmt::Debug for Site {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Site")
+            .field("organization", &self.organization)
+            .field("base_url", &self.base_url)
+            .field("minimum_necessary", &self.minimum_necessary)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Site {
@@ -315,7 +329,22 @@ impl Site {
             organization: settings.organization_name.clone(),
             base_url: state.base_url(),
             minimum_necessary: settings.minimum_necessary,
+            manage_key: ManageKey::new(&state.key),
         }
+    }
+
+    /// The invitee's page of `booking`, where they reschedule or cancel it; `None` when
+    /// the booking is no longer on, or its token cannot be recomputed.
+    pub fn manage_url(&self, booking: &Booking) -> Option<String> {
+        if !booking.status.is_active() {
+            return None;
+        }
+        let token = current_manage_token(&self.manage_key, booking)?;
+        Some(format!(
+            "{}{}",
+            self.base_url.trim_end_matches('/'),
+            manage_path(&booking.uid, &token)
+        ))
     }
 }
 
@@ -334,13 +363,32 @@ pub enum Audience {
     },
 }
 
+/// A message about a booking, before its words: the frame, whom it goes to, and how they
+/// read times.
+#[derive(Debug, Clone)]
+pub struct BookingFrame {
+    pub frame: Frame,
+    pub to: Vec<Recipient>,
+    pub cc: Vec<Recipient>,
+    pub reading: Reading,
+}
+
+impl BookingFrame {
+    /// Renders `body` under `subject` in the frame, addressed.
+    pub fn render(self, subject: &str, body: &str) -> Email {
+        let mut email = self.frame.render(self.to, subject, body);
+        email.cc = self.cc;
+        email
+    }
+}
+
 /// The frame, addressees and reading of a message about `booking` for `audience`.
 pub fn booking_frame(
     conn: &Connection,
     site: &Site,
     booking: &Booking,
     audience: &Audience,
-) -> rusqlite::Result<(Frame, Vec<Recipient>, Vec<Recipient>, Reading)> {
+) -> rusqlite::Result<BookingFrame> {
     let mut hosts = Vec::with_capacity(booking.hosts.len());
     for id in &booking.hosts {
         if let Some(host) = users::by_id(conn, *id)? {
@@ -408,16 +456,19 @@ pub fn booking_frame(
         };
         facts.extend(labelled_answers(&questions, &booking.answers));
     }
-    let button = for_host.then(|| {
-        (
+    let button = if for_host {
+        Some((
             "Open the booking".to_string(),
             format!(
                 "{}/dashboard/bookings/{}",
                 site.base_url.trim_end_matches('/'),
                 booking.uid
             ),
-        )
-    });
+        ))
+    } else {
+        site.manage_url(booking)
+            .map(|url| ("Reschedule or cancel".to_string(), url))
+    };
     let heading = if host_names.is_empty() || for_host {
         format!("{} with {}", booking.title, booking.attendee_name)
     } else {
@@ -429,13 +480,19 @@ pub fn booking_frame(
         facts,
         button,
     };
-    Ok((frame, to, cc, reading))
+    Ok(BookingFrame {
+        frame,
+        to,
+        cc,
+        reading,
+    })
 }
 
 /// Renders a message about `booking` for `audience` from a subject and a plain-text body,
 /// in the frame every Kairos email shares: the time in the reader's zone and clock, the
 /// place, the people, the answers unless the instance keeps to the minimum necessary,
-/// and for hosts a link to the booking.
+/// and a link: for hosts to the booking, for the attendee to their page to reschedule or
+/// cancel it.
 pub fn compose(
     conn: &Connection,
     site: &Site,
@@ -444,10 +501,7 @@ pub fn compose(
     subject: &str,
     body: &str,
 ) -> rusqlite::Result<Email> {
-    let (frame, to, cc, _) = booking_frame(conn, site, booking, audience)?;
-    let mut email = frame.render(to, subject, body);
-    email.cc = cc;
-    Ok(email)
+    Ok(booking_frame(conn, site, booking, audience)?.render(subject, body))
 }
 
 fn mailbox(recipient: &Recipient) -> Result<Mailbox, EmailError> {

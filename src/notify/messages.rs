@@ -84,7 +84,7 @@ pub fn message(
         }
         _ => return Ok(None),
     };
-    let (mut frame, to, cc, reading) = booking_frame(conn, site, &booking, &audience)?;
+    let mut framed = booking_frame(conn, site, &booking, &audience)?;
     let hosts = host_names(conn, &booking)?;
     let previous = match event.data.get("fromUid").and_then(|uid| uid.as_str()) {
         Some(uid) => bookings::by_uid(conn, uid)?,
@@ -93,7 +93,7 @@ pub fn message(
     let words = Words {
         booking: &booking,
         event,
-        reading,
+        reading: framed.reading,
         hosts: &hosts,
         previous: previous.as_ref(),
         site,
@@ -105,12 +105,11 @@ pub fn message(
     };
     if for_host
         && booking.status == BookingStatus::Pending
-        && let Some((label, _)) = &mut frame.button
+        && let Some((label, _)) = &mut framed.frame.button
     {
         *label = "Accept or decline".into();
     }
-    let mut email = frame.render(to, &subject, &body);
-    email.cc = cc;
+    let mut email = framed.render(&subject, &body);
     email.invite = invitation(conn, event, &booking)?;
     Ok(Some(email))
 }

@@ -1,6 +1,5 @@
 //! The audit log: what it records, and `kairos audit verify` finding tampering.
 
-use kairos::clock::Clock as _;
 use reqwest::StatusCode;
 use rusqlite::Connection;
 use serde_json::json;
@@ -390,23 +389,9 @@ async fn administrators_filter_and_export_the_log_and_members_cannot() {
     assert!(has(&rows, ("user", Some("1")), "audit_exported", "success"));
 
     // A member may not read the log.
-    let db = server.running.as_ref().expect("running").state.db.clone();
-    let now = server.clock.now();
-    db.write(move |tx| -> Result<(), kairos::auth::AccountError> {
-        let hash = kairos::auth::password::hash("member-password-42");
-        kairos::auth::insert_account(
-            tx,
-            "Mia",
-            "mia@clinic.example",
-            Some(&hash),
-            kairos::db::users::Role::Member,
-            chrono_tz::Tz::UTC,
-            now,
-        )?;
-        Ok(())
-    })
-    .await
-    .expect("member created");
+    server
+        .create_member("Mia", "mia@clinic.example", "member-password-42")
+        .await;
     let member = browser();
     let ok = sign_in(&server, &member, "mia@clinic.example", "member-password-42").await;
     assert_eq!(ok.status(), StatusCode::SEE_OTHER);

@@ -320,6 +320,23 @@ async fn book_reschedule_cancel_tell_attendee_guests_and_host_in_their_zones_wit
     }
     let moved_text = attendee[1]["text"].as_str().unwrap_or_default();
     assert!(moved_text.contains("Previously: 4:00am"), "{moved_text}");
+    // The attendee's messages lead to their own page while the meeting is on.
+    for (message, made) in [(attendee[0], &made), (attendee[1], &moved)] {
+        let manage = made["data"]["manageUrl"].as_str().expect("manage URL");
+        let text = message["text"].as_str().unwrap_or_default();
+        assert!(
+            text.contains(&format!("Reschedule or cancel: {manage}")),
+            "{text}"
+        );
+        let html = message["html"].as_str().unwrap_or_default();
+        assert!(html.contains(&format!("href=\"{manage}\"")), "{html}");
+    }
+    let cancelled = attendee[2]["text"].as_str().unwrap_or_default();
+    assert!(!cancelled.contains("Reschedule or cancel"), "{cancelled}");
+    let page = reqwest::get(moved["data"]["manageUrl"].as_str().unwrap_or_default())
+        .await
+        .expect("manage page");
+    assert_eq!(page.status(), StatusCode::OK, "the link in the email works");
 
     let expected_uid = format!("{uid}@kairos");
     for messages in [&attendee, &host] {
@@ -898,23 +915,9 @@ async fn admins_set_up_the_mail_server_and_the_test_email_shows_the_servers_answ
 #[tokio::test]
 async fn members_cannot_see_or_change_the_mail_server_or_the_jobs() {
     let server = TestServer::with_owner().await;
-    let db = server.running.as_ref().expect("running").state.db.clone();
-    let now = server.clock.now();
-    db.write(move |tx| -> Result<(), kairos::auth::AccountError> {
-        let hash = kairos::auth::password::hash("member-password-42");
-        kairos::auth::insert_account(
-            tx,
-            "Mia",
-            "mia@clinic.example",
-            Some(&hash),
-            kairos::db::users::Role::Member,
-            chrono_tz::Tz::UTC,
-            now,
-        )?;
-        Ok(())
-    })
-    .await
-    .expect("member created");
+    server
+        .create_member("Mia", "mia@clinic.example", "member-password-42")
+        .await;
     let member = browser();
     sign_in(&server, &member, "mia@clinic.example", "member-password-42").await;
     let csrf = csrf_from(&member, &server.url("/dashboard")).await;

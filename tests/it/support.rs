@@ -221,6 +221,28 @@ impl TestServer {
         }
     }
 
+    /// Adds a member account with a password, as an administrator would.
+    pub async fn create_member(&self, name: &str, email: &str, password: &str) {
+        let db = self.running.as_ref().expect("running").state.db.clone();
+        let now = self.clock.now();
+        let (name, email) = (name.to_string(), email.to_string());
+        let hash = kairos::auth::password::hash(password);
+        db.write(move |tx| -> Result<(), kairos::auth::AccountError> {
+            kairos::auth::insert_account(
+                tx,
+                &name,
+                &email,
+                Some(&hash),
+                kairos::db::users::Role::Member,
+                chrono_tz::Tz::UTC,
+                now,
+            )?;
+            Ok(())
+        })
+        .await
+        .expect("member created");
+    }
+
     /// Counts rows of a table straight from the database.
     pub async fn count(&self, table: &'static str) -> i64 {
         let db = self.running.as_ref().expect("running").state.db.clone();

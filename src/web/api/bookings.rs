@@ -148,7 +148,11 @@ fn view(
 
 /// The invitee's manage URL.
 pub fn manage_url(state: &AppState, uid: &str, token: &str) -> String {
-    format!("{}/booking/{uid}?token={token}", state.base_url())
+    format!(
+        "{}{}",
+        state.base_url(),
+        crate::booking::manage_path(uid, token)
+    )
 }
 
 async fn outcome_view(state: &AppState, outcome: Outcome) -> Result<BookingView, ApiError> {

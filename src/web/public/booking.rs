@@ -172,10 +172,9 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
     let booking = &loaded.booking;
     let now = ctx.state.clock.now();
     let manage_url = format!(
-        "{}/booking/{}?token={}",
+        "{}{}",
         ctx.state.base_url(),
-        booking.uid,
-        options.token
+        crate::booking::manage_path(&booking.uid, options.token)
     );
     let active = booking.status.is_active();
     let upcoming = active && booking.end > now;
@@ -392,10 +391,9 @@ pub async fn ics(
     let loaded = load(&ctx, &uid, &query.token).await?;
     let booking = &loaded.booking;
     let manage_url = format!(
-        "{}/booking/{}?token={}",
+        "{}{}",
         ctx.state.base_url(),
-        booking.uid,
-        query.token
+        crate::booking::manage_path(&booking.uid, &query.token)
     );
     let host = loaded.hosts.first();
     let title = format!(
