@@ -1020,3 +1020,69 @@ async fn team_workflows_belong_to_the_team_and_cover_only_its_event_types() {
     assert_eq!(owner, (None, Some(team_id)));
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_reminder_for_a_booking_with_an_older_random_token_carries_a_working_link() {
+    let Mailed {
+        server,
+        api,
+        id,
+        smtp,
+        maildir,
+        _dir,
+    } = clinic_with_mail().await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    // As bookings made before manage tokens were derived: a random token's hash.
+    let stored = uid.clone();
+    state(&server)
+        .db
+        .write(move |tx| -> Result<usize, DbError> {
+            Ok(tx.execute(
+                "UPDATE bookings SET manage_token_hash = randomblob(32) WHERE uid = ?1",
+                [stored],
+            )?)
+        })
+        .await
+        .expect("updated");
+
+    server
+        .clock
+        .advance(at("2026-03-30T08:01:00Z") - server.clock.now());
+    let sent = wait_for(&server, &maildir, "Reminder:", 1).await;
+    let text = sent[0]["text"].as_str().expect("text");
+    let link = text
+        .split("pick another time: ")
+        .nth(1)
+        .and_then(|rest| rest.split('#').next())
+        .expect("a link")
+        .trim()
+        .to_string();
+    assert!(
+        link.starts_with(&server.url(&format!("/booking/{uid}?token="))),
+        "{text}"
+    );
+    let page = reqwest::get(&link).await.expect("page");
+    assert_eq!(
+        page.status(),
+        StatusCode::OK,
+        "the message's own link opens the page"
+    );
+    let forged = reqwest::get(server.url(&format!("/booking/{uid}?token=forged")))
+        .await
+        .expect("page");
+    assert_ne!(
+        forged.status(),
+        StatusCode::OK,
+        "any other token is refused"
+    );
+    assert_eq!(server.count("booking_links").await, 1);
+    server.stop().await;
+    smtp.stop();
+}
