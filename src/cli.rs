@@ -267,7 +267,7 @@ async fn shutdown_signal() {
 fn migrate(config: &Config, check: bool) -> anyhow::Result<ExitCode> {
     let migrations = db::embedded_migrations();
     if check {
-        let status = db::check(&config.database_path(), &migrations)?;
+        let status = db::check(&config.database_path(), &migrations, &config.key_path())?;
         println!(
             "database: {}\nschema version: {} (this binary: {})",
             config.database_path().display(),
@@ -290,7 +290,7 @@ fn migrate(config: &Config, check: bool) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::from(1));
     }
-    let before = db::check(&config.database_path(), &migrations)?;
+    let before = db::check(&config.database_path(), &migrations, &config.key_path())?;
     let instance = Instance::open(config, SystemClock.now())?;
     if before.pending.is_empty() {
         println!("schema version {}: up to date", instance.schema.current);

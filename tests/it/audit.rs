@@ -2,7 +2,6 @@
 
 use kairos::clock::Clock as _;
 use reqwest::StatusCode;
-use rusqlite::Connection;
 use serde_json::json;
 
 use crate::api::{booking, clinic};
@@ -188,7 +187,7 @@ async fn sign_ins_key_creation_and_every_booking_view_are_audited() {
 }
 
 fn tamper(data: &std::path::Path, sql: &str) {
-    let conn = Connection::open(data.join("kairos.db")).expect("open database");
+    let conn = open_database(&data.join("kairos.db"), data);
     conn.execute_batch(&format!(
         "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; {sql}"
     ))

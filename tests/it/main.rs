@@ -8,6 +8,7 @@ mod cli;
 mod config;
 mod doctor;
 mod email;
+mod encryption;
 mod jobs;
 mod metrics;
 mod pages;
