@@ -311,7 +311,7 @@ fn backup(config: &Config, output: Option<&std::path::Path>) -> anyhow::Result<E
         written.bytes
     );
     eprintln!(
-        "Keep a copy of {} with your backups: the encrypted settings in them need it.",
+        "The backup is encrypted with a key derived from {}: keep a copy of that file, stored apart from the backups, or they cannot be read.",
         config.key_path().display()
     );
     Ok(ExitCode::SUCCESS)

@@ -10,6 +10,7 @@ use rusqlite::Connection;
 
 use crate::config::Config;
 use crate::crypto::{InstanceKey, KeyError};
+use crate::data_lock::{DataDirLock, LockError};
 use crate::db::{self, DatabaseKey, Db, DbError, FileState, SchemaStatus, settings};
 
 /// The context under which the key check value is sealed.
@@ -32,6 +33,8 @@ pub enum OpenError {
     Db(#[from] DbError),
     #[error(transparent)]
     Key(#[from] KeyError),
+    #[error(transparent)]
+    Locked(#[from] LockError),
 }
 
 impl From<rusqlite::Error> for OpenError {
@@ -74,6 +77,7 @@ impl Instance {
         };
         let database_key = DatabaseKey::derive(&key, &key_path);
         if state == FileState::Plaintext {
+            let _lock = hold_data_dir(&config.data_dir)?;
             let (conn, _) = db::open_existing(&database, &database_key)?;
             if key_matches(&conn, &key)? == Some(false) {
                 return Err(KeyError::Mismatch { path: key_path }.into());
@@ -96,6 +100,16 @@ impl Instance {
             schema,
             key_created,
         })
+    }
+}
+
+/// Makes sure no other process uses the data directory while the database file is
+/// replaced: takes its lock, unless this very process (a starting server) holds it.
+fn hold_data_dir(dir: &Path) -> Result<Option<DataDirLock>, OpenError> {
+    match DataDirLock::acquire(dir) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(LockError::Held { pid: Some(pid), .. }) if pid == std::process::id() => Ok(None),
+        Err(err) => Err(err.into()),
     }
 }
 

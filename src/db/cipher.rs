@@ -433,6 +433,18 @@ mod tests {
         )
     }
 
+    /// A new database at `path`, encrypted with `key(1)`, after running `sql`.
+    fn create(path: &Path, sql: &str) -> Connection {
+        let conn = super::super::open_connection(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
+            &key(1),
+        )
+        .expect("opens");
+        conn.execute_batch(sql).expect("create");
+        conn
+    }
+
     fn contains(path: &Path, needle: &[u8]) -> bool {
         std::fs::read(path)
             .map(|bytes| bytes.windows(needle.len()).any(|w| w == needle))
@@ -457,14 +469,7 @@ mod tests {
             .and_then(|c| c.execute_batch("CREATE TABLE t (x);"))
             .expect("plain");
         let encrypted = dir.path().join("encrypted.db");
-        let conn = super::super::open_connection(
-            &encrypted,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-            &key(1),
-        )
-        .expect("opens");
-        conn.execute_batch("CREATE TABLE t (x);").expect("create");
-        drop(conn);
+        drop(create(&encrypted, "CREATE TABLE t (x);"));
         std::fs::write(dir.path().join("empty.db"), b"").expect("empty");
         assert_eq!(file_state(&plain).ok(), Some(FileState::Plaintext));
         assert_eq!(file_state(&encrypted).ok(), Some(FileState::Encrypted));
@@ -482,14 +487,7 @@ mod tests {
     fn a_wrong_key_is_refused_naming_the_key_file() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("kairos.db");
-        let conn = super::super::open_connection(
-            &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-            &key(1),
-        )
-        .expect("opens");
-        conn.execute_batch("CREATE TABLE t (x);").expect("create");
-        drop(conn);
+        drop(create(&path, "CREATE TABLE t (x);"));
         let err = super::super::open_connection(&path, OpenFlags::SQLITE_OPEN_READ_ONLY, &key(2))
             .expect_err("refused");
         assert!(matches!(err, DbError::WrongKey { .. }), "{err:?}");
@@ -500,14 +498,10 @@ mod tests {
     fn vacuum_into_copies_stay_encrypted_under_the_same_key() {
         let dir = tempfile::tempdir().expect("tempdir");
         let path = dir.path().join("kairos.db");
-        let conn = super::super::open_connection(
+        let conn = create(
             &path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE,
-            &key(1),
-        )
-        .expect("opens");
-        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES ('needle-in-copy');")
-            .expect("create");
+            "CREATE TABLE t (x); INSERT INTO t VALUES ('needle-in-copy');",
+        );
         let copy = dir.path().join("copy.db");
         super::super::vacuum_into(&conn, &copy).expect("copied");
         assert_eq!(file_state(&copy).ok(), Some(FileState::Encrypted));

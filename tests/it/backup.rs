@@ -241,15 +241,7 @@ async fn restore_drill_brings_back_exactly_the_backed_up_state() {
         "nothing was changed"
     );
 
-    let dir = {
-        let TestServer { dir, running, .. } = server;
-        running
-            .expect("running")
-            .shutdown()
-            .await
-            .expect("clean shutdown");
-        dir
-    };
+    let dir = server.stop_keeping_dir().await;
     let (ok, out) = run(kairos_cli(&data).arg("restore").arg(&backup_file));
     assert!(ok, "restore after stopping: {out}");
     let replaced = out

@@ -15,6 +15,20 @@ use crate::support::*;
 
 const ATTENDEE: &str = "wilhelmina.quist@patients.example";
 
+/// A clinic whose owner has a booking with [`ATTENDEE`]; returns the booking's uid.
+async fn clinic_with_a_booking() -> (TestServer, String) {
+    let (server, api, id) = clinic(json!({})).await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-30T07:00:00Z", ATTENDEE),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    (server, uid)
+}
+
 fn contains(path: &Path, needle: &str) -> bool {
     let bytes = std::fs::read(path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
     bytes
@@ -45,15 +59,8 @@ fn attendees(path: &Path, data: &Path) -> Vec<String> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_booked_email_is_nowhere_in_the_database_its_log_or_any_backup() {
-    let (server, api, id) = clinic(json!({})).await;
+    let (server, _) = clinic_with_a_booking().await;
     let data = server.data_dir();
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-30T07:00:00Z", ATTENDEE),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
 
     // While the server runs, the booking sits in the write-ahead log.
     let database = data.join("kairos.db");
@@ -76,16 +83,7 @@ async fn a_booked_email_is_nowhere_in_the_database_its_log_or_any_backup() {
         assert!(!contains(file, ATTENDEE), "{} leaks", file.display());
         assert!(!contains(file, "Pat Patient"), "{} leaks", file.display());
     }
-    let TestServer {
-        dir: _first,
-        running,
-        ..
-    } = server;
-    running
-        .expect("running")
-        .shutdown()
-        .await
-        .expect("clean shutdown");
+    let _first = server.stop_keeping_dir().await;
 
     // A scheduled backup. (The copy written before a migration is checked next to the
     // migration runner, in db::tests.)
@@ -116,7 +114,7 @@ async fn a_booked_email_is_nowhere_in_the_database_its_log_or_any_backup() {
         assert!(Instant::now() < deadline, "{:?}", files_in(&backups));
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let _second = stop_keeping_data(server).await;
+    let _second = server.stop_keeping_dir().await;
 
     let mut every_backup = files_in(&data.join("backups"));
     every_backup.extend(files_in(&backups));
@@ -210,17 +208,6 @@ fn a_missing_or_foreign_key_is_a_clear_error_and_never_a_new_instance() {
     assert_eq!(owners, [OWNER_EMAIL], "the instance is the one it was");
 }
 
-/// Stops the server and hands back its directory, which outlives it.
-async fn stop_keeping_data(server: TestServer) -> tempfile::TempDir {
-    let TestServer { dir, running, .. } = server;
-    running
-        .expect("running")
-        .shutdown()
-        .await
-        .expect("clean shutdown");
-    dir
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_foreign_key_stops_the_server_with_the_reason() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -239,22 +226,27 @@ async fn a_foreign_key_stops_the_server_with_the_reason() {
     assert!(err.contains("kairos.key"), "{err}");
 }
 
-/// Turns the encrypted database of `data` into what a Kairos without encryption left
-/// behind: an unencrypted file in WAL mode whose latest write is still in its log.
-fn make_unencrypted(data: &Path) {
-    let database = data.join("kairos.db");
-    let plain = data.join("plain.db");
-    let conn = open_database(&database, data);
+/// Writes the database of the instance in `data` to `target` unencrypted, as a Kairos
+/// without encryption would have it.
+fn export_unencrypted(data: &Path, target: &Path) {
+    let conn = open_database(&data.join("kairos.db"), data);
     conn.execute(
         "ATTACH DATABASE ?1 AS plaintext KEY ''",
-        [plain.to_str().expect("utf-8")],
+        [target.to_str().expect("utf-8")],
     )
     .expect("attach");
     conn.query_row("SELECT sqlcipher_export('plaintext')", [], |_| Ok(()))
         .expect("export");
     conn.execute_batch("DETACH DATABASE plaintext")
         .expect("detach");
-    drop(conn);
+}
+
+/// Turns the encrypted database of `data` into what a Kairos without encryption left
+/// behind: an unencrypted file in WAL mode whose latest write is still in its log.
+fn make_unencrypted(data: &Path) {
+    let database = data.join("kairos.db");
+    let plain = data.join("plain.db");
+    export_unencrypted(data, &plain);
     let old = Connection::open(&plain).expect("unencrypted");
     let mode: String = old
         .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
@@ -280,18 +272,10 @@ fn make_unencrypted(data: &Path) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unencrypted_database_is_encrypted_in_place_at_startup() {
-    let (server, api, id) = clinic(json!({})).await;
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-30T07:00:00Z", ATTENDEE),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
-    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let (server, uid) = clinic_with_a_booking().await;
     let data = server.data_dir();
     let clock = server.clock.clone();
-    let dir = stop_keeping_data(server).await;
+    let dir = server.stop_keeping_dir().await;
     make_unencrypted(&data);
     // A backup taken by that older Kairos: the same data, unencrypted.
     let backups = data.join("backups");
@@ -317,7 +301,7 @@ async fn an_unencrypted_database_is_encrypted_in_place_at_startup() {
         .await;
     assert_eq!(status, StatusCode::OK, "{shown}");
     assert_eq!(shown["data"]["attendee"]["email"], ATTENDEE);
-    let _dir = stop_keeping_data(server).await;
+    let _dir = server.stop_keeping_dir().await;
 
     let database = data.join("kairos.db");
     assert!(!header_is_plain(&database));
@@ -362,15 +346,7 @@ fn a_backup_from_before_encryption_restores_encrypted() {
     let data = dir.path().join("data");
     create_owner(&data);
     let plain_backup = dir.path().join("old.db");
-    let conn = open_database(&data.join("kairos.db"), &data);
-    conn.execute(
-        "ATTACH DATABASE ?1 AS plaintext KEY ''",
-        [plain_backup.to_str().expect("utf-8")],
-    )
-    .expect("attach");
-    conn.query_row("SELECT sqlcipher_export('plaintext')", [], |_| Ok(()))
-        .expect("export");
-    drop(conn);
+    export_unencrypted(&data, &plain_backup);
     assert!(header_is_plain(&plain_backup));
     assert!(contains(&plain_backup, OWNER_EMAIL));
 

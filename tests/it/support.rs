@@ -105,6 +105,14 @@ impl TestServer {
         Self::start_in(self.dir, clock).await
     }
 
+    /// Stops the server and hands back its directory, which outlives it.
+    pub async fn stop_keeping_dir(mut self) -> TempDir {
+        if let Some(running) = self.running.take() {
+            running.shutdown().await.expect("clean shutdown");
+        }
+        self.dir
+    }
+
     pub async fn stop(mut self) {
         if let Some(running) = self.running.take() {
             running.shutdown().await.expect("clean shutdown");
