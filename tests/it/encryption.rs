@@ -267,7 +267,7 @@ fn make_unencrypted(data: &Path) {
         let _ = std::fs::remove_file(data.join(format!("plain.db{suffix}")));
     }
     assert!(header_is_plain(&database));
-    assert!(contains(&database, ATTENDEE), "the old file is readable");
+    assert!(contains(&database, OWNER_EMAIL), "the old file is readable");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -338,6 +338,44 @@ async fn an_unencrypted_database_is_encrypted_in_place_at_startup() {
             .any(|l| l.starts_with("ok") && l.contains("encryption")),
         "{out}"
     );
+}
+
+#[test]
+fn an_unencrypted_database_in_use_by_another_process_is_left_alone() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    create_owner(&data);
+    make_unencrypted(&data);
+    let database = data.join("kairos.db");
+    let before = std::fs::read(&database).expect("database");
+    // Another process (an older server, say) holds the data directory.
+    let mut holder = std::process::Command::new("flock")
+        .arg("--no-fork")
+        .arg(data.join("kairos.lock"))
+        .args(["sleep", "30"])
+        .spawn()
+        .expect("flock runs");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while !kairos::data_lock::DataDirLock::is_held(&data) {
+        assert!(Instant::now() < deadline, "the lock was not taken");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let (ok, out) = run(kairos_cli(&data).args(["audit", "verify"]));
+    let _ = holder.kill();
+    let _ = holder.wait();
+    assert!(!ok, "{out}");
+    assert!(out.contains("in use by a running kairos process"), "{out}");
+    assert!(
+        std::fs::read(&database).expect("database") == before,
+        "the database was not touched"
+    );
+
+    let (ok, out) = run(kairos_cli(&data).args(["audit", "verify"]));
+    assert!(
+        ok,
+        "once the directory is free it is encrypted and verified: {out}"
+    );
+    assert!(!header_is_plain(&database));
 }
 
 #[test]
