@@ -324,6 +324,25 @@
     });
   }
 
+  // Fields that apply to some choices only (a workflow's offset, a step's target): each
+  // [data-show-for="A B"] in the same [data-choice-scope] as a [data-choice] select shows
+  // while A or B is chosen there.
+  function choiceFields() {
+    document.querySelectorAll("[data-choice] select").forEach(function (select) {
+      var scope = select.closest("[data-choice-scope]") || select.form;
+      if (!scope) return;
+      function update() {
+        scope.querySelectorAll("[data-show-for]").forEach(function (field) {
+          if (field.closest("[data-choice-scope]") !== scope) return;
+          var shown = field.getAttribute("data-show-for").split(" ").indexOf(select.value) >= 0;
+          field.hidden = !shown;
+        });
+      }
+      select.addEventListener("change", update);
+      update();
+    });
+  }
+
   // Inside another site's frame: tell the page how tall the booking page is.
   function embedHeight() {
     if (window.parent === window || !document.body.classList.contains("embed")) return;
@@ -392,6 +411,7 @@
     oneSubmission();
     confirmations();
     copyButtons();
+    choiceFields();
     embedHeight();
   });
 })();

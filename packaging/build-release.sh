@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Builds the release binaries: static (musl), stripped, size-optimized (profile `dist`),
 # for x86_64 and aarch64 (Raspberry Pi), and packs each as a .tar.gz holding `kairos`.
-# Installs what it needs on Debian 12: musl-tools, the Rust targets, ziglang (PyPI, in
-# .venv-zig) and cargo-zigbuild for the aarch64 cross build.
+# Installs what it needs on Debian 12: musl-tools, perl and make (SQLCipher's vendored
+# OpenSSL is configured with perl and built with make), the Rust targets, ziglang (PyPI,
+# in .venv-zig) and cargo-zigbuild for the aarch64 cross build.
 #
 #   packaging/build-release.sh [all|x86_64|aarch64]      -> artifacts/
 #
@@ -38,6 +39,9 @@ case $WHICH in
 esac
 
 command -v readelf >/dev/null 2>&1 || apt_install binutils
+# SQLCipher's cipher is OpenSSL's libcrypto, built from source for each target.
+command -v perl >/dev/null 2>&1 || apt_install perl
+command -v make >/dev/null 2>&1 || apt_install make
 for target in "${targets[@]}"; do
     rustup target list --installed | grep -qx "$target" || rustup target add "$target"
 done

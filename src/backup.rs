@@ -9,6 +9,10 @@
 //! `kairos-auto-<time>.db` (the schedule in `serve`; only these are pruned) and
 //! `kairos-v<N>-<time>.db` (before a schema migration).
 //!
+//! Backups are encrypted like the database: `VACUUM INTO` from an encrypted database writes
+//! a copy under the same key, and a database not yet encrypted (before the first start of
+//! this version) is exported encrypted. A backup is only readable with `kairos.key`.
+//!
 //! A restore checks the file (`PRAGMA integrity_check`, a Kairos schema no newer than this
 //! binary, the instance key), keeps the database it replaces as
 //! `kairos.db.replaced-<time>`, and refuses while a server holds the data directory.
@@ -19,7 +23,7 @@ use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Duration, NaiveDateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
@@ -27,7 +31,7 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::crypto::{InstanceKey, KeyError};
 use crate::data_lock::{DataDirLock, LockError};
-use crate::db::{self, Db, DbError};
+use crate::db::{self, DatabaseKey, Db, DbError, FileState};
 
 /// Prefix of backups taken with `kairos backup`.
 pub const MANUAL_PREFIX: &str = "kairos-backup-";
@@ -65,6 +69,10 @@ pub enum BackupError {
         backup: i64,
         binary: i64,
     },
+    #[error(
+        "{path} cannot be decrypted with {key}: it was written by an instance with another kairos.key, or it is not a Kairos database backup. To restore another instance's backup, put the kairos.key of the instance that wrote it in place first (and keep this one). Nothing was changed"
+    )]
+    Undecryptable { path: PathBuf, key: PathBuf },
     #[error(
         "{path} comes from an instance with a different key: {key} cannot read the secrets stored in it. Put the kairos.key of the instance that wrote the backup in place first. Nothing was changed"
     )]
@@ -111,6 +119,29 @@ pub struct Written {
 /// Writes a consistent copy of the database `conn` reads to `target`, which must not
 /// exist: first under a temporary name next to it, then renamed.
 pub fn write_backup(conn: &Connection, target: &Path) -> Result<Written, BackupError> {
+    write_with(target, |partial| db::vacuum_into(conn, partial))
+}
+
+/// Copies the database at `source`, which `conn` reads, to `target`, always encrypted:
+/// `VACUUM INTO` keeps the key of an encrypted database, one not yet encrypted is exported
+/// under `key`.
+fn copy_encrypted(
+    conn: &Connection,
+    source: &Path,
+    state: FileState,
+    key: &DatabaseKey,
+    target: &Path,
+) -> Result<(), DbError> {
+    match state {
+        FileState::Plaintext => db::export_encrypted(source, target, key),
+        FileState::Missing | FileState::Encrypted => db::vacuum_into(conn, target),
+    }
+}
+
+fn write_with(
+    target: &Path,
+    copy: impl FnOnce(&Path) -> Result<(), DbError>,
+) -> Result<Written, BackupError> {
     if target.exists() {
         return Err(BackupError::TargetExists(target.to_path_buf()));
     }
@@ -122,7 +153,7 @@ pub fn write_backup(conn: &Connection, target: &Path) -> Result<Written, BackupE
     if partial.exists() {
         std::fs::remove_file(&partial).map_err(io("remove the unfinished backup", &partial))?;
     }
-    if let Err(err) = db::vacuum_into(conn, &partial) {
+    if let Err(err) = copy(&partial) {
         let _ = std::fs::remove_file(&partial);
         return Err(err.into());
     }
@@ -140,19 +171,16 @@ pub fn write_backup(conn: &Connection, target: &Path) -> Result<Written, BackupE
     })
 }
 
-/// Opens a database file for reading only, without creating anything.
-fn open_read_only(path: &Path) -> Result<Connection, BackupError> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|source| DbError::Open {
-        path: path.to_path_buf(),
-        source,
+/// Opens a database or backup file for reading only, without creating anything: an
+/// encrypted one with `key`, one from before encryption as it is.
+fn open_read_only(path: &Path, key: &DatabaseKey) -> Result<(Connection, FileState), BackupError> {
+    let (conn, state) = db::open_existing(path, key).map_err(|err| match err {
+        DbError::WrongKey { path, key } => BackupError::Undecryptable { path, key },
+        other => other.into(),
     })?;
     conn.busy_timeout(StdDuration::from_secs(10))
         .map_err(DbError::from)?;
-    Ok(conn)
+    Ok((conn, state))
 }
 
 /// `kairos backup`: copies the database of `config` to `output`, or to a new timestamped
@@ -172,8 +200,11 @@ pub fn backup_instance(
             .backup_dir()
             .join(backup_file_name(MANUAL_PREFIX, now)),
     };
-    let conn = open_read_only(&database)?;
-    write_backup(&conn, &target)
+    let key = DatabaseKey::load(&config.key_path())?;
+    let (conn, state) = open_read_only(&database, &key)?;
+    write_with(&target, |partial| {
+        copy_encrypted(&conn, &database, state, &key, partial)
+    })
 }
 
 /// Takes a backup through the server's own reader connections.
@@ -221,8 +252,9 @@ pub struct Inspection {
     pub binary: i64,
 }
 
-/// Checks that `path` is an intact Kairos database whose schema this binary can run.
-pub fn inspect(path: &Path) -> Result<Inspection, BackupError> {
+/// Checks that `path` is an intact Kairos database whose schema this binary can run, and
+/// that `key` decrypts it (or that it is from before encryption).
+pub fn inspect(path: &Path, key: &DatabaseKey) -> Result<Inspection, BackupError> {
     let not_a_backup = |reason: String| BackupError::NotABackup {
         path: path.to_path_buf(),
         reason,
@@ -230,21 +262,18 @@ pub fn inspect(path: &Path) -> Result<Inspection, BackupError> {
     if !path.is_file() {
         return Err(not_a_backup("there is no such file".into()));
     }
-    let conn = open_read_only(path)?;
+    let (conn, _) = open_read_only(path, key)?;
     let problems: Vec<String> = conn
         .prepare("PRAGMA integrity_check")
         .and_then(|mut stmt| {
             stmt.query_map([], |row| row.get::<_, String>(0))?
                 .collect::<Result<Vec<_>, _>>()
         })
-        .map_err(|err| match err.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase) => {
-                not_a_backup("it is not an SQLite database".into())
-            }
-            _ => BackupError::Damaged {
-                path: path.to_path_buf(),
-                problems: err.to_string(),
-            },
+        // The first page decrypted (or the file is from before encryption), so a page that
+        // does not is damage, like any other read error here.
+        .map_err(|err| BackupError::Damaged {
+            path: path.to_path_buf(),
+            problems: err.to_string(),
         })?;
     if problems != ["ok"] {
         let mut summary: Vec<String> = problems.iter().take(3).cloned().collect();
@@ -268,8 +297,7 @@ pub fn inspect(path: &Path) -> Result<Inspection, BackupError> {
             "it is an SQLite database without a Kairos schema history".into(),
         ));
     }
-    drop(conn);
-    let status = db::check(path, &db::embedded_migrations())?;
+    let status = db::schema_status(&conn, &db::embedded_migrations())?;
     if status.current > status.latest {
         return Err(BackupError::TooNew {
             path: path.to_path_buf(),
@@ -295,30 +323,21 @@ pub struct Restored {
 /// `kairos restore FILE`: replaces the database of `config` with the backup at `file`.
 pub fn restore(config: &Config, file: &Path, now: DateTime<Utc>) -> Result<Restored, BackupError> {
     let _lock = DataDirLock::acquire(&config.data_dir)?;
-    let inspection = inspect(file)?;
-    let backup = open_read_only(file)?;
-
     let key_path = config.key_path();
-    let needs_key = db::settings::get(&backup, "key_check")
-        .map_err(DbError::from)?
-        .is_some();
-    match InstanceKey::load(&key_path)? {
-        Some(key) => {
-            let matches = crate::instance::key_matches(&backup, &key).map_err(DbError::from)?;
-            if matches == Some(false) {
-                return Err(BackupError::KeyMismatch {
-                    path: file.to_path_buf(),
-                    key: key_path,
-                });
-            }
-        }
-        None if needs_key => {
-            return Err(BackupError::KeyMissing {
-                path: file.to_path_buf(),
-                key: key_path,
-            });
-        }
-        None => {}
+    let Some(instance_key) = InstanceKey::load(&key_path)? else {
+        return Err(BackupError::KeyMissing {
+            path: file.to_path_buf(),
+            key: key_path,
+        });
+    };
+    let key = DatabaseKey::derive(&instance_key, &key_path);
+    let inspection = inspect(file, &key)?;
+    let (backup, state) = open_read_only(file, &key)?;
+    if crate::instance::key_matches(&backup, &instance_key).map_err(DbError::from)? == Some(false) {
+        return Err(BackupError::KeyMismatch {
+            path: file.to_path_buf(),
+            key: key_path,
+        });
     }
 
     let database = config.database_path();
@@ -333,7 +352,7 @@ pub fn restore(config: &Config, file: &Path, now: DateTime<Utc>) -> Result<Resto
                 .map_err(io("remove the unfinished restore", &leftover))?;
         }
     }
-    db::vacuum_into(&backup, &staged)?;
+    copy_encrypted(&backup, file, state, &key, &staged)?;
     drop(backup);
 
     let replaced = if database.exists() {
@@ -543,7 +562,13 @@ mod tests {
     #[test]
     fn a_backup_never_overwrites_a_file() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let source = Connection::open(dir.path().join("a.db")).expect("open");
+        let key = DatabaseKey::derive(&InstanceKey::from_bytes([4; 32]), Path::new("kairos.key"));
+        let source = db::open_connection(
+            &dir.path().join("a.db"),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_CREATE,
+            &key,
+        )
+        .expect("open");
         source
             .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
             .expect("data");

@@ -279,7 +279,7 @@ async fn shutdown_signal() {
 fn migrate(config: &Config, check: bool) -> anyhow::Result<ExitCode> {
     let migrations = db::embedded_migrations();
     if check {
-        let status = db::check(&config.database_path(), &migrations)?;
+        let status = db::check(&config.database_path(), &migrations, &config.key_path())?;
         println!(
             "database: {}\nschema version: {} (this binary: {})",
             config.database_path().display(),
@@ -302,7 +302,7 @@ fn migrate(config: &Config, check: bool) -> anyhow::Result<ExitCode> {
         }
         return Ok(ExitCode::from(1));
     }
-    let before = db::check(&config.database_path(), &migrations)?;
+    let before = db::check(&config.database_path(), &migrations, &config.key_path())?;
     let instance = Instance::open(config, SystemClock.now())?;
     if before.pending.is_empty() {
         println!("schema version {}: up to date", instance.schema.current);
@@ -323,7 +323,7 @@ fn backup(config: &Config, output: Option<&std::path::Path>) -> anyhow::Result<E
         written.bytes
     );
     eprintln!(
-        "Keep a copy of {} with your backups: the encrypted settings in them need it.",
+        "The backup is encrypted with a key derived from {}: keep a copy of that file, stored apart from the backups, or they cannot be read.",
         config.key_path().display()
     );
     Ok(ExitCode::SUCCESS)

@@ -54,7 +54,7 @@ pub enum KeyError {
     )]
     Permissions { path: PathBuf, mode: u32 },
     #[error(
-        "the instance key {path} is missing, but the database holds values encrypted with it. Restore kairos.key from the backup you made of this instance; without it those secrets cannot be read"
+        "the instance key {path} is missing, but the database next to it is encrypted with it. Restore kairos.key from the backup you made of this instance (mode 0600); without it the database cannot be read. Nothing was changed"
     )]
     Missing { path: PathBuf },
     #[error(

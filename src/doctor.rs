@@ -10,12 +10,12 @@ use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::Connection;
 
 use crate::config::{Config, ConfigError};
 use crate::crypto::InstanceKey;
 use crate::data_lock::DataDirLock;
-use crate::db;
+use crate::db::{self, DatabaseKey, DbError, FileState};
 
 /// No clock that runs Kairos can honestly be earlier than this (the year of the first
 /// release): a clock before it was never set.
@@ -110,22 +110,16 @@ pub fn config_failure(err: &ConfigError) -> Finding {
 /// Runs every check against the installation `config` describes.
 pub fn run(config: &Config, now: DateTime<Utc>) -> Vec<Finding> {
     let mut findings = vec![check_config(config), check_data_dir(config)];
-    let database = config.database_path();
-    let conn = if database.is_file() {
-        Connection::open_with_flags(
-            &database,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .ok()
-    } else {
-        None
-    };
-    findings.push(check_key(config, conn.as_ref()));
-    findings.push(check_integrity(config, conn.as_ref()));
-    findings.push(check_audit_log(config, conn.as_ref()));
+    let opened = open_database(config);
+    let conn = opened.as_ref().ok().and_then(Option::as_ref);
+    findings.push(check_key(config, conn));
+    findings.push(check_encryption(config, &opened));
+    let conn = conn.map(|(conn, _)| conn);
+    findings.push(check_integrity(config, conn));
+    findings.push(check_audit_log(config, conn));
     findings.push(check_migrations(config));
     findings.push(check_disk(config));
-    findings.push(check_clock(now, conn.as_ref()));
+    findings.push(check_clock(now, conn));
     findings.push(check_backups(config, now));
     findings.push(check_ca_bundle());
     findings.push(check_tls_certificate(config, now));
@@ -272,19 +266,28 @@ fn check_data_dir(config: &Config) -> Finding {
     Finding::ok("data dir", format!("{} (mode {mode:o})", dir.display()))
 }
 
-fn check_key(config: &Config, conn: Option<&Connection>) -> Finding {
+/// Opens the database for reading with the instance key (as it is, when it is from before
+/// encryption); `Ok(None)` when there is none yet.
+fn open_database(config: &Config) -> Result<Option<(Connection, FileState)>, DbError> {
+    let database = config.database_path();
+    if !database.is_file() {
+        return Ok(None);
+    }
+    let key = DatabaseKey::load(&config.key_path())?;
+    db::open_existing(&database, &key).map(Some)
+}
+
+fn check_key(config: &Config, opened: Option<&(Connection, FileState)>) -> Finding {
     let path = config.key_path();
-    let needs_key = conn
-        .and_then(|c| db::settings::get(c, "key_check").ok())
-        .flatten()
-        .is_some();
+    let conn = opened.map(|(conn, _)| conn);
+    let needs_key = config.database_path().is_file();
     let meta = match std::fs::metadata(&path) {
         Ok(meta) => meta,
         Err(_) if needs_key => {
             return Finding::fail(
                 "key file",
                 format!(
-                    "{} is missing, and the database holds values encrypted with it",
+                    "{} is missing, and the database is encrypted with it",
                     path.display()
                 ),
                 "put the kairos.key from your backups back (mode 0600, owned by the service user)",
@@ -333,6 +336,78 @@ fn check_key(config: &Config, conn: Option<&Connection>) -> Finding {
         },
         (Ok(_), _) => Finding::ok("key file", format!("{} (mode {mode:o})", path.display())),
     }
+}
+
+fn check_encryption(
+    config: &Config,
+    opened: &Result<Option<(Connection, FileState)>, DbError>,
+) -> Finding {
+    let database = config.database_path();
+    match opened {
+        Ok(None) => Finding::ok("encryption", "no database yet (it is created encrypted)"),
+        Ok(Some((_, FileState::Plaintext))) => Finding::warn(
+            "encryption",
+            format!(
+                "{} is not encrypted (written by an older Kairos)",
+                database.display()
+            ),
+            "start the server once: it writes an encrypted copy to the backup directory, then encrypts the database in place",
+        ),
+        Ok(Some(_)) => match unencrypted_backups(&config.backup_dir()) {
+            0 => Finding::ok(
+                "encryption",
+                format!(
+                    "{} and its backups are encrypted (SQLCipher, AES-256)",
+                    database.display()
+                ),
+            ),
+            count => Finding::warn(
+                "encryption",
+                format!(
+                    "{count} backups in {} are not encrypted",
+                    config.backup_dir().display()
+                ),
+                "restart the server (it encrypts them), or delete them once newer backups exist",
+            ),
+        },
+        Err(DbError::Key(_)) => Finding::fail(
+            "encryption",
+            format!(
+                "{} is encrypted, and the key to read it is missing",
+                database.display()
+            ),
+            format!(
+                "put the kairos.key kept with this database back at {} (mode 0600)",
+                config.key_path().display()
+            ),
+        ),
+        Err(err @ DbError::WrongKey { .. }) => Finding::fail(
+            "encryption",
+            err.to_string(),
+            format!(
+                "put the kairos.key kept with this database back at {} (mode 0600)",
+                config.key_path().display()
+            ),
+        ),
+        Err(err) => Finding::fail(
+            "encryption",
+            format!("{} cannot be opened: {err}", database.display()),
+            "check its owner and permissions; if it is damaged, restore a backup with kairos restore FILE",
+        ),
+    }
+}
+
+/// How many `*.db` files in the backup directory are not encrypted.
+fn unencrypted_backups(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| e.file_name().to_string_lossy().ends_with(".db"))
+                .filter(|e| matches!(db::file_state(&e.path()), Ok(FileState::Plaintext)))
+                .count()
+        })
+        .unwrap_or(0)
 }
 
 fn newest_backup(config: &Config) -> Option<PathBuf> {
@@ -438,7 +513,7 @@ fn check_migrations(config: &Config) -> Finding {
     if !database.exists() {
         return Finding::skip("migrations", "no database yet");
     }
-    match db::check(&database, &db::embedded_migrations()) {
+    match db::check(&database, &db::embedded_migrations(), &config.key_path()) {
         Ok(status) if status.current > status.latest => Finding::fail(
             "migrations",
             format!(

@@ -10,7 +10,8 @@ use rusqlite::Connection;
 
 use crate::config::Config;
 use crate::crypto::{InstanceKey, KeyError};
-use crate::db::{self, Db, DbError, SchemaStatus, settings};
+use crate::data_lock::{DataDirLock, LockError};
+use crate::db::{self, DatabaseKey, Db, DbError, FileState, SchemaStatus, settings};
 
 /// The context under which the key check value is sealed.
 const KEY_CHECK_CONTEXT: &str = "instance.key-check";
@@ -23,10 +24,17 @@ pub enum OpenError {
         path: std::path::PathBuf,
         source: std::io::Error,
     },
+    #[error("cannot read the database file {path}: {source}")]
+    Database {
+        path: std::path::PathBuf,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Db(#[from] DbError),
     #[error(transparent)]
     Key(#[from] KeyError),
+    #[error(transparent)]
+    Locked(#[from] LockError),
 }
 
 impl From<rusqlite::Error> for OpenError {
@@ -46,27 +54,62 @@ pub struct Instance {
 }
 
 impl Instance {
-    /// Creates the data directory if needed, migrates the database, then loads (or on
-    /// first start creates) the instance key and checks that it belongs to the database.
+    /// Creates the data directory if needed, loads (or on first start creates) the
+    /// instance key, encrypts a database left unencrypted by an older Kairos, migrates the
+    /// database and checks that the key belongs to it.
+    ///
+    /// A missing key next to an existing database, or a key that cannot decrypt it, is an
+    /// error naming the key file: never a new, empty instance.
     pub fn open(config: &Config, now: DateTime<Utc>) -> Result<Self, OpenError> {
         create_data_dir(&config.data_dir)?;
+        let database = config.database_path();
+        let key_path = config.key_path();
+        let state = db::file_state(&database).map_err(|source| OpenError::Database {
+            path: database.clone(),
+            source,
+        })?;
+        let (key, key_created) = match InstanceKey::load(&key_path)? {
+            Some(key) => (key, false),
+            None if state != FileState::Missing => {
+                return Err(KeyError::Missing { path: key_path }.into());
+            }
+            None => (InstanceKey::create(&key_path)?, true),
+        };
+        let database_key = DatabaseKey::derive(&key, &key_path);
+        if state == FileState::Plaintext {
+            let _lock = hold_data_dir(&config.data_dir)?;
+            let (conn, _) = db::open_existing(&database, &database_key)?;
+            if key_matches(&conn, &key)? == Some(false) {
+                return Err(KeyError::Mismatch { path: key_path }.into());
+            }
+            drop(conn);
+            db::encrypt_in_place(&database, &config.backup_dir(), &database_key, now)?;
+        }
         let schema = db::migrate(
-            &config.database_path(),
+            &database,
             &config.backup_dir(),
             &db::embedded_migrations(),
+            &database_key,
             now,
         )?;
-        let db = Db::open(&config.database_path())?;
-        let (key, key_created) = db.write_blocking(|tx| -> Result<_, OpenError> {
-            let (key, created) = load_key(tx, &config.key_path(), now)?;
-            Ok((key, created))
-        })?;
+        let db = Db::open(&database, &database_key)?;
+        db.write_blocking(|tx| check_key(tx, &key, &key_path, now))?;
         Ok(Self {
             db,
             key,
             schema,
             key_created,
         })
+    }
+}
+
+/// Makes sure no other process uses the data directory while the database file is
+/// replaced: takes its lock, unless this very process (a starting server) holds it.
+fn hold_data_dir(dir: &Path) -> Result<Option<DataDirLock>, OpenError> {
+    match DataDirLock::acquire(dir) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(LockError::Held { pid: Some(pid), .. }) if pid == std::process::id() => Ok(None),
+        Err(err) => Err(err.into()),
     }
 }
 
@@ -82,34 +125,21 @@ fn create_data_dir(path: &Path) -> Result<(), OpenError> {
     Ok(())
 }
 
-fn load_key(
+/// Checks the key against the value sealed with it when the database was created (the
+/// secrets sealed in the database need this very key), or stores that value.
+fn check_key(
     conn: &Connection,
+    key: &InstanceKey,
     path: &Path,
     now: DateTime<Utc>,
-) -> Result<(InstanceKey, bool), OpenError> {
-    let check = settings::get(conn, "key_check")?;
-    match (InstanceKey::load(path)?, check) {
-        (Some(key), Some(check)) => {
-            let sealed = hex::decode(check).unwrap_or_default();
-            key.decrypt(&sealed, KEY_CHECK_CONTEXT)
-                .map_err(|_| KeyError::Mismatch {
-                    path: path.to_path_buf(),
-                })?;
-            Ok((key, false))
-        }
-        (Some(key), None) => {
-            store_key_check(conn, &key, now)?;
-            Ok((key, false))
-        }
-        (None, Some(_)) => Err(KeyError::Missing {
+) -> Result<(), OpenError> {
+    match key_matches(conn, key)? {
+        Some(true) => Ok(()),
+        Some(false) => Err(KeyError::Mismatch {
             path: path.to_path_buf(),
         }
         .into()),
-        (None, None) => {
-            let key = InstanceKey::create(path)?;
-            store_key_check(conn, &key, now)?;
-            Ok((key, true))
-        }
+        None => Ok(store_key_check(conn, key, now)?),
     }
 }
 
@@ -341,7 +371,7 @@ mod tests {
         std::fs::remove_file(config.key_path()).expect("remove key");
         InstanceKey::create(&config.key_path()).expect("new key");
         let err = Instance::open(&config, now()).expect_err("refused");
-        assert!(err.to_string().contains("does not belong"), "{err}");
+        assert!(err.to_string().contains("cannot be decrypted"), "{err}");
     }
 
     #[test]

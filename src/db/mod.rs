@@ -5,6 +5,12 @@
 //! serialized; a few reader connections serve queries concurrently. Every call runs on the
 //! blocking thread pool, never on the async runtime.
 //!
+//! The file is encrypted with SQLCipher (AES-256, an HMAC per page) under a key derived from
+//! the instance key, and so are its write-ahead log and every copy taken with `VACUUM INTO`.
+//! Every connection goes through [`open_connection`], which applies that key before anything
+//! else reads the file. A database left unencrypted by an older Kairos is encrypted in place
+//! at startup ([`encrypt_in_place`]).
+//!
 //! Migrations are the SQL files in `migrations/`, embedded at compile time and applied in
 //! one transaction at startup: either all pending ones apply or the database is left
 //! exactly as it was. Before migrating a database that already holds data, an online copy
@@ -22,6 +28,13 @@ pub mod teams;
 pub mod users;
 pub mod webhooks;
 pub mod workflows;
+
+mod cipher;
+
+pub use cipher::{
+    BEFORE_ENCRYPTION_PREFIX, DatabaseKey, Encrypted, FileState, encrypt_in_place,
+    export_encrypted, file_state, open_existing,
+};
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
@@ -63,6 +76,19 @@ pub enum DbError {
     },
     #[error("cannot back up the database before migrating it to {path}: {message}")]
     Backup { path: PathBuf, message: String },
+    #[error(
+        "the database {path} cannot be decrypted with the instance key {key}: the key belongs to another instance, or the file is not a Kairos database. Put back the kairos.key that was kept with this database (mode 0600), or restore a backup with the key that wrote it. Nothing was changed"
+    )]
+    WrongKey { path: PathBuf, key: PathBuf },
+    #[error("cannot encrypt the unencrypted database {path}: {message}. It was left unchanged")]
+    Encrypt { path: PathBuf, message: String },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Key(#[from] crate::crypto::KeyError),
     #[error("the database worker stopped unexpectedly")]
     WorkerGone,
 }
@@ -152,28 +178,38 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(BUSY_TIMEOUT)?;
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    // Sorts and temporary tables stay in memory rather than in files beside the database.
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
     Ok(())
 }
 
-fn open_connection(path: &Path, flags: OpenFlags) -> Result<Connection, DbError> {
-    let conn = Connection::open_with_flags(path, flags).map_err(|source| DbError::Open {
+/// Opens the database file at `path` and applies `key` before anything reads it: the one
+/// way Kairos opens its database (the server's connections, the CLI, backups and restores).
+/// A key that cannot decrypt the file is [`DbError::WrongKey`], naming the key file.
+pub fn open_connection(
+    path: &Path,
+    flags: OpenFlags,
+    key: &DatabaseKey,
+) -> Result<Connection, DbError> {
+    let open_error = |source| DbError::Open {
         path: path.to_path_buf(),
         source,
-    })?;
-    configure(&conn).map_err(|source| DbError::Open {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    };
+    let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+    key.apply(&conn).map_err(open_error)?;
+    cipher::check_readable(&conn, path, key)?;
+    configure(&conn).map_err(open_error)?;
     Ok(conn)
 }
 
 /// Opens the writer connection, creating the file if needed and switching it to WAL.
-fn open_writer(path: &Path) -> Result<Connection, DbError> {
+fn open_writer(path: &Path, key: &DatabaseKey) -> Result<Connection, DbError> {
     let conn = open_connection(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        key,
     )?;
     let mode: String =
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get(0))?;
@@ -184,7 +220,7 @@ fn open_writer(path: &Path) -> Result<Connection, DbError> {
 }
 
 /// Reads the schema status of an open connection against a list of migrations.
-fn schema_status(conn: &Connection, migrations: &[Migration]) -> Result<SchemaStatus, DbError> {
+pub fn schema_status(conn: &Connection, migrations: &[Migration]) -> Result<SchemaStatus, DbError> {
     let has_history: bool = conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
         [HISTORY_TABLE],
@@ -225,7 +261,8 @@ fn holds_data(conn: &Connection) -> Result<bool, DbError> {
     )?)
 }
 
-/// Writes an online, consistent copy of the database to `target` (which must not exist).
+/// Writes an online, consistent copy of the database to `target` (which must not exist),
+/// encrypted with the same key as the database `conn` reads.
 pub fn vacuum_into(conn: &Connection, target: &Path) -> Result<(), DbError> {
     let fail = |message: String| DbError::Backup {
         path: target.to_path_buf(),
@@ -249,9 +286,10 @@ pub fn migrate(
     path: &Path,
     backup_dir: &Path,
     migrations: &[Migration],
+    key: &DatabaseKey,
     now: DateTime<Utc>,
 ) -> Result<SchemaStatus, DbError> {
-    let mut conn = open_writer(path)?;
+    let mut conn = open_writer(path, key)?;
     let status = schema_status(&conn, migrations)?;
     if status.current > status.latest {
         return Err(DbError::SchemaTooNew {
@@ -319,33 +357,46 @@ fn diagnose_failure(
     None
 }
 
-/// The schema status of the database at `path` without changing it.
-pub fn check(path: &Path, migrations: &[Migration]) -> Result<SchemaStatus, DbError> {
-    if !path.exists() {
-        return Ok(SchemaStatus {
-            current: 0,
-            latest: migrations
-                .iter()
-                .map(|m| i64::from(m.version()))
-                .max()
-                .unwrap_or(0),
-            pending: migrations
-                .iter()
-                .map(|m| (i64::from(m.version()), m.name().to_string()))
-                .collect(),
-        });
-    }
-    let conn = open_connection(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+/// The schema status of the database at `path` without changing it: read with the key in
+/// `key_file` when the database is encrypted, as it is when it is from before encryption.
+pub fn check(
+    path: &Path,
+    migrations: &[Migration],
+    key_file: &Path,
+) -> Result<SchemaStatus, DbError> {
+    let state = file_state(path).map_err(|source| DbError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let conn = match state {
+        FileState::Missing => {
+            return Ok(SchemaStatus {
+                current: 0,
+                latest: migrations
+                    .iter()
+                    .map(|m| i64::from(m.version()))
+                    .max()
+                    .unwrap_or(0),
+                pending: migrations
+                    .iter()
+                    .map(|m| (i64::from(m.version()), m.name().to_string()))
+                    .collect(),
+            });
+        }
+        FileState::Plaintext => cipher::open_plaintext(path, read_only())?,
+        FileState::Encrypted => open_connection(path, read_only(), &DatabaseKey::load(key_file)?)?,
+    };
     schema_status(&conn, migrations)
+}
+
+fn read_only() -> OpenFlags {
+    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
 }
 
 impl Db {
     /// Opens the database at `path`, which must already be migrated.
-    pub fn open(path: &Path) -> Result<Self, DbError> {
-        let mut writer = open_writer(path)?;
+    pub fn open(path: &Path, key: &DatabaseKey) -> Result<Self, DbError> {
+        let mut writer = open_writer(path, key)?;
         let jobs_added = Arc::new(AtomicBool::new(false));
         let flag = jobs_added.clone();
         writer.update_hook(Some(
@@ -356,13 +407,7 @@ impl Db {
             },
         ))?;
         let readers = (0..READERS)
-            .map(|_| {
-                open_connection(
-                    path,
-                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )
-                .map(Mutex::new)
-            })
+            .map(|_| open_connection(path, read_only(), key).map(Mutex::new))
             .collect::<Result<Vec<_>, _>>()?;
         Ok(Self {
             inner: Arc::new(Inner {
@@ -480,6 +525,17 @@ mod tests {
         DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default()
     }
 
+    fn key() -> DatabaseKey {
+        DatabaseKey::derive(
+            &crate::crypto::InstanceKey::from_bytes([9; 32]),
+            Path::new("kairos.key"),
+        )
+    }
+
+    fn open(path: &Path) -> Connection {
+        open_connection(path, OpenFlags::SQLITE_OPEN_READ_WRITE, &key()).expect("open")
+    }
+
     fn extra(name: &str, sql: &str) -> Migration {
         Migration::unapplied(name, sql).expect("valid migration name")
     }
@@ -492,14 +548,15 @@ mod tests {
             &db,
             &dir.path().join("backups"),
             &embedded_migrations(),
+            &key(),
             now(),
         )
         .expect("migrates");
         assert!(status.is_current());
         assert!(status.current >= 1);
         assert!(!dir.path().join("backups").exists());
-        let journal: String = Connection::open(&db)
-            .and_then(|c| c.query_row("PRAGMA journal_mode", [], |r| r.get(0)))
+        let journal: String = open(&db)
+            .query_row("PRAGMA journal_mode", [], |r| r.get(0))
             .expect("journal mode");
         assert_eq!(journal, "wal");
     }
@@ -510,14 +567,12 @@ mod tests {
         let db = dir.path().join("kairos.db");
         let backups = dir.path().join("backups");
         let mut migrations = embedded_migrations();
-        migrate(&db, &backups, &migrations, now()).expect("migrates");
-        Connection::open(&db)
-            .and_then(|c| {
-                c.execute(
-                    "INSERT INTO settings (key, value, updated_at) VALUES ('organization_name', 'Clinic', 0)",
-                    [],
-                )
-            })
+        migrate(&db, &backups, &migrations, &key(), now()).expect("migrates");
+        open(&db)
+            .execute(
+                "INSERT INTO settings (key, value, updated_at) VALUES ('organization_name', 'Clinic', 0)",
+                [],
+            )
             .expect("insert");
         let before = dump(&db);
 
@@ -529,7 +584,7 @@ mod tests {
             "V901__broken",
             "ALTER TABLE no_such_table ADD COLUMN x;",
         ));
-        let err = migrate(&db, &backups, &migrations, now()).expect_err("fails");
+        let err = migrate(&db, &backups, &migrations, &key(), now()).expect_err("fails");
         let message = err.to_string();
         assert!(message.contains("901"), "{message}");
         assert!(message.contains("left unchanged"), "{message}");
@@ -542,12 +597,12 @@ mod tests {
         let db = dir.path().join("kairos.db");
         let backups = dir.path().join("backups");
         let mut migrations = embedded_migrations();
-        let first = migrate(&db, &backups, &migrations, now()).expect("migrates");
+        let first = migrate(&db, &backups, &migrations, &key(), now()).expect("migrates");
         migrations.push(extra(
             "V900__widgets",
             "CREATE TABLE widgets (id INTEGER PRIMARY KEY);",
         ));
-        let after = migrate(&db, &backups, &migrations, now()).expect("migrates");
+        let after = migrate(&db, &backups, &migrations, &key(), now()).expect("migrates");
         assert_eq!(after.current, 900);
         let names: Vec<String> = std::fs::read_dir(&backups)
             .expect("backups exist")
@@ -561,6 +616,12 @@ mod tests {
                 first.current, "20270115T080000Z"
             )]
         );
+        let copy = backups.join(&names[0]);
+        assert_eq!(file_state(&copy).ok(), Some(FileState::Encrypted));
+        let tables: i64 = open(&copy)
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .expect("the copy opens with the database key");
+        assert!(tables > 0);
     }
 
     #[test]
@@ -569,19 +630,20 @@ mod tests {
         let db = dir.path().join("kairos.db");
         let backups = dir.path().join("backups");
         let mut migrations = embedded_migrations();
-        let latest = migrate(&db, &backups, &migrations, now())
+        let latest = migrate(&db, &backups, &migrations, &key(), now())
             .expect("migrates")
             .latest;
         migrations.push(extra("V950__future", "SELECT 1;"));
-        migrate(&db, &backups, &migrations, now()).expect("migrates");
-        let err = migrate(&db, &backups, &embedded_migrations(), now()).expect_err("refused");
+        migrate(&db, &backups, &migrations, &key(), now()).expect("migrates");
+        let err =
+            migrate(&db, &backups, &embedded_migrations(), &key(), now()).expect_err("refused");
         let message = err.to_string();
         assert!(message.contains("950"), "{message}");
         assert!(message.contains(&latest.to_string()), "{message}");
     }
 
     fn dump(path: &Path) -> Vec<String> {
-        let conn = Connection::open(path).expect("open");
+        let conn = open(path);
         let mut rows: Vec<String> = conn
             .prepare("SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master ORDER BY name")
             .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())

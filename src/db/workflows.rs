@@ -191,37 +191,26 @@ pub fn save(
     for step_id in existing.iter().filter(|s| !kept.contains(s)) {
         conn.execute("DELETE FROM workflow_steps WHERE id = ?1", [step_id])?;
     }
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO workflow_steps (id, workflow_id, position, action, target, subject, body, secret_sealed)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+         ON CONFLICT (id) DO UPDATE SET position = excluded.position, action = excluded.action,
+             target = excluded.target, subject = excluded.subject, body = excluded.body,
+             secret_sealed = excluded.secret_sealed",
+    )?;
     for (position, step) in workflow.steps.iter().enumerate() {
-        let position = i64::try_from(position).unwrap_or(i64::MAX);
-        if existing.contains(&step.id) {
-            conn.execute(
-                "UPDATE workflow_steps SET position = ?2, action = ?3, target = ?4, subject = ?5,
-                     body = ?6, secret_sealed = ?7 WHERE id = ?1",
-                params![
-                    step.id,
-                    position,
-                    step.action.as_str(),
-                    step.target,
-                    step.subject,
-                    step.body,
-                    step.secret_sealed
-                ],
-            )?;
-        } else {
-            conn.execute(
-                "INSERT INTO workflow_steps (workflow_id, position, action, target, subject, body, secret_sealed)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![
-                    id,
-                    position,
-                    step.action.as_str(),
-                    step.target,
-                    step.subject,
-                    step.body,
-                    step.secret_sealed
-                ],
-            )?;
-        }
+        // A step of this workflow keeps its id; any other is added.
+        let step_id = existing.contains(&step.id).then_some(step.id);
+        upsert.execute(params![
+            step_id,
+            id,
+            i64::try_from(position).unwrap_or(i64::MAX),
+            step.action.as_str(),
+            step.target,
+            step.subject,
+            step.body,
+            step.secret_sealed
+        ])?;
     }
     conn.execute(
         "DELETE FROM workflow_event_types WHERE workflow_id = ?1",

@@ -197,7 +197,8 @@ fn uses_manage_link(step: &Step) -> bool {
     })
 }
 
-/// Issues a manage link for the booking's messages and returns its address.
+/// Issues an extra manage link of a booking whose own token cannot be recomputed, and
+/// returns its address; only the link's hash is kept.
 async fn issue_manage_link(state: &AppState, booking: &Booking) -> Result<String, JobFailure> {
     let token = random_token();
     let hash = token_hash(&token);
@@ -228,12 +229,16 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
     let Some(loaded) = loaded else {
         return Ok(());
     };
-    let manage_url = if uses_manage_link(&loaded.step) {
-        Some(issue_manage_link(&state, &loaded.booking).await?)
+    let site = Site::of(&state);
+    let manage_url = if uses_manage_link(&loaded.step) && loaded.booking.status.is_active() {
+        match site.manage_url(&loaded.booking) {
+            Some(url) => Some(url),
+            // Booked before manage tokens were derived: a link of its own for the message.
+            None => Some(issue_manage_link(&state, &loaded.booking).await?),
+        }
     } else {
         None
     };
-    let site = Site::of(&state);
     let organizer = loaded.hosts.first();
     let facts = facts_of(&loaded.booking, organizer, manage_url);
     // Messages to an address or a number read times as the organizer does.

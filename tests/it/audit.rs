@@ -1,7 +1,6 @@
 //! The audit log: what it records, and `kairos audit verify` finding tampering.
 
 use reqwest::StatusCode;
-use rusqlite::Connection;
 use serde_json::json;
 
 use crate::api::{booking, clinic};
@@ -187,7 +186,7 @@ async fn sign_ins_key_creation_and_every_booking_view_are_audited() {
 }
 
 fn tamper(data: &std::path::Path, sql: &str) {
-    let conn = Connection::open(data.join("kairos.db")).expect("open database");
+    let conn = open_database(&data.join("kairos.db"), data);
     conn.execute_batch(&format!(
         "DROP TRIGGER IF EXISTS audit_log_no_update; DROP TRIGGER IF EXISTS audit_log_no_delete; {sql}"
     ))
@@ -475,7 +474,7 @@ async fn retention_prunes_old_rows_and_verify_still_detects_a_manual_deletion() 
     assert!(stdout.contains("removed by retention"), "{stdout}");
 
     // Plain SQL cannot delete a row above the anchor.
-    let conn = Connection::open(data.join("kairos.db")).expect("open database");
+    let conn = open_database(&data.join("kairos.db"), &data);
     let refused = conn.execute(
         "DELETE FROM audit_log WHERE id = ?1",
         [anchor.through_id + 1],

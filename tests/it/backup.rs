@@ -81,10 +81,10 @@ fn admin_create(data: &Path, email: &str, name: &str, password: &str) {
 }
 
 /// Every row of every table, as text, sorted: two databases with the same dump hold the
-/// same data. New tables (bookings, jobs, …) are covered without changing this.
-pub fn dump(path: &Path) -> Vec<String> {
-    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("open");
+/// same data. New tables (bookings, jobs, …) are covered without changing this. `data` is
+/// the data directory of the instance whose key encrypts the file.
+pub fn dump(path: &Path, data: &Path) -> Vec<String> {
+    let conn = open_database(path, data);
     let tables: Vec<String> = conn
         .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
@@ -110,9 +110,8 @@ pub fn dump(path: &Path) -> Vec<String> {
     rows
 }
 
-fn users_in(path: &Path) -> Vec<String> {
-    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("open");
+fn users_in(path: &Path, data: &Path) -> Vec<String> {
+    let conn = open_database(path, data);
     conn.prepare("SELECT email FROM users ORDER BY id")
         .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
         .expect("users")
@@ -223,11 +222,11 @@ async fn restore_drill_brings_back_exactly_the_backed_up_state() {
         .permissions()
         .mode();
     assert_eq!(mode & 0o777, 0o600, "a backup is private to its owner");
-    let backed_up = dump(&backup_file);
-    assert_eq!(users_in(&backup_file), vec![OWNER_EMAIL.to_string()]);
+    let backed_up = dump(&backup_file, &data);
+    assert_eq!(users_in(&backup_file, &data), vec![OWNER_EMAIL.to_string()]);
 
     changes_after_backup(&server).await;
-    assert_eq!(users_in(&data.join("kairos.db")).len(), 2);
+    assert_eq!(users_in(&data.join("kairos.db"), &data).len(), 2);
 
     let (ok, out) = run(kairos_cli(&data).arg("restore").arg(&backup_file));
     assert!(!ok, "restore under a running server is refused");
@@ -237,20 +236,12 @@ async fn restore_drill_brings_back_exactly_the_backed_up_state() {
         "{out}"
     );
     assert_eq!(
-        users_in(&data.join("kairos.db")).len(),
+        users_in(&data.join("kairos.db"), &data).len(),
         2,
         "nothing was changed"
     );
 
-    let dir = {
-        let TestServer { dir, running, .. } = server;
-        running
-            .expect("running")
-            .shutdown()
-            .await
-            .expect("clean shutdown");
-        dir
-    };
+    let dir = server.stop_keeping_dir().await;
     let (ok, out) = run(kairos_cli(&data).arg("restore").arg(&backup_file));
     assert!(ok, "restore after stopping: {out}");
     let replaced = out
@@ -265,12 +256,12 @@ async fn restore_drill_brings_back_exactly_the_backed_up_state() {
         "{out}"
     );
     assert_eq!(
-        users_in(&replaced).len(),
+        users_in(&replaced, &data).len(),
         2,
         "the replaced database is kept whole"
     );
     assert_eq!(
-        dump(&data.join("kairos.db")),
+        dump(&data.join("kairos.db"), &data),
         backed_up,
         "exactly the backed-up state"
     );
@@ -321,7 +312,7 @@ fn bad_backups_are_refused_with_clear_messages_and_nothing_changes() {
     let good = dir.path().join("good.db");
     let (ok, out) = run(kairos_cli(&data).arg("backup").arg("--output").arg(&good));
     assert!(ok, "{out}");
-    let before = dump(&data.join("kairos.db"));
+    let before = dump(&data.join("kairos.db"), &data);
 
     let (ok, out) = run(kairos_cli(&data).arg("backup").arg("--output").arg(&good));
     assert!(!ok, "an existing file is never overwritten");
@@ -342,13 +333,11 @@ fn bad_backups_are_refused_with_clear_messages_and_nothing_changes() {
     std::fs::write(&damaged, &bytes).expect("write");
     let too_new = dir.path().join("too-new.db");
     std::fs::copy(&good, &too_new).expect("copy");
-    Connection::open(&too_new)
-        .and_then(|c| {
-            c.execute(
-                "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (9999, 'future', '2030-01-01T00:00:00Z', '0')",
-                [],
-            )
-        })
+    open_database(&too_new, &data)
+        .execute(
+            "INSERT INTO refinery_schema_history (version, name, applied_on, checksum) VALUES (9999, 'future', '2030-01-01T00:00:00Z', '0')",
+            [],
+        )
         .expect("pretend a newer kairos wrote it");
     let foreign = dir.path().join("foreign.db");
     Connection::open(&foreign)
@@ -358,7 +347,7 @@ fn bad_backups_are_refused_with_clear_messages_and_nothing_changes() {
     let cases: [(&Path, &[&str]); 5] = [
         (
             &text_file,
-            &["not a Kairos database backup", "not an SQLite database"],
+            &["cannot be decrypted", "not a Kairos database backup"],
         ),
         (&damaged, &["damaged", "restore another backup"]),
         (
@@ -377,7 +366,11 @@ fn bad_backups_are_refused_with_clear_messages_and_nothing_changes() {
         for needle in expected {
             assert!(out.contains(needle), "{}: {out}", file.display());
         }
-        assert_eq!(dump(&data.join("kairos.db")), before, "nothing changed");
+        assert_eq!(
+            dump(&data.join("kairos.db"), &data),
+            before,
+            "nothing changed"
+        );
     }
     let leftovers: Vec<String> = std::fs::read_dir(&data)
         .expect("list")
@@ -403,7 +396,8 @@ fn a_backup_from_another_instance_needs_its_key() {
     assert!(ok, "{out}");
     let (ok, out) = run(kairos_cli(&second).arg("restore").arg(&backup));
     assert!(!ok);
-    assert!(out.contains("different key"), "{out}");
+    assert!(out.contains("cannot be decrypted"), "{out}");
+    assert!(out.contains("another kairos.key"), "{out}");
 
     let empty = dir.path().join("empty");
     let (ok, out) = run(kairos_cli(&empty).arg("restore").arg(&backup));
@@ -419,7 +413,7 @@ fn a_backup_from_another_instance_needs_its_key() {
         "there was nothing to replace: {out}"
     );
     assert_eq!(
-        users_in(&empty.join("kairos.db")),
+        users_in(&empty.join("kairos.db"), &empty),
         vec![OWNER_EMAIL.to_string()]
     );
 }
@@ -499,7 +493,7 @@ async fn serve_takes_scheduled_backups_and_keeps_the_newest() {
         "the oldest was pruned"
     );
     assert_eq!(
-        users_in(&backups.join("kairos-auto-20260327T110000Z.db")),
+        users_in(&backups.join("kairos-auto-20260327T110000Z.db"), &data),
         vec![OWNER_EMAIL.to_string()]
     );
     running.shutdown().await.expect("clean shutdown");

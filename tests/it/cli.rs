@@ -7,7 +7,6 @@ use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use reqwest::StatusCode;
-use rusqlite::Connection;
 
 use crate::support::*;
 
@@ -297,7 +296,7 @@ fn a_database_from_a_newer_kairos_is_refused_naming_both_versions() {
     assert!(check.status.success());
     assert!(text(&check).0.contains("up to date"));
 
-    let conn = Connection::open(data.join("kairos.db")).expect("open");
+    let conn = open_database(&data.join("kairos.db"), &data);
     let latest: i64 = conn
         .query_row(
             "SELECT max(version) FROM refinery_schema_history",

@@ -4,8 +4,6 @@
 use std::os::unix::fs::PermissionsExt;
 use std::path::Path;
 
-use rusqlite::Connection;
-
 use crate::backup::{kairos_cli, run};
 use crate::support::*;
 
@@ -93,7 +91,7 @@ fn pending_migrations_warn_and_a_clock_behind_the_data_fails() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
     create_owner(&data);
-    let conn = Connection::open(data.join("kairos.db")).expect("open");
+    let conn = open_database(&data.join("kairos.db"), &data);
     conn.execute("DELETE FROM refinery_schema_history", [])
         .expect("pretend nothing was migrated");
     drop(conn);
@@ -103,7 +101,7 @@ fn pending_migrations_warn_and_a_clock_behind_the_data_fails() {
     assert!(line(&out, "migrations").contains("V1 initial"), "{out}");
     assert!(out.contains("kairos migrate"), "{out}");
 
-    let conn = Connection::open(data.join("kairos.db")).expect("open");
+    let conn = open_database(&data.join("kairos.db"), &data);
     conn.execute(
         "UPDATE settings SET updated_at = strftime('%s', 'now') + 30 * 86400",
         [],

@@ -9,6 +9,7 @@ mod cli;
 mod config;
 mod doctor;
 mod email;
+mod encryption;
 mod jobs;
 mod lifecycle;
 mod metrics;

@@ -105,11 +105,29 @@ impl TestServer {
         Self::start_in(self.dir, clock).await
     }
 
+    /// Stops the server and hands back its directory, which outlives it.
+    pub async fn stop_keeping_dir(mut self) -> TempDir {
+        if let Some(running) = self.running.take() {
+            running.shutdown().await.expect("clean shutdown");
+        }
+        self.dir
+    }
+
     pub async fn stop(mut self) {
         if let Some(running) = self.running.take() {
             running.shutdown().await.expect("clean shutdown");
         }
     }
+}
+
+/// Opens a database file of the instance in `data_dir` (its kairos.db or one of its
+/// backups) with that instance's key, as Kairos does.
+pub fn open_database(path: &Path, data_dir: &Path) -> rusqlite::Connection {
+    let key = kairos::db::DatabaseKey::load(&data_dir.join("kairos.key")).expect("instance key");
+    // CREATE lets the connection attach new files (`sqlcipher_export` into them).
+    let flags =
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_CREATE;
+    kairos::db::open_connection(path, flags, &key).expect("open database")
 }
 
 /// Creates the owner account in a data directory, as `kairos admin create` does.

@@ -251,8 +251,8 @@ fn a_signed_newer_release_from_a_mirror_is_checked_installed_and_rolled_back() {
         backup.display()
     );
     assert_eq!(
-        crate::backup::dump(&backup),
-        crate::backup::dump(&install.config.database_path())
+        crate::backup::dump(&backup, &install.config.data_dir),
+        crate::backup::dump(&install.config.database_path(), &install.config.data_dir)
     );
     let mode = std::fs::metadata(&install.binary)
         .expect("binary")
@@ -695,23 +695,24 @@ fn rolling_back_past_a_migration_restores_the_pre_update_backup() {
     else {
         panic!("expected an installation with a database backup");
     };
-    let before = crate::backup::dump(&backup);
+    let before = crate::backup::dump(&backup, &install.config.data_dir);
     // What the new version's migration would have written.
-    rusqlite::Connection::open(install.config.database_path())
-        .and_then(|c| {
-            c.execute(
-                "INSERT INTO settings (key, value, updated_at) VALUES ('written_by', '9.0.0', 0)",
-                [],
-            )
-        })
+    crate::support::open_database(&install.config.database_path(), &install.config.data_dir)
+        .execute(
+            "INSERT INTO settings (key, value, updated_at) VALUES ('written_by', '9.0.0', 0)",
+            [],
+        )
         .expect("write");
-    assert_ne!(crate::backup::dump(&install.config.database_path()), before);
+    assert_ne!(
+        crate::backup::dump(&install.config.database_path(), &install.config.data_dir),
+        before
+    );
 
     let rolled = update::rollback(&updater, &install.config, t0()).expect("rolls back");
     assert_eq!(rolled.restored.as_deref(), Some(backup.as_path()));
     assert_eq!(rolled.restore_needed, None);
     assert_eq!(
-        crate::backup::dump(&install.config.database_path()),
+        crate::backup::dump(&install.config.database_path(), &install.config.data_dir),
         before,
         "the database is as it was before the update"
     );

@@ -136,7 +136,7 @@ fn python_hmac(secret: &str, body: &[u8]) -> String {
     String::from_utf8_lossy(&output.stdout).trim().to_string()
 }
 
-fn assert_signed(received: &Received, secret: &str) {
+pub(crate) fn assert_signed(received: &Received, secret: &str) {
     assert_eq!(
         received.header("x-cal-signature-256"),
         python_hmac(secret, &received.body),

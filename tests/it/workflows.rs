@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 use crate::api::{booking, clinic, consultation};
 use crate::email::{SmtpServer, configure_smtp, free_port, messages};
 use crate::support::*;
+use crate::webhooks::{Received, Receiver, assert_signed, hooked_clinic};
 
 /// A clinic (see [`clinic`]) whose mail goes to a real SMTP server writing into `maildir`.
 struct Mailed {
@@ -658,88 +659,16 @@ async fn a_booking_made_two_hours_ahead_gets_no_day_before_reminder() {
     smtp.stop();
 }
 
-/// One request a local receiver got: its path, headers and raw body.
-type Requests = Arc<std::sync::Mutex<Vec<(String, axum::http::HeaderMap, Vec<u8>)>>>;
-
-/// An HTTP receiver on loopback that answers 200 to every POST and keeps what it got.
-async fn receiver() -> (String, Requests) {
-    let requests: Requests = Arc::default();
-    let kept = requests.clone();
-    let app = axum::Router::new().route(
-        "/{*path}",
-        axum::routing::post(
-            move |uri: axum::http::Uri, headers: axum::http::HeaderMap, body: axum::body::Bytes| {
-                let kept = kept.clone();
-                async move {
-                    kept.lock().unwrap_or_else(|p| p.into_inner()).push((
-                        uri.path().to_string(),
-                        headers,
-                        body.to_vec(),
-                    ));
-                    StatusCode::OK
-                }
-            },
-        ),
-    );
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let address = listener.local_addr().expect("address");
-    tokio::spawn(async move { axum::serve(listener, app).await });
-    (format!("http://{address}"), requests)
-}
-
-async fn wait_for_requests(
-    server: &TestServer,
-    requests: &Requests,
-    count: usize,
-) -> Vec<(String, axum::http::HeaderMap, Vec<u8>)> {
-    let deadline = Instant::now() + StdDuration::from_secs(30);
-    loop {
-        state(server).jobs.wake();
-        let got = requests.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        if got.len() >= count {
-            return got;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{} of {count} requests arrived",
-            got.len()
-        );
-        tokio::time::sleep(StdDuration::from_millis(100)).await;
-    }
-}
-
-fn hmac_sha256_hex(secret: &str, body: &[u8]) -> String {
-    use hmac::Mac as _;
-    let mut mac =
-        hmac::Hmac::<sha2::Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
-    mac.update(body);
-    hex::encode(mac.finalize().into_bytes())
-}
-
 #[tokio::test]
 async fn webhook_and_sms_steps_reach_local_receivers() {
-    let server = TestServer::with_owner_and_config("outbound_allow_loopback = true\n").await;
-    let api = server.api().await;
-    let (status, _) = api
-        .post("/api/v1/schedules", &crate::api::berlin_mornings())
-        .await;
-    assert_eq!(status, StatusCode::CREATED);
-    let (status, made) = api
-        .post(
-            "/api/v1/event-types",
-            &consultation(json!({ "questions": [
-                { "key": "reason", "type": "text", "label": "Reason for the visit", "required": true },
-                { "key": "mobile", "type": "phone", "label": "Mobile number", "required": true }
-            ] })),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
-    let id = made["data"]["id"].as_i64().expect("id");
-    let (base, requests) = receiver().await;
+    let (server, api, id) = hooked_clinic(json!({ "questions": [
+        { "key": "reason", "type": "text", "label": "Reason for the visit", "required": true },
+        { "key": "mobile", "type": "phone", "label": "Mobile number", "required": true }
+    ] }))
+    .await;
+    let receiver = Receiver::start().await;
     let gateway = kairos::sms::SmsGateway {
-        url: format!("{base}/sms"),
+        url: format!("{}/sms", receiver.url),
         auth_header_name: "Authorization".into(),
         auth_header_value: Some("Bearer gateway-token".into()),
         body_template: r#"{"to": {to}, "text": {body}}"#.into(),
@@ -758,8 +687,8 @@ async fn webhook_and_sms_steps_reach_local_receivers() {
         .expect("gateway saved");
 
     let client = owner_browser(&server).await;
-    let hook = format!("{base}/hook");
-    let unsigned = format!("{base}/unsigned");
+    let hook = format!("{}/hook", receiver.url);
+    let unsigned = format!("{}/unsigned", receiver.url);
     let event_type = [id];
     create_workflow(
         &server,
@@ -794,24 +723,18 @@ async fn webhook_and_sms_steps_reach_local_receivers() {
         ],
     )
     .await;
-    let secrets = state(&server)
+    let sealed: Vec<u8> = state(&server)
         .db
-        .read(|conn| -> Result<Vec<Vec<u8>>, DbError> {
-            let mut stmt = conn.prepare(
+        .read(|conn| -> Result<Vec<u8>, DbError> {
+            Ok(conn.query_row(
                 "SELECT secret_sealed FROM workflow_steps WHERE secret_sealed IS NOT NULL",
-            )?;
-            let rows = stmt
-                .query_map([], |row| row.get(0))?
-                .collect::<Result<_, _>>()?;
-            Ok(rows)
+                [],
+                |row| row.get(0),
+            )?)
         })
         .await
-        .expect("secrets");
-    assert_eq!(secrets.len(), 1);
-    assert!(
-        !String::from_utf8_lossy(&secrets[0]).contains("wh-s3cret"),
-        "sealed"
-    );
+        .expect("one sealed secret");
+    assert!(!String::from_utf8_lossy(&sealed).contains("wh-s3cret"));
 
     let (status, made) = api
         .public_post(
@@ -826,39 +749,27 @@ async fn webhook_and_sms_steps_reach_local_receivers() {
         .await;
     assert_eq!(status, StatusCode::CREATED, "{made}");
     let uid = made["data"]["uid"].as_str().expect("uid").to_string();
-    let got = wait_for_requests(&server, &requests, 3).await;
-    let by_path = |path: &str| -> Vec<(axum::http::HeaderMap, Vec<u8>)> {
-        got.iter()
-            .filter(|(p, _, _)| p == path)
-            .map(|(_, h, b)| (h.clone(), b.clone()))
-            .collect()
-    };
+    let got = receiver.wait_for(&server, 3).await;
+    let at_path =
+        |path: &str| -> Vec<Received> { got.iter().filter(|r| r.path == path).cloned().collect() };
 
-    let hooks = by_path("/hook");
+    let hooks = at_path("/hook");
     assert_eq!(hooks.len(), 1);
-    let (headers, body) = &hooks[0];
-    let signature = headers
-        .get("x-cal-signature-256")
-        .and_then(|v| v.to_str().ok())
-        .expect("signed");
-    assert_eq!(signature, hmac_sha256_hex("wh-s3cret", body));
-    let json: Value = serde_json::from_slice(body).expect("json");
+    assert_signed(&hooks[0], "wh-s3cret");
+    let json = hooks[0].json();
     assert_eq!(json["triggerEvent"], "BOOKING_CREATED");
     assert_eq!(json["payload"]["uid"], uid.as_str());
     assert_eq!(json["payload"]["startTime"], "2026-03-31T08:00:00Z");
     assert!(
-        !String::from_utf8_lossy(body).contains("check-up"),
+        !String::from_utf8_lossy(&hooks[0].body).contains("check-up"),
         "minimum necessary keeps answers out of the payload"
     );
 
-    let mut texts: Vec<Value> = by_path("/sms")
+    let mut texts: Vec<Value> = at_path("/sms")
         .iter()
-        .map(|(headers, body)| {
-            assert_eq!(
-                headers.get("authorization").and_then(|v| v.to_str().ok()),
-                Some("Bearer gateway-token")
-            );
-            serde_json::from_slice(body).expect("json")
+        .map(|text| {
+            assert_eq!(text.header("authorization"), "Bearer gateway-token");
+            text.json()
         })
         .collect();
     texts.sort_by_key(|t| t["to"].as_str().unwrap_or_default().to_string());
@@ -874,21 +785,17 @@ async fn webhook_and_sms_steps_reach_local_receivers() {
         .post(&format!("/api/v1/bookings/{uid}/cancel"), &json!({}))
         .await;
     assert_eq!(status, StatusCode::OK);
-    let got = wait_for_requests(&server, &requests, 4).await;
-    let (path, headers, body) = &got[3];
-    assert_eq!(path, "/unsigned");
-    assert!(
-        headers.get("x-cal-signature-256").is_none(),
+    let got = receiver.wait_for(&server, 4).await;
+    assert_eq!(got[3].path, "/unsigned");
+    assert_eq!(
+        got[3].header("x-cal-signature-256"),
+        "",
         "no secret, no signature"
     );
-    let json: Value = serde_json::from_slice(body).expect("json");
-    assert_eq!(json["triggerEvent"], "BOOKING_CANCELLED");
+    assert_eq!(got[3].json()["triggerEvent"], "BOOKING_CANCELLED");
     settle(&server).await;
-    assert_eq!(
-        requests.lock().unwrap_or_else(|p| p.into_inner()).len(),
-        4,
-        "each once"
-    );
+    assert_eq!(receiver.all().len(), 4, "each once");
+    receiver.stop();
     server.stop().await;
 }
 
@@ -1021,4 +928,161 @@ async fn saving_turning_off_and_on_plans_reminders_for_bookings_already_made() {
         ]
     );
     server.stop().await;
+}
+
+#[tokio::test]
+async fn team_workflows_belong_to_the_team_and_cover_only_its_event_types() {
+    let (server, api, personal) = clinic(json!({})).await;
+    let (status, team) = api
+        .post(
+            "/api/v1/teams",
+            &json!({ "slug": "physio", "name": "Physiotherapy" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{team}");
+    let team_id = team["data"]["id"].as_i64().expect("team id");
+    let owner_id = state(&server)
+        .db
+        .read(|conn| -> Result<i64, DbError> {
+            Ok(kairos::db::users::by_email(conn, OWNER_EMAIL)?
+                .expect("owner")
+                .id)
+        })
+        .await
+        .expect("owner");
+    let (status, made) = api
+        .post(
+            "/api/v1/event-types",
+            &json!({
+                "title": "Physio session", "slug": "session", "durationsMinutes": [30],
+                "teamId": team_id, "schedulingType": "collective",
+                "hosts": [{ "userId": owner_id }]
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let team_event_type = made["data"]["id"].as_i64().expect("id");
+    // The team got its own default reminder with its first event type.
+    assert_eq!(server.count("workflows").await, 2);
+
+    let client = owner_browser(&server).await;
+    let page = client
+        .get(server.url("/dashboard/workflows/new"))
+        .send()
+        .await
+        .expect("page")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        page.contains(&format!("value=\"team:{team_id}\"")),
+        "{page}"
+    );
+    let team_owner = format!("team:{team_id}");
+    let steps = [
+        ("name", "Team follow-up"),
+        ("trigger", "AFTER_EVENT"),
+        ("offset", "1"),
+        ("offsetUnit", "days"),
+        ("steps[0].action", "EMAIL_HOST"),
+        ("steps[0].subject", "Notes for {EVENT_NAME}"),
+        ("steps[0].body", "Write up {ATTENDEE}."),
+    ];
+    // A personal event type is not the team's.
+    let mut fields = vec![("owner", team_owner.as_str())];
+    fields.extend_from_slice(&steps);
+    let personal_box = format!("eventType.{personal}");
+    fields.push((&personal_box, "on"));
+    let response = submit_workflow(&server, &client, &fields).await;
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body = response.text().await.expect("page");
+    assert!(
+        body.contains("Event types must be event types of the workflow"),
+        "{body}"
+    );
+
+    fields.pop();
+    let team_box = format!("eventType.{team_event_type}");
+    fields.push((&team_box, "on"));
+    let response = submit_workflow(&server, &client, &fields).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let owner = state(&server)
+        .db
+        .read(|conn| -> Result<(Option<i64>, Option<i64>), DbError> {
+            Ok(conn.query_row(
+                "SELECT owner_user_id, owner_team_id FROM workflows WHERE name = 'Team follow-up'",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?)
+        })
+        .await
+        .expect("owner");
+    assert_eq!(owner, (None, Some(team_id)));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_reminder_for_a_booking_with_an_older_random_token_carries_a_working_link() {
+    let Mailed {
+        server,
+        api,
+        id,
+        smtp,
+        maildir,
+        _dir,
+    } = clinic_with_mail().await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    // As bookings made before manage tokens were derived: a random token's hash.
+    let stored = uid.clone();
+    state(&server)
+        .db
+        .write(move |tx| -> Result<usize, DbError> {
+            Ok(tx.execute(
+                "UPDATE bookings SET manage_token_hash = randomblob(32) WHERE uid = ?1",
+                [stored],
+            )?)
+        })
+        .await
+        .expect("updated");
+
+    server
+        .clock
+        .advance(at("2026-03-30T08:01:00Z") - server.clock.now());
+    let sent = wait_for(&server, &maildir, "Reminder:", 1).await;
+    let text = sent[0]["text"].as_str().expect("text");
+    let link = text
+        .split("pick another time: ")
+        .nth(1)
+        .and_then(|rest| rest.split('#').next())
+        .expect("a link")
+        .trim()
+        .to_string();
+    assert!(
+        link.starts_with(&server.url(&format!("/booking/{uid}?token="))),
+        "{text}"
+    );
+    let page = reqwest::get(&link).await.expect("page");
+    assert_eq!(
+        page.status(),
+        StatusCode::OK,
+        "the message's own link opens the page"
+    );
+    let forged = reqwest::get(server.url(&format!("/booking/{uid}?token=forged")))
+        .await
+        .expect("page");
+    assert_ne!(
+        forged.status(),
+        StatusCode::OK,
+        "any other token is refused"
+    );
+    assert_eq!(server.count("booking_links").await, 1);
+    server.stop().await;
+    smtp.stop();
 }

@@ -8,7 +8,7 @@ use maud::{Markup, html};
 use crate::db::users::User;
 use crate::error::FieldErrors;
 use crate::sms::{self, BodyFormat, SmsError, SmsGateway, TWILIO_API};
-use crate::web::dashboard::admin_only as admin;
+use crate::web::dashboard::admin_only;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -155,7 +155,7 @@ async fn page_with(
 }
 
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
+    let user = admin_only(&ctx)?;
     page_with(
         &ctx,
         &user,
@@ -193,7 +193,7 @@ pub async fn save(
     ctx: Ctx,
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
+    let user = admin_only(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
     let result = match BodyFormat::parse(form.get("body_format")) {
@@ -225,7 +225,7 @@ pub async fn twilio(
     ctx: Ctx,
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
+    let user = admin_only(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
     let result = match sms::twilio_preset(
@@ -264,7 +264,7 @@ pub async fn remove(
     ctx: Ctx,
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
+    let user = admin_only(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
     sms::remove_gateway(&ctx.state, &user, &ctx.origin()).await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=deleted")).into_response())
@@ -274,7 +274,7 @@ pub async fn test(
     ctx: Ctx,
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
+    let user = admin_only(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
     let result = sms::send_test(&ctx.state, &user, form.get("to"), &ctx.origin()).await;

@@ -287,10 +287,9 @@ fn editor(
         .map(|(v, l)| (v.as_str(), l.as_str()))
         .collect();
     let csrf = ctx.csrf_token();
-    let heading = if input.name.trim().is_empty() {
-        "New workflow"
-    } else {
-        input.name.as_str()
+    let heading = match id {
+        Some(_) => input.name.as_str(),
+        None => "New workflow",
     };
     html! {
         (message)
@@ -304,14 +303,14 @@ fn editor(
         div.detail-grid {
             form.editor method="post" action=(action) {
                 (csrf_field(&csrf))
-                section.panel aria-labelledby="when-title" {
+                section.panel aria-labelledby="when-title" data-choice-scope {
                     h2 #when-title { "When" }
                     (field(&Field { name: "name", label: "Name", value: &input.name, required: true, placeholder: Some("Reminder a day before"), ..Field::default() }, errors))
                     @if id.is_none() && owner_options.len() > 1 {
                         (select_field("owner", "Belongs to", &owner_options, &owner.form_value(), Some("A team's workflows apply to the team's event types; team admins manage them."), errors))
                     }
-                    (select_field("trigger", "Trigger", &triggers, &input.trigger, None, errors))
-                    div.two-col {
+                    div data-choice { (select_field("trigger", "Trigger", &triggers, &input.trigger, None, errors)) }
+                    div.two-col data-show-for="BEFORE_EVENT AFTER_EVENT" {
                         (field(&Field { name: "offset", label: "How long before or after", kind: "number", value: &offset_amount, min: Some("0"), inputmode: Some("numeric"), hint: Some("For “before the meeting starts” and “after the meeting ends” only."), ..Field::default() }, errors))
                         (select_field("offsetUnit", "Unit", &UNITS.map(|(v, l, _)| (v, l)), offset_unit, None, errors))
                     }
@@ -337,7 +336,7 @@ fn editor(
                     div.row-editor {
                         @for (i, step) in input.steps.iter().enumerate() {
                             @let prefix = format!("steps[{i}]");
-                            div.row-card {
+                            div.row-card data-choice-scope {
                                 div.row-card-head {
                                     strong { "Step " (i + 1) }
                                     div.row-tools {
@@ -346,14 +345,14 @@ fn editor(
                                 }
                                 @if let Some(step_id) = step.id { input type="hidden" name=(format!("{prefix}.id")) value=(step_id); }
                                 div.two-col {
-                                    (select_field(&format!("{prefix}.action"), "Action", &actions, &step.action, None, errors))
-                                    (field(&Field { name: &format!("{prefix}.target"), label: "Send to", value: &step.target, placeholder: Some("address, +number or https:// URL"), hint: Some("For “email an address”, “text a number” and “call a webhook”."), ..Field::default() }, errors))
+                                    div data-choice { (select_field(&format!("{prefix}.action"), "Action", &actions, &step.action, None, errors)) }
+                                    div data-show-for="EMAIL_ADDRESS SMS_NUMBER WEBHOOK" { (field(&Field { name: &format!("{prefix}.target"), label: "Send to", value: &step.target, placeholder: Some("address, +number or https:// URL"), hint: Some("For “email an address”, “text a number” and “call a webhook”."), ..Field::default() }, errors)) }
                                 }
-                                (field(&Field { name: &format!("{prefix}.subject"), label: "Email subject", value: &step.subject, hint: Some("For emails."), ..Field::default() }, errors))
-                                div.step-body {
+                                div data-show-for="EMAIL_ATTENDEE EMAIL_HOST EMAIL_ADDRESS" { (field(&Field { name: &format!("{prefix}.subject"), label: "Email subject", value: &step.subject, hint: Some("For emails."), ..Field::default() }, errors)) }
+                                div.step-body data-show-for="EMAIL_ATTENDEE EMAIL_HOST EMAIL_ADDRESS SMS_ATTENDEE SMS_NUMBER" {
                                     (textarea_field(&format!("{prefix}.body"), "Message", &step.body, Some("For emails and text messages. A webhook sends the booking as JSON instead."), false, errors))
                                 }
-                                div.two-col {
+                                div.two-col data-show-for="WEBHOOK" {
                                     (field(&Field { name: &format!("{prefix}.secret"), label: "Webhook secret", kind: "password", value: "", autocomplete: Some("off"), hint: Some("Signs each call (X-Cal-Signature-256). Empty keeps the current one."), ..Field::default() }, errors))
                                     (checkbox_field(&format!("{prefix}.clearSecret"), "Remove the webhook secret", step.clear_secret, None))
                                 }
