@@ -831,7 +831,7 @@ mod tests {
         assert!(!env.outbound_allow_loopback);
         let err = load(
             None,
-            &[("KAIROS_OUTBOUND_ALLOW_LOOPBACK", "yes")],
+            &[("KAIROS_OUTBOUND_ALLOW_LOOPBACK", "maybe")],
             Flags::default(),
         )
         .expect_err("refused");

@@ -55,3 +55,14 @@ pub fn get_sealed(
         .map(Some)
         .ok_or(SealedUnreadable))
 }
+
+/// An in-memory database holding only the settings table, for unit tests of settings.
+#[cfg(test)]
+pub(crate) fn test_connection() -> Connection {
+    let conn = Connection::open_in_memory().unwrap_or_else(|err| panic!("{err}"));
+    conn.execute_batch(
+        "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL) STRICT;",
+    )
+    .unwrap_or_else(|err| panic!("{err}"));
+    conn
+}

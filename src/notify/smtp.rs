@@ -239,12 +239,7 @@ mod tests {
     use super::*;
 
     fn conn() -> Connection {
-        let conn = Connection::open_in_memory().unwrap_or_else(|err| panic!("{err}"));
-        conn.execute_batch(
-            "CREATE TABLE settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL, updated_at INTEGER NOT NULL) STRICT;",
-        )
-        .unwrap_or_else(|err| panic!("{err}"));
-        conn
+        crate::db::settings::test_connection()
     }
 
     fn example() -> SmtpSettings {
