@@ -7,6 +7,7 @@ mod audit;
 mod backup;
 mod cli;
 mod config;
+mod docs;
 mod doctor;
 mod email;
 mod encryption;
