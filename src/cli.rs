@@ -228,6 +228,21 @@ fn init_logging(config: &Config) {
         .with_env_filter(filter)
         .with_ansi(std::io::stdout().is_terminal())
         .try_init();
+    // A panic unwinds to the request or job that caused it (which then fails alone); the
+    // log says where it happened.
+    std::panic::set_hook(Box::new(|info| {
+        let location = info
+            .location()
+            .map(|at| format!("{}:{}", at.file(), at.line()))
+            .unwrap_or_default();
+        let payload = info.payload();
+        let message = payload
+            .downcast_ref::<&str>()
+            .copied()
+            .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+            .unwrap_or("");
+        tracing::error!(%location, message, "panicked");
+    }));
 }
 
 fn serve(config: Config) -> anyhow::Result<ExitCode> {

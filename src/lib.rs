@@ -23,6 +23,7 @@ pub mod error;
 pub mod instance;
 pub mod invitations;
 pub mod jobs;
+pub mod model;
 pub mod notify;
 pub mod outbound;
 pub mod scheduling;

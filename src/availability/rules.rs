@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{InputError, InputReason};
 use super::schedule::DayOfWeek;
+use super::slots::check_date_year;
 use super::zone;
 
 /// Longest event duration and slot interval: 7 days.
@@ -119,6 +120,8 @@ impl EventRules {
                     .map_err(|reason| err("booking_window.days", reason))?;
             }
             BookingWindow::DateRange { start, end } => {
+                check_date_year(start).map_err(|reason| err("booking_window.start", reason))?;
+                check_date_year(end).map_err(|reason| err("booking_window.end", reason))?;
                 if end < start {
                     return Err(err("booking_window", InputReason::EndBeforeStart));
                 }

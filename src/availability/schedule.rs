@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::error::{InputError, InputReason};
 use super::interval::{Interval, IntervalSet};
+use super::slots::check_date_year;
 use super::time_of_day::TimeRange;
 use super::zone::{self, DAY, ZoneTimeline};
 
@@ -191,7 +192,11 @@ impl Schedule {
                     .map_err(|reason| (format!(".weekly.{}[{i}]", day.name()), reason))?;
             }
         }
+        for date in &self.holidays {
+            check_date_year(*date).map_err(|reason| (format!(".holidays.{date}"), reason))?;
+        }
         for (date, ranges) in &self.date_overrides {
+            check_date_year(*date).map_err(|reason| (format!(".date_overrides.{date}"), reason))?;
             for (i, range) in ranges.iter().enumerate() {
                 range
                     .validate()

@@ -77,16 +77,18 @@ fn sorted_host_ids(team: &Team) -> Vec<(HostId, usize)> {
 }
 
 fn check_year(t: DateTime<Utc>, field: &str) -> Result<(), InputError> {
-    if (MIN_YEAR..=MAX_YEAR).contains(&t.year()) {
+    check_date_year(t.date_naive()).map_err(|reason| InputError::new(field, reason))
+}
+
+/// Whether a date lies in the years the engine works in.
+pub(crate) fn check_date_year(date: NaiveDate) -> Result<(), InputReason> {
+    if (MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
         Ok(())
     } else {
-        Err(InputError::new(
-            field,
-            InputReason::YearOutOfRange {
-                min_year: MIN_YEAR,
-                max_year: MAX_YEAR,
-            },
-        ))
+        Err(InputReason::YearOutOfRange {
+            min_year: MIN_YEAR,
+            max_year: MAX_YEAR,
+        })
     }
 }
 

@@ -23,6 +23,7 @@ use crate::crypto::{constant_time_eq, random_bytes, token_hash};
 use crate::db::bookings::{self, Booking, BookingStatus, NewBooking};
 use crate::db::{DbError, event_types, users};
 use crate::error::{FieldErrors, check_email};
+use crate::model::time;
 use crate::scheduling::event_types::{EventType, Location, validate_guests};
 use crate::scheduling::questions::validate_answers;
 use crate::scheduling::schedules::parse_zone;
@@ -69,6 +70,7 @@ impl From<LoadError> for BookingError {
             LoadError::MissingHost(_) => {
                 BookingError::WrongState("a host of this event type no longer exists")
             }
+            LoadError::OutOfRange(err) => invalid("start", &err.to_string()),
         }
     }
 }
@@ -195,6 +197,8 @@ pub fn list_slots(
     duration_minutes: Option<u32>,
     context: Context,
 ) -> Result<SlotList, BookingError> {
+    time::check_instant(from).map_err(|err| invalid("start", &err.to_string()))?;
+    time::check_instant(to).map_err(|err| invalid("end", &err.to_string()))?;
     if to <= from {
         return Err(invalid("end", "must be after the start"));
     }
@@ -452,7 +456,10 @@ fn check_time(
     context: Context,
     except_booking: Option<i64>,
 ) -> Result<SlotDetails, BookingError> {
-    let end = start + Duration::minutes(i64::from(duration));
+    let start = time::check_instant(start).map_err(|err| invalid("start", &err.to_string()))?;
+    let end = start
+        .checked_add_signed(Duration::minutes(i64::from(duration)))
+        .ok_or_else(|| invalid("start", &time::TimeInputError::OutOfRange.to_string()))?;
     let input = slots::load_input(conn, event_type, start, end, zone, context, except_booking)?;
     Ok(availability::check_slot(&input, start, duration)?)
 }
@@ -572,7 +579,10 @@ fn insert_booking(
     let uid = new_uid();
     let manage_token = manage_token(&settings.manage_key, &uid);
     let location = resolve_location(checked.location.clone(), &settings.video_base_url);
-    let end = checked.start + Duration::minutes(i64::from(checked.duration));
+    let end = checked
+        .start
+        .checked_add_signed(Duration::minutes(i64::from(checked.duration)))
+        .ok_or_else(|| invalid("start", &time::TimeInputError::OutOfRange.to_string()))?;
     let id = bookings::insert(
         tx,
         &NewBooking {

@@ -12,11 +12,13 @@ pub mod queue;
 
 use std::collections::HashMap;
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration as StdDuration;
 
 use chrono::Duration;
+use futures_util::FutureExt;
 use tokio::sync::{Notify, watch};
 use tokio::task::JoinHandle;
 
@@ -188,13 +190,23 @@ async fn run_one(db: &Db, clock: &dyn Clock, handlers: &Handlers, job: Job) {
     let (id, attempt, kind) = (job.id, job.attempts, job.kind.clone());
     let outcome = match handlers.by_kind.get(&kind) {
         None => Err(JobFailure(format!("no handler for jobs of kind {kind:?}"))),
-        Some(handler) => match tokio::time::timeout(HANDLER_TIMEOUT, handler(job)).await {
-            Ok(result) => result,
-            Err(_) => Err(JobFailure(format!(
-                "did not finish within {} seconds",
-                HANDLER_TIMEOUT.as_secs()
-            ))),
-        },
+        Some(handler) => {
+            // A panic fails this attempt like any other error; the worker goes on.
+            let attempt = AssertUnwindSafe(handler(job)).catch_unwind();
+            match tokio::time::timeout(HANDLER_TIMEOUT, attempt).await {
+                Ok(Ok(result)) => result,
+                Ok(Err(_)) => {
+                    tracing::error!(job_id = id, kind = %kind, "job handler panicked");
+                    Err(JobFailure(
+                        "the job's handler panicked (a bug; see the log)".into(),
+                    ))
+                }
+                Err(_) => Err(JobFailure(format!(
+                    "did not finish within {} seconds",
+                    HANDLER_TIMEOUT.as_secs()
+                ))),
+            }
+        }
     };
     let now = clock.now();
     let recorded = match outcome {

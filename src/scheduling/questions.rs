@@ -2,7 +2,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -269,8 +268,7 @@ fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, St
         },
         QuestionKind::Date => {
             let value = text(answer)?;
-            NaiveDate::parse_from_str(value, "%Y-%m-%d")
-                .map_err(|_| "must be a date such as 2026-03-30".to_string())?;
+            crate::model::time::parse_date(value).map_err(|err| err.to_string())?;
             Ok(Some(Value::from(value)))
         }
     }

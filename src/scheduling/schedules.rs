@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 
 use crate::availability::{Schedule, TimeRange, WeeklyHours};
 use crate::error::FieldErrors;
+use crate::model::time::check_instant;
 
 /// A schedule as clients send and receive it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -124,7 +125,11 @@ impl OutOfOfficeInput {
     pub fn validate(&mut self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
         self.note = self.note.trim().to_string();
-        if self.end <= self.start {
+        let start = check_instant(self.start).map_err(|err| errors.add("start", err.to_string()));
+        let end = check_instant(self.end).map_err(|err| errors.add("end", err.to_string()));
+        if start.is_err() || end.is_err() {
+            // The order of two ends is moot while one of them is refused.
+        } else if self.end <= self.start {
             errors.add("end", "must be after the start");
         } else if self.end - self.start > chrono::Duration::days(366) {
             errors.add("end", "must be within a year of the start");
@@ -199,5 +204,29 @@ mod tests {
             note: String::new(),
         };
         assert!(input.validate().is_err());
+    }
+
+    #[test]
+    fn out_of_office_is_checked_at_the_precision_it_is_stored() {
+        let start = DateTime::parse_from_rfc3339("2999-12-12T10:33:47Z")
+            .unwrap()
+            .to_utc();
+        let mut input = OutOfOfficeInput {
+            start,
+            end: start + chrono::Duration::milliseconds(550),
+            note: String::new(),
+        };
+        let errors = input.validate().expect_err("a fraction of a second");
+        assert!(errors.get("end").unwrap().contains("whole second"));
+
+        let far: DateTime<Utc> = serde_json::from_str("\"+262142-12-31T23:45:00Z\"").unwrap();
+        let mut input = OutOfOfficeInput {
+            start: far,
+            end: far,
+            note: String::new(),
+        };
+        let errors = input.validate().expect_err("out of range");
+        assert!(errors.get("start").unwrap().contains("between the years"));
+        assert!(errors.get("end").is_some());
     }
 }

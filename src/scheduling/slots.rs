@@ -24,6 +24,10 @@ pub struct Context {
 pub enum LoadError {
     #[error("host {0} of the event type no longer exists")]
     MissingHost(i64),
+    /// The asked range, widened by buffers and limit periods, leaves the years Kairos
+    /// works in.
+    #[error("{0}")]
+    OutOfRange(#[from] crate::model::time::TimeInputError),
     #[error(transparent)]
     Db(#[from] rusqlite::Error),
 }
@@ -57,7 +61,12 @@ pub fn load_input(
 ) -> Result<AvailabilityInput, LoadError> {
     let rules = event_type.rules(context.first_day_of_week);
     let margin = margin([rules.booking_limits, rules.duration_limits_minutes]);
-    let (window_from, window_to) = (from - margin, to + margin);
+    crate::model::time::check_instant(from)?;
+    crate::model::time::check_instant(to)?;
+    let (window_from, window_to) = from
+        .checked_sub_signed(margin)
+        .zip(to.checked_add_signed(margin))
+        .ok_or(crate::model::time::TimeInputError::OutOfRange)?;
 
     let mut hosts = Vec::new();
     let members: Vec<(i64, Option<&crate::scheduling::event_types::EventHost>)> =

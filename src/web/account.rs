@@ -53,12 +53,23 @@ pub fn notice_text(key: &str) -> Option<&'static str> {
     }
 }
 
-/// Only local paths are followed after sign-in, never another site.
+/// Only local paths are followed after sign-in, never another site: `next` must be a path
+/// on this server (`/` then not `/`), written in visible ASCII (no control characters,
+/// which browsers drop, and no spaces), without backslashes (which browsers read as `/`),
+/// and resolve to this origin. Anything else leads to the dashboard.
 pub fn safe_next(next: &str) -> &str {
-    if next.starts_with('/') && !next.starts_with("//") && !next.contains('\\') {
-        next
-    } else {
-        "/dashboard"
+    const FALLBACK: &str = "/dashboard";
+    let visible = next.bytes().all(|b| b.is_ascii_graphic() && b != b'\\');
+    let rooted = next.starts_with('/') && !next.starts_with("//");
+    if !(visible && rooted) {
+        return FALLBACK;
+    }
+    let Ok(base) = url::Url::parse("http://kairos.invalid/") else {
+        return FALLBACK;
+    };
+    match base.join(next) {
+        Ok(joined) if joined.origin() == base.origin() => next,
+        _ => FALLBACK,
     }
 }
 
@@ -555,5 +566,19 @@ mod tests {
         assert_eq!(safe_next("https://evil.example"), "/dashboard");
         assert_eq!(safe_next("/\\evil.example"), "/dashboard");
         assert_eq!(safe_next(""), "/dashboard");
+        // Browsers drop tabs and newlines from URLs: `/\t/evil` would become `//evil`.
+        assert_eq!(safe_next("/\t/evil.example/x"), "/dashboard");
+        assert_eq!(safe_next("/\n/evil.example/x"), "/dashboard");
+        assert_eq!(safe_next("/\r\n/evil.example"), "/dashboard");
+        assert_eq!(safe_next("/\u{7f}"), "/dashboard");
+        assert_eq!(safe_next("/\u{0}"), "/dashboard");
+        assert_eq!(safe_next("/ /evil.example"), "/dashboard");
+        assert_eq!(safe_next("/%2F/evil.example"), "/%2F/evil.example");
+        assert_eq!(safe_next("/caf\u{e9}"), "/dashboard");
+        assert_eq!(safe_next("dashboard"), "/dashboard");
+        assert_eq!(
+            safe_next("/dashboard/bookings#b1"),
+            "/dashboard/bookings#b1"
+        );
     }
 }

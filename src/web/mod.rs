@@ -12,6 +12,7 @@ pub(crate) mod format;
 mod health;
 mod layout;
 mod metrics;
+mod panic_guard;
 mod public;
 pub(crate) mod setup;
 mod sso;
@@ -83,6 +84,7 @@ pub fn router(state: AppState) -> Router {
         .route("/metrics", get(metrics::serve))
         .route("/admin/update-checks", post(updates::toggle))
         .fallback(not_found)
+        .layer(middleware::from_fn(panic_guard::catch_panic))
         .layer(middleware::from_fn_with_state(state.clone(), setup_guard))
         .layer(middleware::from_fn(ctx::ensure_csrf_cookie))
         .layer(middleware::from_fn_with_state(

@@ -266,3 +266,31 @@ async fn every_booking_change_enqueues_one_notification_that_the_worker_runs() {
     wait_for(&state.db, &ids, JobStatus::Done).await;
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_job_whose_handler_panics_fails_alone_and_the_worker_goes_on() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = Arc::new(FixedClock::new(t0()));
+    let db = open(&dir);
+    let panicking = enqueue(&db, json!({ "panic": true }), t0()).await;
+    let next = enqueue(&db, json!({}), t0()).await;
+    let handlers = Handlers::new().on("test", |job| async move {
+        if job.payload["panic"] == json!(true) {
+            panic!("a bug in a handler");
+        }
+        Ok(())
+    });
+    let worker = Worker::spawn(db.clone(), clock.clone(), handlers, Waker::new());
+    wait_for(&db, &[next], JobStatus::Done).await;
+    wait_for_attempt(&db, panicking, JobStatus::Pending, 1).await;
+    let failed = status_of(&db, panicking).await;
+    assert!(
+        failed
+            .last_error
+            .as_deref()
+            .unwrap_or_default()
+            .contains("panicked"),
+        "{failed:?}"
+    );
+    worker.stop().await;
+}

@@ -11,6 +11,7 @@ mod docs;
 mod doctor;
 mod email;
 mod encryption;
+mod extremes;
 mod jobs;
 mod lifecycle;
 mod metrics;

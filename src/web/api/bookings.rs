@@ -245,8 +245,10 @@ pub struct ListQuery {
     /// ACCEPTED, PENDING, CANCELLED or REJECTED.
     status: Option<String>,
     /// Only bookings starting at or after this instant.
+    #[serde(default, deserialize_with = "crate::model::time::optional_instant")]
     after: Option<DateTime<Utc>>,
     /// Only bookings starting before this instant.
+    #[serde(default, deserialize_with = "crate::model::time::optional_instant")]
     before: Option<DateTime<Utc>>,
     skip: Option<u32>,
     /// At most 250; default 50.

@@ -15,6 +15,7 @@ use crate::app::AppState;
 use crate::booking::{self, BookingError};
 use crate::db::{DbError, event_types, users};
 use crate::error::FieldErrors;
+use crate::model::time;
 use crate::scheduling::schedules::parse_zone;
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::ApiQuery;
@@ -100,19 +101,20 @@ pub struct SlotsBody {
 }
 
 /// An instant from a date (the start of that day, or of the day after for `end`) or RFC 3339.
-fn parse_bound(value: &str, zone: Tz, end: bool) -> Result<DateTime<Utc>, &'static str> {
+fn parse_bound(value: &str, zone: Tz, end: bool) -> Result<DateTime<Utc>, String> {
     let value = value.trim();
-    if let Ok(instant) = DateTime::parse_from_rfc3339(value) {
-        return Ok(instant.with_timezone(&Utc));
+    if value.contains('T') {
+        return time::parse_instant(value).map_err(|err| err.to_string());
     }
-    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| "must be a date (YYYY-MM-DD) or an RFC 3339 instant")?;
-    let date = if end {
-        date.succ_opt().ok_or("is out of range")?
-    } else {
-        date
-    };
-    crate::scheduling::start_of_day(zone, date).ok_or("is out of range")
+    let date = time::parse_date(value).map_err(|err| match err {
+        time::TimeInputError::NotADate => {
+            "must be a date (YYYY-MM-DD) or an RFC 3339 instant".to_string()
+        }
+        other => other.to_string(),
+    })?;
+    let date = if end { date.succ_opt() } else { Some(date) };
+    date.and_then(|date| crate::scheduling::start_of_day(zone, date))
+        .ok_or_else(|| time::TimeInputError::OutOfRange.to_string())
 }
 
 #[utoipa::path(

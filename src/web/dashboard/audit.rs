@@ -4,7 +4,7 @@
 use axum::extract::Query;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use maud::html;
 use serde::Deserialize;
 
@@ -33,7 +33,7 @@ pub struct AuditQuery {
 }
 
 fn day(text: &str) -> Option<DateTime<Utc>> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+    crate::model::time::parse_date(text)
         .ok()
         .and_then(|d| d.and_hms_opt(0, 0, 0))
         .map(|t| t.and_utc())

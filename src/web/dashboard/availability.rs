@@ -4,7 +4,7 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::{Duration, NaiveDate};
+use chrono::Duration;
 use chrono_tz::{TZ_VARIANTS, Tz};
 use maud::{Markup, html};
 use serde_json::{Value, json};
@@ -136,8 +136,12 @@ impl Draft {
         }
         let mut overrides = serde_json::Map::new();
         for (i, (date, off, start, end)) in self.overrides.iter().enumerate() {
-            if NaiveDate::parse_from_str(date, "%Y-%m-%d").is_err() {
-                errors.add(&format!("override.{i}"), "needs a date");
+            if let Err(err) = crate::model::time::parse_date(date) {
+                let message = match err {
+                    crate::model::time::TimeInputError::NotADate => "needs a date".to_string(),
+                    other => other.to_string(),
+                };
+                errors.add(&format!("override.{i}"), message);
                 continue;
             }
             let ranges = if *off {
@@ -668,11 +672,11 @@ pub async fn add_out_of_office(
     ctx.verify_csrf(form.get("csrf"))?;
     let zone: Tz = user.time_zone;
     let mut errors = FieldErrors::new();
-    let first = NaiveDate::parse_from_str(form.get("start"), "%Y-%m-%d")
-        .map_err(|_| errors.add("start", "must be a date"))
+    let first = crate::model::time::parse_date(form.get("start"))
+        .map_err(|err| errors.add("start", err.to_string()))
         .ok();
-    let last = NaiveDate::parse_from_str(form.get("end"), "%Y-%m-%d")
-        .map_err(|_| errors.add("end", "must be a date"))
+    let last = crate::model::time::parse_date(form.get("end"))
+        .map_err(|err| errors.add("end", err.to_string()))
         .ok();
     if let (Some(first), Some(last)) = (first, last)
         && last < first

@@ -5,7 +5,6 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono::NaiveDate;
 use maud::{Markup, html};
 use serde::Deserialize;
 use serde_json::Value;
@@ -704,8 +703,8 @@ fn parse_editor(
     let booking_limits = limits("bookingLimits");
     let duration_limits = limits("durationLimitsMinutes");
     let date = |name: &str, errors: &mut FieldErrors| {
-        NaiveDate::parse_from_str(form.get(name), "%Y-%m-%d")
-            .map_err(|_| errors.add(name, "must be a date"))
+        crate::model::time::parse_date(form.get(name))
+            .map_err(|err| errors.add(name, err.to_string()))
             .ok()
     };
     let booking_window = match form.get("bookingWindow.kind") {

@@ -17,6 +17,7 @@ use crate::availability::Slot;
 use crate::booking::{self, Actor, Attendee, BookingAction, BookingError, BookingRequest};
 use crate::db::bookings::Booking;
 use crate::error::FieldErrors;
+use crate::model::time;
 use crate::scheduling::event_types::Location;
 use crate::scheduling::start_of_day;
 use crate::web::format::{self, FormData};
@@ -76,15 +77,14 @@ impl View {
             .filter(|d| durations.contains(d))
             .or_else(|| durations.first().copied())
             .unwrap_or(30);
-        let slot = DateTime::parse_from_rfc3339(query.slot.trim())
-            .ok()
-            .map(|t| t.with_timezone(&Utc));
-        let mut date = NaiveDate::parse_from_str(query.date.trim(), "%Y-%m-%d").ok();
+        // Whatever a link carries, a value out of range or malformed is ignored: the page
+        // then opens on today's month.
+        let slot = time::parse_instant(&query.slot).ok();
+        let mut date = time::parse_date(&query.date).ok();
         if let Some(slot) = slot {
             date = Some(slot.with_timezone(&zone).date_naive());
         }
-        let given_month =
-            NaiveDate::parse_from_str(&format!("{}-01", query.month.trim()), "%Y-%m-%d").ok();
+        let given_month = time::parse_date(&format!("{}-01", query.month.trim())).ok();
         let today = now.with_timezone(&zone).date_naive();
         let month = given_month
             .or(date)

@@ -503,10 +503,7 @@ pub async fn reschedule(
     let form = FormData(form);
     ctx.verify_public_form(form.get("csrf"))?;
     let token = form.get("token").to_string();
-    let Some(start) = DateTime::parse_from_rfc3339(form.get("start"))
-        .ok()
-        .map(|t| t.with_timezone(&Utc))
-    else {
+    let Ok(start) = crate::model::time::parse_instant(form.get("start")) else {
         return Err(WebError::NotFound);
     };
     let reason = form.get("reason").to_string();

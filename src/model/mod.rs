@@ -1,0 +1,3 @@
+//! Plain types and their validation, without I/O: what every layer above agrees on.
+
+pub mod time;
