@@ -498,3 +498,55 @@ async fn the_year_262142_is_refused_with_the_field_and_the_range() {
     assert_eq!(server.count("out_of_office").await, 0);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn sign_in_redirects_stay_on_this_site_whatever_next_says() {
+    let server = TestServer::with_owner().await;
+    let hostile = [
+        "/\t/evil.example/x",
+        "/\n/evil.example/x",
+        "/\r\n/evil.example/x",
+        "//evil.example/x",
+        "/\\evil.example/x",
+        "https://evil.example/x",
+        "/\u{7f}",
+        "/\u{0}",
+    ];
+    for next in hostile {
+        let client = browser();
+        let csrf = csrf_from(&client, &server.url("/login")).await;
+        let response = client
+            .post(server.url("/login"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("email", OWNER_EMAIL),
+                ("password", OWNER_PASSWORD),
+                ("next", next),
+            ])
+            .send()
+            .await
+            .expect("answers");
+        assert_eq!(response.status(), StatusCode::SEE_OTHER, "{next:?}");
+        assert_eq!(location(&response), "/dashboard", "{next:?}");
+        // Signed in, the sign-in page sends people on at once: to the same safe place.
+        let (status, to, _) = fetch_page(
+            &client,
+            &server.url(&format!("/login?next={}", encode(next))),
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{next:?}");
+        assert_eq!(to, "/dashboard", "{next:?}");
+    }
+    let client = signed_in_owner(&server).await;
+    let (_, to, _) = fetch_page(&client, &server.url("/login?next=/dashboard/bookings")).await;
+    assert_eq!(to, "/dashboard/bookings");
+    // Single sign-on's start takes `next` too; without a provider it shows the sign-in page.
+    let (status, to, _) = fetch_page(
+        &browser(),
+        &server.url(&format!("/login/sso?next={}", encode("/\t/evil.example/x"))),
+    )
+    .await;
+    assert!(status.as_u16() < 500, "{status}");
+    assert!(!to.contains("evil.example"), "{to}");
+    server.stop().await;
+}

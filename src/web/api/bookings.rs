@@ -170,6 +170,7 @@ async fn outcome_view(state: &AppState, outcome: Outcome) -> Result<BookingView,
 #[utoipa::path(
     post,
     path = "/api/v1/bookings",
+    operation_id = "create_booking",
     tag = "bookings",
     request_body = CreateBooking,
     params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key return the first booking")),
@@ -258,6 +259,7 @@ pub struct ListQuery {
 #[utoipa::path(
     get,
     path = "/api/v1/bookings",
+    operation_id = "list_bookings",
     tag = "bookings",
     params(ListQuery),
     security(("api_key" = [])),
@@ -343,6 +345,7 @@ fn actor(user: Option<crate::db::users::User>, token: Option<String>) -> Result<
 #[utoipa::path(
     get,
     path = "/api/v1/bookings/{uid}",
+    operation_id = "get_booking",
     tag = "bookings",
     params(("uid" = String, Path), TokenQuery),
     security(("api_key" = []), ()),
@@ -396,6 +399,7 @@ pub struct RescheduleBody {
 #[utoipa::path(
     post,
     path = "/api/v1/bookings/{uid}/cancel",
+    operation_id = "cancel_booking",
     tag = "bookings",
     params(("uid" = String, Path), TokenQuery),
     request_body = ReasonBody,
@@ -435,6 +439,7 @@ pub async fn cancel(
 #[utoipa::path(
     post,
     path = "/api/v1/bookings/{uid}/reschedule",
+    operation_id = "reschedule_booking",
     tag = "bookings",
     params(("uid" = String, Path), TokenQuery),
     request_body = RescheduleBody,
@@ -476,6 +481,7 @@ pub async fn reschedule(
 #[utoipa::path(
     post,
     path = "/api/v1/bookings/{uid}/confirm",
+    operation_id = "confirm_booking",
     tag = "bookings",
     params(("uid" = String, Path)),
     security(("api_key" = [])),
@@ -512,6 +518,7 @@ pub async fn confirm(
 #[utoipa::path(
     post,
     path = "/api/v1/bookings/{uid}/reject",
+    operation_id = "reject_booking",
     tag = "bookings",
     params(("uid" = String, Path)),
     request_body = ReasonBody,

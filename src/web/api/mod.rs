@@ -118,6 +118,85 @@ fn open_flattened_inputs(openapi: &mut utoipa::openapi::OpenApi) {
     }
 }
 
+/// Where an id that one operation makes is used: `(operation, status, link name, target
+/// operation, parameters as runtime expressions, request body)`. They become OpenAPI links,
+/// so a client (or a fuzzer) can follow a new booking's uid to its cancel operation.
+type LinkRow = (
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+    Option<(&'static str, &'static str)>,
+);
+
+#[rustfmt::skip]
+const LINKS: &[LinkRow] = &[
+    ("create_event_type", "201", "GetEventType", "get_event_type", &[("id", "$response.body#/data/id")], None),
+    ("create_event_type", "201", "UpdateEventType", "update_event_type", &[("id", "$response.body#/data/id")], None),
+    ("create_event_type", "201", "DeleteEventType", "delete_event_type", &[("id", "$response.body#/data/id")], None),
+    ("create_event_type", "201", "ListSlots", "list_slots", &[("eventTypeId", "$response.body#/data/id")], None),
+    ("create_event_type", "201", "CreateBooking", "create_booking", &[], Some(("eventTypeId", "$response.body#/data/id"))),
+    ("create_booking", "201", "GetBooking", "get_booking", &[("uid", "$response.body#/data/uid")], None),
+    ("create_booking", "201", "CancelBooking", "cancel_booking", &[("uid", "$response.body#/data/uid")], None),
+    ("create_booking", "201", "RescheduleBooking", "reschedule_booking", &[("uid", "$response.body#/data/uid")], None),
+    ("create_booking", "201", "ConfirmBooking", "confirm_booking", &[("uid", "$response.body#/data/uid")], None),
+    ("create_booking", "201", "RejectBooking", "reject_booking", &[("uid", "$response.body#/data/uid")], None),
+    ("reschedule_booking", "201", "GetNewBooking", "get_booking", &[("uid", "$response.body#/data/uid")], None),
+    ("create_schedule", "201", "GetSchedule", "get_schedule", &[("id", "$response.body#/data/id")], None),
+    ("create_schedule", "201", "UpdateSchedule", "update_schedule", &[("id", "$response.body#/data/id")], None),
+    ("create_schedule", "201", "DeleteSchedule", "delete_schedule", &[("id", "$response.body#/data/id")], None),
+    ("add_out_of_office", "201", "DeleteOutOfOffice", "delete_out_of_office", &[("id", "$response.body#/data/id")], None),
+    ("create_team", "201", "SetMember", "set_member", &[("id", "$response.body#/data/id")], None),
+    ("create_team", "201", "RemoveMember", "remove_member", &[("id", "$response.body#/data/id"), ("user_id", "$response.body#/data/members/0/userId")], None),
+    ("create_user", "201", "RemoveNewMember", "remove_member", &[("user_id", "$response.body#/data/id")], None),
+    ("create_user", "201", "AddMember", "set_member", &[], Some(("userId", "$response.body#/data/id"))),
+    ("create_webhook", "201", "GetWebhook", "get_webhook", &[("id", "$response.body#/data/id")], None),
+    ("create_webhook", "201", "UpdateWebhook", "update_webhook", &[("id", "$response.body#/data/id")], None),
+    ("create_webhook", "201", "DeleteWebhook", "delete_webhook", &[("id", "$response.body#/data/id")], None),
+    ("create_webhook", "201", "ListDeliveries", "list_webhook_deliveries", &[("id", "$response.body#/data/id")], None),
+];
+
+/// Adds [`LINKS`] to the responses they start from. This works on the document's JSON:
+/// utoipa's `Link` would write its fields in snake case (`operation_id`), which OpenAPI
+/// tools do not read.
+fn add_links(document: &mut serde_json::Value) {
+    use serde_json::{Map, Value, json};
+    let Some(paths) = document.get_mut("paths").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let operations = paths
+        .values_mut()
+        .filter_map(Value::as_object_mut)
+        .flat_map(|item| item.values_mut());
+    for operation in operations {
+        let Some(id) = operation["operationId"].as_str().map(str::to_string) else {
+            continue;
+        };
+        for (_, status, name, target, parameters, body) in LINKS.iter().filter(|row| row.0 == id) {
+            let Some(response) = operation["responses"][*status].as_object_mut() else {
+                continue;
+            };
+            let mut link = Map::new();
+            link.insert("operationId".into(), json!(target));
+            if !parameters.is_empty() {
+                let parameters: Map<String, Value> = parameters
+                    .iter()
+                    .map(|(name, expression)| ((*name).to_string(), json!(expression)))
+                    .collect();
+                link.insert("parameters".into(), Value::Object(parameters));
+            }
+            if let Some((field, expression)) = body {
+                link.insert("requestBody".into(), json!({ *field: *expression }));
+            }
+            let links = response.entry("links").or_insert_with(|| json!({}));
+            if let Some(links) = links.as_object_mut() {
+                links.insert((*name).to_string(), Value::Object(link));
+            }
+        }
+    }
+}
+
 /// The API routes and the OpenAPI document describing them.
 pub fn router() -> Router<AppState> {
     let (router, document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
@@ -158,6 +237,8 @@ pub fn router() -> Router<AppState> {
     // The paths exist only now that the routes are added.
     CommonErrors.modify(&mut document);
     open_flattened_inputs(&mut document);
+    let mut document = serde_json::to_value(&document).unwrap_or_default();
+    add_links(&mut document);
     let document = std::sync::Arc::new(document);
     router.route(
         "/api/v1/openapi.json",

@@ -120,6 +120,7 @@ fn parse_bound(value: &str, zone: Tz, end: bool) -> Result<DateTime<Utc>, String
 #[utoipa::path(
     get,
     path = "/api/v1/slots",
+    operation_id = "list_slots",
     tag = "slots",
     params(SlotsQuery),
     responses(

@@ -85,7 +85,7 @@ pub struct DeliveryListBody {
     data: Vec<DeliveryView>,
 }
 
-#[utoipa::path(get, path = "/api/v1/webhooks", tag = "webhooks", security(("api_key" = [])),
+#[utoipa::path(get, path = "/api/v1/webhooks", operation_id = "list_webhooks", tag = "webhooks", security(("api_key" = [])),
     responses((status = 200, description = "Your webhook subscriptions", body = WebhookListBody),
               (status = 401, description = "No or a wrong API key", body = ErrorBody)))]
 pub async fn list(
@@ -102,7 +102,7 @@ pub async fn list(
     }))
 }
 
-#[utoipa::path(post, path = "/api/v1/webhooks", tag = "webhooks", security(("api_key" = [])),
+#[utoipa::path(post, path = "/api/v1/webhooks", operation_id = "create_webhook", tag = "webhooks", security(("api_key" = [])),
     request_body(content = WebhookInput, example = json!({"url": "https://hooks.example.org/kairos", "triggers": ["BOOKING_CREATED", "BOOKING_CANCELLED"]})),
     responses((status = 201, description = "Created; `secret` is in this answer only when Kairos made it", body = CreatedWebhookBody),
               (status = 401, description = "No or a wrong API key", body = ErrorBody),
@@ -123,7 +123,7 @@ pub async fn create(
     ))
 }
 
-#[utoipa::path(get, path = "/api/v1/webhooks/{id}", tag = "webhooks", security(("api_key" = [])),
+#[utoipa::path(get, path = "/api/v1/webhooks/{id}", operation_id = "get_webhook", tag = "webhooks", security(("api_key" = [])),
     params(("id" = i64, Path)),
     responses((status = 200, description = "The subscription", body = WebhookBody),
               (status = 404, description = "None of yours has that id", body = ErrorBody)))]
@@ -140,7 +140,7 @@ pub async fn get(
     Ok(Json(WebhookBody { data: found.into() }))
 }
 
-#[utoipa::path(patch, path = "/api/v1/webhooks/{id}", tag = "webhooks", security(("api_key" = [])),
+#[utoipa::path(patch, path = "/api/v1/webhooks/{id}", operation_id = "update_webhook", tag = "webhooks", security(("api_key" = [])),
     params(("id" = i64, Path)),
     request_body = WebhookPatch,
     responses((status = 200, description = "Updated", body = WebhookBody),
@@ -159,7 +159,7 @@ pub async fn update(
     }))
 }
 
-#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", tag = "webhooks", security(("api_key" = [])),
+#[utoipa::path(delete, path = "/api/v1/webhooks/{id}", operation_id = "delete_webhook", tag = "webhooks", security(("api_key" = [])),
     params(("id" = i64, Path)),
     responses((status = 204, description = "Deleted, with its delivery log"),
               (status = 404, description = "None of yours has that id", body = ErrorBody)))]
@@ -173,7 +173,7 @@ pub async fn delete(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(get, path = "/api/v1/webhooks/{id}/deliveries", tag = "webhooks", security(("api_key" = [])),
+#[utoipa::path(get, path = "/api/v1/webhooks/{id}/deliveries", operation_id = "list_webhook_deliveries", tag = "webhooks", security(("api_key" = [])),
     params(("id" = i64, Path)),
     responses((status = 200, description = "The latest deliveries, newest first", body = DeliveryListBody),
               (status = 404, description = "None of yours has that id", body = ErrorBody)))]
