@@ -87,6 +87,7 @@ pub async fn list_event_types(
     responses((status = 201, description = "Created", body = EventTypeBody),
               (status = 401, description = "No or a wrong API key", body = ErrorBody),
               (status = 403, description = "Not a team admin", body = ErrorBody),
+              (status = 404, description = "No team you belong to has that `teamId`", body = ErrorBody),
               (status = 422, description = "Invalid fields", body = ErrorBody)))]
 pub async fn create_event_type(
     State(state): State<AppState>,
