@@ -16,7 +16,7 @@ use chrono::Duration;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::api::{berlin_mornings, booking, consultation};
+use crate::api::{berlin_mornings, booking, clinic_with_config};
 use crate::support::*;
 
 pub(crate) const ALLOW_LOOPBACK: &str = "outbound_allow_loopback = true\n";
@@ -147,14 +147,7 @@ pub(crate) fn assert_signed(received: &Received, secret: &str) {
 
 /// A server that may reach loopback, with the owner's schedule and one event type.
 pub(crate) async fn hooked_clinic(extra: Value) -> (TestServer, Api, i64) {
-    let server = TestServer::with_owner_and_config(ALLOW_LOOPBACK).await;
-    let api = server.api().await;
-    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let (status, body) = api.post("/api/v1/event-types", &consultation(extra)).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let id = body["data"]["id"].as_i64().expect("id");
-    (server, api, id)
+    clinic_with_config(extra, ALLOW_LOOPBACK).await
 }
 
 const SECRET: &str = "whsec-clinic-0123456789";
