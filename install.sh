@@ -3,7 +3,8 @@
 # /etc/kairos/kairos.toml, the hardened systemd unit, a `kairos` system user; then starts
 # the service, waits until it is ready and prints the one-time setup link.
 #
-#   sh install.sh --url https://releases.example.org/kairos        # download the release
+#   sh install.sh --url https://releases.example.org/kairos        # download the release,
+#                                                                   # verify its signature
 #   sh install.sh --binary ./kairos                                 # offline, a local binary
 #   sh install.sh --binary ./kairos --root /tmp/stage               # staging: files only
 #   sh install.sh --uninstall [--purge]                             # remove (data is kept
@@ -11,24 +12,42 @@
 #
 # Running it again upgrades: the binary is replaced (the old one is kept as
 # kairos.previous), the unit is refreshed, the configuration and data are kept.
+#
+# A download is verified before anything is replaced: the mirror's SHA256SUMS must carry a
+# valid Ed25519 signature by the Kairos release key (SHA256SUMS.sig, written by
+# packaging/sign-release.sh; checked with openssl against the key below), and the archive
+# must match the SHA-256 it lists for its name. A missing or invalid signature stops the
+# installation. Plain http is refused unless --allow-http.
 set -eu
+
+# The Kairos release key: packaging/release-signing.pub (the key compiled into kairos for
+# `kairos update`) as PEM. packaging/test-install.sh checks that the two agree.
+RELEASE_KEY='-----BEGIN PUBLIC KEY-----
+MCowBQYDK2VwAyEAmLyyZ9rvwxxTdvVZ8T1AoybBzMCcOzSDNVYq51ZiF6o=
+-----END PUBLIC KEY-----'
 
 ROOT=
 BINARY=
 URL=${KAIROS_RELEASE_URL:-}
 MODE=install
 PURGE=no
+ALLOW_HTTP=no
 LISTEN=127.0.0.1:8080
 READY_TIMEOUT=${KAIROS_READY_TIMEOUT:-90}
 
 usage() {
     cat <<'USAGE'
-Usage: install.sh [--binary FILE | --url URL] [--root DIR] [--listen ADDR]
+Usage: install.sh [--binary FILE | --url URL [--allow-http]] [--root DIR] [--listen ADDR]
        install.sh --uninstall [--purge] [--root DIR]
 
-  --binary FILE   install this kairos binary (offline install)
+  --binary FILE   install this kairos binary (offline install). It is trusted as given,
+                  not verified: check a binary you downloaded yourself first, or use --url
   --url URL       download the release: a .tar.gz artifact, or a base URL that holds
-                  kairos-<target>.tar.gz (default: $KAIROS_RELEASE_URL)
+                  kairos-<target>.tar.gz (default: $KAIROS_RELEASE_URL). Installs only
+                  if the mirror's SHA256SUMS is signed by the Kairos release key
+                  (SHA256SUMS.sig) and lists the archive's SHA-256; needs openssl
+  --allow-http    with --url: accept a plain http:// mirror (the signature is still
+                  required); without it only https:// is used, redirects included
   --root DIR      stage into DIR instead of / : write files only, no user, no systemctl
   --listen ADDR   address for a new configuration file (default 127.0.0.1:8080)
   --uninstall     stop and remove the service and binary; keeps /etc/kairos and data
@@ -49,6 +68,7 @@ while [ $# -gt 0 ]; do
     case $1 in
         --binary) [ $# -ge 2 ] || die "--binary needs a file"; BINARY=$2; shift 2 ;;
         --url) [ $# -ge 2 ] || die "--url needs a URL"; URL=$2; shift 2 ;;
+        --allow-http) ALLOW_HTTP=yes; shift ;;
         --root) [ $# -ge 2 ] || die "--root needs a directory"; ROOT=${2%/}; shift 2 ;;
         --listen) [ $# -ge 2 ] || die "--listen needs an address"; LISTEN=$2; shift 2 ;;
         --uninstall) MODE=uninstall; shift ;;
@@ -60,6 +80,16 @@ done
 
 if [ "$PURGE" = yes ] && [ "$MODE" != uninstall ]; then
     die "--purge only goes with --uninstall"
+fi
+if [ "$MODE" = install ] && [ -z "$BINARY" ] && [ -n "$URL" ]; then
+    case $URL in
+        https://*) ;;
+        http://*)
+            [ "$ALLOW_HTTP" = yes ] ||
+                die "refusing to download over plain http ($URL): use https://, or add --allow-http for a mirror you reach over a network you trust (the signature is checked either way)"
+            ;;
+        *) die "--url must be an https:// URL (or http:// with --allow-http): $URL" ;;
+    esac
 fi
 
 BIN_DIR=$ROOT/usr/local/bin
@@ -187,6 +217,38 @@ uninstall() {
     fi
 }
 
+# Downloads $1 to $2 over https only (http too with --allow-http), redirects included.
+download() {
+    protocols='=https'
+    if [ "$ALLOW_HTTP" = yes ]; then
+        protocols='=https,http'
+    fi
+    curl --fail --location --proto "$protocols" --proto-redir "$protocols" --silent \
+        --show-error --output "$2" "$1"
+}
+
+# Checks the downloaded archive $1, named $2, against the mirror's signed SHA256SUMS at $3.
+# Dies unless the signature is the release key's and the archive's SHA-256 is listed.
+verify_release() {
+    command -v openssl >/dev/null 2>&1 ||
+        die "openssl is needed to verify the release signature (apt-get install openssl); or check a binary yourself and use --binary FILE"
+    download "$3" "$WORK/SHA256SUMS" ||
+        die "cannot download $3: without it the download cannot be verified; refusing to install"
+    download "$3.sig" "$WORK/SHA256SUMS.sig" ||
+        die "$3 is not signed (no $3.sig): refusing to install an unverified release"
+    printf '%s\n' "$RELEASE_KEY" >"$WORK/release-key.pem"
+    if ! openssl pkeyutl -verify -pubin -inkey "$WORK/release-key.pem" -rawin \
+        -in "$WORK/SHA256SUMS" -sigfile "$WORK/SHA256SUMS.sig" >"$WORK/openssl.log" 2>&1; then
+        die "the signature on $3 does not verify with the Kairos release key ($(tail -n 1 "$WORK/openssl.log")): the release was altered or signed by someone else; refusing to install"
+    fi
+    expected=$(awk -v name="$2" '$2 == name || $2 == "*" name { print $1; exit }' "$WORK/SHA256SUMS")
+    [ -n "$expected" ] || die "the signed $3 does not list $2; refusing to install"
+    actual=$(sha256sum "$1" | cut -d' ' -f1)
+    [ "$actual" = "$expected" ] ||
+        die "$2 does not match its checksum in the signed $3: the download is damaged or altered; refusing to install"
+    say "signature verified: $2 is listed in $3, signed by the Kairos release key"
+}
+
 fetch_binary() {
     command -v curl >/dev/null 2>&1 || die "curl is needed to download a release (or use --binary FILE)"
     triple=$(target_triple)
@@ -197,19 +259,9 @@ fetch_binary() {
     WORK=$(mktemp -d)
     trap 'rm -rf "$WORK"' EXIT
     say "downloading $artifact"
-    curl --fail --location --proto '=https,http' --silent --show-error \
-        --output "$WORK/kairos.tar.gz" "$artifact" || die "download failed: $artifact"
-    # The release directory lists every archive's SHA-256 (packaging/sign-release.sh).
-    sums=${artifact%/*}/SHA256SUMS
-    if curl --fail --location --proto '=https,http' --silent --output "$WORK/SHA256SUMS" "$sums"; then
-        expected=$(awk -v name="${artifact##*/}" '$2 == name { print $1 }' "$WORK/SHA256SUMS")
-        [ -n "$expected" ] || die "$sums does not list ${artifact##*/}"
-        actual=$(sha256sum "$WORK/kairos.tar.gz" | cut -d' ' -f1)
-        [ "$actual" = "$expected" ] || die "${artifact##*/} does not match its checksum in $sums: the download is damaged or altered"
-        say "checksum verified against $sums"
-    else
-        echo "install.sh: warning: no $sums to check the download against" >&2
-    fi
+    download "$artifact" "$WORK/kairos.tar.gz" || die "download failed: $artifact"
+    # The release directory lists every archive's SHA-256, signed (packaging/sign-release.sh).
+    verify_release "$WORK/kairos.tar.gz" "${artifact##*/}" "${artifact%/*}/SHA256SUMS"
     tar -xzf "$WORK/kairos.tar.gz" -C "$WORK" kairos || die "$artifact holds no kairos binary"
     BINARY=$WORK/kairos
 }

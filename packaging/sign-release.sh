@@ -5,7 +5,9 @@
 #   kairos-V-T.tar.gz        signed in place (zipsign; the signature is bound to this name)
 #   kairos-T.tar.gz          a copy under a version-free name, for install.sh --url BASE
 #   manifest.json            the release list for kairos update --base-url BASE
-#   SHA256SUMS
+#   SHA256SUMS               every archive's SHA-256 and name
+#   SHA256SUMS.sig           Ed25519 signature of SHA256SUMS by the same key, which
+#                            install.sh verifies with openssl (packaging/sign-sums.sh)
 #
 #   packaging/sign-release.sh PRIVATE_KEY [ARTIFACTS_DIR]
 #
@@ -63,4 +65,5 @@ done
     printf '      ]\n    }\n  ]\n}\n'
 } >"$DIR/manifest.json"
 (cd "$DIR" && sha256sum kairos-*.tar.gz >SHA256SUMS)
-echo "wrote $DIR/manifest.json and $DIR/SHA256SUMS"
+bash packaging/sign-sums.sh "$KEY" "$DIR/SHA256SUMS" >/dev/null
+echo "wrote $DIR/manifest.json, $DIR/SHA256SUMS and $DIR/SHA256SUMS.sig"

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Exercises install.sh against a staging root (--root, no systemctl): install, re-install
-# as an upgrade, uninstall keeping data, purge. Then shellchecks every shell script in the
-# repository. Run by CI; installs shellcheck when it is missing.
+# as an upgrade, install from a mirror whose SHA256SUMS is signed (and the refusal of plain
+# http, unsigned, tampered and otherwise signed releases, each leaving the root untouched),
+# uninstall keeping data, purge. Checks that install.sh embeds the release key. Then lints
+# every shell script in the repository with shellcheck. Run by CI; installs shellcheck
+# when it is missing.
 #
 #   packaging/test-install.sh [KAIROS_BINARY]     (default: target/debug/kairos)
 set -euo pipefail
@@ -82,15 +85,53 @@ fi
 check "the refusal names the architecture" grep -q "does not run on this machine" "$work/err"
 check "the installed binary was left alone" test "$("$root/usr/local/bin/kairos" --version)" = "kairos 99.0.0"
 
-echo "==> install from a release URL"
+echo "==> install.sh embeds the release key kairos update trusts"
+# packaging/release-signing.pub is the raw 32-byte key; install.sh carries it as PEM.
+release_pem=$({
+    printf '\x30\x2a\x30\x05\x06\x03\x2b\x65\x70\x03\x21\x00'
+    cat packaging/release-signing.pub
+} | openssl pkey -pubin -inform DER)
+embedded_pem=$(sed -n "/^RELEASE_KEY='/,/'\$/p" install.sh | sed "s/^RELEASE_KEY='//; s/'\$//")
+check "install.sh's RELEASE_KEY is packaging/release-signing.pub" test "$embedded_pem" = "$release_pem"
+
+echo "==> install from a signed release URL"
 case $(uname -m) in
     x86_64) triple=x86_64-unknown-linux-musl ;;
     aarch64) triple=aarch64-unknown-linux-musl ;;
 esac
-mkdir -p "$work/www" "$work/pack"
+archive=kairos-$triple.tar.gz
+
+# A test release key in zipsign's format (seed, then public key), and an install.sh that
+# trusts it instead of the real one: everything else about the script is the same.
+new_key() {
+    openssl genpkey -algorithm ed25519 -outform DER -out "$1.der"
+    { tail -c 32 "$1.der"; openssl pkey -inform DER -in "$1.der" -pubout -outform DER | tail -c 32; } >"$1"
+    openssl pkey -inform DER -in "$1.der" -pubout -out "$1.pem"
+}
+new_key "$work/test-release.key"
+new_key "$work/other.key"
+awk -v pem="$(cat "$work/test-release.key.pem")" '
+    /^RELEASE_KEY=/ { print "RELEASE_KEY='\''" pem "'\''"; skipping = 1; next }
+    skipping && /'\''$/ { skipping = 0; next }
+    !skipping { print }
+' install.sh >"$work/install-test-key.sh"
+check "the test copy differs from install.sh in the key only" \
+    test "$(diff install.sh "$work/install-test-key.sh" | grep -c '^[<>]')" = 2
+
+# The mirror: the archive, SHA256SUMS and its signature, as sign-release.sh writes them.
+mkdir -p "$work/www" "$work/pack" "$work/other-pack"
 cp "$BINARY" "$work/pack/kairos"
-tar -czf "$work/www/kairos-$triple.tar.gz" -C "$work/pack" kairos
-(cd "$work/www" && sha256sum "kairos-$triple.tar.gz" >SHA256SUMS)
+tar -czf "$work/release.tar.gz" -C "$work/pack" kairos
+publish() { # ARCHIVE KEY (or "unsigned")
+    cp "$1" "$work/www/$archive"
+    (cd "$work/www" && sha256sum "$archive" >SHA256SUMS)
+    rm -f "$work/www/SHA256SUMS.sig"
+    if [ "$2" != unsigned ]; then
+        bash packaging/sign-sums.sh "$2" "$work/www/SHA256SUMS" >/dev/null
+    fi
+}
+publish "$work/release.tar.gz" "$work/test-release.key"
+
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 python3 -m http.server --bind 127.0.0.1 --directory "$work/www" "$port" >/dev/null 2>&1 &
 server=$!
@@ -98,17 +139,101 @@ for _ in $(seq 50); do
     curl -sf "http://127.0.0.1:$port/" >/dev/null && break
     sleep 0.1
 done
-out=$(sh install.sh --url "http://127.0.0.1:$port/" --root "$work/url-root")
+mirror=http://127.0.0.1:$port/
+
+out=$(sh "$work/install-test-key.sh" --url "$mirror" --allow-http --root "$work/url-root")
 echo "$out"
-check "the release for this architecture was downloaded" grep -q "kairos-$triple.tar.gz" <<<"$out"
-check "the download was checked against SHA256SUMS" grep -q "checksum verified" <<<"$out"
+check "the release for this architecture was downloaded" grep -q "$archive" <<<"$out"
+check "the signature was verified" grep -q "signature verified" <<<"$out"
 check "the downloaded binary is installed" cmp -s "$BINARY" "$work/url-root/usr/local/bin/kairos"
-printf '%064d  kairos-%s.tar.gz\n' 0 "$triple" >"$work/www/SHA256SUMS"
-if sh install.sh --url "http://127.0.0.1:$port/" --root "$work/bad-root" 2>"$work/err"; then
-    fail "a download that does not match SHA256SUMS was installed"
-fi
-check "a checksum mismatch is refused" grep -q "does not match its checksum" "$work/err"
-check "nothing was installed from it" test ! -e "$work/bad-root/usr/local/bin/kairos"
+
+# Each refusal must leave an installed root exactly as it was, and a new root uncreated.
+snapshot() {
+    (cd "$1" && find . -printf '%p %m %s\n' | sort && find . -type f -exec sha256sum {} + | sort)
+}
+before=$(snapshot "$work/url-root")
+refused() { # WHAT EXPECTED-MESSAGE INSTALLER ARGS...
+    local what=$1 expected=$2 installer=$3
+    shift 3
+    if sh "$installer" "$@" --root "$work/url-root" 2>"$work/err"; then
+        fail "$what was installed"
+    fi
+    check "$what is refused: $expected" grep -q "$expected" "$work/err"
+    check "$what left the installed root untouched" test "$(snapshot "$work/url-root")" = "$before"
+    if sh "$installer" "$@" --root "$work/fresh-root" 2>/dev/null; then
+        fail "$what was installed into a fresh root"
+    fi
+    check "$what created nothing in a fresh root" test ! -e "$work/fresh-root"
+}
+
+refused "a plain http URL without --allow-http" "refusing to download over plain http" \
+    "$work/install-test-key.sh" --url "$mirror"
+refused "a URL that is neither https nor http" "must be an https:// URL" \
+    "$work/install-test-key.sh" --url "ftp://127.0.0.1:$port/"
+# The default path: https only, so a mirror that only speaks http cannot be reached.
+refused "an https URL to a plain http mirror" "download failed" \
+    "$work/install-test-key.sh" --url "https://127.0.0.1:$port/"
+
+publish "$work/release.tar.gz" unsigned
+refused "an unsigned release" "is not signed" \
+    "$work/install-test-key.sh" --url "$mirror" --allow-http
+
+publish "$work/release.tar.gz" "$work/other.key"
+refused "a release signed by another key" "does not verify with the Kairos release key" \
+    "$work/install-test-key.sh" --url "$mirror" --allow-http
+
+publish "$work/release.tar.gz" "$work/test-release.key"
+refused "a test-signed release, by the real install.sh" "does not verify with the Kairos release key" \
+    install.sh --url "$mirror" --allow-http
+
+# Tampered: another binary behind the signed checksum list...
+printf '#!/bin/sh\necho "kairos 66.6.6"\n' >"$work/other-pack/kairos"
+chmod 755 "$work/other-pack/kairos"
+tar -czf "$work/tampered.tar.gz" -C "$work/other-pack" kairos
+cp "$work/tampered.tar.gz" "$work/www/$archive"
+refused "a tampered archive" "does not match its checksum in the signed" \
+    "$work/install-test-key.sh" --url "$mirror" --allow-http
+# ...and with the checksum list edited to match, which breaks its signature.
+(cd "$work/www" && sha256sum "$archive" >SHA256SUMS)
+refused "a tampered checksum list" "does not verify with the Kairos release key" \
+    "$work/install-test-key.sh" --url "$mirror" --allow-http
+
+publish "$work/release.tar.gz" "$work/test-release.key"
+printf '%064d  kairos-other.tar.gz\n' 0 >"$work/www/SHA256SUMS"
+bash packaging/sign-sums.sh "$work/test-release.key" "$work/www/SHA256SUMS" >/dev/null
+refused "an archive the signed list does not name" "does not list $archive" \
+    "$work/install-test-key.sh" --url "$mirror" --allow-http
+
+rm -f "$work/www/SHA256SUMS" "$work/www/SHA256SUMS.sig"
+refused "a mirror without SHA256SUMS" "cannot download" \
+    "$work/install-test-key.sh" --url "$mirror" --allow-http
+kill "$server"
+server=
+
+echo "==> install from a signed release over https"
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 -subj /CN=127.0.0.1 \
+    -addext subjectAltName=IP:127.0.0.1 -keyout "$work/tls.key" -out "$work/tls.crt" 2>/dev/null
+publish "$work/release.tar.gz" "$work/test-release.key"
+python3 - "$work/www" "$work/tls.crt" "$work/tls.key" >"$work/https-port" 2>/dev/null <<'PYTHON' &
+import functools, http.server, ssl, sys
+handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=sys.argv[1])
+httpd = http.server.HTTPServer(("127.0.0.1", 0), handler)
+context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+context.load_cert_chain(sys.argv[2], sys.argv[3])
+httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+print(httpd.server_address[1], flush=True)
+httpd.serve_forever()
+PYTHON
+server=$!
+for _ in $(seq 50); do
+    [ -s "$work/https-port" ] && break
+    sleep 0.1
+done
+out=$(CURL_CA_BUNDLE=$work/tls.crt sh "$work/install-test-key.sh" \
+    --url "https://127.0.0.1:$(cat "$work/https-port")/$archive" --root "$work/https-root")
+echo "$out"
+check "an https mirror needs no --allow-http and is verified" grep -q "signature verified" <<<"$out"
+check "the binary from the https mirror is installed" cmp -s "$BINARY" "$work/https-root/usr/local/bin/kairos"
 kill "$server"
 server=
 

@@ -9,12 +9,12 @@ use rusqlite::Connection;
 
 use crate::audit::{self, Actor, Entry, Origin, Outcome};
 use crate::auth::{self, AccountError, SessionPolicy, SignedIn, password};
-use crate::crypto::{InstanceKey, random_token, token_hash};
+use crate::crypto::{random_token, token_hash};
 use crate::db::invitations::{self, Invitation, NewInvitation};
 use crate::db::users::{self, Role, User};
 use crate::db::{Db, DbError};
 use crate::error::{FieldErrors, check_email};
-use crate::notify::{email, smtp};
+use crate::notify::email::{self, EmailError, Mailer};
 use crate::scheduling::manage::ManageError;
 
 /// How long an invitation link works.
@@ -160,10 +160,11 @@ pub struct Sent {
     pub delivery: Delivery,
 }
 
-/// Creates an invitation (see [`invite`]) and emails its link when a mail server is set up.
+/// Creates an invitation (see [`invite`]) and emails its link through `mailer` when a
+/// mail server is set up.
 pub async fn send(
     db: &Db,
-    key: &InstanceKey,
+    mailer: Mailer<'_>,
     admin: &User,
     (email, role): (&str, &str),
     site: Site<'_>,
@@ -180,7 +181,7 @@ pub async fn send(
         .write(move |tx| invite(tx, &admin, &email, &role, &origin, now))
         .await?;
     let link = format!("{}/invite/{token}", site.base_url);
-    let delivery = deliver(db, key, site.organization, &invitation.email, &link).await?;
+    let delivery = deliver(mailer, site.organization, &invitation.email, &link).await?;
     Ok(Sent {
         invitation,
         link,
@@ -190,19 +191,11 @@ pub async fn send(
 
 /// Emails the invitation link when a mail server is configured.
 async fn deliver(
-    db: &Db,
-    key: &InstanceKey,
+    mailer: Mailer<'_>,
     organization: &str,
     to: &str,
     link: &str,
 ) -> Result<Delivery, DbError> {
-    let key = key.clone();
-    let Ok(Some(smtp)) = db
-        .read(move |conn| Ok::<_, DbError>(smtp::load(conn, &key)))
-        .await?
-    else {
-        return Ok(Delivery::NoMailServer);
-    };
     let subject = format!("You are invited to {organization} on Kairos");
     let text = format!(
         "Hello,\n\nYou are invited to join {organization} on Kairos, where you will manage your \
@@ -218,8 +211,10 @@ async fn deliver(
         button: Some(("Accept the invitation".to_string(), link.to_string())),
     }
     .render(vec![email::Recipient::new("", to)], &subject, &text);
-    Ok(match email::send(&smtp, &message).await {
-        Ok(()) => Delivery::Emailed,
+    Ok(match mailer.send_configured(&message).await {
+        Ok(email::Delivery::Sent) => Delivery::Emailed,
+        Ok(email::Delivery::NotConfigured) => Delivery::NoMailServer,
+        Err(EmailError::Db(err)) => return Err(err),
         Err(err) => Delivery::Failed(err.to_string()),
     })
 }

@@ -4,8 +4,9 @@
 //!
 //! [`compose`] renders a message about a booking from a subject and a plain-text body,
 //! with the booking's time in the reader's zone and clock, its place, and a link; the
-//! booking notifications and custom messages both go through it. [`send_configured`]
-//! sends one over the mail server the administrator set up.
+//! booking notifications and custom messages both go through it. [`Mailer`] sends one
+//! over the mail server the administrator set up; [`send`] reaches that server only
+//! through the outbound guard, at the address it checked.
 
 use std::time::Duration as StdDuration;
 
@@ -14,6 +15,7 @@ use chrono_tz::Tz;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
 use lettre::transport::smtp::authentication::Credentials;
+use lettre::transport::smtp::client::{Tls, TlsParameters};
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use rusqlite::Connection;
@@ -26,6 +28,7 @@ use crate::db::users::{self, User};
 use crate::db::{Db, DbError, event_types};
 use crate::notify::ics::Method;
 use crate::notify::smtp::{self, Security, SmtpSettings};
+use crate::outbound::{self, Policy};
 use crate::scheduling::questions::labelled_answers;
 use crate::scheduling::schedules::parse_zone;
 use crate::web::format;
@@ -42,6 +45,9 @@ pub enum EmailError {
     Message(String),
     #[error("no mail server is set up yet")]
     NotConfigured,
+    /// The outbound guard refused the mail server's host, or it does not resolve.
+    #[error("the mail server {0}")]
+    Outbound(outbound::TargetError),
     #[error("{0}")]
     Invalid(crate::error::FieldErrors),
     #[error(transparent)]
@@ -556,18 +562,29 @@ fn build(smtp: &SmtpSettings, email: &Email) -> Result<Message, EmailError> {
     message.map_err(|err| EmailError::Message(err.to_string()))
 }
 
-/// Sends one message through the mail server `smtp`. A failure carries what the server
-/// said, verbatim.
-pub async fn send(smtp: &SmtpSettings, email: &Email) -> Result<(), EmailError> {
+/// Sends one message through the mail server `smtp`. Its host goes through the outbound
+/// guard under `policy` and the connection goes to the address the guard checked (a
+/// second DNS answer cannot move it), while TLS still verifies the server's certificate
+/// against the host's name. A failure carries what the server said, verbatim.
+pub async fn send(smtp: &SmtpSettings, email: &Email, policy: Policy) -> Result<(), EmailError> {
     let message = build(smtp, email)?;
-    let builder = match smtp.security {
-        Security::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host),
-        Security::StartTls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)
-            .map_err(|err| EmailError::Smtp(err.to_string()))?,
-        Security::Tls => AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host)
-            .map_err(|err| EmailError::Smtp(err.to_string()))?,
+    let destination = outbound::check_host(&smtp.host, smtp.port, policy)
+        .await
+        .map_err(EmailError::Outbound)?;
+    let tls = || {
+        TlsParameters::new(destination.host.clone())
+            .map_err(|err| EmailError::Smtp(err.to_string()))
     };
-    let mut builder = builder.port(smtp.port).timeout(Some(SMTP_TIMEOUT));
+    let builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(
+        destination.address.ip().to_string(),
+    )
+    .port(destination.address.port());
+    let builder = match smtp.security {
+        Security::None => builder,
+        Security::StartTls => builder.tls(Tls::Required(tls()?)),
+        Security::Tls => builder.tls(Tls::Wrapper(tls()?)),
+    };
+    let mut builder = builder.timeout(Some(SMTP_TIMEOUT));
     if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
         builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
     }
@@ -594,7 +611,7 @@ fn smtp_error_text(err: &lettre::transport::smtp::Error) -> String {
     text
 }
 
-/// What became of a message given to [`send_configured`].
+/// What became of a message given to [`Mailer::send_configured`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Delivery {
     Sent,
@@ -602,30 +619,48 @@ pub enum Delivery {
     NotConfigured,
 }
 
-/// Sends one message through the mail server stored in the instance settings.
-pub async fn send_configured(
-    db: &Db,
-    key: &InstanceKey,
-    email: &Email,
-) -> Result<Delivery, EmailError> {
-    let key = key.clone();
-    let settings = db
-        .read(move |conn| -> Result<_, EmailError> { Ok(smtp::load(conn, &key)?) })
-        .await?;
-    match settings {
-        None => Ok(Delivery::NotConfigured),
-        Some(smtp) => {
-            send(&smtp, email).await?;
-            Ok(Delivery::Sent)
+/// Sends through the mail server stored in the instance settings: the database holding
+/// them, the key that opens the password, and the outbound policy the server is reached
+/// under.
+#[derive(Clone, Copy)]
+pub struct Mailer<'a> {
+    pub db: &'a Db,
+    pub key: &'a InstanceKey,
+    pub policy: Policy,
+}
+
+impl<'a> Mailer<'a> {
+    /// The instance's mailer.
+    pub fn of(state: &'a AppState) -> Self {
+        Self {
+            db: &state.db,
+            key: &state.key,
+            policy: Policy::of(state),
+        }
+    }
+
+    /// Sends one message through the mail server stored in the instance settings.
+    pub async fn send_configured(&self, email: &Email) -> Result<Delivery, EmailError> {
+        let key = self.key.clone();
+        let settings = self
+            .db
+            .read(move |conn| -> Result<_, EmailError> { Ok(smtp::load(conn, &key)?) })
+            .await?;
+        match settings {
+            None => Ok(Delivery::NotConfigured),
+            Some(smtp) => {
+                send(&smtp, email, self.policy).await?;
+                Ok(Delivery::Sent)
+            }
         }
     }
 }
 
 /// Sends a test message over the stored mail server to `to`, audited as `smtp_tested`
-/// with its outcome. A failure carries what the server said, verbatim.
+/// with its outcome. A failure carries what the server said, verbatim, or why the outbound
+/// guard refused the server.
 pub async fn send_test(
-    db: &Db,
-    key: &InstanceKey,
+    mailer: Mailer<'_>,
     organization: &str,
     to: &str,
     actor: crate::audit::Actor,
@@ -649,7 +684,7 @@ pub async fn send_test(
         &format!("Test message from {organization}"),
         "This is a test message from Kairos. Email is set up: booking confirmations, requests and changes will be sent from this address.",
     );
-    let result = match send_configured(db, key, &email).await {
+    let result = match mailer.send_configured(&email).await {
         Ok(Delivery::Sent) => Ok(()),
         Ok(Delivery::NotConfigured) => Err(EmailError::NotConfigured),
         Err(err) => Err(err),
@@ -659,7 +694,7 @@ pub async fn send_test(
     } else {
         crate::audit::Outcome::Failure
     };
-    crate::audit::record_alone(db, now, actor, "smtp_tested", None, outcome, origin).await?;
+    crate::audit::record_alone(mailer.db, now, actor, "smtp_tested", None, outcome, origin).await?;
     result
 }
 

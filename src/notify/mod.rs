@@ -21,6 +21,7 @@ use crate::db::bookings;
 use crate::jobs::{Handlers, Job, JobFailure, NewJob, queue};
 use crate::notify::email::Site;
 use crate::notify::messages::Addressee;
+use crate::outbound::Policy;
 
 /// The job kind that tells people about one recorded booking event.
 pub const NOTIFY_JOB: &str = "notify";
@@ -147,7 +148,7 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
     let Some((smtp, message)) = prepared else {
         return Ok(());
     };
-    email::send(&smtp, &message)
+    email::send(&smtp, &message, Policy::of(&state))
         .await
         .map_err(|err| JobFailure(without_addresses(&err.to_string(), &message)))?;
     tracing::info!(booking_event_id = event_id, "booking email sent");

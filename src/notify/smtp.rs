@@ -9,6 +9,7 @@ use crate::audit;
 use crate::crypto::InstanceKey;
 use crate::db::settings;
 use crate::error::{FieldErrors, check_email};
+use crate::outbound::{self, Policy, TargetError};
 
 /// The setting holding everything but the password, as JSON.
 const SETTING: &str = "smtp";
@@ -172,6 +173,32 @@ impl SmtpInput {
         } else {
             Err(errors)
         }
+    }
+}
+
+/// Checks a submitted form before it is stored: every field as [`SmtpInput::resolve`]
+/// does, and the host through the outbound guard under `policy`, as sending will. A host
+/// the guard refuses is an error on `host` naming the address and the reason. A host that
+/// does not resolve now is not an error here (its DNS may not be set up yet): sending
+/// fails with that reason, and the test message shows it.
+pub async fn check_input(input: &SmtpInput, policy: Policy) -> Result<(), FieldErrors> {
+    let mut errors = input.resolve(None).err().unwrap_or_default();
+    let port = input
+        .port
+        .trim()
+        .parse::<u16>()
+        .ok()
+        .filter(|port| *port > 0);
+    if let (Some(port), None) = (port, errors.get("host"))
+        && let Err(refused @ TargetError::Refused { .. }) =
+            outbound::check_host(&input.host, port, policy).await
+    {
+        errors.add("host", refused.to_string());
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
     }
 }
 

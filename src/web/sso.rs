@@ -6,6 +6,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::auth::sso::{Callback, SsoError};
+use crate::outbound::Policy;
 use crate::web::account::{login_form, safe_next};
 use crate::web::layout::capitalize;
 use crate::web::{Ctx, WebError};
@@ -30,6 +31,7 @@ pub async fn start(ctx: Ctx, Query(query): Query<StartQuery>) -> Result<Response
             ctx.browser_cookie(),
             &state.base_url(),
             next,
+            Policy::of(state),
             &ctx.origin(),
             state.clock.now(),
         )
@@ -48,6 +50,7 @@ pub async fn callback(ctx: Ctx, Query(callback): Query<Callback>) -> Result<Resp
         .complete(
             &state.db,
             state.session_policy,
+            Policy::of(state),
             &callback,
             ctx.browser_cookie(),
             &state.base_url(),
@@ -75,9 +78,10 @@ fn refused(ctx: &Ctx, next: &str, err: SsoError) -> Result<Response, WebError> {
     let status = match &err {
         SsoError::Db(_) => StatusCode::INTERNAL_SERVER_ERROR,
         SsoError::NotEnabled => StatusCode::NOT_FOUND,
-        SsoError::Configuration(_) | SsoError::Unreachable(_) | SsoError::Provider(_) => {
-            StatusCode::BAD_GATEWAY
-        }
+        SsoError::Configuration(_)
+        | SsoError::Unreachable(_)
+        | SsoError::Outbound(_)
+        | SsoError::Provider(_) => StatusCode::BAD_GATEWAY,
         SsoError::State | SsoError::Token(_) => StatusCode::BAD_REQUEST,
         SsoError::Denied
         | SsoError::EmailNotVerified
@@ -88,6 +92,11 @@ fn refused(ctx: &Ctx, next: &str, err: SsoError) -> Result<Response, WebError> {
         // Account problems get one message, so the page does not tell which emails exist.
         SsoError::NoAccount | SsoError::Disabled => {
             "Single sign-on worked, but there is no enabled account here for your email address. Ask an administrator.".to_string()
+        }
+        // The administrator sees the host and the reason in the settings; visitors do not
+        // learn internal addresses.
+        SsoError::Outbound(_) => {
+            "Single sign-on cannot reach the identity provider from here. Tell an administrator.".to_string()
         }
         SsoError::Token(_) => {
             "The identity provider's answer could not be verified. Try again; if it keeps happening, tell an administrator.".to_string()

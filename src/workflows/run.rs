@@ -319,7 +319,7 @@ async fn send_emails(
         })
         .await?;
     for message in &messages {
-        email::send(&smtp, message)
+        email::send(&smtp, message, Policy::of(state))
             .await
             .map_err(|err| JobFailure(err.to_string()))?;
     }

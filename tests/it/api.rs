@@ -44,7 +44,12 @@ pub(crate) fn booking(event_type_id: i64, start: &str, email: &str) -> Value {
 
 /// A server with the owner's Berlin schedule and one event type; returns its id.
 pub(crate) async fn clinic(extra: Value) -> (TestServer, Api, i64) {
-    let server = TestServer::with_owner().await;
+    clinic_with_config(extra, "").await
+}
+
+/// [`clinic`] with `config` lines in the server's configuration file.
+pub(crate) async fn clinic_with_config(extra: Value, config: &str) -> (TestServer, Api, i64) {
+    let server = TestServer::with_owner_and_config(config).await;
     let api = server.api().await;
     let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
     assert_eq!(status, StatusCode::CREATED, "{body}");

@@ -12,8 +12,9 @@ use kairos::notify::smtp::{self, Security, SmtpSettings};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::api::{booking, clinic};
+use crate::api::{booking, clinic_with_config};
 use crate::support::*;
+use crate::webhooks::ALLOW_LOOPBACK;
 
 pub(crate) fn python() -> String {
     let venv = concat!(env!("CARGO_MANIFEST_DIR"), "/.venv-test/bin/python");
@@ -142,6 +143,12 @@ pub(crate) async fn wait_for_messages(maildir: &Path, count: usize) -> Vec<Value
     }
 }
 
+/// A clinic (see [`crate::api::clinic`]) that may reach the test SMTP server: it listens on
+/// loopback, which the outbound guard refuses unless the test switch is on.
+pub(crate) async fn mailed_clinic(extra: Value) -> (TestServer, crate::support::Api, i64) {
+    clinic_with_config(extra, ALLOW_LOOPBACK).await
+}
+
 pub(crate) async fn configure_smtp(server: &TestServer, port: u16) {
     let state = server.running.as_ref().expect("running").state.clone();
     let key = state.key.clone();
@@ -224,7 +231,7 @@ async fn book_reschedule_cancel_tell_attendee_guests_and_host_in_their_zones_wit
     let maildir = tempfile::tempdir().expect("tempdir");
     let port = free_port();
     let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
-    let (server, api, id) = clinic(json!({ "locations": [{ "type": "video" }] })).await;
+    let (server, api, id) = mailed_clinic(json!({ "locations": [{ "type": "video" }] })).await;
     configure_smtp(&server, port).await;
     owner_reads(&server, "Asia/Tokyo", 24).await;
 
@@ -437,7 +444,7 @@ async fn a_request_tells_the_attendee_it_waits_and_the_host_how_to_accept_it() {
     let maildir = tempfile::tempdir().expect("tempdir");
     let port = free_port();
     let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
-    let (server, api, id) = clinic(json!({ "requiresConfirmation": true })).await;
+    let (server, api, id) = mailed_clinic(json!({ "requiresConfirmation": true })).await;
     configure_smtp(&server, port).await;
 
     let made = book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
@@ -516,7 +523,7 @@ async fn answers_reach_emails_only_when_minimum_necessary_is_off() {
     let maildir = tempfile::tempdir().expect("tempdir");
     let port = free_port();
     let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
-    let (server, api, id) = clinic(json!({})).await;
+    let (server, api, id) = mailed_clinic(json!({})).await;
     configure_smtp(&server, port).await;
 
     // On (the default): no message carries the answer.
@@ -554,7 +561,7 @@ async fn answers_reach_emails_only_when_minimum_necessary_is_off() {
 async fn mail_held_while_the_server_is_down_arrives_exactly_once_when_it_returns() {
     let maildir = tempfile::tempdir().expect("tempdir");
     let port = free_port();
-    let (server, api, id) = clinic(json!({})).await;
+    let (server, api, id) = mailed_clinic(json!({})).await;
     configure_smtp(&server, port).await;
     let state = server.running.as_ref().expect("running").state.clone();
 
@@ -619,7 +626,7 @@ async fn dead_email_jobs(server: &TestServer) -> Vec<i64> {
 async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_it() {
     let maildir = tempfile::tempdir().expect("tempdir");
     let port = free_port();
-    let (server, api, id) = clinic(json!({})).await;
+    let (server, api, id) = mailed_clinic(json!({})).await;
     configure_smtp(&server, port).await;
     let state = server.running.as_ref().expect("running").state.clone();
     book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
@@ -757,7 +764,7 @@ async fn page_text(client: &reqwest::Client, url: String) -> String {
 
 #[tokio::test]
 async fn admins_set_up_the_mail_server_and_the_test_email_shows_the_servers_answer() {
-    let server = TestServer::with_owner().await;
+    let server = TestServer::with_owner_and_config(ALLOW_LOOPBACK).await;
     let client = browser();
     sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
     let admin = page_text(&client, server.url("/dashboard/admin")).await;
@@ -940,4 +947,99 @@ async fn members_cannot_see_or_change_the_mail_server_or_the_jobs() {
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
     }
     server.stop().await;
+}
+
+#[tokio::test]
+async fn a_mail_server_on_an_internal_address_is_refused_naming_the_host_and_the_reason() {
+    // A real mail server on loopback, and a Kairos without the test switch.
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
+    let server = TestServer::with_owner().await;
+    let client = browser();
+    sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    let csrf = csrf_of(&page_text(&client, server.url("/dashboard/admin/email")).await);
+    let save = |host: &str| {
+        let form = vec![
+            ("csrf", csrf.clone()),
+            ("host", host.to_string()),
+            ("port", port.to_string()),
+            ("security", "starttls".to_string()),
+            ("from_address", "appointments@clinic.example".to_string()),
+            ("from_name", "Harbor Clinic".to_string()),
+        ];
+        let (client, url) = (client.clone(), server.url("/dashboard/admin/email"));
+        async move {
+            let response = client.post(url).form(&form).send().await.expect("answers");
+            let status = response.status();
+            (status, response.text().await.expect("body"))
+        }
+    };
+    for (host, expected) in [
+        (
+            "169.254.169.254",
+            "Server points to 169.254.169.254, a cloud metadata address; Kairos does not send there",
+        ),
+        (
+            "198.18.0.25",
+            "Server points to 198.18.0.25, an address reserved for benchmarking; Kairos does not send there",
+        ),
+        (
+            "127.0.0.1",
+            "Server points to 127.0.0.1, a loopback address; Kairos does not send there",
+        ),
+        ("localhost", "Server points to localhost ("),
+        (
+            "::ffff:0:127.0.0.1",
+            "Server points to ::ffff:0:127.0.0.1, an IPv4-translated address wrapping 127.0.0.1",
+        ),
+        (
+            "10.0.0.25",
+            "Server points to 10.0.0.25, a private network address (an administrator can allow those in the instance settings)",
+        ),
+    ] {
+        let (status, page) = save(host).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{host}: {page}");
+        assert!(page.contains(expected), "{host}: {page}");
+    }
+    let state = server.running.as_ref().expect("running").state.clone();
+    let key = state.key.clone();
+    let stored = state
+        .db
+        .read(move |conn| -> Result<_, DbError> { Ok(smtp::load(conn, &key).ok().flatten()) })
+        .await
+        .expect("read");
+    assert_eq!(stored, None, "nothing was saved");
+
+    // A stored server the guard refuses is never connected to: the test message says why.
+    configure_smtp(&server, port).await;
+    let sent = client
+        .post(server.url("/dashboard/admin/email/test"))
+        .form(&[("csrf", csrf.as_str()), ("to", "desk@clinic.example")])
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("body");
+    assert!(
+        sent.contains("The test message was not sent: the mail server points to 127.0.0.1, a loopback address; Kairos does not send there."),
+        "{sent}"
+    );
+    tokio::time::sleep(StdDuration::from_millis(300)).await;
+    assert!(messages(&smtp_server.maildir).is_empty(), "nothing arrived");
+
+    // The administrator's allow-list opens the private network for an on-premise relay;
+    // loopback and metadata stay refused.
+    let mut settings = state.settings();
+    settings.allow_private_targets = true;
+    state.set_settings(settings);
+    let (status, page) = save("10.0.0.25").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let (status, page) = save("127.0.0.1").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    let (status, page) = save("169.254.169.254").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    server.stop().await;
+    smtp_server.stop();
 }

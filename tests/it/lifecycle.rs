@@ -174,7 +174,7 @@ async fn a_revoked_invitation_stops_working() {
 
 #[tokio::test]
 async fn an_invitation_is_emailed_when_a_mail_server_is_set_up_and_mfa_follows_when_required() {
-    let server = TestServer::with_owner().await;
+    let server = TestServer::with_owner_and_config(crate::webhooks::ALLOW_LOOPBACK).await;
     let port = free_port();
     let dir = tempfile::tempdir().expect("maildir");
     let maildir = dir.path().join("mail");

@@ -12,6 +12,7 @@ use kairos::clock::{Clock as _, FixedClock};
 use reqwest::StatusCode;
 
 use crate::support::*;
+use crate::webhooks::ALLOW_LOOPBACK;
 
 const STRANGER: &str = "stranger@clinic.example";
 
@@ -84,11 +85,14 @@ impl Drop for Provider {
     }
 }
 
-/// The provider issues tokens by the real clock: the server's clock follows it.
+/// The provider issues tokens by the real clock: the server's clock follows it. The
+/// provider listens on loopback, which the outbound guard refuses unless the test switch
+/// `outbound_allow_loopback` is on.
 async fn server_with_owner(extra: &str) -> TestServer {
     let dir = tempfile::tempdir().expect("tempdir");
     create_owner(&dir.path().join("data"));
-    TestServer::start_with(dir, Arc::new(FixedClock::new(Utc::now())), extra).await
+    let config = format!("{ALLOW_LOOPBACK}{extra}");
+    TestServer::start_with(dir, Arc::new(FixedClock::new(Utc::now())), &config).await
 }
 
 /// Saves the single sign-on settings through the admin page as the owner.
@@ -545,6 +549,116 @@ async fn settings_are_checked_against_the_provider_and_admins_only() {
             .sso
             .settings()
             .enabled
+    );
+    server.stop().await;
+}
+
+/// The form's error for the issuer, as the administrator reads it.
+async fn issuer_refusal(server: &TestServer, issuer: &str) -> String {
+    let refused = configure(
+        server,
+        &[
+            ("enabled", "on"),
+            ("issuer", issuer),
+            ("client_id", "kairos-test"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        refused.status(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "{issuer}"
+    );
+    refused.text().await.expect("body")
+}
+
+#[tokio::test]
+async fn issuers_on_internal_addresses_are_refused_naming_the_host_and_the_reason() {
+    let provider = Provider::start();
+    // Without the test switch even a working provider on loopback is out of reach.
+    let server = TestServer::with_owner().await;
+    let port = provider.issuer.rsplit(':').next().unwrap_or_default();
+    for (issuer, expected) in [
+        (
+            provider.issuer.clone(),
+            "Issuer URL points to 127.0.0.1, a loopback address; Kairos does not send there"
+                .to_string(),
+        ),
+        (
+            format!("http://localhost:{port}"),
+            "Issuer URL points to localhost (".to_string(),
+        ),
+        (
+            "https://169.254.169.254/realms/clinic".to_string(),
+            "Issuer URL points to 169.254.169.254, a cloud metadata address; Kairos does not send there".to_string(),
+        ),
+        (
+            "https://198.18.0.7/realms/clinic".to_string(),
+            "Issuer URL points to 198.18.0.7, an address reserved for benchmarking; Kairos does not send there".to_string(),
+        ),
+        (
+            "https://[2002:a9fe:a9fe::1]/".to_string(),
+            "Issuer URL points to 2002:a9fe:a9fe::1, a 6to4 address wrapping 169.254.169.254"
+                .to_string(),
+        ),
+        (
+            "https://10.0.0.5/realms/clinic".to_string(),
+            "Issuer URL points to 10.0.0.5, a private network address (an administrator can allow those in the instance settings)".to_string(),
+        ),
+    ] {
+        let page = issuer_refusal(&server, &issuer).await;
+        assert!(page.contains(&expected), "{issuer}: {page}");
+    }
+    let state = server.running.as_ref().expect("running").state.clone();
+    assert!(!state.sso.settings().enabled, "nothing was saved");
+
+    // The administrator's allow-list opens private networks, never loopback or metadata.
+    let mut settings = state.settings();
+    settings.allow_private_targets = true;
+    state.set_settings(settings);
+    let page = issuer_refusal(&server, &provider.issuer).await;
+    assert!(page.contains("a loopback address"), "{page}");
+    let page = issuer_refusal(&server, "https://169.254.169.254/").await;
+    assert!(page.contains("a cloud metadata address"), "{page}");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_stored_issuer_the_guard_refuses_is_not_called_at_sign_in() {
+    let server = TestServer::with_owner().await;
+    let state = server.running.as_ref().expect("running").state.clone();
+    let (key, now) = (state.key.clone(), server.clock.now());
+    let stored = kairos::auth::sso::SsoSettings {
+        enabled: true,
+        issuer: "https://198.18.0.7/realms/clinic".into(),
+        client_id: "kairos-test".into(),
+        ..kairos::auth::sso::SsoSettings::default()
+    };
+    state
+        .db
+        .write(move |tx| -> Result<(), kairos::db::DbError> { Ok(stored.save(tx, &key, now)?) })
+        .await
+        .expect("stored");
+    let server = server.restart().await;
+    let response = browser()
+        .get(server.url("/login/sso"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::BAD_GATEWAY);
+    let page = response.text().await.expect("body");
+    assert!(
+        page.contains("cannot reach the identity provider from here"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("198.18"),
+        "visitors do not see internal addresses"
+    );
+    let (actor, object, outcome) = last_sso_audit(&server).await;
+    assert_eq!(
+        (actor, object.as_deref(), outcome.as_str()),
+        (None, Some("reason:provider_refused"), "failure")
     );
     server.stop().await;
 }

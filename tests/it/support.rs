@@ -27,6 +27,8 @@ pub struct TestServer {
     pub clock: Arc<FixedClock>,
     pub running: Option<Running>,
     pub base: String,
+    /// The extra lines of its configuration file, kept across restarts.
+    pub config: String,
 }
 
 pub fn config_for(data_dir: &Path) -> Config {
@@ -81,6 +83,7 @@ impl TestServer {
             clock,
             running: Some(running),
             base,
+            config: extra.to_string(),
         }
     }
 
@@ -96,13 +99,13 @@ impl TestServer {
         format!("{}{path}", self.base)
     }
 
-    /// Stops the server and starts it again on the same data directory.
+    /// Stops the server and starts it again on the same data directory and configuration.
     pub async fn restart(mut self) -> Self {
         if let Some(running) = self.running.take() {
             running.shutdown().await.expect("clean shutdown");
         }
         let clock = self.clock.clone();
-        Self::start_in(self.dir, clock).await
+        Self::start_with(self.dir, clock, &self.config).await
     }
 
     /// Stops the server and hands back its directory, which outlives it.

@@ -481,6 +481,7 @@ async fn the_dashboard_reports_a_newer_release_only_once_an_admin_turns_checks_o
         dir,
         clock,
         running: Some(running),
+        config: String::new(),
     };
     let client = browser();
     let signed_in = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;

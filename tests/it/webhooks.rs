@@ -16,7 +16,7 @@ use chrono::Duration;
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
-use crate::api::{berlin_mornings, booking, consultation};
+use crate::api::{berlin_mornings, booking, clinic_with_config};
 use crate::support::*;
 
 pub(crate) const ALLOW_LOOPBACK: &str = "outbound_allow_loopback = true\n";
@@ -147,14 +147,7 @@ pub(crate) fn assert_signed(received: &Received, secret: &str) {
 
 /// A server that may reach loopback, with the owner's schedule and one event type.
 pub(crate) async fn hooked_clinic(extra: Value) -> (TestServer, Api, i64) {
-    let server = TestServer::with_owner_and_config(ALLOW_LOOPBACK).await;
-    let api = server.api().await;
-    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let (status, body) = api.post("/api/v1/event-types", &consultation(extra)).await;
-    assert_eq!(status, StatusCode::CREATED, "{body}");
-    let id = body["data"]["id"].as_i64().expect("id");
-    (server, api, id)
+    clinic_with_config(extra, ALLOW_LOOPBACK).await
 }
 
 const SECRET: &str = "whsec-clinic-0123456789";
@@ -521,6 +514,45 @@ async fn the_guard_refuses_internal_addresses_and_other_schemes() {
             "a cloud metadata address",
         ),
         ("http://10.0.0.1/hook", "a private network address"),
+        // Special-purpose blocks and IPv6 forms that wrap an internal IPv4 address.
+        (
+            "http://[::ffff:0:127.0.0.1]/hook",
+            "an IPv4-translated address wrapping 127.0.0.1",
+        ),
+        (
+            "http://[2002:7f00:1::1]/hook",
+            "a 6to4 address wrapping 127.0.0.1",
+        ),
+        (
+            "http://[2002:a9fe:a9fe::1]/hook",
+            "a 6to4 address wrapping 169.254.169.254",
+        ),
+        (
+            "http://[2001:0:4136:e378:8000:63bf:5601:5601]/hook",
+            "a Teredo address wrapping 169.254.169.254",
+        ),
+        (
+            "http://[64:ff9b::a9fe:a9fe]/hook",
+            "a cloud metadata address",
+        ),
+        (
+            "http://198.18.0.1/hook",
+            "an address reserved for benchmarking",
+        ),
+        (
+            "http://198.19.255.254/hook",
+            "an address reserved for benchmarking",
+        ),
+        (
+            "http://192.0.2.10/hook",
+            "an address reserved for documentation",
+        ),
+        ("http://192.88.99.1/hook", "a reserved address"),
+        (
+            "http://[2001:db8::1]/hook",
+            "an address reserved for documentation",
+        ),
+        ("http://[100::1]/hook", "a reserved address"),
         ("file:///etc/passwd", "must start with http:// or https://"),
         (
             "ftp://files.example.org/hook",

@@ -12,7 +12,7 @@ use reqwest::StatusCode;
 use serde_json::{Value, json};
 
 use crate::api::{booking, clinic, consultation};
-use crate::email::{SmtpServer, configure_smtp, free_port, messages};
+use crate::email::{SmtpServer, configure_smtp, free_port, mailed_clinic, messages};
 use crate::support::*;
 use crate::webhooks::{Received, Receiver, assert_signed, hooked_clinic};
 
@@ -31,7 +31,7 @@ async fn clinic_with_mail() -> Mailed {
     let maildir = dir.path().join("mail");
     let port = free_port();
     let smtp = SmtpServer::start(port, &maildir);
-    let (server, api, id) = clinic(json!({})).await;
+    let (server, api, id) = mailed_clinic(json!({})).await;
     configure_smtp(&server, port).await;
     Mailed {
         server,
@@ -526,7 +526,7 @@ async fn reminders_due_while_the_server_was_down_are_sent_exactly_once_after_a_r
         .clock
         .advance(at("2026-03-30T12:00:00Z") - server.clock.now());
     let clock = Arc::clone(&server.clock);
-    let server = TestServer::start_in(server.dir, clock).await;
+    let server = TestServer::start_with(server.dir, clock, &server.config).await;
     let sent = wait_for(&server, &maildir, "Reminder:", 2).await;
     settle(&server).await;
     let mut to: Vec<&str> = sent.iter().filter_map(|m| m["to"][1].as_str()).collect();

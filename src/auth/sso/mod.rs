@@ -21,6 +21,7 @@ use crate::auth::{SessionPolicy, SignInMethod, SignedIn};
 use crate::crypto::{InstanceKey, constant_time_eq, random_token, token_hash};
 use crate::db::users::{self, User};
 use crate::db::{Db, DbError};
+use crate::outbound::{self, Policy};
 pub use settings::{SsoInput, SsoSettings};
 
 /// How long a browser has between leaving for the provider and coming back.
@@ -40,6 +41,9 @@ pub enum SsoError {
     Configuration(String),
     #[error("the identity provider cannot be reached: {0}")]
     Unreachable(String),
+    /// The outbound guard refused the issuer's host, or it does not resolve.
+    #[error("the issuer URL {0}")]
+    Outbound(outbound::TargetError),
     #[error("the identity provider's answer cannot be used: {0}")]
     Provider(String),
     #[error("the identity provider refused the sign-in")]
@@ -65,6 +69,8 @@ impl SsoError {
             SsoError::NotEnabled => "not_enabled",
             SsoError::Configuration(_) => "configuration",
             SsoError::Unreachable(_) => "provider_unreachable",
+            SsoError::Outbound(outbound::TargetError::Refused { .. }) => "provider_refused",
+            SsoError::Outbound(_) => "provider_unreachable",
             SsoError::Provider(_) => "provider_answer",
             SsoError::Denied => "provider_denied",
             SsoError::State => "state",
@@ -91,10 +97,9 @@ struct Pending {
 pub struct Sso {
     settings: RwLock<SsoSettings>,
     pending: Mutex<HashMap<String, Pending>>,
-    /// The last discovery document and when it was fetched, so a burst of sign-ins makes
-    /// one call to the provider.
-    discovered: Mutex<Option<(provider::Provider, DateTime<Utc>)>>,
-    http: reqwest::Client,
+    /// The last discovery document, when it was fetched and under which outbound policy,
+    /// so a burst of sign-ins makes one call to the provider.
+    discovered: Mutex<Option<(provider::Provider, DateTime<Utc>, Policy)>>,
 }
 
 /// What the provider put on the callback URL.
@@ -119,14 +124,15 @@ impl Sso {
             settings: RwLock::new(settings),
             pending: Mutex::default(),
             discovered: Mutex::default(),
-            http: provider::client(),
         }
     }
 
-    /// The provider's endpoints for `issuer`, from the cache while it is fresh.
+    /// The provider's endpoints for `issuer`, from the cache while it is fresh and the
+    /// outbound policy has not changed.
     async fn provider(
         &self,
         issuer: &str,
+        policy: Policy,
         now: DateTime<Utc>,
     ) -> Result<provider::Provider, SsoError> {
         let cached = self
@@ -134,14 +140,18 @@ impl Sso {
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
-            .filter(|(found, at)| {
-                found.issuer == issuer && now - *at < DISCOVERY_TTL && *at <= now
+            .filter(|(found, at, under)| {
+                found.issuer == issuer
+                    && *under == policy
+                    && now - *at < DISCOVERY_TTL
+                    && *at <= now
             });
-        if let Some((found, _)) = cached {
+        if let Some((found, _, _)) = cached {
             return Ok(found);
         }
-        let found = provider::discover(&self.http, issuer).await?;
-        *self.discovered.lock().unwrap_or_else(|p| p.into_inner()) = Some((found.clone(), now));
+        let found = provider::discover(issuer, policy).await?;
+        *self.discovered.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some((found.clone(), now, policy));
         Ok(found)
     }
 
@@ -159,15 +169,17 @@ impl Sso {
         override_by_config || !(settings.active() && settings.sso_only)
     }
 
-    /// Checks and stores new settings. When single sign-on is on, the provider's discovery
-    /// document must be reachable and consistent, so mistakes show up here and not at the
-    /// next sign-in.
+    /// Checks and stores new settings. When single sign-on is on, the issuer must pass the
+    /// outbound guard under `policy` and its discovery document must be reachable and
+    /// consistent, so mistakes show up here and not at the next sign-in.
+    #[allow(clippy::too_many_arguments)]
     pub async fn save_settings(
         &self,
         db: &Db,
         key: &InstanceKey,
         admin: &User,
         input: &SsoInput,
+        policy: Policy,
         origin: &Origin,
         now: DateTime<Utc>,
     ) -> Result<SsoSettings, SaveError> {
@@ -176,10 +188,15 @@ impl Sso {
         }
         let settings = input.apply(&self.settings())?;
         if settings.enabled
-            && let Err(err) = provider::discover(&self.http, &settings.issuer).await
+            && let Err(err) = provider::discover(&settings.issuer, policy).await
         {
             let mut errors = crate::error::FieldErrors::new();
-            errors.add("issuer", err.to_string());
+            // Under the "Issuer URL" label the guard's own words read best: "points to …".
+            let message = match err {
+                SsoError::Outbound(refused) => refused.to_string(),
+                other => other.to_string(),
+            };
+            errors.add("issuer", message);
             return Err(errors.into());
         }
         let (stored, key, origin, admin_id) =
@@ -208,18 +225,20 @@ impl Sso {
     }
 
     /// Starts a sign-in for the browser holding `browser_cookie`: returns the provider's
-    /// authorization URL to send it to.
+    /// authorization URL to send it to. The provider is reached under `policy`.
+    #[allow(clippy::too_many_arguments)]
     pub async fn begin(
         &self,
         db: &Db,
         browser_cookie: &str,
         base_url: &str,
         next: &str,
+        policy: Policy,
         origin: &Origin,
         now: DateTime<Utc>,
     ) -> Result<String, SsoError> {
         let result = self
-            .authorization_url(browser_cookie, base_url, next, now)
+            .authorization_url(browser_cookie, base_url, next, policy, now)
             .await;
         if let Err(err) = &result {
             refuse(db, None, err, origin, now).await?;
@@ -232,6 +251,7 @@ impl Sso {
         browser_cookie: &str,
         base_url: &str,
         next: &str,
+        policy: Policy,
         now: DateTime<Utc>,
     ) -> Result<String, SsoError> {
         let settings = self.settings();
@@ -241,7 +261,7 @@ impl Sso {
         if browser_cookie.is_empty() {
             return Err(SsoError::State);
         }
-        let provider = self.provider(&settings.issuer, now).await?;
+        let provider = self.provider(&settings.issuer, policy, now).await?;
         let (state, nonce, code_verifier) = (random_token(), random_token(), random_token());
         let mut url = provider.authorization_endpoint.clone();
         url.query_pairs_mut()
@@ -276,12 +296,14 @@ impl Sso {
     }
 
     /// Finishes a sign-in when the provider sends the browser back: checks state, trades
-    /// the code, validates the ID token, finds the account and starts the session.
+    /// the code, validates the ID token, finds the account and starts the session. The
+    /// provider is reached under `outbound`.
     #[allow(clippy::too_many_arguments)]
     pub async fn complete(
         &self,
         db: &Db,
         policy: SessionPolicy,
+        outbound: Policy,
         callback: &Callback,
         browser_cookie: &str,
         base_url: &str,
@@ -289,7 +311,7 @@ impl Sso {
         now: DateTime<Utc>,
     ) -> Result<SsoSignedIn, SsoError> {
         let user = match self
-            .identify(db, callback, browser_cookie, base_url, now)
+            .identify(db, callback, browser_cookie, base_url, outbound, now)
             .await
         {
             Ok(found) => found,
@@ -323,6 +345,7 @@ impl Sso {
         callback: &Callback,
         browser_cookie: &str,
         base_url: &str,
+        outbound: Policy,
         now: DateTime<Utc>,
     ) -> Result<(User, String), (Option<i64>, SsoError)> {
         let alone = |err: SsoError| (None, err);
@@ -344,7 +367,10 @@ impl Sso {
         if !settings.active() {
             return Err(alone(SsoError::NotEnabled));
         }
-        let provider = self.provider(&settings.issuer, now).await.map_err(alone)?;
+        let provider = self
+            .provider(&settings.issuer, outbound, now)
+            .await
+            .map_err(alone)?;
         let redirect_uri = redirect_uri(base_url);
         let exchange = provider::CodeExchange {
             code: &callback.code,
@@ -353,10 +379,10 @@ impl Sso {
             client_id: &settings.client_id,
             client_secret: settings.client_secret.as_deref(),
         };
-        let id_token = provider::exchange_code(&self.http, &provider, &exchange)
+        let id_token = provider::exchange_code(&provider, &exchange)
             .await
             .map_err(alone)?;
-        let keys = provider::keys(&self.http, &provider).await.map_err(alone)?;
+        let keys = provider::keys(&provider).await.map_err(alone)?;
         let expected = id_token::Expected {
             issuer: &settings.issuer,
             client_id: &settings.client_id,

@@ -2,9 +2,9 @@
 //!
 //! Kairos calls nothing but the configured issuer: the discovery document must name that
 //! issuer exactly, and its token and key endpoints must be on the issuer's own origin.
-//! Redirects are not followed.
-
-use std::time::Duration;
+//! The issuer's host goes through the outbound guard ([`crate::outbound`]) with the
+//! instance's policy, and every call of a sign-in goes to the address checked at
+//! discovery. Redirects are not followed.
 
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
@@ -15,25 +15,13 @@ use sha2::{Digest, Sha256};
 use super::SsoError;
 use super::id_token::JwkSet;
 use super::settings::check_issuer;
+use crate::outbound::{self, Policy};
 
-/// How long any one call to the provider may take.
-const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 /// The largest response read from the provider.
 const MAX_RESPONSE_BYTES: usize = 512 * 1024;
 
-/// An HTTP client for the provider: no redirects, short timeouts.
-pub fn client() -> reqwest::Client {
-    reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .timeout(CALL_TIMEOUT)
-        .connect_timeout(CALL_TIMEOUT)
-        .user_agent(concat!("Kairos/", env!("CARGO_PKG_VERSION")))
-        .build()
-        .unwrap_or_default()
-}
-
 /// The provider's endpoints, from its discovery document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Provider {
     pub issuer: String,
     pub authorization_endpoint: Url,
@@ -41,6 +29,8 @@ pub struct Provider {
     pub jwks_uri: Url,
     /// Whether the client secret goes in an `Authorization: Basic` header (else the body).
     pub secret_in_header: bool,
+    /// A client that reaches the issuer's host at the address the guard checked only.
+    http: reqwest::Client,
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,14 +45,20 @@ struct Discovery {
     code_challenge_methods_supported: Option<Vec<String>>,
 }
 
-/// Fetches and checks `<issuer>/.well-known/openid-configuration`.
-pub async fn discover(http: &reqwest::Client, issuer: &str) -> Result<Provider, SsoError> {
+/// Checks the issuer's host through the outbound guard under `policy`, then fetches and
+/// checks `<issuer>/.well-known/openid-configuration`.
+pub async fn discover(issuer: &str, policy: Policy) -> Result<Provider, SsoError> {
     let issuer_url = check_issuer(issuer).map_err(SsoError::Configuration)?;
     let url = format!(
         "{}/.well-known/openid-configuration",
         issuer.trim_end_matches('/')
     );
-    let body = fetch(http.get(&url)).await?;
+    let target = outbound::check_target(&url, policy)
+        .await
+        .map_err(SsoError::Outbound)?;
+    let http = outbound::client_for(&target)
+        .map_err(|_| SsoError::Unreachable("no HTTP client could be set up".into()))?;
+    let body = fetch(http.get(target.url.clone())).await?;
     let document: Discovery = serde_json::from_slice(&body)
         .map_err(|_| SsoError::Provider("the discovery document is not valid JSON".into()))?;
     if document.issuer != issuer {
@@ -107,12 +103,13 @@ pub async fn discover(http: &reqwest::Client, issuer: &str) -> Result<Provider, 
         jwks_uri: endpoint("key set (jwks_uri)", &document.jwks_uri, true)?,
         secret_in_header: methods.is_empty()
             || methods.iter().any(|method| method == "client_secret_basic"),
+        http,
     })
 }
 
 /// The provider's signing keys.
-pub async fn keys(http: &reqwest::Client, provider: &Provider) -> Result<JwkSet, SsoError> {
-    let body = fetch(http.get(provider.jwks_uri.clone())).await?;
+pub async fn keys(provider: &Provider) -> Result<JwkSet, SsoError> {
+    let body = fetch(provider.http.get(provider.jwks_uri.clone())).await?;
     serde_json::from_slice(&body)
         .map_err(|_| SsoError::Provider("the key set is not valid JSON".into()))
 }
@@ -133,7 +130,6 @@ struct TokenResponse {
 
 /// Trades an authorization code for the ID token.
 pub async fn exchange_code(
-    http: &reqwest::Client,
     provider: &Provider,
     exchange: &CodeExchange<'_>,
 ) -> Result<String, SsoError> {
@@ -143,7 +139,7 @@ pub async fn exchange_code(
         ("redirect_uri", exchange.redirect_uri),
         ("code_verifier", exchange.code_verifier),
     ];
-    let mut request = http.post(provider.token_endpoint.clone());
+    let mut request = provider.http.post(provider.token_endpoint.clone());
     match exchange.client_secret {
         Some(secret) if provider.secret_in_header => {
             // RFC 6749 2.3.1: both parts form-encoded before Basic encoding.

@@ -176,8 +176,9 @@ impl SsoInput {
     }
 }
 
-/// An issuer is an `https://` URL without query or fragment; plain `http://` only on this
-/// machine (a provider on loopback), never across a network.
+/// An issuer is an `https://` URL without query or fragment; plain `http://` only for a
+/// provider on loopback, never across a network (the outbound guard refuses loopback
+/// unless the configuration's test switch allows it).
 pub fn check_issuer(issuer: &str) -> Result<reqwest::Url, String> {
     let url = reqwest::Url::parse(issuer).map_err(|_| {
         format!("must be a URL such as https://id.example.org/realms/clinic, not {issuer:?}")
@@ -188,9 +189,7 @@ pub fn check_issuer(issuer: &str) -> Result<reqwest::Url, String> {
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback(&url) => Ok(url),
-        "http" => {
-            Err("must use https:// (plain http:// only for a provider on this machine)".into())
-        }
+        "http" => Err("must use https://".into()),
         _ => Err("must start with https://".into()),
     }
 }

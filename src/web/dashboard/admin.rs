@@ -11,6 +11,7 @@ use crate::db::users::{self, Role, User};
 use crate::error::FieldErrors;
 use crate::instance::weekday_name;
 use crate::invitations::{self, Delivery, Sent, Site};
+use crate::notify::email::Mailer;
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
 use crate::web::format::{self, FormData};
@@ -195,7 +196,7 @@ async fn page_with(
                         (field(&Field { name: "audit_retention_years", label: "Keep the audit log for (years)", kind: "number", value: settings_form.get("audit_retention_years"), min: Some("1"), inputmode: Some("numeric"), required: true, hint: Some("Older entries are removed daily; the log stays verifiable. HIPAA asks for 6 years."), ..Field::default() }, &settings_errors))
                     }
                     (checkbox_field("minimum_necessary", "Minimum necessary in messages", settings_form.has("minimum_necessary"), Some("Answers and notes stay out of emails, text messages and webhooks; they carry only the time, the place and the links. The dashboard still shows everything to people allowed to see it.")))
-                    (checkbox_field("allow_private_targets", "Allow webhooks and the SMS gateway on the private network", settings_form.has("allow_private_targets"), Some("For receivers inside your network (10.x, 172.16–31.x, 192.168.x, fc00::/7). Loopback, link-local and cloud metadata addresses are always refused.")))
+                    (checkbox_field("allow_private_targets", "Allow servers on the private network", settings_form.has("allow_private_targets"), Some("For webhook receivers, the SMS gateway, the mail server and the single sign-on provider inside your network (10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7). Loopback, link-local, cloud metadata and other special-purpose addresses are always refused.")))
                     button.button.primary type="submit" { "Save settings" }
                 }
             }
@@ -393,7 +394,7 @@ pub async fn invite(
     let now = state.clock.now();
     let result = invitations::send(
         &state.db,
-        &state.key,
+        Mailer::of(state),
         &user,
         request,
         site,

@@ -12,6 +12,7 @@ use crate::db::DbError;
 use crate::error::FieldErrors;
 use crate::notify::email::{self, EmailError};
 use crate::notify::smtp::{self, SmtpInput, SmtpSettings, SmtpSettingsError};
+use crate::outbound::Policy;
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
 use crate::web::format::FormData;
 use crate::web::layout::{Field, csrf_field, error_summary, field, notice, select_field};
@@ -62,7 +63,7 @@ pub fn smtp_fields(form: &FormData, errors: &FieldErrors, has_password: bool) ->
             (field(&Field { name: "host", label: "Server", value: form.get("host"), required: true, autocomplete: Some("off"), placeholder: Some("smtp.example.org"), ..Field::default() }, errors))
             (field(&Field { name: "port", label: "Port", kind: "number", value: form.get("port"), required: true, min: Some("1"), inputmode: Some("numeric"), ..Field::default() }, errors))
         }
-        (select_field("security", "Security", &[("starttls", "STARTTLS: a plain connection upgraded to TLS"), ("tls", "TLS from the start"), ("none", "None: only for a relay on this machine or a trusted network")], form.get("security"), Some("Usually port 587 with STARTTLS, 465 with TLS."), errors))
+        (select_field("security", "Security", &[("starttls", "STARTTLS: a plain connection upgraded to TLS"), ("tls", "TLS from the start"), ("none", "None: only for a relay on a trusted network")], form.get("security"), Some("Usually port 587 with STARTTLS, 465 with TLS."), errors))
         div.two-col {
             (field(&Field { name: "username", label: "User name", value: form.get("username"), autocomplete: Some("off"), hint: Some("Only if the server asks you to sign in."), ..Field::default() }, errors))
             (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("new-password"), hint: Some(password_hint), ..Field::default() }, errors))
@@ -88,13 +89,17 @@ pub async fn stored(ctx: &Ctx) -> Result<Option<SmtpSettings>, WebError> {
         .await
 }
 
-/// Saves a submitted form for `user`: the settings, or the form's errors.
+/// Saves a submitted form for `user`: the settings, or the form's errors (a host the
+/// outbound guard refuses among them).
 pub async fn save_form(
     ctx: &Ctx,
     user_id: i64,
     form: &FormData,
 ) -> Result<Result<SmtpSettings, FieldErrors>, WebError> {
     let input = input_of(form);
+    if let Err(errors) = smtp::check_input(&input, Policy::of(&ctx.state)).await {
+        return Ok(Err(errors));
+    }
     let (key, now, origin) = (ctx.state.key.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
         .state
@@ -232,8 +237,7 @@ pub async fn test(
     ctx.verify_csrf(form.get("csrf"))?;
     let organization = ctx.state.settings().organization_name;
     let result = email::send_test(
-        &ctx.state.db,
-        &ctx.state.key,
+        email::Mailer::of(&ctx.state),
         &organization,
         form.get("to"),
         Actor::User(user.id),

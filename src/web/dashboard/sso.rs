@@ -8,6 +8,7 @@ use maud::{Markup, html};
 
 use crate::auth::sso::{SaveError, SsoInput, redirect_uri};
 use crate::error::FieldErrors;
+use crate::outbound::Policy;
 use crate::web::dashboard::admin_only as admin;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
 use crate::web::format::FormData;
@@ -134,6 +135,7 @@ pub async fn save(
             &state.key,
             &user,
             &input,
+            Policy::of(state),
             &ctx.origin(),
             state.clock.now(),
         )
