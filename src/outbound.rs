@@ -30,16 +30,29 @@ pub struct Policy {
     /// Private ranges (10/8, 172.16/12, 192.168/16, 100.64/10, fc00::/7): the instance
     /// setting `allow_private_targets`.
     pub allow_private: bool,
-    /// Loopback: the `outbound_allow_loopback` config key, for tests only.
+    /// Loopback: the `outbound_allow_loopback` config key (for tests); for the servers only
+    /// administrators set up, also the `allow_private_targets` setting.
     pub allow_loopback: bool,
 }
 
 impl Policy {
-    /// The policy in force: the admin's setting and the config file's test switch.
+    /// The policy for receivers any member can name (webhooks): the admin's setting for
+    /// private networks, loopback only with the config file's test switch.
     pub fn of(state: &crate::app::AppState) -> Self {
         Self {
             allow_private: state.settings().allow_private_targets,
             allow_loopback: state.config.outbound_allow_loopback,
+        }
+    }
+
+    /// The policy for servers only administrators set up (the mail server, the SMS gateway,
+    /// the single sign-on provider): allowing on-premise servers allows this machine's own
+    /// too, since a mail relay or provider listening on localhost is a usual set-up.
+    pub fn for_admin_servers(state: &crate::app::AppState) -> Self {
+        let policy = Self::of(state);
+        Self {
+            allow_loopback: policy.allow_loopback || policy.allow_private,
+            ..policy
         }
     }
 }

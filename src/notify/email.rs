@@ -635,7 +635,7 @@ impl<'a> Mailer<'a> {
         Self {
             db: &state.db,
             key: &state.key,
-            policy: Policy::of(state),
+            policy: Policy::for_admin_servers(state),
         }
     }
 

@@ -148,7 +148,7 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
     let Some((smtp, message)) = prepared else {
         return Ok(());
     };
-    email::send(&smtp, &message, Policy::of(&state))
+    email::send(&smtp, &message, Policy::for_admin_servers(&state))
         .await
         .map_err(|err| JobFailure(without_addresses(&err.to_string(), &message)))?;
     tracing::info!(booking_event_id = event_id, "booking email sent");

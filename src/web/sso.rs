@@ -31,7 +31,7 @@ pub async fn start(ctx: Ctx, Query(query): Query<StartQuery>) -> Result<Response
             ctx.browser_cookie(),
             &state.base_url(),
             next,
-            Policy::of(state),
+            Policy::for_admin_servers(state),
             &ctx.origin(),
             state.clock.now(),
         )
@@ -50,7 +50,7 @@ pub async fn callback(ctx: Ctx, Query(callback): Query<Callback>) -> Result<Resp
         .complete(
             &state.db,
             state.session_policy,
-            Policy::of(state),
+            Policy::for_admin_servers(state),
             &callback,
             ctx.browser_cookie(),
             &state.base_url(),

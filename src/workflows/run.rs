@@ -319,7 +319,7 @@ async fn send_emails(
         })
         .await?;
     for message in &messages {
-        email::send(&smtp, message, Policy::of(state))
+        email::send(&smtp, message, Policy::for_admin_servers(state))
             .await
             .map_err(|err| JobFailure(err.to_string()))?;
     }
@@ -366,7 +366,7 @@ async fn send_sms(
         _ => organizer_reading,
     };
     let (_, text) = render(&loaded.step, facts, &reader(reading, site));
-    sms::send(&gateway, &number, &text, Policy::of(state))
+    sms::send(&gateway, &number, &text, Policy::for_admin_servers(state))
         .await
         .map_err(|err| JobFailure(err.to_string()))?;
     Ok(true)

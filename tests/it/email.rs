@@ -964,7 +964,7 @@ async fn a_mail_server_on_an_internal_address_is_refused_naming_the_host_and_the
             ("csrf", csrf.clone()),
             ("host", host.to_string()),
             ("port", port.to_string()),
-            ("security", "starttls".to_string()),
+            ("security", "none".to_string()),
             ("from_address", "appointments@clinic.example".to_string()),
             ("from_name", "Harbor Clinic".to_string()),
         ];
@@ -1029,17 +1029,36 @@ async fn a_mail_server_on_an_internal_address_is_refused_naming_the_host_and_the
     tokio::time::sleep(StdDuration::from_millis(300)).await;
     assert!(messages(&smtp_server.maildir).is_empty(), "nothing arrived");
 
-    // The administrator's allow-list opens the private network for an on-premise relay;
-    // loopback and metadata stay refused.
+    // The administrator's allow-list opens the private network for an on-premise relay,
+    // and this machine's own relay with it; metadata stays refused.
     let mut settings = state.settings();
     settings.allow_private_targets = true;
     state.set_settings(settings);
     let (status, page) = save("10.0.0.25").await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
-    let (status, page) = save("127.0.0.1").await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
     let (status, page) = save("169.254.169.254").await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
+    let (status, page) = save("127.0.0.1").await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    let sent = client
+        .post(server.url("/dashboard/admin/email/test"))
+        .form(&[("csrf", csrf.as_str()), ("to", "desk@clinic.example")])
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("body");
+    assert!(!sent.contains("was not sent"), "{sent}");
+    let deadline = std::time::Instant::now() + StdDuration::from_secs(10);
+    while messages(&smtp_server.maildir).is_empty() && std::time::Instant::now() < deadline {
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
+    }
+    assert_eq!(
+        messages(&smtp_server.maildir).len(),
+        1,
+        "the relay on this machine got it"
+    );
     server.stop().await;
     smtp_server.stop();
 }

@@ -196,7 +196,7 @@ async fn page_with(
                         (field(&Field { name: "audit_retention_years", label: "Keep the audit log for (years)", kind: "number", value: settings_form.get("audit_retention_years"), min: Some("1"), inputmode: Some("numeric"), required: true, hint: Some("Older entries are removed daily; the log stays verifiable. HIPAA asks for 6 years."), ..Field::default() }, &settings_errors))
                     }
                     (checkbox_field("minimum_necessary", "Minimum necessary in messages", settings_form.has("minimum_necessary"), Some("Answers and notes stay out of emails, text messages and webhooks; they carry only the time, the place and the links. The dashboard still shows everything to people allowed to see it.")))
-                    (checkbox_field("allow_private_targets", "Allow servers on the private network", settings_form.has("allow_private_targets"), Some("For webhook receivers, the SMS gateway, the mail server and the single sign-on provider inside your network (10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7). Loopback, link-local, cloud metadata and other special-purpose addresses are always refused.")))
+                    (checkbox_field("allow_private_targets", "Allow servers on the private network", settings_form.has("allow_private_targets"), Some("For webhook receivers, the SMS gateway, the mail server and the single sign-on provider inside your network (10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7); the mail server, the gateway and the provider may then also run on this machine (localhost). Link-local, cloud metadata and other special-purpose addresses are always refused.")))
                     button.button.primary type="submit" { "Save settings" }
                 }
             }

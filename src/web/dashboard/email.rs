@@ -97,7 +97,7 @@ pub async fn save_form(
     form: &FormData,
 ) -> Result<Result<SmtpSettings, FieldErrors>, WebError> {
     let input = input_of(form);
-    if let Err(errors) = smtp::check_input(&input, Policy::of(&ctx.state)).await {
+    if let Err(errors) = smtp::check_input(&input, Policy::for_admin_servers(&ctx.state)).await {
         return Ok(Err(errors));
     }
     let (key, now, origin) = (ctx.state.key.clone(), ctx.state.clock.now(), ctx.origin());

@@ -135,7 +135,7 @@ pub async fn save(
             &state.key,
             &user,
             &input,
-            Policy::of(state),
+            Policy::for_admin_servers(state),
             &ctx.origin(),
             state.clock.now(),
         )
