@@ -17,6 +17,7 @@
 //! (`VACUUM INTO`) is written to `<data-dir>/backups/`.
 
 pub mod api_keys;
+pub mod audit;
 pub mod bookings;
 pub mod event_types;
 pub mod invitations;
