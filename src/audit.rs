@@ -66,8 +66,8 @@
 //! The head only moves forward from a state the log still matches: when the log no longer
 //! contains the row the head names, the head is left as it is, as evidence. A row count
 //! or id below the head is a truncation; a different value at the head's row is a
-//! rewrite. `kairos audit reset-head` signs the current end of the log anew and records
-//! that it did.
+//! rewrite. `kairos audit reset-head` (and `kairos restore`, for the restored database)
+//! signs the current end of the log anew and records that it did.
 //!
 //! No passwords, tokens, emails or names go into rows: objects are ids and uids.
 //!

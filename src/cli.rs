@@ -346,6 +346,11 @@ fn restore(config: &Config, file: &std::path::Path) -> anyhow::Result<ExitCode> 
     if let Some(replaced) = &restored.replaced {
         println!("the replaced database is kept as {}", replaced.display());
     }
+    if let Some(row) = restored.audit_row {
+        println!(
+            "the restore is recorded as audit row {row}, and the audit log's signed head was reset to it"
+        );
+    }
     if restored.schema < restored.binary {
         println!(
             "the next start migrates it from schema version {} to {}",

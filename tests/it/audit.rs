@@ -476,6 +476,59 @@ fn a_missing_head_is_reported_until_reset_head_signs_the_log_again() {
 }
 
 #[test]
+fn restoring_an_older_backup_resets_the_head_and_is_audited() {
+    let (dir, data) = instance_with_rows(3);
+    let backup = dir.path().join("three-rows.db");
+    let output = kairos(&data)
+        .arg("backup")
+        .arg("--output")
+        .arg(&backup)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    for _ in 0..3 {
+        let output = kairos(&data)
+            .args(["admin", "reset-password", OWNER_EMAIL])
+            .output()
+            .expect("runs");
+        assert!(output.status.success());
+    }
+    assert_eq!(head_row(&data), Some(6));
+
+    let output = kairos(&data)
+        .arg("restore")
+        .arg(&backup)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("recorded as audit row 4"), "{stdout}");
+    assert_eq!(head_row(&data), Some(4));
+    let (ok, stdout) = verify(&data);
+    assert!(
+        ok,
+        "fewer rows than before the restore are no alarm: {stdout}"
+    );
+    assert!(stdout.contains("vouches for rows up to 4"), "{stdout}");
+    let conn = open_database(&data.join("kairos.db"), &data);
+    let row: (String, String, Option<String>) = conn
+        .query_row(
+            "SELECT actor_kind, action, object FROM audit_log WHERE id = 4",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("row 4");
+    assert_eq!(
+        row,
+        (
+            "system".to_string(),
+            "database_restored".to_string(),
+            Some("backup:three-rows.db".to_string())
+        )
+    );
+}
+
+#[test]
 fn a_log_from_before_keyed_chaining_is_sealed_at_the_first_start_and_stays_checked() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
