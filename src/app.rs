@@ -160,6 +160,8 @@ pub struct Running {
     pub backups: Option<backup::Scheduler>,
     /// The job worker: emails, reminders and everything else that happens later.
     jobs: crate::jobs::Worker,
+    /// Keeps the audit log's signed head at its last committed row.
+    audit_head: crate::audit::head::HeadKeeper,
     /// Held while the server runs: `kairos restore` refuses to run under it.
     _data_lock: DataDirLock,
     shutdown: watch::Sender<bool>,
@@ -191,6 +193,9 @@ impl Running {
                 Ok(())
             }
         };
+        let audit_head = self.audit_head;
+        // The last commits are signed before the database closes.
+        let _ = tokio::task::spawn_blocking(move || audit_head.stop()).await;
         let db = self.state.db.clone();
         let closed = tokio::task::spawn_blocking(move || db.checkpoint()).await;
         if let Ok(Err(err)) = closed {
@@ -329,6 +334,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         state,
         backups,
         jobs,
+        audit_head: instance.audit_head,
         _data_lock: data_lock,
         shutdown: shutdown_tx,
         task,

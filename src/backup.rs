@@ -15,7 +15,10 @@
 //!
 //! A restore checks the file (`PRAGMA integrity_check`, a Kairos schema no newer than this
 //! binary, the instance key), keeps the database it replaces as
-//! `kairos.db.replaced-<time>`, and refuses while a server holds the data directory.
+//! `kairos.db.replaced-<time>`, and refuses while a server holds the data directory. A
+//! restored database legitimately ends before the audit log's signed head, so the restore
+//! records itself in the restored log (`database_restored`) and signs that row as the new
+//! head.
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -27,6 +30,7 @@ use rusqlite::Connection;
 use tokio::sync::Notify;
 use tokio::task::JoinHandle;
 
+use crate::audit::{self, head::Head, head::HeadError, head::HeadFile};
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::crypto::{InstanceKey, KeyError};
@@ -85,6 +89,10 @@ pub enum BackupError {
     Key(#[from] KeyError),
     #[error(transparent)]
     Locked(#[from] LockError),
+    #[error(
+        "the database was restored, but its audit head could not be signed ({0}); run `kairos audit reset-head` before starting the server"
+    )]
+    AuditHead(HeadError),
 }
 
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> BackupError {
@@ -318,6 +326,9 @@ pub struct Restored {
     pub binary: i64,
     /// Where the database that was replaced now is, if there was one.
     pub replaced: Option<PathBuf>,
+    /// The audit row that records the restore, now the log's signed head (`None` for a
+    /// backup from before the audit log).
+    pub audit_row: Option<i64>,
 }
 
 /// `kairos restore FILE`: replaces the database of `config` with the backup at `file`.
@@ -354,6 +365,13 @@ pub fn restore(config: &Config, file: &Path, now: DateTime<Utc>) -> Result<Resto
     }
     copy_encrypted(&backup, file, state, &key, &staged)?;
     drop(backup);
+    let head = record_restore(&staged, &key, &instance_key, file, now)?;
+    // Checkpointed and closed: whatever log files remain are empty.
+    for leftover in [sidecar(&staged, "-wal"), sidecar(&staged, "-shm")] {
+        if leftover.exists() {
+            std::fs::remove_file(&leftover).map_err(io("remove", &leftover))?;
+        }
+    }
 
     let replaced = if database.exists() {
         let aside = config
@@ -378,11 +396,55 @@ pub fn restore(config: &Config, file: &Path, now: DateTime<Utc>) -> Result<Resto
     if let Ok(dir) = std::fs::File::open(&config.data_dir) {
         let _ = dir.sync_all();
     }
+    HeadFile::new(config.audit_head_path(), database, &instance_key)
+        .store(&head)
+        .map_err(BackupError::AuditHead)?;
     Ok(Restored {
         schema: inspection.schema,
         binary: inspection.binary,
         replaced,
+        audit_row: (head.last_id > 0).then_some(head.last_id),
     })
+}
+
+/// Records the restore in the audit log of the staged copy (a database from before the
+/// log has none) and returns its new end, for the signed head. The copy is left complete
+/// in its one file.
+fn record_restore(
+    staged: &Path,
+    key: &DatabaseKey,
+    instance_key: &InstanceKey,
+    file: &Path,
+    now: DateTime<Utc>,
+) -> Result<Head, BackupError> {
+    let conn = db::open_connection(
+        staged,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        key,
+    )?;
+    audit::attach_key(&conn, instance_key).map_err(DbError::from)?;
+    let name: String = file
+        .file_name()
+        .map(|name| name.to_string_lossy().chars().take(100).collect())
+        .unwrap_or_default();
+    let tx = conn.unchecked_transaction().map_err(DbError::from)?;
+    let head = if db::audit::exists(&tx).map_err(DbError::from)? {
+        let entry = audit::Entry {
+            actor: audit::Actor::System("cli"),
+            action: "database_restored",
+            object: Some(format!("backup:{name}")),
+            outcome: audit::Outcome::Success,
+            origin: &audit::Origin::host(),
+        };
+        audit::record(&tx, now, &entry).map_err(DbError::from)?;
+        audit::current_head(&tx).map_err(DbError::from)?
+    } else {
+        Head::genesis()
+    };
+    tx.commit().map_err(DbError::from)?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        .map_err(DbError::from)?;
+    Ok(head)
 }
 
 fn sidecar(path: &Path, suffix: &str) -> PathBuf {

@@ -1,5 +1,5 @@
 //! The command line: `kairos [serve]`, `migrate`, `config show`, `admin …`, `backup`,
-//! `restore`, `audit verify`.
+//! `restore`, `audit verify`, `audit reset-head`.
 
 use std::io::{BufRead, IsTerminal};
 use std::net::SocketAddr;
@@ -68,15 +68,20 @@ enum Command {
     /// Manage personal API keys
     #[command(subcommand)]
     Apikey(ApikeyCommand),
-    /// Check the audit log
+    /// Check the audit log, or sign its current end
     #[command(subcommand)]
     Audit(AuditCommand),
 }
 
 #[derive(Debug, Subcommand)]
 enum AuditCommand {
-    /// Check the audit log's hash chain; report the first edited or deleted row (exit status 1)
+    /// Check the audit log's MAC chain and its signed head; report the first edited,
+    /// deleted or cut-off row (exit status 1; 2 when the chain is intact but the head is
+    /// missing)
     Verify,
+    /// Sign the current end of the audit log as its head, and record that: after putting a
+    /// database back by hand, or once a reported mismatch has been looked into
+    ResetHead,
 }
 
 #[derive(Debug, Subcommand)]
@@ -195,6 +200,7 @@ pub fn main() -> ExitCode {
             create_api_key(&config, &user, &name)
         }
         Some(Command::Audit(AuditCommand::Verify)) => audit_verify(&config),
+        Some(Command::Audit(AuditCommand::ResetHead)) => audit_reset_head(&config),
         Some(Command::Backup { output }) => backup(&config, output.as_deref()),
         Some(Command::Restore { file }) => restore(&config, &file),
         Some(Command::Update(args)) => update(&config, args),
@@ -354,6 +360,11 @@ fn restore(config: &Config, file: &std::path::Path) -> anyhow::Result<ExitCode> 
     );
     if let Some(replaced) = &restored.replaced {
         println!("the replaced database is kept as {}", replaced.display());
+    }
+    if let Some(row) = restored.audit_row {
+        println!(
+            "the restore is recorded as audit row {row}, and the audit log's signed head was reset to it"
+        );
     }
     if restored.schema < restored.binary {
         println!(
@@ -527,29 +538,63 @@ fn account_by_email(conn: &rusqlite::Connection, email: &str) -> anyhow::Result<
 
 fn audit_verify(config: &Config) -> anyhow::Result<ExitCode> {
     let instance = Instance::open(config, SystemClock.now())?;
+    // Rows committed by this very start (none, unless it sealed the log) are signed first.
+    instance.audit_head.flush();
+    let file = instance.audit_head.file().clone();
     let (verification, anchor) = instance.db.read_blocking(|conn| {
-        Ok::<_, DbError>((audit::verify(conn, &instance.key)?, audit::anchor(conn)?))
+        let verification = audit::verify_with_head(conn, &instance.key, &file)?;
+        Ok::<_, audit::AuditError>((verification, audit::anchor(conn)?))
     })?;
-    match verification.broken {
-        None => {
+    if let Some(broken) = verification.broken {
+        println!("audit log BROKEN: {broken}");
+        return Ok(ExitCode::from(1));
+    }
+    println!(
+        "audit log intact: {} rows, MAC chain verified",
+        verification.rows
+    );
+    if let Some(anchor) = &anchor {
+        println!(
+            "rows up to {} were removed by retention on {}; the chain is verified from there",
+            anchor.through_id,
+            anchor.pruned_at.format("%Y-%m-%d")
+        );
+    }
+    if let Some(first_keyed_id) = verification.keyed_from
+        && first_keyed_id > anchor.as_ref().map_or(1, |anchor| anchor.through_id + 1)
+    {
+        println!(
+            "rows before {first_keyed_id} were written before keyed chaining: their SHA-256 chain is verified and pinned as a whole"
+        );
+    }
+    match verification.head {
+        audit::HeadCheck::Matches { through_id } => {
             println!(
-                "audit log intact: {} rows, hash chain verified",
-                verification.rows
+                "the signed head ({}) vouches for rows up to {through_id}, and they match it",
+                file.path().display()
             );
-            if let Some(anchor) = anchor {
-                println!(
-                    "rows up to {} were removed by retention on {}; the chain is verified from there",
-                    anchor.through_id,
-                    anchor.pruned_at.format("%Y-%m-%d")
-                );
-            }
             Ok(ExitCode::SUCCESS)
         }
-        Some(broken) => {
-            println!("audit log BROKEN: {broken}");
-            Ok(ExitCode::from(1))
+        audit::HeadCheck::Missing => {
+            println!(
+                "the signed head {} is MISSING: the removal of the newest rows cannot be ruled out. Compare the log with your backups; then `kairos audit reset-head` signs its current end",
+                file.path().display()
+            );
+            Ok(ExitCode::from(2))
         }
+        audit::HeadCheck::NotChecked => Ok(ExitCode::SUCCESS),
     }
+}
+
+fn audit_reset_head(config: &Config) -> anyhow::Result<ExitCode> {
+    let now = SystemClock.now();
+    let instance = Instance::open(config, now)?;
+    let head = audit::reset_head(&instance.db, instance.audit_head.file(), now)?;
+    println!(
+        "the reset is recorded as audit row {}; the signed head now vouches for the log up to it",
+        head.last_id
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 fn create_api_key(config: &Config, email: &str, name: &str) -> anyhow::Result<ExitCode> {

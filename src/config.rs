@@ -321,6 +321,11 @@ impl Config {
         self.data_dir.join("kairos.key")
     }
 
+    /// The signed head of the audit log, kept outside the database (see `audit::head`).
+    pub fn audit_head_path(&self) -> PathBuf {
+        self.data_dir.join("audit.head")
+    }
+
     pub fn backup_dir(&self) -> PathBuf {
         self.data_dir.join("backups")
     }

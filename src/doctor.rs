@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 
+use crate::audit::HeadCheck;
+use crate::audit::head::HeadFile;
 use crate::config::{Config, ConfigError};
 use crate::crypto::InstanceKey;
 use crate::data_lock::DataDirLock;
@@ -474,7 +476,7 @@ fn check_audit_log(config: &Config, conn: Option<&Connection>) -> Finding {
     let Some(conn) = conn else {
         return Finding::skip("audit log", "no database yet");
     };
-    // The key authenticates where the chain starts after pruning.
+    // The key chains the rows and authenticates the anchor, the seal and the head.
     let Ok(Some(key)) = InstanceKey::load(&config.key_path()) else {
         return Finding::skip("audit log", "the key file cannot be read (see key file)");
     };
@@ -488,23 +490,47 @@ fn check_audit_log(config: &Config, conn: Option<&Connection>) -> Finding {
     if !exists {
         return Finding::skip("audit log", "not created yet (the next start migrates)");
     }
-    match crate::audit::verify(conn, &key) {
-        Ok(verification) => match verification.broken {
-            None => Finding::ok(
+    let head = HeadFile::new(config.audit_head_path(), config.database_path(), &key);
+    let verification = match crate::audit::verify_with_head(conn, &key, &head) {
+        Ok(verification) => verification,
+        Err(err) => {
+            return Finding::fail(
                 "audit log",
-                format!("hash chain intact ({} rows)", verification.rows),
-            ),
-            Some(broken) => Finding::fail(
-                "audit log",
-                format!("{broken}: the log was changed outside Kairos"),
-                "keep a copy of the database as evidence, find who had access to the data dir, and compare the log with your backups",
-            ),
-        },
-        Err(err) => Finding::fail(
+                format!("the audit log or its head cannot be read: {err}"),
+                "run kairos audit verify; if the database is damaged, restore a backup",
+            );
+        }
+    };
+    if let Some(broken) = verification.broken {
+        return Finding::fail(
             "audit log",
-            format!("the audit log cannot be read: {err}"),
-            "run kairos audit verify; if the database is damaged, restore a backup",
+            format!("{broken}: the log was changed outside Kairos"),
+            "keep a copy of the database and audit.head as evidence, find who had access to the data dir, and compare the log with your backups",
+        );
+    }
+    let rows = verification.rows;
+    match (verification.keyed_from, verification.head) {
+        (None, _) => Finding::ok(
+            "audit log",
+            format!(
+                "hash chain intact ({rows} rows; keyed MACs and the signed head start with the next start)"
+            ),
         ),
+        (Some(_), HeadCheck::Missing) => Finding::warn(
+            "audit log",
+            format!(
+                "MAC chain intact ({rows} rows), but the signed head {} is missing: the removal of the newest rows cannot be ruled out",
+                head.path().display()
+            ),
+            "compare the log with your backups, then sign its current end with kairos audit reset-head",
+        ),
+        (Some(_), HeadCheck::Matches { through_id }) => Finding::ok(
+            "audit log",
+            format!("MAC chain intact ({rows} rows), signed head at row {through_id} matches"),
+        ),
+        (Some(_), HeadCheck::NotChecked) => {
+            Finding::ok("audit log", format!("MAC chain intact ({rows} rows)"))
+        }
     }
 }
 

@@ -8,6 +8,8 @@ use chrono::{DateTime, Utc, Weekday};
 use chrono_tz::Tz;
 use rusqlite::Connection;
 
+use crate::audit::head::{HeadError, HeadFile, HeadKeeper};
+use crate::audit::{self, AuditError};
 use crate::config::Config;
 use crate::crypto::{InstanceKey, KeyError};
 use crate::data_lock::{DataDirLock, LockError};
@@ -35,6 +37,19 @@ pub enum OpenError {
     Key(#[from] KeyError),
     #[error(transparent)]
     Locked(#[from] LockError),
+    #[error(transparent)]
+    AuditHead(#[from] HeadError),
+    #[error("cannot start keeping the audit head: {0}")]
+    HeadKeeper(std::io::Error),
+}
+
+impl From<AuditError> for OpenError {
+    fn from(err: AuditError) -> Self {
+        match err {
+            AuditError::Db(err) => err.into(),
+            AuditError::Head(err) => err.into(),
+        }
+    }
 }
 
 impl From<rusqlite::Error> for OpenError {
@@ -51,12 +66,16 @@ pub struct Instance {
     pub schema: SchemaStatus,
     /// Whether this start created the key (a brand-new instance).
     pub key_created: bool,
+    /// Keeps the audit log's signed head at its last committed row.
+    pub audit_head: HeadKeeper,
 }
 
 impl Instance {
     /// Creates the data directory if needed, loads (or on first start creates) the
     /// instance key, encrypts a database left unencrypted by an older Kairos, migrates the
-    /// database and checks that the key belongs to it.
+    /// database and checks that the key belongs to it. The writer connection gets the
+    /// audit log's key, the log is sealed for keyed chaining once (see `audit`), and its
+    /// signed head is kept from here on.
     ///
     /// A missing key next to an existing database, or a key that cannot decrypt it, is an
     /// error naming the key file: never a new, empty instance.
@@ -93,12 +112,17 @@ impl Instance {
             now,
         )?;
         let db = Db::open(&database, &database_key)?;
+        db.prepare_writer(|conn| audit::attach_key(conn, &key))?;
         db.write_blocking(|tx| check_key(tx, &key, &key_path, now))?;
+        let head = HeadFile::new(config.audit_head_path(), database, &key);
+        db.write_blocking(|tx| audit::seal(tx, &key, &head, now).map_err(OpenError::from))?;
+        let audit_head = HeadKeeper::start(db.clone(), head).map_err(OpenError::HeadKeeper)?;
         Ok(Self {
             db,
             key,
             schema,
             key_created,
+            audit_head,
         })
     }
 }

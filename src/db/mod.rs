@@ -17,6 +17,7 @@
 //! (`VACUUM INTO`) is written to `<data-dir>/backups/`.
 
 pub mod api_keys;
+pub mod audit;
 pub mod bookings;
 pub mod event_types;
 pub mod invitations;
@@ -158,6 +159,10 @@ struct Inner {
     jobs_added: Arc<AtomicBool>,
     /// Called after a commit that added jobs: wakes the job worker.
     on_jobs_added: OnceLock<Box<dyn Fn() + Send + Sync>>,
+    /// Set by the writer when the running transaction appends audit rows.
+    audit_added: Arc<AtomicBool>,
+    /// Called after a commit that appended audit rows: advances the signed audit head.
+    on_audit_added: OnceLock<Box<dyn Fn() + Send + Sync>>,
 }
 
 impl std::fmt::Debug for Db {
@@ -398,11 +403,16 @@ impl Db {
     pub fn open(path: &Path, key: &DatabaseKey) -> Result<Self, DbError> {
         let mut writer = open_writer(path, key)?;
         let jobs_added = Arc::new(AtomicBool::new(false));
-        let flag = jobs_added.clone();
+        let audit_added = Arc::new(AtomicBool::new(false));
+        let (jobs_flag, audit_flag) = (jobs_added.clone(), audit_added.clone());
         writer.update_hook(Some(
             move |action: rusqlite::hooks::Action, _: &str, table: &str, _: i64| {
-                if action == rusqlite::hooks::Action::SQLITE_INSERT && table == "jobs" {
-                    flag.store(true, Ordering::SeqCst);
+                if action == rusqlite::hooks::Action::SQLITE_INSERT {
+                    match table {
+                        "jobs" => jobs_flag.store(true, Ordering::SeqCst),
+                        "audit_log" => audit_flag.store(true, Ordering::SeqCst),
+                        _ => {}
+                    }
                 }
             },
         ))?;
@@ -418,6 +428,8 @@ impl Db {
                 generation: AtomicU64::new(0),
                 jobs_added,
                 on_jobs_added: OnceLock::new(),
+                audit_added,
+                on_audit_added: OnceLock::new(),
             }),
         })
     }
@@ -427,6 +439,21 @@ impl Db {
     /// it. Set once, by whoever runs the job worker; later calls are ignored.
     pub fn on_jobs_added(&self, wake: impl Fn() + Send + Sync + 'static) {
         let _ = self.inner.on_jobs_added.set(Box::new(wake));
+    }
+
+    /// Calls `advance` after every committed write transaction that appended audit rows,
+    /// so the signed audit head follows the log. Set once, by whoever keeps the head.
+    pub fn on_audit_added(&self, advance: impl Fn() + Send + Sync + 'static) {
+        let _ = self.inner.on_audit_added.set(Box::new(advance));
+    }
+
+    /// Runs `prepare` on the writer connection: for what a layer above attaches to every
+    /// write (the audit log's key, as an SQL function).
+    pub fn prepare_writer<T>(
+        &self,
+        prepare: impl FnOnce(&Connection) -> rusqlite::Result<T>,
+    ) -> Result<T, DbError> {
+        Ok(prepare(&lock(&self.inner.writer))?)
     }
 
     pub fn path(&self) -> &Path {
@@ -484,6 +511,7 @@ impl Db {
     {
         let mut conn = lock(&self.inner.writer);
         self.inner.jobs_added.store(false, Ordering::SeqCst);
+        self.inner.audit_added.store(false, Ordering::SeqCst);
         let tx = conn
             .transaction_with_behavior(TransactionBehavior::Immediate)
             .map_err(|err| E::from(DbError::from(err)))?;
@@ -494,6 +522,11 @@ impl Db {
             && let Some(wake) = self.inner.on_jobs_added.get()
         {
             wake();
+        }
+        if self.inner.audit_added.swap(false, Ordering::SeqCst)
+            && let Some(advance) = self.inner.on_audit_added.get()
+        {
+            advance();
         }
         Ok(value)
     }
@@ -640,6 +673,65 @@ mod tests {
         let message = err.to_string();
         assert!(message.contains("950"), "{message}");
         assert!(message.contains(&latest.to_string()), "{message}");
+    }
+
+    #[test]
+    fn only_committed_audit_rows_are_announced() -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("kairos.db");
+        migrate(
+            &path,
+            &dir.path().join("backups"),
+            &embedded_migrations(),
+            &key(),
+            now(),
+        )?;
+        let db = Db::open(&path, &key())?;
+        let announced = Arc::new(AtomicU64::new(0));
+        let counter = announced.clone();
+        db.on_audit_added(move || {
+            counter.fetch_add(1, Ordering::SeqCst);
+        });
+        let append = |tx: &Transaction<'_>| {
+            tx.execute(
+                "INSERT INTO audit_log (id, at, actor_kind, action, outcome, hash)
+                 VALUES ((SELECT coalesce(max(id), 0) + 1 FROM audit_log), 0, 'system', 'x', 'success', zeroblob(32))",
+                [],
+            )
+        };
+        let rolled_back = db.write_blocking(|tx| -> Result<(), DbError> {
+            append(tx)?;
+            Err(DbError::WorkerGone)
+        });
+        assert!(rolled_back.is_err());
+        assert_eq!(
+            announced.load(Ordering::SeqCst),
+            0,
+            "a rollback is not announced"
+        );
+        db.write_blocking(|tx| -> Result<(), DbError> {
+            tx.execute(
+                "INSERT INTO settings (key, value, updated_at) VALUES ('k', 'v', 0)",
+                [],
+            )?;
+            Ok(())
+        })?;
+        assert_eq!(
+            announced.load(Ordering::SeqCst),
+            0,
+            "nothing appended to the log"
+        );
+        db.write_blocking(|tx| -> Result<(), DbError> {
+            append(tx)?;
+            append(tx)?;
+            Ok(())
+        })?;
+        assert_eq!(
+            announced.load(Ordering::SeqCst),
+            1,
+            "one commit, announced once"
+        );
+        Ok(())
     }
 
     fn dump(path: &Path) -> Vec<String> {

@@ -1,5 +1,7 @@
 //! The audit log: what it records, and `kairos audit verify` finding tampering.
 
+use std::os::unix::fs::PermissionsExt;
+
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -249,6 +251,355 @@ fn audit_verify_names_the_first_edited_or_deleted_row() {
     let (ok, stdout) = verify(&copy);
     assert!(!ok, "{stdout}");
     assert!(stdout.contains("row 2 was deleted"), "{stdout}");
+}
+
+/// An instance whose log has `rows` rows, written by the host shell: the owner's
+/// creation, then password resets.
+fn instance_with_rows(rows: usize) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    create_owner(&data);
+    for _ in 1..rows {
+        let output = kairos(&data)
+            .args(["admin", "reset-password", OWNER_EMAIL])
+            .output()
+            .expect("runs");
+        assert!(output.status.success());
+    }
+    (dir, data)
+}
+
+/// What someone who can write the database but lacks the key can do after editing row
+/// `from`: recompute its chain value and every later one with SHA-256 over the documented
+/// encoding (`format` names its version), as the chain was once built.
+fn recompute_with_sha256(data: &std::path::Path, from: i64, format: &[u8; 16]) {
+    use sha2::{Digest, Sha256};
+    let conn = open_database(&data.join("kairos.db"), data);
+    let mut previous: Vec<u8> = conn
+        .query_row(
+            "SELECT coalesce((SELECT hash FROM audit_log WHERE id = ?1), zeroblob(32))",
+            [from - 1],
+            |row| row.get(0),
+        )
+        .expect("previous value");
+    let mut stmt = conn
+        .prepare(
+            "SELECT id, at, actor_kind, actor_id, action, object, outcome, ip, user_agent
+             FROM audit_log WHERE id >= ?1 ORDER BY id",
+        )
+        .expect("select");
+    let rows: Vec<(i64, i64, Vec<Option<String>>)> = stmt
+        .query_map([from], |row| {
+            Ok((
+                row.get(0)?,
+                row.get(1)?,
+                (2..9).map(|i| row.get(i)).collect::<Result<_, _>>()?,
+            ))
+        })
+        .and_then(|rows| rows.collect())
+        .expect("rows");
+    for (id, at, fields) in rows {
+        let mut encoded = format.to_vec();
+        encoded.extend_from_slice(&id.to_be_bytes());
+        encoded.extend_from_slice(&at.to_be_bytes());
+        for field in fields {
+            match field {
+                None => encoded.push(0),
+                Some(text) => {
+                    encoded.push(1);
+                    encoded.extend_from_slice(&(text.len() as u32).to_be_bytes());
+                    encoded.extend_from_slice(text.as_bytes());
+                }
+            }
+        }
+        let mut hasher = Sha256::new();
+        hasher.update(&previous);
+        hasher.update(&encoded);
+        let value = hasher.finalize().to_vec();
+        conn.execute(
+            "UPDATE audit_log SET hash = ?1 WHERE id = ?2",
+            rusqlite::params![value, id],
+        )
+        .expect("rewrite");
+        previous = value;
+    }
+}
+
+/// The row the signed head names, if there is a head.
+fn head_row(data: &std::path::Path) -> Option<i64> {
+    let text = std::fs::read_to_string(data.join("audit.head")).ok()?;
+    text.lines()
+        .find_map(|line| line.strip_prefix("row "))
+        .and_then(|row| row.parse().ok())
+}
+
+fn doctor_line(data: &std::path::Path) -> (bool, String) {
+    let output = kairos(data).arg("doctor").output().expect("runs");
+    let report = String::from_utf8_lossy(&output.stdout).into_owned();
+    let line = report
+        .lines()
+        .find(|l| l.contains("audit log"))
+        .unwrap_or_default()
+        .to_string();
+    (output.status.success(), line)
+}
+
+#[test]
+fn audit_verify_names_an_edit_whose_later_hashes_were_recomputed() {
+    let (_dir, data) = instance_with_rows(5);
+    tamper(
+        &data,
+        "UPDATE audit_log SET actor_id = 'someone-else' WHERE id = 3;",
+    );
+    recompute_with_sha256(&data, 3, b"kairos-audit-v2\0");
+    let (ok, stdout) = verify(&data);
+    assert!(!ok, "{stdout}");
+    assert!(stdout.contains("row 3 was edited"), "{stdout}");
+
+    // Recomputed as the old, unkeyed chain: the same.
+    let (_dir, data) = instance_with_rows(5);
+    tamper(
+        &data,
+        "UPDATE audit_log SET outcome = 'failure' WHERE id = 2;",
+    );
+    recompute_with_sha256(&data, 2, b"kairos-audit-v1\0");
+    let (ok, stdout) = verify(&data);
+    assert!(!ok, "{stdout}");
+    assert!(stdout.contains("row 2 was edited"), "{stdout}");
+}
+
+#[tokio::test]
+async fn the_signed_head_follows_the_server_and_names_the_newest_rows_cut_off() {
+    let mut server = TestServer::with_owner().await;
+    let data = server.data_dir();
+    for _ in 0..3 {
+        let client = browser();
+        let ok = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+        assert_eq!(ok.status(), StatusCode::SEE_OTHER);
+    }
+    // The head moves after each commit, off the request path: wait for it.
+    let rows = server.count("audit_log").await;
+    assert!(rows >= 4, "the creation and three sign-ins");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while head_row(&data).unwrap_or(0) < rows {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the signed head reached row {rows}"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    let mode = std::fs::metadata(data.join("audit.head"))
+        .expect("head")
+        .permissions()
+        .mode();
+    assert_eq!(mode & 0o777, 0o600);
+    if let Some(running) = server.running.take() {
+        running.shutdown().await.expect("clean shutdown");
+    }
+    let last = head_row(&data).expect("a head");
+    let (ok, stdout) = verify(&data);
+    assert!(ok, "{stdout}");
+    assert!(
+        stdout.contains(&format!("vouches for rows up to {last}, and they match")),
+        "{stdout}"
+    );
+
+    // Delete the two newest rows: the chain of what is left is intact.
+    tamper(
+        &data,
+        &format!("DELETE FROM audit_log WHERE id > {};", last - 2),
+    );
+    let (ok, stdout) = verify(&data);
+    assert!(!ok, "{stdout}");
+    assert!(
+        stdout.contains(&format!("audit rows {} to {last} were deleted", last - 1)),
+        "{stdout}"
+    );
+    let (ok, line) = doctor_line(&data);
+    assert!(!ok, "{line}");
+    assert!(line.contains("FAIL"), "{line}");
+    assert!(
+        line.contains(&format!("rows {} to {last}", last - 1)),
+        "{line}"
+    );
+
+    // Starting again writes new rows, but leaves the head as evidence.
+    let server = TestServer::start_in(server.dir, server.clock.clone()).await;
+    let client = browser();
+    sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    let _dir = server.stop_keeping_dir().await;
+    assert_eq!(head_row(&data), Some(last), "the head did not move");
+    let (ok, stdout) = verify(&data);
+    assert!(!ok, "{stdout}");
+}
+
+#[test]
+fn a_missing_head_is_reported_until_reset_head_signs_the_log_again() {
+    let (_dir, data) = instance_with_rows(5);
+    assert_eq!(head_row(&data), Some(5));
+    std::fs::remove_file(data.join("audit.head")).expect("remove head");
+    let output = kairos(&data)
+        .args(["audit", "verify"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(2), "{stdout}");
+    assert!(stdout.contains("intact: 5 rows"), "{stdout}");
+    assert!(stdout.contains("MISSING"), "{stdout}");
+    assert!(
+        stdout.contains("the removal of the newest rows cannot be ruled out"),
+        "{stdout}"
+    );
+    let (ok, line) = doctor_line(&data);
+    assert!(ok, "a warning only: {line}");
+    assert!(line.starts_with("WARN"), "{line}");
+    assert!(line.contains("missing"), "{line}");
+    assert_eq!(head_row(&data), None, "nothing recreates it silently");
+
+    let output = kairos(&data)
+        .args(["audit", "reset-head"])
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("audit row 6"), "{stdout}");
+    let (ok, stdout) = verify(&data);
+    assert!(ok, "{stdout}");
+    assert!(stdout.contains("vouches for rows up to 6"), "{stdout}");
+    let conn = open_database(&data.join("kairos.db"), &data);
+    let action: String = conn
+        .query_row("SELECT action FROM audit_log WHERE id = 6", [], |r| {
+            r.get(0)
+        })
+        .expect("row 6");
+    assert_eq!(action, "audit_head_reset");
+}
+
+#[test]
+fn restoring_an_older_backup_resets_the_head_and_is_audited() {
+    let (dir, data) = instance_with_rows(3);
+    let backup = dir.path().join("three-rows.db");
+    let output = kairos(&data)
+        .arg("backup")
+        .arg("--output")
+        .arg(&backup)
+        .output()
+        .expect("runs");
+    assert!(output.status.success());
+    for _ in 0..3 {
+        let output = kairos(&data)
+            .args(["admin", "reset-password", OWNER_EMAIL])
+            .output()
+            .expect("runs");
+        assert!(output.status.success());
+    }
+    assert_eq!(head_row(&data), Some(6));
+
+    let output = kairos(&data)
+        .arg("restore")
+        .arg(&backup)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{stdout}");
+    assert!(stdout.contains("recorded as audit row 4"), "{stdout}");
+    assert_eq!(head_row(&data), Some(4));
+    let (ok, stdout) = verify(&data);
+    assert!(
+        ok,
+        "fewer rows than before the restore are no alarm: {stdout}"
+    );
+    assert!(stdout.contains("vouches for rows up to 4"), "{stdout}");
+    let conn = open_database(&data.join("kairos.db"), &data);
+    let row: (String, String, Option<String>) = conn
+        .query_row(
+            "SELECT actor_kind, action, object FROM audit_log WHERE id = 4",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .expect("row 4");
+    assert_eq!(
+        row,
+        (
+            "system".to_string(),
+            "database_restored".to_string(),
+            Some("backup:three-rows.db".to_string())
+        )
+    );
+}
+
+#[test]
+fn a_log_from_before_keyed_chaining_is_sealed_at_the_first_start_and_stays_checked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    std::fs::create_dir_all(&data).expect("data dir");
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let key_path = data.join("kairos.key");
+    let key = kairos::crypto::InstanceKey::create(&key_path).expect("key");
+    // The schema and rows as the version before keyed chaining left them.
+    let before: Vec<_> = kairos::db::embedded_migrations()
+        .into_iter()
+        .filter(|migration| migration.version() < 10)
+        .collect();
+    let database = data.join("kairos.db");
+    kairos::db::migrate(
+        &database,
+        &data.join("backups"),
+        &before,
+        &kairos::db::DatabaseKey::derive(&key, &key_path),
+        t0(),
+    )
+    .expect("migrated to version 9");
+    let conn = open_database(&database, &data);
+    for _ in 0..3 {
+        let entry = kairos::audit::Entry {
+            actor: kairos::audit::Actor::System("cli"),
+            action: "admin_granted",
+            object: Some("user:1".into()),
+            outcome: kairos::audit::Outcome::Success,
+            origin: &kairos::audit::Origin::host(),
+        };
+        kairos::audit::record(&conn, t0(), &entry).expect("recorded");
+    }
+    drop(conn);
+    let (ok, stdout) = verify(&data);
+    assert!(ok, "{stdout}");
+    assert!(stdout.contains("intact: 3 rows"), "{stdout}");
+    assert!(
+        stdout.contains("rows before 4 were written before keyed chaining"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("vouches for rows up to 3"), "{stdout}");
+    create_owner(&data);
+    let (ok, stdout) = verify(&data);
+    assert!(ok, "{stdout}");
+    assert!(stdout.contains("intact: 4 rows"), "{stdout}");
+
+    let copy = dir.path().join("copy");
+    std::fs::create_dir_all(&copy).expect("copy dir");
+    for entry in std::fs::read_dir(&data).expect("data dir").flatten() {
+        if entry.path().is_file() {
+            std::fs::copy(entry.path(), copy.join(entry.file_name())).expect("copy");
+        }
+    }
+    // An old row edited is still found at its row ...
+    tamper(
+        &data,
+        "UPDATE audit_log SET object = 'user:2' WHERE id = 2;",
+    );
+    let (ok, stdout) = verify(&data);
+    assert!(!ok, "{stdout}");
+    assert!(stdout.contains("row 2 was edited"), "{stdout}");
+    // ... and with the old hashes recomputed, the old rows are named as a whole.
+    tamper(
+        &copy,
+        "UPDATE audit_log SET object = 'user:2' WHERE id = 2;",
+    );
+    recompute_with_sha256(&copy, 2, b"kairos-audit-v1\0");
+    let (ok, stdout) = verify(&copy);
+    assert!(!ok, "{stdout}");
+    assert!(stdout.contains("rows up to 3"), "{stdout}");
+    assert!(stdout.contains("were rewritten"), "{stdout}");
 }
 
 #[tokio::test]

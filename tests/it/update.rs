@@ -712,9 +712,13 @@ fn rolling_back_past_a_migration_restores_the_pre_update_backup() {
     let rolled = update::rollback(&updater, &install.config, t0()).expect("rolls back");
     assert_eq!(rolled.restored.as_deref(), Some(backup.as_path()));
     assert_eq!(rolled.restore_needed, None);
+    let (restored, restore_row) = crate::backup::dump_after_restore(
+        &install.config.database_path(),
+        &install.config.data_dir,
+    );
     assert_eq!(
-        crate::backup::dump(&install.config.database_path(), &install.config.data_dir),
-        before,
+        restored, before,
         "the database is as it was before the update"
     );
+    assert_eq!(restore_row.len(), 1, "and the restore is in its audit log");
 }
