@@ -252,12 +252,12 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
 
     let state = AppState(Arc::new(Inner {
         csrf_key: instance.key.derive("csrf"),
+        throttle: LoginThrottle::new(Limits::default(), instance.key.derive("known browser")),
         session_policy: SessionPolicy::from_config(&config),
         key: instance.key,
         db: instance.db,
         clock,
         setup,
-        throttle: LoginThrottle::new(Limits::default()),
         rate_limits: RateLimiter::new(RateLimits {
             bookings_per_hour: config.booking_rate_limit_per_hour as usize,
             api_calls_per_minute: config.api_rate_limit_per_minute as usize,

@@ -60,6 +60,10 @@ pub fn router(state: AppState) -> Router {
         .route("/session/extend", post(account::extend_session))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))
         .route(
+            "/login/unlock/{token}",
+            get(account::unlock_page).post(account::unlock),
+        )
+        .route(
             "/invite/{token}",
             get(account::invitation_page).post(account::accept_invitation),
         )

@@ -307,6 +307,22 @@ impl TestServer {
         .expect("member created");
     }
 
+    /// The audit log as (action, object, outcome, the whole row as text), oldest first.
+    pub async fn audit_log(&self) -> Vec<(String, Option<String>, String, String)> {
+        let db = self.running.as_ref().expect("running").state.db.clone();
+        db.read(|conn| -> Result<_, kairos::db::DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT action, object, outcome,
+                        printf('%s %s %s %s %s %s %s', actor_kind, actor_id, action, object, outcome, ip, user_agent)
+                 FROM audit_log ORDER BY id",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .await
+        .expect("audit log")
+    }
+
     /// Counts rows of a table straight from the database.
     pub async fn count(&self, table: &'static str) -> i64 {
         let db = self.running.as_ref().expect("running").state.db.clone();
