@@ -1,4 +1,7 @@
--- Abuse limits: sign-in unlock links.
+-- Abuse limits: hourly booking caps and sign-in unlock links.
+
+-- The hourly caps per event type and per host count the bookings made in the last hour.
+CREATE INDEX bookings_created ON bookings (created_at);
 
 -- One-time links that let a browser past the sign-in throttle of an account, emailed to
 -- the account when its sign-in is throttled. Only the token's hash is kept.

@@ -82,15 +82,20 @@ impl AppState {
 
     /// What the booking service needs to know about the instance, as of now.
     pub fn booking_settings(&self) -> crate::booking::Settings {
+        let settings = self.settings();
         crate::booking::Settings {
             context: crate::scheduling::slots::Context {
                 now: self.clock.now(),
                 first_day_of_week: crate::availability::DayOfWeek::from_chrono(
-                    self.settings().first_day_of_week,
+                    settings.first_day_of_week,
                 ),
             },
             video_base_url: self.config.video_base_url.clone(),
             manage_key: crate::booking::ManageKey::new(&self.key),
+            caps: crate::booking::HourlyCaps {
+                per_event_type: settings.bookings_per_event_type_per_hour,
+                per_host: settings.bookings_per_host_per_hour,
+            },
         }
     }
 

@@ -185,10 +185,19 @@ pub struct InstanceSettings {
     pub require_mfa: crate::auth::mfa::RequireMfa,
     /// Audit rows older than this many years are pruned daily (the chain stays verifiable).
     pub audit_retention_years: u32,
+    /// New bookings one event type takes per hour from the booking pages and the API
+    /// (0: no cap); see [`crate::booking::HourlyCaps`].
+    pub bookings_per_event_type_per_hour: u32,
+    /// New bookings one host takes per hour, over all their event types (0: no cap).
+    pub bookings_per_host_per_hour: u32,
 }
 
 /// The audit retention a new instance starts with: six years, as HIPAA keeps records.
 pub const DEFAULT_AUDIT_RETENTION_YEARS: u32 = 6;
+/// The hourly booking caps a new instance starts with: far above what a practice books in
+/// an hour, low enough that a flood cannot fill a week of slots or send thousands of emails.
+pub const DEFAULT_BOOKINGS_PER_EVENT_TYPE_PER_HOUR: u32 = 30;
+pub const DEFAULT_BOOKINGS_PER_HOST_PER_HOUR: u32 = 60;
 
 impl Default for InstanceSettings {
     fn default() -> Self {
@@ -204,6 +213,8 @@ impl Default for InstanceSettings {
             allow_private_targets: false,
             require_mfa: crate::auth::mfa::RequireMfa::Off,
             audit_retention_years: DEFAULT_AUDIT_RETENTION_YEARS,
+            bookings_per_event_type_per_hour: DEFAULT_BOOKINGS_PER_EVENT_TYPE_PER_HOUR,
+            bookings_per_host_per_hour: DEFAULT_BOOKINGS_PER_HOST_PER_HOUR,
         }
     }
 }
@@ -238,6 +249,15 @@ impl InstanceSettings {
             audit_retention_years: settings::get(conn, "audit_retention_years")?
                 .and_then(|value| value.parse().ok())
                 .unwrap_or(defaults.audit_retention_years),
+            bookings_per_event_type_per_hour: settings::get(
+                conn,
+                "bookings_per_event_type_per_hour",
+            )?
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(defaults.bookings_per_event_type_per_hour),
+            bookings_per_host_per_hour: settings::get(conn, "bookings_per_host_per_hour")?
+                .and_then(|value| value.parse().ok())
+                .unwrap_or(defaults.bookings_per_host_per_hour),
         })
     }
 
@@ -280,6 +300,18 @@ impl InstanceSettings {
             conn,
             "audit_retention_years",
             &self.audit_retention_years.to_string(),
+            now,
+        )?;
+        settings::set(
+            conn,
+            "bookings_per_event_type_per_hour",
+            &self.bookings_per_event_type_per_hour.to_string(),
+            now,
+        )?;
+        settings::set(
+            conn,
+            "bookings_per_host_per_hour",
+            &self.bookings_per_host_per_hour.to_string(),
             now,
         )?;
         settings::set(
@@ -390,6 +422,8 @@ mod tests {
             allow_private_targets: true,
             require_mfa: crate::auth::mfa::RequireMfa::Administrators,
             audit_retention_years: 7,
+            bookings_per_event_type_per_hour: 0,
+            bookings_per_host_per_hour: 12,
         };
         let saved = wanted.clone();
         instance
