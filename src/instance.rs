@@ -93,6 +93,10 @@ impl Instance {
             now,
         )?;
         let db = Db::open(&database, &database_key)?;
+        restrict_permissions(config).map_err(|source| OpenError::DataDir {
+            path: config.data_dir.clone(),
+            source,
+        })?;
         db.write_blocking(|tx| check_key(tx, &key, &key_path, now))?;
         Ok(Self {
             db,
@@ -111,6 +115,45 @@ fn hold_data_dir(dir: &Path) -> Result<Option<DataDirLock>, OpenError> {
         Err(LockError::Held { pid: Some(pid), .. }) if pid == std::process::id() => Ok(None),
         Err(err) => Err(err.into()),
     }
+}
+
+/// Makes every file and directory this process creates readable by its own user only
+/// (umask 077): the database, the `-wal` and `-shm` files SQLite creates beside it, the
+/// lock, backups and their folder. The `kairos` binary calls it first thing.
+pub fn make_new_files_private() {
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
+}
+
+/// Takes group and other permissions away from the database files and the lock (0600)
+/// and from the data and backup directories (0700): an instance created before Kairos set
+/// its umask, or by a process with a looser one, is made private at its next start.
+fn restrict_permissions(config: &Config) -> std::io::Result<()> {
+    let database = config.database_path();
+    let sidecar = |suffix: &str| {
+        let mut name = database.clone().into_os_string();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    let files = [
+        database.clone(),
+        sidecar("-wal"),
+        sidecar("-shm"),
+        config.data_dir.join(crate::data_lock::LOCK_FILE),
+    ];
+    let dirs = [config.data_dir.clone(), config.backup_dir()];
+    for (paths, mode) in [(&files[..], 0o600), (&dirs[..], 0o700)] {
+        for path in paths {
+            let Ok(metadata) = std::fs::metadata(path) else {
+                continue;
+            };
+            let current = metadata.permissions().mode() & 0o777;
+            if current & 0o077 != 0 {
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+                tracing::info!(path = %path.display(), from = format!("{current:o}"), to = format!("{mode:o}"), "restricted permissions");
+            }
+        }
+    }
+    Ok(())
 }
 
 fn create_data_dir(path: &Path) -> Result<(), OpenError> {
@@ -376,6 +419,14 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(dir_mode & 0o777, 0o700);
+        // Whatever this test process's umask, the database and its log are private.
+        for file in ["kairos.db", "kairos.db-wal", "kairos.db-shm"] {
+            let mode = std::fs::metadata(config.data_dir.join(file))
+                .expect(file)
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{file}");
+        }
         drop(instance);
         let again = Instance::open(&config, now()).expect("opens again");
         assert!(!again.key_created);

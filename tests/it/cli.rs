@@ -454,3 +454,87 @@ fn apikey_create_prints_a_key_that_opens_the_api() {
         server.stop().await;
     });
 }
+
+/// The `kairos` binary run by a shell whose umask lets everyone read new files.
+fn kairos_with_loose_umask(data_dir: &Path) -> Command {
+    let mut command = Command::new("sh");
+    command
+        .args(["-c", "umask 022 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_kairos"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("--config")
+        .arg(empty_config(data_dir))
+        .env_remove("KAIROS_CONFIG")
+        .env_remove("KAIROS_DATA_DIR")
+        .env_remove("KAIROS_LISTEN")
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::null());
+    command
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path)
+        .unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[test]
+fn files_in_the_data_directory_are_private_whatever_the_umask() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut child = kairos_with_loose_umask(&data)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("KAIROS_LOG_LEVEL", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starts");
+    let stdout = child.stdout.take().expect("stdout");
+    // Kept open until the server stops, so that it can go on writing.
+    let mut lines = BufReader::new(stdout).lines();
+    let ready = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|line| line.contains("/setup?token="));
+    assert!(ready, "the server started");
+
+    // A backup taken while the server runs, from a shell with the same umask.
+    let backup = kairos_with_loose_umask(&data)
+        .arg("backup")
+        .output()
+        .expect("runs");
+    assert!(backup.status.success(), "{:?}", text(&backup));
+
+    let backups = data.join("backups");
+    let backup_files: Vec<_> = std::fs::read_dir(&backups)
+        .expect("backups folder")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    assert_eq!(backup_files.len(), 1, "{backup_files:?}");
+    let mut checked = vec![(data.clone(), 0o700), (backups, 0o700)];
+    for file in [
+        "kairos.db",
+        "kairos.db-wal",
+        "kairos.db-shm",
+        "kairos.lock",
+        "kairos.key",
+    ] {
+        checked.push((data.join(file), 0o600));
+    }
+    checked.push((backup_files[0].clone(), 0o600));
+    for (path, expected) in checked {
+        assert_eq!(mode(&path), expected, "{}", path.display());
+    }
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = child.wait().expect("stops");
+    assert!(status.success(), "{status:?}");
+    drop(lines);
+}
