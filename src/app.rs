@@ -74,6 +74,28 @@ impl AppState {
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings;
     }
 
+    /// While setup is incomplete, reads again from the database whether it is complete
+    /// (`kairos admin create` may have completed it from the host shell while the server
+    /// runs), and takes in the saved settings when it is.
+    pub async fn refresh_setup(&self) -> Result<(), DbError> {
+        if self.setup.is_completed() {
+            return Ok(());
+        }
+        let (settings, admin_exists) = self
+            .db
+            .read(|conn| -> Result<_, DbError> {
+                Ok((InstanceSettings::load(conn)?, users::admin_exists(conn)?))
+            })
+            .await?;
+        let completed = settings.setup_completed;
+        if completed {
+            self.set_settings(settings);
+            tracing::info!("setup was completed outside this server; setup pages are closed");
+        }
+        self.setup.observe(admin_exists, completed);
+        Ok(())
+    }
+
     /// The public URL of the instance: the config file's `base_url`, else the wizard's,
     /// else the address the server listens on.
     pub fn base_url(&self) -> String {

@@ -83,6 +83,17 @@ impl SetupGate {
         self.completed.load(Ordering::SeqCst)
     }
 
+    /// Takes in what the database says now: `kairos admin create`, run from the host
+    /// shell while the server runs, creates an administrator and completes setup.
+    pub fn observe(&self, admin_exists: bool, completed: bool) {
+        if admin_exists {
+            self.mark_admin_created();
+        }
+        if completed {
+            self.mark_completed();
+        }
+    }
+
     fn mark_admin_created(&self) {
         self.admin_exists.store(true, Ordering::SeqCst);
     }
@@ -349,6 +360,17 @@ mod tests {
         assert!(!gate.token_valid(&token, t0() + TOKEN_VALIDITY));
         assert!(gate.consume(&token, t0()));
         assert!(!gate.consume(&token, t0()));
+    }
+
+    #[test]
+    fn observing_a_completed_setup_voids_the_token() {
+        let gate = SetupGate::new(false, false);
+        let token = gate.issue(t0());
+        gate.observe(false, false);
+        assert!(!gate.is_completed() && gate.token_valid(&token, t0()));
+        gate.observe(true, true);
+        assert!(gate.admin_exists() && gate.is_completed());
+        assert!(!gate.token_valid(&token, t0()));
     }
 
     #[test]

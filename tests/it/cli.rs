@@ -538,3 +538,76 @@ fn files_in_the_data_directory_are_private_whatever_the_umask() {
     assert!(status.success(), "{status:?}");
     drop(lines);
 }
+
+#[tokio::test]
+async fn admin_create_while_the_server_runs_completes_its_setup() {
+    let server = TestServer::fresh().await;
+    let client = browser();
+    let before = client
+        .get(server.url("/login"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(before.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let setup_url = server.setup_url().expect("a setup link");
+
+    let data = server.data_dir();
+    let output = tokio::task::spawn_blocking(move || {
+        let mut child = kairos(&data)
+            .args([
+                "admin",
+                "create",
+                "--email",
+                "ana@clinic.example",
+                "--name",
+                "Ana Admin",
+                "--password-stdin",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"amber-falcon-river-7\n")
+            .expect("password written");
+        child.wait_with_output().expect("finishes")
+    })
+    .await
+    .expect("joins");
+    assert!(output.status.success(), "{:?}", text(&output));
+
+    // The running server notices at once: sign-in instead of "setup required".
+    let page = client
+        .get(server.url("/login"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.expect("body").contains("Sign in"));
+    let signed_in = sign_in(
+        &server,
+        &client,
+        "ana@clinic.example",
+        "amber-falcon-river-7",
+    )
+    .await;
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&signed_in), "/dashboard");
+    let dashboard = client
+        .get(server.url("/dashboard"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(dashboard.status(), StatusCode::OK, "no setup wizard left");
+    let setup = browser().get(&setup_url).send().await.expect("answers");
+    assert_eq!(
+        setup.status(),
+        StatusCode::NOT_FOUND,
+        "the setup link is void"
+    );
+    server.stop().await;
+}
