@@ -41,6 +41,8 @@ pub fn update_profile(
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         errors.add("name", "must be 1 to 100 characters");
+    } else if let Err(reason) = crate::error::check_single_line(name) {
+        errors.add("name", reason);
     }
     let username = input.username.trim().to_lowercase();
     if let Err(reason) = check_username(&username) {

@@ -102,6 +102,8 @@ impl AccountInput {
             errors.add("name", "is required");
         } else if self.name.chars().count() > 100 {
             errors.add("name", "must be at most 100 characters");
+        } else if let Err(reason) = crate::error::check_single_line(&self.name) {
+            errors.add("name", reason);
         }
         if self.email.is_empty() {
             errors.add("email", "is required");

@@ -22,7 +22,7 @@ use crate::availability::{
 use crate::crypto::{constant_time_eq, random_bytes, token_hash};
 use crate::db::bookings::{self, Booking, BookingStatus, NewBooking};
 use crate::db::{DbError, event_types, users};
-use crate::error::{FieldErrors, check_email};
+use crate::error::{FieldErrors, check_email, check_single_line};
 use crate::scheduling::event_types::{EventType, Location, validate_guests};
 use crate::scheduling::questions::validate_answers;
 use crate::scheduling::schedules::parse_zone;
@@ -304,6 +304,8 @@ fn check_request(
         errors.add("attendee.name", "is required");
     } else if attendee.name.chars().count() > 200 {
         errors.add("attendee.name", "must be at most 200 characters");
+    } else if let Err(reason) = check_single_line(&attendee.name) {
+        errors.add("attendee.name", reason);
     }
     if attendee.email.is_empty() {
         errors.add("attendee.email", "is required");
