@@ -30,11 +30,13 @@ pub struct ProfileInput {
     pub time_format: String,
 }
 
-/// Checks and saves a user's own profile; returns the updated user.
+/// Checks and saves a user's own profile, audited as `profile_changed`; returns the
+/// updated user.
 pub fn update_profile(
     conn: &Connection,
     user: &User,
     input: &ProfileInput,
+    origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<User, ManageError> {
     let mut errors = FieldErrors::new();
@@ -87,6 +89,17 @@ pub fn update_profile(
             twelve_hour,
         },
         now,
+    )?;
+    crate::audit::record(
+        conn,
+        now,
+        &crate::audit::Entry {
+            actor: crate::audit::Actor::User(user.id),
+            action: "profile_changed",
+            object: Some(format!("user:{}", user.id)),
+            outcome: crate::audit::Outcome::Success,
+            origin,
+        },
     )?;
     users::by_id(conn, user.id)?.ok_or(ManageError::NotFound("user"))
 }

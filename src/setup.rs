@@ -266,23 +266,33 @@ impl InstanceInput {
     }
 }
 
-/// Step 2: saves the instance settings and closes setup for good.
+/// Step 2: saves the instance settings, audited as the administrator `admin_id`'s
+/// `settings_changed`, and closes setup for good.
 pub async fn complete(
     db: &Db,
     gate: &SetupGate,
     input: InstanceInput,
+    (admin_id, origin): (i64, &Origin),
     now: DateTime<Utc>,
 ) -> Result<InstanceSettings, SetupError> {
     if gate.is_completed() {
         return Err(SetupError::AlreadyDone);
     }
     let settings = input.validate()?;
-    let saved = settings.clone();
+    let (saved, origin) = (settings.clone(), origin.clone());
     db.write(move |tx| -> Result<(), SetupError> {
         if InstanceSettings::load(tx)?.setup_completed {
             return Err(SetupError::AlreadyDone);
         }
         saved.save(tx, now)?;
+        let entry = Entry {
+            actor: Actor::User(admin_id),
+            action: "settings_changed",
+            object: Some("instance".to_string()),
+            outcome: Outcome::Success,
+            origin: &origin,
+        };
+        audit::record(tx, now, &entry)?;
         // The owner was created before the zone was chosen.
         let zone = saved.default_time_zone.name();
         tx.execute(
