@@ -385,12 +385,12 @@ pub async fn complete_sign_in(
         .ok_or(MfaError::Expired)?;
     let address = origin.ip.unwrap_or(std::net::IpAddr::from([127, 0, 0, 1]));
     let email = user.email.clone();
-    let throttled = super::throttle::Attempt {
+    let throttle_attempt = super::throttle::Attempt {
         email: &email,
         address,
         known_browser,
     };
-    if let Err(retry_after) = throttle.check(&throttled, now) {
+    if let Err(retry_after) = throttle.check(&throttle_attempt, now) {
         let (refused, origin) = (user.clone(), origin.clone());
         db.write(move |tx| -> Result<(), DbError> {
             let actor = Actor::User(refused.id);
@@ -447,12 +447,12 @@ pub async fn complete_sign_in(
         .await?;
     match result {
         Ok((token, _factor)) => {
-            throttle.record_success(&throttled, now);
+            throttle.record_success(&throttle_attempt, now);
             tracing::info!(user_id = user.id, "signed in with a second factor");
             Ok(super::SignedIn { token, user })
         }
         Err(err) => {
-            throttle.record_failure(&throttled, now);
+            throttle.record_failure(&throttle_attempt, now);
             Err(err)
         }
     }

@@ -229,7 +229,8 @@ pub fn retry_after_seconds(wait: Duration) -> i64 {
 pub const KNOWN_BROWSER_LIFETIME: Duration = Duration::days(365);
 /// The most known-browser tokens one browser keeps (one per account signed in from it).
 const KNOWN_BROWSER_TOKENS: usize = 5;
-/// Before this many failures nothing waits; see [`Limits::per_client`].
+/// The wait after a client's free failures ([`Limits::per_client`]); each further
+/// failure doubles it, up to [`MAX_DELAY`].
 const FIRST_DELAY: Duration = Duration::minutes(1);
 const MAX_DELAY: Duration = Duration::minutes(15);
 /// A streak is forgotten this long after its last failure.
@@ -237,7 +238,7 @@ const STREAK_MEMORY: Duration = Duration::hours(1);
 
 /// One sign-in attempt: the account it names, where it comes from, and the browser's
 /// known-browser cookie, if it sent one.
-#[derive(Debug, Clone, Copy)]
+#[derive(Clone, Copy)]
 pub struct Attempt<'a> {
     pub email: &'a str,
     pub address: IpAddr,

@@ -432,11 +432,16 @@ fn password_form(ctx: &Ctx, token: &str, errors: &FieldErrors) -> Markup {
     card_page("New password", &org, body)
 }
 
-fn invalid_link_page(ctx: &Ctx) -> Response {
+fn invalid_link_page(ctx: &Ctx, action: &str) -> Response {
     let org = ctx.state.settings().organization_name;
+    let next = if action == "sign_in_unlock_used" {
+        "Sign in again: while sign-in is paused, a new link is emailed (at most once an hour)."
+    } else {
+        "Ask an administrator for a new one."
+    };
     let body = html! {
         h1 { "This link cannot be used" }
-        p { "It has been used already, has expired, or was copied incompletely. Ask an administrator for a new one." }
+        p { "It has been used already, has expired, or was copied incompletely. " (next) }
         p { a href="/login" { "Go to sign-in" } }
     };
     (StatusCode::GONE, card_page("Link not valid", &org, body)).into_response()
@@ -481,7 +486,7 @@ async fn one_time_link_failed(ctx: &Ctx, action: &'static str) -> Result<Respons
         &ctx.origin(),
     )
     .await?;
-    Ok(invalid_link_page(ctx))
+    Ok(invalid_link_page(ctx, action))
 }
 
 pub async fn reset_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
