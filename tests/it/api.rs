@@ -687,8 +687,10 @@ async fn event_types_and_schedules_are_managed_by_their_owner_only() {
 
 #[tokio::test]
 async fn round_robin_shares_bookings_by_weight() {
-    // A hundred bookings from one address: more than the default per-address limit.
+    // A hundred bookings from one address within the hour: more than the default limits
+    // per address, event type and host.
     let server = TestServer::with_owner_and_config("booking_rate_limit_per_hour = 0\n").await;
+    server.set_booking_caps(0, 0).await;
     let api = server.api().await;
     let (status, team) = api
         .post(

@@ -307,6 +307,22 @@ impl TestServer {
         .expect("member created");
     }
 
+    /// Sets the hourly caps on new bookings per event type and per host (0: none), as
+    /// Admin → Instance does.
+    pub async fn set_booking_caps(&self, per_event_type: u32, per_host: u32) {
+        let state = self.running.as_ref().expect("running").state.clone();
+        let mut settings = state.settings();
+        settings.bookings_per_event_type_per_hour = per_event_type;
+        settings.bookings_per_host_per_hour = per_host;
+        let (saved, now) = (settings.clone(), self.clock.now());
+        state
+            .db
+            .write(move |tx| saved.save(tx, now).map_err(kairos::db::DbError::from))
+            .await
+            .expect("settings saved");
+        state.set_settings(settings);
+    }
+
     /// The audit log as (action, object, outcome, the whole row as text), oldest first.
     pub async fn audit_log(&self) -> Vec<(String, Option<String>, String, String)> {
         let db = self.running.as_ref().expect("running").state.db.clone();
