@@ -40,8 +40,7 @@ pub fn throttled(
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
-    let user = users::by_email(conn, email.trim())?
-        .filter(|user| !user.disabled && user.password_hash.is_some());
+    let user = users::by_email(conn, email.trim())?;
     let entry = Entry {
         actor: Actor::Anonymous,
         action,
@@ -149,9 +148,9 @@ fn message(organization: &str, user: &User, link: &str) -> email::Email {
     let subject = format!("Sign-in to {organization} was paused");
     let text = format!(
         "Hello,\n\nSomeone tried to sign in to your {organization} account on Kairos several \
-         times with a wrong password, so sign-in is paused for a while. If that was not you, \
-         your account is safe: the password was not accepted. Think about changing it if it \
-         is used anywhere else.\n\nTo sign in now, open the link below in the browser you \
+         times with a wrong password or verification code, so sign-in is paused for a while. \
+         If that was not you, nothing wrong was accepted; think about changing your password \
+         if it is used anywhere else.\n\nTo sign in now, open the link below in the browser you \
          want to use and confirm. It works once, within {} minutes, and lets that browser \
          sign in again.",
         LINK_VALIDITY.num_minutes()
