@@ -30,17 +30,21 @@ pub struct ProfileInput {
     pub time_format: String,
 }
 
-/// Checks and saves a user's own profile; returns the updated user.
+/// Checks and saves a user's own profile, audited as `profile_changed`; returns the
+/// updated user.
 pub fn update_profile(
     conn: &Connection,
     user: &User,
     input: &ProfileInput,
+    origin: &crate::audit::Origin,
     now: DateTime<Utc>,
 ) -> Result<User, ManageError> {
     let mut errors = FieldErrors::new();
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         errors.add("name", "must be 1 to 100 characters");
+    } else if let Err(reason) = crate::error::check_single_line(name) {
+        errors.add("name", reason);
     }
     let username = input.username.trim().to_lowercase();
     if let Err(reason) = check_username(&username) {
@@ -85,6 +89,17 @@ pub fn update_profile(
             twelve_hour,
         },
         now,
+    )?;
+    crate::audit::record(
+        conn,
+        now,
+        &crate::audit::Entry {
+            actor: crate::audit::Actor::User(user.id),
+            action: "profile_changed",
+            object: Some(format!("user:{}", user.id)),
+            outcome: crate::audit::Outcome::Success,
+            origin,
+        },
     )?;
     users::by_id(conn, user.id)?.ok_or(ManageError::NotFound("user"))
 }
@@ -264,6 +279,29 @@ pub struct InstanceSettingsInput {
     pub require_mfa: String,
     /// Whole years, 1 to 50.
     pub audit_retention_years: String,
+    /// Whole numbers, 0 (no cap) to [`MAX_BOOKINGS_PER_HOUR`]; empty keeps the current cap.
+    pub bookings_per_event_type_per_hour: String,
+    pub bookings_per_host_per_hour: String,
+}
+
+/// The highest hourly booking cap the settings accept.
+pub const MAX_BOOKINGS_PER_HOUR: u32 = 100_000;
+
+/// Reads an hourly booking cap as typed; empty keeps `current`.
+fn hourly_cap(typed: &str, current: u32, field: &str, errors: &mut FieldErrors) -> u32 {
+    if typed.trim().is_empty() {
+        return current;
+    }
+    match typed.trim().parse::<u32>() {
+        Ok(cap) if cap <= MAX_BOOKINGS_PER_HOUR => cap,
+        _ => {
+            errors.add(
+                field,
+                format!("must be a whole number from 0 (no limit) to {MAX_BOOKINGS_PER_HOUR}"),
+            );
+            0
+        }
+    }
 }
 
 /// Checks an origin a site frames the booking pages from: `https://host[:port]`, no path.
@@ -341,8 +379,23 @@ pub fn save_instance_settings(
             crate::instance::DEFAULT_AUDIT_RETENTION_YEARS
         }
     };
+    let current = InstanceSettings::load(conn)?;
+    let bookings_per_event_type_per_hour = hourly_cap(
+        &input.bookings_per_event_type_per_hour,
+        current.bookings_per_event_type_per_hour,
+        "bookings_per_event_type_per_hour",
+        &mut errors,
+    );
+    let bookings_per_host_per_hour = hourly_cap(
+        &input.bookings_per_host_per_hour,
+        current.bookings_per_host_per_hour,
+        "bookings_per_host_per_hour",
+        &mut errors,
+    );
     errors.into_result(())?;
     let mut settings = validated.map_err(ManageError::Invalid)?;
+    settings.bookings_per_event_type_per_hour = bookings_per_event_type_per_hour;
+    settings.bookings_per_host_per_hour = bookings_per_host_per_hour;
     settings.require_mfa = require_mfa;
     settings.audit_retention_years = audit_retention_years;
     settings.signup = signup;

@@ -74,6 +74,28 @@ impl AppState {
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = settings;
     }
 
+    /// While setup is incomplete, reads again from the database whether it is complete
+    /// (`kairos admin create` may have completed it from the host shell while the server
+    /// runs), and takes in the saved settings when it is.
+    pub async fn refresh_setup(&self) -> Result<(), DbError> {
+        if self.setup.is_completed() {
+            return Ok(());
+        }
+        let (settings, admin_exists) = self
+            .db
+            .read(|conn| -> Result<_, DbError> {
+                Ok((InstanceSettings::load(conn)?, users::admin_exists(conn)?))
+            })
+            .await?;
+        let completed = settings.setup_completed;
+        if completed {
+            self.set_settings(settings);
+            tracing::info!("setup was completed outside this server; setup pages are closed");
+        }
+        self.setup.observe(admin_exists, completed);
+        Ok(())
+    }
+
     /// The public URL of the instance: the config file's `base_url`, else the wizard's,
     /// else the address the server listens on.
     pub fn base_url(&self) -> String {
@@ -82,15 +104,20 @@ impl AppState {
 
     /// What the booking service needs to know about the instance, as of now.
     pub fn booking_settings(&self) -> crate::booking::Settings {
+        let settings = self.settings();
         crate::booking::Settings {
             context: crate::scheduling::slots::Context {
                 now: self.clock.now(),
                 first_day_of_week: crate::availability::DayOfWeek::from_chrono(
-                    self.settings().first_day_of_week,
+                    settings.first_day_of_week,
                 ),
             },
             video_base_url: self.config.video_base_url.clone(),
             manage_key: crate::booking::ManageKey::new(&self.key),
+            caps: crate::booking::HourlyCaps {
+                per_event_type: settings.bookings_per_event_type_per_hour,
+                per_host: settings.bookings_per_host_per_hour,
+            },
         }
     }
 
@@ -257,12 +284,12 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
 
     let state = AppState(Arc::new(Inner {
         csrf_key: instance.key.derive("csrf"),
+        throttle: LoginThrottle::new(Limits::default(), instance.key.derive("known browser")),
         session_policy: SessionPolicy::from_config(&config),
         key: instance.key,
         db: instance.db,
         clock,
         setup,
-        throttle: LoginThrottle::new(Limits::default()),
         rate_limits: RateLimiter::new(RateLimits {
             bookings_per_hour: config.booking_rate_limit_per_hour as usize,
             api_calls_per_minute: config.api_rate_limit_per_minute as usize,

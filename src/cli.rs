@@ -161,6 +161,7 @@ enum AdminCommand {
 
 /// Runs the command line and returns the process exit status.
 pub fn main() -> ExitCode {
+    crate::instance::make_new_files_private();
     let cli = Cli::parse();
     let serve_args = match &cli.command {
         Some(Command::Serve(args)) => Some(args),

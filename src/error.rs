@@ -64,6 +64,20 @@ impl fmt::Display for FieldErrors {
 
 impl std::error::Error for FieldErrors {}
 
+/// Checks a one-line text a person typed, such as a name: control characters (CR, LF,
+/// NUL, tab, …) and Unicode line breaks would split the lines of the emails, calendar
+/// files, CSV exports and logs it ends up in.
+pub fn check_single_line(text: &str) -> Result<(), &'static str> {
+    if text
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '\u{2028}' | '\u{2029}'))
+    {
+        Err("must be one line without control characters")
+    } else {
+        Ok(())
+    }
+}
+
 /// Checks the shape of an email address: one `@`, something before it, a dotted domain
 /// after it, no spaces, at most 254 characters.
 pub fn check_email(email: &str) -> Result<(), &'static str> {
@@ -103,6 +117,25 @@ mod tests {
             "ana@.org",
         ] {
             assert!(check_email(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn single_lines_refuse_control_characters() {
+        for good in ["Ana", "Zoë O'Brien-Núñez", "李小龍", "Dr. Ana (she/her)"] {
+            assert!(check_single_line(good).is_ok(), "{good}");
+        }
+        for bad in [
+            "Ana\r\nBcc: x@example.org",
+            "Ana\n",
+            "A\0na",
+            "A\tna",
+            "A\u{1b}[31mna",
+            "A\u{7f}",
+            "A\u{85}na",
+            "A\u{2028}na",
+        ] {
+            assert!(check_single_line(bad).is_err(), "{bad:?}");
         }
     }
 

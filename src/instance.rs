@@ -113,6 +113,10 @@ impl Instance {
         )?;
         let db = Db::open(&database, &database_key)?;
         db.prepare_writer(|conn| audit::attach_key(conn, &key))?;
+        restrict_permissions(config).map_err(|source| OpenError::DataDir {
+            path: config.data_dir.clone(),
+            source,
+        })?;
         db.write_blocking(|tx| check_key(tx, &key, &key_path, now))?;
         let head = HeadFile::new(config.audit_head_path(), database, &key);
         db.write_blocking(|tx| audit::seal(tx, &key, &head, now).map_err(OpenError::from))?;
@@ -135,6 +139,45 @@ fn hold_data_dir(dir: &Path) -> Result<Option<DataDirLock>, OpenError> {
         Err(LockError::Held { pid: Some(pid), .. }) if pid == std::process::id() => Ok(None),
         Err(err) => Err(err.into()),
     }
+}
+
+/// Makes every file and directory this process creates readable by its own user only
+/// (umask 077): the database, the `-wal` and `-shm` files SQLite creates beside it, the
+/// lock, backups and their folder. The `kairos` binary calls it first thing.
+pub fn make_new_files_private() {
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
+}
+
+/// Takes group and other permissions away from the database files and the lock (0600)
+/// and from the data and backup directories (0700): an instance created before Kairos set
+/// its umask, or by a process with a looser one, is made private at its next start.
+fn restrict_permissions(config: &Config) -> std::io::Result<()> {
+    let database = config.database_path();
+    let sidecar = |suffix: &str| {
+        let mut name = database.clone().into_os_string();
+        name.push(suffix);
+        std::path::PathBuf::from(name)
+    };
+    let files = [
+        database.clone(),
+        sidecar("-wal"),
+        sidecar("-shm"),
+        config.data_dir.join(crate::data_lock::LOCK_FILE),
+    ];
+    let dirs = [config.data_dir.clone(), config.backup_dir()];
+    for (paths, mode) in [(&files[..], 0o600), (&dirs[..], 0o700)] {
+        for path in paths {
+            let Ok(metadata) = std::fs::metadata(path) else {
+                continue;
+            };
+            let current = metadata.permissions().mode() & 0o777;
+            if current & 0o077 != 0 {
+                std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))?;
+                tracing::info!(path = %path.display(), from = format!("{current:o}"), to = format!("{mode:o}"), "restricted permissions");
+            }
+        }
+    }
+    Ok(())
 }
 
 fn create_data_dir(path: &Path) -> Result<(), OpenError> {
@@ -209,10 +252,19 @@ pub struct InstanceSettings {
     pub require_mfa: crate::auth::mfa::RequireMfa,
     /// Audit rows older than this many years are pruned daily (the chain stays verifiable).
     pub audit_retention_years: u32,
+    /// New bookings one event type takes per hour from the booking pages and the API
+    /// (0: no cap); see [`crate::booking::HourlyCaps`].
+    pub bookings_per_event_type_per_hour: u32,
+    /// New bookings one host takes per hour, over all their event types (0: no cap).
+    pub bookings_per_host_per_hour: u32,
 }
 
 /// The audit retention a new instance starts with: six years, as HIPAA keeps records.
 pub const DEFAULT_AUDIT_RETENTION_YEARS: u32 = 6;
+/// The hourly booking caps a new instance starts with: far above what a practice books in
+/// an hour, low enough that a flood cannot fill a week of slots or send thousands of emails.
+pub const DEFAULT_BOOKINGS_PER_EVENT_TYPE_PER_HOUR: u32 = 30;
+pub const DEFAULT_BOOKINGS_PER_HOST_PER_HOUR: u32 = 60;
 
 impl Default for InstanceSettings {
     fn default() -> Self {
@@ -228,6 +280,8 @@ impl Default for InstanceSettings {
             allow_private_targets: false,
             require_mfa: crate::auth::mfa::RequireMfa::Off,
             audit_retention_years: DEFAULT_AUDIT_RETENTION_YEARS,
+            bookings_per_event_type_per_hour: DEFAULT_BOOKINGS_PER_EVENT_TYPE_PER_HOUR,
+            bookings_per_host_per_hour: DEFAULT_BOOKINGS_PER_HOST_PER_HOUR,
         }
     }
 }
@@ -262,6 +316,15 @@ impl InstanceSettings {
             audit_retention_years: settings::get(conn, "audit_retention_years")?
                 .and_then(|value| value.parse().ok())
                 .unwrap_or(defaults.audit_retention_years),
+            bookings_per_event_type_per_hour: settings::get(
+                conn,
+                "bookings_per_event_type_per_hour",
+            )?
+            .and_then(|value| value.parse().ok())
+            .unwrap_or(defaults.bookings_per_event_type_per_hour),
+            bookings_per_host_per_hour: settings::get(conn, "bookings_per_host_per_hour")?
+                .and_then(|value| value.parse().ok())
+                .unwrap_or(defaults.bookings_per_host_per_hour),
         })
     }
 
@@ -304,6 +367,18 @@ impl InstanceSettings {
             conn,
             "audit_retention_years",
             &self.audit_retention_years.to_string(),
+            now,
+        )?;
+        settings::set(
+            conn,
+            "bookings_per_event_type_per_hour",
+            &self.bookings_per_event_type_per_hour.to_string(),
+            now,
+        )?;
+        settings::set(
+            conn,
+            "bookings_per_host_per_hour",
+            &self.bookings_per_host_per_hour.to_string(),
             now,
         )?;
         settings::set(
@@ -368,6 +443,14 @@ mod tests {
             .permissions()
             .mode();
         assert_eq!(dir_mode & 0o777, 0o700);
+        // Whatever this test process's umask, the database and its log are private.
+        for file in ["kairos.db", "kairos.db-wal", "kairos.db-shm"] {
+            let mode = std::fs::metadata(config.data_dir.join(file))
+                .expect(file)
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600, "{file}");
+        }
         drop(instance);
         let again = Instance::open(&config, now()).expect("opens again");
         assert!(!again.key_created);
@@ -414,6 +497,8 @@ mod tests {
             allow_private_targets: true,
             require_mfa: crate::auth::mfa::RequireMfa::Administrators,
             audit_retention_years: 7,
+            bookings_per_event_type_per_hour: 0,
+            bookings_per_host_per_hour: 12,
         };
         let saved = wanted.clone();
         instance

@@ -253,6 +253,8 @@ pub async fn accept(
     let name = input.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 100 {
         errors.add("name", "must be 1 to 100 characters");
+    } else if let Err(reason) = crate::error::check_single_line(&name) {
+        errors.add("name", reason);
     }
     if let Err(reason) = password::check_policy(&input.password) {
         errors.add("password", reason);

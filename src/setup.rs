@@ -83,6 +83,17 @@ impl SetupGate {
         self.completed.load(Ordering::SeqCst)
     }
 
+    /// Takes in what the database says now: `kairos admin create`, run from the host
+    /// shell while the server runs, creates an administrator and completes setup.
+    pub fn observe(&self, admin_exists: bool, completed: bool) {
+        if admin_exists {
+            self.mark_admin_created();
+        }
+        if completed {
+            self.mark_completed();
+        }
+    }
+
     fn mark_admin_created(&self) {
         self.admin_exists.store(true, Ordering::SeqCst);
     }
@@ -255,23 +266,33 @@ impl InstanceInput {
     }
 }
 
-/// Step 2: saves the instance settings and closes setup for good.
+/// Step 2: saves the instance settings, audited as the administrator `admin_id`'s
+/// `settings_changed`, and closes setup for good.
 pub async fn complete(
     db: &Db,
     gate: &SetupGate,
     input: InstanceInput,
+    (admin_id, origin): (i64, &Origin),
     now: DateTime<Utc>,
 ) -> Result<InstanceSettings, SetupError> {
     if gate.is_completed() {
         return Err(SetupError::AlreadyDone);
     }
     let settings = input.validate()?;
-    let saved = settings.clone();
+    let (saved, origin) = (settings.clone(), origin.clone());
     db.write(move |tx| -> Result<(), SetupError> {
         if InstanceSettings::load(tx)?.setup_completed {
             return Err(SetupError::AlreadyDone);
         }
         saved.save(tx, now)?;
+        let entry = Entry {
+            actor: Actor::User(admin_id),
+            action: "settings_changed",
+            object: Some("instance".to_string()),
+            outcome: Outcome::Success,
+            origin: &origin,
+        };
+        audit::record(tx, now, &entry)?;
         // The owner was created before the zone was chosen.
         let zone = saved.default_time_zone.name();
         tx.execute(
@@ -349,6 +370,17 @@ mod tests {
         assert!(!gate.token_valid(&token, t0() + TOKEN_VALIDITY));
         assert!(gate.consume(&token, t0()));
         assert!(!gate.consume(&token, t0()));
+    }
+
+    #[test]
+    fn observing_a_completed_setup_voids_the_token() {
+        let gate = SetupGate::new(false, false);
+        let token = gate.issue(t0());
+        gate.observe(false, false);
+        assert!(!gate.is_completed() && gate.token_valid(&token, t0()));
+        gate.observe(true, true);
+        assert!(gate.admin_exists() && gate.is_completed());
+        assert!(!gate.token_valid(&token, t0()));
     }
 
     #[test]

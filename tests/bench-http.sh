@@ -38,12 +38,14 @@ api -X POST "$base/api/v1/schedules" -d "{\"name\":\"Always\",\"timeZone\":\"UTC
 slots_id=$(api -X POST "$base/api/v1/event-types" -d '{"title":"Month","slug":"month","durationsMinutes":[15]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
 book_id=$(api -X POST "$base/api/v1/event-types" -d '{"title":"Load","slug":"load","durationsMinutes":[15]}' | python3 -c 'import json,sys; print(json.load(sys.stdin)["data"]["id"])')
 
-# A month of 15-minute slots around the clock: 2,976 slots, with 300 bookings in it.
+# A month of 15-minute slots around the clock: 2,976 slots, with 300 bookings in it. The
+# bookings are made with the host's key: a host booking their own event type is not held
+# by the hourly caps per event type and host (30 and 60 by default).
 month_start=$(date -u -d 'tomorrow 00:00' +%Y-%m-%d)
 month_end=$(date -u -d "$month_start + 30 days" +%Y-%m-%d)
 for i in $(seq 0 299); do
     start=$(date -u -d "$month_start + $((i * 135)) minutes" +%Y-%m-%dT%H:%M:00Z)
-    curl -fsS -o /dev/null -X POST "$base/api/v1/bookings" -H 'Content-Type: application/json' \
+    api -o /dev/null -X POST "$base/api/v1/bookings" \
         -d "{\"eventTypeId\":$slots_id,\"start\":\"$start\",\"attendee\":{\"name\":\"Busy\",\"email\":\"busy$i@example.org\",\"timeZone\":\"UTC\"}}"
 done
 slots_url="$base/api/v1/slots?eventTypeId=$slots_id&start=$month_start&end=$month_end&timeZone=Europe/Berlin"
@@ -61,7 +63,7 @@ run "GET /healthz (baseline)" "$base/healthz"
 run "GET /api/v1/slots (1 host, 31 days, 15-minute slots, 300 bookings; one URL)" "$slots_url"
 run "GET /api/v1/slots (the same, every request computed: no cache hits)" -s tests/load/slots-uncached.lua "$slots_url"
 first_slot=$(date -u -d "$month_end + 1 day" +%s)
-EVENT_TYPE_ID=$book_id FIRST_SLOT=$first_slot THREADS=$threads \
+EVENT_TYPE_ID=$book_id FIRST_SLOT=$first_slot THREADS=$threads API_KEY=$key \
     run "POST /api/v1/bookings (a new slot each)" -s tests/load/book.lua "$base/api/v1/bookings"
 echo
 echo "bookings stored: $(api "$base/api/v1/bookings?take=1" | python3 -c 'import json,sys; print(json.load(sys.stdin)["pagination"]["total"])')"

@@ -350,6 +350,8 @@ pub struct CodeAttempt<'a> {
     pub pending_token: &'a str,
     /// A TOTP code or a backup code, as typed.
     pub code: &'a str,
+    /// The browser's known-browser cookie, see [`super::throttle`].
+    pub known_browser: Option<&'a str>,
 }
 
 /// The second step of signing in: checks a TOTP or backup code for the half-session
@@ -367,6 +369,7 @@ pub async fn complete_sign_in(
     let CodeAttempt {
         pending_token,
         code: typed,
+        known_browser,
     } = attempt;
     let hash = token_hash(pending_token);
     let lookup = hash.clone();
@@ -381,10 +384,29 @@ pub async fn complete_sign_in(
         .filter(|user| !user.disabled)
         .ok_or(MfaError::Expired)?;
     let address = origin.ip.unwrap_or(std::net::IpAddr::from([127, 0, 0, 1]));
-    if let Err(retry_after) = throttle.check(&user.email, address, now) {
-        let (actor, outcome) = (Actor::User(user.id), Outcome::Denied);
-        let object = Some(format!("user:{}", user.id));
-        audit::record_alone(db, now, actor, "mfa_sign_in", object, outcome, origin).await?;
+    let email = user.email.clone();
+    let throttle_attempt = super::throttle::Attempt {
+        email: &email,
+        address,
+        known_browser,
+    };
+    if let Err(retry_after) = throttle.check(&throttle_attempt, now) {
+        let (refused, origin) = (user.clone(), origin.clone());
+        db.write(move |tx| -> Result<(), DbError> {
+            let actor = Actor::User(refused.id);
+            record(
+                tx,
+                now,
+                actor,
+                "mfa_sign_in",
+                refused.id,
+                Outcome::Denied,
+                &origin,
+            )?;
+            super::unlock::queue_email(tx, &refused, now)?;
+            Ok(())
+        })
+        .await?;
         return Err(MfaError::Throttled { retry_after });
     }
     let (user_id, key, typed, origin_owned) =
@@ -425,12 +447,12 @@ pub async fn complete_sign_in(
         .await?;
     match result {
         Ok((token, _factor)) => {
-            throttle.clear_account(&user.email);
+            throttle.record_success(&throttle_attempt, now);
             tracing::info!(user_id = user.id, "signed in with a second factor");
             Ok(super::SignedIn { token, user })
         }
         Err(err) => {
-            throttle.record_failure(&user.email, address, now);
+            throttle.record_failure(&throttle_attempt, now);
             Err(err)
         }
     }

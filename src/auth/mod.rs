@@ -6,6 +6,7 @@ pub mod password;
 pub mod sso;
 pub mod throttle;
 pub mod totp;
+pub mod unlock;
 
 use std::net::IpAddr;
 
@@ -101,6 +102,8 @@ impl AccountInput {
             errors.add("name", "is required");
         } else if self.name.chars().count() > 100 {
             errors.add("name", "must be at most 100 characters");
+        } else if let Err(reason) = crate::error::check_single_line(&self.name) {
+            errors.add("name", reason);
         }
         if self.email.is_empty() {
             errors.add("email", "is required");
@@ -322,22 +325,44 @@ pub enum SignInStep {
     SecondFactor { pending_token: String },
 }
 
+/// What a person typed to sign in, and the known-browser cookie their browser sent (see
+/// [`throttle`]).
+#[derive(Clone, Copy)]
+pub struct Credentials<'a> {
+    pub email: &'a str,
+    pub password: &'a str,
+    pub known_browser: Option<&'a str>,
+}
+
 /// Checks an email and password and starts a session, or, for a user with a second
 /// factor, a half-session that waits for it. Every attempt is audited: the account it
-/// named (if one exists), never the email or the password.
+/// named (if one exists), never the email or the password. A throttled attempt queues
+/// the account's unlock email (see [`unlock`]).
 pub async fn sign_in(
     db: &Db,
     throttle: &LoginThrottle,
     policy: SessionPolicy,
-    email: &str,
-    password: &str,
+    credentials: Credentials<'_>,
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<SignInStep, SignInError> {
+    let Credentials {
+        email,
+        password,
+        known_browser,
+    } = credentials;
     let address = origin.ip.unwrap_or(IpAddr::from([127, 0, 0, 1]));
-    if let Err(retry_after) = throttle.check(email, address, now) {
-        let (actor, outcome) = (Actor::Anonymous, Outcome::Denied);
-        audit::record_alone(db, now, actor, "sign_in", None, outcome, origin).await?;
+    let attempt = throttle::Attempt {
+        email,
+        address,
+        known_browser,
+    };
+    if let Err(retry_after) = throttle.check(&attempt, now) {
+        let (email, origin) = (email.to_string(), origin.clone());
+        db.write(move |tx| {
+            unlock::throttled(tx, &email, "sign_in", &origin, now).map_err(DbError::from)
+        })
+        .await?;
         return Err(SignInError::Throttled { retry_after });
     }
     let lookup = email.trim().to_string();
@@ -381,13 +406,13 @@ pub async fn sign_in(
                 .await?;
             // With a second factor to come, failures keep counting until it is right.
             if matches!(step, SignInStep::Done(_)) {
-                throttle.clear_account(email);
+                throttle.record_success(&attempt, now);
                 tracing::info!(user_id, "signed in");
             }
             Ok(step)
         }
         other => {
-            throttle.record_failure(email, address, now);
+            throttle.record_failure(&attempt, now);
             let user_id = other.map(|u| u.id);
             tracing::info!(user_id, %address, "sign-in refused");
             let (actor, object) = match user_id {

@@ -1,31 +1,65 @@
-//! Throttling: failed sign-ins per client address and per account, bookings per client
-//! address, API calls per key.
+//! Throttling: failed sign-ins, bookings per client, API calls per key.
 //!
-//! Everything is counted by one mechanism, [`SlidingWindow`]: the instants of recent
-//! events per key, in memory, with "now" passed in (the app clock). Sign-in accounts are
-//! keyed by a hash of the normalized email, so the table holds no addresses.
+//! Counting is in memory, with "now" passed in (the app clock). Clients are counted by
+//! [`client_key`]: an IPv4 address, or the /64 network of an IPv6 address. Sign-in
+//! accounts are keyed by a hash of the normalized email, so the tables hold no addresses.
+//!
+//! Sign-in failures are counted three ways, so that nobody can lock an account's owner
+//! out while guessing stays slow:
+//!
+//! - per account *and* client (a [`Streak`]): after [`Limits::per_client`] failures each
+//!   further attempt from that client waits, one minute at first, doubling up to
+//!   fifteen; a success from it ends the streak;
+//! - per address, over every account ([`Limits::per_address`] within
+//!   [`LoginThrottle::WINDOW`]): one address cannot try many accounts (password spraying);
+//! - per account, over the browsers that have never signed in to it
+//!   ([`Limits::per_account`] within the window): many addresses cannot guess one
+//!   account's password in parallel.
+//!
+//! A browser that signed in to an account before carries a *known-browser* token for it
+//! (a cookie, see [`LoginThrottle::remember_browser`]); for that account it is its own
+//! client and only its own streak applies, so failures elsewhere never refuse the owner's
+//! browser. A one-time unlock link emailed to the account gives any browser such a token.
 
 use std::collections::HashMap;
 use std::hash::Hash;
-use std::net::IpAddr;
+use std::net::{IpAddr, Ipv6Addr};
 use std::sync::Mutex;
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::crypto::token_hash;
+use crate::crypto::{constant_time_eq, hmac_hex, random_bytes, token_hash};
 
-/// How many failures within [`LoginThrottle::WINDOW`] lock an account or an address.
+/// The client a per-address limit counts: an IPv4 address as it is (also when it arrives
+/// IPv4-mapped, `::ffff:a.b.c.d`), an IPv6 address by its /64 network, which one
+/// subscriber usually holds whole.
+pub fn client_key(address: IpAddr) -> IpAddr {
+    match address {
+        IpAddr::V4(v4) => IpAddr::V4(v4),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => IpAddr::V4(v4),
+            None => IpAddr::V6(Ipv6Addr::from(u128::from(v6) & !u128::from(u64::MAX))),
+        },
+    }
+}
+
+/// How many sign-in failures the throttle lets through, see the module documentation.
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
-    pub per_account: usize,
+    /// Failures for one account from one client before each further attempt waits.
+    pub per_client: u32,
+    /// Failures from one address, over every account, within [`LoginThrottle::WINDOW`].
     pub per_address: usize,
+    /// Failures for one account from browsers not known to it, within the window.
+    pub per_account: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Self {
-            per_account: 5,
+            per_client: 5,
             per_address: 20,
+            per_account: 10,
         }
     }
 }
@@ -157,10 +191,11 @@ impl RateLimiter {
 
     /// `Err(retry_after)` while `address` has too many recent failed password link uses.
     pub fn password_link(&self, address: IpAddr, now: DateTime<Utc>) -> Result<(), Duration> {
-        match self
-            .password_link_failures
-            .wait(&address, PASSWORD_LINK_FAILURES_PER_ADDRESS, now)
-        {
+        match self.password_link_failures.wait(
+            &client_key(address),
+            PASSWORD_LINK_FAILURES_PER_ADDRESS,
+            now,
+        ) {
             Some(wait) => Err(wait),
             None => Ok(()),
         }
@@ -168,13 +203,13 @@ impl RateLimiter {
 
     /// Counts a use of an invalid, used or expired password link from `address`.
     pub fn password_link_failed(&self, address: IpAddr, now: DateTime<Utc>) {
-        self.password_link_failures.record(address, now);
+        self.password_link_failures.record(client_key(address), now);
     }
 
     /// One booking attempt from `address`: `Err(retry_after)` past the limit.
     pub fn booking(&self, address: IpAddr, now: DateTime<Utc>) -> Result<(), Duration> {
         self.bookings
-            .admit(address, self.limits.bookings_per_hour, now)
+            .admit(client_key(address), self.limits.bookings_per_hour, now)
     }
 
     /// One request with API key `key_id`: `Err(retry_after)` past the limit.
@@ -190,70 +225,236 @@ pub fn retry_after_seconds(wait: Duration) -> i64 {
     ((millis + 999) / 1000).max(1)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Key {
-    Account(Vec<u8>),
-    Address(IpAddr),
+/// How long a known-browser token counts.
+pub const KNOWN_BROWSER_LIFETIME: Duration = Duration::days(365);
+/// The most known-browser tokens one browser keeps (one per account signed in from it).
+const KNOWN_BROWSER_TOKENS: usize = 5;
+/// The wait after a client's free failures ([`Limits::per_client`]); each further
+/// failure doubles it, up to [`MAX_DELAY`].
+const FIRST_DELAY: Duration = Duration::minutes(1);
+const MAX_DELAY: Duration = Duration::minutes(15);
+/// A streak is forgotten this long after its last failure.
+const STREAK_MEMORY: Duration = Duration::hours(1);
+
+/// One sign-in attempt: the account it names, where it comes from, and the browser's
+/// known-browser cookie, if it sent one.
+#[derive(Clone, Copy)]
+pub struct Attempt<'a> {
+    pub email: &'a str,
+    pub address: IpAddr,
+    pub known_browser: Option<&'a str>,
 }
 
-/// Failed sign-in attempts, kept in memory.
+/// The issue time, id and signature of a known-browser token that is within its
+/// lifetime (whoever it was made for).
+fn token_parts(token: &str, now: DateTime<Utc>) -> Option<(&str, &str, &str)> {
+    let mut parts = token.splitn(3, '.');
+    let (issued, id, mac) = (parts.next()?, parts.next()?, parts.next()?);
+    let issued_at = DateTime::from_timestamp(issued.parse().ok()?, 0)?;
+    let fresh = issued_at <= now + Duration::days(1) && now - issued_at <= KNOWN_BROWSER_LIFETIME;
+    fresh.then_some((issued, id, mac))
+}
+
+/// Who an account's failures are counted against: an address, or a browser known to
+/// the account (by its token's id).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Client {
+    Address(IpAddr),
+    Browser(String),
+}
+
+/// Consecutive failures of one client for one account.
+#[derive(Debug, Clone, Copy)]
+struct Streak {
+    failures: u32,
+    last: DateTime<Utc>,
+}
+
+impl Streak {
+    /// How long after its last failure the streak waits, with `free` failures allowed.
+    fn delay(&self, free: u32) -> Option<Duration> {
+        let over = self.failures.checked_sub(free)?;
+        let doubled = FIRST_DELAY
+            .checked_mul(1_i32 << over.min(10))
+            .unwrap_or(MAX_DELAY);
+        Some(doubled.min(MAX_DELAY))
+    }
+}
+
+/// An attempt as the throttle sees it.
+struct Resolved {
+    account: Vec<u8>,
+    address: IpAddr,
+    client: Client,
+    known: bool,
+}
+
+/// Failed sign-in attempts, kept in memory; see the module documentation.
 #[derive(Debug)]
 pub struct LoginThrottle {
     limits: Limits,
-    failures: SlidingWindow<Key>,
-}
-
-impl Default for LoginThrottle {
-    fn default() -> Self {
-        Self::new(Limits::default())
-    }
+    /// Signs known-browser tokens.
+    browser_key: [u8; 32],
+    by_address: SlidingWindow<IpAddr>,
+    by_account: SlidingWindow<Vec<u8>>,
+    streaks: Mutex<HashMap<(Vec<u8>, Client), Streak>>,
 }
 
 impl LoginThrottle {
     pub const WINDOW: Duration = Duration::minutes(15);
 
-    pub fn new(limits: Limits) -> Self {
+    /// A throttle whose known-browser tokens are signed with `browser_key`.
+    pub fn new(limits: Limits, browser_key: [u8; 32]) -> Self {
         Self {
             limits,
-            failures: SlidingWindow::new(Self::WINDOW),
+            browser_key,
+            by_address: SlidingWindow::new(Self::WINDOW),
+            by_account: SlidingWindow::new(Self::WINDOW),
+            streaks: Mutex::default(),
         }
     }
 
-    fn keys(email: &str, address: IpAddr) -> [Key; 2] {
-        [
-            Key::Account(token_hash(&email.trim().to_lowercase())),
-            Key::Address(address),
-        ]
+    fn account_key(email: &str) -> Vec<u8> {
+        token_hash(&email.trim().to_lowercase())
     }
 
-    /// `Err(retry_after)` while the account or the address is locked out.
-    pub fn check(&self, email: &str, address: IpAddr, now: DateTime<Utc>) -> Result<(), Duration> {
-        let wait = Self::keys(email, address)
-            .iter()
-            .filter_map(|key| {
-                let limit = match key {
-                    Key::Account(_) => self.limits.per_account,
-                    Key::Address(_) => self.limits.per_address,
-                };
-                self.failures.wait(key, limit, now)
-            })
-            .max();
+    fn resolve(&self, attempt: &Attempt<'_>, now: DateTime<Utc>) -> Resolved {
+        let account = Self::account_key(attempt.email);
+        let address = client_key(attempt.address);
+        let browser = attempt.known_browser.and_then(|cookie| {
+            cookie
+                .split('~')
+                .find_map(|token| self.token_id(token, &account, now))
+        });
+        let known = browser.is_some();
+        let client = match browser {
+            Some(id) => Client::Browser(id),
+            None => Client::Address(address),
+        };
+        Resolved {
+            account,
+            address,
+            client,
+            known,
+        }
+    }
+
+    fn streaks(&self) -> std::sync::MutexGuard<'_, HashMap<(Vec<u8>, Client), Streak>> {
+        self.streaks.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn streak_wait(&self, key: &(Vec<u8>, Client), now: DateTime<Utc>) -> Option<Duration> {
+        let streak = *self.streaks().get(key)?;
+        let unlock = streak.last + streak.delay(self.limits.per_client)?;
+        Some(unlock - now).filter(|wait| *wait > Duration::zero())
+    }
+
+    /// `Err(retry_after)` while the attempt's client must wait for this account: its own
+    /// streak, and for a browser the account does not know, the address and the account.
+    pub fn check(&self, attempt: &Attempt<'_>, now: DateTime<Utc>) -> Result<(), Duration> {
+        let resolved = self.resolve(attempt, now);
+        let mut wait = self.streak_wait(&(resolved.account.clone(), resolved.client), now);
+        if !resolved.known {
+            let limits = self.limits;
+            wait = wait
+                .max(
+                    self.by_address
+                        .wait(&resolved.address, limits.per_address, now),
+                )
+                .max(
+                    self.by_account
+                        .wait(&resolved.account, limits.per_account, now),
+                );
+        }
         match wait {
             Some(wait) => Err(wait),
             None => Ok(()),
         }
     }
 
-    pub fn record_failure(&self, email: &str, address: IpAddr, now: DateTime<Utc>) {
-        for key in Self::keys(email, address) {
-            self.failures.record(key, now);
+    /// Counts a failed attempt (a wrong password or second-factor code).
+    pub fn record_failure(&self, attempt: &Attempt<'_>, now: DateTime<Utc>) {
+        let resolved = self.resolve(attempt, now);
+        if !resolved.known {
+            self.by_address.record(resolved.address, now);
+            self.by_account.record(resolved.account.clone(), now);
         }
+        let mut streaks = self.streaks();
+        if streaks.len() >= MAX_KEYS {
+            streaks.retain(|_, streak| now - streak.last < STREAK_MEMORY);
+        }
+        let streak = streaks
+            .entry((resolved.account, resolved.client))
+            .or_insert(Streak {
+                failures: 0,
+                last: now,
+            });
+        if now - streak.last >= STREAK_MEMORY {
+            streak.failures = 0;
+        }
+        streak.failures = streak.failures.saturating_add(1);
+        streak.last = now;
     }
 
-    /// Forgets an account's failures after a successful sign-in.
-    pub fn clear_account(&self, email: &str) {
-        self.failures
-            .forget(&Key::Account(token_hash(&email.trim().to_lowercase())));
+    /// Ends the streak of the attempt's client after a successful sign-in.
+    pub fn record_success(&self, attempt: &Attempt<'_>, now: DateTime<Utc>) {
+        let resolved = self.resolve(attempt, now);
+        let mut streaks = self.streaks();
+        streaks.remove(&(resolved.account.clone(), resolved.client));
+        streaks.remove(&(resolved.account, Client::Address(resolved.address)));
+    }
+
+    /// Ends the streak of `address` for the account of `email` (an unlock link was used
+    /// from there; the browser gets a known-browser token as well).
+    pub fn unlock(&self, email: &str, address: IpAddr) {
+        let key = (
+            Self::account_key(email),
+            Client::Address(client_key(address)),
+        );
+        self.streaks().remove(&key);
+    }
+
+    /// The id of a known-browser token when it was made for `account` and is still
+    /// within its lifetime.
+    fn token_id(&self, token: &str, account: &[u8], now: DateTime<Utc>) -> Option<String> {
+        let (issued, id, mac) = token_parts(token, now)?;
+        let expected = self.token_mac(account, issued, id);
+        constant_time_eq(expected.as_bytes(), mac.as_bytes()).then(|| id.to_string())
+    }
+
+    fn token_mac(&self, account: &[u8], issued: &str, id: &str) -> String {
+        let message = format!("known browser|{}|{issued}|{id}", hex::encode(account));
+        hmac_hex(&self.browser_key, message.as_bytes())
+    }
+
+    /// The known-browser cookie value after a browser signed in to the account of
+    /// `email` (or used its unlock link): a fresh token for that account, followed by
+    /// the browser's tokens for other accounts (`cookie`, as it sent it), at most
+    /// [`KNOWN_BROWSER_TOKENS`]. Tokens name no account; only the server can tell whose
+    /// they are.
+    pub fn remember_browser(
+        &self,
+        cookie: Option<&str>,
+        email: &str,
+        now: DateTime<Utc>,
+    ) -> String {
+        let account = Self::account_key(email);
+        let issued = now.timestamp().to_string();
+        let id = hex::encode(random_bytes::<12>());
+        let mac = self.token_mac(&account, &issued, &id);
+        let mut tokens = vec![format!("{issued}.{id}.{mac}")];
+        let others = cookie
+            .unwrap_or_default()
+            .split('~')
+            .filter(|token| {
+                token.len() <= 128
+                    && token_parts(token, now).is_some()
+                    && self.token_id(token, &account, now).is_none()
+            })
+            .take(KNOWN_BROWSER_TOKENS - 1)
+            .map(str::to_string);
+        tokens.extend(others);
+        tokens.join("~")
     }
 }
 
@@ -265,57 +466,225 @@ mod tests {
         DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default()
     }
 
-    #[test]
-    fn account_locks_after_limit_and_unlocks_after_window() {
-        let throttle = LoginThrottle::new(Limits {
-            per_account: 3,
-            per_address: 100,
-        });
-        let ip: IpAddr = [10, 0, 0, 1].into();
-        for i in 0..3 {
-            assert!(
-                throttle.check("Ana@Example.org", ip, t0()).is_ok(),
-                "attempt {i}"
-            );
-            throttle.record_failure("ana@example.org", ip, t0() + Duration::seconds(i));
+    fn throttle(limits: Limits) -> LoginThrottle {
+        LoginThrottle::new(limits, [9; 32])
+    }
+
+    fn from(email: &str, address: [u8; 4]) -> Attempt<'_> {
+        Attempt {
+            email,
+            address: address.into(),
+            known_browser: None,
         }
-        let wait = throttle.check("ana@example.org ", ip, t0() + Duration::minutes(1));
-        assert_eq!(wait, Err(Duration::minutes(14)));
-        let other: IpAddr = [10, 0, 0, 2].into();
+    }
+
+    #[test]
+    fn a_clients_streak_waits_one_minute_then_doubling_up_to_fifteen() {
+        let throttle = throttle(Limits::default());
+        let attempt = from("Ana@Example.org", [10, 0, 0, 1]);
+        for i in 0..5 {
+            assert!(throttle.check(&attempt, t0()).is_ok(), "attempt {i}");
+            throttle.record_failure(&attempt, t0());
+        }
+        assert_eq!(throttle.check(&attempt, t0()), Err(Duration::minutes(1)));
+        let same = from("ana@example.org ", [10, 0, 0, 1]);
         assert!(
-            throttle.check("ana@example.org", other, t0()).is_err(),
-            "locks the account everywhere"
+            throttle.check(&same, t0()).is_err(),
+            "the email is normalized"
         );
+        let mut at = t0();
+        for wait in [1, 2, 4, 8, 15, 15] {
+            assert_eq!(throttle.check(&attempt, at), Err(Duration::minutes(wait)));
+            at += Duration::minutes(wait);
+            assert!(throttle.check(&attempt, at).is_ok(), "free after {wait}");
+            throttle.record_failure(&attempt, at);
+        }
+        throttle.record_success(&attempt, at);
         assert!(
-            throttle.check("bo@example.org", ip, t0()).is_ok(),
-            "other accounts unaffected"
+            throttle.check(&attempt, at).is_ok(),
+            "a success ends the streak"
+        );
+    }
+
+    #[test]
+    fn one_address_cannot_lock_the_account_for_another() {
+        let throttle = throttle(Limits::default());
+        for _ in 0..5 {
+            throttle.record_failure(&from("ana@example.org", [10, 0, 0, 1]), t0());
+        }
+        assert!(
+            throttle
+                .check(&from("ana@example.org", [10, 0, 0, 1]), t0())
+                .is_err()
         );
         assert!(
             throttle
-                .check(
-                    "ana@example.org",
-                    ip,
-                    t0() + Duration::minutes(15) + Duration::seconds(1)
-                )
+                .check(&from("ana@example.org", [10, 0, 0, 2]), t0())
+                .is_ok()
+        );
+        assert!(
+            throttle
+                .check(&from("bo@example.org", [10, 0, 0, 1]), t0())
                 .is_ok()
         );
     }
 
     #[test]
-    fn address_locks_across_accounts() {
-        let throttle = LoginThrottle::new(Limits {
-            per_account: 100,
-            per_address: 4,
-        });
-        let ip: IpAddr = [192, 0, 2, 1].into();
-        for i in 0..4 {
-            throttle.record_failure(&format!("user{i}@example.org"), ip, t0());
+    fn many_addresses_stop_unknown_browsers_but_never_a_known_one() {
+        let throttle = throttle(Limits::default());
+        let owner_cookie = throttle.remember_browser(None, "ana@example.org", t0());
+        for attacker in 1..=5 {
+            for _ in 0..2 {
+                throttle.record_failure(&from("ana@example.org", [203, 0, 113, attacker]), t0());
+            }
         }
-        assert!(throttle.check("new@example.org", ip, t0()).is_err());
+        let fresh = from("ana@example.org", [198, 51, 100, 7]);
+        assert_eq!(
+            throttle.check(&fresh, t0()),
+            Err(LoginThrottle::WINDOW),
+            "guessing from many addresses slows every unknown browser"
+        );
+        let owner = Attempt {
+            known_browser: Some(&owner_cookie),
+            ..fresh
+        };
+        assert!(throttle.check(&owner, t0()).is_ok(), "the owner's browser");
         assert!(
             throttle
-                .check("new@example.org", [192, 0, 2, 2].into(), t0())
+                .check(&from("bo@example.org", [198, 51, 100, 7]), t0())
+                .is_ok(),
+            "other accounts"
+        );
+        // A known browser has its own streak, and does not count against the account.
+        for _ in 0..5 {
+            throttle.record_failure(&owner, t0());
+        }
+        assert_eq!(throttle.check(&owner, t0()), Err(Duration::minutes(1)));
+        let elsewhere = Attempt {
+            known_browser: Some(&owner_cookie),
+            ..from("ana@example.org", [192, 0, 2, 1])
+        };
+        assert!(
+            throttle.check(&elsewhere, t0()).is_err(),
+            "the browser, wherever"
+        );
+    }
+
+    #[test]
+    fn known_browser_tokens_belong_to_one_account_and_expire() {
+        let throttle = throttle(Limits {
+            per_account: 1,
+            ..Limits::default()
+        });
+        let cookie = throttle.remember_browser(None, "ana@example.org", t0());
+        throttle.record_failure(&from("ana@example.org", [203, 0, 113, 1]), t0());
+        throttle.record_failure(&from("bo@example.org", [203, 0, 113, 1]), t0());
+        let with = |email, cookie| Attempt {
+            known_browser: Some(cookie),
+            ..from(email, [192, 0, 2, 1])
+        };
+        assert!(
+            throttle
+                .check(&with("ana@example.org", &cookie), t0())
                 .is_ok()
+        );
+        assert!(
+            throttle
+                .check(&with("bo@example.org", &cookie), t0())
+                .is_err()
+        );
+        let forged = cookie.replace('.', ".0");
+        assert!(
+            throttle
+                .check(&with("ana@example.org", &forged), t0())
+                .is_err()
+        );
+        let other_key = LoginThrottle::new(Limits::default(), [8; 32]);
+        let foreign = other_key.remember_browser(None, "ana@example.org", t0());
+        assert!(
+            throttle
+                .check(&with("ana@example.org", &foreign), t0())
+                .is_err()
+        );
+
+        let later = t0() + KNOWN_BROWSER_LIFETIME + Duration::minutes(1);
+        throttle.record_failure(&from("ana@example.org", [203, 0, 113, 1]), later);
+        assert!(
+            throttle
+                .check(&with("ana@example.org", &cookie), later)
+                .is_err()
+        );
+
+        // Signing in to a second account keeps the first account's token.
+        let both = throttle.remember_browser(Some(&cookie), "bo@example.org", t0());
+        assert!(
+            throttle
+                .check(&with("ana@example.org", &both), t0())
+                .is_ok()
+        );
+        assert!(throttle.check(&with("bo@example.org", &both), t0()).is_ok());
+        let renewed = throttle.remember_browser(Some(&both), "ana@example.org", t0());
+        assert_eq!(renewed.split('~').count(), 2, "one token per account");
+    }
+
+    #[test]
+    fn address_locks_across_accounts() {
+        let throttle = throttle(Limits {
+            per_address: 4,
+            ..Limits::default()
+        });
+        for i in 0..4 {
+            throttle.record_failure(&from(&format!("user{i}@example.org"), [192, 0, 2, 1]), t0());
+        }
+        assert!(
+            throttle
+                .check(&from("new@example.org", [192, 0, 2, 1]), t0())
+                .is_err()
+        );
+        assert!(
+            throttle
+                .check(&from("new@example.org", [192, 0, 2, 2]), t0())
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn unlocking_ends_the_streak_of_that_address() {
+        let throttle = throttle(Limits::default());
+        let attempt = from("ana@example.org", [192, 0, 2, 1]);
+        for _ in 0..9 {
+            throttle.record_failure(&attempt, t0());
+        }
+        assert!(throttle.check(&attempt, t0()).is_err());
+        throttle.unlock("ANA@example.org", [192, 0, 2, 1].into());
+        assert!(throttle.check(&attempt, t0()).is_ok());
+    }
+
+    #[test]
+    fn ipv6_counts_by_64_and_mapped_ipv4_as_ipv4() {
+        let a: IpAddr = "2001:db8:1:2:aaaa::1"
+            .parse()
+            .unwrap_or(IpAddr::from([0; 4]));
+        let b: IpAddr = "2001:db8:1:2:ffff:1:2:3"
+            .parse()
+            .unwrap_or(IpAddr::from([0; 4]));
+        let c: IpAddr = "2001:db8:1:3::1".parse().unwrap_or(IpAddr::from([0; 4]));
+        assert_eq!(client_key(a), client_key(b));
+        assert_ne!(client_key(a), client_key(c));
+        let mapped: IpAddr = "::ffff:192.0.2.1".parse().unwrap_or(IpAddr::from([0; 4]));
+        assert_eq!(client_key(mapped), IpAddr::from([192, 0, 2, 1]));
+
+        let limiter = RateLimiter::new(RateLimits {
+            bookings_per_hour: 1,
+            api_calls_per_minute: 0,
+        });
+        assert!(limiter.booking(a, t0()).is_ok());
+        assert!(limiter.booking(b, t0()).is_err(), "same /64");
+        assert!(limiter.booking(c, t0()).is_ok(), "another /64");
+        assert!(limiter.booking([192, 0, 2, 1].into(), t0()).is_ok());
+        assert!(
+            limiter.booking(mapped, t0()).is_err(),
+            "mapped is the IPv4 address"
         );
     }
 
@@ -383,18 +752,5 @@ mod tests {
         assert_eq!(retry_after_seconds(Duration::milliseconds(1001)), 2);
         assert_eq!(retry_after_seconds(Duration::minutes(40)), 2400);
         assert_eq!(retry_after_seconds(Duration::zero()), 1);
-    }
-
-    #[test]
-    fn success_clears_the_account() {
-        let throttle = LoginThrottle::new(Limits {
-            per_account: 2,
-            per_address: 100,
-        });
-        let ip: IpAddr = [192, 0, 2, 1].into();
-        throttle.record_failure("a@example.org", ip, t0());
-        throttle.clear_account("a@example.org");
-        throttle.record_failure("a@example.org", ip, t0());
-        assert!(throttle.check("a@example.org", ip, t0()).is_ok());
     }
 }

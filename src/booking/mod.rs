@@ -22,7 +22,7 @@ use crate::availability::{
 use crate::crypto::{constant_time_eq, random_bytes, token_hash};
 use crate::db::bookings::{self, Booking, BookingStatus, NewBooking};
 use crate::db::{DbError, event_types, users};
-use crate::error::{FieldErrors, check_email};
+use crate::error::{FieldErrors, check_email, check_single_line};
 use crate::model::time;
 use crate::scheduling::event_types::{EventType, Location, validate_guests};
 use crate::scheduling::questions::validate_answers;
@@ -53,8 +53,46 @@ pub enum BookingError {
     IdempotencyKeyReused,
     #[error("{0}")]
     WrongState(&'static str),
+    /// An hourly cap on new bookings is reached (see [`HourlyCaps`]).
+    #[error("{}", .cap.message())]
+    RateLimited { cap: Cap, retry_after: Duration },
     #[error(transparent)]
     Db(#[from] DbError),
+}
+
+/// Which hourly cap a booking ran into.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cap {
+    EventType(i64),
+    Host(i64),
+}
+
+impl Cap {
+    /// What the person booking is told.
+    pub fn message(self) -> &'static str {
+        match self {
+            Cap::EventType(_) => "too many bookings were made for this event type in the last hour",
+            Cap::Host(_) => "too many bookings were made with this host in the last hour",
+        }
+    }
+
+    /// The audit log's object: the event type or the host.
+    pub fn audit_object(self) -> String {
+        match self {
+            Cap::EventType(id) => format!("event_type:{id}"),
+            Cap::Host(id) => format!("user:{id}"),
+        }
+    }
+}
+
+/// How many new bookings one event type and one host take per hour (0: no cap). They
+/// limit what a flood of bookings from many addresses can do (take every slot, send
+/// thousands of emails) where the per-address limit cannot. Bookings a host makes on an
+/// event type they host are never refused, but count.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct HourlyCaps {
+    pub per_event_type: u32,
+    pub per_host: u32,
 }
 
 impl From<rusqlite::Error> for BookingError {
@@ -126,6 +164,9 @@ pub struct BookingRequest {
     /// The kind of location chosen (`inPerson`, `phone`, `link`, `video`); default: the first.
     pub location: Option<String>,
     pub idempotency_key: Option<String>,
+    /// The signed-in member making the booking (dashboard session or API key), if any:
+    /// on event types they host, the hourly caps do not apply.
+    pub booked_by: Option<i64>,
 }
 
 /// Settings the service needs from the instance.
@@ -136,6 +177,8 @@ pub struct Settings {
     pub video_base_url: String,
     /// Derives each booking's manage token, see [`manage_token`].
     pub manage_key: ManageKey,
+    /// Hourly caps on new bookings.
+    pub caps: HourlyCaps,
 }
 
 impl std::fmt::Debug for Settings {
@@ -143,6 +186,7 @@ impl std::fmt::Debug for Settings {
         f.debug_struct("Settings")
             .field("context", &self.context)
             .field("video_base_url", &self.video_base_url)
+            .field("caps", &self.caps)
             .finish_non_exhaustive()
     }
 }
@@ -264,6 +308,8 @@ fn check_request(
         errors.add("attendee.name", "is required");
     } else if attendee.name.chars().count() > 200 {
         errors.add("attendee.name", "must be at most 200 characters");
+    } else if let Err(reason) = check_single_line(&attendee.name) {
+        errors.add("attendee.name", reason);
     }
     if attendee.email.is_empty() {
         errors.add("attendee.email", "is required");
@@ -481,6 +527,34 @@ fn record_event(
     Ok(())
 }
 
+/// Books a start of an event type in its own transaction (see [`create`]). A booking
+/// refused by an hourly cap is audited as `booking_rate_limited` with `actor`, naming
+/// the event type or the host, never the person booking.
+pub async fn book(
+    db: &crate::db::Db,
+    request: BookingRequest,
+    settings: Settings,
+    actor: crate::audit::Actor,
+    origin: &crate::audit::Origin,
+) -> Result<Outcome, BookingError> {
+    let now = settings.context.now;
+    let result = db.write(move |tx| create(tx, &request, &settings)).await;
+    if let Err(BookingError::RateLimited { cap, .. }) = &result {
+        tracing::warn!(cap = %cap.audit_object(), "booking refused: hourly cap reached");
+        crate::audit::record_alone(
+            db,
+            now,
+            actor,
+            "booking_rate_limited",
+            Some(cap.audit_object()),
+            crate::audit::Outcome::Denied,
+            origin,
+        )
+        .await?;
+    }
+    result
+}
+
 /// Books a start of an event type. Must run inside a write transaction.
 pub fn create(
     tx: &Transaction<'_>,
@@ -522,6 +596,12 @@ pub fn create(
         None,
     )?;
     let hosts = choose_hosts(tx, &event_type, &details, settings.context.now, &[])?;
+    if !request
+        .booked_by
+        .is_some_and(|user_id| hosts_event_type(&event_type, user_id))
+    {
+        check_hourly_caps(tx, &event_type, &hosts, settings.caps, settings.context.now)?;
+    }
     let status = if event_type.input.requires_confirmation {
         BookingStatus::Pending
     } else {
@@ -562,6 +642,43 @@ pub fn create(
         manage_token: Some(manage_token),
         replayed: false,
     })
+}
+
+/// Whether `user_id` hosts bookings of `event_type` (its owner, or one of its team hosts).
+fn hosts_event_type(event_type: &EventType, user_id: i64) -> bool {
+    event_type.owner_user_id == Some(user_id)
+        || event_type.input.hosts.iter().any(|h| h.user_id == user_id)
+}
+
+/// Refuses a new booking of `event_type` with `hosts` once the event type, or one of the
+/// hosts, took its cap of new bookings in the last hour. Runs inside the booking's write
+/// transaction, so concurrent requests cannot slip past a cap together.
+fn check_hourly_caps(
+    conn: &Connection,
+    event_type: &EventType,
+    hosts: &[i64],
+    caps: HourlyCaps,
+    now: DateTime<Utc>,
+) -> Result<(), BookingError> {
+    let since = now - Duration::hours(1);
+    let refuse = |cap: Cap, oldest_counted: DateTime<Utc>| BookingError::RateLimited {
+        cap,
+        retry_after: (oldest_counted + Duration::hours(1) - now).max(Duration::seconds(1)),
+    };
+    if caps.per_event_type > 0
+        && let Some(at) =
+            bookings::nth_newest_for_event_type(conn, event_type.id, since, caps.per_event_type)?
+    {
+        return Err(refuse(Cap::EventType(event_type.id), at));
+    }
+    if caps.per_host > 0 {
+        for &host in hosts {
+            if let Some(at) = bookings::nth_newest_for_host(conn, host, since, caps.per_host)? {
+                return Err(refuse(Cap::Host(host), at));
+            }
+        }
+    }
+    Ok(())
 }
 
 #[allow(clippy::too_many_arguments)]

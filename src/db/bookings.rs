@@ -381,6 +381,42 @@ pub fn round_robin_history(
     )
 }
 
+/// When the `n`-th newest new booking (not a rescheduled one) of an event type created
+/// after `since` was made; `None` when fewer than `n` were.
+pub fn nth_newest_for_event_type(
+    conn: &Connection,
+    event_type_id: i64,
+    since: DateTime<Utc>,
+    n: u32,
+) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    conn.query_row(
+        "SELECT created_at FROM bookings
+         WHERE created_at > ?2 AND event_type_id = ?1 AND rescheduled_from_id IS NULL
+         ORDER BY created_at DESC LIMIT 1 OFFSET ?3",
+        params![event_type_id, since.timestamp(), n.saturating_sub(1)],
+        |row| row.get::<_, i64>(0).map(instant),
+    )
+    .optional()
+}
+
+/// When the `n`-th newest new booking (not a rescheduled one) of a host created after
+/// `since` was made, over all event types; `None` when fewer than `n` were.
+pub fn nth_newest_for_host(
+    conn: &Connection,
+    host_id: i64,
+    since: DateTime<Utc>,
+    n: u32,
+) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    conn.query_row(
+        "SELECT b.created_at FROM bookings b JOIN booking_hosts h ON h.booking_id = b.id
+         WHERE b.created_at > ?2 AND h.user_id = ?1 AND b.rescheduled_from_id IS NULL
+         ORDER BY b.created_at DESC LIMIT 1 OFFSET ?3",
+        params![host_id, since.timestamp(), n.saturating_sub(1)],
+        |row| row.get::<_, i64>(0).map(instant),
+    )
+    .optional()
+}
+
 /// Filters for listing bookings.
 #[derive(Debug, Clone, Default)]
 pub struct BookingFilter {

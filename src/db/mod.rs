@@ -37,6 +37,7 @@ pub use cipher::{
     export_encrypted, file_state, open_existing,
 };
 
+use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
@@ -273,8 +274,11 @@ pub fn vacuum_into(conn: &Connection, target: &Path) -> Result<(), DbError> {
         path: target.to_path_buf(),
         message,
     };
-    if let Some(dir) = target.parent() {
+    if let Some(dir) = target.parent().filter(|dir| !dir.exists()) {
         std::fs::create_dir_all(dir).map_err(|err| fail(err.to_string()))?;
+        // Backups hold everything the database does: their folder is its owner's alone.
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|err| fail(err.to_string()))?;
     }
     let target_text = target
         .to_str()

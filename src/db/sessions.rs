@@ -1,4 +1,5 @@
-//! Signed-in sessions and one-time password links. Only hashes of their tokens are stored.
+//! Signed-in sessions, one-time password links and sign-in unlock links. Only hashes of
+//! their tokens are stored.
 
 use crate::db::instant;
 use chrono::{DateTime, Utc};
@@ -116,6 +117,51 @@ pub fn use_password_link(
 ) -> rusqlite::Result<bool> {
     let changed = conn.execute(
         "UPDATE password_resets SET used_at = ?2
+         WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2",
+        params![token_hash, now.timestamp()],
+    )?;
+    Ok(changed == 1)
+}
+
+/// Stores a sign-in unlock link (see [`crate::auth::unlock`]).
+pub fn insert_unlock_link(
+    conn: &Connection,
+    token_hash: &[u8],
+    user_id: i64,
+    now: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO sign_in_unlocks (token_hash, user_id, created_at, expires_at)
+         VALUES (?1, ?2, ?3, ?4)",
+        params![token_hash, user_id, now.timestamp(), expires_at.timestamp()],
+    )?;
+    Ok(())
+}
+
+/// The user an unlock link belongs to, when it is unused and not expired.
+pub fn valid_unlock_link(
+    conn: &Connection,
+    token_hash: &[u8],
+    now: DateTime<Utc>,
+) -> rusqlite::Result<Option<i64>> {
+    conn.query_row(
+        "SELECT user_id FROM sign_in_unlocks
+         WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2",
+        params![token_hash, now.timestamp()],
+        |row| row.get(0),
+    )
+    .optional()
+}
+
+/// Marks an unlock link used; returns false when it was already used or has expired.
+pub fn use_unlock_link(
+    conn: &Connection,
+    token_hash: &[u8],
+    now: DateTime<Utc>,
+) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE sign_in_unlocks SET used_at = ?2
          WHERE token_hash = ?1 AND used_at IS NULL AND expires_at > ?2",
         params![token_hash, now.timestamp()],
     )?;

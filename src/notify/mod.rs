@@ -45,12 +45,12 @@ pub fn enqueue_for_event(
     Ok(())
 }
 
-/// The handlers of every job kind the appliance runs: notifications, and the daily
-/// audit retention run.
+/// The handlers of every job kind the appliance runs: notifications, sign-in unlock
+/// links, and the daily audit retention run.
 pub fn job_handlers(state: &AppState) -> Handlers {
     let (notify_state, email_state) = (state.clone(), state.clone());
     let (workflow_state, webhook_state) = (state.clone(), state.clone());
-    let retention_state = state.clone();
+    let (retention_state, unlock_state) = (state.clone(), state.clone());
     Handlers::new()
         .on(NOTIFY_JOB, move |job| notify(notify_state.clone(), job))
         .on(EMAIL_JOB, move |job| send_email(email_state.clone(), job))
@@ -59,6 +59,25 @@ pub fn job_handlers(state: &AppState) -> Handlers {
         })
         .on(crate::workflows::WORKFLOW_JOB, move |job| {
             crate::workflows::run::run(workflow_state.clone(), job)
+        })
+        .on(crate::auth::unlock::UNLOCK_JOB, move |job| {
+            let state = unlock_state.clone();
+            async move {
+                let site = crate::auth::unlock::Site {
+                    base_url: state.base_url(),
+                    organization: state.settings().organization_name,
+                };
+                let policy = Policy::for_admin_servers(&state);
+                crate::auth::unlock::send(
+                    &state.db,
+                    &state.key,
+                    site,
+                    policy,
+                    job,
+                    state.clock.now(),
+                )
+                .await
+            }
         })
         .on(crate::audit::RETENTION_JOB, move |_job| {
             let state = retention_state.clone();

@@ -391,6 +391,8 @@ pub fn create_member(
     let email = email.trim();
     if name.is_empty() || name.chars().count() > 100 {
         errors.add("name", "must be 1 to 100 characters");
+    } else if let Err(reason) = crate::error::check_single_line(name) {
+        errors.add("name", reason);
     }
     if let Err(reason) = crate::error::check_email(email) {
         errors.add("email", reason);

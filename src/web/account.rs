@@ -9,7 +9,7 @@ use serde::Deserialize;
 
 use crate::audit;
 use crate::auth::mfa::{self, MfaError, PENDING_COOKIE};
-use crate::auth::{self, AccountError, SignInError, SignInStep};
+use crate::auth::{self, AccountError, Credentials, SignInError, SignInStep, unlock};
 use crate::error::FieldErrors;
 use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, notice};
 use crate::web::{CsrfForm, Ctx, WebError};
@@ -49,6 +49,7 @@ pub fn notice_text(key: &str) -> Option<&'static str> {
         "second-factor-expired" => {
             Some("The sign-in took too long. Enter your email and password again.")
         }
+        "unlocked" => Some("This browser may sign in to your account again."),
         _ => None,
     }
 }
@@ -125,7 +126,68 @@ pub async fn login_page(ctx: Ctx, Query(query): Query<LoginQuery>) -> Response {
     login_form(&ctx, "", &query.next, message).into_response()
 }
 
-pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, WebError> {
+/// The cookie that tells the sign-in throttle which accounts this browser signed in to
+/// (see [`crate::auth::throttle`]). Only sign-in pages receive it.
+pub const KNOWN_BROWSER_COOKIE: &str = "kairos_known";
+
+fn known_browser(headers: &HeaderMap) -> Option<String> {
+    crate::web::ctx::cookie(headers, KNOWN_BROWSER_COOKIE).filter(|value| value.len() <= 1024)
+}
+
+/// A `Set-Cookie` value that makes this browser known to the account of `email`.
+fn known_browser_cookie(ctx: &Ctx, headers: &HeaderMap, email: &str) -> Option<HeaderValue> {
+    let now = ctx.state.clock.now();
+    let value = ctx
+        .state
+        .throttle
+        .remember_browser(known_browser(headers).as_deref(), email, now);
+    let secure = if ctx.secure_cookies() { "; Secure" } else { "" };
+    let max_age = crate::auth::throttle::KNOWN_BROWSER_LIFETIME.num_seconds();
+    HeaderValue::from_str(&format!(
+        "{KNOWN_BROWSER_COOKIE}={value}; Path=/login; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    ))
+    .ok()
+}
+
+/// The page that says sign-in waits, with `Retry-After`.
+fn throttled_response(page: Markup, retry_after: chrono::Duration) -> Response {
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
+    let seconds = crate::auth::throttle::retry_after_seconds(retry_after);
+    if let Ok(value) = HeaderValue::from_str(&seconds.to_string()) {
+        response.headers_mut().insert(header::RETRY_AFTER, value);
+    }
+    response
+}
+
+/// What a throttled person is told: when to try again, and, when a mail server is set
+/// up, that the account's owner was emailed a link (said whether or not the account
+/// exists).
+async fn throttled_message(ctx: &Ctx, err: String) -> Result<String, WebError> {
+    let key = ctx.state.key.clone();
+    let mail = ctx
+        .state
+        .db
+        .read(move |conn| {
+            Ok::<_, crate::db::DbError>(matches!(
+                crate::notify::smtp::load(conn, &key),
+                Ok(Some(_))
+            ))
+        })
+        .await?;
+    Ok(if mail {
+        format!(
+            "{err} If this is your account, we emailed you a link that lets your browser sign in at once."
+        )
+    } else {
+        err
+    })
+}
+
+pub async fn login(
+    ctx: Ctx,
+    headers: HeaderMap,
+    Form(form): Form<LoginForm>,
+) -> Result<Response, WebError> {
     ctx.verify_csrf(&form.csrf)?;
     let state = &ctx.state;
     if !password_sign_in_allowed(&ctx) {
@@ -146,18 +208,29 @@ pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, We
         let page = login_form(&ctx, "", &form.next, Some(("error", message)));
         return Ok((StatusCode::FORBIDDEN, page).into_response());
     }
+    let known = known_browser(&headers);
+    let credentials = Credentials {
+        email: &form.email,
+        password: &form.password,
+        known_browser: known.as_deref(),
+    };
     let result = auth::sign_in(
         &state.db,
         &state.throttle,
         state.session_policy,
-        &form.email,
-        &form.password,
+        credentials,
         &ctx.origin(),
         state.clock.now(),
     )
     .await;
     match result {
-        Ok(SignInStep::Done(signed_in)) => Ok(signed_in_response(&ctx, &signed_in, &form.next)),
+        Ok(SignInStep::Done(signed_in)) => {
+            let mut response = signed_in_response(&ctx, &signed_in, &form.next);
+            if let Some(cookie) = known_browser_cookie(&ctx, &headers, &signed_in.user.email) {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
+            Ok(response)
+        }
         Ok(SignInStep::SecondFactor { pending_token }) => {
             let mut headers = HeaderMap::new();
             if let Ok(cookie) = HeaderValue::from_str(&pending_cookie(&ctx, &pending_token)) {
@@ -179,18 +252,9 @@ pub async fn login(ctx: Ctx, Form(form): Form<LoginForm>) -> Result<Response, We
             Ok((StatusCode::UNAUTHORIZED, page).into_response())
         }
         Err(err @ SignInError::Throttled { retry_after }) => {
-            let page = login_form(
-                &ctx,
-                &form.email,
-                &form.next,
-                Some(("error", &err.to_string())),
-            );
-            let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
-            if let Ok(value) = HeaderValue::from_str(&retry_after.num_seconds().max(1).to_string())
-            {
-                response.headers_mut().insert(header::RETRY_AFTER, value);
-            }
-            Ok(response)
+            let message = throttled_message(&ctx, err.to_string()).await?;
+            let page = login_form(&ctx, &form.email, &form.next, Some(("error", &message)));
+            Ok(throttled_response(page, retry_after))
         }
         Err(err) => Err(err.into()),
     }
@@ -290,6 +354,7 @@ pub async fn second_factor(
         return Ok(second_factor_expired());
     };
     let state = &ctx.state;
+    let known = known_browser(&headers);
     let result = mfa::complete_sign_in(
         &state.db,
         &state.key,
@@ -298,6 +363,7 @@ pub async fn second_factor(
         mfa::CodeAttempt {
             pending_token: &token,
             code: &form.code,
+            known_browser: known.as_deref(),
         },
         &ctx.origin(),
         state.clock.now(),
@@ -309,6 +375,9 @@ pub async fn second_factor(
             if let Ok(cookie) = HeaderValue::from_str(&clear_pending_cookie()) {
                 response.headers_mut().append(header::SET_COOKIE, cookie);
             }
+            if let Some(cookie) = known_browser_cookie(&ctx, &headers, &signed_in.user.email) {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
             Ok(response)
         }
         Err(MfaError::Expired) => Ok(second_factor_expired()),
@@ -318,14 +387,9 @@ pub async fn second_factor(
             Ok((StatusCode::UNAUTHORIZED, page).into_response())
         }
         Err(err @ MfaError::Throttled { retry_after }) => {
-            let text = err.to_string();
+            let text = throttled_message(&ctx, err.to_string()).await?;
             let page = second_factor_form(&ctx, &form.next, CodeProblem::Notice(&text));
-            let mut response = (StatusCode::TOO_MANY_REQUESTS, page).into_response();
-            if let Ok(value) = HeaderValue::from_str(&retry_after.num_seconds().max(1).to_string())
-            {
-                response.headers_mut().insert(header::RETRY_AFTER, value);
-            }
-            Ok(response)
+            Ok(throttled_response(page, retry_after))
         }
         Err(MfaError::Db(err)) => Err(err.into()),
         Err(err) => Err(WebError::Internal(err.to_string())),
@@ -379,11 +443,16 @@ fn password_form(ctx: &Ctx, token: &str, errors: &FieldErrors) -> Markup {
     card_page("New password", &org, body)
 }
 
-fn invalid_link_page(ctx: &Ctx) -> Response {
+fn invalid_link_page(ctx: &Ctx, action: &str) -> Response {
     let org = ctx.state.settings().organization_name;
+    let next = if action == "sign_in_unlock_used" {
+        "Sign in again: while sign-in is paused, a new link is emailed (at most once an hour)."
+    } else {
+        "Ask an administrator for a new one."
+    };
     let body = html! {
         h1 { "This link cannot be used" }
-        p { "It has been used already, has expired, or was copied incompletely. Ask an administrator for a new one." }
+        p { "It has been used already, has expired, or was copied incompletely. " (next) }
         p { a href="/login" { "Go to sign-in" } }
     };
     (StatusCode::GONE, card_page("Link not valid", &org, body)).into_response()
@@ -428,7 +497,7 @@ async fn one_time_link_failed(ctx: &Ctx, action: &'static str) -> Result<Respons
         &ctx.origin(),
     )
     .await?;
-    Ok(invalid_link_page(ctx))
+    Ok(invalid_link_page(ctx, action))
 }
 
 pub async fn reset_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
@@ -467,6 +536,55 @@ pub async fn reset(
             Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response())
         }
         Err(AccountError::InvalidLink) => link_failed(&ctx).await,
+        Err(err) => Err(err.into()),
+    }
+}
+
+fn unlock_form(ctx: &Ctx, token: &str) -> Markup {
+    let org = ctx.state.settings().organization_name;
+    let body = html! {
+        h1 { "Let this browser sign in" }
+        p { "Sign-in to your account was paused after wrong passwords. Confirm to let this browser sign in again at once; others still wait." }
+        form method="post" action=(unlock::link_path(token)) {
+            (csrf_field(&ctx.csrf_token()))
+            button.button.primary.wide type="submit" { "Let this browser sign in" }
+        }
+        p.muted.small { "Did not ask for this? Close this page. Nobody can sign in without your password." }
+    };
+    card_page("Unlock sign-in", &org, body)
+}
+
+/// `GET /login/unlock/{token}`: the page that confirms an unlock link (a mail scanner
+/// opening the link uses nothing up).
+pub async fn unlock_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
+    check_link_rate(&ctx)?;
+    if !unlock::link_valid(&ctx.state.db, &token, ctx.state.clock.now()).await? {
+        return one_time_link_failed(&ctx, "sign_in_unlock_used").await;
+    }
+    Ok(unlock_form(&ctx, &token).into_response())
+}
+
+/// `POST /login/unlock/{token}`: uses the link; this browser becomes known to the account
+/// and the failures from its address are forgotten.
+pub async fn unlock(
+    ctx: Ctx,
+    headers: HeaderMap,
+    Path(token): Path<String>,
+    Form(form): Form<CsrfForm>,
+) -> Result<Response, WebError> {
+    ctx.verify_csrf(&form.csrf)?;
+    check_link_rate(&ctx)?;
+    let now = ctx.state.clock.now();
+    match unlock::redeem(&ctx.state.db, &token, &ctx.origin(), now).await {
+        Ok(email) => {
+            ctx.state.throttle.unlock(&email, ctx.address);
+            let mut response = Redirect::to("/login?notice=unlocked").into_response();
+            if let Some(cookie) = known_browser_cookie(&ctx, &headers, &email) {
+                response.headers_mut().append(header::SET_COOKIE, cookie);
+            }
+            Ok(response)
+        }
+        Err(AccountError::InvalidLink) => one_time_link_failed(&ctx, "sign_in_unlock_used").await,
         Err(err) => Err(err.into()),
     }
 }

@@ -61,6 +61,10 @@ pub fn router(state: AppState) -> Router {
         .route("/session/extend", post(account::extend_session))
         .route("/reset/{token}", get(account::reset_page).post(account::reset))
         .route(
+            "/login/unlock/{token}",
+            get(account::unlock_page).post(account::unlock),
+        )
+        .route(
             "/invite/{token}",
             get(account::invitation_page).post(account::accept_invitation),
         )
@@ -170,8 +174,12 @@ fn set(headers: &mut axum::http::HeaderMap, name: HeaderName, value: &'static st
 }
 
 /// Until setup is complete, only the setup pages, sign-in, health checks and assets answer;
-/// everything else shows where to find the setup URL.
+/// everything else shows where to find the setup URL. Whether it is complete is read
+/// again from the database on each request until it is.
 async fn setup_guard(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    if let Err(err) = state.refresh_setup().await {
+        tracing::warn!(error = %err, "cannot read whether setup is complete");
+    }
     if state.setup.is_completed() {
         return next.run(request).await;
     }

@@ -256,7 +256,7 @@ pub async fn save_instance(ctx: Ctx, Form(form): Form<InstanceForm>) -> Result<R
     if ctx.state.setup.is_completed() {
         return Err(WebError::NotFound);
     }
-    require_admin(&ctx)?;
+    let admin_id = ctx.require_admin()?.id;
     let input = InstanceInput {
         organization_name: form.organization_name.clone(),
         base_url: form.base_url.clone(),
@@ -267,6 +267,7 @@ pub async fn save_instance(ctx: Ctx, Form(form): Form<InstanceForm>) -> Result<R
         &ctx.state.db,
         &ctx.state.setup,
         input,
+        (admin_id, &ctx.origin()),
         ctx.state.clock.now(),
     )
     .await

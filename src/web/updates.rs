@@ -164,15 +164,27 @@ pub struct ToggleForm {
     enabled: String,
 }
 
-/// `POST /admin/update-checks`: an administrator turns the checks on or off.
+/// `POST /admin/update-checks`: an administrator turns the checks on or off, audited as
+/// `settings_changed` of `update_checks:on` or `update_checks:off`.
 pub async fn toggle(ctx: Ctx, Form(form): Form<ToggleForm>) -> Result<Response, WebError> {
-    ctx.require_admin()?;
+    let admin_id = ctx.require_admin()?.id;
     ctx.verify_csrf(&form.csrf)?;
     let value = if form.enabled == "on" { "on" } else { "off" };
-    let now = ctx.state.clock.now();
+    let (now, origin) = (ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db
-        .write(move |tx| settings::set(tx, SETTING, value, now).map_err(DbError::from))
+        .write(move |tx| -> Result<(), DbError> {
+            settings::set(tx, SETTING, value, now)?;
+            let entry = crate::audit::Entry {
+                actor: crate::audit::Actor::User(admin_id),
+                action: "settings_changed",
+                object: Some(format!("{SETTING}:{value}")),
+                outcome: crate::audit::Outcome::Success,
+                origin: &origin,
+            };
+            crate::audit::record(tx, now, &entry)?;
+            Ok(())
+        })
         .await?;
     tracing::info!(update_checks = value, "update checks changed");
     Ok(Redirect::to("/dashboard").into_response())

@@ -65,6 +65,8 @@ fn matrix() -> Vec<Row> {
         row(POST, "/logout", "", "A A A A A A"),
         row(GET, "/reset/{token}", "token", "A A A A A A"),
         row(POST, "/reset/{token}", "token", "A A A A A A").form("password=plum-orbit-canvas-44&password_confirm=plum-orbit-canvas-44"),
+        row(GET, "/login/unlock/{token}", "token", "A A A A A A"),
+        row(POST, "/login/unlock/{token}", "token", "A A A A A A"),
         row(GET, "/booking/{uid}", "booking", "N N N N N N"),
         row(GET, "/booking/{uid}/calendar.ics", "booking", "N N N N N N"),
         row(POST, "/booking/{uid}/cancel", "booking", "N N N N N N").form("reason=none"),

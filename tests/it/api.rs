@@ -692,8 +692,10 @@ async fn event_types_and_schedules_are_managed_by_their_owner_only() {
 
 #[tokio::test]
 async fn round_robin_shares_bookings_by_weight() {
-    // A hundred bookings from one address: more than the default per-address limit.
+    // A hundred bookings from one address within the hour: more than the default limits
+    // per address, event type and host.
     let server = TestServer::with_owner_and_config("booking_rate_limit_per_hour = 0\n").await;
+    server.set_booking_caps(0, 0).await;
     let api = server.api().await;
     let (status, team) = api
         .post(
@@ -896,5 +898,78 @@ async fn a_pending_booking_can_leave_its_slot_open() {
         .await;
     assert_eq!(status, StatusCode::CONFLICT, "{error}");
     assert_eq!(error["error"]["code"], "slot_unavailable");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn names_with_control_characters_are_refused_naming_the_field() {
+    let (server, api, id) = clinic(json!({})).await;
+    let forged = "Pat Patient\r\nBcc: everyone@example.org";
+
+    // The API.
+    let mut body = booking(id, "2026-03-30T07:00:00Z", "pat@example.org");
+    body["attendee"]["name"] = json!(forged);
+    let (status, error) = api.public_post("/api/v1/bookings", &body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
+    assert_eq!(error["error"]["details"][0]["field"], "attendee.name");
+    body["attendee"]["name"] = json!("Pat\u{0}Patient");
+    let (status, _) = api.public_post("/api/v1/bookings", &body).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+
+    // The booking page.
+    let client = browser();
+    let booker = server.url("/owner/consultation");
+    let slot = "2026-03-30T07:00:00Z";
+    let csrf = csrf_from(&client, &format!("{booker}?slot={slot}")).await;
+    let response = client
+        .post(&booker)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("slot", slot),
+            ("tz", "Europe/Berlin"),
+            ("h", "24"),
+            ("duration", "30"),
+            ("name", forged),
+            ("email", "pat@example.org"),
+            ("q.reason", "check-up"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let page = response.text().await.expect("body");
+    assert!(
+        page.contains("Your name must be one line without control characters"),
+        "{page}"
+    );
+    assert_eq!(server.count("bookings").await, 0);
+
+    // Account names: a person's own profile, and an account an administrator creates.
+    let (status, error) = api
+        .post(
+            "/api/v1/users",
+            &json!({ "name": "New\nPerson", "email": "new@clinic.example" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{error}");
+    assert_eq!(error["error"]["details"][0]["field"], "name");
+    let owner = signed_in_owner(&server).await;
+    let (_, _, page) = fetch_page(&owner, &server.url("/dashboard/settings")).await;
+    let (status, _, page) = submit_form(
+        &owner,
+        &server.url("/dashboard/settings/profile"),
+        &csrf_of(&page),
+        &[
+            ("name", "Olivia\u{7}Owner"),
+            ("username", "owner"),
+            ("time_zone", "Europe/Berlin"),
+            ("bio", ""),
+            ("first_day_of_week", ""),
+            ("time_format", "24"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("must be one line without control characters"));
     server.stop().await;
 }

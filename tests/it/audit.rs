@@ -651,6 +651,27 @@ async fn account_and_settings_changes_are_audited() {
     .await
     .expect("settings");
     assert!(saved.status().is_redirection(), "{}", saved.status());
+    let profile = post(
+        "/dashboard/settings/profile",
+        vec![
+            ("name", "Olivia Owner".into()),
+            ("username", "owner".into()),
+            ("time_zone", "Europe/Berlin".into()),
+            ("bio", "".into()),
+            ("first_day_of_week", "".into()),
+            ("time_format", "24".into()),
+        ],
+    )
+    .await
+    .expect("profile");
+    assert!(profile.status().is_redirection(), "{}", profile.status());
+    for enabled in ["on", "off"] {
+        let toggled = post("/admin/update-checks", vec![("enabled", enabled.into())])
+            .await
+            .expect("update checks");
+        assert!(toggled.status().is_redirection(), "{}", toggled.status());
+    }
+
     let changed = post(
         "/dashboard/settings/password",
         vec![
@@ -662,7 +683,6 @@ async fn account_and_settings_changes_are_audited() {
     .await
     .expect("password");
     assert!(changed.status().is_redirection(), "{}", changed.status());
-
     let rows = audit_rows(&server).await;
     let owner = ("user", Some("1"));
     for (action, object) in [
@@ -672,6 +692,9 @@ async fn account_and_settings_changes_are_audited() {
         ("api_key_revoked", "api_key:1"),
         ("settings_changed", "instance"),
         ("password_changed", "user:1"),
+        ("profile_changed", "user:1"),
+        ("settings_changed", "update_checks:on"),
+        ("settings_changed", "update_checks:off"),
     ] {
         assert!(
             has(&rows, owner, action, "success")

@@ -454,3 +454,160 @@ fn apikey_create_prints_a_key_that_opens_the_api() {
         server.stop().await;
     });
 }
+
+/// The `kairos` binary run by a shell whose umask lets everyone read new files.
+fn kairos_with_loose_umask(data_dir: &Path) -> Command {
+    let mut command = Command::new("sh");
+    command
+        .args(["-c", "umask 022 && exec \"$0\" \"$@\""])
+        .arg(env!("CARGO_BIN_EXE_kairos"))
+        .arg("--data-dir")
+        .arg(data_dir)
+        .arg("--config")
+        .arg(empty_config(data_dir))
+        .env_remove("KAIROS_CONFIG")
+        .env_remove("KAIROS_DATA_DIR")
+        .env_remove("KAIROS_LISTEN")
+        .env_remove("RUST_LOG")
+        .stdin(Stdio::null());
+    command
+}
+
+fn mode(path: &Path) -> u32 {
+    std::fs::metadata(path)
+        .unwrap_or_else(|err| panic!("{}: {err}", path.display()))
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+#[test]
+fn files_in_the_data_directory_are_private_whatever_the_umask() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut child = kairos_with_loose_umask(&data)
+        .args(["serve", "--listen", "127.0.0.1:0"])
+        .env("KAIROS_LOG_LEVEL", "warn")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("starts");
+    let stdout = child.stdout.take().expect("stdout");
+    // Kept open until the server stops, so that it can go on writing.
+    let mut lines = BufReader::new(stdout).lines();
+    let ready = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|line| line.contains("/setup?token="));
+    assert!(ready, "the server started");
+
+    // A backup taken while the server runs, from a shell with the same umask.
+    let backup = kairos_with_loose_umask(&data)
+        .arg("backup")
+        .output()
+        .expect("runs");
+    assert!(backup.status.success(), "{:?}", text(&backup));
+
+    let backups = data.join("backups");
+    let backup_files: Vec<_> = std::fs::read_dir(&backups)
+        .expect("backups folder")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    assert_eq!(backup_files.len(), 1, "{backup_files:?}");
+    let mut checked = vec![(data.clone(), 0o700), (backups, 0o700)];
+    for file in [
+        "kairos.db",
+        "kairos.db-wal",
+        "kairos.db-shm",
+        "kairos.lock",
+        "kairos.key",
+    ] {
+        checked.push((data.join(file), 0o600));
+    }
+    checked.push((backup_files[0].clone(), 0o600));
+    for (path, expected) in checked {
+        assert_eq!(mode(&path), expected, "{}", path.display());
+    }
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = child.wait().expect("stops");
+    assert!(status.success(), "{status:?}");
+    drop(lines);
+}
+
+#[tokio::test]
+async fn admin_create_while_the_server_runs_completes_its_setup() {
+    let server = TestServer::fresh().await;
+    let client = browser();
+    let before = client
+        .get(server.url("/login"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(before.status(), StatusCode::SERVICE_UNAVAILABLE);
+    let setup_url = server.setup_url().expect("a setup link");
+
+    let data = server.data_dir();
+    let output = tokio::task::spawn_blocking(move || {
+        let mut child = kairos(&data)
+            .args([
+                "admin",
+                "create",
+                "--email",
+                "ana@clinic.example",
+                "--name",
+                "Ana Admin",
+                "--password-stdin",
+            ])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("runs");
+        child
+            .stdin
+            .take()
+            .expect("stdin")
+            .write_all(b"amber-falcon-river-7\n")
+            .expect("password written");
+        child.wait_with_output().expect("finishes")
+    })
+    .await
+    .expect("joins");
+    assert!(output.status.success(), "{:?}", text(&output));
+
+    // The running server notices at once: sign-in instead of "setup required".
+    let page = client
+        .get(server.url("/login"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(page.status(), StatusCode::OK);
+    assert!(page.text().await.expect("body").contains("Sign in"));
+    let signed_in = sign_in(
+        &server,
+        &client,
+        "ana@clinic.example",
+        "amber-falcon-river-7",
+    )
+    .await;
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    assert_eq!(location(&signed_in), "/dashboard");
+    let dashboard = client
+        .get(server.url("/dashboard"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(dashboard.status(), StatusCode::OK, "no setup wizard left");
+    let setup = browser().get(&setup_url).send().await.expect("answers");
+    assert_eq!(
+        setup.status(),
+        StatusCode::NOT_FOUND,
+        "the setup link is void"
+    );
+    server.stop().await;
+}

@@ -190,6 +190,19 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
         .expect("answers");
     assert_eq!(done.status(), StatusCode::SEE_OTHER);
     assert_eq!(location(&done), "/setup/email");
+    assert!(
+        server
+            .audit_log()
+            .await
+            .iter()
+            .any(|(action, object, outcome, row)| {
+                action == "settings_changed"
+                    && object.as_deref() == Some("instance")
+                    && outcome == "success"
+                    && row.starts_with("user 1 ")
+            }),
+        "the wizard's settings are audited as the owner's"
+    );
 
     // Step 3, the mail server, is optional: a wrong field is named, and it can be skipped.
     let step3 = client

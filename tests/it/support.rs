@@ -310,6 +310,38 @@ impl TestServer {
         .expect("member created");
     }
 
+    /// Sets the hourly caps on new bookings per event type and per host (0: none), as
+    /// Admin → Instance does.
+    pub async fn set_booking_caps(&self, per_event_type: u32, per_host: u32) {
+        let state = self.running.as_ref().expect("running").state.clone();
+        let mut settings = state.settings();
+        settings.bookings_per_event_type_per_hour = per_event_type;
+        settings.bookings_per_host_per_hour = per_host;
+        let (saved, now) = (settings.clone(), self.clock.now());
+        state
+            .db
+            .write(move |tx| saved.save(tx, now).map_err(kairos::db::DbError::from))
+            .await
+            .expect("settings saved");
+        state.set_settings(settings);
+    }
+
+    /// The audit log as (action, object, outcome, the whole row as text), oldest first.
+    pub async fn audit_log(&self) -> Vec<(String, Option<String>, String, String)> {
+        let db = self.running.as_ref().expect("running").state.db.clone();
+        db.read(|conn| -> Result<_, kairos::db::DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT action, object, outcome,
+                        printf('%s %s %s %s %s %s %s', actor_kind, actor_id, action, object, outcome, ip, user_agent)
+                 FROM audit_log ORDER BY id",
+            )?;
+            let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+            Ok(rows.collect::<Result<Vec<_>, _>>()?)
+        })
+        .await
+        .expect("audit log")
+    }
+
     /// Counts rows of a table straight from the database.
     pub async fn count(&self, table: &'static str) -> i64 {
         let db = self.running.as_ref().expect("running").state.db.clone();

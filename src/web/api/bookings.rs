@@ -180,13 +180,14 @@ async fn outcome_view(state: &AppState, outcome: Outcome) -> Result<BookingView,
         (status = 404, description = "No such event type", body = ErrorBody),
         (status = 409, description = "That time is no longer available", body = ErrorBody),
         (status = 422, description = "Invalid input, or a start that is not bookable", body = ErrorBody),
-        (status = 429, description = "Too many bookings from this address; see Retry-After", body = ErrorBody),
+        (status = 429, description = "Too many bookings from this address, or for this event type or host in the last hour; see Retry-After", body = ErrorBody),
     )
 )]
 pub async fn create(
     State(state): State<AppState>,
     headers: HeaderMap,
     origin: Origin,
+    MaybeApiUser(user, key_id): MaybeApiUser,
     ApiJson(body): ApiJson<CreateBooking>,
 ) -> Result<Response, ApiError> {
     if let Some(address) = origin.ip {
@@ -217,12 +218,14 @@ pub async fn create(
         answers: body.answers,
         location: body.location,
         idempotency_key,
+        booked_by: user.as_ref().map(|user| user.id),
+    };
+    let actor = match key_id {
+        Some(id) => audit::Actor::ApiKey(id),
+        None => audit::Actor::Anonymous,
     };
     let settings = state.booking_settings();
-    let outcome = state
-        .db
-        .write(move |tx| booking::create(tx, &request, &settings))
-        .await?;
+    let outcome = booking::book(&state.db, request, settings, actor, &origin).await?;
     let status = if outcome.replayed {
         StatusCode::OK
     } else {

@@ -184,6 +184,15 @@ impl From<BookingError> for ApiError {
             BookingError::WrongState(message) => {
                 Self::new(StatusCode::CONFLICT, "invalid_state", message)
             }
+            BookingError::RateLimited { cap, retry_after } => {
+                let mut err = Self::too_many_requests("bookings", retry_after);
+                err.message = format!(
+                    "{}; try again in {} seconds",
+                    cap.message(),
+                    crate::auth::throttle::retry_after_seconds(retry_after)
+                );
+                err
+            }
             BookingError::Db(err) => Self::internal(&err),
         }
     }

@@ -78,6 +78,14 @@ async fn page_with(
                         "audit_retention_years".into(),
                         settings.audit_retention_years.to_string(),
                     ),
+                    (
+                        "bookings_per_event_type_per_hour".into(),
+                        settings.bookings_per_event_type_per_hour.to_string(),
+                    ),
+                    (
+                        "bookings_per_host_per_hour".into(),
+                        settings.bookings_per_host_per_hour.to_string(),
+                    ),
                 ]
                 .into_iter()
                 .chain(
@@ -194,6 +202,10 @@ async fn page_with(
                     div.two-col {
                         (select_field("require_mfa", "Require two-step verification", &[("off", "Off: each person chooses"), ("administrators", "For administrators"), ("everyone", "For everyone")], settings_form.get("require_mfa"), Some("People it applies to set it up right after signing in and can do nothing else before."), &settings_errors))
                         (field(&Field { name: "audit_retention_years", label: "Keep the audit log for (years)", kind: "number", value: settings_form.get("audit_retention_years"), min: Some("1"), inputmode: Some("numeric"), required: true, hint: Some("Older entries are removed daily; the log stays verifiable. HIPAA asks for 6 years."), ..Field::default() }, &settings_errors))
+                    }
+                    div.two-col {
+                        (field(&Field { name: "bookings_per_event_type_per_hour", label: "New bookings per event type per hour", kind: "number", value: settings_form.get("bookings_per_event_type_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some("From the booking pages and the API together; past it people are asked to try later. 0: no limit."), ..Field::default() }, &settings_errors))
+                        (field(&Field { name: "bookings_per_host_per_hour", label: "New bookings per host per hour", kind: "number", value: settings_form.get("bookings_per_host_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some("Over all of a host's event types. Hosts booking their own event types are not limited. 0: no limit."), ..Field::default() }, &settings_errors))
                     }
                     (checkbox_field("minimum_necessary", "Minimum necessary in messages", settings_form.has("minimum_necessary"), Some("Answers and notes stay out of emails, text messages and webhooks; they carry only the time, the place and the links. The dashboard still shows everything to people allowed to see it.")))
                     (checkbox_field("allow_private_targets", "Allow servers on the private network", settings_form.has("allow_private_targets"), Some("For webhook receivers, the SMS gateway, the mail server and the single sign-on provider inside your network (10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7); the mail server, the gateway and the provider may then also run on this machine (localhost). Link-local, cloud metadata and other special-purpose addresses are always refused.")))
@@ -348,6 +360,8 @@ pub async fn save_settings(
         allow_private_targets: form.has("allow_private_targets"),
         require_mfa: form.get("require_mfa").to_string(),
         audit_retention_years: form.get("audit_retention_years").to_string(),
+        bookings_per_event_type_per_hour: form.get("bookings_per_event_type_per_hour").to_string(),
+        bookings_per_host_per_hour: form.get("bookings_per_host_per_hour").to_string(),
     };
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx

@@ -182,11 +182,11 @@ pub async fn save_profile(
         first_day_of_week: form.get("first_day_of_week").to_string(),
         time_format: form.get("time_format").to_string(),
     };
-    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
         .state
         .db
-        .write(move |tx| accounts::update_profile(tx, &owner, &input, now))
+        .write(move |tx| accounts::update_profile(tx, &owner, &input, &origin, now))
         .await;
     match result {
         Ok(_) => Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response()),

@@ -723,13 +723,14 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
         answers: answers_of(&target.event_type.input.questions, &form),
         location: Some(form.get("location").to_string()).filter(|l| !l.is_empty()),
         idempotency_key: None,
+        booked_by: ctx.user.as_ref().map(|user| user.id),
+    };
+    let actor = match &ctx.user {
+        Some(user) => crate::audit::Actor::User(user.id),
+        None => crate::audit::Actor::Anonymous,
     };
     let settings = ctx.state.booking_settings();
-    let result = ctx
-        .state
-        .db
-        .write(move |tx| booking::create(tx, &request, &settings))
-        .await;
+    let result = booking::book(&ctx.state.db, request, settings, actor, &ctx.origin()).await;
     match result {
         Ok(outcome) => match outcome.manage_token {
             Some(token) => {
@@ -766,6 +767,17 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
                 Some("Sorry, that time was just taken. Please pick another one."),
             );
             Ok(page(ctx, target, &view, StatusCode::CONFLICT, body))
+        }
+        Err(BookingError::RateLimited { cap, retry_after }) => {
+            let seconds = crate::auth::throttle::retry_after_seconds(retry_after);
+            Err(WebError::TooManyRequests {
+                retry_after_seconds: seconds,
+                message: format!(
+                    "Sorry, {}. Try again in {} minutes.",
+                    cap.message(),
+                    (seconds + 59) / 60
+                ),
+            })
         }
         Err(BookingError::EventTypeNotFound) => Err(WebError::NotFound),
         Err(BookingError::Db(err)) => Err(err.into()),

@@ -1,0 +1,208 @@
+//! Unlock links: when a sign-in to an account is refused by the throttle, the account's
+//! owner gets an email (when a mail server is set up) with a one-time link, valid for an
+//! hour. Opening it in a browser and confirming makes that browser known to the account,
+//! so the throttle's limits for unknown browsers stop applying to it, and ends the streak
+//! of failures from its address. Someone guessing a password can slow down sign-in from
+//! unknown browsers, but cannot keep the owner out.
+//!
+//! At most one email per account per hour; the token is created by the job that sends
+//! it, so it never rests in the queue. Sending and using links are audited.
+
+use chrono::{DateTime, Duration, Utc};
+use rusqlite::Connection;
+use serde_json::json;
+
+use crate::audit::{self, Actor, Entry, Origin, Outcome};
+use crate::auth::AccountError;
+use crate::crypto::{InstanceKey, random_token, token_hash};
+use crate::db::users::{self, User};
+use crate::db::{Db, DbError, sessions};
+use crate::jobs::{Job, JobFailure, NewJob, queue};
+use crate::notify::{email, smtp};
+
+/// The job kind that emails an account its unlock link.
+pub const UNLOCK_JOB: &str = "sign_in_unlock";
+/// How long an unlock link works.
+pub const LINK_VALIDITY: Duration = Duration::hours(1);
+
+/// The path of an unlock link.
+pub fn link_path(token: &str) -> String {
+    format!("/login/unlock/{token}")
+}
+
+/// Records a sign-in the throttle refused, naming the account when one has this email,
+/// and queues its unlock email (one per account and clock hour). Call it in a write
+/// transaction; it answers the same way whether or not the account exists.
+pub fn throttled(
+    conn: &Connection,
+    email: &str,
+    action: &'static str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    let user = users::by_email(conn, email.trim())?;
+    let entry = Entry {
+        actor: Actor::Anonymous,
+        action,
+        object: user.as_ref().map(|user| format!("user:{}", user.id)),
+        outcome: Outcome::Denied,
+        origin,
+    };
+    audit::record(conn, now, &entry)?;
+    match user {
+        Some(user) => queue_email(conn, &user, now),
+        None => Ok(()),
+    }
+}
+
+/// Queues the unlock email of `user`, unless one was queued this clock hour.
+pub fn queue_email(conn: &Connection, user: &User, now: DateTime<Utc>) -> rusqlite::Result<()> {
+    if user.disabled || user.password_hash.is_none() {
+        return Ok(());
+    }
+    let payload = json!({ "userId": user.id });
+    let key = format!(
+        "sign-in-unlock:{}:{}",
+        user.id,
+        now.timestamp().div_euclid(3600)
+    );
+    queue::enqueue(
+        conn,
+        &NewJob::new(UNLOCK_JOB, &payload, now).dedupe_key(&key),
+        now,
+    )?;
+    Ok(())
+}
+
+/// Where links point and whom they come from.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub base_url: String,
+    pub organization: String,
+}
+
+/// Runs an unlock job: creates the link and emails it to the account. Nothing is sent
+/// without a mail server, or when the account is gone, disabled or has no password.
+pub async fn send(
+    db: &Db,
+    key: &InstanceKey,
+    site: Site,
+    policy: crate::outbound::Policy,
+    job: Job,
+    now: DateTime<Utc>,
+) -> Result<(), JobFailure> {
+    let user_id = job
+        .payload
+        .get("userId")
+        .and_then(serde_json::Value::as_i64)
+        .ok_or_else(|| JobFailure::new("the job names no account"))?;
+    let key = key.clone();
+    let prepared = db
+        .write(
+            move |tx| -> Result<Option<(smtp::SmtpSettings, User, String)>, JobFailure> {
+                let Some(smtp) = smtp::load(tx, &key).map_err(|err| JobFailure(err.to_string()))?
+                else {
+                    return Ok(None);
+                };
+                let user = users::by_id(tx, user_id).map_err(DbError::from)?;
+                let Some(user) = user.filter(|u| !u.disabled && u.password_hash.is_some()) else {
+                    return Ok(None);
+                };
+                let token = random_token();
+                sessions::insert_unlock_link(
+                    tx,
+                    &token_hash(&token),
+                    user_id,
+                    now,
+                    now + LINK_VALIDITY,
+                )
+                .map_err(DbError::from)?;
+                Ok(Some((smtp, user, token)))
+            },
+        )
+        .await?;
+    let Some((smtp, user, token)) = prepared else {
+        return Ok(());
+    };
+    let link = format!("{}{}", site.base_url, link_path(&token));
+    let message = message(&site.organization, &user, &link);
+    email::send(&smtp, &message, policy)
+        .await
+        .map_err(|err| JobFailure(err.to_string().replace(&user.email, "(recipient)")))?;
+    let entry_origin = Origin::host();
+    db.write(move |tx| {
+        let entry = Entry {
+            actor: Actor::System("throttle"),
+            action: "sign_in_unlock_sent",
+            object: Some(format!("user:{user_id}")),
+            outcome: Outcome::Success,
+            origin: &entry_origin,
+        };
+        audit::record(tx, now, &entry).map_err(DbError::from)
+    })
+    .await?;
+    tracing::info!(user_id, "sign-in unlock link sent");
+    Ok(())
+}
+
+fn message(organization: &str, user: &User, link: &str) -> email::Email {
+    let subject = format!("Sign-in to {organization} was paused");
+    let text = format!(
+        "Hello,\n\nSomeone tried to sign in to your {organization} account on Kairos several \
+         times with a wrong password or verification code, so sign-in is paused for a while. \
+         If that was not you, nothing wrong was accepted; think about changing your password \
+         if it is used anywhere else.\n\nTo sign in now, open the link below in the browser you \
+         want to use and confirm. It works once, within {} minutes, and lets that browser \
+         sign in again.",
+        LINK_VALIDITY.num_minutes()
+    );
+    email::Frame {
+        organization: organization.to_string(),
+        heading: "Sign-in was paused".to_string(),
+        facts: Vec::new(),
+        button: Some(("Let my browser sign in".to_string(), link.to_string())),
+    }
+    .render(
+        vec![email::Recipient::new(&user.name, &user.email)],
+        &subject,
+        &text,
+    )
+}
+
+/// Whether an unlock link can still be used.
+pub async fn link_valid(db: &Db, token: &str, now: DateTime<Utc>) -> Result<bool, DbError> {
+    let hash = token_hash(token);
+    db.read(move |conn| Ok(sessions::valid_unlock_link(conn, &hash, now)?.is_some()))
+        .await
+}
+
+/// Uses an unlock link; returns the email of its account, which the caller's throttle
+/// unlocks for the browser.
+pub async fn redeem(
+    db: &Db,
+    token: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<String, AccountError> {
+    let hash = token_hash(token);
+    let origin = origin.clone();
+    db.write(move |tx| {
+        let user_id =
+            sessions::valid_unlock_link(tx, &hash, now)?.ok_or(AccountError::InvalidLink)?;
+        if !sessions::use_unlock_link(tx, &hash, now)? {
+            return Err(AccountError::InvalidLink);
+        }
+        let user = users::by_id(tx, user_id)?.ok_or(AccountError::InvalidLink)?;
+        let entry = Entry {
+            actor: Actor::User(user_id),
+            action: "sign_in_unlock_used",
+            object: Some(format!("user:{user_id}")),
+            outcome: Outcome::Success,
+            origin: &origin,
+        };
+        audit::record(tx, now, &entry)?;
+        tracing::info!(user_id, "sign-in unlock link used");
+        Ok(user.email)
+    })
+    .await
+}
