@@ -98,6 +98,39 @@ pub fn check_email(email: &str) -> Result<(), &'static str> {
     }
 }
 
+/// What [`check_email`] accepts, as the API's OpenAPI document states it.
+pub struct EmailAddress;
+
+/// Neither whitespace nor a control character.
+const EMAIL_CHARACTER: &str = "[^@\\s\\x00-\\x1f\\x7f-\\x9f]";
+/// Like [`EMAIL_CHARACTER`], and not a dot.
+const EMAIL_DOMAIN_END: &str = "[^@.\\s\\x00-\\x1f\\x7f-\\x9f]";
+
+impl EmailAddress {
+    /// Something before the `@`, a dotted domain that neither starts nor ends with a dot.
+    pub fn pattern() -> String {
+        let (c, end) = (EMAIL_CHARACTER, EMAIL_DOMAIN_END);
+        format!("^{c}+@{end}{c}*\\.{c}*{end}$")
+    }
+}
+
+impl utoipa::PartialSchema for EmailAddress {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::IdnEmail)))
+            .pattern(Some(Self::pattern()))
+            .max_length(Some(254))
+            .description(Some(
+                "An email address: one `@`, a dotted domain, no spaces, at most 254 bytes.",
+            ))
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for EmailAddress {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +150,19 @@ mod tests {
             "ana@.org",
         ] {
             assert!(check_email(bad).is_err(), "{bad}");
+            let pattern = regex::Regex::new(&EmailAddress::pattern()).expect("email pattern");
+            assert!(!pattern.is_match(bad), "the document allows {bad}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_email_address_the_document_allows_is_accepted(
+            email in crate::model::texts_matching(&EmailAddress::pattern())
+        ) {
+            // maxLength counts characters; the limit is 254 bytes, as the description says.
+            proptest::prop_assume!(email.len() <= 254);
+            proptest::prop_assert_eq!(check_email(&email), Ok(()), "{}", email);
         }
     }
 

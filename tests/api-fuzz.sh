@@ -47,14 +47,20 @@ event_type=$(api POST /api/v1/event-types \
     | field data id)
 today=$(date -u +%F)
 later=$(date -u -d '+20 days' +%F)
+# `free_slots EVENT_TYPE N` prints the first N free starts of the next 20 days.
+free_slots() {
+    api GET "/api/v1/slots?eventTypeId=$1&start=$today&end=$later" | python3 -c 'import json, sys
+print(*[slot["start"] for day in json.load(sys.stdin)["data"].values() for slot in day][:int(sys.argv[1])])' "$2"
+}
+# `book EVENT_TYPE START EMAIL ANSWERS` prints the new booking's uid.
+book() {
+    api POST /api/v1/bookings \
+        "{\"eventTypeId\":$1,\"start\":\"$2\",\"attendee\":{\"name\":\"Fuzz Attendee\",\"email\":\"$3\",\"timeZone\":\"UTC\"},\"answers\":$4}" \
+        | field data uid
+}
 # Two free slots: one booked now, one left for the fuzzer's bookings to take.
-slots=$(api GET "/api/v1/slots?eventTypeId=$event_type&start=$today&end=$later" \
-    | python3 -c 'import json, sys
-print(*[slot["start"] for day in json.load(sys.stdin)["data"].values() for slot in day][:2])')
-read -r slot free_slot <<<"$slots"
-uid=$(api POST /api/v1/bookings \
-    "{\"eventTypeId\":$event_type,\"start\":\"$slot\",\"attendee\":{\"name\":\"Fuzz Attendee\",\"email\":\"attendee@fuzz.example\",\"timeZone\":\"UTC\"},\"answers\":{\"why\":\"a\"}}" \
-    | field data uid)
+read -r slot free_slot <<<"$(free_slots "$event_type" 2)"
+uid=$(book "$event_type" "$slot" attendee@fuzz.example '{"why":"a"}')
 schedule=$(api POST /api/v1/schedules \
     '{"name":"Fuzz hours","timeZone":"UTC","weekly":{"monday":[{"start":"09:00","end":"17:00"}]}}' \
     | field data id)
@@ -65,13 +71,32 @@ member=$(api POST /api/v1/users '{"name":"Fuzz Member","email":"member@fuzz.exam
     | field data id)
 team=$(api POST /api/v1/teams '{"slug":"fuzz-team","name":"Fuzz team"}' | field data id)
 api PUT "/api/v1/teams/$team/members" "{\"userId\":$member,\"role\":\"member\"}" >/dev/null
+# A booking to move, and a free slot to move it to, on an event type the member hosts
+# through a team of its own: the time away and the team changes the fuzzer makes (for the
+# owner, and in the team above) leave that slot free.
+moves_team=$(api POST /api/v1/teams '{"slug":"fuzz-moves","name":"Fuzz moves"}' | field data id)
+api PUT "/api/v1/teams/$moves_team/members" "{\"userId\":$member,\"role\":\"member\"}" >/dev/null
+moves_type=$(api POST /api/v1/event-types \
+    "{\"title\":\"Fuzz moves\",\"slug\":\"fuzz-moves\",\"durationsMinutes\":[30],\"teamId\":$moves_team,\"schedulingType\":\"collective\",\"hosts\":[{\"userId\":$member}]}" \
+    | field data id)
+read -r moving_slot move_to <<<"$(free_slots "$moves_type" 2)"
+moving=$(book "$moves_type" "$moving_slot" mover@fuzz.example '{}')
 webhook=$(api POST /api/v1/webhooks \
     '{"url":"https://93.184.215.14/kairos","triggers":["BOOKING_CREATED"]}' \
+    | field data id)
+# One for deleting alone: the fuzzer may tie the other to the event type it deletes.
+doomed_webhook=$(api POST /api/v1/webhooks \
+    '{"url":"https://93.184.215.14/kairos","triggers":["BOOKING_CANCELLED"]}' \
     | field data id)
 cat > "$dir/schemathesis.toml" <<TOML
 [[operations]]
 include-operation-id = "create_booking"
 parameters = { "body.eventTypeId" = $event_type, "body.start" = "$free_slot" }
+
+# Before the next entry, which also matches: the first entry that sets parameters wins.
+[[operations]]
+include-operation-id = "reschedule_booking"
+parameters = { uid = "$moving", "body.start" = "$move_to" }
 
 [[operations]]
 include-path-regex = "^/api/v1/bookings/"
@@ -92,6 +117,10 @@ parameters = { id = $away }
 [[operations]]
 include-path-regex = "^/api/v1/teams/"
 parameters = { id = $team, user_id = $member }
+
+[[operations]]
+include-operation-id = "delete_webhook"
+parameters = { id = $doomed_webhook }
 
 [[operations]]
 include-path-regex = "^/api/v1/webhooks/"

@@ -1,3 +1,11 @@
 //! Plain types and their validation, without I/O: what every layer above agrees on.
 
 pub mod time;
+
+/// Texts an anchored OpenAPI `pattern` matches: for tests that check that what the API's
+/// document allows, Kairos accepts.
+#[cfg(test)]
+pub(crate) fn texts_matching(pattern: &str) -> proptest::string::RegexGeneratorStrategy<String> {
+    let inner = pattern.trim_start_matches('^').trim_end_matches('$');
+    proptest::string::string_regex(inner).expect("a pattern proptest can generate from")
+}

@@ -79,6 +79,112 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, TimeInputError> {
     check_date(date)
 }
 
+/// How the API's OpenAPI document states these rules: schemas named once and referenced
+/// with `#[schema(value_type = …)]` wherever an instant, a date or a time zone is taken.
+/// They are types for the document only; no value of them exists.
+pub mod schema {
+    use std::borrow::Cow;
+
+    use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, OneOfBuilder, SchemaFormat, Type};
+    use utoipa::openapi::{Ref, RefOr, Schema};
+    use utoipa::{PartialSchema, ToSchema};
+
+    use super::{MAX_YEAR, MIN_YEAR};
+
+    /// A year Kairos works in: 1900 to 2999 ([`MIN_YEAR`], [`MAX_YEAR`]).
+    const YEAR: &str = "(19[0-9]{2}|2[0-9]{3})";
+    /// `-MM-DD`; the `date` format rules out days a month does not have.
+    const MONTH_AND_DAY: &str = "-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])";
+    /// `Thh:mm:ss`, a fraction only of zeros, and an offset.
+    const TIME_AND_OFFSET: &str =
+        "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.0+)?(Z|[+-]([01][0-9]|2[0-3]):[0-5][0-9])";
+
+    /// The pattern of [`CalendarDate`].
+    pub fn date_pattern() -> String {
+        format!("^{YEAR}{MONTH_AND_DAY}$")
+    }
+
+    /// The pattern of [`Instant`].
+    pub fn instant_pattern() -> String {
+        format!("^{YEAR}{MONTH_AND_DAY}{TIME_AND_OFFSET}$")
+    }
+
+    /// An RFC 3339 instant in whole seconds between the years 1900 and 2999.
+    pub struct Instant;
+
+    impl PartialSchema for Instant {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+                .pattern(Some(instant_pattern()))
+                .description(Some(format!(
+                    "An RFC 3339 instant between the years {MIN_YEAR} and {MAX_YEAR} (in UTC), \
+                     in whole seconds: a fraction of a second is refused unless it is zero."
+                )))
+                .into()
+        }
+    }
+
+    impl ToSchema for Instant {}
+
+    /// A `YYYY-MM-DD` date between the years 1900 and 2999.
+    pub struct CalendarDate;
+
+    impl PartialSchema for CalendarDate {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+                .pattern(Some(date_pattern()))
+                .description(Some(format!(
+                    "A date (YYYY-MM-DD) between the years {MIN_YEAR} and {MAX_YEAR}."
+                )))
+                .into()
+        }
+    }
+
+    impl ToSchema for CalendarDate {
+        fn name() -> Cow<'static, str> {
+            Cow::Borrowed("Date")
+        }
+    }
+
+    /// A date or an instant, for range bounds that take either.
+    pub struct DateOrInstant;
+
+    impl PartialSchema for DateOrInstant {
+        fn schema() -> RefOr<Schema> {
+            OneOfBuilder::new()
+                .item(Ref::from_schema_name(CalendarDate::name()))
+                .item(Ref::from_schema_name(Instant::name()))
+                .into()
+        }
+    }
+
+    impl ToSchema for DateOrInstant {
+        fn schemas(schemas: &mut Vec<(String, RefOr<Schema>)>) {
+            schemas.push((CalendarDate::name().into(), CalendarDate::schema()));
+            schemas.push((Instant::name().into(), Instant::schema()));
+        }
+    }
+
+    /// An IANA time zone name: one of those Kairos knows (aliases included).
+    pub struct TimeZoneName;
+
+    impl PartialSchema for TimeZoneName {
+        fn schema() -> RefOr<Schema> {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .enum_values(Some(chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name())))
+                .description(Some("An IANA time zone name, such as Europe/Berlin."))
+                .into()
+        }
+    }
+
+    impl ToSchema for TimeZoneName {}
+}
+
 /// `#[serde(deserialize_with = "…")]` for an instant field of a request body.
 pub fn instant<'de, D: Deserializer<'de>>(deserializer: D) -> Result<DateTime<Utc>, D::Error> {
     let text = String::deserialize(deserializer)?;
@@ -99,6 +205,10 @@ pub fn optional_instant<'de, D: Deserializer<'de>>(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::LazyLock;
+
+    use regex::Regex;
+
     use super::*;
 
     #[test]
@@ -128,6 +238,7 @@ mod tests {
             ("2026-03-30T09:00:00Z\u{0}", TimeInputError::NotAnInstant),
         ] {
             assert_eq!(parse_instant(text), Err(error), "{text:?}");
+            assert!(!documented_instant(text), "the document allows {text:?}");
         }
     }
 
@@ -148,6 +259,7 @@ mod tests {
             ("", TimeInputError::NotADate),
         ] {
             assert_eq!(parse_date(text), Err(error), "{text:?}");
+            assert!(!documented_date(text), "the document allows {text:?}");
         }
     }
 
@@ -163,5 +275,64 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("whole second"), "{err}");
+    }
+
+    /// Whether the OpenAPI document allows `text` as an instant: its pattern matches and
+    /// the `date-time` format holds (the day exists).
+    fn documented_instant(text: &str) -> bool {
+        static PATTERN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&schema::instant_pattern()).expect("the instant pattern"));
+        PATTERN.is_match(text) && DateTime::parse_from_rfc3339(text).is_ok()
+    }
+
+    /// Whether the OpenAPI document allows `text` as a date (pattern and `date` format).
+    fn documented_date(text: &str) -> bool {
+        static PATTERN: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(&schema::date_pattern()).expect("the date pattern"));
+        PATTERN.is_match(text) && NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+    }
+
+    #[test]
+    fn the_document_states_the_years_kairos_works_in() {
+        for year in 0..=9999 {
+            let date = format!("{year:04}-06-15");
+            assert_eq!(documented_date(&date), year_in_range(year), "{date}");
+            let instant = format!("{date}T12:00:00Z");
+            assert_eq!(
+                documented_instant(&instant),
+                year_in_range(year),
+                "{instant}"
+            );
+        }
+        assert!(documented_instant("2026-03-30T09:00:00.000+02:00"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_instant_the_document_allows_is_accepted(text in crate::model::texts_matching(&schema::instant_pattern())) {
+            proptest::prop_assume!(documented_instant(&text));
+            // Query parameters are parsed with `parse_instant`, bodies by serde and checked.
+            let from_body = serde_json::from_value::<DateTime<Utc>>(serde_json::json!(text))
+                .map_err(|_| TimeInputError::NotAnInstant)
+                .and_then(check_instant);
+            for result in [parse_instant(&text), from_body] {
+                match result {
+                    Ok(_) => {}
+                    // An offset can move an instant on the range's first or last day
+                    // across its edge; the description says the years are in UTC.
+                    Err(TimeInputError::OutOfRange) => proptest::prop_assert!(
+                        text.starts_with("1900-01-01") || text.starts_with("2999-12-31"),
+                        "{text}"
+                    ),
+                    Err(other) => proptest::prop_assert!(false, "{text}: {other}"),
+                }
+            }
+        }
+
+        #[test]
+        fn every_date_the_document_allows_is_accepted(text in crate::model::texts_matching(&schema::date_pattern())) {
+            proptest::prop_assume!(documented_date(&text));
+            proptest::prop_assert!(parse_date(&text).is_ok(), "{text}");
+        }
     }
 }

@@ -9,6 +9,7 @@ use crate::availability::{
     MAX_NOTICE_MINUTES, MAX_WINDOW_DAYS, PeriodLimits, Priority, SchedulingType,
 };
 use crate::error::{FieldErrors, check_email};
+use crate::model::time::schema::CalendarDate;
 use crate::scheduling::questions::{Question, validate_questions};
 
 /// Where a meeting takes place.
@@ -16,20 +17,36 @@ use crate::scheduling::questions::{Question, validate_questions};
 #[serde(tag = "type", rename_all = "camelCase", deny_unknown_fields)]
 pub enum Location {
     /// At an address.
-    InPerson { address: String },
+    InPerson {
+        /// At most 500 bytes.
+        #[schema(min_length = 1, max_length = 500, pattern = "\\S")]
+        address: String,
+    },
     /// By phone, at this number.
-    Phone { number: String },
+    Phone {
+        /// 5 to 20 digits, such as `+1 555 0100`.
+        #[schema(pattern = "^[^0-9]*([0-9][^0-9]*){5,20}$")]
+        number: String,
+    },
     /// A fixed meeting link.
-    Link { url: String },
-    /// A video room created for each booking (a Jitsi room on the configured base URL);
-    /// `url` is set on bookings.
+    Link {
+        /// An http:// or https:// link of at most 2000 bytes.
+        #[schema(pattern = "^https?://", max_length = 2000)]
+        url: String,
+    },
+    /// A video room created for each booking (a Jitsi room on the configured base URL).
     Video {
+        /// The room of a booking: set on bookings, refused in event types.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[schema(read_only)]
         url: Option<String>,
     },
 }
 
 impl Location {
+    /// Every [`kind`](Self::kind).
+    pub const KINDS: [&str; 4] = ["inPerson", "phone", "link", "video"];
+
     pub fn kind(&self) -> &'static str {
         match self {
             Location::InPerson { .. } => "inPerson",
@@ -135,14 +152,16 @@ impl HostPriority {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EventHost {
     pub user_id: i64,
-    /// The round-robin group this host takes turns in; absent for a fixed host, who
-    /// attends every booking.
+    /// The round-robin group this host takes turns in (1 to 40 bytes); absent for a fixed
+    /// host, who attends every booking. Only for round-robin event types.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(min_length = 1, max_length = 40, pattern = "\\S")]
     pub round_robin_group: Option<String>,
     #[serde(default)]
     pub priority: HostPriority,
     /// Relative share of round-robin bookings (default 100).
     #[serde(default = "default_weight")]
+    #[schema(maximum = 10000)]
     pub weight: u32,
 }
 
@@ -157,28 +176,37 @@ pub enum Window {
     #[default]
     Unlimited,
     RollingCalendarDays {
+        #[schema(schema_with = window_days_schema)]
         days: u32,
     },
     RollingBusinessDays {
+        #[schema(schema_with = window_days_schema)]
         days: u32,
     },
+    /// From `start` to `end` (inclusive), which must not be before `start`.
     DateRange {
+        #[schema(value_type = CalendarDate)]
         start: NaiveDate,
+        #[schema(value_type = CalendarDate)]
         end: NaiveDate,
     },
 }
 
-/// Maxima per calendar period.
+/// Maxima per calendar period; a period left out has no limit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Limits {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1)]
     pub per_day: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1)]
     pub per_week: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1)]
     pub per_month: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1)]
     pub per_year: Option<u32>,
 }
 
@@ -201,21 +229,27 @@ fn yes() -> bool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct EventTypeInput {
+    #[schema(min_length = 1, max_length = 120, pattern = "\\S")]
     pub title: String,
-    /// The address part: `/{username}/{slug}`.
+    /// The address part: `/{username}/{slug}`; unique among the owner's event types.
+    #[schema(value_type = Slug)]
     pub slug: String,
     #[serde(default)]
+    #[schema(max_length = 5000)]
     pub description: String,
-    /// Allowed durations in minutes; the first is the default.
+    #[schema(schema_with = durations_schema)]
     pub durations_minutes: Vec<u32>,
-    /// Step between offered start times; defaults to the chosen duration.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(schema_with = slot_interval_schema)]
     pub slot_interval_minutes: Option<u32>,
     #[serde(default)]
+    #[schema(schema_with = notice_schema)]
     pub minimum_notice_minutes: u32,
     #[serde(default)]
+    #[schema(schema_with = buffer_schema)]
     pub before_buffer_minutes: u32,
     #[serde(default)]
+    #[schema(schema_with = buffer_schema)]
     pub after_buffer_minutes: u32,
     #[serde(default)]
     pub booking_window: Window,
@@ -223,14 +257,20 @@ pub struct EventTypeInput {
     pub booking_limits: Limits,
     #[serde(default)]
     pub duration_limits_minutes: Limits,
-    /// Several attendees per slot; the slot is offered until it is full.
+    /// Several attendees per slot; the slot is offered until it is full. Cannot be
+    /// combined with `requiresConfirmation`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1, maximum = 1000)]
     pub seats_per_slot: Option<u32>,
     #[serde(default)]
     pub only_first_slot_per_day: bool,
+    /// Where the meeting takes place; the booker chooses one (the first by default).
     #[serde(default)]
+    #[schema(max_items = 10)]
     pub locations: Vec<Location>,
+    /// The booking form's questions; keys are distinct (ignoring case).
     #[serde(default)]
+    #[schema(max_items = 30)]
     pub questions: Vec<Question>,
     #[serde(default)]
     pub requires_confirmation: bool,
@@ -239,21 +279,94 @@ pub struct EventTypeInput {
     pub pending_blocks_slot: bool,
     #[serde(default)]
     pub hidden: bool,
-    /// The owner's schedule to use; absent = their default schedule.
+    /// One of the owner's schedules; absent = their default schedule. Not for team event
+    /// types, whose hosts use their default schedules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schedule_id: Option<i64>,
-    /// Set for a team event type.
+    /// Set for a team event type (you must be an admin of the team); cannot be changed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team_id: Option<i64>,
+    /// `individual` (the default) for a personal event type; `collective` or `roundRobin`
+    /// for a team event type.
     #[serde(default = "individual")]
     pub scheduling_type: SchedulingKind,
-    /// Hosts of a team event type.
+    /// Hosts of a team event type: at least one, each a different member of the team;
+    /// none for a personal event type.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hosts: Vec<EventHost>,
 }
 
 fn individual() -> SchedulingKind {
     SchedulingKind::Individual
+}
+
+/// A whole number (minutes, days) from `min` to `max`, as the OpenAPI document states it.
+fn whole_number_schema(min: u32, max: u32) -> utoipa::openapi::schema::ObjectBuilder {
+    use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::Integer)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int32)))
+        .minimum(Some(min))
+        .maximum(Some(max))
+}
+
+/// A booker's choice of one of an event type's durations, for the OpenAPI document.
+pub fn chosen_duration_schema() -> utoipa::openapi::schema::Object {
+    whole_number_schema(1, MAX_DURATION_MINUTES)
+        .description(Some(
+            "One of the event type's durations in minutes; default its first.",
+        ))
+        .build()
+}
+
+/// A booker's choice of one of an event type's locations, for the OpenAPI document.
+pub fn location_kind_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(Location::KINDS))
+        .description(Some(
+            "The kind of location chosen, one the event type offers; default its first.",
+        ))
+        .build()
+}
+
+fn durations_schema() -> utoipa::openapi::schema::Array {
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(whole_number_schema(1, MAX_DURATION_MINUTES))
+        .min_items(Some(1))
+        .max_items(Some(10))
+        .unique_items(true)
+        .description(Some(
+            "Allowed durations in minutes, distinct; the first is the default.",
+        ))
+        .build()
+}
+
+fn slot_interval_schema() -> utoipa::openapi::schema::Object {
+    whole_number_schema(1, MAX_DURATION_MINUTES)
+        .description(Some(
+            "Step between offered start times; defaults to the chosen duration.",
+        ))
+        .build()
+}
+
+fn notice_schema() -> utoipa::openapi::schema::Object {
+    whole_number_schema(0, MAX_NOTICE_MINUTES)
+        .description(Some(
+            "How long before a start it can be booked at the latest.",
+        ))
+        .build()
+}
+
+fn buffer_schema() -> utoipa::openapi::schema::Object {
+    whole_number_schema(0, MAX_BUFFER_MINUTES).build()
+}
+
+fn window_days_schema() -> utoipa::openapi::schema::Object {
+    whole_number_schema(1, MAX_WINDOW_DAYS)
+        .description(Some("Days ahead that can be booked."))
+        .build()
 }
 
 /// A stored event type.
@@ -477,6 +590,31 @@ pub fn check_slug(slug: &str) -> Result<(), &'static str> {
     }
 }
 
+/// What [`check_slug`] accepts, as the API's OpenAPI document states it.
+pub struct Slug;
+
+impl Slug {
+    pub const PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,59}$";
+}
+
+impl utoipa::PartialSchema for Slug {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, Type};
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(Self::PATTERN))
+            .min_length(Some(1))
+            .max_length(Some(60))
+            .description(Some(
+                "1 to 60 lowercase letters, digits and `-`, not starting with `-` \
+                 (capitals are taken and stored in lowercase).",
+            ))
+            .into()
+    }
+}
+
+impl ToSchema for Slug {}
+
 fn validate_location(location: &mut Location, field: &str, errors: &mut FieldErrors) {
     match location {
         Location::InPerson { address } => {
@@ -621,5 +759,116 @@ mod tests {
             "title": "x", "slug": "x", "durationsMinutes": [30], "lenght": 30
         }));
         assert!(parsed.is_err());
+    }
+
+    /// The event type's schema in the OpenAPI document, as JSON.
+    fn documented<T: utoipa::PartialSchema>() -> serde_json::Value {
+        serde_json::to_value(T::schema()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_documented_limits_are_the_checked_ones() {
+        use crate::scheduling::questions::QuestionKind;
+        let schema = documented::<EventTypeInput>();
+        /// Puts a number (the limit, or one past it) into an input.
+        type Set = fn(&mut EventTypeInput, usize);
+        // (property, keyword, where the limit goes in the input)
+        let cases: [(&str, &str, Set); 10] = [
+            ("title", "maxLength", |input, n| input.title = "x".repeat(n)),
+            ("description", "maxLength", |input, n| {
+                input.description = "x".repeat(n)
+            }),
+            ("durationsMinutes", "maxItems", |input, n| {
+                input.durations_minutes = (1..=n as u32).collect();
+            }),
+            ("slotIntervalMinutes", "maximum", |input, n| {
+                input.slot_interval_minutes = Some(n as u32);
+            }),
+            ("minimumNoticeMinutes", "maximum", |input, n| {
+                input.minimum_notice_minutes = n as u32;
+            }),
+            ("beforeBufferMinutes", "maximum", |input, n| {
+                input.before_buffer_minutes = n as u32
+            }),
+            ("afterBufferMinutes", "maximum", |input, n| {
+                input.after_buffer_minutes = n as u32
+            }),
+            ("seatsPerSlot", "maximum", |input, n| {
+                input.seats_per_slot = Some(n as u32)
+            }),
+            ("locations", "maxItems", |input, n| {
+                input.locations = (0..n)
+                    .map(|k| Location::Phone {
+                        number: format!("+1 555 {k:04}"),
+                    })
+                    .collect();
+            }),
+            ("questions", "maxItems", |input, n| {
+                input.questions = (0..n)
+                    .map(|k| Question {
+                        key: format!("q{k}"),
+                        kind: QuestionKind::Text,
+                        label: "Q".into(),
+                        required: false,
+                        options: Vec::new(),
+                    })
+                    .collect();
+            }),
+        ];
+        for (property, keyword, set) in cases {
+            let limit = schema["properties"][property][keyword]
+                .as_u64()
+                .unwrap_or_else(|| panic!("{property} states no {keyword}: {schema}"));
+            let limit = usize::try_from(limit).unwrap_or(usize::MAX);
+            let mut input = sample();
+            set(&mut input, limit);
+            assert!(input.validate().is_ok(), "{property} at its {keyword}");
+            let mut input = sample();
+            set(&mut input, limit + 1);
+            let errors = input.validate().expect_err("past the limit");
+            assert!(errors.get(property).is_some(), "{property}: {errors}");
+        }
+        let longest = schema["properties"]["durationsMinutes"]["items"]["maximum"].as_u64();
+        assert_eq!(longest, Some(u64::from(MAX_DURATION_MINUTES)));
+    }
+
+    #[test]
+    fn the_documented_location_kinds_are_the_ones_bookers_choose_from() {
+        let every = [
+            Location::InPerson {
+                address: "1 Harbor St".into(),
+            },
+            Location::Phone {
+                number: "+1 555 0100".into(),
+            },
+            Location::Link {
+                url: "https://meet.example.org/x".into(),
+            },
+            Location::Video { url: None },
+        ];
+        let kinds: Vec<&str> = every.iter().map(Location::kind).collect();
+        assert_eq!(kinds, Location::KINDS);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_slug_the_document_allows_is_accepted(
+            slug in crate::model::texts_matching(Slug::PATTERN)
+        ) {
+            proptest::prop_assert_eq!(check_slug(&slug), Ok(()));
+        }
+
+        #[test]
+        fn every_phone_number_the_document_allows_is_accepted(
+            number in crate::model::texts_matching(
+                documented::<Location>()["oneOf"][1]["properties"]["number"]["pattern"]
+                    .as_str()
+                    .unwrap_or_default(),
+            )
+        ) {
+            let mut errors = FieldErrors::new();
+            validate_location(&mut Location::Phone { number }, "location", &mut errors);
+            proptest::prop_assert!(errors.is_empty(), "{}", errors);
+        }
     }
 }

@@ -25,6 +25,19 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
+    const ALL: [QuestionKind; 10] = [
+        QuestionKind::Text,
+        QuestionKind::Textarea,
+        QuestionKind::Email,
+        QuestionKind::Phone,
+        QuestionKind::Number,
+        QuestionKind::Select,
+        QuestionKind::Multiselect,
+        QuestionKind::Checkbox,
+        QuestionKind::Radio,
+        QuestionKind::Date,
+    ];
+
     fn has_options(self) -> bool {
         matches!(
             self,
@@ -34,7 +47,7 @@ impl QuestionKind {
 }
 
 /// One question of a booking form.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Question {
     /// Identifies the answer: letters, digits, `-` and `_`.
@@ -48,6 +61,79 @@ pub struct Question {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<String>,
 }
+
+/// What [`validate_questions`] accepts of one question, as the OpenAPI document states it:
+/// a question with choices (select, multiselect, radio) or one without.
+impl utoipa::PartialSchema for Question {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::Schema> {
+        use utoipa::openapi::schema::{
+            AdditionalProperties, ArrayBuilder, ObjectBuilder, OneOfBuilder, Type,
+        };
+        let text = || {
+            ObjectBuilder::new()
+                .schema_type(Type::String)
+                .min_length(Some(1))
+                .pattern(Some("\\S"))
+        };
+        let form = |with_options: bool| {
+            let kinds = QuestionKind::ALL
+                .into_iter()
+                .filter(|kind| kind.has_options() == with_options)
+                .filter_map(|kind| serde_json::to_value(kind).ok());
+            let options = if with_options {
+                ArrayBuilder::new()
+                    .items(text())
+                    .min_items(Some(1))
+                    .unique_items(true)
+                    .description(Some("The choices, distinct."))
+            } else {
+                ArrayBuilder::new()
+                    .items(text())
+                    .max_items(Some(0))
+                    .description(Some(
+                        "Only select, multiselect and radio questions have choices.",
+                    ))
+            };
+            let object = ObjectBuilder::new()
+                .property(
+                    "key",
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .pattern(Some("^[A-Za-z0-9_-]{1,40}$"))
+                        .description(Some(format!(
+                            "Identifies the answer: 1 to 40 letters, digits, `-` and `_`; \
+                             not one the booking form uses itself ({}).",
+                            RESERVED_KEYS.join(", ")
+                        ))),
+                )
+                .required("key")
+                .property(
+                    "type",
+                    ObjectBuilder::new()
+                        .schema_type(Type::String)
+                        .enum_values(Some(kinds)),
+                )
+                .required("type")
+                .property("label", text().max_length(Some(200)))
+                .required("label")
+                .property("required", ObjectBuilder::new().schema_type(Type::Boolean))
+                .property("options", options)
+                .additional_properties(Some(AdditionalProperties::FreeForm(false)));
+            if with_options {
+                object.required("options")
+            } else {
+                object
+            }
+        };
+        OneOfBuilder::new()
+            .item(form(true))
+            .item(form(false))
+            .description(Some("One question of a booking form."))
+            .into()
+    }
+}
+
+impl ToSchema for Question {}
 
 const MAX_QUESTIONS: usize = 30;
 const MAX_TEXT: usize = 1_000;
@@ -390,5 +476,51 @@ mod tests {
         assert!(errors.get("questions[3].options").is_some());
         assert!(errors.get("questions[4].key").is_some());
         assert!(errors.get("questions[4].options").is_some());
+    }
+
+    #[test]
+    fn the_document_says_which_questions_have_choices() {
+        let schema =
+            serde_json::to_value(<Question as utoipa::PartialSchema>::schema()).unwrap_or_default();
+        let forms = schema["oneOf"].as_array().cloned().unwrap_or_default();
+        for kind in QuestionKind::ALL {
+            let name = serde_json::to_value(kind).unwrap_or_default();
+            let form = forms
+                .iter()
+                .find(|form| {
+                    form["properties"]["type"]["enum"]
+                        .as_array()
+                        .is_some_and(|kinds| kinds.contains(&name))
+                })
+                .unwrap_or_else(|| panic!("no form for {name}"));
+            let needs_choices = form["required"]
+                .as_array()
+                .is_some_and(|required| required.contains(&json!("options")));
+            let with = |options: &[&str]| {
+                let mut errors = FieldErrors::new();
+                validate_questions(&[question("reason", kind, false, options)], &mut errors);
+                errors.get("questions[0].options").is_none()
+            };
+            assert_eq!(with(&["a", "b"]), needs_choices, "{name} with choices");
+            assert_eq!(with(&[]), !needs_choices, "{name} without choices");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_key_the_document_allows_is_accepted(
+            key in crate::model::texts_matching(
+                serde_json::to_value(<Question as utoipa::PartialSchema>::schema())
+                    .unwrap_or_default()["oneOf"][0]["properties"]["key"]["pattern"]
+                    .as_str()
+                    .unwrap_or_default(),
+            )
+        ) {
+            // Which keys the booking form keeps for itself, the description says.
+            proptest::prop_assume!(!RESERVED_KEYS.contains(&key.to_lowercase().as_str()));
+            let mut errors = FieldErrors::new();
+            validate_questions(&[question(&key, QuestionKind::Text, false, &[])], &mut errors);
+            proptest::prop_assert!(errors.is_empty(), "{}", errors);
+        }
     }
 }

@@ -10,26 +10,24 @@ use utoipa::ToSchema;
 use crate::availability::{Schedule, TimeRange, WeeklyHours};
 use crate::error::FieldErrors;
 use crate::model::time::check_instant;
+use crate::model::time::schema::{CalendarDate, Instant, TimeZoneName, date_pattern};
 
 /// A schedule as clients send and receive it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScheduleInput {
+    #[schema(min_length = 1, max_length = 100, pattern = "\\S")]
     pub name: String,
     /// IANA time zone of the working hours.
-    #[schema(example = "Europe/Berlin")]
+    #[schema(value_type = TimeZoneName)]
     pub time_zone: String,
-    /// Ranges per weekday: `{"monday": [{"start": "09:00", "end": "17:00"}], …}`;
-    /// `"24:00"` may end a range; an end before the start crosses midnight.
-    #[schema(value_type = Object)]
+    #[schema(schema_with = weekly_schema)]
     pub weekly: WeeklyHours,
-    /// Replacement ranges for single dates; an empty list makes the date unavailable.
     #[serde(default)]
-    #[schema(value_type = Object)]
+    #[schema(schema_with = date_overrides_schema)]
     pub date_overrides: BTreeMap<NaiveDate, Vec<TimeRange>>,
-    /// Dates without availability.
     #[serde(default)]
-    #[schema(value_type = Vec<String>)]
+    #[schema(schema_with = holidays_schema)]
     pub holidays: BTreeSet<NaiveDate>,
     #[serde(default)]
     pub is_default: bool,
@@ -61,6 +59,73 @@ impl StoredSchedule {
 }
 
 const MAX_DATES: usize = 1_000;
+
+/// A range's start as [`TimeRange`] reads it: `HH:MM` (or `H:MM`) from `00:00` to `23:59`.
+const RANGE_START_PATTERN: &str = "^([01]?[0-9]|2[0-3]):[0-5][0-9]$";
+/// A range's end: like its start, or `24:00`.
+const RANGE_END_PATTERN: &str = "^(([01]?[0-9]|2[0-3]):[0-5][0-9]|24:00)$";
+
+/// The working-hour ranges of one day, as the OpenAPI document states them.
+fn ranges_schema() -> utoipa::openapi::schema::ArrayBuilder {
+    use utoipa::openapi::schema::{ArrayBuilder, ObjectBuilder, Type};
+    let time = |pattern: &str| {
+        ObjectBuilder::new()
+            .schema_type(Type::String)
+            .pattern(Some(pattern))
+    };
+    ArrayBuilder::new().items(
+        ObjectBuilder::new()
+            .property("start", time(RANGE_START_PATTERN))
+            .required("start")
+            .property("end", time(RANGE_END_PATTERN))
+            .required("end")
+            .description(Some(
+                "Local wall-clock times; the end differs from the start, and an end at or \
+                 before the start crosses midnight.",
+            )),
+    )
+}
+
+fn weekly_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::ObjectBuilder;
+    crate::availability::DayOfWeek::ALL
+        .into_iter()
+        .fold(ObjectBuilder::new(), |object, day| {
+            object.property(day.name(), ranges_schema())
+        })
+        .description(Some(
+            "Ranges per weekday: `{\"monday\": [{\"start\": \"09:00\", \"end\": \"17:00\"}], …}`; \
+             a day left out is a day off.",
+        ))
+        .build()
+}
+
+fn date_overrides_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{KnownFormat, ObjectBuilder, SchemaFormat, Type};
+    let date = ObjectBuilder::new()
+        .schema_type(Type::String)
+        .format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)))
+        .pattern(Some(date_pattern()))
+        .build();
+    ObjectBuilder::new()
+        .property_names(Some(date))
+        .additional_properties(Some(ranges_schema()))
+        .max_properties(Some(MAX_DATES))
+        .description(Some(
+            "Replacement ranges for single dates (YYYY-MM-DD); an empty list makes the date \
+             unavailable.",
+        ))
+        .build()
+}
+
+fn holidays_schema() -> utoipa::openapi::schema::Array {
+    use utoipa::PartialSchema;
+    utoipa::openapi::schema::ArrayBuilder::new()
+        .items(CalendarDate::schema())
+        .max_items(Some(MAX_DATES))
+        .description(Some("Dates without availability."))
+        .build()
+}
 
 impl ScheduleInput {
     /// Checks the input and returns the engine's schedule; errors name each field.
@@ -115,9 +180,13 @@ pub fn parse_zone(name: &str) -> Result<Tz, &'static str> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct OutOfOfficeInput {
+    #[schema(value_type = Instant)]
     pub start: DateTime<Utc>,
+    /// After `start`, and at most 366 days after it.
+    #[schema(value_type = Instant)]
     pub end: DateTime<Utc>,
     #[serde(default)]
+    #[schema(max_length = 500)]
     pub note: String,
 }
 
@@ -228,5 +297,23 @@ mod tests {
         let errors = input.validate().expect_err("out of range");
         assert!(errors.get("start").unwrap().contains("between the years"));
         assert!(errors.get("end").is_some());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_range_the_document_allows_is_accepted(
+            start in crate::model::texts_matching(RANGE_START_PATTERN),
+            end in crate::model::texts_matching(RANGE_END_PATTERN),
+        ) {
+            let start_time: crate::availability::TimeOfDay = start.parse().map_err(|err| {
+                proptest::test_runner::TestCaseError::fail(format!("{start}: {err}"))
+            })?;
+            let end_time: crate::availability::TimeOfDay = end.parse().map_err(|err| {
+                proptest::test_runner::TestCaseError::fail(format!("{end}: {err}"))
+            })?;
+            // The one rule the pattern cannot state: a range does not end where it starts.
+            proptest::prop_assume!(start_time != end_time);
+            proptest::prop_assert!(TimeRange::parse(&start, &end).is_ok(), "{}-{}", start, end);
+        }
     }
 }

@@ -115,12 +115,15 @@ pub fn signature(secret: &str, body: &[u8]) -> String {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WebhookInput {
-    /// Where to POST: an http or https URL.
+    #[schema(schema_with = url_schema)]
     pub url: String,
-    /// What to send.
+    /// What to send: at least one trigger.
+    #[schema(min_items = 1)]
     pub triggers: Vec<Trigger>,
-    /// The HMAC key for `X-Cal-Signature-256`; one is made (and shown once) when left out.
+    /// The HMAC key for `X-Cal-Signature-256`: at most 256 characters on one line; one is
+    /// made (and shown once) when left out or empty.
     #[serde(default)]
+    #[schema(max_length = 256, pattern = "^[^\\x00-\\x1f\\x7f-\\x9f]*$")]
     pub secret: Option<String>,
     #[serde(default = "yes")]
     pub active: bool,
@@ -133,13 +136,53 @@ fn yes() -> bool {
     true
 }
 
+/// A receiver's URL as the OpenAPI document states it: http or https, a host name or an
+/// IP address, no user name or password (see [`outbound::parse_url`]).
+fn url_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    const NAME: &str =
+        "([A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?\\.)*[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?";
+    const OCTET: &str = "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])";
+    const PORT: &str =
+        "([0-9]{1,4}|[1-5][0-9]{4}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])";
+    // An IPv6 address in brackets: eight groups, or fewer around one `::`.
+    const GROUP: &str = "[0-9A-Fa-f]{1,4}";
+    let ipv6 = [
+        format!("({GROUP}:){{7}}{GROUP}"),
+        format!("({GROUP}:){{1,7}}:"),
+        format!("({GROUP}:){{1,6}}:{GROUP}"),
+        format!("({GROUP}:){{1,5}}(:{GROUP}){{1,2}}"),
+        format!("({GROUP}:){{1,4}}(:{GROUP}){{1,3}}"),
+        format!("({GROUP}:){{1,3}}(:{GROUP}){{1,4}}"),
+        format!("({GROUP}:){{1,2}}(:{GROUP}){{1,5}}"),
+        format!("{GROUP}:(:{GROUP}){{1,6}}"),
+        format!(":((:{GROUP}){{1,7}}|:)"),
+    ]
+    .join("|");
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .pattern(Some(format!(
+            "^https?://({NAME}|{OCTET}(\\.{OCTET}){{3}}|\\[({ipv6})\\])(:{PORT})?([/?#][!-~]*)?$"
+        )))
+        .max_length(Some(MAX_URL))
+        .description(Some(
+            "Where to POST: an http or https URL whose host is, or resolves only to, public \
+             addresses (private ones when an administrator allows them).",
+        ))
+        .build()
+}
+
 /// Changes to a subscription: fields left out stay as they are.
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct WebhookPatch {
+    #[schema(schema_with = url_schema)]
     pub url: Option<String>,
+    /// At least one trigger.
+    #[schema(min_items = 1)]
     pub triggers: Option<Vec<Trigger>>,
-    /// A new secret.
+    /// A new secret: at most 256 characters on one line.
+    #[schema(max_length = 256, pattern = "^[^\\x00-\\x1f\\x7f-\\x9f]*$")]
     pub secret: Option<String>,
     pub active: Option<bool>,
     /// `null` makes the subscription user-wide again.
@@ -582,6 +625,20 @@ mod tests {
                 serde_json::to_value(trigger).ok(),
                 Some(serde_json::Value::from(trigger.as_str()))
             );
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn every_url_the_document_allows_is_well_formed(
+            url in crate::model::texts_matching(
+                serde_json::to_value(url_schema()).unwrap_or_default()["pattern"]
+                    .as_str()
+                    .unwrap_or_default(),
+            )
+        ) {
+            // Whether its host may be called depends on where it points, as the description says.
+            proptest::prop_assert!(outbound::parse_url(&url).is_ok(), "{}", url);
         }
     }
 }

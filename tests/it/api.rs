@@ -799,6 +799,110 @@ async fn the_openapi_document_describes_every_endpoint() {
     server.stop().await;
 }
 
+/// Walks what a client sends (request bodies and parameters, through their `$ref`s) and
+/// calls `visit` with each schema and the name it has in its object or parameter list.
+/// The shared schemas of instants, dates and zones are not entered: they are the rule.
+/// Every `$ref` met must resolve.
+fn walk_inputs(document: &Value, visit: &mut dyn FnMut(&str, &Value)) {
+    fn walk(
+        document: &Value,
+        name: &str,
+        schema: &Value,
+        seen: &mut Vec<String>,
+        visit: &mut dyn FnMut(&str, &Value),
+    ) {
+        visit(name, schema);
+        if let Some(reference) = schema["$ref"].as_str() {
+            let component = reference.trim_start_matches("#/components/schemas/");
+            let target = &document["components"]["schemas"][component];
+            assert!(target.is_object(), "{reference} resolves");
+            if !["Instant", "Date", "TimeZoneName"].contains(&component)
+                && !seen.iter().any(|s| s == component)
+            {
+                seen.push(component.to_string());
+                walk(document, name, target, seen, visit);
+            }
+        }
+        if let Some(properties) = schema["properties"].as_object() {
+            for (property, inner) in properties {
+                walk(document, property, inner, seen, visit);
+            }
+        }
+        for key in ["items", "additionalProperties", "propertyNames"] {
+            if schema[key].is_object() {
+                walk(document, name, &schema[key], seen, visit);
+            }
+        }
+        for key in ["oneOf", "anyOf", "allOf"] {
+            for inner in schema[key].as_array().into_iter().flatten() {
+                walk(document, name, inner, seen, visit);
+            }
+        }
+    }
+    let operations = document["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|paths| paths.values())
+        .filter_map(Value::as_object)
+        .flat_map(|item| item.values());
+    for operation in operations {
+        let mut seen = Vec::new();
+        let body = &operation["requestBody"]["content"]["application/json"]["schema"];
+        walk(document, "", body, &mut seen, visit);
+        for parameter in operation["parameters"].as_array().into_iter().flatten() {
+            let name = parameter["name"].as_str().unwrap_or_default();
+            walk(document, name, &parameter["schema"], &mut seen, visit);
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_instant_date_and_zone_a_client_sends_follows_one_rule() {
+    let server = TestServer::with_owner().await;
+    let api = server.api().await;
+    let (status, doc) = api.public_get("/api/v1/openapi.json").await;
+    assert_eq!(status, StatusCode::OK);
+    let refers_to = |schema: &Value, component: &str| {
+        let target = format!("#/components/schemas/{component}");
+        std::iter::once(schema)
+            .chain(schema["oneOf"].as_array().into_iter().flatten())
+            .any(|inner| inner["$ref"] == target.as_str())
+    };
+    let mut zones = 0;
+    walk_inputs(&doc, &mut |name, schema| {
+        // Where a named schema cannot go (`propertyNames`), its rule is written out.
+        let named = match schema["format"].as_str() {
+            Some("date-time") => "Instant",
+            Some("date") => "Date",
+            _ => "",
+        };
+        if !named.is_empty() {
+            assert_eq!(
+                schema["pattern"], doc["components"]["schemas"][named]["pattern"],
+                "{name} is an instant or a date without the years and precision Kairos takes"
+            );
+        }
+        // An optional zone is `oneOf` null and the zone; the null branch is visited too.
+        if name == "timeZone" && schema["type"] != "null" {
+            assert!(refers_to(schema, "TimeZoneName"), "timeZone: {schema}");
+            zones += 1;
+        }
+    });
+    assert!(
+        zones >= 4,
+        "schedules, attendees, new users and slots take a zone"
+    );
+    let names = doc["components"]["schemas"]["TimeZoneName"]["enum"]
+        .as_array()
+        .map_or(0, Vec::len);
+    assert!(names > 400, "{names} zone names");
+    assert_eq!(
+        doc["components"]["schemas"]["Instant"]["format"],
+        "date-time"
+    );
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn the_host_reschedules_and_cancels_with_an_api_key() {
     let (server, api, id) = clinic(json!({})).await;

@@ -16,7 +16,8 @@ use crate::audit::{self, Origin};
 use crate::booking::{self, Actor, Attendee, BookingAction, BookingError, BookingRequest, Outcome};
 use crate::db::DbError;
 use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
-use crate::error::FieldErrors;
+use crate::error::{EmailAddress, FieldErrors};
+use crate::model::time::schema::{Instant, TimeZoneName};
 use crate::scheduling::event_types::Location;
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::{ApiCaller, ApiJson, ApiPath, ApiQuery, ApiUser, MaybeApiUser};
@@ -24,9 +25,12 @@ use crate::web::api::extract::{ApiCaller, ApiJson, ApiPath, ApiQuery, ApiUser, M
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AttendeeInput {
+    #[schema(min_length = 1, max_length = 200, pattern = "\\S")]
     name: String,
+    #[schema(value_type = EmailAddress)]
     email: String,
     /// IANA zone the attendee reads times in.
+    #[schema(value_type = TimeZoneName)]
     time_zone: String,
 }
 
@@ -34,18 +38,22 @@ pub struct AttendeeInput {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateBooking {
     event_type_id: i64,
-    /// The chosen start (RFC 3339), one of the slots.
+    /// The chosen start: one of the slots `GET /api/v1/slots` offers, and still free.
+    #[schema(value_type = Instant)]
     start: DateTime<Utc>,
-    /// One of the event type's durations in minutes; default its first.
+    #[schema(schema_with = crate::scheduling::event_types::chosen_duration_schema)]
     duration: Option<u32>,
     attendee: AttendeeInput,
+    /// Email addresses of people the attendee brings along, at most 10.
     #[serde(default)]
+    #[schema(value_type = Vec<EmailAddress>, max_items = 10)]
     guests: Vec<String>,
-    /// Answers by question key.
+    /// Answers by question key: one per question of the event type, each of the kind the
+    /// question asks for; required questions must be answered.
     #[serde(default)]
     #[schema(value_type = Object)]
     answers: BTreeMap<String, Value>,
-    /// The kind of location chosen (`inPerson`, `phone`, `link`, `video`); default the first.
+    #[schema(schema_with = crate::scheduling::event_types::location_kind_schema)]
     location: Option<String>,
 }
 
@@ -54,6 +62,7 @@ pub struct CreateBooking {
 pub struct AttendeeView {
     name: String,
     email: String,
+    #[schema(value_type = TimeZoneName)]
     time_zone: String,
 }
 
@@ -173,7 +182,8 @@ async fn outcome_view(state: &AppState, outcome: Outcome) -> Result<BookingView,
     operation_id = "create_booking",
     tag = "bookings",
     request_body = CreateBooking,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Retries with the same key return the first booking")),
+    params(("Idempotency-Key" = Option<String>, Header, min_length = 1, max_length = 255, pattern = "^[!-~]([ -~]*[!-~])?$",
+        description = "Retries with the same key return the first booking; 1 to 255 visible ASCII characters")),
     responses(
         (status = 201, description = "Booked", body = BookingBody),
         (status = 200, description = "An earlier identical request's booking", body = BookingBody),
@@ -246,16 +256,20 @@ pub async fn create(
 #[serde(rename_all = "camelCase")]
 #[into_params(parameter_in = Query)]
 pub struct ListQuery {
-    /// ACCEPTED, PENDING, CANCELLED or REJECTED.
+    /// Only bookings in this state.
+    #[param(value_type = Option<BookingStatus>)]
     status: Option<String>,
     /// Only bookings starting at or after this instant.
     #[serde(default, deserialize_with = "crate::model::time::optional_instant")]
+    #[param(value_type = Option<Instant>)]
     after: Option<DateTime<Utc>>,
     /// Only bookings starting before this instant.
     #[serde(default, deserialize_with = "crate::model::time::optional_instant")]
+    #[param(value_type = Option<Instant>)]
     before: Option<DateTime<Utc>>,
     skip: Option<u32>,
-    /// At most 250; default 50.
+    /// Default 50.
+    #[param(minimum = 1, maximum = 250)]
     take: Option<u32>,
 }
 
@@ -387,15 +401,18 @@ pub async fn get(
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ReasonBody {
     #[serde(default)]
+    #[schema(max_length = 1000)]
     reason: Option<String>,
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RescheduleBody {
-    /// The new start (RFC 3339), one of the slots.
+    /// The new start: one of the slots `GET /api/v1/slots` offers, and still free.
+    #[schema(value_type = Instant)]
     start: DateTime<Utc>,
     #[serde(default)]
+    #[schema(max_length = 1000)]
     reason: Option<String>,
 }
 

@@ -11,7 +11,9 @@ use utoipa::ToSchema;
 use crate::access::Action;
 use crate::app::AppState;
 use crate::db::{DbError, event_types, schedules, teams};
-use crate::scheduling::event_types::{EventType, EventTypeInput};
+use crate::error::EmailAddress;
+use crate::model::time::schema::TimeZoneName;
+use crate::scheduling::event_types::{EventType, EventTypeInput, Slug};
 use crate::scheduling::manage::{self, ManageError};
 use crate::scheduling::schedules::{OutOfOfficeInput, ScheduleInput, StoredSchedule};
 use crate::web::api::error::{ApiError, ErrorBody};
@@ -381,7 +383,9 @@ pub struct UserView {
     name: String,
     email: String,
     username: String,
+    #[schema(value_type = TimeZoneName)]
     time_zone: String,
+    /// `owner`, `admin` or `member`.
     role: String,
 }
 
@@ -413,12 +417,35 @@ pub async fn me(ApiUser(user): ApiUser) -> Json<UserBody> {
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateUser {
+    #[schema(min_length = 1, max_length = 100, pattern = "\\S")]
     name: String,
+    /// Not yet used by another account.
+    #[schema(value_type = EmailAddress)]
     email: String,
-    /// IANA zone; default the administrator's.
+    /// Default the administrator's.
+    #[schema(value_type = Option<TimeZoneName>)]
     time_zone: Option<String>,
-    /// `member` (default) or `admin`.
+    #[schema(schema_with = assignable_role_schema)]
     role: Option<String>,
+}
+
+/// The roles an administrator can give (see [`crate::db::users::Role::assignable`]).
+fn assignable_role_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(["member", "admin"]))
+        .description(Some("Default `member`."))
+        .build()
+}
+
+/// A member's role in a team (see [`crate::db::teams::TeamRole`]).
+fn team_role_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(["admin", "member"]))
+        .build()
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -469,7 +496,10 @@ pub async fn create_user(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateTeam {
+    /// Not yet used by another team.
+    #[schema(value_type = Slug)]
     slug: String,
+    #[schema(min_length = 1, max_length = 100, pattern = "\\S")]
     name: String,
 }
 
@@ -486,7 +516,7 @@ pub struct TeamView {
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct TeamMemberView {
     user_id: i64,
-    /// `admin` or `member`.
+    #[schema(schema_with = team_role_schema)]
     role: String,
 }
 

@@ -24,6 +24,14 @@ pub use slots::SlotCache;
 #[openapi(
     info(title = "Kairos API", description = "Scheduling: slots, bookings, event types, schedules, teams and webhooks."),
     modifiers(&BearerAuth),
+    // Schemas that query parameters refer to: parameters do not collect them themselves.
+    components(schemas(
+        crate::model::time::schema::DateOrInstant,
+        crate::model::time::schema::Instant,
+        crate::model::time::schema::TimeZoneName,
+        crate::scheduling::event_types::Slug,
+        crate::db::bookings::BookingStatus,
+    )),
     tags(
         (name = "slots", description = "Bookable times"),
         (name = "bookings", description = "Making and changing bookings"),

@@ -16,6 +16,8 @@ use crate::booking::{self, BookingError};
 use crate::db::{DbError, event_types, users};
 use crate::error::FieldErrors;
 use crate::model::time;
+use crate::model::time::schema::{DateOrInstant, TimeZoneName};
+use crate::scheduling::event_types::Slug;
 use crate::scheduling::schedules::parse_zone;
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::ApiQuery;
@@ -70,15 +72,22 @@ impl SlotCache {
 pub struct SlotsQuery {
     /// The event type; or give `username` and `eventTypeSlug`.
     event_type_id: Option<i64>,
+    /// The event type's owner, with `eventTypeSlug`.
     username: Option<String>,
+    #[param(value_type = Option<Slug>)]
     event_type_slug: Option<String>,
     /// First day (`YYYY-MM-DD`, in `timeZone`) or instant (RFC 3339).
+    #[param(value_type = DateOrInstant)]
     start: String,
-    /// Last day (inclusive) or instant (exclusive). At most 62 days after `start`.
+    /// Last day (inclusive) or instant (exclusive): after `start`, and at most 62 days
+    /// after it. The range ends within the years 1900–2999, so the last day is at the
+    /// latest 2999-12-30.
+    #[param(value_type = DateOrInstant)]
     end: String,
-    /// IANA zone for dates and offsets in the answer; default UTC.
+    /// Zone for dates and offsets in the answer; default UTC.
+    #[param(value_type = Option<TimeZoneName>)]
     time_zone: Option<String>,
-    /// One of the event type's durations, in minutes; default its first.
+    #[param(schema_with = crate::scheduling::event_types::chosen_duration_schema)]
     duration: Option<u32>,
 }
 

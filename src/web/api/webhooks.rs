@@ -103,7 +103,7 @@ pub async fn list(
 }
 
 #[utoipa::path(post, path = "/api/v1/webhooks", operation_id = "create_webhook", tag = "webhooks", security(("api_key" = [])),
-    request_body(content = WebhookInput, example = json!({"url": "https://hooks.example.org/kairos", "triggers": ["BOOKING_CREATED", "BOOKING_CANCELLED"]})),
+    request_body(content = WebhookInput, example = json!({"url": "https://93.184.215.14/kairos", "triggers": ["BOOKING_CREATED", "BOOKING_CANCELLED"]})),
     responses((status = 201, description = "Created; `secret` is in this answer only when Kairos made it", body = CreatedWebhookBody),
               (status = 401, description = "No or a wrong API key", body = ErrorBody),
               (status = 422, description = "Invalid fields, such as a URL Kairos may not call", body = ErrorBody)))]
