@@ -281,10 +281,22 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
     });
 
     let now = state.clock.now();
-    state
+    let orphaned = state
         .db
-        .write(move |tx| Ok::<_, DbError>(crate::audit::schedule_retention(tx, now, now)?))
+        .write(move |tx| -> Result<usize, DbError> {
+            crate::audit::schedule_retention(tx, now, now)?;
+            // This process holds the data directory's lock, so no other worker runs: jobs
+            // still marked running were cut short when the last process ended (a crash or
+            // kill -9) and run again now rather than when their leases lapse.
+            Ok(crate::jobs::queue::release_orphans(tx, now)?)
+        })
         .await?;
+    if orphaned > 0 {
+        tracing::warn!(
+            jobs = orphaned,
+            "jobs the previous process left running run again"
+        );
+    }
     let jobs = crate::jobs::Worker::spawn(
         state.db.clone(),
         state.clock.clone(),

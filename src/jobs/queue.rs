@@ -209,6 +209,73 @@ pub fn complete(
     Ok(changed == 1)
 }
 
+/// Extends the claim of a job this worker is running to `now + lease`: the heartbeat that
+/// keeps a long attempt from being taken over. Returns whether the job was still this
+/// worker's.
+pub fn renew(
+    conn: &Connection,
+    id: i64,
+    attempt: u32,
+    now: DateTime<Utc>,
+    lease: Duration,
+) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE jobs SET lease_until = ?3 WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
+        params![id, attempt, (now + lease).timestamp()],
+    )?;
+    Ok(changed == 1)
+}
+
+/// Gives back a claimed job that was never started: pending again at once, its claim not
+/// counted as an attempt. Returns whether the job was still this worker's.
+pub fn release_unstarted(
+    conn: &Connection,
+    id: i64,
+    attempt: u32,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE jobs SET status = 'pending', attempts = attempts - 1, lease_until = NULL, updated_at = ?3
+         WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
+        params![id, attempt, now.timestamp()],
+    )?;
+    Ok(changed == 1)
+}
+
+/// Gives back a job whose attempt was started but cut short (the worker stopped before
+/// it finished): its effect may or may not have happened, so the attempt counts and the
+/// job runs again at once, with `reason` as its last error. Returns whether the job was
+/// still this worker's.
+pub fn release_interrupted(
+    conn: &Connection,
+    id: i64,
+    attempt: u32,
+    reason: &str,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
+        "UPDATE jobs SET status = 'pending', lease_until = NULL, run_at = min(run_at, ?4),
+             last_error = ?3, updated_at = ?4
+         WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
+        params![id, attempt, reason, now.timestamp()],
+    )?;
+    Ok(changed == 1)
+}
+
+/// Gives back every job marked running: call it only when no worker can be running them,
+/// as a starting server that holds the data directory's lock knows. Their process ended
+/// mid-attempt, so each runs again at once (or is dead when that was its last attempt)
+/// instead of waiting for its lease to lapse. Returns how many were given back.
+pub fn release_orphans(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE jobs SET status = CASE WHEN attempts >= max_attempts THEN 'dead' ELSE 'pending' END,
+             lease_until = NULL, run_at = min(run_at, ?1), updated_at = ?1,
+             last_error = 'the process running it stopped before it finished'
+         WHERE status = 'running'",
+        [now.timestamp()],
+    )
+}
+
 /// How long to wait before attempt `attempts + 1`, after `attempts` failed ones:
 /// [`BACKOFF_BASE`] doubled per failure, capped at [`BACKOFF_CAP`], then moved by
 /// `jitter` (a fraction in `[-1, 1]`) times a fifth of itself so retries spread out.
@@ -504,6 +571,48 @@ mod tests {
             .and_then(|mut stmt| stmt.query_map([], |r| r.get(0))?.collect())
             .unwrap_or_default();
         assert_eq!(left, ["ended:70:1", "ended:8:1", "ended:7:3"]);
+    }
+
+    #[test]
+    fn claims_are_renewed_given_back_unstarted_or_cut_short_and_orphans_released() {
+        let mut conn = conn();
+        let payload = json!({});
+        for _ in 0..4 {
+            enqueue(&conn, &NewJob::new("a", &payload, t(0)), t(0)).ok();
+        }
+        let jobs = claim_now(&mut conn, t(0));
+        assert_eq!(jobs.len(), 4);
+        let lease = Duration::seconds(60);
+
+        assert!(renew(&conn, jobs[0].id, 1, t(50), lease).unwrap_or(false));
+        assert!(
+            !renew(&conn, jobs[0].id, 2, t(50), lease).unwrap_or(true),
+            "not this attempt"
+        );
+        let renewed = by_id(&conn, jobs[0].id)
+            .ok()
+            .flatten()
+            .and_then(|j| j.lease_until);
+        assert_eq!(renewed, Some(t(110)));
+
+        assert!(release_unstarted(&conn, jobs[1].id, 1, t(60)).unwrap_or(false));
+        let unstarted = by_id(&conn, jobs[1].id).ok().flatten();
+        assert_eq!(
+            unstarted.map(|j| (j.status, j.attempts, j.last_error)),
+            Some((JobStatus::Pending, 0, None))
+        );
+
+        assert!(release_interrupted(&conn, jobs[2].id, 1, "stopped", t(60)).unwrap_or(false));
+        let cut = by_id(&conn, jobs[2].id).ok().flatten();
+        assert_eq!(
+            cut.map(|j| (j.status, j.attempts, j.run_at, j.last_error)),
+            Some((JobStatus::Pending, 1, t(0), Some("stopped".into())))
+        );
+
+        // Jobs 0 and 3 are still marked running when the process dies.
+        assert_eq!(release_orphans(&conn, t(70)).ok(), Some(2));
+        let again = claim_now(&mut conn, t(70));
+        assert_eq!(again.len(), 4, "every job is due again at once");
     }
 
     #[test]
