@@ -6,11 +6,14 @@
 //! [`Worker`], started by `serve`, sleeps until the next job is due or it is woken, claims
 //! due jobs with a short lease that a heartbeat renews while it holds them, runs each
 //! kind's handler with a timeout, and marks the job done or reschedules it with backoff.
-//! A stop gives back the claims it has not started; a job whose worker died is taken over
+//! Jobs run side by side in [`Lane`]s, each with its own limit, so a hung server holds up
+//! only the lane that talks to it; a worker claims only as many jobs as it starts.
+//! A stop gives back what it could not finish; a job whose worker died is taken over
 //! once its lease lapses (within a minute), or at once by the next server start, which
 //! knows through the data directory's lock that nobody else runs it. Time comes from the
 //! app's [`Clock`], so tests drive it.
 
+mod lane;
 pub mod queue;
 
 use std::collections::HashMap;
@@ -23,11 +26,12 @@ use std::time::Duration as StdDuration;
 use chrono::Duration;
 use futures_util::FutureExt;
 use tokio::sync::{Notify, watch};
-use tokio::task::JoinHandle;
+use tokio::task::{JoinHandle, JoinSet};
 
 use crate::clock::Clock;
 use crate::db::{Db, DbError};
 
+pub use lane::{Lane, LaneLimits};
 pub use queue::{Job, JobStatus, NewJob};
 
 /// How long one handler may run before its attempt counts as failed.
@@ -43,19 +47,18 @@ pub const HEARTBEAT: StdDuration = StdDuration::from_secs(20);
 pub const STOP_GRACE: StdDuration = StdDuration::from_secs(10);
 /// The shortest pause between looks at the queue when nothing was claimed.
 const RETRY_CLAIM: StdDuration = StdDuration::from_millis(200);
-/// How many jobs one claim takes; they run one after another while the heartbeat keeps
-/// all of them claimed, and a stop gives back those not started.
-const BATCH: u32 = 4;
 /// The worker looks at the queue at least this often, even unwoken.
 const IDLE_POLL: StdDuration = StdDuration::from_secs(5);
 
-/// How the worker paces itself; tests shorten the waits.
+/// How the worker paces itself; tests shorten the waits and narrow the lanes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WorkerOptions {
     /// How often held claims are renewed.
     pub heartbeat: StdDuration,
     /// How long a stop waits for attempts in progress.
     pub stop_grace: StdDuration,
+    /// How many jobs each lane runs at once.
+    pub lanes: LaneLimits,
 }
 
 impl Default for WorkerOptions {
@@ -63,6 +66,7 @@ impl Default for WorkerOptions {
         Self {
             heartbeat: HEARTBEAT,
             stop_grace: STOP_GRACE,
+            lanes: LaneLimits::default(),
         }
     }
 }
@@ -140,7 +144,7 @@ impl Worker {
         Self::spawn_with(db, clock, handlers, waker, WorkerOptions::default())
     }
 
-    /// [`Worker::spawn`] with its pace set.
+    /// [`Worker::spawn`] with its pace and lane limits set.
     pub fn spawn_with(
         db: Db,
         clock: Arc<dyn Clock>,
@@ -159,15 +163,15 @@ impl Worker {
             options.heartbeat,
             stopped.clone(),
         ));
-        let worker = Running {
+        let shared = Arc::new(Shared {
             db,
             clock,
             handlers,
             held,
             stop_grace: options.stop_grace,
-        };
+        });
         let task = tokio::spawn(async move {
-            worker.run(waker, stopped).await;
+            run(shared, options.lanes, waker, stopped).await;
             beat.abort();
         });
         Self {
@@ -177,9 +181,9 @@ impl Worker {
         }
     }
 
-    /// Stops the worker: claimed jobs it has not started go back to the queue at once, the
-    /// attempt in progress gets [`WorkerOptions::stop_grace`] to finish and is otherwise
-    /// given back to run again at the next start. Waits for all of that.
+    /// Stops the worker: it claims nothing more, attempts in progress get
+    /// [`WorkerOptions::stop_grace`] to finish and are otherwise given back to run again at
+    /// the next start. Waits for all of that.
     pub async fn stop(self) {
         let _ = self.stop.send(true);
         let margin = StdDuration::from_secs(5);
@@ -227,6 +231,18 @@ async fn until_stopped(stopped: &mut watch::Receiver<bool>) {
     let _ = stopped.wait_for(|stop| *stop).await;
 }
 
+/// Renews the claims in `claims` to `now + LEASE`.
+fn renew_all(
+    tx: &rusqlite::Transaction<'_>,
+    claims: &[(i64, u32)],
+    now: chrono::DateTime<chrono::Utc>,
+) -> rusqlite::Result<()> {
+    for (id, attempt) in claims {
+        queue::renew(tx, *id, *attempt, now, LEASE)?;
+    }
+    Ok(())
+}
+
 /// Renews every claim the worker holds, every `every`, until the worker stops.
 async fn heartbeat(
     db: Db,
@@ -248,12 +264,7 @@ async fn heartbeat(
         }
         let now = clock.now();
         let renewed = db
-            .write(move |tx| -> Result<(), DbError> {
-                for (id, attempt) in claims {
-                    queue::renew(tx, id, attempt, now, LEASE)?;
-                }
-                Ok(())
-            })
+            .write(move |tx| Ok::<_, DbError>(renew_all(tx, &claims, now)?))
             .await;
         if let Err(err) = renewed {
             tracing::warn!(error = %err, "cannot renew the claims of running jobs");
@@ -261,8 +272,8 @@ async fn heartbeat(
     }
 }
 
-/// What one worker task works with.
-struct Running {
+/// What the worker and the attempts it runs share.
+struct Shared {
     db: Db,
     clock: Arc<dyn Clock>,
     handlers: Handlers,
@@ -270,95 +281,124 @@ struct Running {
     stop_grace: StdDuration,
 }
 
-impl Running {
-    async fn run(&self, waker: Waker, mut stopped: watch::Receiver<bool>) {
-        loop {
-            if stop_requested(&stopped) {
-                return;
-            }
-            let claimed = match self.claim().await {
-                Ok(jobs) => jobs,
-                Err(err) => {
-                    tracing::warn!(error = %err, "cannot claim jobs");
-                    Vec::new()
-                }
-            };
-            let busy = !claimed.is_empty();
-            let mut claimed = claimed.into_iter();
-            while let Some(job) = claimed.next() {
-                if stop_requested(&stopped) {
-                    self.release_unstarted(std::iter::once(job).chain(claimed))
-                        .await;
-                    return;
-                }
-                self.run_one(job, &mut stopped).await;
-            }
-            if busy {
-                continue;
-            }
-            let delay = match self
-                .db
-                .read(|conn| Ok::<_, DbError>(queue::next_due(conn)?))
-                .await
-            {
-                Ok(Some(next)) => (next - self.clock.now())
-                    .to_std()
-                    .unwrap_or(StdDuration::ZERO),
-                Ok(None) => IDLE_POLL,
-                Err(err) => {
-                    tracing::warn!(error = %err, "cannot read the job queue");
-                    IDLE_POLL
-                }
-            };
-            // Due but not claimed means the claim failed: try again soon, without spinning.
-            let delay = delay.max(RETRY_CLAIM);
-            tokio::select! {
-                _ = tokio::time::sleep(delay.min(IDLE_POLL)) => {}
-                _ = waker.0.notified() => {}
-                _ = until_stopped(&mut stopped) => {}
-            }
+/// The worker's loop: fills every lane that has room with due jobs, each run as a task of
+/// its own, then sleeps until a job is due in a lane with room, an attempt ends, it is
+/// woken or told to stop. On stop it waits for the attempts it started.
+async fn run(
+    shared: Arc<Shared>,
+    limits: LaneLimits,
+    waker: Waker,
+    mut stopped: watch::Receiver<bool>,
+) {
+    let mut attempts = JoinSet::new();
+    let mut lane_of: HashMap<tokio::task::Id, Lane> = HashMap::new();
+    let mut busy: HashMap<Lane, usize> = HashMap::new();
+    loop {
+        if stop_requested(&stopped) {
+            break;
         }
-    }
-
-    async fn claim(&self) -> Result<Vec<Job>, DbError> {
-        let now = self.clock.now();
-        let claimed = self
-            .db
-            .write(move |tx| Ok::<_, DbError>(queue::claim(tx, now, LEASE, BATCH)?))
-            .await?;
-        for job in &claimed {
-            self.held.insert(job);
+        while let Some(ended) = attempts.try_join_next_with_id() {
+            ended_attempt(ended, &mut lane_of, &mut busy);
         }
-        Ok(claimed)
-    }
-
-    /// Gives claimed jobs that were never started back to the queue, due at once.
-    async fn release_unstarted(&self, jobs: impl Iterator<Item = Job>) {
-        let claims: Vec<(i64, u32)> = jobs.map(|job| (job.id, job.attempts)).collect();
-        let now = self.clock.now();
-        let released = {
-            let claims = claims.clone();
-            self.db
-                .write(move |tx| -> Result<(), DbError> {
-                    for (id, attempt) in claims {
-                        queue::release_unstarted(tx, id, attempt, now)?;
-                    }
-                    Ok(())
-                })
-                .await
+        let room: Vec<(Lane, u32)> = Lane::ALL
+            .into_iter()
+            .filter_map(|lane| {
+                let free = limits
+                    .get(lane)
+                    .saturating_sub(busy.get(&lane).copied().unwrap_or(0));
+                (free > 0).then(|| (lane, u32::try_from(free).unwrap_or(u32::MAX)))
+            })
+            .collect();
+        let claimed = match claim(&shared, &room).await {
+            Ok(jobs) => jobs,
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot claim jobs");
+                Vec::new()
+            }
         };
-        match released {
-            // Not given back: their leases lapse and the next start takes them over.
-            Err(err) => tracing::warn!(error = %err, "cannot give back unstarted jobs"),
-            Ok(()) => {
-                for (id, _) in claims {
-                    self.held.remove(id);
-                }
+        let started = !claimed.is_empty();
+        for job in claimed {
+            let lane = job.lane;
+            *busy.entry(lane).or_default() += 1;
+            let (shared, stopped) = (shared.clone(), stopped.clone());
+            let handle = attempts.spawn(async move { shared.run_one(job, stopped).await });
+            lane_of.insert(handle.id(), lane);
+        }
+        if started {
+            continue;
+        }
+        let open: Vec<Lane> = room.iter().map(|(lane, _)| *lane).collect();
+        let delay = match shared
+            .db
+            .read(move |conn| Ok::<_, DbError>(queue::next_due_in(conn, &open)?))
+            .await
+        {
+            Ok(Some(next)) => (next - shared.clock.now())
+                .to_std()
+                .unwrap_or(StdDuration::ZERO),
+            Ok(None) => IDLE_POLL,
+            Err(err) => {
+                tracing::warn!(error = %err, "cannot read the job queue");
+                IDLE_POLL
+            }
+        };
+        // Due but not claimed means the claim failed: try again soon, without spinning.
+        let delay = delay.clamp(RETRY_CLAIM, IDLE_POLL);
+        tokio::select! {
+            _ = tokio::time::sleep(delay) => {}
+            _ = waker.0.notified() => {}
+            _ = until_stopped(&mut stopped) => {}
+            Some(ended) = attempts.join_next_with_id() => {
+                ended_attempt(ended, &mut lane_of, &mut busy);
             }
         }
     }
+    // Every attempt watches the stop itself: it finishes within the grace or gives its
+    // job back.
+    while attempts.join_next().await.is_some() {}
+}
 
-    async fn run_one(&self, job: Job, stopped: &mut watch::Receiver<bool>) {
+/// Frees the lane slot of an attempt that ended.
+fn ended_attempt(
+    ended: Result<(tokio::task::Id, ()), tokio::task::JoinError>,
+    lane_of: &mut HashMap<tokio::task::Id, Lane>,
+    busy: &mut HashMap<Lane, usize>,
+) {
+    let id = match ended {
+        Ok((id, ())) => id,
+        Err(err) => err.id(),
+    };
+    if let Some(count) = lane_of.remove(&id).and_then(|lane| busy.get_mut(&lane)) {
+        *count = count.saturating_sub(1);
+    }
+}
+
+/// In one transaction: renews the claims the worker holds (so it never takes over its own
+/// work, whatever the clock did) and claims due jobs for each lane with room.
+async fn claim(shared: &Shared, room: &[(Lane, u32)]) -> Result<Vec<Job>, DbError> {
+    if room.is_empty() {
+        return Ok(Vec::new());
+    }
+    let (now, holding, room) = (shared.clock.now(), shared.held.snapshot(), room.to_vec());
+    let claimed = shared
+        .db
+        .write(move |tx| -> Result<Vec<Job>, DbError> {
+            renew_all(tx, &holding, now)?;
+            let mut claimed = Vec::new();
+            for (lane, free) in room {
+                claimed.extend(queue::claim_lane(tx, now, LEASE, lane, free)?);
+            }
+            Ok(claimed)
+        })
+        .await?;
+    for job in &claimed {
+        shared.held.insert(job);
+    }
+    Ok(claimed)
+}
+
+impl Shared {
+    async fn run_one(&self, job: Job, mut stopped: watch::Receiver<bool>) {
         let (id, attempt, kind) = (job.id, job.attempts, job.kind.clone());
         let outcome = match self.handlers.by_kind.get(&kind) {
             None => Some(Err(JobFailure(format!(
@@ -382,12 +422,11 @@ impl Running {
                         ))),
                     }
                 };
-                tokio::pin!(timed);
                 let grace = self.stop_grace;
                 tokio::select! {
-                    outcome = &mut timed => Some(outcome),
+                    outcome = timed => Some(outcome),
                     _ = async {
-                        until_stopped(stopped).await;
+                        until_stopped(&mut stopped).await;
                         tokio::time::sleep(grace).await;
                     } => None,
                 }

@@ -9,6 +9,7 @@ use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
 use serde_json::Value;
 
 use crate::db::{instant, json_column, to_json};
+use crate::jobs::Lane;
 
 /// How many times a job runs before it is given up on, unless its kind says otherwise.
 pub const DEFAULT_MAX_ATTEMPTS: u32 = 8;
@@ -53,6 +54,7 @@ pub struct Job {
     pub kind: String,
     pub payload: Value,
     pub dedupe_key: Option<String>,
+    pub lane: Lane,
     pub status: JobStatus,
     pub run_at: DateTime<Utc>,
     /// Runs started so far, counting the current one while running.
@@ -73,6 +75,8 @@ pub struct NewJob<'a> {
     /// When set, a second job with the same key is not added.
     pub dedupe_key: Option<&'a str>,
     pub max_attempts: u32,
+    /// Which lane runs it: what it talks to. [`Lane::General`] unless set.
+    pub lane: Lane,
 }
 
 impl<'a> NewJob<'a> {
@@ -84,7 +88,13 @@ impl<'a> NewJob<'a> {
             run_at,
             dedupe_key: None,
             max_attempts: DEFAULT_MAX_ATTEMPTS,
+            lane: Lane::General,
         }
+    }
+
+    pub fn lane(mut self, lane: Lane) -> Self {
+        self.lane = lane;
+        self
     }
 
     pub fn dedupe_key(mut self, key: &'a str) -> Self {
@@ -99,7 +109,7 @@ impl<'a> NewJob<'a> {
 }
 
 const COLUMNS: &str = "id, kind, payload, dedupe_key, status, run_at, attempts, max_attempts, \
-last_error, lease_until, created_at, updated_at";
+last_error, lease_until, created_at, updated_at, lane";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
     let status: String = row.get(4)?;
@@ -122,6 +132,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
         lease_until: row.get::<_, Option<i64>>(9)?.map(instant),
         created_at: instant(row.get(10)?),
         updated_at: instant(row.get(11)?),
+        lane: Lane::parse(&row.get::<_, String>(12)?),
     })
 }
 
@@ -134,8 +145,8 @@ pub fn enqueue(
     now: DateTime<Utc>,
 ) -> rusqlite::Result<Option<i64>> {
     let added = conn.execute(
-        "INSERT INTO jobs (kind, payload, dedupe_key, status, run_at, attempts, max_attempts, created_at, updated_at)
-         VALUES (?1, ?2, ?3, 'pending', ?4, 0, ?5, ?6, ?6)
+        "INSERT INTO jobs (kind, payload, dedupe_key, status, run_at, attempts, max_attempts, created_at, updated_at, lane)
+         VALUES (?1, ?2, ?3, 'pending', ?4, 0, ?5, ?6, ?6, ?7)
          ON CONFLICT (dedupe_key) DO NOTHING",
         params![
             job.kind,
@@ -144,19 +155,41 @@ pub fn enqueue(
             job.run_at.timestamp(),
             job.max_attempts.max(1),
             now.timestamp(),
+            job.lane.as_str(),
         ],
     )?;
     Ok((added == 1).then(|| conn.last_insert_rowid()))
 }
 
-/// Claims up to `limit` jobs that are due at `now`: pending ones whose time has come and
-/// running ones whose lease lapsed (their worker died). Each claimed job is marked running
-/// until `now + lease` and its attempt counted. A job whose lease lapsed on its last
-/// attempt is marked dead instead. Run it in one write transaction.
+/// Claims up to `limit` jobs of any lane that are due at `now`: see [`claim_lane`].
 pub fn claim(
     tx: &Transaction<'_>,
     now: DateTime<Utc>,
     lease: Duration,
+    limit: u32,
+) -> rusqlite::Result<Vec<Job>> {
+    claim_where(tx, now, lease, "1 = 1", limit)
+}
+
+/// Claims up to `limit` jobs of `lane` that are due at `now`: pending ones whose time
+/// has come and running ones whose lease lapsed (their worker died). Each claimed job is
+/// marked running until `now + lease` and its attempt counted. A job whose lease lapsed
+/// on its last attempt is marked dead instead. Run it in one write transaction.
+pub fn claim_lane(
+    tx: &Transaction<'_>,
+    now: DateTime<Utc>,
+    lease: Duration,
+    lane: Lane,
+    limit: u32,
+) -> rusqlite::Result<Vec<Job>> {
+    claim_where(tx, now, lease, &lane.condition(), limit)
+}
+
+fn claim_where(
+    tx: &Transaction<'_>,
+    now: DateTime<Utc>,
+    lease: Duration,
+    condition: &str,
     limit: u32,
 ) -> rusqlite::Result<Vec<Job>> {
     let now_s = now.timestamp();
@@ -167,12 +200,12 @@ pub fn claim(
         [now_s],
     )?;
     let ids: Vec<i64> = {
-        let mut stmt = tx.prepare_cached(
+        let mut stmt = tx.prepare_cached(&format!(
             "SELECT id FROM jobs
-             WHERE (status = 'pending' AND run_at <= ?1)
-                OR (status = 'running' AND lease_until <= ?1)
-             ORDER BY run_at, id LIMIT ?2",
-        )?;
+             WHERE ({condition}) AND ((status = 'pending' AND run_at <= ?1)
+                OR (status = 'running' AND lease_until <= ?1))
+             ORDER BY run_at, id LIMIT ?2"
+        ))?;
         stmt.query_map(params![now_s, limit], |row| row.get(0))?
             .collect::<Result<_, _>>()?
     };
@@ -222,22 +255,6 @@ pub fn renew(
     let changed = conn.execute(
         "UPDATE jobs SET lease_until = ?3 WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
         params![id, attempt, (now + lease).timestamp()],
-    )?;
-    Ok(changed == 1)
-}
-
-/// Gives back a claimed job that was never started: pending again at once, its claim not
-/// counted as an attempt. Returns whether the job was still this worker's.
-pub fn release_unstarted(
-    conn: &Connection,
-    id: i64,
-    attempt: u32,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<bool> {
-    let changed = conn.execute(
-        "UPDATE jobs SET status = 'pending', attempts = attempts - 1, lease_until = NULL, updated_at = ?3
-         WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
-        params![id, attempt, now.timestamp()],
     )?;
     Ok(changed == 1)
 }
@@ -357,12 +374,31 @@ pub fn remove_pending(conn: &Connection, prefix: &str) -> rusqlite::Result<usize
 
 /// When the worker next has something to do: the earliest pending run time or lease end.
 pub fn next_due(conn: &Connection) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    next_due_where(conn, "1 = 1")
+}
+
+/// [`next_due`] in the given lanes only (the ones with room for another job).
+pub fn next_due_in(conn: &Connection, lanes: &[Lane]) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    if lanes.is_empty() {
+        return Ok(None);
+    }
+    let condition = lanes
+        .iter()
+        .map(|lane| format!("({})", lane.condition()))
+        .collect::<Vec<_>>()
+        .join(" OR ");
+    next_due_where(conn, &condition)
+}
+
+fn next_due_where(conn: &Connection, condition: &str) -> rusqlite::Result<Option<DateTime<Utc>>> {
     let next: Option<i64> = conn.query_row(
-        "SELECT min(t) FROM (
-             SELECT min(run_at) AS t FROM jobs WHERE status = 'pending'
-             UNION ALL
-             SELECT min(lease_until) AS t FROM jobs WHERE status = 'running'
-         )",
+        &format!(
+            "SELECT min(t) FROM (
+                 SELECT min(run_at) AS t FROM jobs WHERE status = 'pending' AND ({condition})
+                 UNION ALL
+                 SELECT min(lease_until) AS t FROM jobs WHERE status = 'running' AND ({condition})
+             )"
+        ),
         [],
         |row| row.get(0),
     )?;
@@ -408,9 +444,14 @@ mod tests {
 
     fn conn() -> Connection {
         let conn = Connection::open_in_memory().unwrap_or_else(|err| panic!("{err}"));
-        let sql = include_str!("../../migrations/V4__jobs.sql");
-        conn.execute_batch(sql)
-            .unwrap_or_else(|err| panic!("{err}"));
+        for sql in [
+            include_str!("../../migrations/V4__jobs.sql"),
+            "CREATE TABLE workflow_steps (id INTEGER PRIMARY KEY, action TEXT NOT NULL);",
+            include_str!("../../migrations/V12__job_lanes.sql"),
+        ] {
+            conn.execute_batch(sql)
+                .unwrap_or_else(|err| panic!("{err}"));
+        }
         conn
     }
 
@@ -574,7 +615,7 @@ mod tests {
     }
 
     #[test]
-    fn claims_are_renewed_given_back_unstarted_or_cut_short_and_orphans_released() {
+    fn claims_are_renewed_or_given_back_cut_short_and_orphans_released() {
         let mut conn = conn();
         let payload = json!({});
         for _ in 0..4 {
@@ -595,13 +636,6 @@ mod tests {
             .and_then(|j| j.lease_until);
         assert_eq!(renewed, Some(t(110)));
 
-        assert!(release_unstarted(&conn, jobs[1].id, 1, t(60)).unwrap_or(false));
-        let unstarted = by_id(&conn, jobs[1].id).ok().flatten();
-        assert_eq!(
-            unstarted.map(|j| (j.status, j.attempts, j.last_error)),
-            Some((JobStatus::Pending, 0, None))
-        );
-
         assert!(release_interrupted(&conn, jobs[2].id, 1, "stopped", t(60)).unwrap_or(false));
         let cut = by_id(&conn, jobs[2].id).ok().flatten();
         assert_eq!(
@@ -609,8 +643,8 @@ mod tests {
             Some((JobStatus::Pending, 1, t(0), Some("stopped".into())))
         );
 
-        // Jobs 0 and 3 are still marked running when the process dies.
-        assert_eq!(release_orphans(&conn, t(70)).ok(), Some(2));
+        // Jobs 0, 1 and 3 are still marked running when the process dies.
+        assert_eq!(release_orphans(&conn, t(70)).ok(), Some(3));
         let again = claim_now(&mut conn, t(70));
         assert_eq!(again.len(), 4, "every job is due again at once");
     }

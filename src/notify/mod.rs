@@ -18,7 +18,7 @@ use serde_json::json;
 use crate::app::AppState;
 use crate::db::DbError;
 use crate::db::bookings;
-use crate::jobs::{Handlers, Job, JobFailure, NewJob, queue};
+use crate::jobs::{Handlers, Job, JobFailure, Lane, NewJob, queue};
 use crate::notify::email::Site;
 use crate::notify::messages::Addressee;
 
@@ -111,7 +111,9 @@ async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
                 let dedupe = format!("booking-event:{event_id}:{}", addressee.key());
                 queue::enqueue(
                     tx,
-                    &NewJob::new(EMAIL_JOB, &payload, now).dedupe_key(&dedupe),
+                    &NewJob::new(EMAIL_JOB, &payload, now)
+                        .dedupe_key(&dedupe)
+                        .lane(Lane::Email),
                     now,
                 )
                 .map_err(db_failure)?;

@@ -8,7 +8,9 @@ use chrono::Duration;
 use kairos::clock::{Clock as _, FixedClock};
 use kairos::db::{Db, DbError};
 use kairos::instance::Instance;
-use kairos::jobs::{Handlers, JobFailure, JobStatus, NewJob, Waker, Worker, WorkerOptions, queue};
+use kairos::jobs::{
+    Handlers, JobFailure, JobStatus, Lane, LaneLimits, NewJob, Waker, Worker, WorkerOptions, queue,
+};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -324,6 +326,7 @@ fn quick() -> WorkerOptions {
     WorkerOptions {
         heartbeat: StdDuration::from_millis(50),
         stop_grace: StdDuration::from_millis(200),
+        ..WorkerOptions::default()
     }
 }
 
@@ -340,7 +343,7 @@ async fn running_jobs(db: &Db) -> i64 {
 }
 
 #[tokio::test]
-async fn a_graceful_stop_gives_back_every_claim_it_did_not_start() {
+async fn a_graceful_stop_leaves_no_job_running_and_every_one_due_at_once() {
     let dir = tempfile::tempdir().expect("tempdir");
     let clock = Arc::new(FixedClock::new(t0()));
     let db = open(&dir);
@@ -349,14 +352,18 @@ async fn a_graceful_stop_gives_back_every_claim_it_did_not_start() {
         ids.push(enqueue(&db, json!({ "n": n }), t0()).await);
     }
     let (runs, gate): (Runs, _) = (Arc::default(), Arc::new(tokio::sync::Notify::new()));
+    // One attempt at a time: it hangs, and the other due jobs wait their turn.
+    let one_at_a_time = WorkerOptions {
+        lanes: LaneLimits::default().with(Lane::General, 1),
+        ..quick()
+    };
     let worker = Worker::spawn_with(
         db.clone(),
         clock.clone(),
         gated(&runs, &gate),
         Waker::new(),
-        quick(),
+        one_at_a_time,
     );
-    // One attempt hangs; the other due jobs are claimed but wait their turn.
     wait_until_started(&runs, 1).await;
     let hung = started(&runs)[0];
     worker.stop().await;
@@ -493,4 +500,92 @@ async fn jobs_a_killed_server_left_running_run_again_at_the_next_start() {
     wait_for(&state.db, &[id], JobStatus::Done).await;
     assert_eq!(status_of(&state.db, id).await.attempts, 2);
     server.stop().await;
+}
+
+async fn enqueue_in(
+    db: &Db,
+    kind: &'static str,
+    lane: Lane,
+    run_at: chrono::DateTime<chrono::Utc>,
+) -> i64 {
+    db.write(move |tx| -> Result<_, DbError> {
+        let payload = json!({});
+        Ok(queue::enqueue(
+            tx,
+            &NewJob::new(kind, &payload, run_at).lane(lane),
+            t0(),
+        )?)
+    })
+    .await
+    .expect("enqueued")
+    .expect("a new job")
+}
+
+#[tokio::test]
+async fn a_hung_mail_server_holds_only_its_own_lane() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = Arc::new(FixedClock::new(t0()));
+    let db = open(&dir);
+    let mut mails = Vec::new();
+    for _ in 0..5 {
+        mails.push(enqueue_in(&db, "mail", Lane::Email, t0()).await);
+    }
+    let reminder = enqueue_in(&db, "reminder", Lane::Sms, t0() + Duration::minutes(10)).await;
+    let hook = enqueue_in(&db, "hook", Lane::Webhooks, t0() + Duration::minutes(10)).await;
+
+    // Every mail attempt hangs, as against a server that accepts and never answers.
+    let (hung, ran): (Runs, Runs) = (Arc::default(), Arc::default());
+    let hung_mail = hung.clone();
+    let (ran_reminder, ran_hook) = (ran.clone(), ran.clone());
+    let handlers = Handlers::new()
+        .on("mail", move |job| {
+            let hung = hung_mail.clone();
+            async move {
+                hung.lock().unwrap_or_else(|p| p.into_inner()).push(job.id);
+                std::future::pending::<()>().await;
+                Ok(())
+            }
+        })
+        .on("reminder", move |job| {
+            let ran = ran_reminder.clone();
+            async move {
+                ran.lock().unwrap_or_else(|p| p.into_inner()).push(job.id);
+                Ok(())
+            }
+        })
+        .on("hook", move |job| {
+            let ran = ran_hook.clone();
+            async move {
+                ran.lock().unwrap_or_else(|p| p.into_inner()).push(job.id);
+                Ok(())
+            }
+        });
+    let waker = Waker::new();
+    let worker = Worker::spawn_with(db.clone(), clock.clone(), handlers, waker.clone(), quick());
+    let email_limit = LaneLimits::default().get(Lane::Email);
+    wait_until_started(&hung, email_limit).await;
+
+    // At ten o'clock the reminder and the webhook go out, on the second they are due.
+    clock.advance(Duration::minutes(10));
+    waker.wake();
+    wait_for(&db, &[reminder, hook], JobStatus::Done).await;
+    let mut done = started(&ran);
+    done.sort_unstable();
+    assert_eq!(done, [reminder, hook]);
+    for id in [reminder, hook] {
+        assert_eq!(status_of(&db, id).await.updated_at, clock.now(), "on time");
+    }
+    // The mail lane never ran more than its limit at once; the rest of the mail waits.
+    assert_eq!(started(&hung).len(), email_limit);
+    let mut waiting = 0;
+    for id in &mails {
+        let job = status_of(&db, *id).await;
+        if job.status == JobStatus::Pending {
+            assert_eq!(job.attempts, 0, "{job:?}");
+            waiting += 1;
+        }
+    }
+    assert_eq!(waiting, mails.len() - email_limit);
+    worker.stop().await;
+    assert_eq!(running_jobs(&db).await, 0);
 }

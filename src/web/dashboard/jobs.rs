@@ -44,6 +44,7 @@ fn job_list(jobs: &[Job], zone: Tz, twelve_hour: bool, csrf: &str, retry: bool) 
                     div.list-main {
                         span.list-title { (describe(&job.kind)) " " span.muted.small { "#" (job.id) " · " code { (job.kind) } } }
                         div.list-sub {
+                            span { "Lane " (job.lane.as_str()) }
                             span { "Runs " (at(job.run_at)) }
                             span { "Attempts " (job.attempts) " of " (job.max_attempts) }
                             span { "Updated " (at(job.updated_at)) }
