@@ -6,6 +6,8 @@
 //! with it. The general lane takes what is local to the appliance (preparing a booking's
 //! emails, the audit retention run) and any lane this version does not know.
 
+use std::time::Duration as StdDuration;
+
 /// Which lane a job runs in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lane {
@@ -77,6 +79,22 @@ impl Lane {
             | Lane::Payments
             | Lane::General => 2,
         }
+    }
+
+    /// How long one attempt of a job in this lane may run before it counts as failed:
+    /// longer than the operation's own timeouts, so a slow counterpart is answered by the
+    /// protocol's limits (after which the outcome is known or the retry is recognisable),
+    /// not cut off mid-way. Email lanes allow a whole SMTP conversation, up to 20 minutes
+    /// (RFC 5321 gives a server 10 minutes after the message alone); a workflow step may
+    /// send one message per host. HTTP lanes allow a request of at most 20 seconds.
+    pub const fn handler_timeout(self) -> StdDuration {
+        let minutes = match self {
+            Lane::Email => 25,
+            Lane::Workflow => 45,
+            Lane::Sms | Lane::Webhooks | Lane::Calendar | Lane::Video | Lane::Payments => 2,
+            Lane::General => 5,
+        };
+        StdDuration::from_secs(minutes * 60)
     }
 
     fn index(self) -> usize {

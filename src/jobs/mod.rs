@@ -34,8 +34,6 @@ use crate::db::{Db, DbError};
 pub use lane::{Lane, LaneLimits};
 pub use queue::{Job, JobStatus, NewJob};
 
-/// How long one handler may run before its attempt counts as failed.
-pub const HANDLER_TIMEOUT: StdDuration = StdDuration::from_secs(60);
 /// How long a claim holds without a heartbeat. The worker renews the claims it holds every
 /// [`HEARTBEAT`], so only a dead worker's claims lapse, and they lapse within a minute.
 pub const LEASE: Duration = Duration::seconds(60);
@@ -400,6 +398,7 @@ async fn claim(shared: &Shared, room: &[(Lane, u32)]) -> Result<Vec<Job>, DbErro
 impl Shared {
     async fn run_one(&self, job: Job, mut stopped: watch::Receiver<bool>) {
         let (id, attempt, kind) = (job.id, job.attempts, job.kind.clone());
+        let limit = job.lane.handler_timeout();
         let outcome = match self.handlers.by_kind.get(&kind) {
             None => Some(Err(JobFailure(format!(
                 "no handler for jobs of kind {kind:?}"
@@ -408,7 +407,7 @@ impl Shared {
                 // A panic fails this attempt like any other error; the worker goes on.
                 let attempt = AssertUnwindSafe(handler(job)).catch_unwind();
                 let timed = async {
-                    match tokio::time::timeout(HANDLER_TIMEOUT, attempt).await {
+                    match tokio::time::timeout(limit, attempt).await {
                         Ok(Ok(result)) => result,
                         Ok(Err(_)) => {
                             tracing::error!(job_id = id, kind = %kind, "job handler panicked");
@@ -417,8 +416,8 @@ impl Shared {
                             ))
                         }
                         Err(_) => Err(JobFailure(format!(
-                            "did not finish within {} seconds",
-                            HANDLER_TIMEOUT.as_secs()
+                            "did not finish within {} minutes",
+                            limit.as_secs() / 60
                         ))),
                     }
                 };

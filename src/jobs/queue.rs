@@ -66,6 +66,18 @@ pub struct Job {
     pub updated_at: DateTime<Utc>,
 }
 
+impl Job {
+    /// What names this piece of work for good, the same on every attempt: its dedupe key,
+    /// else its id and creation time. Stable ids of what a job sends (an email's
+    /// `Message-ID`, a webhook's delivery id) derive from it.
+    pub fn identity(&self) -> String {
+        match &self.dedupe_key {
+            Some(key) => key.clone(),
+            None => format!("job:{}:{}", self.id, self.created_at.timestamp()),
+        }
+    }
+}
+
 /// A job to add.
 #[derive(Debug, Clone)]
 pub struct NewJob<'a> {

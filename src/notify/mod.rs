@@ -142,8 +142,28 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
             let Some(event) = bookings::event_by_id(conn, event_id).map_err(db_failure)? else {
                 return Ok(None);
             };
+            let Some(booking) = bookings::by_id(conn, event.booking_id).map_err(db_failure)? else {
+                return Ok(None);
+            };
             let email = messages::message(conn, &site, &event, addressee).map_err(db_failure)?;
-            Ok(email.map(|email| (smtp, email)))
+            Ok(email.map(|mut email| {
+                // The booking, the kind of message, the recipient and the booking's change:
+                // the same on every attempt, different for every message.
+                let recipients = email::addresses(&email);
+                email.message_id = Some(email::stable_message_id(
+                    &key,
+                    &smtp.from_address,
+                    &[
+                        "booking",
+                        &booking.uid,
+                        &event.kind,
+                        &event.id.to_string(),
+                        &addressee.key(),
+                        &recipients,
+                    ],
+                ));
+                (smtp, email)
+            }))
         })
         .await?;
     let Some((smtp, message)) = prepared else {
@@ -151,44 +171,7 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
     };
     email::send(&smtp, &message)
         .await
-        .map_err(|err| JobFailure(without_addresses(&err.to_string(), &message)))?;
+        .map_err(|err| JobFailure(email::without_addresses(&err.to_string(), &message)))?;
     tracing::info!(booking_event_id = event_id, "booking email sent");
     Ok(())
-}
-
-/// A mail server's error with the message's addresses taken out: the job's last error
-/// is shown to administrators and must not name patients.
-fn without_addresses(error: &str, message: &email::Email) -> String {
-    message
-        .to
-        .iter()
-        .chain(&message.cc)
-        .map(|recipient| recipient.address.trim())
-        .filter(|address| !address.is_empty())
-        .fold(error.to_string(), |text, address| {
-            text.replace(address, "(recipient)")
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::notify::email::{Frame, Recipient};
-
-    #[test]
-    fn job_errors_do_not_name_the_recipients() {
-        let mut message = Frame::default().render(
-            vec![Recipient::new("Pat", "pat@example.org")],
-            "Confirmed",
-            "Hello",
-        );
-        message.cc = vec![Recipient::new("", "kim@example.org")];
-        assert_eq!(
-            without_addresses(
-                "550 5.1.1 <pat@example.org>: Recipient address rejected; kim@example.org too",
-                &message
-            ),
-            "550 5.1.1 <(recipient)>: Recipient address rejected; (recipient) too"
-        );
-    }
 }

@@ -28,7 +28,7 @@ use crate::error::FieldErrors;
 use crate::jobs::{Lane, NewJob, queue};
 use crate::outbound::{self, Policy};
 
-pub use deliver::{PING, SignedPost, deliver_job, ping, send_signed};
+pub use deliver::{DELIVERY_HEADER, PING, SignedPost, deliver_job, delivery_id, ping, send_signed};
 pub use payload::payload;
 
 /// The job kind that delivers one webhook.

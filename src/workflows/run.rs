@@ -252,14 +252,17 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
         },
         Reading::host,
     );
+    // The same on every attempt of this step for this booking: what a retried message
+    // or call is recognised by.
+    let identity = job.identity();
     let sent = match loaded.step.action {
         Action::EmailAttendee | Action::EmailHost | Action::EmailAddress => {
-            send_emails(&state, &loaded, &site, facts, organizer_reading).await?
+            send_emails(&state, &loaded, &site, facts, organizer_reading, &identity).await?
         }
         Action::SmsAttendee | Action::SmsNumber => {
             send_sms(&state, &loaded, &site, &facts, organizer_reading).await?
         }
-        Action::Webhook => call_webhook(&state, &loaded, &site).await?,
+        Action::Webhook => call_webhook(&state, &loaded, &site, &identity).await?,
     };
     if sent {
         tracing::info!(
@@ -281,6 +284,7 @@ async fn send_emails(
     site: &Site,
     facts: BookingFacts,
     organizer_reading: Reading,
+    identity: &str,
 ) -> Result<bool, JobFailure> {
     let Some(smtp) = loaded.smtp.clone() else {
         tracing::warn!(
@@ -305,7 +309,7 @@ async fn send_emails(
         )],
     };
     let (step, booking, site) = (loaded.step.clone(), loaded.booking.clone(), site.clone());
-    let messages = state
+    let mut messages = state
         .db
         .read(move |conn| -> Result<Vec<Email>, DbError> {
             let mut messages = Vec::with_capacity(audiences.len());
@@ -318,10 +322,24 @@ async fn send_emails(
             Ok(messages)
         })
         .await?;
+    for message in &mut messages {
+        let recipients = email::addresses(message);
+        message.message_id = Some(email::stable_message_id(
+            &state.key,
+            &smtp.from_address,
+            &[
+                "workflow",
+                &loaded.booking.uid,
+                &format!("step:{}", loaded.step.id),
+                identity,
+                &recipients,
+            ],
+        ));
+    }
     for message in &messages {
         email::send(&smtp, message)
             .await
-            .map_err(|err| JobFailure(err.to_string()))?;
+            .map_err(|err| JobFailure(email::without_addresses(&err.to_string(), message)))?;
     }
     Ok(!messages.is_empty())
 }
@@ -387,7 +405,12 @@ fn webhook_trigger(trigger: Trigger) -> &'static str {
 
 /// Calls a webhook step's URL with the booking's Cal.com payload, signed when the step has
 /// a secret. An answer other than 2xx fails the attempt.
-async fn call_webhook(state: &AppState, loaded: &Loaded, site: &Site) -> Result<bool, JobFailure> {
+async fn call_webhook(
+    state: &AppState,
+    loaded: &Loaded,
+    site: &Site,
+    identity: &str,
+) -> Result<bool, JobFailure> {
     let trigger = webhook_trigger(loaded.workflow.trigger);
     let (booking_id, minimum_necessary) = (loaded.booking.id, site.minimum_necessary);
     let body = state
@@ -413,6 +436,7 @@ async fn call_webhook(state: &AppState, loaded: &Loaded, site: &Site) -> Result<
         trigger,
         created_at: state.clock.now(),
         payload,
+        delivery_id: webhooks::delivery_id(&state.key, identity),
     };
     let policy = Policy::of(state);
     let exchange = if secret.is_some() {
@@ -422,7 +446,7 @@ async fn call_webhook(state: &AppState, loaded: &Loaded, site: &Site) -> Result<
             outbound::Request {
                 url: post.url,
                 content_type: "application/json",
-                headers: vec![("X-Kairos-Trigger".to_string(), trigger.to_string())],
+                headers: post.id_headers(),
                 body: post.body(),
             },
             policy,

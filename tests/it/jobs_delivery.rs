@@ -1,0 +1,249 @@
+//! The job queue against mail servers that misbehave, as operators meet them: one that
+//! stores a message and confirms it late, one that hangs up after storing it, one that
+//! never answers. Real aiosmtpd servers (tests/smtp/modes.py), a real webhook receiver,
+//! and the test clock for everything that is not a network timeout.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::time::{Duration as StdDuration, Instant};
+
+use chrono::{DateTime, Duration, Utc};
+use kairos::db::DbError;
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+use crate::api::{booking, clinic};
+use crate::email::{SmtpServer, configure_smtp, free_port, messages};
+use crate::support::*;
+use crate::webhooks::{Receiver, hooked_clinic};
+use crate::workflows::{create_workflow, owner_browser};
+
+/// The email jobs as (status, attempts), by id.
+async fn email_jobs(server: &TestServer) -> BTreeMap<i64, (String, u32)> {
+    let state = server.running.as_ref().expect("running").state.clone();
+    state
+        .db
+        .read(|conn| -> Result<_, DbError> {
+            let mut stmt =
+                conn.prepare("SELECT id, status, attempts FROM jobs WHERE kind = 'email'")?;
+            let rows = stmt
+                .query_map([], |row| Ok((row.get(0)?, (row.get(1)?, row.get(2)?))))?
+                .collect::<Result<BTreeMap<_, _>, _>>()?;
+            Ok(rows)
+        })
+        .await
+        .expect("email jobs")
+}
+
+/// Waits (in real time, up to `seconds`) until there are `count` email jobs and each
+/// satisfies `done`, waking the worker meanwhile.
+async fn wait_for_email_jobs(
+    server: &TestServer,
+    count: usize,
+    seconds: u64,
+    done: impl Fn(&str, u32) -> bool,
+) -> BTreeMap<i64, (String, u32)> {
+    let state = server.running.as_ref().expect("running").state.clone();
+    let deadline = Instant::now() + StdDuration::from_secs(seconds);
+    loop {
+        let jobs = email_jobs(server).await;
+        if jobs.len() == count
+            && jobs
+                .values()
+                .all(|(status, attempts)| done(status, *attempts))
+        {
+            return jobs;
+        }
+        assert!(Instant::now() < deadline, "email jobs stayed at {jobs:?}");
+        state.jobs.wake();
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+    }
+}
+
+/// Moves the test clock `hours` forward, six hours at a time, waking the worker, so
+/// anything that would retry gets its chance. (Bookings here are four days ahead; the
+/// default reminder goes out the day before, so stay under three days.)
+async fn let_hours_pass(server: &TestServer, hours: i64) {
+    let state = server.running.as_ref().expect("running").state.clone();
+    for _ in 0..hours / 6 {
+        server.clock.advance(Duration::hours(6));
+        state.jobs.wake();
+        tokio::time::sleep(StdDuration::from_millis(200)).await;
+    }
+}
+
+/// The Message-IDs in `maildir`, by recipient.
+fn ids_by_recipient(maildir: &Path) -> BTreeMap<String, Vec<String>> {
+    let mut by_recipient: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for message in messages(maildir) {
+        let to = message["to"][1].as_str().unwrap_or_default().to_string();
+        let id = message["messageId"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        assert!(!id.is_empty(), "every message has a Message-ID: {message}");
+        by_recipient.entry(to).or_default().push(id);
+    }
+    by_recipient
+}
+
+async fn book(api: &Api, id: i64, start: &str) -> Value {
+    let (status, made) = api
+        .public_post("/api/v1/bookings", &booking(id, start, "pat@example.org"))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    made
+}
+
+/// RFC 5321 gives a server ten minutes to confirm a message it is storing. One that
+/// confirms after 70 seconds used to be sent each message twice (the job gave up after
+/// 60 seconds and tried again); now each arrives once.
+#[tokio::test]
+async fn a_server_that_confirms_after_70_seconds_gets_each_message_once() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let smtp = SmtpServer::start_mode(port, &maildir.path().join("mail"), "late", 70);
+    let (server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    book(&api, id, "2026-03-31T08:00:00Z").await;
+
+    let jobs = wait_for_email_jobs(&server, 2, 200, |status, _| status == "done").await;
+    assert!(
+        jobs.values().all(|(_, attempts)| *attempts == 1),
+        "one attempt each: {jobs:?}"
+    );
+    let_hours_pass(&server, 60).await;
+    let ids = ids_by_recipient(&smtp.maildir);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    for (recipient, copies) in &ids {
+        assert_eq!(copies.len(), 1, "{recipient} got {copies:?}");
+    }
+    server.stop().await;
+    smtp.stop();
+}
+
+/// A server that stores a message and hangs up before confirming it: Kairos cannot know
+/// the message was kept, so it sends it again — with the same Message-ID, by which the
+/// mailbox recognises the copy.
+#[tokio::test]
+async fn a_message_whose_confirmation_was_lost_is_sent_again_with_the_same_message_id() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let mail = maildir.path().join("mail");
+    let port = free_port();
+    let dropping = SmtpServer::start_mode(port, &mail, "drop", 0);
+    let (server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    book(&api, id, "2026-03-31T08:00:00Z").await;
+
+    wait_for_email_jobs(&server, 2, 60, |status, attempts| {
+        status == "pending" && attempts == 1
+    })
+    .await;
+    dropping.stop();
+    let smtp = SmtpServer::start_mode(port, &mail, "ok", 0);
+    server.clock.advance(Duration::minutes(2));
+    wait_for_email_jobs(&server, 2, 60, |status, _| status == "done").await;
+    let_hours_pass(&server, 48).await;
+
+    let ids = ids_by_recipient(&mail);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    let mut distinct = Vec::new();
+    for (recipient, copies) in &ids {
+        assert_eq!(copies.len(), 2, "{recipient}: stored, then sent again");
+        assert_eq!(
+            copies[0], copies[1],
+            "{recipient}: one Message-ID for both copies"
+        );
+        distinct.push(copies[0].clone());
+    }
+    assert_ne!(distinct[0], distinct[1], "each message has its own id");
+    server.stop().await;
+    smtp.stop();
+}
+
+/// The workflow job calling `path` on the receiver, as (status, updated).
+async fn webhook_step_job(server: &TestServer) -> Option<(String, DateTime<Utc>)> {
+    let state = server.running.as_ref().expect("running").state.clone();
+    state
+        .db
+        .read(|conn| -> Result<_, DbError> {
+            let mut stmt = conn.prepare(
+                "SELECT status, updated_at FROM jobs WHERE kind = 'workflow' AND lane = 'webhooks'",
+            )?;
+            let rows = stmt
+                .query_map([], |row| {
+                    Ok((
+                        row.get::<_, String>(0)?,
+                        DateTime::from_timestamp(row.get(1)?, 0).unwrap_or_default(),
+                    ))
+                })?
+                .collect::<Result<Vec<_>, _>>()?;
+            Ok(rows.into_iter().next())
+        })
+        .await
+        .expect("workflow job")
+}
+
+/// A mail server that accepts connections and never answers holds the email lanes, and
+/// nothing else: the booking's webhook goes out at once, and a reminder that calls a
+/// webhook an hour before the meeting goes out on the second it is due.
+#[tokio::test]
+async fn a_hung_mail_server_delays_neither_a_webhook_nor_a_reminder() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let hung = SmtpServer::start_mode(port, &maildir.path().join("mail"), "hang", 0);
+    let (server, api, id) = hooked_clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    let receiver = Receiver::start().await;
+    let (status, body) = api
+        .post(
+            "/api/v1/webhooks",
+            &json!({ "url": format!("{}/booked", receiver.url), "triggers": ["BOOKING_CREATED"] }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let client = owner_browser(&server).await;
+    let reminder_url = format!("{}/reminder", receiver.url);
+    create_workflow(
+        &server,
+        &client,
+        &[id],
+        &[
+            ("name", "Front desk reminder"),
+            ("trigger", "BEFORE_EVENT"),
+            ("offset", "1"),
+            ("offsetUnit", "hours"),
+            ("steps[0].action", "WEBHOOK"),
+            ("steps[0].target", &reminder_url),
+        ],
+    )
+    .await;
+
+    book(&api, id, "2026-03-31T08:00:00Z").await;
+    let booked = receiver.wait_for(&server, 1).await;
+    assert_eq!(booked[0].path, "/booked");
+    // Meanwhile the booking's emails are stuck on the silent server.
+    wait_for_email_jobs(&server, 2, 30, |status, _| status == "running").await;
+
+    // An hour before the meeting: the reminder webhook is due, and so is the default
+    // email reminder of the day before, which joins the hung mail.
+    let due: DateTime<Utc> = "2026-03-31T07:00:00Z".parse().expect("instant");
+    server.clock.set(due);
+    let calls = receiver.wait_for(&server, 2).await;
+    assert_eq!(calls[1].path, "/reminder");
+    assert_eq!(
+        webhook_step_job(&server).await,
+        Some(("done".to_string(), due)),
+        "sent on the second it was due"
+    );
+    assert!(
+        email_jobs(&server)
+            .await
+            .values()
+            .all(|(status, _)| status == "running"),
+        "the mail is still hung"
+    );
+    server.stop().await;
+    receiver.stop();
+    hung.stop();
+}
