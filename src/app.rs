@@ -297,11 +297,15 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
             "jobs the previous process left running run again"
         );
     }
-    let jobs = crate::jobs::Worker::spawn(
+    let jobs = crate::jobs::Worker::spawn_with(
         state.db.clone(),
         state.clock.clone(),
         crate::notify::job_handlers(&state),
         state.jobs.clone(),
+        crate::jobs::WorkerOptions {
+            lifetime: chrono::Duration::hours(i64::from(state.config.job_retry_hours)),
+            ..crate::jobs::WorkerOptions::default()
+        },
     );
 
     let router = crate::web::router(state.clone());

@@ -57,6 +57,8 @@ pub struct WorkerOptions {
     pub stop_grace: StdDuration,
     /// How many jobs each lane runs at once.
     pub lanes: LaneLimits,
+    /// How long a failing job is retried, from when it was first due.
+    pub lifetime: Duration,
 }
 
 impl Default for WorkerOptions {
@@ -65,24 +67,51 @@ impl Default for WorkerOptions {
             heartbeat: HEARTBEAT,
             stop_grace: STOP_GRACE,
             lanes: LaneLimits::default(),
+            lifetime: queue::DEFAULT_LIFETIME,
         }
     }
 }
 
 /// Why a handler's attempt failed: kept as the job's last error (never patient data).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{0}")]
-pub struct JobFailure(pub String);
+#[error("{message}")]
+pub struct JobFailure {
+    message: String,
+    give_up: bool,
+}
 
 impl JobFailure {
+    /// A failed attempt worth repeating: the job retries with backoff while its lifetime
+    /// lasts.
     pub fn new(message: impl Into<String>) -> Self {
-        Self(message.into())
+        Self {
+            message: message.into(),
+            give_up: false,
+        }
+    }
+
+    /// A failure that trying again cannot mend (the moment the job was for has passed):
+    /// the job is dead at once, with `reason` as its last error for the admin to read.
+    pub fn give_up(reason: impl Into<String>) -> Self {
+        Self {
+            message: reason.into(),
+            give_up: true,
+        }
+    }
+
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// Whether the job gives up rather than retrying.
+    pub fn gives_up(&self) -> bool {
+        self.give_up
     }
 }
 
 impl From<DbError> for JobFailure {
     fn from(err: DbError) -> Self {
-        Self(err.to_string())
+        Self::new(err.to_string())
     }
 }
 
@@ -167,6 +196,7 @@ impl Worker {
             handlers,
             held,
             stop_grace: options.stop_grace,
+            lifetime: options.lifetime,
         });
         let task = tokio::spawn(async move {
             run(shared, options.lanes, waker, stopped).await;
@@ -277,6 +307,7 @@ struct Shared {
     handlers: Handlers,
     held: Held,
     stop_grace: StdDuration,
+    lifetime: Duration,
 }
 
 /// The worker's loop: fills every lane that has room with due jobs, each run as a task of
@@ -400,7 +431,7 @@ impl Shared {
         let (id, attempt, kind) = (job.id, job.attempts, job.kind.clone());
         let limit = job.lane.handler_timeout();
         let outcome = match self.handlers.by_kind.get(&kind) {
-            None => Some(Err(JobFailure(format!(
+            None => Some(Err(JobFailure::new(format!(
                 "no handler for jobs of kind {kind:?}"
             )))),
             Some(handler) => {
@@ -411,11 +442,11 @@ impl Shared {
                         Ok(Ok(result)) => result,
                         Ok(Err(_)) => {
                             tracing::error!(job_id = id, kind = %kind, "job handler panicked");
-                            Err(JobFailure(
-                                "the job's handler panicked (a bug; see the log)".into(),
+                            Err(JobFailure::new(
+                                "the job's handler panicked (a bug; see the log)",
                             ))
                         }
-                        Err(_) => Err(JobFailure(format!(
+                        Err(_) => Err(JobFailure::new(format!(
                             "did not finish within {} minutes",
                             limit.as_secs() / 60
                         ))),
@@ -453,9 +484,25 @@ impl Shared {
                 .await
                 .map(|_| ()),
             Some(Err(failure)) => {
-                let jitter = queue::random_jitter();
+                let retries = queue::Retries {
+                    lifetime: self.lifetime,
+                    jitter: queue::random_jitter(),
+                };
+                let kind_of_failure = if failure.gives_up() {
+                    queue::Failure::GiveUp
+                } else {
+                    queue::Failure::Retry
+                };
                 db.write(move |tx| {
-                    Ok::<_, DbError>(queue::fail(tx, id, attempt, &failure.0, now, jitter)?)
+                    Ok::<_, DbError>(queue::fail(
+                        tx,
+                        id,
+                        attempt,
+                        failure.message(),
+                        kind_of_failure,
+                        now,
+                        retries,
+                    )?)
                 })
                 .await
                 .map(|status| {
@@ -493,6 +540,31 @@ pub fn overview(conn: &rusqlite::Connection, limit: u32) -> rusqlite::Result<Ove
         running: queue::list(conn, JobStatus::Running, limit)?,
         dead: queue::list(conn, JobStatus::Dead, limit)?,
     })
+}
+
+/// An administrator runs every dead job again now, each audited as `job_retried`.
+/// Returns their ids.
+pub fn retry_dead(
+    tx: &rusqlite::Transaction<'_>,
+    actor: crate::audit::Actor,
+    origin: &crate::audit::Origin,
+    now: chrono::DateTime<chrono::Utc>,
+) -> rusqlite::Result<Vec<i64>> {
+    let retried = queue::retry_dead(tx, now)?;
+    for id in &retried {
+        crate::audit::record(
+            tx,
+            now,
+            &crate::audit::Entry {
+                actor: actor.clone(),
+                action: "job_retried",
+                object: Some(format!("job:{id}")),
+                outcome: crate::audit::Outcome::Success,
+                origin,
+            },
+        )?;
+    }
+    Ok(retried)
 }
 
 /// An administrator runs a dead or failing job again now, audited as `job_retried`.

@@ -79,7 +79,7 @@ fn event_id_of(job: &Job) -> Result<i64, JobFailure> {
 }
 
 fn db_failure(err: rusqlite::Error) -> JobFailure {
-    JobFailure(DbError::from(err).to_string())
+    JobFailure::new(DbError::from(err).to_string())
 }
 
 /// Runs a `notify` job: when a mail server is configured, enqueues one `email` job per
@@ -92,7 +92,7 @@ async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
         .db
         .write(move |tx| -> Result<(), JobFailure> {
             if smtp::load(tx, &key)
-                .map_err(|err| JobFailure(err.to_string()))?
+                .map_err(|err| JobFailure::new(err.to_string()))?
                 .is_none()
             {
                 return Ok(());
@@ -105,8 +105,8 @@ async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
                 return Ok(());
             };
             for addressee in messages::addressees(&event, &booking) {
-                let mut payload =
-                    serde_json::to_value(addressee).map_err(|err| JobFailure(err.to_string()))?;
+                let mut payload = serde_json::to_value(addressee)
+                    .map_err(|err| JobFailure::new(err.to_string()))?;
                 payload["bookingEventId"] = json!(event_id);
                 let dedupe = format!("booking-event:{event_id}:{}", addressee.key());
                 queue::enqueue(
@@ -135,7 +135,8 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
     let prepared = state
         .db
         .read(move |conn| -> Result<_, JobFailure> {
-            let Some(smtp) = smtp::load(conn, &key).map_err(|err| JobFailure(err.to_string()))?
+            let Some(smtp) =
+                smtp::load(conn, &key).map_err(|err| JobFailure::new(err.to_string()))?
             else {
                 return Ok(None);
             };
@@ -171,7 +172,7 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
     };
     email::send(&smtp, &message)
         .await
-        .map_err(|err| JobFailure(email::without_addresses(&err.to_string(), &message)))?;
+        .map_err(|err| JobFailure::new(email::without_addresses(&err.to_string(), &message)))?;
     tracing::info!(booking_event_id = event_id, "booking email sent");
     Ok(())
 }

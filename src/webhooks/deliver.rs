@@ -126,7 +126,7 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
     let prepared = state
         .db
         .read(move |conn| -> Result<_, JobFailure> {
-            let db_error = |err: rusqlite::Error| JobFailure(DbError::from(err).to_string());
+            let db_error = |err: rusqlite::Error| JobFailure::new(DbError::from(err).to_string());
             let Some(webhook) = store::get(conn, webhook_id).map_err(db_error)? else {
                 return Ok(None);
             };
@@ -142,7 +142,8 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
                     return Ok(None);
                 }
             }
-            let secret = open_secret(&key, &webhook).map_err(|err| JobFailure(err.to_string()))?;
+            let secret =
+                open_secret(&key, &webhook).map_err(|err| JobFailure::new(err.to_string()))?;
             let body =
                 payload(conn, booking_id, trigger.as_str(), minimum_necessary).map_err(db_error)?;
             Ok(body.map(|body| (webhook, secret, body)))
@@ -169,7 +170,7 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
         );
         Ok(())
     } else {
-        Err(JobFailure(exchange.summary()))
+        Err(JobFailure::new(exchange.summary()))
     }
 }
 

@@ -47,7 +47,7 @@ fn id_of(payload: &Value, name: &str) -> Result<i64, JobFailure> {
 }
 
 fn db_failure(err: rusqlite::Error) -> JobFailure {
-    JobFailure(DbError::from(err).to_string())
+    JobFailure::new(DbError::from(err).to_string())
 }
 
 /// Loads what the step needs, or `None` when the step no longer applies.
@@ -84,7 +84,7 @@ fn load(
     }
     let settings = InstanceSettings::load(conn).map_err(db_failure)?;
     let smtp = if step.action.is_email() {
-        smtp::load(conn, state_key).map_err(|err| JobFailure(err.to_string()))?
+        smtp::load(conn, state_key).map_err(|err| JobFailure::new(err.to_string()))?
     } else {
         None
     };
@@ -229,6 +229,14 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
     let Some(loaded) = loaded else {
         return Ok(());
     };
+    // A reminder is for before the meeting: one that could not be sent in time (its
+    // server was down) is dropped, visibly, rather than sent late.
+    if loaded.workflow.trigger == Trigger::BeforeEvent && state.clock.now() >= loaded.booking.start
+    {
+        return Err(JobFailure::give_up(
+            "not sent: the meeting began before the reminder could be sent",
+        ));
+    }
     let site = Site::of(&state);
     let manage_url = if uses_manage_link(&loaded.step) && loaded.booking.status.is_active() {
         match site.manage_url(&loaded.booking) {
@@ -339,7 +347,7 @@ async fn send_emails(
     for message in &messages {
         email::send(&smtp, message)
             .await
-            .map_err(|err| JobFailure(email::without_addresses(&err.to_string(), message)))?;
+            .map_err(|err| JobFailure::new(email::without_addresses(&err.to_string(), message)))?;
     }
     Ok(!messages.is_empty())
 }
@@ -360,7 +368,7 @@ async fn send_sms(
     let (gateway, number) = state
         .db
         .read(move |conn| -> Result<_, JobFailure> {
-            let gateway = sms::load(conn, &key).map_err(|err| JobFailure(err.to_string()))?;
+            let gateway = sms::load(conn, &key).map_err(|err| JobFailure::new(err.to_string()))?;
             let number = match step.action {
                 Action::SmsAttendee => attendee_phone(conn, &booking).map_err(db_failure)?,
                 _ => Some(step.target.clone()),
@@ -386,7 +394,7 @@ async fn send_sms(
     let (_, text) = render(&loaded.step, facts, &reader(reading, site));
     sms::send(&gateway, &number, &text, Policy::of(state))
         .await
-        .map_err(|err| JobFailure(err.to_string()))?;
+        .map_err(|err| JobFailure::new(err.to_string()))?;
     Ok(true)
 }
 
@@ -456,7 +464,7 @@ async fn call_webhook(
     if exchange.succeeded() {
         Ok(true)
     } else {
-        Err(JobFailure(exchange.summary()))
+        Err(JobFailure::new(exchange.summary()))
     }
 }
 

@@ -654,14 +654,20 @@ async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_i
     let state = server.running.as_ref().expect("running").state.clone();
     book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
 
-    // No mail server answers: every attempt fails until the jobs give up.
+    // No mail server answers: every attempt fails until the jobs give up, three days
+    // after they were due.
     let deadline = Instant::now() + StdDuration::from_secs(60);
     while dead_email_jobs(&server).await.len() < 2 {
         assert!(Instant::now() < deadline, "the jobs never died");
-        server.clock.advance(Duration::hours(7));
+        server.clock.advance(Duration::hours(1));
         state.jobs.wake();
-        tokio::time::sleep(StdDuration::from_millis(100)).await;
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
     }
+    assert!(
+        server.clock.now() >= t0() + Duration::days(3),
+        "{}",
+        server.clock.now()
+    );
     let dead = dead_email_jobs(&server).await;
 
     let client = browser();
@@ -679,7 +685,7 @@ async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_i
     assert_eq!(page.status(), StatusCode::OK);
     let page = page.text().await.expect("body");
     assert!(page.contains("Send a booking email"), "{page}");
-    assert!(page.contains("Attempts 8 of 8"), "{page}");
+    assert!(page.contains("gave up after 3 days of failures"), "{page}");
     assert!(
         page.contains("Connection refused"),
         "the last error: {page}"

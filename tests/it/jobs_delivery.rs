@@ -8,6 +8,7 @@ use std::path::Path;
 use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Duration, Utc};
+use kairos::clock::Clock as _;
 use kairos::db::DbError;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -246,4 +247,254 @@ async fn a_hung_mail_server_delays_neither_a_webhook_nor_a_reminder() {
     server.stop().await;
     receiver.stop();
     hung.stop();
+}
+
+/// A clinic like [`clinic`] whose server runs with `extra` lines of configuration.
+async fn clinic_configured(extra: &str) -> (TestServer, Api, i64) {
+    let server = TestServer::with_owner_and_config(extra).await;
+    let api = server.api().await;
+    let (status, body) = api
+        .post("/api/v1/schedules", &crate::api::berlin_mornings())
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, body) = api
+        .post("/api/v1/event-types", &crate::api::consultation(json!({})))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let id = body["data"]["id"].as_i64().expect("id");
+    (server, api, id)
+}
+
+/// Waits until the worker has done everything due on the test clock: nothing running,
+/// nothing pending that is due.
+async fn settle_queue(server: &TestServer) {
+    let state = server.running.as_ref().expect("running").state.clone();
+    let deadline = Instant::now() + StdDuration::from_secs(30);
+    loop {
+        state.jobs.wake();
+        let now = server.clock.now().timestamp();
+        let busy: i64 = state
+            .db
+            .read(move |conn| -> Result<i64, DbError> {
+                Ok(conn.query_row(
+                    "SELECT count(*) FROM jobs WHERE status = 'running'
+                        OR (status = 'pending' AND run_at <= ?1)",
+                    [now],
+                    |row| row.get(0),
+                )?)
+            })
+            .await
+            .expect("count");
+        if busy == 0 {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{busy} jobs stayed due");
+        tokio::time::sleep(StdDuration::from_millis(30)).await;
+    }
+}
+
+/// Moves the test clock `hours` forward an hour at a time, letting the worker do what
+/// falls due at each step.
+async fn through_hours(server: &TestServer, hours: i64) {
+    for _ in 0..hours {
+        server.clock.advance(Duration::hours(1));
+        settle_queue(server).await;
+    }
+}
+
+/// A mail server that refuses everything (451) over two days: the messages used to die
+/// after about an hour of tries; now they wait, and arrive once within the hour after
+/// the server is back.
+#[tokio::test]
+async fn a_mail_outage_of_two_days_is_survived_and_each_message_arrives_once() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let mail = maildir.path().join("mail");
+    let port = free_port();
+    let refusing = SmtpServer::start_mode(port, &mail, "refuse", 0);
+    let (server, api, id) = clinic(json!({})).await;
+    configure_smtp(&server, port).await;
+    book(&api, id, "2026-03-31T08:00:00Z").await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-03-31T09:00:00Z", "kim@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    wait_for_email_jobs(&server, 4, 30, |status, attempts| {
+        status == "pending" && attempts >= 1
+    })
+    .await;
+
+    through_hours(&server, 48).await;
+    let waiting = email_jobs(&server).await;
+    for (status, attempts) in waiting.values() {
+        assert_eq!(
+            status, "pending",
+            "still retried after two days: {waiting:?}"
+        );
+        assert!(*attempts > 8, "more than the old eight tries: {waiting:?}");
+    }
+    assert!(messages(&mail).is_empty());
+
+    refusing.stop();
+    let smtp = SmtpServer::start_mode(port, &mail, "ok", 0);
+    let back = server.clock.now();
+    // Retries are at most an hour apart: within the hour everything arrived.
+    server.clock.advance(Duration::hours(1));
+    settle_queue(&server).await;
+    wait_for_email_jobs(&server, 4, 30, |status, _| status == "done").await;
+    assert!(server.clock.now() - back <= Duration::hours(1));
+    through_hours(&server, 12).await;
+    let ids = ids_by_recipient(&mail);
+    let mut recipients: Vec<&str> = ids.keys().map(String::as_str).collect();
+    recipients.sort_unstable();
+    assert_eq!(
+        recipients,
+        ["kim@example.org", OWNER_EMAIL, "pat@example.org"]
+    );
+    assert_eq!(ids[OWNER_EMAIL].len(), 2, "one per booking");
+    assert_eq!(ids["pat@example.org"].len(), 1);
+    assert_eq!(ids["kim@example.org"].len(), 1);
+    server.stop().await;
+    smtp.stop();
+}
+
+async fn workflow_job(server: &TestServer) -> (String, Option<String>) {
+    let state = server.running.as_ref().expect("running").state.clone();
+    state
+        .db
+        .read(|conn| -> Result<_, DbError> {
+            Ok(conn.query_row(
+                "SELECT status, last_error FROM jobs WHERE kind = 'workflow'",
+                [],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )?)
+        })
+        .await
+        .expect("the reminder job")
+}
+
+/// The day-before reminder of a meeting whose mail server was down until after the
+/// meeting began is not sent late: it is dead, and says why. The booking's own messages,
+/// retried for five days here (`job_retry_hours`), arrive once the server is back.
+#[tokio::test]
+async fn a_reminder_that_could_not_be_sent_before_the_meeting_is_dropped_saying_why() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let mail = maildir.path().join("mail");
+    let port = free_port();
+    let refusing = SmtpServer::start_mode(port, &mail, "refuse", 0);
+    let (server, api, id) = clinic_configured("job_retry_hours = 120\n").await;
+    configure_smtp(&server, port).await;
+    book(&api, id, "2026-03-31T08:00:00Z").await;
+
+    // The reminder falls due on the 30th at 08:00 and fails until the meeting began.
+    let started: DateTime<Utc> = "2026-03-31T08:00:00Z".parse().expect("instant");
+    while server.clock.now() < started + Duration::minutes(30) {
+        server.clock.advance(Duration::minutes(30));
+        settle_queue(&server).await;
+    }
+    refusing.stop();
+    let smtp = SmtpServer::start_mode(port, &mail, "ok", 0);
+    through_hours(&server, 2).await;
+
+    let (status, last_error) = workflow_job(&server).await;
+    assert_eq!(status, "dead");
+    assert_eq!(
+        last_error.as_deref(),
+        Some("not sent: the meeting began before the reminder could be sent")
+    );
+    wait_for_email_jobs(&server, 2, 30, |status, _| status == "done").await;
+    let arrived = messages(&mail);
+    assert_eq!(arrived.len(), 2, "the booking's two messages, no reminder");
+    assert!(
+        arrived.iter().all(|m| !m["subject"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with("Reminder")),
+        "{arrived:#?}"
+    );
+    server.stop().await;
+    smtp.stop();
+}
+
+/// Jobs that died while the mail server was down are all sent again with one click on
+/// Admin → Background jobs, each retry audited.
+#[tokio::test]
+async fn dead_jobs_are_retried_in_bulk_from_the_jobs_page_and_audited() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let mail = maildir.path().join("mail");
+    let port = free_port();
+    let refusing = SmtpServer::start_mode(port, &mail, "refuse", 0);
+    let (server, api, id) = clinic_configured("job_retry_hours = 2\n").await;
+    configure_smtp(&server, port).await;
+    book(&api, id, "2026-03-31T08:00:00Z").await;
+    wait_for_email_jobs(&server, 2, 30, |status, _| status != "running").await;
+    through_hours(&server, 3).await;
+    let dead = wait_for_email_jobs(&server, 2, 30, |status, _| status == "dead").await;
+
+    let client = browser();
+    sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    let page = client
+        .get(server.url("/dashboard/admin/jobs"))
+        .send()
+        .await
+        .expect("jobs page")
+        .text()
+        .await
+        .expect("body");
+    assert!(page.contains("gave up after 2 hours of failures"), "{page}");
+    assert!(
+        page.contains("(451): 4.3.0"),
+        "the server's own words: {page}"
+    );
+    assert!(!page.contains("pat@example.org"), "no patient data");
+    assert!(
+        page.contains("action=\"/dashboard/admin/jobs/retry-dead\""),
+        "{page}"
+    );
+
+    refusing.stop();
+    let smtp = SmtpServer::start_mode(port, &mail, "ok", 0);
+    let response = client
+        .post(server.url("/dashboard/admin/jobs/retry-dead"))
+        .form(&[("csrf", csrf_of(&page).as_str())])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        location(&response),
+        "/dashboard/admin/jobs?notice=jobs-retried"
+    );
+    wait_for_email_jobs(&server, 2, 30, |status, _| status == "done").await;
+    assert_eq!(messages(&mail).len(), 2);
+
+    let state = server.running.as_ref().expect("running").state.clone();
+    let audited = state
+        .db
+        .read(|conn| -> Result<_, DbError> { Ok(kairos::audit::find(conn, "job_retried")?) })
+        .await
+        .expect("audit");
+    let mut objects: Vec<String> = audited
+        .iter()
+        .filter_map(|row| row.object.clone())
+        .collect();
+    objects.sort_unstable();
+    let expected: Vec<String> = dead.keys().map(|id| format!("job:{id}")).collect();
+    assert_eq!(objects, expected);
+
+    // Nothing left dead: the button says so.
+    let again = client
+        .post(server.url("/dashboard/admin/jobs/retry-dead"))
+        .form(&[("csrf", csrf_of(&page).as_str())])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(
+        location(&again),
+        "/dashboard/admin/jobs?notice=no-dead-jobs"
+    );
+    server.stop().await;
+    smtp.stop();
 }

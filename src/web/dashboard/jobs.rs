@@ -24,11 +24,31 @@ fn describe(kind: &str) -> &str {
     match kind {
         crate::notify::NOTIFY_JOB => "Prepare the emails of a booking change",
         crate::notify::EMAIL_JOB => "Send a booking email",
+        crate::workflows::WORKFLOW_JOB => "Run a workflow step",
+        crate::webhooks::WEBHOOK_JOB => "Deliver a webhook",
+        crate::audit::RETENTION_JOB => "Remove audit entries past their retention",
         other => other,
     }
 }
 
-fn job_list(jobs: &[Job], zone: Tz, twelve_hour: bool, csrf: &str, retry: bool) -> Markup {
+/// How a list shows its jobs: in whose zone and clock, and what it offers.
+struct Listing<'a> {
+    zone: Tz,
+    twelve_hour: bool,
+    csrf: &'a str,
+    /// Failing lists say until when a job is retried.
+    lifetime: Option<chrono::Duration>,
+    retry: bool,
+}
+
+fn job_list(jobs: &[Job], listing: &Listing<'_>) -> Markup {
+    let Listing {
+        zone,
+        twelve_hour,
+        csrf,
+        lifetime,
+        retry,
+    } = *listing;
     let at = |t: chrono::DateTime<chrono::Utc>| {
         let local = t.with_timezone(&zone);
         format!(
@@ -46,8 +66,14 @@ fn job_list(jobs: &[Job], zone: Tz, twelve_hour: bool, csrf: &str, retry: bool) 
                         div.list-sub {
                             span { "Lane " (job.lane.as_str()) }
                             span { "Runs " (at(job.run_at)) }
-                            span { "Attempts " (job.attempts) " of " (job.max_attempts) }
+                            span {
+                                "Attempts " (job.attempts)
+                                @if let Some(cap) = job.max_attempts { " of " (cap) }
+                            }
                             span { "Updated " (at(job.updated_at)) }
+                            @if let Some(lifetime) = lifetime {
+                                span { "Retried until " (at(job.due_at + lifetime)) }
+                            }
                         }
                         @if let Some(error) = &job.last_error {
                             div.list-sub { span.badge.off { "Last error" } span { (error) } }
@@ -91,19 +117,42 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         .read(|conn| jobs::overview(conn, LIMIT).map_err(DbError::from))
         .await?;
     let csrf = ctx.csrf_token();
-    let (zone, twelve) = (user.time_zone, user.twelve_hour);
+    let (zone, twelve_hour) = (user.time_zone, user.twelve_hour);
+    let lifetime = chrono::Duration::hours(i64::from(ctx.state.config.job_retry_hours));
+    let listing = |retry: bool, lifetime: Option<chrono::Duration>| Listing {
+        zone,
+        twelve_hour,
+        csrf: &csrf,
+        lifetime,
+        retry,
+    };
+    let (failing, dead) = (listing(true, Some(lifetime)), listing(true, None));
+    let (running, waiting) = (listing(false, None), listing(false, None));
+    let retry_all = html! {
+        form method="post" action=(format!("{CURRENT}/retry-dead")) {
+            (csrf_field(&csrf))
+            button.button type="submit" { "Retry all dead jobs" }
+        }
+    };
     let body = html! {
         (flash_notice(&query.notice))
         div.page-head { div {
             p.muted.small { a href="/dashboard/admin" { "← Administration" } }
             h1 { "Background jobs" }
-            p.muted { "Emails and other work done after a change. A failing job is retried with growing pauses; after its last attempt it is dead until you retry it. Times in " (zone.name()) "." }
+            p.muted {
+                "Emails and other work done after a change. A failing job is retried with growing pauses (at most an hour apart) for "
+                (ctx.state.config.job_retry_hours) " hours from when it was due, then it is dead until you retry it. "
+                "A reminder that could not be sent before its meeting began is dead and says so. Times in " (zone.name()) "."
+            }
         } }
         div.editor {
-            (section("failing-title", "Failing", "Nothing is failing.", &overview.failing, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
-            (section("dead-title", "Dead", "No job gave up.", &overview.dead, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
-            (section("running-title", "Running", "Nothing is running.", &overview.running, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
-            (section("waiting-title", "Waiting", "Nothing is waiting.", &overview.waiting, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
+            (section("failing-title", "Failing", "Nothing is failing.", &overview.failing, |jobs| job_list(jobs, &failing)))
+            (section("dead-title", "Dead", "No job gave up.", &overview.dead, |jobs| html! {
+                (retry_all)
+                (job_list(jobs, &dead))
+            }))
+            (section("running-title", "Running", "Nothing is running.", &overview.running, |jobs| job_list(jobs, &running)))
+            (section("waiting-title", "Waiting", "Nothing is waiting.", &overview.waiting, |jobs| job_list(jobs, &waiting)))
         }
     };
     Ok(render(
@@ -134,6 +183,27 @@ pub async fn retry(
         "job-retried"
     } else {
         "job-not-retried"
+    };
+    Ok(Redirect::to(&format!("{CURRENT}?notice={notice}")).into_response())
+}
+
+/// `POST /dashboard/admin/jobs/retry-dead`: every dead job runs again, each audited.
+pub async fn retry_dead(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = admin_only(&ctx)?;
+    ctx.verify_csrf(FormData(form).get("csrf"))?;
+    let (actor, now, origin) = (Actor::User(user.id), ctx.state.clock.now(), ctx.origin());
+    let retried = ctx
+        .state
+        .db
+        .write(move |tx| jobs::retry_dead(tx, actor, &origin, now).map_err(DbError::from))
+        .await?;
+    let notice = if retried.is_empty() {
+        "no-dead-jobs"
+    } else {
+        "jobs-retried"
     };
     Ok(Redirect::to(&format!("{CURRENT}?notice={notice}")).into_response())
 }
