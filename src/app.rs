@@ -46,6 +46,8 @@ pub struct Inner {
     pub slot_cache: crate::web::api::SlotCache,
     /// Wakes the job worker after enqueueing work that is due now.
     pub jobs: crate::jobs::Waker,
+    /// Failed job attempts by kind since the start, for `/metrics`.
+    pub job_failures: Arc<crate::jobs::Failures>,
     /// The address the server actually listens on (the port may have been chosen by the OS).
     pub local_addr: SocketAddr,
     /// The certificate served when Kairos speaks HTTPS itself.
@@ -269,6 +271,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         config,
         slot_cache: Default::default(),
         jobs: crate::jobs::Waker::new(),
+        job_failures: crate::jobs::Failures::new(),
     }));
 
     let backups = backup::Schedule::from_config(&state.config).map(|schedule| {
@@ -304,6 +307,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         state.jobs.clone(),
         crate::jobs::WorkerOptions {
             lifetime: chrono::Duration::hours(i64::from(state.config.job_retry_hours)),
+            failures: state.job_failures.clone(),
             ..crate::jobs::WorkerOptions::default()
         },
     );

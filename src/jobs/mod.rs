@@ -49,7 +49,7 @@ const RETRY_CLAIM: StdDuration = StdDuration::from_millis(200);
 const IDLE_POLL: StdDuration = StdDuration::from_secs(5);
 
 /// How the worker paces itself; tests shorten the waits and narrow the lanes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct WorkerOptions {
     /// How often held claims are renewed.
     pub heartbeat: StdDuration,
@@ -59,6 +59,8 @@ pub struct WorkerOptions {
     pub lanes: LaneLimits,
     /// How long a failing job is retried, from when it was first due.
     pub lifetime: Duration,
+    /// Where failed attempts are counted.
+    pub failures: Arc<Failures>,
 }
 
 impl Default for WorkerOptions {
@@ -68,6 +70,7 @@ impl Default for WorkerOptions {
             stop_grace: STOP_GRACE,
             lanes: LaneLimits::default(),
             lifetime: queue::DEFAULT_LIFETIME,
+            failures: Failures::new(),
         }
     }
 }
@@ -197,6 +200,7 @@ impl Worker {
             held,
             stop_grace: options.stop_grace,
             lifetime: options.lifetime,
+            failures: options.failures,
         });
         let task = tokio::spawn(async move {
             run(shared, options.lanes, waker, stopped).await;
@@ -308,6 +312,7 @@ struct Shared {
     held: Held,
     stop_grace: StdDuration,
     lifetime: Duration,
+    failures: Arc<Failures>,
 }
 
 /// The worker's loop: fills every lane that has room with due jobs, each run as a task of
@@ -484,6 +489,7 @@ impl Shared {
                 .await
                 .map(|_| ()),
             Some(Err(failure)) => {
+                self.failures.count(&kind);
                 let retries = queue::Retries {
                     lifetime: self.lifetime,
                     jitter: queue::random_jitter(),
@@ -516,6 +522,94 @@ impl Shared {
             // The lease lapses and the job runs again: at least once, never lost.
             tracing::warn!(job_id = id, error = %err, "cannot record the outcome of a job");
         }
+    }
+}
+
+/// How the queue is doing: what `/metrics`, the admin dashboard and `kairos doctor` show.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Health {
+    /// Jobs not done, by kind.
+    pub kinds: Vec<queue::KindCounts>,
+    /// Per lane with due jobs: when the longest-waiting one fell due.
+    pub oldest_due: Vec<(Lane, chrono::DateTime<chrono::Utc>)>,
+    /// When the longest-failing job still being retried was first due.
+    pub failing_since: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Health {
+    pub fn failing(&self) -> u64 {
+        self.kinds.iter().map(|kind| kind.failing).sum()
+    }
+
+    pub fn dead(&self) -> u64 {
+        self.kinds.iter().map(|kind| kind.dead).sum()
+    }
+
+    /// Whether an administrator should look: jobs are failing or dead.
+    pub fn in_trouble(&self) -> bool {
+        self.failing() + self.dead() > 0
+    }
+
+    /// `3 failing (email 2, webhook 1), 1 dead (email 1)`: the trouble in words, or
+    /// `None` when there is none.
+    pub fn trouble(&self) -> Option<String> {
+        let part = |what: &str, count: fn(&queue::KindCounts) -> u64| {
+            let total: u64 = self.kinds.iter().map(count).sum();
+            (total > 0).then(|| {
+                let kinds: Vec<String> = self
+                    .kinds
+                    .iter()
+                    .filter(|kind| count(kind) > 0)
+                    .map(|kind| format!("{} {}", kind.kind, count(kind)))
+                    .collect();
+                format!("{total} {what} ({})", kinds.join(", "))
+            })
+        };
+        let parts: Vec<String> = [
+            part("failing", |kind| kind.failing),
+            part("dead", |kind| kind.dead),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!parts.is_empty()).then(|| parts.join(", "))
+    }
+}
+
+/// Reads the queue's [`Health`] at `now`.
+pub fn health(
+    conn: &rusqlite::Connection,
+    now: chrono::DateTime<chrono::Utc>,
+) -> rusqlite::Result<Health> {
+    Ok(Health {
+        kinds: queue::counts_by_kind(conn)?,
+        oldest_due: queue::oldest_due_by_lane(conn, now)?,
+        failing_since: queue::failing_since(conn)?,
+    })
+}
+
+/// Failed attempts per job kind since the process started: the `/metrics` counter.
+#[derive(Debug, Default)]
+pub struct Failures(Mutex<std::collections::BTreeMap<String, u64>>);
+
+impl Failures {
+    pub fn new() -> Arc<Self> {
+        Arc::new(Self::default())
+    }
+
+    fn count(&self, kind: &str) {
+        let mut by_kind = self.0.lock().unwrap_or_else(|poison| poison.into_inner());
+        *by_kind.entry(kind.to_string()).or_default() += 1;
+    }
+
+    /// Failed attempts so far, by kind.
+    pub fn by_kind(&self) -> Vec<(String, u64)> {
+        self.0
+            .lock()
+            .unwrap_or_else(|poison| poison.into_inner())
+            .iter()
+            .map(|(kind, count)| (kind.clone(), *count))
+            .collect()
     }
 }
 

@@ -487,6 +487,78 @@ fn next_due_where(conn: &Connection, condition: &str) -> rusqlite::Result<Option
     Ok(next.map(instant))
 }
 
+/// How many jobs of one kind are in each state.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KindCounts {
+    pub kind: String,
+    /// Pending, never tried yet (due or not).
+    pub waiting: u64,
+    /// Pending after a failed attempt.
+    pub failing: u64,
+    pub running: u64,
+    pub dead: u64,
+}
+
+/// Jobs not done, counted by kind and state, in kind order.
+pub fn counts_by_kind(conn: &Connection) -> rusqlite::Result<Vec<KindCounts>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind,
+                sum(status = 'pending' AND attempts = 0),
+                sum(status = 'pending' AND attempts > 0),
+                sum(status = 'running'),
+                sum(status = 'dead')
+         FROM jobs WHERE status != 'done' GROUP BY kind ORDER BY kind",
+    )?;
+    let count = |row: &Row<'_>, index: usize| -> rusqlite::Result<u64> {
+        Ok(u64::try_from(row.get::<_, i64>(index)?).unwrap_or(0))
+    };
+    stmt.query_map([], |row| {
+        Ok(KindCounts {
+            kind: row.get(0)?,
+            waiting: count(row, 1)?,
+            failing: count(row, 2)?,
+            running: count(row, 3)?,
+            dead: count(row, 4)?,
+        })
+    })?
+    .collect()
+}
+
+/// For each lane with pending jobs due at `now`: when the longest-waiting of them fell
+/// due. A lane that keeps up shows a moment ago; one behind shows how far.
+pub fn oldest_due_by_lane(
+    conn: &Connection,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<Vec<(Lane, DateTime<Utc>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT lane, min(run_at) FROM jobs WHERE status = 'pending' AND run_at <= ?1
+         GROUP BY lane ORDER BY lane",
+    )?;
+    let rows: Vec<(String, i64)> = stmt
+        .query_map([now.timestamp()], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    let mut oldest: Vec<(Lane, DateTime<Utc>)> = Vec::new();
+    for (lane, since) in rows {
+        let (lane, since) = (Lane::parse(&lane), instant(since));
+        match oldest.iter_mut().find(|(known, _)| *known == lane) {
+            // Lanes this version does not know all count as the general lane.
+            Some((_, earliest)) => *earliest = (*earliest).min(since),
+            None => oldest.push((lane, since)),
+        }
+    }
+    Ok(oldest)
+}
+
+/// When the longest-failing job still being retried was first due.
+pub fn failing_since(conn: &Connection) -> rusqlite::Result<Option<DateTime<Utc>>> {
+    let since: Option<i64> = conn.query_row(
+        "SELECT min(due_at) FROM jobs WHERE status = 'pending' AND attempts > 0",
+        [],
+        |row| row.get(0),
+    )?;
+    Ok(since.map(instant))
+}
+
 pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Job>> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"),
@@ -589,6 +661,43 @@ mod tests {
                 (Lane::General, 100, Some(3)),
             ]
         );
+    }
+
+    #[test]
+    fn health_counts_by_kind_and_finds_the_oldest_due_and_failing() {
+        let mut conn = conn();
+        let payload = json!({});
+        for (kind, lane, run_at) in [
+            ("email", Lane::Email, t(0)),
+            ("email", Lane::Email, t(10)),
+            ("email", Lane::Email, t(500)),
+            ("webhook", Lane::Webhooks, t(20)),
+        ] {
+            enqueue(&conn, &NewJob::new(kind, &payload, run_at).lane(lane), t(0)).ok();
+        }
+        let first = claim_now(&mut conn, t(0)).remove(0);
+        fail(&conn, first.id, 1, "down", Failure::Retry, t(0), retries()).ok();
+
+        let counts = counts_by_kind(&conn).unwrap_or_default();
+        let email = KindCounts {
+            kind: "email".into(),
+            waiting: 2,
+            failing: 1,
+            running: 0,
+            dead: 0,
+        };
+        let webhook = KindCounts {
+            kind: "webhook".into(),
+            waiting: 1,
+            ..KindCounts::default()
+        };
+        assert_eq!(counts, [email, webhook]);
+        assert_eq!(
+            oldest_due_by_lane(&conn, t(100)).unwrap_or_default(),
+            [(Lane::Email, t(10)), (Lane::Webhooks, t(20))],
+            "the failing job waits for its retry at t(30)"
+        );
+        assert_eq!(failing_since(&conn).ok().flatten(), Some(t(0)));
     }
 
     #[test]

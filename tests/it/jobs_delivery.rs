@@ -498,3 +498,88 @@ async fn dead_jobs_are_retried_in_bulk_from_the_jobs_page_and_audited() {
     server.stop().await;
     smtp.stop();
 }
+
+const METRICS_TOKEN: &str = "scrape-token-0123456789abcdef";
+
+/// While the mail server refuses, administrators see it on the dashboard, a scraper sees
+/// it in `/metrics`, and `kairos doctor` warns; all without naming a patient.
+#[tokio::test]
+async fn failing_jobs_show_on_the_dashboard_in_metrics_and_in_doctor() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let refusing = SmtpServer::start_mode(port, &maildir.path().join("mail"), "refuse", 0);
+    let (server, api, id) =
+        clinic_configured(&format!("metrics_token = \"{METRICS_TOKEN}\"\n")).await;
+    configure_smtp(&server, port).await;
+
+    let client = browser();
+    sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    let page = |path: &'static str| {
+        let (client, url) = (client.clone(), server.url(path));
+        async move {
+            client
+                .get(url)
+                .send()
+                .await
+                .expect("page")
+                .text()
+                .await
+                .expect("body")
+        }
+    };
+    assert!(
+        !page("/dashboard").await.contains("data-jobs-trouble"),
+        "all is well"
+    );
+
+    book(&api, id, "2026-03-31T08:00:00Z").await;
+    wait_for_email_jobs(&server, 2, 30, |status, attempts| {
+        status == "pending" && attempts >= 1
+    })
+    .await;
+
+    for path in ["/dashboard", "/dashboard/admin", "/dashboard/admin/jobs"] {
+        let html = page(path).await;
+        assert!(html.contains("data-jobs-trouble"), "{path}: {html}");
+        assert!(
+            html.contains("Background jobs are failing: </strong>2 failing (email 2)."),
+            "{path}: {html}"
+        );
+        assert!(!html.contains("pat@example.org"), "{path}");
+    }
+
+    let metrics = reqwest::Client::new()
+        .get(server.url("/metrics"))
+        .bearer_auth(METRICS_TOKEN)
+        .send()
+        .await
+        .expect("scrape")
+        .text()
+        .await
+        .expect("body");
+    for line in [
+        "kairos_jobs{kind=\"email\",state=\"failing\"} 2\n",
+        "kairos_jobs{kind=\"email\",state=\"dead\"} 0\n",
+        "kairos_job_failures_total{kind=\"email\"} 2\n",
+        "kairos_jobs_oldest_due_seconds{lane=\"email\"} 0\n",
+        "kairos_jobs_oldest_due_seconds{lane=\"webhooks\"} 0\n",
+    ] {
+        assert!(metrics.contains(line), "{line}: {metrics}");
+    }
+
+    let dir = server.stop_keeping_dir().await;
+    refusing.stop();
+    let (ok, out) =
+        crate::backup::run(crate::backup::kairos_cli(&dir.path().join("data")).arg("doctor"));
+    let jobs = out
+        .lines()
+        .find(|line| line.get(6..).is_some_and(|rest| rest.starts_with("jobs")))
+        .unwrap_or_default();
+    assert!(jobs.starts_with("WARN"), "{out}");
+    assert!(
+        jobs.contains("background jobs are failing: 2 failing (email 2); the oldest retried since 2026-03-27 08:00 UTC"),
+        "{out}"
+    );
+    assert!(out.contains("Admin → Background jobs"), "{out}");
+    assert!(ok, "a warning keeps the exit status zero: {out}");
+}

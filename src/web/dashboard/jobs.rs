@@ -108,6 +108,36 @@ fn section(
     }
 }
 
+/// A warning for administrators while background jobs fail or have died, linking to the
+/// jobs page; nothing when all is well. Counts and kinds only, never content.
+pub async fn trouble_notice(ctx: &Ctx, zone: Tz, twelve_hour: bool) -> Result<Markup, WebError> {
+    let now = ctx.state.clock.now();
+    let health = ctx
+        .state
+        .db
+        .read(move |conn| jobs::health(conn, now).map_err(DbError::from))
+        .await?;
+    let Some(trouble) = health.trouble() else {
+        return Ok(html! {});
+    };
+    let since = health.failing_since.map(|since| {
+        let local = since.with_timezone(&zone);
+        format!(
+            "{} {}",
+            format::short_date(local.date_naive()),
+            format::time(local, twelve_hour)
+        )
+    });
+    Ok(html! {
+        div.alert.alert-error role="alert" data-jobs-trouble {
+            strong { "Background jobs are failing: " } (trouble) "."
+            @if let Some(since) = since { " The oldest has been retried since " (since) "." }
+            " Check the mail server, the SMS gateway or the webhook receivers named there: "
+            a href=(CURRENT) { "Background jobs" } "."
+        }
+    })
+}
+
 /// `GET /dashboard/admin/jobs`.
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
     let user = admin_only(&ctx)?;
@@ -134,8 +164,10 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
             button.button type="submit" { "Retry all dead jobs" }
         }
     };
+    let trouble = trouble_notice(&ctx, zone, twelve_hour).await?;
     let body = html! {
         (flash_notice(&query.notice))
+        (trouble)
         div.page-head { div {
             p.muted.small { a href="/dashboard/admin" { "← Administration" } }
             h1 { "Background jobs" }

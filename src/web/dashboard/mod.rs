@@ -51,8 +51,14 @@ pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, 
     let csrf = ctx.csrf_token();
     let policy = state.session_policy;
     let updates = crate::web::updates::status_row(&ctx).await?;
+    let trouble = if user.role.is_admin() {
+        jobs::trouble_notice(&ctx, user.time_zone, user.twelve_hour).await?
+    } else {
+        html! {}
+    };
     let body = html! {
         @if let Some(text) = notice_text(&query.notice) { (notice("success", text)) }
+        (trouble)
         div.page-head {
             h1 { "Welcome, " (first_name) }
             p.muted { (now.format("%A, %-d %B %Y · %H:%M")) " " (zone.name()) }
