@@ -583,3 +583,99 @@ async fn failing_jobs_show_on_the_dashboard_in_metrics_and_in_doctor() {
     assert!(out.contains("Admin → Background jobs"), "{out}");
     assert!(ok, "a warning keeps the exit status zero: {out}");
 }
+
+/// `kairos serve` as a process on `data`, listening on `port`.
+fn serve(data: &Path, port: u16) -> std::process::Child {
+    let child = crate::backup::kairos_cli(data)
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .env("KAIROS_LOG_LEVEL", "warn")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("kairos starts");
+    let deadline = Instant::now() + StdDuration::from_secs(30);
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(Instant::now() < deadline, "kairos did not listen");
+        std::thread::sleep(StdDuration::from_millis(50));
+    }
+    child
+}
+
+/// Waits (real time) until `count` messages are in `maildir`.
+async fn wait_for_stored(maildir: &Path, count: usize) {
+    let deadline = Instant::now() + StdDuration::from_secs(60);
+    while messages(maildir).len() < count {
+        assert!(
+            Instant::now() < deadline,
+            "{} of {count} messages stored",
+            messages(maildir).len()
+        );
+        tokio::time::sleep(StdDuration::from_millis(100)).await;
+    }
+}
+
+/// `kill -9` while the mail server is storing the booking's messages: the next start
+/// sends them again at once (not after a lease of minutes), each with the Message-ID of
+/// the copy the server already kept.
+#[tokio::test]
+async fn a_server_killed_mid_send_sends_again_at_the_next_start_with_the_same_message_id() {
+    use chrono::TimeZone as _;
+
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let mail = maildir.path().join("mail");
+    let smtp_port = free_port();
+    let slow = SmtpServer::start_mode(smtp_port, &mail, "late", 600);
+    let (server, _api, id) = clinic(json!({})).await;
+    configure_smtp(&server, smtp_port).await;
+    let dir = server.stop_keeping_dir().await;
+    let data = dir.path().join("data");
+
+    // The real binary on the real clock: a booking a week from now, 10:00 in Berlin.
+    let port = free_port();
+    let mut process = serve(&data, port);
+    let day = (Utc::now() + Duration::days(7)).date_naive();
+    let start = chrono_tz::Europe::Berlin
+        .from_local_datetime(&day.and_hms_opt(10, 0, 0).expect("10:00"))
+        .single()
+        .expect("one 10:00")
+        .with_timezone(&Utc)
+        .to_rfc3339();
+    let response = reqwest::Client::new()
+        .post(format!("http://127.0.0.1:{port}/api/v1/bookings"))
+        .json(&booking(id, &start, "pat@example.org"))
+        .send()
+        .await
+        .expect("booking answers");
+    assert_eq!(response.status(), StatusCode::CREATED);
+
+    // Both messages are stored; the server has not confirmed them yet. Kill.
+    wait_for_stored(&mail, 2).await;
+    process.kill().expect("kill -9");
+    process.wait().expect("killed");
+    slow.stop();
+
+    let smtp = SmtpServer::start_mode(smtp_port, &mail, "ok", 0);
+    let mut process = serve(&data, port);
+    wait_for_stored(&mail, 4).await;
+    let _ = std::process::Command::new("kill")
+        .args(["-TERM", &process.id().to_string()])
+        .status();
+    process.wait().expect("stopped");
+    smtp.stop();
+
+    let ids = ids_by_recipient(&mail);
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    for (recipient, copies) in &ids {
+        assert_eq!(copies.len(), 2, "{recipient}: kept, then sent again");
+        assert_eq!(copies[0], copies[1], "{recipient}: one Message-ID");
+    }
+    let conn = open_database(&data.join("kairos.db"), &data);
+    let jobs: Vec<(String, u32)> = conn
+        .prepare("SELECT status, attempts FROM jobs WHERE kind = 'email'")
+        .and_then(|mut stmt| {
+            stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+                .collect()
+        })
+        .expect("email jobs");
+    assert_eq!(jobs, [("done".to_string(), 2), ("done".to_string(), 2)]);
+}
