@@ -46,6 +46,8 @@ pub struct Inner {
     pub slot_cache: crate::web::api::SlotCache,
     /// Wakes the job worker after enqueueing work that is due now.
     pub jobs: crate::jobs::Waker,
+    /// Failed job attempts by kind since the start, for `/metrics`.
+    pub job_failures: Arc<crate::jobs::Failures>,
     /// The address the server actually listens on (the port may have been chosen by the OS).
     pub local_addr: SocketAddr,
     /// The certificate served when Kairos speaks HTTPS itself.
@@ -301,6 +303,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         config,
         slot_cache: Default::default(),
         jobs: crate::jobs::Waker::new(),
+        job_failures: crate::jobs::Failures::new(),
     }));
 
     let backups = backup::Schedule::from_config(&state.config).map(|schedule| {
@@ -313,15 +316,32 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
     });
 
     let now = state.clock.now();
-    state
+    let orphaned = state
         .db
-        .write(move |tx| Ok::<_, DbError>(crate::audit::schedule_retention(tx, now, now)?))
+        .write(move |tx| -> Result<usize, DbError> {
+            crate::audit::schedule_retention(tx, now, now)?;
+            // This process holds the data directory's lock, so no other worker runs: jobs
+            // still marked running were cut short when the last process ended (a crash or
+            // kill -9) and run again now rather than when their leases lapse.
+            Ok(crate::jobs::queue::release_orphans(tx, now)?)
+        })
         .await?;
-    let jobs = crate::jobs::Worker::spawn(
+    if orphaned > 0 {
+        tracing::warn!(
+            jobs = orphaned,
+            "jobs the previous process left running run again"
+        );
+    }
+    let jobs = crate::jobs::Worker::spawn_with(
         state.db.clone(),
         state.clock.clone(),
         crate::notify::job_handlers(&state),
         state.jobs.clone(),
+        crate::jobs::WorkerOptions {
+            lifetime: chrono::Duration::hours(i64::from(state.config.job_retry_hours)),
+            failures: state.job_failures.clone(),
+            ..crate::jobs::WorkerOptions::default()
+        },
     );
 
     let router = crate::web::router(state.clone());

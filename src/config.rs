@@ -22,6 +22,9 @@ const DEFAULT_SESSION_LIFETIME_HOURS: u32 = 12;
 const DEFAULT_VIDEO_BASE_URL: &str = "https://meet.jit.si";
 const DEFAULT_BACKUP_INTERVAL_HOURS: u32 = 24;
 const DEFAULT_BACKUP_KEEP: u32 = 7;
+const DEFAULT_JOB_RETRY_HOURS: u32 = 72;
+/// The longest retry lifetime accepted: a year.
+const MAX_JOB_RETRY_HOURS: i64 = 24 * 366;
 const DEFAULT_BOOKING_RATE_LIMIT_PER_HOUR: u32 = 60;
 const DEFAULT_API_RATE_LIMIT_PER_MINUTE: u32 = 600;
 /// The highest rate limit accepted (0 turns a limit off).
@@ -79,6 +82,9 @@ pub struct Config {
     pub backup_interval_hours: u32,
     /// How many automatic backups to keep (older ones are deleted).
     pub backup_keep: u32,
+    /// How long a failing job (an email, a webhook) is retried, counted from when it was
+    /// first due, before it is dead: mail servers keep trying for days, and so does Kairos.
+    pub job_retry_hours: u32,
     /// Bookings one client address may create per hour (API and booking pages); 0 is no limit.
     pub booking_rate_limit_per_hour: u32,
     /// Requests one API key may make per minute; 0 is no limit.
@@ -143,6 +149,7 @@ struct FileConfig {
     video_base_url: Option<Spanned<String>>,
     backup_interval_hours: Option<Spanned<i64>>,
     backup_keep: Option<Spanned<i64>>,
+    job_retry_hours: Option<Spanned<i64>>,
     booking_rate_limit_per_hour: Option<Spanned<i64>>,
     api_rate_limit_per_minute: Option<Spanned<i64>>,
     metrics_token: Option<Spanned<String>>,
@@ -205,6 +212,7 @@ impl Config {
             video_base_url: DEFAULT_VIDEO_BASE_URL.to_string(),
             backup_interval_hours: DEFAULT_BACKUP_INTERVAL_HOURS,
             backup_keep: DEFAULT_BACKUP_KEEP,
+            job_retry_hours: DEFAULT_JOB_RETRY_HOURS,
             booking_rate_limit_per_hour: DEFAULT_BOOKING_RATE_LIMIT_PER_HOUR,
             api_rate_limit_per_minute: DEFAULT_API_RATE_LIMIT_PER_MINUTE,
             metrics_token: None,
@@ -220,7 +228,7 @@ impl Config {
     }
 
     /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 19] = [
+    pub const KEYS: [&'static str; 20] = [
         "data_dir",
         "listen",
         "base_url",
@@ -230,6 +238,7 @@ impl Config {
         "video_base_url",
         "backup_interval_hours",
         "backup_keep",
+        "job_retry_hours",
         "booking_rate_limit_per_hour",
         "api_rate_limit_per_minute",
         "metrics_token",
@@ -262,6 +271,7 @@ impl Config {
             "video_base_url" => self.video_base_url.clone(),
             "backup_interval_hours" => self.backup_interval_hours.to_string(),
             "backup_keep" => self.backup_keep.to_string(),
+            "job_retry_hours" => self.job_retry_hours.to_string(),
             "booking_rate_limit_per_hour" => rate_limit_text(self.booking_rate_limit_per_hour),
             "api_rate_limit_per_minute" => rate_limit_text(self.api_rate_limit_per_minute),
             "metrics_token" => match self.metrics_token {
@@ -422,6 +432,12 @@ impl Config {
                 .map_err(|reason| bad("backup_keep", span, reason))?;
             self.sources.insert("backup_keep", source.clone());
         }
+        if let Some(value) = file.job_retry_hours {
+            let span = value.span();
+            self.job_retry_hours = minutes_in_range(*value.get_ref(), 1, MAX_JOB_RETRY_HOURS)
+                .map_err(|reason| bad("job_retry_hours", span, reason))?;
+            self.sources.insert("job_retry_hours", source.clone());
+        }
         if let Some(value) = file.metrics_token {
             let span = value.span();
             self.metrics_token = Some(
@@ -548,6 +564,15 @@ impl Config {
                 .and_then(|n| minutes_in_range(n, 1, 1000))
                 .map_err(|reason| bad(var, reason))?;
             self.sources.insert("backup_keep", Source::Env(var));
+        }
+        if let Some(value) = get("KAIROS_JOB_RETRY_HOURS") {
+            let var = "KAIROS_JOB_RETRY_HOURS";
+            self.job_retry_hours = value
+                .parse::<i64>()
+                .map_err(|_| "must be a whole number of hours".to_string())
+                .and_then(|n| minutes_in_range(n, 1, MAX_JOB_RETRY_HOURS))
+                .map_err(|reason| bad(var, reason))?;
+            self.sources.insert("job_retry_hours", Source::Env(var));
         }
         if let Some(value) = get("KAIROS_BOOKING_RATE_LIMIT_PER_HOUR") {
             let var = "KAIROS_BOOKING_RATE_LIMIT_PER_HOUR";
@@ -980,6 +1005,28 @@ mod tests {
             err.to_string().contains("KAIROS_SESSION_IDLE_MINUTES"),
             "{err}"
         );
+    }
+
+    #[test]
+    fn jobs_are_retried_three_days_unless_configured() {
+        let defaults = load(None, &[], Flags::default()).expect("config loads");
+        assert_eq!(defaults.job_retry_hours, 72);
+        let config =
+            load(Some("job_retry_hours = 120\n"), &[], Flags::default()).expect("config loads");
+        assert_eq!(config.job_retry_hours, 120);
+        let config = load(
+            Some("job_retry_hours = 120\n"),
+            &[("KAIROS_JOB_RETRY_HOURS", "24")],
+            Flags::default(),
+        )
+        .expect("config loads");
+        assert_eq!(config.job_retry_hours, 24);
+        assert_eq!(
+            config.source("job_retry_hours"),
+            Source::Env("KAIROS_JOB_RETRY_HOURS")
+        );
+        let err = load(Some("job_retry_hours = 0\n"), &[], Flags::default()).expect_err("refused");
+        assert!(err.to_string().contains("job_retry_hours"), "{err}");
     }
 
     #[test]

@@ -122,6 +122,7 @@ pub fn run(config: &Config, now: DateTime<Utc>) -> Vec<Finding> {
     findings.push(check_migrations(config));
     findings.push(check_disk(config));
     findings.push(check_clock(now, conn));
+    findings.push(check_jobs(conn, now));
     findings.push(check_backups(config, now));
     findings.push(check_ca_bundle());
     findings.push(check_tls_certificate(config, now));
@@ -530,6 +531,46 @@ fn check_audit_log(config: &Config, conn: Option<&Connection>) -> Finding {
         ),
         (Some(_), HeadCheck::NotChecked) => {
             Finding::ok("audit log", format!("MAC chain intact ({rows} rows)"))
+        }
+    }
+}
+
+/// The job queue: a warning while emails, webhooks or text messages fail or have died.
+fn check_jobs(conn: Option<&Connection>, now: DateTime<Utc>) -> Finding {
+    const CHECK: &str = "jobs";
+    let Some(conn) = conn else {
+        return Finding::skip(CHECK, "no database yet");
+    };
+    let health = match crate::jobs::health(conn, now) {
+        Ok(health) => health,
+        Err(_) => {
+            return Finding::skip(
+                CHECK,
+                "the job queue cannot be read yet (the next start migrates it)",
+            );
+        }
+    };
+    match health.trouble() {
+        Some(trouble) => {
+            let since = health.failing_since.map_or_else(String::new, |since| {
+                format!(
+                    "; the oldest retried since {}",
+                    since.format("%Y-%m-%d %H:%M UTC")
+                )
+            });
+            Finding::warn(
+                CHECK,
+                format!("background jobs are failing: {trouble}{since}"),
+                "read each job's last error under Admin → Background jobs, fix the mail server, SMS gateway or webhook receiver it names, then retry the dead jobs there",
+            )
+        }
+        None => {
+            let waiting: u64 = health.kinds.iter().map(|kind| kind.waiting).sum();
+            let running: u64 = health.kinds.iter().map(|kind| kind.running).sum();
+            Finding::ok(
+                CHECK,
+                format!("nothing failing ({waiting} waiting, {running} running)"),
+            )
         }
     }
 }

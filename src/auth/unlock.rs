@@ -68,7 +68,9 @@ pub fn queue_email(conn: &Connection, user: &User, now: DateTime<Utc>) -> rusqli
     );
     queue::enqueue(
         conn,
-        &NewJob::new(UNLOCK_JOB, &payload, now).dedupe_key(&key),
+        &NewJob::new(UNLOCK_JOB, &payload, now)
+            .dedupe_key(&key)
+            .lane(crate::jobs::Lane::Email),
         now,
     )?;
     Ok(())
@@ -100,7 +102,8 @@ pub async fn send(
     let prepared = db
         .write(
             move |tx| -> Result<Option<(smtp::SmtpSettings, User, String)>, JobFailure> {
-                let Some(smtp) = smtp::load(tx, &key).map_err(|err| JobFailure(err.to_string()))?
+                let Some(smtp) =
+                    smtp::load(tx, &key).map_err(|err| JobFailure::new(err.to_string()))?
                 else {
                     return Ok(None);
                 };
@@ -128,7 +131,7 @@ pub async fn send(
     let message = message(&site.organization, &user, &link);
     email::send(&smtp, &message, policy)
         .await
-        .map_err(|err| JobFailure(err.to_string().replace(&user.email, "(recipient)")))?;
+        .map_err(|err| JobFailure::new(err.to_string().replace(&user.email, "(recipient)")))?;
     let entry_origin = Origin::host();
     db.write(move |tx| {
         let entry = Entry {

@@ -8,15 +8,18 @@
 //! over the mail server the administrator set up; [`send`] reaches that server only
 //! through the outbound guard, at the address it checked.
 
+use std::future::Future;
 use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
+use lettre::Message;
 use lettre::message::header::ContentType;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart};
-use lettre::transport::smtp::authentication::Credentials;
-use lettre::transport::smtp::client::{Tls, TlsParameters};
-use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::transport::smtp::authentication::{Credentials, DEFAULT_MECHANISMS};
+use lettre::transport::smtp::client::{AsyncSmtpConnection, TlsParameters};
+use lettre::transport::smtp::commands::{Data, Mail, Rcpt};
+use lettre::transport::smtp::extension::{ClientId, MailBodyParameter, MailParameter};
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use rusqlite::Connection;
 
@@ -33,8 +36,31 @@ use crate::scheduling::questions::labelled_answers;
 use crate::scheduling::schedules::parse_zone;
 use crate::web::format;
 
-/// How long one SMTP conversation may take.
-const SMTP_TIMEOUT: StdDuration = StdDuration::from_secs(30);
+/// How long a connection to the mail server may take to open (TCP, and TLS for
+/// implicit TLS).
+pub const SMTP_CONNECT_TIMEOUT: StdDuration = StdDuration::from_secs(30);
+/// How long the server may take to greet and to answer EHLO: RFC 5321 §4.5.3.2 gives
+/// the greeting 5 minutes.
+pub const SMTP_GREETING_TIMEOUT: StdDuration = StdDuration::from_secs(5 * 60);
+/// How long the server may take to answer each command (STARTTLS, AUTH, MAIL, RCPT,
+/// DATA): RFC 5321 §4.5.3.2 gives MAIL and RCPT 5 minutes.
+pub const SMTP_COMMAND_TIMEOUT: StdDuration = StdDuration::from_secs(5 * 60);
+/// How long the server may take to accept the message after its body was sent: RFC 5321
+/// §4.5.3.2 gives it 10 minutes, because that is when it stores it. A server that
+/// answers after a minute has kept the message; giving up sooner would send it twice.
+pub const SMTP_DATA_END_TIMEOUT: StdDuration = StdDuration::from_secs(10 * 60);
+/// How long the whole conversation for one message may take, whatever each step took.
+/// The job's own limit ([`crate::jobs::Lane::handler_timeout`]) is longer, so a slow
+/// server is answered by the conversation's own timeouts, not by cutting it off.
+pub const SMTP_CONVERSATION_LIMIT: StdDuration = StdDuration::from_secs(20 * 60);
+
+const _: () = assert!(
+    SMTP_CONVERSATION_LIMIT.as_secs() < crate::jobs::Lane::Email.handler_timeout().as_secs()
+        && SMTP_CONVERSATION_LIMIT.as_secs()
+            < crate::jobs::Lane::Workflow.handler_timeout().as_secs()
+        && SMTP_DATA_END_TIMEOUT.as_secs() < SMTP_CONVERSATION_LIMIT.as_secs(),
+    "an email job outlasts its SMTP conversation, which outlasts the wait after DATA"
+);
 
 #[derive(Debug, thiserror::Error)]
 pub enum EmailError {
@@ -181,6 +207,9 @@ pub struct Email {
     pub text: String,
     pub html: String,
     pub invite: Option<Invite>,
+    /// The `Message-ID`: the same on every attempt of a message that a job retries (see
+    /// [`stable_message_id`]); a fresh one when unset.
+    pub message_id: Option<String>,
 }
 
 /// What surrounds a message's body: who sends it, a heading, facts under the body
@@ -203,6 +232,7 @@ impl Frame {
             text: self.text(body),
             html: self.html(subject, body).into_string(),
             invite: None,
+            message_id: None,
         }
     }
 
@@ -529,7 +559,8 @@ fn build(smtp: &SmtpSettings, email: &Email) -> Result<Message, EmailError> {
             &smtp.from_name,
             &smtp.from_address,
         ))?)
-        .subject(email.subject.clone());
+        .subject(email.subject.clone())
+        .message_id(email.message_id.clone());
     for recipient in &email.to {
         builder = builder.to(mailbox(recipient)?);
     }
@@ -562,37 +593,183 @@ fn build(smtp: &SmtpSettings, email: &Email) -> Result<Message, EmailError> {
     message.map_err(|err| EmailError::Message(err.to_string()))
 }
 
+/// A `Message-ID` that every attempt of one message shares, so that mail servers and
+/// mailboxes can recognise a message sent again after an attempt whose outcome was
+/// unknown. `parts` say which message it is (the booking, the kind of message, the
+/// recipient, the booking's change); the id is a keyed hash of them, so it reveals none,
+/// at the domain of the sender's address.
+pub fn stable_message_id(key: &InstanceKey, from_address: &str, parts: &[&str]) -> String {
+    let hash = crate::crypto::hmac_hex(&key.derive("message-id"), parts.join("\n").as_bytes());
+    let domain = from_address
+        .rsplit_once('@')
+        .map(|(_, domain)| domain.trim())
+        .filter(|domain| {
+            !domain.is_empty()
+                && domain
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        })
+        .unwrap_or("kairos.invalid");
+    format!("<{}@{domain}>", hash.get(..32).unwrap_or(&hash))
+}
+
+/// A mail server's error with the message's addresses taken out: the job's last error
+/// is shown to administrators and must not name patients.
+pub fn without_addresses(error: &str, message: &Email) -> String {
+    message
+        .to
+        .iter()
+        .chain(&message.cc)
+        .map(|recipient| recipient.address.trim())
+        .filter(|address| !address.is_empty())
+        .fold(error.to_string(), |text, address| {
+            text.replace(address, "(recipient)")
+        })
+}
+
+/// The addresses a message goes to (To, then Cc), one string: part of what identifies it.
+pub fn addresses(email: &Email) -> String {
+    email
+        .to
+        .iter()
+        .chain(&email.cc)
+        .map(|recipient| recipient.address.trim().to_ascii_lowercase())
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
 /// Sends one message through the mail server `smtp`. Its host goes through the outbound
 /// guard under `policy` and the connection goes to the address the guard checked (a
 /// second DNS answer cannot move it), while TLS still verifies the server's certificate
-/// against the host's name. A failure carries what the server said, verbatim.
+/// against the host's name. A failure carries what the server said, verbatim, or which
+/// step it did not answer in time.
+///
+/// Each step of the conversation has the time RFC 5321 §4.5.3.2 allows it (see the
+/// `SMTP_*` constants), and the whole of it at most [`SMTP_CONVERSATION_LIMIT`].
 pub async fn send(smtp: &SmtpSettings, email: &Email, policy: Policy) -> Result<(), EmailError> {
     let message = build(smtp, email)?;
     let destination = outbound::check_host(&smtp.host, smtp.port, policy)
         .await
         .map_err(EmailError::Outbound)?;
+    let limit = SMTP_CONVERSATION_LIMIT;
+    tokio::time::timeout(limit, converse(smtp, &destination, &message))
+        .await
+        .map_err(|_| {
+            EmailError::Smtp(format!(
+                "the conversation with the mail server did not end within {} minutes",
+                limit.as_secs() / 60
+            ))
+        })?
+}
+
+/// Runs `step` of the conversation, giving up after `limit`.
+async fn within<T>(
+    limit: StdDuration,
+    what: &str,
+    step: impl Future<Output = Result<T, lettre::transport::smtp::Error>>,
+) -> Result<T, EmailError> {
+    match tokio::time::timeout(limit, step).await {
+        Ok(Ok(value)) => Ok(value),
+        Ok(Err(err)) => Err(EmailError::Smtp(smtp_error_text(&err))),
+        Err(_) => Err(EmailError::Smtp(format!(
+            "the mail server did not answer {what} within {} seconds",
+            limit.as_secs()
+        ))),
+    }
+}
+
+/// Opens a connection to the mail server: TCP (with TLS for implicit TLS), its greeting
+/// and EHLO, then STARTTLS when the settings ask for it.
+/// Connects to the address the outbound guard checked, with TLS verifying the host's name.
+async fn connect(
+    smtp: &SmtpSettings,
+    destination: &outbound::Destination,
+) -> Result<AsyncSmtpConnection, EmailError> {
+    let hello = ClientId::default();
     let tls = || {
         TlsParameters::new(destination.host.clone())
-            .map_err(|err| EmailError::Smtp(err.to_string()))
+            .map_err(|err| EmailError::Smtp(smtp_error_text(&err)))
     };
-    let builder = AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(
-        destination.address.ip().to_string(),
+    let implicit = match smtp.security {
+        Security::Tls => Some(tls()?),
+        Security::None | Security::StartTls => None,
+    };
+    let mut conn = within(
+        SMTP_CONNECT_TIMEOUT + SMTP_GREETING_TIMEOUT,
+        "the connection with its greeting",
+        AsyncSmtpConnection::connect_tokio1(
+            destination.address,
+            Some(SMTP_CONNECT_TIMEOUT),
+            &hello,
+            implicit,
+            None,
+        ),
     )
-    .port(destination.address.port());
-    let builder = match smtp.security {
-        Security::None => builder,
-        Security::StartTls => builder.tls(Tls::Required(tls()?)),
-        Security::Tls => builder.tls(Tls::Wrapper(tls()?)),
-    };
-    let mut builder = builder.timeout(Some(SMTP_TIMEOUT));
-    if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
-        builder = builder.credentials(Credentials::new(user.clone(), password.clone()));
+    .await?;
+    if smtp.security == Security::StartTls {
+        let parameters = tls()?;
+        within(
+            SMTP_COMMAND_TIMEOUT * 2,
+            "STARTTLS",
+            conn.starttls(parameters, &hello),
+        )
+        .await?;
     }
-    builder
-        .build()
-        .send(message)
-        .await
-        .map_err(|err| EmailError::Smtp(smtp_error_text(&err)))?;
+    Ok(conn)
+}
+
+/// One message's conversation: connect, authenticate, MAIL, RCPT for each recipient,
+/// DATA, the message, QUIT.
+async fn converse(
+    smtp: &SmtpSettings,
+    destination: &outbound::Destination,
+    message: &Message,
+) -> Result<(), EmailError> {
+    let envelope = message.envelope();
+    let body = message.formatted();
+    let mut conn = connect(smtp, destination).await?;
+    if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
+        let credentials = Credentials::new(user.clone(), password.clone());
+        within(
+            SMTP_COMMAND_TIMEOUT,
+            "AUTH",
+            conn.auth(DEFAULT_MECHANISMS, &credentials),
+        )
+        .await?;
+    }
+    let mut parameters = Vec::new();
+    let ascii = |address: &lettre::Address| AsRef::<str>::as_ref(address).is_ascii();
+    let ascii_addresses = envelope.from().is_none_or(ascii) && envelope.to().iter().all(ascii);
+    if !ascii_addresses {
+        parameters.push(MailParameter::SmtpUtfEight);
+    }
+    if !body.is_ascii() {
+        parameters.push(MailParameter::Body(MailBodyParameter::EightBitMime));
+    }
+    let sender = envelope.from().cloned();
+    within(
+        SMTP_COMMAND_TIMEOUT,
+        "MAIL FROM",
+        conn.command(Mail::new(sender, parameters)),
+    )
+    .await?;
+    for recipient in envelope.to() {
+        within(
+            SMTP_COMMAND_TIMEOUT,
+            "RCPT TO",
+            conn.command(Rcpt::new(recipient.clone(), Vec::new())),
+        )
+        .await?;
+    }
+    within(SMTP_COMMAND_TIMEOUT, "DATA", conn.command(Data)).await?;
+    within(
+        SMTP_DATA_END_TIMEOUT,
+        "the end of the message",
+        conn.message(&body),
+    )
+    .await?;
+    // The message is kept: a server slow to say goodbye changes nothing.
+    let _ = tokio::time::timeout(StdDuration::from_secs(10), conn.quit()).await;
     Ok(())
 }
 
@@ -774,6 +951,65 @@ mod tests {
         assert!(raw.contains("text/calendar; method=REQUEST"));
         assert!(raw.contains("Cc: kim@example.org"));
         assert!(raw.contains("invite.ics"));
+    }
+
+    #[test]
+    fn job_errors_do_not_name_the_recipients() {
+        let mut message = Frame::default().render(
+            vec![Recipient::new("Pat", "pat@example.org")],
+            "Confirmed",
+            "Hello",
+        );
+        message.cc = vec![Recipient::new("", "kim@example.org")];
+        assert_eq!(
+            without_addresses(
+                "550 5.1.1 <pat@example.org>: Recipient address rejected; kim@example.org too",
+                &message
+            ),
+            "550 5.1.1 <(recipient)>: Recipient address rejected; (recipient) too"
+        );
+    }
+
+    #[test]
+    fn message_ids_are_stable_keyed_and_at_the_senders_domain() {
+        let key = InstanceKey::from_bytes([7; 32]);
+        let parts = [
+            "booking",
+            "abc",
+            "created",
+            "12",
+            "attendee",
+            "pat@example.org",
+        ];
+        let id = stable_message_id(&key, "appointments@clinic.example", &parts);
+        assert_eq!(
+            id,
+            stable_message_id(&key, "appointments@clinic.example", &parts)
+        );
+        assert!(
+            id.starts_with('<') && id.ends_with("@clinic.example>"),
+            "{id}"
+        );
+        assert!(!id.contains("pat"), "{id}");
+        let other = InstanceKey::from_bytes([8; 32]);
+        assert_ne!(
+            id,
+            stable_message_id(&other, "appointments@clinic.example", &parts)
+        );
+        let rescheduled = [
+            "booking",
+            "abc",
+            "rescheduled",
+            "13",
+            "attendee",
+            "pat@example.org",
+        ];
+        assert_ne!(
+            id,
+            stable_message_id(&key, "appointments@clinic.example", &rescheduled)
+        );
+        assert!(stable_message_id(&key, "no domain", &parts).ends_with("@kairos.invalid>"));
+        assert!(stable_message_id(&key, "a@b c>", &parts).ends_with("@kairos.invalid>"));
     }
 
     #[test]

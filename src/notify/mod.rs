@@ -18,7 +18,7 @@ use serde_json::json;
 use crate::app::AppState;
 use crate::db::DbError;
 use crate::db::bookings;
-use crate::jobs::{Handlers, Job, JobFailure, NewJob, queue};
+use crate::jobs::{Handlers, Job, JobFailure, Lane, NewJob, queue};
 use crate::notify::email::Site;
 use crate::notify::messages::Addressee;
 use crate::outbound::Policy;
@@ -99,7 +99,7 @@ fn event_id_of(job: &Job) -> Result<i64, JobFailure> {
 }
 
 fn db_failure(err: rusqlite::Error) -> JobFailure {
-    JobFailure(DbError::from(err).to_string())
+    JobFailure::new(DbError::from(err).to_string())
 }
 
 /// Runs a `notify` job: when a mail server is configured, enqueues one `email` job per
@@ -112,7 +112,7 @@ async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
         .db
         .write(move |tx| -> Result<(), JobFailure> {
             if smtp::load(tx, &key)
-                .map_err(|err| JobFailure(err.to_string()))?
+                .map_err(|err| JobFailure::new(err.to_string()))?
                 .is_none()
             {
                 return Ok(());
@@ -125,13 +125,15 @@ async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
                 return Ok(());
             };
             for addressee in messages::addressees(&event, &booking) {
-                let mut payload =
-                    serde_json::to_value(addressee).map_err(|err| JobFailure(err.to_string()))?;
+                let mut payload = serde_json::to_value(addressee)
+                    .map_err(|err| JobFailure::new(err.to_string()))?;
                 payload["bookingEventId"] = json!(event_id);
                 let dedupe = format!("booking-event:{event_id}:{}", addressee.key());
                 queue::enqueue(
                     tx,
-                    &NewJob::new(EMAIL_JOB, &payload, now).dedupe_key(&dedupe),
+                    &NewJob::new(EMAIL_JOB, &payload, now)
+                        .dedupe_key(&dedupe)
+                        .lane(Lane::Email),
                     now,
                 )
                 .map_err(db_failure)?;
@@ -153,15 +155,36 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
     let prepared = state
         .db
         .read(move |conn| -> Result<_, JobFailure> {
-            let Some(smtp) = smtp::load(conn, &key).map_err(|err| JobFailure(err.to_string()))?
+            let Some(smtp) =
+                smtp::load(conn, &key).map_err(|err| JobFailure::new(err.to_string()))?
             else {
                 return Ok(None);
             };
             let Some(event) = bookings::event_by_id(conn, event_id).map_err(db_failure)? else {
                 return Ok(None);
             };
+            let Some(booking) = bookings::by_id(conn, event.booking_id).map_err(db_failure)? else {
+                return Ok(None);
+            };
             let email = messages::message(conn, &site, &event, addressee).map_err(db_failure)?;
-            Ok(email.map(|email| (smtp, email)))
+            Ok(email.map(|mut email| {
+                // The booking, the kind of message, the recipient and the booking's change:
+                // the same on every attempt, different for every message.
+                let recipients = email::addresses(&email);
+                email.message_id = Some(email::stable_message_id(
+                    &key,
+                    &smtp.from_address,
+                    &[
+                        "booking",
+                        &booking.uid,
+                        &event.kind,
+                        &event.id.to_string(),
+                        &addressee.key(),
+                        &recipients,
+                    ],
+                ));
+                (smtp, email)
+            }))
         })
         .await?;
     let Some((smtp, message)) = prepared else {
@@ -169,44 +192,7 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
     };
     email::send(&smtp, &message, Policy::for_admin_servers(&state))
         .await
-        .map_err(|err| JobFailure(without_addresses(&err.to_string(), &message)))?;
+        .map_err(|err| JobFailure::new(email::without_addresses(&err.to_string(), &message)))?;
     tracing::info!(booking_event_id = event_id, "booking email sent");
     Ok(())
-}
-
-/// A mail server's error with the message's addresses taken out: the job's last error
-/// is shown to administrators and must not name patients.
-fn without_addresses(error: &str, message: &email::Email) -> String {
-    message
-        .to
-        .iter()
-        .chain(&message.cc)
-        .map(|recipient| recipient.address.trim())
-        .filter(|address| !address.is_empty())
-        .fold(error.to_string(), |text, address| {
-            text.replace(address, "(recipient)")
-        })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::notify::email::{Frame, Recipient};
-
-    #[test]
-    fn job_errors_do_not_name_the_recipients() {
-        let mut message = Frame::default().render(
-            vec![Recipient::new("Pat", "pat@example.org")],
-            "Confirmed",
-            "Hello",
-        );
-        message.cc = vec![Recipient::new("", "kim@example.org")];
-        assert_eq!(
-            without_addresses(
-                "550 5.1.1 <pat@example.org>: Recipient address rejected; kim@example.org too",
-                &message
-            ),
-            "550 5.1.1 <(recipient)>: Recipient address rejected; (recipient) too"
-        );
-    }
 }

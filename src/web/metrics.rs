@@ -3,7 +3,9 @@
 //! Off unless `metrics_token` is configured; then a scrape must send
 //! `Authorization: Bearer <token>`. Requests are counted by route template (never the
 //! raw path, which can carry tokens and would explode the label set), method and status,
-//! with a latency histogram per route. Database size is read at scrape time.
+//! with a latency histogram per route. Database size, bookings and the job queue (depth
+//! by kind and state, how long the oldest due job of each lane has waited, failed
+//! attempts by kind) are read at scrape time.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -240,9 +242,18 @@ pub async fn serve(
             Ok((statuses, created))
         })
         .await;
+    let now = state.clock.now();
+    let health = state
+        .db
+        .read(move |conn| Ok::<_, crate::db::DbError>(crate::jobs::health(conn, now)?))
+        .await;
     let mut text = metrics.render(database, wal);
     if let Ok((statuses, created)) = bookings {
         text.push_str(&render_bookings(&statuses, created));
+    }
+    match health {
+        Ok(health) => text.push_str(&render_jobs(&health, &state.job_failures.by_kind(), now)),
+        Err(err) => tracing::warn!(error = %err, "cannot read the job queue for /metrics"),
     }
     let mut response = text.into_response();
     response
@@ -270,9 +281,95 @@ fn render_bookings(statuses: &[(String, i64)], created: i64) -> String {
     out
 }
 
+/// The job queue: jobs by kind and state, the wait of the oldest due job per lane, and
+/// failed attempts by kind since the start.
+fn render_jobs(
+    health: &crate::jobs::Health,
+    failures: &[(String, u64)],
+    now: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let mut out = String::new();
+    out.push_str("# HELP kairos_jobs Background jobs not done, by kind and state (waiting: not tried yet; failing: retried after a failed attempt; running; dead: given up).\n");
+    out.push_str("# TYPE kairos_jobs gauge\n");
+    for kind in &health.kinds {
+        let name = escape(&kind.kind);
+        for (state, count) in [
+            ("waiting", kind.waiting),
+            ("failing", kind.failing),
+            ("running", kind.running),
+            ("dead", kind.dead),
+        ] {
+            let _ = writeln!(
+                out,
+                "kairos_jobs{{kind=\"{name}\",state=\"{state}\"}} {count}"
+            );
+        }
+    }
+    out.push_str("# HELP kairos_jobs_oldest_due_seconds How long the longest-waiting due job of each lane has waited to start (0: none is due).\n");
+    out.push_str("# TYPE kairos_jobs_oldest_due_seconds gauge\n");
+    for lane in crate::jobs::Lane::ALL {
+        let waited = health
+            .oldest_due
+            .iter()
+            .find(|(due_lane, _)| *due_lane == lane)
+            .map_or(0, |(_, since)| (now - *since).num_seconds().max(0));
+        let _ = writeln!(
+            out,
+            "kairos_jobs_oldest_due_seconds{{lane=\"{}\"}} {waited}",
+            lane.as_str()
+        );
+    }
+    out.push_str(
+        "# HELP kairos_job_failures_total Failed job attempts since the server started, by kind.\n",
+    );
+    out.push_str("# TYPE kairos_job_failures_total counter\n");
+    let mut kinds: Vec<&str> = health.kinds.iter().map(|k| k.kind.as_str()).collect();
+    kinds.extend(failures.iter().map(|(kind, _)| kind.as_str()));
+    kinds.sort_unstable();
+    kinds.dedup();
+    for kind in kinds {
+        let count = failures
+            .iter()
+            .find(|(failed, _)| failed == kind)
+            .map_or(0, |(_, count)| *count);
+        let _ = writeln!(
+            out,
+            "kairos_job_failures_total{{kind=\"{}\"}} {count}",
+            escape(kind)
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_job_queue_is_shown_by_kind_and_lane() {
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        let health = crate::jobs::Health {
+            kinds: vec![crate::jobs::queue::KindCounts {
+                kind: "email".into(),
+                waiting: 1,
+                failing: 3,
+                running: 2,
+                dead: 1,
+            }],
+            oldest_due: vec![(crate::jobs::Lane::Email, now - chrono::Duration::minutes(5))],
+            failing_since: None,
+        };
+        let text = render_jobs(&health, &[("webhook".into(), 4)], now);
+        assert!(
+            text.contains("kairos_jobs{kind=\"email\",state=\"failing\"} 3\n"),
+            "{text}"
+        );
+        assert!(text.contains("kairos_jobs{kind=\"email\",state=\"dead\"} 1\n"));
+        assert!(text.contains("kairos_jobs_oldest_due_seconds{lane=\"email\"} 300\n"));
+        assert!(text.contains("kairos_jobs_oldest_due_seconds{lane=\"webhooks\"} 0\n"));
+        assert!(text.contains("kairos_job_failures_total{kind=\"email\"} 0\n"));
+        assert!(text.contains("kairos_job_failures_total{kind=\"webhook\"} 4\n"));
+    }
 
     #[test]
     fn histogram_buckets_are_cumulative_and_end_with_inf() {

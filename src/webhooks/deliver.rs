@@ -25,9 +25,25 @@ pub struct SignedPost<'a> {
     pub trigger: &'a str,
     pub created_at: DateTime<Utc>,
     pub payload: Value,
+    /// Names this delivery, the same on every attempt: see [`delivery_id`].
+    pub delivery_id: String,
 }
 
+/// The headers that name a delivery: the trigger, and the delivery id as
+/// `X-Kairos-Delivery` and as Standard Webhooks' `Webhook-Id`, which receivers use to
+/// recognise a delivery sent again.
+pub const DELIVERY_HEADER: &str = "X-Kairos-Delivery";
+
 impl SignedPost<'_> {
+    /// The trigger and delivery id headers every webhook carries.
+    pub fn id_headers(&self) -> Vec<(String, String)> {
+        vec![
+            ("X-Kairos-Trigger".to_string(), self.trigger.to_string()),
+            (DELIVERY_HEADER.to_string(), self.delivery_id.clone()),
+            ("Webhook-Id".to_string(), self.delivery_id.clone()),
+        ]
+    }
+
     /// The raw body: exactly the bytes that are signed and sent.
     pub fn body(&self) -> Vec<u8> {
         let body = json!({
@@ -39,16 +55,23 @@ impl SignedPost<'_> {
     }
 }
 
+/// The id of a delivery: a keyed hash of what names the job that sends it (see
+/// [`crate::jobs::Job::identity`]), so every attempt of one delivery carries the same id
+/// and no two deliveries share one.
+pub fn delivery_id(key: &crate::crypto::InstanceKey, identity: &str) -> String {
+    let hash = crate::crypto::hmac_hex(&key.derive("webhook-delivery"), identity.as_bytes());
+    format!("kairos_{}", hash.get(..32).unwrap_or(&hash))
+}
+
 /// POSTs a webhook through the outbound guard with its `X-Cal-Signature-256`.
 pub async fn send_signed(post: &SignedPost<'_>, policy: Policy) -> Exchange {
     let body = post.body();
     let request = outbound::Request {
         url: post.url,
         content_type: "application/json",
-        headers: vec![
-            (SIGNATURE_HEADER.to_string(), signature(post.secret, &body)),
-            ("X-Kairos-Trigger".to_string(), post.trigger.to_string()),
-        ],
+        headers: std::iter::once((SIGNATURE_HEADER.to_string(), signature(post.secret, &body)))
+            .chain(post.id_headers())
+            .collect(),
         body,
     };
     outbound::post(request, policy).await
@@ -103,7 +126,7 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
     let prepared = state
         .db
         .read(move |conn| -> Result<_, JobFailure> {
-            let db_error = |err: rusqlite::Error| JobFailure(DbError::from(err).to_string());
+            let db_error = |err: rusqlite::Error| JobFailure::new(DbError::from(err).to_string());
             let Some(webhook) = store::get(conn, webhook_id).map_err(db_error)? else {
                 return Ok(None);
             };
@@ -119,7 +142,8 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
                     return Ok(None);
                 }
             }
-            let secret = open_secret(&key, &webhook).map_err(|err| JobFailure(err.to_string()))?;
+            let secret =
+                open_secret(&key, &webhook).map_err(|err| JobFailure::new(err.to_string()))?;
             let body =
                 payload(conn, booking_id, trigger.as_str(), minimum_necessary).map_err(db_error)?;
             Ok(body.map(|body| (webhook, secret, body)))
@@ -134,6 +158,7 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
         trigger: trigger.as_str(),
         created_at,
         payload: body,
+        delivery_id: delivery_id(&state.key, &job.identity()),
     };
     let exchange = send_signed(&post, Policy::of(&state)).await;
     log_delivery(&state, webhook.id, trigger.as_str(), &exchange).await?;
@@ -145,7 +170,7 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
         );
         Ok(())
     } else {
-        Err(JobFailure(exchange.summary()))
+        Err(JobFailure::new(exchange.summary()))
     }
 }
 
@@ -176,6 +201,7 @@ pub async fn ping(state: &AppState, changer: &Changer, id: i64) -> Result<Exchan
             "organizer": { "name": "Kairos", "email": "no-reply@kairos.invalid", "timeZone": "UTC" },
             "attendees": [{ "name": "Test Attendee", "email": "attendee@kairos.invalid", "timeZone": "UTC" }],
         }),
+        delivery_id: format!("kairos_ping_{}", crate::crypto::random_token()),
     };
     let exchange = send_signed(&post, Policy::of(state)).await;
     log_delivery(state, webhook.id, PING, &exchange).await?;
@@ -188,3 +214,9 @@ pub async fn ping(state: &AppState, changer: &Changer, id: i64) -> Result<Exchan
         .await?;
     Ok(exchange)
 }
+
+const _: () = assert!(
+    outbound::CONNECT_TIMEOUT.as_secs() + outbound::REQUEST_TIMEOUT.as_secs()
+        < crate::jobs::Lane::Webhooks.handler_timeout().as_secs(),
+    "a webhook job outlasts its request"
+);

@@ -25,10 +25,10 @@ use crate::db::users::{self, User};
 use crate::db::webhooks::{self as store, Delivery, Webhook, WebhookRow};
 use crate::db::{DbError, event_types};
 use crate::error::FieldErrors;
-use crate::jobs::{NewJob, queue};
+use crate::jobs::{Lane, NewJob, queue};
 use crate::outbound::{self, Policy};
 
-pub use deliver::{PING, SignedPost, deliver_job, ping, send_signed};
+pub use deliver::{DELIVERY_HEADER, PING, SignedPost, deliver_job, delivery_id, ping, send_signed};
 pub use payload::payload;
 
 /// The job kind that delivers one webhook.
@@ -556,7 +556,9 @@ pub fn enqueue_for_event(
             let key = job_key(webhook.id, &format!("event:{event_id}"));
             queue::enqueue(
                 conn,
-                &NewJob::new(WEBHOOK_JOB, &payload, now).dedupe_key(&key),
+                &NewJob::new(WEBHOOK_JOB, &payload, now)
+                    .dedupe_key(&key)
+                    .lane(Lane::Webhooks),
                 now,
             )?;
         }
@@ -575,7 +577,9 @@ pub fn enqueue_for_event(
             let key = format!("{}{}", ended_key(booking_id), webhook.id);
             queue::enqueue(
                 conn,
-                &NewJob::new(WEBHOOK_JOB, &payload, booking.end).dedupe_key(&key),
+                &NewJob::new(WEBHOOK_JOB, &payload, booking.end)
+                    .dedupe_key(&key)
+                    .lane(Lane::Webhooks),
                 now,
             )?;
         }

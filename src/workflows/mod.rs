@@ -34,7 +34,7 @@ use crate::db::bookings::{self, BookingStatus};
 use crate::db::users::User;
 use crate::db::{teams, workflows};
 use crate::error::{FieldErrors, check_email};
-use crate::jobs::{NewJob, queue};
+use crate::jobs::{Lane, NewJob, queue};
 use crate::scheduling::event_types::EventType;
 use crate::scheduling::manage::ManageError;
 
@@ -176,6 +176,16 @@ impl Action {
 
     pub fn is_sms(self) -> bool {
         matches!(self, Action::SmsAttendee | Action::SmsNumber)
+    }
+
+    /// The job lane a step of this action runs in: the lane of what it talks to, with
+    /// workflow emails (reminders) in a lane of their own.
+    pub fn lane(self) -> Lane {
+        match self {
+            Action::EmailAttendee | Action::EmailHost | Action::EmailAddress => Lane::Workflow,
+            Action::SmsAttendee | Action::SmsNumber => Lane::Sms,
+            Action::Webhook => Lane::Webhooks,
+        }
     }
 
     /// Whether the step names its own target (an address, a number, a URL).
@@ -801,7 +811,9 @@ fn enqueue_steps(
         let dedupe = format!("{key_prefix}:step:{}", step.id);
         queue::enqueue(
             conn,
-            &NewJob::new(WORKFLOW_JOB, &payload, run_at).dedupe_key(&dedupe),
+            &NewJob::new(WORKFLOW_JOB, &payload, run_at)
+                .dedupe_key(&dedupe)
+                .lane(step.action.lane()),
             now,
         )?;
     }

@@ -47,7 +47,7 @@ fn id_of(payload: &Value, name: &str) -> Result<i64, JobFailure> {
 }
 
 fn db_failure(err: rusqlite::Error) -> JobFailure {
-    JobFailure(DbError::from(err).to_string())
+    JobFailure::new(DbError::from(err).to_string())
 }
 
 /// Loads what the step needs, or `None` when the step no longer applies.
@@ -84,7 +84,7 @@ fn load(
     }
     let settings = InstanceSettings::load(conn).map_err(db_failure)?;
     let smtp = if step.action.is_email() {
-        smtp::load(conn, state_key).map_err(|err| JobFailure(err.to_string()))?
+        smtp::load(conn, state_key).map_err(|err| JobFailure::new(err.to_string()))?
     } else {
         None
     };
@@ -229,6 +229,14 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
     let Some(loaded) = loaded else {
         return Ok(());
     };
+    // A reminder is for before the meeting: one that could not be sent in time (its
+    // server was down) is dropped, visibly, rather than sent late.
+    if loaded.workflow.trigger == Trigger::BeforeEvent && state.clock.now() >= loaded.booking.start
+    {
+        return Err(JobFailure::give_up(
+            "not sent: the meeting began before the reminder could be sent",
+        ));
+    }
     let site = Site::of(&state);
     let manage_url = if uses_manage_link(&loaded.step) && loaded.booking.status.is_active() {
         match site.manage_url(&loaded.booking) {
@@ -252,14 +260,17 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
         },
         Reading::host,
     );
+    // The same on every attempt of this step for this booking: what a retried message
+    // or call is recognised by.
+    let identity = job.identity();
     let sent = match loaded.step.action {
         Action::EmailAttendee | Action::EmailHost | Action::EmailAddress => {
-            send_emails(&state, &loaded, &site, facts, organizer_reading).await?
+            send_emails(&state, &loaded, &site, facts, organizer_reading, &identity).await?
         }
         Action::SmsAttendee | Action::SmsNumber => {
             send_sms(&state, &loaded, &site, &facts, organizer_reading).await?
         }
-        Action::Webhook => call_webhook(&state, &loaded, &site).await?,
+        Action::Webhook => call_webhook(&state, &loaded, &site, &identity).await?,
     };
     if sent {
         tracing::info!(
@@ -281,6 +292,7 @@ async fn send_emails(
     site: &Site,
     facts: BookingFacts,
     organizer_reading: Reading,
+    identity: &str,
 ) -> Result<bool, JobFailure> {
     let Some(smtp) = loaded.smtp.clone() else {
         tracing::warn!(
@@ -305,7 +317,7 @@ async fn send_emails(
         )],
     };
     let (step, booking, site) = (loaded.step.clone(), loaded.booking.clone(), site.clone());
-    let messages = state
+    let mut messages = state
         .db
         .read(move |conn| -> Result<Vec<Email>, DbError> {
             let mut messages = Vec::with_capacity(audiences.len());
@@ -318,10 +330,24 @@ async fn send_emails(
             Ok(messages)
         })
         .await?;
+    for message in &mut messages {
+        let recipients = email::addresses(message);
+        message.message_id = Some(email::stable_message_id(
+            &state.key,
+            &smtp.from_address,
+            &[
+                "workflow",
+                &loaded.booking.uid,
+                &format!("step:{}", loaded.step.id),
+                identity,
+                &recipients,
+            ],
+        ));
+    }
     for message in &messages {
         email::send(&smtp, message, Policy::for_admin_servers(state))
             .await
-            .map_err(|err| JobFailure(err.to_string()))?;
+            .map_err(|err| JobFailure::new(email::without_addresses(&err.to_string(), message)))?;
     }
     Ok(!messages.is_empty())
 }
@@ -342,7 +368,7 @@ async fn send_sms(
     let (gateway, number) = state
         .db
         .read(move |conn| -> Result<_, JobFailure> {
-            let gateway = sms::load(conn, &key).map_err(|err| JobFailure(err.to_string()))?;
+            let gateway = sms::load(conn, &key).map_err(|err| JobFailure::new(err.to_string()))?;
             let number = match step.action {
                 Action::SmsAttendee => attendee_phone(conn, &booking).map_err(db_failure)?,
                 _ => Some(step.target.clone()),
@@ -368,7 +394,7 @@ async fn send_sms(
     let (_, text) = render(&loaded.step, facts, &reader(reading, site));
     sms::send(&gateway, &number, &text, Policy::for_admin_servers(state))
         .await
-        .map_err(|err| JobFailure(err.to_string()))?;
+        .map_err(|err| JobFailure::new(err.to_string()))?;
     Ok(true)
 }
 
@@ -387,7 +413,12 @@ fn webhook_trigger(trigger: Trigger) -> &'static str {
 
 /// Calls a webhook step's URL with the booking's Cal.com payload, signed when the step has
 /// a secret. An answer other than 2xx fails the attempt.
-async fn call_webhook(state: &AppState, loaded: &Loaded, site: &Site) -> Result<bool, JobFailure> {
+async fn call_webhook(
+    state: &AppState,
+    loaded: &Loaded,
+    site: &Site,
+    identity: &str,
+) -> Result<bool, JobFailure> {
     let trigger = webhook_trigger(loaded.workflow.trigger);
     let (booking_id, minimum_necessary) = (loaded.booking.id, site.minimum_necessary);
     let body = state
@@ -413,6 +444,7 @@ async fn call_webhook(state: &AppState, loaded: &Loaded, site: &Site) -> Result<
         trigger,
         created_at: state.clock.now(),
         payload,
+        delivery_id: webhooks::delivery_id(&state.key, identity),
     };
     let policy = Policy::of(state);
     let exchange = if secret.is_some() {
@@ -422,7 +454,7 @@ async fn call_webhook(state: &AppState, loaded: &Loaded, site: &Site) -> Result<
             outbound::Request {
                 url: post.url,
                 content_type: "application/json",
-                headers: vec![("X-Kairos-Trigger".to_string(), trigger.to_string())],
+                headers: post.id_headers(),
                 body: post.body(),
             },
             policy,
@@ -432,7 +464,7 @@ async fn call_webhook(state: &AppState, loaded: &Loaded, site: &Site) -> Result<
     if exchange.succeeded() {
         Ok(true)
     } else {
-        Err(JobFailure(exchange.summary()))
+        Err(JobFailure::new(exchange.summary()))
     }
 }
 

@@ -40,14 +40,34 @@ pub(crate) struct SmtpServer {
 
 impl SmtpServer {
     pub(crate) fn start(port: u16, maildir: &Path) -> Self {
-        let child = Command::new(python())
+        let mut command = Command::new(python());
+        command
             .args(["-m", "aiosmtpd", "-n", "-l", &format!("127.0.0.1:{port}")])
             .args(["-c", "aiosmtpd.handlers.Mailbox"])
+            .arg(maildir);
+        Self::spawn(command, port, maildir)
+    }
+
+    /// aiosmtpd misbehaving as `mode` says (see tests/smtp/modes.py): `late` (store, then
+    /// answer after `seconds`), `drop` (store, then hang up), `refuse` (451 to every
+    /// recipient) or `hang` (never say a word).
+    pub(crate) fn start_mode(port: u16, maildir: &Path, mode: &str, seconds: u64) -> Self {
+        let mut command = Command::new(python());
+        command
+            .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/smtp/modes.py"))
+            .arg(port.to_string())
             .arg(maildir)
+            .arg(mode)
+            .arg(seconds.to_string());
+        Self::spawn(command, port, maildir)
+    }
+
+    fn spawn(mut command: Command, port: u16, maildir: &Path) -> Self {
+        let child = command
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .expect("aiosmtpd starts");
+            .expect("the SMTP server starts");
         let deadline = Instant::now() + StdDuration::from_secs(15);
         while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
             assert!(Instant::now() < deadline, "aiosmtpd did not listen");
@@ -87,7 +107,7 @@ import email, email.header, email.utils, json, sys, icalendar
 msg = email.message_from_bytes(open(sys.argv[1], 'rb').read())
 def addresses(name):
     return [list(a) for a in email.utils.getaddresses(msg.get_all(name, []))]
-out = {"to": list(email.utils.parseaddr(msg["To"])), "toAll": addresses("To"), "cc": addresses("Cc"), "from": list(email.utils.parseaddr(msg["From"])), "subject": str(email.header.make_header(email.header.decode_header(msg["Subject"]))), "text": "", "html": "", "alternative": [], "calendar": None}
+out = {"messageId": msg.get("Message-ID"), "to": list(email.utils.parseaddr(msg["To"])), "toAll": addresses("To"), "cc": addresses("Cc"), "from": list(email.utils.parseaddr(msg["From"])), "subject": str(email.header.make_header(email.header.decode_header(msg["Subject"]))), "text": "", "html": "", "alternative": [], "calendar": None}
 for part in msg.walk():
     if part.get_content_type() == "multipart/alternative":
         out["alternative"] = [p.get_content_type() for p in part.get_payload()]
@@ -267,6 +287,16 @@ async fn book_reschedule_cancel_tell_attendee_guests_and_host_in_their_zones_wit
     let attendee = to(&all, "pat@example.org");
     let host = to(&all, OWNER_EMAIL);
     assert_eq!((attendee.len(), host.len()), (3, 3), "{all:#?}");
+    // Each message has a Message-ID of its own, at the sender's domain.
+    let mut ids: Vec<&str> = all.iter().filter_map(|m| m["messageId"].as_str()).collect();
+    assert_eq!(ids.len(), 6, "{all:#?}");
+    assert!(
+        ids.iter().all(|id| id.ends_with("@clinic.example>")),
+        "{ids:?}"
+    );
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), 6, "distinct Message-IDs");
     for message in &all {
         assert_eq!(
             message["from"],
@@ -631,14 +661,20 @@ async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_i
     let state = server.running.as_ref().expect("running").state.clone();
     book(&api, id, "2026-03-31T08:00:00Z", "pat@example.org").await;
 
-    // No mail server answers: every attempt fails until the jobs give up.
+    // No mail server answers: every attempt fails until the jobs give up, three days
+    // after they were due.
     let deadline = Instant::now() + StdDuration::from_secs(60);
     while dead_email_jobs(&server).await.len() < 2 {
         assert!(Instant::now() < deadline, "the jobs never died");
-        server.clock.advance(Duration::hours(7));
+        server.clock.advance(Duration::hours(1));
         state.jobs.wake();
-        tokio::time::sleep(StdDuration::from_millis(100)).await;
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
     }
+    assert!(
+        server.clock.now() >= t0() + Duration::days(3),
+        "{}",
+        server.clock.now()
+    );
     let dead = dead_email_jobs(&server).await;
 
     let client = browser();
@@ -656,7 +692,7 @@ async fn the_jobs_page_shows_a_dead_email_without_patient_data_and_retry_sends_i
     assert_eq!(page.status(), StatusCode::OK);
     let page = page.text().await.expect("body");
     assert!(page.contains("Send a booking email"), "{page}");
-    assert!(page.contains("Attempts 8 of 8"), "{page}");
+    assert!(page.contains("gave up after 3 days of failures"), "{page}");
     assert!(
         page.contains("Connection refused"),
         "the last error: {page}"

@@ -8,7 +8,9 @@ use chrono::Duration;
 use kairos::clock::{Clock as _, FixedClock};
 use kairos::db::{Db, DbError};
 use kairos::instance::Instance;
-use kairos::jobs::{Handlers, JobFailure, JobStatus, NewJob, Waker, Worker, queue};
+use kairos::jobs::{
+    Handlers, JobFailure, JobStatus, Lane, LaneLimits, NewJob, Waker, Worker, WorkerOptions, queue,
+};
 use reqwest::StatusCode;
 use serde_json::json;
 
@@ -293,4 +295,297 @@ async fn a_job_whose_handler_panics_fails_alone_and_the_worker_goes_on() {
         "{failed:?}"
     );
     worker.stop().await;
+}
+
+/// Handlers whose jobs wait until `gate` opens (or forever), recording each start.
+fn gated(runs: &Runs, gate: &Arc<tokio::sync::Notify>) -> Handlers {
+    let (runs, gate) = (runs.clone(), gate.clone());
+    Handlers::new().on("test", move |job| {
+        let (runs, gate) = (runs.clone(), gate.clone());
+        async move {
+            runs.lock().unwrap_or_else(|p| p.into_inner()).push(job.id);
+            gate.notified().await;
+            Ok(())
+        }
+    })
+}
+
+fn started(runs: &Runs) -> Vec<i64> {
+    runs.lock().unwrap_or_else(|p| p.into_inner()).clone()
+}
+
+async fn wait_until_started(runs: &Runs, count: usize) {
+    let deadline = Instant::now() + StdDuration::from_secs(20);
+    while started(runs).len() < count {
+        assert!(Instant::now() < deadline, "{:?} started", started(runs));
+        tokio::time::sleep(StdDuration::from_millis(20)).await;
+    }
+}
+
+fn quick() -> WorkerOptions {
+    WorkerOptions {
+        heartbeat: StdDuration::from_millis(50),
+        stop_grace: StdDuration::from_millis(200),
+        ..WorkerOptions::default()
+    }
+}
+
+async fn running_jobs(db: &Db) -> i64 {
+    db.read(|conn| -> Result<i64, DbError> {
+        Ok(conn.query_row(
+            "SELECT count(*) FROM jobs WHERE status = 'running'",
+            [],
+            |r| r.get(0),
+        )?)
+    })
+    .await
+    .expect("count")
+}
+
+#[tokio::test]
+async fn a_graceful_stop_leaves_no_job_running_and_every_one_due_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = Arc::new(FixedClock::new(t0()));
+    let db = open(&dir);
+    let mut ids = Vec::new();
+    for n in 0..4 {
+        ids.push(enqueue(&db, json!({ "n": n }), t0()).await);
+    }
+    let (runs, gate): (Runs, _) = (Arc::default(), Arc::new(tokio::sync::Notify::new()));
+    // One attempt at a time: it hangs, and the other due jobs wait their turn.
+    let one_at_a_time = WorkerOptions {
+        lanes: LaneLimits::default().with(Lane::General, 1),
+        ..quick()
+    };
+    let worker = Worker::spawn_with(
+        db.clone(),
+        clock.clone(),
+        gated(&runs, &gate),
+        Waker::new(),
+        one_at_a_time,
+    );
+    wait_until_started(&runs, 1).await;
+    let hung = started(&runs)[0];
+    worker.stop().await;
+
+    assert_eq!(running_jobs(&db).await, 0, "nothing is left running");
+    for id in &ids {
+        let job = status_of(&db, *id).await;
+        assert_eq!(job.status, JobStatus::Pending, "{job:?}");
+        assert!(job.run_at <= clock.now(), "due at once: {job:?}");
+        if *id == hung {
+            assert_eq!(job.attempts, 1, "the cut-short attempt counts");
+            assert!(
+                job.last_error
+                    .as_deref()
+                    .unwrap_or_default()
+                    .contains("stopped"),
+                "{job:?}"
+            );
+        } else {
+            assert_eq!(job.attempts, 0, "never started, so no attempt: {job:?}");
+            assert_eq!(job.last_error, None);
+        }
+    }
+
+    // The next worker takes them all up at once, on the same clock.
+    let runs: Runs = Arc::default();
+    let worker = Worker::spawn_with(
+        db.clone(),
+        clock.clone(),
+        recording(&runs),
+        Waker::new(),
+        quick(),
+    );
+    wait_for(&db, &ids, JobStatus::Done).await;
+    worker.stop().await;
+    let mut ran = started(&runs);
+    ran.sort_unstable();
+    assert_eq!(ran, ids);
+}
+
+#[tokio::test]
+async fn a_dead_workers_claim_lapses_within_a_minute_while_a_live_one_is_renewed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = Arc::new(FixedClock::new(t0()));
+    let db = open(&dir);
+    let long = enqueue(&db, json!({}), t0()).await;
+    let (runs, gate): (Runs, _) = (Arc::default(), Arc::new(tokio::sync::Notify::new()));
+    let worker = Worker::spawn_with(
+        db.clone(),
+        clock.clone(),
+        gated(&runs, &gate),
+        Waker::new(),
+        quick(),
+    );
+    wait_until_started(&runs, 1).await;
+
+    // Ten minutes into the attempt the heartbeat still holds the claim: another process
+    // looking at the queue finds nothing to take over.
+    clock.advance(Duration::minutes(10));
+    let deadline = Instant::now() + StdDuration::from_secs(20);
+    while status_of(&db, long).await.lease_until <= Some(clock.now()) {
+        assert!(Instant::now() < deadline, "the claim was never renewed");
+        tokio::time::sleep(StdDuration::from_millis(20)).await;
+    }
+    let now = clock.now();
+    let stolen = db
+        .write(move |tx| -> Result<_, DbError> {
+            Ok(queue::claim(tx, now, kairos::jobs::LEASE, 10)?)
+        })
+        .await
+        .expect("claim");
+    assert!(
+        stolen.is_empty(),
+        "a live claim is not taken over: {stolen:?}"
+    );
+    gate.notify_one();
+    wait_for(&db, &[long], JobStatus::Done).await;
+
+    worker.stop().await;
+
+    // A process that claimed a job and died: no heartbeat renews its claim, and a minute
+    // later the worker takes the job over.
+    let orphan = enqueue(&db, json!({}), clock.now()).await;
+    let now = clock.now();
+    let claimed = db
+        .write(move |tx| -> Result<_, DbError> {
+            Ok(queue::claim(tx, now, kairos::jobs::LEASE, 1)?)
+        })
+        .await
+        .expect("claim");
+    assert_eq!(claimed.len(), 1);
+    let (runs, waker): (Runs, _) = (Arc::default(), Waker::new());
+    let worker = Worker::spawn_with(
+        db.clone(),
+        clock.clone(),
+        recording(&runs),
+        waker.clone(),
+        quick(),
+    );
+    tokio::time::sleep(StdDuration::from_millis(300)).await;
+    assert_eq!(status_of(&db, orphan).await.status, JobStatus::Running);
+    assert!(kairos::jobs::LEASE <= Duration::minutes(1));
+    clock.advance(kairos::jobs::LEASE);
+    waker.wake();
+    wait_for(&db, &[orphan], JobStatus::Done).await;
+    assert_eq!(status_of(&db, orphan).await.attempts, 2);
+    assert_eq!(started(&runs), [orphan]);
+    worker.stop().await;
+}
+
+#[tokio::test]
+async fn jobs_a_killed_server_left_running_run_again_at_the_next_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    create_owner(&dir.path().join("data"));
+    let db = open(&dir);
+    // The process claimed a notification and died before finishing it (kill -9).
+    let id = db
+        .write(|tx| -> Result<_, DbError> {
+            let payload = json!({ "bookingEventId": 999_999 });
+            let job = NewJob::new(kairos::notify::NOTIFY_JOB, &payload, t0());
+            queue::enqueue(tx, &job, t0())?;
+            Ok(queue::claim(tx, t0(), kairos::jobs::LEASE, 1)?)
+        })
+        .await
+        .expect("claimed")
+        .first()
+        .map(|job| job.id)
+        .expect("one job");
+    drop(db);
+
+    // The clock has not moved: its lease still holds, yet the new server runs it now.
+    let server = TestServer::start_in(dir, Arc::new(FixedClock::new(t0()))).await;
+    let state = server.running.as_ref().expect("running").state.clone();
+    wait_for(&state.db, &[id], JobStatus::Done).await;
+    assert_eq!(status_of(&state.db, id).await.attempts, 2);
+    server.stop().await;
+}
+
+async fn enqueue_in(
+    db: &Db,
+    kind: &'static str,
+    lane: Lane,
+    run_at: chrono::DateTime<chrono::Utc>,
+) -> i64 {
+    db.write(move |tx| -> Result<_, DbError> {
+        let payload = json!({});
+        Ok(queue::enqueue(
+            tx,
+            &NewJob::new(kind, &payload, run_at).lane(lane),
+            t0(),
+        )?)
+    })
+    .await
+    .expect("enqueued")
+    .expect("a new job")
+}
+
+#[tokio::test]
+async fn a_hung_mail_server_holds_only_its_own_lane() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let clock = Arc::new(FixedClock::new(t0()));
+    let db = open(&dir);
+    let mut mails = Vec::new();
+    for _ in 0..5 {
+        mails.push(enqueue_in(&db, "mail", Lane::Email, t0()).await);
+    }
+    let reminder = enqueue_in(&db, "reminder", Lane::Sms, t0() + Duration::minutes(10)).await;
+    let hook = enqueue_in(&db, "hook", Lane::Webhooks, t0() + Duration::minutes(10)).await;
+
+    // Every mail attempt hangs, as against a server that accepts and never answers.
+    let (hung, ran): (Runs, Runs) = (Arc::default(), Arc::default());
+    let hung_mail = hung.clone();
+    let (ran_reminder, ran_hook) = (ran.clone(), ran.clone());
+    let handlers = Handlers::new()
+        .on("mail", move |job| {
+            let hung = hung_mail.clone();
+            async move {
+                hung.lock().unwrap_or_else(|p| p.into_inner()).push(job.id);
+                std::future::pending::<()>().await;
+                Ok(())
+            }
+        })
+        .on("reminder", move |job| {
+            let ran = ran_reminder.clone();
+            async move {
+                ran.lock().unwrap_or_else(|p| p.into_inner()).push(job.id);
+                Ok(())
+            }
+        })
+        .on("hook", move |job| {
+            let ran = ran_hook.clone();
+            async move {
+                ran.lock().unwrap_or_else(|p| p.into_inner()).push(job.id);
+                Ok(())
+            }
+        });
+    let waker = Waker::new();
+    let worker = Worker::spawn_with(db.clone(), clock.clone(), handlers, waker.clone(), quick());
+    let email_limit = LaneLimits::default().get(Lane::Email);
+    wait_until_started(&hung, email_limit).await;
+
+    // At ten o'clock the reminder and the webhook go out, on the second they are due.
+    clock.advance(Duration::minutes(10));
+    waker.wake();
+    wait_for(&db, &[reminder, hook], JobStatus::Done).await;
+    let mut done = started(&ran);
+    done.sort_unstable();
+    assert_eq!(done, [reminder, hook]);
+    for id in [reminder, hook] {
+        assert_eq!(status_of(&db, id).await.updated_at, clock.now(), "on time");
+    }
+    // The mail lane never ran more than its limit at once; the rest of the mail waits.
+    assert_eq!(started(&hung).len(), email_limit);
+    let mut waiting = 0;
+    for id in &mails {
+        let job = status_of(&db, *id).await;
+        if job.status == JobStatus::Pending {
+            assert_eq!(job.attempts, 0, "{job:?}");
+            waiting += 1;
+        }
+    }
+    assert_eq!(waiting, mails.len() - email_limit);
+    worker.stop().await;
+    assert_eq!(running_jobs(&db).await, 0);
 }

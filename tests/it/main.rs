@@ -13,6 +13,7 @@ mod email;
 mod encryption;
 mod extremes;
 mod jobs;
+mod jobs_delivery;
 mod lifecycle;
 mod metrics;
 mod mfa;

@@ -453,6 +453,43 @@ async fn a_receiver_that_was_down_gets_each_delivery_exactly_once() {
     receiver.stop();
 }
 
+/// A receiver that failed a delivery gets it again with the same delivery id (as
+/// `X-Kairos-Delivery` and Standard Webhooks' `Webhook-Id`), so it can tell a retry from
+/// a new event; another delivery has another id.
+#[tokio::test]
+async fn a_retried_delivery_carries_the_same_delivery_id() {
+    let (server, api, id) = hooked_clinic(json!({})).await;
+    let receiver = Receiver::start().await;
+    receiver.status.store(503, Ordering::SeqCst);
+    subscribe(&api, &receiver, &["BOOKING_CREATED"]).await;
+    for start in ["2026-03-31T08:00:00Z", "2026-03-31T09:00:00Z"] {
+        let (status, _) = api
+            .public_post("/api/v1/bookings", &booking(id, start, "pat@example.org"))
+            .await;
+        assert_eq!(status, StatusCode::CREATED);
+    }
+    let failed = receiver.wait_for(&server, 2).await;
+    receiver.status.store(200, Ordering::SeqCst);
+    server.clock.advance(Duration::minutes(2));
+    let all = receiver.wait_for(&server, 4).await;
+
+    let id_of = |received: &Received| {
+        let id = received.header("x-kairos-delivery");
+        assert!(!id.is_empty(), "{:?}", received.headers);
+        assert_eq!(received.header("webhook-id"), id);
+        (received.json()["payload"]["bookingId"].clone(), id)
+    };
+    let first: Vec<_> = failed.iter().map(id_of).collect();
+    assert_ne!(first[0].1, first[1].1, "two deliveries, two ids");
+    for retried in &all[2..] {
+        let (booking, id) = id_of(retried);
+        let original = first.iter().find(|(b, _)| *b == booking).expect("retried");
+        assert_eq!(original.1, id, "a retry keeps its delivery id");
+    }
+    server.stop().await;
+    receiver.stop();
+}
+
 #[tokio::test]
 async fn with_minimum_necessary_off_the_answers_are_sent() {
     let receiver = Receiver::start().await;

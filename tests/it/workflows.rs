@@ -44,7 +44,7 @@ async fn clinic_with_mail() -> Mailed {
 }
 
 /// A signed-in owner's browser.
-async fn owner_browser(server: &TestServer) -> reqwest::Client {
+pub(crate) async fn owner_browser(server: &TestServer) -> reqwest::Client {
     let client = browser();
     let response = sign_in(server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
@@ -69,7 +69,7 @@ async fn submit_workflow(
 }
 
 /// Creates a workflow through the form, turned on for `event_types`; returns its id.
-async fn create_workflow(
+pub(crate) async fn create_workflow(
     server: &TestServer,
     client: &reqwest::Client,
     event_types: &[i64],

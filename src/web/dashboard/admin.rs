@@ -103,8 +103,10 @@ async fn page_with(
         )
     });
     let zone = user.time_zone;
+    let trouble = super::jobs::trouble_notice(ctx, zone, user.twelve_hour).await?;
     let body = html! {
         (message)
+        (trouble)
         div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/sso" { "Single sign-on" } " · " a href="/dashboard/admin/email" { "Email" } " · " a href="/dashboard/admin/sms" { "Text messages" } " · " a href="/dashboard/admin/jobs" { "Background jobs" } } } }
         div.editor {
             section.panel aria-labelledby="people-title" {

@@ -24,11 +24,31 @@ fn describe(kind: &str) -> &str {
     match kind {
         crate::notify::NOTIFY_JOB => "Prepare the emails of a booking change",
         crate::notify::EMAIL_JOB => "Send a booking email",
+        crate::workflows::WORKFLOW_JOB => "Run a workflow step",
+        crate::webhooks::WEBHOOK_JOB => "Deliver a webhook",
+        crate::audit::RETENTION_JOB => "Remove audit entries past their retention",
         other => other,
     }
 }
 
-fn job_list(jobs: &[Job], zone: Tz, twelve_hour: bool, csrf: &str, retry: bool) -> Markup {
+/// How a list shows its jobs: in whose zone and clock, and what it offers.
+struct Listing<'a> {
+    zone: Tz,
+    twelve_hour: bool,
+    csrf: &'a str,
+    /// Failing lists say until when a job is retried.
+    lifetime: Option<chrono::Duration>,
+    retry: bool,
+}
+
+fn job_list(jobs: &[Job], listing: &Listing<'_>) -> Markup {
+    let Listing {
+        zone,
+        twelve_hour,
+        csrf,
+        lifetime,
+        retry,
+    } = *listing;
     let at = |t: chrono::DateTime<chrono::Utc>| {
         let local = t.with_timezone(&zone);
         format!(
@@ -44,9 +64,16 @@ fn job_list(jobs: &[Job], zone: Tz, twelve_hour: bool, csrf: &str, retry: bool) 
                     div.list-main {
                         span.list-title { (describe(&job.kind)) " " span.muted.small { "#" (job.id) " · " code { (job.kind) } } }
                         div.list-sub {
+                            span { "Lane " (job.lane.as_str()) }
                             span { "Runs " (at(job.run_at)) }
-                            span { "Attempts " (job.attempts) " of " (job.max_attempts) }
+                            span {
+                                "Attempts " (job.attempts)
+                                @if let Some(cap) = job.max_attempts { " of " (cap) }
+                            }
                             span { "Updated " (at(job.updated_at)) }
+                            @if let Some(lifetime) = lifetime {
+                                span { "Retried until " (at(job.due_at + lifetime)) }
+                            }
                         }
                         @if let Some(error) = &job.last_error {
                             div.list-sub { span.badge.off { "Last error" } span { (error) } }
@@ -81,6 +108,36 @@ fn section(
     }
 }
 
+/// A warning for administrators while background jobs fail or have died, linking to the
+/// jobs page; nothing when all is well. Counts and kinds only, never content.
+pub async fn trouble_notice(ctx: &Ctx, zone: Tz, twelve_hour: bool) -> Result<Markup, WebError> {
+    let now = ctx.state.clock.now();
+    let health = ctx
+        .state
+        .db
+        .read(move |conn| jobs::health(conn, now).map_err(DbError::from))
+        .await?;
+    let Some(trouble) = health.trouble() else {
+        return Ok(html! {});
+    };
+    let since = health.failing_since.map(|since| {
+        let local = since.with_timezone(&zone);
+        format!(
+            "{} {}",
+            format::short_date(local.date_naive()),
+            format::time(local, twelve_hour)
+        )
+    });
+    Ok(html! {
+        div.alert.alert-error role="alert" data-jobs-trouble {
+            strong { "Background jobs are failing: " } (trouble) "."
+            @if let Some(since) = since { " The oldest has been retried since " (since) "." }
+            " Check the mail server, the SMS gateway or the webhook receivers named there: "
+            a href=(CURRENT) { "Background jobs" } "."
+        }
+    })
+}
+
 /// `GET /dashboard/admin/jobs`.
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
     let user = admin_only(&ctx)?;
@@ -90,19 +147,44 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         .read(|conn| jobs::overview(conn, LIMIT).map_err(DbError::from))
         .await?;
     let csrf = ctx.csrf_token();
-    let (zone, twelve) = (user.time_zone, user.twelve_hour);
+    let (zone, twelve_hour) = (user.time_zone, user.twelve_hour);
+    let lifetime = chrono::Duration::hours(i64::from(ctx.state.config.job_retry_hours));
+    let listing = |retry: bool, lifetime: Option<chrono::Duration>| Listing {
+        zone,
+        twelve_hour,
+        csrf: &csrf,
+        lifetime,
+        retry,
+    };
+    let (failing, dead) = (listing(true, Some(lifetime)), listing(true, None));
+    let (running, waiting) = (listing(false, None), listing(false, None));
+    let retry_all = html! {
+        form method="post" action=(format!("{CURRENT}/retry-dead")) {
+            (csrf_field(&csrf))
+            button.button type="submit" { "Retry all dead jobs" }
+        }
+    };
+    let trouble = trouble_notice(&ctx, zone, twelve_hour).await?;
     let body = html! {
         (flash_notice(&query.notice))
+        (trouble)
         div.page-head { div {
             p.muted.small { a href="/dashboard/admin" { "← Administration" } }
             h1 { "Background jobs" }
-            p.muted { "Emails and other work done after a change. A failing job is retried with growing pauses; after its last attempt it is dead until you retry it. Times in " (zone.name()) "." }
+            p.muted {
+                "Emails and other work done after a change. A failing job is retried with growing pauses (at most an hour apart) for "
+                (ctx.state.config.job_retry_hours) " hours from when it was due, then it is dead until you retry it. "
+                "A reminder that could not be sent before its meeting began is dead and says so. Times in " (zone.name()) "."
+            }
         } }
         div.editor {
-            (section("failing-title", "Failing", "Nothing is failing.", &overview.failing, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
-            (section("dead-title", "Dead", "No job gave up.", &overview.dead, |jobs| job_list(jobs, zone, twelve, &csrf, true)))
-            (section("running-title", "Running", "Nothing is running.", &overview.running, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
-            (section("waiting-title", "Waiting", "Nothing is waiting.", &overview.waiting, |jobs| job_list(jobs, zone, twelve, &csrf, false)))
+            (section("failing-title", "Failing", "Nothing is failing.", &overview.failing, |jobs| job_list(jobs, &failing)))
+            (section("dead-title", "Dead", "No job gave up.", &overview.dead, |jobs| html! {
+                (retry_all)
+                (job_list(jobs, &dead))
+            }))
+            (section("running-title", "Running", "Nothing is running.", &overview.running, |jobs| job_list(jobs, &running)))
+            (section("waiting-title", "Waiting", "Nothing is waiting.", &overview.waiting, |jobs| job_list(jobs, &waiting)))
         }
     };
     Ok(render(
@@ -133,6 +215,27 @@ pub async fn retry(
         "job-retried"
     } else {
         "job-not-retried"
+    };
+    Ok(Redirect::to(&format!("{CURRENT}?notice={notice}")).into_response())
+}
+
+/// `POST /dashboard/admin/jobs/retry-dead`: every dead job runs again, each audited.
+pub async fn retry_dead(
+    ctx: Ctx,
+    axum::Form(form): axum::Form<Vec<(String, String)>>,
+) -> Result<Response, WebError> {
+    let user = admin_only(&ctx)?;
+    ctx.verify_csrf(FormData(form).get("csrf"))?;
+    let (actor, now, origin) = (Actor::User(user.id), ctx.state.clock.now(), ctx.origin());
+    let retried = ctx
+        .state
+        .db
+        .write(move |tx| jobs::retry_dead(tx, actor, &origin, now).map_err(DbError::from))
+        .await?;
+    let notice = if retried.is_empty() {
+        "no-dead-jobs"
+    } else {
+        "jobs-retried"
     };
     Ok(Redirect::to(&format!("{CURRENT}?notice={notice}")).into_response())
 }

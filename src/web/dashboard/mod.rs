@@ -51,8 +51,14 @@ pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, 
     let csrf = ctx.csrf_token();
     let policy = state.session_policy;
     let updates = crate::web::updates::status_row(&ctx).await?;
+    let trouble = if user.role.is_admin() {
+        jobs::trouble_notice(&ctx, user.time_zone, user.twelve_hour).await?
+    } else {
+        html! {}
+    };
     let body = html! {
         @if let Some(text) = notice_text(&query.notice) { (notice("success", text)) }
+        (trouble)
         div.page-head {
             h1 { "Welcome, " (first_name) }
             p.muted { (now.format("%A, %-d %B %Y · %H:%M")) " " (zone.name()) }
@@ -201,6 +207,7 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin/email", get(email::page).post(email::save))
         .route("/dashboard/admin/email/test", post(email::test))
         .route("/dashboard/admin/jobs/{id}/retry", post(jobs::retry))
+        .route("/dashboard/admin/jobs/retry-dead", post(jobs::retry_dead))
         .route("/dashboard/admin/sso", get(sso::page).post(sso::save))
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/invitations", post(admin::invite))
@@ -243,6 +250,8 @@ pub fn flash(key: &str) -> Option<&'static str> {
         "ooo-removed" => "Out-of-office time removed.",
         "job-retried" => "The job runs again now.",
         "job-not-retried" => "That job is no longer failing or dead: it is running again or done.",
+        "jobs-retried" => "Every dead job runs again now, with a fresh retry time.",
+        "no-dead-jobs" => "No job was dead.",
         "workflow-on" => "The workflow is on.",
         "workflow-off" => "The workflow is off: it sends nothing until you turn it on again.",
         other => return notice_text(other),
