@@ -155,6 +155,7 @@ fn matrix() -> Vec<Row> {
         row(POST, "/dashboard/admin/settings", "", "L F F F A A").form("organization_name=Clinic"),
         row(GET, "/dashboard/admin/jobs", "", "L F F F A A"),
         row(POST, "/dashboard/admin/jobs/{id}/retry", "dead_job", "L F F F A A"),
+        row(POST, "/dashboard/admin/jobs/retry-dead", "", "L F F F A A"),
         row(GET, "/dashboard/admin/email", "", "L F F F A A"),
         row(POST, "/dashboard/admin/email", "", "L F F F A A").form("host=smtp.example.org&port=not-a-port"),
         row(POST, "/dashboard/admin/email/test", "", "L F F F A A").form("to=test-{n}@clinic.example"),
@@ -550,7 +551,7 @@ async fn world(server: &TestServer, cast: &Cast, n: usize) -> World {
             )?
             .ok_or_else(|| SetupFailed("no job".into()))?;
             tx.execute(
-                "UPDATE jobs SET status = 'dead', attempts = max_attempts, last_error = 'refused' WHERE id = ?1",
+                "UPDATE jobs SET status = 'dead', attempts = 3, last_error = 'refused' WHERE id = ?1",
                 [dead_job],
             )?;
             Ok(vec![

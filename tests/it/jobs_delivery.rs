@@ -13,10 +13,10 @@ use kairos::db::DbError;
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
-use crate::api::{booking, clinic};
+use crate::api::{booking, clinic_with_config};
 use crate::email::{SmtpServer, configure_smtp, free_port, messages};
 use crate::support::*;
-use crate::webhooks::{Receiver, hooked_clinic};
+use crate::webhooks::{ALLOW_LOOPBACK, Receiver, hooked_clinic};
 use crate::workflows::{create_workflow, owner_browser};
 
 /// The email jobs as (status, attempts), by id.
@@ -104,7 +104,7 @@ async fn a_server_that_confirms_after_70_seconds_gets_each_message_once() {
     let maildir = tempfile::tempdir().expect("tempdir");
     let port = free_port();
     let smtp = SmtpServer::start_mode(port, &maildir.path().join("mail"), "late", 70);
-    let (server, api, id) = clinic(json!({})).await;
+    let (server, api, id) = clinic_with_config(json!({}), ALLOW_LOOPBACK).await;
     configure_smtp(&server, port).await;
     book(&api, id, "2026-03-31T08:00:00Z").await;
 
@@ -132,7 +132,7 @@ async fn a_message_whose_confirmation_was_lost_is_sent_again_with_the_same_messa
     let mail = maildir.path().join("mail");
     let port = free_port();
     let dropping = SmtpServer::start_mode(port, &mail, "drop", 0);
-    let (server, api, id) = clinic(json!({})).await;
+    let (server, api, id) = clinic_with_config(json!({}), ALLOW_LOOPBACK).await;
     configure_smtp(&server, port).await;
     book(&api, id, "2026-03-31T08:00:00Z").await;
 
@@ -251,7 +251,7 @@ async fn a_hung_mail_server_delays_neither_a_webhook_nor_a_reminder() {
 
 /// A clinic like [`clinic`] whose server runs with `extra` lines of configuration.
 async fn clinic_configured(extra: &str) -> (TestServer, Api, i64) {
-    let server = TestServer::with_owner_and_config(extra).await;
+    let server = TestServer::with_owner_and_config(&format!("{ALLOW_LOOPBACK}{extra}")).await;
     let api = server.api().await;
     let (status, body) = api
         .post("/api/v1/schedules", &crate::api::berlin_mornings())
@@ -311,7 +311,7 @@ async fn a_mail_outage_of_two_days_is_survived_and_each_message_arrives_once() {
     let mail = maildir.path().join("mail");
     let port = free_port();
     let refusing = SmtpServer::start_mode(port, &mail, "refuse", 0);
-    let (server, api, id) = clinic(json!({})).await;
+    let (server, api, id) = clinic_with_config(json!({}), ALLOW_LOOPBACK).await;
     configure_smtp(&server, port).await;
     book(&api, id, "2026-03-31T08:00:00Z").await;
     let (status, made) = api
@@ -589,6 +589,7 @@ fn serve(data: &Path, port: u16) -> std::process::Child {
     let child = crate::backup::kairos_cli(data)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .env("KAIROS_LOG_LEVEL", "warn")
+        .env("KAIROS_OUTBOUND_ALLOW_LOOPBACK", "true")
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -625,7 +626,7 @@ async fn a_server_killed_mid_send_sends_again_at_the_next_start_with_the_same_me
     let mail = maildir.path().join("mail");
     let smtp_port = free_port();
     let slow = SmtpServer::start_mode(smtp_port, &mail, "late", 600);
-    let (server, _api, id) = clinic(json!({})).await;
+    let (server, _api, id) = clinic_with_config(json!({}), ALLOW_LOOPBACK).await;
     configure_smtp(&server, smtp_port).await;
     let dir = server.stop_keeping_dir().await;
     let data = dir.path().join("data");

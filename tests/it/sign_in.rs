@@ -349,7 +349,11 @@ async fn one_clients_failures_wait_one_minute_then_longer_each_time() {
 async fn a_throttled_account_is_emailed_a_link_that_lets_one_browser_in() {
     use crate::email::{SmtpServer, configure_smtp, free_port, wait_for_messages};
 
-    let server = TestServer::with_owner_and_config("trusted_proxies = [\"127.0.0.1\"]\n").await;
+    let config = format!(
+        "trusted_proxies = [\"127.0.0.1\"]\n{}",
+        crate::webhooks::ALLOW_LOOPBACK
+    );
+    let server = TestServer::with_owner_and_config(&config).await;
     let port = free_port();
     let maildir = tempfile::tempdir().expect("tempdir");
     let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));

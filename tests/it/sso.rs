@@ -612,14 +612,27 @@ async fn issuers_on_internal_addresses_are_refused_naming_the_host_and_the_reaso
     let state = server.running.as_ref().expect("running").state.clone();
     assert!(!state.sso.settings().enabled, "nothing was saved");
 
-    // The administrator's allow-list opens private networks, never loopback or metadata.
+    // The administrator's allow-list opens private networks, and with them a provider on
+    // this machine; never metadata.
     let mut settings = state.settings();
     settings.allow_private_targets = true;
     state.set_settings(settings);
-    let page = issuer_refusal(&server, &provider.issuer).await;
-    assert!(page.contains("a loopback address"), "{page}");
     let page = issuer_refusal(&server, "https://169.254.169.254/").await;
     assert!(page.contains("a cloud metadata address"), "{page}");
+    let saved = configure(
+        &server,
+        &[
+            ("enabled", "on"),
+            ("issuer", &provider.issuer),
+            ("client_id", "kairos-test"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        saved.status(),
+        StatusCode::SEE_OTHER,
+        "a provider on this machine"
+    );
     server.stop().await;
 }
 
