@@ -470,6 +470,28 @@ async fn a_retried_delivery_carries_the_same_delivery_id() {
     }
     let failed = receiver.wait_for(&server, 2).await;
     receiver.status.store(200, Ordering::SeqCst);
+    // Both failures are recorded (their retries planned from the clock's now) before the
+    // clock moves past the retries.
+    let state = server.running.as_ref().expect("running").state.clone();
+    let deadline = Instant::now() + StdDuration::from_secs(30);
+    loop {
+        let planned = state
+            .db
+            .read(|conn| -> Result<i64, kairos::db::DbError> {
+                Ok(conn.query_row(
+                    "SELECT count(*) FROM jobs WHERE kind = ?1 AND status = 'pending' AND attempts >= 1",
+                    [kairos::webhooks::WEBHOOK_JOB],
+                    |row| row.get(0),
+                )?)
+            })
+            .await
+            .expect("read");
+        if planned >= 2 {
+            break;
+        }
+        assert!(Instant::now() < deadline, "the failures were not recorded");
+        tokio::time::sleep(StdDuration::from_millis(20)).await;
+    }
     server.clock.advance(Duration::minutes(2));
     let all = receiver.wait_for(&server, 4).await;
 
