@@ -44,7 +44,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::db::bookings::{self, Booking};
 use crate::db::teams::{self, TeamRole};
 use crate::db::users::{Role, User};
-use crate::scheduling::event_types::EventType;
+use crate::model::event_types::EventType;
 
 /// The answer to "may this person do that".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

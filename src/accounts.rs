@@ -11,10 +11,10 @@ use crate::access::{self, Access};
 use crate::auth::{self, SessionPolicy, check_username, password};
 use crate::db::users::{self, Profile, User};
 use crate::db::{Db, DbError, api_keys, sessions};
-use crate::error::FieldErrors;
 use crate::instance::InstanceSettings;
+use crate::model::error::FieldErrors;
+use crate::model::schedules::parse_zone;
 use crate::scheduling::manage::ManageError;
-use crate::scheduling::schedules::parse_zone;
 use crate::setup::InstanceInput;
 
 /// The profile form as typed.
@@ -43,7 +43,7 @@ pub fn update_profile(
     let name = input.name.trim();
     if name.is_empty() || name.chars().count() > 100 {
         errors.add("name", "must be 1 to 100 characters");
-    } else if let Err(reason) = crate::error::check_single_line(name) {
+    } else if let Err(reason) = crate::model::error::check_single_line(name) {
         errors.add("name", reason);
     }
     let username = input.username.trim().to_lowercase();

@@ -335,7 +335,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
     let jobs = crate::jobs::Worker::spawn_with(
         state.db.clone(),
         state.clock.clone(),
-        crate::notify::job_handlers(&state),
+        crate::integrations::notify::job_handlers(&state),
         state.jobs.clone(),
         crate::jobs::WorkerOptions {
             lifetime: chrono::Duration::hours(i64::from(state.config.job_retry_hours)),

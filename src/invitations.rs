@@ -13,8 +13,8 @@ use crate::crypto::{random_token, token_hash};
 use crate::db::invitations::{self, Invitation, NewInvitation};
 use crate::db::users::{self, Role, User};
 use crate::db::{Db, DbError};
-use crate::error::{FieldErrors, check_email};
-use crate::notify::email::{self, EmailError, Mailer};
+use crate::integrations::notify::email::{self, EmailError, Mailer};
+use crate::model::error::{FieldErrors, check_email};
 use crate::scheduling::manage::ManageError;
 
 /// How long an invitation link works.
@@ -253,7 +253,7 @@ pub async fn accept(
     let name = input.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 100 {
         errors.add("name", "must be 1 to 100 characters");
-    } else if let Err(reason) = crate::error::check_single_line(&name) {
+    } else if let Err(reason) = crate::model::error::check_single_line(&name) {
         errors.add("name", reason);
     }
     if let Err(reason) = password::check_policy(&input.password) {

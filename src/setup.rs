@@ -17,8 +17,8 @@ use crate::config::parse_base_url;
 use crate::crypto::{constant_time_eq, random_token, token_hash};
 use crate::db::users::{self, Role};
 use crate::db::{Db, DbError};
-use crate::error::FieldErrors;
 use crate::instance::InstanceSettings;
+use crate::model::error::FieldErrors;
 
 pub const TOKEN_VALIDITY: Duration = Duration::minutes(30);
 

@@ -19,7 +19,7 @@ use crate::crypto::{self, random_token, token_hash};
 use crate::db::sessions::{self, Session};
 use crate::db::users::{self, NewUser, Role, User};
 use crate::db::{Db, DbError};
-use crate::error::{FieldErrors, check_email};
+use crate::model::error::{FieldErrors, check_email};
 use throttle::LoginThrottle;
 
 /// The cookie that carries the session token.
@@ -102,7 +102,7 @@ impl AccountInput {
             errors.add("name", "is required");
         } else if self.name.chars().count() > 100 {
             errors.add("name", "must be at most 100 characters");
-        } else if let Err(reason) = crate::error::check_single_line(&self.name) {
+        } else if let Err(reason) = crate::model::error::check_single_line(&self.name) {
             errors.add("name", reason);
         }
         if self.email.is_empty() {
@@ -224,7 +224,7 @@ pub fn insert_account(
         now,
     )?;
     // Everyone starts with working hours they can change.
-    let mut hours = crate::scheduling::schedules::default_working_hours(time_zone);
+    let mut hours = crate::model::schedules::default_working_hours(time_zone);
     if let Ok(schedule) = hours.validate() {
         crate::db::schedules::insert(conn, id, &hours.name, &schedule, true, now)?;
     }

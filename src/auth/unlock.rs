@@ -17,8 +17,8 @@ use crate::auth::AccountError;
 use crate::crypto::{InstanceKey, random_token, token_hash};
 use crate::db::users::{self, User};
 use crate::db::{Db, DbError, sessions};
+use crate::integrations::notify::{email, smtp};
 use crate::jobs::{Job, JobFailure, NewJob, queue};
-use crate::notify::{email, smtp};
 
 /// The job kind that emails an account its unlock link.
 pub const UNLOCK_JOB: &str = "sign_in_unlock";

@@ -22,11 +22,11 @@ use crate::availability::{
 use crate::crypto::{constant_time_eq, random_bytes, token_hash};
 use crate::db::bookings::{self, Booking, BookingStatus, NewBooking};
 use crate::db::{DbError, event_types, users};
-use crate::error::{FieldErrors, check_email, check_single_line};
+use crate::model::error::{FieldErrors, check_email, check_single_line};
+use crate::model::event_types::{EventType, Location, validate_guests};
+use crate::model::questions::validate_answers;
+use crate::model::schedules::parse_zone;
 use crate::model::time;
-use crate::scheduling::event_types::{EventType, Location, validate_guests};
-use crate::scheduling::questions::validate_answers;
-use crate::scheduling::schedules::parse_zone;
 use crate::scheduling::slots::{self, Context, LoadError};
 
 /// The longest range of slots one request may ask for.
@@ -521,9 +521,9 @@ fn record_event(
     now: DateTime<Utc>,
 ) -> Result<(), BookingError> {
     let event_id = bookings::record_event(tx, booking_id, kind, actor, data, now)?;
-    crate::notify::enqueue_for_event(tx, event_id, now)?;
-    crate::webhooks::enqueue_for_event(tx, booking_id, event_id, kind, now)?;
-    crate::workflows::on_booking_event(tx, booking_id, event_id, kind, now)?;
+    crate::integrations::notify::enqueue_for_event(tx, event_id, now)?;
+    crate::integrations::webhooks::enqueue_for_event(tx, booking_id, event_id, kind, now)?;
+    crate::integrations::workflows::on_booking_event(tx, booking_id, event_id, kind, now)?;
     Ok(())
 }
 
@@ -748,7 +748,7 @@ pub fn authorize(
         Actor::Invitee(token) => {
             let hash = token_hash(token);
             if constant_time_eq(&hash, &booking.manage_token_hash)
-                || crate::workflows::is_message_link(conn, booking.id, &hash)?
+                || crate::integrations::workflows::is_message_link(conn, booking.id, &hash)?
             {
                 Access::Allowed
             } else {

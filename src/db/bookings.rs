@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::access::BookingScope;
 use crate::availability::{ExistingBooking, HostId};
-use crate::scheduling::event_types::Location;
+use crate::model::event_types::Location;
 
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::{Deserialize, Serialize};
 
-use crate::scheduling::event_types::{
+use crate::model::event_types::{
     EventHost, EventType, EventTypeInput, HostPriority, Limits, SchedulingKind, Window,
 };
 

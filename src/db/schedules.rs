@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::availability::{Interval, Schedule};
-use crate::scheduling::schedules::StoredSchedule;
+use crate::model::schedules::StoredSchedule;
 
 const COLUMNS: &str = "id, user_id, name, time_zone, weekly, date_overrides, holidays, is_default, created_at, updated_at";
 

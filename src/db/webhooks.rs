@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::db::{instant, json_column, to_json};
-use crate::webhooks::Trigger;
+use crate::integrations::webhooks::Trigger;
 
 /// A subscription as stored; the secret stays sealed here.
 #[derive(Debug, Clone, PartialEq)]

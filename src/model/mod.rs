@@ -1,5 +1,9 @@
 //! Plain types and their validation, without I/O: what every layer above agrees on.
 
+pub mod error;
+pub mod event_types;
+pub mod questions;
+pub mod schedules;
 pub mod time;
 
 /// Texts an anchored OpenAPI `pattern` matches: for tests that check that what the API's

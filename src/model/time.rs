@@ -9,7 +9,8 @@
 //! seconds), so input is checked at that precision: `09:00:00.000Z` is accepted,
 //! `09:00:00.5Z` is refused rather than silently rounded.
 
-use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike, Utc};
+use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer};
 
 pub use crate::availability::{MAX_YEAR, MIN_YEAR};
@@ -203,6 +204,37 @@ pub fn optional_instant<'de, D: Deserializer<'de>>(
     }
 }
 
+/// The first day of the month after `date`'s.
+pub fn next_month(date: NaiveDate) -> NaiveDate {
+    let (year, month) = if date.month() == 12 {
+        (date.year() + 1, 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date)
+}
+
+/// The first day of the month before `date`'s.
+pub fn previous_month(date: NaiveDate) -> NaiveDate {
+    let (year, month) = if date.month() == 1 {
+        (date.year() - 1, 12)
+    } else {
+        (date.year(), date.month() - 1)
+    };
+    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date)
+}
+
+/// The first instant of a local date in a zone (a day starting in a DST gap begins when
+/// the clocks jump).
+pub fn start_of_day(zone: Tz, date: NaiveDate) -> Option<DateTime<Utc>> {
+    let midnight = date.and_hms_opt(0, 0, 0)?;
+    (0..=180).find_map(|minutes| {
+        zone.from_local_datetime(&(midnight + chrono::Duration::minutes(minutes)))
+            .earliest()
+            .map(|t| t.with_timezone(&Utc))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::sync::LazyLock;
@@ -334,5 +366,26 @@ mod tests {
             proptest::prop_assume!(documented_date(&text));
             proptest::prop_assert!(parse_date(&text).is_ok(), "{text}");
         }
+    }
+
+    #[test]
+    fn days_start_at_local_midnight_or_when_the_clocks_jump() {
+        let berlin = start_of_day(
+            chrono_tz::Europe::Berlin,
+            NaiveDate::from_ymd_opt(2026, 3, 29).unwrap_or_default(),
+        );
+        assert_eq!(
+            berlin.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2026-03-28T23:00:00+00:00")
+        );
+        // Santiago's clocks jumped from 24:00 to 01:00 on 2022-09-11.
+        let santiago = start_of_day(
+            chrono_tz::America::Santiago,
+            NaiveDate::from_ymd_opt(2022, 9, 11).unwrap_or_default(),
+        );
+        assert_eq!(
+            santiago.map(|t| t.to_rfc3339()).as_deref(),
+            Some("2022-09-11T04:00:00+00:00")
+        );
     }
 }

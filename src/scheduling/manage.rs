@@ -12,9 +12,9 @@ use crate::auth;
 use crate::db::teams::{self, TeamRole};
 use crate::db::users::{self, Role, User};
 use crate::db::{DbError, event_types, schedules};
-use crate::error::FieldErrors;
-use crate::scheduling::event_types::{EventType, EventTypeInput, check_slug};
-use crate::scheduling::schedules::{OutOfOfficeInput, ScheduleInput, StoredSchedule, parse_zone};
+use crate::model::error::FieldErrors;
+use crate::model::event_types::{EventType, EventTypeInput, check_slug};
+use crate::model::schedules::{OutOfOfficeInput, ScheduleInput, StoredSchedule, parse_zone};
 
 #[derive(Debug, thiserror::Error)]
 pub enum ManageError {
@@ -212,7 +212,7 @@ pub fn create_event_type(
     check_references(conn, owner, &input, None)?;
     let id = event_types::save(conn, None, owner, &input, now)?;
     let event_type = event_types::get(conn, id)?.ok_or(ManageError::NotFound("event type"))?;
-    crate::workflows::on_event_type_created(conn, &event_type, now)?;
+    crate::integrations::workflows::on_event_type_created(conn, &event_type, now)?;
     Ok(event_type)
 }
 
@@ -391,10 +391,10 @@ pub fn create_member(
     let email = email.trim();
     if name.is_empty() || name.chars().count() > 100 {
         errors.add("name", "must be 1 to 100 characters");
-    } else if let Err(reason) = crate::error::check_single_line(name) {
+    } else if let Err(reason) = crate::model::error::check_single_line(name) {
         errors.add("name", reason);
     }
-    if let Err(reason) = crate::error::check_email(email) {
+    if let Err(reason) = crate::model::error::check_email(email) {
         errors.add("email", reason);
     }
     let zone = match time_zone {

@@ -10,8 +10,8 @@ use crate::availability::{
     AvailabilityInput, DayOfWeek, Host, HostId, MAX_BUFFER_MINUTES, PeriodLimits, Team,
 };
 use crate::db::{bookings, schedules, users};
-use crate::scheduling::event_types::EventType;
-use crate::scheduling::schedules::default_working_hours;
+use crate::model::event_types::EventType;
+use crate::model::schedules::default_working_hours;
 
 /// What the loader needs besides the event type.
 #[derive(Debug, Clone, Copy)]
@@ -69,7 +69,7 @@ pub fn load_input(
         .ok_or(crate::model::time::TimeInputError::OutOfRange)?;
 
     let mut hosts = Vec::new();
-    let members: Vec<(i64, Option<&crate::scheduling::event_types::EventHost>)> =
+    let members: Vec<(i64, Option<&crate::model::event_types::EventHost>)> =
         match event_type.owner_user_id {
             Some(owner) => vec![(owner, None)],
             None => event_type

@@ -10,7 +10,7 @@ use serde::Deserialize;
 use crate::audit;
 use crate::auth::mfa::{self, MfaError, PENDING_COOKIE};
 use crate::auth::{self, AccountError, Credentials, SignInError, SignInStep, unlock};
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
 use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, notice};
 use crate::web::{CsrfForm, Ctx, WebError};
 
@@ -169,7 +169,7 @@ async fn throttled_message(ctx: &Ctx, err: String) -> Result<String, WebError> {
         .db
         .read(move |conn| {
             Ok::<_, crate::db::DbError>(matches!(
-                crate::notify::smtp::load(conn, &key),
+                crate::integrations::notify::smtp::load(conn, &key),
                 Ok(Some(_))
             ))
         })

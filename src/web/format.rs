@@ -1,79 +1,4 @@
-//! How pages write dates, times, durations and links, and read submitted forms.
-
-use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike, Utc};
-use chrono_tz::Tz;
-
-/// A wall-clock time: `13:30`, or `1:30pm` for the 12-hour clock.
-pub fn time(t: DateTime<Tz>, twelve_hour: bool) -> String {
-    if twelve_hour {
-        let (pm, hour) = t.hour12();
-        format!("{hour}:{:02}{}", t.minute(), if pm { "pm" } else { "am" })
-    } else {
-        format!("{:02}:{:02}", t.hour(), t.minute())
-    }
-}
-
-/// `Monday, 30 March 2026`.
-pub fn long_date(date: NaiveDate) -> String {
-    date.format("%A, %-d %B %Y").to_string()
-}
-
-/// `Mon, 30 Mar`.
-pub fn short_date(date: NaiveDate) -> String {
-    date.format("%a, %-d %b").to_string()
-}
-
-/// `13:30 – 14:00, Monday, 30 March 2026` in `zone`.
-pub fn when(start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz, twelve_hour: bool) -> String {
-    let (start, end) = (start.with_timezone(&zone), end.with_timezone(&zone));
-    format!(
-        "{} – {}, {}",
-        time(start, twelve_hour),
-        time(end, twelve_hour),
-        long_date(start.date_naive())
-    )
-}
-
-/// `30 min`, `1 h`, `1 h 30 min`.
-pub fn duration(minutes: u32) -> String {
-    match (minutes / 60, minutes % 60) {
-        (0, m) => format!("{m} min"),
-        (h, 0) => format!("{h} h"),
-        (h, m) => format!("{h} h {m} min"),
-    }
-}
-
-/// The zone's current offset, e.g. `UTC+02:00`.
-pub fn offset(zone: Tz, at: DateTime<Utc>) -> String {
-    use chrono::Offset;
-    let seconds = zone
-        .offset_from_utc_datetime(&at.naive_utc())
-        .fix()
-        .local_minus_utc();
-    let sign = if seconds < 0 { '-' } else { '+' };
-    let minutes = seconds.unsigned_abs() / 60;
-    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
-}
-
-/// The first day of the month after `date`'s.
-pub fn next_month(date: NaiveDate) -> NaiveDate {
-    let (year, month) = if date.month() == 12 {
-        (date.year() + 1, 1)
-    } else {
-        (date.year(), date.month() + 1)
-    };
-    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date)
-}
-
-/// The first day of the month before `date`'s.
-pub fn previous_month(date: NaiveDate) -> NaiveDate {
-    let (year, month) = if date.month() == 1 {
-        (date.year() - 1, 12)
-    } else {
-        (date.year(), date.month() - 1)
-    };
-    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(date)
-}
+//! How pages write links and read submitted forms.
 
 /// Percent-encodes a URL component (everything but unreserved characters).
 pub fn encode(value: &str) -> String {
@@ -144,20 +69,6 @@ impl FormData {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn times_in_both_clocks() {
-        let t = Utc
-            .with_ymd_and_hms(2026, 3, 30, 12, 5, 0)
-            .single()
-            .unwrap_or_default()
-            .with_timezone(&chrono_tz::America::New_York);
-        assert_eq!(time(t, false), "08:05");
-        assert_eq!(time(t, true), "8:05am");
-        assert_eq!(duration(90), "1 h 30 min");
-        assert_eq!(duration(45), "45 min");
-        assert_eq!(offset(chrono_tz::Asia::Kathmandu, t.to_utc()), "UTC+05:45");
-    }
 
     #[test]
     fn queries_leave_out_empty_values_and_encode() {

@@ -3,7 +3,7 @@
 use maud::{DOCTYPE, Markup, html};
 
 use crate::db::users::User;
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
 use crate::web::assets;
 
 fn head(title: &str) -> Markup {

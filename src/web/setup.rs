@@ -11,8 +11,8 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::auth::{AccountError, AccountInput};
-use crate::error::FieldErrors;
 use crate::instance::weekday_name;
+use crate::model::error::FieldErrors;
 use crate::setup::{self, InstanceInput, SetupError};
 use crate::web::dashboard::email::{self, smtp_fields};
 use crate::web::format::FormData;

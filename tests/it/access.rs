@@ -521,7 +521,7 @@ async fn world(server: &TestServer, cast: &Cast, n: usize) -> World {
                 &kairos::db::webhooks::WebhookRow {
                     event_type_id: None,
                     url: &webhook_url,
-                    triggers: &[kairos::webhooks::Trigger::BookingCreated],
+                    triggers: &[kairos::integrations::webhooks::Trigger::BookingCreated],
                     secret_sealed: &secret_sealed,
                     active: true,
                 },
@@ -534,8 +534,8 @@ async fn world(server: &TestServer, cast: &Cast, n: usize) -> World {
                     .map(|w| w.id)
                     .ok_or_else(|| SetupFailed(format!("{owner:?} has no workflow")))
             };
-            let workflow = first_workflow(kairos::workflows::Owner::User(host_id))?;
-            let team_workflow = first_workflow(kairos::workflows::Owner::Team(team_a))?;
+            let workflow = first_workflow(kairos::integrations::workflows::Owner::User(host_id))?;
+            let team_workflow = first_workflow(kairos::integrations::workflows::Owner::Team(team_a))?;
             let (invitation, invitation_token) = kairos::invitations::invite(
                 tx,
                 &owner,

@@ -8,7 +8,7 @@ use std::time::{Duration as StdDuration, Instant};
 use chrono::Duration;
 use kairos::clock::Clock as _;
 use kairos::db::DbError;
-use kairos::notify::smtp::{self, Security, SmtpSettings};
+use kairos::integrations::notify::smtp::{self, Security, SmtpSettings};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 

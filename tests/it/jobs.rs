@@ -483,7 +483,7 @@ async fn jobs_a_killed_server_left_running_run_again_at_the_next_start() {
     let id = db
         .write(|tx| -> Result<_, DbError> {
             let payload = json!({ "bookingEventId": 999_999 });
-            let job = NewJob::new(kairos::notify::NOTIFY_JOB, &payload, t0());
+            let job = NewJob::new(kairos::integrations::notify::NOTIFY_JOB, &payload, t0());
             queue::enqueue(tx, &job, t0())?;
             Ok(queue::claim(tx, t0(), kairos::jobs::LEASE, 1)?)
         })

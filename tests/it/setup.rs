@@ -248,7 +248,7 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
     let state = server.running.as_ref().expect("running").state.clone();
     let key = state.key.clone();
     let stored = move |conn: &rusqlite::Connection| -> Result<_, kairos::db::DbError> {
-        Ok(kairos::notify::smtp::load(conn, &key).expect("readable"))
+        Ok(kairos::integrations::notify::smtp::load(conn, &key).expect("readable"))
     };
     let read = stored.clone();
     assert!(

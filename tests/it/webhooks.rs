@@ -480,7 +480,7 @@ async fn a_retried_delivery_carries_the_same_delivery_id() {
             .read(|conn| -> Result<i64, kairos::db::DbError> {
                 Ok(conn.query_row(
                     "SELECT count(*) FROM jobs WHERE kind = ?1 AND status = 'pending' AND attempts >= 1",
-                    [kairos::webhooks::WEBHOOK_JOB],
+                    [kairos::integrations::webhooks::WEBHOOK_JOB],
                     |row| row.get(0),
                 )?)
             })

@@ -667,21 +667,23 @@ async fn webhook_and_sms_steps_reach_local_receivers() {
     ] }))
     .await;
     let receiver = Receiver::start().await;
-    let gateway = kairos::sms::SmsGateway {
+    let gateway = kairos::integrations::notify::sms::SmsGateway {
         url: format!("{}/sms", receiver.url),
         auth_header_name: "Authorization".into(),
         auth_header_value: Some("Bearer gateway-token".into()),
         body_template: r#"{"to": {to}, "text": {body}}"#.into(),
-        body_format: kairos::sms::BodyFormat::Json,
+        body_format: kairos::integrations::notify::sms::BodyFormat::Json,
     };
     let (key, now) = (state(&server).key.clone(), server.clock.now());
     state(&server)
         .db
         .write(move |tx| -> Result<(), DbError> {
-            kairos::sms::save(tx, &key, &gateway, now).map_err(|err| match err {
-                kairos::sms::SmsError::Db(err) => err,
-                other => panic!("{other}"),
-            })
+            kairos::integrations::notify::sms::save(tx, &key, &gateway, now).map_err(
+                |err| match err {
+                    kairos::integrations::notify::sms::SmsError::Db(err) => err,
+                    other => panic!("{other}"),
+                },
+            )
         })
         .await
         .expect("gateway saved");

@@ -190,7 +190,7 @@ impl Sso {
         if settings.enabled
             && let Err(err) = provider::discover(&settings.issuer, policy).await
         {
-            let mut errors = crate::error::FieldErrors::new();
+            let mut errors = crate::model::error::FieldErrors::new();
             // Under the "Issuer URL" label the guard's own words read best: "points to …".
             let message = match err {
                 SsoError::Outbound(refused) => refused.to_string(),
@@ -445,13 +445,13 @@ pub enum SaveError {
     #[error("only administrators can change single sign-on")]
     Forbidden,
     #[error("{0}")]
-    Invalid(crate::error::FieldErrors),
+    Invalid(crate::model::error::FieldErrors),
     #[error(transparent)]
     Db(#[from] DbError),
 }
 
-impl From<crate::error::FieldErrors> for SaveError {
-    fn from(errors: crate::error::FieldErrors) -> Self {
+impl From<crate::model::error::FieldErrors> for SaveError {
+    fn from(errors: crate::model::error::FieldErrors) -> Self {
         SaveError::Invalid(errors)
     }
 }

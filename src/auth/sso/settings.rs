@@ -6,7 +6,7 @@ use rusqlite::Connection;
 
 use crate::crypto::InstanceKey;
 use crate::db::settings;
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
 
 /// The context the client secret is sealed under.
 const SECRET_CONTEXT: &str = "sso.client-secret";

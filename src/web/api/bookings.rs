@@ -16,9 +16,9 @@ use crate::audit::{self, Origin};
 use crate::booking::{self, Actor, Attendee, BookingAction, BookingError, BookingRequest, Outcome};
 use crate::db::DbError;
 use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
-use crate::error::{EmailAddress, FieldErrors};
+use crate::model::error::{EmailAddress, FieldErrors};
+use crate::model::event_types::Location;
 use crate::model::time::schema::{Instant, TimeZoneName};
-use crate::scheduling::event_types::Location;
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::{ApiCaller, ApiJson, ApiPath, ApiQuery, ApiUser, MaybeApiUser};
 
@@ -41,7 +41,7 @@ pub struct CreateBooking {
     /// The chosen start: one of the slots `GET /api/v1/slots` offers, and still free.
     #[schema(value_type = Instant)]
     start: DateTime<Utc>,
-    #[schema(schema_with = crate::scheduling::event_types::chosen_duration_schema)]
+    #[schema(schema_with = crate::model::event_types::chosen_duration_schema)]
     duration: Option<u32>,
     attendee: AttendeeInput,
     /// Email addresses of people the attendee brings along, at most 10.
@@ -53,7 +53,7 @@ pub struct CreateBooking {
     #[serde(default)]
     #[schema(value_type = Object)]
     answers: BTreeMap<String, Value>,
-    #[schema(schema_with = crate::scheduling::event_types::location_kind_schema)]
+    #[schema(schema_with = crate::model::event_types::location_kind_schema)]
     location: Option<String>,
 }
 

@@ -10,7 +10,7 @@ use utoipa::ToSchema;
 use crate::availability::Unavailable;
 use crate::booking::BookingError;
 use crate::db::DbError;
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
 
 #[derive(Debug)]
 pub struct ApiError {

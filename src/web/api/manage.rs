@@ -11,11 +11,11 @@ use utoipa::ToSchema;
 use crate::access::Action;
 use crate::app::AppState;
 use crate::db::{DbError, event_types, schedules, teams};
-use crate::error::EmailAddress;
+use crate::model::error::EmailAddress;
+use crate::model::event_types::{EventType, EventTypeInput, Slug};
+use crate::model::schedules::{OutOfOfficeInput, ScheduleInput, StoredSchedule};
 use crate::model::time::schema::TimeZoneName;
-use crate::scheduling::event_types::{EventType, EventTypeInput, Slug};
 use crate::scheduling::manage::{self, ManageError};
-use crate::scheduling::schedules::{OutOfOfficeInput, ScheduleInput, StoredSchedule};
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::{ApiJson, ApiPath, ApiUser};
 

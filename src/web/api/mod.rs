@@ -29,7 +29,7 @@ pub use slots::SlotCache;
         crate::model::time::schema::DateOrInstant,
         crate::model::time::schema::Instant,
         crate::model::time::schema::TimeZoneName,
-        crate::scheduling::event_types::Slug,
+        crate::model::event_types::Slug,
         crate::db::bookings::BookingStatus,
     )),
     tags(

@@ -14,11 +14,11 @@ use utoipa::{IntoParams, ToSchema};
 use crate::app::AppState;
 use crate::booking::{self, BookingError};
 use crate::db::{DbError, event_types, users};
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
+use crate::model::event_types::Slug;
+use crate::model::schedules::parse_zone;
 use crate::model::time;
 use crate::model::time::schema::{DateOrInstant, TimeZoneName};
-use crate::scheduling::event_types::Slug;
-use crate::scheduling::schedules::parse_zone;
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::ApiQuery;
 
@@ -87,7 +87,7 @@ pub struct SlotsQuery {
     /// Zone for dates and offsets in the answer; default UTC.
     #[param(value_type = Option<TimeZoneName>)]
     time_zone: Option<String>,
-    #[param(schema_with = crate::scheduling::event_types::chosen_duration_schema)]
+    #[param(schema_with = crate::model::event_types::chosen_duration_schema)]
     duration: Option<u32>,
 }
 
@@ -122,7 +122,7 @@ fn parse_bound(value: &str, zone: Tz, end: bool) -> Result<DateTime<Utc>, String
         other => other.to_string(),
     })?;
     let date = if end { date.succ_opt() } else { Some(date) };
-    date.and_then(|date| crate::scheduling::start_of_day(zone, date))
+    date.and_then(|date| crate::model::time::start_of_day(zone, date))
         .ok_or_else(|| time::TimeInputError::OutOfRange.to_string())
 }
 

@@ -10,9 +10,11 @@ use utoipa::ToSchema;
 use crate::app::AppState;
 use crate::audit::{self, Origin};
 use crate::db::webhooks::Delivery;
+use crate::integrations::webhooks::{
+    self, Changer, WebhookError, WebhookInput, WebhookPatch, WebhookView,
+};
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::{ApiCaller, ApiJson, ApiPath};
-use crate::webhooks::{self, Changer, WebhookError, WebhookInput, WebhookPatch, WebhookView};
 
 impl From<WebhookError> for ApiError {
     fn from(err: WebhookError) -> Self {

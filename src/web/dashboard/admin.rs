@@ -8,13 +8,14 @@ use maud::{Markup, html};
 use crate::accounts::{self, InstanceSettingsInput};
 use crate::db::DbError;
 use crate::db::users::{self, Role, User};
-use crate::error::FieldErrors;
 use crate::instance::weekday_name;
+use crate::integrations::notify::email::Mailer;
 use crate::invitations::{self, Delivery, Sent, Site};
-use crate::notify::email::Mailer;
+use crate::model::error::FieldErrors;
+use crate::present::Locale;
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
-use crate::web::format::{self, FormData};
+use crate::web::format::FormData;
 use crate::web::layout::{
     Field, capitalize, checkbox_field, csrf_field, error_summary, field, notice, select_field,
     textarea_field,
@@ -121,7 +122,7 @@ async fn page_with(
                                     span.badge { (capitalize(person.role.as_str())) }
                                     @if person.disabled { span.badge.off { "Disabled" } }
                                     @if person.password_hash.is_none() { span.badge.warn { "Has not set a password" } }
-                                    span { "since " (format::long_date(person.created_at.with_timezone(&zone).date_naive())) }
+                                    span { "since " (Locale::default().long_date(person.created_at.with_timezone(&zone).date_naive())) }
                                 }
                             }
                             @if person.id != user.id && person.role != Role::Owner {
@@ -176,7 +177,7 @@ async fn page_with(
                                     span.list-title { (invitation.email) }
                                     div.list-sub {
                                         span.badge { (capitalize(invitation.role.as_str())) }
-                                        span { "expires " (format::long_date(invitation.expires_at.with_timezone(&zone).date_naive())) }
+                                        span { "expires " (Locale::default().long_date(invitation.expires_at.with_timezone(&zone).date_naive())) }
                                     }
                                 }
                                 form method="post" action=(format!("{CURRENT}/invitations/{}/revoke", invitation.id)) data-confirm=(format!("Revoke the invitation for {}? The link stops working.", invitation.email)) {

@@ -13,14 +13,15 @@ use crate::availability::DayOfWeek;
 use crate::db::DbError;
 use crate::db::schedules::{self as schedule_db, OutOfOffice};
 use crate::db::users::User;
-use crate::error::FieldErrors;
-use crate::scheduling::manage::{self, ManageError};
-use crate::scheduling::schedules::{
+use crate::model::error::FieldErrors;
+use crate::model::schedules::{
     OutOfOfficeInput, ScheduleInput, StoredSchedule, default_working_hours,
 };
-use crate::scheduling::start_of_day;
+use crate::model::time::start_of_day;
+use crate::present::Locale;
+use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
-use crate::web::format::{self, FormData};
+use crate::web::format::FormData;
 use crate::web::layout::{
     Field, capitalize, checkbox_field, csrf_field, empty_state, field, notice,
 };
@@ -286,9 +287,9 @@ fn list_page(
                         li {
                             div.list-main {
                                 span.list-title {
-                                    (format::long_date(entry.start.with_timezone(&zone).date_naive()))
+                                    (Locale::default().long_date(entry.start.with_timezone(&zone).date_naive()))
                                     " – "
-                                    (format::long_date((entry.end - Duration::seconds(1)).with_timezone(&zone).date_naive()))
+                                    (Locale::default().long_date((entry.end - Duration::seconds(1)).with_timezone(&zone).date_naive()))
                                 }
                                 @if !entry.note.is_empty() { span.list-sub { (entry.note) } }
                             }

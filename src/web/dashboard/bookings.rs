@@ -14,9 +14,10 @@ use crate::booking::{self, Actor, BookingAction, BookingError};
 use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
 use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
+use crate::present::Locale;
 use crate::web::dashboard::{flash_notice, render, render_status, signed_in};
-use crate::web::format::{self, FormData};
+use crate::web::format::FormData;
 use crate::web::layout::{csrf_field, empty_state, notice, textarea_field};
 use crate::web::{Ctx, WebError};
 
@@ -171,7 +172,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                         div.list-main {
                             a.list-title href=(format!("{CURRENT}/{}", item.uid)) { (item.title) " with " (item.attendee_name) }
                             div.list-sub {
-                                span { (format::when(item.start, item.end, zone, user.twelve_hour)) }
+                                span { (Locale::english(user.twelve_hour).when(item.start, item.end, zone)) }
                                 (status_badge(item))
                             }
                         }
@@ -224,8 +225,7 @@ async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
                     .unwrap_or_default(),
                 None => Vec::new(),
             };
-            let labels =
-                crate::scheduling::questions::labelled_answers(&questions, &booking.answers);
+            let labels = crate::model::questions::labelled_answers(&questions, &booking.answers);
             Ok(Detail {
                 booking,
                 may_change,
@@ -270,8 +270,8 @@ fn detail_page(
             section.panel aria-labelledby="details-title" {
                 h2 #details-title { "Details" }
                 dl.facts {
-                    dt { "When" } dd { (format::when(booking.start, booking.end, zone, user.twelve_hour)) }
-                    dt { "For the invitee" } dd { (format::when(booking.start, booking.end, invitee_zone, user.twelve_hour)) " (" (invitee_zone.name()) ")" }
+                    dt { "When" } dd { (Locale::english(user.twelve_hour).when(booking.start, booking.end, zone)) }
+                    dt { "For the invitee" } dd { (Locale::english(user.twelve_hour).when(booking.start, booking.end, invitee_zone)) " (" (invitee_zone.name()) ")" }
                     dt { "Invitee" } dd { (booking.attendee_name) br; a href=(format!("mailto:{}", booking.attendee_email)) { (booking.attendee_email) } }
                     @if !booking.guests.is_empty() { dt { "Guests" } dd { (booking.guests.join(", ")) } }
                     dt { "Hosts" } dd { (detail.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")) }
@@ -279,7 +279,7 @@ fn detail_page(
                     @if let Some(reason) = &booking.cancel_reason { dt { "Cancellation reason" } dd { (reason) } }
                     @if let Some(reason) = &booking.rejection_reason { dt { "Reason for declining" } dd { (reason) } }
                     @if let Some(reason) = &booking.reschedule_reason { dt { "Reason for rescheduling" } dd { (reason) } }
-                    dt { "Booked" } dd { (format::long_date(booking.created_at.with_timezone(&zone).date_naive())) }
+                    dt { "Booked" } dd { (Locale::default().long_date(booking.created_at.with_timezone(&zone).date_naive())) }
                 }
                 h3.subhead { "Answers" }
                 @if detail.labels.is_empty() {

@@ -9,9 +9,9 @@ use maud::{Markup, html};
 
 use crate::audit::Actor;
 use crate::db::DbError;
-use crate::error::FieldErrors;
-use crate::notify::email::{self, EmailError};
-use crate::notify::smtp::{self, SmtpInput, SmtpSettings, SmtpSettingsError};
+use crate::integrations::notify::email::{self, EmailError};
+use crate::integrations::notify::smtp::{self, SmtpInput, SmtpSettings, SmtpSettingsError};
+use crate::model::error::FieldErrors;
 use crate::outbound::Policy;
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
 use crate::web::format::FormData;

@@ -14,15 +14,16 @@ use crate::db::schedules::{self as schedule_db};
 use crate::db::teams::{self, Team, TeamRole};
 use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
-use crate::error::FieldErrors;
-use crate::scheduling::event_types::{
+use crate::model::error::FieldErrors;
+use crate::model::event_types::{
     EventHost, EventType, EventTypeInput, HostPriority, Limits, Location, SchedulingKind, Window,
 };
+use crate::model::questions::{Question, QuestionKind};
+use crate::model::schedules::StoredSchedule;
+use crate::present::Locale;
 use crate::scheduling::manage::{self, ManageError};
-use crate::scheduling::questions::{Question, QuestionKind};
-use crate::scheduling::schedules::StoredSchedule;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
-use crate::web::format::{self, FormData};
+use crate::web::format::FormData;
 use crate::web::layout::{
     Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
     textarea_field,
@@ -99,7 +100,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
                             a.list-title href=(format!("/dashboard/event-types/{id}")) { (event_type.input.title) }
                             div.list-sub {
                                 @if let Some(path) = &item.public_path { span { (path) } }
-                                span.badge { (event_type.input.durations_minutes.iter().map(|m| format::duration(*m)).collect::<Vec<_>>().join(" / ")) }
+                                span.badge { (event_type.input.durations_minutes.iter().map(|m| Locale::default().duration(*m)).collect::<Vec<_>>().join(" / ")) }
                                 @if let Some(team) = &item.team { span.badge.accent { "Team: " (team.name) } }
                                 @if event_type.input.hidden { span.badge.warn { "Hidden" } }
                                 @if event_type.input.requires_confirmation { span.badge { "Needs confirmation" } }

@@ -10,8 +10,9 @@ use maud::{Markup, html};
 use crate::audit::Actor;
 use crate::db::DbError;
 use crate::jobs::{self, Job};
+use crate::present::Locale;
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render};
-use crate::web::format::{self, FormData};
+use crate::web::format::FormData;
 use crate::web::layout::csrf_field;
 use crate::web::{Ctx, WebError};
 
@@ -22,10 +23,10 @@ const LIMIT: u32 = 200;
 /// What a job kind does, in words.
 fn describe(kind: &str) -> &str {
     match kind {
-        crate::notify::NOTIFY_JOB => "Prepare the emails of a booking change",
-        crate::notify::EMAIL_JOB => "Send a booking email",
-        crate::workflows::WORKFLOW_JOB => "Run a workflow step",
-        crate::webhooks::WEBHOOK_JOB => "Deliver a webhook",
+        crate::integrations::notify::NOTIFY_JOB => "Prepare the emails of a booking change",
+        crate::integrations::notify::EMAIL_JOB => "Send a booking email",
+        crate::integrations::workflows::WORKFLOW_JOB => "Run a workflow step",
+        crate::integrations::webhooks::WEBHOOK_JOB => "Deliver a webhook",
         crate::audit::RETENTION_JOB => "Remove audit entries past their retention",
         other => other,
     }
@@ -53,8 +54,8 @@ fn job_list(jobs: &[Job], listing: &Listing<'_>) -> Markup {
         let local = t.with_timezone(&zone);
         format!(
             "{} {}",
-            format::short_date(local.date_naive()),
-            format::time(local, twelve_hour)
+            Locale::default().short_date(local.date_naive()),
+            Locale::english(twelve_hour).time(local)
         )
     };
     html! {
@@ -124,8 +125,8 @@ pub async fn trouble_notice(ctx: &Ctx, zone: Tz, twelve_hour: bool) -> Result<Ma
         let local = since.with_timezone(&zone);
         format!(
             "{} {}",
-            format::short_date(local.date_naive()),
-            format::time(local, twelve_hour)
+            Locale::default().short_date(local.date_naive()),
+            Locale::english(twelve_hour).time(local)
         )
     });
     Ok(html! {

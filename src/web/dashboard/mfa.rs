@@ -8,7 +8,7 @@ use maud::{Markup, PreEscaped, html};
 
 use crate::auth::mfa::{self, MfaError};
 use crate::db::users::User;
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
 use crate::web::layout::{Field, csrf_field, field, notice};
 use crate::web::{Ctx, WebError};

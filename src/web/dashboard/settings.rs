@@ -9,10 +9,11 @@ use crate::accounts::{self, ProfileInput};
 use crate::db::DbError;
 use crate::db::api_keys::{self, ApiKey};
 use crate::db::users::User;
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
+use crate::present::Locale;
 use crate::scheduling::manage::ManageError;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
-use crate::web::format::{self, FormData};
+use crate::web::format::FormData;
 use crate::web::layout::{Field, csrf_field, empty_state, field, select_field, textarea_field};
 use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
@@ -132,8 +133,8 @@ async fn page_with(
                                     span.list-title { (key.name) }
                                     div.list-sub {
                                         code { (key.prefix) "…" }
-                                        span { "created " (format::long_date(key.created_at.with_timezone(&zone).date_naive())) }
-                                        span { @match key.last_used_at { Some(t) => { "last used " (format::long_date(t.with_timezone(&zone).date_naive())) }, None => "never used" } }
+                                        span { "created " (Locale::default().long_date(key.created_at.with_timezone(&zone).date_naive())) }
+                                        span { @match key.last_used_at { Some(t) => { "last used " (Locale::default().long_date(t.with_timezone(&zone).date_naive())) }, None => "never used" } }
                                     }
                                 }
                                 form method="post" action=(format!("{CURRENT}/api-keys/{}/revoke", key.id)) data-confirm=(format!("Revoke “{}”? Programs using it stop working.", key.name)) {

@@ -6,8 +6,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
 use crate::db::users::User;
-use crate::error::FieldErrors;
-use crate::sms::{self, BodyFormat, SmsError, SmsGateway, TWILIO_API};
+use crate::integrations::notify::sms::{self, BodyFormat, SmsError, SmsGateway, TWILIO_API};
+use crate::model::error::FieldErrors;
 use crate::web::dashboard::admin_only;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
 use crate::web::format::FormData;

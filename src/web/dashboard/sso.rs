@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use maud::{Markup, html};
 
 use crate::auth::sso::{SaveError, SsoInput, redirect_uri};
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
 use crate::outbound::Policy;
 use crate::web::dashboard::admin_only as admin;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};

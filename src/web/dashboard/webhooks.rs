@@ -8,7 +8,10 @@ use maud::{Markup, html};
 use crate::audit;
 use crate::db::users::User;
 use crate::db::webhooks::{Delivery, Webhook};
-use crate::error::FieldErrors;
+use crate::integrations::webhooks::{
+    self, Changer, Trigger, WebhookError, WebhookInput, WebhookPatch,
+};
+use crate::model::error::FieldErrors;
 use crate::outbound::Exchange;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
 use crate::web::format::FormData;
@@ -16,7 +19,6 @@ use crate::web::layout::{
     Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
 };
 use crate::web::{Ctx, WebError};
-use crate::webhooks::{self, Changer, Trigger, WebhookError, WebhookInput, WebhookPatch};
 
 const LIST: &str = "/dashboard/webhooks";
 /// The navigation entry webhooks live under.

@@ -9,7 +9,11 @@ use maud::{Markup, html};
 
 use crate::db::users::User;
 use crate::db::workflows as workflow_db;
-use crate::error::FieldErrors;
+use crate::integrations::workflows::template::{VARIABLES, answer_variable};
+use crate::integrations::workflows::{
+    self, Action, Owner, StepInput, Target, Trigger, Workflow, WorkflowInput,
+};
+use crate::model::error::FieldErrors;
 use crate::scheduling::manage::ManageError;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
 use crate::web::format::FormData;
@@ -18,8 +22,6 @@ use crate::web::layout::{
     textarea_field,
 };
 use crate::web::{Ctx, WebError};
-use crate::workflows::template::{VARIABLES, answer_variable};
-use crate::workflows::{self, Action, Owner, StepInput, Target, Trigger, Workflow, WorkflowInput};
 
 const CURRENT: &str = "/dashboard/workflows";
 

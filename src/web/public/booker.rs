@@ -16,10 +16,11 @@ use serde::Deserialize;
 use crate::availability::Slot;
 use crate::booking::{self, Actor, Attendee, BookingAction, BookingError, BookingRequest};
 use crate::db::bookings::Booking;
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
+use crate::model::event_types::Location;
 use crate::model::time;
-use crate::scheduling::event_types::Location;
-use crate::scheduling::start_of_day;
+use crate::model::time::start_of_day;
+use crate::present::Locale;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{csrf_field, initials, message_page, notice, public_page};
 use crate::web::public::questions::{answers_of, question_field};
@@ -185,7 +186,7 @@ type Days = BTreeMap<NaiveDate, Vec<Slot>>;
 async fn month_slots(ctx: &Ctx, target: &Target, view: &View) -> Result<Days, WebError> {
     let (Some(from), Some(to)) = (
         start_of_day(view.zone, view.month),
-        start_of_day(view.zone, format::next_month(view.month)),
+        start_of_day(view.zone, crate::model::time::next_month(view.month)),
     ) else {
         return Ok(Days::new());
     };
@@ -250,7 +251,7 @@ pub async fn show(ctx: &Ctx, target: &Target, query: &BookerQuery) -> Result<Res
     // With nothing left this month, start on the next one.
     if days.is_empty() && !view.month_given && view.date.is_none() {
         let mut next = view.clone();
-        next.month = format::next_month(view.month);
+        next.month = crate::model::time::next_month(view.month);
         let next_days = month_slots(ctx, target, &next).await?;
         if !next_days.is_empty() {
             view = next;
@@ -329,17 +330,17 @@ fn info(
             @if let Some(old) = moving {
                 div.alert.alert-info role="status" {
                     "Rescheduling your booking of "
-                    strong { (format::when(old.start, old.end, view.zone, view.twelve_hour)) }
+                    strong { (Locale::english(view.twelve_hour).when(old.start, old.end, view.zone)) }
                     "."
                 }
             }
             ul.booker-meta {
                 @if let Some(start) = chosen {
                     @let local = start.with_timezone(&view.zone);
-                    li { (icon_calendar()) span { (format::long_date(local.date_naive())) } }
+                    li { (icon_calendar()) span { (Locale::default().long_date(local.date_naive())) } }
                     li { (icon_clock()) span {
-                        (format::time(local, view.twelve_hour)) " – "
-                        (format::time((start + Duration::minutes(i64::from(view.duration))).with_timezone(&view.zone), view.twelve_hour))
+                        (Locale::english(view.twelve_hour).time(local)) " – "
+                        (Locale::english(view.twelve_hour).time((start + Duration::minutes(i64::from(view.duration))).with_timezone(&view.zone)))
                     } }
                 } @else if view.durations.len() > 1 && moving.is_none() {
                     li.durations {
@@ -348,15 +349,15 @@ fn info(
                             @for minutes in &view.durations {
                                 @let href = view.with(*minutes, view.twelve_hour).href(Some(view.month), view.date, None);
                                 @if *minutes == view.duration {
-                                    a.pill href=(href) aria-current="true" data-nav { (format::duration(*minutes)) }
+                                    a.pill href=(href) aria-current="true" data-nav { (Locale::default().duration(*minutes)) }
                                 } @else {
-                                    a.pill href=(href) data-nav { (format::duration(*minutes)) }
+                                    a.pill href=(href) data-nav { (Locale::default().duration(*minutes)) }
                                 }
                             }
                         }
                     }
                 } @else {
-                    li { (icon_clock()) span { (format::duration(view.duration)) } }
+                    li { (icon_clock()) span { (Locale::default().duration(view.duration)) } }
                 }
                 @if !input.locations.is_empty() {
                     li { (icon_pin()) span {
@@ -400,8 +401,8 @@ fn zone_form(view: &View) -> Markup {
 
 fn calendar(view: &View, days: &Days, today: NaiveDate, first_day: chrono::Weekday) -> Markup {
     let first = view.month;
-    let next = format::next_month(first);
-    let previous = format::previous_month(first);
+    let next = crate::model::time::next_month(first);
+    let previous = crate::model::time::previous_month(first);
     let lead = (7 + first.weekday().num_days_from_monday() - first_day.num_days_from_monday()) % 7;
     let length = (next - first).num_days() as u32;
     let cells = (lead + length).div_ceil(7) * 7;
@@ -445,7 +446,7 @@ fn calendar(view: &View, days: &Days, today: NaiveDate, first_day: chrono::Weekd
                                     @if index >= lead && index < lead + length {
                                         @let date = first + Duration::days(i64::from(index - lead));
                                         @let count = days.get(&date).map_or(0, Vec::len);
-                                        @let label = format!("{}, {}", format::long_date(date), if count == 1 { "1 time available".to_string() } else { format!("{count} times available") });
+                                        @let label = format!("{}, {}", Locale::default().long_date(date), if count == 1 { "1 time available".to_string() } else { format!("{count} times available") });
                                         @if count > 0 {
                                             @if view.date == Some(date) {
                                                 a.day.available.selected href=(view.href(Some(first), Some(date), None)) aria-label=(label) aria-current="date" data-nav data-day { (date.day()) }
@@ -453,7 +454,7 @@ fn calendar(view: &View, days: &Days, today: NaiveDate, first_day: chrono::Weekd
                                                 a.day.available href=(view.href(Some(first), Some(date), None)) aria-label=(label) data-nav data-day { (date.day()) }
                                             }
                                         } @else {
-                                            span.day.today[date == today] aria-label=(format!("{}, no times", format::long_date(date))) { (date.day()) }
+                                            span.day.today[date == today] aria-label=(format!("{}, no times", Locale::default().long_date(date))) { (date.day()) }
                                         }
                                     }
                                 }
@@ -489,7 +490,7 @@ fn slot_list(view: &View, days: &Days) -> Markup {
         section.slots aria-labelledby="slots-title" {
             div.slots-head {
                 @if let Some(date) = view.date {
-                    h2 #slots-title { (format::short_date(date)) }
+                    h2 #slots-title { (Locale::default().short_date(date)) }
                 } @else {
                     h2 #slots-title.visually-hidden { "Times" }
                 }
@@ -505,7 +506,7 @@ fn slot_list(view: &View, days: &Days) -> Markup {
                             li {
                                 a.slot href=(view.href(Some(view.month), view.date, Some(slot.start))) {
                                     span.slot-dot aria-hidden="true" {}
-                                    (format::time(slot.start.with_timezone(&view.zone), view.twelve_hour))
+                                    (Locale::english(view.twelve_hour).time(slot.start.with_timezone(&view.zone)))
                                     @if let Some(seats) = slot.seats_remaining {
                                         span.seats { (seats) " seats left" }
                                     }

@@ -14,10 +14,11 @@ use crate::booking::{self, Actor, BookingAction, BookingError};
 use crate::db::bookings::{Booking, BookingStatus};
 use crate::db::users::User;
 use crate::db::{DbError, event_types, teams, users};
-use crate::error::FieldErrors;
-use crate::notify::ics::{self, CalendarEvent};
-use crate::scheduling::event_types::Location;
-use crate::scheduling::questions::Question;
+use crate::integrations::notify::ics::{self, CalendarEvent};
+use crate::model::error::FieldErrors;
+use crate::model::event_types::Location;
+use crate::model::questions::Question;
+use crate::present::Locale;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{csrf_field, message_page, notice, public_page, textarea_field};
 use crate::web::public::booker::form_token;
@@ -267,9 +268,9 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                 dd { (booking.title) @if let Some(host) = loaded.hosts.first() { " with " (host.name) } }
                 dt { "When" }
                 dd {
-                    span.when-line { (icon_calendar()) (format::long_date(booking.start.with_timezone(&options.zone).date_naive())) }
-                    span.when-line { (icon_clock()) (format::time(booking.start.with_timezone(&options.zone), options.twelve_hour)) " – " (format::time(booking.end.with_timezone(&options.zone), options.twelve_hour)) }
-                    span.when-line.muted { (icon_globe()) (zone_name) " (" (format::offset(options.zone, booking.start)) ")" }
+                    span.when-line { (icon_calendar()) (Locale::default().long_date(booking.start.with_timezone(&options.zone).date_naive())) }
+                    span.when-line { (icon_clock()) (Locale::english(options.twelve_hour).time(booking.start.with_timezone(&options.zone))) " – " (Locale::english(options.twelve_hour).time(booking.end.with_timezone(&options.zone))) }
+                    span.when-line.muted { (icon_globe()) (zone_name) " (" (crate::present::offset(options.zone, booking.start)) ")" }
                 }
                 dt { "Who" }
                 dd {
@@ -402,7 +403,8 @@ pub async fn ics(
         booking.title,
         host.map_or("host", |h| h.name.as_str())
     );
-    let (location, _) = crate::notify::invite::location_and_url(booking.location.as_ref());
+    let (location, _) =
+        crate::integrations::notify::invite::location_and_url(booking.location.as_ref());
     let uid_text = format!("{}@kairos", booking.uid);
     let file = ics::render(&CalendarEvent {
         method: ics::Method::Publish,
@@ -421,7 +423,7 @@ pub async fn ics(
             _ => "CANCELLED",
         },
         organizer: host.map(|h| (h.name.as_str(), h.email.as_str())),
-        attendees: crate::notify::invite::participants(booking, &loaded.hosts),
+        attendees: crate::integrations::notify::invite::participants(booking, &loaded.hosts),
     });
     let mut response = file.into_response();
     let headers = response.headers_mut();

@@ -18,7 +18,8 @@ use crate::app::AppState;
 use crate::db::teams::Team;
 use crate::db::users::User;
 use crate::db::{DbError, event_types, teams, users};
-use crate::scheduling::event_types::EventType;
+use crate::model::event_types::EventType;
+use crate::present::Locale;
 use crate::web::format;
 use crate::web::layout::{empty_state, initials, public_page};
 use crate::web::{Ctx, WebError};
@@ -178,7 +179,7 @@ fn durations(event_type: &EventType) -> String {
         .input
         .durations_minutes
         .iter()
-        .map(|m| format::duration(*m))
+        .map(|m| Locale::default().duration(*m))
         .collect::<Vec<_>>()
         .join(" · ")
 }

@@ -6,8 +6,8 @@ use std::collections::BTreeMap;
 use maud::{Markup, html};
 use serde_json::Value;
 
-use crate::error::FieldErrors;
-use crate::scheduling::questions::{Question, QuestionKind};
+use crate::model::error::FieldErrors;
+use crate::model::questions::{Question, QuestionKind};
 use crate::web::format::FormData;
 
 fn name_of(question: &Question) -> String {

@@ -6,7 +6,7 @@ use serde_json::{Map, Value, json};
 
 use crate::db::bookings::{self, BookingStatus};
 use crate::db::{event_types, teams, users};
-use crate::scheduling::event_types::Location;
+use crate::model::event_types::Location;
 
 /// An instant as Cal.com writes it: `2026-03-31T08:00:00Z`.
 pub(crate) fn time(instant: DateTime<Utc>) -> String {

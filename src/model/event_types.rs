@@ -8,9 +8,9 @@ use crate::availability::{
     BookingWindow, DayOfWeek, EventRules, MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES,
     MAX_NOTICE_MINUTES, MAX_WINDOW_DAYS, PeriodLimits, Priority, SchedulingType,
 };
-use crate::error::{FieldErrors, check_email};
+use crate::model::error::{FieldErrors, check_email};
+use crate::model::questions::{Question, validate_questions};
 use crate::model::time::schema::CalendarDate;
-use crate::scheduling::questions::{Question, validate_questions};
 
 /// Where a meeting takes place.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -768,7 +768,7 @@ mod tests {
 
     #[test]
     fn the_documented_limits_are_the_checked_ones() {
-        use crate::scheduling::questions::QuestionKind;
+        use crate::model::questions::QuestionKind;
         let schema = documented::<EventTypeInput>();
         /// Puts a number (the limit, or one past it) into an input.
         type Set = fn(&mut EventTypeInput, usize);

@@ -12,9 +12,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::db::bookings::{self, Booking, BookingEvent, BookingStatus};
 use crate::db::users;
-use crate::notify::email::{Audience, Email, Invite, Reading, Site, booking_frame};
-use crate::notify::ics::{self, CalendarEvent, Method};
-use crate::notify::invite;
+use crate::integrations::notify::email::{Audience, Email, Invite, Reading, Site, booking_frame};
+use crate::integrations::notify::ics::{self, CalendarEvent, Method};
+use crate::integrations::notify::invite;
 
 /// Who one message of a booking event goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,12 +7,12 @@ use crate::app::AppState;
 use crate::db::DbError;
 use crate::db::bookings::{self, BookingStatus};
 use crate::db::webhooks as store;
-use crate::jobs::{Job, JobFailure};
-use crate::outbound::{self, Exchange, Policy};
-use crate::webhooks::{
+use crate::integrations::webhooks::{
     Changer, SIGNATURE_HEADER, Trigger, WebhookError, audit_entry, managed, open_secret, payload,
     signature,
 };
+use crate::jobs::{Job, JobFailure};
+use crate::outbound::{self, Exchange, Policy};
 
 /// The trigger of the test ping.
 pub const PING: &str = "PING";

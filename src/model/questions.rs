@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use crate::error::{FieldErrors, check_email};
+use crate::model::error::{FieldErrors, check_email};
 
 /// The kinds of question a booking form can ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]

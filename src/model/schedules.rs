@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::availability::{Schedule, TimeRange, WeeklyHours};
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
 use crate::model::time::check_instant;
 use crate::model::time::schema::{CalendarDate, Instant, TimeZoneName, date_pattern};
 

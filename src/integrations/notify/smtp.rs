@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::audit;
 use crate::crypto::InstanceKey;
 use crate::db::settings;
-use crate::error::{FieldErrors, check_email};
+use crate::model::error::{FieldErrors, check_email};
 use crate::outbound::{self, Policy, TargetError};
 
 /// The setting holding everything but the password, as JSON.

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::crypto::InstanceKey;
 use crate::db::DbError;
 use crate::db::settings::{self, SealedUnreadable};
-use crate::error::FieldErrors;
+use crate::model::error::FieldErrors;
 use crate::outbound::{self, Exchange, Policy};
 
 /// The setting holding everything but the auth header's value, as JSON.

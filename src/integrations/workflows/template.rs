@@ -14,7 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
-use crate::web::format;
+use crate::present::Locale;
 
 /// The built-in variables, with what each stands for (shown on the editor page).
 pub const VARIABLES: [(&str, &str); 14] = [
@@ -147,9 +147,18 @@ pub fn values(facts: &BookingFacts, reader: &Reader) -> BTreeMap<String, String>
     set("ATTENDEE", facts.attendee_name.clone());
     set("ATTENDEE_FIRST_NAME", first_name);
     set("ATTENDEE_EMAIL", facts.attendee_email.clone());
-    set("EVENT_DATE", format::long_date(start.date_naive()));
-    set("EVENT_TIME", format::time(start, reader.twelve_hour));
-    set("EVENT_END_TIME", format::time(end, reader.twelve_hour));
+    set(
+        "EVENT_DATE",
+        Locale::default().long_date(start.date_naive()),
+    );
+    set(
+        "EVENT_TIME",
+        Locale::english(reader.twelve_hour).time(start),
+    );
+    set(
+        "EVENT_END_TIME",
+        Locale::english(reader.twelve_hour).time(end),
+    );
     set("TIMEZONE", reader.zone.name().to_string());
     set("LOCATION", facts.location.clone().unwrap_or_default());
     set("MEETING_URL", facts.meeting_url.clone().unwrap_or_default());

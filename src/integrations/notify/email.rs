@@ -29,12 +29,12 @@ use crate::crypto::InstanceKey;
 use crate::db::bookings::Booking;
 use crate::db::users::{self, User};
 use crate::db::{Db, DbError, event_types};
-use crate::notify::ics::Method;
-use crate::notify::smtp::{self, Security, SmtpSettings};
+use crate::integrations::notify::ics::Method;
+use crate::integrations::notify::smtp::{self, Security, SmtpSettings};
+use crate::model::questions::labelled_answers;
+use crate::model::schedules::parse_zone;
 use crate::outbound::{self, Policy};
-use crate::scheduling::questions::labelled_answers;
-use crate::scheduling::schedules::parse_zone;
-use crate::web::format;
+use crate::present::Locale;
 
 /// How long a connection to the mail server may take to open (TCP, and TLS for
 /// implicit TLS).
@@ -75,7 +75,7 @@ pub enum EmailError {
     #[error("the mail server {0}")]
     Outbound(outbound::TargetError),
     #[error("{0}")]
-    Invalid(crate::error::FieldErrors),
+    Invalid(crate::model::error::FieldErrors),
     #[error(transparent)]
     Settings(#[from] smtp::SmtpSettingsError),
     #[error(transparent)]
@@ -125,7 +125,7 @@ impl Reading {
 
     /// `4:00am – 4:30am, Tuesday, 31 March 2026`.
     pub fn when(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-        format::when(start, end, self.zone, self.twelve_hour)
+        Locale::english(self.twelve_hour).when(start, end, self.zone)
     }
 
     /// The same with the zone: `… (America/New_York)`.
@@ -845,8 +845,8 @@ pub async fn send_test(
     now: DateTime<Utc>,
 ) -> Result<(), EmailError> {
     let to = to.trim();
-    if let Err(message) = crate::error::check_email(to) {
-        let mut errors = crate::error::FieldErrors::new();
+    if let Err(message) = crate::model::error::check_email(to) {
+        let mut errors = crate::model::error::FieldErrors::new();
         errors.add("to", message);
         return Err(EmailError::Invalid(errors));
     }

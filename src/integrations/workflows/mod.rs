@@ -33,9 +33,9 @@ use crate::crypto::{DecryptError, InstanceKey};
 use crate::db::bookings::{self, BookingStatus};
 use crate::db::users::User;
 use crate::db::{teams, workflows};
-use crate::error::{FieldErrors, check_email};
 use crate::jobs::{Lane, NewJob, queue};
-use crate::scheduling::event_types::EventType;
+use crate::model::error::{FieldErrors, check_email};
+use crate::model::event_types::EventType;
 use crate::scheduling::manage::ManageError;
 
 /// The job kind that runs one workflow step for one booking.
@@ -481,7 +481,7 @@ fn check_step(
             }
         }
         Action::SmsNumber => {
-            if let Err(reason) = crate::sms::normalize_number(&target) {
+            if let Err(reason) = crate::integrations::notify::sms::normalize_number(&target) {
                 errors.add(&field("target"), reason);
             }
         }

@@ -24,8 +24,8 @@ use crate::db::bookings::{self, BookingStatus};
 use crate::db::users::{self, User};
 use crate::db::webhooks::{self as store, Delivery, Webhook, WebhookRow};
 use crate::db::{DbError, event_types};
-use crate::error::FieldErrors;
 use crate::jobs::{Lane, NewJob, queue};
+use crate::model::error::FieldErrors;
 use crate::outbound::{self, Policy};
 
 pub use deliver::{DELIVERY_HEADER, PING, SignedPost, deliver_job, delivery_id, ping, send_signed};

@@ -17,17 +17,17 @@ use crate::db::bookings::{self, Booking, BookingStatus};
 use crate::db::users::{self, User};
 use crate::db::{DbError, workflows};
 use crate::instance::InstanceSettings;
-use crate::jobs::{Job, JobFailure};
-use crate::notify::email::{
+use crate::integrations::notify::email::{
     self, Audience, Email, Reading, Recipient, Site, customary_twelve_hour,
 };
-use crate::notify::smtp::{self, SmtpSettings};
+use crate::integrations::notify::sms;
+use crate::integrations::notify::smtp::{self, SmtpSettings};
+use crate::integrations::webhooks::{self, SignedPost};
+use crate::integrations::workflows::template::{self, BookingFacts, Reader};
+use crate::integrations::workflows::{Action, Step, Trigger, Workflow};
+use crate::jobs::{Job, JobFailure};
+use crate::model::event_types::Location;
 use crate::outbound::{self, Policy};
-use crate::scheduling::event_types::Location;
-use crate::sms;
-use crate::webhooks::{self, SignedPost};
-use crate::workflows::template::{self, BookingFacts, Reader};
-use crate::workflows::{Action, Step, Trigger, Workflow};
 
 /// Everything one run needs, loaded in one read.
 struct Loaded {
@@ -164,7 +164,7 @@ fn attendee_phone(conn: &Connection, booking: &Booking) -> rusqlite::Result<Opti
         .input
         .questions
         .iter()
-        .filter(|q| q.kind == crate::scheduling::questions::QuestionKind::Phone)
+        .filter(|q| q.kind == crate::model::questions::QuestionKind::Phone)
         .filter_map(|q| booking.answers.get(&q.key).and_then(Value::as_str))
         .find_map(|answer| sms::normalize_number(answer).ok()))
 }

@@ -3,8 +3,8 @@
 
 use crate::db::bookings::Booking;
 use crate::db::users::User;
-use crate::notify::ics::Participant;
-use crate::scheduling::event_types::Location;
+use crate::integrations::notify::ics::Participant;
+use crate::model::event_types::Location;
 
 /// The ATTENDEE lines of a booking: the attendee who booked (accepted), every guest
 /// they brought (asked), and the hosts after the first, who organizes.

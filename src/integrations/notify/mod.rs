@@ -9,6 +9,7 @@ pub mod email;
 pub mod ics;
 pub mod invite;
 pub mod messages;
+pub mod sms;
 pub mod smtp;
 
 use chrono::{DateTime, Utc};
@@ -18,9 +19,9 @@ use serde_json::json;
 use crate::app::AppState;
 use crate::db::DbError;
 use crate::db::bookings;
+use crate::integrations::notify::email::Site;
+use crate::integrations::notify::messages::Addressee;
 use crate::jobs::{Handlers, Job, JobFailure, Lane, NewJob, queue};
-use crate::notify::email::Site;
-use crate::notify::messages::Addressee;
 use crate::outbound::Policy;
 
 /// The job kind that tells people about one recorded booking event.
@@ -54,11 +55,11 @@ pub fn job_handlers(state: &AppState) -> Handlers {
     Handlers::new()
         .on(NOTIFY_JOB, move |job| notify(notify_state.clone(), job))
         .on(EMAIL_JOB, move |job| send_email(email_state.clone(), job))
-        .on(crate::webhooks::WEBHOOK_JOB, move |job| {
-            crate::webhooks::deliver_job(webhook_state.clone(), job)
+        .on(crate::integrations::webhooks::WEBHOOK_JOB, move |job| {
+            crate::integrations::webhooks::deliver_job(webhook_state.clone(), job)
         })
-        .on(crate::workflows::WORKFLOW_JOB, move |job| {
-            crate::workflows::run::run(workflow_state.clone(), job)
+        .on(crate::integrations::workflows::WORKFLOW_JOB, move |job| {
+            crate::integrations::workflows::run::run(workflow_state.clone(), job)
         })
         .on(crate::auth::unlock::UNLOCK_JOB, move |job| {
             let state = unlock_state.clone();

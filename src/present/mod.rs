@@ -1,0 +1,105 @@
+//! Presentation: how dates, times, durations and zones are written for people, in pages,
+//! emails, text messages and calendar files alike.
+//!
+//! Everything here takes a [`Locale`]: the language and the clock a person reads. Kairos
+//! speaks English today; a new language adds a [`Language`] and its formats here, and
+//! every page and message follows.
+
+use chrono::{DateTime, TimeZone, Timelike, Utc};
+use chrono::{NaiveDate, Offset};
+use chrono_tz::Tz;
+
+/// A language Kairos writes in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Language {
+    #[default]
+    English,
+}
+
+/// How one person reads dates and times: their language and their clock.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Locale {
+    pub language: Language,
+    /// `1:30pm` rather than `13:30`.
+    pub twelve_hour: bool,
+}
+
+impl Locale {
+    /// English, with the 12- or 24-hour clock.
+    pub fn english(twelve_hour: bool) -> Self {
+        Self {
+            language: Language::English,
+            twelve_hour,
+        }
+    }
+
+    /// A wall-clock time: `13:30`, or `1:30pm` on the 12-hour clock.
+    pub fn time(&self, t: DateTime<Tz>) -> String {
+        if self.twelve_hour {
+            let (pm, hour) = t.hour12();
+            format!("{hour}:{:02}{}", t.minute(), if pm { "pm" } else { "am" })
+        } else {
+            format!("{:02}:{:02}", t.hour(), t.minute())
+        }
+    }
+
+    /// `Monday, 30 March 2026`.
+    pub fn long_date(&self, date: NaiveDate) -> String {
+        date.format("%A, %-d %B %Y").to_string()
+    }
+
+    /// `Mon, 30 Mar`.
+    pub fn short_date(&self, date: NaiveDate) -> String {
+        date.format("%a, %-d %b").to_string()
+    }
+
+    /// `13:30 – 14:00, Monday, 30 March 2026` in `zone`.
+    pub fn when(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
+        let (start, end) = (start.with_timezone(&zone), end.with_timezone(&zone));
+        format!(
+            "{} – {}, {}",
+            self.time(start),
+            self.time(end),
+            self.long_date(start.date_naive())
+        )
+    }
+
+    /// `30 min`, `1 h`, `1 h 30 min`.
+    pub fn duration(&self, minutes: u32) -> String {
+        match (minutes / 60, minutes % 60) {
+            (0, m) => format!("{m} min"),
+            (h, 0) => format!("{h} h"),
+            (h, m) => format!("{h} h {m} min"),
+        }
+    }
+}
+
+/// The zone's offset at `at`, e.g. `UTC+02:00`: written the same in every language.
+pub fn offset(zone: Tz, at: DateTime<Utc>) -> String {
+    let seconds = zone
+        .offset_from_utc_datetime(&at.naive_utc())
+        .fix()
+        .local_minus_utc();
+    let sign = if seconds < 0 { '-' } else { '+' };
+    let minutes = seconds.unsigned_abs() / 60;
+    format!("UTC{sign}{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_in_both_clocks() {
+        let t = Utc
+            .with_ymd_and_hms(2026, 3, 30, 12, 5, 0)
+            .single()
+            .unwrap_or_default()
+            .with_timezone(&chrono_tz::America::New_York);
+        assert_eq!(Locale::english(false).time(t), "08:05");
+        assert_eq!(Locale::english(true).time(t), "8:05am");
+        assert_eq!(Locale::default().duration(90), "1 h 30 min");
+        assert_eq!(Locale::default().duration(45), "45 min");
+        assert_eq!(offset(chrono_tz::Asia::Kathmandu, t.to_utc()), "UTC+05:45");
+    }
+}
