@@ -44,6 +44,7 @@ use rusqlite::{Connection, OptionalExtension};
 use crate::db::bookings::{self, Booking};
 use crate::db::teams::{self, TeamRole};
 use crate::db::users::{Role, User};
+pub use crate::model::booking::BookingScope;
 use crate::model::event_types::EventType;
 
 /// The answer to "may this person do that".
@@ -92,15 +93,6 @@ pub enum Action {
     View,
     /// Change or delete it; for a team, its members and event types.
     Manage,
-}
-
-/// Which bookings a person's booking lists show.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BookingScope {
-    /// Owners and administrators: every booking.
-    All,
-    /// Bookings the user hosts, of their own event types, and of their teams' event types.
-    VisibleTo(i64),
 }
 
 pub fn booking_scope(user: &User) -> BookingScope {

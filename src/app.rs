@@ -17,9 +17,14 @@ use crate::clock::Clock;
 use crate::config::Config;
 use crate::crypto::InstanceKey;
 use crate::data_lock::{DataDirLock, LockError};
+use crate::db::outbox::Outbox;
 use crate::db::users;
 use crate::db::{Db, DbError};
 use crate::instance::{Instance, InstanceSettings, OpenError};
+use crate::integrations::{Deps, InstanceView, Site};
+use crate::jobs::{Handlers, JobFailure};
+use crate::model::booking::ManageKey;
+use crate::outbound::Policy;
 use crate::setup::SetupGate;
 use crate::transport::{ReloadableCertificate, TlsError, TlsListener};
 
@@ -54,6 +59,8 @@ pub struct Inner {
     pub tls: Option<Arc<ReloadableCertificate>>,
     /// Single sign-on: its settings and the sign-ins in progress.
     pub sso: crate::auth::sso::Sso,
+    /// The booking-event outbox and its subscribers, the integrations.
+    pub outbox: Outbox,
 }
 
 impl Deref for AppState {
@@ -120,7 +127,34 @@ impl AppState {
                 per_event_type: settings.bookings_per_event_type_per_hour,
                 per_host: settings.bookings_per_host_per_hour,
             },
+            outbox: self.outbox.clone(),
         }
+    }
+
+    /// What the integrations use of the instance.
+    pub fn integrations(&self) -> Deps {
+        Deps {
+            db: self.db.clone(),
+            key: self.key.clone(),
+            clock: self.clock.clone(),
+            instance: Arc::new(self.clone()),
+        }
+    }
+
+    /// Where receivers that members name (webhooks) may be.
+    pub fn outbound_policy(&self) -> Policy {
+        Policy::for_members(
+            self.settings().allow_private_targets,
+            self.config.outbound_allow_loopback,
+        )
+    }
+
+    /// Where servers that administrators set up (mail, SMS, single sign-on) may be.
+    pub fn admin_outbound_policy(&self) -> Policy {
+        Policy::for_admin_servers(
+            self.settings().allow_private_targets,
+            self.config.outbound_allow_loopback,
+        )
     }
 
     /// Reads the TLS certificate and key again (on SIGHUP). A file that cannot be used
@@ -137,6 +171,62 @@ impl AppState {
             }
         }
     }
+}
+
+impl InstanceView for AppState {
+    fn site(&self) -> Site {
+        let settings = self.settings();
+        Site {
+            organization: settings.organization_name.clone(),
+            base_url: self.base_url(),
+            minimum_necessary: settings.minimum_necessary,
+            manage_key: ManageKey::new(&self.key),
+        }
+    }
+
+    fn member_targets(&self) -> Policy {
+        self.outbound_policy()
+    }
+
+    fn admin_servers(&self) -> Policy {
+        self.admin_outbound_policy()
+    }
+}
+
+/// The handlers of every job kind the appliance runs: the integrations', sign-in unlock
+/// links, and the daily audit retention run.
+fn job_handlers(state: &AppState) -> Handlers {
+    let (retention_state, unlock_state) = (state.clone(), state.clone());
+    let handlers = Handlers::new()
+        .on(crate::auth::unlock::UNLOCK_JOB, move |job| {
+            let state = unlock_state.clone();
+            async move {
+                let site = crate::auth::unlock::Site {
+                    base_url: state.base_url(),
+                    organization: state.settings().organization_name,
+                };
+                crate::auth::unlock::send(
+                    &state.db,
+                    &state.key,
+                    site,
+                    state.admin_outbound_policy(),
+                    job,
+                    state.clock.now(),
+                )
+                .await
+            }
+        })
+        .on(crate::audit::RETENTION_JOB, move |_job| {
+            let state = retention_state.clone();
+            async move {
+                let years = state.settings().audit_retention_years;
+                crate::audit::run_retention(&state.db, &state.key, years, state.clock.now())
+                    .await
+                    .map(|_| ())
+                    .map_err(JobFailure::from)
+            }
+        });
+    crate::integrations::job_handlers(handlers, &state.integrations())
 }
 
 /// The public URL for a configuration, settings and listening address.
@@ -302,6 +392,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         sso: crate::auth::sso::Sso::new(sso_settings),
         config,
         slot_cache: Default::default(),
+        outbox: crate::integrations::outbox(),
         jobs: crate::jobs::Waker::new(),
         job_failures: crate::jobs::Failures::new(),
     }));
@@ -335,7 +426,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
     let jobs = crate::jobs::Worker::spawn_with(
         state.db.clone(),
         state.clock.clone(),
-        crate::integrations::notify::job_handlers(&state),
+        job_handlers(&state),
         state.jobs.clone(),
         crate::jobs::WorkerOptions {
             lifetime: chrono::Duration::hours(i64::from(state.config.job_retry_hours)),

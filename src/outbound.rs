@@ -38,21 +38,20 @@ pub struct Policy {
 impl Policy {
     /// The policy for receivers any member can name (webhooks): the admin's setting for
     /// private networks, loopback only with the config file's test switch.
-    pub fn of(state: &crate::app::AppState) -> Self {
+    pub fn for_members(allow_private_targets: bool, test_loopback: bool) -> Self {
         Self {
-            allow_private: state.settings().allow_private_targets,
-            allow_loopback: state.config.outbound_allow_loopback,
+            allow_private: allow_private_targets,
+            allow_loopback: test_loopback,
         }
     }
 
     /// The policy for servers only administrators set up (the mail server, the SMS gateway,
     /// the single sign-on provider): allowing on-premise servers allows this machine's own
     /// too, since a mail relay or provider listening on localhost is a usual set-up.
-    pub fn for_admin_servers(state: &crate::app::AppState) -> Self {
-        let policy = Self::of(state);
+    pub fn for_admin_servers(allow_private_targets: bool, test_loopback: bool) -> Self {
         Self {
-            allow_loopback: policy.allow_loopback || policy.allow_private,
-            ..policy
+            allow_private: allow_private_targets,
+            allow_loopback: test_loopback || allow_private_targets,
         }
     }
 }

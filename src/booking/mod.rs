@@ -20,8 +20,10 @@ use crate::availability::{
     self, RoundRobinCandidate, SlotDetails, SlotList, Unavailable, assign_round_robin,
 };
 use crate::crypto::{constant_time_eq, random_bytes, token_hash};
-use crate::db::bookings::{self, Booking, BookingStatus, NewBooking};
+use crate::db::bookings::{self, Booking, BookingEvent, BookingStatus, NewBooking};
+use crate::db::outbox::Outbox;
 use crate::db::{DbError, event_types, users};
+pub use crate::model::booking::{ManageKey, current_manage_token, manage_path, manage_token};
 use crate::model::error::{FieldErrors, check_email, check_single_line};
 use crate::model::event_types::{EventType, Location, validate_guests};
 use crate::model::questions::validate_answers;
@@ -179,6 +181,8 @@ pub struct Settings {
     pub manage_key: ManageKey,
     /// Hourly caps on new bookings.
     pub caps: HourlyCaps,
+    /// Where booking changes are recorded and who follows them.
+    pub outbox: Outbox,
 }
 
 impl std::fmt::Debug for Settings {
@@ -187,38 +191,9 @@ impl std::fmt::Debug for Settings {
             .field("context", &self.context)
             .field("video_base_url", &self.video_base_url)
             .field("caps", &self.caps)
+            .field("outbox", &self.outbox)
             .finish_non_exhaustive()
     }
-}
-
-/// The secret a booking's manage token is derived from: derived itself from the
-/// instance key, so messages sent later can carry the invitee's link while the database
-/// keeps only the token's hash.
-#[derive(Clone)]
-pub struct ManageKey([u8; 32]);
-
-impl ManageKey {
-    pub fn new(key: &crate::crypto::InstanceKey) -> Self {
-        Self(key.derive("booking manage token"))
-    }
-}
-
-/// The invitee's manage token of booking `uid`: an HMAC of the uid, as long and as
-/// unguessable as a random token.
-pub fn manage_token(key: &ManageKey, uid: &str) -> String {
-    crate::crypto::hmac_hex(&key.0, uid.as_bytes())
-}
-
-/// The manage token of `booking` when it is the one its invitee holds (bookings made
-/// before tokens were derived hold a random one nobody can recompute).
-pub fn current_manage_token(key: &ManageKey, booking: &Booking) -> Option<String> {
-    let token = manage_token(key, &booking.uid);
-    constant_time_eq(&token_hash(&token), &booking.manage_token_hash).then_some(token)
-}
-
-/// The path of the invitee's page of a booking: see, add to a calendar, reschedule, cancel.
-pub fn manage_path(uid: &str, token: &str) -> String {
-    format!("/booking/{uid}?token={token}")
 }
 
 /// A booking the service made or found.
@@ -510,20 +485,20 @@ fn check_time(
     Ok(availability::check_slot(&input, start, duration)?)
 }
 
-/// Records a state change of a booking and, in the same transaction, the job that tells
-/// people about it: a change is never kept without its notification, nor notified twice.
+/// Records a state change of a booking in the outbox, in the transaction that made it:
+/// the subscribers enqueue what follows (messages, webhooks, workflows) in that same
+/// transaction, so a change is never kept without them, nor followed up twice.
 fn record_event(
     tx: &Transaction<'_>,
+    settings: &Settings,
     booking_id: i64,
-    kind: &str,
+    event: BookingEvent,
     actor: &str,
     data: &Value,
-    now: DateTime<Utc>,
 ) -> Result<(), BookingError> {
-    let event_id = bookings::record_event(tx, booking_id, kind, actor, data, now)?;
-    crate::integrations::notify::enqueue_for_event(tx, event_id, now)?;
-    crate::integrations::webhooks::enqueue_for_event(tx, booking_id, event_id, kind, now)?;
-    crate::integrations::workflows::on_booking_event(tx, booking_id, event_id, kind, now)?;
+    settings
+        .outbox
+        .record(tx, booking_id, event, actor, data, settings.context.now)?;
     Ok(())
 }
 
@@ -618,18 +593,18 @@ pub fn create(
         request.idempotency_key.as_deref(),
         None,
     )?;
-    let kind = if status == BookingStatus::Pending {
-        "requested"
+    let event = if status == BookingStatus::Pending {
+        BookingEvent::Requested
     } else {
-        "created"
+        BookingEvent::Created
     };
     record_event(
         tx,
+        settings,
         booking.id,
-        kind,
+        event,
         "invitee",
         &json!({ "uid": booking.uid }),
-        settings.context.now,
     )?;
     tracing::info!(
         booking_id = booking.id,
@@ -748,7 +723,7 @@ pub fn authorize(
         Actor::Invitee(token) => {
             let hash = token_hash(token);
             if constant_time_eq(&hash, &booking.manage_token_hash)
-                || crate::integrations::workflows::is_message_link(conn, booking.id, &hash)?
+                || crate::db::workflows::link_exists(conn, booking.id, &hash)?
             {
                 Access::Allowed
             } else {
@@ -777,8 +752,9 @@ pub fn cancel(
     uid: &str,
     reason: Option<&str>,
     actor: &Actor,
-    now: DateTime<Utc>,
+    settings: &Settings,
 ) -> Result<Booking, BookingError> {
+    let now = settings.context.now;
     let booking = authorize(tx, uid, actor, BookingAction::Cancel)?;
     let reason = clean_reason(reason)?;
     if !booking.status.is_active() {
@@ -800,11 +776,11 @@ pub fn cancel(
     )?;
     record_event(
         tx,
+        settings,
         booking.id,
-        "cancelled",
+        BookingEvent::Cancelled,
         &actor.label(),
         &json!({ "uid": uid }),
-        now,
     )?;
     tracing::info!(booking_id = booking.id, "booking cancelled");
     bookings::by_id(tx, booking.id)?.ok_or(BookingError::BookingNotFound)
@@ -883,11 +859,11 @@ pub fn reschedule(
     bookings::link_rescheduled(tx, old.id, booking.id)?;
     record_event(
         tx,
+        settings,
         booking.id,
-        "rescheduled",
+        BookingEvent::Rescheduled,
         &actor.label(),
         &json!({ "uid": booking.uid, "fromUid": old.uid }),
-        now,
     )?;
     tracing::info!(
         booking_id = booking.id,
@@ -942,11 +918,11 @@ pub fn confirm(
     bookings::set_status(tx, booking.id, BookingStatus::Accepted, None, now)?;
     record_event(
         tx,
+        settings,
         booking.id,
-        "confirmed",
+        BookingEvent::Confirmed,
         &format!("user:{user_id}"),
         &json!({ "uid": uid }),
-        now,
     )?;
     bookings::by_id(tx, booking.id)?.ok_or(BookingError::BookingNotFound)
 }
@@ -957,8 +933,9 @@ pub fn reject(
     uid: &str,
     reason: Option<&str>,
     user_id: i64,
-    now: DateTime<Utc>,
+    settings: &Settings,
 ) -> Result<Booking, BookingError> {
+    let now = settings.context.now;
     let booking = authorize(tx, uid, &Actor::User(user_id), BookingAction::Confirm)?;
     let reason = clean_reason(reason)?;
     if booking.status != BookingStatus::Pending {
@@ -975,11 +952,11 @@ pub fn reject(
     )?;
     record_event(
         tx,
+        settings,
         booking.id,
-        "rejected",
+        BookingEvent::Rejected,
         &format!("user:{user_id}"),
         &json!({ "uid": uid }),
-        now,
     )?;
     bookings::by_id(tx, booking.id)?.ok_or(BookingError::BookingNotFound)
 }

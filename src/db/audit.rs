@@ -1,6 +1,6 @@
 //! The audit log's tables: `audit_log`, the retention anchor (`audit_anchor`) and the
 //! seal where keyed chaining begins (`audit_seal`). What the rows mean and how they chain
-//! is `crate::audit`'s business; this module only reads and writes them.
+//! is the audit log's business; this module only reads and writes them.
 
 use std::ops::ControlFlow;
 
@@ -269,7 +269,7 @@ pub fn insert_seal(conn: &Connection, seal: &Seal) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Asks the writer connection's `function` (the audit key, attached by `crate::audit`)
+/// Asks the writer connection's `function` (the audit key, attached when the log is opened)
 /// for the chain value of a row. A connection without the key cannot append.
 pub fn keyed_mac(
     conn: &Connection,

@@ -7,75 +7,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde_json::Value;
 
-use crate::access::BookingScope;
 use crate::availability::{ExistingBooking, HostId};
+pub use crate::model::booking::{
+    Booking, BookingEvent, BookingScope, BookingStatus, RecordedEvent,
+};
 use crate::model::event_types::Location;
-
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
-)]
-#[serde(rename_all = "UPPERCASE")]
-pub enum BookingStatus {
-    Accepted,
-    Pending,
-    Cancelled,
-    Rejected,
-}
-
-impl BookingStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BookingStatus::Accepted => "ACCEPTED",
-            BookingStatus::Pending => "PENDING",
-            BookingStatus::Cancelled => "CANCELLED",
-            BookingStatus::Rejected => "REJECTED",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        match text.to_ascii_uppercase().as_str() {
-            "ACCEPTED" => Some(BookingStatus::Accepted),
-            "PENDING" => Some(BookingStatus::Pending),
-            "CANCELLED" => Some(BookingStatus::Cancelled),
-            "REJECTED" => Some(BookingStatus::Rejected),
-            _ => None,
-        }
-    }
-
-    /// Accepted or pending: the meeting is still on.
-    pub fn is_active(self) -> bool {
-        matches!(self, BookingStatus::Accepted | BookingStatus::Pending)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Booking {
-    pub id: i64,
-    pub uid: String,
-    pub event_type_id: Option<i64>,
-    pub title: String,
-    pub start: DateTime<Utc>,
-    pub end: DateTime<Utc>,
-    pub status: BookingStatus,
-    pub before_buffer_minutes: u32,
-    pub after_buffer_minutes: u32,
-    pub attendee_name: String,
-    pub attendee_email: String,
-    pub attendee_time_zone: String,
-    pub answers: BTreeMap<String, Value>,
-    pub guests: Vec<String>,
-    pub location: Option<Location>,
-    pub cancel_reason: Option<String>,
-    pub reschedule_reason: Option<String>,
-    pub rejection_reason: Option<String>,
-    pub rescheduled_from_id: Option<i64>,
-    pub rescheduled_to_id: Option<i64>,
-    pub request_hash: String,
-    pub manage_token_hash: Vec<u8>,
-    pub hosts: Vec<i64>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
 
 /// What a new booking row holds.
 pub struct NewBooking<'a> {
@@ -271,38 +207,29 @@ pub fn link_rescheduled(conn: &Connection, old_id: i64, new_id: i64) -> rusqlite
 pub fn record_event(
     conn: &Connection,
     booking_id: i64,
-    kind: &str,
+    event: BookingEvent,
     actor: &str,
     data: &Value,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<i64> {
     conn.execute(
         "INSERT INTO booking_events (booking_id, kind, actor, data, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-        params![booking_id, kind, actor, to_json(data)?, now.timestamp()],
+        params![booking_id, event.as_str(), actor, to_json(data)?, now.timestamp()],
     )?;
     Ok(conn.last_insert_rowid())
 }
 
-/// One recorded state change.
-#[derive(Debug, Clone, PartialEq)]
-pub struct BookingEvent {
-    pub id: i64,
-    pub booking_id: i64,
-    pub kind: String,
-    pub actor: String,
-    pub data: Value,
-    pub created_at: DateTime<Utc>,
-}
-
-pub fn event_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<BookingEvent>> {
+/// One recorded state change, by id.
+pub fn event_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<RecordedEvent>> {
     conn.query_row(
         "SELECT id, booking_id, kind, actor, data, created_at FROM booking_events WHERE id = ?1",
         [id],
         |row| {
-            Ok(BookingEvent {
+            let kind: String = row.get(2)?;
+            Ok(RecordedEvent {
                 id: row.get(0)?,
                 booking_id: row.get(1)?,
-                kind: row.get(2)?,
+                event: BookingEvent::parse(&kind).ok_or_else(|| unknown_event(&kind))?,
                 actor: row.get(3)?,
                 data: json_column(row, 4)?,
                 created_at: instant(row.get(5)?),
@@ -310,6 +237,14 @@ pub fn event_by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Bookin
         },
     )
     .optional()
+}
+
+fn unknown_event(kind: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(
+        2,
+        rusqlite::types::Type::Text,
+        format!("unknown booking event {kind:?}").into(),
+    )
 }
 
 /// The kinds of recorded state changes of a booking, oldest first.
@@ -427,7 +362,7 @@ pub struct BookingFilter {
     pub take: u32,
 }
 
-/// The bookings in a scope (see [`crate::access::booking_scope`]), ordered by start time.
+/// The bookings in a scope, ordered by start time.
 pub fn list_visible_to(
     conn: &Connection,
     scope: BookingScope,
@@ -477,7 +412,7 @@ pub fn list_visible_to(
 }
 
 /// Whether a booking is in a member's scope: they host it, own its event type, or belong
-/// to the team that owns it (see [`crate::access`]).
+/// to the team that owns it.
 pub fn visible_to(conn: &Connection, booking_id: i64, user_id: i64) -> rusqlite::Result<bool> {
     conn.query_row(
         "SELECT EXISTS (SELECT 1 FROM bookings b WHERE b.id = ?1 AND

@@ -22,6 +22,7 @@ pub mod bookings;
 pub mod event_types;
 pub mod invitations;
 pub mod mfa;
+pub mod outbox;
 pub mod schedules;
 pub mod sessions;
 pub mod settings;

@@ -123,7 +123,7 @@ pub fn use_password_link(
     Ok(changed == 1)
 }
 
-/// Stores a sign-in unlock link (see [`crate::auth::unlock`]).
+/// Stores a sign-in unlock link.
 pub fn insert_unlock_link(
     conn: &Connection,
     token_hash: &[u8],

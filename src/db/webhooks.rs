@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::db::{instant, json_column, to_json};
-use crate::integrations::webhooks::Trigger;
+use crate::model::webhook::Trigger;
 
 /// A subscription as stored; the secret stays sealed here.
 #[derive(Debug, Clone, PartialEq)]

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::db::instant;
-use crate::integrations::workflows::{Action, Owner, Step, Trigger, Workflow};
+use crate::model::workflow::{Action, Owner, Step, Trigger, Workflow};
 
 const COLUMNS: &str = "id, owner_user_id, owner_team_id, name, trigger, offset_minutes, active, \
 on_new_event_types, created_at, updated_at";

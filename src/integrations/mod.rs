@@ -9,3 +9,75 @@
 pub mod notify;
 pub mod webhooks;
 pub mod workflows;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+
+use crate::clock::Clock;
+use crate::crypto::InstanceKey;
+use crate::db::Db;
+use crate::db::outbox::{Outbox, Subscriber};
+use crate::jobs::Handlers;
+use crate::outbound::Policy;
+
+pub use notify::email::Site;
+
+/// The parts of the running instance that can change while it runs, as the integrations
+/// see them: the site messages are written for, and where outbound calls may go.
+pub trait InstanceView: Send + Sync {
+    /// The organization, public URL and privacy setting messages are written with.
+    fn site(&self) -> Site;
+    /// The policy for receivers any member can name (webhooks).
+    fn member_targets(&self) -> Policy;
+    /// The policy for servers only administrators set up (mail server, SMS gateway).
+    fn admin_servers(&self) -> Policy;
+}
+
+/// What the integrations use: the store, the instance key, the clock, and the instance's
+/// current settings. Cheap to clone.
+#[derive(Clone)]
+pub struct Deps {
+    pub db: Db,
+    pub key: InstanceKey,
+    pub clock: Arc<dyn Clock>,
+    pub instance: Arc<dyn InstanceView>,
+}
+
+impl Deps {
+    pub fn site(&self) -> Site {
+        self.instance.site()
+    }
+
+    /// See [`InstanceView::member_targets`].
+    pub fn policy(&self) -> Policy {
+        self.instance.member_targets()
+    }
+
+    /// See [`InstanceView::admin_servers`].
+    pub fn admin_policy(&self) -> Policy {
+        self.instance.admin_servers()
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
+    }
+}
+
+/// The subscribers of the booking-event outbox, in the order they take in an event:
+/// messages to people, webhooks, then workflows.
+pub fn outbox() -> Outbox {
+    let subscribers: Vec<Arc<dyn Subscriber>> = vec![
+        Arc::new(notify::Subscriber),
+        Arc::new(webhooks::Subscriber),
+        Arc::new(workflows::Subscriber),
+    ];
+    Outbox::new(subscribers)
+}
+
+/// Adds the job kinds every integration owns to `handlers`.
+pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
+    let handlers = notify::job_handlers(handlers, deps);
+    let handlers = webhooks::job_handlers(handlers, deps);
+    workflows::job_handlers(handlers, deps)
+}

@@ -1,10 +1,15 @@
 //! Plain types and their validation, without I/O: what every layer above agrees on.
 
+pub mod booking;
 pub mod error;
 pub mod event_types;
 pub mod questions;
 pub mod schedules;
+pub mod team;
 pub mod time;
+pub mod user;
+pub mod webhook;
+pub mod workflow;
 
 /// Texts an anchored OpenAPI `pattern` matches: for tests that check that what the API's
 /// document allows, Kairos accepts.

@@ -6,7 +6,6 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use crate::auth::sso::{Callback, SsoError};
-use crate::outbound::Policy;
 use crate::web::account::{login_form, safe_next};
 use crate::web::layout::capitalize;
 use crate::web::{Ctx, WebError};
@@ -31,7 +30,7 @@ pub async fn start(ctx: Ctx, Query(query): Query<StartQuery>) -> Result<Response
             ctx.browser_cookie(),
             &state.base_url(),
             next,
-            Policy::for_admin_servers(state),
+            state.admin_outbound_policy(),
             &ctx.origin(),
             state.clock.now(),
         )
@@ -50,7 +49,7 @@ pub async fn callback(ctx: Ctx, Query(callback): Query<Callback>) -> Result<Resp
         .complete(
             &state.db,
             state.session_policy,
-            Policy::for_admin_servers(state),
+            state.admin_outbound_policy(),
             &callback,
             ctx.browser_cookie(),
             &state.base_url(),

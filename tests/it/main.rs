@@ -14,6 +14,7 @@ mod encryption;
 mod extremes;
 mod jobs;
 mod jobs_delivery;
+mod layers;
 mod lifecycle;
 mod metrics;
 mod mfa;

@@ -23,14 +23,14 @@ use lettre::transport::smtp::extension::{ClientId, MailBodyParameter, MailParame
 use maud::{DOCTYPE, Markup, PreEscaped, html};
 use rusqlite::Connection;
 
-use crate::app::AppState;
-use crate::booking::{ManageKey, current_manage_token, manage_path};
 use crate::crypto::InstanceKey;
 use crate::db::bookings::Booking;
 use crate::db::users::{self, User};
 use crate::db::{Db, DbError, event_types};
+use crate::integrations::Deps;
 use crate::integrations::notify::ics::Method;
 use crate::integrations::notify::smtp::{self, Security, SmtpSettings};
+use crate::model::booking::{ManageKey, current_manage_token, manage_path};
 use crate::model::questions::labelled_answers;
 use crate::model::schedules::parse_zone;
 use crate::outbound::{self, Policy};
@@ -359,16 +359,6 @@ impl std::fmt::Debug for Site {
 }
 
 impl Site {
-    pub fn of(state: &AppState) -> Self {
-        let settings = state.settings();
-        Self {
-            organization: settings.organization_name.clone(),
-            base_url: state.base_url(),
-            minimum_necessary: settings.minimum_necessary,
-            manage_key: ManageKey::new(&state.key),
-        }
-    }
-
     /// The invitee's page of `booking`, where they reschedule or cancel it; `None` when
     /// the booking is no longer on, or its token cannot be recomputed.
     pub fn manage_url(&self, booking: &Booking) -> Option<String> {
@@ -807,12 +797,12 @@ pub struct Mailer<'a> {
 }
 
 impl<'a> Mailer<'a> {
-    /// The instance's mailer.
-    pub fn of(state: &'a AppState) -> Self {
+    /// The instance's mailer, as the integrations see it.
+    pub fn of(deps: &'a Deps) -> Self {
         Self {
-            db: &state.db,
-            key: &state.key,
-            policy: Policy::for_admin_servers(state),
+            db: &deps.db,
+            key: &deps.key,
+            policy: deps.admin_policy(),
         }
     }
 

@@ -10,7 +10,7 @@
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 
-use crate::db::bookings::{self, Booking, BookingEvent, BookingStatus};
+use crate::db::bookings::{self, Booking, BookingEvent, BookingStatus, RecordedEvent};
 use crate::db::users;
 use crate::integrations::notify::email::{Audience, Email, Invite, Reading, Site, booking_frame};
 use crate::integrations::notify::ics::{self, CalendarEvent, Method};
@@ -35,12 +35,10 @@ impl Addressee {
 }
 
 /// Everyone a booking event sends a message to.
-pub fn addressees(event: &BookingEvent, booking: &Booking) -> Vec<Addressee> {
-    let mut out = Vec::new();
-    if attendee_hears(&event.kind) {
-        out.push(Addressee::Attendee);
-    }
-    if hosts_hear(&event.kind) {
+pub fn addressees(event: &RecordedEvent, booking: &Booking) -> Vec<Addressee> {
+    // The attendee hears of every change of their booking.
+    let mut out = vec![Addressee::Attendee];
+    if hosts_hear(event.event) {
         out.extend(
             booking
                 .hosts
@@ -51,15 +49,9 @@ pub fn addressees(event: &BookingEvent, booking: &Booking) -> Vec<Addressee> {
     out
 }
 
-fn attendee_hears(kind: &str) -> bool {
-    matches!(
-        kind,
-        "created" | "requested" | "confirmed" | "rejected" | "rescheduled" | "cancelled"
-    )
-}
-
-fn hosts_hear(kind: &str) -> bool {
-    matches!(kind, "created" | "requested" | "rescheduled" | "cancelled")
+/// Hosts hear of what others did: not of their own accepting or declining.
+fn hosts_hear(event: BookingEvent) -> bool {
+    !matches!(event, BookingEvent::Confirmed | BookingEvent::Rejected)
 }
 
 /// The message of booking event `event` to `addressee`, or `None` when it sends them none
@@ -67,16 +59,16 @@ fn hosts_hear(kind: &str) -> bool {
 pub fn message(
     conn: &Connection,
     site: &Site,
-    event: &BookingEvent,
+    event: &RecordedEvent,
     addressee: Addressee,
 ) -> rusqlite::Result<Option<Email>> {
     let Some(booking) = bookings::by_id(conn, event.booking_id)? else {
         return Ok(None);
     };
     let (audience, for_host) = match addressee {
-        Addressee::Attendee if attendee_hears(&event.kind) => (Audience::Attendee, false),
+        Addressee::Attendee => (Audience::Attendee, false),
         Addressee::Host { user_id }
-            if hosts_hear(&event.kind)
+            if hosts_hear(event.event)
                 && booking.hosts.contains(&user_id)
                 && users::by_id(conn, user_id)?.is_some() =>
         {
@@ -131,7 +123,7 @@ fn host_names(conn: &Connection, booking: &Booking) -> rusqlite::Result<String> 
 /// What the subject and body say, in the reader's zone and clock.
 struct Words<'a> {
     booking: &'a Booking,
-    event: &'a BookingEvent,
+    event: &'a RecordedEvent,
     reading: Reading,
     hosts: &'a str,
     previous: Option<&'a Booking>,
@@ -158,10 +150,10 @@ impl Words<'_> {
     /// is their own words and stays in only when the instance allows answers in emails.
     fn reason(&self) -> String {
         let booking = self.booking;
-        let (label, reason) = match self.event.kind.as_str() {
-            "cancelled" => ("Reason", booking.cancel_reason.as_deref()),
-            "rejected" => ("Reason", booking.rejection_reason.as_deref()),
-            "rescheduled" => ("Reason", booking.reschedule_reason.as_deref()),
+        let (label, reason) = match self.event.event {
+            BookingEvent::Cancelled => ("Reason", booking.cancel_reason.as_deref()),
+            BookingEvent::Rejected => ("Reason", booking.rejection_reason.as_deref()),
+            BookingEvent::Rescheduled => ("Reason", booking.reschedule_reason.as_deref()),
             _ => ("", None),
         };
         let by_host = self.event.actor.starts_with("user:");
@@ -177,33 +169,33 @@ impl Words<'_> {
         let b = self.booking;
         let (title, hosts, when) = (&b.title, self.hosts, self.when());
         let hello = format!("Hello {},", b.attendee_name);
-        let (headline, text) = match self.event.kind.as_str() {
-            "created" => (
+        let (headline, text) = match self.event.event {
+            BookingEvent::Created => (
                 "Confirmed",
                 format!(
                     "Your booking of {title} with {hosts} is confirmed. The invitation is attached: add it to your calendar."
                 ),
             ),
-            "requested" => (
+            BookingEvent::Requested => (
                 "Request received",
                 format!(
                     "Your request for {title} with {hosts} was received. It is not confirmed yet: you will get another email when {hosts} accepts or declines it."
                 ),
             ),
-            "confirmed" => (
+            BookingEvent::Confirmed => (
                 "Accepted",
                 format!(
                     "{hosts} accepted your request: {title} is confirmed. The invitation is attached: add it to your calendar."
                 ),
             ),
-            "rejected" => (
+            BookingEvent::Rejected => (
                 "Declined",
                 format!(
                     "{hosts} declined your request for {title}.{}",
                     self.reason()
                 ),
             ),
-            "rescheduled" if b.status == BookingStatus::Pending => (
+            BookingEvent::Rescheduled if b.status == BookingStatus::Pending => (
                 "Rescheduled",
                 format!(
                     "Your booking of {title} with {hosts} moved to a new time, which {hosts} still has to accept.{}{}",
@@ -211,7 +203,7 @@ impl Words<'_> {
                     self.reason()
                 ),
             ),
-            "rescheduled" => (
+            BookingEvent::Rescheduled => (
                 "Rescheduled",
                 format!(
                     "Your booking of {title} with {hosts} moved to a new time. The updated invitation is attached.{}{}",
@@ -236,18 +228,18 @@ impl Words<'_> {
     fn to_host(&self) -> (String, String) {
         let b = self.booking;
         let (title, attendee, when) = (&b.title, &b.attendee_name, self.when());
-        let (headline, text) = match self.event.kind.as_str() {
-            "created" => (
+        let (headline, text) = match self.event.event {
+            BookingEvent::Created => (
                 "New booking",
                 format!("{attendee} booked {title} with you."),
             ),
-            "requested" => (
+            BookingEvent::Requested => (
                 "New request",
                 format!(
                     "{attendee} asks to book {title} with you. It is not confirmed until you accept it: open the booking to accept or decline."
                 ),
             ),
-            "rescheduled" if b.status == BookingStatus::Pending => (
+            BookingEvent::Rescheduled if b.status == BookingStatus::Pending => (
                 "Rescheduled",
                 format!(
                     "{attendee} moved {title} to a new time, which waits for you to accept or decline it.{}{}",
@@ -255,7 +247,7 @@ impl Words<'_> {
                     self.reason()
                 ),
             ),
-            "rescheduled" => (
+            BookingEvent::Rescheduled => (
                 "Rescheduled",
                 format!(
                     "{title} with {attendee} moved to a new time.{}{}",
@@ -279,14 +271,16 @@ impl Words<'_> {
 /// meeting is on, a cancellation when it is off, nothing for a request not yet accepted.
 fn invitation(
     conn: &Connection,
-    event: &BookingEvent,
+    event: &RecordedEvent,
     booking: &Booking,
 ) -> rusqlite::Result<Option<Invite>> {
-    let (method, status) = match event.kind.as_str() {
-        "created" | "confirmed" => (Method::Request, "CONFIRMED"),
-        "rescheduled" if booking.status == BookingStatus::Pending => (Method::Request, "TENTATIVE"),
-        "rescheduled" => (Method::Request, "CONFIRMED"),
-        "cancelled" | "rejected" => (Method::Cancel, "CANCELLED"),
+    let (method, status) = match event.event {
+        BookingEvent::Created | BookingEvent::Confirmed => (Method::Request, "CONFIRMED"),
+        BookingEvent::Rescheduled if booking.status == BookingStatus::Pending => {
+            (Method::Request, "TENTATIVE")
+        }
+        BookingEvent::Rescheduled => (Method::Request, "CONFIRMED"),
+        BookingEvent::Cancelled | BookingEvent::Rejected => (Method::Cancel, "CANCELLED"),
         _ => return Ok(None),
     };
     let chain = reschedule_chain(conn, booking)?;

@@ -16,13 +16,11 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde_json::json;
 
-use crate::app::AppState;
 use crate::db::DbError;
-use crate::db::bookings;
-use crate::integrations::notify::email::Site;
+use crate::db::bookings::{self, RecordedEvent};
+use crate::integrations::Deps;
 use crate::integrations::notify::messages::Addressee;
 use crate::jobs::{Handlers, Job, JobFailure, Lane, NewJob, queue};
-use crate::outbound::Policy;
 
 /// The job kind that tells people about one recorded booking event.
 pub const NOTIFY_JOB: &str = "notify";
@@ -46,50 +44,26 @@ pub fn enqueue_for_event(
     Ok(())
 }
 
-/// The handlers of every job kind the appliance runs: notifications, sign-in unlock
-/// links, and the daily audit retention run.
-pub fn job_handlers(state: &AppState) -> Handlers {
-    let (notify_state, email_state) = (state.clone(), state.clone());
-    let (workflow_state, webhook_state) = (state.clone(), state.clone());
-    let (retention_state, unlock_state) = (state.clone(), state.clone());
-    Handlers::new()
-        .on(NOTIFY_JOB, move |job| notify(notify_state.clone(), job))
-        .on(EMAIL_JOB, move |job| send_email(email_state.clone(), job))
-        .on(crate::integrations::webhooks::WEBHOOK_JOB, move |job| {
-            crate::integrations::webhooks::deliver_job(webhook_state.clone(), job)
-        })
-        .on(crate::integrations::workflows::WORKFLOW_JOB, move |job| {
-            crate::integrations::workflows::run::run(workflow_state.clone(), job)
-        })
-        .on(crate::auth::unlock::UNLOCK_JOB, move |job| {
-            let state = unlock_state.clone();
-            async move {
-                let site = crate::auth::unlock::Site {
-                    base_url: state.base_url(),
-                    organization: state.settings().organization_name,
-                };
-                let policy = Policy::for_admin_servers(&state);
-                crate::auth::unlock::send(
-                    &state.db,
-                    &state.key,
-                    site,
-                    policy,
-                    job,
-                    state.clock.now(),
-                )
-                .await
-            }
-        })
-        .on(crate::audit::RETENTION_JOB, move |_job| {
-            let state = retention_state.clone();
-            async move {
-                let years = state.settings().audit_retention_years;
-                crate::audit::run_retention(&state.db, &state.key, years, state.clock.now())
-                    .await
-                    .map(|_| ())
-                    .map_err(JobFailure::from)
-            }
-        })
+/// Follows booking events with one `notify` job each.
+pub struct Subscriber;
+
+impl crate::db::outbox::Subscriber for Subscriber {
+    fn name(&self) -> &'static str {
+        "notify"
+    }
+
+    fn on_event(&self, conn: &Connection, event: &RecordedEvent) -> rusqlite::Result<()> {
+        enqueue_for_event(conn, event.id, event.created_at)
+    }
+}
+
+/// Adds the notification job kinds: one `notify` per booking event, one `email` per
+/// message.
+pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
+    let (notify_deps, email_deps) = (deps.clone(), deps.clone());
+    handlers
+        .on(NOTIFY_JOB, move |job| notify(notify_deps.clone(), job))
+        .on(EMAIL_JOB, move |job| send_email(email_deps.clone(), job))
 }
 
 fn event_id_of(job: &Job) -> Result<i64, JobFailure> {
@@ -105,12 +79,11 @@ fn db_failure(err: rusqlite::Error) -> JobFailure {
 
 /// Runs a `notify` job: when a mail server is configured, enqueues one `email` job per
 /// message of the booking event, in one transaction.
-async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
+async fn notify(deps: Deps, job: Job) -> Result<(), JobFailure> {
     let event_id = event_id_of(&job)?;
-    let key = state.key.clone();
-    let now = state.clock.now();
-    state
-        .db
+    let key = deps.key.clone();
+    let now = deps.clock.now();
+    deps.db
         .write(move |tx| -> Result<(), JobFailure> {
             if smtp::load(tx, &key)
                 .map_err(|err| JobFailure::new(err.to_string()))?
@@ -147,13 +120,13 @@ async fn notify(state: AppState, job: Job) -> Result<(), JobFailure> {
 /// Runs an `email` job: renders the message of the booking event for its addressee and
 /// sends it. A failure to send fails the attempt, so the job retries with backoff and the
 /// message goes out once the server answers again.
-async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
+async fn send_email(deps: Deps, job: Job) -> Result<(), JobFailure> {
     let event_id = event_id_of(&job)?;
     let addressee: Addressee = serde_json::from_value(job.payload.clone())
         .map_err(|_| JobFailure::new("the job names no addressee"))?;
-    let key = state.key.clone();
-    let site = Site::of(&state);
-    let prepared = state
+    let key = deps.key.clone();
+    let site = deps.site();
+    let prepared = deps
         .db
         .read(move |conn| -> Result<_, JobFailure> {
             let Some(smtp) =
@@ -178,7 +151,7 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
                     &[
                         "booking",
                         &booking.uid,
-                        &event.kind,
+                        event.event.as_str(),
                         &event.id.to_string(),
                         &addressee.key(),
                         &recipients,
@@ -191,7 +164,7 @@ async fn send_email(state: AppState, job: Job) -> Result<(), JobFailure> {
     let Some((smtp, message)) = prepared else {
         return Ok(());
     };
-    email::send(&smtp, &message, Policy::for_admin_servers(&state))
+    email::send(&smtp, &message, deps.admin_policy())
         .await
         .map_err(|err| JobFailure::new(email::without_addresses(&err.to_string(), &message)))?;
     tracing::info!(booking_event_id = event_id, "booking email sent");

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::crypto::InstanceKey;
 use crate::db::DbError;
 use crate::db::settings::{self, SealedUnreadable};
+use crate::integrations::Deps;
 use crate::model::error::FieldErrors;
 use crate::outbound::{self, Exchange, Policy};
 
@@ -362,21 +363,20 @@ fn audit_admin(
 
 /// Checks the gateway (its URL through the guard too) and stores it, audit-logged.
 pub async fn save_gateway(
-    state: &crate::app::AppState,
+    deps: &Deps,
     admin: &crate::db::users::User,
     gateway: SmsGateway,
     origin: &crate::audit::Origin,
 ) -> Result<(), SmsError> {
     gateway.validate()?;
-    if let Err(err) = outbound::check_target(&gateway.url, Policy::for_admin_servers(state)).await {
+    if let Err(err) = outbound::check_target(&gateway.url, deps.admin_policy()).await {
         let mut errors = FieldErrors::new();
         errors.add("url", err.to_string());
         return Err(SmsError::Invalid(errors));
     }
-    let (key, now) = (state.key.clone(), state.clock.now());
+    let (key, now) = (deps.key.clone(), deps.clock.now());
     let (admin, origin) = (admin.clone(), origin.clone());
-    state
-        .db
+    deps.db
         .write(move |tx| -> Result<(), SmsError> {
             save(tx, &key, &gateway, now)?;
             audit_admin(tx, &admin, "sms_gateway_saved", &origin, now)?;
@@ -387,14 +387,13 @@ pub async fn save_gateway(
 
 /// Removes the gateway, audit-logged.
 pub async fn remove_gateway(
-    state: &crate::app::AppState,
+    deps: &Deps,
     admin: &crate::db::users::User,
     origin: &crate::audit::Origin,
 ) -> Result<(), SmsError> {
-    let now = state.clock.now();
+    let now = deps.clock.now();
     let (admin, origin) = (admin.clone(), origin.clone());
-    state
-        .db
+    deps.db
         .write(move |tx| -> Result<(), SmsError> {
             clear(tx, now)?;
             audit_admin(tx, &admin, "sms_gateway_removed", &origin, now)?;
@@ -406,26 +405,25 @@ pub async fn remove_gateway(
 /// Sends a test message to `to` through the stored gateway, audit-logged (without the
 /// number).
 pub async fn send_test(
-    state: &crate::app::AppState,
+    deps: &Deps,
     admin: &crate::db::users::User,
     to: &str,
     origin: &crate::audit::Origin,
 ) -> Result<Exchange, SmsError> {
-    let key = state.key.clone();
-    let gateway = state
+    let key = deps.key.clone();
+    let gateway = deps
         .db
         .read(move |conn| load(conn, &key))
         .await?
         .ok_or(SmsError::NotConfigured)?;
     let text = format!(
         "Test message from Kairos ({}): the SMS gateway works.",
-        state.settings().organization_name
+        deps.site().organization
     );
-    let result = send(&gateway, to, &text, Policy::for_admin_servers(state)).await;
-    let now = state.clock.now();
+    let result = send(&gateway, to, &text, deps.admin_policy()).await;
+    let now = deps.clock.now();
     let (admin, origin) = (admin.clone(), origin.clone());
-    state
-        .db
+    deps.db
         .write(move |tx| {
             audit_admin(tx, &admin, "sms_test_sent", &origin, now).map_err(DbError::from)
         })

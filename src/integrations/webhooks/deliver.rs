@@ -3,10 +3,10 @@
 use chrono::{DateTime, SecondsFormat, Utc};
 use serde_json::{Value, json};
 
-use crate::app::AppState;
 use crate::db::DbError;
 use crate::db::bookings::{self, BookingStatus};
 use crate::db::webhooks as store;
+use crate::integrations::Deps;
 use crate::integrations::webhooks::{
     Changer, SIGNATURE_HEADER, Trigger, WebhookError, audit_entry, managed, open_secret, payload,
     signature,
@@ -78,16 +78,15 @@ pub async fn send_signed(post: &SignedPost<'_>, policy: Policy) -> Exchange {
 }
 
 async fn log_delivery(
-    state: &AppState,
+    deps: &Deps,
     webhook_id: i64,
     trigger: &str,
     exchange: &Exchange,
 ) -> Result<(), DbError> {
-    let (trigger, now) = (trigger.to_string(), state.clock.now());
+    let (trigger, now) = (trigger.to_string(), deps.clock.now());
     let (status, error) = (exchange.status, exchange.error.clone());
     let duration = i64::try_from(exchange.duration.as_millis()).unwrap_or(i64::MAX);
-    state
-        .db
+    deps.db
         .write(move |tx| {
             store::record_delivery(
                 tx,
@@ -107,7 +106,7 @@ async fn log_delivery(
 /// delivery. An answer other than 2xx fails the attempt, so the queue retries it with
 /// backoff. A subscription deleted, switched off or no longer listening for the trigger
 /// since sends nothing.
-pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
+pub async fn deliver_job(deps: Deps, job: Job) -> Result<(), JobFailure> {
     let field = |name: &str| job.payload.get(name).and_then(Value::as_i64);
     let (Some(webhook_id), Some(booking_id)) = (field("webhookId"), field("bookingId")) else {
         return Err(JobFailure::new("the job names no webhook or booking"));
@@ -121,9 +120,9 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
     let created_at = field("createdAt")
         .and_then(DateTime::from_timestamp_millis)
         .unwrap_or(job.created_at);
-    let minimum_necessary = state.settings().minimum_necessary;
-    let key = state.key.clone();
-    let prepared = state
+    let minimum_necessary = deps.site().minimum_necessary;
+    let key = deps.key.clone();
+    let prepared = deps
         .db
         .read(move |conn| -> Result<_, JobFailure> {
             let db_error = |err: rusqlite::Error| JobFailure::new(DbError::from(err).to_string());
@@ -158,10 +157,10 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
         trigger: trigger.as_str(),
         created_at,
         payload: body,
-        delivery_id: delivery_id(&state.key, &job.identity()),
+        delivery_id: delivery_id(&deps.key, &job.identity()),
     };
-    let exchange = send_signed(&post, Policy::of(&state)).await;
-    log_delivery(&state, webhook.id, trigger.as_str(), &exchange).await?;
+    let exchange = send_signed(&post, deps.policy()).await;
+    log_delivery(&deps, webhook.id, trigger.as_str(), &exchange).await?;
     if exchange.succeeded() {
         tracing::info!(
             webhook_id = webhook.id,
@@ -176,9 +175,9 @@ pub async fn deliver_job(state: AppState, job: Job) -> Result<(), JobFailure> {
 
 /// Sends a `PING` to one of the user's subscriptions now, logs and audits it, and says
 /// what the receiver answered.
-pub async fn ping(state: &AppState, changer: &Changer, id: i64) -> Result<Exchange, WebhookError> {
-    let (user, key) = (changer.user.clone(), state.key.clone());
-    let (webhook, secret) = state
+pub async fn ping(deps: &Deps, changer: &Changer, id: i64) -> Result<Exchange, WebhookError> {
+    let (user, key) = (changer.user.clone(), deps.key.clone());
+    let (webhook, secret) = deps
         .db
         .read(move |conn| -> Result<_, WebhookError> {
             let webhook = managed(conn, &user, id)?;
@@ -186,7 +185,7 @@ pub async fn ping(state: &AppState, changer: &Changer, id: i64) -> Result<Exchan
             Ok((webhook, secret))
         })
         .await?;
-    let now = state.clock.now();
+    let now = deps.clock.now();
     let post = SignedPost {
         url: &webhook.url,
         secret: &secret,
@@ -203,11 +202,10 @@ pub async fn ping(state: &AppState, changer: &Changer, id: i64) -> Result<Exchan
         }),
         delivery_id: format!("kairos_ping_{}", crate::crypto::random_token()),
     };
-    let exchange = send_signed(&post, Policy::of(state)).await;
-    log_delivery(state, webhook.id, PING, &exchange).await?;
+    let exchange = send_signed(&post, deps.policy()).await;
+    log_delivery(deps, webhook.id, PING, &exchange).await?;
     let changer = changer.clone();
-    state
-        .db
+    deps.db
         .write(move |tx| {
             audit_entry(tx, &changer, "webhook_pinged", id, now).map_err(DbError::from)
         })

@@ -17,15 +17,16 @@ use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::json;
 use utoipa::ToSchema;
 
-use crate::app::AppState;
 use crate::audit::{self, Origin};
 use crate::crypto::{InstanceKey, hmac_hex, random_token};
-use crate::db::bookings::{self, BookingStatus};
+use crate::db::bookings::{self, BookingStatus, RecordedEvent};
 use crate::db::users::{self, User};
 use crate::db::webhooks::{self as store, Delivery, Webhook, WebhookRow};
 use crate::db::{DbError, event_types};
-use crate::jobs::{Lane, NewJob, queue};
+use crate::integrations::Deps;
+use crate::jobs::{Handlers, Lane, NewJob, queue};
 use crate::model::error::FieldErrors;
+pub use crate::model::webhook::Trigger;
 use crate::outbound::{self, Policy};
 
 pub use deliver::{DELIVERY_HEADER, PING, SignedPost, deliver_job, delivery_id, ping, send_signed};
@@ -39,69 +40,6 @@ pub const SIGNATURE_HEADER: &str = "X-Cal-Signature-256";
 const SECRET_CONTEXT: &str = "webhook.secret";
 const MAX_URL: usize = 2048;
 const MAX_SECRET: usize = 256;
-
-/// What a subscription listens for (Cal.com's names).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Trigger {
-    BookingCreated,
-    BookingRequested,
-    BookingRescheduled,
-    BookingCancelled,
-    BookingRejected,
-    MeetingEnded,
-}
-
-impl Trigger {
-    pub const ALL: [Trigger; 6] = [
-        Trigger::BookingCreated,
-        Trigger::BookingRequested,
-        Trigger::BookingRescheduled,
-        Trigger::BookingCancelled,
-        Trigger::BookingRejected,
-        Trigger::MeetingEnded,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Trigger::BookingCreated => "BOOKING_CREATED",
-            Trigger::BookingRequested => "BOOKING_REQUESTED",
-            Trigger::BookingRescheduled => "BOOKING_RESCHEDULED",
-            Trigger::BookingCancelled => "BOOKING_CANCELLED",
-            Trigger::BookingRejected => "BOOKING_REJECTED",
-            Trigger::MeetingEnded => "MEETING_ENDED",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == text)
-    }
-
-    /// What people read in the dashboard.
-    pub fn label(self) -> &'static str {
-        match self {
-            Trigger::BookingCreated => "Booking made or confirmed",
-            Trigger::BookingRequested => "Booking requested (awaits confirmation)",
-            Trigger::BookingRescheduled => "Booking rescheduled",
-            Trigger::BookingCancelled => "Booking cancelled",
-            Trigger::BookingRejected => "Request declined",
-            Trigger::MeetingEnded => "Meeting ended",
-        }
-    }
-
-    /// The trigger a recorded booking event fires (a confirmed request is a new booking,
-    /// as in Cal.com).
-    pub fn for_event(kind: &str) -> Option<Self> {
-        Some(match kind {
-            "created" | "confirmed" => Trigger::BookingCreated,
-            "requested" => Trigger::BookingRequested,
-            "rescheduled" => Trigger::BookingRescheduled,
-            "cancelled" => Trigger::BookingCancelled,
-            "rejected" => Trigger::BookingRejected,
-            _ => return None,
-        })
-    }
-}
 
 /// Lowercase hex HMAC-SHA256 of the raw body under the subscription's secret: the value
 /// of `X-Cal-Signature-256`.
@@ -392,11 +330,11 @@ pub struct Created {
 
 /// Validates and stores a new subscription, audit-logged.
 pub async fn create(
-    state: &AppState,
+    deps: &Deps,
     changer: &Changer,
     input: WebhookInput,
 ) -> Result<Created, WebhookError> {
-    let checked = check_fields(&input, Policy::of(state))
+    let checked = check_fields(&input, deps.policy())
         .await
         .map_err(WebhookError::Invalid)?;
     let (generated_secret, secret) = match &checked.secret {
@@ -406,9 +344,9 @@ pub async fn create(
             (Some(made.clone()), made)
         }
     };
-    let sealed = seal(&state.key, &secret);
-    let (changer, now) = (changer.clone(), state.clock.now());
-    let webhook = state
+    let sealed = seal(&deps.key, &secret);
+    let (changer, now) = (changer.clone(), deps.clock.now());
+    let webhook = deps
         .db
         .write(move |tx| -> Result<Webhook, WebhookError> {
             check_event_type(tx, &changer.user, checked.event_type_id)?;
@@ -450,13 +388,13 @@ fn check_event_type(
 
 /// Applies changes to a subscription, audit-logged.
 pub async fn update(
-    state: &AppState,
+    deps: &Deps,
     changer: &Changer,
     id: i64,
     patch: WebhookPatch,
 ) -> Result<Webhook, WebhookError> {
     let user = changer.user.clone();
-    let current = state.db.read(move |conn| managed(conn, &user, id)).await?;
+    let current = deps.db.read(move |conn| managed(conn, &user, id)).await?;
     let input = WebhookInput {
         url: patch.url.unwrap_or(current.url),
         triggers: patch.triggers.unwrap_or(current.triggers),
@@ -464,13 +402,12 @@ pub async fn update(
         active: patch.active.unwrap_or(current.active),
         event_type_id: patch.event_type_id.unwrap_or(current.event_type_id),
     };
-    let checked = check_fields(&input, Policy::of(state))
+    let checked = check_fields(&input, deps.policy())
         .await
         .map_err(WebhookError::Invalid)?;
-    let new_secret = checked.secret.as_deref().map(|s| seal(&state.key, s));
-    let (changer, now) = (changer.clone(), state.clock.now());
-    state
-        .db
+    let new_secret = checked.secret.as_deref().map(|s| seal(&deps.key, s));
+    let (changer, now) = (changer.clone(), deps.clock.now());
+    deps.db
         .write(move |tx| -> Result<Webhook, WebhookError> {
             let current = managed(tx, &changer.user, id)?;
             check_event_type(tx, &owner(tx, &current)?, checked.event_type_id)?;
@@ -489,10 +426,9 @@ pub async fn update(
 }
 
 /// Deletes a subscription with its log and pending deliveries, audit-logged.
-pub async fn delete(state: &AppState, changer: &Changer, id: i64) -> Result<(), WebhookError> {
-    let (changer, now) = (changer.clone(), state.clock.now());
-    state
-        .db
+pub async fn delete(deps: &Deps, changer: &Changer, id: i64) -> Result<(), WebhookError> {
+    let (changer, now) = (changer.clone(), deps.clock.now());
+    deps.db
         .write(move |tx| -> Result<(), WebhookError> {
             managed(tx, &changer.user, id)?;
             store::delete(tx, id)?;
@@ -515,19 +451,30 @@ fn ended_key(booking_id: i64) -> String {
     format!("webhook-ended:{booking_id}:")
 }
 
-/// Enqueues the deliveries that booking event `event_id` (of kind `kind`) causes, and
-/// schedules, moves or drops `MEETING_ENDED` deliveries. Call it in the transaction that
-/// recorded the event.
-pub fn enqueue_for_event(
-    conn: &Connection,
-    booking_id: i64,
-    event_id: i64,
-    kind: &str,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
-    let Some(trigger) = Trigger::for_event(kind) else {
-        return Ok(());
-    };
+/// Follows booking events with the deliveries they cause.
+pub struct Subscriber;
+
+impl crate::db::outbox::Subscriber for Subscriber {
+    fn name(&self) -> &'static str {
+        "webhooks"
+    }
+
+    fn on_event(&self, conn: &Connection, event: &RecordedEvent) -> rusqlite::Result<()> {
+        enqueue_for_event(conn, event)
+    }
+}
+
+/// Adds the `webhook` job kind: one delivery to one receiver.
+pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
+    let deps = deps.clone();
+    handlers.on(WEBHOOK_JOB, move |job| deliver_job(deps.clone(), job))
+}
+
+/// Enqueues the deliveries that a recorded booking event causes, and schedules, moves or
+/// drops `MEETING_ENDED` deliveries. Call it in the transaction that recorded the event.
+fn enqueue_for_event(conn: &Connection, event: &RecordedEvent) -> rusqlite::Result<()> {
+    let (booking_id, event_id, now) = (event.booking_id, event.id, event.created_at);
+    let trigger = Trigger::for_event(event.event);
     let Some(booking) = bookings::by_id(conn, booking_id)? else {
         return Ok(());
     };
@@ -590,6 +537,7 @@ pub fn enqueue_for_event(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::booking::BookingEvent;
 
     #[test]
     fn the_signature_is_lowercase_hex_hmac_sha256_of_the_body() {
@@ -602,26 +550,29 @@ mod tests {
 
     #[test]
     fn booking_events_map_to_cal_com_triggers() {
-        assert_eq!(Trigger::for_event("created"), Some(Trigger::BookingCreated));
         assert_eq!(
-            Trigger::for_event("confirmed"),
-            Some(Trigger::BookingCreated)
+            Trigger::for_event(BookingEvent::Created),
+            Trigger::BookingCreated
         );
         assert_eq!(
-            Trigger::for_event("requested"),
-            Some(Trigger::BookingRequested)
+            Trigger::for_event(BookingEvent::Confirmed),
+            Trigger::BookingCreated
         );
         assert_eq!(
-            Trigger::for_event("rescheduled"),
-            Some(Trigger::BookingRescheduled)
+            Trigger::for_event(BookingEvent::Requested),
+            Trigger::BookingRequested
         );
         assert_eq!(
-            Trigger::for_event("cancelled"),
-            Some(Trigger::BookingCancelled)
+            Trigger::for_event(BookingEvent::Rescheduled),
+            Trigger::BookingRescheduled
         );
         assert_eq!(
-            Trigger::for_event("rejected"),
-            Some(Trigger::BookingRejected)
+            Trigger::for_event(BookingEvent::Cancelled),
+            Trigger::BookingCancelled
+        );
+        assert_eq!(
+            Trigger::for_event(BookingEvent::Rejected),
+            Trigger::BookingRejected
         );
         for trigger in Trigger::ALL {
             assert_eq!(Trigger::parse(trigger.as_str()), Some(trigger));

@@ -24,18 +24,19 @@ use std::collections::BTreeSet;
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
-use serde::Deserialize;
 use serde_json::json;
 
 use crate::access::{self, Access};
 use crate::audit::{self, Origin};
 use crate::crypto::{DecryptError, InstanceKey};
-use crate::db::bookings::{self, BookingStatus};
+use crate::db::bookings::{self, BookingEvent, BookingStatus, RecordedEvent};
 use crate::db::users::User;
 use crate::db::{teams, workflows};
-use crate::jobs::{Lane, NewJob, queue};
+use crate::integrations::Deps;
+use crate::jobs::{Handlers, Lane, NewJob, queue};
 use crate::model::error::{FieldErrors, check_email};
 use crate::model::event_types::EventType;
+pub use crate::model::workflow::{Action, Owner, Step, Trigger, Workflow};
 use crate::scheduling::manage::ManageError;
 
 /// The job kind that runs one workflow step for one booking.
@@ -48,217 +49,13 @@ const MAX_STEPS: usize = 10;
 const MAX_BODY: usize = 10_000;
 const MAX_SMS: usize = 1_600;
 
-/// When a workflow runs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Trigger {
-    NewEvent,
-    BookingRequested,
-    RescheduleEvent,
-    EventCancelled,
-    BookingRejected,
-    BeforeEvent,
-    AfterEvent,
-}
-
-impl Trigger {
-    pub const ALL: [Trigger; 7] = [
-        Trigger::NewEvent,
-        Trigger::BookingRequested,
-        Trigger::RescheduleEvent,
-        Trigger::EventCancelled,
-        Trigger::BookingRejected,
-        Trigger::BeforeEvent,
-        Trigger::AfterEvent,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Trigger::NewEvent => "NEW_EVENT",
-            Trigger::BookingRequested => "BOOKING_REQUESTED",
-            Trigger::RescheduleEvent => "RESCHEDULE_EVENT",
-            Trigger::EventCancelled => "EVENT_CANCELLED",
-            Trigger::BookingRejected => "BOOKING_REJECTED",
-            Trigger::BeforeEvent => "BEFORE_EVENT",
-            Trigger::AfterEvent => "AFTER_EVENT",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_str() == text)
-    }
-
-    /// How the dashboard says it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Trigger::NewEvent => "When a booking is made or confirmed",
-            Trigger::BookingRequested => "When a booking is requested (awaits confirmation)",
-            Trigger::RescheduleEvent => "When a booking is rescheduled",
-            Trigger::EventCancelled => "When a booking is cancelled",
-            Trigger::BookingRejected => "When a request is declined",
-            Trigger::BeforeEvent => "Before the meeting starts",
-            Trigger::AfterEvent => "After the meeting ends",
-        }
-    }
-
-    /// Whether the trigger is a time relative to the meeting (a reminder or follow-up).
-    pub fn is_timed(self) -> bool {
-        matches!(self, Trigger::BeforeEvent | Trigger::AfterEvent)
-    }
-
-    /// The trigger that a recorded booking event fires right away.
-    fn for_event(kind: &str) -> Option<Self> {
-        Some(match kind {
-            "created" | "confirmed" => Trigger::NewEvent,
-            "requested" => Trigger::BookingRequested,
-            "rescheduled" => Trigger::RescheduleEvent,
-            "cancelled" => Trigger::EventCancelled,
-            "rejected" => Trigger::BookingRejected,
-            _ => return None,
-        })
-    }
-}
-
-/// What a step does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
-pub enum Action {
-    EmailAttendee,
-    EmailHost,
-    EmailAddress,
-    SmsAttendee,
-    SmsNumber,
-    Webhook,
-}
-
-impl Action {
-    pub const ALL: [Action; 6] = [
-        Action::EmailAttendee,
-        Action::EmailHost,
-        Action::EmailAddress,
-        Action::SmsAttendee,
-        Action::SmsNumber,
-        Action::Webhook,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Action::EmailAttendee => "EMAIL_ATTENDEE",
-            Action::EmailHost => "EMAIL_HOST",
-            Action::EmailAddress => "EMAIL_ADDRESS",
-            Action::SmsAttendee => "SMS_ATTENDEE",
-            Action::SmsNumber => "SMS_NUMBER",
-            Action::Webhook => "WEBHOOK",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|a| a.as_str() == text)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Action::EmailAttendee => "Email the attendee",
-            Action::EmailHost => "Email the host",
-            Action::EmailAddress => "Email an address",
-            Action::SmsAttendee => "Text the attendee (their phone answer)",
-            Action::SmsNumber => "Text a number",
-            Action::Webhook => "Call a webhook",
-        }
-    }
-
-    pub fn is_email(self) -> bool {
-        matches!(
-            self,
-            Action::EmailAttendee | Action::EmailHost | Action::EmailAddress
-        )
-    }
-
-    pub fn is_sms(self) -> bool {
-        matches!(self, Action::SmsAttendee | Action::SmsNumber)
-    }
-
-    /// The job lane a step of this action runs in: the lane of what it talks to, with
-    /// workflow emails (reminders) in a lane of their own.
-    pub fn lane(self) -> Lane {
-        match self {
-            Action::EmailAttendee | Action::EmailHost | Action::EmailAddress => Lane::Workflow,
-            Action::SmsAttendee | Action::SmsNumber => Lane::Sms,
-            Action::Webhook => Lane::Webhooks,
-        }
-    }
-
-    /// Whether the step names its own target (an address, a number, a URL).
-    pub fn needs_target(self) -> bool {
-        matches!(
-            self,
-            Action::EmailAddress | Action::SmsNumber | Action::Webhook
-        )
-    }
-}
-
-/// Who a workflow belongs to.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Owner {
-    User(i64),
-    Team(i64),
-}
-
-impl Owner {
-    /// `user` or `team:<id>`, as the dashboard form sends it.
-    pub fn form_value(self) -> String {
-        match self {
-            Owner::User(_) => "user".into(),
-            Owner::Team(id) => format!("team:{id}"),
-        }
-    }
-
-    fn of_event_type(event_type: &EventType) -> Option<Self> {
-        match (event_type.owner_user_id, event_type.input.team_id) {
-            (Some(user), _) => Some(Owner::User(user)),
-            (None, Some(team)) => Some(Owner::Team(team)),
-            (None, None) => None,
-        }
-    }
-}
-
-/// One stored step.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Step {
-    pub id: i64,
-    pub position: i64,
-    pub action: Action,
-    pub target: String,
-    pub subject: String,
-    pub body: String,
-    pub secret_sealed: Option<Vec<u8>>,
-}
-
-/// One stored workflow.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Workflow {
-    pub id: i64,
-    pub owner: Owner,
-    pub name: String,
-    pub trigger: Trigger,
-    pub offset_minutes: u32,
-    pub active: bool,
-    pub on_new_event_types: bool,
-    pub event_type_ids: Vec<i64>,
-    pub steps: Vec<Step>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-impl Workflow {
-    /// When a timed step of this workflow is due for a meeting, if the trigger is timed.
-    pub fn due_at(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> Option<DateTime<Utc>> {
-        let offset = Duration::minutes(i64::from(self.offset_minutes));
-        match self.trigger {
-            Trigger::BeforeEvent => Some(start - offset),
-            Trigger::AfterEvent => Some(end + offset),
-            _ => None,
-        }
+/// The job lane a step of `action` runs in: the lane of what it talks to, with workflow
+/// emails (reminders) in a lane of their own.
+fn lane(action: Action) -> Lane {
+    match action {
+        Action::EmailAttendee | Action::EmailHost | Action::EmailAddress => Lane::Workflow,
+        Action::SmsAttendee | Action::SmsNumber => Lane::Sms,
+        Action::Webhook => Lane::Webhooks,
     }
 }
 
@@ -745,25 +542,39 @@ pub fn on_event_type_created(
     Ok(())
 }
 
+/// Follows booking events with the workflow steps they start or plan.
+pub struct Subscriber;
+
+impl crate::db::outbox::Subscriber for Subscriber {
+    fn name(&self) -> &'static str {
+        "workflows"
+    }
+
+    fn on_event(&self, conn: &Connection, event: &RecordedEvent) -> rusqlite::Result<()> {
+        on_booking_event(conn, event)
+    }
+}
+
+/// Adds the `workflow` job kind: one step for one booking.
+pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
+    let deps = deps.clone();
+    handlers.on(WORKFLOW_JOB, move |job| run::run(deps.clone(), job))
+}
+
 /// Plans the workflow jobs a recorded booking event causes. Call it in the transaction
 /// that recorded the event.
-pub fn on_booking_event(
-    conn: &Connection,
-    booking_id: i64,
-    event_id: i64,
-    kind: &str,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<()> {
+fn on_booking_event(conn: &Connection, event: &RecordedEvent) -> rusqlite::Result<()> {
+    let (booking_id, event_id, now) = (event.booking_id, event.id, event.created_at);
     let Some(booking) = bookings::by_id(conn, booking_id)? else {
         return Ok(());
     };
-    match kind {
-        "rescheduled" => {
+    match event.event {
+        BookingEvent::Rescheduled => {
             if let Some(old) = booking.rescheduled_from_id {
                 workflows::remove_timed_jobs(conn, old)?;
             }
         }
-        "cancelled" | "rejected" => {
+        event if event.ends() => {
             workflows::remove_timed_jobs(conn, booking_id)?;
         }
         _ => {}
@@ -771,11 +582,10 @@ pub fn on_booking_event(
     let Some(event_type_id) = booking.event_type_id else {
         return Ok(());
     };
-    let immediate = Trigger::for_event(kind);
-    let plan_timed = booking.status == BookingStatus::Accepted
-        && matches!(kind, "created" | "confirmed" | "rescheduled");
+    let immediate = Trigger::for_event(event.event);
+    let plan_timed = booking.status == BookingStatus::Accepted && event.event.books();
     for workflow in workflows::active_for_event_type(conn, event_type_id)? {
-        if Some(workflow.trigger) == immediate {
+        if workflow.trigger == immediate {
             enqueue_steps(
                 conn,
                 &workflow,
@@ -813,7 +623,7 @@ fn enqueue_steps(
             conn,
             &NewJob::new(WORKFLOW_JOB, &payload, run_at)
                 .dedupe_key(&dedupe)
-                .lane(step.action.lane()),
+                .lane(lane(step.action)),
             now,
         )?;
     }
@@ -858,15 +668,6 @@ fn replan(conn: &Connection, workflow_id: i64, now: DateTime<Utc>) -> rusqlite::
         plan_timed_steps(conn, &workflow, booking_id, start, end, now)?;
     }
     Ok(())
-}
-
-/// Whether `token_hash` is a manage link a workflow message carried for the booking.
-pub fn is_message_link(
-    conn: &Connection,
-    booking_id: i64,
-    token_hash: &[u8],
-) -> rusqlite::Result<bool> {
-    workflows::link_exists(conn, booking_id, token_hash)
 }
 
 #[cfg(test)]

@@ -11,12 +11,12 @@ use std::collections::BTreeMap;
 use rusqlite::Connection;
 use serde_json::Value;
 
-use crate::app::AppState;
 use crate::crypto::{random_token, token_hash};
 use crate::db::bookings::{self, Booking, BookingStatus};
 use crate::db::users::{self, User};
 use crate::db::{DbError, workflows};
 use crate::instance::InstanceSettings;
+use crate::integrations::Deps;
 use crate::integrations::notify::email::{
     self, Audience, Email, Reading, Recipient, Site, customary_twelve_hour,
 };
@@ -27,7 +27,7 @@ use crate::integrations::workflows::template::{self, BookingFacts, Reader};
 use crate::integrations::workflows::{Action, Step, Trigger, Workflow};
 use crate::jobs::{Job, JobFailure};
 use crate::model::event_types::Location;
-use crate::outbound::{self, Policy};
+use crate::outbound;
 
 /// Everything one run needs, loaded in one read.
 struct Loaded {
@@ -199,30 +199,29 @@ fn uses_manage_link(step: &Step) -> bool {
 
 /// Issues an extra manage link of a booking whose own token cannot be recomputed, and
 /// returns its address; only the link's hash is kept.
-async fn issue_manage_link(state: &AppState, booking: &Booking) -> Result<String, JobFailure> {
+async fn issue_manage_link(deps: &Deps, booking: &Booking) -> Result<String, JobFailure> {
     let token = random_token();
     let hash = token_hash(&token);
-    let (booking_id, now) = (booking.id, state.clock.now());
-    state
-        .db
+    let (booking_id, now) = (booking.id, deps.clock.now());
+    deps.db
         .write(move |tx| -> Result<(), DbError> {
             Ok(workflows::insert_link(tx, booking_id, &hash, now)?)
         })
         .await?;
     Ok(format!(
         "{}/booking/{}?token={token}",
-        state.base_url().trim_end_matches('/'),
+        deps.site().base_url.trim_end_matches('/'),
         booking.uid
     ))
 }
 
 /// Runs a `workflow` job.
-pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
+pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
     let workflow_id = id_of(&job.payload, "workflowId")?;
     let step_id = id_of(&job.payload, "stepId")?;
     let booking_id = id_of(&job.payload, "bookingId")?;
-    let key = state.key.clone();
-    let loaded = state
+    let key = deps.key.clone();
+    let loaded = deps
         .db
         .read(move |conn| load(conn, &key, workflow_id, step_id, booking_id))
         .await?;
@@ -231,18 +230,17 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
     };
     // A reminder is for before the meeting: one that could not be sent in time (its
     // server was down) is dropped, visibly, rather than sent late.
-    if loaded.workflow.trigger == Trigger::BeforeEvent && state.clock.now() >= loaded.booking.start
-    {
+    if loaded.workflow.trigger == Trigger::BeforeEvent && deps.clock.now() >= loaded.booking.start {
         return Err(JobFailure::give_up(
             "not sent: the meeting began before the reminder could be sent",
         ));
     }
-    let site = Site::of(&state);
+    let site = deps.site();
     let manage_url = if uses_manage_link(&loaded.step) && loaded.booking.status.is_active() {
         match site.manage_url(&loaded.booking) {
             Some(url) => Some(url),
             // Booked before manage tokens were derived: a link of its own for the message.
-            None => Some(issue_manage_link(&state, &loaded.booking).await?),
+            None => Some(issue_manage_link(&deps, &loaded.booking).await?),
         }
     } else {
         None
@@ -265,12 +263,12 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
     let identity = job.identity();
     let sent = match loaded.step.action {
         Action::EmailAttendee | Action::EmailHost | Action::EmailAddress => {
-            send_emails(&state, &loaded, &site, facts, organizer_reading, &identity).await?
+            send_emails(&deps, &loaded, &site, facts, organizer_reading, &identity).await?
         }
         Action::SmsAttendee | Action::SmsNumber => {
-            send_sms(&state, &loaded, &site, &facts, organizer_reading).await?
+            send_sms(&deps, &loaded, &site, &facts, organizer_reading).await?
         }
-        Action::Webhook => call_webhook(&state, &loaded, &site, &identity).await?,
+        Action::Webhook => call_webhook(&deps, &loaded, &site, &identity).await?,
     };
     if sent {
         tracing::info!(
@@ -287,7 +285,7 @@ pub async fn run(state: AppState, job: Job) -> Result<(), JobFailure> {
 /// Sends an email step: one message per addressee, each in the frame every Kairos email
 /// shares. Returns whether anything was sent.
 async fn send_emails(
-    state: &AppState,
+    deps: &Deps,
     loaded: &Loaded,
     site: &Site,
     facts: BookingFacts,
@@ -317,7 +315,7 @@ async fn send_emails(
         )],
     };
     let (step, booking, site) = (loaded.step.clone(), loaded.booking.clone(), site.clone());
-    let mut messages = state
+    let mut messages = deps
         .db
         .read(move |conn| -> Result<Vec<Email>, DbError> {
             let mut messages = Vec::with_capacity(audiences.len());
@@ -333,7 +331,7 @@ async fn send_emails(
     for message in &mut messages {
         let recipients = email::addresses(message);
         message.message_id = Some(email::stable_message_id(
-            &state.key,
+            &deps.key,
             &smtp.from_address,
             &[
                 "workflow",
@@ -345,7 +343,7 @@ async fn send_emails(
         ));
     }
     for message in &messages {
-        email::send(&smtp, message, Policy::for_admin_servers(state))
+        email::send(&smtp, message, deps.admin_policy())
             .await
             .map_err(|err| JobFailure::new(email::without_addresses(&err.to_string(), message)))?;
     }
@@ -354,18 +352,18 @@ async fn send_emails(
 
 /// Sends an SMS step through the instance's SMS gateway. Returns whether it was sent.
 async fn send_sms(
-    state: &AppState,
+    deps: &Deps,
     loaded: &Loaded,
     site: &Site,
     facts: &BookingFacts,
     organizer_reading: Reading,
 ) -> Result<bool, JobFailure> {
     let (key, booking, step) = (
-        state.key.clone(),
+        deps.key.clone(),
         loaded.booking.clone(),
         loaded.step.clone(),
     );
-    let (gateway, number) = state
+    let (gateway, number) = deps
         .db
         .read(move |conn| -> Result<_, JobFailure> {
             let gateway = sms::load(conn, &key).map_err(|err| JobFailure::new(err.to_string()))?;
@@ -392,7 +390,7 @@ async fn send_sms(
         _ => organizer_reading,
     };
     let (_, text) = render(&loaded.step, facts, &reader(reading, site));
-    sms::send(&gateway, &number, &text, Policy::for_admin_servers(state))
+    sms::send(&gateway, &number, &text, deps.admin_policy())
         .await
         .map_err(|err| JobFailure::new(err.to_string()))?;
     Ok(true)
@@ -414,14 +412,14 @@ fn webhook_trigger(trigger: Trigger) -> &'static str {
 /// Calls a webhook step's URL with the booking's Cal.com payload, signed when the step has
 /// a secret. An answer other than 2xx fails the attempt.
 async fn call_webhook(
-    state: &AppState,
+    deps: &Deps,
     loaded: &Loaded,
     site: &Site,
     identity: &str,
 ) -> Result<bool, JobFailure> {
     let trigger = webhook_trigger(loaded.workflow.trigger);
     let (booking_id, minimum_necessary) = (loaded.booking.id, site.minimum_necessary);
-    let body = state
+    let body = deps
         .db
         .read(move |conn| -> Result<_, DbError> {
             Ok(webhooks::payload(
@@ -435,18 +433,18 @@ async fn call_webhook(
     let Some(payload) = body else {
         return Ok(false);
     };
-    let secret = super::open_secret(&state.key, &loaded.step).map_err(|_| {
+    let secret = super::open_secret(&deps.key, &loaded.step).map_err(|_| {
         JobFailure::new("the step's webhook secret cannot be opened; enter it again")
     })?;
     let post = SignedPost {
         url: &loaded.step.target,
         secret: secret.as_deref().unwrap_or_default(),
         trigger,
-        created_at: state.clock.now(),
+        created_at: deps.clock.now(),
         payload,
-        delivery_id: webhooks::delivery_id(&state.key, identity),
+        delivery_id: webhooks::delivery_id(&deps.key, identity),
     };
-    let policy = Policy::of(state);
+    let policy = deps.policy();
     let exchange = if secret.is_some() {
         webhooks::send_signed(&post, policy).await
     } else {

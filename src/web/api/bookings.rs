@@ -439,10 +439,10 @@ pub async fn cancel(
     ApiJson(body): ApiJson<ReasonBody>,
 ) -> Result<Json<BookingBody>, ApiError> {
     let actor = actor(user, query.token)?;
-    let now = state.clock.now();
+    let settings = state.booking_settings();
     let booking = state
         .db
-        .write(move |tx| booking::cancel(tx, &uid, body.reason.as_deref(), &actor, now))
+        .write(move |tx| booking::cancel(tx, &uid, body.reason.as_deref(), &actor, &settings))
         .await?;
     let data = outcome_view(
         &state,
@@ -557,10 +557,10 @@ pub async fn reject(
     ApiPath(uid): ApiPath<String>,
     ApiJson(body): ApiJson<ReasonBody>,
 ) -> Result<Json<BookingBody>, ApiError> {
-    let now = state.clock.now();
+    let settings = state.booking_settings();
     let booking = state
         .db
-        .write(move |tx| booking::reject(tx, &uid, body.reason.as_deref(), user.id, now))
+        .write(move |tx| booking::reject(tx, &uid, body.reason.as_deref(), user.id, &settings))
         .await?;
     let data = outcome_view(
         &state,

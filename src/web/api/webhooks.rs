@@ -115,7 +115,7 @@ pub async fn create(
     origin: Origin,
     ApiJson(input): ApiJson<WebhookInput>,
 ) -> Result<(StatusCode, Json<CreatedWebhookBody>), ApiError> {
-    let created = webhooks::create(&state, &changer(caller, origin), input).await?;
+    let created = webhooks::create(&state.integrations(), &changer(caller, origin), input).await?;
     Ok((
         StatusCode::CREATED,
         Json(CreatedWebhookBody {
@@ -155,7 +155,8 @@ pub async fn update(
     ApiPath(id): ApiPath<i64>,
     ApiJson(patch): ApiJson<WebhookPatch>,
 ) -> Result<Json<WebhookBody>, ApiError> {
-    let updated = webhooks::update(&state, &changer(caller, origin), id, patch).await?;
+    let updated =
+        webhooks::update(&state.integrations(), &changer(caller, origin), id, patch).await?;
     Ok(Json(WebhookBody {
         data: updated.into(),
     }))
@@ -171,7 +172,7 @@ pub async fn delete(
     origin: Origin,
     ApiPath(id): ApiPath<i64>,
 ) -> Result<StatusCode, ApiError> {
-    webhooks::delete(&state, &changer(caller, origin), id).await?;
+    webhooks::delete(&state.integrations(), &changer(caller, origin), id).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -409,9 +409,10 @@ pub async fn invite(
     };
     let request = (form.get("invite_email"), form.get("invite_role"));
     let now = state.clock.now();
+    let deps = state.integrations();
     let result = invitations::send(
         &state.db,
-        Mailer::of(state),
+        Mailer::of(&deps),
         &user,
         request,
         site,

@@ -420,12 +420,12 @@ pub async fn reject(
     let user = signed_in(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let (target, user_id, now) = (uid.clone(), user.id, ctx.state.clock.now());
+    let (target, user_id, settings) = (uid.clone(), user.id, ctx.state.booking_settings());
     let reason = form.get("reason").to_string();
     let result = ctx
         .state
         .db
-        .write(move |tx| booking::reject(tx, &target, Some(&reason), user_id, now))
+        .write(move |tx| booking::reject(tx, &target, Some(&reason), user_id, &settings))
         .await;
     after(&ctx, &user, &uid, result, "rejected").await
 }
@@ -438,12 +438,16 @@ pub async fn cancel(
     let user = signed_in(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let (target, actor, now) = (uid.clone(), Actor::User(user.id), ctx.state.clock.now());
+    let (target, actor, settings) = (
+        uid.clone(),
+        Actor::User(user.id),
+        ctx.state.booking_settings(),
+    );
     let reason = form.get("reason").to_string();
     let result = ctx
         .state
         .db
-        .write(move |tx| booking::cancel(tx, &target, Some(&reason), &actor, now))
+        .write(move |tx| booking::cancel(tx, &target, Some(&reason), &actor, &settings))
         .await;
     after(&ctx, &user, &uid, result, "cancelled").await
 }

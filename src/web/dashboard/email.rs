@@ -12,7 +12,6 @@ use crate::db::DbError;
 use crate::integrations::notify::email::{self, EmailError};
 use crate::integrations::notify::smtp::{self, SmtpInput, SmtpSettings, SmtpSettingsError};
 use crate::model::error::FieldErrors;
-use crate::outbound::Policy;
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
 use crate::web::format::FormData;
 use crate::web::layout::{Field, csrf_field, error_summary, field, notice, select_field};
@@ -97,7 +96,7 @@ pub async fn save_form(
     form: &FormData,
 ) -> Result<Result<SmtpSettings, FieldErrors>, WebError> {
     let input = input_of(form);
-    if let Err(errors) = smtp::check_input(&input, Policy::for_admin_servers(&ctx.state)).await {
+    if let Err(errors) = smtp::check_input(&input, ctx.state.admin_outbound_policy()).await {
         return Ok(Err(errors));
     }
     let (key, now, origin) = (ctx.state.key.clone(), ctx.state.clock.now(), ctx.origin());
@@ -236,8 +235,9 @@ pub async fn test(
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
     let organization = ctx.state.settings().organization_name;
+    let deps = ctx.state.integrations();
     let result = email::send_test(
-        email::Mailer::of(&ctx.state),
+        email::Mailer::of(&deps),
         &organization,
         form.get("to"),
         Actor::User(user.id),

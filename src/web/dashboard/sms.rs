@@ -206,7 +206,7 @@ pub async fn save(
                 body_template: form.get("body_template").to_string(),
                 body_format,
             };
-            sms::save_gateway(&ctx.state, &user, gateway, &ctx.origin()).await
+            sms::save_gateway(&ctx.state.integrations(), &user, gateway, &ctx.origin()).await
         }
         None => {
             let mut errors = FieldErrors::new();
@@ -234,7 +234,9 @@ pub async fn twilio(
         form.get("auth_token"),
         form.get("from"),
     ) {
-        Ok(gateway) => sms::save_gateway(&ctx.state, &user, gateway, &ctx.origin()).await,
+        Ok(gateway) => {
+            sms::save_gateway(&ctx.state.integrations(), &user, gateway, &ctx.origin()).await
+        }
         Err(err) => Err(err),
     };
     // A preset field that is wrong once filled in is named as the preset's address.
@@ -266,7 +268,7 @@ pub async fn remove(
 ) -> Result<Response, WebError> {
     let user = admin_only(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
-    sms::remove_gateway(&ctx.state, &user, &ctx.origin()).await?;
+    sms::remove_gateway(&ctx.state.integrations(), &user, &ctx.origin()).await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=deleted")).into_response())
 }
 
@@ -277,7 +279,13 @@ pub async fn test(
     let user = admin_only(&ctx)?;
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
-    let result = sms::send_test(&ctx.state, &user, form.get("to"), &ctx.origin()).await;
+    let result = sms::send_test(
+        &ctx.state.integrations(),
+        &user,
+        form.get("to"),
+        &ctx.origin(),
+    )
+    .await;
     let (message, status, failed) = match result {
         Ok(exchange) => (
             html! {

@@ -8,7 +8,6 @@ use maud::{Markup, html};
 
 use crate::auth::sso::{SaveError, SsoInput, redirect_uri};
 use crate::model::error::FieldErrors;
-use crate::outbound::Policy;
 use crate::web::dashboard::admin_only as admin;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
 use crate::web::format::FormData;
@@ -135,7 +134,7 @@ pub async fn save(
             &state.key,
             &user,
             &input,
-            Policy::for_admin_servers(state),
+            state.admin_outbound_policy(),
             &ctx.origin(),
             state.clock.now(),
         )

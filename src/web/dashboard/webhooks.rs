@@ -248,7 +248,9 @@ pub async fn create(
     let form = FormData(form);
     ctx.verify_csrf(form.get("csrf"))?;
     let result = match parse_form(&form) {
-        Ok(input) => webhooks::create(&ctx.state, &changer(&ctx, &user), input).await,
+        Ok(input) => {
+            webhooks::create(&ctx.state.integrations(), &changer(&ctx, &user), input).await
+        }
         Err(errors) => Err(WebhookError::Invalid(errors)),
     };
     match result {
@@ -423,7 +425,7 @@ pub async fn save(
                 active: Some(input.active),
                 event_type_id: Some(input.event_type_id),
             };
-            webhooks::update(&ctx.state, &changer(&ctx, &user), id, patch)
+            webhooks::update(&ctx.state.integrations(), &changer(&ctx, &user), id, patch)
                 .await
                 .map(|_| ())
         }
@@ -474,7 +476,7 @@ pub async fn ping(
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
-    let exchange = webhooks::ping(&ctx.state, &changer(&ctx, &user), id).await?;
+    let exchange = webhooks::ping(&ctx.state.integrations(), &changer(&ctx, &user), id).await?;
     detail_with(
         &ctx,
         &user,
@@ -493,6 +495,6 @@ pub async fn delete(
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
     ctx.verify_csrf(FormData(form).get("csrf"))?;
-    webhooks::delete(&ctx.state, &changer(&ctx, &user), id).await?;
+    webhooks::delete(&ctx.state.integrations(), &changer(&ctx, &user), id).await?;
     Ok(Redirect::to(&format!("{LIST}?notice=deleted")).into_response())
 }

@@ -449,12 +449,12 @@ pub async fn cancel(
     let token = form.get("token").to_string();
     let reason = form.get("reason").to_string();
     let actor = Actor::Invitee(token.clone());
-    let now = ctx.state.clock.now();
+    let settings = ctx.state.booking_settings();
     let target = uid.clone();
     let result = ctx
         .state
         .db
-        .write(move |tx| booking::cancel(tx, &target, Some(&reason), &actor, now))
+        .write(move |tx| booking::cancel(tx, &target, Some(&reason), &actor, &settings))
         .await;
     let query = ManageQuery {
         token,

@@ -1,0 +1,202 @@
+//! Bookings: their status, what happened to them, and who sees which.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use serde_json::Value;
+
+use crate::crypto::{constant_time_eq, token_hash};
+use crate::model::event_types::Location;
+
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
+)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum BookingStatus {
+    Accepted,
+    Pending,
+    Cancelled,
+    Rejected,
+}
+
+impl BookingStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BookingStatus::Accepted => "ACCEPTED",
+            BookingStatus::Pending => "PENDING",
+            BookingStatus::Cancelled => "CANCELLED",
+            BookingStatus::Rejected => "REJECTED",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.to_ascii_uppercase().as_str() {
+            "ACCEPTED" => Some(BookingStatus::Accepted),
+            "PENDING" => Some(BookingStatus::Pending),
+            "CANCELLED" => Some(BookingStatus::Cancelled),
+            "REJECTED" => Some(BookingStatus::Rejected),
+            _ => None,
+        }
+    }
+
+    /// Accepted or pending: the meeting is still on.
+    pub fn is_active(self) -> bool {
+        matches!(self, BookingStatus::Accepted | BookingStatus::Pending)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Booking {
+    pub id: i64,
+    pub uid: String,
+    pub event_type_id: Option<i64>,
+    pub title: String,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+    pub status: BookingStatus,
+    pub before_buffer_minutes: u32,
+    pub after_buffer_minutes: u32,
+    pub attendee_name: String,
+    pub attendee_email: String,
+    pub attendee_time_zone: String,
+    pub answers: BTreeMap<String, Value>,
+    pub guests: Vec<String>,
+    pub location: Option<Location>,
+    pub cancel_reason: Option<String>,
+    pub reschedule_reason: Option<String>,
+    pub rejection_reason: Option<String>,
+    pub rescheduled_from_id: Option<i64>,
+    pub rescheduled_to_id: Option<i64>,
+    pub request_hash: String,
+    pub manage_token_hash: Vec<u8>,
+    pub hosts: Vec<i64>,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+/// A change in a booking's life. Each is recorded with the booking in the same
+/// transaction (the outbox), and every integration learns of bookings from these alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BookingEvent {
+    /// Booked and accepted at once.
+    Created,
+    /// Booked, waiting for a host to confirm.
+    Requested,
+    /// A host accepted a requested booking.
+    Confirmed,
+    /// A host declined a requested booking.
+    Rejected,
+    /// Moved to a new time: recorded on the new booking.
+    Rescheduled,
+    Cancelled,
+}
+
+impl BookingEvent {
+    pub const ALL: [BookingEvent; 6] = [
+        BookingEvent::Created,
+        BookingEvent::Requested,
+        BookingEvent::Confirmed,
+        BookingEvent::Rejected,
+        BookingEvent::Rescheduled,
+        BookingEvent::Cancelled,
+    ];
+
+    /// The stored name: `created`, `rescheduled`, …
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BookingEvent::Created => "created",
+            BookingEvent::Requested => "requested",
+            BookingEvent::Confirmed => "confirmed",
+            BookingEvent::Rejected => "rejected",
+            BookingEvent::Rescheduled => "rescheduled",
+            BookingEvent::Cancelled => "cancelled",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|event| event.as_str() == text)
+    }
+
+    /// The booking is on (again) after this: created, confirmed or moved.
+    pub fn books(self) -> bool {
+        matches!(
+            self,
+            BookingEvent::Created | BookingEvent::Confirmed | BookingEvent::Rescheduled
+        )
+    }
+
+    /// The booking is off after this: cancelled or declined.
+    pub fn ends(self) -> bool {
+        matches!(self, BookingEvent::Cancelled | BookingEvent::Rejected)
+    }
+}
+
+impl std::fmt::Display for BookingEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One recorded state change of a booking: a row of the outbox.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecordedEvent {
+    pub id: i64,
+    pub booking_id: i64,
+    pub event: BookingEvent,
+    /// Who caused it: `user:{id}`, `invitee`, …
+    pub actor: String,
+    pub data: Value,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Which bookings a person's booking lists show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookingScope {
+    /// Owners and administrators: every booking.
+    All,
+    /// Bookings the user hosts, of their own event types, and of their teams' event types.
+    VisibleTo(i64),
+}
+
+/// The secret a booking's manage token is derived from: derived itself from the
+/// instance key, so messages sent later can carry the invitee's link while the database
+/// keeps only the token's hash.
+#[derive(Clone)]
+pub struct ManageKey([u8; 32]);
+
+impl ManageKey {
+    pub fn new(key: &crate::crypto::InstanceKey) -> Self {
+        Self(key.derive("booking manage token"))
+    }
+}
+
+/// The invitee's manage token of booking `uid`: an HMAC of the uid, as long and as
+/// unguessable as a random token.
+pub fn manage_token(key: &ManageKey, uid: &str) -> String {
+    crate::crypto::hmac_hex(&key.0, uid.as_bytes())
+}
+
+/// The manage token of `booking` when it is the one its invitee holds (bookings made
+/// before tokens were derived hold a random one nobody can recompute).
+pub fn current_manage_token(key: &ManageKey, booking: &Booking) -> Option<String> {
+    let token = manage_token(key, &booking.uid);
+    constant_time_eq(&token_hash(&token), &booking.manage_token_hash).then_some(token)
+}
+
+/// The path of the invitee's page of a booking: see, add to a calendar, reschedule, cancel.
+pub fn manage_path(uid: &str, token: &str) -> String {
+    format!("/booking/{uid}?token={token}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_event_reads_back_from_its_stored_name() {
+        for event in BookingEvent::ALL {
+            assert_eq!(BookingEvent::parse(event.as_str()), Some(event));
+        }
+        assert_eq!(BookingEvent::parse("paid"), None);
+    }
+}
