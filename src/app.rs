@@ -13,6 +13,7 @@ use tokio::task::JoinHandle;
 use crate::auth::SessionPolicy;
 use crate::auth::throttle::{Limits, LoginThrottle, RateLimiter, RateLimits};
 use crate::backup;
+use crate::booking::slots::SlotCache;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::crypto::InstanceKey;
@@ -47,8 +48,8 @@ pub struct Inner {
     pub rate_limits: RateLimiter,
     pub session_policy: SessionPolicy,
     settings: RwLock<InstanceSettings>,
-    /// Recent slot lists, see [`crate::web::api::SlotCache`].
-    pub slot_cache: crate::web::api::SlotCache,
+    /// Recent slot lists as the API wrote them, see [`SlotCache`].
+    pub slot_cache: SlotCache<axum::body::Bytes>,
     /// Wakes the job worker after enqueueing work that is due now.
     pub jobs: crate::jobs::Waker,
     /// Failed job attempts by kind since the start, for `/metrics`.
@@ -115,7 +116,7 @@ impl AppState {
     pub fn booking_settings(&self) -> crate::booking::Settings {
         let settings = self.settings();
         crate::booking::Settings {
-            context: crate::scheduling::slots::Context {
+            context: crate::booking::slots::Context {
                 now: self.clock.now(),
                 first_day_of_week: crate::availability::DayOfWeek::from_chrono(
                     settings.first_day_of_week,

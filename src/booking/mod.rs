@@ -6,6 +6,8 @@
 //! commits. Writes are serialized, so of any number of concurrent requests for one slot
 //! exactly one wins; the others see its booking and are told the time is taken.
 
+pub mod slots;
+
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
@@ -17,8 +19,9 @@ use sha2::{Digest, Sha256};
 pub use crate::access::BookingAction;
 use crate::access::{self, Access};
 use crate::availability::{
-    self, RoundRobinCandidate, SlotDetails, SlotList, Unavailable, assign_round_robin,
+    self, RoundRobinCandidate, SlotDetails, Unavailable, assign_round_robin,
 };
+use crate::booking::slots::{Context, LoadError};
 use crate::crypto::{constant_time_eq, random_bytes, token_hash};
 use crate::db::bookings::{self, Booking, BookingEvent, BookingStatus, NewBooking};
 use crate::db::outbox::Outbox;
@@ -29,10 +32,6 @@ use crate::model::event_types::{EventType, Location, validate_guests};
 use crate::model::questions::validate_answers;
 use crate::model::schedules::parse_zone;
 use crate::model::time;
-use crate::scheduling::slots::{self, Context, LoadError};
-
-/// The longest range of slots one request may ask for.
-pub const MAX_SLOT_RANGE_DAYS: i64 = 62;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BookingError {
@@ -206,40 +205,16 @@ pub struct Outcome {
     pub replayed: bool,
 }
 
-/// Lists the slots of an event type in `[from, to)` for a booker in `zone`.
-pub fn list_slots(
-    conn: &Connection,
-    event_type: &EventType,
-    from: DateTime<Utc>,
-    to: DateTime<Utc>,
-    zone: Tz,
-    duration_minutes: Option<u32>,
-    context: Context,
-) -> Result<SlotList, BookingError> {
-    time::check_instant(from).map_err(|err| invalid("start", &err.to_string()))?;
-    time::check_instant(to).map_err(|err| invalid("end", &err.to_string()))?;
-    if to <= from {
-        return Err(invalid("end", "must be after the start"));
-    }
-    if to - from > Duration::days(MAX_SLOT_RANGE_DAYS) {
-        return Err(invalid(
-            "end",
-            &format!("the range may span at most {MAX_SLOT_RANGE_DAYS} days"),
-        ));
-    }
-    let duration = pick_duration(event_type, duration_minutes)?;
-    let input = slots::load_input(conn, event_type, from, to, zone, context, None)?;
-    availability::available_slots(&input, availability::Interval::new(from, to), duration)
-        .map_err(|err| invalid(&err.field, &err.reason.to_string()))
-}
-
-fn invalid(field: &str, message: &str) -> BookingError {
+pub(crate) fn invalid(field: &str, message: &str) -> BookingError {
     let mut errors = FieldErrors::new();
     errors.add(field, message);
     BookingError::Invalid(errors)
 }
 
-fn pick_duration(event_type: &EventType, asked: Option<u32>) -> Result<u32, BookingError> {
+pub(crate) fn pick_duration(
+    event_type: &EventType,
+    asked: Option<u32>,
+) -> Result<u32, BookingError> {
     let durations = &event_type.input.durations_minutes;
     match asked {
         None => durations

@@ -1,5 +1,3 @@
-//! Scheduling setup: managing schedules, event types and teams, and the bridge from
-//! stored data to the availability engine (the slot list and the booking check).
+//! Scheduling setup: managing schedules, event types and teams.
 
 pub mod manage;
-pub mod slots;

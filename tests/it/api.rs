@@ -1077,3 +1077,63 @@ async fn names_with_control_characters_are_refused_naming_the_field() {
     assert!(page.contains("must be one line without control characters"));
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_disabled_hosts_event_type_has_no_slots_in_the_api_as_it_has_no_page() {
+    let server = TestServer::with_owner().await;
+    server
+        .create_member("Max Muster", "max@clinic.example", "copper-meadow-quartz-9")
+        .await;
+    let max = server
+        .api()
+        .await
+        .with_key(&server.api_key_for("max@clinic.example").await);
+    let (status, body) = max.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, body) = max
+        .post("/api/v1/event-types", &consultation(json!({})))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let id = body["data"]["id"].as_i64().expect("id");
+    let db = server.running.as_ref().expect("running").state.db.clone();
+    let user = db
+        .read(|conn| -> Result<_, kairos::db::DbError> {
+            Ok(kairos::db::users::by_email(conn, "max@clinic.example")?)
+        })
+        .await
+        .expect("readable")
+        .expect("max exists");
+    let page = format!("/{}/consultation", user.username);
+    let by_id = format!("/api/v1/slots?eventTypeId={id}&start=2026-03-30&end=2026-03-31");
+    let by_name = format!(
+        "/api/v1/slots?username={}&eventTypeSlug=consultation&start=2026-03-30&end=2026-03-31",
+        user.username
+    );
+    assert_eq!(
+        reqwest::get(server.url(&page))
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(max.public_get(&by_id).await.0, StatusCode::OK);
+    assert_eq!(max.public_get(&by_name).await.0, StatusCode::OK);
+
+    let now = kairos::clock::Clock::now(server.clock.as_ref());
+    db.write(move |tx| -> Result<_, kairos::db::DbError> {
+        Ok(kairos::db::users::set_disabled(tx, user.id, true, now)?)
+    })
+    .await
+    .expect("disabled");
+    assert_eq!(
+        reqwest::get(server.url(&page))
+            .await
+            .expect("answers")
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    for path in [by_id, by_name] {
+        let (status, body) = max.public_get(&path).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
+    }
+}

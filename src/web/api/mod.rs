@@ -18,7 +18,6 @@ use utoipa_axum::routes;
 use crate::app::AppState;
 
 pub use bookings::manage_url;
-pub use slots::SlotCache;
 
 #[derive(OpenApi)]
 #[openapi(

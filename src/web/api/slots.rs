@@ -1,19 +1,19 @@
 //! `GET /api/v1/slots`: the bookable start times of an event type.
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Mutex;
+use std::collections::BTreeMap;
 
 use axum::body::Bytes;
 
 use axum::extract::{RawQuery, State};
-use chrono::{DateTime, Duration, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use crate::app::AppState;
-use crate::booking::{self, BookingError};
-use crate::db::{DbError, event_types, users};
+use crate::booking::BookingError;
+use crate::booking::slots;
+use crate::db::DbError;
 use crate::model::error::FieldErrors;
 use crate::model::event_types::Slug;
 use crate::model::schedules::parse_zone;
@@ -21,50 +21,6 @@ use crate::model::time;
 use crate::model::time::schema::{DateOrInstant, TimeZoneName};
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::ApiQuery;
-
-/// Identical slot requests within the same second, with no write in between, are answered
-/// from one computation: a booking page shared with many people at once costs one engine
-/// run per second, and never shows anything a fresh computation would not.
-#[derive(Default)]
-pub struct SlotCache {
-    entries: Mutex<HashMap<String, Cached>>,
-}
-
-struct Cached {
-    generation: u64,
-    second: i64,
-    body: Bytes,
-}
-
-const CACHE_ENTRIES: usize = 512;
-
-impl SlotCache {
-    fn get(&self, query: &str, generation: u64, second: i64) -> Option<Bytes> {
-        let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        entries
-            .get(query)
-            .filter(|entry| entry.generation == generation && entry.second == second)
-            .map(|entry| entry.body.clone())
-    }
-
-    fn put(&self, query: String, generation: u64, second: i64, body: Bytes) {
-        let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        if entries.len() >= CACHE_ENTRIES {
-            entries.retain(|_, entry| entry.generation == generation && entry.second == second);
-            if entries.len() >= CACHE_ENTRIES {
-                entries.clear();
-            }
-        }
-        entries.insert(
-            query,
-            Cached {
-                generation,
-                second,
-                body,
-            },
-        );
-    }
-}
 
 #[derive(Debug, Deserialize, IntoParams)]
 #[serde(rename_all = "camelCase")]
@@ -164,18 +120,10 @@ pub async fn list(
     let end = parse_bound(&query.end, zone, true)
         .map_err(|reason| errors.add("end", reason))
         .ok();
-    if let (Some(start), Some(end)) = (start, end) {
-        if end <= start {
-            errors.add("end", "must be after the start");
-        } else if end - start > Duration::days(booking::MAX_SLOT_RANGE_DAYS) {
-            errors.add(
-                "end",
-                format!(
-                    "the range may span at most {} days",
-                    booking::MAX_SLOT_RANGE_DAYS
-                ),
-            );
-        }
+    if let (Some(start), Some(end)) = (start, end)
+        && let Err((field, reason)) = slots::check_range(start, end)
+    {
+        errors.add(field, reason);
     }
     if query.event_type_id.is_none()
         && (query.username.is_none() || query.event_type_slug.is_none())
@@ -196,22 +144,19 @@ pub async fn list(
     let list = state
         .db
         .read(move |conn| -> Result<_, BookingError> {
-            let event_type = match query.event_type_id {
-                Some(id) => event_types::get(conn, id).map_err(DbError::from)?,
-                None => {
-                    let username = query.username.unwrap_or_default();
-                    let slug = query.event_type_slug.unwrap_or_default();
-                    match users::by_username(conn, &username).map_err(DbError::from)? {
-                        Some(user) => event_types::by_user_slug(conn, user.id, &slug)
-                            .map_err(DbError::from)?,
-                        None => None,
-                    }
-                }
+            let bookable = match query.event_type_id {
+                Some(id) => slots::by_id(conn, id),
+                None => slots::by_user_slug(
+                    conn,
+                    &query.username.unwrap_or_default(),
+                    &query.event_type_slug.unwrap_or_default(),
+                ),
             }
+            .map_err(DbError::from)?
             .ok_or(BookingError::EventTypeNotFound)?;
-            booking::list_slots(
+            slots::list(
                 conn,
-                &event_type,
+                &bookable.event_type,
                 start,
                 end,
                 zone,

@@ -197,7 +197,7 @@ async fn month_slots(ctx: &Ctx, target: &Target, view: &View) -> Result<Days, We
         .state
         .db
         .read(move |conn| {
-            booking::list_slots(conn, &event_type, from, to, zone, Some(duration), context)
+            booking::slots::list(conn, &event_type, from, to, zone, Some(duration), context)
         })
         .await;
     match list {

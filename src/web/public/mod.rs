@@ -15,6 +15,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::app::AppState;
+use crate::booking::slots::{self, Bookable, PageOwner};
 use crate::db::teams::Team;
 use crate::db::users::User;
 use crate::db::{DbError, event_types, teams, users};
@@ -73,63 +74,52 @@ pub struct Target {
 /// Finds the host and event type of `/{username}/{slug}`; disabled hosts have no pages.
 pub async fn user_target(state: &AppState, username: &str, slug: &str) -> Result<Target, WebError> {
     let (username, slug) = (username.to_string(), slug.to_string());
-    let first_day = state.settings().first_day_of_week;
-    state
-        .db
-        .read(move |conn| -> Result<_, DbError> {
-            let Some(user) = users::by_username(conn, &username)?.filter(|u| !u.disabled) else {
-                return Ok(None);
-            };
-            let Some(event_type) = event_types::by_user_slug(conn, user.id, &slug)? else {
-                return Ok(None);
-            };
-            Ok(Some(Target {
-                path: format!("/{}/{}", user.username, event_type.input.slug),
-                profile_path: format!("/{}", user.username),
-                owner_name: user.name.clone(),
-                zone: user.time_zone,
-                first_day_of_week: user.first_day_of_week.unwrap_or(first_day),
-                twelve_hour: user.twelve_hour,
-                event_type,
-                hosts: vec![user],
-            }))
-        })
-        .await?
-        .ok_or(WebError::NotFound)
+    target(state, move |conn| {
+        slots::by_user_slug(conn, &username, &slug)
+    })
+    .await
 }
 
-/// Finds the team and event type of `/team/{team}/{slug}`.
+/// Finds the team and event type of `/team/{team}/{slug}`, with its enabled hosts.
 pub async fn team_target(state: &AppState, team: &str, slug: &str) -> Result<Target, WebError> {
     let (team, slug) = (team.to_string(), slug.to_string());
+    target(state, move |conn| slots::by_team_slug(conn, &team, &slug)).await
+}
+
+/// The page of the event type `find` resolves through the slot service.
+async fn target(
+    state: &AppState,
+    find: impl FnOnce(&rusqlite::Connection) -> rusqlite::Result<Option<Bookable>> + Send + 'static,
+) -> Result<Target, WebError> {
     let settings = state.settings();
-    state
+    let bookable = state
         .db
-        .read(move |conn| -> Result<_, DbError> {
-            let Some(team) = teams::by_slug(conn, &team)? else {
-                return Ok(None);
-            };
-            let Some(event_type) = event_types::by_team_slug(conn, team.id, &slug)? else {
-                return Ok(None);
-            };
-            let mut hosts = Vec::new();
-            for host in &event_type.input.hosts {
-                if let Some(user) = users::by_id(conn, host.user_id)?.filter(|u| !u.disabled) {
-                    hosts.push(user);
-                }
-            }
-            Ok(Some(Target {
-                path: format!("/team/{}/{}", team.slug, event_type.input.slug),
-                profile_path: format!("/team/{}", team.slug),
-                owner_name: team.name,
-                zone: settings.default_time_zone,
-                first_day_of_week: settings.first_day_of_week,
-                twelve_hour: false,
-                event_type,
-                hosts,
-            }))
-        })
+        .read(move |conn| find(conn).map_err(DbError::from))
         .await?
-        .ok_or(WebError::NotFound)
+        .ok_or(WebError::NotFound)?;
+    let slug = bookable.event_type.input.slug.clone();
+    Ok(match bookable.owner {
+        PageOwner::User(user) => Target {
+            path: format!("/{}/{slug}", user.username),
+            profile_path: format!("/{}", user.username),
+            owner_name: user.name.clone(),
+            zone: user.time_zone,
+            first_day_of_week: user.first_day_of_week.unwrap_or(settings.first_day_of_week),
+            twelve_hour: user.twelve_hour,
+            event_type: bookable.event_type,
+            hosts: bookable.hosts,
+        },
+        PageOwner::Team(team) => Target {
+            path: format!("/team/{}/{slug}", team.slug),
+            profile_path: format!("/team/{}", team.slug),
+            owner_name: team.name,
+            zone: settings.default_time_zone,
+            first_day_of_week: settings.first_day_of_week,
+            twelve_hour: false,
+            event_type: bookable.event_type,
+            hosts: bookable.hosts,
+        },
+    })
 }
 
 pub async fn user_booker(
