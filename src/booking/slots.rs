@@ -10,12 +10,14 @@ use chrono_tz::Tz;
 use rusqlite::Connection;
 
 use crate::availability::{
-    self, AvailabilityInput, DayOfWeek, Host, HostId, MAX_BUFFER_MINUTES, PeriodLimits, SlotList,
+    self, AvailabilityInput, DayOfWeek, Host, HostId, Interval, MAX_BUFFER_MINUTES, PeriodLimits,
+    SlotList,
 };
 use crate::booking::{BookingError, invalid, pick_duration};
 use crate::db::teams::Team;
 use crate::db::users::User;
-use crate::db::{bookings, event_types, schedules, teams, users};
+use crate::db::{bookings, calendars, event_types, schedules, teams, users};
+use crate::model::booking::OWN_UID;
 use crate::model::event_types::EventType;
 use crate::model::schedules::default_working_hours;
 
@@ -108,6 +110,11 @@ pub fn load_input(
         let mut host = Host::new(HostId(user_id), schedule);
         host.out_of_office =
             schedules::out_of_office_between(conn, user_id, window_from, window_to)?;
+        // The host's connected calendars, from the local replica: never the network.
+        host.busy = calendars::busy_for_host(conn, user_id, window_from, window_to, OWN_UID)?
+            .into_iter()
+            .map(|(start, end)| Interval::new(start, end))
+            .collect();
         if let Some(role) = role {
             host.round_robin_group = role.round_robin_group.clone();
             host.priority = role.priority.engine();

@@ -19,6 +19,7 @@
 pub mod api_keys;
 pub mod audit;
 pub mod bookings;
+pub mod calendars;
 pub mod event_types;
 pub mod invitations;
 pub mod mfa;

@@ -74,6 +74,10 @@ pub struct Booking {
     pub updated_at: DateTime<Utc>,
 }
 
+/// How the UIDs of the calendar events Kairos writes for bookings end (in invitations and
+/// in hosts' calendars): such events in a host's calendar are bookings, counted once.
+pub const OWN_UID: &str = "@kairos";
+
 /// A change in a booking's life. Each is recorded with the booking in the same
 /// transaction (the outbox), and every integration learns of bookings from these alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -1,6 +1,7 @@
 //! Plain types and their validation, without I/O: what every layer above agrees on.
 
 pub mod booking;
+pub mod calendar;
 pub mod error;
 pub mod event_types;
 pub mod questions;

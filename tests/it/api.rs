@@ -1137,3 +1137,74 @@ async fn a_disabled_hosts_event_type_has_no_slots_in_the_api_as_it_has_no_page()
         assert_eq!(status, StatusCode::NOT_FOUND, "{path}: {body}");
     }
 }
+
+#[tokio::test]
+async fn busy_time_replicated_from_a_hosts_calendar_removes_slots_and_its_own_bookings_do_not() {
+    let (server, api, id) = clinic(json!({})).await;
+    let slots_path = format!(
+        "/api/v1/slots?eventTypeId={id}&start=2026-03-30&end=2026-03-30&timeZone=Europe/Berlin"
+    );
+    assert_eq!(
+        starts(&api.public_get(&slots_path).await.1, "2026-03-30").len(),
+        6
+    );
+    let db = server.running.as_ref().expect("running").state.db.clone();
+    let at = |text: &str| {
+        chrono::DateTime::parse_from_rfc3339(text)
+            .expect("instant")
+            .with_timezone(&chrono::Utc)
+    };
+    let busy = vec![
+        // 10:00–11:00 Berlin: two slots go.
+        kairos::db::calendars::BusyTime {
+            uid: "dentist@example.org".into(),
+            start: at("2026-03-30T08:00:00Z"),
+            end: at("2026-03-30T09:00:00Z"),
+        },
+        // A booking Kairos wrote itself: counted as the booking, not again.
+        kairos::db::calendars::BusyTime {
+            uid: "abc@kairos".into(),
+            start: at("2026-03-30T07:00:00Z"),
+            end: at("2026-03-30T07:30:00Z"),
+        },
+    ];
+    let now = kairos::clock::Clock::now(server.clock.as_ref());
+    let calendar_id = db
+        .write(move |tx| -> Result<i64, kairos::db::DbError> {
+            use kairos::db::calendars;
+            let owner = kairos::db::users::by_email(tx, OWNER_EMAIL)?.expect("owner");
+            let account = calendars::insert_account(
+                tx,
+                owner.id,
+                calendars::Provider::Ics,
+                "calendar.example.org",
+                "",
+                b"sealed",
+                now,
+            )?;
+            let calendar = calendars::upsert_calendar(tx, account, "", "Personal", true)?;
+            calendars::replace_object(tx, calendar, owner.id, "feed", "\"1\"", &busy)?;
+            Ok(calendar)
+        })
+        .await
+        .expect("replica written");
+    let (_, slots) = api.public_get(&slots_path).await;
+    assert_eq!(
+        starts(&slots, "2026-03-30"),
+        ["09:00", "09:30", "11:00", "11:30"].map(|t| format!("2026-03-30T{t}:00+02:00"))
+    );
+    // A calendar that does not check for conflicts blocks nothing.
+    db.write(move |tx| -> Result<usize, kairos::db::DbError> {
+        Ok(kairos::db::calendars::set_check_conflicts(
+            tx,
+            calendar_id,
+            false,
+        )?)
+    })
+    .await
+    .expect("switched off");
+    assert_eq!(
+        starts(&api.public_get(&slots_path).await.1, "2026-03-30").len(),
+        6
+    );
+}

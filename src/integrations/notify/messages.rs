@@ -287,7 +287,7 @@ fn invitation(
     let first_uid = chain
         .last()
         .map_or(booking.uid.as_str(), |b| b.uid.as_str());
-    let uid = format!("{first_uid}@kairos");
+    let uid = format!("{first_uid}{}", crate::model::booking::OWN_UID);
     let sequence = sequence_of(conn, &chain, event.id)?;
     let mut hosts = Vec::new();
     for id in &booking.hosts {

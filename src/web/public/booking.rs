@@ -405,7 +405,7 @@ pub async fn ics(
     );
     let (location, _) =
         crate::integrations::notify::invite::location_and_url(booking.location.as_ref());
-    let uid_text = format!("{}@kairos", booking.uid);
+    let uid_text = format!("{}{}", booking.uid, crate::model::booking::OWN_UID);
     let file = ics::render(&CalendarEvent {
         method: ics::Method::Publish,
         sequence: 0,

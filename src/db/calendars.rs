@@ -1,0 +1,393 @@
+//! Connected calendar accounts, their calendars, the replica of their busy time, and what
+//! Kairos wrote to them.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+
+use crate::db::instant;
+pub use crate::model::calendar::{Account, BusyTime, Calendar, Provider};
+
+const ACCOUNT_COLUMNS: &str = "id, user_id, provider, url, username, secret, last_synced_at, \
+next_sync_at, last_error, failures, created_at";
+
+fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
+    let provider: String = row.get(2)?;
+    Ok(Account {
+        id: row.get(0)?,
+        user_id: row.get(1)?,
+        provider: Provider::parse(&provider).unwrap_or(Provider::Ics),
+        url: row.get(3)?,
+        username: row.get(4)?,
+        secret_sealed: row.get(5)?,
+        last_synced_at: row.get::<_, Option<i64>>(6)?.map(instant),
+        next_sync_at: row.get::<_, Option<i64>>(7)?.map(instant),
+        last_error: row.get(8)?,
+        failures: row.get(9)?,
+        created_at: instant(row.get(10)?),
+    })
+}
+
+const CALENDAR_COLUMNS: &str =
+    "id, account_id, href, name, read_only, check_conflicts, sync_token, ctag, etag";
+
+fn calendar_from_row(row: &Row<'_>) -> rusqlite::Result<Calendar> {
+    Ok(Calendar {
+        id: row.get(0)?,
+        account_id: row.get(1)?,
+        href: row.get(2)?,
+        name: row.get(3)?,
+        read_only: row.get(4)?,
+        check_conflicts: row.get(5)?,
+        sync_token: row.get(6)?,
+        ctag: row.get(7)?,
+        etag: row.get(8)?,
+    })
+}
+
+/// Stores a new account; returns its id.
+pub fn insert_account(
+    conn: &Connection,
+    user_id: i64,
+    provider: Provider,
+    url: &str,
+    username: &str,
+    secret_sealed: &[u8],
+    now: DateTime<Utc>,
+) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO calendar_accounts (user_id, provider, url, username, secret, next_sync_at, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
+        params![user_id, provider.as_str(), url, username, secret_sealed, now.timestamp()],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn account(conn: &Connection, id: i64) -> rusqlite::Result<Option<Account>> {
+    conn.query_row(
+        &format!("SELECT {ACCOUNT_COLUMNS} FROM calendar_accounts WHERE id = ?1"),
+        [id],
+        account_from_row,
+    )
+    .optional()
+}
+
+/// A host's accounts, oldest first.
+pub fn accounts_of(conn: &Connection, user_id: i64) -> rusqlite::Result<Vec<Account>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM calendar_accounts WHERE user_id = ?1 ORDER BY id"
+    ))?;
+    stmt.query_map([user_id], account_from_row)?.collect()
+}
+
+/// Every account on the instance, for administrators and `kairos doctor`.
+pub fn all_accounts(conn: &Connection) -> rusqlite::Result<Vec<Account>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ACCOUNT_COLUMNS} FROM calendar_accounts ORDER BY user_id, id"
+    ))?;
+    stmt.query_map([], account_from_row)?.collect()
+}
+
+/// Removes an account with its credentials, calendars, replicated busy time and records
+/// of written events, at once.
+pub fn delete_account(conn: &Connection, id: i64) -> rusqlite::Result<usize> {
+    conn.execute("DELETE FROM calendar_accounts WHERE id = ?1", [id])
+}
+
+/// Records a sync that completed: no error, no failures, the next one at `next`.
+pub fn record_success(
+    conn: &Connection,
+    id: i64,
+    now: DateTime<Utc>,
+    next: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE calendar_accounts SET last_synced_at = ?2, next_sync_at = ?3, last_error = NULL,
+         failures = 0 WHERE id = ?1",
+        params![id, now.timestamp(), next.timestamp()],
+    )?;
+    Ok(())
+}
+
+/// Records a failed sync: why, in words, and when to try again.
+pub fn record_failure(
+    conn: &Connection,
+    id: i64,
+    error: &str,
+    next: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE calendar_accounts SET last_error = ?2, next_sync_at = ?3, failures = failures + 1
+         WHERE id = ?1",
+        params![id, error, next.timestamp()],
+    )?;
+    Ok(())
+}
+
+/// The calendars of an account, by name.
+pub fn calendars_of(conn: &Connection, account_id: i64) -> rusqlite::Result<Vec<Calendar>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {CALENDAR_COLUMNS} FROM calendars WHERE account_id = ?1 ORDER BY name, id"
+    ))?;
+    stmt.query_map([account_id], calendar_from_row)?.collect()
+}
+
+pub fn calendar(conn: &Connection, id: i64) -> rusqlite::Result<Option<Calendar>> {
+    conn.query_row(
+        &format!("SELECT {CALENDAR_COLUMNS} FROM calendars WHERE id = ?1"),
+        [id],
+        calendar_from_row,
+    )
+    .optional()
+}
+
+/// Adds a calendar the server lists, or updates its name and access; a host's choices
+/// (conflict checking) stay. Returns its id.
+pub fn upsert_calendar(
+    conn: &Connection,
+    account_id: i64,
+    href: &str,
+    name: &str,
+    read_only: bool,
+) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "INSERT INTO calendars (account_id, href, name, read_only) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (account_id, href) DO UPDATE SET name = excluded.name,
+             read_only = excluded.read_only
+         RETURNING id",
+        params![account_id, href, name, read_only],
+        |row| row.get(0),
+    )
+}
+
+/// Drops the calendars of an account the server no longer lists.
+pub fn remove_calendars_except(
+    conn: &Connection,
+    account_id: i64,
+    keep: &[i64],
+) -> rusqlite::Result<usize> {
+    let mut removed = 0;
+    for calendar in calendars_of(conn, account_id)? {
+        if !keep.contains(&calendar.id) {
+            removed += conn.execute("DELETE FROM calendars WHERE id = ?1", [calendar.id])?;
+        }
+    }
+    Ok(removed)
+}
+
+pub fn set_check_conflicts(conn: &Connection, id: i64, on: bool) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE calendars SET check_conflicts = ?2 WHERE id = ?1",
+        params![id, on],
+    )
+}
+
+/// Keeps the server's markers of what a calendar's replica is up to.
+pub fn set_markers(
+    conn: &Connection,
+    id: i64,
+    sync_token: Option<&str>,
+    ctag: Option<&str>,
+    etag: Option<&str>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE calendars SET sync_token = ?2, ctag = ?3, etag = ?4 WHERE id = ?1",
+        params![id, sync_token, ctag, etag],
+    )?;
+    Ok(())
+}
+
+/// Makes `calendar_id` the host's destination calendar; `None` writes bookings nowhere.
+pub fn set_destination(
+    conn: &Connection,
+    user_id: i64,
+    calendar_id: Option<i64>,
+) -> rusqlite::Result<()> {
+    match calendar_id {
+        Some(calendar_id) => conn.execute(
+            "INSERT INTO calendar_destinations (user_id, calendar_id) VALUES (?1, ?2)
+             ON CONFLICT (user_id) DO UPDATE SET calendar_id = excluded.calendar_id",
+            params![user_id, calendar_id],
+        )?,
+        None => conn.execute(
+            "DELETE FROM calendar_destinations WHERE user_id = ?1",
+            [user_id],
+        )?,
+    };
+    Ok(())
+}
+
+/// The host's destination calendar and its account.
+pub fn destination(
+    conn: &Connection,
+    user_id: i64,
+) -> rusqlite::Result<Option<(Calendar, Account)>> {
+    let calendar_id: Option<i64> = conn
+        .query_row(
+            "SELECT calendar_id FROM calendar_destinations WHERE user_id = ?1",
+            [user_id],
+            |row| row.get(0),
+        )
+        .optional()?;
+    let Some(calendar) = calendar_id
+        .map(|id| calendar(conn, id))
+        .transpose()?
+        .flatten()
+    else {
+        return Ok(None);
+    };
+    Ok(account(conn, calendar.account_id)?.map(|account| (calendar, account)))
+}
+
+/// The replicated objects of a calendar: href → etag.
+pub fn known_objects(
+    conn: &Connection,
+    calendar_id: i64,
+) -> rusqlite::Result<HashMap<String, String>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT href, etag FROM calendar_objects WHERE calendar_id = ?1")?;
+    stmt.query_map([calendar_id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect()
+}
+
+/// Replaces what one calendar object contributes to the replica.
+pub fn replace_object(
+    conn: &Connection,
+    calendar_id: i64,
+    user_id: i64,
+    href: &str,
+    etag: &str,
+    busy: &[BusyTime],
+) -> rusqlite::Result<()> {
+    let object_id: i64 = conn.query_row(
+        "INSERT INTO calendar_objects (calendar_id, href, etag) VALUES (?1, ?2, ?3)
+         ON CONFLICT (calendar_id, href) DO UPDATE SET etag = excluded.etag
+         RETURNING id",
+        params![calendar_id, href, etag],
+        |row| row.get(0),
+    )?;
+    conn.execute(
+        "DELETE FROM calendar_busy WHERE object_id = ?1",
+        [object_id],
+    )?;
+    let mut insert = conn.prepare_cached(
+        "INSERT INTO calendar_busy (object_id, user_id, uid, start_at, end_at)
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    for time in busy.iter().filter(|t| t.end > t.start) {
+        insert.execute(params![
+            object_id,
+            user_id,
+            time.uid,
+            time.start.timestamp(),
+            time.end.timestamp()
+        ])?;
+    }
+    Ok(())
+}
+
+/// Removes one object (deleted on the server) from the replica.
+pub fn remove_object(conn: &Connection, calendar_id: i64, href: &str) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM calendar_objects WHERE calendar_id = ?1 AND href = ?2",
+        params![calendar_id, href],
+    )
+}
+
+/// Empties a calendar's replica, before a full refresh.
+pub fn clear_objects(conn: &Connection, calendar_id: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM calendar_objects WHERE calendar_id = ?1",
+        [calendar_id],
+    )
+}
+
+/// The busy time of a host's calendars that check for conflicts, overlapping
+/// `[from, to)`, leaving out events whose UID says Kairos wrote them (those bookings
+/// are counted as bookings).
+pub fn busy_for_host(
+    conn: &Connection,
+    user_id: i64,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+    own_uid_suffix: &str,
+) -> rusqlite::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT b.start_at, b.end_at FROM calendar_busy b
+         JOIN calendar_objects o ON o.id = b.object_id
+         JOIN calendars c ON c.id = o.calendar_id
+         WHERE b.user_id = ?1 AND b.start_at < ?3 AND b.end_at > ?2 AND c.check_conflicts = 1
+           AND substr(b.uid, -length(?4)) <> ?4
+         ORDER BY b.start_at",
+    )?;
+    stmt.query_map(
+        params![user_id, from.timestamp(), to.timestamp(), own_uid_suffix],
+        |row| Ok((instant(row.get(0)?), instant(row.get(1)?))),
+    )?
+    .collect()
+}
+
+/// How many busy stretches and objects a calendar's replica holds.
+pub fn replica_size(conn: &Connection, calendar_id: i64) -> rusqlite::Result<(i64, i64)> {
+    conn.query_row(
+        "SELECT (SELECT count(*) FROM calendar_objects WHERE calendar_id = ?1),
+                (SELECT count(*) FROM calendar_busy b JOIN calendar_objects o ON o.id = b.object_id
+                 WHERE o.calendar_id = ?1)",
+        [calendar_id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+}
+
+/// What Kairos wrote for one booking chain to one host's calendar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    pub uid: String,
+    pub user_id: i64,
+    pub calendar_id: i64,
+    pub href: String,
+    pub etag: Option<String>,
+    pub sequence: i64,
+    pub deleted: bool,
+}
+
+pub fn written(conn: &Connection, uid: &str, user_id: i64) -> rusqlite::Result<Option<Written>> {
+    conn.query_row(
+        "SELECT uid, user_id, calendar_id, href, etag, sequence, deleted FROM calendar_writes
+         WHERE uid = ?1 AND user_id = ?2",
+        params![uid, user_id],
+        |row| {
+            Ok(Written {
+                uid: row.get(0)?,
+                user_id: row.get(1)?,
+                calendar_id: row.get(2)?,
+                href: row.get(3)?,
+                etag: row.get(4)?,
+                sequence: row.get(5)?,
+                deleted: row.get(6)?,
+            })
+        },
+    )
+    .optional()
+}
+
+/// Records what was written (or deleted) for a booking chain in a host's calendar.
+pub fn save_written(conn: &Connection, written: &Written) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO calendar_writes (uid, user_id, calendar_id, href, etag, sequence, deleted)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+         ON CONFLICT (uid, user_id) DO UPDATE SET calendar_id = excluded.calendar_id,
+             href = excluded.href, etag = excluded.etag, sequence = excluded.sequence,
+             deleted = excluded.deleted",
+        params![
+            written.uid,
+            written.user_id,
+            written.calendar_id,
+            written.href,
+            written.etag,
+            written.sequence,
+            written.deleted
+        ],
+    )?;
+    Ok(())
+}
