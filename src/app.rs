@@ -139,6 +139,7 @@ impl AppState {
             key: self.key.clone(),
             clock: self.clock.clone(),
             instance: Arc::new(self.clone()),
+            jobs: self.jobs.clone(),
         }
     }
 

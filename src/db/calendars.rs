@@ -95,6 +95,15 @@ pub fn delete_account(conn: &Connection, id: i64) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM calendar_accounts WHERE id = ?1", [id])
 }
 
+/// Records when the next sync of an account is planned.
+pub fn set_next_sync(conn: &Connection, id: i64, at: DateTime<Utc>) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE calendar_accounts SET next_sync_at = ?2 WHERE id = ?1",
+        params![id, at.timestamp()],
+    )?;
+    Ok(())
+}
+
 /// Records a sync that completed: no error, no failures, the next one at `next`.
 pub fn record_success(
     conn: &Connection,

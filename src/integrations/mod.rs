@@ -18,7 +18,7 @@ use crate::clock::Clock;
 use crate::crypto::InstanceKey;
 use crate::db::Db;
 use crate::db::outbox::{Outbox, Subscriber};
-use crate::jobs::Handlers;
+use crate::jobs::{Handlers, Waker};
 use crate::outbound::Policy;
 
 pub use notify::email::Site;
@@ -42,6 +42,8 @@ pub struct Deps {
     pub key: InstanceKey,
     pub clock: Arc<dyn Clock>,
     pub instance: Arc<dyn InstanceView>,
+    /// Wakes the job worker after enqueueing work that is due now.
+    pub jobs: Waker,
 }
 
 impl Deps {
@@ -61,6 +63,10 @@ impl Deps {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    pub fn wake_jobs(&self) {
+        self.jobs.wake();
     }
 }
 
