@@ -196,9 +196,9 @@ config_keys! {
     /// The public URL people reach this instance at; when unset, the wizard's value or
     /// `http://<listen>` is used.
     base_url: Option<String> = None, "KAIROS_BASE_URL",
-        Unset(Url, "(unset: the setup wizard's value)");
+        Unset(Checked(parse_base_url), "(unset: the setup wizard's value)");
     /// The least severe log messages written: error, warn, info, debug or trace.
-    log_level: String = "info".into(), "KAIROS_LOG_LEVEL", LogLevel;
+    log_level: String = "info".into(), "KAIROS_LOG_LEVEL", Checked(parse_log_level);
     /// A session ends after this many minutes without a request.
     session_idle_minutes: u32 = 15, "KAIROS_SESSION_IDLE_MINUTES",
         Count { min: 1, max: 24 * 60, whole: "minutes" };
@@ -206,7 +206,8 @@ config_keys! {
     session_lifetime_hours: u32 = 12, "KAIROS_SESSION_LIFETIME_HOURS",
         Count { min: 1, max: 24 * 30, whole: "hours" };
     /// Video meeting rooms for bookings are links under this URL (a Jitsi server).
-    video_base_url: String = "https://meet.jit.si".into(), "KAIROS_VIDEO_BASE_URL", Url;
+    video_base_url: String = "https://meet.jit.si".into(), "KAIROS_VIDEO_BASE_URL",
+        Checked(parse_base_url);
     /// Hours between automatic backups taken by `serve`; 0 turns them off.
     backup_interval_hours: u32 = 24, "KAIROS_BACKUP_INTERVAL_HOURS",
         Count { min: 0, max: 24 * 30, whole: "hours (0 turns backups off)" };
@@ -225,7 +226,7 @@ config_keys! {
         Unset(Token, "(unset: /metrics is off)");
     /// A mirror serving release manifests; unset means GitHub releases.
     update_base_url: Option<String> = None, "KAIROS_UPDATE_BASE_URL",
-        Unset(Url, "(unset: GitHub releases)");
+        Unset(Checked(parse_base_url), "(unset: GitHub releases)");
     /// PEM certificate chain to serve HTTPS with (together with `tls_key`).
     tls_cert: Option<PathBuf> = None, "KAIROS_TLS_CERT",
         Unset(FilePath("a PEM certificate file"), "(unset: plain HTTP)"),
@@ -418,6 +419,26 @@ trait Kind<V: Setting> {
     fn show(&self, value: &V) -> String;
 }
 
+/// A kind whose file value is a TOML string, checked as the environment's value is.
+trait Text<V> {
+    fn parse(&self, value: &str) -> Result<V, String>;
+    fn show(&self, value: &V) -> String;
+}
+
+impl<V: Setting<Toml = String>, K: Text<V>> Kind<V> for K {
+    fn read_file(&self, value: String) -> Result<V, String> {
+        self.parse(&value)
+    }
+
+    fn read_env(&self, value: &str) -> Result<V, String> {
+        self.parse(value)
+    }
+
+    fn show(&self, value: &V) -> String {
+        Text::show(self, value)
+    }
+}
+
 /// A directory path; empty in the file is refused, the environment is taken as it is.
 struct DataDir;
 
@@ -441,12 +462,8 @@ impl Kind<PathBuf> for DataDir {
 /// An IP address and port.
 struct Address;
 
-impl Kind<SocketAddr> for Address {
-    fn read_file(&self, value: String) -> Result<SocketAddr, String> {
-        parse_listen(&value)
-    }
-
-    fn read_env(&self, value: &str) -> Result<SocketAddr, String> {
+impl Text<SocketAddr> for Address {
+    fn parse(&self, value: &str) -> Result<SocketAddr, String> {
         parse_listen(value)
     }
 
@@ -455,33 +472,12 @@ impl Kind<SocketAddr> for Address {
     }
 }
 
-/// A base URL (see [`parse_base_url`]).
-struct Url;
+/// Text that the function accepts, normalizes, or refuses with what is allowed.
+struct Checked(fn(&str) -> Result<String, String>);
 
-impl Kind<String> for Url {
-    fn read_file(&self, value: String) -> Result<String, String> {
-        parse_base_url(&value)
-    }
-
-    fn read_env(&self, value: &str) -> Result<String, String> {
-        parse_base_url(value)
-    }
-
-    fn show(&self, value: &String) -> String {
-        value.clone()
-    }
-}
-
-/// One of [`LOG_LEVELS`], in any case.
-struct LogLevel;
-
-impl Kind<String> for LogLevel {
-    fn read_file(&self, value: String) -> Result<String, String> {
-        parse_log_level(&value)
-    }
-
-    fn read_env(&self, value: &str) -> Result<String, String> {
-        parse_log_level(value)
+impl Text<String> for Checked {
+    fn parse(&self, value: &str) -> Result<String, String> {
+        (self.0)(value)
     }
 
     fn show(&self, value: &String) -> String {
@@ -534,12 +530,8 @@ impl Kind<u32> for RateLimit {
 /// A secret token, never shown.
 struct Token;
 
-impl Kind<String> for Token {
-    fn read_file(&self, value: String) -> Result<String, String> {
-        parse_metrics_token(&value)
-    }
-
-    fn read_env(&self, value: &str) -> Result<String, String> {
+impl Text<String> for Token {
+    fn parse(&self, value: &str) -> Result<String, String> {
         parse_metrics_token(value)
     }
 
@@ -551,12 +543,8 @@ impl Kind<String> for Token {
 /// The path of a file; the text says which file, for the message when it is empty.
 struct FilePath(&'static str);
 
-impl Kind<PathBuf> for FilePath {
-    fn read_file(&self, value: String) -> Result<PathBuf, String> {
-        parse_path(&value, self.0)
-    }
-
-    fn read_env(&self, value: &str) -> Result<PathBuf, String> {
+impl Text<PathBuf> for FilePath {
+    fn parse(&self, value: &str) -> Result<PathBuf, String> {
         parse_path(value, self.0)
     }
 
@@ -1002,6 +990,30 @@ mod tests {
             config.source("backup_interval_hours"),
             Source::Env("KAIROS_BACKUP_INTERVAL_HOURS")
         );
+    }
+
+    #[test]
+    fn readme_lists_exactly_the_keys_and_variables_of_the_table() {
+        let readme = include_str!("../README.md");
+        let mut listed: Vec<(String, String)> = readme
+            .lines()
+            .skip_while(|line| !line.starts_with("| key | environment |"))
+            .skip(2)
+            .take_while(|line| line.starts_with('|'))
+            .map(|row| {
+                let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+                let key = cells.get(1).copied().unwrap_or_default().trim_matches('`');
+                let env = cells.get(2).and_then(|cell| cell.split('`').nth(1));
+                (key.to_string(), env.unwrap_or_default().to_string())
+            })
+            .collect();
+        let mut declared: Vec<(String, String)> = Config::KEYS
+            .iter()
+            .map(|key| (key.name.to_string(), key.env.to_string()))
+            .collect();
+        listed.sort();
+        declared.sort();
+        assert_eq!(listed, declared, "README's configuration table");
     }
 
     #[test]
