@@ -619,3 +619,50 @@ fn create_api_key(config: &Config, email: &str, name: &str) -> anyhow::Result<Ex
     );
     Ok(ExitCode::SUCCESS)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    /// The flags are clap arguments here and rows of the configuration table there: each
+    /// table flag is an argument of `kairos` or `kairos serve` whose help names its
+    /// variable, and every `serve` argument is a table flag.
+    #[test]
+    fn flags_match_the_configuration_table() {
+        let command = Cli::command();
+        let serve = command.find_subcommand("serve").expect("serve subcommand");
+        let arguments: Vec<&clap::Arg> = command
+            .get_arguments()
+            .chain(serve.get_arguments())
+            .collect();
+        let flags: Vec<_> = Config::KEYS
+            .iter()
+            .filter_map(|key| Some((key.flag?, key.env)))
+            .collect();
+        for (flag, env) in &flags {
+            let argument = arguments
+                .iter()
+                .find(|argument| {
+                    argument
+                        .get_long()
+                        .map(|long| format!("--{long}"))
+                        .as_deref()
+                        == Some(*flag)
+                })
+                .unwrap_or_else(|| panic!("{flag} is not a command-line flag"));
+            let help = argument
+                .get_help()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            assert!(help.contains(&format!("env: {env}")), "{flag}: {help}");
+        }
+        for argument in serve.get_arguments() {
+            let long = argument.get_long().map(|long| format!("--{long}"));
+            assert!(
+                flags.iter().any(|(flag, _)| long.as_deref() == Some(*flag)),
+                "serve {long:?} is not in the configuration table"
+            );
+        }
+    }
+}

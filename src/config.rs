@@ -1,5 +1,10 @@
 //! Configuration: defaults < TOML file < `KAIROS_*` environment < command-line flags.
 //!
+//! Every key is declared once, in the `config_keys!` table below: its field, default,
+//! environment variable, flag and kind. The kind says how the file's and the environment's
+//! values are checked and how `kairos config show` prints the value; loading, merging and
+//! showing are written once for all keys.
+//!
 //! Every value remembers where it came from, so `kairos config show` can say so. The file
 //! is strict: an unknown key or a bad value stops startup with a message naming the key,
 //! the line and what is allowed.
@@ -10,23 +15,17 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use serde::de::DeserializeOwned;
 use toml::Spanned;
+
+use crate::transport::TrustedProxies;
 
 /// The system-wide configuration file, used when it exists and no other file is named.
 pub const SYSTEM_CONFIG_FILE: &str = "/etc/kairos/kairos.toml";
 
 const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
-const DEFAULT_LOG_LEVEL: &str = "info";
-const DEFAULT_SESSION_IDLE_MINUTES: u32 = 15;
-const DEFAULT_SESSION_LIFETIME_HOURS: u32 = 12;
-const DEFAULT_VIDEO_BASE_URL: &str = "https://meet.jit.si";
-const DEFAULT_BACKUP_INTERVAL_HOURS: u32 = 24;
-const DEFAULT_BACKUP_KEEP: u32 = 7;
-const DEFAULT_JOB_RETRY_HOURS: u32 = 72;
 /// The longest retry lifetime accepted: a year.
 const MAX_JOB_RETRY_HOURS: i64 = 24 * 366;
-const DEFAULT_BOOKING_RATE_LIMIT_PER_HOUR: u32 = 60;
-const DEFAULT_API_RATE_LIMIT_PER_MINUTE: u32 = 600;
 /// The highest rate limit accepted (0 turns a limit off).
 const MAX_RATE_LIMIT: i64 = 100_000;
 /// The shortest `metrics_token` accepted: anything shorter is guessable.
@@ -53,61 +52,13 @@ impl fmt::Display for Source {
     }
 }
 
-/// Values given on the command line; `None` when the flag was not used.
-#[derive(Debug, Default, Clone)]
-pub struct Flags {
-    pub config_file: Option<PathBuf>,
-    pub data_dir: Option<PathBuf>,
-    pub listen: Option<SocketAddr>,
-    pub tls_cert: Option<PathBuf>,
-    pub tls_key: Option<PathBuf>,
-}
-
-/// The effective configuration.
-#[derive(Debug, Clone)]
-pub struct Config {
-    /// The file that was read, if any.
-    pub file: Option<PathBuf>,
-    pub data_dir: PathBuf,
-    pub listen: SocketAddr,
-    /// The public URL people reach this instance at; when unset, the wizard's value or
-    /// `http://<listen>` is used.
-    pub base_url: Option<String>,
-    pub log_level: String,
-    pub session_idle_minutes: u32,
-    pub session_lifetime_hours: u32,
-    /// Video meeting rooms for bookings are links under this URL (a Jitsi server).
-    pub video_base_url: String,
-    /// Hours between automatic backups taken by `serve`; 0 turns them off.
-    pub backup_interval_hours: u32,
-    /// How many automatic backups to keep (older ones are deleted).
-    pub backup_keep: u32,
-    /// How long a failing job (an email, a webhook) is retried, counted from when it was
-    /// first due, before it is dead: mail servers keep trying for days, and so does Kairos.
-    pub job_retry_hours: u32,
-    /// Bookings one client address may create per hour (API and booking pages); 0 is no limit.
-    pub booking_rate_limit_per_hour: u32,
-    /// Requests one API key may make per minute; 0 is no limit.
-    pub api_rate_limit_per_minute: u32,
-    /// Bearer token that `/metrics` requires; `/metrics` is off while it is unset.
-    pub metrics_token: Option<String>,
-    /// A mirror serving release manifests; unset means GitHub releases.
-    pub update_base_url: Option<String>,
-    /// PEM certificate chain to serve HTTPS with (together with `tls_key`).
-    pub tls_cert: Option<PathBuf>,
-    /// PEM private key of `tls_cert`.
-    pub tls_key: Option<PathBuf>,
-    /// A second address, plain HTTP, that redirects every request to HTTPS.
-    pub tls_redirect_listen: Option<SocketAddr>,
-    /// Reverse proxies whose `X-Forwarded-*` and `Forwarded` headers are believed.
-    pub trusted_proxies: crate::transport::TrustedProxies,
-    /// Keeps password sign-in available while "single sign-on only" is on (break-glass).
-    pub allow_password_sign_in: bool,
-    /// For tests only: lets webhooks and the SMS gateway reach loopback addresses (a test's
-    /// receiver on 127.0.0.1). A config key, never an instance setting, so nobody can turn
-    /// it on from the web.
-    pub outbound_allow_loopback: bool,
-    sources: BTreeMap<&'static str, Source>,
+/// One configuration key: its name in the file, its environment variable and its flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub name: &'static str,
+    pub env: &'static str,
+    /// The command-line flag, for the few keys that have one.
+    pub flag: Option<&'static str>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -136,30 +87,166 @@ pub enum ConfigError {
     NoDataDir,
 }
 
-/// The configuration file as written: every key optional, no unknown keys.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileConfig {
-    data_dir: Option<Spanned<String>>,
-    listen: Option<Spanned<String>>,
-    base_url: Option<Spanned<String>>,
-    log_level: Option<Spanned<String>>,
-    session_idle_minutes: Option<Spanned<i64>>,
-    session_lifetime_hours: Option<Spanned<i64>>,
-    video_base_url: Option<Spanned<String>>,
-    backup_interval_hours: Option<Spanned<i64>>,
-    backup_keep: Option<Spanned<i64>>,
-    job_retry_hours: Option<Spanned<i64>>,
-    booking_rate_limit_per_hour: Option<Spanned<i64>>,
-    api_rate_limit_per_minute: Option<Spanned<i64>>,
-    metrics_token: Option<Spanned<String>>,
-    update_base_url: Option<Spanned<String>>,
-    tls_cert: Option<Spanned<String>>,
-    tls_key: Option<Spanned<String>>,
-    tls_redirect_listen: Option<Spanned<String>>,
-    trusted_proxies: Option<Spanned<Vec<String>>>,
-    allow_password_sign_in: Option<Spanned<bool>>,
-    outbound_allow_loopback: Option<bool>,
+/// Declares the configuration keys: the `Config` fields, the `Flags` a key may be given
+/// by, the strict file format, the [`Key`] table, and reading from each source.
+///
+/// A row is `name: Type = default, "ENV_VAR", kind` with an optional
+/// `, flag "--flag": FlagType` at its end.
+macro_rules! config_keys {
+    (@flag) => { None };
+    (@flag $flag:literal) => { Some($flag) };
+    ($(
+        $(#[$doc:meta])*
+        $key:ident: $ty:ty = $default:expr, $env:literal, $kind:expr
+        $(, flag $flag:literal: $flag_ty:ty)?;
+    )*) => {
+        /// The effective configuration.
+        #[derive(Debug, Clone)]
+        pub struct Config {
+            /// The file that was read, if any.
+            pub file: Option<PathBuf>,
+            $($(#[$doc])* pub $key: $ty,)*
+            sources: BTreeMap<&'static str, Source>,
+        }
+
+        /// Values given on the command line; `None` when the flag was not used.
+        #[derive(Debug, Default, Clone)]
+        pub struct Flags {
+            pub config_file: Option<PathBuf>,
+            $($(pub $key: Option<$flag_ty>,)?)*
+        }
+
+        /// The configuration file as written: every key optional, no unknown keys.
+        #[derive(Debug, Default, Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct FileConfig {
+            $($key: Option<Spanned<<$ty as Setting>::Toml>>,)*
+        }
+
+        impl Config {
+            /// Every key, in the order `config show` prints them.
+            pub const KEYS: &'static [Key] = &[$(Key {
+                name: stringify!($key),
+                env: $env,
+                flag: config_keys!(@flag $($flag)?),
+            },)*];
+
+            fn defaults() -> Self {
+                Config {
+                    file: None,
+                    $($key: $default,)*
+                    sources: Self::KEYS
+                        .iter()
+                        .map(|key| (key.name, Source::Default))
+                        .collect(),
+                }
+            }
+
+            /// The effective value of `key` as text, with secrets redacted.
+            pub fn display_value(&self, key: &str) -> String {
+                match key {
+                    $(stringify!($key) => Kind::<$ty>::show(&$kind, &self.$key),)*
+                    _ => String::new(),
+                }
+            }
+
+            /// Takes every key the file sets, checking each against its kind.
+            fn apply_file_keys(&mut self, file: FileConfig, source: &Source)
+                -> Result<(), (&'static str, std::ops::Range<usize>, String)>
+            {
+                $(if let Some(value) = file.$key {
+                    let span = value.span();
+                    self.$key = Kind::<$ty>::read_file(&$kind, value.into_inner())
+                        .map_err(|reason| (stringify!($key), span, reason))?;
+                    self.sources.insert(stringify!($key), source.clone());
+                })*
+                Ok(())
+            }
+
+            /// Takes every key whose variable is set and not empty.
+            fn apply_env(&mut self, env: &impl Fn(&str) -> Option<String>)
+                -> Result<(), ConfigError>
+            {
+                $(if let Some(value) = env($env).filter(|value| !value.is_empty()) {
+                    self.$key = Kind::<$ty>::read_env(&$kind, &value)
+                        .map_err(|reason| ConfigError::Env { var: $env, reason })?;
+                    self.sources.insert(stringify!($key), Source::Env($env));
+                })*
+                Ok(())
+            }
+
+            fn apply_flags(&mut self, flags: &Flags) {
+                $($(if let Some(value) = &flags.$key {
+                    self.$key = value.clone().into();
+                    self.sources.insert(stringify!($key), Source::Flag($flag));
+                })?)*
+            }
+        }
+    };
+}
+
+config_keys! {
+    /// Where the database, the instance key and backups live; when unset, the platform's
+    /// data directory.
+    data_dir: PathBuf = PathBuf::new(), "KAIROS_DATA_DIR", DataDir,
+        flag "--data-dir": PathBuf;
+    /// The address the server listens on.
+    listen: SocketAddr = default_listen(), "KAIROS_LISTEN", Address,
+        flag "--listen": SocketAddr;
+    /// The public URL people reach this instance at; when unset, the wizard's value or
+    /// `http://<listen>` is used.
+    base_url: Option<String> = None, "KAIROS_BASE_URL",
+        Unset(Checked(parse_base_url), "(unset: the setup wizard's value)");
+    /// The least severe log messages written: error, warn, info, debug or trace.
+    log_level: String = "info".into(), "KAIROS_LOG_LEVEL", Checked(parse_log_level);
+    /// A session ends after this many minutes without a request.
+    session_idle_minutes: u32 = 15, "KAIROS_SESSION_IDLE_MINUTES",
+        Count { min: 1, max: 24 * 60, whole: "minutes" };
+    /// A session ends this many hours after sign-in, however busy.
+    session_lifetime_hours: u32 = 12, "KAIROS_SESSION_LIFETIME_HOURS",
+        Count { min: 1, max: 24 * 30, whole: "hours" };
+    /// Video meeting rooms for bookings are links under this URL (a Jitsi server).
+    video_base_url: String = "https://meet.jit.si".into(), "KAIROS_VIDEO_BASE_URL",
+        Checked(parse_base_url);
+    /// Hours between automatic backups taken by `serve`; 0 turns them off.
+    backup_interval_hours: u32 = 24, "KAIROS_BACKUP_INTERVAL_HOURS",
+        Count { min: 0, max: 24 * 30, whole: "hours (0 turns backups off)" };
+    /// How many automatic backups to keep (older ones are deleted).
+    backup_keep: u32 = 7, "KAIROS_BACKUP_KEEP", Count { min: 1, max: 1000, whole: "backups" };
+    /// How long a failing job (an email, a webhook) is retried, counted from when it was
+    /// first due, before it is dead: mail servers keep trying for days, and so does Kairos.
+    job_retry_hours: u32 = 72, "KAIROS_JOB_RETRY_HOURS",
+        Count { min: 1, max: MAX_JOB_RETRY_HOURS, whole: "hours" };
+    /// Bookings one client address may create per hour (API and booking pages); 0 is no limit.
+    booking_rate_limit_per_hour: u32 = 60, "KAIROS_BOOKING_RATE_LIMIT_PER_HOUR", RateLimit;
+    /// Requests one API key may make per minute; 0 is no limit.
+    api_rate_limit_per_minute: u32 = 600, "KAIROS_API_RATE_LIMIT_PER_MINUTE", RateLimit;
+    /// Bearer token that `/metrics` requires; `/metrics` is off while it is unset.
+    metrics_token: Option<String> = None, "KAIROS_METRICS_TOKEN",
+        Unset(Token, "(unset: /metrics is off)");
+    /// A mirror serving release manifests; unset means GitHub releases.
+    update_base_url: Option<String> = None, "KAIROS_UPDATE_BASE_URL",
+        Unset(Checked(parse_base_url), "(unset: GitHub releases)");
+    /// PEM certificate chain to serve HTTPS with (together with `tls_key`).
+    tls_cert: Option<PathBuf> = None, "KAIROS_TLS_CERT",
+        Unset(FilePath("a PEM certificate file"), "(unset: plain HTTP)"),
+        flag "--tls-cert": PathBuf;
+    /// PEM private key of `tls_cert`.
+    tls_key: Option<PathBuf> = None, "KAIROS_TLS_KEY",
+        Unset(FilePath("a PEM private key file"), "(unset: plain HTTP)"),
+        flag "--tls-key": PathBuf;
+    /// A second address, plain HTTP, that redirects every request to HTTPS.
+    tls_redirect_listen: Option<SocketAddr> = None, "KAIROS_TLS_REDIRECT_LISTEN",
+        Unset(Address, "(unset: no redirect listener)");
+    /// Reverse proxies whose `X-Forwarded-*` and `Forwarded` headers are believed.
+    trusted_proxies: TrustedProxies = TrustedProxies::default(), "KAIROS_TRUSTED_PROXIES",
+        Proxies;
+    /// Keeps password sign-in available while "single sign-on only" is on (break-glass).
+    allow_password_sign_in: bool = false, "KAIROS_ALLOW_PASSWORD_SIGN_IN", Switch;
+    /// For tests only: lets webhooks and the SMS gateway reach loopback addresses (a test's
+    /// receiver on 127.0.0.1). A config key, never an instance setting, so nobody can turn
+    /// it on from the web.
+    outbound_allow_loopback: bool = false, "KAIROS_OUTBOUND_ALLOW_LOOPBACK", Switch;
 }
 
 impl Config {
@@ -194,116 +281,9 @@ impl Config {
         Ok(config)
     }
 
-    fn defaults() -> Self {
-        let mut sources = BTreeMap::new();
-        for key in Self::KEYS {
-            sources.insert(key, Source::Default);
-        }
-        Config {
-            file: None,
-            data_dir: PathBuf::new(),
-            listen: DEFAULT_LISTEN
-                .parse()
-                .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 8080))),
-            base_url: None,
-            log_level: DEFAULT_LOG_LEVEL.to_string(),
-            session_idle_minutes: DEFAULT_SESSION_IDLE_MINUTES,
-            session_lifetime_hours: DEFAULT_SESSION_LIFETIME_HOURS,
-            video_base_url: DEFAULT_VIDEO_BASE_URL.to_string(),
-            backup_interval_hours: DEFAULT_BACKUP_INTERVAL_HOURS,
-            backup_keep: DEFAULT_BACKUP_KEEP,
-            job_retry_hours: DEFAULT_JOB_RETRY_HOURS,
-            booking_rate_limit_per_hour: DEFAULT_BOOKING_RATE_LIMIT_PER_HOUR,
-            api_rate_limit_per_minute: DEFAULT_API_RATE_LIMIT_PER_MINUTE,
-            metrics_token: None,
-            update_base_url: None,
-            tls_cert: None,
-            tls_key: None,
-            tls_redirect_listen: None,
-            trusted_proxies: Default::default(),
-            allow_password_sign_in: false,
-            outbound_allow_loopback: false,
-            sources,
-        }
-    }
-
-    /// Every key, in the order `config show` prints them.
-    pub const KEYS: [&'static str; 20] = [
-        "data_dir",
-        "listen",
-        "base_url",
-        "log_level",
-        "session_idle_minutes",
-        "session_lifetime_hours",
-        "video_base_url",
-        "backup_interval_hours",
-        "backup_keep",
-        "job_retry_hours",
-        "booking_rate_limit_per_hour",
-        "api_rate_limit_per_minute",
-        "metrics_token",
-        "update_base_url",
-        "tls_cert",
-        "tls_key",
-        "tls_redirect_listen",
-        "trusted_proxies",
-        "allow_password_sign_in",
-        "outbound_allow_loopback",
-    ];
-
     /// Where the value of `key` came from.
     pub fn source(&self, key: &str) -> Source {
         self.sources.get(key).cloned().unwrap_or(Source::Default)
-    }
-
-    /// The effective value of `key` as text, with secrets redacted.
-    pub fn display_value(&self, key: &str) -> String {
-        match key {
-            "data_dir" => self.data_dir.display().to_string(),
-            "listen" => self.listen.to_string(),
-            "base_url" => self
-                .base_url
-                .clone()
-                .unwrap_or_else(|| "(unset: the setup wizard's value)".into()),
-            "log_level" => self.log_level.clone(),
-            "session_idle_minutes" => self.session_idle_minutes.to_string(),
-            "session_lifetime_hours" => self.session_lifetime_hours.to_string(),
-            "video_base_url" => self.video_base_url.clone(),
-            "backup_interval_hours" => self.backup_interval_hours.to_string(),
-            "backup_keep" => self.backup_keep.to_string(),
-            "job_retry_hours" => self.job_retry_hours.to_string(),
-            "booking_rate_limit_per_hour" => rate_limit_text(self.booking_rate_limit_per_hour),
-            "api_rate_limit_per_minute" => rate_limit_text(self.api_rate_limit_per_minute),
-            "metrics_token" => match self.metrics_token {
-                Some(_) => "(set, redacted)".into(),
-                None => "(unset: /metrics is off)".into(),
-            },
-            "update_base_url" => self
-                .update_base_url
-                .clone()
-                .unwrap_or_else(|| "(unset: GitHub releases)".into()),
-            "tls_cert" => self.tls_cert.as_ref().map_or_else(
-                || "(unset: plain HTTP)".into(),
-                |path| path.display().to_string(),
-            ),
-            "tls_key" => self.tls_key.as_ref().map_or_else(
-                || "(unset: plain HTTP)".into(),
-                |path| path.display().to_string(),
-            ),
-            "tls_redirect_listen" => self
-                .tls_redirect_listen
-                .map_or_else(|| "(unset: no redirect listener)".into(), |a| a.to_string()),
-            "trusted_proxies" => {
-                if self.trusted_proxies.is_empty() {
-                    "(none: forwarding headers are ignored)".into()
-                } else {
-                    self.trusted_proxies.to_string()
-                }
-            }
-            "allow_password_sign_in" => self.allow_password_sign_in.to_string(),
-            "outbound_allow_loopback" => self.outbound_allow_loopback.to_string(),
-            _ => String::new(),
-        }
     }
 
     /// The whole effective configuration as `key = value  # source` lines.
@@ -315,9 +295,10 @@ impl Config {
         }
         for key in Self::KEYS {
             out.push_str(&format!(
-                "{key} = {:?}  # {}\n",
-                self.display_value(key),
-                self.source(key)
+                "{} = {:?}  # {}\n",
+                key.name,
+                self.display_value(key.name),
+                self.source(key.name)
             ));
         }
         out
@@ -349,319 +330,13 @@ impl Config {
             path: path.to_path_buf(),
             message: err.to_string().trim_end().to_string(),
         })?;
-        let source = Source::File(path.to_path_buf());
-        let bad =
-            |key: &'static str, span: std::ops::Range<usize>, reason: String| ConfigError::Value {
+        self.apply_file_keys(file, &Source::File(path.to_path_buf()))
+            .map_err(|(key, span, reason)| ConfigError::Value {
                 path: path.to_path_buf(),
                 line: line_of(&text, span.start),
                 key,
                 reason,
-            };
-
-        if let Some(value) = file.data_dir {
-            let span = value.span();
-            let dir = value.into_inner();
-            if dir.trim().is_empty() {
-                return Err(bad("data_dir", span, "must be a directory path".into()));
-            }
-            self.data_dir = PathBuf::from(dir);
-            self.sources.insert("data_dir", source.clone());
-        }
-        if let Some(value) = file.listen {
-            let span = value.span();
-            self.listen =
-                parse_listen(value.get_ref()).map_err(|reason| bad("listen", span, reason))?;
-            self.sources.insert("listen", source.clone());
-        }
-        if let Some(value) = file.base_url {
-            let span = value.span();
-            self.base_url = Some(
-                parse_base_url(value.get_ref()).map_err(|reason| bad("base_url", span, reason))?,
-            );
-            self.sources.insert("base_url", source.clone());
-        }
-        if let Some(value) = file.log_level {
-            let span = value.span();
-            self.log_level = parse_log_level(value.get_ref())
-                .map_err(|reason| bad("log_level", span, reason))?;
-            self.sources.insert("log_level", source.clone());
-        }
-        if let Some(value) = file.session_idle_minutes {
-            let span = value.span();
-            self.session_idle_minutes = minutes_in_range(*value.get_ref(), 1, 24 * 60)
-                .map_err(|reason| bad("session_idle_minutes", span, reason))?;
-            self.sources.insert("session_idle_minutes", source.clone());
-        }
-        if let Some(value) = file.booking_rate_limit_per_hour {
-            let span = value.span();
-            self.booking_rate_limit_per_hour =
-                minutes_in_range(*value.get_ref(), 0, MAX_RATE_LIMIT)
-                    .map_err(|reason| bad("booking_rate_limit_per_hour", span, reason))?;
-            self.sources
-                .insert("booking_rate_limit_per_hour", source.clone());
-        }
-        if let Some(value) = file.api_rate_limit_per_minute {
-            let span = value.span();
-            self.api_rate_limit_per_minute = minutes_in_range(*value.get_ref(), 0, MAX_RATE_LIMIT)
-                .map_err(|reason| bad("api_rate_limit_per_minute", span, reason))?;
-            self.sources
-                .insert("api_rate_limit_per_minute", source.clone());
-        }
-        if let Some(value) = file.session_lifetime_hours {
-            let span = value.span();
-            self.session_lifetime_hours = minutes_in_range(*value.get_ref(), 1, 24 * 30)
-                .map_err(|reason| bad("session_lifetime_hours", span, reason))?;
-            self.sources
-                .insert("session_lifetime_hours", source.clone());
-        }
-        if let Some(value) = file.video_base_url {
-            let span = value.span();
-            self.video_base_url = parse_base_url(value.get_ref())
-                .map_err(|reason| bad("video_base_url", span, reason))?;
-            self.sources.insert("video_base_url", source.clone());
-        }
-        if let Some(value) = file.backup_interval_hours {
-            let span = value.span();
-            self.backup_interval_hours = minutes_in_range(*value.get_ref(), 0, 24 * 30)
-                .map_err(|reason| bad("backup_interval_hours", span, reason))?;
-            self.sources.insert("backup_interval_hours", source.clone());
-        }
-        if let Some(value) = file.backup_keep {
-            let span = value.span();
-            self.backup_keep = minutes_in_range(*value.get_ref(), 1, 1000)
-                .map_err(|reason| bad("backup_keep", span, reason))?;
-            self.sources.insert("backup_keep", source.clone());
-        }
-        if let Some(value) = file.job_retry_hours {
-            let span = value.span();
-            self.job_retry_hours = minutes_in_range(*value.get_ref(), 1, MAX_JOB_RETRY_HOURS)
-                .map_err(|reason| bad("job_retry_hours", span, reason))?;
-            self.sources.insert("job_retry_hours", source.clone());
-        }
-        if let Some(value) = file.metrics_token {
-            let span = value.span();
-            self.metrics_token = Some(
-                parse_metrics_token(value.get_ref())
-                    .map_err(|reason| bad("metrics_token", span, reason))?,
-            );
-            self.sources.insert("metrics_token", source.clone());
-        }
-        if let Some(value) = file.update_base_url {
-            let span = value.span();
-            self.update_base_url = Some(
-                parse_base_url(value.get_ref())
-                    .map_err(|reason| bad("update_base_url", span, reason))?,
-            );
-            self.sources.insert("update_base_url", source.clone());
-        }
-        if let Some(value) = file.tls_cert {
-            let span = value.span();
-            self.tls_cert = Some(
-                parse_path(value.get_ref(), "a PEM certificate file")
-                    .map_err(|reason| bad("tls_cert", span, reason))?,
-            );
-            self.sources.insert("tls_cert", source.clone());
-        }
-        if let Some(value) = file.tls_key {
-            let span = value.span();
-            self.tls_key = Some(
-                parse_path(value.get_ref(), "a PEM private key file")
-                    .map_err(|reason| bad("tls_key", span, reason))?,
-            );
-            self.sources.insert("tls_key", source.clone());
-        }
-        if let Some(value) = file.tls_redirect_listen {
-            let span = value.span();
-            self.tls_redirect_listen = Some(
-                parse_listen(value.get_ref())
-                    .map_err(|reason| bad("tls_redirect_listen", span, reason))?,
-            );
-            self.sources.insert("tls_redirect_listen", source.clone());
-        }
-        if let Some(value) = file.trusted_proxies {
-            let span = value.span();
-            self.trusted_proxies = crate::transport::TrustedProxies::parse(value.get_ref())
-                .map_err(|reason| bad("trusted_proxies", span, reason))?;
-            self.sources.insert("trusted_proxies", source.clone());
-        }
-        if let Some(value) = file.allow_password_sign_in {
-            self.allow_password_sign_in = value.into_inner();
-            self.sources
-                .insert("allow_password_sign_in", source.clone());
-        }
-        if let Some(allow) = file.outbound_allow_loopback {
-            self.outbound_allow_loopback = allow;
-            self.sources.insert("outbound_allow_loopback", source);
-        }
-        Ok(())
-    }
-
-    fn apply_env(&mut self, env: &impl Fn(&str) -> Option<String>) -> Result<(), ConfigError> {
-        let get = |var: &'static str| env(var).filter(|value| !value.is_empty());
-        let bad = |var: &'static str, reason: String| ConfigError::Env { var, reason };
-
-        if let Some(dir) = get("KAIROS_DATA_DIR") {
-            self.data_dir = PathBuf::from(dir);
-            self.sources
-                .insert("data_dir", Source::Env("KAIROS_DATA_DIR"));
-        }
-        if let Some(value) = get("KAIROS_LISTEN") {
-            self.listen = parse_listen(&value).map_err(|reason| bad("KAIROS_LISTEN", reason))?;
-            self.sources.insert("listen", Source::Env("KAIROS_LISTEN"));
-        }
-        if let Some(value) = get("KAIROS_BASE_URL") {
-            self.base_url =
-                Some(parse_base_url(&value).map_err(|reason| bad("KAIROS_BASE_URL", reason))?);
-            self.sources
-                .insert("base_url", Source::Env("KAIROS_BASE_URL"));
-        }
-        if let Some(value) = get("KAIROS_LOG_LEVEL") {
-            self.log_level =
-                parse_log_level(&value).map_err(|reason| bad("KAIROS_LOG_LEVEL", reason))?;
-            self.sources
-                .insert("log_level", Source::Env("KAIROS_LOG_LEVEL"));
-        }
-        if let Some(value) = get("KAIROS_SESSION_IDLE_MINUTES") {
-            let var = "KAIROS_SESSION_IDLE_MINUTES";
-            self.session_idle_minutes = value
-                .parse::<i64>()
-                .map_err(|_| "must be a whole number of minutes".to_string())
-                .and_then(|n| minutes_in_range(n, 1, 24 * 60))
-                .map_err(|reason| bad(var, reason))?;
-            self.sources
-                .insert("session_idle_minutes", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_SESSION_LIFETIME_HOURS") {
-            let var = "KAIROS_SESSION_LIFETIME_HOURS";
-            self.session_lifetime_hours = value
-                .parse::<i64>()
-                .map_err(|_| "must be a whole number of hours".to_string())
-                .and_then(|n| minutes_in_range(n, 1, 24 * 30))
-                .map_err(|reason| bad(var, reason))?;
-            self.sources
-                .insert("session_lifetime_hours", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_VIDEO_BASE_URL") {
-            let var = "KAIROS_VIDEO_BASE_URL";
-            self.video_base_url = parse_base_url(&value).map_err(|reason| bad(var, reason))?;
-            self.sources.insert("video_base_url", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_BACKUP_INTERVAL_HOURS") {
-            let var = "KAIROS_BACKUP_INTERVAL_HOURS";
-            self.backup_interval_hours = value
-                .parse::<i64>()
-                .map_err(|_| "must be a whole number of hours (0 turns backups off)".to_string())
-                .and_then(|n| minutes_in_range(n, 0, 24 * 30))
-                .map_err(|reason| bad(var, reason))?;
-            self.sources
-                .insert("backup_interval_hours", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_BACKUP_KEEP") {
-            let var = "KAIROS_BACKUP_KEEP";
-            self.backup_keep = value
-                .parse::<i64>()
-                .map_err(|_| "must be a whole number of backups".to_string())
-                .and_then(|n| minutes_in_range(n, 1, 1000))
-                .map_err(|reason| bad(var, reason))?;
-            self.sources.insert("backup_keep", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_JOB_RETRY_HOURS") {
-            let var = "KAIROS_JOB_RETRY_HOURS";
-            self.job_retry_hours = value
-                .parse::<i64>()
-                .map_err(|_| "must be a whole number of hours".to_string())
-                .and_then(|n| minutes_in_range(n, 1, MAX_JOB_RETRY_HOURS))
-                .map_err(|reason| bad(var, reason))?;
-            self.sources.insert("job_retry_hours", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_BOOKING_RATE_LIMIT_PER_HOUR") {
-            let var = "KAIROS_BOOKING_RATE_LIMIT_PER_HOUR";
-            self.booking_rate_limit_per_hour =
-                parse_rate_limit(&value).map_err(|reason| bad(var, reason))?;
-            self.sources
-                .insert("booking_rate_limit_per_hour", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_API_RATE_LIMIT_PER_MINUTE") {
-            let var = "KAIROS_API_RATE_LIMIT_PER_MINUTE";
-            self.api_rate_limit_per_minute =
-                parse_rate_limit(&value).map_err(|reason| bad(var, reason))?;
-            self.sources
-                .insert("api_rate_limit_per_minute", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_METRICS_TOKEN") {
-            let var = "KAIROS_METRICS_TOKEN";
-            self.metrics_token =
-                Some(parse_metrics_token(&value).map_err(|reason| bad(var, reason))?);
-            self.sources.insert("metrics_token", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_UPDATE_BASE_URL") {
-            let var = "KAIROS_UPDATE_BASE_URL";
-            self.update_base_url = Some(parse_base_url(&value).map_err(|reason| bad(var, reason))?);
-            self.sources.insert("update_base_url", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_TLS_CERT") {
-            let var = "KAIROS_TLS_CERT";
-            self.tls_cert = Some(
-                parse_path(&value, "a PEM certificate file").map_err(|reason| bad(var, reason))?,
-            );
-            self.sources.insert("tls_cert", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_TLS_KEY") {
-            let var = "KAIROS_TLS_KEY";
-            self.tls_key = Some(
-                parse_path(&value, "a PEM private key file").map_err(|reason| bad(var, reason))?,
-            );
-            self.sources.insert("tls_key", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_TLS_REDIRECT_LISTEN") {
-            let var = "KAIROS_TLS_REDIRECT_LISTEN";
-            self.tls_redirect_listen =
-                Some(parse_listen(&value).map_err(|reason| bad(var, reason))?);
-            self.sources.insert("tls_redirect_listen", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_TRUSTED_PROXIES") {
-            let var = "KAIROS_TRUSTED_PROXIES";
-            let entries: Vec<String> = value
-                .split([',', ' '])
-                .filter(|entry| !entry.trim().is_empty())
-                .map(str::to_string)
-                .collect();
-            self.trusted_proxies = crate::transport::TrustedProxies::parse(&entries)
-                .map_err(|reason| bad(var, reason))?;
-            self.sources.insert("trusted_proxies", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_ALLOW_PASSWORD_SIGN_IN") {
-            let var = "KAIROS_ALLOW_PASSWORD_SIGN_IN";
-            self.allow_password_sign_in = parse_bool(&value).map_err(|reason| bad(var, reason))?;
-            self.sources
-                .insert("allow_password_sign_in", Source::Env(var));
-        }
-        if let Some(value) = get("KAIROS_OUTBOUND_ALLOW_LOOPBACK") {
-            let var = "KAIROS_OUTBOUND_ALLOW_LOOPBACK";
-            self.outbound_allow_loopback = parse_bool(&value).map_err(|reason| bad(var, reason))?;
-            self.sources
-                .insert("outbound_allow_loopback", Source::Env(var));
-        }
-        Ok(())
-    }
-
-    fn apply_flags(&mut self, flags: &Flags) {
-        if let Some(dir) = &flags.data_dir {
-            self.data_dir = dir.clone();
-            self.sources.insert("data_dir", Source::Flag("--data-dir"));
-        }
-        if let Some(listen) = flags.listen {
-            self.listen = listen;
-            self.sources.insert("listen", Source::Flag("--listen"));
-        }
-        if let Some(path) = &flags.tls_cert {
-            self.tls_cert = Some(path.clone());
-            self.sources.insert("tls_cert", Source::Flag("--tls-cert"));
-        }
-        if let Some(path) = &flags.tls_key {
-            self.tls_key = Some(path.clone());
-            self.sources.insert("tls_key", Source::Flag("--tls-key"));
-        }
+            })
     }
 
     /// The certificate and key to serve HTTPS with, when both are set.
@@ -701,6 +376,250 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// A type a key's value can have, and the TOML type the file writes it as.
+trait Setting {
+    type Toml: DeserializeOwned;
+}
+
+impl Setting for u32 {
+    type Toml = i64;
+}
+
+impl Setting for bool {
+    type Toml = bool;
+}
+
+impl Setting for String {
+    type Toml = String;
+}
+
+impl Setting for PathBuf {
+    type Toml = String;
+}
+
+impl Setting for SocketAddr {
+    type Toml = String;
+}
+
+impl Setting for TrustedProxies {
+    type Toml = Vec<String>;
+}
+
+impl<T: Setting> Setting for Option<T> {
+    type Toml = T::Toml;
+}
+
+/// How a key's value is checked, from the file and from the environment, and shown.
+/// Errors say what is allowed; the caller adds the key or variable and the line.
+trait Kind<V: Setting> {
+    fn read_file(&self, value: V::Toml) -> Result<V, String>;
+    fn read_env(&self, value: &str) -> Result<V, String>;
+    fn show(&self, value: &V) -> String;
+}
+
+/// A kind whose file value is a TOML string, checked as the environment's value is.
+trait Text<V> {
+    fn parse(&self, value: &str) -> Result<V, String>;
+    fn show(&self, value: &V) -> String;
+}
+
+impl<V: Setting<Toml = String>, K: Text<V>> Kind<V> for K {
+    fn read_file(&self, value: String) -> Result<V, String> {
+        self.parse(&value)
+    }
+
+    fn read_env(&self, value: &str) -> Result<V, String> {
+        self.parse(value)
+    }
+
+    fn show(&self, value: &V) -> String {
+        Text::show(self, value)
+    }
+}
+
+/// A directory path; empty in the file is refused, the environment is taken as it is.
+struct DataDir;
+
+impl Kind<PathBuf> for DataDir {
+    fn read_file(&self, value: String) -> Result<PathBuf, String> {
+        if value.trim().is_empty() {
+            return Err("must be a directory path".into());
+        }
+        Ok(PathBuf::from(value))
+    }
+
+    fn read_env(&self, value: &str) -> Result<PathBuf, String> {
+        Ok(PathBuf::from(value))
+    }
+
+    fn show(&self, value: &PathBuf) -> String {
+        value.display().to_string()
+    }
+}
+
+/// An IP address and port.
+struct Address;
+
+impl Text<SocketAddr> for Address {
+    fn parse(&self, value: &str) -> Result<SocketAddr, String> {
+        parse_listen(value)
+    }
+
+    fn show(&self, value: &SocketAddr) -> String {
+        value.to_string()
+    }
+}
+
+/// Text that the function accepts, normalizes, or refuses with what is allowed.
+struct Checked(fn(&str) -> Result<String, String>);
+
+impl Text<String> for Checked {
+    fn parse(&self, value: &str) -> Result<String, String> {
+        (self.0)(value)
+    }
+
+    fn show(&self, value: &String) -> String {
+        value.clone()
+    }
+}
+
+/// A whole number from `min` to `max`; `whole` names what is counted, for the message
+/// when the environment's value is not a number.
+struct Count {
+    min: i64,
+    max: i64,
+    whole: &'static str,
+}
+
+impl Kind<u32> for Count {
+    fn read_file(&self, value: i64) -> Result<u32, String> {
+        minutes_in_range(value, self.min, self.max)
+    }
+
+    fn read_env(&self, value: &str) -> Result<u32, String> {
+        value
+            .parse::<i64>()
+            .map_err(|_| format!("must be a whole number of {}", self.whole))
+            .and_then(|n| minutes_in_range(n, self.min, self.max))
+    }
+
+    fn show(&self, value: &u32) -> String {
+        value.to_string()
+    }
+}
+
+/// Requests allowed in a period, up to [`MAX_RATE_LIMIT`]; 0 turns the limit off.
+struct RateLimit;
+
+impl Kind<u32> for RateLimit {
+    fn read_file(&self, value: i64) -> Result<u32, String> {
+        minutes_in_range(value, 0, MAX_RATE_LIMIT)
+    }
+
+    fn read_env(&self, value: &str) -> Result<u32, String> {
+        parse_rate_limit(value)
+    }
+
+    fn show(&self, value: &u32) -> String {
+        rate_limit_text(*value)
+    }
+}
+
+/// A secret token, never shown.
+struct Token;
+
+impl Text<String> for Token {
+    fn parse(&self, value: &str) -> Result<String, String> {
+        parse_metrics_token(value)
+    }
+
+    fn show(&self, _: &String) -> String {
+        "(set, redacted)".into()
+    }
+}
+
+/// The path of a file; the text says which file, for the message when it is empty.
+struct FilePath(&'static str);
+
+impl Text<PathBuf> for FilePath {
+    fn parse(&self, value: &str) -> Result<PathBuf, String> {
+        parse_path(value, self.0)
+    }
+
+    fn show(&self, value: &PathBuf) -> String {
+        value.display().to_string()
+    }
+}
+
+/// Addresses and networks of trusted reverse proxies: a list in the file, separated by
+/// commas or spaces in the environment.
+struct Proxies;
+
+impl Kind<TrustedProxies> for Proxies {
+    fn read_file(&self, value: Vec<String>) -> Result<TrustedProxies, String> {
+        TrustedProxies::parse(&value)
+    }
+
+    fn read_env(&self, value: &str) -> Result<TrustedProxies, String> {
+        let entries: Vec<String> = value
+            .split([',', ' '])
+            .filter(|entry| !entry.trim().is_empty())
+            .map(str::to_string)
+            .collect();
+        TrustedProxies::parse(&entries)
+    }
+
+    fn show(&self, value: &TrustedProxies) -> String {
+        if value.is_empty() {
+            "(none: forwarding headers are ignored)".into()
+        } else {
+            value.to_string()
+        }
+    }
+}
+
+/// On or off: a TOML boolean in the file, yes/no words in the environment.
+struct Switch;
+
+impl Kind<bool> for Switch {
+    fn read_file(&self, value: bool) -> Result<bool, String> {
+        Ok(value)
+    }
+
+    fn read_env(&self, value: &str) -> Result<bool, String> {
+        parse_bool(value)
+    }
+
+    fn show(&self, value: &bool) -> String {
+        value.to_string()
+    }
+}
+
+/// A key that may stay unset, with the text `config show` prints while it is.
+struct Unset<K>(K, &'static str);
+
+impl<V: Setting, K: Kind<V>> Kind<Option<V>> for Unset<K> {
+    fn read_file(&self, value: V::Toml) -> Result<Option<V>, String> {
+        self.0.read_file(value).map(Some)
+    }
+
+    fn read_env(&self, value: &str) -> Result<Option<V>, String> {
+        self.0.read_env(value).map(Some)
+    }
+
+    fn show(&self, value: &Option<V>) -> String {
+        value
+            .as_ref()
+            .map_or_else(|| self.1.to_string(), |value| self.0.show(value))
+    }
+}
+
+fn default_listen() -> SocketAddr {
+    DEFAULT_LISTEN
+        .parse()
+        .unwrap_or_else(|_| SocketAddr::from(([127, 0, 0, 1], 8080)))
 }
 
 fn default_config_file() -> Option<PathBuf> {
@@ -1071,6 +990,30 @@ mod tests {
             config.source("backup_interval_hours"),
             Source::Env("KAIROS_BACKUP_INTERVAL_HOURS")
         );
+    }
+
+    #[test]
+    fn readme_lists_exactly_the_keys_and_variables_of_the_table() {
+        let readme = include_str!("../README.md");
+        let mut listed: Vec<(String, String)> = readme
+            .lines()
+            .skip_while(|line| !line.starts_with("| key | environment |"))
+            .skip(2)
+            .take_while(|line| line.starts_with('|'))
+            .map(|row| {
+                let cells: Vec<&str> = row.split('|').map(str::trim).collect();
+                let key = cells.get(1).copied().unwrap_or_default().trim_matches('`');
+                let env = cells.get(2).and_then(|cell| cell.split('`').nth(1));
+                (key.to_string(), env.unwrap_or_default().to_string())
+            })
+            .collect();
+        let mut declared: Vec<(String, String)> = Config::KEYS
+            .iter()
+            .map(|key| (key.name.to_string(), key.env.to_string()))
+            .collect();
+        listed.sort();
+        declared.sort();
+        assert_eq!(listed, declared, "README's configuration table");
     }
 
     #[test]
