@@ -8,6 +8,7 @@ pub mod assets;
 mod ctx;
 mod dashboard;
 mod error;
+mod extract;
 pub(crate) mod format;
 mod health;
 mod layout;

@@ -14,6 +14,7 @@ use crate::invitations::{self, Delivery, Sent, Site};
 use crate::notify::email::Mailer;
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
+use crate::web::extract::AdminForm;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{
     Field, capitalize, checkbox_field, csrf_field, error_summary, field, notice, select_field,
@@ -239,12 +240,8 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 }
 
 pub async fn create_user(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (name, email, role) = (
         form.get("name").to_string(),
@@ -292,13 +289,10 @@ pub async fn create_user(
 }
 
 async fn set_disabled(
-    ctx: Ctx,
+    AdminForm { ctx, user, .. }: AdminForm<FormData>,
     id: i64,
-    form: Vec<(String, String)>,
     disabled: bool,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
         .state
@@ -328,29 +322,17 @@ async fn set_disabled(
     }
 }
 
-pub async fn disable(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    set_disabled(ctx, id, form, true).await
+pub async fn disable(Path(id): Path<i64>, form: AdminForm<FormData>) -> Result<Response, WebError> {
+    set_disabled(form, id, true).await
 }
 
-pub async fn enable(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    set_disabled(ctx, id, form, false).await
+pub async fn enable(Path(id): Path<i64>, form: AdminForm<FormData>) -> Result<Response, WebError> {
+    set_disabled(form, id, false).await
 }
 
 pub async fn save_settings(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let input = InstanceSettingsInput {
         organization_name: form.get("organization_name").to_string(),
         base_url: form.get("base_url").to_string(),
@@ -394,12 +376,8 @@ pub async fn save_settings(
 }
 
 pub async fn invite(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let state = &ctx.state;
     let (base_url, organization) = (state.base_url(), state.settings().organization_name);
     let site = Site {
@@ -470,12 +448,9 @@ pub async fn invite(
 }
 
 pub async fn revoke_invitation(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, .. }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db

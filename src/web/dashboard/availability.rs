@@ -20,6 +20,7 @@ use crate::scheduling::schedules::{
 };
 use crate::scheduling::start_of_day;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{
     Field, capitalize, checkbox_field, csrf_field, empty_state, field, notice,
@@ -343,12 +344,8 @@ async fn reload_list(
 }
 
 pub async fn create(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let mut input = default_working_hours(user.time_zone);
     input.name = form.get("name").to_string();
     input.is_default = false;
@@ -568,13 +565,9 @@ fn apply_action(action: &str, draft: &mut Draft) -> bool {
 }
 
 pub async fn save(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let stored = load(&ctx, &user, id).await?;
     let mut draft = Draft::from_form(&form);
     // A day ticked without hours gets the usual ones to start from.
@@ -627,12 +620,9 @@ pub async fn save(
 }
 
 pub async fn delete(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     let owner = user.clone();
     let result = ctx
         .state
@@ -664,12 +654,8 @@ pub async fn delete(
 }
 
 pub async fn add_out_of_office(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let zone: Tz = user.time_zone;
     let mut errors = FieldErrors::new();
     let first = crate::model::time::parse_date(form.get("start"))
@@ -719,12 +705,9 @@ pub async fn add_out_of_office(
 }
 
 pub async fn delete_out_of_office(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     ctx.state
         .db
         .write(move |tx| manage::delete_out_of_office(tx, &user, id))

@@ -22,6 +22,7 @@ use crate::scheduling::manage::{self, ManageError};
 use crate::scheduling::questions::{Question, QuestionKind};
 use crate::scheduling::schedules::StoredSchedule;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{
     Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
@@ -233,12 +234,8 @@ fn parse_durations(text: &str, errors: &mut FieldErrors) -> Vec<u32> {
 }
 
 pub async fn create(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let mut errors = FieldErrors::new();
     let durations = parse_durations(form.get("durationsMinutes"), &mut errors);
     let team_id = form.get("teamId").parse::<i64>().ok();
@@ -900,13 +897,9 @@ fn patch_of(input: &EventTypeInput) -> Value {
 }
 
 pub async fn save(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let current = load(&ctx, &user, id).await?;
     let context = editor_context(&ctx, &user, &current).await?;
     let mut errors = FieldErrors::new();
@@ -972,12 +965,9 @@ pub async fn save(
 }
 
 pub async fn duplicate(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     let (owner, now) = (user.clone(), ctx.state.clock.now());
     let copy = ctx
         .state
@@ -1023,12 +1013,9 @@ pub async fn duplicate(
 }
 
 pub async fn hide(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     let (owner, now) = (user.clone(), ctx.state.clock.now());
     let updated = ctx
         .state
@@ -1048,12 +1035,9 @@ pub async fn hide(
 }
 
 pub async fn delete(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     let owner = user.clone();
     ctx.state
         .db

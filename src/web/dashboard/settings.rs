@@ -12,6 +12,7 @@ use crate::db::users::User;
 use crate::error::FieldErrors;
 use crate::scheduling::manage::ManageError;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{Field, csrf_field, empty_state, field, select_field, textarea_field};
 use crate::web::setup::zone_select;
@@ -168,12 +169,8 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 }
 
 pub async fn save_profile(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let input = ProfileInput {
         name: form.get("name").to_string(),
         username: form.get("username").to_string(),
@@ -209,12 +206,8 @@ pub async fn save_profile(
 }
 
 pub async fn change_password(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = accounts::change_password(
         &ctx.state.db,
         &user,
@@ -257,12 +250,8 @@ pub async fn change_password(
 }
 
 pub async fn create_key(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (owner, now, name, origin) = (
         user.clone(),
         ctx.state.clock.now(),
@@ -307,12 +296,9 @@ pub async fn create_key(
 }
 
 pub async fn revoke_key(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db
@@ -322,11 +308,8 @@ pub async fn revoke_key(
 }
 
 pub async fn sign_out_everywhere(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let now = ctx.state.clock.now();
     crate::auth::sign_out_everywhere(&ctx.state.db, user.id, &ctx.origin(), now).await?;
     let mut headers = HeaderMap::new();

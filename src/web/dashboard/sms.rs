@@ -10,6 +10,7 @@ use crate::error::FieldErrors;
 use crate::sms::{self, BodyFormat, SmsError, SmsGateway, TWILIO_API};
 use crate::web::dashboard::admin_only;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
+use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
     Field, csrf_field, error_summary, field, notice, select_field, textarea_field,
@@ -190,12 +191,8 @@ async fn after_save(
 }
 
 pub async fn save(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = match BodyFormat::parse(form.get("body_format")) {
         Some(body_format) => {
             let gateway = SmsGateway {
@@ -222,12 +219,8 @@ pub async fn save(
 }
 
 pub async fn twilio(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = match sms::twilio_preset(
         form.get("api_base"),
         form.get("account_sid"),
@@ -261,22 +254,15 @@ pub async fn twilio(
 }
 
 pub async fn remove(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, .. }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     sms::remove_gateway(&ctx.state, &user, &ctx.origin()).await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=deleted")).into_response())
 }
 
 pub async fn test(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = sms::send_test(&ctx.state, &user, form.get("to"), &ctx.origin()).await;
     let (message, status, failed) = match result {
         Ok(exchange) => (

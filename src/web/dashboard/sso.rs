@@ -11,6 +11,7 @@ use crate::error::FieldErrors;
 use crate::outbound::Policy;
 use crate::web::dashboard::admin_only as admin;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
+use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{Field, checkbox_field, csrf_field, error_summary, field};
 use crate::web::{Ctx, WebError};
@@ -112,12 +113,8 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 }
 
 pub async fn save(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let input = SsoInput {
         enabled: form.has("enabled"),
         issuer: form.get("issuer").to_string(),

@@ -14,6 +14,7 @@ use crate::error::FieldErrors;
 use crate::scheduling::event_types::EventType;
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
     Field, csrf_field, empty_state, error_summary, field, notice, select_field,
@@ -100,12 +101,8 @@ async fn list_page(
 }
 
 pub async fn create(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (slug, name) = (form.get("slug").to_string(), form.get("name").to_string());
     let result = ctx
@@ -334,13 +331,9 @@ async fn again(
 }
 
 pub async fn add_member(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     // An unreadable choice is refused by the service after its permission check, so no
     // one learns more about a team than their role allows.
     let member = form.get("userId").parse::<i64>().unwrap_or(0);
@@ -370,13 +363,9 @@ pub async fn add_member(
 }
 
 pub async fn create_member(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (admin, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (name, email) = (form.get("name").to_string(), form.get("email").to_string());
     let role = if form.get("role") == "admin" {
@@ -449,12 +438,9 @@ pub async fn create_member(
 }
 
 pub async fn remove_member(
-    ctx: Ctx,
     Path((id, member)): Path<(i64, i64)>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db

@@ -11,6 +11,7 @@ use crate::db::webhooks::{Delivery, Webhook};
 use crate::error::FieldErrors;
 use crate::outbound::Exchange;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
     Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
@@ -239,12 +240,8 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 }
 
 pub async fn create(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = match parse_form(&form) {
         Ok(input) => webhooks::create(&ctx.state, &changer(&ctx, &user), input).await,
         Err(errors) => Err(WebhookError::Invalid(errors)),
@@ -405,13 +402,9 @@ pub async fn detail(
 }
 
 pub async fn save(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = match parse_form(&form) {
         Ok(input) => {
             let patch = WebhookPatch {
@@ -466,12 +459,9 @@ fn ping_message(exchange: &Exchange) -> Markup {
 }
 
 pub async fn ping(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let exchange = webhooks::ping(&ctx.state, &changer(&ctx, &user), id).await?;
     detail_with(
         &ctx,
@@ -485,12 +475,9 @@ pub async fn ping(
 }
 
 pub async fn delete(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     webhooks::delete(&ctx.state, &changer(&ctx, &user), id).await?;
     Ok(Redirect::to(&format!("{LIST}?notice=deleted")).into_response())
 }
