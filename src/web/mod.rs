@@ -13,6 +13,7 @@ pub(crate) mod format;
 mod health;
 mod layout;
 mod metrics;
+mod outcome;
 mod panic_guard;
 mod public;
 pub(crate) mod setup;

@@ -17,9 +17,10 @@ use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status
 use crate::web::extract::AdminForm;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{
-    Field, capitalize, checkbox_field, csrf_field, error_summary, field, notice, select_field,
-    textarea_field,
+    Field, capitalize, checkbox_field, copy_row, csrf_field, error_summary, field, notice,
+    select_field, textarea_field,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
 
@@ -255,37 +256,28 @@ pub async fn create_user(
             manage::create_member(tx, &actor, &name, &email, None, &role, &origin, now)
         })
         .await;
-    match result {
-        Ok((created, token)) => {
+    saved_or_again(
+        result,
+        |(created, token)| {
             let link = format!("{}/reset/{token}", ctx.state.base_url());
             let message = html! {
                 div.alert.alert-success role="status" {
                     p { strong { "Account created for " (created.name) "." } }
                     p { "Send them this one-time link to choose their password. It is shown only now and is valid for 7 days:" }
-                    div.copy-row {
-                        label.visually-hidden for="invite-link" { "One-time link" }
-                        input #invite-link type="url" readonly value=(link);
-                        button.button.ghost.small type="button" data-copy="#invite-link" hidden { "Copy" }
-                    }
+                    (copy_row("invite-link", "One-time link", "url", &link))
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
-        }
-        Err(ManageError::Invalid(errors)) => {
-            page_with(
-                &ctx,
-                &user,
-                Failed {
-                    user: Some((form, errors)),
-                    ..Failed::default()
-                },
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+        },
+        |errors| {
+            let failed = Failed {
+                user: Some((form, errors)),
+                ..Failed::default()
+            };
+            page_with(&ctx, &user, failed, html! {}, StatusCode::UNPROCESSABLE_ENTITY)
+        },
+    )
+    .await
 }
 
 async fn set_disabled(
@@ -353,26 +345,27 @@ pub async fn save_settings(
         .db
         .write(move |tx| accounts::save_instance_settings(tx, &actor, &input, &origin, now))
         .await;
-    match result {
-        Ok(settings) => {
+    saved_or_again(
+        result,
+        |settings| {
             ctx.state.set_settings(settings);
-            Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response())
-        }
-        Err(ManageError::Invalid(errors)) => {
+            redirect(format!("{CURRENT}?notice=saved"))
+        },
+        |errors| {
+            let failed = Failed {
+                settings: Some((form, errors)),
+                ..Failed::default()
+            };
             page_with(
                 &ctx,
                 &user,
-                Failed {
-                    settings: Some((form, errors)),
-                    ..Failed::default()
-                },
+                failed,
                 html! {},
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn invite(
@@ -396,12 +389,13 @@ pub async fn invite(
         now,
     )
     .await;
-    match result {
-        Ok(Sent {
-            invitation,
-            link,
-            delivery,
-        }) => {
+    saved_or_again(
+        result,
+        |Sent {
+             invitation,
+             link,
+             delivery,
+         }| {
             let message = html! {
                 div.alert.alert-success role="status" {
                     @match &delivery {
@@ -414,37 +408,27 @@ pub async fn invite(
                                 p { "It could not be emailed (" (reason) "). " }
                             }
                             p { "Send them this one-time link. It is shown only now and works once within " (invitations::VALIDITY.num_days()) " days:" }
-                            div.copy-row {
-                                label.visually-hidden for="invite-link" { "Invitation link" }
-                                input #invite-link type="url" readonly value=(link);
-                                button.button.ghost.small type="button" data-copy="#invite-link" hidden { "Copy" }
-                            }
+                            (copy_row("invite-link", "Invitation link", "url", &link))
                         }
                     }
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
-        }
-        Err(ManageError::Invalid(errors)) => {
+            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+        },
+        |errors| {
             // The page has two forms with an email and a role: these carry a prefix.
             let mut prefixed = FieldErrors::new();
             for error in errors.iter() {
                 prefixed.add(&format!("invite_{}", error.field), error.message.clone());
             }
-            page_with(
-                &ctx,
-                &user,
-                Failed {
-                    invitation: Some((form, prefixed)),
-                    ..Failed::default()
-                },
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+            let failed = Failed {
+                invitation: Some((form, prefixed)),
+                ..Failed::default()
+            };
+            page_with(&ctx, &user, failed, html! {}, StatusCode::UNPROCESSABLE_ENTITY)
+        },
+    )
+    .await
 }
 
 pub async fn revoke_invitation(

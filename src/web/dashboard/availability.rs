@@ -25,6 +25,7 @@ use crate::web::format::{self, FormData};
 use crate::web::layout::{
     Field, capitalize, checkbox_field, csrf_field, empty_state, field, notice,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/availability";
@@ -318,7 +319,7 @@ fn list_page(
 async fn reload_list(
     ctx: &Ctx,
     user: &User,
-    errors: &FieldErrors,
+    errors: FieldErrors,
     form: &FormData,
 ) -> Result<Response, WebError> {
     let id = user.id;
@@ -332,15 +333,8 @@ async fn reload_list(
             ))
         })
         .await?;
-    let body = list_page(ctx, user, &schedules, &away, errors, form, html! {});
-    Ok(render_status(
-        ctx,
-        user,
-        "Availability",
-        CURRENT,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        body,
-    ))
+    let body = list_page(ctx, user, &schedules, &away, &errors, form, html! {});
+    Ok(render(ctx, user, "Availability", CURRENT, body))
 }
 
 pub async fn create(
@@ -355,13 +349,12 @@ pub async fn create(
         .db
         .write(move |tx| manage::create_schedule(tx, &owner, input, now))
         .await;
-    match result {
-        Ok(created) => {
-            Ok(Redirect::to(&format!("{CURRENT}/{}?notice=created", created.id)).into_response())
-        }
-        Err(ManageError::Invalid(errors)) => reload_list(&ctx, &user, &errors, &form).await,
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |created| redirect(format!("{CURRENT}/{}?notice=created", created.id)),
+        |errors| reload_list(&ctx, &user, errors, &form),
+    )
+    .await
 }
 
 fn zone_options(selected: &str) -> Markup {
@@ -602,21 +595,15 @@ pub async fn save(
         }
         _ => Err(ManageError::Invalid(errors)),
     };
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=saved")).into_response()),
-        Err(ManageError::Invalid(errors)) => {
+    saved_or_again(
+        result,
+        |_| redirect(format!("{CURRENT}/{id}?notice=saved")),
+        |errors| async move {
             let body = editor(&ctx, id, &draft, &errors, html! {});
-            Ok(render_status(
-                &ctx,
-                &user,
-                &stored.name,
-                CURRENT,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                body,
-            ))
-        }
-        Err(err) => Err(err.into()),
-    }
+            Ok(render(&ctx, &user, &stored.name, CURRENT, body))
+        },
+    )
+    .await
 }
 
 pub async fn delete(
@@ -697,11 +684,12 @@ pub async fn add_out_of_office(
         }
         None => Err(ManageError::Invalid(errors)),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("{CURRENT}?notice=ooo-added")).into_response()),
-        Err(ManageError::Invalid(errors)) => reload_list(&ctx, &user, &errors, &form).await,
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |()| redirect(format!("{CURRENT}?notice=ooo-added")),
+        |errors| reload_list(&ctx, &user, errors, &form),
+    )
+    .await
 }
 
 pub async fn delete_out_of_office(

@@ -28,6 +28,7 @@ use crate::web::layout::{
     Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
     textarea_field,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/event-types";
@@ -288,26 +289,16 @@ pub async fn create(
     } else {
         Err(ManageError::Invalid(with_field_checks(&input, errors)))
     };
-    match result {
-        Ok(created) => Ok(Redirect::to(&format!(
-            "/dashboard/event-types/{}?notice=created",
-            created.id
-        ))
-        .into_response()),
-        Err(ManageError::Invalid(errors)) => {
+    saved_or_again(
+        result,
+        |created| redirect(format!("{CURRENT}/{}?notice=created", created.id)),
+        |errors| async move {
             let teams = managed_teams(&ctx, &user).await?;
             let body = new_form(&ctx, &form, &teams, &errors);
-            Ok(render_status(
-                &ctx,
-                &user,
-                "New event type",
-                CURRENT,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                body,
-            ))
-        }
-        Err(err) => Err(err.into()),
-    }
+            Ok(render(&ctx, &user, "New event type", CURRENT, body))
+        },
+    )
+    .await
 }
 
 // ---- the editor ----------------------------------------------------------------------------
@@ -928,20 +919,6 @@ pub async fn save(
         Err(ManageError::Invalid(with_field_checks(&draft, errors)))
     };
     match result {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/dashboard/event-types/{id}?notice=saved")).into_response())
-        }
-        Err(ManageError::Invalid(errors)) => {
-            let body = editor(&ctx, id, &draft, &context, &errors, html! {});
-            Ok(render_status(
-                &ctx,
-                &user,
-                &current.input.title,
-                CURRENT,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                body,
-            ))
-        }
         Err(ManageError::Forbidden(message) | ManageError::Conflict(message)) => {
             let body = editor(
                 &ctx,
@@ -960,7 +937,17 @@ pub async fn save(
                 body,
             ))
         }
-        Err(err) => Err(err.into()),
+        result => {
+            saved_or_again(
+                result,
+                |_| redirect(format!("{CURRENT}/{id}?notice=saved")),
+                |errors| async move {
+                    let body = editor(&ctx, id, &draft, &context, &errors, html! {});
+                    Ok(render(&ctx, &user, &current.input.title, CURRENT, body))
+                },
+            )
+            .await
+        }
     }
 }
 

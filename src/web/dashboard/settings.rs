@@ -10,11 +10,13 @@ use crate::db::DbError;
 use crate::db::api_keys::{self, ApiKey};
 use crate::db::users::User;
 use crate::error::FieldErrors;
-use crate::scheduling::manage::ManageError;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::{self, FormData};
-use crate::web::layout::{Field, csrf_field, empty_state, field, select_field, textarea_field};
+use crate::web::layout::{
+    Field, copy_row, csrf_field, empty_state, field, select_field, textarea_field,
+};
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
 
@@ -185,9 +187,10 @@ pub async fn save_profile(
         .db
         .write(move |tx| accounts::update_profile(tx, &owner, &input, &origin, now))
         .await;
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response()),
-        Err(ManageError::Invalid(errors)) => {
+    saved_or_again(
+        result,
+        |_| redirect(format!("{CURRENT}?notice=saved")),
+        |errors| {
             let failed = Failed {
                 profile: Some((form, errors)),
                 ..Failed::default()
@@ -199,10 +202,9 @@ pub async fn save_profile(
                 html! {},
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn change_password(
@@ -219,19 +221,17 @@ pub async fn change_password(
         ctx.state.clock.now(),
     )
     .await;
-    match result {
-        Ok(token) => {
+    saved_or_again(
+        result,
+        |token| {
             let mut headers = HeaderMap::new();
             if let Ok(cookie) = HeaderValue::from_str(&ctx.session_cookie(&token)) {
                 headers.insert(header::SET_COOKIE, cookie);
             }
-            Ok((
-                headers,
-                Redirect::to(&format!("{CURRENT}?notice=password-changed")),
-            )
-                .into_response())
-        }
-        Err(ManageError::Invalid(errors)) => {
+            let target = Redirect::to(&format!("{CURRENT}?notice=password-changed"));
+            std::future::ready(Ok((headers, target)))
+        },
+        |errors| {
             let failed = Failed {
                 password: errors,
                 ..Failed::default()
@@ -243,10 +243,9 @@ pub async fn change_password(
                 html! {},
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn create_key(
@@ -263,21 +262,18 @@ pub async fn create_key(
         .db
         .write(move |tx| accounts::create_api_key(tx, &owner, &name, &origin, now))
         .await;
-    match result {
-        Ok(key) => {
+    saved_or_again(
+        result,
+        |key| {
             let message = html! {
                 div.alert.alert-success role="status" {
                     p { strong { "Your new API key. Copy it now: it is shown only once." } }
-                    div.copy-row {
-                        label.visually-hidden for="new-key" { "API key" }
-                        input #new-key type="text" readonly value=(key);
-                        button.button.ghost.small type="button" data-copy="#new-key" hidden { "Copy" }
-                    }
+                    (copy_row("new-key", "API key", "text", &key))
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
-        }
-        Err(ManageError::Invalid(errors)) => {
+            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+        },
+        |errors| {
             let failed = Failed {
                 key: errors,
                 ..Failed::default()
@@ -289,10 +285,9 @@ pub async fn create_key(
                 html! {},
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn revoke_key(

@@ -15,6 +15,7 @@ use crate::web::format::FormData;
 use crate::web::layout::{
     Field, csrf_field, error_summary, field, notice, select_field, textarea_field,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/admin/sms";
@@ -174,20 +175,15 @@ async fn after_save(
     result: Result<(), SmsError>,
     failed: impl FnOnce(FieldErrors) -> Failed,
 ) -> Result<Response, WebError> {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response()),
-        Err(SmsError::Invalid(errors)) => {
-            page_with(
-                ctx,
-                user,
-                failed(errors),
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |()| redirect(format!("{CURRENT}?notice=saved")),
+        |errors| {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            page_with(ctx, user, failed(errors), html! {}, status)
+        },
+    )
+    .await
 }
 
 pub async fn save(

@@ -14,8 +14,10 @@ use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in}
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
+    Field, checkbox_field, copy_row, csrf_field, empty_state, error_summary, field, notice,
+    select_field,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 use crate::webhooks::{self, Changer, Trigger, WebhookError, WebhookInput, WebhookPatch};
 
@@ -246,36 +248,28 @@ pub async fn create(
         Ok(input) => webhooks::create(&ctx.state, &changer(&ctx, &user), input).await,
         Err(errors) => Err(WebhookError::Invalid(errors)),
     };
-    match result {
-        Ok(created) => match created.generated_secret {
-            None => Ok(Redirect::to(&format!("{LIST}?notice=created")).into_response()),
-            Some(secret) => {
-                let message = html! {
-                    div.alert.alert-success role="status" {
-                        p { strong { "Webhook added. Its secret, shown only now:" } }
-                        div.copy-row {
-                            label.visually-hidden for="new-secret" { "Webhook secret" }
-                            input #new-secret type="text" readonly value=(secret);
-                            button.button.ghost.small type="button" data-copy="#new-secret" hidden { "Copy" }
-                        }
-                        p.small { "Receivers verify the X-Cal-Signature-256 header: the hex HMAC-SHA256 of the body with this secret." }
-                    }
-                };
-                list_with(&ctx, &user, None, message, StatusCode::OK).await
-            }
+    let (ctx, user) = (&ctx, &user);
+    saved_or_again(
+        result,
+        |created| async move {
+            let Some(secret) = created.generated_secret else {
+                return Ok(Redirect::to(&format!("{LIST}?notice=created")).into_response());
+            };
+            let message = html! {
+                div.alert.alert-success role="status" {
+                    p { strong { "Webhook added. Its secret, shown only now:" } }
+                    (copy_row("new-secret", "Webhook secret", "text", &secret))
+                    p.small { "Receivers verify the X-Cal-Signature-256 header: the hex HMAC-SHA256 of the body with this secret." }
+                }
+            };
+            list_with(ctx, user, None, message, StatusCode::OK).await
         },
-        Err(WebhookError::Invalid(errors)) => {
-            list_with(
-                &ctx,
-                &user,
-                Some((form, errors)),
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        |errors| {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            list_with(ctx, user, Some((form, errors)), html! {}, status)
+        },
+    )
+    .await
 }
 
 fn delivery_result(status: Option<u16>, error: Option<&str>) -> Markup {
@@ -420,21 +414,15 @@ pub async fn save(
         }
         Err(errors) => Err(WebhookError::Invalid(errors)),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("{LIST}/{id}?notice=saved")).into_response()),
-        Err(WebhookError::Invalid(errors)) => {
-            detail_with(
-                &ctx,
-                &user,
-                id,
-                Some((form, errors)),
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |()| redirect(format!("{LIST}/{id}?notice=saved")),
+        |errors| {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            detail_with(&ctx, &user, id, Some((form, errors)), html! {}, status)
+        },
+    )
+    .await
 }
 
 fn ping_message(exchange: &Exchange) -> Markup {
