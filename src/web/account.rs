@@ -1,6 +1,5 @@
 //! Signing in and out, and one-time password links.
 
-use axum::Form;
 use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -11,6 +10,7 @@ use crate::audit;
 use crate::auth::mfa::{self, MfaError, PENDING_COOKIE};
 use crate::auth::{self, AccountError, Credentials, SignInError, SignInStep, unlock};
 use crate::model::error::FieldErrors;
+use crate::web::extract::PostedForm;
 use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, notice};
 use crate::web::{CsrfForm, Ctx, WebError};
 
@@ -184,11 +184,9 @@ async fn throttled_message(ctx: &Ctx, err: String) -> Result<String, WebError> {
 }
 
 pub async fn login(
-    ctx: Ctx,
     headers: HeaderMap,
-    Form(form): Form<LoginForm>,
+    PostedForm { ctx, form, .. }: PostedForm<LoginForm>,
 ) -> Result<Response, WebError> {
-    ctx.verify_csrf(&form.csrf)?;
     let state = &ctx.state;
     if !password_sign_in_allowed(&ctx) {
         let now = state.clock.now();
@@ -345,11 +343,9 @@ pub async fn second_factor_page(
 }
 
 pub async fn second_factor(
-    ctx: Ctx,
     headers: HeaderMap,
-    Form(form): Form<SecondFactorForm>,
+    PostedForm { ctx, form, .. }: PostedForm<SecondFactorForm>,
 ) -> Result<Response, WebError> {
-    ctx.verify_csrf(&form.csrf)?;
     let Some(token) = pending_token(&headers) else {
         return Ok(second_factor_expired());
     };
@@ -396,8 +392,7 @@ pub async fn second_factor(
     }
 }
 
-pub async fn logout(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Response, WebError> {
-    ctx.verify_csrf(&form.csrf)?;
+pub async fn logout(PostedForm { ctx, .. }: PostedForm<CsrfForm>) -> Result<Response, WebError> {
     if let (Some(token), Some(user)) = (ctx.session_token(), &ctx.user) {
         let now = ctx.state.clock.now();
         auth::sign_out(&ctx.state.db, token, user.id, &ctx.origin(), now).await?;
@@ -410,8 +405,9 @@ pub async fn logout(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Response, We
 }
 
 /// "Stay signed in": keeps the session alive and answers how long it now lasts.
-pub async fn extend_session(ctx: Ctx, Form(form): Form<CsrfForm>) -> Result<Response, WebError> {
-    ctx.verify_csrf(&form.csrf)?;
+pub async fn extend_session(
+    PostedForm { ctx, .. }: PostedForm<CsrfForm>,
+) -> Result<Response, WebError> {
     let state = &ctx.state;
     let now = state.clock.now();
     let ends_at = match ctx.session_token() {
@@ -509,11 +505,9 @@ pub async fn reset_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response,
 }
 
 pub async fn reset(
-    ctx: Ctx,
     Path(token): Path<String>,
-    Form(form): Form<PasswordForm>,
+    PostedForm { ctx, form, .. }: PostedForm<PasswordForm>,
 ) -> Result<Response, WebError> {
-    ctx.verify_csrf(&form.csrf)?;
     check_link_rate(&ctx)?;
     if form.password != form.password_confirm {
         let mut errors = FieldErrors::new();
@@ -567,12 +561,10 @@ pub async fn unlock_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response
 /// `POST /login/unlock/{token}`: uses the link; this browser becomes known to the account
 /// and the failures from its address are forgotten.
 pub async fn unlock(
-    ctx: Ctx,
     headers: HeaderMap,
     Path(token): Path<String>,
-    Form(form): Form<CsrfForm>,
+    PostedForm { ctx, .. }: PostedForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    ctx.verify_csrf(&form.csrf)?;
     check_link_rate(&ctx)?;
     let now = ctx.state.clock.now();
     match unlock::redeem(&ctx.state.db, &token, &ctx.origin(), now).await {
@@ -597,6 +589,8 @@ pub struct InvitationForm {
     password: String,
     password_confirm: String,
 }
+
+crate::web::extract::carries_csrf!(LoginForm, PasswordForm, SecondFactorForm, InvitationForm);
 
 fn invitation_form(
     ctx: &Ctx,
@@ -634,11 +628,9 @@ pub async fn invitation_page(ctx: Ctx, Path(token): Path<String>) -> Result<Resp
 }
 
 pub async fn accept_invitation(
-    ctx: Ctx,
     Path(token): Path<String>,
-    Form(form): Form<InvitationForm>,
+    PostedForm { ctx, form, .. }: PostedForm<InvitationForm>,
 ) -> Result<Response, WebError> {
-    ctx.verify_csrf(&form.csrf)?;
     check_link_rate(&ctx)?;
     let state = &ctx.state;
     let now = state.clock.now();

@@ -217,8 +217,8 @@ impl Ctx {
         auth::csrf_token(&self.state.csrf_key, self.csrf_binding())
     }
 
-    /// Refuses a form submission whose token does not match.
-    pub fn verify_csrf(&self, submitted: &str) -> Result<(), WebError> {
+    /// Refuses a form submission whose token does not match (see [`crate::web::extract`]).
+    pub(super) fn verify_csrf(&self, submitted: &str) -> Result<(), WebError> {
         if !self.csrf_binding().is_empty()
             && auth::csrf_valid(&self.state.csrf_key, self.csrf_binding(), submitted)
         {

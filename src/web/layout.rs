@@ -240,6 +240,17 @@ pub fn initials(name: &str) -> String {
         .collect()
 }
 
+/// A value shown read-only with a button that copies it: a link or secret shown once.
+pub fn copy_row(id: &str, label: &str, kind: &str, value: &str) -> Markup {
+    html! {
+        div.copy-row {
+            label.visually-hidden for=(id) { (label) }
+            input id=(id) type=(kind) readonly value=(value);
+            button.button.ghost.small type="button" data-copy=(format!("#{id}")) hidden { "Copy" }
+        }
+    }
+}
+
 /// The word with its first letter in upper case.
 pub fn capitalize(word: &str) -> String {
     let mut chars = word.chars();
@@ -325,6 +336,19 @@ pub fn notice(kind: &str, text: &str) -> Markup {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn copy_row_renders_label_input_and_button() {
+        let html = copy_row("new-key", "API key", "text", "k&1").into_string();
+        let expected = html! {
+            div.copy-row {
+                label.visually-hidden for="new-key" { "API key" }
+                input #new-key type="text" readonly value="k&1";
+                button.button.ghost.small type="button" data-copy="#new-key" hidden { "Copy" }
+            }
+        };
+        assert_eq!(html, expected.into_string());
+    }
 
     #[test]
     fn initials_of_names() {

@@ -1,7 +1,6 @@
 //! The first-run setup wizard: 1. owner account, 2. instance settings, 3. the mail
 //! server (optional, skippable), then the dashboard.
 
-use axum::Form;
 use axum::extract::Query;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -15,6 +14,7 @@ use crate::instance::weekday_name;
 use crate::model::error::FieldErrors;
 use crate::setup::{self, InstanceInput, SetupError};
 use crate::web::dashboard::email::{self, smtp_fields};
+use crate::web::extract::PostedForm;
 use crate::web::format::FormData;
 use crate::web::layout::{Field, capitalize, card_page, csrf_field, error_summary, field};
 use crate::web::{Ctx, WebError};
@@ -45,6 +45,8 @@ pub struct InstanceForm {
     default_time_zone: String,
     first_day_of_week: String,
 }
+
+crate::web::extract::carries_csrf!(AdminForm, InstanceForm);
 
 fn steps(current: u8) -> Markup {
     html! {
@@ -131,8 +133,9 @@ pub async fn start_page(ctx: Ctx, Query(query): Query<TokenQuery>) -> Result<Res
     Ok(admin_form(&ctx, &form, &FieldErrors::new()).into_response())
 }
 
-pub async fn create_admin(ctx: Ctx, Form(form): Form<AdminForm>) -> Result<Response, WebError> {
-    ctx.verify_csrf(&form.csrf)?;
+pub async fn create_admin(
+    PostedForm { ctx, form, .. }: PostedForm<AdminForm>,
+) -> Result<Response, WebError> {
     let state = &ctx.state;
     if state.setup.is_completed() || state.setup.admin_exists() {
         return Err(WebError::NotFound);
@@ -251,8 +254,9 @@ pub async fn instance_page(ctx: Ctx) -> Result<Response, WebError> {
     Ok(instance_form(&ctx, &form, &FieldErrors::new()).into_response())
 }
 
-pub async fn save_instance(ctx: Ctx, Form(form): Form<InstanceForm>) -> Result<Response, WebError> {
-    ctx.verify_csrf(&form.csrf)?;
+pub async fn save_instance(
+    PostedForm { ctx, form, .. }: PostedForm<InstanceForm>,
+) -> Result<Response, WebError> {
     if ctx.state.setup.is_completed() {
         return Err(WebError::NotFound);
     }
@@ -317,11 +321,8 @@ pub async fn email_page(ctx: Ctx) -> Result<Response, WebError> {
 }
 
 pub async fn save_email(
-    ctx: Ctx,
-    Form(form): Form<Vec<(String, String)>>,
+    PostedForm { ctx, form, .. }: PostedForm<FormData>,
 ) -> Result<Response, WebError> {
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let user_id = ctx.require_user()?.id;
     require_admin(&ctx)?;
     match email::save_form(&ctx, user_id, &form).await? {

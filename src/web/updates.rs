@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 
-use axum::Form;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Duration, Utc};
 use maud::{Markup, html};
@@ -18,6 +17,7 @@ use serde::Deserialize;
 use crate::app::AppState;
 use crate::db::{DbError, settings};
 use crate::update::{self, CheckResult, Updater};
+use crate::web::extract::AdminForm;
 use crate::web::layout::csrf_field;
 use crate::web::{Ctx, WebError};
 
@@ -164,11 +164,14 @@ pub struct ToggleForm {
     enabled: String,
 }
 
+crate::web::extract::carries_csrf!(ToggleForm);
+
 /// `POST /admin/update-checks`: an administrator turns the checks on or off, audited as
 /// `settings_changed` of `update_checks:on` or `update_checks:off`.
-pub async fn toggle(ctx: Ctx, Form(form): Form<ToggleForm>) -> Result<Response, WebError> {
-    let admin_id = ctx.require_admin()?.id;
-    ctx.verify_csrf(&form.csrf)?;
+pub async fn toggle(
+    AdminForm { ctx, user, form }: AdminForm<ToggleForm>,
+) -> Result<Response, WebError> {
+    let admin_id = user.id;
     let value = if form.enabled == "on" { "on" } else { "off" };
     let (now, origin) = (ctx.state.clock.now(), ctx.origin());
     ctx.state

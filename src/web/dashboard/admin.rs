@@ -15,11 +15,13 @@ use crate::model::error::FieldErrors;
 use crate::present::Locale;
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
+use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, capitalize, checkbox_field, csrf_field, error_summary, field, notice, select_field,
-    textarea_field,
+    Field, capitalize, checkbox_field, copy_row, csrf_field, error_summary, field, notice,
+    select_field, textarea_field,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
 
@@ -240,12 +242,8 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 }
 
 pub async fn create_user(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (name, email, role) = (
         form.get("name").to_string(),
@@ -259,47 +257,35 @@ pub async fn create_user(
             manage::create_member(tx, &actor, &name, &email, None, &role, &origin, now)
         })
         .await;
-    match result {
-        Ok((created, token)) => {
+    saved_or_again(
+        result,
+        |(created, token)| {
             let link = format!("{}/reset/{token}", ctx.state.base_url());
             let message = html! {
                 div.alert.alert-success role="status" {
                     p { strong { "Account created for " (created.name) "." } }
                     p { "Send them this one-time link to choose their password. It is shown only now and is valid for 7 days:" }
-                    div.copy-row {
-                        label.visually-hidden for="invite-link" { "One-time link" }
-                        input #invite-link type="url" readonly value=(link);
-                        button.button.ghost.small type="button" data-copy="#invite-link" hidden { "Copy" }
-                    }
+                    (copy_row("invite-link", "One-time link", "url", &link))
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
-        }
-        Err(ManageError::Invalid(errors)) => {
-            page_with(
-                &ctx,
-                &user,
-                Failed {
-                    user: Some((form, errors)),
-                    ..Failed::default()
-                },
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+        },
+        |errors| {
+            let failed = Failed {
+                user: Some((form, errors)),
+                ..Failed::default()
+            };
+            page_with(&ctx, &user, failed, html! {}, StatusCode::UNPROCESSABLE_ENTITY)
+        },
+    )
+    .await
 }
 
 async fn set_disabled(
-    ctx: Ctx,
+    AdminForm { ctx, user, .. }: AdminForm<FormData>,
     id: i64,
-    form: Vec<(String, String)>,
     disabled: bool,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
         .state
@@ -329,29 +315,17 @@ async fn set_disabled(
     }
 }
 
-pub async fn disable(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    set_disabled(ctx, id, form, true).await
+pub async fn disable(Path(id): Path<i64>, form: AdminForm<FormData>) -> Result<Response, WebError> {
+    set_disabled(form, id, true).await
 }
 
-pub async fn enable(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
-) -> Result<Response, WebError> {
-    set_disabled(ctx, id, form, false).await
+pub async fn enable(Path(id): Path<i64>, form: AdminForm<FormData>) -> Result<Response, WebError> {
+    set_disabled(form, id, false).await
 }
 
 pub async fn save_settings(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let input = InstanceSettingsInput {
         organization_name: form.get("organization_name").to_string(),
         base_url: form.get("base_url").to_string(),
@@ -372,35 +346,32 @@ pub async fn save_settings(
         .db
         .write(move |tx| accounts::save_instance_settings(tx, &actor, &input, &origin, now))
         .await;
-    match result {
-        Ok(settings) => {
+    saved_or_again(
+        result,
+        |settings| {
             ctx.state.set_settings(settings);
-            Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response())
-        }
-        Err(ManageError::Invalid(errors)) => {
+            redirect(format!("{CURRENT}?notice=saved"))
+        },
+        |errors| {
+            let failed = Failed {
+                settings: Some((form, errors)),
+                ..Failed::default()
+            };
             page_with(
                 &ctx,
                 &user,
-                Failed {
-                    settings: Some((form, errors)),
-                    ..Failed::default()
-                },
+                failed,
                 html! {},
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn invite(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let state = &ctx.state;
     let (base_url, organization) = (state.base_url(), state.settings().organization_name);
     let site = Site {
@@ -420,12 +391,13 @@ pub async fn invite(
         now,
     )
     .await;
-    match result {
-        Ok(Sent {
-            invitation,
-            link,
-            delivery,
-        }) => {
+    saved_or_again(
+        result,
+        |Sent {
+             invitation,
+             link,
+             delivery,
+         }| {
             let message = html! {
                 div.alert.alert-success role="status" {
                     @match &delivery {
@@ -438,46 +410,33 @@ pub async fn invite(
                                 p { "It could not be emailed (" (reason) "). " }
                             }
                             p { "Send them this one-time link. It is shown only now and works once within " (invitations::VALIDITY.num_days()) " days:" }
-                            div.copy-row {
-                                label.visually-hidden for="invite-link" { "Invitation link" }
-                                input #invite-link type="url" readonly value=(link);
-                                button.button.ghost.small type="button" data-copy="#invite-link" hidden { "Copy" }
-                            }
+                            (copy_row("invite-link", "Invitation link", "url", &link))
                         }
                     }
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
-        }
-        Err(ManageError::Invalid(errors)) => {
+            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+        },
+        |errors| {
             // The page has two forms with an email and a role: these carry a prefix.
             let mut prefixed = FieldErrors::new();
             for error in errors.iter() {
                 prefixed.add(&format!("invite_{}", error.field), error.message.clone());
             }
-            page_with(
-                &ctx,
-                &user,
-                Failed {
-                    invitation: Some((form, prefixed)),
-                    ..Failed::default()
-                },
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+            let failed = Failed {
+                invitation: Some((form, prefixed)),
+                ..Failed::default()
+            };
+            page_with(&ctx, &user, failed, html! {}, StatusCode::UNPROCESSABLE_ENTITY)
+        },
+    )
+    .await
 }
 
 pub async fn revoke_invitation(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, .. }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db

@@ -21,10 +21,12 @@ use crate::model::time::start_of_day;
 use crate::present::Locale;
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
     Field, capitalize, checkbox_field, csrf_field, empty_state, field, notice,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/availability";
@@ -318,7 +320,7 @@ fn list_page(
 async fn reload_list(
     ctx: &Ctx,
     user: &User,
-    errors: &FieldErrors,
+    errors: FieldErrors,
     form: &FormData,
 ) -> Result<Response, WebError> {
     let id = user.id;
@@ -332,24 +334,13 @@ async fn reload_list(
             ))
         })
         .await?;
-    let body = list_page(ctx, user, &schedules, &away, errors, form, html! {});
-    Ok(render_status(
-        ctx,
-        user,
-        "Availability",
-        CURRENT,
-        StatusCode::UNPROCESSABLE_ENTITY,
-        body,
-    ))
+    let body = list_page(ctx, user, &schedules, &away, &errors, form, html! {});
+    Ok(render(ctx, user, "Availability", CURRENT, body))
 }
 
 pub async fn create(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let mut input = default_working_hours(user.time_zone);
     input.name = form.get("name").to_string();
     input.is_default = false;
@@ -359,13 +350,12 @@ pub async fn create(
         .db
         .write(move |tx| manage::create_schedule(tx, &owner, input, now))
         .await;
-    match result {
-        Ok(created) => {
-            Ok(Redirect::to(&format!("{CURRENT}/{}?notice=created", created.id)).into_response())
-        }
-        Err(ManageError::Invalid(errors)) => reload_list(&ctx, &user, &errors, &form).await,
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |created| redirect(format!("{CURRENT}/{}?notice=created", created.id)),
+        |errors| reload_list(&ctx, &user, errors, &form),
+    )
+    .await
 }
 
 fn zone_options(selected: &str) -> Markup {
@@ -569,13 +559,9 @@ fn apply_action(action: &str, draft: &mut Draft) -> bool {
 }
 
 pub async fn save(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let stored = load(&ctx, &user, id).await?;
     let mut draft = Draft::from_form(&form);
     // A day ticked without hours gets the usual ones to start from.
@@ -610,30 +596,21 @@ pub async fn save(
         }
         _ => Err(ManageError::Invalid(errors)),
     };
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=saved")).into_response()),
-        Err(ManageError::Invalid(errors)) => {
+    saved_or_again(
+        result,
+        |_| redirect(format!("{CURRENT}/{id}?notice=saved")),
+        |errors| async move {
             let body = editor(&ctx, id, &draft, &errors, html! {});
-            Ok(render_status(
-                &ctx,
-                &user,
-                &stored.name,
-                CURRENT,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                body,
-            ))
-        }
-        Err(err) => Err(err.into()),
-    }
+            Ok(render(&ctx, &user, &stored.name, CURRENT, body))
+        },
+    )
+    .await
 }
 
 pub async fn delete(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     let owner = user.clone();
     let result = ctx
         .state
@@ -665,12 +642,8 @@ pub async fn delete(
 }
 
 pub async fn add_out_of_office(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let zone: Tz = user.time_zone;
     let mut errors = FieldErrors::new();
     let first = crate::model::time::parse_date(form.get("start"))
@@ -712,20 +685,18 @@ pub async fn add_out_of_office(
         }
         None => Err(ManageError::Invalid(errors)),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("{CURRENT}?notice=ooo-added")).into_response()),
-        Err(ManageError::Invalid(errors)) => reload_list(&ctx, &user, &errors, &form).await,
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |()| redirect(format!("{CURRENT}?notice=ooo-added")),
+        |errors| reload_list(&ctx, &user, errors, &form),
+    )
+    .await
 }
 
 pub async fn delete_out_of_office(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     ctx.state
         .db
         .write(move |tx| manage::delete_out_of_office(tx, &user, id))

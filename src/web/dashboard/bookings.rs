@@ -17,6 +17,7 @@ use crate::db::{DbError, event_types};
 use crate::model::error::FieldErrors;
 use crate::present::Locale;
 use crate::web::dashboard::{flash_notice, render, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{csrf_field, empty_state, notice, textarea_field};
 use crate::web::{Ctx, WebError};
@@ -397,12 +398,9 @@ fn capitalize_first(text: &str) -> String {
 }
 
 pub async fn confirm(
-    ctx: Ctx,
     Path(uid): Path<String>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (target, user_id, settings) = (uid.clone(), user.id, ctx.state.booking_settings());
     let result = ctx
         .state
@@ -413,13 +411,9 @@ pub async fn confirm(
 }
 
 pub async fn reject(
-    ctx: Ctx,
     Path(uid): Path<String>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (target, user_id, settings) = (uid.clone(), user.id, ctx.state.booking_settings());
     let reason = form.get("reason").to_string();
     let result = ctx
@@ -431,13 +425,9 @@ pub async fn reject(
 }
 
 pub async fn cancel(
-    ctx: Ctx,
     Path(uid): Path<String>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (target, actor, settings) = (
         uid.clone(),
         Actor::User(user.id),

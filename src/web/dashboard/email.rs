@@ -13,6 +13,7 @@ use crate::integrations::notify::email::{self, EmailError};
 use crate::integrations::notify::smtp::{self, SmtpInput, SmtpSettings, SmtpSettingsError};
 use crate::model::error::FieldErrors;
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
+use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{Field, csrf_field, error_summary, field, notice, select_field};
 use crate::web::{Ctx, WebError};
@@ -208,12 +209,8 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 
 /// `POST /dashboard/admin/email`.
 pub async fn save(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     match save_form(&ctx, user.id, &form).await? {
         Ok(_) => Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response()),
         Err(errors) => {
@@ -228,12 +225,8 @@ pub async fn save(
 
 /// `POST /dashboard/admin/email/test`.
 pub async fn test(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let organization = ctx.state.settings().organization_name;
     let deps = ctx.state.integrations();
     let result = email::send_test(

@@ -23,11 +23,13 @@ use crate::model::schedules::StoredSchedule;
 use crate::present::Locale;
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
     Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
     textarea_field,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/event-types";
@@ -234,12 +236,8 @@ fn parse_durations(text: &str, errors: &mut FieldErrors) -> Vec<u32> {
 }
 
 pub async fn create(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let mut errors = FieldErrors::new();
     let durations = parse_durations(form.get("durationsMinutes"), &mut errors);
     let team_id = form.get("teamId").parse::<i64>().ok();
@@ -292,26 +290,16 @@ pub async fn create(
     } else {
         Err(ManageError::Invalid(with_field_checks(&input, errors)))
     };
-    match result {
-        Ok(created) => Ok(Redirect::to(&format!(
-            "/dashboard/event-types/{}?notice=created",
-            created.id
-        ))
-        .into_response()),
-        Err(ManageError::Invalid(errors)) => {
+    saved_or_again(
+        result,
+        |created| redirect(format!("{CURRENT}/{}?notice=created", created.id)),
+        |errors| async move {
             let teams = managed_teams(&ctx, &user).await?;
             let body = new_form(&ctx, &form, &teams, &errors);
-            Ok(render_status(
-                &ctx,
-                &user,
-                "New event type",
-                CURRENT,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                body,
-            ))
-        }
-        Err(err) => Err(err.into()),
-    }
+            Ok(render(&ctx, &user, "New event type", CURRENT, body))
+        },
+    )
+    .await
 }
 
 // ---- the editor ----------------------------------------------------------------------------
@@ -901,13 +889,9 @@ fn patch_of(input: &EventTypeInput) -> Value {
 }
 
 pub async fn save(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let current = load(&ctx, &user, id).await?;
     let context = editor_context(&ctx, &user, &current).await?;
     let mut errors = FieldErrors::new();
@@ -936,20 +920,6 @@ pub async fn save(
         Err(ManageError::Invalid(with_field_checks(&draft, errors)))
     };
     match result {
-        Ok(_) => {
-            Ok(Redirect::to(&format!("/dashboard/event-types/{id}?notice=saved")).into_response())
-        }
-        Err(ManageError::Invalid(errors)) => {
-            let body = editor(&ctx, id, &draft, &context, &errors, html! {});
-            Ok(render_status(
-                &ctx,
-                &user,
-                &current.input.title,
-                CURRENT,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                body,
-            ))
-        }
         Err(ManageError::Forbidden(message) | ManageError::Conflict(message)) => {
             let body = editor(
                 &ctx,
@@ -968,17 +938,24 @@ pub async fn save(
                 body,
             ))
         }
-        Err(err) => Err(err.into()),
+        result => {
+            saved_or_again(
+                result,
+                |_| redirect(format!("{CURRENT}/{id}?notice=saved")),
+                |errors| async move {
+                    let body = editor(&ctx, id, &draft, &context, &errors, html! {});
+                    Ok(render(&ctx, &user, &current.input.title, CURRENT, body))
+                },
+            )
+            .await
+        }
     }
 }
 
 pub async fn duplicate(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     let (owner, now) = (user.clone(), ctx.state.clock.now());
     let copy = ctx
         .state
@@ -1024,12 +1001,9 @@ pub async fn duplicate(
 }
 
 pub async fn hide(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     let (owner, now) = (user.clone(), ctx.state.clock.now());
     let updated = ctx
         .state
@@ -1049,12 +1023,9 @@ pub async fn hide(
 }
 
 pub async fn delete(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     let owner = user.clone();
     ctx.state
         .db

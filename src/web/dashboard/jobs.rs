@@ -12,6 +12,7 @@ use crate::db::DbError;
 use crate::jobs::{self, Job};
 use crate::present::Locale;
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render};
+use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::csrf_field;
 use crate::web::{Ctx, WebError};
@@ -199,12 +200,9 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 
 /// `POST /dashboard/admin/jobs/{id}/retry`.
 pub async fn retry(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, .. }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (actor, now, origin) = (Actor::User(user.id), ctx.state.clock.now(), ctx.origin());
     let retried = ctx
         .state
@@ -222,11 +220,8 @@ pub async fn retry(
 
 /// `POST /dashboard/admin/jobs/retry-dead`: every dead job runs again, each audited.
 pub async fn retry_dead(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, .. }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (actor, now, origin) = (Actor::User(user.id), ctx.state.clock.now(), ctx.origin());
     let retried = ctx
         .state

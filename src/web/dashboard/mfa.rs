@@ -10,6 +10,7 @@ use crate::auth::mfa::{self, MfaError};
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::layout::{Field, csrf_field, field, notice};
 use crate::web::{Ctx, WebError};
 
@@ -152,12 +153,7 @@ pub struct CodeForm {
     code: String,
 }
 
-/// The signed-in user sending a code form with a valid CSRF token.
-fn sender(ctx: &Ctx, form: &CodeForm) -> Result<User, WebError> {
-    let user = signed_in(ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
-    Ok(user)
-}
+crate::web::extract::carries_csrf!(CodeForm);
 
 /// The page again, the refused code named next to its field.
 async fn wrong_code(ctx: &Ctx, user: &User) -> Result<Response, WebError> {
@@ -177,10 +173,8 @@ async fn wrong_code(ctx: &Ctx, user: &User) -> Result<Response, WebError> {
 }
 
 pub async fn confirm(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<CodeForm>,
+    SignedInForm { ctx, user, form }: SignedInForm<CodeForm>,
 ) -> Result<Response, WebError> {
-    let user = sender(&ctx, &form)?;
     let (state, origin) = (&ctx.state, ctx.origin());
     let now = state.clock.now();
     let result = mfa::confirm(&state.db, &state.key, &user, &form.code, &origin, now).await;
@@ -219,10 +213,8 @@ pub async fn confirm(
 }
 
 pub async fn disable(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<CodeForm>,
+    SignedInForm { ctx, user, form }: SignedInForm<CodeForm>,
 ) -> Result<Response, WebError> {
-    let user = sender(&ctx, &form)?;
     let (state, origin) = (&ctx.state, ctx.origin());
     let now = state.clock.now();
     let result = mfa::disable(&state.db, &state.key, &user, &form.code, &origin, now).await;

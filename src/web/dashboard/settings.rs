@@ -11,10 +11,13 @@ use crate::db::api_keys::{self, ApiKey};
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
 use crate::present::Locale;
-use crate::scheduling::manage::ManageError;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
-use crate::web::layout::{Field, csrf_field, empty_state, field, select_field, textarea_field};
+use crate::web::layout::{
+    Field, copy_row, csrf_field, empty_state, field, select_field, textarea_field,
+};
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
 
@@ -169,12 +172,8 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 }
 
 pub async fn save_profile(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let input = ProfileInput {
         name: form.get("name").to_string(),
         username: form.get("username").to_string(),
@@ -189,9 +188,10 @@ pub async fn save_profile(
         .db
         .write(move |tx| accounts::update_profile(tx, &owner, &input, &origin, now))
         .await;
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response()),
-        Err(ManageError::Invalid(errors)) => {
+    saved_or_again(
+        result,
+        |_| redirect(format!("{CURRENT}?notice=saved")),
+        |errors| {
             let failed = Failed {
                 profile: Some((form, errors)),
                 ..Failed::default()
@@ -203,19 +203,14 @@ pub async fn save_profile(
                 html! {},
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn change_password(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = accounts::change_password(
         &ctx.state.db,
         &user,
@@ -227,19 +222,17 @@ pub async fn change_password(
         ctx.state.clock.now(),
     )
     .await;
-    match result {
-        Ok(token) => {
+    saved_or_again(
+        result,
+        |token| {
             let mut headers = HeaderMap::new();
             if let Ok(cookie) = HeaderValue::from_str(&ctx.session_cookie(&token)) {
                 headers.insert(header::SET_COOKIE, cookie);
             }
-            Ok((
-                headers,
-                Redirect::to(&format!("{CURRENT}?notice=password-changed")),
-            )
-                .into_response())
-        }
-        Err(ManageError::Invalid(errors)) => {
+            let target = Redirect::to(&format!("{CURRENT}?notice=password-changed"));
+            std::future::ready(Ok((headers, target)))
+        },
+        |errors| {
             let failed = Failed {
                 password: errors,
                 ..Failed::default()
@@ -251,19 +244,14 @@ pub async fn change_password(
                 html! {},
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn create_key(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (owner, now, name, origin) = (
         user.clone(),
         ctx.state.clock.now(),
@@ -275,21 +263,18 @@ pub async fn create_key(
         .db
         .write(move |tx| accounts::create_api_key(tx, &owner, &name, &origin, now))
         .await;
-    match result {
-        Ok(key) => {
+    saved_or_again(
+        result,
+        |key| {
             let message = html! {
                 div.alert.alert-success role="status" {
                     p { strong { "Your new API key. Copy it now: it is shown only once." } }
-                    div.copy-row {
-                        label.visually-hidden for="new-key" { "API key" }
-                        input #new-key type="text" readonly value=(key);
-                        button.button.ghost.small type="button" data-copy="#new-key" hidden { "Copy" }
-                    }
+                    (copy_row("new-key", "API key", "text", &key))
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK).await
-        }
-        Err(ManageError::Invalid(errors)) => {
+            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+        },
+        |errors| {
             let failed = Failed {
                 key: errors,
                 ..Failed::default()
@@ -301,19 +286,15 @@ pub async fn create_key(
                 html! {},
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        },
+    )
+    .await
 }
 
 pub async fn revoke_key(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db
@@ -323,11 +304,8 @@ pub async fn revoke_key(
 }
 
 pub async fn sign_out_everywhere(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let now = ctx.state.clock.now();
     crate::auth::sign_out_everywhere(&ctx.state.db, user.id, &ctx.origin(), now).await?;
     let mut headers = HeaderMap::new();

@@ -10,10 +10,12 @@ use crate::integrations::notify::sms::{self, BodyFormat, SmsError, SmsGateway, T
 use crate::model::error::FieldErrors;
 use crate::web::dashboard::admin_only;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
+use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
     Field, csrf_field, error_summary, field, notice, select_field, textarea_field,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/admin/sms";
@@ -173,29 +175,20 @@ async fn after_save(
     result: Result<(), SmsError>,
     failed: impl FnOnce(FieldErrors) -> Failed,
 ) -> Result<Response, WebError> {
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("{CURRENT}?notice=saved")).into_response()),
-        Err(SmsError::Invalid(errors)) => {
-            page_with(
-                ctx,
-                user,
-                failed(errors),
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |()| redirect(format!("{CURRENT}?notice=saved")),
+        |errors| {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            page_with(ctx, user, failed(errors), html! {}, status)
+        },
+    )
+    .await
 }
 
 pub async fn save(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = match BodyFormat::parse(form.get("body_format")) {
         Some(body_format) => {
             let gateway = SmsGateway {
@@ -222,12 +215,8 @@ pub async fn save(
 }
 
 pub async fn twilio(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = match sms::twilio_preset(
         form.get("api_base"),
         form.get("account_sid"),
@@ -263,22 +252,15 @@ pub async fn twilio(
 }
 
 pub async fn remove(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, .. }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     sms::remove_gateway(&ctx.state.integrations(), &user, &ctx.origin()).await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=deleted")).into_response())
 }
 
 pub async fn test(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin_only(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = sms::send_test(
         &ctx.state.integrations(),
         &user,

@@ -3,15 +3,17 @@
 
 use axum::extract::Query;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 use maud::{Markup, html};
 
 use crate::auth::sso::{SaveError, SsoInput, redirect_uri};
 use crate::model::error::FieldErrors;
 use crate::web::dashboard::admin_only as admin;
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
+use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status};
+use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
-use crate::web::layout::{Field, checkbox_field, csrf_field, error_summary, field};
+use crate::web::layout::{Field, checkbox_field, copy_row, csrf_field, error_summary, field};
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 
 const PAGE: &str = "/dashboard/admin/sso";
@@ -72,11 +74,7 @@ fn page_body(ctx: &Ctx, form: &FormData, errors: &FieldErrors) -> Markup {
             section.panel aria-labelledby="register-title" {
                 h2 #register-title { "At the provider" }
                 p { "Create a confidential OpenID Connect client with the authorization code flow and PKCE (S256), and register this redirect URI:" }
-                div.copy-row {
-                    label.visually-hidden for="redirect-uri" { "Redirect URI" }
-                    input #redirect-uri type="url" readonly value=(callback);
-                    button.button.ghost.small type="button" data-copy="#redirect-uri" hidden { "Copy" }
-                }
+                (copy_row("redirect-uri", "Redirect URI", "url", &callback))
                 p.muted.small { "Kairos asks for the scopes openid, email and profile. People are matched to existing, enabled accounts by their email address, which the provider must mark as verified (email_verified). Accounts are not created automatically. Kairos's own two-step verification does not apply to single sign-on: the provider's does." }
                 h3.subhead { "Break-glass access" }
                 p.muted.small {
@@ -111,12 +109,8 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 }
 
 pub async fn save(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = admin(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let input = SsoInput {
         enabled: form.has("enabled"),
         issuer: form.get("issuer").to_string(),
@@ -139,20 +133,29 @@ pub async fn save(
             state.clock.now(),
         )
         .await;
-    match result {
-        Ok(_) => Ok(Redirect::to(&format!("{PAGE}?notice=saved")).into_response()),
-        Err(SaveError::Invalid(errors)) => {
+    saved_or_again(
+        result,
+        |_| redirect(format!("{PAGE}?notice=saved")),
+        |errors| async move {
             let body = page_body(&ctx, &form, &errors);
-            Ok(render_status(
+            Ok(render(
                 &ctx,
                 &user,
                 "Single sign-on",
                 "/dashboard/admin",
-                StatusCode::UNPROCESSABLE_ENTITY,
                 body,
             ))
+        },
+    )
+    .await
+}
+
+impl From<SaveError> for WebError {
+    fn from(err: SaveError) -> Self {
+        match err {
+            SaveError::Forbidden => WebError::Forbidden,
+            SaveError::Db(err) => err.into(),
+            SaveError::Invalid(errors) => WebError::Internal(errors.to_string()),
         }
-        Err(SaveError::Forbidden) => Err(WebError::Forbidden),
-        Err(SaveError::Db(err)) => Err(err.into()),
     }
 }

@@ -14,10 +14,12 @@ use crate::model::error::FieldErrors;
 use crate::model::event_types::EventType;
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, csrf_field, empty_state, error_summary, field, notice, select_field,
+    Field, copy_row, csrf_field, empty_state, error_summary, field, notice, select_field,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/teams";
@@ -100,12 +102,8 @@ async fn list_page(
 }
 
 pub async fn create(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (slug, name) = (form.get("slug").to_string(), form.get("name").to_string());
     let result = ctx
@@ -113,23 +111,15 @@ pub async fn create(
         .db
         .write(move |tx| manage::create_team(tx, &owner, &slug, &name, &origin, now))
         .await;
-    match result {
-        Ok(team) => {
-            Ok(Redirect::to(&format!("{CURRENT}/{}?notice=created", team.id)).into_response())
-        }
-        Err(ManageError::Invalid(errors)) => {
-            list_page(
-                &ctx,
-                &user,
-                &form,
-                &errors,
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |team| redirect(format!("{CURRENT}/{}?notice=created", team.id)),
+        |errors| async move {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            list_page(&ctx, &user, &form, &errors, html! {}, status).await
+        },
+    )
+    .await
 }
 
 struct TeamView {
@@ -333,14 +323,22 @@ async fn again(
     ))
 }
 
-pub async fn add_member(
-    ctx: Ctx,
-    Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+/// The team page again with the refused fields marked.
+async fn refused(
+    ctx: &Ctx,
+    user: &User,
+    id: i64,
+    form: &FormData,
+    errors: FieldErrors,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
+    let status = StatusCode::UNPROCESSABLE_ENTITY;
+    again(ctx, user, id, form, &errors, html! {}, status).await
+}
+
+pub async fn add_member(
+    Path(id): Path<i64>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
+) -> Result<Response, WebError> {
     // An unreadable choice is refused by the service after its permission check, so no
     // one learns more about a team than their role allows.
     let member = form.get("userId").parse::<i64>().unwrap_or(0);
@@ -351,32 +349,18 @@ pub async fn add_member(
         .db
         .write(move |tx| manage::set_team_member(tx, &actor, (id, member), &role, &origin, now))
         .await;
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("{CURRENT}/{id}?notice=member-added")).into_response()),
-        Err(ManageError::Invalid(errors)) => {
-            again(
-                &ctx,
-                &user,
-                id,
-                &form,
-                &errors,
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |()| redirect(format!("{CURRENT}/{id}?notice=member-added")),
+        |errors| refused(&ctx, &user, id, &form, errors),
+    )
+    .await
 }
 
 pub async fn create_member(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let (admin, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let (name, email) = (form.get("name").to_string(), form.get("email").to_string());
     let role = if form.get("role") == "admin" {
@@ -395,66 +379,46 @@ pub async fn create_member(
             Ok((created, token))
         })
         .await;
-    match result {
-        Ok((created, token)) => {
+    if let Err(ManageError::Forbidden(message)) = result {
+        let message = notice("error", message);
+        let (form, errors) = (&form, &FieldErrors::new());
+        return again(
+            &ctx,
+            &user,
+            id,
+            form,
+            errors,
+            message,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+    }
+    saved_or_again(
+        result,
+        |(created, token)| {
+            let (ctx, user) = (&ctx, &user);
             let link = format!("{}/reset/{token}", ctx.state.base_url());
             let message = html! {
                 div.alert.alert-success role="status" {
                     p { strong { (created.name) " has an account and is in the team." } }
                     p { "Send them this one-time link to choose their password. It is shown only now and is valid for 7 days:" }
-                    div.copy-row {
-                        label.visually-hidden for="invite-link" { "One-time link" }
-                        input #invite-link type="url" readonly value=(link);
-                        button.button.ghost.small type="button" data-copy="#invite-link" hidden { "Copy" }
-                    }
+                    (copy_row("invite-link", "One-time link", "url", &link))
                 }
             };
-            again(
-                &ctx,
-                &user,
-                id,
-                &FormData::default(),
-                &FieldErrors::new(),
-                message,
-                StatusCode::OK,
-            )
-            .await
-        }
-        Err(ManageError::Invalid(errors)) => {
-            again(
-                &ctx,
-                &user,
-                id,
-                &form,
-                &errors,
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(ManageError::Forbidden(message)) => {
-            again(
-                &ctx,
-                &user,
-                id,
-                &form,
-                &FieldErrors::new(),
-                notice("error", message),
-                StatusCode::FORBIDDEN,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+            async move {
+                let (form, errors) = (&FormData::default(), &FieldErrors::new());
+                again(ctx, user, id, form, errors, message, StatusCode::OK).await
+            }
+        },
+        |errors| refused(&ctx, &user, id, &form, errors),
+    )
+    .await
 }
 
 pub async fn remove_member(
-    ctx: Ctx,
     Path((id, member)): Path<(i64, i64)>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     ctx.state
         .db

@@ -14,10 +14,13 @@ use crate::integrations::webhooks::{
 use crate::model::error::FieldErrors;
 use crate::outbound::Exchange;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
+    Field, checkbox_field, copy_row, csrf_field, empty_state, error_summary, field, notice,
+    select_field,
 };
+use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 
 const LIST: &str = "/dashboard/webhooks";
@@ -241,48 +244,36 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
 }
 
 pub async fn create(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = match parse_form(&form) {
         Ok(input) => {
             webhooks::create(&ctx.state.integrations(), &changer(&ctx, &user), input).await
         }
         Err(errors) => Err(WebhookError::Invalid(errors)),
     };
-    match result {
-        Ok(created) => match created.generated_secret {
-            None => Ok(Redirect::to(&format!("{LIST}?notice=created")).into_response()),
-            Some(secret) => {
-                let message = html! {
-                    div.alert.alert-success role="status" {
-                        p { strong { "Webhook added. Its secret, shown only now:" } }
-                        div.copy-row {
-                            label.visually-hidden for="new-secret" { "Webhook secret" }
-                            input #new-secret type="text" readonly value=(secret);
-                            button.button.ghost.small type="button" data-copy="#new-secret" hidden { "Copy" }
-                        }
-                        p.small { "Receivers verify the X-Cal-Signature-256 header: the hex HMAC-SHA256 of the body with this secret." }
-                    }
-                };
-                list_with(&ctx, &user, None, message, StatusCode::OK).await
-            }
+    let (ctx, user) = (&ctx, &user);
+    saved_or_again(
+        result,
+        |created| async move {
+            let Some(secret) = created.generated_secret else {
+                return Ok(Redirect::to(&format!("{LIST}?notice=created")).into_response());
+            };
+            let message = html! {
+                div.alert.alert-success role="status" {
+                    p { strong { "Webhook added. Its secret, shown only now:" } }
+                    (copy_row("new-secret", "Webhook secret", "text", &secret))
+                    p.small { "Receivers verify the X-Cal-Signature-256 header: the hex HMAC-SHA256 of the body with this secret." }
+                }
+            };
+            list_with(ctx, user, None, message, StatusCode::OK).await
         },
-        Err(WebhookError::Invalid(errors)) => {
-            list_with(
-                &ctx,
-                &user,
-                Some((form, errors)),
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+        |errors| {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            list_with(ctx, user, Some((form, errors)), html! {}, status)
+        },
+    )
+    .await
 }
 
 fn delivery_result(status: Option<u16>, error: Option<&str>) -> Markup {
@@ -409,13 +400,9 @@ pub async fn detail(
 }
 
 pub async fn save(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let result = match parse_form(&form) {
         Ok(input) => {
             let patch = WebhookPatch {
@@ -431,21 +418,15 @@ pub async fn save(
         }
         Err(errors) => Err(WebhookError::Invalid(errors)),
     };
-    match result {
-        Ok(()) => Ok(Redirect::to(&format!("{LIST}/{id}?notice=saved")).into_response()),
-        Err(WebhookError::Invalid(errors)) => {
-            detail_with(
-                &ctx,
-                &user,
-                id,
-                Some((form, errors)),
-                html! {},
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await
-        }
-        Err(err) => Err(err.into()),
-    }
+    saved_or_again(
+        result,
+        |()| redirect(format!("{LIST}/{id}?notice=saved")),
+        |errors| {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            detail_with(&ctx, &user, id, Some((form, errors)), html! {}, status)
+        },
+    )
+    .await
 }
 
 fn ping_message(exchange: &Exchange) -> Markup {
@@ -470,12 +451,9 @@ fn ping_message(exchange: &Exchange) -> Markup {
 }
 
 pub async fn ping(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     let exchange = webhooks::ping(&ctx.state.integrations(), &changer(&ctx, &user), id).await?;
     detail_with(
         &ctx,
@@ -489,12 +467,9 @@ pub async fn ping(
 }
 
 pub async fn delete(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(FormData(form).get("csrf"))?;
     webhooks::delete(&ctx.state.integrations(), &changer(&ctx, &user), id).await?;
     Ok(Redirect::to(&format!("{LIST}?notice=deleted")).into_response())
 }

@@ -16,6 +16,7 @@ use crate::integrations::workflows::{
 use crate::model::error::FieldErrors;
 use crate::scheduling::manage::ManageError;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
     Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
@@ -460,12 +461,8 @@ pub async fn new_page(ctx: Ctx, Query(query): Query<NewQuery>) -> Result<Respons
 }
 
 pub async fn create(
-    ctx: Ctx,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let mut errors = FieldErrors::new();
     let viewer = user.clone();
     let owner_value = form.get("owner").to_string();
@@ -597,13 +594,9 @@ pub async fn edit(
 }
 
 pub async fn save(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let viewer = user.clone();
     let current = ctx
         .state
@@ -623,13 +616,9 @@ pub async fn save(
 }
 
 pub async fn set_active(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<Vec<(String, String)>>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    let form = FormData(form);
-    ctx.verify_csrf(form.get("csrf"))?;
     let active = form.get("active") == "on";
     let (origin, now) = (ctx.origin(), ctx.state.clock.now());
     ctx.state
@@ -645,12 +634,9 @@ pub async fn set_active(
 }
 
 pub async fn delete(
-    ctx: Ctx,
     Path(id): Path<i64>,
-    axum::Form(form): axum::Form<crate::web::CsrfForm>,
+    SignedInForm { ctx, user, .. }: SignedInForm<crate::web::CsrfForm>,
 ) -> Result<Response, WebError> {
-    let user = signed_in(&ctx)?;
-    ctx.verify_csrf(&form.csrf)?;
     let (origin, now) = (ctx.origin(), ctx.state.clock.now());
     ctx.state
         .db
