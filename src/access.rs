@@ -39,9 +39,10 @@
 //! Listings follow the same rules: [`booking_scope`] is the set of bookings a person's
 //! booking lists show, and a team page lists its event types to its members only.
 
-use rusqlite::{Connection, OptionalExtension};
+use rusqlite::Connection;
 
 use crate::db::bookings::{self, Booking};
+use crate::db::event_types;
 use crate::db::teams::{self, TeamRole};
 use crate::db::users::{Role, User};
 pub use crate::model::booking::BookingScope;
@@ -119,14 +120,8 @@ pub fn booking(
     if action == BookingAction::View || booking.hosts.contains(&user.id) {
         return Ok(Access::Allowed);
     }
-    let owners: Option<(Option<i64>, Option<i64>)> = match booking.event_type_id {
-        Some(id) => conn
-            .query_row(
-                "SELECT owner_user_id, owner_team_id FROM event_types WHERE id = ?1",
-                [id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
-            )
-            .optional()?,
+    let owners = match booking.event_type_id {
+        Some(id) => event_types::owners(conn, id)?,
         None => None,
     };
     let may_act = match owners {

@@ -271,12 +271,7 @@ pub fn inspect(path: &Path, key: &DatabaseKey) -> Result<Inspection, BackupError
         return Err(not_a_backup("there is no such file".into()));
     }
     let (conn, _) = open_read_only(path, key)?;
-    let problems: Vec<String> = conn
-        .prepare("PRAGMA integrity_check")
-        .and_then(|mut stmt| {
-            stmt.query_map([], |row| row.get::<_, String>(0))?
-                .collect::<Result<Vec<_>, _>>()
-        })
+    let problems = db::meta::integrity_check(&conn)
         // The first page decrypted (or the file is from before encryption), so a page that
         // does not is damage, like any other read error here.
         .map_err(|err| BackupError::Damaged {
@@ -293,13 +288,8 @@ pub fn inspect(path: &Path, key: &DatabaseKey) -> Result<Inspection, BackupError
             problems: summary.join("; "),
         });
     }
-    let has_history: bool = conn
-        .query_row(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'refinery_schema_history')",
-            [],
-            |row| row.get(0),
-        )
-        .map_err(DbError::from)?;
+    let has_history =
+        db::meta::table_exists(&conn, "refinery_schema_history").map_err(DbError::from)?;
     if !has_history {
         return Err(not_a_backup(
             "it is an SQLite database without a Kairos schema history".into(),
@@ -442,8 +432,7 @@ fn record_restore(
         Head::genesis()
     };
     tx.commit().map_err(DbError::from)?;
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-        .map_err(DbError::from)?;
+    db::meta::checkpoint(&conn).map_err(DbError::from)?;
     Ok(head)
 }
 

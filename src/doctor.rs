@@ -443,10 +443,7 @@ fn check_integrity(config: &Config, conn: Option<&Connection>) -> Finding {
         ),
         None => "stop the server and restore a backup with kairos restore FILE".to_string(),
     };
-    let problems: Result<Vec<String>, rusqlite::Error> = conn
-        .prepare("PRAGMA integrity_check")
-        .and_then(|mut stmt| stmt.query_map([], |row| row.get(0))?.collect());
-    match problems {
+    match db::meta::integrity_check(conn) {
         Ok(rows) if rows == ["ok"] => {
             let size = std::fs::metadata(&database).map(|m| m.len()).unwrap_or(0);
             Finding::ok(
@@ -481,14 +478,7 @@ fn check_audit_log(config: &Config, conn: Option<&Connection>) -> Finding {
     let Ok(Some(key)) = InstanceKey::load(&config.key_path()) else {
         return Finding::skip("audit log", "the key file cannot be read (see key file)");
     };
-    let exists = conn
-        .query_row(
-            "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'audit_log')",
-            [],
-            |row| row.get::<_, bool>(0),
-        )
-        .unwrap_or(false);
-    if !exists {
+    if !db::audit::exists(conn).unwrap_or(false) {
         return Finding::skip("audit log", "not created yet (the next start migrates)");
     }
     let head = HeadFile::new(config.audit_head_path(), config.database_path(), &key);
@@ -696,16 +686,7 @@ pub fn assess_clock(now: DateTime<Utc>, newest_write: Option<DateTime<Utc>>) -> 
 }
 
 fn check_clock(now: DateTime<Utc>, conn: Option<&Connection>) -> Finding {
-    let newest = conn.and_then(|conn| {
-        conn.query_row(
-            "SELECT max(t) FROM (SELECT max(updated_at) AS t FROM settings UNION ALL SELECT max(updated_at) FROM users UNION ALL SELECT max(last_seen_at) FROM sessions)",
-            [],
-            |row| row.get::<_, Option<i64>>(0),
-        )
-        .ok()
-        .flatten()
-        .and_then(|seconds| DateTime::from_timestamp(seconds, 0))
-    });
+    let newest = conn.and_then(|conn| db::meta::newest_change(conn).ok().flatten());
     assess_clock(now, newest)
 }
 

@@ -294,16 +294,7 @@ pub async fn complete(
         };
         audit::record(tx, now, &entry)?;
         // The owner was created before the zone was chosen.
-        let zone = saved.default_time_zone.name();
-        tx.execute(
-            "UPDATE schedules SET time_zone = ?1 WHERE time_zone = 'UTC'
-             AND user_id IN (SELECT id FROM users WHERE role = 'owner' AND time_zone = 'UTC')",
-            [zone],
-        )?;
-        tx.execute(
-            "UPDATE users SET time_zone = ?1 WHERE role = 'owner' AND time_zone = 'UTC'",
-            [zone],
-        )?;
+        users::move_owner_from_utc(tx, saved.default_time_zone.name())?;
         Ok(())
     })
     .await?;

@@ -115,10 +115,8 @@ impl ServiceManager {
                 let mut ticks = tokio::time::interval(period);
                 loop {
                     ticks.tick().await;
-                    let probe = db.read(|conn| {
-                        conn.query_row("SELECT 1", [], |_| Ok(()))
-                            .map_err(DbError::from)
-                    });
+                    let probe =
+                        db.read(|conn| crate::db::meta::ping(conn).map_err(DbError::from));
                     match tokio::time::timeout(period, probe).await {
                         Ok(Ok(())) => {
                             if let Err(err) = notifier.notify("WATCHDOG=1") {

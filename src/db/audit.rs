@@ -1,6 +1,6 @@
 //! The audit log's tables: `audit_log`, the retention anchor (`audit_anchor`) and the
 //! seal where keyed chaining begins (`audit_seal`). What the rows mean and how they chain
-//! is the audit log's business; this module only reads and writes them.
+//! is decided by the audit log's service; this module only reads and writes them.
 
 use std::ops::ControlFlow;
 
@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::instant;
+use super::meta::table_exists;
 
 /// A row as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -42,13 +43,6 @@ fn row_from(row: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
         user_agent: row.get(8)?,
         hash: row.get(9)?,
     })
-}
-
-fn table_exists(conn: &Connection, name: &str) -> rusqlite::Result<bool> {
-    conn.prepare_cached(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
-    )?
-    .query_row([name], |row| row.get(0))
 }
 
 /// Whether the database has an audit log at all (databases from before it have none).
@@ -269,7 +263,7 @@ pub fn insert_seal(conn: &Connection, seal: &Seal) -> rusqlite::Result<()> {
     Ok(())
 }
 
-/// Asks the writer connection's `function` (the audit key, attached when the log is opened)
+/// Asks the writer connection's `function` (the audit key, attached by the audit service)
 /// for the chain value of a row. A connection without the key cannot append.
 pub fn keyed_mac(
     conn: &Connection,

@@ -254,6 +254,31 @@ pub fn event_kinds(conn: &Connection, booking_id: i64) -> rusqlite::Result<Vec<S
     stmt.query_map([booking_id], |row| row.get(0))?.collect()
 }
 
+/// How many state changes were recorded for a booking before the event `event_id`.
+pub fn events_before(conn: &Connection, booking_id: i64, event_id: i64) -> rusqlite::Result<u32> {
+    conn.query_row(
+        "SELECT count(*) FROM booking_events WHERE booking_id = ?1 AND id < ?2",
+        params![booking_id, event_id],
+        |row| row.get(0),
+    )
+}
+
+/// How many bookings there are in each status, as stored.
+pub fn count_by_status(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
+    let mut stmt = conn.prepare("SELECT status, count(*) FROM bookings GROUP BY status")?;
+    stmt.query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect()
+}
+
+/// How many bookings were ever made: the recorded creations, requests and reschedules.
+pub fn count_made(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row(
+        "SELECT count(*) FROM booking_events WHERE kind IN ('created', 'requested', 'rescheduled')",
+        [],
+        |row| row.get(0),
+    )
+}
+
 /// A host's bookings that block time in `[from, to)`: accepted ones, and pending ones whose
 /// event type keeps the slot while waiting. Attendees of one seated meeting are one entry.
 pub fn blocking_for_host(

@@ -167,6 +167,25 @@ pub fn delete(conn: &Connection, id: i64) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM event_types WHERE id = ?1", [id])
 }
 
+/// Who owns event type `id`: the owning user's id, or the owning team's.
+pub fn owners(conn: &Connection, id: i64) -> rusqlite::Result<Option<(Option<i64>, Option<i64>)>> {
+    conn.query_row(
+        "SELECT owner_user_id, owner_team_id FROM event_types WHERE id = ?1",
+        [id],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )
+    .optional()
+}
+
+/// Removes `user_id` from the hosts of every event type that `team_id` owns.
+pub fn remove_team_host(conn: &Connection, team_id: i64, user_id: i64) -> rusqlite::Result<usize> {
+    conn.execute(
+        "DELETE FROM event_type_hosts WHERE user_id = ?1
+         AND event_type_id IN (SELECT id FROM event_types WHERE owner_team_id = ?2)",
+        [user_id, team_id],
+    )
+}
+
 pub fn get(conn: &Connection, id: i64) -> rusqlite::Result<Option<EventType>> {
     let found = conn
         .query_row(

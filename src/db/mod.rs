@@ -22,6 +22,8 @@ pub mod bookings;
 pub mod calendars;
 pub mod event_types;
 pub mod invitations;
+pub mod jobs;
+pub mod meta;
 pub mod mfa;
 pub mod outbox;
 pub mod schedules;
@@ -229,11 +231,7 @@ fn open_writer(path: &Path, key: &DatabaseKey) -> Result<Connection, DbError> {
 
 /// Reads the schema status of an open connection against a list of migrations.
 pub fn schema_status(conn: &Connection, migrations: &[Migration]) -> Result<SchemaStatus, DbError> {
-    let has_history: bool = conn.query_row(
-        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1)",
-        [HISTORY_TABLE],
-        |row| row.get(0),
-    )?;
+    let has_history = meta::table_exists(conn, HISTORY_TABLE)?;
     let applied: Vec<i64> = if has_history {
         let mut stmt = conn.prepare(&format!("SELECT version FROM {HISTORY_TABLE}"))?;
         stmt.query_map([], |row| row.get(0))?
@@ -550,8 +548,7 @@ impl Db {
 
     /// Checkpoints the WAL so the database file is complete on its own; called at shutdown.
     pub fn checkpoint(&self) -> Result<(), DbError> {
-        let conn = lock(&self.inner.writer);
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        meta::checkpoint(&lock(&self.inner.writer))?;
         Ok(())
     }
 }

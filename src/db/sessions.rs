@@ -123,7 +123,8 @@ pub fn use_password_link(
     Ok(changed == 1)
 }
 
-/// Stores a sign-in unlock link.
+/// Stores a sign-in unlock link: the one-time link emailed to an account's owner when
+/// the sign-in throttle refuses a sign-in.
 pub fn insert_unlock_link(
     conn: &Connection,
     token_hash: &[u8],

@@ -112,6 +112,21 @@ pub fn count(conn: &Connection) -> rusqlite::Result<i64> {
     conn.query_row("SELECT count(*) FROM users", [], |row| row.get(0))
 }
 
+/// Moves the owner, and the owner's schedules, from UTC to `zone`: the owner is created
+/// before setup chooses the instance's zone. A zone the owner already changed is kept.
+pub fn move_owner_from_utc(conn: &Connection, zone: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE schedules SET time_zone = ?1 WHERE time_zone = 'UTC'
+         AND user_id IN (SELECT id FROM users WHERE role = 'owner' AND time_zone = 'UTC')",
+        [zone],
+    )?;
+    conn.execute(
+        "UPDATE users SET time_zone = ?1 WHERE role = 'owner' AND time_zone = 'UTC'",
+        [zone],
+    )?;
+    Ok(())
+}
+
 pub fn set_password_hash(
     conn: &Connection,
     id: i64,

@@ -8,8 +8,10 @@
 
 use std::time::Duration as StdDuration;
 
+use crate::db::jobs::{LaneMatch, LaneName};
+
 /// Which lane a job runs in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lane {
     /// Messages about bookings (confirmations, requests, moves, cancellations).
     Email,
@@ -28,6 +30,7 @@ pub enum Lane {
     /// Payment providers (reserved).
     Payments,
     /// Work that stays inside the appliance, and jobs of unknown lanes.
+    #[default]
     General,
 }
 
@@ -110,20 +113,30 @@ impl Lane {
         }
     }
 
-    /// The SQL condition on the `lane` column that selects this lane's jobs (the
-    /// general lane also takes lanes this version does not know). Built from constants.
-    pub(crate) fn condition(self) -> String {
+    /// Which stored lane names are this lane's jobs: its own name, or for the general
+    /// lane every name but the other lanes' (it also takes lanes this version does not
+    /// know).
+    pub(crate) fn matching(self) -> LaneMatch {
         match self {
-            Lane::General => {
-                let known: Vec<String> = Lane::ALL
+            Lane::General => LaneMatch::NoneOf(
+                Lane::ALL
                     .iter()
                     .filter(|lane| **lane != Lane::General)
-                    .map(|lane| format!("'{}'", lane.as_str()))
-                    .collect();
-                format!("lane NOT IN ({})", known.join(", "))
-            }
-            lane => format!("lane = '{}'", lane.as_str()),
+                    .map(|lane| lane.as_str())
+                    .collect(),
+            ),
+            lane => LaneMatch::Named(lane.as_str()),
         }
+    }
+}
+
+impl LaneName for Lane {
+    fn name(self) -> &'static str {
+        self.as_str()
+    }
+
+    fn from_name(name: &str) -> Self {
+        Lane::parse(name)
     }
 }
 
@@ -164,8 +177,8 @@ mod tests {
             assert!(LaneLimits::default().get(lane) >= 1);
         }
         assert_eq!(Lane::parse("telepathy"), Lane::General);
-        assert_eq!(Lane::Email.condition(), "lane = 'email'");
-        let general = Lane::General.condition();
+        assert_eq!(Lane::Email.matching().condition(), "lane = 'email'");
+        let general = Lane::General.matching().condition();
         assert!(
             general.starts_with("lane NOT IN ('workflow', 'webhooks'"),
             "{general}"

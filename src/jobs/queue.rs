@@ -2,14 +2,19 @@
 //!
 //! Every function takes a connection or transaction and `now`, so callers decide which
 //! transaction a job belongs to (a booking change enqueues inside its own) and tests
-//! decide what time it is.
+//! decide what time it is. The statements are in [`crate::db::jobs`]; what is decided
+//! here is when a job runs, in which lane, and when it is given up.
 
 use chrono::{DateTime, Duration, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, Transaction, params};
-use serde_json::Value;
+use rusqlite::{Connection, Transaction};
 
-use crate::db::{instant, json_column, to_json};
+use crate::db::jobs as store;
 use crate::jobs::Lane;
+
+pub use crate::db::jobs::{
+    JobStatus, KindCounts, complete, counts_by_kind, failing_since, release_interrupted,
+    release_orphans, remove_pending, retry, retry_dead,
+};
 
 /// How long a failing job is retried, counted from when it was first due, unless the
 /// configuration says otherwise (`job_retry_hours`): mail servers keep trying for days.
@@ -20,140 +25,11 @@ pub const BACKOFF_BASE: Duration = Duration::seconds(30);
 /// within the hour.
 pub const BACKOFF_CAP: Duration = Duration::hours(1);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum JobStatus {
-    Pending,
-    Running,
-    Done,
-    Dead,
-}
-
-impl JobStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            JobStatus::Pending => "pending",
-            JobStatus::Running => "running",
-            JobStatus::Done => "done",
-            JobStatus::Dead => "dead",
-        }
-    }
-
-    fn parse(text: &str) -> Option<Self> {
-        match text {
-            "pending" => Some(JobStatus::Pending),
-            "running" => Some(JobStatus::Running),
-            "done" => Some(JobStatus::Done),
-            "dead" => Some(JobStatus::Dead),
-            _ => None,
-        }
-    }
-}
-
 /// One job as stored.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Job {
-    pub id: i64,
-    pub kind: String,
-    pub payload: Value,
-    pub dedupe_key: Option<String>,
-    pub lane: Lane,
-    pub status: JobStatus,
-    pub run_at: DateTime<Utc>,
-    /// When the job was first due: its retry lifetime counts from here.
-    pub due_at: DateTime<Utc>,
-    /// Runs started so far, counting the current one while running.
-    pub attempts: u32,
-    /// A cap on attempts that some kinds set; `None`: retried until its lifetime ends.
-    pub max_attempts: Option<u32>,
-    pub last_error: Option<String>,
-    pub lease_until: Option<DateTime<Utc>>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
+pub type Job = store::Job<Lane>;
 
-impl Job {
-    /// What names this piece of work for good, the same on every attempt: its dedupe key,
-    /// else its id and creation time. Stable ids of what a job sends (an email's
-    /// `Message-ID`, a webhook's delivery id) derive from it.
-    pub fn identity(&self) -> String {
-        match &self.dedupe_key {
-            Some(key) => key.clone(),
-            None => format!("job:{}:{}", self.id, self.created_at.timestamp()),
-        }
-    }
-}
-
-/// A job to add.
-#[derive(Debug, Clone)]
-pub struct NewJob<'a> {
-    pub kind: &'a str,
-    pub payload: &'a Value,
-    pub run_at: DateTime<Utc>,
-    /// When set, a second job with the same key is not added.
-    pub dedupe_key: Option<&'a str>,
-    /// When set, the job is dead after this many attempts even within its lifetime.
-    pub max_attempts: Option<u32>,
-    /// Which lane runs it: what it talks to. [`Lane::General`] unless set.
-    pub lane: Lane,
-}
-
-impl<'a> NewJob<'a> {
-    /// A job of `kind` due at `run_at`, retried until its lifetime ends.
-    pub fn new(kind: &'a str, payload: &'a Value, run_at: DateTime<Utc>) -> Self {
-        Self {
-            kind,
-            payload,
-            run_at,
-            dedupe_key: None,
-            max_attempts: None,
-            lane: Lane::General,
-        }
-    }
-
-    pub fn lane(mut self, lane: Lane) -> Self {
-        self.lane = lane;
-        self
-    }
-
-    pub fn dedupe_key(mut self, key: &'a str) -> Self {
-        self.dedupe_key = Some(key);
-        self
-    }
-
-    pub fn max_attempts(mut self, attempts: u32) -> Self {
-        self.max_attempts = Some(attempts.max(1));
-        self
-    }
-}
-
-const COLUMNS: &str = "id, kind, payload, dedupe_key, status, run_at, attempts, max_attempts, \
-last_error, lease_until, created_at, updated_at, lane, due_at";
-
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Job> {
-    let status: String = row.get(4)?;
-    Ok(Job {
-        id: row.get(0)?,
-        kind: row.get(1)?,
-        payload: json_column(row, 2)?,
-        dedupe_key: row.get(3)?,
-        status: JobStatus::parse(&status).ok_or_else(|| {
-            rusqlite::Error::FromSqlConversionFailure(
-                4,
-                rusqlite::types::Type::Text,
-                format!("unknown job status {status:?}").into(),
-            )
-        })?,
-        run_at: instant(row.get(5)?),
-        attempts: row.get(6)?,
-        max_attempts: row.get(7)?,
-        last_error: row.get(8)?,
-        lease_until: row.get::<_, Option<i64>>(9)?.map(instant),
-        created_at: instant(row.get(10)?),
-        updated_at: instant(row.get(11)?),
-        lane: Lane::parse(&row.get::<_, String>(12)?),
-        due_at: instant(row.get(13)?),
-    })
-}
+/// A job to add: [`Lane::General`] unless it says otherwise.
+pub type NewJob<'a> = store::NewJob<'a, Lane>;
 
 /// Adds a job. Call it inside the transaction of the change that causes the job, so both
 /// are kept or neither is. Returns the new job's id, or `None` when a job with the same
@@ -163,21 +39,7 @@ pub fn enqueue(
     job: &NewJob<'_>,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<Option<i64>> {
-    let added = conn.execute(
-        "INSERT INTO jobs (kind, payload, dedupe_key, status, run_at, due_at, attempts, max_attempts, created_at, updated_at, lane)
-         VALUES (?1, ?2, ?3, 'pending', ?4, ?4, 0, ?5, ?6, ?6, ?7)
-         ON CONFLICT (dedupe_key) DO NOTHING",
-        params![
-            job.kind,
-            to_json(job.payload)?,
-            job.dedupe_key,
-            job.run_at.timestamp(),
-            job.max_attempts.map(|cap| cap.max(1)),
-            now.timestamp(),
-            job.lane.as_str(),
-        ],
-    )?;
-    Ok((added == 1).then(|| conn.last_insert_rowid()))
+    store::insert(conn, job, now)
 }
 
 /// Claims up to `limit` jobs of any lane that are due at `now`: see [`claim_lane`].
@@ -187,7 +49,7 @@ pub fn claim(
     lease: Duration,
     limit: u32,
 ) -> rusqlite::Result<Vec<Job>> {
-    claim_where(tx, now, lease, "1 = 1", limit)
+    claim_in(tx, now, lease, None, limit)
 }
 
 /// Claims up to `limit` jobs of `lane` that are due at `now`: pending ones whose time
@@ -202,65 +64,24 @@ pub fn claim_lane(
     lane: Lane,
     limit: u32,
 ) -> rusqlite::Result<Vec<Job>> {
-    claim_where(tx, now, lease, &lane.condition(), limit)
+    claim_in(tx, now, lease, Some(&lane.matching()), limit)
 }
 
-fn claim_where(
+fn claim_in(
     tx: &Transaction<'_>,
     now: DateTime<Utc>,
     lease: Duration,
-    condition: &str,
+    lane: Option<&store::LaneMatch>,
     limit: u32,
 ) -> rusqlite::Result<Vec<Job>> {
-    let now_s = now.timestamp();
-    tx.execute(
-        "UPDATE jobs SET status = 'dead', lease_until = NULL, updated_at = ?1,
-             last_error = 'the worker running it stopped before it finished'
-         WHERE status = 'running' AND lease_until <= ?1 AND attempts >= max_attempts",
-        // (A NULL cap compares as unknown: such jobs are never killed here.)
-        [now_s],
-    )?;
-    let ids: Vec<i64> = {
-        let mut stmt = tx.prepare_cached(&format!(
-            "SELECT id FROM jobs
-             WHERE ({condition}) AND ((status = 'pending' AND run_at <= ?1)
-                OR (status = 'running' AND lease_until <= ?1))
-             ORDER BY run_at, id LIMIT ?2"
-        ))?;
-        stmt.query_map(params![now_s, limit], |row| row.get(0))?
-            .collect::<Result<_, _>>()?
-    };
-    let lease_until = (now + lease).timestamp();
+    store::kill_lapsed_last_attempts(tx, now)?;
+    let ids = store::due_ids(tx, now, lane, limit)?;
+    let lease_until = now + lease;
     let mut claimed = Vec::with_capacity(ids.len());
     for id in ids {
-        let job = tx.query_row(
-            &format!(
-                "UPDATE jobs SET status = 'running', attempts = attempts + 1, lease_until = ?2, updated_at = ?3
-                 WHERE id = ?1 RETURNING {COLUMNS}"
-            ),
-            params![id, lease_until, now_s],
-            from_row,
-        )?;
-        claimed.push(job);
+        claimed.push(store::start_attempt(tx, id, lease_until, now)?);
     }
     Ok(claimed)
-}
-
-/// Marks a claimed job done. `attempt` is the attempt number the claim returned: a worker
-/// whose lease lapsed and whose job was taken over cannot complete the newer attempt.
-/// Returns whether the job was still this worker's.
-pub fn complete(
-    conn: &Connection,
-    id: i64,
-    attempt: u32,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<bool> {
-    let changed = conn.execute(
-        "UPDATE jobs SET status = 'done', lease_until = NULL, updated_at = ?3
-         WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
-        params![id, attempt, now.timestamp()],
-    )?;
-    Ok(changed == 1)
 }
 
 /// Extends the claim of a job this worker is running to `now + lease`: the heartbeat that
@@ -273,45 +94,7 @@ pub fn renew(
     now: DateTime<Utc>,
     lease: Duration,
 ) -> rusqlite::Result<bool> {
-    let changed = conn.execute(
-        "UPDATE jobs SET lease_until = ?3 WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
-        params![id, attempt, (now + lease).timestamp()],
-    )?;
-    Ok(changed == 1)
-}
-
-/// Gives back a job whose attempt was started but cut short (the worker stopped before
-/// it finished): its effect may or may not have happened, so the attempt counts and the
-/// job runs again at once, with `reason` as its last error. Returns whether the job was
-/// still this worker's.
-pub fn release_interrupted(
-    conn: &Connection,
-    id: i64,
-    attempt: u32,
-    reason: &str,
-    now: DateTime<Utc>,
-) -> rusqlite::Result<bool> {
-    let changed = conn.execute(
-        "UPDATE jobs SET status = 'pending', lease_until = NULL, run_at = min(run_at, ?4),
-             last_error = ?3, updated_at = ?4
-         WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
-        params![id, attempt, reason, now.timestamp()],
-    )?;
-    Ok(changed == 1)
-}
-
-/// Gives back every job marked running: call it only when no worker can be running them,
-/// as a starting server that holds the data directory's lock knows. Their process ended
-/// mid-attempt, so each runs again at once (or is dead when that was its last attempt)
-/// instead of waiting for its lease to lapse. Returns how many were given back.
-pub fn release_orphans(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<usize> {
-    conn.execute(
-        "UPDATE jobs SET status = CASE WHEN attempts >= coalesce(max_attempts, attempts + 1) THEN 'dead' ELSE 'pending' END,
-             lease_until = NULL, run_at = min(run_at, ?1), updated_at = ?1,
-             last_error = 'the process running it stopped before it finished'
-         WHERE status = 'running'",
-        [now.timestamp()],
-    )
+    store::renew(conn, id, attempt, now + lease)
 }
 
 /// How long to wait before attempt `attempts + 1`, after `attempts` failed ones:
@@ -368,17 +151,10 @@ pub fn fail(
 ) -> rusqlite::Result<Option<JobStatus>> {
     let Retries { lifetime, jitter } = retries;
     let error: String = error.chars().take(2000).collect();
-    let found: Option<(Option<u32>, i64)> = conn
-        .query_row(
-            "SELECT max_attempts, due_at FROM jobs WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
-            params![id, attempt],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    let Some((max_attempts, due_at)) = found else {
+    let Some((max_attempts, due_at)) = store::running_attempt(conn, id, attempt)? else {
         return Ok(None);
     };
-    let gives_up_at = instant(due_at) + lifetime;
+    let gives_up_at = due_at + lifetime;
     let dead = match failure {
         Failure::GiveUp => Some(error.clone()),
         Failure::Retry if max_attempts.is_some_and(|cap| attempt >= cap) => Some(error.clone()),
@@ -389,19 +165,11 @@ pub fn fail(
         Failure::Retry => None,
     };
     if let Some(last_error) = dead {
-        conn.execute(
-            "UPDATE jobs SET status = 'dead', lease_until = NULL, last_error = ?2, updated_at = ?3
-             WHERE id = ?1",
-            params![id, last_error, now.timestamp()],
-        )?;
+        store::mark_dead(conn, id, &last_error, now)?;
         return Ok(Some(JobStatus::Dead));
     }
     let run_at = (now + backoff(attempt, jitter)).min(gives_up_at);
-    conn.execute(
-        "UPDATE jobs SET status = 'pending', lease_until = NULL, last_error = ?2, run_at = ?3, updated_at = ?4
-         WHERE id = ?1",
-        params![id, error, run_at.timestamp(), now.timestamp()],
-    )?;
+    store::reschedule(conn, id, &error, run_at, now)?;
     Ok(Some(JobStatus::Pending))
 }
 
@@ -417,46 +185,9 @@ fn describe_span(span: Duration) -> String {
     }
 }
 
-/// Runs a job again now: a dead job starts afresh (no attempts, a new lifetime from now),
-/// a failing one (pending after a failed attempt) skips the rest of its backoff. Returns
-/// whether a dead or failing job had that id.
-pub fn retry(conn: &Connection, id: i64, now: DateTime<Utc>) -> rusqlite::Result<bool> {
-    let changed = conn.execute(
-        "UPDATE jobs SET status = 'pending', attempts = CASE WHEN status = 'dead' THEN 0 ELSE attempts END,
-             due_at = CASE WHEN status = 'dead' THEN ?2 ELSE due_at END,
-             run_at = ?2, lease_until = NULL, updated_at = ?2
-         WHERE id = ?1 AND (status = 'dead' OR (status = 'pending' AND attempts > 0))",
-        params![id, now.timestamp()],
-    )?;
-    Ok(changed == 1)
-}
-
-/// Runs every dead job again (see [`retry`]). Returns their ids.
-pub fn retry_dead(conn: &Connection, now: DateTime<Utc>) -> rusqlite::Result<Vec<i64>> {
-    let mut stmt = conn.prepare_cached(
-        "UPDATE jobs SET status = 'pending', attempts = 0, due_at = ?1, run_at = ?1,
-             lease_until = NULL, updated_at = ?1
-         WHERE status = 'dead' RETURNING id",
-    )?;
-    let mut ids: Vec<i64> = stmt
-        .query_map([now.timestamp()], |row| row.get(0))?
-        .collect::<Result<_, _>>()?;
-    ids.sort_unstable();
-    Ok(ids)
-}
-
-/// Removes the pending jobs whose dedupe key starts with `prefix`: timed work that a
-/// change made moot (the follow-ups of a cancelled or moved meeting). Returns how many.
-pub fn remove_pending(conn: &Connection, prefix: &str) -> rusqlite::Result<usize> {
-    conn.execute(
-        "DELETE FROM jobs WHERE status = 'pending' AND substr(dedupe_key, 1, length(?1)) = ?1",
-        [prefix],
-    )
-}
-
 /// When the worker next has something to do: the earliest pending run time or lease end.
 pub fn next_due(conn: &Connection) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    next_due_where(conn, "1 = 1")
+    store::next_due(conn, None)
 }
 
 /// [`next_due`] in the given lanes only (the ones with room for another job).
@@ -464,64 +195,8 @@ pub fn next_due_in(conn: &Connection, lanes: &[Lane]) -> rusqlite::Result<Option
     if lanes.is_empty() {
         return Ok(None);
     }
-    let condition = lanes
-        .iter()
-        .map(|lane| format!("({})", lane.condition()))
-        .collect::<Vec<_>>()
-        .join(" OR ");
-    next_due_where(conn, &condition)
-}
-
-fn next_due_where(conn: &Connection, condition: &str) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    let next: Option<i64> = conn.query_row(
-        &format!(
-            "SELECT min(t) FROM (
-                 SELECT min(run_at) AS t FROM jobs WHERE status = 'pending' AND ({condition})
-                 UNION ALL
-                 SELECT min(lease_until) AS t FROM jobs WHERE status = 'running' AND ({condition})
-             )"
-        ),
-        [],
-        |row| row.get(0),
-    )?;
-    Ok(next.map(instant))
-}
-
-/// How many jobs of one kind are in each state.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct KindCounts {
-    pub kind: String,
-    /// Pending, never tried yet (due or not).
-    pub waiting: u64,
-    /// Pending after a failed attempt.
-    pub failing: u64,
-    pub running: u64,
-    pub dead: u64,
-}
-
-/// Jobs not done, counted by kind and state, in kind order.
-pub fn counts_by_kind(conn: &Connection) -> rusqlite::Result<Vec<KindCounts>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT kind,
-                sum(status = 'pending' AND attempts = 0),
-                sum(status = 'pending' AND attempts > 0),
-                sum(status = 'running'),
-                sum(status = 'dead')
-         FROM jobs WHERE status != 'done' GROUP BY kind ORDER BY kind",
-    )?;
-    let count = |row: &Row<'_>, index: usize| -> rusqlite::Result<u64> {
-        Ok(u64::try_from(row.get::<_, i64>(index)?).unwrap_or(0))
-    };
-    stmt.query_map([], |row| {
-        Ok(KindCounts {
-            kind: row.get(0)?,
-            waiting: count(row, 1)?,
-            failing: count(row, 2)?,
-            running: count(row, 3)?,
-            dead: count(row, 4)?,
-        })
-    })?
-    .collect()
+    let lanes: Vec<store::LaneMatch> = lanes.iter().map(|lane| lane.matching()).collect();
+    store::next_due(conn, Some(&lanes))
 }
 
 /// For each lane with pending jobs due at `now`: when the longest-waiting of them fell
@@ -530,16 +205,9 @@ pub fn oldest_due_by_lane(
     conn: &Connection,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<Vec<(Lane, DateTime<Utc>)>> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT lane, min(run_at) FROM jobs WHERE status = 'pending' AND run_at <= ?1
-         GROUP BY lane ORDER BY lane",
-    )?;
-    let rows: Vec<(String, i64)> = stmt
-        .query_map([now.timestamp()], |row| Ok((row.get(0)?, row.get(1)?)))?
-        .collect::<Result<_, _>>()?;
     let mut oldest: Vec<(Lane, DateTime<Utc>)> = Vec::new();
-    for (lane, since) in rows {
-        let (lane, since) = (Lane::parse(&lane), instant(since));
+    for (lane, since) in store::oldest_due_by_lane_name(conn, now)? {
+        let lane = Lane::parse(&lane);
         match oldest.iter_mut().find(|(known, _)| *known == lane) {
             // Lanes this version does not know all count as the general lane.
             Some((_, earliest)) => *earliest = (*earliest).min(since),
@@ -549,46 +217,23 @@ pub fn oldest_due_by_lane(
     Ok(oldest)
 }
 
-/// When the longest-failing job still being retried was first due.
-pub fn failing_since(conn: &Connection) -> rusqlite::Result<Option<DateTime<Utc>>> {
-    let since: Option<i64> = conn.query_row(
-        "SELECT min(due_at) FROM jobs WHERE status = 'pending' AND attempts > 0",
-        [],
-        |row| row.get(0),
-    )?;
-    Ok(since.map(instant))
-}
-
 pub fn by_id(conn: &Connection, id: i64) -> rusqlite::Result<Option<Job>> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM jobs WHERE id = ?1"),
-        [id],
-        from_row,
-    )
-    .optional()
+    store::by_id(conn, id)
 }
 
 pub fn by_dedupe_key(conn: &Connection, key: &str) -> rusqlite::Result<Option<Job>> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM jobs WHERE dedupe_key = ?1"),
-        [key],
-        from_row,
-    )
-    .optional()
+    store::by_dedupe_key(conn, key)
 }
 
 /// Jobs in a status, oldest first: what an admin list shows.
 pub fn list(conn: &Connection, status: JobStatus, limit: u32) -> rusqlite::Result<Vec<Job>> {
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {COLUMNS} FROM jobs WHERE status = ?1 ORDER BY run_at, id LIMIT ?2"
-    ))?;
-    stmt.query_map(params![status.as_str(), limit], from_row)?
-        .collect()
+    store::list(conn, status, limit)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::instant;
     use rusqlite::TransactionBehavior;
     use serde_json::json;
 

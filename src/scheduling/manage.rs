@@ -362,11 +362,7 @@ pub fn remove_team_member(
         return Err(ManageError::NotFound("team member"));
     }
     // A host who left the team no longer hosts its event types.
-    conn.execute(
-        "DELETE FROM event_type_hosts WHERE user_id = ?1
-         AND event_type_id IN (SELECT id FROM event_types WHERE owner_team_id = ?2)",
-        [member_id, team_id],
-    )?;
+    event_types::remove_team_host(conn, team_id, member_id)?;
     let object = format!("team:{team_id}/user:{member_id}");
     audit_change(conn, user, "team_member_removed", object, origin, now)
 }

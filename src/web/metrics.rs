@@ -230,15 +230,8 @@ pub async fn serve(
     let bookings = state
         .db
         .read(|conn| -> Result<_, crate::db::DbError> {
-            let mut by_status = conn.prepare("SELECT status, count(*) FROM bookings GROUP BY status")?;
-            let statuses: Vec<(String, i64)> = by_status
-                .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
-                .collect::<Result<_, _>>()?;
-            let created: i64 = conn.query_row(
-                "SELECT count(*) FROM booking_events WHERE kind IN ('created', 'requested', 'rescheduled')",
-                [],
-                |row| row.get(0),
-            )?;
+            let statuses = crate::db::bookings::count_by_status(conn)?;
+            let created = crate::db::bookings::count_made(conn)?;
             Ok((statuses, created))
         })
         .await;

@@ -340,11 +340,7 @@ fn reschedule_chain(conn: &Connection, booking: &Booking) -> rusqlite::Result<Ve
 fn sequence_of(conn: &Connection, chain: &[Booking], event_id: i64) -> rusqlite::Result<u32> {
     let mut count = 0u32;
     for booking in chain {
-        count += conn.query_row(
-            "SELECT count(*) FROM booking_events WHERE booking_id = ?1 AND id < ?2",
-            rusqlite::params![booking.id, event_id],
-            |row| row.get::<_, u32>(0),
-        )?;
+        count += bookings::events_before(conn, booking.id, event_id)?;
     }
     Ok(count)
 }
