@@ -2,10 +2,12 @@
 //! folder per family. Each one subscribes to the booking-event outbox and owns its job
 //! kinds; the booking service names none of them.
 //!
+//! - [`calendars`]: the hosts' connected calendars (CalDAV).
 //! - [`notify`]: emails with calendar invitations, and text messages.
 //! - [`webhooks`]: signed HTTP callbacks to members' receivers.
 //! - [`workflows`]: reminders and follow-ups that members set up.
 
+pub mod calendars;
 pub mod notify;
 pub mod webhooks;
 pub mod workflows;

@@ -1,0 +1,3 @@
+//! Connected calendars: the hosts' own calendars, read for busy time and written with bookings.
+
+pub mod caldav;
