@@ -543,7 +543,7 @@ pub async fn post(request: Request<'_>, policy: Policy) -> Exchange {
 }
 
 /// A network error in words, without the URL.
-fn describe(err: &reqwest::Error) -> String {
+pub(crate) fn describe(err: &reqwest::Error) -> String {
     let kind = if err.is_timeout() {
         "timed out"
     } else if err.is_connect() {

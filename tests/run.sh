@@ -26,12 +26,13 @@ fi
 
 # The .ics tests read calendar files with an independent parser, Python's icalendar; the
 # email tests send to a real SMTP server, aiosmtpd; the single sign-on tests sign in at a
-# real OpenID Connect provider, oidc-provider-mock.
-if ! .venv-test/bin/python -c 'import icalendar, aiosmtpd, oidc_provider_mock' >/dev/null 2>&1; then
-    log "installing Python's icalendar, aiosmtpd and oidc-provider-mock for the .ics, email and SSO tests"
+# real OpenID Connect provider, oidc-provider-mock; the CalDAV tests talk to two real
+# CalDAV servers, Radicale and Xandikos.
+if ! .venv-test/bin/python -c 'import icalendar, aiosmtpd, oidc_provider_mock, radicale, xandikos' >/dev/null 2>&1; then
+    log "installing Python's icalendar, aiosmtpd, oidc-provider-mock, radicale and xandikos for the .ics, email, SSO and CalDAV tests"
     python3 -m venv .venv-test
-    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd oidc-provider-mock \
-        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd oidc-provider-mock
+    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd oidc-provider-mock radicale xandikos \
+        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd oidc-provider-mock radicale xandikos
 fi
 
 log "unit, property and integration tests"

@@ -2,7 +2,7 @@
 //! folder per family. Each one subscribes to the booking-event outbox and owns its job
 //! kinds; the booking service names none of them.
 //!
-//! - [`calendars`]: the host's own calendars, read for busy time.
+//! - [`calendars`]: the host's own calendars (CalDAV, ICS feeds), read for busy time.
 //! - [`notify`]: emails with calendar invitations, and text messages.
 //! - [`webhooks`]: signed HTTP callbacks to members' receivers.
 //! - [`workflows`]: reminders and follow-ups that members set up.
@@ -87,5 +87,6 @@ pub fn outbox() -> Outbox {
 pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
     let handlers = notify::job_handlers(handlers, deps);
     let handlers = webhooks::job_handlers(handlers, deps);
-    workflows::job_handlers(handlers, deps)
+    let handlers = workflows::job_handlers(handlers, deps);
+    calendars::job_handlers(handlers, deps)
 }

@@ -5,6 +5,7 @@ mod access;
 mod api;
 mod audit;
 mod backup;
+mod caldav;
 mod cli;
 mod config;
 mod docs;
