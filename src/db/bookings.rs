@@ -202,8 +202,7 @@ pub fn link_rescheduled(conn: &Connection, old_id: i64, new_id: i64) -> rusqlite
     Ok(())
 }
 
-/// Records a state change for the notification and webhook work that follows; returns
-/// the event's id.
+/// Records a state change of a booking: a row of the outbox.
 pub fn record_event(
     conn: &Connection,
     booking_id: i64,
@@ -211,12 +210,19 @@ pub fn record_event(
     actor: &str,
     data: &Value,
     now: DateTime<Utc>,
-) -> rusqlite::Result<i64> {
+) -> rusqlite::Result<RecordedEvent> {
     conn.execute(
         "INSERT INTO booking_events (booking_id, kind, actor, data, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
         params![booking_id, event.as_str(), actor, to_json(data)?, now.timestamp()],
     )?;
-    Ok(conn.last_insert_rowid())
+    Ok(RecordedEvent {
+        id: conn.last_insert_rowid(),
+        booking_id,
+        event,
+        actor: actor.to_string(),
+        data: data.clone(),
+        created_at: now,
+    })
 }
 
 /// One recorded state change, by id.

@@ -42,8 +42,8 @@ impl Outbox {
         self.subscribers.iter().map(|s| s.name()).collect()
     }
 
-    /// Records `event` of booking `booking_id` and hands it to every subscriber. Call it in
-    /// the transaction that changed the booking.
+    /// Records a booking's event (see [`bookings::record_event`]) and hands it to every
+    /// subscriber. Call it in the transaction that changed the booking.
     pub fn record(
         &self,
         conn: &Connection,
@@ -53,15 +53,7 @@ impl Outbox {
         data: &Value,
         now: DateTime<Utc>,
     ) -> rusqlite::Result<RecordedEvent> {
-        let id = bookings::record_event(conn, booking_id, event, actor, data, now)?;
-        let recorded = RecordedEvent {
-            id,
-            booking_id,
-            event,
-            actor: actor.to_string(),
-            data: data.clone(),
-            created_at: now,
-        };
+        let recorded = bookings::record_event(conn, booking_id, event, actor, data, now)?;
         for subscriber in self.subscribers.iter() {
             subscriber.on_event(conn, &recorded)?;
         }

@@ -94,23 +94,36 @@ pub async fn connect(
                     calendars::upsert_calendar(tx, id, "", &shown_url, true)?;
                 }
             }
-            audit::record(
-                tx,
-                now,
-                &audit::Entry {
-                    actor: audit::Actor::User(user_id),
-                    action: "calendar_connected",
-                    object: Some(format!("calendar_account:{id}")),
-                    outcome: audit::Outcome::Success,
-                    origin: &origin,
-                },
-            )?;
+            audit_account(tx, user_id, "calendar_connected", id, &origin, now)?;
             sync::plan(tx, id, now, now)?;
             Ok(id)
         })
         .await?;
     deps.wake_jobs();
     managed(deps, user, id).await
+}
+
+/// Audits what a host did to one of their calendar accounts.
+fn audit_account(
+    conn: &rusqlite::Connection,
+    user_id: i64,
+    action: &'static str,
+    account_id: i64,
+    origin: &Origin,
+    now: chrono::DateTime<chrono::Utc>,
+) -> rusqlite::Result<()> {
+    audit::record(
+        conn,
+        now,
+        &audit::Entry {
+            actor: audit::Actor::User(user_id),
+            action,
+            object: Some(format!("calendar_account:{account_id}")),
+            outcome: audit::Outcome::Success,
+            origin,
+        },
+    )
+    .map(|_| ())
 }
 
 /// A feed's host name: what the host sees of the feed's secret address.
@@ -190,17 +203,7 @@ pub async fn disconnect(
     deps.db
         .write(move |tx| -> Result<(), DbError> {
             calendars::delete_account(tx, id)?;
-            audit::record(
-                tx,
-                now,
-                &audit::Entry {
-                    actor: audit::Actor::User(user_id),
-                    action: "calendar_disconnected",
-                    object: Some(format!("calendar_account:{id}")),
-                    outcome: audit::Outcome::Success,
-                    origin: &origin,
-                },
-            )?;
+            audit_account(tx, user_id, "calendar_disconnected", id, &origin, now)?;
             Ok(())
         })
         .await?;
