@@ -269,6 +269,67 @@ pub fn events_before(conn: &Connection, booking_id: i64, event_id: i64) -> rusql
     )
 }
 
+/// The booking and the ones it was rescheduled from, newest first.
+pub fn reschedule_chain(conn: &Connection, booking: &Booking) -> rusqlite::Result<Vec<Booking>> {
+    let mut chain = vec![booking.clone()];
+    while let Some(from) = chain.last().and_then(|b| b.rescheduled_from_id) {
+        // A chain is as long as the reschedules of one meeting; stop on a loop anyway.
+        if chain.len() > 1000 || chain.iter().any(|b| b.id == from) {
+            break;
+        }
+        match by_id(conn, from)? {
+            Some(earlier) => chain.push(earlier),
+            None => break,
+        }
+    }
+    Ok(chain)
+}
+
+/// The newest booking of `booking`'s meeting: the one it was last rescheduled to, or
+/// itself.
+pub fn newest_of(conn: &Connection, booking: Booking) -> rusqlite::Result<Booking> {
+    let mut newest = booking;
+    for _ in 0..1000 {
+        let Some(next) = newest.rescheduled_to_id else {
+            break;
+        };
+        match by_id(conn, next)? {
+            Some(later) if later.id != newest.id => newest = later,
+            _ => break,
+        }
+    }
+    Ok(newest)
+}
+
+/// A meeting as calendars know it: one UID for the whole reschedule chain (the first
+/// booking's), and the revision (SEQUENCE) as of an event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingIdentity {
+    pub uid: String,
+    pub sequence: u32,
+}
+
+/// The calendar identity of `booking`'s meeting as of event `event_id`: the invitations
+/// and the event in each host's calendar carry it, so every copy is the same event.
+pub fn meeting_identity(
+    conn: &Connection,
+    booking: &Booking,
+    event_id: i64,
+) -> rusqlite::Result<MeetingIdentity> {
+    let chain = reschedule_chain(conn, booking)?;
+    let first = chain
+        .last()
+        .map_or(booking.uid.as_str(), |b| b.uid.as_str());
+    let mut sequence = 0u32;
+    for booking in &chain {
+        sequence += events_before(conn, booking.id, event_id)?;
+    }
+    Ok(MeetingIdentity {
+        uid: format!("{first}{}", crate::model::booking::OWN_UID),
+        sequence,
+    })
+}
+
 /// How many bookings there are in each status, as stored.
 pub fn count_by_status(conn: &Connection) -> rusqlite::Result<Vec<(String, i64)>> {
     let mut stmt = conn.prepare("SELECT status, count(*) FROM bookings GROUP BY status")?;

@@ -2,7 +2,8 @@
 //! folder per family. Each one subscribes to the booking-event outbox and owns its job
 //! kinds; the booking service names none of them.
 //!
-//! - [`calendars`]: the host's own calendars (CalDAV, ICS feeds), read for busy time.
+//! - [`calendars`]: the host's own calendars (CalDAV, ICS feeds), read for busy time and
+//!   written with bookings.
 //! - [`notify`]: emails with calendar invitations, and text messages.
 //! - [`webhooks`]: signed HTTP callbacks to members' receivers.
 //! - [`workflows`]: reminders and follow-ups that members set up.
@@ -73,12 +74,13 @@ impl Deps {
 }
 
 /// The subscribers of the booking-event outbox, in the order they take in an event:
-/// messages to people, webhooks, then workflows.
+/// messages to people, webhooks, workflows, then the hosts' calendars.
 pub fn outbox() -> Outbox {
     let subscribers: Vec<Arc<dyn Subscriber>> = vec![
         Arc::new(notify::Subscriber),
         Arc::new(webhooks::Subscriber),
         Arc::new(workflows::Subscriber),
+        Arc::new(calendars::Subscriber),
     ];
     Outbox::new(subscribers)
 }

@@ -22,12 +22,12 @@ fn policy() -> Policy {
 
 /// A CalDAV server running for the whole test binary.
 pub(crate) struct Server {
-    name: &'static str,
-    base: String,
-    username: &'static str,
-    password: &'static str,
+    pub(crate) name: &'static str,
+    pub(crate) base: String,
+    pub(crate) username: &'static str,
+    pub(crate) password: &'static str,
     /// Where the user's calendars live (the test creates them there).
-    home: &'static str,
+    pub(crate) home: &'static str,
     /// Held so that the watcher shell sees the end of its input only when the test binary
     /// exits; it then stops the server and removes its directory.
     _process: Child,

@@ -265,40 +265,12 @@ async fn clinic_configured(extra: &str) -> (TestServer, Api, i64) {
     (server, api, id)
 }
 
-/// Waits until the worker has done everything due on the test clock: nothing running,
-/// nothing pending that is due.
-async fn settle_queue(server: &TestServer) {
-    let state = server.running.as_ref().expect("running").state.clone();
-    let deadline = Instant::now() + StdDuration::from_secs(30);
-    loop {
-        state.jobs.wake();
-        let now = server.clock.now().timestamp();
-        let busy: i64 = state
-            .db
-            .read(move |conn| -> Result<i64, DbError> {
-                Ok(conn.query_row(
-                    "SELECT count(*) FROM jobs WHERE status = 'running'
-                        OR (status = 'pending' AND run_at <= ?1)",
-                    [now],
-                    |row| row.get(0),
-                )?)
-            })
-            .await
-            .expect("count");
-        if busy == 0 {
-            return;
-        }
-        assert!(Instant::now() < deadline, "{busy} jobs stayed due");
-        tokio::time::sleep(StdDuration::from_millis(30)).await;
-    }
-}
-
 /// Moves the test clock `hours` forward an hour at a time, letting the worker do what
 /// falls due at each step.
 async fn through_hours(server: &TestServer, hours: i64) {
     for _ in 0..hours {
         server.clock.advance(Duration::hours(1));
-        settle_queue(server).await;
+        server.settle_jobs().await;
     }
 }
 
@@ -342,7 +314,7 @@ async fn a_mail_outage_of_two_days_is_survived_and_each_message_arrives_once() {
     let back = server.clock.now();
     // Retries are at most an hour apart: within the hour everything arrived.
     server.clock.advance(Duration::hours(1));
-    settle_queue(&server).await;
+    server.settle_jobs().await;
     wait_for_email_jobs(&server, 4, 30, |status, _| status == "done").await;
     assert!(server.clock.now() - back <= Duration::hours(1));
     through_hours(&server, 12).await;
@@ -392,7 +364,7 @@ async fn a_reminder_that_could_not_be_sent_before_the_meeting_is_dropped_saying_
     let started: DateTime<Utc> = "2026-03-31T08:00:00Z".parse().expect("instant");
     while server.clock.now() < started + Duration::minutes(30) {
         server.clock.advance(Duration::minutes(30));
-        settle_queue(&server).await;
+        server.settle_jobs().await;
     }
     refusing.stop();
     let smtp = SmtpServer::start_mode(port, &mail, "ok", 0);

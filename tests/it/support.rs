@@ -343,6 +343,37 @@ impl TestServer {
     }
 
     /// Counts rows of a table straight from the database.
+    /// Waits until no job is due or running: what the last steps asked for is done (or
+    /// waits for a retry).
+    pub async fn settle_jobs(&self) {
+        let state = self.running.as_ref().expect("running").state.clone();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        loop {
+            state.jobs.wake();
+            let now = self.clock.now().timestamp();
+            let busy: i64 = state
+                .db
+                .read(move |conn| -> Result<i64, kairos::db::DbError> {
+                    Ok(conn.query_row(
+                        "SELECT count(*) FROM jobs WHERE status = 'running'
+                            OR (status = 'pending' AND run_at <= ?1)",
+                        [now],
+                        |row| row.get(0),
+                    )?)
+                })
+                .await
+                .expect("count");
+            if busy == 0 {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{busy} jobs stayed due"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(30)).await;
+        }
+    }
+
     pub async fn count(&self, table: &'static str) -> i64 {
         let db = self.running.as_ref().expect("running").state.db.clone();
         db.read(move |conn| -> Result<i64, kairos::db::DbError> {

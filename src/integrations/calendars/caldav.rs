@@ -492,6 +492,21 @@ async fn current_etag(
         .find_map(|entry| entry.prop_text("getetag")))
 }
 
+/// The ETag of the event [`put`] writes for `uid` in `calendar`, or `None` when there is
+/// no such object.
+pub async fn etag_of(
+    account: &Account,
+    calendar: &str,
+    uid: &str,
+    policy: Policy,
+) -> Result<Option<String>, CaldavError> {
+    let url = object_url(calendar, uid)?;
+    match current_etag(account, &url, policy).await {
+        Err(CaldavError::NotFound) => Ok(None),
+        found => found,
+    }
+}
+
 /// Deletes one object; with `etag`, only if it has not changed on the server since
 /// ([`CaldavError::Conflict`] otherwise). An object already gone (404, 410) is fine.
 pub async fn delete(
@@ -731,6 +746,11 @@ fn collection_url(calendar: &str) -> Result<Url, CaldavError> {
 
 /// Where the event with `uid` lives in `calendar`: `{calendar}/{uid}.ics`, the UID
 /// percent-encoded.
+/// The address [`put`] writes the event with `uid` to in `calendar`.
+pub fn object_href(calendar: &str, uid: &str) -> Result<String, CaldavError> {
+    object_url(calendar, uid).map(String::from)
+}
+
 fn object_url(calendar: &str, uid: &str) -> Result<Url, CaldavError> {
     let name = format!("{}.ics", utf8_percent_encode(uid, SEGMENT));
     collection_url(calendar)?

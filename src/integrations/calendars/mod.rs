@@ -7,18 +7,27 @@
 //! - [`caldav`] speaks CalDAV through the outbound guard: discovery, incremental
 //!   changes, writing and deleting events.
 //! - [`sync`] keeps each account's replica fresh on the durable job queue.
+//! - [`write`] writes bookings into the hosts' destination calendars.
 //! - [`accounts`] connects, lists, syncs and disconnects a host's accounts.
 
 pub mod accounts;
 pub mod caldav;
 pub mod ical;
 pub mod sync;
+pub mod write;
 
 use crate::integrations::Deps;
 use crate::jobs::Handlers;
 
-/// Adds the `calendar_sync` job kind: one sync of one account.
+pub use write::Subscriber;
+
+/// Adds the calendar job kinds: `calendar_sync` (one sync of one account) and
+/// `calendar_write` (one meeting into one host's calendar).
 pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
-    let deps = deps.clone();
-    handlers.on(sync::SYNC_JOB, move |job| sync::run(deps.clone(), job))
+    let (sync_deps, write_deps) = (deps.clone(), deps.clone());
+    handlers
+        .on(sync::SYNC_JOB, move |job| sync::run(sync_deps.clone(), job))
+        .on(write::WRITE_JOB, move |job| {
+            write::run(write_deps.clone(), job)
+        })
 }

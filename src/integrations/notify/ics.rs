@@ -74,7 +74,9 @@ impl<'a> Participant<'a> {
 /// What goes into one event.
 #[derive(Debug, Clone)]
 pub struct CalendarEvent<'a> {
-    pub method: Method,
+    /// `None` for an event stored in a calendar (CalDAV), which carries no METHOD
+    /// (RFC 4791 §4.1).
+    pub method: Option<Method>,
     /// Revision of the event: raised on each change so calendars replace the old copy.
     pub sequence: u32,
     /// Stable across updates of the same booking.
@@ -144,7 +146,11 @@ pub fn render(event: &CalendarEvent<'_>) -> String {
         "VERSION:2.0".to_string(),
         format!("PRODID:-//Kairos//Kairos {}//EN", env!("CARGO_PKG_VERSION")),
         "CALSCALE:GREGORIAN".to_string(),
-        format!("METHOD:{}", event.method.as_str()),
+    ];
+    if let Some(method) = event.method {
+        lines.push(format!("METHOD:{}", method.as_str()));
+    }
+    lines.extend([
         "BEGIN:VEVENT".to_string(),
         format!("UID:{}", text(event.uid)),
         format!("SEQUENCE:{}", event.sequence),
@@ -153,7 +159,7 @@ pub fn render(event: &CalendarEvent<'_>) -> String {
         format!("DTEND:{}", utc(event.end)),
         format!("SUMMARY:{}", text(event.title)),
         format!("STATUS:{}", event.status),
-    ];
+    ]);
     if !event.description.is_empty() {
         lines.push(format!("DESCRIPTION:{}", text(event.description)));
     }
@@ -210,7 +216,7 @@ mod tests {
     fn escapes_folds_and_ends_lines_with_crlf() {
         let long = "Ä".repeat(60);
         let file = render(&CalendarEvent {
-            method: Method::Publish,
+            method: Some(Method::Publish),
             sequence: 0,
             uid: "abc@kairos",
             title: "Check-up; knee, left",
@@ -249,7 +255,7 @@ mod tests {
     #[test]
     fn invitations_and_cancellations_carry_their_method_and_revision() {
         let event = |method, sequence| CalendarEvent {
-            method,
+            method: Some(method),
             sequence,
             uid: "abc@kairos",
             title: "Check-up",

@@ -283,12 +283,8 @@ fn invitation(
         BookingEvent::Cancelled | BookingEvent::Rejected => (Method::Cancel, "CANCELLED"),
         _ => return Ok(None),
     };
-    let chain = reschedule_chain(conn, booking)?;
-    let first_uid = chain
-        .last()
-        .map_or(booking.uid.as_str(), |b| b.uid.as_str());
-    let uid = format!("{first_uid}{}", crate::model::booking::OWN_UID);
-    let sequence = sequence_of(conn, &chain, event.id)?;
+    let bookings::MeetingIdentity { uid, sequence } =
+        bookings::meeting_identity(conn, booking, event.id)?;
     let mut hosts = Vec::new();
     for id in &booking.hosts {
         if let Some(host) = users::by_id(conn, *id)? {
@@ -303,7 +299,7 @@ fn invitation(
     );
     let (location, url) = invite::location_and_url(booking.location.as_ref());
     let calendar = ics::render(&CalendarEvent {
-        method,
+        method: Some(method),
         sequence,
         uid: &uid,
         title: &title,
@@ -318,29 +314,4 @@ fn invitation(
         attendees: invite::participants(booking, &hosts),
     });
     Ok(Some(Invite { method, calendar }))
-}
-
-/// The booking and the ones it was rescheduled from, newest first.
-fn reschedule_chain(conn: &Connection, booking: &Booking) -> rusqlite::Result<Vec<Booking>> {
-    let mut chain = vec![booking.clone()];
-    while let Some(from) = chain.last().and_then(|b| b.rescheduled_from_id) {
-        // A chain is as long as the reschedules of one meeting; stop on a loop anyway.
-        if chain.len() > 1000 || chain.iter().any(|b| b.id == from) {
-            break;
-        }
-        match bookings::by_id(conn, from)? {
-            Some(earlier) => chain.push(earlier),
-            None => break,
-        }
-    }
-    Ok(chain)
-}
-
-/// How many earlier changes the meeting had: the invitation's SEQUENCE.
-fn sequence_of(conn: &Connection, chain: &[Booking], event_id: i64) -> rusqlite::Result<u32> {
-    let mut count = 0u32;
-    for booking in chain {
-        count += bookings::events_before(conn, booking.id, event_id)?;
-    }
-    Ok(count)
 }

@@ -407,7 +407,7 @@ pub async fn ics(
         crate::integrations::notify::invite::location_and_url(booking.location.as_ref());
     let uid_text = format!("{}{}", booking.uid, crate::model::booking::OWN_UID);
     let file = ics::render(&CalendarEvent {
-        method: ics::Method::Publish,
+        method: Some(ics::Method::Publish),
         sequence: 0,
         uid: &uid_text,
         title: &title,

@@ -1,0 +1,299 @@
+//! Bookings into the hosts' own calendars: every booking event enqueues, for each host
+//! who has a destination calendar (or an event written there before), one
+//! `calendar_write` job on the calendar lane.
+//!
+//! The job does not replay the event: it writes the meeting as it is now (the newest
+//! booking of its reschedule chain), so jobs that run late, twice or out of order all
+//! leave the same one event. That event carries the meeting's invitation UID (the host's
+//! calendar program shows the emailed invitation and this event as one) and a rising
+//! SEQUENCE. It is created with `If-None-Match: *` and updated with `If-Match`, so a
+//! retry after a lost answer or a restart finds its own event instead of adding a copy.
+
+use rusqlite::Connection;
+use serde_json::json;
+
+use crate::db::DbError;
+use crate::db::calendars::{self, Account, Calendar, Provider, Written};
+use crate::db::{bookings, users};
+use crate::integrations::Deps;
+use crate::integrations::calendars::caldav::{self, CaldavError};
+use crate::integrations::calendars::sync;
+use crate::integrations::notify::email::Site;
+use crate::integrations::notify::ics::{self, CalendarEvent};
+use crate::integrations::notify::invite;
+use crate::jobs::{Job, JobFailure, Lane, NewJob, queue};
+use crate::model::booking::{Booking, BookingStatus, RecordedEvent};
+
+/// The job kind that brings one host's calendar up to date with one meeting.
+pub const WRITE_JOB: &str = "calendar_write";
+
+/// Follows booking events with a `calendar_write` job per host whose calendar holds, or
+/// should hold, the meeting.
+pub struct Subscriber;
+
+impl crate::db::outbox::Subscriber for Subscriber {
+    fn name(&self) -> &'static str {
+        "calendars"
+    }
+
+    fn on_event(&self, conn: &Connection, event: &RecordedEvent) -> rusqlite::Result<()> {
+        let Some(booking) = bookings::by_id(conn, event.booking_id)? else {
+            return Ok(());
+        };
+        // A move may change hosts: the earlier booking's hosts lose the event.
+        let mut hosts = booking.hosts.clone();
+        if let Some(from) = booking.rescheduled_from_id
+            && let Some(earlier) = bookings::by_id(conn, from)?
+        {
+            hosts.extend(earlier.hosts);
+        }
+        hosts.sort_unstable();
+        hosts.dedup();
+        let uid = bookings::meeting_identity(conn, &booking, event.id)?.uid;
+        for user_id in hosts {
+            let written = calendars::written(conn, &uid, user_id)?.is_some_and(|w| !w.deleted);
+            if !written && calendars::destination(conn, user_id)?.is_none() {
+                continue;
+            }
+            let payload = json!({ "bookingEventId": event.id, "userId": user_id });
+            queue::enqueue(
+                conn,
+                &NewJob::new(WRITE_JOB, &payload, event.created_at)
+                    .dedupe_key(&format!("calendar-write:{}:{user_id}", event.id))
+                    .lane(Lane::Calendar),
+                event.created_at,
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// What one host's calendar needs for one meeting.
+#[derive(Debug)]
+enum Change {
+    /// Write the event (create or update) in `calendar`.
+    Put {
+        calendar: Calendar,
+        account: Account,
+        uid: String,
+        sequence: i64,
+        ics: String,
+        /// What was written before in this same calendar.
+        before: Option<Written>,
+    },
+    /// Remove the event written before.
+    Delete { account: Account, written: Written },
+}
+
+fn db_failure(err: impl Into<DbError>) -> JobFailure {
+    JobFailure::new(err.into().to_string())
+}
+
+/// Runs a `calendar_write` job.
+pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
+    let field = |name: &str| job.payload.get(name).and_then(serde_json::Value::as_i64);
+    let (Some(event_id), Some(user_id)) = (field("bookingEventId"), field("userId")) else {
+        return Err(JobFailure::give_up(
+            "the job names no booking event or host",
+        ));
+    };
+    let site = deps.site();
+    let change = deps
+        .db
+        .read(move |conn| change_for(conn, &site, event_id, user_id).map_err(DbError::from))
+        .await
+        .map_err(db_failure)?;
+    let Some(change) = change else {
+        return Ok(());
+    };
+    let policy = deps.policy();
+    let written = match change {
+        Change::Put {
+            calendar,
+            account,
+            uid,
+            sequence,
+            ics,
+            before,
+        } => {
+            let remote = remote_account(&deps, &account)?;
+            let etag = before.and_then(|w| w.etag);
+            let written = put(&remote, &calendar.href, &uid, &ics, etag, policy)
+                .await
+                .map_err(|err| JobFailure::new(err.to_string()))?;
+            Written {
+                uid,
+                user_id,
+                calendar_id: calendar.id,
+                href: written.href,
+                etag: written.etag,
+                sequence,
+                deleted: false,
+            }
+        }
+        Change::Delete { account, written } => {
+            let remote = remote_account(&deps, &account)?;
+            // The host's own changes to the event do not keep it: the meeting is off.
+            caldav::delete(&remote, &written.href, None, policy)
+                .await
+                .map_err(|err| JobFailure::new(err.to_string()))?;
+            Written {
+                deleted: true,
+                etag: None,
+                ..written
+            }
+        }
+    };
+    deps.db
+        .write(move |tx| calendars::save_written(tx, &written).map_err(DbError::from))
+        .await
+        .map_err(db_failure)
+}
+
+fn remote_account(deps: &Deps, account: &Account) -> Result<caldav::Account, JobFailure> {
+    let password =
+        sync::open(&deps.key, account).map_err(|err| JobFailure::new(err.to_string()))?;
+    Ok(sync::caldav_account(account, &password))
+}
+
+/// Creates or updates the event, whatever an earlier attempt left: an event already at
+/// its address (an answer lost after the server stored it) is updated in place, one the
+/// host deleted is created again.
+async fn put(
+    remote: &caldav::Account,
+    calendar: &str,
+    uid: &str,
+    ics: &str,
+    etag: Option<String>,
+    policy: crate::outbound::Policy,
+) -> Result<caldav::Written, CaldavError> {
+    match caldav::put(remote, calendar, uid, ics, etag.as_deref(), policy).await {
+        Err(CaldavError::Conflict) => {}
+        done => return done,
+    }
+    match caldav::etag_of(remote, calendar, uid, policy).await? {
+        Some(current) => caldav::put(remote, calendar, uid, ics, Some(&current), policy).await,
+        None if etag.is_some() => caldav::put(remote, calendar, uid, ics, None, policy).await,
+        // Another object of the calendar holds the UID: the host's calendar program filed
+        // the emailed invitation there. That is the one event; nothing is added beside it.
+        None => Ok(caldav::Written {
+            href: caldav::object_href(calendar, uid)?,
+            etag: None,
+        }),
+    }
+}
+
+/// What host `user_id`'s calendar needs after booking event `event_id`: the meeting's
+/// newest booking written when it is on and they host it, else removed when it was
+/// written before.
+fn change_for(
+    conn: &Connection,
+    site: &Site,
+    event_id: i64,
+    user_id: i64,
+) -> rusqlite::Result<Option<Change>> {
+    let Some(event) = bookings::event_by_id(conn, event_id)? else {
+        return Ok(None);
+    };
+    let Some(booking) = bookings::by_id(conn, event.booking_id)? else {
+        return Ok(None);
+    };
+    let newest = bookings::newest_of(conn, booking)?;
+    let identity = bookings::meeting_identity(conn, &newest, i64::MAX)?;
+    let written = calendars::written(conn, &identity.uid, user_id)?.filter(|w| !w.deleted);
+    let on = newest.status.is_active() && newest.hosts.contains(&user_id);
+    if !on {
+        let Some(written) = written else {
+            return Ok(None);
+        };
+        let Some(calendar) = calendars::calendar(conn, written.calendar_id)? else {
+            return Ok(None);
+        };
+        return Ok(calendars::account(conn, calendar.account_id)?
+            .map(|account| Change::Delete { account, written }));
+    }
+    // An event stays in the calendar it was written to; a new one goes to the destination.
+    let target = match &written {
+        Some(w) => match calendars::calendar(conn, w.calendar_id)? {
+            Some(calendar) => {
+                calendars::account(conn, calendar.account_id)?.map(|account| (calendar, account))
+            }
+            None => None,
+        },
+        None => calendars::destination(conn, user_id)?,
+    };
+    let Some((calendar, account)) = target.filter(|(_, a)| a.provider == Provider::Caldav) else {
+        return Ok(None);
+    };
+    // The revision of the meeting's newest change, as its last invitation carried it.
+    let sequence = identity.sequence.saturating_sub(1);
+    let ics = host_event(conn, site, &newest, &identity.uid, sequence)?;
+    Ok(Some(Change::Put {
+        calendar,
+        account,
+        uid: identity.uid,
+        sequence: i64::from(sequence),
+        ics,
+        before: written,
+    }))
+}
+
+/// The event in a host's calendar: the time, the title, the place and a link to the
+/// booking in the dashboard; the invitee's name and email unless the instance keeps to
+/// the minimum necessary. Never answers or notes, and no ORGANIZER or ATTENDEE lines, so
+/// that a server with scheduling does not send invitations of its own.
+fn host_event(
+    conn: &Connection,
+    site: &Site,
+    booking: &Booking,
+    uid: &str,
+    sequence: u32,
+) -> rusqlite::Result<String> {
+    let link = format!(
+        "{}/dashboard/bookings/{}",
+        site.base_url.trim_end_matches('/'),
+        booking.uid
+    );
+    let (title, description) = if site.minimum_necessary {
+        (booking.title.clone(), format!("Open the booking: {link}"))
+    } else {
+        let mut others = Vec::new();
+        for id in &booking.hosts {
+            if let Some(host) = users::by_id(conn, *id)? {
+                others.push(host.name);
+            }
+        }
+        let mut description = format!(
+            "Booked by {} <{}>",
+            booking.attendee_name, booking.attendee_email
+        );
+        if others.len() > 1 {
+            description.push_str(&format!("\nHosts: {}", others.join(", ")));
+        }
+        description.push_str(&format!("\nOpen the booking: {link}"));
+        (
+            format!("{} with {}", booking.title, booking.attendee_name),
+            description,
+        )
+    };
+    let (location, url) = invite::location_and_url(booking.location.as_ref());
+    let status = match booking.status {
+        BookingStatus::Pending => "TENTATIVE",
+        _ => "CONFIRMED",
+    };
+    Ok(ics::render(&CalendarEvent {
+        method: None,
+        sequence,
+        uid,
+        title: &title,
+        description: &description,
+        location: location.as_deref(),
+        url: url.as_deref().or(Some(&link)),
+        start: booking.start,
+        end: booking.end,
+        stamp: booking.updated_at,
+        status,
+        organizer: None,
+        attendees: Vec::new(),
+    }))
+}
