@@ -193,6 +193,25 @@ impl InstanceView for AppState {
     fn admin_servers(&self) -> Policy {
         self.admin_outbound_policy()
     }
+
+    fn calendar_server(&self, url: &str) -> Policy {
+        let listed = url::Url::parse(url)
+            .ok()
+            .and_then(|url| {
+                url.host_str()
+                    .map(|host| self.config.calendar_private_hosts.contains(host))
+            })
+            .unwrap_or(false);
+        if listed {
+            Policy::for_admin_servers(true, true)
+        } else {
+            self.outbound_policy()
+        }
+    }
+
+    fn calendar_sync_interval(&self) -> chrono::Duration {
+        chrono::Duration::minutes(i64::from(self.config.calendar_sync_minutes))
+    }
 }
 
 /// The handlers of every job kind the appliance runs: the integrations', sign-in unlock

@@ -241,6 +241,13 @@ config_keys! {
     /// Reverse proxies whose `X-Forwarded-*` and `Forwarded` headers are believed.
     trusted_proxies: TrustedProxies = TrustedProxies::default(), "KAIROS_TRUSTED_PROXIES",
         Proxies;
+    /// Minutes between background syncs of each connected calendar.
+    calendar_sync_minutes: u32 = 5, "KAIROS_CALENDAR_SYNC_MINUTES",
+        Count { min: 1, max: 24 * 60, whole: "minutes" };
+    /// Host names of CalDAV servers on the private network (or this machine) that hosts may
+    /// connect: a clinic's own Nextcloud, Baïkal or SOGo. Empty: only public servers.
+    calendar_private_hosts: HostNames = HostNames::default(), "KAIROS_CALENDAR_PRIVATE_HOSTS",
+        Hosts;
     /// Keeps password sign-in available while "single sign-on only" is on (break-glass).
     allow_password_sign_in: bool = false, "KAIROS_ALLOW_PASSWORD_SIGN_IN", Switch;
     /// For tests only: lets webhooks and the SMS gateway reach loopback addresses (a test's
@@ -407,6 +414,10 @@ impl Setting for TrustedProxies {
     type Toml = Vec<String>;
 }
 
+impl Setting for HostNames {
+    type Toml = Vec<String>;
+}
+
 impl<T: Setting> Setting for Option<T> {
     type Toml = T::Toml;
 }
@@ -555,6 +566,75 @@ impl Text<PathBuf> for FilePath {
 
 /// Addresses and networks of trusted reverse proxies: a list in the file, separated by
 /// commas or spaces in the environment.
+/// Host names, as written in URLs, compared without regard to case.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HostNames(Vec<String>);
+
+impl HostNames {
+    /// Parses host names (`cloud.clinic.lan`) and IP addresses (`10.0.0.5`, `::1`).
+    pub fn parse(entries: &[String]) -> Result<Self, String> {
+        entries
+            .iter()
+            .map(|entry| {
+                let entry = entry.trim().trim_start_matches('[').trim_end_matches(']');
+                let plain = !entry.is_empty()
+                    && entry
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':'));
+                if plain {
+                    Ok(entry.to_ascii_lowercase())
+                } else {
+                    Err(format!(
+                        "must list host names or IP addresses such as \"cloud.clinic.lan\" or \"10.0.0.5\", not {entry:?}"
+                    ))
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Self)
+    }
+
+    /// Whether `host` (as a URL names it) is listed.
+    pub fn contains(&self, host: &str) -> bool {
+        let host = host.trim_start_matches('[').trim_end_matches(']');
+        self.0
+            .iter()
+            .any(|listed| listed.eq_ignore_ascii_case(host))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// The entries of a list given in the environment: separated by commas or spaces.
+fn list_entries(value: &str) -> Vec<String> {
+    value
+        .split([',', ' '])
+        .filter(|entry| !entry.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+struct Hosts;
+
+impl Kind<HostNames> for Hosts {
+    fn read_file(&self, value: Vec<String>) -> Result<HostNames, String> {
+        HostNames::parse(&value)
+    }
+
+    fn read_env(&self, value: &str) -> Result<HostNames, String> {
+        HostNames::parse(&list_entries(value))
+    }
+
+    fn show(&self, value: &HostNames) -> String {
+        if value.is_empty() {
+            "(none: only public calendar servers)".into()
+        } else {
+            value.0.join(", ")
+        }
+    }
+}
+
 struct Proxies;
 
 impl Kind<TrustedProxies> for Proxies {
@@ -563,12 +643,7 @@ impl Kind<TrustedProxies> for Proxies {
     }
 
     fn read_env(&self, value: &str) -> Result<TrustedProxies, String> {
-        let entries: Vec<String> = value
-            .split([',', ' '])
-            .filter(|entry| !entry.trim().is_empty())
-            .map(str::to_string)
-            .collect();
-        TrustedProxies::parse(&entries)
+        TrustedProxies::parse(&list_entries(value))
     }
 
     fn show(&self, value: &TrustedProxies) -> String {
@@ -757,6 +832,39 @@ mod tests {
                 .get_or_insert_with(|| dir.path().join("data"));
         }
         Config::load_from(&flags, |name| env.get(name).cloned())
+    }
+
+    #[test]
+    fn calendar_private_hosts_are_host_names_from_the_file_or_the_environment() {
+        let defaults = load(None, &[], Flags::default()).expect("defaults");
+        assert!(defaults.calendar_private_hosts.is_empty());
+        assert_eq!(defaults.calendar_sync_minutes, 5);
+        let file = load(
+            Some("calendar_private_hosts = [\"Cloud.Clinic.lan\", \"[fd00::5]\"]\n"),
+            &[],
+            Flags::default(),
+        )
+        .expect("file");
+        assert!(file.calendar_private_hosts.contains("cloud.clinic.lan"));
+        assert!(file.calendar_private_hosts.contains("[fd00::5]"));
+        assert!(!file.calendar_private_hosts.contains("clinic.lan"));
+        let env = load(
+            None,
+            &[("KAIROS_CALENDAR_PRIVATE_HOSTS", "10.0.0.5, baikal")],
+            Flags::default(),
+        )
+        .expect("environment");
+        assert!(env.calendar_private_hosts.contains("10.0.0.5"));
+        assert!(env.calendar_private_hosts.contains("baikal"));
+        let err = load(
+            Some("calendar_private_hosts = [\"https://cloud.clinic.lan/\"]\n"),
+            &[],
+            Flags::default(),
+        )
+        .expect_err("a URL is not a host name");
+        let message = err.to_string();
+        assert!(message.contains("calendar_private_hosts"), "{message}");
+        assert!(message.contains("host names"), "{message}");
     }
 
     #[test]

@@ -35,6 +35,11 @@ pub trait InstanceView: Send + Sync {
     fn member_targets(&self) -> Policy;
     /// The policy for servers only administrators set up (mail server, SMS gateway).
     fn admin_servers(&self) -> Policy;
+    /// The policy for a host's calendar server at `url`: the members' policy, or private
+    /// and loopback addresses too for a host the administrator listed.
+    fn calendar_server(&self, url: &str) -> Policy;
+    /// How often each connected calendar is synced.
+    fn calendar_sync_interval(&self) -> chrono::Duration;
 }
 
 /// What the integrations use: the store, the instance key, the clock, and the instance's
@@ -62,6 +67,11 @@ impl Deps {
     /// See [`InstanceView::admin_servers`].
     pub fn admin_policy(&self) -> Policy {
         self.instance.admin_servers()
+    }
+
+    /// See [`InstanceView::calendar_server`].
+    pub fn calendar_policy(&self, url: &str) -> Policy {
+        self.instance.calendar_server(url)
     }
 
     pub fn now(&self) -> DateTime<Utc> {

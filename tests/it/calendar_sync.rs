@@ -648,3 +648,34 @@ async fn an_ics_feed_blocks_slots_is_fetched_conditionally_and_reports_when_it_i
     assert_eq!(failed.failures, 2);
     kairos.stop().await;
 }
+
+#[tokio::test]
+async fn a_calendar_server_on_the_private_network_needs_the_administrators_listing() {
+    let server = &servers().radicale;
+    let input = || ConnectInput {
+        provider: "caldav".into(),
+        url: server.base.clone(),
+        username: server.username.into(),
+        password: server.password.into(),
+    };
+    let kairos = TestServer::with_owner().await;
+    let user = owner(&kairos).await;
+    let Err(accounts::CalendarError::Invalid(errors)) =
+        accounts::connect(&deps(&kairos), &user, &input(), &Origin::host()).await
+    else {
+        panic!("a loopback server is refused unless listed");
+    };
+    let message = errors.to_string();
+    assert!(message.contains("url"), "{message}");
+    assert!(message.contains("a loopback address"), "{message}");
+    kairos.stop().await;
+
+    let kairos =
+        TestServer::with_owner_and_config("calendar_private_hosts = [\"127.0.0.1\"]\n").await;
+    let user = owner(&kairos).await;
+    let connected = accounts::connect(&deps(&kairos), &user, &input(), &Origin::host())
+        .await
+        .expect("a listed server connects");
+    assert!(!connected.calendars.is_empty());
+    kairos.stop().await;
+}

@@ -52,7 +52,7 @@ pub async fn connect(
     origin: &Origin,
 ) -> Result<Connected, CalendarError> {
     let connect = input.validate().map_err(CalendarError::Invalid)?;
-    let policy = deps.policy();
+    let policy = deps.calendar_policy(&connect.url);
     let (shown_url, secret, remote) = match connect.provider {
         Provider::Caldav => {
             let remote_account = caldav::Account {

@@ -22,8 +22,6 @@ use crate::outbound::{self, Policy};
 
 /// The job kind that syncs one account.
 pub const SYNC_JOB: &str = "calendar_sync";
-/// How often a healthy account is synced.
-pub const SYNC_INTERVAL: Duration = Duration::minutes(5);
 /// How far ahead busy time is kept.
 pub const HORIZON_DAYS: i64 = 400;
 /// The largest feed or calendar object read.
@@ -118,6 +116,7 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
     }
     let result = sync_account(&deps, &account).await;
     let now = deps.now();
+    let interval = deps.instance.calendar_sync_interval();
     let failures = account.failures;
     let outcome = result.as_ref().map(|_| ()).map_err(ToString::to_string);
     if let Err(reason) = &outcome {
@@ -127,12 +126,12 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
         .write(move |tx| -> Result<(), DbError> {
             let next = match &outcome {
                 Ok(()) => {
-                    let next = now + SYNC_INTERVAL;
+                    let next = now + interval;
                     calendars::record_success(tx, account_id, now, next)?;
                     next
                 }
                 Err(reason) => {
-                    let next = now + Account::retry_after(SYNC_INTERVAL, failures + 1);
+                    let next = now + Account::retry_after(interval, failures + 1);
                     calendars::record_failure(tx, account_id, reason, next)?;
                     if failures == 0 {
                         crate::audit::record(
@@ -341,7 +340,7 @@ async fn sync_feed(deps: &Deps, account: &Account, url: &str, zone: Tz) -> Resul
     } else {
         None
     };
-    let fetched = fetch_feed(url, validator, deps.policy()).await?;
+    let fetched = fetch_feed(url, validator, deps.calendar_policy(url)).await?;
     let Fetched::Body { data, validator } = fetched else {
         return Ok(());
     };
@@ -398,7 +397,7 @@ async fn sync_caldav(
     zone: Tz,
 ) -> Result<(), SyncError> {
     let remote_account = caldav_account(account, password);
-    let policy = deps.policy();
+    let policy = deps.calendar_policy(&account.url);
     let remote = caldav::discover(&remote_account, policy).await?;
     let account_id = account.id;
     let stored = deps

@@ -106,7 +106,6 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
     let Some(change) = change else {
         return Ok(());
     };
-    let policy = deps.policy();
     let written = match change {
         Change::Put {
             calendar,
@@ -116,7 +115,7 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
             ics,
             before,
         } => {
-            let remote = remote_account(&deps, &account)?;
+            let (remote, policy) = remote_account(&deps, &account)?;
             let etag = before.and_then(|w| w.etag);
             let written = put(&remote, &calendar.href, &uid, &ics, etag, policy)
                 .await
@@ -132,7 +131,7 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
             }
         }
         Change::Delete { account, written } => {
-            let remote = remote_account(&deps, &account)?;
+            let (remote, policy) = remote_account(&deps, &account)?;
             // The host's own changes to the event do not keep it: the meeting is off.
             caldav::delete(&remote, &written.href, None, policy)
                 .await
@@ -150,10 +149,17 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
         .map_err(db_failure)
 }
 
-fn remote_account(deps: &Deps, account: &Account) -> Result<caldav::Account, JobFailure> {
+/// The account as the CalDAV client takes it, and where its server may be.
+fn remote_account(
+    deps: &Deps,
+    account: &Account,
+) -> Result<(caldav::Account, crate::outbound::Policy), JobFailure> {
     let password =
         sync::open(&deps.key, account).map_err(|err| JobFailure::new(err.to_string()))?;
-    Ok(sync::caldav_account(account, &password))
+    Ok((
+        sync::caldav_account(account, &password),
+        deps.calendar_policy(&account.url),
+    ))
 }
 
 /// Creates or updates the event, whatever an earlier attempt left: an event already at
