@@ -679,3 +679,124 @@ async fn a_calendar_server_on_the_private_network_needs_the_administrators_listi
     assert!(!connected.calendars.is_empty());
     kairos.stop().await;
 }
+
+#[tokio::test]
+async fn a_team_booking_lands_in_each_hosts_own_calendar_and_leaves_both_when_cancelled() {
+    let server = &servers().radicale;
+    let (kairos, api, _) = clinic_with_config(json!({}), ALLOW_LOOPBACK).await;
+    let (status, team) = api
+        .post(
+            "/api/v1/teams",
+            &json!({ "slug": "physio", "name": "Physiotherapy" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{team}");
+    let team_id = team["data"]["id"].as_i64().expect("team id");
+    let (status, ana) = api
+        .post(
+            "/api/v1/users",
+            &json!({ "name": "Ana", "email": "ana@clinic.example", "timeZone": "Europe/Berlin" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{ana}");
+    let ana_id = ana["data"]["id"].as_i64().expect("user id");
+    let owner_id = owner(&kairos).await.id;
+    for user_id in [owner_id, ana_id] {
+        let (status, body) = api
+            .send(
+                reqwest::Method::PUT,
+                &format!("/api/v1/teams/{team_id}/members"),
+                &json!({ "userId": user_id, "role": "member" }),
+            )
+            .await;
+        assert!(status.is_success(), "{body}");
+    }
+    let ana_api = api.with_key(&kairos.api_key_for("ana@clinic.example").await);
+    let (status, body) = ana_api
+        .post("/api/v1/schedules", &crate::api::berlin_mornings())
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let (status, event_type) = api
+        .post(
+            "/api/v1/event-types",
+            &json!({
+                "title": "Joint session", "slug": "joint", "durationsMinutes": [30],
+                "teamId": team_id, "schedulingType": "collective",
+                "hosts": [{ "userId": owner_id }, { "userId": ana_id }]
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{event_type}");
+    let id = event_type["data"]["id"].as_i64().expect("id");
+
+    // Each host has a calendar of their own on the server, as their destination.
+    let mut destinations = Vec::new();
+    for (user_id, name) in [(owner_id, "team-owner"), (ana_id, "team-ana")] {
+        let calendar = server.make_calendar(name).await;
+        let user = deps(&kairos)
+            .db
+            .read(move |conn| -> Result<_, DbError> {
+                Ok(kairos::db::users::by_id(conn, user_id)?)
+            })
+            .await
+            .expect("read")
+            .expect("the host");
+        let connected = accounts::connect(
+            &deps(&kairos),
+            &user,
+            &ConnectInput {
+                provider: "caldav".into(),
+                url: calendar.clone(),
+                username: server.username.into(),
+                password: server.password.into(),
+            },
+            &Origin::host(),
+        )
+        .await
+        .expect("connected");
+        let calendar_id = connected.calendars[0].id;
+        accounts::choose(
+            &deps(&kairos),
+            &user,
+            connected.account.id,
+            calendar_id,
+            serde_json::from_value(json!({ "destination": true })).expect("a choice"),
+        )
+        .await
+        .expect("chosen");
+        destinations.push(calendar);
+    }
+    kairos.settle_jobs().await;
+
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &json!({
+                "eventTypeId": id, "start": "2026-04-09T08:00:00Z",
+                "attendee": { "name": "Pat Patient", "email": "pat@example.org", "timeZone": "UTC" }
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    kairos.settle_jobs().await;
+    assert_eq!(failed_writes(&kairos).await, Vec::<String>::new());
+    for calendar in &destinations {
+        let written = kairos_events(server, calendar).await;
+        assert_eq!(written.len(), 1, "{calendar}");
+        assert!(written[0].1.contains(&format!("UID:{uid}@kairos")));
+    }
+
+    let (status, body) = api
+        .post(&format!("/api/v1/bookings/{uid}/cancel"), &json!({}))
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    kairos.settle_jobs().await;
+    for calendar in &destinations {
+        assert!(
+            kairos_events(server, calendar).await.is_empty(),
+            "{calendar}"
+        );
+    }
+    kairos.stop().await;
+}
