@@ -209,6 +209,10 @@ impl InstanceView for AppState {
         }
     }
 
+    fn booking_settings(&self) -> crate::booking::Settings {
+        AppState::booking_settings(self)
+    }
+
     fn calendar_sync_interval(&self) -> chrono::Duration {
         chrono::Duration::minutes(i64::from(self.config.calendar_sync_minutes))
     }

@@ -10,7 +10,7 @@ use crate::db::instant;
 pub use crate::model::calendar::{Account, BusyTime, Calendar, Provider};
 
 const ACCOUNT_COLUMNS: &str = "id, user_id, provider, url, username, secret, last_synced_at, \
-next_sync_at, last_error, failures, created_at";
+next_sync_at, last_error, failures, created_at, sync_cancellations, live_check";
 
 fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
     let provider: String = row.get(2)?;
@@ -26,6 +26,8 @@ fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
         last_error: row.get(8)?,
         failures: row.get(9)?,
         created_at: instant(row.get(10)?),
+        sync_cancellations: row.get(11)?,
+        live_check: row.get(12)?,
     })
 }
 
@@ -91,6 +93,19 @@ pub fn all_accounts(conn: &Connection) -> rusqlite::Result<Vec<Account>> {
 
 /// Removes an account with its credentials, calendars, replicated busy time and records
 /// of written events, at once.
+/// Sets an account's options (see [`Account::sync_cancellations`], [`Account::live_check`]).
+pub fn set_account_options(
+    conn: &Connection,
+    id: i64,
+    sync_cancellations: bool,
+    live_check: bool,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE calendar_accounts SET sync_cancellations = ?2, live_check = ?3 WHERE id = ?1",
+        params![id, sync_cancellations, live_check],
+    )
+}
+
 pub fn delete_account(conn: &Connection, id: i64) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM calendar_accounts WHERE id = ?1", [id])
 }
@@ -358,36 +373,77 @@ pub struct Written {
     pub etag: Option<String>,
     pub sequence: i64,
     pub deleted: bool,
+    /// When a sync first found the event gone from the host's calendar.
+    pub missing_since: Option<DateTime<Utc>>,
+}
+
+const WRITTEN_COLUMNS: &str =
+    "uid, user_id, calendar_id, href, etag, sequence, deleted, missing_since";
+
+fn written_from_row(row: &Row<'_>) -> rusqlite::Result<Written> {
+    Ok(Written {
+        uid: row.get(0)?,
+        user_id: row.get(1)?,
+        calendar_id: row.get(2)?,
+        href: row.get(3)?,
+        etag: row.get(4)?,
+        sequence: row.get(5)?,
+        deleted: row.get(6)?,
+        missing_since: row.get::<_, Option<i64>>(7)?.map(instant),
+    })
 }
 
 pub fn written(conn: &Connection, uid: &str, user_id: i64) -> rusqlite::Result<Option<Written>> {
     conn.query_row(
-        "SELECT uid, user_id, calendar_id, href, etag, sequence, deleted FROM calendar_writes
-         WHERE uid = ?1 AND user_id = ?2",
+        &format!("SELECT {WRITTEN_COLUMNS} FROM calendar_writes WHERE uid = ?1 AND user_id = ?2"),
         params![uid, user_id],
-        |row| {
-            Ok(Written {
-                uid: row.get(0)?,
-                user_id: row.get(1)?,
-                calendar_id: row.get(2)?,
-                href: row.get(3)?,
-                etag: row.get(4)?,
-                sequence: row.get(5)?,
-                deleted: row.get(6)?,
-            })
-        },
+        written_from_row,
     )
     .optional()
 }
 
-/// Records what was written (or deleted) for a booking chain in a host's calendar.
+/// The events Kairos wrote, and has not removed, in the calendars of account
+/// `account_id` (those with a known ETag: the ones at their own address), with each
+/// calendar's URL.
+pub fn live_writes(conn: &Connection, account_id: i64) -> rusqlite::Result<Vec<(Written, String)>> {
+    let columns = WRITTEN_COLUMNS
+        .split(", ")
+        .map(|c| format!("w.{c}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {columns}, c.href FROM calendar_writes w JOIN calendars c ON c.id = w.calendar_id
+         WHERE c.account_id = ?1 AND w.deleted = 0 AND w.etag IS NOT NULL ORDER BY w.uid"
+    ))?;
+    stmt.query_map([account_id], |row| {
+        Ok((written_from_row(row)?, row.get(8)?))
+    })?
+    .collect()
+}
+
+/// Records that a written event was found gone from the host's calendar (`Some`), or is
+/// there again (`None`).
+pub fn set_missing(
+    conn: &Connection,
+    uid: &str,
+    user_id: i64,
+    since: Option<DateTime<Utc>>,
+) -> rusqlite::Result<usize> {
+    conn.execute(
+        "UPDATE calendar_writes SET missing_since = ?3 WHERE uid = ?1 AND user_id = ?2",
+        params![uid, user_id, since.map(|t| t.timestamp())],
+    )
+}
+
+/// Records what was written (or deleted) for a booking chain in a host's calendar: the
+/// event is where it was written (or meant to be gone), not missing.
 pub fn save_written(conn: &Connection, written: &Written) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO calendar_writes (uid, user_id, calendar_id, href, etag, sequence, deleted)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (uid, user_id) DO UPDATE SET calendar_id = excluded.calendar_id,
              href = excluded.href, etag = excluded.etag, sequence = excluded.sequence,
-             deleted = excluded.deleted",
+             deleted = excluded.deleted, missing_since = NULL",
         params![
             written.uid,
             written.user_id,

@@ -40,6 +40,9 @@ pub trait InstanceView: Send + Sync {
     fn calendar_server(&self, url: &str) -> Policy;
     /// How often each connected calendar is synced.
     fn calendar_sync_interval(&self) -> chrono::Duration;
+    /// What the booking service needs to change a booking now (cancelling one whose event
+    /// its host deleted).
+    fn booking_settings(&self) -> crate::booking::Settings;
 }
 
 /// What the integrations use: the store, the instance key, the clock, and the instance's

@@ -57,6 +57,10 @@ pub struct Account {
     /// Failed syncs in a row.
     pub failures: u32,
     pub created_at: DateTime<Utc>,
+    /// Deleting a booking's event in this account's calendars cancels the booking.
+    pub sync_cancellations: bool,
+    /// Bookings ask the destination calendar once, live, whether the time is free.
+    pub live_check: bool,
 }
 
 impl Account {

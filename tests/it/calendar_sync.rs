@@ -652,6 +652,7 @@ async fn an_ics_feed_blocks_slots_is_fetched_conditionally_and_reports_when_it_i
 #[tokio::test]
 async fn a_calendar_server_on_the_private_network_needs_the_administrators_listing() {
     let server = &servers().radicale;
+    server.make_calendar("on-premise").await;
     let input = || ConnectInput {
         provider: "caldav".into(),
         url: server.base.clone(),
@@ -798,5 +799,101 @@ async fn a_team_booking_lands_in_each_hosts_own_calendar_and_leaves_both_when_ca
             "{calendar}"
         );
     }
+    kairos.stop().await;
+}
+
+#[tokio::test]
+async fn a_host_who_deletes_a_bookings_event_cancels_it_unless_they_restore_it_in_time() {
+    let server = &servers().xandikos;
+    let calendar = server.make_calendar("cancellations").await;
+    let (kairos, api, id) = clinic_with_config(json!({}), ALLOW_LOOPBACK).await;
+    let connected = connect(
+        &kairos,
+        ConnectInput {
+            provider: "caldav".into(),
+            url: calendar.clone(),
+            username: server.username.into(),
+            password: server.password.into(),
+        },
+    )
+    .await;
+    choose(
+        &kairos,
+        &connected,
+        connected.calendars[0].id,
+        json!({ "destination": true }),
+    )
+    .await;
+    let user = owner(&kairos).await;
+    let options = serde_json::from_value(json!({ "syncCancellations": true })).expect("options");
+    let updated = accounts::set_options(&deps(&kairos), &user, connected.account.id, options)
+        .await
+        .expect("options set");
+    assert!(updated.account.sync_cancellations);
+
+    let mut uids = Vec::new();
+    for (start, email) in [
+        ("2026-04-09T08:00:00Z", "pat@example.org"),
+        ("2026-04-10T08:00:00Z", "kim@example.org"),
+    ] {
+        let (status, made) = api
+            .public_post("/api/v1/bookings", &booking(id, start, email))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{made}");
+        uids.push(made["data"]["uid"].as_str().expect("uid").to_string());
+    }
+    kairos.settle_jobs().await;
+    let written = kairos_events(server, &calendar).await;
+    assert_eq!(written.len(), 2);
+    let href_of = |uid: &str| {
+        written
+            .iter()
+            .find(|(_, data)| data.contains(&format!("UID:{uid}@kairos")))
+            .map(|(href, data)| (href.clone(), data.clone()))
+            .expect("the booking's event")
+    };
+    let (first, _) = href_of(&uids[0]);
+    let (second, second_data) = href_of(&uids[1]);
+
+    // The host deletes both; the sync notices, and nothing is cancelled yet.
+    for href in [&first, &second] {
+        let response = server.request("DELETE", href).send().await.expect("DELETE");
+        assert!(response.status().is_success());
+    }
+    sync_now(&kairos, connected.account.id).await;
+    for uid in &uids {
+        let (_, seen) = api.get(&format!("/api/v1/bookings/{uid}")).await;
+        assert_eq!(seen["data"]["status"], "ACCEPTED", "{seen}");
+    }
+
+    // They undo the second delete in time; the first stays deleted past the grace period.
+    let response = server
+        .request("PUT", &second)
+        .header("Content-Type", "text/calendar; charset=utf-8")
+        .body(second_data)
+        .send()
+        .await
+        .expect("PUT");
+    assert!(response.status().is_success());
+    kairos.clock.advance(
+        kairos::integrations::calendars::cancellations::GRACE + chrono::Duration::minutes(1),
+    );
+    kairos.settle_jobs().await;
+    let (_, cancelled) = api.get(&format!("/api/v1/bookings/{}", uids[0])).await;
+    assert_eq!(cancelled["data"]["status"], "CANCELLED", "{cancelled}");
+    assert_eq!(
+        cancelled["data"]["cancelReason"],
+        kairos::integrations::calendars::cancellations::REASON
+    );
+    let (_, kept) = api.get(&format!("/api/v1/bookings/{}", uids[1])).await;
+    assert_eq!(kept["data"]["status"], "ACCEPTED", "{kept}");
+    let audit = kairos.audit_log().await;
+    assert!(
+        audit
+            .iter()
+            .any(|(action, _, _, _)| action == "booking_cancelled_from_calendar"),
+        "{audit:?}"
+    );
+    assert_eq!(failed_writes(&kairos).await, Vec::<String>::new());
     kairos.stop().await;
 }

@@ -269,3 +269,46 @@ pub async fn choose(
         .await?;
     managed(deps, user, account_id).await
 }
+
+/// A host's options for one account; what is not given stays as it is.
+#[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountOptions {
+    /// Deleting a booking's event in this account's calendars cancels the booking (after
+    /// a grace period in which restoring the event keeps it).
+    pub sync_cancellations: Option<bool>,
+    /// Before a booking is made, the destination calendar is asked once whether the time
+    /// is still free.
+    pub live_check: Option<bool>,
+}
+
+/// Sets the options of one of the host's accounts.
+pub async fn set_options(
+    deps: &Deps,
+    user: &User,
+    account_id: i64,
+    options: AccountOptions,
+) -> Result<Connected, CalendarError> {
+    let found = managed(deps, user, account_id).await?;
+    let sync_cancellations = options
+        .sync_cancellations
+        .unwrap_or(found.account.sync_cancellations);
+    let live_check = options.live_check.unwrap_or(found.account.live_check);
+    if found.account.provider == Provider::Ics && (sync_cancellations || live_check) {
+        return Err(refused(
+            if sync_cancellations {
+                "syncCancellations"
+            } else {
+                "liveCheck"
+            },
+            "a feed is read-only: Kairos writes no bookings there",
+        ));
+    }
+    deps.db
+        .write(move |tx| {
+            calendars::set_account_options(tx, account_id, sync_cancellations, live_check)
+                .map_err(DbError::from)
+        })
+        .await?;
+    managed(deps, user, account_id).await
+}

@@ -333,41 +333,71 @@ fn callers_href(known: &HashMap<Url, (&str, &str)>, href: &Url) -> String {
         .map_or_else(|| href.to_string(), |(given, _)| given.to_string())
 }
 
-async fn full_listing(
-    account: &Account,
-    calendar: &Url,
-    known: &HashMap<Url, (&str, &str)>,
-    policy: Policy,
-) -> Result<Changes, CaldavError> {
+/// A Depth 1 listing of a calendar: its sync token and each object's ETag.
+struct Listing {
+    sync_token: Option<String>,
+    etags: Vec<(Url, String)>,
+}
+
+async fn list(account: &Account, calendar: &Url, policy: Policy) -> Result<Listing, CaldavError> {
     const BODY: &str = r#"<?xml version="1.0" encoding="utf-8"?>
 <d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getetag/><d:sync-token/></d:prop></d:propfind>"#;
     let answer = dav(account, propfind(), calendar, "1", BODY, policy).await?;
-    let mut sync_token = None;
-    let mut present = HashSet::new();
-    let mut wanted = Vec::new();
+    let mut listing = Listing {
+        sync_token: None,
+        etags: Vec::new(),
+    };
     for entry in answer.multistatus()?.entries {
         if entry.href == *calendar {
             // Xandikos answers for a missing calendar with a multistatus saying 404.
             if matches!(entry.status, Some(404 | 410)) {
                 return Err(CaldavError::NotFound);
             }
-            sync_token = entry.prop_text("sync-token");
+            listing.sync_token = entry.prop_text("sync-token");
             continue;
         }
         if entry.is_collection() {
             continue;
         }
-        let Some(etag) = entry.prop_text("getetag") else {
-            continue;
-        };
-        if known
-            .get(&entry.href)
-            .is_none_or(|(_, known)| *known != etag)
-        {
-            wanted.push(entry.href.clone());
+        if let Some(etag) = entry.prop_text("getetag") {
+            listing.etags.push((entry.href, etag));
         }
-        present.insert(entry.href);
     }
+    Ok(listing)
+}
+
+/// The objects in `calendar` now, as absolute hrefs spelled as [`object_href`] spells
+/// them: one Depth 1 listing, no calendar data.
+pub async fn hrefs(
+    account: &Account,
+    calendar: &str,
+    policy: Policy,
+) -> Result<HashSet<String>, CaldavError> {
+    let calendar = collection_url(calendar)?;
+    let listing = list(account, &calendar, policy).await?;
+    Ok(listing
+        .etags
+        .into_iter()
+        .map(|(href, _)| href.to_string())
+        .collect())
+}
+
+async fn full_listing(
+    account: &Account,
+    calendar: &Url,
+    known: &HashMap<Url, (&str, &str)>,
+    policy: Policy,
+) -> Result<Changes, CaldavError> {
+    let listing = list(account, calendar, policy).await?;
+    let mut present = HashSet::new();
+    let mut wanted = Vec::new();
+    for (href, etag) in listing.etags {
+        if known.get(&href).is_none_or(|(_, known)| *known != etag) {
+            wanted.push(href.clone());
+        }
+        present.insert(href);
+    }
+    let sync_token = listing.sync_token;
     let (changed, gone) = multiget(account, calendar, &wanted, policy).await?;
     let removed = known
         .iter()

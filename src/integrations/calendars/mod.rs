@@ -8,10 +8,13 @@
 //!   changes, writing and deleting events.
 //! - [`sync`] keeps each account's replica fresh on the durable job queue.
 //! - [`write`] writes bookings into the hosts' destination calendars.
+//! - [`cancellations`] cancels a booking whose event the host deleted, when they asked
+//!   for that.
 //! - [`accounts`] connects, lists, syncs and disconnects a host's accounts.
 
 pub mod accounts;
 pub mod caldav;
+pub mod cancellations;
 pub mod ical;
 pub mod sync;
 pub mod write;
@@ -21,13 +24,17 @@ use crate::jobs::Handlers;
 
 pub use write::Subscriber;
 
-/// Adds the calendar job kinds: `calendar_sync` (one sync of one account) and
-/// `calendar_write` (one meeting into one host's calendar).
+/// Adds the calendar job kinds: `calendar_sync` (one sync of one account),
+/// `calendar_write` (one meeting into one host's calendar) and `calendar_cancel` (a
+/// booking whose event the host deleted).
 pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
-    let (sync_deps, write_deps) = (deps.clone(), deps.clone());
+    let (sync_deps, write_deps, cancel_deps) = (deps.clone(), deps.clone(), deps.clone());
     handlers
         .on(sync::SYNC_JOB, move |job| sync::run(sync_deps.clone(), job))
         .on(write::WRITE_JOB, move |job| {
             write::run(write_deps.clone(), job)
+        })
+        .on(cancellations::CANCEL_JOB, move |job| {
+            cancellations::run(cancel_deps.clone(), job)
         })
 }

@@ -16,6 +16,7 @@ use crate::db::calendars::{self, Account, BusyTime, Calendar, Provider};
 use crate::db::{DbError, users};
 use crate::integrations::Deps;
 use crate::integrations::calendars::caldav::{self, CaldavError};
+use crate::integrations::calendars::cancellations;
 use crate::integrations::calendars::ical::{self, IcalError};
 use crate::jobs::{Job, JobFailure, Lane, NewJob, queue};
 use crate::outbound::{self, Policy};
@@ -469,6 +470,9 @@ async fn sync_caldav(
                 Ok(())
             })
             .await?;
+    }
+    if account.sync_cancellations {
+        cancellations::notice(deps, account, &remote_account, policy).await?;
     }
     Ok(())
 }

@@ -128,6 +128,7 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
                 etag: written.etag,
                 sequence,
                 deleted: false,
+                missing_since: None,
             }
         }
         Change::Delete { account, written } => {
@@ -139,6 +140,7 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
             Written {
                 deleted: true,
                 etag: None,
+                missing_since: None,
                 ..written
             }
         }
