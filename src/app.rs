@@ -129,6 +129,9 @@ impl AppState {
                 per_host: settings.bookings_per_host_per_hour,
             },
             outbox: self.outbox.clone(),
+            live_calendars: Some(Arc::new(
+                crate::integrations::calendars::live::Checker::new(self.integrations()),
+            )),
         }
     }
 

@@ -9,6 +9,9 @@
 pub mod slots;
 
 use std::collections::BTreeMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 use chrono::{DateTime, Datelike, Duration, TimeZone, Utc};
 use chrono_tz::Tz;
@@ -168,6 +171,9 @@ pub struct BookingRequest {
     /// The signed-in member making the booking (dashboard session or API key), if any:
     /// on event types they host, the hourly caps do not apply.
     pub booked_by: Option<i64>,
+    /// What hosts' calendars answered live (see [`LiveCalendars`]): blocks like the
+    /// replica's busy time. [`book`] fills it in.
+    pub live_busy: Vec<LiveBusy>,
 }
 
 /// Settings the service needs from the instance.
@@ -182,6 +188,32 @@ pub struct Settings {
     pub caps: HourlyCaps,
     /// Where booking changes are recorded and who follows them.
     pub outbox: Outbox,
+    /// Asks hosts' own calendars, live, before a booking is made (hosts who turned that
+    /// on); `None`: the replica alone decides.
+    pub live_calendars: Option<Arc<dyn LiveCalendars>>,
+}
+
+/// A stretch of a host's time found busy by asking their calendar live.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LiveBusy {
+    pub user_id: i64,
+    pub start: DateTime<Utc>,
+    pub end: DateTime<Utc>,
+}
+
+/// Asks hosts' own calendars, within a short time, what changed there around a start
+/// about to be booked, beyond what the local replica knows. Implemented by the calendar
+/// integration; a calendar that does not answer in time adds nothing (and the
+/// implementation records that), so a booking never waits long on a host's server.
+pub trait LiveCalendars: Send + Sync {
+    /// The busy stretches between `from` and `to` of those of `hosts` who asked for a
+    /// live check.
+    fn busy(
+        &self,
+        hosts: Vec<i64>,
+        from: DateTime<Utc>,
+        to: DateTime<Utc>,
+    ) -> Pin<Box<dyn Future<Output = Vec<LiveBusy>> + Send + '_>>;
 }
 
 impl std::fmt::Debug for Settings {
@@ -191,6 +223,7 @@ impl std::fmt::Debug for Settings {
             .field("video_base_url", &self.video_base_url)
             .field("caps", &self.caps)
             .field("outbox", &self.outbox)
+            .field("live_calendars", &self.live_calendars.is_some())
             .finish_non_exhaustive()
     }
 }
@@ -443,6 +476,24 @@ fn load_event_type(conn: &Connection, id: i64) -> Result<EventType, BookingError
 }
 
 /// Asks the engine whether `start` is bookable now, inside the caller's transaction.
+/// What a time check sees beside the stored bookings and replica.
+#[derive(Debug, Clone, Copy, Default)]
+struct Beside<'a> {
+    /// A booking left out (the one being rescheduled or confirmed).
+    except_booking: Option<i64>,
+    /// Busy time the hosts' calendars answered live.
+    live_busy: &'a [LiveBusy],
+}
+
+impl Beside<'_> {
+    fn except(booking_id: i64) -> Self {
+        Self {
+            except_booking: Some(booking_id),
+            live_busy: &[],
+        }
+    }
+}
+
 fn check_time(
     conn: &Connection,
     event_type: &EventType,
@@ -450,13 +501,30 @@ fn check_time(
     duration: u32,
     zone: Tz,
     context: Context,
-    except_booking: Option<i64>,
+    beside: Beside<'_>,
 ) -> Result<SlotDetails, BookingError> {
     let start = time::check_instant(start).map_err(|err| invalid("start", &err.to_string()))?;
     let end = start
         .checked_add_signed(Duration::minutes(i64::from(duration)))
         .ok_or_else(|| invalid("start", &time::TimeInputError::OutOfRange.to_string()))?;
-    let input = slots::load_input(conn, event_type, start, end, zone, context, except_booking)?;
+    let mut input = slots::load_input(
+        conn,
+        event_type,
+        start,
+        end,
+        zone,
+        context,
+        beside.except_booking,
+    )?;
+    for host in &mut input.team.hosts {
+        host.busy.extend(
+            beside
+                .live_busy
+                .iter()
+                .filter(|busy| busy.user_id == host.id.0 && busy.start < busy.end)
+                .map(|busy| crate::availability::Interval::new(busy.start, busy.end)),
+        );
+    }
     Ok(availability::check_slot(&input, start, duration)?)
 }
 
@@ -488,6 +556,10 @@ pub async fn book(
     origin: &crate::audit::Origin,
 ) -> Result<Outcome, BookingError> {
     let now = settings.context.now;
+    let mut request = request;
+    if let Some(live) = &settings.live_calendars {
+        request.live_busy = ask_live(db, live.as_ref(), &request).await?;
+    }
     let result = db.write(move |tx| create(tx, &request, &settings)).await;
     if let Err(BookingError::RateLimited { cap, .. }) = &result {
         tracing::warn!(cap = %cap.audit_object(), "booking refused: hourly cap reached");
@@ -503,6 +575,31 @@ pub async fn book(
         .await?;
     }
     result
+}
+
+/// Asks the hosts' calendars live about the day around the requested start.
+async fn ask_live(
+    db: &crate::db::Db,
+    live: &dyn LiveCalendars,
+    request: &BookingRequest,
+) -> Result<Vec<LiveBusy>, BookingError> {
+    let Some(start) = request.start else {
+        return Ok(Vec::new());
+    };
+    // Wide enough for any duration and buffer; an out-of-range start is refused later.
+    let (Some(from), Some(to)) = (
+        start.checked_sub_signed(Duration::days(1)),
+        start.checked_add_signed(Duration::days(2)),
+    ) else {
+        return Ok(Vec::new());
+    };
+    let id = request.event_type_id;
+    let hosts = db
+        .read(move |conn| slots::by_id(conn, id).map_err(DbError::from))
+        .await?
+        .map(|bookable| bookable.hosts.into_iter().map(|host| host.id).collect())
+        .unwrap_or_default();
+    Ok(live.busy(hosts, from, to).await)
 }
 
 /// Books a start of an event type. Must run inside a write transaction.
@@ -543,7 +640,10 @@ pub fn create(
         checked.duration,
         zone,
         settings.context,
-        None,
+        Beside {
+            except_booking: None,
+            live_busy: &request.live_busy,
+        },
     )?;
     let hosts = choose_hosts(tx, &event_type, &details, settings.context.now, &[])?;
     if !request
@@ -810,7 +910,7 @@ pub fn reschedule(
         duration,
         zone,
         settings.context,
-        Some(old.id),
+        Beside::except(old.id),
     )?;
     let hosts = choose_hosts(tx, &event_type, &details, now, &old.hosts)?;
     // The invitee moving a booking that needs confirmation asks again; a host's move stands.
@@ -883,7 +983,7 @@ pub fn confirm(
             duration,
             zone,
             context,
-            Some(booking.id),
+            Beside::except(booking.id),
         )
         .map_err(|err| match err {
             BookingError::NotBookable(reason) => BookingError::Taken(reason),

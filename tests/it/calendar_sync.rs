@@ -897,3 +897,121 @@ async fn a_host_who_deletes_a_bookings_event_cancels_it_unless_they_restore_it_i
     assert_eq!(failed_writes(&kairos).await, Vec::<String>::new());
     kairos.stop().await;
 }
+
+#[tokio::test]
+async fn the_live_check_sees_an_event_added_since_the_last_sync_and_a_silent_server_does_not_stop_bookings()
+ {
+    let server = &servers().radicale;
+    let calendar = server.make_calendar("live").await;
+    let (kairos, api, id) = clinic_with_config(json!({}), ALLOW_LOOPBACK).await;
+    let connected = connect(
+        &kairos,
+        ConnectInput {
+            provider: "caldav".into(),
+            url: calendar.clone(),
+            username: server.username.into(),
+            password: server.password.into(),
+        },
+    )
+    .await;
+    choose(
+        &kairos,
+        &connected,
+        connected.calendars[0].id,
+        json!({ "destination": true }),
+    )
+    .await;
+    let user = owner(&kairos).await;
+    let set_live = |on: bool| {
+        let (deps, user) = (deps(&kairos), user.clone());
+        async move {
+            let options = serde_json::from_value(json!({ "liveCheck": on })).expect("options");
+            accounts::set_options(&deps, &user, connected.account.id, options)
+                .await
+                .expect("options set")
+        }
+    };
+    assert!(set_live(true).await.account.live_check);
+
+    // Added in the host's calendar a moment ago, after the last sync: 10:00–11:00 Berlin.
+    put_event(
+        server,
+        &calendar,
+        "just-added",
+        &calendar_file(
+            "BEGIN:VEVENT\r\nUID:just-added@practice.example\r\nDTSTAMP:20260301T000000Z\r\n\
+             DTSTART:20260409T080000Z\r\nDTEND:20260409T090000Z\r\nSUMMARY:Dentist\r\nEND:VEVENT\r\n",
+        ),
+    )
+    .await;
+    let (status, refused) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-04-09T08:30:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{refused}");
+    // A time the calendar leaves free is booked as usual.
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-04-09T09:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+
+    // Without the live check the replica alone decides, and it has not seen the event yet.
+    set_live(false).await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-04-09T08:30:00Z", "kim@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+
+    // A server that takes the connection and never answers: after the live check's
+    // timeout the booking goes ahead on the replica, and that is recorded.
+    set_live(true).await;
+    let silent = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let silent_url = format!(
+        "http://{}/alice/live/",
+        silent.local_addr().expect("address")
+    );
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((connection, _)) = silent.accept().await {
+            held.push(connection);
+        }
+    });
+    deps(&kairos)
+        .db
+        .write(move |tx| -> Result<usize, DbError> {
+            Ok(tx.execute("UPDATE calendars SET href = ?1", [silent_url])?)
+        })
+        .await
+        .expect("moved away");
+    let asked = std::time::Instant::now();
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &booking(id, "2026-04-10T08:00:00Z", "lee@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    assert!(
+        asked.elapsed() < kairos::integrations::calendars::live::TIMEOUT * 3,
+        "the booking waited {:?}",
+        asked.elapsed()
+    );
+    let audit = kairos.audit_log().await;
+    assert!(
+        audit
+            .iter()
+            .any(|(action, _, _, _)| action == "calendar_live_check_unanswered"),
+        "{audit:?}"
+    );
+    kairos.stop().await;
+}

@@ -10,12 +10,14 @@
 //! - [`write`] writes bookings into the hosts' destination calendars.
 //! - [`cancellations`] cancels a booking whose event the host deleted, when they asked
 //!   for that.
+//! - [`live`] asks a host's destination calendar, once and briefly, before a booking.
 //! - [`accounts`] connects, lists, syncs and disconnects a host's accounts.
 
 pub mod accounts;
 pub mod caldav;
 pub mod cancellations;
 pub mod ical;
+pub mod live;
 pub mod sync;
 pub mod write;
 

@@ -158,7 +158,7 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
 }
 
 /// The zone a host's all-day and floating events are read in.
-async fn host_zone(deps: &Deps, user_id: i64) -> Result<Tz, SyncError> {
+pub(super) async fn host_zone(deps: &Deps, user_id: i64) -> Result<Tz, SyncError> {
     let user = deps
         .db
         .read(move |conn| users::by_id(conn, user_id).map_err(DbError::from))

@@ -229,6 +229,7 @@ pub async fn create(
         location: body.location,
         idempotency_key,
         booked_by: user.as_ref().map(|user| user.id),
+        live_busy: Vec::new(),
     };
     let actor = match key_id {
         Some(id) => audit::Actor::ApiKey(id),

@@ -725,6 +725,7 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
         location: Some(form.get("location").to_string()).filter(|l| !l.is_empty()),
         idempotency_key: None,
         booked_by: ctx.user.as_ref().map(|user| user.id),
+        live_busy: Vec::new(),
     };
     let actor = match &ctx.user {
         Some(user) => crate::audit::Actor::User(user.id),
