@@ -646,6 +646,26 @@ async fn an_ics_feed_blocks_slots_is_fetched_conditionally_and_reports_when_it_i
         failed.last_error
     );
     assert_eq!(failed.failures, 2);
+
+    // A feed far larger than any calendar: refused without reading it all.
+    {
+        let mut feed = feed.lock().expect("feed");
+        feed.etag = "\"v4\"".into();
+        feed.content_type = "text/calendar";
+        feed.body = calendar_file(&"X-PADDING:0123456789abcdef0123456789abcdef\r\n".repeat(300_000));
+    }
+    sync_now(&kairos, connected.account.id).await;
+    let failed = account(&kairos, connected.account.id).await;
+    assert_eq!(
+        failed.last_error.as_deref(),
+        Some("the feed is larger than 10 MB")
+    );
+    assert!(
+        !free(&api, id, "2026-04-10", "2026-04-10")
+            .await
+            .contains_key("2026-04-10"),
+        "the replica still blocks"
+    );
     kairos.stop().await;
 }
 
