@@ -558,7 +558,8 @@ pub async fn book(
     let now = settings.context.now;
     let mut request = request;
     if let Some(live) = &settings.live_calendars {
-        request.live_busy = ask_live(db, live.as_ref(), &request).await?;
+        request.live_busy =
+            ask_live(db, live.as_ref(), request.event_type_id, request.start).await?;
     }
     let result = db.write(move |tx| create(tx, &request, &settings)).await;
     if let Err(BookingError::RateLimited { cap, .. }) = &result {
@@ -577,13 +578,15 @@ pub async fn book(
     result
 }
 
-/// Asks the hosts' calendars live about the day around the requested start.
+/// Asks the calendars of event type `event_type_id`'s hosts live about the day around
+/// `start`.
 async fn ask_live(
     db: &crate::db::Db,
     live: &dyn LiveCalendars,
-    request: &BookingRequest,
+    event_type_id: i64,
+    start: Option<DateTime<Utc>>,
 ) -> Result<Vec<LiveBusy>, BookingError> {
-    let Some(start) = request.start else {
+    let Some(start) = start else {
         return Ok(Vec::new());
     };
     // Wide enough for any duration and buffer; an out-of-range start is refused later.
@@ -593,9 +596,8 @@ async fn ask_live(
     ) else {
         return Ok(Vec::new());
     };
-    let id = request.event_type_id;
     let hosts = db
-        .read(move |conn| slots::by_id(conn, id).map_err(DbError::from))
+        .read(move |conn| slots::by_id(conn, event_type_id).map_err(DbError::from))
         .await?
         .map(|bookable| bookable.hosts.into_iter().map(|host| host.id).collect())
         .unwrap_or_default();
@@ -862,14 +864,51 @@ pub fn cancel(
 }
 
 /// Moves a booking to a new start: the old booking is cancelled and a new one, linked to
-/// it, is made — in one transaction, so the invitee never holds both or neither.
-pub fn reschedule(
+/// it, is made — in one transaction, so the invitee never holds both or neither. The
+/// hosts' calendars are asked live first when they turned that on.
+pub async fn move_to(
+    db: &crate::db::Db,
+    uid: String,
+    new_start: DateTime<Utc>,
+    reason: Option<String>,
+    actor: Actor,
+    settings: Settings,
+) -> Result<Outcome, BookingError> {
+    let mut live_busy = Vec::new();
+    if let Some(live) = &settings.live_calendars {
+        let key = uid.clone();
+        let event_type_id = db
+            .read(move |conn| bookings::by_uid(conn, &key).map_err(DbError::from))
+            .await?
+            .and_then(|booking| booking.event_type_id);
+        if let Some(event_type_id) = event_type_id {
+            live_busy = ask_live(db, live.as_ref(), event_type_id, Some(new_start)).await?;
+        }
+    }
+    db.write(move |tx| {
+        reschedule(
+            tx,
+            &uid,
+            new_start,
+            reason.as_deref(),
+            &actor,
+            &settings,
+            &live_busy,
+        )
+    })
+    .await
+}
+
+/// Moves a booking inside a write transaction; `live_busy` is what the hosts' calendars
+/// answered live (see [`move_to`]).
+fn reschedule(
     tx: &Transaction<'_>,
     uid: &str,
     new_start: DateTime<Utc>,
     reason: Option<&str>,
     actor: &Actor,
     settings: &Settings,
+    live_busy: &[LiveBusy],
 ) -> Result<Outcome, BookingError> {
     let old = authorize(tx, uid, actor, BookingAction::Reschedule)?;
     let reason = clean_reason(reason)?;
@@ -910,7 +949,10 @@ pub fn reschedule(
         duration,
         zone,
         settings.context,
-        Beside::except(old.id),
+        Beside {
+            except_booking: Some(old.id),
+            live_busy,
+        },
     )?;
     let hosts = choose_hosts(tx, &event_type, &details, now, &old.hosts)?;
     // The invitee moving a booking that needs confirmation asks again; a host's move stands.

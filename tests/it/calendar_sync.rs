@@ -652,7 +652,8 @@ async fn an_ics_feed_blocks_slots_is_fetched_conditionally_and_reports_when_it_i
         let mut feed = feed.lock().expect("feed");
         feed.etag = "\"v4\"".into();
         feed.content_type = "text/calendar";
-        feed.body = calendar_file(&"X-PADDING:0123456789abcdef0123456789abcdef\r\n".repeat(300_000));
+        feed.body =
+            calendar_file(&"X-PADDING:0123456789abcdef0123456789abcdef\r\n".repeat(300_000));
     }
     sync_now(&kairos, connected.account.id).await;
     let failed = account(&kairos, connected.account.id).await;
@@ -979,6 +980,15 @@ async fn the_live_check_sees_an_event_added_since_the_last_sync_and_a_silent_ser
         )
         .await;
     assert_eq!(status, StatusCode::CREATED, "{made}");
+    // Nor can a booking be moved into the new event.
+    let uid = made["data"]["uid"].as_str().expect("uid");
+    let (status, refused) = api
+        .post(
+            &format!("/api/v1/bookings/{uid}/reschedule"),
+            &json!({ "start": "2026-04-09T08:00:00Z" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CONFLICT, "{refused}");
 
     // Without the live check the replica alone decides, and it has not seen the event yet.
     set_live(false).await;

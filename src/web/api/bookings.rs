@@ -482,19 +482,8 @@ pub async fn reschedule(
 ) -> Result<(StatusCode, Json<BookingBody>), ApiError> {
     let actor = actor(user, query.token)?;
     let settings = state.booking_settings();
-    let outcome = state
-        .db
-        .write(move |tx| {
-            booking::reschedule(
-                tx,
-                &uid,
-                body.start,
-                body.reason.as_deref(),
-                &actor,
-                &settings,
-            )
-        })
-        .await?;
+    let outcome =
+        booking::move_to(&state.db, uid, body.start, body.reason, actor, settings).await?;
     let data = outcome_view(&state, outcome).await?;
     Ok((StatusCode::CREATED, Json(BookingBody { data })))
 }

@@ -511,12 +511,15 @@ pub async fn reschedule(
     let reason = form.get("reason").to_string();
     let actor = Actor::Invitee(token.clone());
     let settings = ctx.state.booking_settings();
-    let target = uid.clone();
-    let result = ctx
-        .state
-        .db
-        .write(move |tx| booking::reschedule(tx, &target, start, Some(&reason), &actor, &settings))
-        .await;
+    let result = booking::move_to(
+        &ctx.state.db,
+        uid.clone(),
+        start,
+        Some(reason),
+        actor,
+        settings,
+    )
+    .await;
     let h = form.get("h");
     let tz = form.get("tz");
     let embed = form.get("embed");
