@@ -216,6 +216,12 @@ fn matrix() -> Vec<Row> {
         row(PATCH, "/api/v1/webhooks/{id}", "webhook", "L N N N A A").json(r#"{"active": false}"#),
         row(DELETE, "/api/v1/webhooks/{id}", "webhook", "L N N N A A"),
         row(GET, "/api/v1/webhooks/{id}/deliveries", "webhook", "L N N N A A"),
+        row(GET, "/api/v1/calendars", "", "L A A A A A"),
+        row(POST, "/api/v1/calendars", "", "L A A A A A").json(r#"{"provider": "ics", "url": "http://127.0.0.1:9/feed.ics"}"#),
+        row(GET, "/api/v1/calendars/{id}", "calendar_account", "L N N N A A"),
+        row(DELETE, "/api/v1/calendars/{id}", "calendar_account", "L N N N A A"),
+        row(POST, "/api/v1/calendars/{id}/sync", "calendar_account", "L N N N A A"),
+        row(PATCH, "/api/v1/calendars/{id}/calendars/{calendarId}", "calendar_account calendar", "L N N N A A").json(r#"{"checkConflicts": false, "destination": true}"#),
     ]
 }
 
