@@ -589,7 +589,10 @@ fn check_calendars(conn: Option<&Connection>) -> Finding {
                 account.provider.label(),
                 account.url,
                 account.failures,
-                account.last_error.as_deref().unwrap_or("no reason recorded"),
+                account
+                    .last_error
+                    .as_deref()
+                    .unwrap_or("no reason recorded"),
             )
         })
         .collect();

@@ -176,13 +176,8 @@ fn a_calendar_account_whose_last_sync_failed_is_named_with_its_owner() {
             t0(),
         )
         .expect("account stored");
-        kairos::db::calendars::record_failure(
-            &conn,
-            id,
-            "the feed is no longer there (404)",
-            t0(),
-        )
-        .expect("failure");
+        kairos::db::calendars::record_failure(&conn, id, "the feed is no longer there (404)", t0())
+            .expect("failure");
         id
     };
     drop(conn);
@@ -199,5 +194,8 @@ fn a_calendar_account_whose_last_sync_failed_is_named_with_its_owner() {
         assert!(found.contains(&expected), "{expected}: {out}");
     }
     assert!(!found.contains("calendar.example.org"), "{out}");
-    assert!(out.contains("Calendar sync"), "the fix says where to look: {out}");
+    assert!(
+        out.contains("Calendar sync"),
+        "the fix says where to look: {out}"
+    );
 }

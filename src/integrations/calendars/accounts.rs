@@ -67,10 +67,7 @@ pub async fn connect(
             .map_err(|_| {
                 refused(
                     "url",
-                    format!(
-                        "did not answer within {} seconds",
-                        CHECK_TIMEOUT.as_secs()
-                    ),
+                    format!("did not answer within {} seconds", CHECK_TIMEOUT.as_secs()),
                 )
             })??;
     let sealed = sync::seal(&deps.key, &secret);
@@ -113,15 +110,15 @@ async fn check_account(
                 username: connect.username.clone(),
                 password: connect.password.clone(),
             };
-            let remote = caldav::discover(&remote_account, policy)
-                .await
-                .map_err(|err| match err {
+            let remote = caldav::discover(&remote_account, policy).await.map_err(
+                |err| match err {
                     caldav::CaldavError::Unauthorized => refused(
                         "password",
                         "was refused by the server: check the user name, and use an app password",
                     ),
                     other => did_not_work(other),
-                })?;
+                },
+            )?;
             if remote.is_empty() {
                 return Err(did_not_work("the server lists no calendars for this user"));
             }

@@ -11,9 +11,7 @@ use utoipa::ToSchema;
 
 use crate::app::AppState;
 use crate::audit::Origin;
-use crate::integrations::calendars::accounts::{
-    self, CalendarChoice, CalendarError, Connected,
-};
+use crate::integrations::calendars::accounts::{self, CalendarChoice, CalendarError, Connected};
 use crate::model::calendar::{ConnectInput, Provider};
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::{ApiCaller, ApiJson, ApiPath};
@@ -178,7 +176,10 @@ pub async fn sync(
     let deps = state.integrations();
     accounts::sync_now(&deps, &caller.user, id).await?;
     let found = accounts::managed(&deps, &caller.user, id).await?;
-    Ok((StatusCode::ACCEPTED, Json(AccountBody { data: found.into() })))
+    Ok((
+        StatusCode::ACCEPTED,
+        Json(AccountBody { data: found.into() }),
+    ))
 }
 
 #[utoipa::path(patch, path = "/api/v1/calendars/{id}/calendars/{calendarId}", operation_id = "choose_calendar", tag = "calendars", security(("api_key" = [])),

@@ -47,7 +47,10 @@ enum Failed {
         errors: FieldErrors,
     },
     /// A choice for one calendar, and why it was refused.
-    Choice { calendar: i64, errors: FieldErrors },
+    Choice {
+        calendar: i64,
+        errors: FieldErrors,
+    },
 }
 
 /// A time in the person's zone and clock: `Mon, 30 Mar 13:05`.
@@ -386,7 +389,13 @@ pub async fn connect(
                 form: kept,
                 errors: on_form(provider, errors),
             };
-            list_with(ctx, user, html! {}, failed, StatusCode::UNPROCESSABLE_ENTITY)
+            list_with(
+                ctx,
+                user,
+                html! {},
+                failed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         },
     )
     .await
@@ -425,7 +434,13 @@ pub async fn choose(
         |_| redirect(format!("{LIST}?notice=saved#calendar-{calendar}")),
         |errors| {
             let failed = Failed::Choice { calendar, errors };
-            list_with(ctx, user, html! {}, failed, StatusCode::UNPROCESSABLE_ENTITY)
+            list_with(
+                ctx,
+                user,
+                html! {},
+                failed,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         },
     )
     .await
