@@ -208,7 +208,7 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
             div.button-row {
                 form method="post" action=(format!("{LIST}/{id}/sync")) {
                     (csrf_field(csrf))
-                    button.button type="submit" { "Sync now" }
+                    button.button.ghost type="submit" { "Sync now" }
                 }
                 form method="post" action=(format!("{LIST}/{id}/disconnect")) data-confirm="Disconnect this account? Kairos forgets its password or feed address and the events it copied." {
                     (csrf_field(csrf))
@@ -470,15 +470,15 @@ fn health_row(health: &AccountHealth, user: &User) -> Markup {
     let account = &health.account;
     html! {
         tr {
-            td.url-text { (health.owner_email) }
-            td { (account.provider.label()) }
-            td.url-text { (account.url) }
-            td { @match account.last_synced_at { Some(t) => (moment(t, user)), None => "Not yet" } }
-            td { @match account.next_sync_at { Some(t) => (moment(t, user)), None => "—" } }
+            td { (health.owner_email) }
+            td.nowrap { (account.provider.label()) }
+            td { (account.url) }
+            td.nowrap { @match account.last_synced_at { Some(t) => (moment(t, user)), None => "Not yet" } }
+            td.nowrap { @match account.next_sync_at { Some(t) => (moment(t, user)), None => "—" } }
             td {
                 @if account.failures > 0 { span.badge.off { (account.failures) } } @else { span.badge.ok { "0" } }
             }
-            td { @match &account.last_error { Some(error) => (error), None => "—" } }
+            td.reason { @match &account.last_error { Some(error) => (error), None => "—" } }
         }
     }
 }
@@ -509,7 +509,7 @@ pub async fn health(ctx: Ctx) -> Result<Response, WebError> {
                     (empty_state("No calendars connected", "Members connect their calendars under Calendars.", None))
                 } @else {
                     div.table-wrap {
-                        table.log {
+                        table.log.health {
                             thead { tr {
                                 th scope="col" { "Owner" } th scope="col" { "Provider" } th scope="col" { "Address" }
                                 th scope="col" { "Last sync" } th scope="col" { "Next sync" } th scope="col" { "Failures" } th scope="col" { "Last error" }
