@@ -598,3 +598,100 @@ async fn another_member_cannot_see_or_change_a_hosts_calendars() {
     feed.stop();
     server.stop().await;
 }
+
+#[tokio::test]
+async fn the_one_destination_is_chosen_among_writable_calendars_on_the_page() {
+    let (server, client) = host_server().await;
+    let now = server.clock.now();
+    let db = server.running.as_ref().expect("running").state.db.clone();
+    let (account, work, shared) = db
+        .write(move |tx| -> Result<(i64, i64, i64), kairos::db::DbError> {
+            use kairos::db::calendars;
+            let host = kairos::db::users::by_email(tx, HOST_EMAIL)?.expect("the host");
+            let account = calendars::insert_account(
+                tx,
+                host.id,
+                calendars::Provider::Caldav,
+                "https://cloud.example.org",
+                "hana",
+                b"sealed elsewhere",
+                now,
+            )?;
+            let work = calendars::upsert_calendar(
+                tx,
+                account,
+                "https://cloud.example.org/calendars/hana/work/",
+                "Work",
+                false,
+            )?;
+            let shared = calendars::upsert_calendar(
+                tx,
+                account,
+                "https://cloud.example.org/calendars/hana/team/",
+                "Team (shared with me)",
+                true,
+            )?;
+            Ok((account, work, shared))
+        })
+        .await
+        .expect("a CalDAV account");
+    let page = calendars_page(&server, &client).await;
+    assert!(page.contains("CalDAV"), "{page}");
+    assert!(page.contains("https://cloud.example.org · hana"), "{page}");
+    assert!(page.contains("Waiting for the first sync"), "{page}");
+    assert_eq!(
+        page.matches("Write new bookings here</button>").count(),
+        1,
+        "only the writable calendar offers it: {page}"
+    );
+    let csrf = csrf_of(&page);
+    let (status, to, _) = submit_form(
+        &client,
+        &server.url(&format!("/dashboard/calendars/{account}/calendars/{work}")),
+        &csrf,
+        &[("destination", "on")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        to,
+        format!("/dashboard/calendars?notice=saved#calendar-{work}")
+    );
+    let page = calendars_page(&server, &client).await;
+    assert!(
+        page.contains("New bookings are written to <strong>Work</strong>"),
+        "{page}"
+    );
+    assert!(page.contains("Stop writing bookings here"), "{page}");
+
+    let (status, _, page) = submit_form(
+        &client,
+        &server.url(&format!(
+            "/dashboard/calendars/{account}/calendars/{shared}"
+        )),
+        &csrf,
+        &[("destination", "on")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        page.contains("Not a destination: this calendar is read-only"),
+        "{page}"
+    );
+    assert!(page.contains("New bookings are written to <strong>Work</strong>"));
+
+    let (status, _, _) = submit_form(
+        &client,
+        &server.url(&format!("/dashboard/calendars/{account}/calendars/{work}")),
+        &csrf,
+        &[("destination", "off")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let page = calendars_page(&server, &client).await;
+    assert!(
+        page.contains("New bookings are not written to any of your calendars"),
+        "{page}"
+    );
+    server.stop().await;
+}
