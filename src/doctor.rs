@@ -123,6 +123,7 @@ pub fn run(config: &Config, now: DateTime<Utc>) -> Vec<Finding> {
     findings.push(check_disk(config));
     findings.push(check_clock(now, conn));
     findings.push(check_jobs(conn, now));
+    findings.push(check_calendars(conn));
     findings.push(check_backups(config, now));
     findings.push(check_ca_bundle());
     findings.push(check_tls_certificate(config, now));
@@ -563,6 +564,60 @@ fn check_jobs(conn: Option<&Connection>, now: DateTime<Utc>) -> Finding {
             )
         }
     }
+}
+
+/// Connected calendar accounts: a warning naming each account whose last sync failed, its
+/// owner and the reason. The reason is about the connection, never an event.
+fn check_calendars(conn: Option<&Connection>) -> Finding {
+    const CHECK: &str = "calendars";
+    let Some(conn) = conn else {
+        return Finding::skip(CHECK, "no database yet");
+    };
+    let Ok(accounts) = crate::db::calendars::accounts_with_owners(conn) else {
+        return Finding::skip(
+            CHECK,
+            "the calendar accounts cannot be read yet (the next start migrates them)",
+        );
+    };
+    let failing: Vec<String> = accounts
+        .iter()
+        .filter(|(account, _)| account.failures > 0)
+        .map(|(account, owner)| {
+            format!(
+                "account {} of {owner} ({} at {}): {} failed syncs in a row, last: {}",
+                account.id,
+                account.provider.label(),
+                account.url,
+                account.failures,
+                account
+                    .last_error
+                    .as_deref()
+                    .unwrap_or("no reason recorded"),
+            )
+        })
+        .collect();
+    if accounts.is_empty() {
+        return Finding::ok(CHECK, "no calendar accounts are connected");
+    }
+    if failing.is_empty() {
+        return Finding::ok(
+            CHECK,
+            format!(
+                "every connected calendar account syncs ({})",
+                accounts.len()
+            ),
+        );
+    }
+    Finding::warn(
+        CHECK,
+        format!(
+            "{} of {} calendar accounts fail to sync: {}",
+            failing.len(),
+            accounts.len(),
+            failing.join("; ")
+        ),
+        "the owner sees the reason under Calendars and can correct the address or app password, or disconnect the account; Admin → Calendar sync lists them all",
+    )
 }
 
 fn check_migrations(config: &Config) -> Finding {

@@ -456,3 +456,22 @@ pub fn save_written(conn: &Connection, written: &Written) -> rusqlite::Result<()
     )?;
     Ok(())
 }
+
+/// Every account with its owner's email address, for administrators and `kairos doctor`:
+/// the failing ones first, then by owner and age.
+pub fn accounts_with_owners(conn: &Connection) -> rusqlite::Result<Vec<(Account, String)>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {ACCOUNT_COLUMNS},
+                (SELECT email FROM users WHERE users.id = calendar_accounts.user_id)
+         FROM calendar_accounts ORDER BY failures = 0, user_id, id"
+    ))?;
+    // The owner's email follows the account's columns.
+    let email_at = ACCOUNT_COLUMNS.split(',').count();
+    stmt.query_map([], |row| {
+        Ok((
+            account_from_row(row)?,
+            row.get::<_, Option<String>>(email_at)?.unwrap_or_default(),
+        ))
+    })?
+    .collect()
+}

@@ -102,7 +102,7 @@ const MAX_FIELD: usize = 2048;
 
 /// What a host submits to connect an account.
 #[derive(Debug, Clone, Default, serde::Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ConnectInput {
     /// `caldav` or `ics`.
     #[schema(value_type = String, example = "caldav")]

@@ -71,10 +71,11 @@ pub struct Shell<'a> {
     pub session_left: Option<i64>,
 }
 
-const NAV: [(&str, &str); 7] = [
+const NAV: [(&str, &str); 8] = [
     ("/dashboard", "Home"),
     ("/dashboard/event-types", "Event types"),
     ("/dashboard/availability", "Availability"),
+    ("/dashboard/calendars", "Calendars"),
     ("/dashboard/bookings", "Bookings"),
     ("/dashboard/workflows", "Workflows"),
     ("/dashboard/teams", "Teams"),

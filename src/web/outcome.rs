@@ -34,6 +34,7 @@ refuses_fields!(
     crate::integrations::webhooks::WebhookError,
     crate::integrations::notify::sms::SmsError,
     crate::auth::sso::SaveError,
+    crate::integrations::calendars::accounts::CalendarError,
 );
 
 /// Answers a form's write: what `done` makes of the written value (usually a redirect

@@ -1,7 +1,8 @@
 // The booking flow end to end in Debian's Chromium, as a host and an invitee would use it:
 // setup, an event type made in the dashboard, a booking from another time zone, the host's
-// bookings list, and cancelling through the manage link. Checks accessibility with axe-core
-// and saves a screenshot of every step (phone and desktop, light and dark) to artifacts/.
+// bookings list, cancelling through the manage link, and the Calendars page. Checks
+// accessibility with axe-core and saves a screenshot of every step (phone and desktop,
+// light and dark) to artifacts/.
 //
 //   node tests/browser/e2e.mjs [path/to/kairos]
 
@@ -238,6 +239,21 @@ async function main() {
     await page.click(".tabs >> text=Cancelled");
     check(await page.isVisible("text=Consultation with Pat Patient"), "the cancelled booking is under Cancelled");
     await shoot(page, "host-cancelled");
+
+    // 8. Connected calendars: a feed address Kairos may not call is refused next to its field.
+    await page.click("nav.topnav >> text=Calendars");
+    check(await page.isVisible("text=No calendars connected"), "the calendars page says none are connected");
+    await axe(page, "calendars page");
+    await shoot(page, "calendars-empty");
+    await page.fill("#f-feed_url", "http://127.0.0.1:9/basic.ics");
+    await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Add feed')")]);
+    check(await page.isVisible("text=Feed address did not work"), "a refused feed address is explained next to the field");
+    await axe(page, "calendars page with a refused address");
+    await page.setViewportSize({ width: 390, height: 844 });
+    const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(sideways <= 0, `the calendars page does not scroll sideways at 390 px (${sideways} px)`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shoot(page, "calendars-refused");
   } finally {
     await host.context.close();
     await invitee.context.close();

@@ -3,9 +3,9 @@
 //! The matrix below has one row per route (and per kind of object where the answer
 //! depends on it). Each cell runs one request as one role against a fresh world of real
 //! objects that belong to someone else: a host who is a plain member of team A, their
-//! personal event type, schedule, out-of-office time, API key, webhook, workflow and
-//! booking, a booking of a team A event type they host, team A's workflow, a pending
-//! invitation and a dead job. The roles are
+//! personal event type, schedule, out-of-office time, API key, webhook, workflow,
+//! connected calendar account and booking, a booking of a team A event type they host,
+//! team A's workflow, a pending invitation and a dead job. The roles are
 //!
 //! - anonymous: no session, no API key;
 //! - member: a plain member of team A (sees team A's bookings, changes none);
@@ -109,6 +109,12 @@ fn matrix() -> Vec<Row> {
         row(POST, "/dashboard/availability/{id}/delete", "schedule", "L N N N A A"),
         row(POST, "/dashboard/out-of-office", "", "L A A A A A").form("start=2026-06-01&end=2026-06-02&note=Away"),
         row(POST, "/dashboard/out-of-office/{id}/delete", "ooo", "L N N N A A"),
+        row(GET, "/dashboard/calendars", "", "L A A A A A"),
+        row(POST, "/dashboard/calendars", "", "L A A A A A").form("provider=ics&feed_url=http://127.0.0.1:9/feed.ics"),
+        row(POST, "/dashboard/calendars/{id}/sync", "calendar_account", "L N N N A A"),
+        row(POST, "/dashboard/calendars/{id}/options", "calendar_account", "L N N N A A").form("sync_cancellations=on"),
+        row(POST, "/dashboard/calendars/{id}/disconnect", "calendar_account", "L N N N A A"),
+        row(POST, "/dashboard/calendars/{id}/calendars/{calendar}", "calendar_account calendar", "L N N N A A").form("check_conflicts=off"),
         row(GET, "/dashboard/bookings", "", "L A A A A A"),
         row(GET, "/dashboard/bookings/{uid}", "booking", "L N N N A A"),
         row(GET, "/dashboard/bookings/{uid}", "team_booking", "L A N A A A"),
@@ -154,6 +160,7 @@ fn matrix() -> Vec<Row> {
         row(POST, "/dashboard/admin/users/{id}/enable", "host", "L F F F A A"),
         row(POST, "/dashboard/admin/settings", "", "L F F F A A").form("organization_name=Clinic"),
         row(GET, "/dashboard/admin/jobs", "", "L F F F A A"),
+        row(GET, "/dashboard/admin/calendars", "", "L F F F A A"),
         row(POST, "/dashboard/admin/jobs/{id}/retry", "dead_job", "L F F F A A"),
         row(POST, "/dashboard/admin/jobs/retry-dead", "", "L F F F A A"),
         row(GET, "/dashboard/admin/email", "", "L F F F A A"),
@@ -210,6 +217,13 @@ fn matrix() -> Vec<Row> {
         row(PATCH, "/api/v1/webhooks/{id}", "webhook", "L N N N A A").json(r#"{"active": false}"#),
         row(DELETE, "/api/v1/webhooks/{id}", "webhook", "L N N N A A"),
         row(GET, "/api/v1/webhooks/{id}/deliveries", "webhook", "L N N N A A"),
+        row(GET, "/api/v1/calendars", "", "L A A A A A"),
+        row(POST, "/api/v1/calendars", "", "L A A A A A").json(r#"{"provider": "ics", "url": "http://127.0.0.1:9/feed.ics"}"#),
+        row(GET, "/api/v1/calendars/{id}", "calendar_account", "L N N N A A"),
+        row(PATCH, "/api/v1/calendars/{id}", "calendar_account", "L N N N A A").json(r#"{"syncCancellations": true}"#),
+        row(DELETE, "/api/v1/calendars/{id}", "calendar_account", "L N N N A A"),
+        row(POST, "/api/v1/calendars/{id}/sync", "calendar_account", "L N N N A A"),
+        row(PATCH, "/api/v1/calendars/{id}/calendars/{calendarId}", "calendar_account calendar", "L N N N A A").json(r#"{"checkConflicts": false, "destination": true}"#),
     ]
 }
 
@@ -544,6 +558,22 @@ async fn world(server: &TestServer, cast: &Cast, n: usize) -> World {
                 &Origin::host(),
                 now,
             )?;
+            let calendar_account = kairos::db::calendars::insert_account(
+                tx,
+                host_id,
+                kairos::db::calendars::Provider::Caldav,
+                "https://cloud.example.org",
+                &format!("hana-{n}"),
+                &secret_sealed,
+                now,
+            )?;
+            let calendar = kairos::db::calendars::upsert_calendar(
+                tx,
+                calendar_account,
+                "https://cloud.example.org/calendars/hana/work/",
+                "Work",
+                false,
+            )?;
             let dead_job = kairos::jobs::queue::enqueue(
                 tx,
                 &kairos::jobs::NewJob::new("webhook", &json!({ "webhookId": webhook }), now),
@@ -576,6 +606,8 @@ async fn world(server: &TestServer, cast: &Cast, n: usize) -> World {
                 ("invitation", invitation.id.to_string()),
                 ("invitation_token", invitation_token),
                 ("dead_job", dead_job.to_string()),
+                ("calendar_account", calendar_account.to_string()),
+                ("calendar", calendar.to_string()),
             ])
         })
         .await

@@ -792,6 +792,10 @@ async fn the_openapi_document_describes_every_endpoint() {
         "/api/v1/schedules",
         "/api/v1/schedules/{id}",
         "/api/v1/me",
+        "/api/v1/calendars",
+        "/api/v1/calendars/{id}",
+        "/api/v1/calendars/{id}/sync",
+        "/api/v1/calendars/{id}/calendars/{calendarId}",
     ] {
         assert!(doc["paths"].get(path).is_some(), "{path} is documented");
     }

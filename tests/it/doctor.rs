@@ -33,6 +33,7 @@ fn a_healthy_instance_passes_every_check() {
         "migrations",
         "disk",
         "clock",
+        "calendars",
     ] {
         assert!(line(&out, check).starts_with("ok "), "{check}: {out}");
     }
@@ -131,4 +132,70 @@ fn a_bad_config_is_a_finding_too() {
     assert!(line(&out, "config").starts_with("FAIL"), "{out}");
     assert!(out.contains("backup_keep"), "{out}");
     assert!(out.contains("fix:"), "{out}");
+}
+
+#[test]
+fn a_calendar_account_whose_last_sync_failed_is_named_with_its_owner() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    create_owner(&data);
+    let conn = open_database(&data.join("kairos.db"), &data);
+    let owner = kairos::db::users::by_email(&conn, OWNER_EMAIL)
+        .expect("read")
+        .expect("the owner")
+        .id;
+    let account = |url: &str| {
+        kairos::db::calendars::insert_account(
+            &conn,
+            owner,
+            kairos::db::calendars::Provider::Ics,
+            url,
+            "",
+            b"sealed",
+            t0(),
+        )
+        .expect("account stored")
+    };
+    let healthy = account("calendar.example.org");
+    kairos::db::calendars::record_success(&conn, healthy, t0(), t0()).expect("success");
+    drop(conn);
+    let (ok, out) = doctor(&data);
+    assert!(ok, "{out}");
+    assert!(line(&out, "calendars").starts_with("ok "), "{out}");
+    assert!(line(&out, "calendars").contains("syncs (1)"), "{out}");
+
+    let conn = open_database(&data.join("kairos.db"), &data);
+    let failing = {
+        let id = kairos::db::calendars::insert_account(
+            &conn,
+            owner,
+            kairos::db::calendars::Provider::Ics,
+            "feeds.example.net",
+            "",
+            b"sealed",
+            t0(),
+        )
+        .expect("account stored");
+        kairos::db::calendars::record_failure(&conn, id, "the feed is no longer there (404)", t0())
+            .expect("failure");
+        id
+    };
+    drop(conn);
+    let (ok, out) = doctor(&data);
+    assert!(ok, "a failing calendar is a warning, not a failure: {out}");
+    let found = line(&out, "calendars");
+    assert!(found.starts_with("WARN"), "{out}");
+    for expected in [
+        format!("account {failing} of {OWNER_EMAIL}"),
+        "feeds.example.net".to_string(),
+        "the feed is no longer there (404)".to_string(),
+        "1 of 2".to_string(),
+    ] {
+        assert!(found.contains(&expected), "{expected}: {out}");
+    }
+    assert!(!found.contains("calendar.example.org"), "{out}");
+    assert!(
+        out.contains("Calendar sync"),
+        "the fix says where to look: {out}"
+    );
 }

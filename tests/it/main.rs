@@ -6,6 +6,7 @@ mod api;
 mod audit;
 mod backup;
 mod caldav;
+mod calendar_pages;
 mod calendar_sync;
 mod cli;
 mod config;

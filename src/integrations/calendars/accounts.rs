@@ -7,7 +7,7 @@ use crate::db::calendars::{self, Account, Calendar, Provider};
 use crate::db::users::User;
 use crate::integrations::Deps;
 use crate::integrations::calendars::caldav;
-use crate::integrations::calendars::sync::{self, Fetched, SyncError};
+use crate::integrations::calendars::sync::{self, Fetched};
 use crate::model::calendar::{Connect, ConnectInput};
 use crate::model::error::FieldErrors;
 
@@ -42,9 +42,18 @@ fn refused(field: &str, reason: impl Into<String>) -> CalendarError {
     CalendarError::Invalid(errors)
 }
 
-/// Connects an account after checking that it answers: a CalDAV server must accept the
-/// credentials and list calendars, a feed must be iCalendar. Audited; the first sync is
-/// planned at once.
+/// A refusal of the address, with the reason the server or feed gave.
+fn did_not_work(reason: impl std::fmt::Display) -> CalendarError {
+    refused("url", format!("did not work: {reason}"))
+}
+
+/// How long connecting waits for the server or feed to answer: the person who connects
+/// waits for the answer, and a refusal comes back as one for the `url` field.
+pub const CHECK_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Connects an account after checking that it answers (within [`CHECK_TIMEOUT`]): a
+/// CalDAV server must accept the credentials and list calendars, a feed must be
+/// iCalendar. Audited; the first sync is planned at once.
 pub async fn connect(
     deps: &Deps,
     user: &User,
@@ -52,30 +61,17 @@ pub async fn connect(
     origin: &Origin,
 ) -> Result<Connected, CalendarError> {
     let connect = input.validate().map_err(CalendarError::Invalid)?;
-    let policy = deps.calendar_policy(&connect.url);
-    let (shown_url, secret, remote) = match connect.provider {
-        Provider::Caldav => {
-            let remote_account = caldav::Account {
-                url: connect.url.clone(),
-                username: connect.username.clone(),
-                password: connect.password.clone(),
-            };
-            let remote = caldav::discover(&remote_account, policy)
-                .await
-                .map_err(|err| refused("url", err.to_string()))?;
-            if remote.is_empty() {
-                return Err(refused(
-                    "url",
-                    "the server lists no calendars for this user",
-                ));
-            }
-            (connect.url.clone(), connect.password.clone(), remote)
-        }
-        Provider::Ics => {
-            check_feed(&connect, policy).await?;
-            (feed_host(&connect.url), connect.url.clone(), Vec::new())
-        }
-    };
+    let (shown_url, secret, remote) = tokio::time::timeout(
+        CHECK_TIMEOUT,
+        check_account(&connect, deps.calendar_policy(&connect.url)),
+    )
+    .await
+    .map_err(|_| {
+        refused(
+            "url",
+            format!("did not answer within {} seconds", CHECK_TIMEOUT.as_secs()),
+        )
+    })??;
     let sealed = sync::seal(&deps.key, &secret);
     let (user_id, now, origin) = (user.id, deps.now(), origin.clone());
     let provider = connect.provider;
@@ -101,6 +97,40 @@ pub async fn connect(
         .await?;
     deps.wake_jobs();
     managed(deps, user, id).await
+}
+
+/// Checks that the account answers; returns what the host sees of its address, the secret
+/// to seal, and the calendars a CalDAV server lists.
+async fn check_account(
+    connect: &Connect,
+    policy: crate::outbound::Policy,
+) -> Result<(String, String, Vec<caldav::RemoteCalendar>), CalendarError> {
+    match connect.provider {
+        Provider::Caldav => {
+            let remote_account = caldav::Account {
+                url: connect.url.clone(),
+                username: connect.username.clone(),
+                password: connect.password.clone(),
+            };
+            let remote = caldav::discover(&remote_account, policy).await.map_err(
+                |err| match err {
+                    caldav::CaldavError::Unauthorized => refused(
+                        "password",
+                        "was refused by the server: check the user name, and use an app password",
+                    ),
+                    other => did_not_work(other),
+                },
+            )?;
+            if remote.is_empty() {
+                return Err(did_not_work("the server lists no calendars for this user"));
+            }
+            Ok((connect.url.clone(), connect.password.clone(), remote))
+        }
+        Provider::Ics => {
+            check_feed(connect, policy).await?;
+            Ok((feed_host(&connect.url), connect.url.clone(), Vec::new()))
+        }
+    }
 }
 
 /// Audits what a host did to one of their calendar accounts.
@@ -146,12 +176,11 @@ async fn check_feed(
                 chrono::DateTime::UNIX_EPOCH,
                 chrono_tz::Tz::UTC,
             )
-            .map_err(|err| refused("url", err.to_string()))?;
+            .map_err(did_not_work)?;
             Ok(())
         }
         Ok(Fetched::NotModified) => Ok(()),
-        Err(SyncError::Feed(reason)) => Err(refused("url", reason)),
-        Err(err) => Err(refused("url", err.to_string())),
+        Err(err) => Err(did_not_work(err)),
     }
 }
 
@@ -224,9 +253,12 @@ pub async fn sync_now(deps: &Deps, user: &User, id: i64) -> Result<(), CalendarE
 /// A host's choices for one calendar: whether it checks for conflicts, and whether it is
 /// where new bookings are written.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CalendarChoice {
+    /// Whether the calendar's events block the host's slots; left out, it stays.
     pub check_conflicts: Option<bool>,
+    /// `true` makes this the one calendar new bookings are written to (not a read-only
+    /// calendar or a feed); `false` stops writing bookings here; left out, it stays.
     pub destination: Option<bool>,
 }
 
@@ -272,7 +304,7 @@ pub async fn choose(
 
 /// A host's options for one account; what is not given stays as it is.
 #[derive(Debug, Clone, Copy, Default, serde::Deserialize, utoipa::ToSchema)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct AccountOptions {
     /// Deleting a booking's event in this account's calendars cancels the booking (after
     /// a grace period in which restoring the event keeps it).
@@ -311,4 +343,27 @@ pub async fn set_options(
         })
         .await?;
     managed(deps, user, account_id).await
+}
+
+/// One account as administrators see it: its sync health and whose it is.
+#[derive(Debug, Clone)]
+pub struct AccountHealth {
+    pub account: Account,
+    pub owner_email: String,
+}
+
+/// Every account on the instance with its owner, the failing ones first: for
+/// administrators only (the web layer lets no one else ask).
+pub async fn health(deps: &Deps) -> Result<Vec<AccountHealth>, CalendarError> {
+    let found = deps
+        .db
+        .read(|conn| calendars::accounts_with_owners(conn).map_err(DbError::from))
+        .await?;
+    Ok(found
+        .into_iter()
+        .map(|(account, owner_email)| AccountHealth {
+            account,
+            owner_email,
+        })
+        .collect())
 }

@@ -2,6 +2,7 @@
 //! handlers themselves (`GET /api/v1/openapi.json`), so the two cannot drift apart.
 
 mod bookings;
+mod calendars;
 pub mod error;
 pub mod extract;
 mod manage;
@@ -21,7 +22,7 @@ pub use bookings::manage_url;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Kairos API", description = "Scheduling: slots, bookings, event types, schedules, teams and webhooks."),
+    info(title = "Kairos API", description = "Scheduling: slots, bookings, event types, schedules, teams, webhooks and connected calendars."),
     modifiers(&BearerAuth),
     // Schemas that query parameters refer to: parameters do not collect them themselves.
     components(schemas(
@@ -38,6 +39,7 @@ pub use bookings::manage_url;
         (name = "schedules", description = "Working hours and time away"),
         (name = "people", description = "Accounts and teams"),
         (name = "webhooks", description = "Signed notifications of booking changes"),
+        (name = "calendars", description = "Your own calendars: their events block your slots"),
     )
 )]
 struct ApiDoc;
@@ -162,6 +164,10 @@ const LINKS: &[LinkRow] = &[
     ("create_webhook", "201", "UpdateWebhook", "update_webhook", &[("id", "$response.body#/data/id")], None),
     ("create_webhook", "201", "DeleteWebhook", "delete_webhook", &[("id", "$response.body#/data/id")], None),
     ("create_webhook", "201", "ListDeliveries", "list_webhook_deliveries", &[("id", "$response.body#/data/id")], None),
+    ("connect_calendar_account", "201", "GetCalendarAccount", "get_calendar_account", &[("id", "$response.body#/data/id")], None),
+    ("connect_calendar_account", "201", "SyncCalendarAccount", "sync_calendar_account", &[("id", "$response.body#/data/id")], None),
+    ("connect_calendar_account", "201", "ChooseCalendar", "choose_calendar", &[("id", "$response.body#/data/id"), ("calendarId", "$response.body#/data/calendars/0/id")], None),
+    ("connect_calendar_account", "201", "DisconnectCalendarAccount", "disconnect_calendar_account", &[("id", "$response.body#/data/id")], None),
 ];
 
 /// Adds [`LINKS`] to the responses they start from. This works on the document's JSON:
@@ -239,6 +245,14 @@ pub fn router() -> Router<AppState> {
         .routes(routes!(webhooks::list, webhooks::create))
         .routes(routes!(webhooks::get, webhooks::update, webhooks::delete))
         .routes(routes!(webhooks::deliveries))
+        .routes(routes!(calendars::list, calendars::connect))
+        .routes(routes!(
+            calendars::get,
+            calendars::set_options,
+            calendars::disconnect
+        ))
+        .routes(routes!(calendars::sync))
+        .routes(routes!(calendars::choose))
         .split_for_parts();
     let mut document = document;
     // The paths exist only now that the routes are added.

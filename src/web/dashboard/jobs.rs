@@ -28,6 +28,7 @@ fn describe(kind: &str) -> &str {
         crate::integrations::notify::EMAIL_JOB => "Send a booking email",
         crate::integrations::workflows::WORKFLOW_JOB => "Run a workflow step",
         crate::integrations::webhooks::WEBHOOK_JOB => "Deliver a webhook",
+        crate::integrations::calendars::sync::SYNC_JOB => "Sync a connected calendar",
         crate::audit::RETENTION_JOB => "Remove audit entries past their retention",
         other => other,
     }

@@ -1,5 +1,5 @@
-//! The signed-in pages: home, event types, availability, bookings, teams, settings and
-//! administration. Every form carries a CSRF token, answers a failed submission with the
+//! The signed-in pages: home, event types, availability, connected calendars, bookings,
+//! teams, settings and administration. Every form carries a CSRF token, answers a failed submission with the
 //! form and a message next to each field, and a successful one with a redirect that shows
 //! a confirmation (`?notice=…`).
 
@@ -7,6 +7,7 @@ mod admin;
 mod audit;
 mod availability;
 mod bookings;
+mod calendars;
 pub(crate) mod email;
 mod event_types;
 mod jobs;
@@ -144,6 +145,23 @@ pub fn router() -> axum::Router<crate::app::AppState> {
             "/dashboard/out-of-office/{id}/delete",
             post(availability::delete_out_of_office),
         )
+        .route(
+            "/dashboard/calendars",
+            get(calendars::list).post(calendars::connect),
+        )
+        .route("/dashboard/calendars/{id}/sync", post(calendars::sync_now))
+        .route(
+            "/dashboard/calendars/{id}/options",
+            post(calendars::options),
+        )
+        .route(
+            "/dashboard/calendars/{id}/disconnect",
+            post(calendars::disconnect),
+        )
+        .route(
+            "/dashboard/calendars/{id}/calendars/{calendar}",
+            post(calendars::choose),
+        )
         .route("/dashboard/bookings", get(bookings::list))
         .route("/dashboard/bookings/{uid}", get(bookings::detail))
         .route("/dashboard/bookings/{uid}/confirm", post(bookings::confirm))
@@ -204,6 +222,7 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin", get(admin::page))
         .route("/dashboard/admin/audit", get(audit::page))
         .route("/dashboard/admin/jobs", get(jobs::page))
+        .route("/dashboard/admin/calendars", get(calendars::health))
         .route("/dashboard/admin/email", get(email::page).post(email::save))
         .route("/dashboard/admin/email/test", post(email::test))
         .route("/dashboard/admin/jobs/{id}/retry", post(jobs::retry))
@@ -254,6 +273,11 @@ pub fn flash(key: &str) -> Option<&'static str> {
         "no-dead-jobs" => "No job was dead.",
         "workflow-on" => "The workflow is on.",
         "workflow-off" => "The workflow is off: it sends nothing until you turn it on again.",
+        "calendar-connected" => "Connected. Kairos is reading its events now.",
+        "calendar-disconnected" => {
+            "Disconnected. Kairos forgot its password or address and the events it copied."
+        }
+        "sync-planned" => "A sync is on its way. Reload the page in a moment to see it.",
         other => return notice_text(other),
     })
 }
