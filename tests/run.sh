@@ -24,16 +24,20 @@ if [ ${#need_apt[@]} -gt 0 ]; then
     apt-get install -y -qq "${need_apt[@]}" || apt-get install -y -qq "${need_apt[@]}"
 fi
 
-# The .ics tests read calendar files with an independent parser, Python's icalendar; the
-# email tests send to a real SMTP server, aiosmtpd; the single sign-on tests sign in at a
-# real OpenID Connect provider, oidc-provider-mock; the CalDAV tests talk to two real
-# CalDAV servers, Radicale and Xandikos.
-if ! .venv-test/bin/python -c 'import icalendar, aiosmtpd, oidc_provider_mock, radicale, xandikos' >/dev/null 2>&1; then
-    log "installing Python's icalendar, aiosmtpd, oidc-provider-mock, radicale and xandikos for the .ics, email, SSO and CalDAV tests"
+# The .ics tests read calendar files with an independent parser, Python's icalendar, and
+# expand the fixtures with recurring-ical-events; the email tests send to a real SMTP
+# server, aiosmtpd; the single sign-on tests sign in at a real OpenID Connect provider,
+# oidc-provider-mock; the CalDAV tests talk to two real CalDAV servers, Radicale and
+# Xandikos.
+if ! .venv-test/bin/python -c 'import icalendar, recurring_ical_events, aiosmtpd, oidc_provider_mock, radicale, xandikos' >/dev/null 2>&1; then
+    log "installing Python's icalendar, recurring-ical-events, aiosmtpd, oidc-provider-mock, radicale and xandikos for the .ics, email, SSO and CalDAV tests"
     python3 -m venv .venv-test
-    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd oidc-provider-mock radicale xandikos \
-        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar aiosmtpd oidc-provider-mock radicale xandikos
+    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar recurring-ical-events aiosmtpd oidc-provider-mock radicale xandikos \
+        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar recurring-ical-events aiosmtpd oidc-provider-mock radicale xandikos
 fi
+
+log "iCalendar fixtures against an independent expansion (recurring-ical-events)"
+.venv-test/bin/python tests/ical_crosscheck.py
 
 log "unit, property and integration tests"
 cargo test --locked --all-targets

@@ -1,8 +1,8 @@
 //! Each file in `fixtures/` is a calendar that states what it should give: the window
 //! (`X-KAIROS-TEST-WINDOW`), the host's zone (`X-KAIROS-TEST-HOST-ZONE`) and every busy
-//! stretch in UTC (`X-KAIROS-TEST-BUSY`). The expected instants were cross-checked against
-//! an independent expansion of the same files (Python's `icalendar` with
-//! `recurring-ical-events`).
+//! stretch in UTC (`X-KAIROS-TEST-BUSY`). `tests/ical_crosscheck.py` checks the same
+//! statements against an independent expansion (Python's `icalendar` with
+//! `recurring-ical-events`) on every run of `tests/run.sh`.
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 use chrono_tz::UTC;
