@@ -243,6 +243,23 @@ impl InstanceView for Bench {
     fn calendar_sync_interval(&self) -> Duration {
         Duration::minutes(5)
     }
+
+    fn booking_settings(&self) -> kairos::booking::Settings {
+        kairos::booking::Settings {
+            context: kairos::booking::slots::Context {
+                now: chrono::Utc::now(),
+                first_day_of_week: kairos::availability::DayOfWeek::Monday,
+            },
+            video_base_url: "https://meet.jit.si".into(),
+            manage_key: ManageKey::new(&self.key),
+            caps: kairos::booking::HourlyCaps {
+                per_event_type: 0,
+                per_host: 0,
+            },
+            outbox: kairos::integrations::outbox(),
+            live_calendars: None,
+        }
+    }
 }
 
 fn deps(instance: &Instance, clock: Arc<dyn Clock>, loopback: bool) -> Deps {
@@ -517,14 +534,7 @@ async fn replica_query(db: &Db, user_id: i64, calls: usize) -> (f64, usize) {
         let started = Instant::now();
         rows = or_panic(
             db.read(move |conn| -> Result<usize, DbError> {
-                Ok(calendars::busy_for_host(
-                    conn,
-                    user_id,
-                    from,
-                    to,
-                    kairos::model::booking::OWN_UID,
-                )?
-                .len())
+                Ok(calendars::busy_for_host(conn, user_id, from, to)?.len())
             })
             .await,
         );

@@ -17,7 +17,6 @@ use crate::booking::{BookingError, invalid, pick_duration};
 use crate::db::teams::Team;
 use crate::db::users::User;
 use crate::db::{bookings, calendars, event_types, schedules, teams, users};
-use crate::model::booking::OWN_UID;
 use crate::model::event_types::EventType;
 use crate::model::schedules::default_working_hours;
 
@@ -111,7 +110,7 @@ pub fn load_input(
         host.out_of_office =
             schedules::out_of_office_between(conn, user_id, window_from, window_to)?;
         // The host's connected calendars, from the local replica: never the network.
-        host.busy = calendars::busy_for_host(conn, user_id, window_from, window_to, OWN_UID)?
+        host.busy = calendars::busy_for_host(conn, user_id, window_from, window_to)?
             .into_iter()
             .map(|(start, end)| Interval::new(start, end))
             .collect();

@@ -7,6 +7,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use crate::db::instant;
+use crate::model::booking::OWN_UID;
 pub use crate::model::calendar::{Account, BusyTime, Calendar, Provider};
 
 const ACCOUNT_COLUMNS: &str = "id, user_id, provider, url, username, secret, last_synced_at, \
@@ -201,10 +202,16 @@ pub fn remove_calendars_except(
 }
 
 pub fn set_check_conflicts(conn: &Connection, id: i64, on: bool) -> rusqlite::Result<usize> {
-    conn.execute(
+    let changed = conn.execute(
         "UPDATE calendars SET check_conflicts = ?2 WHERE id = ?1",
         params![id, on],
-    )
+    )?;
+    conn.execute(
+        "UPDATE calendar_busy SET blocking = (?2 AND substr(uid, -length(?3)) <> ?3)
+         WHERE object_id IN (SELECT id FROM calendar_objects WHERE calendar_id = ?1)",
+        params![id, on, OWN_UID],
+    )?;
+    Ok(changed)
 }
 
 /// Keeps the server's markers of what a calendar's replica is up to.
@@ -295,9 +302,14 @@ pub fn replace_object(
         "DELETE FROM calendar_busy WHERE object_id = ?1",
         [object_id],
     )?;
+    let checked: bool = conn.query_row(
+        "SELECT check_conflicts FROM calendars WHERE id = ?1",
+        [calendar_id],
+        |row| row.get(0),
+    )?;
     let mut insert = conn.prepare_cached(
-        "INSERT INTO calendar_busy (object_id, user_id, uid, start_at, end_at)
-         VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO calendar_busy (object_id, user_id, uid, start_at, end_at, blocking)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?;
     for time in busy.iter().filter(|t| t.end > t.start) {
         insert.execute(params![
@@ -305,7 +317,8 @@ pub fn replace_object(
             user_id,
             time.uid,
             time.start.timestamp(),
-            time.end.timestamp()
+            time.end.timestamp(),
+            checked && !time.uid.ends_with(OWN_UID)
         ])?;
     }
     Ok(())
@@ -335,20 +348,15 @@ pub fn busy_for_host(
     user_id: i64,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
-    own_uid_suffix: &str,
 ) -> rusqlite::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT b.start_at, b.end_at FROM calendar_busy b
-         JOIN calendar_objects o ON o.id = b.object_id
-         JOIN calendars c ON c.id = o.calendar_id
-         WHERE b.user_id = ?1 AND b.start_at < ?3 AND b.end_at > ?2 AND c.check_conflicts = 1
-           AND substr(b.uid, -length(?4)) <> ?4
-         ORDER BY b.start_at",
+        "SELECT start_at, end_at FROM calendar_busy
+         WHERE user_id = ?1 AND blocking = 1 AND start_at < ?3 AND end_at > ?2
+         ORDER BY start_at",
     )?;
-    stmt.query_map(
-        params![user_id, from.timestamp(), to.timestamp(), own_uid_suffix],
-        |row| Ok((instant(row.get(0)?), instant(row.get(1)?))),
-    )?
+    stmt.query_map(params![user_id, from.timestamp(), to.timestamp()], |row| {
+        Ok((instant(row.get(0)?), instant(row.get(1)?)))
+    })?
     .collect()
 }
 
