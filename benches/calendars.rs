@@ -25,7 +25,8 @@
 //! `write-feeds DIR COUNT EVENTS` writes COUNT ICS feeds of EVENTS events from today;
 //! `connect-feeds CONFIG EMAIL URL…` connects each feed for the user EMAIL through
 //! `accounts::connect` (the server must be stopped: this opens its data directory);
-//! `replica CONFIG` prints the accounts, their last sync and the replica's size.
+//! `replica CONFIG` prints the accounts, their last sync and the replica's size;
+//! `slots` runs part 1 alone.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -504,6 +505,34 @@ async fn slots_with_and_without_calendars(scale: Scale) {
     );
     println!("ratio (b)/(a) of the medians: {:.2} (target ≤ 1.5)", b / a);
 
+    // The first answer after the replica changed (a sync wrote something) reads the host's
+    // busy time from the database again: (b) with its kept busy time dropped before each
+    // call, between calls of (a).
+    let (mut plain_again, mut cold) = (Vec::new(), Vec::new());
+    let busy_id = busy.id;
+    for _ in 0..scale.rounds * scale.per_round / 5 {
+        plain_again.push(month_of_slots(&db, plain_type).await.0);
+        or_panic(
+            db.write(move |tx| -> Result<usize, DbError> {
+                Ok(tx.execute(
+                    "UPDATE calendar_busy_versions SET version = random() WHERE user_id = ?1",
+                    [busy_id],
+                )?)
+            })
+            .await,
+        );
+        cold.push(month_of_slots(&db, busy_type).await.0);
+    }
+    let (a_again, b_cold) = (median(&mut plain_again), median(&mut cold));
+    println!(
+        "(b) right after its replica changed: median {:.0} µs, p90 {:.0} µs ({} samples; (a) between them {:.0} µs, ratio {:.2})",
+        b_cold * 1e6,
+        p90(&cold) * 1e6,
+        cold.len(),
+        a_again * 1e6,
+        b_cold / a_again
+    );
+
     // Where the difference goes: the replica query alone, and the engine alone.
     let (plain_id, busy_id) = (plain.id, busy.id);
     for (name, user_id, event_type_id) in [("a", plain_id, plain_type), ("b", busy_id, busy_type)] {
@@ -955,6 +984,7 @@ fn main() {
                 connect_feeds(config, email, &urls).await;
             }
             ["replica", config] => replica(config).await,
+            ["slots"] => slots_with_and_without_calendars(if bench { BENCH } else { QUICK }).await,
             [] => {
                 // The sync first: its peak RSS is then measured before part 1 allocates.
                 let scale = if bench { BENCH } else { QUICK };

@@ -342,22 +342,161 @@ pub fn clear_objects(conn: &Connection, calendar_id: i64) -> rusqlite::Result<us
 
 /// The busy time of a host's calendars that check for conflicts, overlapping
 /// `[from, to)`, leaving out events whose UID says Kairos wrote them (those bookings
-/// are counted as bookings).
+/// are counted as bookings), in order of start.
+///
+/// The slot path calls this for every host on every computed answer, so a host's whole
+/// busy time is kept in memory under the version `calendar_busy_versions` holds for them
+/// (replaced by a trigger on every change): an unchanged replica costs one point lookup.
 pub fn busy_for_host(
     conn: &Connection,
     user_id: i64,
     from: DateTime<Utc>,
     to: DateTime<Utc>,
 ) -> rusqlite::Result<Vec<(DateTime<Utc>, DateTime<Utc>)>> {
+    let version: Option<i64> = conn
+        .prepare_cached("SELECT version FROM calendar_busy_versions WHERE user_id = ?1")?
+        .query_row([user_id], |row| row.get(0))
+        .optional()?;
+    let Some(version) = version else {
+        return Ok(Vec::new());
+    };
+    let busy = match busy_cache::get(user_id, version) {
+        Some(busy) => busy,
+        None => {
+            let (version, busy) = read_busy(conn, user_id)?;
+            busy_cache::put(user_id, version, busy)
+        }
+    };
+    Ok(busy
+        .overlapping(from.timestamp(), to.timestamp())
+        .map(|(start, end)| (instant(start), instant(end)))
+        .collect())
+}
+
+/// A busy stretch in seconds since the epoch: start, end.
+type Span = (i64, i64);
+
+/// A host's blocking busy time with the version it was read at, in one statement so that
+/// both come from the same snapshot.
+fn read_busy(conn: &Connection, user_id: i64) -> rusqlite::Result<(Option<i64>, Vec<Span>)> {
     let mut stmt = conn.prepare_cached(
-        "SELECT start_at, end_at FROM calendar_busy
-         WHERE user_id = ?1 AND blocking = 1 AND start_at < ?3 AND end_at > ?2
-         ORDER BY start_at",
+        "SELECT v.version, b.start_at, b.end_at FROM calendar_busy_versions v
+         LEFT JOIN calendar_busy b ON b.user_id = v.user_id AND b.blocking = 1
+         WHERE v.user_id = ?1
+         ORDER BY b.start_at",
     )?;
-    stmt.query_map(params![user_id, from.timestamp(), to.timestamp()], |row| {
-        Ok((instant(row.get(0)?), instant(row.get(1)?)))
-    })?
-    .collect()
+    let mut version = None;
+    let mut busy = Vec::new();
+    let mut rows = stmt.query([user_id])?;
+    while let Some(row) = rows.next()? {
+        version = Some(row.get(0)?);
+        if let (Some(start), Some(end)) = (row.get(1)?, row.get(2)?) {
+            busy.push((start, end));
+        }
+    }
+    Ok((version, busy))
+}
+
+/// Hosts' busy time in memory, each under the replica version it was read at. Versions are
+/// random, so entries from different databases in one process never pass for each other.
+mod busy_cache {
+    use std::collections::HashMap;
+    use std::sync::{Arc, LazyLock, Mutex, PoisonError};
+
+    /// At most this many intervals are kept over all hosts (16 bytes each).
+    const CAPACITY: usize = 256 * 1024;
+
+    /// One host's blocking busy time, sorted by start.
+    pub struct Busy {
+        intervals: Vec<(i64, i64)>,
+        longest: i64,
+    }
+
+    impl Busy {
+        fn new(intervals: Vec<(i64, i64)>) -> Busy {
+            let longest = intervals.iter().map(|(s, e)| e - s).max().unwrap_or(0);
+            Busy { intervals, longest }
+        }
+
+        /// The intervals overlapping `[from, to)`: those starting before `to`, no earlier
+        /// than the longest interval before `from`, and ending after `from`.
+        pub fn overlapping(&self, from: i64, to: i64) -> impl Iterator<Item = (i64, i64)> + '_ {
+            let first = self
+                .intervals
+                .partition_point(|(start, _)| *start < from.saturating_sub(self.longest));
+            let last = self.intervals.partition_point(|(start, _)| *start < to);
+            self.intervals[first..last.max(first)]
+                .iter()
+                .copied()
+                .filter(move |(_, end)| *end > from)
+        }
+    }
+
+    struct Entry {
+        version: i64,
+        busy: Arc<Busy>,
+    }
+
+    #[derive(Default)]
+    struct Cache {
+        hosts: HashMap<i64, Entry>,
+        intervals: usize,
+    }
+
+    static CACHE: LazyLock<Mutex<Cache>> = LazyLock::new(Mutex::default);
+
+    pub fn get(user_id: i64, version: i64) -> Option<Arc<Busy>> {
+        let cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        cache
+            .hosts
+            .get(&user_id)
+            .filter(|entry| entry.version == version)
+            .map(|entry| entry.busy.clone())
+    }
+
+    /// Keeps what was read at `version` (none: the host has no busy time any more) and
+    /// returns it.
+    pub fn put(user_id: i64, version: Option<i64>, intervals: Vec<(i64, i64)>) -> Arc<Busy> {
+        let busy = Arc::new(Busy::new(intervals));
+        let mut cache = CACHE.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(old) = cache.hosts.remove(&user_id) {
+            cache.intervals -= old.busy.intervals.len();
+        }
+        let Some(version) = version else {
+            return busy;
+        };
+        let size = busy.intervals.len();
+        if size > CAPACITY {
+            return busy;
+        }
+        if cache.intervals + size > CAPACITY {
+            cache.hosts.clear();
+            cache.intervals = 0;
+        }
+        cache.intervals += size;
+        cache.hosts.insert(
+            user_id,
+            Entry {
+                version,
+                busy: busy.clone(),
+            },
+        );
+        busy
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::Busy;
+
+        #[test]
+        fn overlapping_finds_long_intervals_that_start_early() {
+            let busy = Busy::new(vec![(0, 100), (10, 20), (30, 40), (50, 60), (95, 200)]);
+            let found: Vec<_> = busy.overlapping(35, 96).collect();
+            assert_eq!(found, vec![(0, 100), (30, 40), (50, 60), (95, 200)]);
+            assert_eq!(busy.overlapping(200, 300).count(), 0);
+            assert_eq!(busy.overlapping(-50, 0).count(), 0);
+        }
+    }
 }
 
 /// How many busy stretches and objects a calendar's replica holds.
@@ -482,4 +621,113 @@ pub fn accounts_with_owners(conn: &Connection) -> rusqlite::Result<Vec<(Account,
         ))
     })?
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use chrono::{DateTime, Utc};
+    use rusqlite::Connection;
+
+    use super::*;
+    use crate::crypto::InstanceKey;
+    use crate::db::users::{self, NewUser, Role};
+    use crate::db::{Db, DbError, cipher::DatabaseKey, embedded_migrations, migrate};
+
+    fn at(hour: i64) -> DateTime<Utc> {
+        DateTime::from_timestamp(1_800_000_000 + hour * 3600, 0).unwrap_or_default()
+    }
+
+    fn busy(uid: &str, from: i64, to: i64) -> BusyTime {
+        BusyTime {
+            uid: uid.to_owned(),
+            start: at(from),
+            end: at(to),
+        }
+    }
+
+    fn read(db: &Db, user: i64) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+        db.read_blocking(|conn| busy_for_host(conn, user, at(0), at(100)))
+            .unwrap_or_else(|err| panic!("{err}"))
+    }
+
+    fn write(db: &Db, f: impl FnOnce(&Connection) -> rusqlite::Result<()>) {
+        db.write_blocking(|tx| -> Result<(), DbError> { Ok(f(tx)?) })
+            .unwrap_or_else(|err| panic!("{err}"));
+    }
+
+    /// Every change to the replica reaches the next read, whether it was an object
+    /// rewritten, a calendar switched off, an object removed or an account disconnected
+    /// (rows removed by cascade).
+    #[test]
+    fn the_kept_busy_time_follows_every_change_of_the_replica()
+    -> Result<(), Box<dyn std::error::Error>> {
+        let dir = tempfile::tempdir()?;
+        let path = dir.path().join("kairos.db");
+        let key = DatabaseKey::derive(&InstanceKey::from_bytes([7; 32]), Path::new("k"));
+        migrate(
+            &path,
+            &dir.path().join("b"),
+            &embedded_migrations(),
+            &key,
+            at(0),
+        )?;
+        let db = Db::open(&path, &key)?;
+        let mut ids = (0, 0, 0);
+        write(&db, |conn| {
+            let user = users::insert(
+                conn,
+                &NewUser {
+                    email: "host@example.org",
+                    name: "Host",
+                    username: "host",
+                    time_zone: chrono_tz::UTC,
+                    password_hash: None,
+                    role: Role::Member,
+                },
+                at(0),
+            )?;
+            let account = insert_account(conn, user, Provider::Ics, "https://x", "", b"", at(0))?;
+            let calendar = upsert_calendar(conn, account, "/c/", "C", true)?;
+            ids = (user, account, calendar);
+            Ok(())
+        });
+        let (user, account, calendar) = ids;
+        assert!(read(&db, user).is_empty(), "nothing replicated yet");
+
+        let events = [busy("a", 1, 2), busy("b", 5, 7), busy("c@kairos", 3, 4)];
+        write(&db, |conn| {
+            replace_object(conn, calendar, user, "/c/1.ics", "1", &events)
+        });
+        assert_eq!(read(&db, user), vec![(at(1), at(2)), (at(5), at(7))]);
+        assert_eq!(read(&db, user), vec![(at(1), at(2)), (at(5), at(7))]);
+
+        write(&db, |conn| {
+            replace_object(conn, calendar, user, "/c/1.ics", "2", &events[..1])
+        });
+        assert_eq!(read(&db, user), vec![(at(1), at(2))]);
+
+        write(&db, |conn| {
+            set_check_conflicts(conn, calendar, false).map(drop)
+        });
+        assert!(read(&db, user).is_empty(), "a calendar switched off");
+        write(&db, |conn| {
+            set_check_conflicts(conn, calendar, true).map(drop)
+        });
+        assert_eq!(read(&db, user), vec![(at(1), at(2))]);
+
+        write(&db, |conn| {
+            remove_object(conn, calendar, "/c/1.ics").map(drop)
+        });
+        assert!(read(&db, user).is_empty(), "an object removed");
+
+        write(&db, |conn| {
+            replace_object(conn, calendar, user, "/c/2.ics", "1", &events[1..2])
+        });
+        assert_eq!(read(&db, user), vec![(at(5), at(7))]);
+        write(&db, |conn| delete_account(conn, account).map(drop));
+        assert!(read(&db, user).is_empty(), "an account disconnected");
+        Ok(())
+    }
 }

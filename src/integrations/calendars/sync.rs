@@ -6,6 +6,8 @@
 //! expanded here, never by the server, and expanded again over the moving horizon once
 //! a day: feeds are then fetched without their validators, CalDAV calendars listed whole.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, Duration, Utc};
 use chrono_tz::Tz;
 use rusqlite::Connection;
@@ -447,7 +449,8 @@ async fn sync_caldav(
             .write(move |tx| -> Result<(), DbError> {
                 if full {
                     // Everything the server holds was listed: what is not among it is gone.
-                    let listed: Vec<&String> = replaced.iter().map(|(href, _, _)| href).collect();
+                    let listed: HashSet<&String> =
+                        replaced.iter().map(|(href, _, _)| href).collect();
                     for href in calendars::known_objects(tx, calendar_id)?.keys() {
                         if !listed.contains(&href) && !known.contains_key(href) {
                             calendars::remove_object(tx, calendar_id, href)?;
