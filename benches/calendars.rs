@@ -237,6 +237,13 @@ impl InstanceView for Bench {
         Policy::for_admin_servers(false, self.loopback)
     }
 
+    fn vendor_endpoints(
+        &self,
+        vendor: kairos::integrations::oauth::Vendor,
+    ) -> kairos::integrations::oauth::Endpoints {
+        vendor.endpoints(None)
+    }
+
     fn calendar_server(&self, _url: &str) -> Policy {
         Policy::for_admin_servers(false, self.loopback)
     }

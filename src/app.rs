@@ -219,6 +219,17 @@ impl InstanceView for AppState {
     fn calendar_sync_interval(&self) -> chrono::Duration {
         chrono::Duration::minutes(i64::from(self.config.calendar_sync_minutes))
     }
+
+    fn vendor_endpoints(
+        &self,
+        vendor: crate::integrations::oauth::Vendor,
+    ) -> crate::integrations::oauth::Endpoints {
+        use crate::integrations::oauth::Vendor;
+        let base = match vendor {
+            Vendor::Google => self.config.google_base_url.as_deref(),
+        };
+        vendor.endpoints(base)
+    }
 }
 
 /// The handlers of every job kind the appliance runs: the integrations', sign-in unlock

@@ -248,6 +248,11 @@ config_keys! {
     /// connect: a clinic's own Nextcloud, Baïkal or SOGo. Empty: only public servers.
     calendar_private_hosts: HostNames = HostNames::default(), "KAIROS_CALENDAR_PRIVATE_HOSTS",
         Hosts;
+    /// Where Google's sign-in, token and Calendar API endpoints are reached instead of
+    /// Google's own servers (`/o/oauth2/v2/auth`, `/token` and `/calendar/v3` under it): an
+    /// egress proxy, or a test's stand-in.
+    google_base_url: Option<String> = None, "KAIROS_GOOGLE_BASE_URL",
+        Unset(Checked(parse_base_url), "(unset: Google's own servers)");
     /// Keeps password sign-in available while "single sign-on only" is on (break-glass).
     allow_password_sign_in: bool = false, "KAIROS_ALLOW_PASSWORD_SIGN_IN", Switch;
     /// For tests only: lets webhooks and the SMS gateway reach loopback addresses (a test's

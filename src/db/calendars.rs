@@ -11,7 +11,7 @@ use crate::model::booking::OWN_UID;
 pub use crate::model::calendar::{Account, BusyTime, Calendar, Provider};
 
 const ACCOUNT_COLUMNS: &str = "id, user_id, provider, url, username, secret, last_synced_at, \
-next_sync_at, last_error, failures, created_at, sync_cancellations, live_check";
+next_sync_at, last_error, failures, created_at, sync_cancellations, live_check, needs_reconnect";
 
 fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
     let provider: String = row.get(2)?;
@@ -29,6 +29,7 @@ fn account_from_row(row: &Row<'_>) -> rusqlite::Result<Account> {
         created_at: instant(row.get(10)?),
         sync_cancellations: row.get(11)?,
         live_check: row.get(12)?,
+        needs_reconnect: row.get(13)?,
     })
 }
 
@@ -109,6 +110,41 @@ pub fn set_account_options(
 
 pub fn delete_account(conn: &Connection, id: i64) -> rusqlite::Result<usize> {
     conn.execute("DELETE FROM calendar_accounts WHERE id = ?1", [id])
+}
+
+/// Replaces an account's sealed secret (a refreshed OAuth grant).
+pub fn set_secret(conn: &Connection, id: i64, sealed: &[u8]) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE calendar_accounts SET secret = ?2 WHERE id = ?1",
+        params![id, sealed],
+    )?;
+    Ok(())
+}
+
+/// Records that the vendor refused an account's grant, in words for the host: its syncs
+/// stop until the host connects it again.
+pub fn mark_needs_reconnect(conn: &Connection, id: i64, reason: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE calendar_accounts SET needs_reconnect = 1, last_error = ?2,
+         failures = failures + 1 WHERE id = ?1",
+        params![id, reason],
+    )?;
+    Ok(())
+}
+
+/// A host connected an account again: its new secret, and syncs start again now.
+pub fn reconnect(
+    conn: &Connection,
+    id: i64,
+    sealed: &[u8],
+    now: DateTime<Utc>,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE calendar_accounts SET secret = ?2, needs_reconnect = 0, last_error = NULL,
+         failures = 0, next_sync_at = ?3 WHERE id = ?1",
+        params![id, sealed, now.timestamp()],
+    )?;
+    Ok(())
 }
 
 /// Records when the next sync of an account is planned.

@@ -10,6 +10,7 @@
 
 pub mod calendars;
 pub mod notify;
+pub mod oauth;
 pub mod webhooks;
 pub mod workflows;
 
@@ -43,6 +44,8 @@ pub trait InstanceView: Send + Sync {
     /// What the booking service needs to change a booking now (cancelling one whose event
     /// its host deleted).
     fn booking_settings(&self) -> crate::booking::Settings;
+    /// Where a vendor's sign-in, token and API endpoints are.
+    fn vendor_endpoints(&self, vendor: oauth::Vendor) -> oauth::Endpoints;
 }
 
 /// What the integrations use: the store, the instance key, the clock, and the instance's

@@ -81,6 +81,8 @@ impl Default for WorkerOptions {
 pub struct JobFailure {
     message: String,
     give_up: bool,
+    /// The receiver asked to be called again no sooner than this (a `Retry-After`).
+    not_before: Option<chrono::Duration>,
 }
 
 impl JobFailure {
@@ -90,7 +92,15 @@ impl JobFailure {
         Self {
             message: message.into(),
             give_up: false,
+            not_before: None,
         }
+    }
+
+    /// The next attempt waits at least `pause` (what a receiver's `Retry-After` asked),
+    /// or the usual backoff when that is longer.
+    pub fn retry_in(mut self, pause: chrono::Duration) -> Self {
+        self.not_before = Some(pause);
+        self
     }
 
     /// A failure that trying again cannot mend (the moment the job was for has passed):
@@ -99,6 +109,7 @@ impl JobFailure {
         Self {
             message: reason.into(),
             give_up: true,
+            not_before: None,
         }
     }
 
@@ -494,10 +505,10 @@ impl Shared {
                     lifetime: self.lifetime,
                     jitter: queue::random_jitter(),
                 };
-                let kind_of_failure = if failure.gives_up() {
-                    queue::Failure::GiveUp
-                } else {
-                    queue::Failure::Retry
+                let kind_of_failure = match (failure.gives_up(), failure.not_before) {
+                    (true, _) => queue::Failure::GiveUp,
+                    (false, Some(pause)) => queue::Failure::RetryAfter(pause),
+                    (false, None) => queue::Failure::Retry,
                 };
                 db.write(move |tx| {
                     Ok::<_, DbError>(queue::fail(

@@ -122,6 +122,8 @@ pub fn random_jitter() -> f64 {
 pub enum Failure {
     /// Worth trying again: the job retries after [`backoff`] while its lifetime lasts.
     Retry,
+    /// As `Retry`, but not sooner than this pause (the receiver asked for it).
+    RetryAfter(Duration),
     /// Trying again cannot help (the moment it was for has passed): the job is dead now.
     GiveUp,
 }
@@ -157,18 +159,26 @@ pub fn fail(
     let gives_up_at = due_at + lifetime;
     let dead = match failure {
         Failure::GiveUp => Some(error.clone()),
-        Failure::Retry if max_attempts.is_some_and(|cap| attempt >= cap) => Some(error.clone()),
-        Failure::Retry if now >= gives_up_at => Some(format!(
+        Failure::Retry | Failure::RetryAfter(_)
+            if max_attempts.is_some_and(|cap| attempt >= cap) =>
+        {
+            Some(error.clone())
+        }
+        Failure::Retry | Failure::RetryAfter(_) if now >= gives_up_at => Some(format!(
             "gave up after {} of failures: {error}",
             describe_span(lifetime)
         )),
-        Failure::Retry => None,
+        Failure::Retry | Failure::RetryAfter(_) => None,
     };
     if let Some(last_error) = dead {
         store::mark_dead(conn, id, &last_error, now)?;
         return Ok(Some(JobStatus::Dead));
     }
-    let run_at = (now + backoff(attempt, jitter)).min(gives_up_at);
+    let pause = match failure {
+        Failure::RetryAfter(asked) => backoff(attempt, jitter).max(asked),
+        _ => backoff(attempt, jitter),
+    };
+    let run_at = (now + pause).min(gives_up_at);
     store::reschedule(conn, id, &error, run_at, now)?;
     Ok(Some(JobStatus::Pending))
 }

@@ -13,6 +13,8 @@ pub enum Provider {
     Caldav,
     /// A read-only ICS feed (a calendar's "secret address").
     Ics,
+    /// Google Calendar, through its API with an OAuth grant.
+    Google,
 }
 
 impl Provider {
@@ -20,6 +22,7 @@ impl Provider {
         match self {
             Provider::Caldav => "caldav",
             Provider::Ics => "ics",
+            Provider::Google => "google",
         }
     }
 
@@ -27,6 +30,7 @@ impl Provider {
         match text {
             "caldav" => Some(Provider::Caldav),
             "ics" => Some(Provider::Ics),
+            "google" => Some(Provider::Google),
             _ => None,
         }
     }
@@ -36,6 +40,7 @@ impl Provider {
         match self {
             Provider::Caldav => "CalDAV",
             Provider::Ics => "ICS feed",
+            Provider::Google => "Google Calendar",
         }
     }
 }
@@ -61,6 +66,8 @@ pub struct Account {
     pub sync_cancellations: bool,
     /// Bookings ask the destination calendar once, live, whether the time is free.
     pub live_check: bool,
+    /// The vendor refused the grant: syncs stop until the host connects the account again.
+    pub needs_reconnect: bool,
 }
 
 impl Account {
@@ -131,9 +138,13 @@ impl ConnectInput {
     /// Checks the fields; a refusal names each field and why.
     pub fn validate(&self) -> Result<Connect, FieldErrors> {
         let mut errors = FieldErrors::new();
-        let provider = Provider::parse(self.provider.trim());
+        let provider = Provider::parse(self.provider.trim())
+            .filter(|p| matches!(p, Provider::Caldav | Provider::Ics));
         if provider.is_none() {
-            errors.add("provider", "must be caldav or ics");
+            errors.add(
+                "provider",
+                "must be caldav or ics (Google Calendar connects through its sign-in page)",
+            );
         }
         let mut url = self.url.trim().to_string();
         if url.is_empty() {

@@ -35,6 +35,7 @@ refuses_fields!(
     crate::integrations::notify::sms::SmsError,
     crate::auth::sso::SaveError,
     crate::integrations::calendars::accounts::CalendarError,
+    crate::integrations::oauth::AppError,
 );
 
 /// Answers a form's write: what `done` makes of the written value (usually a redirect

@@ -254,6 +254,27 @@ async function main() {
     check(sideways <= 0, `the calendars page does not scroll sideways at 390 px (${sideways} px)`);
     await page.setViewportSize({ width: 1280, height: 900 });
     await shoot(page, "calendars-refused");
+
+    // 9. Admin → Integrations: the organization's Google app, then the hosts' button.
+    await page.goto(`${server.base}/dashboard/admin/integrations`);
+    check(await page.isVisible("text=Not set up"), "Google is not set up on a new instance");
+    const redirectUri = await page.inputValue("#google-redirect-uri");
+    check(redirectUri === `${server.base}/dashboard/calendars/google/callback`, `the redirect URI to register is shown (${redirectUri})`);
+    await page.fill("#f-client_id", "1234-kairos.apps.googleusercontent.com");
+    await page.fill("#f-client_secret", "a-client-secret");
+    await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save Google')")]);
+    check(await page.isVisible("#google-title >> text=Set up"), "Google is set up after saving");
+    check(!(await page.content()).includes("a-client-secret"), "the client secret is never shown again");
+    await axe(page, "integrations page");
+    await page.setViewportSize({ width: 390, height: 844 });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    check(wide <= 0, `the integrations page does not scroll sideways at 390 px (${wide} px)`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shoot(page, "integrations");
+    await page.click("nav.topnav >> text=Calendars");
+    check(await page.isVisible("a:has-text('Connect Google Calendar')"), "hosts are offered Google once it is set up");
+    await axe(page, "calendars page with Google");
+    await shoot(page, "calendars-google");
   } finally {
     await host.context.close();
     await invitee.context.close();

@@ -22,7 +22,7 @@ use crate::caldav::{Server, servers};
 use crate::support::{Api, OWNER_EMAIL, TestServer};
 use crate::webhooks::ALLOW_LOOPBACK;
 
-fn deps(server: &TestServer) -> Deps {
+pub(crate) fn deps(server: &TestServer) -> Deps {
     server
         .running
         .as_ref()
@@ -31,7 +31,7 @@ fn deps(server: &TestServer) -> Deps {
         .integrations()
 }
 
-async fn owner(server: &TestServer) -> kairos::db::users::User {
+pub(crate) async fn owner(server: &TestServer) -> kairos::db::users::User {
     deps(server)
         .db
         .read(|conn| -> Result<_, DbError> { Ok(kairos::db::users::by_email(conn, OWNER_EMAIL)?) })
@@ -50,7 +50,7 @@ async fn connect(server: &TestServer, input: ConnectInput) -> Connected {
 }
 
 /// Errors of calendar jobs that failed and wait for a retry.
-async fn failed_writes(server: &TestServer) -> Vec<String> {
+pub(crate) async fn failed_writes(server: &TestServer) -> Vec<String> {
     deps(server)
         .db
         .read(|conn| -> Result<Vec<String>, DbError> {
@@ -68,7 +68,7 @@ async fn failed_writes(server: &TestServer) -> Vec<String> {
 
 /// Syncs the account now: half a minute later than the last sync, as a host's second
 /// click would be.
-async fn sync_now(server: &TestServer, account_id: i64) {
+pub(crate) async fn sync_now(server: &TestServer, account_id: i64) {
     server.clock.advance(chrono::Duration::seconds(30));
     let user = owner(server).await;
     accounts::sync_now(&deps(server), &user, account_id)
@@ -77,7 +77,7 @@ async fn sync_now(server: &TestServer, account_id: i64) {
     server.settle_jobs().await;
 }
 
-async fn account(server: &TestServer, id: i64) -> calendars::Account {
+pub(crate) async fn account(server: &TestServer, id: i64) -> calendars::Account {
     deps(server)
         .db
         .read(move |conn| -> Result<_, DbError> { Ok(calendars::account(conn, id)?) })
@@ -87,7 +87,7 @@ async fn account(server: &TestServer, id: i64) -> calendars::Account {
 }
 
 /// The free starts of each day from `from` to `to`, as Berlin wall-clock times.
-async fn free(api: &Api, id: i64, from: &str, to: &str) -> HashMap<String, Vec<String>> {
+pub(crate) async fn free(api: &Api, id: i64, from: &str, to: &str) -> HashMap<String, Vec<String>> {
     let (status, slots) = api
         .public_get(&format!(
             "/api/v1/slots?eventTypeId={id}&start={from}&end={to}&timeZone=Europe/Berlin"
@@ -110,10 +110,10 @@ async fn free(api: &Api, id: i64, from: &str, to: &str) -> HashMap<String, Vec<S
         .collect()
 }
 
-const MORNING: [&str; 6] = ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"];
+pub(crate) const MORNING: [&str; 6] = ["09:00", "09:30", "10:00", "10:30", "11:00", "11:30"];
 
 /// The morning without `taken`.
-fn morning_without(taken: &[&str]) -> Vec<String> {
+pub(crate) fn morning_without(taken: &[&str]) -> Vec<String> {
     MORNING
         .iter()
         .filter(|t| !taken.contains(t))
@@ -248,7 +248,12 @@ async fn kairos_events(server: &Server, calendar: &str) -> Vec<(String, String)>
         .collect()
 }
 
-async fn choose(server: &TestServer, connected: &Connected, calendar_id: i64, choice: Value) {
+pub(crate) async fn choose(
+    server: &TestServer,
+    connected: &Connected,
+    calendar_id: i64,
+    choice: Value,
+) {
     let user = owner(server).await;
     let choice: CalendarChoice = serde_json::from_value(choice).expect("a choice");
     accounts::choose(

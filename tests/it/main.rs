@@ -15,6 +15,8 @@ mod doctor;
 mod email;
 mod encryption;
 mod extremes;
+mod google;
+mod google_standin;
 mod jobs;
 mod jobs_delivery;
 mod layers;

@@ -6,8 +6,10 @@ use crate::db::DbError;
 use crate::db::calendars::{self, Account, Calendar, Provider};
 use crate::db::users::User;
 use crate::integrations::Deps;
-use crate::integrations::calendars::caldav;
+use crate::integrations::calendars::google::{self, GoogleError};
 use crate::integrations::calendars::sync::{self, Fetched};
+use crate::integrations::calendars::{caldav, sync::store_calendars};
+use crate::integrations::oauth::{self, App, Grant, OAuthError, Vendor};
 use crate::model::calendar::{Connect, ConnectInput};
 use crate::model::error::FieldErrors;
 
@@ -16,6 +18,9 @@ use crate::model::error::FieldErrors;
 pub enum CalendarError {
     #[error("{0}")]
     Invalid(FieldErrors),
+    /// Connecting through a vendor's sign-in did not work.
+    #[error("{0}")]
+    Vendor(#[from] OAuthError),
     #[error("no calendar account or calendar has that id")]
     NotFound,
     #[error(transparent)]
@@ -86,17 +91,136 @@ pub async fn connect(
                 Provider::Caldav => {
                     sync::store_calendars(tx, id, &remote)?;
                 }
-                Provider::Ics => {
+                Provider::Ics | Provider::Google => {
                     calendars::upsert_calendar(tx, id, "", &shown_url, true)?;
                 }
             }
-            audit_account(tx, user_id, "calendar_connected", id, &origin, now)?;
-            sync::plan(tx, id, now, now)?;
+            connected_now(tx, user_id, id, &origin, now)?;
             Ok(id)
         })
         .await?;
     deps.wake_jobs();
     managed(deps, user, id).await
+}
+
+/// Where Kairos's sign-in with `vendor` returns to.
+pub fn redirect_uri(deps: &Deps, vendor: Vendor) -> String {
+    format!(
+        "{}/dashboard/calendars/{}/callback",
+        deps.site().base_url.trim_end_matches('/'),
+        vendor.key()
+    )
+}
+
+/// The vendor's app, as an administrator set it up.
+pub async fn vendor_app(deps: &Deps, vendor: Vendor) -> Result<Option<App>, CalendarError> {
+    let key = deps.key.clone();
+    Ok(deps
+        .db
+        .read(move |conn| App::load(conn, &key, vendor).map_err(DbError::from))
+        .await?)
+}
+
+/// Starts connecting an account with `vendor`: the address of the vendor's sign-in page,
+/// bound to `user` and their session (`session`, a value only that session knows).
+pub async fn start_vendor(
+    deps: &Deps,
+    user: &User,
+    vendor: Vendor,
+    session: &str,
+) -> Result<String, CalendarError> {
+    let app = vendor_app(deps, vendor)
+        .await?
+        .ok_or(OAuthError::NotConfigured(vendor.label()))?;
+    let endpoints = deps.instance.vendor_endpoints(vendor);
+    Ok(oauth::authorize_url(
+        vendor,
+        &app,
+        &endpoints,
+        &redirect_uri(deps, vendor),
+        user.id,
+        session,
+        deps.now(),
+    )?)
+}
+
+/// Finishes connecting when the vendor sends the host back with a code: the grant is
+/// obtained and checked by listing the calendars, then stored sealed. Connecting the same
+/// vendor account again replaces the grant of the one already connected (it is how a host
+/// mends an account whose access was revoked). Audited; the first sync is planned at once.
+pub async fn finish_vendor(
+    deps: &Deps,
+    user: &User,
+    vendor: Vendor,
+    session: &str,
+    (state, code): (&str, &str),
+    origin: &Origin,
+) -> Result<Connected, CalendarError> {
+    let app = vendor_app(deps, vendor)
+        .await?
+        .ok_or(OAuthError::NotConfigured(vendor.label()))?;
+    let endpoints = deps.instance.vendor_endpoints(vendor);
+    let grant = oauth::finish(
+        vendor,
+        &app,
+        &endpoints,
+        &redirect_uri(deps, vendor),
+        state,
+        code,
+        user.id,
+        session,
+        deps.now(),
+        deps.policy(),
+    )
+    .await?;
+    let (address, remote) = tokio::time::timeout(CHECK_TIMEOUT, vendor_calendars(deps, &grant))
+        .await
+        .map_err(|_| OAuthError::Unreachable(vendor.label(), "it did not answer in time".into()))?
+        .map_err(|err| match err {
+            GoogleError::Auth(err) => err,
+            other => OAuthError::Refused(vendor.label(), other.to_string()),
+        })?;
+    let sealed = grant.seal(&deps.key);
+    let (user_id, now, origin) = (user.id, deps.now(), origin.clone());
+    let id = deps
+        .db
+        .write(move |tx| -> Result<i64, DbError> {
+            let existing = calendars::accounts_of(tx, user_id)?
+                .into_iter()
+                .find(|a| a.provider == Provider::Google && a.username == address);
+            let id = match existing {
+                Some(account) => {
+                    calendars::reconnect(tx, account.id, &sealed, now)?;
+                    account.id
+                }
+                None => calendars::insert_account(
+                    tx,
+                    user_id,
+                    Provider::Google,
+                    vendor.label(),
+                    &address,
+                    &sealed,
+                    now,
+                )?,
+            };
+            store_calendars(tx, id, &remote)?;
+            connected_now(tx, user_id, id, &origin, now)?;
+            Ok(id)
+        })
+        .await?;
+    deps.wake_jobs();
+    managed(deps, user, id).await
+}
+
+/// Who the grant belongs to at the vendor, and their calendars.
+async fn vendor_calendars(
+    deps: &Deps,
+    grant: &Grant,
+) -> Result<(String, Vec<caldav::RemoteCalendar>), GoogleError> {
+    let client = google::Client::new(deps, google::Auth::Token(&grant.access_token));
+    let address = client.primary_address().await?;
+    let calendars = client.calendars().await?;
+    Ok((address, calendars))
 }
 
 /// Checks that the account answers; returns what the host sees of its address, the secret
@@ -126,11 +250,23 @@ async fn check_account(
             }
             Ok((connect.url.clone(), connect.password.clone(), remote))
         }
-        Provider::Ics => {
+        Provider::Ics | Provider::Google => {
             check_feed(connect, policy).await?;
             Ok((feed_host(&connect.url), connect.url.clone(), Vec::new()))
         }
     }
+}
+
+/// Records a connected account: audited, and its first sync planned at once.
+fn connected_now(
+    conn: &rusqlite::Connection,
+    user_id: i64,
+    id: i64,
+    origin: &Origin,
+    now: chrono::DateTime<chrono::Utc>,
+) -> rusqlite::Result<()> {
+    audit_account(conn, user_id, "calendar_connected", id, origin, now)?;
+    sync::plan(conn, id, now, now)
 }
 
 /// Audits what a host did to one of their calendar accounts.
@@ -326,15 +462,22 @@ pub async fn set_options(
         .sync_cancellations
         .unwrap_or(found.account.sync_cancellations);
     let live_check = options.live_check.unwrap_or(found.account.live_check);
-    if found.account.provider == Provider::Ics && (sync_cancellations || live_check) {
-        return Err(refused(
-            if sync_cancellations {
-                "syncCancellations"
-            } else {
-                "liveCheck"
-            },
-            "a feed is read-only: Kairos writes no bookings there",
-        ));
+    let field = if sync_cancellations {
+        "syncCancellations"
+    } else {
+        "liveCheck"
+    };
+    match found.account.provider {
+        Provider::Ics if sync_cancellations || live_check => {
+            return Err(refused(
+                field,
+                "a feed is read-only: Kairos writes no bookings there",
+            ));
+        }
+        Provider::Google if sync_cancellations || live_check => {
+            return Err(refused(field, "is offered for CalDAV accounts only"));
+        }
+        _ => {}
     }
     deps.db
         .write(move |tx| {

@@ -16,6 +16,7 @@
 pub mod accounts;
 pub mod caldav;
 pub mod cancellations;
+pub mod google;
 pub mod ical;
 pub mod live;
 pub mod sync;

@@ -19,6 +19,7 @@ use crate::db::{DbError, users};
 use crate::integrations::Deps;
 use crate::integrations::calendars::caldav::{self, CaldavError};
 use crate::integrations::calendars::cancellations;
+use crate::integrations::calendars::google::{self, GoogleError};
 use crate::integrations::calendars::ical::{self, IcalError};
 use crate::jobs::{Job, JobFailure, Lane, NewJob, queue};
 use crate::outbound::{self, Policy};
@@ -43,6 +44,8 @@ pub enum SyncError {
     Feed(String),
     #[error("{0}")]
     Data(#[from] IcalError),
+    #[error("{0}")]
+    Google(#[from] GoogleError),
     #[error("the stored credentials cannot be opened with this instance's key")]
     Credentials,
     #[error(transparent)]
@@ -196,7 +199,61 @@ pub async fn sync_account(deps: &Deps, account: &Account) -> Result<(), SyncErro
     match account.provider {
         Provider::Ics => sync_feed(deps, account, &secret, zone).await,
         Provider::Caldav => sync_caldav(deps, account, &secret, zone).await,
+        Provider::Google => sync_google(deps, account, zone).await,
     }
+}
+
+/// Syncs a Google account: its calendar list, then each checked calendar's events since
+/// its sync token (all of them over the horizon once a day, or when Google asks).
+async fn sync_google(deps: &Deps, account: &Account, zone: Tz) -> Result<(), SyncError> {
+    let client = google::Client::new(deps, google::Auth::Account(account.id));
+    let remote = client.calendars().await?;
+    let account_id = account.id;
+    let stored = deps
+        .db
+        .write(move |tx| store_calendars(tx, account_id, &remote).map_err(DbError::from))
+        .await?;
+    let now = deps.now();
+    for calendar in stored.into_iter().filter(|c| c.check_conflicts) {
+        let token = if expanded_today(calendar.etag.as_deref(), now) {
+            calendar.sync_token.as_deref()
+        } else {
+            None
+        };
+        let changes = client
+            .changes(&calendar.href, token, horizon(now), zone)
+            .await?;
+        let (calendar_id, user_id) = (calendar.id, account.user_id);
+        let marker = day_marker("", now);
+        deps.db
+            .write(move |tx| -> Result<(), DbError> {
+                if changes.full {
+                    let listed: HashSet<&String> =
+                        changes.changed.iter().map(|(id, _)| id).collect();
+                    for href in calendars::known_objects(tx, calendar_id)?.keys() {
+                        if !listed.contains(href) {
+                            calendars::remove_object(tx, calendar_id, href)?;
+                        }
+                    }
+                }
+                for id in &changes.removed {
+                    calendars::remove_object(tx, calendar_id, id)?;
+                }
+                for (id, busy) in &changes.changed {
+                    calendars::replace_object(tx, calendar_id, user_id, id, "", busy)?;
+                }
+                calendars::set_markers(
+                    tx,
+                    calendar_id,
+                    changes.sync_token.as_deref(),
+                    None,
+                    Some(&marker),
+                )?;
+                Ok(())
+            })
+            .await?;
+    }
+    Ok(())
 }
 
 /// What a feed answered.

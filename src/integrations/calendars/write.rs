@@ -17,6 +17,7 @@ use crate::db::calendars::{self, Account, Calendar, Provider, Written};
 use crate::db::{bookings, users};
 use crate::integrations::Deps;
 use crate::integrations::calendars::caldav::{self, CaldavError};
+use crate::integrations::calendars::google;
 use crate::integrations::calendars::sync;
 use crate::integrations::notify::email::Site;
 use crate::integrations::notify::ics::{self, CalendarEvent};
@@ -75,14 +76,16 @@ enum Change {
     Put {
         calendar: Calendar,
         account: Account,
-        uid: String,
-        sequence: i64,
-        ics: String,
+        event: HostEvent,
         /// What was written before in this same calendar.
         before: Option<Written>,
     },
     /// Remove the event written before.
-    Delete { account: Account, written: Written },
+    Delete {
+        account: Account,
+        calendar: Calendar,
+        written: Written,
+    },
 }
 
 fn db_failure(err: impl Into<DbError>) -> JobFailure {
@@ -110,33 +113,65 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
         Change::Put {
             calendar,
             account,
-            uid,
-            sequence,
-            ics,
+            event,
             before,
         } => {
-            let (remote, policy) = remote_account(&deps, &account)?;
-            let etag = before.and_then(|w| w.etag);
-            let written = put(&remote, &calendar.href, &uid, &ics, etag, policy)
-                .await
-                .map_err(|err| JobFailure::new(err.to_string()))?;
+            let written = match account.provider {
+                Provider::Google => {
+                    let client = google::Client::new(&deps, google::Auth::Account(account.id));
+                    let (href, etag) = client
+                        .put_event(&calendar.href, &event.google(), before.is_some())
+                        .await
+                        .map_err(google_failure)?;
+                    caldav::Written { href, etag }
+                }
+                _ => {
+                    let (remote, policy) = remote_account(&deps, &account)?;
+                    let etag = before.and_then(|w| w.etag);
+                    put(
+                        &remote,
+                        &calendar.href,
+                        &event.uid,
+                        &event.ics(),
+                        etag,
+                        policy,
+                    )
+                    .await
+                    .map_err(|err| JobFailure::new(err.to_string()))?
+                }
+            };
             Written {
-                uid,
+                uid: event.uid,
                 user_id,
                 calendar_id: calendar.id,
                 href: written.href,
                 etag: written.etag,
-                sequence,
+                sequence: i64::from(event.sequence),
                 deleted: false,
                 missing_since: None,
             }
         }
-        Change::Delete { account, written } => {
-            let (remote, policy) = remote_account(&deps, &account)?;
+        Change::Delete {
+            account,
+            calendar,
+            written,
+        } => {
             // The host's own changes to the event do not keep it: the meeting is off.
-            caldav::delete(&remote, &written.href, None, policy)
-                .await
-                .map_err(|err| JobFailure::new(err.to_string()))?;
+            match account.provider {
+                Provider::Google => {
+                    let client = google::Client::new(&deps, google::Auth::Account(account.id));
+                    client
+                        .delete_event(&calendar.href, &written.href)
+                        .await
+                        .map_err(google_failure)?;
+                }
+                _ => {
+                    let (remote, policy) = remote_account(&deps, &account)?;
+                    caldav::delete(&remote, &written.href, None, policy)
+                        .await
+                        .map_err(|err| JobFailure::new(err.to_string()))?;
+                }
+            }
             Written {
                 deleted: true,
                 etag: None,
@@ -217,8 +252,13 @@ fn change_for(
         let Some(calendar) = calendars::calendar(conn, written.calendar_id)? else {
             return Ok(None);
         };
-        return Ok(calendars::account(conn, calendar.account_id)?
-            .map(|account| Change::Delete { account, written }));
+        return Ok(
+            calendars::account(conn, calendar.account_id)?.map(|account| Change::Delete {
+                account,
+                calendar,
+                written,
+            }),
+        );
     }
     // An event stays in the calendar it was written to; a new one goes to the destination.
     let target = match &written {
@@ -230,33 +270,45 @@ fn change_for(
         },
         None => calendars::destination(conn, user_id)?,
     };
-    let Some((calendar, account)) = target.filter(|(_, a)| a.provider == Provider::Caldav) else {
+    let Some((calendar, account)) = target.filter(|(_, a)| a.provider != Provider::Ics) else {
         return Ok(None);
     };
     // The revision of the meeting's newest change, as its last invitation carried it.
     let sequence = identity.sequence.saturating_sub(1);
-    let ics = host_event(conn, site, &newest, &identity.uid, sequence)?;
+    let event = host_event(conn, site, &newest, identity.uid, sequence)?;
     Ok(Some(Change::Put {
         calendar,
         account,
-        uid: identity.uid,
-        sequence: i64::from(sequence),
-        ics,
+        event,
         before: written,
     }))
 }
 
 /// The event in a host's calendar: the time, the title, the place and a link to the
 /// booking in the dashboard; the invitee's name and email unless the instance keeps to
-/// the minimum necessary. Never answers or notes, and no ORGANIZER or ATTENDEE lines, so
-/// that a server with scheduling does not send invitations of its own.
+/// the minimum necessary. Never answers or notes.
+#[derive(Debug)]
+struct HostEvent {
+    uid: String,
+    sequence: u32,
+    title: String,
+    description: String,
+    location: Option<String>,
+    url: String,
+    start: chrono::DateTime<chrono::Utc>,
+    end: chrono::DateTime<chrono::Utc>,
+    stamp: chrono::DateTime<chrono::Utc>,
+    /// Awaiting the host's confirmation.
+    tentative: bool,
+}
+
 fn host_event(
     conn: &Connection,
     site: &Site,
     booking: &Booking,
-    uid: &str,
+    uid: String,
     sequence: u32,
-) -> rusqlite::Result<String> {
+) -> rusqlite::Result<HostEvent> {
     let link = format!(
         "{}/dashboard/bookings/{}",
         site.base_url.trim_end_matches('/'),
@@ -285,23 +337,77 @@ fn host_event(
         )
     };
     let (location, url) = invite::location_and_url(booking.location.as_ref());
-    let status = match booking.status {
-        BookingStatus::Pending => "TENTATIVE",
-        _ => "CONFIRMED",
-    };
-    Ok(ics::render(&CalendarEvent {
-        method: None,
-        sequence,
+    Ok(HostEvent {
         uid,
-        title: &title,
-        description: &description,
-        location: location.as_deref(),
-        url: url.as_deref().or(Some(&link)),
+        sequence,
+        title,
+        description,
+        location,
+        url: url.unwrap_or(link),
         start: booking.start,
         end: booking.end,
         stamp: booking.updated_at,
-        status,
-        organizer: None,
-        attendees: Vec::new(),
-    }))
+        tentative: booking.status == BookingStatus::Pending,
+    })
+}
+
+impl HostEvent {
+    /// As a CalDAV object: no ORGANIZER or ATTENDEE lines, so that a server with
+    /// scheduling does not send invitations of its own.
+    fn ics(&self) -> String {
+        ics::render(&CalendarEvent {
+            method: None,
+            sequence: self.sequence,
+            uid: &self.uid,
+            title: &self.title,
+            description: &self.description,
+            location: self.location.as_deref(),
+            url: Some(&self.url),
+            start: self.start,
+            end: self.end,
+            stamp: self.stamp,
+            status: if self.tentative {
+                "TENTATIVE"
+            } else {
+                "CONFIRMED"
+            },
+            organizer: None,
+            attendees: Vec::new(),
+        })
+    }
+
+    /// As a Google Calendar event: its fixed id, the invitation's UID (the host's calendar
+    /// shows one event), no attendees (Kairos sends its own invitations).
+    fn google(&self) -> serde_json::Value {
+        let mut description = self.description.clone();
+        if !description.contains(&self.url) {
+            description.push_str(&format!("\n{}", self.url));
+        }
+        json!({
+            "id": google::event_id(&self.uid),
+            "iCalUID": self.uid,
+            "sequence": self.sequence,
+            "summary": self.title,
+            "description": description,
+            "location": self.location,
+            "start": { "dateTime": self.start.to_rfc3339() },
+            "end": { "dateTime": self.end.to_rfc3339() },
+            "status": if self.tentative { "tentative" } else { "confirmed" },
+            "transparency": "opaque",
+            "source": { "title": "Kairos", "url": self.url },
+        })
+    }
+}
+
+/// A failed Google call as a job failure: a rate limit waits as long as Google asked. A
+/// revoked grant is retried too: once the host connects again, the meeting is written.
+fn google_failure(err: google::GoogleError) -> JobFailure {
+    match err {
+        google::GoogleError::RateLimited {
+            retry_after: Some(seconds),
+        } => JobFailure::new(err.to_string()).retry_in(chrono::Duration::seconds(
+            i64::try_from(seconds).unwrap_or(60).clamp(1, 3600),
+        )),
+        other => JobFailure::new(other.to_string()),
+    }
 }

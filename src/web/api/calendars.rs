@@ -23,6 +23,11 @@ impl From<CalendarError> for ApiError {
         match err {
             CalendarError::NotFound => ApiError::not_found("calendar account or calendar"),
             CalendarError::Invalid(errors) => ApiError::validation(&errors),
+            CalendarError::Vendor(err) => {
+                let mut errors = crate::model::error::FieldErrors::new();
+                errors.add("provider", err.to_string());
+                ApiError::validation(&errors)
+            }
             CalendarError::Db(err) => ApiError::internal(&err),
         }
     }

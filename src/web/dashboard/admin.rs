@@ -110,7 +110,7 @@ async fn page_with(
     let body = html! {
         (message)
         (trouble)
-        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/sso" { "Single sign-on" } " · " a href="/dashboard/admin/email" { "Email" } " · " a href="/dashboard/admin/sms" { "Text messages" } " · " a href="/dashboard/admin/jobs" { "Background jobs" } " · " a href="/dashboard/admin/calendars" { "Calendar sync" } } } }
+        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/sso" { "Single sign-on" } " · " a href="/dashboard/admin/email" { "Email" } " · " a href="/dashboard/admin/sms" { "Text messages" } " · " a href="/dashboard/admin/jobs" { "Background jobs" } " · " a href="/dashboard/admin/calendars" { "Calendar sync" } " · " a href="/dashboard/admin/integrations" { "Integrations" } } } }
         div.editor {
             section.panel aria-labelledby="people-title" {
                 h2 #people-title { "People" }

@@ -12,13 +12,14 @@ use crate::db::users::User;
 use crate::integrations::calendars::accounts::{
     self, AccountHealth, AccountOptions, CalendarChoice, CalendarError, Connected,
 };
+use crate::integrations::oauth::{OAuthError, Vendor};
 use crate::model::calendar::{Calendar, ConnectInput, Provider};
 use crate::model::error::FieldErrors;
 use crate::present::Locale;
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
-use crate::web::layout::{Field, csrf_field, empty_state, error_summary, field};
+use crate::web::layout::{Field, csrf_field, empty_state, error_summary, field, notice};
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 
@@ -33,6 +34,7 @@ impl From<CalendarError> for WebError {
             CalendarError::NotFound => WebError::NotFound,
             CalendarError::Db(err) => WebError::Db(err),
             CalendarError::Invalid(errors) => WebError::Internal(errors.to_string()),
+            CalendarError::Vendor(err) => WebError::Internal(err.to_string()),
         }
     }
 }
@@ -85,7 +87,9 @@ fn moment(t: DateTime<Utc>, user: &User) -> String {
 fn status_badge(connected: &Connected) -> Markup {
     let account = &connected.account;
     html! {
-        @if account.failures > 0 {
+        @if account.needs_reconnect {
+            span.badge.off { "Needs connecting again" }
+        } @else if account.failures > 0 {
             span.badge.off { "Sync failing" }
         } @else if account.last_synced_at.is_none() {
             span.badge.warn { "Waiting for the first sync" }
@@ -194,7 +198,15 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
                 }
                 (status_badge(connected))
             }
-            @if let Some(error) = &account.last_error {
+            @if account.needs_reconnect {
+                div.alert.alert-error role="alert" {
+                    strong { "Kairos has no access any more: " } (account.last_error.as_deref().unwrap_or_default()) "."
+                    " Until you connect it again, its events do not block your slots and bookings are not written there."
+                    @if account.provider == Provider::Google {
+                        " " a.button.small href=(format!("{LIST}/google/connect")) { "Connect again" }
+                    }
+                }
+            } @else if let Some(error) = &account.last_error {
                 div.alert.alert-error role="alert" {
                     strong { "The last sync failed: " } (error) "."
                     @if account.failures > 1 { " It failed " (account.failures) " times in a row." }
@@ -225,7 +237,7 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
                     (csrf_field(csrf))
                     button.button.ghost type="submit" { "Sync now" }
                 }
-                form method="post" action=(format!("{LIST}/{id}/disconnect")) data-confirm="Disconnect this account? Kairos forgets its password or feed address and the events it copied." {
+                form method="post" action=(format!("{LIST}/{id}/disconnect")) data-confirm="Disconnect this account? Kairos forgets its access and the events it copied." {
                     (csrf_field(csrf))
                     button.button.ghost.danger type="submit" { "Disconnect" }
                 }
@@ -267,6 +279,25 @@ fn options_block(connected: &Connected, csrf: &str, failed: &Failed) -> Markup {
         @if let Failed::Options { account: refused, errors } = failed && *refused == account.id {
             @for error in errors.iter() {
                 p.error role="alert" { (error.message) }
+            }
+        }
+    }
+}
+
+/// Connecting through a vendor's sign-in page, for each vendor an administrator set up.
+fn vendor_buttons(vendors: &[Vendor]) -> Markup {
+    html! {
+        @if !vendors.is_empty() {
+            section.panel #connect-vendor aria-labelledby="vendor-title" {
+                h2 #vendor-title { "Connect with a sign-in" }
+                p.muted { "You sign in with the service and allow Kairos to read your calendars' busy times and to write your bookings. Kairos keeps the access encrypted; you can disconnect at any time." }
+                div.actions {
+                    @for vendor in vendors {
+                        a.button.primary href=(format!("{LIST}/{}/connect", vendor.key())) {
+                            "Connect " (vendor.label())
+                        }
+                    }
+                }
             }
         }
     }
@@ -344,7 +375,14 @@ async fn list_with(
     failed: Failed,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let connected = accounts::list(&ctx.state.integrations(), user).await?;
+    let deps = ctx.state.integrations();
+    let connected = accounts::list(&deps, user).await?;
+    let mut vendors = Vec::new();
+    for vendor in Vendor::ALL {
+        if accounts::vendor_app(&deps, vendor).await?.is_some() {
+            vendors.push(vendor);
+        }
+    }
     let csrf = ctx.csrf_token();
     let body = html! {
         (message)
@@ -358,7 +396,7 @@ async fn list_with(
             @if connected.is_empty() {
                 section.panel aria-labelledby="accounts-title" {
                     h2 #accounts-title { "Your calendars" }
-                    (empty_state("No calendars connected", "Connect a CalDAV account or add an ICS feed below, and your busy times stop people from booking you then.", None))
+                    (empty_state("No calendars connected", "Connect an account or add an ICS feed below, and your busy times stop people from booking you then.", None))
                 }
             } @else {
                 (destination_line(&connected))
@@ -366,6 +404,7 @@ async fn list_with(
                     (account_panel(account, user, &csrf, &failed))
                 }
             }
+            (vendor_buttons(&vendors))
             (connect_forms(&csrf, &failed))
         }
     };
@@ -413,7 +452,7 @@ pub async fn connect(
         url: form
             .get(match provider {
                 Provider::Ics => FEED_URL,
-                Provider::Caldav => "url",
+                _ => "url",
             })
             .to_string(),
         username: form.get("username").to_string(),
@@ -530,6 +569,99 @@ pub async fn options(
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         },
+    )
+    .await
+}
+
+/// What only the signed-in session knows: the hash of its token. A vendor's sign-in
+/// started in one session cannot be finished in another.
+fn session_binding(ctx: &Ctx) -> String {
+    use sha2::Digest;
+    hex::encode(sha2::Sha256::digest(
+        ctx.session_token().unwrap_or_default().as_bytes(),
+    ))
+}
+
+fn vendor_of(key: &str) -> Result<Vendor, WebError> {
+    Vendor::parse(key).ok_or(WebError::NotFound)
+}
+
+/// Starts connecting with a vendor: to its sign-in page.
+pub async fn start_vendor(ctx: Ctx, Path(vendor): Path<String>) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let vendor = vendor_of(&vendor)?;
+    let session = session_binding(&ctx);
+    match accounts::start_vendor(&ctx.state.integrations(), &user, vendor, &session).await {
+        Ok(url) => Ok(axum::response::IntoResponse::into_response(
+            axum::response::Redirect::to(&url),
+        )),
+        Err(CalendarError::Vendor(err)) => vendor_refused(&ctx, &user, &err).await,
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// What the vendor sends the host back with: a code and the state, or an error.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(default)]
+pub struct VendorCallback {
+    code: String,
+    state: String,
+    error: String,
+}
+
+/// Finishes connecting with a vendor.
+pub async fn vendor_callback(
+    ctx: Ctx,
+    Path(vendor): Path<String>,
+    Query(callback): Query<VendorCallback>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let vendor = vendor_of(&vendor)?;
+    if !callback.error.is_empty() || callback.code.is_empty() {
+        let reason = if callback.error == "access_denied" {
+            "the access was not allowed".to_string()
+        } else {
+            "no access was granted".to_string()
+        };
+        return vendor_refused(&ctx, &user, &OAuthError::Denied(vendor.label(), reason)).await;
+    }
+    let session = session_binding(&ctx);
+    let result = accounts::finish_vendor(
+        &ctx.state.integrations(),
+        &user,
+        vendor,
+        &session,
+        (&callback.state, &callback.code),
+        &ctx.origin(),
+    )
+    .await;
+    match result {
+        Ok(connected) => redirect(format!(
+            "{LIST}?notice=calendar-connected#account-{}",
+            connected.account.id
+        ))
+        .await
+        .map(axum::response::IntoResponse::into_response),
+        Err(CalendarError::Vendor(err)) => vendor_refused(&ctx, &user, &err).await,
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// The calendars page again, saying why connecting with a vendor did not work: 409 when
+/// the vendor is not set up, 400 for a sign-in that is not this session's or was not
+/// allowed, 502 when the vendor refused or did not answer.
+async fn vendor_refused(ctx: &Ctx, user: &User, err: &OAuthError) -> Result<Response, WebError> {
+    let status = match err {
+        OAuthError::NotConfigured(_) => StatusCode::CONFLICT,
+        OAuthError::UnknownState(_) | OAuthError::Denied(_, _) => StatusCode::BAD_REQUEST,
+        _ => StatusCode::BAD_GATEWAY,
+    };
+    list_with(
+        ctx,
+        user,
+        notice("error", &format!("Not connected: {err}.")),
+        Failed::Nothing,
+        status,
     )
     .await
 }

@@ -10,6 +10,7 @@ mod bookings;
 mod calendars;
 pub(crate) mod email;
 mod event_types;
+mod integrations;
 mod jobs;
 mod mfa;
 mod settings;
@@ -150,6 +151,16 @@ pub fn router() -> axum::Router<crate::app::AppState> {
             get(calendars::list).post(calendars::connect),
         )
         .route("/dashboard/calendars/{id}/sync", post(calendars::sync_now))
+        // `{id}` is a vendor's name here (`google`): one parameter name per position. A
+        // link, not a form: `form-action 'self'` stops a form's redirect to the vendor.
+        .route(
+            "/dashboard/calendars/{id}/connect",
+            get(calendars::start_vendor),
+        )
+        .route(
+            "/dashboard/calendars/{id}/callback",
+            get(calendars::vendor_callback),
+        )
         .route(
             "/dashboard/calendars/{id}/options",
             post(calendars::options),
@@ -228,6 +239,11 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin/jobs/{id}/retry", post(jobs::retry))
         .route("/dashboard/admin/jobs/retry-dead", post(jobs::retry_dead))
         .route("/dashboard/admin/sso", get(sso::page).post(sso::save))
+        .route("/dashboard/admin/integrations", get(integrations::page))
+        .route(
+            "/dashboard/admin/integrations/google",
+            post(integrations::save_google),
+        )
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/invitations", post(admin::invite))
         .route(
