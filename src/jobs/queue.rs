@@ -405,6 +405,55 @@ mod tests {
     }
 
     #[test]
+    fn a_receiver_that_asks_for_a_pause_gets_it_but_never_less_than_the_backoff() {
+        let mut conn = conn();
+        let payload = json!({});
+        let id = enqueue(&conn, &NewJob::new("a", &payload, t(0)), t(0))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        let job = claim_now(&mut conn, t(0)).remove(0);
+        let asked = Duration::minutes(10);
+        let status = fail(
+            &conn,
+            id,
+            job.attempts,
+            "429",
+            Failure::RetryAfter(asked),
+            t(1),
+            retries(),
+        );
+        assert_eq!(status.ok().flatten(), Some(JobStatus::Pending));
+        let pending = by_id(&conn, id)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("job"));
+        assert_eq!(pending.run_at, t(1) + asked);
+
+        let job = claim_now(&mut conn, pending.run_at).remove(0);
+        let short = Duration::seconds(1);
+        let status = fail(
+            &conn,
+            id,
+            job.attempts,
+            "429",
+            Failure::RetryAfter(short),
+            t(2),
+            retries(),
+        );
+        assert_eq!(status.ok().flatten(), Some(JobStatus::Pending));
+        let pending = by_id(&conn, id)
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| panic!("job"));
+        assert_eq!(
+            pending.run_at,
+            t(2) + backoff(2, 0.0),
+            "the backoff is the least pause"
+        );
+    }
+
+    #[test]
     fn failures_back_off_then_the_job_dies_and_can_be_retried() {
         let mut conn = conn();
         let payload = json!({});
