@@ -13,6 +13,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
+import { CLIENT_ID, CLIENT_SECRET, PRIMARY, startGoogle } from "./google-standin.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -37,9 +38,10 @@ function check(condition, message) {
   }
 }
 
-function startServer() {
+function startServer(google) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kairos-e2e-"));
-  fs.writeFileSync(path.join(dir, "kairos.toml"), "");
+  // Google is the stand-in on loopback, which the outbound guard lets through only here.
+  fs.writeFileSync(path.join(dir, "kairos.toml"), `google_base_url = "${google.base}"\noutbound_allow_loopback = true\n`);
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(binary, ["--data-dir", path.join(dir, "data"), "--config", path.join(dir, "kairos.toml"), "serve", "--listen", `127.0.0.1:${port}`], {
     env: { ...process.env, KAIROS_LOG_LEVEL: "warn" },
@@ -122,7 +124,8 @@ async function axe(page, name) {
 async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
   for (const file of fs.readdirSync(artifacts)) if (file.endsWith(".png")) fs.rmSync(path.join(artifacts, file));
-  const server = await startServer();
+  const google = await startGoogle();
+  const server = await startServer(google);
   const host = await openContext("Europe/Berlin");
   const invitee = await openContext("America/New_York");
   try {
@@ -260,11 +263,11 @@ async function main() {
     check(await page.isVisible("text=Not set up"), "Google is not set up on a new instance");
     const redirectUri = await page.inputValue("#google-redirect-uri");
     check(redirectUri === `${server.base}/dashboard/calendars/google/callback`, `the redirect URI to register is shown (${redirectUri})`);
-    await page.fill("#f-client_id", "1234-kairos.apps.googleusercontent.com");
-    await page.fill("#f-client_secret", "a-client-secret");
+    await page.fill("#f-client_id", CLIENT_ID);
+    await page.fill("#f-client_secret", CLIENT_SECRET);
     await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save Google')")]);
     check(await page.isVisible("#google-title >> text=Set up"), "Google is set up after saving");
-    check(!(await page.content()).includes("a-client-secret"), "the client secret is never shown again");
+    check(!(await page.content()).includes(CLIENT_SECRET), "the client secret is never shown again");
     await axe(page, "integrations page");
     await page.setViewportSize({ width: 390, height: 844 });
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -275,10 +278,17 @@ async function main() {
     check(await page.isVisible("a:has-text('Connect Google Calendar')"), "hosts are offered Google once it is set up");
     await axe(page, "calendars page with Google");
     await shoot(page, "calendars-google");
+    // The sign-in at Google (the stand-in agrees at once) and back to the calendars page.
+    await Promise.all([page.waitForURL("**/dashboard/calendars?notice=calendar-connected*"), page.click("a:has-text('Connect Google Calendar')")]);
+    check(google.seen.includes("GET /o/oauth2/v2/auth") && google.seen.includes("POST /token"), "the browser went through Google's sign-in and Kairos fetched the grant");
+    check(await page.isVisible(`#main >> text=${PRIMARY}`), "the connected Google account is listed with its calendar");
+    await axe(page, "calendars page with a Google account");
+    await shoot(page, "calendars-google-connected");
   } finally {
     await host.context.close();
     await invitee.context.close();
     server.child.kill("SIGTERM");
+    google.server.close();
     await new Promise((resolve) => server.child.once("exit", resolve));
     for (const dir of [server.dir, host.profile, invitee.profile]) fs.rmSync(dir, { recursive: true, force: true });
   }

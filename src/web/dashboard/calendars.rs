@@ -192,8 +192,12 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
                 div {
                     h2 id=(format!("account-{id}-title")) { (account.provider.label()) }
                     p.muted.url-text {
-                        (account.url)
-                        @if !account.username.is_empty() { " · " (account.username) }
+                        @if account.provider == Provider::Google {
+                            (account.username)
+                        } @else {
+                            (account.url)
+                            @if !account.username.is_empty() { " · " (account.username) }
+                        }
                     }
                 }
                 (status_badge(connected))
