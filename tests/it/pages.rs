@@ -1489,3 +1489,53 @@ async fn embedded_booking_forms_work_without_cookies_and_refuse_forged_tokens() 
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_request_is_asked_for_and_its_calendar_file_comes_once_accepted() {
+    let (server, _api) = clinic(json!({ "questions": [], "requiresConfirmation": true })).await;
+    let client = browser();
+    let slot = "/owner/consultation?month=2026-03&date=2026-03-30&slot=2026-03-30T07%3A00%3A00Z&tz=Europe%2FBerlin";
+    let (status, form) = get(&client, &server.url(slot)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("Request booking") && !form.contains("Confirm booking"));
+    let response = post_form(
+        &client,
+        &server.url("/owner/consultation"),
+        &[
+            ("csrf", csrf_of(&form).as_str()),
+            ("slot", "2026-03-30T07:00:00Z"),
+            ("tz", "Europe/Berlin"),
+            ("duration", "30"),
+            ("name", "Pat Patient"),
+            ("email", "pat@example.org"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let manage = location(&response);
+    let (_, page) = get(&client, &server.url(&manage)).await;
+    assert!(page.contains("Your request was sent"));
+    assert!(
+        !page.contains("Add to your calendar") && !page.contains("calendar.ics"),
+        "no calendar file for a request"
+    );
+    let (uid, query) = manage
+        .trim_start_matches("/booking/")
+        .split_once('?')
+        .expect("query");
+    let ics = format!("/booking/{uid}/calendar.ics?{query}");
+    let (status, _) = get(&client, &server.url(&ics)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // Accepted, the meeting can go into a calendar.
+    let owner = owner_client(&server).await;
+    let detail = format!("/dashboard/bookings/{uid}");
+    let (status, _, _) = submit(&server, &owner, &detail, &format!("{detail}/confirm"), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = get(&client, &server.url(&manage)).await;
+    assert!(page.contains("Add to your calendar") && page.contains("calendar.ics"));
+    let (status, file) = get(&client, &server.url(&ics)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(file.contains("STATUS:CONFIRMED"));
+    server.stop().await;
+}

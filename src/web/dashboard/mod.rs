@@ -168,6 +168,10 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/bookings/{uid}/reject", post(bookings::reject))
         .route("/dashboard/bookings/{uid}/cancel", post(bookings::cancel))
         .route(
+            "/dashboard/bookings/{uid}/reschedule",
+            get(bookings::reschedule_page).post(bookings::reschedule),
+        )
+        .route(
             "/dashboard/workflows",
             get(workflows::list).post(workflows::create),
         )
@@ -255,6 +259,7 @@ pub fn flash(key: &str) -> Option<&'static str> {
         "confirmed" => "The booking is confirmed.",
         "rejected" => "The request is declined.",
         "cancelled" => "The booking is cancelled.",
+        "rescheduled" => "The booking is moved to the new time.",
         "member-added" => "The member was added to the team.",
         "member-removed" => "The member was removed from the team.",
         "key-revoked" => "The API key is revoked. Programs using it can no longer sign in.",
