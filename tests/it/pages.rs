@@ -1539,3 +1539,106 @@ async fn a_request_is_asked_for_and_its_calendar_file_comes_once_accepted() {
     assert!(file.contains("STATUS:CONFIRMED"));
     server.stop().await;
 }
+
+/// The part of `html` between the first `from` and the next `to` after it.
+fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in {html}"));
+    let rest = &html[start..];
+    &rest[..rest.find(to).unwrap_or(rest.len())]
+}
+
+#[tokio::test]
+async fn the_home_page_greets_by_the_whole_name_and_lists_todays_meetings_requests_and_first_steps()
+{
+    let server = TestServer::with_owner().await;
+    let state = server.running.as_ref().expect("running").state.clone();
+    state
+        .db
+        .write(|tx| -> Result<(), kairos::db::DbError> {
+            tx.execute(
+                "UPDATE users SET name = 'Dr. Clara Weiss', time_zone = 'Europe/Berlin' WHERE email = ?1",
+                [OWNER_EMAIL],
+            )?;
+            Ok(())
+        })
+        .await
+        .expect("renamed");
+    let client = owner_client(&server).await;
+    let (status, home) = get(&client, &server.url("/dashboard")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains("Welcome, Dr. Clara Weiss"), "the whole name");
+    let steps = between(&home, "Getting started", "</ol>");
+    for step in [
+        "Set your hours",
+        "Create an event type",
+        "Connect a calendar",
+        "Copy your booking link",
+    ] {
+        assert!(steps.contains(step), "{step}");
+    }
+    assert_eq!(
+        steps.matches("class=\"first-step\"").count(),
+        4,
+        "nothing done yet: {steps}"
+    );
+    assert!(
+        home.contains(&format!("value=\"{}/owner\"", server.base)),
+        "the booking page's link, ready to copy"
+    );
+    assert!(home.contains("No meetings today."));
+
+    // Hours, an event type and a request-only one; a meeting today, one later, a request.
+    let api = server.api().await;
+    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    for (title, slug, confirm) in [
+        ("Consultation", "consultation", false),
+        ("Intake", "intake", true),
+    ] {
+        let (status, body) = api
+            .post("/api/v1/event-types", &json!({ "title": title, "slug": slug, "durationsMinutes": [30], "requiresConfirmation": confirm }))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    for (event_type, start, name) in [
+        (1, "2026-03-27T10:00:00Z", "Tara Today"),
+        (1, "2026-03-30T07:00:00Z", "Nick Next"),
+        (2, "2026-03-31T07:00:00Z", "Rita Request"),
+    ] {
+        let (status, body) = api
+            .public_post("/api/v1/bookings", &json!({ "eventTypeId": event_type, "start": start,
+                "attendee": { "name": name, "email": "pat@example.org", "timeZone": "Europe/Berlin" } }))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (_, home) = get(&client, &server.url("/dashboard")).await;
+    let today = between(&home, "id=\"today-title\"", "id=\"next-title\"");
+    assert!(
+        today.contains("Consultation with Tara Today") && today.contains("11:00"),
+        "{today}"
+    );
+    let next = between(&home, "id=\"next-title\"", "id=\"requests-title\"");
+    assert!(
+        next.contains("Nick Next") && !next.contains("Tara Today"),
+        "{next}"
+    );
+    let requests = between(&home, "id=\"requests-title\"", "</section>");
+    assert!(requests.contains("Intake with Rita Request"), "{requests}");
+    assert!(
+        requests.contains("/confirm\""),
+        "a request is accepted from the home page"
+    );
+    let steps = between(&home, "Getting started", "</ol>");
+    assert_eq!(
+        steps.matches("class=\"first-step done\"").count(),
+        3,
+        "{steps}"
+    );
+    assert!(
+        steps.contains("href=\"/dashboard/calendars\""),
+        "connecting a calendar is what is left"
+    );
+    server.stop().await;
+}

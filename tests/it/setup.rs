@@ -262,7 +262,10 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
         .expect("answers");
     assert_eq!(dashboard.status(), StatusCode::OK);
     let html = dashboard.text().await.expect("body");
-    assert!(html.contains("Welcome, Olivia"));
+    assert!(
+        html.contains("Welcome, Olivia Owner"),
+        "greeted by the whole name"
+    );
     assert!(html.contains("Harbor Clinic"));
     assert!(html.contains("Europe/Berlin"));
     assert!(html.contains("Setup is complete"));

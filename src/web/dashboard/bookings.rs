@@ -532,7 +532,13 @@ fn move_page(
     let earlier = choices.from - chrono::Days::new(MOVE_DAYS);
     let later = choices.from + chrono::Days::new(MOVE_DAYS);
     let today = ctx.state.clock.now().with_timezone(&zone).date_naive();
-    let offered = choices.days.iter().any(|day| !day.slots.is_empty());
+    // The first day with free times is listed; the other days of the week are a link each.
+    let shown = choices.days.iter().find(|day| !day.slots.is_empty());
+    let other_days: Vec<_> = choices
+        .days
+        .iter()
+        .filter(|day| !day.slots.is_empty() && Some(day.date) != shown.map(|d| d.date))
+        .collect();
     html! {
         (message)
         div.page-head {
@@ -546,38 +552,44 @@ fn move_page(
             h2 #move-title { "Pick a new time" }
             form.inline-form method="get" action=(here) {
                 div.field {
-                    label for="move-date" { "Show the week from" }
+                    label for="move-date" { "Free times from" }
                     input #move-date type="date" name="date" value=(choices.from.format("%Y-%m-%d")) min=(today.format("%Y-%m-%d"));
                 }
                 button.button.ghost type="submit" { "Show" }
             }
-            nav.button-row aria-label="Weeks" {
-                @if choices.from > today { a.button.ghost.small href=(week(earlier.max(today))) { "← Earlier" } }
-                a.button.ghost.small href=(week(later)) { "Later →" }
-            }
-            form method="post" action=(here) {
-                (csrf_field(&ctx.csrf_token()))
-                @if let Some(message) = errors.get("start") { p.error role="alert" { "New time " (message) } }
-                @if offered {
-                    @for day in choices.days.iter().filter(|day| !day.slots.is_empty()) {
-                        fieldset.field.move-day {
-                            legend { (locale.long_date(day.date)) }
-                            div.time-choices {
-                                @for slot in &day.slots {
-                                    @let value = slot.start.format("%Y-%m-%dT%H:%M:%SZ").to_string();
-                                    @let id = format!("t-{}", slot.start.timestamp());
-                                    div.choice {
-                                        input type="radio" id=(id) name="start" value=(value) required checked[chosen == Some(slot.start)];
-                                        label for=(id) { (locale.time(slot.start.with_timezone(&zone))) }
-                                    }
+            @if let Some(day) = shown {
+                form method="post" action=(here) {
+                    (csrf_field(&ctx.csrf_token()))
+                    @if let Some(message) = errors.get("start") { p.error role="alert" { "New time " (message) } }
+                    fieldset.field.move-day {
+                        legend { (locale.long_date(day.date)) }
+                        div.time-choices {
+                            @for slot in &day.slots {
+                                @let value = slot.start.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                                @let id = format!("t-{}", slot.start.timestamp());
+                                div.choice {
+                                    input type="radio" id=(id) name="start" value=(value) required checked[chosen == Some(slot.start)];
+                                    label for=(id) { (locale.time(slot.start.with_timezone(&zone))) }
                                 }
                             }
                         }
                     }
                     (textarea_field("reason", "Reason (sent to the invitee)", "", Some("The invitee gets the new time by email, with this reason."), false, errors))
                     button.button.primary type="submit" { "Move booking" }
-                } @else {
-                    (empty_state("No free times this week", "Try a later week, or change your availability.", None))
+                }
+            } @else {
+                (empty_state("No free times this week", "Try a later week, or change your availability.", None))
+            }
+            nav.other-days aria-label="Other days" {
+                @if !other_days.is_empty() { h3.subhead { "Other days" } }
+                div.button-row {
+                    @if choices.from > today { a.button.ghost.small href=(week(earlier.max(today))) { "← Earlier" } }
+                    @for day in &other_days {
+                        a.button.ghost.small href=(week(day.date)) {
+                            (locale.short_date(day.date)) " · " (day.slots.len()) " free"
+                        }
+                    }
+                    a.button.ghost.small href=(week(later)) { "Later →" }
                 }
             }
         }
