@@ -221,28 +221,34 @@ impl InstanceView for AppState {
     }
 }
 
+/// Emails a one-time link (see [`crate::auth::link_mail`]).
+async fn send_link(
+    state: &AppState,
+    job: crate::jobs::Job,
+    link: &'static crate::auth::link_mail::LinkMail,
+) -> Result<(), crate::jobs::JobFailure> {
+    let site = crate::auth::link_mail::Site {
+        base_url: state.base_url(),
+        organization: state.settings().organization_name,
+    };
+    let policy = state.admin_outbound_policy();
+    let now = state.clock.now();
+    crate::auth::link_mail::send(&state.db, &state.key, site, policy, job, now, link).await
+}
+
 /// The handlers of every job kind the appliance runs: the integrations', sign-in unlock
-/// links, and the daily audit retention run.
+/// and password links, and the daily audit retention run.
 fn job_handlers(state: &AppState) -> Handlers {
-    let (retention_state, unlock_state) = (state.clone(), state.clone());
+    let (retention_state, unlock_state, reset_state) =
+        (state.clone(), state.clone(), state.clone());
     let handlers = Handlers::new()
         .on(crate::auth::unlock::UNLOCK_JOB, move |job| {
             let state = unlock_state.clone();
-            async move {
-                let site = crate::auth::unlock::Site {
-                    base_url: state.base_url(),
-                    organization: state.settings().organization_name,
-                };
-                crate::auth::unlock::send(
-                    &state.db,
-                    &state.key,
-                    site,
-                    state.admin_outbound_policy(),
-                    job,
-                    state.clock.now(),
-                )
-                .await
-            }
+            async move { send_link(&state, job, &crate::auth::unlock::LINK).await }
+        })
+        .on(crate::auth::reset::RESET_JOB, move |job| {
+            let state = reset_state.clone();
+            async move { send_link(&state, job, &crate::auth::reset::LINK).await }
         })
         .on(crate::audit::RETENTION_JOB, move |_job| {
             let state = retention_state.clone();

@@ -1,8 +1,10 @@
 //! Who is signed in: accounts, passwords, sessions, one-time password links, CSRF tokens,
 //! sign-in throttling and single sign-on.
 
+pub mod link_mail;
 pub mod mfa;
 pub mod password;
+pub mod reset;
 pub mod sso;
 pub mod throttle;
 pub mod totp;

@@ -63,6 +63,8 @@ fn matrix() -> Vec<Row> {
         row(GET, "/login", "", "A A A A A A"),
         row(POST, "/login", "", "A A A A A A").form("email=nobody@example.test&password=wrong-password-1"),
         row(POST, "/logout", "", "A A A A A A"),
+        row(GET, "/login/forgot", "", "A A A A A A"),
+        row(POST, "/login/forgot", "", "A A A A A A").form("email=nobody@example.test"),
         row(GET, "/reset/{token}", "token", "A A A A A A"),
         row(POST, "/reset/{token}", "token", "A A A A A A").form("password=plum-orbit-canvas-44&password_confirm=plum-orbit-canvas-44"),
         row(GET, "/login/unlock/{token}", "token", "A A A A A A"),
