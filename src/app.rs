@@ -46,7 +46,8 @@ pub struct Inner {
     pub throttle: LoginThrottle,
     /// Bookings per client address and API calls per key.
     pub rate_limits: RateLimiter,
-    pub session_policy: SessionPolicy,
+    /// Session lifetimes as configured; see [`AppState::session_policy`].
+    pub configured_session_policy: SessionPolicy,
     settings: RwLock<InstanceSettings>,
     /// Recent slot lists as the API wrote them, see [`SlotCache`].
     pub slot_cache: SlotCache<axum::body::Bytes>,
@@ -78,6 +79,13 @@ impl AppState {
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
+    }
+
+    /// How long sessions live now: the configuration, with the idle sign-out an
+    /// administrator chose (setup wizard or Admin) in place of the configured one.
+    pub fn session_policy(&self) -> SessionPolicy {
+        self.configured_session_policy
+            .with_idle_minutes(self.settings().session_idle_minutes)
     }
 
     pub fn set_settings(&self, settings: InstanceSettings) {
@@ -411,7 +419,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
     let state = AppState(Arc::new(Inner {
         csrf_key: instance.key.derive("csrf"),
         throttle: LoginThrottle::new(Limits::default(), instance.key.derive("known browser")),
-        session_policy: SessionPolicy::from_config(&config),
+        configured_session_policy: SessionPolicy::from_config(&config),
         key: instance.key,
         db: instance.db,
         clock,

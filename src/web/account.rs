@@ -231,7 +231,7 @@ pub async fn login(
     let result = auth::sign_in(
         &state.db,
         &state.throttle,
-        state.session_policy,
+        state.session_policy(),
         credentials,
         &ctx.origin(),
         state.clock.now(),
@@ -372,7 +372,7 @@ pub async fn second_factor(
         &state.db,
         &state.key,
         &state.throttle,
-        state.session_policy,
+        state.session_policy(),
         mfa::CodeAttempt {
             pending_token: &token,
             code: &form.code,
@@ -428,7 +428,7 @@ pub async fn extend_session(
     let state = &ctx.state;
     let now = state.clock.now();
     let ends_at = match ctx.session_token() {
-        Some(token) => auth::extend_session(&state.db, state.session_policy, token, now).await?,
+        Some(token) => auth::extend_session(&state.db, state.session_policy(), token, now).await?,
         None => None,
     };
     let Some(ends_at) = ends_at else {
@@ -663,7 +663,7 @@ pub async fn accept_invitation(
     let zone = state.settings().default_time_zone;
     let result = crate::invitations::accept(
         &state.db,
-        state.session_policy,
+        state.session_policy(),
         &token,
         input,
         zone,

@@ -48,7 +48,7 @@ pub async fn callback(ctx: Ctx, Query(callback): Query<Callback>) -> Result<Resp
         .sso
         .complete(
             &state.db,
-            state.session_policy,
+            state.session_policy(),
             state.admin_outbound_policy(),
             &callback,
             ctx.browser_cookie(),

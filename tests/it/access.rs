@@ -690,7 +690,7 @@ struct Credentials {
 
 async fn credentials(server: &TestServer, user: Option<i64>) -> Credentials {
     let state = &server.running.as_ref().expect("running").state;
-    let (key, policy, now) = (state.csrf_key, state.session_policy, server.clock.now());
+    let (key, policy, now) = (state.csrf_key, state.session_policy(), server.clock.now());
     let Some(user_id) = user else {
         let binding = "c".repeat(64);
         return Credentials {

@@ -89,6 +89,10 @@ async fn page_with(
                         "bookings_per_host_per_hour".into(),
                         settings.bookings_per_host_per_hour.to_string(),
                     ),
+                    (
+                        "session_idle_minutes".into(),
+                        ctx.state.session_policy().idle.num_minutes().to_string(),
+                    ),
                 ]
                 .into_iter()
                 .chain(
@@ -212,6 +216,7 @@ async fn page_with(
                         (field(&Field { name: "bookings_per_event_type_per_hour", label: "New bookings per event type per hour", kind: "number", value: settings_form.get("bookings_per_event_type_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some("From the booking pages and the API together; past it people are asked to try later. 0: no limit."), ..Field::default() }, &settings_errors))
                         (field(&Field { name: "bookings_per_host_per_hour", label: "New bookings per host per hour", kind: "number", value: settings_form.get("bookings_per_host_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some("Over all of a host's event types. Hosts booking their own event types are not limited. 0: no limit."), ..Field::default() }, &settings_errors))
                     }
+                    (idle_select(settings_form.get("session_idle_minutes"), &settings_errors))
                     (checkbox_field("minimum_necessary", "Minimum necessary in messages", settings_form.has("minimum_necessary"), Some("Answers and notes stay out of emails, text messages and webhooks; they carry only the time, the place and the links. The dashboard still shows everything to people allowed to see it.")))
                     (checkbox_field("allow_private_targets", "Allow servers on the private network", settings_form.has("allow_private_targets"), Some("For webhook receivers, the SMS gateway, the mail server and the single sign-on provider inside your network (10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7); the mail server, the gateway and the provider may then also run on this machine (localhost). Link-local, cloud metadata and other special-purpose addresses are always refused.")))
                     button.button.primary type="submit" { "Save settings" }
@@ -339,6 +344,7 @@ pub async fn save_settings(
         audit_retention_years: form.get("audit_retention_years").to_string(),
         bookings_per_event_type_per_hour: form.get("bookings_per_event_type_per_hour").to_string(),
         bookings_per_host_per_hour: form.get("bookings_per_host_per_hour").to_string(),
+        session_idle_minutes: form.get("session_idle_minutes").to_string(),
     };
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
@@ -443,4 +449,32 @@ pub async fn revoke_invitation(
         .write(move |tx| invitations::revoke(tx, &actor, id, &origin, now))
         .await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=invitation-revoked")).into_response())
+}
+
+/// The choice of how long a session may stay idle, with what each suits.
+fn idle_select(selected: &str, errors: &FieldErrors) -> Markup {
+    let options: Vec<(String, String)> = crate::auth::IDLE_MINUTES_CHOICES
+        .iter()
+        .map(|minutes| {
+            let fits = crate::auth::INSTALLATION_KINDS
+                .iter()
+                .find(|(_, _, m)| m == minutes)
+                .map(|(_, text, _)| format!(" ({text})"))
+                .unwrap_or_default();
+            let time = crate::web::setup::idle_words(*minutes);
+            (minutes.to_string(), format!("{time}{fits}"))
+        })
+        .collect();
+    let options: Vec<(&str, &str)> = options
+        .iter()
+        .map(|(value, label)| (value.as_str(), label.as_str()))
+        .collect();
+    select_field(
+        "session_idle_minutes",
+        "Sign out after inactivity",
+        &options,
+        selected,
+        Some("A minute before, the page asks whether the person is still there."),
+        errors,
+    )
 }
