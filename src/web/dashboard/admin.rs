@@ -265,22 +265,25 @@ pub async fn create_user(
     saved_or_again(
         result,
         |(created, token)| {
-            let link = format!("{}/reset/{token}", ctx.state.base_url());
-            let message = html! {
-                div.alert.alert-success role="status" {
-                    p { strong { "Account created for " (created.name) "." } }
-                    p { "Send them this one-time link to choose their password. It is shown only now and is valid for 7 days:" }
-                    (copy_row("invite-link", "One-time link", "url", &link))
-                }
-            };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+            let (ctx, user) = (&ctx, &user);
+            async move {
+                let headline = format!("Account created for {}.", created.name);
+                let message = account_link_notice(ctx, &created, &token, &headline).await?;
+                page_with(ctx, user, Failed::default(), message, StatusCode::OK).await
+            }
         },
         |errors| {
             let failed = Failed {
                 user: Some((form, errors)),
                 ..Failed::default()
             };
-            page_with(&ctx, &user, failed, html! {}, StatusCode::UNPROCESSABLE_ENTITY)
+            page_with(
+                &ctx,
+                &user,
+                failed,
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         },
     )
     .await
@@ -477,4 +480,39 @@ fn idle_select(selected: &str, errors: &FieldErrors) -> Markup {
         Some("A minute before, the page asks whether the person is still there."),
         errors,
     )
+}
+
+/// What an administrator sees after making someone an account: that the link to choose
+/// a password was emailed to them, or the link to pass on when it could not be.
+pub(crate) async fn account_link_notice(
+    ctx: &Ctx,
+    created: &User,
+    token: &str,
+    headline: &str,
+) -> Result<Markup, WebError> {
+    let state = &ctx.state;
+    let link = format!("{}/reset/{token}", state.base_url());
+    let days = crate::scheduling::manage::ACCOUNT_LINK_VALIDITY.num_days();
+    let organization = state.settings().organization_name;
+    let deps = state.integrations();
+    let delivery =
+        invitations::send_account_link(Mailer::of(&deps), &organization, created, &link, days)
+            .await?;
+    Ok(html! {
+        div.alert.alert-success role="status" {
+            p { strong { (headline) } }
+            @match &delivery {
+                Delivery::Emailed => {
+                    p { "We emailed " (created.email) " a one-time link to choose their password. It works once within " (days) " days." }
+                }
+                other => {
+                    @if let Delivery::Failed(reason) = other {
+                        p { "The link could not be emailed (" (reason) "). " }
+                    }
+                    p { "Send them this one-time link to choose their password. It is shown only now and is valid for " (days) " days:" }
+                    (copy_row("invite-link", "One-time link", "url", &link))
+                }
+            }
+        }
+    })
 }
