@@ -1642,3 +1642,57 @@ async fn the_home_page_greets_by_the_whole_name_and_lists_todays_meetings_reques
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn the_home_page_names_the_host_of_a_team_booking() {
+    use kairos::clock::Clock as _;
+    use kairos::db::teams::{self, TeamRole};
+    use kairos::db::users;
+    use kairos::scheduling::manage;
+
+    let server = TestServer::with_owner().await;
+    server
+        .create_member("Hana Host", "hana@clinic.example", "hana-orbit-canvas-42")
+        .await;
+    let state = server.running.as_ref().expect("running").state.clone();
+    let now = server.clock.now();
+    let event_type = state
+        .db
+        .write(
+            move |tx| -> Result<i64, Box<dyn std::error::Error + Send + Sync>> {
+                let owner = users::by_email(tx, OWNER_EMAIL)?.ok_or("no owner")?;
+                let hana = users::by_email(tx, "hana@clinic.example")?.ok_or("no host")?;
+                let team = teams::insert(tx, "physio", "Physio", now)?;
+                teams::set_member(tx, team, owner.id, TeamRole::Admin)?;
+                teams::set_member(tx, team, hana.id, TeamRole::Member)?;
+                let created = manage::create_event_type(
+                    tx,
+                    &owner,
+                    serde_json::from_value(json!({
+                        "title": "Team visit", "slug": "team-visit", "durationsMinutes": [30],
+                        "teamId": team, "schedulingType": "collective",
+                        "hosts": [{ "userId": hana.id }]
+                    }))?,
+                    now,
+                )
+                .map_err(|err| err.to_string())?;
+                Ok(created.id)
+            },
+        )
+        .await
+        .expect("a team event type");
+    let api = server.api().await;
+    let (status, body) = api
+        .public_post("/api/v1/bookings", &json!({ "eventTypeId": event_type, "start": "2026-03-27T10:00:00Z",
+            "attendee": { "name": "Pat Patient", "email": "pat@example.org", "timeZone": "Europe/Berlin" } }))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let client = owner_client(&server).await;
+    let (_, home) = get(&client, &server.url("/dashboard")).await;
+    let today = between(&home, "id=\"today-title\"", "id=\"next-title\"");
+    assert!(
+        today.contains("Team visit with Pat Patient") && today.contains("Host: Hana Host"),
+        "{today}"
+    );
+    server.stop().await;
+}
