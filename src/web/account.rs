@@ -461,7 +461,7 @@ fn invalid_link_page(ctx: &Ctx, action: &str) -> Response {
     let next = if action == "sign_in_unlock_used" {
         "Sign in again: while sign-in is paused, a new link is emailed (at most once an hour)."
     } else {
-        "Ask an administrator for a new one."
+        "Ask for a new one with \"Forgot password?\" on the sign-in page, or ask an administrator."
     };
     let body = html! {
         h1 { "This link cannot be used" }
