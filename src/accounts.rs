@@ -282,6 +282,8 @@ pub struct InstanceSettingsInput {
     /// Whole numbers, 0 (no cap) to [`MAX_BOOKINGS_PER_HOUR`]; empty keeps the current cap.
     pub bookings_per_event_type_per_hour: String,
     pub bookings_per_host_per_hour: String,
+    /// Minutes, one of [`crate::auth::IDLE_MINUTES_CHOICES`]; empty keeps the current one.
+    pub session_idle_minutes: String,
 }
 
 /// The highest hourly booking cap the settings accept.
@@ -336,6 +338,7 @@ pub fn save_instance_settings(
         base_url: input.base_url.clone(),
         default_time_zone: input.default_time_zone.clone(),
         first_day_of_week: input.first_day_of_week.clone(),
+        installation: String::new(),
     }
     .validate();
     let mut errors = validated.clone().err().unwrap_or_default();
@@ -392,8 +395,26 @@ pub fn save_instance_settings(
         "bookings_per_host_per_hour",
         &mut errors,
     );
+    let session_idle_minutes = match input.session_idle_minutes.trim() {
+        "" => current.session_idle_minutes,
+        typed => match typed.parse::<u32>() {
+            Ok(minutes) if crate::auth::IDLE_MINUTES_CHOICES.contains(&minutes) => Some(minutes),
+            _ => {
+                let choices: Vec<String> = crate::auth::IDLE_MINUTES_CHOICES
+                    .iter()
+                    .map(u32::to_string)
+                    .collect();
+                errors.add(
+                    "session_idle_minutes",
+                    format!("must be one of {} minutes", choices.join(", ")),
+                );
+                current.session_idle_minutes
+            }
+        },
+    };
     errors.into_result(())?;
     let mut settings = validated.map_err(ManageError::Invalid)?;
+    settings.session_idle_minutes = session_idle_minutes;
     settings.bookings_per_event_type_per_hour = bookings_per_event_type_per_hour;
     settings.bookings_per_host_per_hour = bookings_per_host_per_hour;
     settings.require_mfa = require_mfa;

@@ -46,7 +46,8 @@ pub struct Inner {
     pub throttle: LoginThrottle,
     /// Bookings per client address and API calls per key.
     pub rate_limits: RateLimiter,
-    pub session_policy: SessionPolicy,
+    /// Session lifetimes as configured; see [`AppState::session_policy`].
+    pub configured_session_policy: SessionPolicy,
     settings: RwLock<InstanceSettings>,
     /// Recent slot lists as the API wrote them, see [`SlotCache`].
     pub slot_cache: SlotCache<axum::body::Bytes>,
@@ -78,6 +79,13 @@ impl AppState {
             .read()
             .unwrap_or_else(|p| p.into_inner())
             .clone()
+    }
+
+    /// How long sessions live now: the configuration, with the idle sign-out an
+    /// administrator chose (setup wizard or Admin) in place of the configured one.
+    pub fn session_policy(&self) -> SessionPolicy {
+        self.configured_session_policy
+            .with_idle_minutes(self.settings().session_idle_minutes)
     }
 
     pub fn set_settings(&self, settings: InstanceSettings) {
@@ -232,28 +240,34 @@ impl InstanceView for AppState {
     }
 }
 
+/// Emails a one-time link (see [`crate::auth::link_mail`]).
+async fn send_link(
+    state: &AppState,
+    job: crate::jobs::Job,
+    link: &'static crate::auth::link_mail::LinkMail,
+) -> Result<(), crate::jobs::JobFailure> {
+    let site = crate::auth::link_mail::Site {
+        base_url: state.base_url(),
+        organization: state.settings().organization_name,
+    };
+    let policy = state.admin_outbound_policy();
+    let now = state.clock.now();
+    crate::auth::link_mail::send(&state.db, &state.key, site, policy, job, now, link).await
+}
+
 /// The handlers of every job kind the appliance runs: the integrations', sign-in unlock
-/// links, and the daily audit retention run.
+/// and password links, and the daily audit retention run.
 fn job_handlers(state: &AppState) -> Handlers {
-    let (retention_state, unlock_state) = (state.clone(), state.clone());
+    let (retention_state, unlock_state, reset_state) =
+        (state.clone(), state.clone(), state.clone());
     let handlers = Handlers::new()
         .on(crate::auth::unlock::UNLOCK_JOB, move |job| {
             let state = unlock_state.clone();
-            async move {
-                let site = crate::auth::unlock::Site {
-                    base_url: state.base_url(),
-                    organization: state.settings().organization_name,
-                };
-                crate::auth::unlock::send(
-                    &state.db,
-                    &state.key,
-                    site,
-                    state.admin_outbound_policy(),
-                    job,
-                    state.clock.now(),
-                )
-                .await
-            }
+            async move { send_link(&state, job, &crate::auth::unlock::LINK).await }
+        })
+        .on(crate::auth::reset::RESET_JOB, move |job| {
+            let state = reset_state.clone();
+            async move { send_link(&state, job, &crate::auth::reset::LINK).await }
         })
         .on(crate::audit::RETENTION_JOB, move |_job| {
             let state = retention_state.clone();
@@ -416,7 +430,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
     let state = AppState(Arc::new(Inner {
         csrf_key: instance.key.derive("csrf"),
         throttle: LoginThrottle::new(Limits::default(), instance.key.derive("known browser")),
-        session_policy: SessionPolicy::from_config(&config),
+        configured_session_policy: SessionPolicy::from_config(&config),
         key: instance.key,
         db: instance.db,
         clock,

@@ -257,6 +257,9 @@ pub struct InstanceSettings {
     pub bookings_per_event_type_per_hour: u32,
     /// New bookings one host takes per hour, over all their event types (0: no cap).
     pub bookings_per_host_per_hour: u32,
+    /// Minutes without activity before a session ends, as chosen in the setup wizard or
+    /// under Admin; `None` keeps the configuration's `session_idle_minutes`.
+    pub session_idle_minutes: Option<u32>,
 }
 
 /// The audit retention a new instance starts with: six years, as HIPAA keeps records.
@@ -282,6 +285,7 @@ impl Default for InstanceSettings {
             audit_retention_years: DEFAULT_AUDIT_RETENTION_YEARS,
             bookings_per_event_type_per_hour: DEFAULT_BOOKINGS_PER_EVENT_TYPE_PER_HOUR,
             bookings_per_host_per_hour: DEFAULT_BOOKINGS_PER_HOST_PER_HOUR,
+            session_idle_minutes: None,
         }
     }
 }
@@ -325,6 +329,9 @@ impl InstanceSettings {
             bookings_per_host_per_hour: settings::get(conn, "bookings_per_host_per_hour")?
                 .and_then(|value| value.parse().ok())
                 .unwrap_or(defaults.bookings_per_host_per_hour),
+            session_idle_minutes: settings::get(conn, "session_idle_minutes")?
+                .and_then(|value| value.parse().ok())
+                .filter(|minutes| *minutes > 0),
         })
     }
 
@@ -381,6 +388,9 @@ impl InstanceSettings {
             &self.bookings_per_host_per_hour.to_string(),
             now,
         )?;
+        if let Some(minutes) = self.session_idle_minutes {
+            settings::set(conn, "session_idle_minutes", &minutes.to_string(), now)?;
+        }
         settings::set(
             conn,
             "setup_completed",
@@ -499,6 +509,7 @@ mod tests {
             audit_retention_years: 7,
             bookings_per_event_type_per_hour: 0,
             bookings_per_host_per_hour: 12,
+            session_idle_minutes: Some(480),
         };
         let saved = wanted.clone();
         instance

@@ -211,7 +211,43 @@ async fn deliver(
         button: Some(("Accept the invitation".to_string(), link.to_string())),
     }
     .render(vec![email::Recipient::new("", to)], &subject, &text);
-    Ok(match mailer.send_configured(&message).await {
+    delivered(mailer, &message).await
+}
+
+/// Emails someone whose account an administrator created the one-time link to choose
+/// their password (valid `days`), when a mail server is configured.
+pub async fn send_account_link(
+    mailer: Mailer<'_>,
+    organization: &str,
+    user: &User,
+    link: &str,
+    days: i64,
+) -> Result<Delivery, DbError> {
+    let subject = format!("Your account at {organization} on Kairos");
+    let text = format!(
+        "Hello {},\n\nAn account at {organization} on Kairos was made for you, where you will \
+         manage your appointments. Open the link below to choose your password.\n\nThe link \
+         works once and expires in {days} days. If you did not expect this, ignore this \
+         message.",
+        user.name
+    );
+    let message = email::Frame {
+        organization: organization.to_string(),
+        heading: "Choose your password".to_string(),
+        facts: Vec::new(),
+        button: Some(("Choose my password".to_string(), link.to_string())),
+    }
+    .render(
+        vec![email::Recipient::new(&user.name, &user.email)],
+        &subject,
+        &text,
+    );
+    delivered(mailer, &message).await
+}
+
+/// Sends `message` when a mail server is configured, saying how it went.
+async fn delivered(mailer: Mailer<'_>, message: &email::Email) -> Result<Delivery, DbError> {
+    Ok(match mailer.send_configured(message).await {
         Ok(email::Delivery::Sent) => Delivery::Emailed,
         Ok(email::Delivery::NotConfigured) => Delivery::NoMailServer,
         Err(EmailError::Db(err)) => return Err(err),

@@ -214,6 +214,9 @@ pub struct InstanceInput {
     pub base_url: String,
     pub default_time_zone: String,
     pub first_day_of_week: String,
+    /// One of [`auth::INSTALLATION_KINDS`]: sets the idle sign-out that fits it; empty
+    /// keeps the configured one.
+    pub installation: String,
 }
 
 impl InstanceInput {
@@ -255,12 +258,26 @@ impl InstanceInput {
                 Weekday::Mon
             }
         };
+        let session_idle_minutes = match self.installation.trim() {
+            "" => None,
+            kind => {
+                let found = auth::INSTALLATION_KINDS
+                    .iter()
+                    .find(|(value, _, _)| *value == kind)
+                    .map(|(_, _, minutes)| *minutes);
+                if found.is_none() {
+                    errors.add("installation", "must be shared, office or personal");
+                }
+                found
+            }
+        };
         errors.into_result(InstanceSettings {
             organization_name,
             base_url,
             default_time_zone: zone,
             first_day_of_week: first_day,
             setup_completed: true,
+            session_idle_minutes,
             ..InstanceSettings::default()
         })
     }
@@ -390,6 +407,7 @@ mod tests {
             base_url: "book.example.org".into(),
             default_time_zone: "Mars/Olympus".into(),
             first_day_of_week: "friday".into(),
+            installation: "castle".into(),
         };
         let errors = input.validate().expect_err("invalid");
         for field in [
@@ -397,6 +415,7 @@ mod tests {
             "base_url",
             "default_time_zone",
             "first_day_of_week",
+            "installation",
         ] {
             assert!(errors.get(field).is_some(), "{field}");
         }
@@ -405,9 +424,11 @@ mod tests {
             base_url: "".into(),
             default_time_zone: "America/Sao_Paulo".into(),
             first_day_of_week: "sunday".into(),
+            installation: "office".into(),
         };
         let settings = good.validate().expect("valid");
         assert_eq!(settings.default_time_zone, chrono_tz::America::Sao_Paulo);
         assert_eq!(settings.first_day_of_week, Weekday::Sun);
+        assert_eq!(settings.session_idle_minutes, Some(60), "a team: an hour");
     }
 }

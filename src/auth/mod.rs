@@ -1,8 +1,10 @@
 //! Who is signed in: accounts, passwords, sessions, one-time password links, CSRF tokens,
 //! sign-in throttling and single sign-on.
 
+pub mod link_mail;
 pub mod mfa;
 pub mod password;
+pub mod reset;
 pub mod sso;
 pub mod throttle;
 pub mod totp;
@@ -45,7 +47,34 @@ impl SessionPolicy {
             lifetime: Duration::hours(i64::from(config.session_lifetime_hours)),
         }
     }
+
+    /// The policy with the idle sign-out an administrator chose, if any.
+    pub fn with_idle_minutes(self, minutes: Option<u32>) -> Self {
+        match minutes {
+            Some(minutes) => Self {
+                idle: Duration::minutes(i64::from(minutes)),
+                ..self
+            },
+            None => self,
+        }
+    }
 }
+
+/// The kinds of installation the setup wizard asks about: (value, description, minutes
+/// without activity before signing out). A shared screen wants a short time; a laptop of
+/// one's own a long one.
+pub const INSTALLATION_KINDS: [(&str, &str, u32); 3] = [
+    (
+        "shared",
+        "A practice or clinic: screens that others may see or use",
+        15,
+    ),
+    ("office", "A team: everyone at a computer of their own", 60),
+    ("personal", "Just me, on a computer of my own", 480),
+];
+
+/// The idle sign-out times administrators choose from, in minutes.
+pub const IDLE_MINUTES_CHOICES: [u32; 6] = [5, 15, 30, 60, 240, 480];
 
 #[derive(Debug, thiserror::Error)]
 pub enum SignInError {

@@ -10,15 +10,14 @@
 
 use chrono::{DateTime, Duration, Utc};
 use rusqlite::Connection;
-use serde_json::json;
 
 use crate::audit::{self, Actor, Entry, Origin, Outcome};
 use crate::auth::AccountError;
-use crate::crypto::{InstanceKey, random_token, token_hash};
+use crate::auth::link_mail::{LinkMail, asked_for, link_email, queue};
+use crate::crypto::token_hash;
 use crate::db::users::{self, User};
 use crate::db::{Db, DbError, sessions};
-use crate::integrations::notify::{email, smtp};
-use crate::jobs::{Job, JobFailure, NewJob, queue};
+use crate::integrations::notify::email;
 
 /// The job kind that emails an account its unlock link.
 pub const UNLOCK_JOB: &str = "sign_in_unlock";
@@ -40,15 +39,7 @@ pub fn throttled(
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> rusqlite::Result<()> {
-    let user = users::by_email(conn, email.trim())?;
-    let entry = Entry {
-        actor: Actor::Anonymous,
-        action,
-        object: user.as_ref().map(|user| format!("user:{}", user.id)),
-        outcome: Outcome::Denied,
-        origin,
-    };
-    audit::record(conn, now, &entry)?;
+    let user = asked_for(conn, email, (action, Outcome::Denied), origin, now)?;
     match user {
         Some(user) => queue_email(conn, &user, now),
         None => Ok(()),
@@ -57,96 +48,18 @@ pub fn throttled(
 
 /// Queues the unlock email of `user`, unless one was queued this clock hour.
 pub fn queue_email(conn: &Connection, user: &User, now: DateTime<Utc>) -> rusqlite::Result<()> {
-    if user.disabled || user.password_hash.is_none() {
-        return Ok(());
-    }
-    let payload = json!({ "userId": user.id });
-    let key = format!(
-        "sign-in-unlock:{}:{}",
-        user.id,
-        now.timestamp().div_euclid(3600)
-    );
-    queue::enqueue(
-        conn,
-        &NewJob::new(UNLOCK_JOB, &payload, now)
-            .dedupe_key(&key)
-            .lane(crate::jobs::Lane::Email),
-        now,
-    )?;
-    Ok(())
+    queue(conn, UNLOCK_JOB, user, 3600, now)
 }
 
-/// Where links point and whom they come from.
-#[derive(Debug, Clone)]
-pub struct Site {
-    pub base_url: String,
-    pub organization: String,
-}
-
-/// Runs an unlock job: creates the link and emails it to the account. Nothing is sent
-/// without a mail server, or when the account is gone, disabled or has no password.
-pub async fn send(
-    db: &Db,
-    key: &InstanceKey,
-    site: Site,
-    policy: crate::outbound::Policy,
-    job: Job,
-    now: DateTime<Utc>,
-) -> Result<(), JobFailure> {
-    let user_id = job
-        .payload
-        .get("userId")
-        .and_then(serde_json::Value::as_i64)
-        .ok_or_else(|| JobFailure::new("the job names no account"))?;
-    let key = key.clone();
-    let prepared = db
-        .write(
-            move |tx| -> Result<Option<(smtp::SmtpSettings, User, String)>, JobFailure> {
-                let Some(smtp) =
-                    smtp::load(tx, &key).map_err(|err| JobFailure::new(err.to_string()))?
-                else {
-                    return Ok(None);
-                };
-                let user = users::by_id(tx, user_id).map_err(DbError::from)?;
-                let Some(user) = user.filter(|u| !u.disabled && u.password_hash.is_some()) else {
-                    return Ok(None);
-                };
-                let token = random_token();
-                sessions::insert_unlock_link(
-                    tx,
-                    &token_hash(&token),
-                    user_id,
-                    now,
-                    now + LINK_VALIDITY,
-                )
-                .map_err(DbError::from)?;
-                Ok(Some((smtp, user, token)))
-            },
-        )
-        .await?;
-    let Some((smtp, user, token)) = prepared else {
-        return Ok(());
-    };
-    let link = format!("{}{}", site.base_url, link_path(&token));
-    let message = message(&site.organization, &user, &link);
-    email::send(&smtp, &message, policy)
-        .await
-        .map_err(|err| JobFailure::new(err.to_string().replace(&user.email, "(recipient)")))?;
-    let entry_origin = Origin::host();
-    db.write(move |tx| {
-        let entry = Entry {
-            actor: Actor::System("throttle"),
-            action: "sign_in_unlock_sent",
-            object: Some(format!("user:{user_id}")),
-            outcome: Outcome::Success,
-            origin: &entry_origin,
-        };
-        audit::record(tx, now, &entry).map_err(DbError::from)
-    })
-    .await?;
-    tracing::info!(user_id, "sign-in unlock link sent");
-    Ok(())
-}
+/// The unlock link as the job that emails it sees it.
+pub const LINK: LinkMail = LinkMail {
+    store: sessions::insert_unlock_link,
+    validity: LINK_VALIDITY,
+    path: link_path,
+    message,
+    actor: "throttle",
+    sent_action: "sign_in_unlock_sent",
+};
 
 fn message(organization: &str, user: &User, link: &str) -> email::Email {
     let subject = format!("Sign-in to {organization} was paused");
@@ -159,16 +72,13 @@ fn message(organization: &str, user: &User, link: &str) -> email::Email {
          sign in again.",
         LINK_VALIDITY.num_minutes()
     );
-    email::Frame {
-        organization: organization.to_string(),
-        heading: "Sign-in was paused".to_string(),
-        facts: Vec::new(),
-        button: Some(("Let my browser sign in".to_string(), link.to_string())),
-    }
-    .render(
-        vec![email::Recipient::new(&user.name, &user.email)],
-        &subject,
+    let heading = "Sign-in was paused";
+    link_email(
+        organization,
+        user,
+        (&subject, heading),
         &text,
+        ("Let my browser sign in", link),
     )
 }
 

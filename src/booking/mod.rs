@@ -389,10 +389,11 @@ fn new_uid() -> String {
     out
 }
 
-/// Turns the chosen location into the booking's: a video location gets its own room.
+/// Turns the chosen location into the booking's: a video location without a room gets
+/// its own; a booking being moved keeps the room it has.
 fn resolve_location(location: Option<Location>, video_base_url: &str) -> Option<Location> {
     location.map(|location| match location {
-        Location::Video { .. } => Location::Video {
+        Location::Video { url: None } => Location::Video {
             url: Some(format!(
                 "{}/kairos-{}",
                 video_base_url.trim_end_matches('/'),
@@ -899,6 +900,53 @@ pub async fn move_to(
     .await
 }
 
+/// A booking the actor may move, with its event type: it must still be active and its
+/// event type still there.
+fn movable(
+    conn: &Connection,
+    uid: &str,
+    actor: &Actor,
+) -> Result<(Booking, EventType), BookingError> {
+    let booking = authorize(conn, uid, actor, BookingAction::Reschedule)?;
+    if !booking.status.is_active() {
+        return Err(BookingError::WrongState(
+            "this booking is not active; it was cancelled, rejected or rescheduled",
+        ));
+    }
+    let event_type = booking
+        .event_type_id
+        .map(|id| load_event_type(conn, id))
+        .transpose()?
+        .ok_or(BookingError::WrongState(
+            "the event type of this booking was deleted",
+        ))?;
+    Ok((booking, event_type))
+}
+
+/// The free times a booking the actor may move could move to in `[from, to)`, for a
+/// reader in `zone`: its event type's slots of its length, its own time counted as free.
+pub fn times_to_move_to(
+    conn: &Connection,
+    uid: &str,
+    actor: &Actor,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    zone: Tz,
+    context: Context,
+) -> Result<(Booking, availability::SlotList), BookingError> {
+    let (booking, event_type) = movable(conn, uid, actor)?;
+    let duration = u32::try_from((booking.end - booking.start).num_minutes()).unwrap_or(0);
+    let slots = slots::list_except(
+        conn,
+        &event_type,
+        (from, to),
+        zone,
+        Some(duration),
+        context,
+        Some(booking.id),
+    )?;
+    Ok((booking, slots))
+}
+
 /// Moves a booking inside a write transaction; `live_busy` is what the hosts' calendars
 /// answered live (see [`move_to`]).
 fn reschedule(
@@ -910,21 +958,9 @@ fn reschedule(
     settings: &Settings,
     live_busy: &[LiveBusy],
 ) -> Result<Outcome, BookingError> {
-    let old = authorize(tx, uid, actor, BookingAction::Reschedule)?;
+    let (old, event_type) = movable(tx, uid, actor)?;
     let reason = clean_reason(reason)?;
     let now = settings.context.now;
-    if !old.status.is_active() {
-        return Err(BookingError::WrongState(
-            "this booking is not active; it was cancelled, rejected or rescheduled",
-        ));
-    }
-    let event_type = old
-        .event_type_id
-        .map(|id| load_event_type(tx, id))
-        .transpose()?
-        .ok_or(BookingError::WrongState(
-            "the event type of this booking was deleted",
-        ))?;
     let duration = u32::try_from((old.end - old.start).num_minutes()).unwrap_or(0);
     let checked = Checked {
         start: new_start,
@@ -936,10 +972,8 @@ fn reschedule(
         },
         guests: old.guests.clone(),
         answers: old.answers.clone(),
-        location: old.location.clone().map(|location| match location {
-            Location::Video { .. } => Location::Video { url: None },
-            other => other,
-        }),
+        // The same meeting keeps its place, video room included.
+        location: old.location.clone(),
     };
     let zone = parse_zone(&old.attendee_time_zone).unwrap_or(Tz::UTC);
     let details = check_time(
@@ -1128,5 +1162,12 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+        let kept = Some(Location::Video {
+            url: Some("https://meet.example/kairos-abc".into()),
+        });
+        assert_eq!(
+            resolve_location(kept.clone(), "https://meet.example/"),
+            kept
+        );
     }
 }

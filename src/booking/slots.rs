@@ -171,11 +171,32 @@ pub fn list(
     duration_minutes: Option<u32>,
     context: Context,
 ) -> Result<SlotList, BookingError> {
+    list_except(
+        conn,
+        event_type,
+        (from, to),
+        zone,
+        duration_minutes,
+        context,
+        None,
+    )
+}
+
+/// [`list`], seeing the time of booking `except_booking` as free (the booking being moved).
+pub(crate) fn list_except(
+    conn: &Connection,
+    event_type: &EventType,
+    (from, to): (DateTime<Utc>, DateTime<Utc>),
+    zone: Tz,
+    duration_minutes: Option<u32>,
+    context: Context,
+    except_booking: Option<i64>,
+) -> Result<SlotList, BookingError> {
     if let Err((field, reason)) = check_range(from, to) {
         return Err(invalid(field, &reason));
     }
     let duration = pick_duration(event_type, duration_minutes)?;
-    let input = load_input(conn, event_type, from, to, zone, context, None)?;
+    let input = load_input(conn, event_type, from, to, zone, context, except_booking)?;
     availability::available_slots(&input, availability::Interval::new(from, to), duration)
         .map_err(|err| invalid(&err.field, &err.reason.to_string()))
 }

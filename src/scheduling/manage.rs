@@ -16,6 +16,9 @@ use crate::model::error::FieldErrors;
 use crate::model::event_types::{EventType, EventTypeInput, check_slug};
 use crate::model::schedules::{OutOfOfficeInput, ScheduleInput, StoredSchedule, parse_zone};
 
+/// How long the link to choose a password of an account an administrator made works.
+pub const ACCOUNT_LINK_VALIDITY: chrono::Duration = chrono::Duration::days(7);
+
 #[derive(Debug, thiserror::Error)]
 pub enum ManageError {
     #[error("no {0} has that id")]
@@ -412,7 +415,7 @@ pub fn create_member(
             auth::AccountError::InvalidLink => ManageError::Conflict("invalid link"),
         },
     )?;
-    let token = auth::issue_password_link(conn, id, now, chrono::Duration::days(7))?;
+    let token = auth::issue_password_link(conn, id, now, ACCOUNT_LINK_VALIDITY)?;
     audit_change(
         conn,
         admin,

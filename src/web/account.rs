@@ -76,8 +76,14 @@ pub fn safe_next(next: &str) -> &str {
 
 /// The sign-in page: the single sign-on button when it is on, the password form unless
 /// "SSO only" hides it.
-pub fn login_form(ctx: &Ctx, email: &str, next: &str, message: Option<(&str, &str)>) -> Markup {
+pub async fn login_form(
+    ctx: &Ctx,
+    email: &str,
+    next: &str,
+    message: Option<(&str, &str)>,
+) -> Result<Markup, WebError> {
     let org = ctx.state.settings().organization_name;
+    let mail = mail_configured(ctx).await?;
     let sso = ctx.state.sso.settings();
     let passwords = password_sign_in_allowed(ctx);
     let sso_link = if next.is_empty() {
@@ -103,12 +109,16 @@ pub fn login_form(ctx: &Ctx, email: &str, next: &str, message: Option<(&str, &st
                 (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("current-password"), required: true, autofocus: !email.is_empty(), ..Field::default() }, &FieldErrors::new()))
                 button.button.primary.wide type="submit" { "Sign in" }
             }
-            p.muted.small { "Forgot your password? Ask an administrator for a reset link." }
+            @if mail {
+                p.small { a href="/login/forgot" { "Forgot password?" } }
+            } @else {
+                p.muted.small { "Forgot your password? Ask an administrator for a reset link." }
+            }
         } @else {
             p.muted.small { "This organization signs in through its identity provider only." }
         }
     };
-    card_page("Sign in", &org, body)
+    Ok(card_page("Sign in", &org, body))
 }
 
 /// Whether this instance takes passwords now (see [`crate::auth::sso::Sso::password_sign_in_allowed`]).
@@ -118,12 +128,14 @@ fn password_sign_in_allowed(ctx: &Ctx) -> bool {
         .password_sign_in_allowed(ctx.state.config.allow_password_sign_in)
 }
 
-pub async fn login_page(ctx: Ctx, Query(query): Query<LoginQuery>) -> Response {
+pub async fn login_page(ctx: Ctx, Query(query): Query<LoginQuery>) -> Result<Response, WebError> {
     if ctx.user.is_some() {
-        return Redirect::to(safe_next(&query.next)).into_response();
+        return Ok(Redirect::to(safe_next(&query.next)).into_response());
     }
     let message = notice_text(&query.notice).map(|text| ("success", text));
-    login_form(&ctx, "", &query.next, message).into_response()
+    Ok(login_form(&ctx, "", &query.next, message)
+        .await?
+        .into_response())
 }
 
 /// The cookie that tells the sign-in throttle which accounts this browser signed in to
@@ -159,12 +171,10 @@ fn throttled_response(page: Markup, retry_after: chrono::Duration) -> Response {
     response
 }
 
-/// What a throttled person is told: when to try again, and, when a mail server is set
-/// up, that the account's owner was emailed a link (said whether or not the account
-/// exists).
-async fn throttled_message(ctx: &Ctx, err: String) -> Result<String, WebError> {
+/// Whether a mail server is set up (its settings can be read).
+async fn mail_configured(ctx: &Ctx) -> Result<bool, WebError> {
     let key = ctx.state.key.clone();
-    let mail = ctx
+    Ok(ctx
         .state
         .db
         .read(move |conn| {
@@ -173,8 +183,14 @@ async fn throttled_message(ctx: &Ctx, err: String) -> Result<String, WebError> {
                 Ok(Some(_))
             ))
         })
-        .await?;
-    Ok(if mail {
+        .await?)
+}
+
+/// What a throttled person is told: when to try again, and, when a mail server is set
+/// up, that the account's owner was emailed a link (said whether or not the account
+/// exists).
+async fn throttled_message(ctx: &Ctx, err: String) -> Result<String, WebError> {
+    Ok(if mail_configured(ctx).await? {
         format!(
             "{err} If this is your account, we emailed you a link that lets your browser sign in at once."
         )
@@ -203,7 +219,7 @@ pub async fn login(
         )
         .await?;
         let message = "Password sign-in is turned off here. Use single sign-on.";
-        let page = login_form(&ctx, "", &form.next, Some(("error", message)));
+        let page = login_form(&ctx, "", &form.next, Some(("error", message))).await?;
         return Ok((StatusCode::FORBIDDEN, page).into_response());
     }
     let known = known_browser(&headers);
@@ -215,7 +231,7 @@ pub async fn login(
     let result = auth::sign_in(
         &state.db,
         &state.throttle,
-        state.session_policy,
+        state.session_policy(),
         credentials,
         &ctx.origin(),
         state.clock.now(),
@@ -246,12 +262,13 @@ pub async fn login(
                 &form.email,
                 &form.next,
                 Some(("error", &err.to_string())),
-            );
+            )
+            .await?;
             Ok((StatusCode::UNAUTHORIZED, page).into_response())
         }
         Err(err @ SignInError::Throttled { retry_after }) => {
             let message = throttled_message(&ctx, err.to_string()).await?;
-            let page = login_form(&ctx, &form.email, &form.next, Some(("error", &message)));
+            let page = login_form(&ctx, &form.email, &form.next, Some(("error", &message))).await?;
             Ok(throttled_response(page, retry_after))
         }
         Err(err) => Err(err.into()),
@@ -355,7 +372,7 @@ pub async fn second_factor(
         &state.db,
         &state.key,
         &state.throttle,
-        state.session_policy,
+        state.session_policy(),
         mfa::CodeAttempt {
             pending_token: &token,
             code: &form.code,
@@ -411,7 +428,7 @@ pub async fn extend_session(
     let state = &ctx.state;
     let now = state.clock.now();
     let ends_at = match ctx.session_token() {
-        Some(token) => auth::extend_session(&state.db, state.session_policy, token, now).await?,
+        Some(token) => auth::extend_session(&state.db, state.session_policy(), token, now).await?,
         None => None,
     };
     let Some(ends_at) = ends_at else {
@@ -444,7 +461,7 @@ fn invalid_link_page(ctx: &Ctx, action: &str) -> Response {
     let next = if action == "sign_in_unlock_used" {
         "Sign in again: while sign-in is paused, a new link is emailed (at most once an hour)."
     } else {
-        "Ask an administrator for a new one."
+        "Ask for a new one with \"Forgot password?\" on the sign-in page, or ask an administrator."
     };
     let body = html! {
         h1 { "This link cannot be used" }
@@ -646,7 +663,7 @@ pub async fn accept_invitation(
     let zone = state.settings().default_time_zone;
     let result = crate::invitations::accept(
         &state.db,
-        state.session_policy,
+        state.session_policy(),
         &token,
         input,
         zone,
@@ -663,6 +680,94 @@ pub async fn accept_invitation(
         Err(AccountError::InvalidLink) => one_time_link_failed(&ctx, "invitation_accepted").await,
         Err(err) => Err(err.into()),
     }
+}
+
+/// The "Forgot password?" page: the form, or what to do without a mail server.
+async fn forgot_form(
+    ctx: &Ctx,
+    email: &str,
+    errors: &FieldErrors,
+    message: Option<(&str, &str)>,
+) -> Result<Markup, WebError> {
+    let org = ctx.state.settings().organization_name;
+    let offered = password_sign_in_allowed(ctx) && mail_configured(ctx).await?;
+    let minutes = auth::RESET_LINK_VALIDITY.num_minutes();
+    let body = html! {
+        h1 { "Forgot password?" }
+        @if let Some((kind, text)) = message { (notice(kind, text)) }
+        @if offered {
+            p.muted { "Enter the email address of your account. We email you a link to choose a new password; it works once, within " (minutes) " minutes." }
+            (error_summary(errors))
+            form method="post" action="/login/forgot" {
+                (csrf_field(&ctx.csrf_token()))
+                (field(&Field { name: "email", label: "Email", kind: "email", value: email, autocomplete: Some("username"), required: true, autofocus: true, ..Field::default() }, errors))
+                button.button.primary.wide type="submit" { "Email me a link" }
+            }
+        } @else {
+            p { "Ask an administrator for a link to choose a new password." }
+        }
+        p.small { a href="/login" { "Back to sign-in" } }
+    };
+    Ok(card_page("Forgot password", &org, body))
+}
+
+/// `GET /login/forgot`.
+pub async fn forgot_page(ctx: Ctx) -> Result<Response, WebError> {
+    if ctx.user.is_some() {
+        return Ok(Redirect::to("/dashboard/settings").into_response());
+    }
+    Ok(forgot_form(&ctx, "", &FieldErrors::new(), None)
+        .await?
+        .into_response())
+}
+
+/// `POST /login/forgot`: emails a password link to the account with this address, if
+/// there is one. The answer is the same either way; asking counts against the same
+/// limits as signing in with a wrong password.
+pub async fn forgot(
+    headers: HeaderMap,
+    PostedForm { ctx, form, .. }: PostedForm<crate::web::format::FormData>,
+) -> Result<Response, WebError> {
+    let email = form.get("email").trim().to_string();
+    let mut errors = FieldErrors::new();
+    if email.is_empty() {
+        errors.add("email", "is required");
+    } else if let Err(reason) = crate::model::error::check_email(&email) {
+        errors.add("email", reason);
+    }
+    if !errors.is_empty() {
+        let page = forgot_form(&ctx, &email, &errors, None).await?;
+        return Ok((StatusCode::UNPROCESSABLE_ENTITY, page).into_response());
+    }
+    if !(password_sign_in_allowed(&ctx) && mail_configured(&ctx).await?) {
+        let page = forgot_form(&ctx, &email, &errors, None).await?;
+        return Ok((StatusCode::CONFLICT, page).into_response());
+    }
+    let state = &ctx.state;
+    let now = state.clock.now();
+    let known = known_browser(&headers);
+    let attempt = crate::auth::throttle::Attempt {
+        email: &email,
+        address: ctx.address,
+        known_browser: known.as_deref(),
+    };
+    if let Err(retry_after) = state.throttle.check(&attempt, now) {
+        let minutes = (retry_after.num_seconds() + 59) / 60;
+        let message = format!("Too many attempts. Try again in {minutes} minutes.");
+        let page = forgot_form(&ctx, &email, &errors, Some(("error", &message))).await?;
+        return Ok(throttled_response(page, retry_after));
+    }
+    state.throttle.record_failure(&attempt, now);
+    let (address, origin) = (email.clone(), ctx.origin());
+    state
+        .db
+        .write(move |tx| {
+            auth::reset::requested(tx, &address, &origin, now).map_err(crate::db::DbError::from)
+        })
+        .await?;
+    let message = "If an account has this address, a link to choose a new password is on its way. Check your email.";
+    let page = forgot_form(&ctx, "", &errors, Some(("success", message))).await?;
+    Ok(page.into_response())
 }
 
 #[cfg(test)]

@@ -160,7 +160,7 @@ impl FromRequestParts<AppState> for Ctx {
         let mut must_enroll_mfa = false;
         if let Some(token) = cookie(&parts.headers, SESSION_COOKIE).filter(|t| t.len() == 64) {
             let now = state.clock.now();
-            let policy = state.session_policy;
+            let policy = state.session_policy();
             if let Some((found, session)) =
                 auth::authenticate(&state.db, policy, &token, now).await?
             {
@@ -308,7 +308,7 @@ impl Ctx {
         } else {
             ""
         };
-        let max_age = self.state.session_policy.lifetime.num_seconds();
+        let max_age = self.state.session_policy().lifetime.num_seconds();
         format!(
             "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}"
         )

@@ -4,6 +4,7 @@ use maud::{DOCTYPE, Markup, html};
 
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
+use crate::model::event_types::Location;
 use crate::web::assets;
 
 fn head(title: &str) -> Markup {
@@ -249,6 +250,16 @@ pub fn copy_row(id: &str, label: &str, kind: &str, value: &str) -> Markup {
             input id=(id) type=(kind) readonly value=(value);
             button.button.ghost.small type="button" data-copy=(format!("#{id}")) hidden { "Copy" }
         }
+    }
+}
+
+/// Where a booking takes place; a meeting link or video room is a link that opens it.
+pub fn location_link(location: &Location) -> Markup {
+    match location {
+        Location::Link { url } | Location::Video { url: Some(url) } => html! {
+            a href=(url) rel="noopener noreferrer" target="_blank" { (url) }
+        },
+        other => html! { (other.describe()) },
     }
 }
 

@@ -57,6 +57,10 @@ pub fn router(state: AppState) -> Router {
             "/login/mfa",
             get(account::second_factor_page).post(account::second_factor),
         )
+        .route(
+            "/login/forgot",
+            get(account::forgot_page).post(account::forgot),
+        )
         .route("/login/sso", get(sso::start))
         .route(crate::auth::sso::CALLBACK_PATH, get(sso::callback))
         .route("/logout", post(account::logout))

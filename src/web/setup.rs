@@ -44,6 +44,7 @@ pub struct InstanceForm {
     base_url: String,
     default_time_zone: String,
     first_day_of_week: String,
+    installation: String,
 }
 
 crate::web::extract::carries_csrf!(AdminForm, InstanceForm);
@@ -163,7 +164,7 @@ pub async fn create_admin(
     match setup::create_owner(
         &state.db,
         &state.setup,
-        state.session_policy,
+        state.session_policy(),
         &form.token,
         input,
         &ctx.origin(),
@@ -210,10 +211,34 @@ fn instance_form(ctx: &Ctx, form: &InstanceForm, errors: &FieldErrors) -> Markup
                     p.error { "First day of the week " (message) }
                 }
             }
+            fieldset.field.choices.invalid[errors.get("installation").is_some()] {
+                legend { "What kind of installation is this?" }
+                p.hint { "Kairos signs people out after a while without activity: soon where others may see the screen, later on a computer of one's own. Administrators can change it later." }
+                @for (value, text, minutes) in crate::auth::INSTALLATION_KINDS {
+                    @let id = format!("f-installation-{value}");
+                    @let chosen = if form.installation.is_empty() { value == "shared" } else { form.installation == value };
+                    div.choice {
+                        input type="radio" id=(id) name="installation" value=(value) checked[chosen];
+                        label for=(id) { (text) span.muted { " · signed out after " (idle_words(minutes)) } }
+                    }
+                }
+                @if let Some(message) = errors.get("installation") {
+                    p.error { "Kind of installation " (message) }
+                }
+            }
             button.button.primary.wide type="submit" { "Finish setup" }
         }
     };
     card_page("Set up Kairos", "Kairos", body)
+}
+
+/// "15 minutes", "1 hour", "8 hours".
+pub fn idle_words(minutes: u32) -> String {
+    match minutes {
+        60 => "1 hour".to_string(),
+        m if m % 60 == 0 && m > 60 => format!("{} hours", m / 60),
+        m => format!("{m} minutes"),
+    }
 }
 
 /// A select of every IANA time zone chrono-tz knows.
@@ -266,6 +291,7 @@ pub async fn save_instance(
         base_url: form.base_url.clone(),
         default_time_zone: form.default_time_zone.clone(),
         first_day_of_week: form.first_day_of_week.clone(),
+        installation: form.installation.clone(),
     };
     match setup::complete(
         &ctx.state.db,

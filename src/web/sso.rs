@@ -37,7 +37,7 @@ pub async fn start(ctx: Ctx, Query(query): Query<StartQuery>) -> Result<Response
         .await;
     match result {
         Ok(url) => Ok(Redirect::to(&url).into_response()),
-        Err(err) => refused(&ctx, &query.next, err),
+        Err(err) => refused(&ctx, &query.next, err).await,
     }
 }
 
@@ -48,7 +48,7 @@ pub async fn callback(ctx: Ctx, Query(callback): Query<Callback>) -> Result<Resp
         .sso
         .complete(
             &state.db,
-            state.session_policy,
+            state.session_policy(),
             state.admin_outbound_policy(),
             &callback,
             ctx.browser_cookie(),
@@ -65,12 +65,12 @@ pub async fn callback(ctx: Ctx, Query(callback): Query<Callback>) -> Result<Resp
             }
             Ok((headers, Redirect::to(safe_next(&done.next))).into_response())
         }
-        Err(err) => refused(&ctx, "", err),
+        Err(err) => refused(&ctx, "", err).await,
     }
 }
 
 /// The sign-in page with the reason single sign-on did not work.
-fn refused(ctx: &Ctx, next: &str, err: SsoError) -> Result<Response, WebError> {
+async fn refused(ctx: &Ctx, next: &str, err: SsoError) -> Result<Response, WebError> {
     if let SsoError::Db(err) = err {
         return Err(err.into());
     }
@@ -102,6 +102,6 @@ fn refused(ctx: &Ctx, next: &str, err: SsoError) -> Result<Response, WebError> {
         }
         other => format!("{}.", capitalize(other.to_string().trim_end_matches('.'))),
     };
-    let page = login_form(ctx, "", next, Some(("error", &message)));
+    let page = login_form(ctx, "", next, Some(("error", &message))).await?;
     Ok((status, page).into_response())
 }

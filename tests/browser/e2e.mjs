@@ -1,6 +1,7 @@
 // The booking flow end to end in Debian's Chromium, as a host and an invitee would use it:
 // setup, an event type made in the dashboard, a booking from another time zone, the host's
-// bookings list, cancelling through the manage link, and the Calendars page. Checks
+// bookings list, cancelling through the manage link, the Calendars page, and the warning
+// a minute before an idle sign-out. Checks
 // accessibility with axe-core and saves a screenshot of every step (phone and desktop,
 // light and dark) to artifacts/.
 //
@@ -139,12 +140,17 @@ async function main() {
     await shoot(page, "setup-account");
     await Promise.all([page.waitForURL("**/setup/instance"), page.click("button[type=submit]")]);
     await page.fill("#f-organization_name", "Harbor Clinic");
+    check(await page.isChecked("#f-installation-shared"), "the wizard asks what kind of installation this is, a shared screen first");
     check((await page.inputValue("#f-default_time_zone")) === "Europe/Berlin", "the wizard picks the browser's zone (Europe/Berlin)");
     await shoot(page, "setup-organization");
     await Promise.all([page.waitForURL("**/setup/email"), page.click("button[type=submit]")]);
     await shoot(page, "setup-email");
     await Promise.all([page.waitForURL("**/dashboard?notice=setup-complete"), page.click("text=Skip for now")]);
     check(await page.isVisible("text=Setup is complete"), "setup completes on the dashboard");
+    check(await page.isVisible("h1:has-text('Welcome, Olivia Owner')"), "the home page greets the owner by the whole name");
+    check(await page.isVisible("text=Getting started"), "the home page lists the first steps");
+    await axe(page, "home page");
+    await shoot(page, "home");
 
     // 2. An event type from the dashboard, with a question.
     await page.click("nav.topnav >> text=Event types");
@@ -284,6 +290,21 @@ async function main() {
     check(await page.isVisible(`#main >> text=${PRIMARY}`), "the connected Google account is listed with its calendar");
     await axe(page, "calendars page with a Google account");
     await shoot(page, "calendars-google-connected");
+
+    // 10. A minute before an idle sign-out (15 minutes on a shared screen) the page asks;
+    // "Stay signed in" keeps the session. The browser's clock is run forward.
+    const idle = await host.context.newPage();
+    await idle.clock.install();
+    await idle.goto(`${server.base}/dashboard`);
+    const left = Number(await idle.getAttribute("body", "data-session-left"));
+    check(left > 800 && left <= 900, `the session ends after 15 idle minutes (${left} s left)`);
+    await idle.clock.fastForward((left - 55) * 1000);
+    check(await idle.isVisible("#idle-warning"), "the idle warning shows a minute before the sign-out");
+    await shoot(idle, "idle-warning");
+    await idle.click("#idle-warning button:has-text('Stay signed in')");
+    await idle.waitForSelector("#idle-warning", { state: "hidden" });
+    check(!(await idle.isVisible("#idle-warning")), "\"Stay signed in\" closes the warning and keeps the session");
+    await idle.close();
   } finally {
     await host.context.close();
     await invitee.context.close();

@@ -63,6 +63,8 @@ fn matrix() -> Vec<Row> {
         row(GET, "/login", "", "A A A A A A"),
         row(POST, "/login", "", "A A A A A A").form("email=nobody@example.test&password=wrong-password-1"),
         row(POST, "/logout", "", "A A A A A A"),
+        row(GET, "/login/forgot", "", "A A A A A A"),
+        row(POST, "/login/forgot", "", "A A A A A A").form("email=nobody@example.test"),
         row(GET, "/reset/{token}", "token", "A A A A A A"),
         row(POST, "/reset/{token}", "token", "A A A A A A").form("password=plum-orbit-canvas-44&password_confirm=plum-orbit-canvas-44"),
         row(GET, "/login/unlock/{token}", "token", "A A A A A A"),
@@ -125,6 +127,10 @@ fn matrix() -> Vec<Row> {
         row(POST, "/dashboard/bookings/{uid}/reject", "team_booking", "L F N A A A").form("reason=Full"),
         row(POST, "/dashboard/bookings/{uid}/cancel", "booking", "L N N N A A").form("reason=Ill"),
         row(POST, "/dashboard/bookings/{uid}/cancel", "team_booking", "L F N A A A").form("reason=Ill"),
+        row(GET, "/dashboard/bookings/{uid}/reschedule", "booking", "L N N N A A"),
+        row(GET, "/dashboard/bookings/{uid}/reschedule", "team_booking", "L F N A A A"),
+        row(POST, "/dashboard/bookings/{uid}/reschedule", "booking", "L N N N A A").form("start=2026-04-01T07:00:00Z&reason=Moved"),
+        row(POST, "/dashboard/bookings/{uid}/reschedule", "team_booking", "L F N A A A").form("start=2026-04-01T07:00:00Z&reason=Moved"),
         row(GET, "/dashboard/teams", "", "L A A A A A"),
         row(POST, "/dashboard/teams", "", "L F F F A A").form("name=Night shift&slug=night-{n}"),
         row(GET, "/dashboard/teams/{id}", "team", "L A N A A A"),
@@ -689,7 +695,7 @@ struct Credentials {
 
 async fn credentials(server: &TestServer, user: Option<i64>) -> Credentials {
     let state = &server.running.as_ref().expect("running").state;
-    let (key, policy, now) = (state.csrf_key, state.session_policy, server.clock.now());
+    let (key, policy, now) = (state.csrf_key, state.session_policy(), server.clock.now());
     let Some(user_id) = user else {
         let binding = "c".repeat(64);
         return Credentials {

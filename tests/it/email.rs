@@ -1098,3 +1098,249 @@ async fn a_mail_server_on_an_internal_address_is_refused_naming_the_host_and_the
     server.stop().await;
     smtp_server.stop();
 }
+
+#[tokio::test]
+async fn a_host_reschedules_from_the_dashboard_keeping_the_video_room_and_the_invitee_hears_why() {
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
+    let (server, api, id) = mailed_clinic(json!({ "locations": [{ "type": "video" }] })).await;
+    configure_smtp(&server, port).await;
+    let made = book(&api, id, "2026-03-30T07:00:00Z", "pat@example.org").await;
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let room = made["data"]["location"]["url"]
+        .as_str()
+        .expect("a video room")
+        .to_string();
+    let old_manage = made["data"]["manageUrl"]
+        .as_str()
+        .expect("manage url")
+        .to_string();
+    wait_for_messages(&smtp_server.maildir, 2).await;
+
+    let client = browser();
+    let response = sign_in(&server, &client, OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let detail = page_text(&client, server.url(&format!("/dashboard/bookings/{uid}"))).await;
+    assert!(
+        detail.contains(&format!("href=\"{room}\"")),
+        "the video room is a link"
+    );
+    let move_path = format!("/dashboard/bookings/{uid}/reschedule");
+    assert!(detail.contains(&format!("href=\"{move_path}\"")));
+    let picker = page_text(&client, server.url(&format!("{move_path}?date=2026-03-31"))).await;
+    assert!(
+        picker.contains("value=\"2026-03-31T07:00:00Z\""),
+        "free times of the week are offered"
+    );
+    let csrf = csrf_of(&picker);
+
+    let refused = client
+        .post(server.url(&move_path))
+        .form(&[("csrf", csrf.as_str()), ("reason", "no time")])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused
+            .text()
+            .await
+            .unwrap_or_default()
+            .contains("pick one of the free times")
+    );
+
+    let moved = client
+        .post(server.url(&move_path))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("start", "2026-03-31T07:00:00Z"),
+            ("reason", "The doctor is at a conference"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(moved.status(), StatusCode::SEE_OTHER);
+    let to_page = location(&moved);
+    assert!(to_page.ends_with("?notice=rescheduled"), "{to_page}");
+    let new_uid = to_page
+        .trim_start_matches("/dashboard/bookings/")
+        .split('?')
+        .next()
+        .expect("uid")
+        .to_string();
+    assert_ne!(new_uid, uid);
+    let new_page = page_text(&client, server.url(&to_page)).await;
+    assert!(new_page.contains("The booking is moved to the new time."));
+    assert!(
+        new_page.contains(&format!("href=\"{room}\"")),
+        "the same meeting keeps its video room"
+    );
+    let old_page = page_text(&client, server.url(&format!("/dashboard/bookings/{uid}"))).await;
+    assert!(old_page.contains(&format!("href=\"/dashboard/bookings/{new_uid}\"")));
+
+    // The invitee hears of the new time, with the host's reason and the same room.
+    let deadline = Instant::now() + StdDuration::from_secs(30);
+    let moved_mail = loop {
+        let all = wait_for_messages(&smtp_server.maildir, 3).await;
+        let found = to(&all, "pat@example.org").into_iter().find(|m| {
+            m["subject"]
+                .as_str()
+                .is_some_and(|s| s.starts_with("Rescheduled"))
+        });
+        if let Some(found) = found {
+            break found.clone();
+        }
+        assert!(
+            Instant::now() < deadline,
+            "no message about the move: {all:#?}"
+        );
+        tokio::time::sleep(StdDuration::from_millis(50)).await;
+    };
+    let text = moved_mail["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("Reason: The doctor is at a conference"),
+        "{text}"
+    );
+    assert_eq!(moved_mail["calendar"]["location"], room.as_str());
+
+    // The old manage link leads to the booking at its new time.
+    let old_manage_page = page_text(&browser(), old_manage).await;
+    assert!(old_manage_page.contains("This booking was moved"));
+    assert!(
+        old_manage_page.contains(&format!("href=\"/booking/{new_uid}?token=")),
+        "{old_manage_page}"
+    );
+
+    // A booking that moved on cannot be moved again.
+    let again = client
+        .post(server.url(&move_path))
+        .form(&[("csrf", csrf.as_str()), ("start", "2026-04-01T07:00:00Z")])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    server.stop().await;
+    smtp_server.stop();
+}
+
+#[tokio::test]
+async fn forgot_password_emails_a_single_use_link_with_a_mail_server_and_tells_no_one_who_has_an_account()
+ {
+    let server = TestServer::with_owner_and_config(ALLOW_LOOPBACK).await;
+    let client = browser();
+    // Without a mail server there is nothing to send: ask an administrator.
+    let login = page_text(&client, server.url("/login")).await;
+    assert!(login.contains("Ask an administrator") && !login.contains("/login/forgot"));
+    let forgot = page_text(&client, server.url("/login/forgot")).await;
+    assert!(forgot.contains("Ask an administrator") && !forgot.contains("Email me a link"));
+
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
+    configure_smtp(&server, port).await;
+    let login = page_text(&client, server.url("/login")).await;
+    assert!(login.contains("href=\"/login/forgot\"") && login.contains("Forgot password?"));
+    let forgot = page_text(&client, server.url("/login/forgot")).await;
+    let csrf = csrf_of(&forgot);
+    let ask = |email: &'static str| {
+        let (client, url, csrf) = (client.clone(), server.url("/login/forgot"), csrf.clone());
+        async move {
+            let response = client
+                .post(url)
+                .form(&[("csrf", csrf.as_str()), ("email", email)])
+                .send()
+                .await
+                .expect("answers");
+            let status = response.status();
+            (status, response.text().await.expect("body"))
+        }
+    };
+    let (status, page) = ask("not-an-address").await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Email "), "the field is named: {page}");
+    let (status, unknown) = ask("nobody@example.org").await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, known) = ask(OWNER_EMAIL).await;
+    assert_eq!(status, StatusCode::OK);
+    let answer = "If an account has this address, a link to choose a new password is on its way.";
+    assert!(unknown.contains(answer) && known.contains(answer));
+    let without_token = |page: &str| page.replace(&csrf_of(page), "");
+    assert_eq!(
+        without_token(&unknown),
+        without_token(&known),
+        "the answer does not tell whether the account exists"
+    );
+
+    let all = wait_for_messages(&smtp_server.maildir, 1).await;
+    assert_eq!(all.len(), 1, "only the account's owner gets mail: {all:#?}");
+    assert_eq!(all[0]["to"][1], OWNER_EMAIL);
+    let text = all[0]["text"].as_str().unwrap_or_default();
+    let link = text
+        .split_whitespace()
+        .find(|word| word.starts_with(&format!("{}/reset/", server.base)))
+        .unwrap_or_else(|| panic!("a link in {text}"))
+        .to_string();
+    let page = page_text(&client, link.clone()).await;
+    assert!(page.contains("Choose a new password"));
+    let response = client
+        .post(&link)
+        .form(&[
+            ("csrf", csrf_of(&page).as_str()),
+            ("password", "a-fresh-orbit-canvas-77"),
+            ("password_confirm", "a-fresh-orbit-canvas-77"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(location(&response), "/login?notice=password-changed");
+    let old = sign_in(&server, &browser(), OWNER_EMAIL, OWNER_PASSWORD).await;
+    assert_eq!(old.status(), StatusCode::UNAUTHORIZED);
+    let new = sign_in(&server, &browser(), OWNER_EMAIL, "a-fresh-orbit-canvas-77").await;
+    assert_eq!(new.status(), StatusCode::SEE_OTHER);
+    let again = client.get(&link).send().await.expect("answers");
+    assert_eq!(again.status(), StatusCode::GONE, "the link works once");
+
+    let actions: Vec<String> = server
+        .audit_log()
+        .await
+        .into_iter()
+        .map(|(action, _, _, _)| action)
+        .collect();
+    for action in [
+        "password_reset_requested",
+        "password_reset_link_sent",
+        "password_reset_by_link",
+    ] {
+        assert!(
+            actions.iter().any(|a| a == action),
+            "{action} in {actions:?}"
+        );
+    }
+    assert_eq!(
+        actions
+            .iter()
+            .filter(|a| *a == "password_reset_requested")
+            .count(),
+        2
+    );
+
+    // Asking again and again meets the sign-in throttle.
+    let mut throttled = None;
+    for _ in 0..30 {
+        let response = client
+            .post(server.url("/login/forgot"))
+            .form(&[("csrf", csrf.as_str()), ("email", "nobody@example.org")])
+            .send()
+            .await
+            .expect("answers");
+        if response.status() == StatusCode::TOO_MANY_REQUESTS {
+            throttled = Some(response);
+            break;
+        }
+    }
+    let throttled = throttled.expect("throttled in the end");
+    assert!(throttled.headers().contains_key("retry-after"));
+    server.stop().await;
+    smtp_server.stop();
+}

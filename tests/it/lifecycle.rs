@@ -343,3 +343,98 @@ async fn break_glass_commands_are_audited_as_the_host_shell() {
         );
     }
 }
+
+#[tokio::test]
+async fn an_account_made_by_an_administrator_or_team_admin_is_emailed_its_password_link() {
+    let server = TestServer::with_owner_and_config(crate::webhooks::ALLOW_LOOPBACK).await;
+    let port = free_port();
+    let dir = tempfile::tempdir().expect("maildir");
+    let smtp = SmtpServer::start(port, &dir.path().join("mail"));
+    configure_smtp(&server, port).await;
+    let admin = signed_in_owner(&server).await;
+    let (_, _, page) = fetch_page(&admin, &server.url("/dashboard/admin")).await;
+    let (status, _, page) = submit_form(
+        &admin,
+        &server.url("/dashboard/admin/users"),
+        &csrf_of(&page),
+        &[
+            ("name", "Max Member"),
+            ("email", "max@clinic.example"),
+            ("role", "member"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("We emailed max@clinic.example a one-time link"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("/reset/"),
+        "the link is not shown when it was emailed"
+    );
+
+    let (_, _, teams) = fetch_page(&admin, &server.url("/dashboard/teams")).await;
+    let (status, team, _) = submit_form(
+        &admin,
+        &server.url("/dashboard/teams"),
+        &csrf_of(&teams),
+        &[("name", "Physio"), ("slug", "physio")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{team}");
+    let team = team.split('?').next().unwrap_or_default().to_string();
+    let (_, _, page) = fetch_page(&admin, &server.url(&team)).await;
+    let (status, _, page) = submit_form(
+        &admin,
+        &server.url(&format!("{team}/members/new")),
+        &csrf_of(&page),
+        &[
+            ("name", "Sam Staff"),
+            ("email", "sam@clinic.example"),
+            ("role", "member"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Sam Staff has an account and is in the team."));
+    assert!(page.contains("We emailed sam@clinic.example"), "{page}");
+
+    let messages = wait_for_messages(&smtp.maildir, 2).await;
+    let to_sam = messages
+        .iter()
+        .find(|m| m["to"][1] == "sam@clinic.example")
+        .expect("Sam's email");
+    let text = to_sam["text"].as_str().unwrap_or_default();
+    let link = text
+        .split_whitespace()
+        .find(|word| word.starts_with(&format!("{}/reset/", server.base)))
+        .unwrap_or_else(|| panic!("a link in {text}"));
+    let sam = browser();
+    let (status, _, form) = fetch_page(&sam, link).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, to, _) = submit_form(
+        &sam,
+        link,
+        &csrf_of(&form),
+        &[
+            ("password", "sams-own-orbit-canvas-5"),
+            ("password_confirm", "sams-own-orbit-canvas-5"),
+        ],
+    )
+    .await;
+    assert_eq!(
+        (status, to.as_str()),
+        (StatusCode::SEE_OTHER, "/login?notice=password-changed")
+    );
+    let signed_in = sign_in(
+        &server,
+        &browser(),
+        "sam@clinic.example",
+        "sams-own-orbit-canvas-5",
+    )
+    .await;
+    assert_eq!(signed_in.status(), StatusCode::SEE_OTHER);
+    server.stop().await;
+    smtp.stop();
+}

@@ -504,7 +504,7 @@ async fn single_sign_on_sessions_are_not_sent_to_enroll() {
     let mut settings = state.settings();
     settings.require_mfa = kairos::auth::mfa::RequireMfa::Everyone;
     state.set_settings(settings);
-    let (policy, now) = (state.session_policy, server.clock.now());
+    let (policy, now) = (state.session_policy(), server.clock.now());
     for (method, expected) in [
         (SignInMethod::SingleSignOn, StatusCode::OK),
         (SignInMethod::Password, StatusCode::SEE_OTHER),

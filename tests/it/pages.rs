@@ -1489,3 +1489,210 @@ async fn embedded_booking_forms_work_without_cookies_and_refuse_forged_tokens() 
     assert_eq!(response.status(), StatusCode::FORBIDDEN);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_request_is_asked_for_and_its_calendar_file_comes_once_accepted() {
+    let (server, _api) = clinic(json!({ "questions": [], "requiresConfirmation": true })).await;
+    let client = browser();
+    let slot = "/owner/consultation?month=2026-03&date=2026-03-30&slot=2026-03-30T07%3A00%3A00Z&tz=Europe%2FBerlin";
+    let (status, form) = get(&client, &server.url(slot)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(form.contains("Request booking") && !form.contains("Confirm booking"));
+    let response = post_form(
+        &client,
+        &server.url("/owner/consultation"),
+        &[
+            ("csrf", csrf_of(&form).as_str()),
+            ("slot", "2026-03-30T07:00:00Z"),
+            ("tz", "Europe/Berlin"),
+            ("duration", "30"),
+            ("name", "Pat Patient"),
+            ("email", "pat@example.org"),
+        ],
+    )
+    .await;
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let manage = location(&response);
+    let (_, page) = get(&client, &server.url(&manage)).await;
+    assert!(page.contains("Your request was sent"));
+    assert!(
+        !page.contains("Add to your calendar") && !page.contains("calendar.ics"),
+        "no calendar file for a request"
+    );
+    let (uid, query) = manage
+        .trim_start_matches("/booking/")
+        .split_once('?')
+        .expect("query");
+    let ics = format!("/booking/{uid}/calendar.ics?{query}");
+    let (status, _) = get(&client, &server.url(&ics)).await;
+    assert_eq!(status, StatusCode::CONFLICT);
+
+    // Accepted, the meeting can go into a calendar.
+    let owner = owner_client(&server).await;
+    let detail = format!("/dashboard/bookings/{uid}");
+    let (status, _, _) = submit(&server, &owner, &detail, &format!("{detail}/confirm"), &[]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, page) = get(&client, &server.url(&manage)).await;
+    assert!(page.contains("Add to your calendar") && page.contains("calendar.ics"));
+    let (status, file) = get(&client, &server.url(&ics)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(file.contains("STATUS:CONFIRMED"));
+    server.stop().await;
+}
+
+/// The part of `html` between the first `from` and the next `to` after it.
+fn between<'a>(html: &'a str, from: &str, to: &str) -> &'a str {
+    let start = html
+        .find(from)
+        .unwrap_or_else(|| panic!("{from} in {html}"));
+    let rest = &html[start..];
+    &rest[..rest.find(to).unwrap_or(rest.len())]
+}
+
+#[tokio::test]
+async fn the_home_page_greets_by_the_whole_name_and_lists_todays_meetings_requests_and_first_steps()
+{
+    let server = TestServer::with_owner().await;
+    let state = server.running.as_ref().expect("running").state.clone();
+    state
+        .db
+        .write(|tx| -> Result<(), kairos::db::DbError> {
+            tx.execute(
+                "UPDATE users SET name = 'Dr. Clara Weiss', time_zone = 'Europe/Berlin' WHERE email = ?1",
+                [OWNER_EMAIL],
+            )?;
+            Ok(())
+        })
+        .await
+        .expect("renamed");
+    let client = owner_client(&server).await;
+    let (status, home) = get(&client, &server.url("/dashboard")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(home.contains("Welcome, Dr. Clara Weiss"), "the whole name");
+    let steps = between(&home, "Getting started", "</ol>");
+    for step in [
+        "Set your hours",
+        "Create an event type",
+        "Connect a calendar",
+        "Copy your booking link",
+    ] {
+        assert!(steps.contains(step), "{step}");
+    }
+    assert_eq!(
+        steps.matches("class=\"first-step\"").count(),
+        4,
+        "nothing done yet: {steps}"
+    );
+    assert!(
+        home.contains(&format!("value=\"{}/owner\"", server.base)),
+        "the booking page's link, ready to copy"
+    );
+    assert!(home.contains("No meetings today."));
+
+    // Hours, an event type and a request-only one; a meeting today, one later, a request.
+    let api = server.api().await;
+    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    for (title, slug, confirm) in [
+        ("Consultation", "consultation", false),
+        ("Intake", "intake", true),
+    ] {
+        let (status, body) = api
+            .post("/api/v1/event-types", &json!({ "title": title, "slug": slug, "durationsMinutes": [30], "requiresConfirmation": confirm }))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    for (event_type, start, name) in [
+        (1, "2026-03-27T10:00:00Z", "Tara Today"),
+        (1, "2026-03-30T07:00:00Z", "Nick Next"),
+        (2, "2026-03-31T07:00:00Z", "Rita Request"),
+    ] {
+        let (status, body) = api
+            .public_post("/api/v1/bookings", &json!({ "eventTypeId": event_type, "start": start,
+                "attendee": { "name": name, "email": "pat@example.org", "timeZone": "Europe/Berlin" } }))
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+    }
+    let (_, home) = get(&client, &server.url("/dashboard")).await;
+    let today = between(&home, "id=\"today-title\"", "id=\"next-title\"");
+    assert!(
+        today.contains("Consultation with Tara Today") && today.contains("11:00"),
+        "{today}"
+    );
+    let next = between(&home, "id=\"next-title\"", "id=\"requests-title\"");
+    assert!(
+        next.contains("Nick Next") && !next.contains("Tara Today"),
+        "{next}"
+    );
+    let requests = between(&home, "id=\"requests-title\"", "</section>");
+    assert!(requests.contains("Intake with Rita Request"), "{requests}");
+    assert!(
+        requests.contains("/confirm\""),
+        "a request is accepted from the home page"
+    );
+    let steps = between(&home, "Getting started", "</ol>");
+    assert_eq!(
+        steps.matches("class=\"first-step done\"").count(),
+        3,
+        "{steps}"
+    );
+    assert!(
+        steps.contains("href=\"/dashboard/calendars\""),
+        "connecting a calendar is what is left"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_home_page_names_the_host_of_a_team_booking() {
+    use kairos::clock::Clock as _;
+    use kairos::db::teams::{self, TeamRole};
+    use kairos::db::users;
+    use kairos::scheduling::manage;
+
+    let server = TestServer::with_owner().await;
+    server
+        .create_member("Hana Host", "hana@clinic.example", "hana-orbit-canvas-42")
+        .await;
+    let state = server.running.as_ref().expect("running").state.clone();
+    let now = server.clock.now();
+    let event_type = state
+        .db
+        .write(
+            move |tx| -> Result<i64, Box<dyn std::error::Error + Send + Sync>> {
+                let owner = users::by_email(tx, OWNER_EMAIL)?.ok_or("no owner")?;
+                let hana = users::by_email(tx, "hana@clinic.example")?.ok_or("no host")?;
+                let team = teams::insert(tx, "physio", "Physio", now)?;
+                teams::set_member(tx, team, owner.id, TeamRole::Admin)?;
+                teams::set_member(tx, team, hana.id, TeamRole::Member)?;
+                let created = manage::create_event_type(
+                    tx,
+                    &owner,
+                    serde_json::from_value(json!({
+                        "title": "Team visit", "slug": "team-visit", "durationsMinutes": [30],
+                        "teamId": team, "schedulingType": "collective",
+                        "hosts": [{ "userId": hana.id }]
+                    }))?,
+                    now,
+                )
+                .map_err(|err| err.to_string())?;
+                Ok(created.id)
+            },
+        )
+        .await
+        .expect("a team event type");
+    let api = server.api().await;
+    let (status, body) = api
+        .public_post("/api/v1/bookings", &json!({ "eventTypeId": event_type, "start": "2026-03-27T10:00:00Z",
+            "attendee": { "name": "Pat Patient", "email": "pat@example.org", "timeZone": "Europe/Berlin" } }))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let client = owner_client(&server).await;
+    let (_, home) = get(&client, &server.url("/dashboard")).await;
+    let today = between(&home, "id=\"today-title\"", "id=\"next-title\"");
+    assert!(
+        today.contains("Team visit with Pat Patient") && today.contains("Host: Hana Host"),
+        "{today}"
+    );
+    server.stop().await;
+}

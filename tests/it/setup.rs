@@ -155,6 +155,10 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
         html.contains("Australia/Lord_Howe"),
         "every zone is offered"
     );
+    assert!(html.contains("What kind of installation is this?"));
+    for kind in ["shared", "office", "personal"] {
+        assert!(html.contains(&format!("value=\"{kind}\"")), "{kind}");
+    }
     let csrf = csrf_of(&html);
     let bad = client
         .post(server.url("/setup/instance"))
@@ -164,6 +168,7 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
             ("base_url", "ftp://nope"),
             ("default_time_zone", "Mars/Olympus"),
             ("first_day_of_week", "monday"),
+            ("installation", "castle"),
         ])
         .send()
         .await
@@ -175,6 +180,10 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
         "{html}"
     );
     assert!(html.contains("IANA time zone"), "{html}");
+    assert!(
+        html.contains("Kind of installation must be shared, office or personal"),
+        "{html}"
+    );
 
     let done = client
         .post(server.url("/setup/instance"))
@@ -184,6 +193,7 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
             ("base_url", &server.base),
             ("default_time_zone", "Europe/Berlin"),
             ("first_day_of_week", "monday"),
+            ("installation", "personal"),
         ])
         .send()
         .await
@@ -262,10 +272,23 @@ async fn the_wizard_completes_and_setup_stays_closed_after_a_restart() {
         .expect("answers");
     assert_eq!(dashboard.status(), StatusCode::OK);
     let html = dashboard.text().await.expect("body");
-    assert!(html.contains("Welcome, Olivia"));
+    assert!(
+        html.contains("Welcome, Olivia Owner"),
+        "greeted by the whole name"
+    );
     assert!(html.contains("Harbor Clinic"));
     assert!(html.contains("Europe/Berlin"));
     assert!(html.contains("Setup is complete"));
+    // A computer of one's own: signed out after 8 hours without activity, not 15 minutes,
+    // and the page's warning counts down from there.
+    assert!(html.contains("data-session-left=\"28800\""), "{html}");
+    server.clock.advance(chrono::Duration::hours(2));
+    let later = client
+        .get(server.url("/dashboard"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(later.status(), StatusCode::OK, "still signed in");
 
     // Coming back to the step later saves the mail server.
     let saved = client

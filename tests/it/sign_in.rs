@@ -442,3 +442,49 @@ async fn a_throttled_account_is_emailed_a_link_that_lets_one_browser_in() {
     smtp_server.stop();
     server.stop().await;
 }
+
+#[tokio::test]
+async fn administrators_choose_the_idle_sign_out_and_the_page_warns_before_it() {
+    let server = TestServer::with_owner().await;
+    let client = signed_in_owner(&server).await;
+    let (_, _, page) = fetch_page(&client, &server.url("/dashboard/admin")).await;
+    assert!(page.contains("Sign out after inactivity"));
+    assert!(
+        page.contains("<option value=\"15\" selected"),
+        "the configured 15 minutes"
+    );
+    assert!(page.contains("data-session-left=\"900\""));
+    assert!(
+        page.contains("id=\"idle-warning\"") && page.contains("Stay signed in"),
+        "the warning a minute before"
+    );
+    let csrf = csrf_of(&page);
+    let settings = |minutes: &'static str| {
+        [
+            ("organization_name", "Harbor Clinic"),
+            ("base_url", ""),
+            ("default_time_zone", "Europe/Berlin"),
+            ("first_day_of_week", "monday"),
+            ("signup", "closed"),
+            ("embed_origins", ""),
+            ("require_mfa", "off"),
+            ("audit_retention_years", "6"),
+            ("session_idle_minutes", minutes),
+        ]
+    };
+    let url = server.url("/dashboard/admin/settings");
+    let (status, _, refused) = submit_form(&client, &url, &csrf, &settings("7")).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.contains("must be one of 5, 15, 30, 60, 240, 480 minutes"));
+    let (status, _, _) = submit_form(&client, &url, &csrf, &settings("60")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+
+    // An hour now: 45 minutes without activity no longer sign out.
+    server.clock.advance(Duration::minutes(45));
+    assert_eq!(dashboard_status(&server, &client).await.0, StatusCode::OK);
+    server.clock.advance(Duration::minutes(61));
+    let (status, to) = dashboard_status(&server, &client).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(to.starts_with("/login"), "{to}");
+    server.stop().await;
+}

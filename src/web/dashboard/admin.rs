@@ -89,6 +89,10 @@ async fn page_with(
                         "bookings_per_host_per_hour".into(),
                         settings.bookings_per_host_per_hour.to_string(),
                     ),
+                    (
+                        "session_idle_minutes".into(),
+                        ctx.state.session_policy().idle.num_minutes().to_string(),
+                    ),
                 ]
                 .into_iter()
                 .chain(
@@ -212,6 +216,7 @@ async fn page_with(
                         (field(&Field { name: "bookings_per_event_type_per_hour", label: "New bookings per event type per hour", kind: "number", value: settings_form.get("bookings_per_event_type_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some("From the booking pages and the API together; past it people are asked to try later. 0: no limit."), ..Field::default() }, &settings_errors))
                         (field(&Field { name: "bookings_per_host_per_hour", label: "New bookings per host per hour", kind: "number", value: settings_form.get("bookings_per_host_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some("Over all of a host's event types. Hosts booking their own event types are not limited. 0: no limit."), ..Field::default() }, &settings_errors))
                     }
+                    (idle_select(settings_form.get("session_idle_minutes"), &settings_errors))
                     (checkbox_field("minimum_necessary", "Minimum necessary in messages", settings_form.has("minimum_necessary"), Some("Answers and notes stay out of emails, text messages and webhooks; they carry only the time, the place and the links. The dashboard still shows everything to people allowed to see it.")))
                     (checkbox_field("allow_private_targets", "Allow servers on the private network", settings_form.has("allow_private_targets"), Some("For webhook receivers, the SMS gateway, the mail server and the single sign-on provider inside your network (10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7); the mail server, the gateway and the provider may then also run on this machine (localhost). Link-local, cloud metadata and other special-purpose addresses are always refused.")))
                     button.button.primary type="submit" { "Save settings" }
@@ -260,22 +265,25 @@ pub async fn create_user(
     saved_or_again(
         result,
         |(created, token)| {
-            let link = format!("{}/reset/{token}", ctx.state.base_url());
-            let message = html! {
-                div.alert.alert-success role="status" {
-                    p { strong { "Account created for " (created.name) "." } }
-                    p { "Send them this one-time link to choose their password. It is shown only now and is valid for 7 days:" }
-                    (copy_row("invite-link", "One-time link", "url", &link))
-                }
-            };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+            let (ctx, user) = (&ctx, &user);
+            async move {
+                let headline = format!("Account created for {}.", created.name);
+                let message = account_link_notice(ctx, &created, &token, &headline).await?;
+                page_with(ctx, user, Failed::default(), message, StatusCode::OK).await
+            }
         },
         |errors| {
             let failed = Failed {
                 user: Some((form, errors)),
                 ..Failed::default()
             };
-            page_with(&ctx, &user, failed, html! {}, StatusCode::UNPROCESSABLE_ENTITY)
+            page_with(
+                &ctx,
+                &user,
+                failed,
+                html! {},
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
         },
     )
     .await
@@ -339,6 +347,7 @@ pub async fn save_settings(
         audit_retention_years: form.get("audit_retention_years").to_string(),
         bookings_per_event_type_per_hour: form.get("bookings_per_event_type_per_hour").to_string(),
         bookings_per_host_per_hour: form.get("bookings_per_host_per_hour").to_string(),
+        session_idle_minutes: form.get("session_idle_minutes").to_string(),
     };
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx
@@ -443,4 +452,67 @@ pub async fn revoke_invitation(
         .write(move |tx| invitations::revoke(tx, &actor, id, &origin, now))
         .await?;
     Ok(Redirect::to(&format!("{CURRENT}?notice=invitation-revoked")).into_response())
+}
+
+/// The choice of how long a session may stay idle, with what each suits.
+fn idle_select(selected: &str, errors: &FieldErrors) -> Markup {
+    let options: Vec<(String, String)> = crate::auth::IDLE_MINUTES_CHOICES
+        .iter()
+        .map(|minutes| {
+            let fits = crate::auth::INSTALLATION_KINDS
+                .iter()
+                .find(|(_, _, m)| m == minutes)
+                .map(|(_, text, _)| format!(" ({text})"))
+                .unwrap_or_default();
+            let time = crate::web::setup::idle_words(*minutes);
+            (minutes.to_string(), format!("{time}{fits}"))
+        })
+        .collect();
+    let options: Vec<(&str, &str)> = options
+        .iter()
+        .map(|(value, label)| (value.as_str(), label.as_str()))
+        .collect();
+    select_field(
+        "session_idle_minutes",
+        "Sign out after inactivity",
+        &options,
+        selected,
+        Some("A minute before, the page asks whether the person is still there."),
+        errors,
+    )
+}
+
+/// What an administrator sees after making someone an account: that the link to choose
+/// a password was emailed to them, or the link to pass on when it could not be.
+pub(crate) async fn account_link_notice(
+    ctx: &Ctx,
+    created: &User,
+    token: &str,
+    headline: &str,
+) -> Result<Markup, WebError> {
+    let state = &ctx.state;
+    let link = format!("{}/reset/{token}", state.base_url());
+    let days = crate::scheduling::manage::ACCOUNT_LINK_VALIDITY.num_days();
+    let organization = state.settings().organization_name;
+    let deps = state.integrations();
+    let delivery =
+        invitations::send_account_link(Mailer::of(&deps), &organization, created, &link, days)
+            .await?;
+    Ok(html! {
+        div.alert.alert-success role="status" {
+            p { strong { (headline) } }
+            @match &delivery {
+                Delivery::Emailed => {
+                    p { "We emailed " (created.email) " a one-time link to choose their password. It works once within " (days) " days." }
+                }
+                other => {
+                    @if let Delivery::Failed(reason) = other {
+                        p { "The link could not be emailed (" (reason) "). " }
+                    }
+                    p { "Send them this one-time link to choose their password. It is shown only now and is valid for " (days) " days:" }
+                    (copy_row("invite-link", "One-time link", "url", &link))
+                }
+            }
+        }
+    })
 }

@@ -4,6 +4,7 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
+use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::Deserialize;
@@ -15,11 +16,12 @@ use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
 use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
 use crate::model::error::FieldErrors;
+use crate::model::time::{self, start_of_day};
 use crate::present::Locale;
 use crate::web::dashboard::{flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
-use crate::web::layout::{csrf_field, empty_state, notice, textarea_field};
+use crate::web::layout::{csrf_field, empty_state, location_link, notice, textarea_field};
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/bookings";
@@ -200,6 +202,8 @@ struct Detail {
     may_change: bool,
     hosts: Vec<User>,
     labels: Vec<(String, String)>,
+    /// The uid of the booking this one was moved to (the newest of the meeting).
+    moved_to: Option<String>,
 }
 
 async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
@@ -227,11 +231,20 @@ async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
                 None => Vec::new(),
             };
             let labels = crate::model::questions::labelled_answers(&questions, &booking.answers);
+            let moved_to = match booking.rescheduled_to_id {
+                Some(_) => Some(
+                    bookings::newest_of(conn, booking.clone())
+                        .map_err(DbError::from)?
+                        .uid,
+                ),
+                None => None,
+            };
             Ok(Detail {
                 booking,
                 may_change,
                 hosts,
                 labels,
+                moved_to,
             })
         })
         .await;
@@ -276,7 +289,10 @@ fn detail_page(
                     dt { "Invitee" } dd { (booking.attendee_name) br; a href=(format!("mailto:{}", booking.attendee_email)) { (booking.attendee_email) } }
                     @if !booking.guests.is_empty() { dt { "Guests" } dd { (booking.guests.join(", ")) } }
                     dt { "Hosts" } dd { (detail.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")) }
-                    @if let Some(location) = &booking.location { dt { "Where" } dd { (location.describe()) } }
+                    @if let Some(location) = &booking.location { dt { "Where" } dd { (location_link(location)) } }
+                    @if let Some(newest) = &detail.moved_to {
+                        dt { "Moved to" } dd { a href=(format!("{CURRENT}/{newest}")) { "The booking at its new time" } }
+                    }
                     @if let Some(reason) = &booking.cancel_reason { dt { "Cancellation reason" } dd { (reason) } }
                     @if let Some(reason) = &booking.rejection_reason { dt { "Reason for declining" } dd { (reason) } }
                     @if let Some(reason) = &booking.reschedule_reason { dt { "Reason for rescheduling" } dd { (reason) } }
@@ -300,6 +316,7 @@ fn detail_page(
             @if detail.may_change && booking.status.is_active() && booking.end > now {
                 section.panel aria-labelledby="actions-title" {
                     h2 #actions-title { "Actions" }
+                    p { a.button.ghost.wide href=(format!("{CURRENT}/{uid}/reschedule")) { "Reschedule…" } }
                     @if booking.status == BookingStatus::Pending {
                         form method="post" action=(format!("{CURRENT}/{uid}/confirm")) {
                             (csrf_field(&csrf))
@@ -440,4 +457,230 @@ pub async fn cancel(
         .write(move |tx| booking::cancel(tx, &target, Some(&reason), &actor, &settings))
         .await;
     after(&ctx, &user, &uid, result, "cancelled").await
+}
+
+/// How many days the reschedule page lists at once.
+const MOVE_DAYS: u64 = 7;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct MoveQuery {
+    /// `YYYY-MM-DD`: the first day whose free times are listed.
+    date: String,
+}
+
+/// The free times a booking could move to, for the page that moves it.
+struct MoveChoices {
+    booking: Booking,
+    from: NaiveDate,
+    days: Vec<crate::availability::SlotDay>,
+}
+
+/// Loads the booking and its free times in the week from `first` (or from today, or the
+/// booking's own day when that is later), in the host's zone.
+async fn move_choices(
+    ctx: &Ctx,
+    user: &User,
+    uid: &str,
+    first: Option<NaiveDate>,
+) -> Result<Result<MoveChoices, BookingError>, WebError> {
+    let zone = user.time_zone;
+    let context = ctx.state.booking_settings().context;
+    let today = context.now.with_timezone(&zone).date_naive();
+    let (uid, actor) = (uid.to_string(), Actor::User(user.id));
+    let found = ctx
+        .state
+        .db
+        .read(move |conn| {
+            let from = first.unwrap_or(today).max(today);
+            let to = from + chrono::Days::new(MOVE_DAYS);
+            let (Some(start), Some(end)) = (start_of_day(zone, from), start_of_day(zone, to))
+            else {
+                return Err(crate::booking::invalid("date", "is not a day of this zone"));
+            };
+            let (booking, slots) =
+                booking::times_to_move_to(conn, &uid, &actor, (start, end), zone, context)?;
+            Ok(MoveChoices {
+                booking,
+                from,
+                days: slots.days,
+            })
+        })
+        .await;
+    match found {
+        Err(BookingError::Db(err)) => Err(err.into()),
+        Err(BookingError::BookingNotFound) => Err(WebError::NotFound),
+        Err(BookingError::Forbidden(_)) => Err(WebError::Forbidden),
+        other => Ok(other),
+    }
+}
+
+fn move_page(
+    ctx: &Ctx,
+    user: &User,
+    choices: &MoveChoices,
+    chosen: Option<DateTime<Utc>>,
+    errors: &FieldErrors,
+    message: Markup,
+) -> Markup {
+    let booking = &choices.booking;
+    let zone = user.time_zone;
+    let locale = Locale::english(user.twelve_hour);
+    let uid = &booking.uid;
+    let here = format!("{CURRENT}/{uid}/reschedule");
+    let week = |date: NaiveDate| format!("{here}?date={}", date.format("%Y-%m-%d"));
+    let earlier = choices.from - chrono::Days::new(MOVE_DAYS);
+    let later = choices.from + chrono::Days::new(MOVE_DAYS);
+    let today = ctx.state.clock.now().with_timezone(&zone).date_naive();
+    // The first day with free times is listed; the other days of the week are a link each.
+    let shown = choices.days.iter().find(|day| !day.slots.is_empty());
+    let other_days: Vec<_> = choices
+        .days
+        .iter()
+        .filter(|day| !day.slots.is_empty() && Some(day.date) != shown.map(|d| d.date))
+        .collect();
+    html! {
+        (message)
+        div.page-head {
+            div {
+                p.muted.small { a href=(format!("{CURRENT}/{uid}")) { "← Back to the booking" } }
+                h1 { "Reschedule " (booking.title) " with " (booking.attendee_name) }
+                p.muted { "Now " (locale.when(booking.start, booking.end, zone)) ". Free times in your zone, " (zone.name()) "." }
+            }
+        }
+        section.panel aria-labelledby="move-title" {
+            h2 #move-title { "Pick a new time" }
+            form.inline-form method="get" action=(here) {
+                div.field {
+                    label for="move-date" { "Free times from" }
+                    input #move-date type="date" name="date" value=(choices.from.format("%Y-%m-%d")) min=(today.format("%Y-%m-%d"));
+                }
+                button.button.ghost type="submit" { "Show" }
+            }
+            @if let Some(day) = shown {
+                form method="post" action=(here) {
+                    (csrf_field(&ctx.csrf_token()))
+                    @if let Some(message) = errors.get("start") { p.error role="alert" { "New time " (message) } }
+                    fieldset.field.move-day {
+                        legend { (locale.long_date(day.date)) }
+                        div.time-choices {
+                            @for slot in &day.slots {
+                                @let value = slot.start.format("%Y-%m-%dT%H:%M:%SZ").to_string();
+                                @let id = format!("t-{}", slot.start.timestamp());
+                                div.choice {
+                                    input type="radio" id=(id) name="start" value=(value) required checked[chosen == Some(slot.start)];
+                                    label for=(id) { (locale.time(slot.start.with_timezone(&zone))) }
+                                }
+                            }
+                        }
+                    }
+                    (textarea_field("reason", "Reason (sent to the invitee)", "", Some("The invitee gets the new time by email, with this reason."), false, errors))
+                    button.button.primary type="submit" { "Move booking" }
+                }
+            } @else {
+                (empty_state("No free times this week", "Try a later week, or change your availability.", None))
+            }
+            nav.other-days aria-label="Other days" {
+                @if !other_days.is_empty() { h3.subhead { "Other days" } }
+                div.button-row {
+                    @if choices.from > today { a.button.ghost.small href=(week(earlier.max(today))) { "← Earlier" } }
+                    @for day in &other_days {
+                        a.button.ghost.small href=(week(day.date)) {
+                            (locale.short_date(day.date)) " · " (day.slots.len()) " free"
+                        }
+                    }
+                    a.button.ghost.small href=(week(later)) { "Later →" }
+                }
+            }
+        }
+    }
+}
+
+/// `GET /dashboard/bookings/{uid}/reschedule`: the free times to move a booking to.
+pub async fn reschedule_page(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    Query(query): Query<MoveQuery>,
+) -> Result<Response, WebError> {
+    let user = signed_in(&ctx)?;
+    let first = time::parse_date(query.date.trim()).ok();
+    match move_choices(&ctx, &user, &uid, first).await? {
+        Ok(choices) => {
+            let body = move_page(&ctx, &user, &choices, None, &FieldErrors::new(), html! {});
+            Ok(render(&ctx, &user, "Reschedule", CURRENT, body))
+        }
+        Err(err) => after(&ctx, &user, &uid, Err(err), "").await,
+    }
+}
+
+/// `POST /dashboard/bookings/{uid}/reschedule`: moves the booking through the booking
+/// service, the way the API and the invitee's page do; the reason goes to the invitee.
+pub async fn reschedule(
+    Path(uid): Path<String>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
+) -> Result<Response, WebError> {
+    let Ok(start) = time::parse_instant(form.get("start")) else {
+        let mut errors = FieldErrors::new();
+        errors.add("start", "is required: pick one of the free times");
+        return move_again(&ctx, &user, &uid, None, &errors, html! {}).await;
+    };
+    let reason = form.get("reason").to_string();
+    let result = booking::move_to(
+        &ctx.state.db,
+        uid.clone(),
+        start,
+        Some(reason),
+        Actor::User(user.id),
+        ctx.state.booking_settings(),
+    )
+    .await;
+    match result {
+        Ok(outcome) => Ok(Redirect::to(&format!(
+            "{CURRENT}/{}?notice=rescheduled",
+            outcome.booking.uid
+        ))
+        .into_response()),
+        Err(BookingError::Invalid(errors)) => {
+            move_again(&ctx, &user, &uid, Some(start), &errors, html! {}).await
+        }
+        Err(BookingError::Taken(_) | BookingError::NotBookable(_)) => {
+            let message = notice(
+                "error",
+                "That time is no longer available. Please pick another one.",
+            );
+            move_again(&ctx, &user, &uid, None, &FieldErrors::new(), message).await
+        }
+        Err(err) => after(&ctx, &user, &uid, Err(err), "").await,
+    }
+}
+
+/// The reschedule page again after a refused move, on the week of the refused time.
+async fn move_again(
+    ctx: &Ctx,
+    user: &User,
+    uid: &str,
+    chosen: Option<DateTime<Utc>>,
+    errors: &FieldErrors,
+    message: Markup,
+) -> Result<Response, WebError> {
+    let first = chosen.map(|t| t.with_timezone(&user.time_zone).date_naive());
+    let status = if errors.is_empty() {
+        StatusCode::CONFLICT
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    match move_choices(ctx, user, uid, first).await? {
+        Ok(choices) => {
+            let body = move_page(ctx, user, &choices, chosen, errors, message);
+            Ok(render_status(
+                ctx,
+                user,
+                "Reschedule",
+                CURRENT,
+                status,
+                body,
+            ))
+        }
+        Err(err) => after(ctx, user, uid, Err(err), "").await,
+    }
 }

@@ -82,7 +82,10 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         div.page-head {
             div {
                 h1 { "Event types" }
-                p.muted { "What people can book with you, and your public page: " a href=(format!("/{}", user.username)) { (base) "/" (user.username) } }
+                p.muted {
+                    "What people can book with you, and your public page: " a href=(format!("/{}", user.username)) { (base) "/" (user.username) }
+                    " " button.button.ghost.small type="button" data-copy-text=(format!("{base}/{}", user.username)) data-copy="" hidden { "Copy link" }
+                }
             }
             div.actions { a.button.primary href="/dashboard/event-types/new" { "New event type" } }
         }

@@ -10,6 +10,7 @@ mod bookings;
 mod calendars;
 pub(crate) mod email;
 mod event_types;
+mod home;
 mod integrations;
 mod jobs;
 mod mfa;
@@ -20,89 +21,19 @@ mod teams;
 mod webhooks;
 mod workflows;
 
-use axum::extract::Query;
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use maud::{Markup, html};
 use serde::Deserialize;
 
 use crate::db::users::User;
 use crate::scheduling::manage::ManageError;
 
-use crate::instance::weekday_name;
 use crate::web::account::notice_text;
-use crate::web::layout::{Shell, app_page, capitalize, notice};
+use crate::web::layout::{Shell, app_page, notice};
 use crate::web::{Ctx, WebError};
 
-#[derive(Debug, Default, Deserialize)]
-#[serde(default)]
-pub struct HomeQuery {
-    notice: String,
-}
-
-pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, WebError> {
-    let user = ctx.require_user()?;
-    let state = &ctx.state;
-    if !state.setup.is_completed() {
-        return Ok(Redirect::to("/setup/instance").into_response());
-    }
-    let settings = state.settings();
-    let zone = settings.default_time_zone;
-    let now = state.clock.now().with_timezone(&zone);
-    let first_name = user.name.split_whitespace().next().unwrap_or(&user.name);
-    let csrf = ctx.csrf_token();
-    let policy = state.session_policy;
-    let updates = crate::web::updates::status_row(&ctx).await?;
-    let trouble = if user.role.is_admin() {
-        jobs::trouble_notice(&ctx, user.time_zone, user.twelve_hour).await?
-    } else {
-        html! {}
-    };
-    let body = html! {
-        @if let Some(text) = notice_text(&query.notice) { (notice("success", text)) }
-        (trouble)
-        div.page-head {
-            h1 { "Welcome, " (first_name) }
-            p.muted { (now.format("%A, %-d %B %Y · %H:%M")) " " (zone.name()) }
-        }
-        div.grid {
-            section.panel aria-labelledby="instance-title" {
-                h2 #instance-title { "Instance" }
-                dl.facts {
-                    dt { "Organization" } dd { (settings.organization_name) }
-                    dt { "Public address" } dd { a href=(state.base_url()) { (state.base_url()) } }
-                    dt { "Default time zone" } dd { (zone.name()) }
-                    dt { "Week starts on" } dd { (capitalize(weekday_name(settings.first_day_of_week))) }
-                    dt { "Version" } dd { "Kairos " (env!("CARGO_PKG_VERSION")) }
-                    (updates)
-                }
-            }
-            section.panel aria-labelledby="account-title" {
-                h2 #account-title { "Your account" }
-                dl.facts {
-                    dt { "Name" } dd { (user.name) }
-                    dt { "Email" } dd { (user.email) }
-                    dt { "Role" } dd { (capitalize(user.role.as_str())) }
-                    dt { "Member since" } dd { (user.created_at.with_timezone(&zone).format("%-d %B %Y")) }
-                }
-                p.muted.small {
-                    "For your security you are signed out after "
-                    (policy.idle.num_minutes()) " minutes without activity, and "
-                    (policy.lifetime.num_hours()) " hours after signing in."
-                }
-            }
-        }
-    };
-    let shell = Shell {
-        title: "Home",
-        org: &settings.organization_name,
-        user,
-        csrf: &csrf,
-        current: "/dashboard",
-        session_left: ctx.session_seconds_left(),
-    };
-    Ok(app_page(&shell, body).into_response())
-}
+pub use home::home;
 
 /// The signed-in pages under `/dashboard/…`.
 pub fn router() -> axum::Router<crate::app::AppState> {
@@ -178,6 +109,10 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/bookings/{uid}/confirm", post(bookings::confirm))
         .route("/dashboard/bookings/{uid}/reject", post(bookings::reject))
         .route("/dashboard/bookings/{uid}/cancel", post(bookings::cancel))
+        .route(
+            "/dashboard/bookings/{uid}/reschedule",
+            get(bookings::reschedule_page).post(bookings::reschedule),
+        )
         .route(
             "/dashboard/workflows",
             get(workflows::list).post(workflows::create),
@@ -271,6 +206,7 @@ pub fn flash(key: &str) -> Option<&'static str> {
         "confirmed" => "The booking is confirmed.",
         "rejected" => "The request is declined.",
         "cancelled" => "The booking is cancelled.",
+        "rescheduled" => "The booking is moved to the new time.",
         "member-added" => "The member was added to the team.",
         "member-removed" => "The member was removed from the team.",
         "key-revoked" => "The API key is revoked. Programs using it can no longer sign in.",

@@ -69,7 +69,7 @@ async fn page_with(
     let base = ctx.state.base_url();
     let zone = user.time_zone;
     let mfa_on = crate::auth::mfa::enrolled(&ctx.state.db, user.id).await?;
-    let policy = ctx.state.session_policy;
+    let policy = ctx.state.session_policy();
     let body = html! {
         (message)
         div.page-head { div { h1 { "Settings" } p.muted { (user.email) } } }
@@ -217,7 +217,7 @@ pub async fn change_password(
         form.get("current_password"),
         form.get("new_password"),
         form.get("new_password_confirm"),
-        ctx.state.session_policy,
+        ctx.state.session_policy(),
         &ctx.origin(),
         ctx.state.clock.now(),
     )

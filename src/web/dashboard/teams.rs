@@ -17,7 +17,7 @@ use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, si
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, copy_row, csrf_field, empty_state, error_summary, field, notice, select_field,
+    Field, csrf_field, empty_state, error_summary, field, notice, select_field,
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
@@ -397,15 +397,10 @@ pub async fn create_member(
         result,
         |(created, token)| {
             let (ctx, user) = (&ctx, &user);
-            let link = format!("{}/reset/{token}", ctx.state.base_url());
-            let message = html! {
-                div.alert.alert-success role="status" {
-                    p { strong { (created.name) " has an account and is in the team." } }
-                    p { "Send them this one-time link to choose their password. It is shown only now and is valid for 7 days:" }
-                    (copy_row("invite-link", "One-time link", "url", &link))
-                }
-            };
             async move {
+                let headline = format!("{} has an account and is in the team.", created.name);
+                let message =
+                    super::admin::account_link_notice(ctx, &created, &token, &headline).await?;
                 let (form, errors) = (&FormData::default(), &FieldErrors::new());
                 again(ctx, user, id, form, errors, message, StatusCode::OK).await
             }

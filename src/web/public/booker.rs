@@ -638,7 +638,9 @@ fn form_step(
                     }
                     div.form-actions {
                         a.button.ghost href=(back) data-nav { "Back" }
-                        button.button.primary type="submit" data-submit { "Confirm booking" }
+                        button.button.primary type="submit" data-submit {
+                            @if input.requires_confirmation { "Request booking" } @else { "Confirm booking" }
+                        }
                     }
                 }
             }

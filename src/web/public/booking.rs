@@ -11,7 +11,7 @@ use serde::Deserialize;
 
 use crate::audit;
 use crate::booking::{self, Actor, BookingAction, BookingError};
-use crate::db::bookings::{Booking, BookingStatus};
+use crate::db::bookings::{self, Booking, BookingStatus};
 use crate::db::users::User;
 use crate::db::{DbError, event_types, teams, users};
 use crate::integrations::notify::ics::{self, CalendarEvent};
@@ -20,7 +20,9 @@ use crate::model::event_types::Location;
 use crate::model::questions::Question;
 use crate::present::Locale;
 use crate::web::format::{self, FormData};
-use crate::web::layout::{csrf_field, message_page, notice, public_page, textarea_field};
+use crate::web::layout::{
+    csrf_field, location_link, message_page, notice, public_page, textarea_field,
+};
 use crate::web::public::booker::form_token;
 use crate::web::public::{icon_calendar, icon_clock, icon_globe, icon_pin, respond};
 use crate::web::{Ctx, WebError};
@@ -42,11 +44,15 @@ struct Loaded {
     questions: Vec<Question>,
     /// The booker of the event type, for rescheduling.
     booker_path: Option<String>,
+    /// The invitee's page of the booking this one was moved to (the newest of the
+    /// meeting), when its link can be derived.
+    moved_to: Option<String>,
 }
 
 async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
     let (uid, token) = (uid.to_string(), token.to_string());
     let viewed = uid.clone();
+    let manage_key = ctx.state.booking_settings().manage_key;
     let found = ctx
         .state
         .db
@@ -61,6 +67,15 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
             }
             let event_type = match booking.event_type_id {
                 Some(id) => event_types::get(conn, id).map_err(DbError::from)?,
+                None => None,
+            };
+            let moved_to = match booking.rescheduled_to_id {
+                Some(_) => {
+                    let newest =
+                        bookings::newest_of(conn, booking.clone()).map_err(DbError::from)?;
+                    booking::current_manage_token(&manage_key, &newest)
+                        .map(|token| booking::manage_path(&newest.uid, &token))
+                }
                 None => None,
             };
             let mut booker_path = None;
@@ -82,6 +97,7 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
                 hosts,
                 questions,
                 booker_path,
+                moved_to,
             })
         })
         .await;
@@ -92,15 +108,6 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
         Ok(loaded) => Ok(loaded),
         Err(BookingError::Db(err)) => Err(err.into()),
         Err(_) => Err(WebError::NotFound),
-    }
-}
-
-fn location_html(location: &Location) -> Markup {
-    match location {
-        Location::Link { url } | Location::Video { url: Some(url) } => html! {
-            a href=(url) rel="noopener noreferrer" target="_blank" { (url) }
-        },
-        other => html! { (other.describe()) },
     }
 }
 
@@ -282,7 +289,7 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                 }
                 @if let Some(location) = &booking.location {
                     dt { "Where" }
-                    dd { span.when-line { (icon_pin()) (location_html(location)) } }
+                    dd { span.when-line { (icon_pin()) (location_link(location)) } }
                 }
                 @for (label, text) in &answers {
                     dt { (label) }
@@ -297,7 +304,11 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                     dd { (reason) }
                 }
             }
-            @if upcoming {
+            @if let Some(path) = &loaded.moved_to {
+                p { a.button.primary href=(path) { "See the booking at its new time" } }
+            }
+            // A request is not a meeting yet: its calendar file comes once it is accepted.
+            @if upcoming && booking.status == BookingStatus::Accepted {
                 section.add-calendar aria-labelledby="add-title" {
                     h2 #add-title { "Add to your calendar" }
                     div.button-row {
@@ -306,6 +317,8 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                         a.button.ghost href=(outlook) rel="noopener noreferrer" target="_blank" { "Outlook" }
                     }
                 }
+            }
+            @if upcoming {
                 section.manage aria-labelledby="manage-title" {
                     h2 #manage-title { "Need to make a change?" }
                     div.field {
@@ -392,6 +405,13 @@ pub async fn ics(
 ) -> Result<Response, WebError> {
     let loaded = load(&ctx, &uid, &query.token).await?;
     let booking = &loaded.booking;
+    if booking.status == BookingStatus::Pending {
+        let body = message_page(
+            "Not accepted yet",
+            html! { p { "The calendar file is ready once the host accepts this request." } },
+        );
+        return Ok(respond(&ctx.state, StatusCode::CONFLICT, body));
+    }
     let manage_url = format!(
         "{}{}",
         ctx.state.base_url(),
