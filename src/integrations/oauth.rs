@@ -634,6 +634,7 @@ pub async fn access_token(
                 deps.db
                     .write(move |tx| -> Result<(), DbError> {
                         calendars::mark_needs_reconnect(tx, account_id, &reason)?;
+                        crate::integrations::calendars::notice::queue_notice(tx, account_id, now)?;
                         crate::audit::record(
                             tx,
                             now,

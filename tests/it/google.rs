@@ -442,8 +442,12 @@ async fn a_host_connects_google_calendar_its_events_block_slots_and_bookings_are
         "exactly one refresh"
     );
 
-    // The host revokes Kairos's access at Google: the account says so, bookings still
-    // work, and connecting again mends it.
+    // The host revokes Kairos's access at Google: the account says so, the host and the
+    // administrators are emailed, bookings still work, and connecting again mends it.
+    let mail = tempfile::tempdir().expect("a maildir");
+    let port = crate::email::free_port();
+    let smtp_server = crate::email::SmtpServer::start(port, &mail.path().join("mail"));
+    crate::email::configure_smtp(&kairos, port).await;
     {
         let mut google = google.lock().expect("lock");
         google.revoked = true;
@@ -467,6 +471,21 @@ async fn a_host_connects_google_calendar_its_events_block_slots_and_bookings_are
             .iter()
             .any(|(action, ..)| action == "calendar_access_revoked")
     );
+    kairos.settle_jobs().await;
+    let notices: Vec<_> = crate::email::wait_for_messages(&mail.path().join("mail"), 1)
+        .await
+        .into_iter()
+        .filter(|m| m["subject"] == json!("Connect Google Calendar again"))
+        .collect();
+    assert_eq!(notices.len(), 1, "one notice");
+    assert_eq!(notices[0]["to"][1], json!(crate::support::OWNER_EMAIL));
+    assert!(
+        notices[0]["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(PRIMARY)
+    );
+    smtp_server.stop();
     let (_, _, html) = fetch_page(&browser, &kairos.url(CALENDARS)).await;
     assert!(
         html.contains("connect the account again"),

@@ -12,6 +12,8 @@
 //!   for that.
 //! - [`live`] asks a host's destination calendar, once and briefly, before a booking.
 //! - [`accounts`] connects, lists, syncs and disconnects a host's accounts.
+//! - [`notice`] emails the host and the administrators when an account needs connecting
+//!   again.
 
 pub mod accounts;
 pub mod caldav;
@@ -19,6 +21,7 @@ pub mod cancellations;
 pub mod google;
 pub mod ical;
 pub mod live;
+pub mod notice;
 pub mod sync;
 pub mod write;
 
@@ -28,10 +31,12 @@ use crate::jobs::Handlers;
 pub use write::Subscriber;
 
 /// Adds the calendar job kinds: `calendar_sync` (one sync of one account),
-/// `calendar_write` (one meeting into one host's calendar) and `calendar_cancel` (a
-/// booking whose event the host deleted).
+/// `calendar_write` (one meeting into one host's calendar), `calendar_cancel` (a
+/// booking whose event the host deleted) and `calendar_access_notice` (an account that
+/// needs connecting again).
 pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
     let (sync_deps, write_deps, cancel_deps) = (deps.clone(), deps.clone(), deps.clone());
+    let notice_deps = deps.clone();
     handlers
         .on(sync::SYNC_JOB, move |job| sync::run(sync_deps.clone(), job))
         .on(write::WRITE_JOB, move |job| {
@@ -39,5 +44,8 @@ pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
         })
         .on(cancellations::CANCEL_JOB, move |job| {
             cancellations::run(cancel_deps.clone(), job)
+        })
+        .on(notice::NOTICE_JOB, move |job| {
+            notice::run(notice_deps.clone(), job)
         })
 }
