@@ -15,6 +15,7 @@ mod doctor;
 mod email;
 mod encryption;
 mod extremes;
+mod first_week;
 mod jobs;
 mod jobs_delivery;
 mod layers;

@@ -14,7 +14,7 @@ use crate::invitations::{self, Delivery, Sent, Site};
 use crate::model::error::FieldErrors;
 use crate::present::Locale;
 use crate::scheduling::manage::{self, ManageError};
-use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
+use crate::web::dashboard::{NoticeQuery, admin_only, page_notices, render_status, show_once_at};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -235,7 +235,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &ctx,
         &user,
         Failed::default(),
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await
@@ -268,7 +268,7 @@ pub async fn create_user(
                     (copy_row("invite-link", "One-time link", "url", &link))
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+            std::future::ready(Ok(show_once_at(&ctx, &user, CURRENT, message)))
         },
         |errors| {
             let failed = Failed {
@@ -415,7 +415,7 @@ pub async fn invite(
                     }
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+            std::future::ready(Ok(show_once_at(&ctx, &user, CURRENT, message)))
         },
         |errors| {
             // The page has two forms with an email and a role: these carry a prefix.

@@ -17,6 +17,7 @@ use crate::db::{DbError, event_types};
 use crate::model::error::FieldErrors;
 use crate::model::event_types::{
     EventHost, EventType, EventTypeInput, HostPriority, Limits, Location, SchedulingKind, Window,
+    slug_from_title,
 };
 use crate::model::questions::{Question, QuestionKind};
 use crate::model::schedules::StoredSchedule;
@@ -205,19 +206,6 @@ pub async fn new_page(ctx: Ctx, Query(query): Query<NewQuery>) -> Result<Respons
     Ok(render(&ctx, &user, "New event type", CURRENT, body))
 }
 
-/// A slug made from a title: `Initial consultation!` → `initial-consultation`.
-fn slug_of(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title.trim().to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').chars().take(60).collect()
-}
-
 fn parse_durations(text: &str, errors: &mut FieldErrors) -> Vec<u32> {
     let mut out = Vec::new();
     for part in text.split([',', ' ', ';']).filter(|p| !p.trim().is_empty()) {
@@ -242,7 +230,7 @@ pub async fn create(
     let durations = parse_durations(form.get("durationsMinutes"), &mut errors);
     let team_id = form.get("teamId").parse::<i64>().ok();
     let slug = match form.get("slug").trim() {
-        "" => slug_of(form.get("title")),
+        "" => slug_from_title(form.get("title")),
         given => given.to_string(),
     };
     let (scheduling_type, hosts) = match team_id {
@@ -1037,12 +1025,6 @@ pub async fn delete(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_from_titles() {
-        assert_eq!(slug_of("Initial consultation!"), "initial-consultation");
-        assert_eq!(slug_of("  30 min  call "), "30-min-call");
-    }
 
     #[test]
     fn questions_move_and_go() {

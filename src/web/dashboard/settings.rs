@@ -11,7 +11,7 @@ use crate::db::api_keys::{self, ApiKey};
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
 use crate::present::Locale;
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -165,7 +165,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &ctx,
         &user,
         Failed::default(),
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await
@@ -272,7 +272,8 @@ pub async fn create_key(
                     (copy_row("new-key", "API key", "text", &key))
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+            let page = format!("{CURRENT}#api-keys");
+            std::future::ready(Ok(show_once_at(&ctx, &user, &page, message)))
         },
         |errors| {
             let failed = Failed {

@@ -13,7 +13,7 @@ use crate::integrations::webhooks::{
 };
 use crate::model::error::FieldErrors;
 use crate::outbound::Exchange;
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -237,7 +237,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &ctx,
         &user,
         None,
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await
@@ -266,7 +266,7 @@ pub async fn create(
                     p.small { "Receivers verify the X-Cal-Signature-256 header: the hex HMAC-SHA256 of the body with this secret." }
                 }
             };
-            list_with(ctx, user, None, message, StatusCode::OK).await
+            Ok(show_once_at(ctx, user, LIST, message))
         },
         |errors| {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -393,7 +393,7 @@ pub async fn detail(
         &user,
         id,
         None,
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await

@@ -1,0 +1,145 @@
+//! The first week with Kairos: slugs from titles in any script, forms that survive a
+//! reload, and what a new practice otherwise trips over.
+
+use reqwest::StatusCode;
+
+use crate::api::berlin_mornings;
+use crate::support::*;
+
+#[tokio::test]
+async fn event_type_and_team_slugs_are_made_from_titles_in_any_script() {
+    let server = TestServer::with_owner().await;
+    let api = server.api().await;
+    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let client = signed_in_owner(&server).await;
+    let csrf = csrf_from(&client, &server.url("/dashboard/event-types/new")).await;
+    for (title, slug) in [
+        ("Rückenschule", "ruckenschule"),
+        ("Fußpflege", "fusspflege"),
+        ("Запись к врачу", "zapis-k-vrachu"),
+        ("Φυσικοθεραπεία", "phusikotherapeia"),
+        ("初診 相談", "chu-zhen-xiang-tan"),
+    ] {
+        let (status, to, body) = submit_form(
+            &client,
+            &server.url("/dashboard/event-types"),
+            &csrf,
+            &[("title", title), ("slug", ""), ("durationsMinutes", "30")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{title}: {body}");
+        let (_, _, page) = fetch_page(&client, &server.url(&to)).await;
+        assert!(page.contains(&format!("/{slug}")), "{title} → {slug}");
+    }
+    let (_, list) = api.get("/api/v1/event-types").await;
+    let slugs: Vec<&str> = list["data"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["slug"].as_str())
+        .collect();
+    assert!(
+        slugs.contains(&"ruckenschule") && slugs.contains(&"chu-zhen-xiang-tan"),
+        "{slugs:?}"
+    );
+
+    // A team's slug behaves the same: typed, or made from its name when left empty.
+    let csrf = csrf_from(&client, &server.url("/dashboard/teams")).await;
+    let (status, _, _) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &csrf,
+        &[("name", "Physiotherapie Süd"), ("slug", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, page) = fetch_page(&client, &server.url("/team/physiotherapie-sud")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Physiotherapie Süd"));
+    let (status, _, page) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &csrf,
+        &[("name", "Physiotherapie Süd"), ("slug", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("URL slug is already used by another team"));
+    let (status, _, page) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &csrf,
+        &[("name", "Front desk"), ("slug", "Bad Slug!")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("URL slug may only contain"));
+    server.stop().await;
+}
+
+/// Follows redirects from `path` like a browser's reload would; returns the last page.
+async fn reload(server: &TestServer, client: &reqwest::Client, path: &str) -> (StatusCode, String) {
+    let mut path = path.to_string();
+    for _ in 0..5 {
+        let (status, to, _) = fetch_page(client, &server.url(&path)).await;
+        if !status.is_redirection() {
+            return (status, path);
+        }
+        path = to;
+    }
+    panic!("{path} redirects in circles");
+}
+
+#[tokio::test]
+async fn reloading_where_a_dashboard_form_was_sent_lands_on_its_page() {
+    let server = TestServer::with_owner().await;
+    let client = signed_in_owner(&server).await;
+    let team_csrf = csrf_from(&client, &server.url("/dashboard/teams")).await;
+    let (status, team, _) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &team_csrf,
+        &[("name", "Front desk"), ("slug", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let team = team.split('?').next().unwrap_or_default().to_string();
+    for (posted_to, page) in [
+        ("/dashboard/settings/api-keys", "/dashboard/settings"),
+        (
+            "/dashboard/settings/api-keys/1/revoke",
+            "/dashboard/settings",
+        ),
+        ("/dashboard/settings/profile", "/dashboard/settings"),
+        ("/dashboard/settings/password", "/dashboard/settings"),
+        ("/dashboard/settings/mfa/disable", "/dashboard/settings/mfa"),
+        ("/dashboard/admin/users", "/dashboard/admin"),
+        ("/dashboard/admin/users/2/disable", "/dashboard/admin"),
+        ("/dashboard/admin/invitations", "/dashboard/admin"),
+        ("/dashboard/admin/invitations/1/revoke", "/dashboard/admin"),
+        ("/dashboard/admin/settings", "/dashboard/admin"),
+        ("/dashboard/admin/email/test", "/dashboard/admin/email"),
+        ("/dashboard/admin/sms/test", "/dashboard/admin/sms"),
+        ("/dashboard/admin/jobs/1/retry", "/dashboard/admin/jobs"),
+        ("/dashboard/calendars/1/sync", "/dashboard/calendars"),
+        (&format!("{team}/members"), &team),
+        (&format!("{team}/members/new"), &team),
+        (&format!("{team}/members/2/remove"), &team),
+    ] {
+        let (status, landed) = reload(&server, &client, posted_to).await;
+        assert_eq!(
+            (status, landed.as_str()),
+            (StatusCode::OK, page),
+            "{posted_to}"
+        );
+    }
+    // Not the API: a client that uses the wrong method hears so.
+    let response = client
+        .delete(server.url("/dashboard/settings/api-keys"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    server.stop().await;
+}
