@@ -254,6 +254,41 @@ async function main() {
     check(sideways <= 0, `the calendars page does not scroll sideways at 390 px (${sideways} px)`);
     await page.setViewportSize({ width: 1280, height: 900 });
     await shoot(page, "calendars-refused");
+
+    // 9. Every dashboard page fits a phone: the page itself never scrolls sideways at
+    // 390 px (the menu and the tabs wrap, wide tables become stacked rows). The pages are
+    // found by following the dashboard's own links from the home page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const seen = new Set();
+    const queue = ["/dashboard"];
+    const origin = new URL(page.url()).origin;
+    while (queue.length && seen.size < 80) {
+      const target = queue.shift();
+      if (seen.has(target)) continue;
+      seen.add(target);
+      const response = await page.goto(origin + target);
+      if (!response || response.status() !== 200) continue;
+      const { width, widest, cutOff } = await page.evaluate(() => {
+        const inside = (e) => e.getBoundingClientRect().right <= 390.5;
+        const over = [...document.body.querySelectorAll("*")].filter((e) => !inside(e) && [...e.children].every(inside));
+        const name = (e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className && typeof e.className === "string" ? "." + e.className.trim().replaceAll(/\s+/g, ".") : ""}`;
+        return {
+          width: document.documentElement.scrollWidth,
+          widest: over.slice(0, 3).map(name).join(", "),
+          cutOff: [...document.querySelectorAll(".topnav a, .tabs a")].filter((e) => !inside(e)).map((e) => e.textContent.trim()),
+        };
+      });
+      check(width <= 390, `${target} fits a 390 px phone (page ${width} px wide${widest ? "; too wide: " + widest : ""})`);
+      check(cutOff.length === 0, `${target}: every menu entry and tab is in sight at 390 px (${cutOff.join(", ")})`);
+      const links = await page.evaluate(() => [...document.querySelectorAll("a[href^='/dashboard']")].map((a) => a.getAttribute("href").split("#")[0]));
+      for (const link of links) if (!seen.has(link) && !link.includes("/export")) queue.push(link);
+    }
+    check(seen.size >= 15, `the phone check visited the dashboard's pages (${seen.size})`);
+    for (const target of ["/dashboard/bookings?tab=cancelled", "/dashboard/admin/audit"]) {
+      await page.goto(origin + target);
+      await shoot(page, `phone${target.replaceAll(/[/?=]/g, "-")}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   } finally {
     await host.context.close();
     await invitee.context.close();

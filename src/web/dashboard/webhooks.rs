@@ -374,10 +374,10 @@ async fn detail_with(
 fn delivery_row(delivery: &Delivery, zone: chrono_tz::Tz) -> Markup {
     html! {
         tr {
-            td { (delivery.created_at.with_timezone(&zone).format("%-d %b %Y, %H:%M:%S")) }
-            td { code.small { (delivery.trigger) } }
-            td { (delivery_result(delivery.status_code, delivery.error.as_deref())) }
-            td { (delivery.duration_ms) " ms" }
+            td data-label="Time" { (delivery.created_at.with_timezone(&zone).format("%-d %b %Y, %H:%M:%S")) }
+            td data-label="Trigger" { code.small { (delivery.trigger) } }
+            td data-label="Result" { (delivery_result(delivery.status_code, delivery.error.as_deref())) }
+            td data-label="Took" { (delivery.duration_ms) " ms" }
         }
     }
 }
