@@ -143,3 +143,48 @@ async fn reloading_where_a_dashboard_form_was_sent_lands_on_its_page() {
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn doctor_checks_the_configured_mail_server_for_real_without_sending() {
+    use crate::backup::{kairos_cli, run};
+    use crate::email::{SmtpServer, configure_smtp, free_port, messages};
+    use crate::webhooks::ALLOW_LOOPBACK;
+
+    let server = TestServer::with_owner_and_config(ALLOW_LOOPBACK).await;
+    let data = server.data_dir();
+    std::fs::write(data.with_extension("ops.toml"), ALLOW_LOOPBACK).expect("config");
+    let smtp_line = |out: &str| {
+        out.lines()
+            .find(|l| l.get(6..).is_some_and(|rest| rest.starts_with("smtp")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (_, out) = run(kairos_cli(&data).arg("doctor"));
+    assert!(
+        smtp_line(&out).starts_with("skip") && out.contains("no mail server is set up"),
+        "{out}"
+    );
+
+    let port = free_port();
+    let maildir = server.dir.path().join("maildir");
+    let mail = SmtpServer::start(port, &maildir);
+    configure_smtp(&server, port).await;
+    let (_, out) = run(kairos_cli(&data).arg("doctor"));
+    let line = smtp_line(&out);
+    assert!(line.starts_with("ok "), "{out}");
+    assert!(
+        line.contains(&format!("127.0.0.1:{port} answered (EHLO)")),
+        "{line}"
+    );
+    assert!(!out.contains("not configured in this version"), "{out}");
+    assert!(messages(&maildir).is_empty(), "doctor sends no mail");
+
+    // The server gone: the check fails, says where it looked, and doctor's status says so.
+    mail.stop();
+    let (ok, out) = run(kairos_cli(&data).arg("doctor"));
+    let line = smtp_line(&out);
+    assert!(!ok && line.starts_with("FAIL"), "{out}");
+    assert!(line.contains(&format!("127.0.0.1:{port}")), "{line}");
+    assert!(out.contains("Admin → Email"), "{out}");
+    server.stop().await;
+}
