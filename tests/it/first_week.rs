@@ -188,3 +188,74 @@ async fn doctor_checks_the_configured_mail_server_for_real_without_sending() {
     assert!(out.contains("Admin → Email"), "{out}");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn text_message_steps_warn_while_no_sms_gateway_is_set_up_and_fail_in_words() {
+    use crate::webhooks::hooked_clinic;
+    use crate::workflows::owner_browser;
+
+    let (server, api, id) = hooked_clinic(serde_json::json!({ "questions": [
+        { "key": "mobile", "type": "phone", "label": "Mobile number", "required": true }
+    ] }))
+    .await;
+    let client = owner_browser(&server).await;
+    let (_, _, editor) = fetch_page(&client, &server.url("/dashboard/workflows/new")).await;
+    assert!(
+        editor.contains("No SMS gateway is set up."),
+        "the editor warns"
+    );
+
+    let csrf = csrf_of(&editor);
+    let event_type = format!("eventType.{id}");
+    let (status, to, body) = submit_form(
+        &client,
+        &server.url("/dashboard/workflows"),
+        &csrf,
+        &[
+            ("active", "on"),
+            ("name", "Text confirmation"),
+            ("trigger", "NEW_EVENT"),
+            ("steps[0].action", "SMS_ATTENDEE"),
+            ("steps[0].body", "See you at {EVENT_TIME}"),
+            (&event_type, "on"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    assert!(to.ends_with("?notice=saved-without-sms-gateway"), "{to}");
+    let (_, _, saved) = fetch_page(&client, &server.url(&to)).await;
+    assert!(
+        saved.contains("Saved, but no SMS gateway is set up"),
+        "saving warns"
+    );
+
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &serde_json::json!({
+                "eventTypeId": id,
+                "start": "2026-03-31T08:00:00Z",
+                "attendee": { "name": "Pat Patient", "email": "pat@example.org", "timeZone": "Europe/Berlin" },
+                "answers": { "mobile": "+49 30 1234567" }
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    server.settle_jobs().await;
+    let (_, _, jobs) = fetch_page(&client, &server.url("/dashboard/admin/jobs")).await;
+    let failing = jobs
+        .split("id=\"failing-title\"")
+        .nth(1)
+        .and_then(|rest| rest.split("id=\"dead-title\"").next())
+        .unwrap_or_default();
+    assert!(
+        failing.contains("Workflow “Text confirmation”: text the attendee"),
+        "the job is named by what it sends: {failing}"
+    );
+    assert!(
+        failing.contains("no SMS gateway is set up, so the text message was not sent"),
+        "the reason in words: {failing}"
+    );
+    assert!(!failing.contains("· <code>workflow"), "{failing}");
+    server.stop().await;
+}
