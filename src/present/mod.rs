@@ -64,6 +64,24 @@ impl Locale {
         )
     }
 
+    /// A meeting's time as a subject line says it, in `zone`: `Thursday 10 December,
+    /// 10:00–10:30`; one that ends on another day names both days.
+    pub fn brief_when(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
+        let (start, end) = (start.with_timezone(&zone), end.with_timezone(&zone));
+        let day = |t: DateTime<Tz>| t.format("%A %-d %B").to_string();
+        if start.date_naive() == end.date_naive() {
+            format!("{}, {}–{}", day(start), self.time(start), self.time(end))
+        } else {
+            format!(
+                "{}, {} – {}, {}",
+                day(start),
+                self.time(start),
+                day(end),
+                self.time(end)
+            )
+        }
+    }
+
     /// `30 min`, `1 h`, `1 h 30 min`.
     pub fn duration(&self, minutes: u32) -> String {
         match (minutes / 60, minutes % 60) {
@@ -101,5 +119,31 @@ mod tests {
         assert_eq!(Locale::default().duration(90), "1 h 30 min");
         assert_eq!(Locale::default().duration(45), "45 min");
         assert_eq!(offset(chrono_tz::Asia::Kathmandu, t.to_utc()), "UTC+05:45");
+    }
+
+    #[test]
+    fn subject_lines_say_the_day_then_the_times() {
+        let at = |d, h, m| {
+            Utc.with_ymd_and_hms(2026, 12, d, h, m, 0)
+                .single()
+                .unwrap_or_default()
+        };
+        let berlin = chrono_tz::Europe::Berlin;
+        assert_eq!(
+            Locale::english(false).brief_when(at(10, 9, 0), at(10, 9, 30), berlin),
+            "Thursday 10 December, 10:00–10:30"
+        );
+        assert_eq!(
+            Locale::english(true).brief_when(
+                at(10, 15, 0),
+                at(10, 15, 30),
+                chrono_tz::America::New_York
+            ),
+            "Thursday 10 December, 10:00am–10:30am"
+        );
+        assert_eq!(
+            Locale::english(false).brief_when(at(10, 22, 30), at(10, 23, 30), berlin),
+            "Thursday 10 December, 23:30 – Friday 11 December, 00:30"
+        );
     }
 }

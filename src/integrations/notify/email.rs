@@ -128,6 +128,11 @@ impl Reading {
         Locale::english(self.twelve_hour).when(start, end, self.zone)
     }
 
+    /// `Tuesday 31 March, 4:00am–4:30am`: the time in a subject line.
+    pub fn brief_when(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+        Locale::english(self.twelve_hour).brief_when(start, end, self.zone)
+    }
+
     /// The same with the zone: `… (America/New_York)`.
     pub fn when_with_zone(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
         format!("{} ({})", self.when(start, end), self.zone.name())
