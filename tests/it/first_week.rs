@@ -259,3 +259,65 @@ async fn text_message_steps_warn_while_no_sms_gateway_is_set_up_and_fail_in_word
     assert!(!failing.contains("· <code>workflow"), "{failing}");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_team_page_lists_the_hosts_of_its_event_types_only() {
+    let server = TestServer::with_owner().await;
+    let api = server.api().await;
+    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let client = signed_in_owner(&server).await;
+    let csrf = csrf_from(&client, &server.url("/dashboard/teams")).await;
+    let (status, team, _) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &csrf,
+        &[("name", "Front desk"), ("slug", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let team = team.split('?').next().unwrap_or_default().to_string();
+    let team_id = team.rsplit('/').next().unwrap_or_default().to_string();
+    let (status, _, _) = submit_form(
+        &client,
+        &server.url(&format!("{team}/members/new")),
+        &csrf,
+        &[
+            ("name", "Sam Staff"),
+            ("email", "sam@clinic.example"),
+            ("role", "member"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, _, page) = fetch_page(&client, &server.url("/team/front-desk")).await;
+    assert!(
+        !page.contains("Sam Staff") && !page.contains("Olivia Owner"),
+        "no event type yet: nobody to book"
+    );
+
+    // The owner hosts the team's event type; Sam is a member who takes no bookings.
+    let (status, _, body) = submit_form(
+        &client,
+        &server.url("/dashboard/event-types"),
+        &csrf,
+        &[
+            ("title", "Intake call"),
+            ("durationsMinutes", "15"),
+            ("teamId", &team_id),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    let (status, _, page) = fetch_page(&client, &server.url("/team/front-desk")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Intake call") && page.contains("Olivia Owner"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Sam Staff"),
+        "a member who hosts nothing is not listed"
+    );
+    server.stop().await;
+}
