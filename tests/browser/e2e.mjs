@@ -157,6 +157,22 @@ async function main() {
     await page.fill("#f-description", "A first conversation about what you need.\n\nBring any letters from other doctors.");
     await Promise.all([page.waitForURL(/notice=saved/), page.click("button:has-text('Save changes')")]);
     check(await page.isVisible("text=Your changes are saved."), "the event type is saved with a confirmation");
+    // The booking window shows only the fields the chosen kind uses.
+    const windowKind = "[name='bookingWindow.kind']";
+    const windowShown = async () => ({
+      days: await page.isVisible("[name='bookingWindow.days']"),
+      from: await page.isVisible("[name='bookingWindow.start']"),
+      until: await page.isVisible("[name='bookingWindow.end']"),
+    });
+    let shown = await windowShown();
+    check(!shown.days && !shown.from && !shown.until, `"Any time in the future" shows no window fields (${JSON.stringify(shown)})`);
+    await page.selectOption(windowKind, "rollingBusinessDays");
+    shown = await windowShown();
+    check(shown.days && !shown.from && !shown.until, `a number of business days shows Days only (${JSON.stringify(shown)})`);
+    await page.selectOption(windowKind, "dateRange");
+    shown = await windowShown();
+    check(!shown.days && shown.from && shown.until, `two dates show From and Until only (${JSON.stringify(shown)})`);
+    await page.selectOption(windowKind, "unlimited");
     await axe(page, "event-type editor");
     await shoot(page, "event-type-editor");
     const publicUrl = (await page.textContent(".page-head h1 + p a")).trim();

@@ -580,11 +580,15 @@ fn editor(
                         (number_field("beforeBufferMinutes", "Buffer before (minutes)", Some(input.before_buffer_minutes), None, errors))
                         (number_field("afterBufferMinutes", "Buffer after (minutes)", Some(input.after_buffer_minutes), None, errors))
                     }
-                    (select_field("bookingWindow.kind", "How far ahead people may book", &[("unlimited", "Any time in the future"), ("rollingCalendarDays", "Within a number of calendar days"), ("rollingBusinessDays", "Within a number of business days"), ("dateRange", "Only between two dates")], window_kind, None, errors))
-                    div.two-col {
-                        (number_field("bookingWindow.days", "Days", window_days, None, errors))
-                        (field(&Field { name: "bookingWindow.start", label: "From", kind: "date", value: &window_start, ..Field::default() }, errors))
-                        (field(&Field { name: "bookingWindow.end", label: "Until", kind: "date", value: &window_end, ..Field::default() }, errors))
+                    // Only the fields the chosen window uses show (with JavaScript; without
+                    // it all show, and the ones that do not apply are ignored).
+                    div data-choice-scope {
+                        div data-choice { (select_field("bookingWindow.kind", "How far ahead people may book", &[("unlimited", "Any time in the future"), ("rollingCalendarDays", "Within a number of calendar days"), ("rollingBusinessDays", "Within a number of business days"), ("dateRange", "Only between two dates")], window_kind, None, errors)) }
+                        div.two-col {
+                            div data-show-for="rollingCalendarDays rollingBusinessDays" { (number_field("bookingWindow.days", "Days", window_days, None, errors)) }
+                            div data-show-for="dateRange" { (field(&Field { name: "bookingWindow.start", label: "From", kind: "date", value: &window_start, ..Field::default() }, errors)) }
+                            div data-show-for="dateRange" { (field(&Field { name: "bookingWindow.end", label: "Until", kind: "date", value: &window_end, ..Field::default() }, errors)) }
+                        }
                     }
                     h3.subhead { "Most bookings" }
                     (limit_fields("bookingLimits", &input.booking_limits, "bookings"))
