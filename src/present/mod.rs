@@ -5,6 +5,8 @@
 //! speaks English today; a new language adds a [`Language`] and its formats here, and
 //! every page and message follows.
 
+pub mod zones;
+
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use chrono::{NaiveDate, Offset};
 use chrono_tz::Tz;

@@ -137,6 +137,26 @@ async function main() {
     await Promise.all([page.waitForURL("**/setup/instance"), page.click("button[type=submit]")]);
     await page.fill("#f-organization_name", "Harbor Clinic");
     check((await page.inputValue("#f-default_time_zone")) === "Europe/Berlin", "the wizard picks the browser's zone (Europe/Berlin)");
+    // The zone menu: canonical zones by region with offsets, the detected one first, and
+    // a search box that narrows it.
+    const menu = await page.evaluate(() => {
+      const select = document.querySelector("#f-default_time_zone");
+      const values = [...select.options].map((o) => o.value);
+      return {
+        first: select.querySelector("optgroup").label + ": " + select.options[0].textContent,
+        aliases: values.filter((v) => ["Africa/Asmera", "Africa/Timbuktu", "US/Pacific"].includes(v)),
+        count: values.length,
+        groups: [...select.querySelectorAll("optgroup")].map((g) => g.label),
+      };
+    });
+    check(/^Your zone \(detected\): Berlin \(UTC\+0[12]:00\)$/.test(menu.first), `the detected zone comes first (${menu.first})`);
+    check(menu.aliases.length === 0 && menu.count < 450, `no alias zones in the menu (${menu.aliases}, ${menu.count} entries)`);
+    check(menu.groups.includes("Europe") && menu.groups.includes("America"), `zones are grouped by region (${menu.groups.join(", ")})`);
+    await page.fill(".zone-search", "kathm");
+    const visible = await page.evaluate(() => [...document.querySelectorAll("#f-default_time_zone option")].filter((o) => !o.hidden && !o.parentNode.hidden).map((o) => o.textContent));
+    check(visible.length === 1 && visible[0] === "Kathmandu (UTC+05:45)", `typing narrows the zones (${visible.join(", ")})`);
+    await page.fill(".zone-search", "");
+    await page.selectOption("#f-default_time_zone", "Europe/Berlin");
     await shoot(page, "setup-organization");
     await Promise.all([page.waitForURL("**/setup/email"), page.click("button[type=submit]")]);
     await shoot(page, "setup-email");

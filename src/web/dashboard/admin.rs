@@ -199,7 +199,7 @@ async fn page_with(
                     div.two-col {
                         (field(&Field { name: "organization_name", label: "Organization name", value: settings_form.get("organization_name"), required: true, ..Field::default() }, &settings_errors))
                         (field(&Field { name: "base_url", label: "Public address", kind: "url", value: settings_form.get("base_url"), hint: Some("Such as https://book.example.org. The config file's base_url wins over this."), ..Field::default() }, &settings_errors))
-                        (zone_select("default_time_zone", "Default time zone", settings_form.get("default_time_zone"), &settings_errors))
+                        (zone_select("default_time_zone", "Default time zone", settings_form.get("default_time_zone"), ctx.state.clock.now(), &settings_errors))
                         (select_field("first_day_of_week", "Week starts on", &[("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], settings_form.get("first_day_of_week"), None, &settings_errors))
                     }
                     (select_field("signup", "Who can join", &[("closed", "Closed: only administrators create accounts"), ("invite", "Invite only: people join through a one-time link")], settings_form.get("signup"), Some("There is no public sign-up page either way."), &settings_errors))

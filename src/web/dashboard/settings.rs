@@ -86,7 +86,7 @@ async fn page_with(
                     }
                     (textarea_field("bio", "About you", profile.get("bio"), Some("A sentence or two for your public page."), false, &profile_errors))
                     div.two-col {
-                        (zone_select("time_zone", "Time zone", profile.get("time_zone"), &profile_errors))
+                        (zone_select("time_zone", "Time zone", profile.get("time_zone"), ctx.state.clock.now(), &profile_errors))
                         (select_field("first_day_of_week", "Week starts on", &[("", "The organization's choice"), ("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], profile.get("first_day_of_week"), None, &profile_errors))
                         (select_field("time_format", "Clock", &[("24", "24-hour (13:30)"), ("12", "12-hour (1:30pm)")], profile.get("time_format"), None, &profile_errors))
                     }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use chrono_tz::{TZ_VARIANTS, Tz};
+use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -22,7 +22,7 @@ use crate::model::time;
 use crate::model::time::start_of_day;
 use crate::present::Locale;
 use crate::web::format::{self, FormData};
-use crate::web::layout::{csrf_field, initials, message_page, notice, public_page};
+use crate::web::layout::{csrf_field, initials, message_page, notice, public_page, zone_options};
 use crate::web::public::questions::{answers_of, question_field};
 use crate::web::public::{Target, icon_calendar, icon_clock, icon_globe, icon_pin, respond};
 use crate::web::{Ctx, WebError};
@@ -64,6 +64,8 @@ pub struct View {
     pub embed: bool,
     /// uid and manage token of the booking being rescheduled.
     pub reschedule: Option<(String, String)>,
+    /// When the page is made: the zone menu shows each zone's offset now.
+    pub now: DateTime<Utc>,
 }
 
 impl View {
@@ -113,6 +115,7 @@ impl View {
             slot,
             embed: !query.embed.is_empty(),
             reschedule,
+            now,
         }
     }
 
@@ -378,7 +381,6 @@ fn info(
 }
 
 fn zone_form(view: &View) -> Markup {
-    let now_label = |zone: Tz| zone.name().replace('_', " ");
     html! {
         form.zone-form method="get" action=(view.path) data-zone-form {
             input type="hidden" name="month" value=(view.month.format("%Y-%m"));
@@ -388,10 +390,8 @@ fn zone_form(view: &View) -> Markup {
             (view.hidden_fields(&["tz"]))
             label for="booker-tz" { "Time zone" }
             div.zone-row {
-                select #booker-tz name="tz" data-zone-select {
-                    @for zone in TZ_VARIANTS {
-                        option value=(zone.name()) selected[zone == view.zone] { (now_label(zone)) }
-                    }
+                select #booker-tz name="tz" data-zone-select data-zone-menu {
+                    (zone_options(view.zone.name(), view.now))
                 }
                 button.button.ghost type="submit" data-no-js { "Apply" }
             }
@@ -826,6 +826,7 @@ mod tests {
             slot: None,
             embed: false,
             reschedule: None,
+            now: Utc::now(),
         };
         assert_eq!(
             view.href(view.date, NaiveDate::from_ymd_opt(2026, 3, 30), None),
