@@ -203,6 +203,7 @@ async function main() {
     await booker.goto(`${server.base}/olivia/consultation`);
     await booker.waitForURL(/tz=America%2FNew_York/);
     check((await booker.inputValue("#booker-tz")) === "America/New_York", "the booker shows the invitee's zone, detected in the browser");
+    check(await booker.isVisible(".segmented a[aria-current='true']:has-text('12h')"), "an en-US browser gets the 12-hour clock by default");
     await axe(booker, "booker");
     await shoot(booker, "booker");
 

@@ -321,3 +321,56 @@ async fn a_team_page_lists_the_hosts_of_its_event_types_only() {
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn the_booker_takes_its_default_clock_and_date_order_from_the_visitors_languages() {
+    let server = TestServer::with_owner().await;
+    let api = server.api().await;
+    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let event = serde_json::json!({ "title": "Consultation", "slug": "consultation", "durationsMinutes": [30] });
+    let (status, body) = api.post("/api/v1/event-types", &event).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let page = "/owner/consultation?date=2026-03-31&tz=America%2FNew_York";
+    let visit = |languages: &'static str| {
+        let url = server.url(page);
+        async move {
+            let response = browser()
+                .get(url)
+                .header("Accept-Language", languages)
+                .send()
+                .await
+                .expect("answers");
+            assert_eq!(response.status(), StatusCode::OK);
+            response.text().await.expect("page")
+        }
+    };
+    // 09:00 in Berlin is 03:00 in New York that day.
+    let american = visit("en-US,en;q=0.9").await;
+    assert!(american.contains("3:00am"), "the 12-hour clock for en-US");
+    assert!(
+        american.contains("Tue, Mar 31"),
+        "the month first for en-US"
+    );
+    let german = visit("de-DE,de;q=0.9,en;q=0.8").await;
+    assert!(
+        german.contains("03:00") && !german.contains("3:00am"),
+        "24 hours for de-DE"
+    );
+    assert!(german.contains("Tue, 31 Mar"), "the day first for de-DE");
+    // A link's own choice wins over the languages.
+    let chosen = browser()
+        .get(server.url(&format!("{page}&h=24")))
+        .header("Accept-Language", "en-US")
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("page");
+    assert!(
+        chosen.contains("03:00") && !chosen.contains("3:00am"),
+        "h=24 wins"
+    );
+    server.stop().await;
+}
