@@ -297,7 +297,7 @@ async fn a_team_page_lists_the_hosts_of_its_event_types_only() {
     );
 
     // The owner hosts the team's event type; Sam is a member who takes no bookings.
-    let (status, _, body) = submit_form(
+    let (status, editor, body) = submit_form(
         &client,
         &server.url("/dashboard/event-types"),
         &csrf,
@@ -309,6 +309,15 @@ async fn a_team_page_lists_the_hosts_of_its_event_types_only() {
     )
     .await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    // The round-robin form says in words who gets a booking and what a group is, and
+    // the group every host gets when none is named shows as empty, not as "default".
+    let (_, _, form) = fetch_page(&client, &server.url(&editor)).await;
+    assert!(form.contains("Round robin: who gets a booking."), "{form}");
+    assert!(form.contains("booked least recently") && form.contains("Turn group (optional)"));
+    assert!(
+        !form.contains("value=\"default\""),
+        "no bare \"default\" group"
+    );
     let (status, _, page) = fetch_page(&client, &server.url("/team/front-desk")).await;
     assert_eq!(status, StatusCode::OK);
     assert!(

@@ -555,14 +555,19 @@ fn editor(
                         (select_field("schedulingType", "Scheduling", &[("roundRobin", "Round robin: one host, taking turns"), ("collective", "Collective: every host attends")], match input.scheduling_type { SchedulingKind::Collective => "collective", _ => "roundRobin" }, None, errors))
                         fieldset.field.invalid[errors.get("hosts").is_some()] {
                             legend { "Hosts" }
-                            p.hint { "Round robin: hosts take turns within their group, and one host of every group attends; a host without a group attends every booking. Twice the weight, twice the bookings." }
+                            div.hint {
+                                p { strong { "Round robin: who gets a booking." } " Of the hosts free at that time, the one with the highest priority; among equals, the one furthest behind their share of this month's bookings (weight 200 gets twice the bookings of weight 100); among those, the one booked least recently." }
+                                p { strong { "Turn group" } " is usually left empty: then all hosts take turns together. To have one host of each kind attend (say, one doctor and one interpreter), give each kind a name such as " em { "doctors" } " and " em { "interpreters" } ": hosts with the same name take turns, and once any host has a group, a host left without one attends every booking." }
+                            }
+                            // The group every host gets when none was named shows as empty.
+                            @let one_group = input.hosts.iter().all(|h| h.round_robin_group.as_deref() == Some("default"));
                             @for member in &context.members {
                                 @let host = input.hosts.iter().find(|h| h.user_id == member.id);
                                 div.row-card.host-row {
                                     (checkbox_field(&format!("host.{}", member.id), &member.name, host.is_some(), None))
                                     (select_field(&format!("host.{}.priority", member.id), "Priority", &[("lowest", "Lowest"), ("low", "Low"), ("medium", "Medium"), ("high", "High"), ("highest", "Highest")], host.map_or("medium", |h| h.priority.as_db()), None, errors))
                                     (number_field(&format!("host.{}.weight", member.id), "Weight", Some(host.map_or(100, |h| h.weight)), None, errors))
-                                    (field(&Field { name: &format!("host.{}.group", member.id), label: "Group", value: host.and_then(|h| h.round_robin_group.as_deref()).unwrap_or(""), placeholder: Some("every booking"), ..Field::default() }, errors))
+                                    (field(&Field { name: &format!("host.{}.group", member.id), label: "Turn group (optional)", value: host.and_then(|h| h.round_robin_group.as_deref()).filter(|g| !(one_group && *g == "default")).unwrap_or(""), placeholder: Some("empty: takes turns with all"), ..Field::default() }, errors))
                                 }
                             }
                             @if let Some(message) = errors.get("hosts") { p.error { "Hosts " (message) } }
