@@ -329,6 +329,41 @@ async fn a_team_page_lists_the_hosts_of_its_event_types_only() {
         !page.contains("Sam Staff"),
         "a member who hosts nothing is not listed"
     );
+
+    // Each booking says which host round robin chose, and why.
+    let event_type_id: i64 = editor
+        .split('?')
+        .next()
+        .and_then(|path| path.rsplit('/').next())
+        .and_then(|id| id.parse().ok())
+        .expect("the editor's id");
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &serde_json::json!({
+                "eventTypeId": event_type_id,
+                "start": "2026-03-31T08:00:00Z",
+                "attendee": { "name": "Pat Patient", "email": "pat@example.org", "timeZone": "Europe/Berlin" }
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid");
+    let (_, _, detail) =
+        fetch_page(&client, &server.url(&format!("/dashboard/bookings/{uid}"))).await;
+    assert!(
+        detail.contains("Why Olivia Owner")
+            && detail
+                .contains("Round robin chose them: the only host of the group free at that time."),
+        "{detail}"
+    );
+    let (_, _, list) = fetch_page(&client, &server.url("/dashboard/bookings")).await;
+    assert!(
+        list.contains(
+            "Olivia Owner, chosen by round robin: the only host of the group free at that time"
+        ),
+        "{list}"
+    );
     server.stop().await;
 }
 
