@@ -22,6 +22,57 @@
     });
   }
 
+  // Time-zone menus: the detected zone first, and a search box that narrows the list
+  // as you type (Enter picks the first match).
+  function zoneMenus(root) {
+    var detected = browserZone();
+    root.querySelectorAll("select[data-zone-menu]:not([data-zone-enhanced])").forEach(function (select) {
+      select.setAttribute("data-zone-enhanced", "");
+      var mine = Array.prototype.find.call(select.options, function (o) { return o.value === detected; });
+      if (mine) {
+        var group = document.createElement("optgroup");
+        group.label = "Your zone (detected)";
+        var copy = mine.cloneNode(true);
+        copy.removeAttribute("selected");
+        group.appendChild(copy);
+        select.insertBefore(group, select.firstChild);
+        if (mine.selected) copy.selected = true;
+      }
+      var search = document.createElement("input");
+      search.type = "search";
+      search.className = "zone-search";
+      search.placeholder = "Search time zones";
+      search.setAttribute("aria-label", "Search time zones");
+      search.setAttribute("aria-controls", select.id || "");
+      select.parentNode.insertBefore(search, select);
+      function matches(option, words) {
+        var text = (option.textContent + " " + option.value).toLowerCase().replace(/_/g, " ");
+        return words.every(function (w) { return text.indexOf(w) >= 0; });
+      }
+      search.addEventListener("input", function () {
+        var words = search.value.toLowerCase().split(/\s+/).filter(Boolean);
+        select.querySelectorAll("optgroup").forEach(function (group) {
+          var any = false;
+          Array.prototype.forEach.call(group.children, function (option) {
+            var shown = matches(option, words);
+            option.hidden = !shown;
+            any = any || shown;
+          });
+          group.hidden = !any;
+        });
+      });
+      search.addEventListener("keydown", function (event) {
+        if (event.key !== "Enter") return;
+        event.preventDefault();
+        var first = Array.prototype.find.call(select.options, function (o) { return !o.hidden && !o.parentNode.hidden; });
+        if (first) {
+          select.value = first.value;
+          select.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      });
+    });
+  }
+
   // "Repeat the password" says at once when it does not match.
   function checkPasswordRepeat() {
     document.querySelectorAll("input[name=password_confirm], input[name=new_password_confirm]").forEach(function (repeat) {
@@ -95,6 +146,7 @@
         if (mode === "push") history.pushState({ booker: true }, "", url);
         if (mode === "replace") history.replaceState({ booker: true }, "", url);
         enhanceBooker();
+        zoneMenus(fresh);
         if (clicked) restoreFocus(fresh, clicked);
         var slots = fresh.querySelectorAll("[data-slots] a");
         var title = fresh.querySelector("#slots-title");
@@ -405,6 +457,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     idleLogoff();
     detectZones();
+    zoneMenus(document);
     checkPasswordRepeat();
     booker();
     enhanceForms(document);

@@ -63,6 +63,8 @@ pub struct Inner {
     pub sso: crate::auth::sso::Sso,
     /// The booking-event outbox and its subscribers, the integrations.
     pub outbox: Outbox,
+    /// Messages a page shows once after a POST (new keys, one-time links).
+    pub shown_once: crate::web::shown_once::ShownOnce,
 }
 
 impl Deref for AppState {
@@ -446,6 +448,7 @@ pub async fn start(config: Config, clock: Arc<dyn Clock>) -> Result<Running, Sta
         config,
         slot_cache: Default::default(),
         outbox: crate::integrations::outbox(),
+        shown_once: Default::default(),
         jobs: crate::jobs::Waker::new(),
         job_failures: crate::jobs::Failures::new(),
     }));

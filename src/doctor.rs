@@ -127,10 +127,7 @@ pub fn run(config: &Config, now: DateTime<Utc>) -> Vec<Finding> {
     findings.push(check_backups(config, now));
     findings.push(check_ca_bundle());
     findings.push(check_tls_certificate(config, now));
-    findings.push(Finding::skip(
-        "smtp",
-        "SMTP is not configured in this version; nothing to check",
-    ));
+    findings.push(check_smtp(config, conn));
     findings.push(check_server(config));
     findings
 }
@@ -618,6 +615,70 @@ fn check_calendars(conn: Option<&Connection>) -> Finding {
         ),
         "the owner sees the reason under Calendars and can correct the address or app password, or disconnect the account; Admin → Calendar sync lists them all",
     )
+}
+
+/// How long `doctor` waits for the mail server in all: it is a quick look, not a send.
+const SMTP_PROBE_LIMIT: std::time::Duration = std::time::Duration::from_secs(30);
+
+/// The mail server in the instance settings, checked for real: connect, greeting, EHLO,
+/// TLS and login as configured, then QUIT; no message is sent.
+fn check_smtp(config: &Config, conn: Option<&Connection>) -> Finding {
+    const CHECK: &str = "smtp";
+    let Some(conn) = conn else {
+        return Finding::skip(CHECK, "no database yet");
+    };
+    let Ok(Some(key)) = InstanceKey::load(&config.key_path()) else {
+        return Finding::skip(CHECK, "the key file cannot be read (see key file)");
+    };
+    let smtp = match crate::integrations::notify::smtp::load(conn, &key) {
+        Ok(Some(smtp)) => smtp,
+        Ok(None) => {
+            return Finding::skip(
+                CHECK,
+                "no mail server is set up (Admin → Email); Kairos sends no email",
+            );
+        }
+        Err(err) => {
+            return Finding::fail(
+                CHECK,
+                format!("the mail server settings cannot be read: {err}"),
+                "enter the mail server again under Admin → Email",
+            );
+        }
+    };
+    let allow_private = crate::instance::InstanceSettings::load(conn)
+        .map(|settings| settings.allow_private_targets)
+        .unwrap_or(false);
+    let policy =
+        crate::outbound::Policy::for_admin_servers(allow_private, config.outbound_allow_loopback);
+    let runtime = match tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(runtime) => runtime,
+        Err(err) => return Finding::skip(CHECK, format!("cannot start the check: {err}")),
+    };
+    let probe = crate::integrations::notify::email::probe(&smtp, policy);
+    match runtime.block_on(async { tokio::time::timeout(SMTP_PROBE_LIMIT, probe).await }) {
+        Ok(Ok(answered)) => Finding::ok(CHECK, answered),
+        // A warning like failing jobs and calendars: the installation is sound, a server
+        // it talks to is not answering, and the messages wait and are retried.
+        Ok(Err(err)) => Finding::warn(
+            CHECK,
+            format!("{}:{}: {err}", smtp.host, smtp.port),
+            "correct the mail server under Admin → Email (\"Send test email\" shows the server's answer); until then no email leaves",
+        ),
+        Err(_) => Finding::warn(
+            CHECK,
+            format!(
+                "{}:{} did not finish greeting within {} seconds",
+                smtp.host,
+                smtp.port,
+                SMTP_PROBE_LIMIT.as_secs()
+            ),
+            "check that the host and port are right and that a firewall lets Kairos reach them",
+        ),
+    }
 }
 
 fn check_migrations(config: &Config) -> Finding {

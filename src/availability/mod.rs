@@ -103,7 +103,8 @@ pub use blocked::ExistingBooking;
 pub use error::{InputError, InputReason, TimeProblem, Unavailable};
 pub use interval::{Interval, IntervalSet};
 pub use round_robin::{
-    RoundRobinCandidate, assign_round_robin, rank_round_robin, round_robin_order,
+    RoundRobinCandidate, RoundRobinReason, assign_round_robin, rank_round_robin, round_robin_order,
+    why_chosen,
 };
 pub use rules::{
     BookingWindow, EventRules, LimitPeriod, MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES,

@@ -72,6 +72,56 @@ pub fn assign_round_robin(candidates: &[RoundRobinCandidate]) -> Option<HostId> 
         .map(|c| c.host_id)
 }
 
+/// What set the chosen host apart from the next one in line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoundRobinReason {
+    /// No other host of the group was free.
+    OnlyFreeHost,
+    /// A higher priority than every other free host.
+    Priority,
+    /// The fewest bookings this period for their weight.
+    FewestBookings,
+    /// As many bookings for their weight, but booked least recently.
+    LeastRecentlyBooked,
+    /// Equal in every respect: the lower host id decided.
+    Tie,
+}
+
+impl RoundRobinReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RoundRobinReason::OnlyFreeHost => "only_free",
+            RoundRobinReason::Priority => "priority",
+            RoundRobinReason::FewestBookings => "fewest_bookings",
+            RoundRobinReason::LeastRecentlyBooked => "least_recent",
+            RoundRobinReason::Tie => "tie",
+        }
+    }
+}
+
+/// Why [`assign_round_robin`] chose `chosen` among `candidates`.
+pub fn why_chosen(candidates: &[RoundRobinCandidate], chosen: HostId) -> RoundRobinReason {
+    let Some(winner) = candidates.iter().find(|c| c.host_id == chosen) else {
+        return RoundRobinReason::OnlyFreeHost;
+    };
+    let Some(runner_up) = candidates
+        .iter()
+        .filter(|c| c.host_id != chosen)
+        .min_by(|a, b| round_robin_order(a, b))
+    else {
+        return RoundRobinReason::OnlyFreeHost;
+    };
+    if winner.priority != runner_up.priority {
+        RoundRobinReason::Priority
+    } else if load_order(winner, runner_up) != Ordering::Equal {
+        RoundRobinReason::FewestBookings
+    } else if winner.last_booked_at != runner_up.last_booked_at {
+        RoundRobinReason::LeastRecentlyBooked
+    } else {
+        RoundRobinReason::Tie
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +144,37 @@ mod tests {
     }
 
     use Priority::*;
+
+    #[test]
+    fn the_reason_is_what_set_the_chosen_host_apart() {
+        let why = |list: &[RoundRobinCandidate]| {
+            let chosen = assign_round_robin(list).unwrap_or(HostId(0));
+            why_chosen(list, chosen)
+        };
+        assert_eq!(
+            why(&[c(1, Medium, 100, 0, None)]),
+            RoundRobinReason::OnlyFreeHost
+        );
+        assert_eq!(
+            why(&[c(1, Medium, 100, 0, None), c(2, High, 100, 50, None)]),
+            RoundRobinReason::Priority
+        );
+        assert_eq!(
+            why(&[c(1, Medium, 100, 3, None), c(2, Medium, 200, 4, None)]),
+            RoundRobinReason::FewestBookings
+        );
+        assert_eq!(
+            why(&[
+                c(1, Medium, 100, 1, Some("2026-03-02T10:00:00Z")),
+                c(2, Medium, 100, 1, Some("2026-03-01T10:00:00Z"))
+            ]),
+            RoundRobinReason::LeastRecentlyBooked
+        );
+        assert_eq!(
+            why(&[c(1, Medium, 100, 0, None), c(2, Medium, 100, 0, None)]),
+            RoundRobinReason::Tie
+        );
+    }
 
     #[test]
     fn priority_wins_over_load() {

@@ -22,7 +22,7 @@ use sha2::{Digest, Sha256};
 pub use crate::access::BookingAction;
 use crate::access::{self, Access};
 use crate::availability::{
-    self, RoundRobinCandidate, SlotDetails, Unavailable, assign_round_robin,
+    self, RoundRobinCandidate, SlotDetails, Unavailable, assign_round_robin, why_chosen,
 };
 use crate::booking::slots::{Context, LoadError};
 use crate::crypto::{constant_time_eq, random_bytes, token_hash};
@@ -422,7 +422,12 @@ fn month_of(now: DateTime<Utc>) -> (DateTime<Utc>, DateTime<Utc>) {
     (start, end)
 }
 
-/// The hosts of a booking: every fixed host, and one chosen host per round-robin group.
+/// The hosts round robin chose, each with why: a [`availability::RoundRobinReason`] key,
+/// or `kept` when a reschedule kept the host.
+type ChosenBecause = Vec<(i64, &'static str)>;
+
+/// The hosts of a booking: every fixed host, and one chosen host per round-robin group,
+/// with why round robin chose them (a [`availability::RoundRobinReason`] key, or `kept`).
 /// `prefer` keeps a host (on reschedule) when they are free.
 fn choose_hosts(
     conn: &Connection,
@@ -430,12 +435,14 @@ fn choose_hosts(
     details: &SlotDetails,
     now: DateTime<Utc>,
     prefer: &[i64],
-) -> Result<Vec<i64>, BookingError> {
+) -> Result<(Vec<i64>, ChosenBecause), BookingError> {
     let mut hosts: Vec<i64> = details.fixed_hosts.iter().map(|h| h.0).collect();
+    let mut reasons = Vec::new();
     let (period_start, period_end) = month_of(now);
     for group in &details.round_robin_groups {
         if let Some(kept) = group.free_hosts.iter().find(|h| prefer.contains(&h.0)) {
             hosts.push(kept.0);
+            reasons.push((kept.0, "kept"));
             continue;
         }
         let mut candidates = Vec::with_capacity(group.free_hosts.len());
@@ -466,10 +473,23 @@ fn choose_hosts(
         let chosen =
             assign_round_robin(&candidates).ok_or(BookingError::Taken(Unavailable::Conflict))?;
         hosts.push(chosen.0);
+        reasons.push((chosen.0, why_chosen(&candidates, chosen).as_str()));
     }
     hosts.sort_unstable();
     hosts.dedup();
-    Ok(hosts)
+    Ok((hosts, reasons))
+}
+
+/// Stores why round robin chose each of a booking's chosen hosts.
+fn record_reasons(
+    conn: &Connection,
+    booking_id: i64,
+    reasons: &[(i64, &str)],
+) -> Result<(), BookingError> {
+    for (host, reason) in reasons {
+        bookings::set_chosen_because(conn, booking_id, *host, reason)?;
+    }
+    Ok(())
 }
 
 fn load_event_type(conn: &Connection, id: i64) -> Result<EventType, BookingError> {
@@ -648,7 +668,7 @@ pub fn create(
             live_busy: &request.live_busy,
         },
     )?;
-    let hosts = choose_hosts(tx, &event_type, &details, settings.context.now, &[])?;
+    let (hosts, reasons) = choose_hosts(tx, &event_type, &details, settings.context.now, &[])?;
     if !request
         .booked_by
         .is_some_and(|user_id| hosts_event_type(&event_type, user_id))
@@ -671,6 +691,7 @@ pub fn create(
         request.idempotency_key.as_deref(),
         None,
     )?;
+    record_reasons(tx, booking.id, &reasons)?;
     let event = if status == BookingStatus::Pending {
         BookingEvent::Requested
     } else {
@@ -988,7 +1009,7 @@ fn reschedule(
             live_busy,
         },
     )?;
-    let hosts = choose_hosts(tx, &event_type, &details, now, &old.hosts)?;
+    let (hosts, reasons) = choose_hosts(tx, &event_type, &details, now, &old.hosts)?;
     // The invitee moving a booking that needs confirmation asks again; a host's move stands.
     let status = match actor {
         Actor::Invitee(_) if event_type.input.requires_confirmation => BookingStatus::Pending,
@@ -1007,6 +1028,7 @@ fn reschedule(
         None,
         Some((old.id, reason.as_deref())),
     )?;
+    record_reasons(tx, booking.id, &reasons)?;
     bookings::link_rescheduled(tx, old.id, booking.id)?;
     record_event(
         tx,

@@ -125,6 +125,31 @@ pub fn insert(
     Ok(id)
 }
 
+/// Records why round robin chose `user_id` for a booking (a key of
+/// `availability::round_robin::RoundRobinReason`, or `kept`).
+pub fn set_chosen_because(
+    conn: &Connection,
+    booking_id: i64,
+    user_id: i64,
+    reason: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE booking_hosts SET chosen_because = ?3 WHERE booking_id = ?1 AND user_id = ?2",
+        rusqlite::params![booking_id, user_id, reason],
+    )?;
+    Ok(())
+}
+
+/// The hosts round robin chose for a booking, with why.
+pub fn chosen_because(conn: &Connection, booking_id: i64) -> rusqlite::Result<Vec<(i64, String)>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT user_id, chosen_because FROM booking_hosts
+         WHERE booking_id = ?1 AND chosen_because IS NOT NULL ORDER BY user_id",
+    )?;
+    stmt.query_map([booking_id], |row| Ok((row.get(0)?, row.get(1)?)))?
+        .collect()
+}
+
 pub fn by_uid(conn: &Connection, uid: &str) -> rusqlite::Result<Option<Booking>> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM bookings WHERE uid = ?1"),

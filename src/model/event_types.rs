@@ -575,6 +575,31 @@ impl EventTypeInput {
     }
 }
 
+/// A slug made from a title or a name, for any script: letters are transliterated to
+/// ASCII (`Rückenschule` → `ruckenschule`, `Straße` → `strasse`, `Запись` → `zapis`,
+/// `東京` → `dong-jing`), everything else becomes `-`. At most 60 characters, cut at a
+/// word boundary where possible; empty when the title has nothing to transliterate.
+pub fn slug_from_title(title: &str) -> String {
+    let ascii = deunicode::deunicode_with_tofu(title.trim(), "-").to_lowercase();
+    let mut slug = String::new();
+    for c in ascii.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    let slug = slug.trim_end_matches('-');
+    if slug.len() <= 60 {
+        return slug.to_string();
+    }
+    let cut = &slug[..60];
+    match cut.rfind('-') {
+        Some(end) if end >= 20 => cut[..end].to_string(),
+        _ => cut.trim_end_matches('-').to_string(),
+    }
+}
+
 /// Checks a slug: 1–60 lowercase letters, digits and `-`.
 pub fn check_slug(slug: &str) -> Result<(), &'static str> {
     if slug.is_empty() || slug.len() > 60 {
@@ -672,6 +697,30 @@ pub fn validate_guests(guests: &mut Vec<String>, errors: &mut FieldErrors) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_from_titles_in_any_script() {
+        for (title, slug) in [
+            ("Initial consultation!", "initial-consultation"),
+            ("  30 min  call ", "30-min-call"),
+            ("Rückenschule", "ruckenschule"),
+            ("Straße & Café", "strasse-cafe"),
+            ("Запись к врачу", "zapis-k-vrachu"),
+            ("Φυσικοθεραπεία", "phusikotherapeia"),
+            ("東京 相談", "dong-jing-xiang-tan"),
+            ("🙂", "slight-smile"),
+            ("!!!", ""),
+        ] {
+            let made = slug_from_title(title);
+            assert_eq!(made, slug, "{title}");
+            if !made.is_empty() {
+                assert_eq!(check_slug(&made), Ok(()), "{title}");
+            }
+        }
+        let long = slug_from_title(&"Nachsorge ".repeat(10));
+        assert!(long.len() <= 60 && !long.ends_with('-'), "{long}");
+        assert_eq!(check_slug(&long), Ok(()));
+    }
 
     fn sample() -> EventTypeInput {
         serde_json::from_value(serde_json::json!({

@@ -5,6 +5,8 @@
 //! speaks English today; a new language adds a [`Language`] and its formats here, and
 //! every page and message follows.
 
+pub mod zones;
+
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use chrono::{NaiveDate, Offset};
 use chrono_tz::Tz;
@@ -22,6 +24,44 @@ pub struct Locale {
     pub language: Language,
     /// `1:30pm` rather than `13:30`.
     pub twelve_hour: bool,
+    /// `Monday, March 30, 2026` rather than `Monday, 30 March 2026`.
+    pub month_first: bool,
+}
+
+/// The clock and date order customary where a visitor's browser says they are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Conventions {
+    pub twelve_hour: bool,
+    pub month_first: bool,
+}
+
+/// Regions whose people usually read a 12-hour clock.
+const TWELVE_HOUR_REGIONS: [&str; 9] = ["US", "CA", "AU", "NZ", "IN", "PK", "BD", "PH", "EG"];
+/// Regions that write the month before the day.
+const MONTH_FIRST_REGIONS: [&str; 2] = ["US", "PH"];
+
+impl Conventions {
+    /// The conventions of a language tag's region (`en-US`, `de-DE`, `en_GB`); `None`
+    /// for a tag without a region, which says nothing about the clock.
+    pub fn of_language_tag(tag: &str) -> Option<Self> {
+        let region = tag
+            .split(['-', '_'])
+            .skip(1)
+            .find(|part| part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))?
+            .to_ascii_uppercase();
+        Some(Self {
+            twelve_hour: TWELVE_HOUR_REGIONS.contains(&region.as_str()),
+            month_first: MONTH_FIRST_REGIONS.contains(&region.as_str()),
+        })
+    }
+
+    /// The conventions of the first language in an `Accept-Language` header that names
+    /// a region.
+    pub fn from_accept_language(header: &str) -> Option<Self> {
+        accept_language::parse(header)
+            .iter()
+            .find_map(|tag| Self::of_language_tag(tag))
+    }
 }
 
 impl Locale {
@@ -30,6 +70,15 @@ impl Locale {
         Self {
             language: Language::English,
             twelve_hour,
+            month_first: false,
+        }
+    }
+
+    /// The same, writing the month before the day.
+    pub fn month_first(self, month_first: bool) -> Self {
+        Self {
+            month_first,
+            ..self
         }
     }
 
@@ -45,12 +94,22 @@ impl Locale {
 
     /// `Monday, 30 March 2026`.
     pub fn long_date(&self, date: NaiveDate) -> String {
-        date.format("%A, %-d %B %Y").to_string()
+        let format = if self.month_first {
+            "%A, %B %-d, %Y"
+        } else {
+            "%A, %-d %B %Y"
+        };
+        date.format(format).to_string()
     }
 
     /// `Mon, 30 Mar`.
     pub fn short_date(&self, date: NaiveDate) -> String {
-        date.format("%a, %-d %b").to_string()
+        let format = if self.month_first {
+            "%a, %b %-d"
+        } else {
+            "%a, %-d %b"
+        };
+        date.format(format).to_string()
     }
 
     /// `13:30 – 14:00, Monday, 30 March 2026` in `zone`.
@@ -62,6 +121,24 @@ impl Locale {
             self.time(end),
             self.long_date(start.date_naive())
         )
+    }
+
+    /// A meeting's time as a subject line says it, in `zone`: `Thursday 10 December,
+    /// 10:00–10:30`; one that ends on another day names both days.
+    pub fn brief_when(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
+        let (start, end) = (start.with_timezone(&zone), end.with_timezone(&zone));
+        let day = |t: DateTime<Tz>| t.format("%A %-d %B").to_string();
+        if start.date_naive() == end.date_naive() {
+            format!("{}, {}–{}", day(start), self.time(start), self.time(end))
+        } else {
+            format!(
+                "{}, {} – {}, {}",
+                day(start),
+                self.time(start),
+                day(end),
+                self.time(end)
+            )
+        }
     }
 
     /// `30 min`, `1 h`, `1 h 30 min`.
@@ -101,5 +178,62 @@ mod tests {
         assert_eq!(Locale::default().duration(90), "1 h 30 min");
         assert_eq!(Locale::default().duration(45), "45 min");
         assert_eq!(offset(chrono_tz::Asia::Kathmandu, t.to_utc()), "UTC+05:45");
+    }
+
+    #[test]
+    fn conventions_follow_the_region_of_the_preferred_language() {
+        let of = |header: &str| Conventions::from_accept_language(header);
+        let us = Conventions {
+            twelve_hour: true,
+            month_first: true,
+        };
+        let europe = Conventions {
+            twelve_hour: false,
+            month_first: false,
+        };
+        assert_eq!(of("en-US,en;q=0.9"), Some(us));
+        assert_eq!(of("de-DE,de;q=0.9,en;q=0.8"), Some(europe));
+        assert_eq!(of("en-GB"), Some(europe));
+        assert_eq!(
+            of("en;q=0.9, en-AU;q=0.8").map(|c| c.twelve_hour),
+            Some(true)
+        );
+        assert_eq!(of("fr"), None);
+        assert_eq!(of(""), None);
+        let date = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap_or_default();
+        assert_eq!(
+            Locale::english(true).month_first(true).long_date(date),
+            "Thursday, December 10, 2026"
+        );
+        assert_eq!(
+            Locale::english(false).long_date(date),
+            "Thursday, 10 December 2026"
+        );
+    }
+
+    #[test]
+    fn subject_lines_say_the_day_then_the_times() {
+        let at = |d, h, m| {
+            Utc.with_ymd_and_hms(2026, 12, d, h, m, 0)
+                .single()
+                .unwrap_or_default()
+        };
+        let berlin = chrono_tz::Europe::Berlin;
+        assert_eq!(
+            Locale::english(false).brief_when(at(10, 9, 0), at(10, 9, 30), berlin),
+            "Thursday 10 December, 10:00–10:30"
+        );
+        assert_eq!(
+            Locale::english(true).brief_when(
+                at(10, 15, 0),
+                at(10, 15, 30),
+                chrono_tz::America::New_York
+            ),
+            "Thursday 10 December, 10:00am–10:30am"
+        );
+        assert_eq!(
+            Locale::english(false).brief_when(at(10, 22, 30), at(10, 23, 30), berlin),
+            "Thursday 10 December, 23:30 – Friday 11 December, 00:30"
+        );
     }
 }

@@ -13,7 +13,7 @@ use crate::db::teams::{self, TeamRole};
 use crate::db::users::{self, Role, User};
 use crate::db::{DbError, event_types, schedules};
 use crate::model::error::FieldErrors;
-use crate::model::event_types::{EventType, EventTypeInput, check_slug};
+use crate::model::event_types::{EventType, EventTypeInput, check_slug, slug_from_title};
 use crate::model::schedules::{OutOfOfficeInput, ScheduleInput, StoredSchedule, parse_zone};
 
 /// How long the link to choose a password of an account an administrator made works.
@@ -309,8 +309,12 @@ pub fn create_team(
     now: DateTime<Utc>,
 ) -> Result<teams::Team, ManageError> {
     check(access::administration(user), "team")?;
-    let slug = slug.trim().to_lowercase();
     let name = name.trim();
+    // Like an event type's: typed, or made from the name when left empty.
+    let slug = match slug.trim() {
+        "" => slug_from_title(name),
+        given => given.to_lowercase(),
+    };
     let mut errors = FieldErrors::new();
     if let Err(reason) = check_slug(&slug) {
         errors.add("slug", reason);

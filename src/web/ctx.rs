@@ -109,6 +109,8 @@ pub struct Ctx {
     pub https: bool,
     /// The `User-Agent` header, for the audit log.
     pub user_agent: Option<String>,
+    /// The clock and date order the visitor's `Accept-Language` suggests.
+    pub conventions: Option<crate::present::Conventions>,
     pub path: String,
 }
 
@@ -189,6 +191,11 @@ impl FromRequestParts<AppState> for Ctx {
             address,
             https,
             user_agent: user_agent(parts),
+            conventions: parts
+                .headers
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .and_then(crate::present::Conventions::from_accept_language),
             path: parts
                 .uri
                 .path_and_query()

@@ -340,6 +340,22 @@ pub fn error_summary(errors: &FieldErrors) -> Markup {
 }
 
 /// A short message above the page content.
+/// The options of a time-zone menu: canonical zones grouped by region, each with its
+/// readable name and offset at `now` (see [`crate::present::zones`]). The select that
+/// holds them carries `data-zone-menu`: the browser's script adds a search box and puts
+/// the detected zone first.
+pub fn zone_options(selected: &str, now: chrono::DateTime<chrono::Utc>) -> Markup {
+    html! {
+        @for group in crate::present::zones::zone_groups(selected, now) {
+            optgroup label=(group.region) {
+                @for zone in &group.zones {
+                    option value=(zone.name) selected[zone.name == selected] { (zone.label) }
+                }
+            }
+        }
+    }
+}
+
 pub fn notice(kind: &str, text: &str) -> Markup {
     let role = if kind == "error" { "alert" } else { "status" };
     html! { div class=(format!("alert alert-{kind}")) role=(role) { (text) } }

@@ -17,13 +17,14 @@ mod outcome;
 mod panic_guard;
 mod public;
 pub(crate) mod setup;
+pub mod shown_once;
 mod sso;
 mod updates;
 
 use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderName, HeaderValue, Method, StatusCode, Uri, header};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
@@ -93,6 +94,7 @@ pub fn router(state: AppState) -> Router {
         .merge(api::router())
         .route("/metrics", get(metrics::serve))
         .route("/admin/update-checks", post(updates::toggle))
+        .method_not_allowed_fallback(back_to_form_page)
         .fallback(not_found)
         .layer(middleware::from_fn(panic_guard::catch_panic))
         .layer(middleware::from_fn_with_state(state.clone(), setup_guard))
@@ -136,6 +138,45 @@ async fn home(ctx: Ctx) -> Redirect {
 
 async fn not_found() -> WebError {
     WebError::NotFound
+}
+
+/// A GET of a dashboard URL that only takes a form's POST (a reload, back or a bookmark
+/// of where a form was sent) goes to the page the form is on, not to a bare 405.
+async fn back_to_form_page(method: Method, uri: Uri) -> Response {
+    let path = uri.path();
+    if (method == Method::GET || method == Method::HEAD) && path.starts_with("/dashboard/") {
+        Redirect::to(&form_page_of(path)).into_response()
+    } else {
+        StatusCode::METHOD_NOT_ALLOWED.into_response()
+    }
+}
+
+/// Collections whose items have no page of their own: their forms are on the
+/// collection's page (`/dashboard/settings/api-keys/3/revoke` → `…/api-keys` → settings).
+const ITEMS_WITHOUT_PAGE: [&str; 6] = [
+    "api-keys",
+    "users",
+    "invitations",
+    "members",
+    "calendars",
+    "jobs",
+];
+
+/// The page a POST-only dashboard path belongs to: its parent, skipping items that
+/// have no page. A parent that only takes POST itself redirects once more.
+fn form_page_of(path: &str) -> String {
+    let mut segments: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    segments.pop();
+    if segments.len() > 3
+        && ITEMS_WITHOUT_PAGE.contains(&segments[segments.len() - 2])
+        && !segments[segments.len() - 1].is_empty()
+    {
+        segments.pop();
+    }
+    match segments.join("/") {
+        parent if parent.len() > "/dashboard".len() => parent,
+        _ => "/dashboard".to_string(),
+    }
 }
 
 /// Browsers keep to HTTPS for a year after seeing this over a TLS connection.

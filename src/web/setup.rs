@@ -4,7 +4,6 @@
 use axum::extract::Query;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
-use chrono_tz::TZ_VARIANTS;
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -16,7 +15,9 @@ use crate::setup::{self, InstanceInput, SetupError};
 use crate::web::dashboard::email::{self, smtp_fields};
 use crate::web::extract::PostedForm;
 use crate::web::format::FormData;
-use crate::web::layout::{Field, capitalize, card_page, csrf_field, error_summary, field};
+use crate::web::layout::{
+    Field, capitalize, card_page, csrf_field, error_summary, field, zone_options,
+};
 use crate::web::{Ctx, WebError};
 
 #[derive(Debug, Default, Deserialize)]
@@ -199,7 +200,7 @@ fn instance_form(ctx: &Ctx, form: &InstanceForm, errors: &FieldErrors) -> Markup
             (csrf_field(&ctx.csrf_token()))
             (field(&Field { name: "organization_name", label: "Organization name", value: &form.organization_name, autocomplete: Some("organization"), required: true, autofocus: true, ..Field::default() }, errors))
             (field(&Field { name: "base_url", label: "Public address", kind: "url", value: &form.base_url, hint: Some("The URL people use to reach this instance, such as https://book.example.org."), ..Field::default() }, errors))
-            (zone_select("default_time_zone", "Default time zone", &form.default_time_zone, errors))
+            (zone_select("default_time_zone", "Default time zone", &form.default_time_zone, ctx.state.clock.now(), errors))
             div.field.invalid[errors.get("first_day_of_week").is_some()] {
                 label for="f-first_day_of_week" { "First day of the week" }
                 select #f-first_day_of_week name="first_day_of_week" {
@@ -242,15 +243,19 @@ pub fn idle_words(minutes: u32) -> String {
 }
 
 /// A select of every IANA time zone chrono-tz knows.
-pub fn zone_select(name: &str, label: &str, selected: &str, errors: &FieldErrors) -> Markup {
+pub fn zone_select(
+    name: &str,
+    label: &str,
+    selected: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    errors: &FieldErrors,
+) -> Markup {
     let id = format!("f-{name}");
     html! {
         div.field.invalid[errors.get(name).is_some()] {
             label for=(id) { (label) }
-            select id=(id) name=(name) data-detect-zone[selected == "UTC"] {
-                @for zone in TZ_VARIANTS {
-                    option value=(zone.name()) selected[zone.name() == selected] { (zone.name()) }
-                }
+            select id=(id) name=(name) data-detect-zone[selected == "UTC"] data-zone-menu {
+                (zone_options(selected, now))
             }
             @if let Some(message) = errors.get(name) {
                 p.error { (label) " " (message) }
@@ -371,10 +376,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn zone_select_lists_every_zone() {
-        let html = zone_select("zone", "Zone", "Asia/Kathmandu", &FieldErrors::new()).into_string();
-        assert!(html.contains("<option value=\"Asia/Kathmandu\" selected>"));
+    fn zone_select_lists_canonical_zones_by_region() {
+        let now = chrono::Utc::now();
+        let html =
+            zone_select("zone", "Zone", "Asia/Kathmandu", now, &FieldErrors::new()).into_string();
+        assert!(html.contains("<option value=\"Asia/Kathmandu\" selected>Kathmandu (UTC+05:45)"));
+        assert!(html.contains("<optgroup label=\"Australia\">"));
         assert!(html.contains("Australia/Lord_Howe"));
-        assert_eq!(html.matches("<option").count(), TZ_VARIANTS.len());
+        assert!(!html.contains("Africa/Asmera") && !html.contains("US/Pacific"));
+        let count = crate::present::zones::canonical().count() + 1;
+        assert_eq!(html.matches("<option").count(), count);
     }
 }

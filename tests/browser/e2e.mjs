@@ -142,6 +142,26 @@ async function main() {
     await page.fill("#f-organization_name", "Harbor Clinic");
     check(await page.isChecked("#f-installation-shared"), "the wizard asks what kind of installation this is, a shared screen first");
     check((await page.inputValue("#f-default_time_zone")) === "Europe/Berlin", "the wizard picks the browser's zone (Europe/Berlin)");
+    // The zone menu: canonical zones by region with offsets, the detected one first, and
+    // a search box that narrows it.
+    const menu = await page.evaluate(() => {
+      const select = document.querySelector("#f-default_time_zone");
+      const values = [...select.options].map((o) => o.value);
+      return {
+        first: select.querySelector("optgroup").label + ": " + select.options[0].textContent,
+        aliases: values.filter((v) => ["Africa/Asmera", "Africa/Timbuktu", "US/Pacific"].includes(v)),
+        count: values.length,
+        groups: [...select.querySelectorAll("optgroup")].map((g) => g.label),
+      };
+    });
+    check(/^Your zone \(detected\): Berlin \(UTC\+0[12]:00\)$/.test(menu.first), `the detected zone comes first (${menu.first})`);
+    check(menu.aliases.length === 0 && menu.count < 450, `no alias zones in the menu (${menu.aliases}, ${menu.count} entries)`);
+    check(menu.groups.includes("Europe") && menu.groups.includes("America"), `zones are grouped by region (${menu.groups.join(", ")})`);
+    await page.fill(".zone-search", "kathm");
+    const visible = await page.evaluate(() => [...document.querySelectorAll("#f-default_time_zone option")].filter((o) => !o.hidden && !o.parentNode.hidden).map((o) => o.textContent));
+    check(visible.length === 1 && visible[0] === "Kathmandu (UTC+05:45)", `typing narrows the zones (${visible.join(", ")})`);
+    await page.fill(".zone-search", "");
+    await page.selectOption("#f-default_time_zone", "Europe/Berlin");
     await shoot(page, "setup-organization");
     await Promise.all([page.waitForURL("**/setup/email"), page.click("button[type=submit]")]);
     await shoot(page, "setup-email");
@@ -166,6 +186,22 @@ async function main() {
     await page.fill("#f-description", "A first conversation about what you need.\n\nBring any letters from other doctors.");
     await Promise.all([page.waitForURL(/notice=saved/), page.click("button:has-text('Save changes')")]);
     check(await page.isVisible("text=Your changes are saved."), "the event type is saved with a confirmation");
+    // The booking window shows only the fields the chosen kind uses.
+    const windowKind = "[name='bookingWindow.kind']";
+    const windowShown = async () => ({
+      days: await page.isVisible("[name='bookingWindow.days']"),
+      from: await page.isVisible("[name='bookingWindow.start']"),
+      until: await page.isVisible("[name='bookingWindow.end']"),
+    });
+    let shown = await windowShown();
+    check(!shown.days && !shown.from && !shown.until, `"Any time in the future" shows no window fields (${JSON.stringify(shown)})`);
+    await page.selectOption(windowKind, "rollingBusinessDays");
+    shown = await windowShown();
+    check(shown.days && !shown.from && !shown.until, `a number of business days shows Days only (${JSON.stringify(shown)})`);
+    await page.selectOption(windowKind, "dateRange");
+    shown = await windowShown();
+    check(!shown.days && shown.from && shown.until, `two dates show From and Until only (${JSON.stringify(shown)})`);
+    await page.selectOption(windowKind, "unlimited");
     await axe(page, "event-type editor");
     await shoot(page, "event-type-editor");
     const publicUrl = (await page.textContent(".page-head h1 + p a")).trim();
@@ -176,6 +212,7 @@ async function main() {
     await booker.goto(`${server.base}/olivia/consultation`);
     await booker.waitForURL(/tz=America%2FNew_York/);
     check((await booker.inputValue("#booker-tz")) === "America/New_York", "the booker shows the invitee's zone, detected in the browser");
+    check(await booker.isVisible(".segmented a[aria-current='true']:has-text('12h')"), "an en-US browser gets the 12-hour clock by default");
     await axe(booker, "booker");
     await shoot(booker, "booker");
 
@@ -291,7 +328,42 @@ async function main() {
     await axe(page, "calendars page with a Google account");
     await shoot(page, "calendars-google-connected");
 
-    // 10. A minute before an idle sign-out (15 minutes on a shared screen) the page asks;
+    // 10. Every dashboard page fits a phone: the page itself never scrolls sideways at
+    // 390 px (the menu and the tabs wrap, wide tables become stacked rows). The pages are
+    // found by following the dashboard's own links from the home page.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const seen = new Set();
+    const queue = ["/dashboard"];
+    const origin = new URL(page.url()).origin;
+    while (queue.length && seen.size < 80) {
+      const target = queue.shift();
+      if (seen.has(target)) continue;
+      seen.add(target);
+      const response = await page.goto(origin + target);
+      if (!response || response.status() !== 200) continue;
+      const { width, widest, cutOff } = await page.evaluate(() => {
+        const inside = (e) => e.getBoundingClientRect().right <= 390.5;
+        const over = [...document.body.querySelectorAll("*")].filter((e) => !inside(e) && [...e.children].every(inside));
+        const name = (e) => `${e.tagName.toLowerCase()}${e.id ? "#" + e.id : ""}${e.className && typeof e.className === "string" ? "." + e.className.trim().replaceAll(/\s+/g, ".") : ""}`;
+        return {
+          width: document.documentElement.scrollWidth,
+          widest: over.slice(0, 3).map(name).join(", "),
+          cutOff: [...document.querySelectorAll(".topnav a, .tabs a")].filter((e) => !inside(e)).map((e) => e.textContent.trim()),
+        };
+      });
+      check(width <= 390, `${target} fits a 390 px phone (page ${width} px wide${widest ? "; too wide: " + widest : ""})`);
+      check(cutOff.length === 0, `${target}: every menu entry and tab is in sight at 390 px (${cutOff.join(", ")})`);
+      const links = await page.evaluate(() => [...document.querySelectorAll("a[href^='/dashboard']")].map((a) => a.getAttribute("href").split("#")[0]));
+      for (const link of links) if (!seen.has(link) && !link.includes("/export")) queue.push(link);
+    }
+    check(seen.size >= 15, `the phone check visited the dashboard's pages (${seen.size})`);
+    for (const target of ["/dashboard/bookings?tab=cancelled", "/dashboard/admin/audit"]) {
+      await page.goto(origin + target);
+      await shoot(page, `phone${target.replaceAll(/[/?=]/g, "-")}`);
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    // 11. A minute before an idle sign-out (15 minutes on a shared screen) the page asks;
     // "Stay signed in" keeps the session. The browser's clock is run forward.
     const idle = await host.context.newPage();
     await idle.clock.install();

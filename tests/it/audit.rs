@@ -626,7 +626,7 @@ async fn account_and_settings_changes_are_audited() {
     )
     .await
     .expect("create user");
-    assert_eq!(created.status(), StatusCode::OK);
+    assert_eq!(created.status(), StatusCode::SEE_OTHER);
     for path in [
         "/dashboard/admin/users/2/disable",
         "/dashboard/admin/users/2/enable",

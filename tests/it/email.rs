@@ -325,18 +325,18 @@ async fn book_reschedule_cancel_tell_attendee_guests_and_host_in_their_zones_wit
     assert_eq!(
         subjects(&attendee),
         [
-            "Confirmed: Consultation on 4:00am – 4:30am, Tuesday, 31 March 2026",
-            "Rescheduled: Consultation on 5:00am – 5:30am, Tuesday, 31 March 2026",
-            "Cancelled: Consultation on 5:00am – 5:30am, Tuesday, 31 March 2026",
+            "Confirmed: Consultation, Tuesday 31 March, 4:00am–4:30am",
+            "Rescheduled: Consultation, Tuesday 31 March, 5:00am–5:30am",
+            "Cancelled: Consultation, Tuesday 31 March, 5:00am–5:30am",
         ]
     );
     // The host reads Tokyo time on a 24-hour clock: 08:00 UTC is 17:00 there.
     assert_eq!(
         subjects(&host),
         [
-            "New booking: Consultation with Pat Patient on 17:00 – 17:30, Tuesday, 31 March 2026",
-            "Rescheduled: Consultation with Pat Patient on 18:00 – 18:30, Tuesday, 31 March 2026",
-            "Cancelled: Consultation with Pat Patient on 18:00 – 18:30, Tuesday, 31 March 2026",
+            "New booking: Consultation with Pat Patient, Tuesday 31 March, 17:00–17:30",
+            "Rescheduled: Consultation with Pat Patient, Tuesday 31 March, 18:00–18:30",
+            "Cancelled: Consultation with Pat Patient, Tuesday 31 March, 18:00–18:30",
         ]
     );
     for part in ["text", "html"] {
@@ -483,7 +483,7 @@ async fn a_request_tells_the_attendee_it_waits_and_the_host_how_to_accept_it() {
     let attendee = to(&all, "pat@example.org");
     let host = to(&all, OWNER_EMAIL);
     assert!(
-        subjects(&attendee)[0].starts_with("Request received: Consultation on "),
+        subjects(&attendee)[0].starts_with("Request received: Consultation, "),
         "{all:#?}"
     );
     assert!(
@@ -491,7 +491,7 @@ async fn a_request_tells_the_attendee_it_waits_and_the_host_how_to_accept_it() {
         "no invitation before it is accepted"
     );
     assert!(
-        subjects(&host)[0].starts_with("New request: Consultation with Pat Patient on "),
+        subjects(&host)[0].starts_with("New request: Consultation with Pat Patient, "),
         "{all:#?}"
     );
     let text = host[0]["text"].as_str().unwrap_or_default();
@@ -523,7 +523,7 @@ async fn a_request_tells_the_attendee_it_waits_and_the_host_how_to_accept_it() {
         "the host hears nothing of their own accept"
     );
     assert!(
-        subjects(&attendee)[1].starts_with("Accepted: Consultation on "),
+        subjects(&attendee)[1].starts_with("Accepted: Consultation, "),
         "{all:#?}"
     );
     let calendar = &attendee[1]["calendar"];

@@ -16,13 +16,19 @@ async fn invite(
     role: &str,
 ) -> (StatusCode, String) {
     let (_, _, page) = fetch_page(admin, &server.url("/dashboard/admin")).await;
-    let (status, _, page) = submit_form(
+    let (status, to, page) = submit_form(
         admin,
         &server.url("/dashboard/admin/invitations"),
         &csrf_of(&page),
         &[("invite_email", email), ("invite_role", role)],
     )
     .await;
+    if status != StatusCode::SEE_OTHER {
+        return (status, page);
+    }
+    // Created: the admin page shows the result once, after a redirect.
+    assert!(to.starts_with("/dashboard/admin?shown="), "{to}");
+    let (status, _, page) = fetch_page(admin, &server.url(&to)).await;
     (status, page)
 }
 

@@ -15,6 +15,7 @@ mod doctor;
 mod email;
 mod encryption;
 mod extremes;
+mod first_week;
 mod google;
 mod google_standin;
 mod jobs;

@@ -956,7 +956,7 @@ async fn teams_members_and_team_pages() {
     .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(html.contains("Email must be an email address"));
-    let (status, _, html) = submit(
+    let (status, to, _) = submit(
         &server,
         &client,
         &team,
@@ -968,7 +968,9 @@ async fn teams_members_and_team_pages() {
         ],
     )
     .await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(to.starts_with(&format!("{team}?shown=")), "{to}");
+    let (_, html) = get(&client, &server.url(&to)).await;
     assert!(
         html.contains("/reset/") && html.contains("Sam Staff has an account and is in the team.")
     );
@@ -1174,7 +1176,7 @@ async fn settings_forms_validate_and_api_keys_are_shown_once() {
         html.contains("New key&#39;s name must be 1 to 100 characters")
             || html.contains("New key's name must be 1 to 100 characters")
     );
-    let (status, _, html) = submit(
+    let (status, to, _) = submit(
         &server,
         &client,
         "/dashboard/settings",
@@ -1182,6 +1184,14 @@ async fn settings_forms_validate_and_api_keys_are_shown_once() {
         &[("name", "Website")],
     )
     .await;
+    // Post/redirect/get: the key is shown once on the settings page, and a reload of
+    // that page (or of the form's target) shows it no more.
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(
+        to.starts_with("/dashboard/settings?shown=") && to.ends_with("#api-keys"),
+        "{to}"
+    );
+    let (status, html) = get(&client, &server.url(&to)).await;
     assert_eq!(status, StatusCode::OK);
     let key = html
         .split("value=\"kairos_")
@@ -1195,6 +1205,17 @@ async fn settings_forms_validate_and_api_keys_are_shown_once() {
         client: reqwest::Client::new(),
     };
     assert_eq!(api.get("/api/v1/me").await.0, StatusCode::OK);
+    let (status, reloaded) = get(&client, &server.url(&to)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!reloaded.contains(&key), "shown only once");
+    assert!(reloaded.contains("is no longer shown"), "a reload says why");
+    let response = client
+        .get(server.url("/dashboard/settings/api-keys"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER, "no bare 405");
+    assert_eq!(location(&response), "/dashboard/settings");
     let (_, page) = get(&client, &server.url("/dashboard/settings")).await;
     assert!(!page.contains(&key), "shown only once");
     let revoke = links(&page, "/dashboard/settings/api-keys/");
@@ -1250,7 +1271,7 @@ async fn admins_create_and_disable_people_and_choose_who_may_embed() {
     ] {
         assert!(html.contains(message), "{message}");
     }
-    let (status, _, html) = submit(
+    let (status, to, _) = submit(
         &server,
         &client,
         "/dashboard/admin",
@@ -1262,7 +1283,8 @@ async fn admins_create_and_disable_people_and_choose_who_may_embed() {
         ],
     )
     .await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, html) = get(&client, &server.url(&to)).await;
     let link = html
         .split("value=\"")
         .find(|rest| rest.contains("/reset/"))

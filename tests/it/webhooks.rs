@@ -809,8 +809,10 @@ async fn the_dashboard_adds_a_webhook_shows_its_secret_once_and_sends_a_test_pin
         .send()
         .await
         .expect("answer");
-    assert_eq!(added.status(), StatusCode::OK);
-    let html = added.text().await.expect("html");
+    assert_eq!(added.status(), StatusCode::SEE_OTHER);
+    let shown = location(&added);
+    assert!(shown.starts_with("/dashboard/webhooks?shown="), "{shown}");
+    let (_, _, html) = fetch_page(&browser, &server.url(&shown)).await;
     let marker = "id=\"new-secret\" type=\"text\" readonly value=\"";
     let start = html.find(marker).expect("the secret is shown") + marker.len();
     let secret = html[start..]

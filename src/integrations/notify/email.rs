@@ -128,6 +128,11 @@ impl Reading {
         Locale::english(self.twelve_hour).when(start, end, self.zone)
     }
 
+    /// `Tuesday 31 March, 4:00am–4:30am`: the time in a subject line.
+    pub fn brief_when(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
+        Locale::english(self.twelve_hour).brief_when(start, end, self.zone)
+    }
+
     /// The same with the zone: `… (America/New_York)`.
     pub fn when_with_zone(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
         format!("{} ({})", self.when(start, end), self.zone.name())
@@ -652,6 +657,31 @@ pub async fn send(smtp: &SmtpSettings, email: &Email, policy: Policy) -> Result<
         })?
 }
 
+/// Checks that the mail server `smtp` can be reached and talked to without sending
+/// anything: the outbound guard, the connection with its greeting and EHLO (STARTTLS
+/// and the certificate check where the settings ask for TLS), and the login when a user
+/// name is set; then QUIT. `Ok` describes what answered.
+pub async fn probe(smtp: &SmtpSettings, policy: Policy) -> Result<String, EmailError> {
+    let destination = outbound::check_host(&smtp.host, smtp.port, policy)
+        .await
+        .map_err(EmailError::Outbound)?;
+    let mut conn = connect(smtp, &destination).await?;
+    let mut steps = vec!["EHLO"];
+    if smtp.security != Security::None {
+        steps.push("TLS");
+    }
+    if log_in(&mut conn, smtp).await? {
+        steps.push("login");
+    }
+    let _ = tokio::time::timeout(StdDuration::from_secs(10), conn.quit()).await;
+    Ok(format!(
+        "{}:{} answered ({}), no message sent",
+        smtp.host,
+        smtp.port,
+        steps.join(", ")
+    ))
+}
+
 /// Runs `step` of the conversation, giving up after `limit`.
 async fn within<T>(
     limit: StdDuration,
@@ -708,6 +738,21 @@ async fn connect(
     Ok(conn)
 }
 
+/// Logs in when the settings name a user; `true` when it did.
+async fn log_in(conn: &mut AsyncSmtpConnection, smtp: &SmtpSettings) -> Result<bool, EmailError> {
+    let (Some(user), Some(password)) = (&smtp.username, &smtp.password) else {
+        return Ok(false);
+    };
+    let credentials = Credentials::new(user.clone(), password.clone());
+    within(
+        SMTP_COMMAND_TIMEOUT,
+        "AUTH",
+        conn.auth(DEFAULT_MECHANISMS, &credentials),
+    )
+    .await?;
+    Ok(true)
+}
+
 /// One message's conversation: connect, authenticate, MAIL, RCPT for each recipient,
 /// DATA, the message, QUIT.
 async fn converse(
@@ -718,15 +763,7 @@ async fn converse(
     let envelope = message.envelope();
     let body = message.formatted();
     let mut conn = connect(smtp, destination).await?;
-    if let (Some(user), Some(password)) = (&smtp.username, &smtp.password) {
-        let credentials = Credentials::new(user.clone(), password.clone());
-        within(
-            SMTP_COMMAND_TIMEOUT,
-            "AUTH",
-            conn.auth(DEFAULT_MECHANISMS, &credentials),
-        )
-        .await?;
-    }
+    log_in(&mut conn, smtp).await?;
     let mut parameters = Vec::new();
     let ascii = |address: &lettre::Address| AsRef::<str>::as_ref(address).is_ascii();
     let ascii_addresses = envelope.from().is_none_or(ascii) && envelope.to().iter().all(ascii);

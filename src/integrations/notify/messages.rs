@@ -131,8 +131,10 @@ struct Words<'a> {
 }
 
 impl Words<'_> {
-    fn when(&self) -> String {
-        self.reading.when(self.booking.start, self.booking.end)
+    /// The time as the subject line says it: `Thursday 10 December, 10:00–10:30`.
+    fn brief_when(&self) -> String {
+        self.reading
+            .brief_when(self.booking.start, self.booking.end)
     }
 
     fn previously(&self) -> String {
@@ -167,7 +169,7 @@ impl Words<'_> {
 
     fn to_attendee(&self) -> (String, String) {
         let b = self.booking;
-        let (title, hosts, when) = (&b.title, self.hosts, self.when());
+        let (title, hosts) = (&b.title, self.hosts);
         let hello = format!("Hello {},", b.attendee_name);
         let (headline, text) = match self.event.event {
             BookingEvent::Created => (
@@ -220,14 +222,14 @@ impl Words<'_> {
             ),
         };
         (
-            format!("{headline}: {title} on {when}"),
+            format!("{headline}: {title}, {}", self.brief_when()),
             format!("{hello}\n\n{text}"),
         )
     }
 
     fn to_host(&self) -> (String, String) {
         let b = self.booking;
-        let (title, attendee, when) = (&b.title, &b.attendee_name, self.when());
+        let (title, attendee) = (&b.title, &b.attendee_name);
         let (headline, text) = match self.event.event {
             BookingEvent::Created => (
                 "New booking",
@@ -261,7 +263,7 @@ impl Words<'_> {
             ),
         };
         (
-            format!("{headline}: {title} with {attendee} on {when}"),
+            format!("{headline}: {title} with {attendee}, {}", self.brief_when()),
             text,
         )
     }

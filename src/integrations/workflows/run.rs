@@ -39,6 +39,9 @@ struct Loaded {
     smtp: Option<SmtpSettings>,
 }
 
+/// Why a text message step failed when no gateway is set up, in words for the jobs page.
+pub const NO_SMS_GATEWAY: &str = "no SMS gateway is set up, so the text message was not sent: an administrator sets one up under Admin → Text messages, then retries this job";
+
 fn id_of(payload: &Value, name: &str) -> Result<i64, JobFailure> {
     payload
         .get(name)
@@ -374,16 +377,14 @@ async fn send_sms(
             Ok((gateway, number))
         })
         .await?;
-    let Some(gateway) = gateway else {
-        tracing::warn!(
-            workflow_id = loaded.workflow.id,
-            "no SMS gateway is set up: a workflow text message was not sent"
-        );
-        return Ok(false);
-    };
     // The attendee gave no number: nobody to text.
     let Some(number) = number else {
         return Ok(false);
+    };
+    // Not silently done: the job fails with the reason in words, shows under Admin →
+    // Background jobs, and goes out on a retry once a gateway is set up.
+    let Some(gateway) = gateway else {
+        return Err(JobFailure::new(NO_SMS_GATEWAY));
     };
     let reading = match loaded.step.action {
         Action::SmsAttendee => Reading::attendee(&loaded.booking),

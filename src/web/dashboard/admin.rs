@@ -14,7 +14,7 @@ use crate::invitations::{self, Delivery, Sent, Site};
 use crate::model::error::FieldErrors;
 use crate::present::Locale;
 use crate::scheduling::manage::{self, ManageError};
-use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
+use crate::web::dashboard::{NoticeQuery, admin_only, page_notices, render_status, show_once_at};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -203,7 +203,7 @@ async fn page_with(
                     div.two-col {
                         (field(&Field { name: "organization_name", label: "Organization name", value: settings_form.get("organization_name"), required: true, ..Field::default() }, &settings_errors))
                         (field(&Field { name: "base_url", label: "Public address", kind: "url", value: settings_form.get("base_url"), hint: Some("Such as https://book.example.org. The config file's base_url wins over this."), ..Field::default() }, &settings_errors))
-                        (zone_select("default_time_zone", "Default time zone", settings_form.get("default_time_zone"), &settings_errors))
+                        (zone_select("default_time_zone", "Default time zone", settings_form.get("default_time_zone"), ctx.state.clock.now(), &settings_errors))
                         (select_field("first_day_of_week", "Week starts on", &[("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], settings_form.get("first_day_of_week"), None, &settings_errors))
                     }
                     (select_field("signup", "Who can join", &[("closed", "Closed: only administrators create accounts"), ("invite", "Invite only: people join through a one-time link")], settings_form.get("signup"), Some("There is no public sign-up page either way."), &settings_errors))
@@ -240,7 +240,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &ctx,
         &user,
         Failed::default(),
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await
@@ -269,7 +269,7 @@ pub async fn create_user(
             async move {
                 let headline = format!("Account created for {}.", created.name);
                 let message = account_link_notice(ctx, &created, &token, &headline).await?;
-                page_with(ctx, user, Failed::default(), message, StatusCode::OK).await
+                Ok(show_once_at(ctx, user, CURRENT, message))
             }
         },
         |errors| {
@@ -424,7 +424,7 @@ pub async fn invite(
                     }
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+            std::future::ready(Ok(show_once_at(&ctx, &user, CURRENT, message)))
         },
         |errors| {
             // The page has two forms with an email and a role: these carry a prefix.

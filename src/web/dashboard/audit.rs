@@ -191,19 +191,21 @@ pub async fn page(ctx: Ctx, Query(query): Query<AuditQuery>) -> Result<Response,
                     button.button.ghost type="submit" name="format" value="csv" { "Download CSV" }
                     button.button.ghost type="submit" name="format" value="json" { "Download JSON" }
                 }
-                table.table {
-                    thead { tr { th { "#" } th { "Time (UTC)" } th { "Actor" } th { "Action" } th { "Object" } th { "Outcome" } th { "Address" } th { "User agent" } } }
-                    tbody {
-                        @for row in &rows {
-                            tr {
-                                td { (row.id) }
-                                td { (row.at.format("%Y-%m-%d %H:%M:%S")) }
-                                td { (row.actor_kind) @if let Some(id) = &row.actor_id { " " (id) } }
-                                td { (row.action) }
-                                td { (row.object.as_deref().unwrap_or("")) }
-                                td { (row.outcome) }
-                                td { (row.ip.as_deref().unwrap_or("")) }
-                                td.small { (row.user_agent.as_deref().unwrap_or("")) }
+                div.table-wrap {
+                    table.log.audit {
+                        thead { tr { th scope="col" { "#" } th scope="col" { "Time (UTC)" } th scope="col" { "Actor" } th scope="col" { "Action" } th scope="col" { "Object" } th scope="col" { "Outcome" } th scope="col" { "Address" } th scope="col" { "User agent" } } }
+                        tbody {
+                            @for row in &rows {
+                                tr {
+                                    td data-label="#" { (row.id) }
+                                    td.nowrap data-label="Time (UTC)" { (row.at.format("%Y-%m-%d %H:%M:%S")) }
+                                    td data-label="Actor" { (row.actor_kind) @if let Some(id) = &row.actor_id { " " (id) } }
+                                    td data-label="Action" { (row.action) }
+                                    td.url-text data-label="Object" { (row.object.as_deref().unwrap_or("")) }
+                                    td data-label="Outcome" { (row.outcome) }
+                                    td data-label="Address" { (row.ip.as_deref().unwrap_or("")) }
+                                    td.small.url-text data-label="User agent" { (row.user_agent.as_deref().unwrap_or("")) }
+                                }
                             }
                         }
                     }

@@ -5,7 +5,7 @@ use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::Duration;
-use chrono_tz::{TZ_VARIANTS, Tz};
+use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde_json::{Value, json};
 
@@ -24,7 +24,7 @@ use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, si
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, capitalize, checkbox_field, csrf_field, empty_state, field, notice,
+    Field, capitalize, checkbox_field, csrf_field, empty_state, field, notice, zone_options,
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
@@ -358,14 +358,6 @@ pub async fn create(
     .await
 }
 
-fn zone_options(selected: &str) -> Markup {
-    html! {
-        @for zone in TZ_VARIANTS {
-            option value=(zone.name()) selected[zone.name() == selected] { (zone.name()) }
-        }
-    }
-}
-
 fn editor(ctx: &Ctx, id: i64, draft: &Draft, errors: &FieldErrors, message: Markup) -> Markup {
     let csrf = ctx.csrf_token();
     html! {
@@ -394,7 +386,7 @@ fn editor(ctx: &Ctx, id: i64, draft: &Draft, errors: &FieldErrors, message: Mark
                     (field(&Field { name: "name", label: "Name", value: &draft.name, required: true, ..Field::default() }, errors))
                     div.field.invalid[errors.get("timeZone").is_some()] {
                         label for="f-timeZone" { "Time zone" }
-                        select #f-timeZone name="timeZone" { (zone_options(&draft.zone)) }
+                        select #f-timeZone name="timeZone" data-zone-menu { (zone_options(&draft.zone, ctx.state.clock.now())) }
                         @if let Some(message) = errors.get("timeZone") { p.error { "Time zone " (message) } }
                     }
                 }

@@ -64,7 +64,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
     let list = ctx
         .state
         .db
-        .read(move |conn| -> Result<Vec<(Booking, bool)>, DbError> {
+        .read(move |conn| -> Result<Vec<ListItem>, DbError> {
             let filter = |status, after, before| BookingFilter {
                 status,
                 after,
@@ -131,7 +131,13 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
             list.into_iter()
                 .map(|booking| {
                     let may = access::booking(conn, &viewer, &booking, BookingAction::Confirm)?;
-                    Ok((booking, may.is_allowed()))
+                    let mut chosen = Vec::new();
+                    for (host_id, reason) in bookings::chosen_because(conn, booking.id)? {
+                        if let Some(host) = users::by_id(conn, host_id)? {
+                            chosen.push((host.name, reason));
+                        }
+                    }
+                    Ok((booking, may.is_allowed(), chosen))
                 })
                 .collect::<rusqlite::Result<_>>()
                 .map_err(DbError::from)
@@ -170,13 +176,16 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
             (empty_state(empty.0, empty.1, None))
         } @else {
             ul.list {
-                @for (item, may_confirm) in &list {
+                @for (item, may_confirm, chosen) in &list {
                     li {
                         div.list-main {
                             a.list-title href=(format!("{CURRENT}/{}", item.uid)) { (item.title) " with " (item.attendee_name) }
                             div.list-sub {
                                 span { (Locale::english(user.twelve_hour).when(item.start, item.end, zone)) }
                                 (status_badge(item))
+                            }
+                            @for (host, reason) in chosen {
+                                div.list-sub { span { (host) ", chosen by round robin: " (chosen_because_text(reason)) } }
                             }
                         }
                         div.list-actions {
@@ -196,14 +205,34 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
     Ok(render(&ctx, &user, "Bookings", CURRENT, body))
 }
 
+/// A booking in the list, whether the viewer may accept it from there, and the hosts
+/// round robin chose for it with why.
+type ListItem = (Booking, bool, Vec<(String, String)>);
+
 struct Detail {
     booking: Booking,
     /// Whether the viewer may confirm, reject and cancel it, or only see it.
     may_change: bool,
     hosts: Vec<User>,
+    /// The hosts round robin chose, with why (a stored reason key).
+    chosen_because: Vec<(i64, String)>,
     labels: Vec<(String, String)>,
     /// The uid of the booking this one was moved to (the newest of the meeting).
     moved_to: Option<String>,
+}
+
+/// Why round robin chose a host, in words.
+fn chosen_because_text(reason: &str) -> &'static str {
+    match reason {
+        "only_free" => "the only host of the group free at that time",
+        "priority" => "the highest priority among the free hosts",
+        "fewest_bookings" => "the fewest bookings this month for their weight",
+        "least_recent" => {
+            "as many bookings for their weight as the others, and booked least recently"
+        }
+        "kept" => "kept from the booking before it was rescheduled",
+        _ => "equal to the others in priority, bookings and last booking",
+    }
 }
 
 async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
@@ -239,10 +268,13 @@ async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
                 ),
                 None => None,
             };
+            let chosen_because =
+                bookings::chosen_because(conn, booking.id).map_err(DbError::from)?;
             Ok(Detail {
                 booking,
                 may_change,
                 hosts,
+                chosen_because,
                 labels,
                 moved_to,
             })
@@ -289,6 +321,11 @@ fn detail_page(
                     dt { "Invitee" } dd { (booking.attendee_name) br; a href=(format!("mailto:{}", booking.attendee_email)) { (booking.attendee_email) } }
                     @if !booking.guests.is_empty() { dt { "Guests" } dd { (booking.guests.join(", ")) } }
                     dt { "Hosts" } dd { (detail.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")) }
+                    @for (host_id, reason) in &detail.chosen_because {
+                        @if let Some(host) = detail.hosts.iter().find(|h| h.id == *host_id) {
+                            dt { "Why " (host.name) } dd { "Round robin chose them: " (chosen_because_text(reason)) "." }
+                        }
+                    }
                     @if let Some(location) = &booking.location { dt { "Where" } dd { (location_link(location)) } }
                     @if let Some(newest) = &detail.moved_to {
                         dt { "Moved to" } dd { a href=(format!("{CURRENT}/{newest}")) { "The booking at its new time" } }

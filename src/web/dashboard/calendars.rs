@@ -694,15 +694,15 @@ fn health_row(health: &AccountHealth, user: &User) -> Markup {
     let account = &health.account;
     html! {
         tr {
-            td { (health.owner_email) }
-            td.nowrap { (account.provider.label()) }
-            td { (account.url) }
-            td.nowrap { @match account.last_synced_at { Some(t) => (moment(t, user)), None => "Not yet" } }
-            td.nowrap { @match account.next_sync_at { Some(t) => (moment(t, user)), None => "—" } }
+            td data-label="Owner" { (health.owner_email) }
+            td.nowrap data-label="Provider" { (account.provider.label()) }
+            td.url-text data-label="Address" { (account.url) }
+            td.nowrap data-label="Last sync" { @match account.last_synced_at { Some(t) => (moment(t, user)), None => "Not yet" } }
+            td.nowrap data-label="Next sync" { @match account.next_sync_at { Some(t) => (moment(t, user)), None => "—" } }
             td {
                 @if account.failures > 0 { span.badge.off { (account.failures) } } @else { span.badge.ok { "0" } }
             }
-            td.reason { @match &account.last_error { Some(error) => (error), None => "—" } }
+            td.reason data-label="Last error" { @match &account.last_error { Some(error) => (error), None => "—" } }
         }
     }
 }

@@ -17,6 +17,7 @@ use crate::db::{DbError, event_types};
 use crate::model::error::FieldErrors;
 use crate::model::event_types::{
     EventHost, EventType, EventTypeInput, HostPriority, Limits, Location, SchedulingKind, Window,
+    slug_from_title,
 };
 use crate::model::questions::{Question, QuestionKind};
 use crate::model::schedules::StoredSchedule;
@@ -208,19 +209,6 @@ pub async fn new_page(ctx: Ctx, Query(query): Query<NewQuery>) -> Result<Respons
     Ok(render(&ctx, &user, "New event type", CURRENT, body))
 }
 
-/// A slug made from a title: `Initial consultation!` → `initial-consultation`.
-fn slug_of(title: &str) -> String {
-    let mut slug = String::new();
-    for c in title.trim().to_lowercase().chars() {
-        if c.is_ascii_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.trim_end_matches('-').chars().take(60).collect()
-}
-
 fn parse_durations(text: &str, errors: &mut FieldErrors) -> Vec<u32> {
     let mut out = Vec::new();
     for part in text.split([',', ' ', ';']).filter(|p| !p.trim().is_empty()) {
@@ -245,7 +233,7 @@ pub async fn create(
     let durations = parse_durations(form.get("durationsMinutes"), &mut errors);
     let team_id = form.get("teamId").parse::<i64>().ok();
     let slug = match form.get("slug").trim() {
-        "" => slug_of(form.get("title")),
+        "" => slug_from_title(form.get("title")),
         given => given.to_string(),
     };
     let (scheduling_type, hosts) = match team_id {
@@ -570,14 +558,19 @@ fn editor(
                         (select_field("schedulingType", "Scheduling", &[("roundRobin", "Round robin: one host, taking turns"), ("collective", "Collective: every host attends")], match input.scheduling_type { SchedulingKind::Collective => "collective", _ => "roundRobin" }, None, errors))
                         fieldset.field.invalid[errors.get("hosts").is_some()] {
                             legend { "Hosts" }
-                            p.hint { "Round robin: hosts take turns within their group, and one host of every group attends; a host without a group attends every booking. Twice the weight, twice the bookings." }
+                            div.hint {
+                                p { strong { "Round robin: who gets a booking." } " Of the hosts free at that time, the one with the highest priority; among equals, the one furthest behind their share of this month's bookings (weight 200 gets twice the bookings of weight 100); among those, the one booked least recently." }
+                                p { strong { "Turn group" } " is usually left empty: then all hosts take turns together. To have one host of each kind attend (say, one doctor and one interpreter), give each kind a name such as " em { "doctors" } " and " em { "interpreters" } ": hosts with the same name take turns, and once any host has a group, a host left without one attends every booking." }
+                            }
+                            // The group every host gets when none was named shows as empty.
+                            @let one_group = input.hosts.iter().all(|h| h.round_robin_group.as_deref() == Some("default"));
                             @for member in &context.members {
                                 @let host = input.hosts.iter().find(|h| h.user_id == member.id);
                                 div.row-card.host-row {
                                     (checkbox_field(&format!("host.{}", member.id), &member.name, host.is_some(), None))
                                     (select_field(&format!("host.{}.priority", member.id), "Priority", &[("lowest", "Lowest"), ("low", "Low"), ("medium", "Medium"), ("high", "High"), ("highest", "Highest")], host.map_or("medium", |h| h.priority.as_db()), None, errors))
                                     (number_field(&format!("host.{}.weight", member.id), "Weight", Some(host.map_or(100, |h| h.weight)), None, errors))
-                                    (field(&Field { name: &format!("host.{}.group", member.id), label: "Group", value: host.and_then(|h| h.round_robin_group.as_deref()).unwrap_or(""), placeholder: Some("every booking"), ..Field::default() }, errors))
+                                    (field(&Field { name: &format!("host.{}.group", member.id), label: "Turn group (optional)", value: host.and_then(|h| h.round_robin_group.as_deref()).filter(|g| !(one_group && *g == "default")).unwrap_or(""), placeholder: Some("empty: takes turns with all"), ..Field::default() }, errors))
                                 }
                             }
                             @if let Some(message) = errors.get("hosts") { p.error { "Hosts " (message) } }
@@ -595,11 +588,15 @@ fn editor(
                         (number_field("beforeBufferMinutes", "Buffer before (minutes)", Some(input.before_buffer_minutes), None, errors))
                         (number_field("afterBufferMinutes", "Buffer after (minutes)", Some(input.after_buffer_minutes), None, errors))
                     }
-                    (select_field("bookingWindow.kind", "How far ahead people may book", &[("unlimited", "Any time in the future"), ("rollingCalendarDays", "Within a number of calendar days"), ("rollingBusinessDays", "Within a number of business days"), ("dateRange", "Only between two dates")], window_kind, None, errors))
-                    div.two-col {
-                        (number_field("bookingWindow.days", "Days", window_days, None, errors))
-                        (field(&Field { name: "bookingWindow.start", label: "From", kind: "date", value: &window_start, ..Field::default() }, errors))
-                        (field(&Field { name: "bookingWindow.end", label: "Until", kind: "date", value: &window_end, ..Field::default() }, errors))
+                    // Only the fields the chosen window uses show (with JavaScript; without
+                    // it all show, and the ones that do not apply are ignored).
+                    div data-choice-scope {
+                        div data-choice { (select_field("bookingWindow.kind", "How far ahead people may book", &[("unlimited", "Any time in the future"), ("rollingCalendarDays", "Within a number of calendar days"), ("rollingBusinessDays", "Within a number of business days"), ("dateRange", "Only between two dates")], window_kind, None, errors)) }
+                        div.two-col {
+                            div data-show-for="rollingCalendarDays rollingBusinessDays" { (number_field("bookingWindow.days", "Days", window_days, None, errors)) }
+                            div data-show-for="dateRange" { (field(&Field { name: "bookingWindow.start", label: "From", kind: "date", value: &window_start, ..Field::default() }, errors)) }
+                            div data-show-for="dateRange" { (field(&Field { name: "bookingWindow.end", label: "Until", kind: "date", value: &window_end, ..Field::default() }, errors)) }
+                        }
                     }
                     h3.subhead { "Most bookings" }
                     (limit_fields("bookingLimits", &input.booking_limits, "bookings"))
@@ -1040,12 +1037,6 @@ pub async fn delete(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_from_titles() {
-        assert_eq!(slug_of("Initial consultation!"), "initial-consultation");
-        assert_eq!(slug_of("  30 min  call "), "30-min-call");
-    }
 
     #[test]
     fn questions_move_and_go() {

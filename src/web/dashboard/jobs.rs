@@ -2,6 +2,8 @@
 //! a button to run a failing or dead job again. Payloads are never shown: they point at
 //! bookings, whose details are patient data.
 
+use std::collections::{BTreeSet, HashMap};
+
 use axum::extract::{Path, Query};
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono_tz::Tz;
@@ -34,8 +36,48 @@ fn describe(kind: &str) -> &str {
     }
 }
 
+/// What each workflow step does, in words, by step id: "Workflow “Reminder”: text the
+/// attendee (their phone answer)", so a workflow job is named by what it sends.
+type StepNames = HashMap<i64, String>;
+
+fn step_names<'a>(
+    conn: &rusqlite::Connection,
+    jobs: impl Iterator<Item = &'a Job>,
+) -> rusqlite::Result<StepNames> {
+    let workflow_ids: BTreeSet<i64> = jobs
+        .filter(|job| job.kind == crate::integrations::workflows::WORKFLOW_JOB)
+        .filter_map(|job| job.payload["workflowId"].as_i64())
+        .collect();
+    let mut names = StepNames::new();
+    for id in workflow_ids {
+        let Some(workflow) = crate::db::workflows::get(conn, id)? else {
+            continue;
+        };
+        for step in &workflow.steps {
+            let action = step.action.label();
+            let mut words = action.chars();
+            let action = words
+                .next()
+                .map(|first| first.to_lowercase().chain(words).collect::<String>())
+                .unwrap_or_default();
+            names.insert(step.id, format!("Workflow “{}”: {action}", workflow.name));
+        }
+    }
+    Ok(names)
+}
+
+/// A job's title: what it does, in words.
+fn title(job: &Job, names: &StepNames) -> String {
+    job.payload["stepId"]
+        .as_i64()
+        .filter(|_| job.kind == crate::integrations::workflows::WORKFLOW_JOB)
+        .and_then(|step| names.get(&step).cloned())
+        .unwrap_or_else(|| describe(&job.kind).to_string())
+}
+
 /// How a list shows its jobs: in whose zone and clock, and what it offers.
 struct Listing<'a> {
+    names: &'a StepNames,
     zone: Tz,
     twelve_hour: bool,
     csrf: &'a str,
@@ -46,6 +88,7 @@ struct Listing<'a> {
 
 fn job_list(jobs: &[Job], listing: &Listing<'_>) -> Markup {
     let Listing {
+        names,
         zone,
         twelve_hour,
         csrf,
@@ -65,7 +108,7 @@ fn job_list(jobs: &[Job], listing: &Listing<'_>) -> Markup {
             @for job in jobs {
                 li {
                     div.list-main {
-                        span.list-title { (describe(&job.kind)) " " span.muted.small { "#" (job.id) " · " code { (job.kind) } } }
+                        span.list-title { (title(job, names)) " " span.muted.small { "job " (job.id) } }
                         div.list-sub {
                             span { "Lane " (job.lane.as_str()) }
                             span { "Runs " (at(job.run_at)) }
@@ -79,7 +122,7 @@ fn job_list(jobs: &[Job], listing: &Listing<'_>) -> Markup {
                             }
                         }
                         @if let Some(error) = &job.last_error {
-                            div.list-sub { span.badge.off { "Last error" } span { (error) } }
+                            div.list-sub { span.badge.off { "Why" } span { (error) } }
                         }
                     }
                     @if retry {
@@ -147,12 +190,24 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
     let overview = ctx
         .state
         .db
-        .read(|conn| jobs::overview(conn, LIMIT).map_err(DbError::from))
+        .read(|conn| {
+            let overview = jobs::overview(conn, LIMIT).map_err(DbError::from)?;
+            let all = [
+                &overview.failing,
+                &overview.dead,
+                &overview.running,
+                &overview.waiting,
+            ];
+            let names = step_names(conn, all.into_iter().flatten()).map_err(DbError::from)?;
+            Ok::<_, DbError>((overview, names))
+        })
         .await?;
+    let (overview, names) = overview;
     let csrf = ctx.csrf_token();
     let (zone, twelve_hour) = (user.time_zone, user.twelve_hour);
     let lifetime = chrono::Duration::hours(i64::from(ctx.state.config.job_retry_hours));
     let listing = |retry: bool, lifetime: Option<chrono::Duration>| Listing {
+        names: &names,
         zone,
         twelve_hour,
         csrf: &csrf,

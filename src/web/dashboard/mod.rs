@@ -266,10 +266,51 @@ pub fn flash_notice(key: &str) -> Markup {
     html! { @if let Some(text) = flash(key) { (notice("success", text)) } }
 }
 
+/// Answers a POST whose result must be seen once (a new key, a one-time link): keeps
+/// `message` for the signed-in user and redirects to `page` (which may end in a
+/// `#fragment`), where [`page_notices`] shows it.
+pub fn show_once_at(ctx: &Ctx, user: &User, page: &str, message: Markup) -> Response {
+    let token = ctx
+        .state
+        .shown_once
+        .keep(user.id, message, ctx.state.clock.now());
+    let (path, fragment) = page.split_once('#').unwrap_or((page, ""));
+    let separator = if path.contains('?') { '&' } else { '?' };
+    let hash = if fragment.is_empty() {
+        String::new()
+    } else {
+        format!("#{fragment}")
+    };
+    Redirect::to(&format!("{path}{separator}shown={token}{hash}")).into_response()
+}
+
+/// The notices a page shows on arrival: a redirect's confirmation, and what a POST
+/// left to be shown once (gone after one view, so a reload says that instead).
+pub fn page_notices(ctx: &Ctx, user: &User, query: &NoticeQuery) -> Markup {
+    let shown = match query.shown.as_str() {
+        "" => None,
+        token => Some(
+            ctx.state
+                .shown_once
+                .take(user.id, token, ctx.state.clock.now()),
+        ),
+    };
+    html! {
+        (flash_notice(&query.notice))
+        @match shown {
+            Some(Some(message)) => (message),
+            Some(None) => (notice("info", "What was shown here once is no longer shown. If you did not copy it, create a new one.")),
+            None => {}
+        }
+    }
+}
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(default)]
 pub struct NoticeQuery {
     pub notice: String,
+    /// The token of a message shown once, see [`show_once_at`].
+    pub shown: String,
 }
 
 impl From<ManageError> for WebError {

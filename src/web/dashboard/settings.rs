@@ -11,7 +11,7 @@ use crate::db::api_keys::{self, ApiKey};
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
 use crate::present::Locale;
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -86,7 +86,7 @@ async fn page_with(
                     }
                     (textarea_field("bio", "About you", profile.get("bio"), Some("A sentence or two for your public page."), false, &profile_errors))
                     div.two-col {
-                        (zone_select("time_zone", "Time zone", profile.get("time_zone"), &profile_errors))
+                        (zone_select("time_zone", "Time zone", profile.get("time_zone"), ctx.state.clock.now(), &profile_errors))
                         (select_field("first_day_of_week", "Week starts on", &[("", "The organization's choice"), ("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], profile.get("first_day_of_week"), None, &profile_errors))
                         (select_field("time_format", "Clock", &[("24", "24-hour (13:30)"), ("12", "12-hour (1:30pm)")], profile.get("time_format"), None, &profile_errors))
                     }
@@ -165,7 +165,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &ctx,
         &user,
         Failed::default(),
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await
@@ -272,7 +272,8 @@ pub async fn create_key(
                     (copy_row("new-key", "API key", "text", &key))
                 }
             };
-            page_with(&ctx, &user, Failed::default(), message, StatusCode::OK)
+            let page = format!("{CURRENT}#api-keys");
+            std::future::ready(Ok(show_once_at(&ctx, &user, &page, message)))
         },
         |errors| {
             let failed = Failed {

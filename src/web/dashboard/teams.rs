@@ -13,7 +13,9 @@ use crate::db::{DbError, event_types};
 use crate::model::error::FieldErrors;
 use crate::model::event_types::EventType;
 use crate::scheduling::manage::{self, ManageError};
-use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
+use crate::web::dashboard::{
+    NoticeQuery, page_notices, render, render_status, show_once_at, signed_in,
+};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -31,7 +33,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &user,
         &FormData::default(),
         &FieldErrors::new(),
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await
@@ -91,7 +93,7 @@ async fn list_page(
                     (csrf_field(&ctx.csrf_token()))
                     div.two-col {
                         (field(&Field { name: "name", label: "Name", value: form.get("name"), required: true, placeholder: Some("Front desk"), ..Field::default() }, errors))
-                        (field(&Field { name: "slug", label: "URL slug", value: form.get("slug"), required: true, placeholder: Some("front-desk"), hint: Some("The team page is /team/<slug>."), ..Field::default() }, errors))
+                        (field(&Field { name: "slug", label: "URL slug", value: form.get("slug"), placeholder: Some("front-desk"), hint: Some("The team page is /team/<slug>: lowercase letters, digits and -. Left empty, it is made from the name."), ..Field::default() }, errors))
                     }
                     button.button.primary type="submit" { "Create team" }
                 }
@@ -296,7 +298,7 @@ pub async fn detail(
         &view,
         &FormData::default(),
         &FieldErrors::new(),
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         &user,
     );
     Ok(render(&ctx, &user, &view.team.name, CURRENT, body))
@@ -401,8 +403,8 @@ pub async fn create_member(
                 let headline = format!("{} has an account and is in the team.", created.name);
                 let message =
                     super::admin::account_link_notice(ctx, &created, &token, &headline).await?;
-                let (form, errors) = (&FormData::default(), &FieldErrors::new());
-                again(ctx, user, id, form, errors, message, StatusCode::OK).await
+                let page = format!("{CURRENT}/{id}");
+                Ok(show_once_at(ctx, user, &page, message))
             }
         },
         |errors| refused(&ctx, &user, id, &form, errors),

@@ -13,7 +13,7 @@ use crate::integrations::webhooks::{
 };
 use crate::model::error::FieldErrors;
 use crate::outbound::Exchange;
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -237,7 +237,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &ctx,
         &user,
         None,
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await
@@ -266,7 +266,7 @@ pub async fn create(
                     p.small { "Receivers verify the X-Cal-Signature-256 header: the hex HMAC-SHA256 of the body with this secret." }
                 }
             };
-            list_with(ctx, user, None, message, StatusCode::OK).await
+            Ok(show_once_at(ctx, user, LIST, message))
         },
         |errors| {
             let status = StatusCode::UNPROCESSABLE_ENTITY;
@@ -374,10 +374,10 @@ async fn detail_with(
 fn delivery_row(delivery: &Delivery, zone: chrono_tz::Tz) -> Markup {
     html! {
         tr {
-            td { (delivery.created_at.with_timezone(&zone).format("%-d %b %Y, %H:%M:%S")) }
-            td { code.small { (delivery.trigger) } }
-            td { (delivery_result(delivery.status_code, delivery.error.as_deref())) }
-            td { (delivery.duration_ms) " ms" }
+            td data-label="Time" { (delivery.created_at.with_timezone(&zone).format("%-d %b %Y, %H:%M:%S")) }
+            td data-label="Trigger" { code.small { (delivery.trigger) } }
+            td data-label="Result" { (delivery_result(delivery.status_code, delivery.error.as_deref())) }
+            td data-label="Took" { (delivery.duration_ms) " ms" }
         }
     }
 }
@@ -393,7 +393,7 @@ pub async fn detail(
         &user,
         id,
         None,
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await

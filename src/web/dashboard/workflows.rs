@@ -9,6 +9,7 @@ use maud::{Markup, html};
 
 use crate::db::users::User;
 use crate::db::workflows as workflow_db;
+use crate::integrations::notify::sms;
 use crate::integrations::workflows::template::{VARIABLES, answer_variable};
 use crate::integrations::workflows::{
     self, Action, Owner, StepInput, Target, Trigger, Workflow, WorkflowInput,
@@ -146,11 +147,17 @@ struct EditorContext {
     event_types: Vec<(i64, String)>,
     question_keys: Vec<String>,
     minimum_necessary: bool,
+    /// Whether an SMS gateway is set up: text message steps warn while none is.
+    sms_gateway: bool,
 }
+
+/// What saving a workflow with text message steps says while no SMS gateway is set up.
+const SAVED_WITHOUT_SMS_GATEWAY: &str = "Saved, but no SMS gateway is set up: the text message steps of this workflow send nothing, and their jobs fail with that reason under Admin → Background jobs, until an administrator sets one up under Admin → Text messages.";
 
 async fn editor_context(ctx: &Ctx, user: &User, owner: Owner) -> Result<EditorContext, WebError> {
     let viewer = user.clone();
     let minimum_necessary = ctx.state.settings().minimum_necessary;
+    let key = ctx.state.key.clone();
     let context = ctx
         .state
         .db
@@ -160,6 +167,7 @@ async fn editor_context(ctx: &Ctx, user: &User, owner: Owner) -> Result<EditorCo
                 event_types: workflow_db::event_types_of(conn, owner)?,
                 question_keys: workflow_db::question_keys_of(conn, owner)?,
                 minimum_necessary,
+                sms_gateway: matches!(sms::load(conn, &key), Ok(Some(_))),
             })
         })
         .await?;
@@ -351,6 +359,12 @@ fn editor(
                                     div data-choice { (select_field(&format!("{prefix}.action"), "Action", &actions, &step.action, None, errors)) }
                                     div data-show-for="EMAIL_ADDRESS SMS_NUMBER WEBHOOK" { (field(&Field { name: &format!("{prefix}.target"), label: "Send to", value: &step.target, placeholder: Some("address, +number or https:// URL"), hint: Some("For “email an address”, “text a number” and “call a webhook”."), ..Field::default() }, errors)) }
                                 }
+                                @if !context.sms_gateway {
+                                    div.alert.alert-warning data-show-for="SMS_ATTENDEE SMS_NUMBER" role="note" {
+                                        strong { "No SMS gateway is set up." }
+                                        " Until an administrator sets one up under Admin → Text messages, this step sends nothing and its jobs fail with that reason."
+                                    }
+                                }
                                 div data-show-for="EMAIL_ATTENDEE EMAIL_HOST EMAIL_ADDRESS" { (field(&Field { name: &format!("{prefix}.subject"), label: "Email subject", value: &step.subject, hint: Some("For emails."), ..Field::default() }, errors)) }
                                 div.step-body data-show-for="EMAIL_ATTENDEE EMAIL_HOST EMAIL_ADDRESS SMS_ATTENDEE SMS_NUMBER" {
                                     (textarea_field(&format!("{prefix}.body"), "Message", &step.body, Some("For emails and text messages. A webhook sends the booking as JSON instead."), false, errors))
@@ -533,7 +547,12 @@ async fn submit(
     };
     match result {
         Ok(workflow) => {
-            let notice = if id.is_some() { "saved" } else { "created" };
+            let texts = workflow.steps.iter().any(|step| step.action.is_sms());
+            let notice = match (id.is_some(), texts && !context.sms_gateway) {
+                (_, true) => "saved-without-sms-gateway",
+                (true, false) => "saved",
+                (false, false) => "created",
+            };
             Ok(Redirect::to(&format!("{CURRENT}/{}?notice={notice}", workflow.id)).into_response())
         }
         Err(err) => failed(ctx, user, id, owner, &input, &context, err),
@@ -588,7 +607,10 @@ pub async fn edit(
         &input_of(&workflow),
         &context,
         &FieldErrors::new(),
-        flash_notice(&query.notice),
+        match query.notice.as_str() {
+            "saved-without-sms-gateway" => notice("warning", SAVED_WITHOUT_SMS_GATEWAY),
+            other => flash_notice(other),
+        },
     );
     Ok(render(&ctx, &user, &workflow.name, CURRENT, body))
 }

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
-use chrono_tz::{TZ_VARIANTS, Tz};
+use chrono_tz::Tz;
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -20,9 +20,9 @@ use crate::model::error::FieldErrors;
 use crate::model::event_types::Location;
 use crate::model::time;
 use crate::model::time::start_of_day;
-use crate::present::Locale;
+use crate::present::{Conventions, Locale};
 use crate::web::format::{self, FormData};
-use crate::web::layout::{csrf_field, initials, message_page, notice, public_page};
+use crate::web::layout::{csrf_field, initials, message_page, notice, public_page, zone_options};
 use crate::web::public::questions::{answers_of, question_field};
 use crate::web::public::{Target, icon_calendar, icon_clock, icon_globe, icon_pin, respond};
 use crate::web::{Ctx, WebError};
@@ -64,10 +64,21 @@ pub struct View {
     pub embed: bool,
     /// uid and manage token of the booking being rescheduled.
     pub reschedule: Option<(String, String)>,
+    /// When the page is made: the zone menu shows each zone's offset now.
+    pub now: DateTime<Utc>,
+    /// Dates with the month first, as the visitor's language suggests.
+    pub month_first: bool,
 }
 
 impl View {
-    pub fn new(target: &Target, query: &BookerQuery, now: DateTime<Utc>) -> View {
+    /// The view a query asks for. The clock not given in the link follows the visitor's
+    /// `conventions` (from their browser's languages), else the host's.
+    pub fn new(
+        target: &Target,
+        query: &BookerQuery,
+        now: DateTime<Utc>,
+        conventions: Option<Conventions>,
+    ) -> View {
         let zone = query.tz.trim().parse::<Tz>().unwrap_or(target.zone);
         let durations = target.event_type.input.durations_minutes.clone();
         let duration = query
@@ -108,11 +119,13 @@ impl View {
             twelve_hour: match query.h.as_str() {
                 "12" => true,
                 "24" => false,
-                _ => target.twelve_hour,
+                _ => conventions.map_or(target.twelve_hour, |c| c.twelve_hour),
             },
             slot,
             embed: !query.embed.is_empty(),
             reschedule,
+            now,
+            month_first: conventions.is_some_and(|c| c.month_first),
         }
     }
 
@@ -159,6 +172,11 @@ impl View {
             pairs.push((key, value));
         }
         format!("{}{}", self.path, format::query(&pairs))
+    }
+
+    /// How this visitor reads dates and times.
+    fn locale(&self) -> Locale {
+        Locale::english(self.twelve_hour).month_first(self.month_first)
     }
 
     /// The same view with another duration or clock.
@@ -234,7 +252,7 @@ async fn rescheduled_booking(ctx: &Ctx, view: &View) -> Result<Option<Booking>, 
 
 pub async fn show(ctx: &Ctx, target: &Target, query: &BookerQuery) -> Result<Response, WebError> {
     let now = ctx.state.clock.now();
-    let mut view = View::new(target, query, now);
+    let mut view = View::new(target, query, now, ctx.conventions);
     let moving = rescheduled_booking(ctx, &view).await?;
     if let Some(old) = &moving {
         let minutes = u32::try_from((old.end - old.start).num_minutes()).unwrap_or(0);
@@ -330,17 +348,17 @@ fn info(
             @if let Some(old) = moving {
                 div.alert.alert-info role="status" {
                     "Rescheduling your booking of "
-                    strong { (Locale::english(view.twelve_hour).when(old.start, old.end, view.zone)) }
+                    strong { (view.locale().when(old.start, old.end, view.zone)) }
                     "."
                 }
             }
             ul.booker-meta {
                 @if let Some(start) = chosen {
                     @let local = start.with_timezone(&view.zone);
-                    li { (icon_calendar()) span { (Locale::default().long_date(local.date_naive())) } }
+                    li { (icon_calendar()) span { (view.locale().long_date(local.date_naive())) } }
                     li { (icon_clock()) span {
-                        (Locale::english(view.twelve_hour).time(local)) " – "
-                        (Locale::english(view.twelve_hour).time((start + Duration::minutes(i64::from(view.duration))).with_timezone(&view.zone)))
+                        (view.locale().time(local)) " – "
+                        (view.locale().time((start + Duration::minutes(i64::from(view.duration))).with_timezone(&view.zone)))
                     } }
                 } @else if view.durations.len() > 1 && moving.is_none() {
                     li.durations {
@@ -378,7 +396,6 @@ fn info(
 }
 
 fn zone_form(view: &View) -> Markup {
-    let now_label = |zone: Tz| zone.name().replace('_', " ");
     html! {
         form.zone-form method="get" action=(view.path) data-zone-form {
             input type="hidden" name="month" value=(view.month.format("%Y-%m"));
@@ -388,10 +405,8 @@ fn zone_form(view: &View) -> Markup {
             (view.hidden_fields(&["tz"]))
             label for="booker-tz" { "Time zone" }
             div.zone-row {
-                select #booker-tz name="tz" data-zone-select {
-                    @for zone in TZ_VARIANTS {
-                        option value=(zone.name()) selected[zone == view.zone] { (now_label(zone)) }
-                    }
+                select #booker-tz name="tz" data-zone-select data-zone-menu {
+                    (zone_options(view.zone.name(), view.now))
                 }
                 button.button.ghost type="submit" data-no-js { "Apply" }
             }
@@ -446,7 +461,7 @@ fn calendar(view: &View, days: &Days, today: NaiveDate, first_day: chrono::Weekd
                                     @if index >= lead && index < lead + length {
                                         @let date = first + Duration::days(i64::from(index - lead));
                                         @let count = days.get(&date).map_or(0, Vec::len);
-                                        @let label = format!("{}, {}", Locale::default().long_date(date), if count == 1 { "1 time available".to_string() } else { format!("{count} times available") });
+                                        @let label = format!("{}, {}", view.locale().long_date(date), if count == 1 { "1 time available".to_string() } else { format!("{count} times available") });
                                         @if count > 0 {
                                             @if view.date == Some(date) {
                                                 a.day.available.selected href=(view.href(Some(first), Some(date), None)) aria-label=(label) aria-current="date" data-nav data-day { (date.day()) }
@@ -454,7 +469,7 @@ fn calendar(view: &View, days: &Days, today: NaiveDate, first_day: chrono::Weekd
                                                 a.day.available href=(view.href(Some(first), Some(date), None)) aria-label=(label) data-nav data-day { (date.day()) }
                                             }
                                         } @else {
-                                            span.day.today[date == today] aria-label=(format!("{}, no times", Locale::default().long_date(date))) { (date.day()) }
+                                            span.day.today[date == today] aria-label=(format!("{}, no times", view.locale().long_date(date))) { (date.day()) }
                                         }
                                     }
                                 }
@@ -490,7 +505,7 @@ fn slot_list(view: &View, days: &Days) -> Markup {
         section.slots aria-labelledby="slots-title" {
             div.slots-head {
                 @if let Some(date) = view.date {
-                    h2 #slots-title { (Locale::default().short_date(date)) }
+                    h2 #slots-title { (view.locale().short_date(date)) }
                 } @else {
                     h2 #slots-title.visually-hidden { "Times" }
                 }
@@ -506,7 +521,7 @@ fn slot_list(view: &View, days: &Days) -> Markup {
                             li {
                                 a.slot href=(view.href(Some(view.month), view.date, Some(slot.start))) {
                                     span.slot-dot aria-hidden="true" {}
-                                    (Locale::english(view.twelve_hour).time(slot.start.with_timezone(&view.zone)))
+                                    (view.locale().time(slot.start.with_timezone(&view.zone)))
                                     @if let Some(seats) = slot.seats_remaining {
                                         span.seats { (seats) " seats left" }
                                     }
@@ -699,7 +714,7 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
         embed: form.get("embed").to_string(),
         ..BookerQuery::default()
     };
-    let view = View::new(target, &query, now);
+    let view = View::new(target, &query, now, ctx.conventions);
     let Some(slot) = view.slot else {
         return Ok(Redirect::to(&view.href(None, None, None)).into_response());
     };
@@ -828,6 +843,8 @@ mod tests {
             slot: None,
             embed: false,
             reschedule: None,
+            now: Utc::now(),
+            month_first: false,
         };
         assert_eq!(
             view.href(view.date, NaiveDate::from_ymd_opt(2026, 3, 30), None),

@@ -248,8 +248,17 @@ pub async fn team_profile(
                 return Ok(None);
             };
             let list = event_types::list_public(conn, None, Some(team.id))?;
+            // The people a visitor can book: hosts of the team's public event types,
+            // not every member (a team admin who takes no bookings is not listed).
+            let hosts: std::collections::HashSet<i64> = list
+                .iter()
+                .flat_map(|event_type| event_type.input.hosts.iter().map(|h| h.user_id))
+                .collect();
             let mut members = Vec::new();
             for (id, _) in teams::members(conn, team.id)? {
+                if !hosts.contains(&id) {
+                    continue;
+                }
                 if let Some(user) = users::by_id(conn, id)?.filter(|u| !u.disabled) {
                     members.push(user);
                 }

@@ -1,0 +1,421 @@
+//! The first week with Kairos: slugs from titles in any script, forms that survive a
+//! reload, and what a new practice otherwise trips over.
+
+use reqwest::StatusCode;
+
+use crate::api::berlin_mornings;
+use crate::support::*;
+
+#[tokio::test]
+async fn event_type_and_team_slugs_are_made_from_titles_in_any_script() {
+    let server = TestServer::with_owner().await;
+    let api = server.api().await;
+    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let client = signed_in_owner(&server).await;
+    let csrf = csrf_from(&client, &server.url("/dashboard/event-types/new")).await;
+    for (title, slug) in [
+        ("Rückenschule", "ruckenschule"),
+        ("Fußpflege", "fusspflege"),
+        ("Запись к врачу", "zapis-k-vrachu"),
+        ("Φυσικοθεραπεία", "phusikotherapeia"),
+        ("初診 相談", "chu-zhen-xiang-tan"),
+    ] {
+        let (status, to, body) = submit_form(
+            &client,
+            &server.url("/dashboard/event-types"),
+            &csrf,
+            &[("title", title), ("slug", ""), ("durationsMinutes", "30")],
+        )
+        .await;
+        assert_eq!(status, StatusCode::SEE_OTHER, "{title}: {body}");
+        let (_, _, page) = fetch_page(&client, &server.url(&to)).await;
+        assert!(page.contains(&format!("/{slug}")), "{title} → {slug}");
+    }
+    let (_, list) = api.get("/api/v1/event-types").await;
+    let slugs: Vec<&str> = list["data"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|e| e["slug"].as_str())
+        .collect();
+    assert!(
+        slugs.contains(&"ruckenschule") && slugs.contains(&"chu-zhen-xiang-tan"),
+        "{slugs:?}"
+    );
+
+    // A team's slug behaves the same: typed, or made from its name when left empty.
+    let csrf = csrf_from(&client, &server.url("/dashboard/teams")).await;
+    let (status, _, _) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &csrf,
+        &[("name", "Physiotherapie Süd"), ("slug", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, _, page) = fetch_page(&client, &server.url("/team/physiotherapie-sud")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(page.contains("Physiotherapie Süd"));
+    let (status, _, page) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &csrf,
+        &[("name", "Physiotherapie Süd"), ("slug", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("URL slug is already used by another team"));
+    let (status, _, page) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &csrf,
+        &[("name", "Front desk"), ("slug", "Bad Slug!")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("URL slug may only contain"));
+    server.stop().await;
+}
+
+/// Follows redirects from `path` like a browser's reload would; returns the last page.
+async fn reload(server: &TestServer, client: &reqwest::Client, path: &str) -> (StatusCode, String) {
+    let mut path = path.to_string();
+    for _ in 0..5 {
+        let (status, to, _) = fetch_page(client, &server.url(&path)).await;
+        if !status.is_redirection() {
+            return (status, path);
+        }
+        path = to;
+    }
+    panic!("{path} redirects in circles");
+}
+
+#[tokio::test]
+async fn reloading_where_a_dashboard_form_was_sent_lands_on_its_page() {
+    let server = TestServer::with_owner().await;
+    let client = signed_in_owner(&server).await;
+    let team_csrf = csrf_from(&client, &server.url("/dashboard/teams")).await;
+    let (status, team, _) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &team_csrf,
+        &[("name", "Front desk"), ("slug", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let team = team.split('?').next().unwrap_or_default().to_string();
+    for (posted_to, page) in [
+        ("/dashboard/settings/api-keys", "/dashboard/settings"),
+        (
+            "/dashboard/settings/api-keys/1/revoke",
+            "/dashboard/settings",
+        ),
+        ("/dashboard/settings/profile", "/dashboard/settings"),
+        ("/dashboard/settings/password", "/dashboard/settings"),
+        ("/dashboard/settings/mfa/disable", "/dashboard/settings/mfa"),
+        ("/dashboard/admin/users", "/dashboard/admin"),
+        ("/dashboard/admin/users/2/disable", "/dashboard/admin"),
+        ("/dashboard/admin/invitations", "/dashboard/admin"),
+        ("/dashboard/admin/invitations/1/revoke", "/dashboard/admin"),
+        ("/dashboard/admin/settings", "/dashboard/admin"),
+        ("/dashboard/admin/email/test", "/dashboard/admin/email"),
+        ("/dashboard/admin/sms/test", "/dashboard/admin/sms"),
+        ("/dashboard/admin/jobs/1/retry", "/dashboard/admin/jobs"),
+        ("/dashboard/calendars/1/sync", "/dashboard/calendars"),
+        (&format!("{team}/members"), &team),
+        (&format!("{team}/members/new"), &team),
+        (&format!("{team}/members/2/remove"), &team),
+    ] {
+        let (status, landed) = reload(&server, &client, posted_to).await;
+        assert_eq!(
+            (status, landed.as_str()),
+            (StatusCode::OK, page),
+            "{posted_to}"
+        );
+    }
+    // Not the API: a client that uses the wrong method hears so.
+    let response = client
+        .delete(server.url("/dashboard/settings/api-keys"))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn doctor_checks_the_configured_mail_server_for_real_without_sending() {
+    use crate::backup::{kairos_cli, run};
+    use crate::email::{SmtpServer, configure_smtp, free_port, messages};
+    use crate::webhooks::ALLOW_LOOPBACK;
+
+    let server = TestServer::with_owner_and_config(ALLOW_LOOPBACK).await;
+    let data = server.data_dir();
+    std::fs::write(data.with_extension("ops.toml"), ALLOW_LOOPBACK).expect("config");
+    let smtp_line = |out: &str| {
+        out.lines()
+            .find(|l| l.get(6..).is_some_and(|rest| rest.starts_with("smtp")))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let (_, out) = run(kairos_cli(&data).arg("doctor"));
+    assert!(
+        smtp_line(&out).starts_with("skip") && out.contains("no mail server is set up"),
+        "{out}"
+    );
+
+    let port = free_port();
+    let maildir = server.dir.path().join("maildir");
+    let mail = SmtpServer::start(port, &maildir);
+    configure_smtp(&server, port).await;
+    let (_, out) = run(kairos_cli(&data).arg("doctor"));
+    let line = smtp_line(&out);
+    assert!(line.starts_with("ok "), "{out}");
+    assert!(
+        line.contains(&format!("127.0.0.1:{port} answered (EHLO)")),
+        "{line}"
+    );
+    assert!(!out.contains("not configured in this version"), "{out}");
+    assert!(messages(&maildir).is_empty(), "doctor sends no mail");
+
+    // The server gone: a warning (the messages wait and are retried) that says where it
+    // looked and what to do.
+    mail.stop();
+    let (ok, out) = run(kairos_cli(&data).arg("doctor"));
+    let line = smtp_line(&out);
+    assert!(ok && line.starts_with("WARN"), "{out}");
+    assert!(line.contains(&format!("127.0.0.1:{port}")), "{line}");
+    assert!(out.contains("Admin → Email"), "{out}");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn text_message_steps_warn_while_no_sms_gateway_is_set_up_and_fail_in_words() {
+    use crate::webhooks::hooked_clinic;
+    use crate::workflows::owner_browser;
+
+    let (server, api, id) = hooked_clinic(serde_json::json!({ "questions": [
+        { "key": "mobile", "type": "phone", "label": "Mobile number", "required": true }
+    ] }))
+    .await;
+    let client = owner_browser(&server).await;
+    let (_, _, editor) = fetch_page(&client, &server.url("/dashboard/workflows/new")).await;
+    assert!(
+        editor.contains("No SMS gateway is set up."),
+        "the editor warns"
+    );
+
+    let csrf = csrf_of(&editor);
+    let event_type = format!("eventType.{id}");
+    let (status, to, body) = submit_form(
+        &client,
+        &server.url("/dashboard/workflows"),
+        &csrf,
+        &[
+            ("active", "on"),
+            ("name", "Text confirmation"),
+            ("trigger", "NEW_EVENT"),
+            ("steps[0].action", "SMS_ATTENDEE"),
+            ("steps[0].body", "See you at {EVENT_TIME}"),
+            (&event_type, "on"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    assert!(to.ends_with("?notice=saved-without-sms-gateway"), "{to}");
+    let (_, _, saved) = fetch_page(&client, &server.url(&to)).await;
+    assert!(
+        saved.contains("Saved, but no SMS gateway is set up"),
+        "saving warns"
+    );
+
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &serde_json::json!({
+                "eventTypeId": id,
+                "start": "2026-03-31T08:00:00Z",
+                "attendee": { "name": "Pat Patient", "email": "pat@example.org", "timeZone": "Europe/Berlin" },
+                "answers": { "mobile": "+49 30 1234567" }
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    server.settle_jobs().await;
+    let (_, _, jobs) = fetch_page(&client, &server.url("/dashboard/admin/jobs")).await;
+    let failing = jobs
+        .split("id=\"failing-title\"")
+        .nth(1)
+        .and_then(|rest| rest.split("id=\"dead-title\"").next())
+        .unwrap_or_default();
+    assert!(
+        failing.contains("Workflow “Text confirmation”: text the attendee"),
+        "the job is named by what it sends: {failing}"
+    );
+    assert!(
+        failing.contains("no SMS gateway is set up, so the text message was not sent"),
+        "the reason in words: {failing}"
+    );
+    assert!(!failing.contains("· <code>workflow"), "{failing}");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_team_page_lists_the_hosts_of_its_event_types_only() {
+    let server = TestServer::with_owner().await;
+    let api = server.api().await;
+    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let client = signed_in_owner(&server).await;
+    let csrf = csrf_from(&client, &server.url("/dashboard/teams")).await;
+    let (status, team, _) = submit_form(
+        &client,
+        &server.url("/dashboard/teams"),
+        &csrf,
+        &[("name", "Front desk"), ("slug", "")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let team = team.split('?').next().unwrap_or_default().to_string();
+    let team_id = team.rsplit('/').next().unwrap_or_default().to_string();
+    let (status, _, _) = submit_form(
+        &client,
+        &server.url(&format!("{team}/members/new")),
+        &csrf,
+        &[
+            ("name", "Sam Staff"),
+            ("email", "sam@clinic.example"),
+            ("role", "member"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, _, page) = fetch_page(&client, &server.url("/team/front-desk")).await;
+    assert!(
+        !page.contains("Sam Staff") && !page.contains("Olivia Owner"),
+        "no event type yet: nobody to book"
+    );
+
+    // The owner hosts the team's event type; Sam is a member who takes no bookings.
+    let (status, editor, body) = submit_form(
+        &client,
+        &server.url("/dashboard/event-types"),
+        &csrf,
+        &[
+            ("title", "Intake call"),
+            ("durationsMinutes", "15"),
+            ("teamId", &team_id),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{body}");
+    // The round-robin form says in words who gets a booking and what a group is, and
+    // the group every host gets when none is named shows as empty, not as "default".
+    let (_, _, form) = fetch_page(&client, &server.url(&editor)).await;
+    assert!(form.contains("Round robin: who gets a booking."), "{form}");
+    assert!(form.contains("booked least recently") && form.contains("Turn group (optional)"));
+    assert!(
+        !form.contains("value=\"default\""),
+        "no bare \"default\" group"
+    );
+    let (status, _, page) = fetch_page(&client, &server.url("/team/front-desk")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        page.contains("Intake call") && page.contains("Olivia Owner"),
+        "{page}"
+    );
+    assert!(
+        !page.contains("Sam Staff"),
+        "a member who hosts nothing is not listed"
+    );
+
+    // Each booking says which host round robin chose, and why.
+    let event_type_id: i64 = editor
+        .split('?')
+        .next()
+        .and_then(|path| path.rsplit('/').next())
+        .and_then(|id| id.parse().ok())
+        .expect("the editor's id");
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &serde_json::json!({
+                "eventTypeId": event_type_id,
+                "start": "2026-03-31T08:00:00Z",
+                "attendee": { "name": "Pat Patient", "email": "pat@example.org", "timeZone": "Europe/Berlin" }
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid");
+    let (_, _, detail) =
+        fetch_page(&client, &server.url(&format!("/dashboard/bookings/{uid}"))).await;
+    assert!(
+        detail.contains("Why Olivia Owner")
+            && detail
+                .contains("Round robin chose them: the only host of the group free at that time."),
+        "{detail}"
+    );
+    let (_, _, list) = fetch_page(&client, &server.url("/dashboard/bookings")).await;
+    assert!(
+        list.contains(
+            "Olivia Owner, chosen by round robin: the only host of the group free at that time"
+        ),
+        "{list}"
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_booker_takes_its_default_clock_and_date_order_from_the_visitors_languages() {
+    let server = TestServer::with_owner().await;
+    let api = server.api().await;
+    let (status, body) = api.post("/api/v1/schedules", &berlin_mornings()).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let event = serde_json::json!({ "title": "Consultation", "slug": "consultation", "durationsMinutes": [30] });
+    let (status, body) = api.post("/api/v1/event-types", &event).await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+    let page = "/owner/consultation?date=2026-03-31&tz=America%2FNew_York";
+    let visit = |languages: &'static str| {
+        let url = server.url(page);
+        async move {
+            let response = browser()
+                .get(url)
+                .header("Accept-Language", languages)
+                .send()
+                .await
+                .expect("answers");
+            assert_eq!(response.status(), StatusCode::OK);
+            response.text().await.expect("page")
+        }
+    };
+    // 09:00 in Berlin is 03:00 in New York that day.
+    let american = visit("en-US,en;q=0.9").await;
+    assert!(american.contains("3:00am"), "the 12-hour clock for en-US");
+    assert!(
+        american.contains("Tue, Mar 31"),
+        "the month first for en-US"
+    );
+    let german = visit("de-DE,de;q=0.9,en;q=0.8").await;
+    assert!(
+        german.contains("03:00") && !german.contains("3:00am"),
+        "24 hours for de-DE"
+    );
+    assert!(german.contains("Tue, 31 Mar"), "the day first for de-DE");
+    // A link's own choice wins over the languages.
+    let chosen = browser()
+        .get(server.url(&format!("{page}&h=24")))
+        .header("Accept-Language", "en-US")
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("page");
+    assert!(
+        chosen.contains("03:00") && !chosen.contains("3:00am"),
+        "h=24 wins"
+    );
+    server.stop().await;
+}
