@@ -417,5 +417,51 @@ async fn the_booker_takes_its_default_clock_and_date_order_from_the_visitors_lan
         chosen.contains("03:00") && !chosen.contains("3:00am"),
         "h=24 wins"
     );
+
+    // The booking's own page, opened from the email's link, follows the languages too.
+    let id = body["data"]["id"].as_i64().expect("id");
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &serde_json::json!({
+                "eventTypeId": id,
+                "start": "2026-03-31T07:00:00Z",
+                "attendee": { "name": "Pat Patient", "email": "pat@example.org", "timeZone": "America/New_York" }
+            }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let manage = made["data"]["manageUrl"]
+        .as_str()
+        .expect("manage URL")
+        .to_string();
+    let open = |languages: &'static str| {
+        let url = manage.clone();
+        async move {
+            let response = browser()
+                .get(url)
+                .header("Accept-Language", languages)
+                .send()
+                .await
+                .expect("answers");
+            assert_eq!(response.status(), StatusCode::OK);
+            response.text().await.expect("page")
+        }
+    };
+    let american = open("en-US,en;q=0.9").await;
+    assert!(american.contains("3:00am"), "the 12-hour clock for en-US");
+    assert!(
+        american.contains("Tuesday, March 31, 2026"),
+        "the month first for en-US"
+    );
+    let german = open("de-DE,de;q=0.9").await;
+    assert!(
+        german.contains("03:00") && !german.contains("3:00am"),
+        "24 hours for de-DE"
+    );
+    assert!(
+        german.contains("Tuesday, 31 March 2026"),
+        "the day first for de-DE"
+    );
     server.stop().await;
 }

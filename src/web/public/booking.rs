@@ -172,6 +172,8 @@ struct PageOptions<'a> {
     token: &'a str,
     zone: Tz,
     twelve_hour: bool,
+    /// Dates with the month first, as where the visitor's browser says they are.
+    month_first: bool,
     embed: bool,
     notice: Option<(&'a str, &'a str)>,
     errors: FieldErrors,
@@ -275,8 +277,8 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                 dd { (booking.title) @if let Some(host) = loaded.hosts.first() { " with " (host.name) } }
                 dt { "When" }
                 dd {
-                    span.when-line { (icon_calendar()) (Locale::default().long_date(booking.start.with_timezone(&options.zone).date_naive())) }
-                    span.when-line { (icon_clock()) (Locale::english(options.twelve_hour).time(booking.start.with_timezone(&options.zone))) " – " (Locale::english(options.twelve_hour).time(booking.end.with_timezone(&options.zone))) }
+                    span.when-line { (icon_calendar()) (options.locale().long_date(booking.start.with_timezone(&options.zone).date_naive())) }
+                    span.when-line { (icon_clock()) (options.locale().time(booking.start.with_timezone(&options.zone))) " – " (options.locale().time(booking.end.with_timezone(&options.zone))) }
                     span.when-line.muted { (icon_globe()) (zone_name) " (" (crate::present::offset(options.zone, booking.start)) ")" }
                 }
                 dt { "Who" }
@@ -356,7 +358,15 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
     }
 }
 
-fn options_from<'a>(query: &'a ManageQuery, booking: &Booking) -> PageOptions<'a> {
+impl PageOptions<'_> {
+    fn locale(&self) -> Locale {
+        Locale::english(self.twelve_hour).month_first(self.month_first)
+    }
+}
+
+/// The page's options: the zone and clock the link carries, else the invitee's zone and
+/// the clock and date order customary where the visitor's browser says they are.
+fn options_from<'a>(ctx: &Ctx, query: &'a ManageQuery, booking: &Booking) -> PageOptions<'a> {
     PageOptions {
         token: &query.token,
         zone: query
@@ -364,7 +374,12 @@ fn options_from<'a>(query: &'a ManageQuery, booking: &Booking) -> PageOptions<'a
             .parse()
             .or_else(|_| booking.attendee_time_zone.parse())
             .unwrap_or(Tz::UTC),
-        twelve_hour: query.h == "12",
+        twelve_hour: match query.h.as_str() {
+            "12" => true,
+            "24" => false,
+            _ => ctx.conventions.is_some_and(|c| c.twelve_hour),
+        },
+        month_first: ctx.conventions.is_some_and(|c| c.month_first),
         embed: !query.embed.is_empty(),
         notice: notice_for(&query.notice).map(|text| ("success", text)),
         errors: FieldErrors::new(),
@@ -393,7 +408,7 @@ pub async fn page(
     Query(query): Query<ManageQuery>,
 ) -> Result<Response, WebError> {
     let loaded = load(&ctx, &uid, &query.token).await?;
-    let options = options_from(&query, &loaded.booking);
+    let options = options_from(&ctx, &query, &loaded.booking);
     Ok(respond_page(&ctx, &loaded, &options, StatusCode::OK))
 }
 
@@ -496,7 +511,7 @@ pub async fn cancel(
         }
         Err(BookingError::Invalid(errors)) => {
             let loaded = load(&ctx, &uid, &query.token).await?;
-            let mut options = options_from(&query, &loaded.booking);
+            let mut options = options_from(&ctx, &query, &loaded.booking);
             options.errors = errors;
             Ok(respond_page(
                 &ctx,
@@ -507,7 +522,7 @@ pub async fn cancel(
         }
         Err(BookingError::WrongState(message)) => {
             let loaded = load(&ctx, &uid, &query.token).await?;
-            let mut options = options_from(&query, &loaded.booking);
+            let mut options = options_from(&ctx, &query, &loaded.booking);
             options.notice = Some(("error", message));
             Ok(respond_page(&ctx, &loaded, &options, StatusCode::CONFLICT))
         }
