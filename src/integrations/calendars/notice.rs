@@ -39,11 +39,7 @@ pub fn queue_notice(
 
 /// Sends the notice to the account's host and every enabled administrator.
 pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
-    let account_id = job
-        .payload
-        .get("accountId")
-        .and_then(serde_json::Value::as_i64)
-        .ok_or_else(|| JobFailure::give_up("the job names no calendar account"))?;
+    let account_id = super::sync::account_of(&job)?;
     let key = deps.key.clone();
     let found = deps
         .db

@@ -91,6 +91,14 @@ pub fn plan(
     calendars::set_next_sync(conn, account_id, at)
 }
 
+/// The calendar account a job is for (`accountId` in its payload).
+pub(super) fn account_of(job: &Job) -> Result<i64, JobFailure> {
+    job.payload
+        .get("accountId")
+        .and_then(serde_json::Value::as_i64)
+        .ok_or_else(|| JobFailure::give_up("the job names no calendar account"))
+}
+
 fn db_failure(err: impl Into<DbError>) -> JobFailure {
     JobFailure::new(err.into().to_string())
 }
@@ -98,11 +106,7 @@ fn db_failure(err: impl Into<DbError>) -> JobFailure {
 /// Runs a `calendar_sync` job: syncs the account, records the outcome and plans the next
 /// sync. A failed sync is recorded and retried later by plan, not by failing the job.
 pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
-    let account_id = job
-        .payload
-        .get("accountId")
-        .and_then(serde_json::Value::as_i64)
-        .ok_or_else(|| JobFailure::give_up("the job names no calendar account"))?;
+    let account_id = account_of(&job)?;
     let planned = job
         .payload
         .get("planned")
@@ -203,16 +207,24 @@ pub async fn sync_account(deps: &Deps, account: &Account) -> Result<(), SyncErro
     }
 }
 
+/// Stores the calendars a server or vendor lists for an account (see [`store_calendars`]).
+async fn store_listed(
+    deps: &Deps,
+    account_id: i64,
+    remote: Vec<caldav::RemoteCalendar>,
+) -> Result<Vec<Calendar>, SyncError> {
+    Ok(deps
+        .db
+        .write(move |tx| store_calendars(tx, account_id, &remote).map_err(DbError::from))
+        .await?)
+}
+
 /// Syncs a Google account: its calendar list, then each checked calendar's events since
 /// its sync token (all of them over the horizon once a day, or when Google asks).
 async fn sync_google(deps: &Deps, account: &Account, zone: Tz) -> Result<(), SyncError> {
     let client = google::Client::new(deps, google::Auth::Account(account.id));
     let remote = client.calendars().await?;
-    let account_id = account.id;
-    let stored = deps
-        .db
-        .write(move |tx| store_calendars(tx, account_id, &remote).map_err(DbError::from))
-        .await?;
+    let stored = store_listed(deps, account.id, remote).await?;
     let now = deps.now();
     for calendar in stored.into_iter().filter(|c| c.check_conflicts) {
         let token = if expanded_today(calendar.etag.as_deref(), now) {
@@ -459,11 +471,7 @@ async fn sync_caldav(
     let remote_account = caldav_account(account, password);
     let policy = deps.calendar_policy(&account.url);
     let remote = caldav::discover(&remote_account, policy).await?;
-    let account_id = account.id;
-    let stored = deps
-        .db
-        .write(move |tx| store_calendars(tx, account_id, &remote).map_err(DbError::from))
-        .await?;
+    let stored = store_listed(deps, account.id, remote).await?;
     let now = deps.now();
     for calendar in stored.into_iter().filter(|c| c.check_conflicts) {
         let calendar_id = calendar.id;
@@ -497,7 +505,11 @@ async fn sync_caldav(
             replaced.push((object.href.clone(), object.etag.clone(), busy));
         }
         if skipped > 0 {
-            tracing::info!(account_id, skipped, "calendar events skipped: unreadable");
+            tracing::info!(
+                account_id = account.id,
+                skipped,
+                "calendar events skipped: unreadable"
+            );
         }
         let (user_id, removed, full) = (account.user_id, changes.removed, changes.full || !fresh);
         let (sync_token, ctag) = (changes.sync_token, calendar.ctag.clone());
