@@ -237,11 +237,8 @@ impl InstanceView for Bench {
         Policy::for_admin_servers(false, self.loopback)
     }
 
-    fn vendor_endpoints(
-        &self,
-        vendor: kairos::integrations::oauth::Vendor,
-    ) -> kairos::integrations::oauth::Endpoints {
-        vendor.endpoints(None)
+    fn vendor_base_url(&self, _vendor: kairos::integrations::oauth::Vendor) -> Option<String> {
+        None
     }
 
     fn calendar_server(&self, _url: &str) -> Policy {

@@ -230,15 +230,12 @@ impl InstanceView for AppState {
         chrono::Duration::minutes(i64::from(self.config.calendar_sync_minutes))
     }
 
-    fn vendor_endpoints(
-        &self,
-        vendor: crate::integrations::oauth::Vendor,
-    ) -> crate::integrations::oauth::Endpoints {
+    fn vendor_base_url(&self, vendor: crate::integrations::oauth::Vendor) -> Option<String> {
         use crate::integrations::oauth::Vendor;
-        let base = match vendor {
-            Vendor::Google => self.config.google_base_url.as_deref(),
-        };
-        vendor.endpoints(base)
+        match vendor {
+            Vendor::Google => self.config.google_base_url.clone(),
+            Vendor::Microsoft => self.config.microsoft_base_url.clone(),
+        }
     }
 }
 

@@ -253,6 +253,11 @@ config_keys! {
     /// egress proxy, or a test's stand-in.
     google_base_url: Option<String> = None, "KAIROS_GOOGLE_BASE_URL",
         Unset(Checked(parse_base_url), "(unset: Google's own servers)");
+    /// Where Microsoft's sign-in and token endpoints (`/{tenant}/oauth2/v2.0/…`) and
+    /// Microsoft Graph (`/v1.0`) are reached instead of Microsoft's own servers: an egress
+    /// proxy, or a test's stand-in.
+    microsoft_base_url: Option<String> = None, "KAIROS_MICROSOFT_BASE_URL",
+        Unset(Checked(parse_base_url), "(unset: Microsoft's own servers)");
     /// Keeps password sign-in available while "single sign-on only" is on (break-glass).
     allow_password_sign_in: bool = false, "KAIROS_ALLOW_PASSWORD_SIGN_IN", Switch;
     /// For tests only: lets webhooks and the SMS gateway reach loopback addresses (a test's

@@ -44,8 +44,9 @@ pub trait InstanceView: Send + Sync {
     /// What the booking service needs to change a booking now (cancelling one whose event
     /// its host deleted).
     fn booking_settings(&self) -> crate::booking::Settings;
-    /// Where a vendor's sign-in, token and API endpoints are.
-    fn vendor_endpoints(&self, vendor: oauth::Vendor) -> oauth::Endpoints;
+    /// Where a stand-in for a vendor's sign-in, token and API endpoints is, when the
+    /// administrator set one (tests, an egress proxy); `None` means the vendor's own.
+    fn vendor_base_url(&self, vendor: oauth::Vendor) -> Option<String>;
 }
 
 /// What the integrations use: the store, the instance key, the clock, and the instance's
@@ -82,6 +83,12 @@ impl Deps {
 
     pub fn now(&self) -> DateTime<Utc> {
         self.clock.now()
+    }
+
+    /// Where `vendor`'s sign-in, token and API endpoints are for `app` (its tenant).
+    pub fn endpoints(&self, vendor: oauth::Vendor, app: Option<&oauth::App>) -> oauth::Endpoints {
+        let base = self.instance.vendor_base_url(vendor);
+        vendor.endpoints(base.as_deref(), app.map_or("", |app| app.tenant.as_str()))
     }
 
     pub fn wake_jobs(&self) {

@@ -13,13 +13,13 @@ use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 use chrono::{DateTime, Utc};
 use oauth2::basic::{BasicClient, BasicErrorResponseType};
 use oauth2::{
-    AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, PkceCodeChallenge,
+    AuthType, AuthUrl, AuthorizationCode, ClientId, ClientSecret, CsrfToken, PkceCodeChallenge,
     PkceCodeVerifier, RedirectUrl, RefreshToken, RequestTokenError, Scope, TokenResponse, TokenUrl,
 };
 use rusqlite::Connection;
 
 use crate::crypto::InstanceKey;
-use crate::db::calendars::{self, Account};
+use crate::db::calendars::{self, Account, Provider};
 use crate::db::{DbError, settings};
 use crate::integrations::Deps;
 use crate::outbound::{self, Policy};
@@ -28,15 +28,21 @@ use crate::outbound::{self, Policy};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Vendor {
     Google,
+    Microsoft,
 }
 
+/// The Microsoft Entra tenant of an app registered for any organization and personal
+/// accounts.
+pub const ANY_TENANT: &str = "common";
+
 impl Vendor {
-    pub const ALL: [Vendor; 1] = [Vendor::Google];
+    pub const ALL: [Vendor; 2] = [Vendor::Google, Vendor::Microsoft];
 
     /// The name in settings keys and URLs.
     pub fn key(self) -> &'static str {
         match self {
             Vendor::Google => "google",
+            Vendor::Microsoft => "microsoft",
         }
     }
 
@@ -46,9 +52,20 @@ impl Vendor {
 
     /// What people read.
     pub fn label(self) -> &'static str {
+        self.provider().label()
+    }
+
+    /// The kind of calendar account the vendor's grant connects.
+    pub fn provider(self) -> Provider {
         match self {
-            Vendor::Google => "Google Calendar",
+            Vendor::Google => Provider::Google,
+            Vendor::Microsoft => Provider::Microsoft,
         }
+    }
+
+    /// The vendor whose sign-in connects accounts of `provider`.
+    pub fn of(provider: Provider) -> Option<Self> {
+        Self::ALL.into_iter().find(|v| v.provider() == provider)
     }
 
     /// Only what Kairos needs: reading busy time and writing its own events.
@@ -58,23 +75,69 @@ impl Vendor {
                 "https://www.googleapis.com/auth/calendar.events",
                 "https://www.googleapis.com/auth/calendar.readonly",
             ],
+            Vendor::Microsoft => &["offline_access", "Calendars.ReadWrite"],
         }
     }
 
-    /// The vendor's endpoints, or those of a stand-in under `base` (the `google_base_url`
-    /// setting, for tests and for an egress proxy).
-    pub fn endpoints(self, base: Option<&str>) -> Endpoints {
-        match (self, base.map(|b| b.trim_end_matches('/'))) {
-            (Vendor::Google, None) => Endpoints {
-                authorize: "https://accounts.google.com/o/oauth2/v2/auth".into(),
-                token: "https://oauth2.googleapis.com/token".into(),
-                api: "https://www.googleapis.com/calendar/v3".into(),
-            },
-            (Vendor::Google, Some(base)) => Endpoints {
-                authorize: format!("{base}/o/oauth2/v2/auth"),
-                token: format!("{base}/token"),
-                api: format!("{base}/calendar/v3"),
-            },
+    /// What the sign-in page is asked besides the standard parameters. Google hands out a
+    /// refresh token only with offline access, and again on a second connection only when
+    /// asked to show the consent screen; Microsoft lets the host pick the account.
+    fn extra_params(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Vendor::Google => &[("access_type", "offline"), ("prompt", "consent")],
+            Vendor::Microsoft => &[("prompt", "select_account")],
+        }
+    }
+
+    /// How the app authenticates at the token endpoint: Microsoft takes the secret in the
+    /// form, Google in HTTP Basic.
+    fn auth_type(self) -> AuthType {
+        match self {
+            Vendor::Google => AuthType::BasicAuth,
+            Vendor::Microsoft => AuthType::RequestBody,
+        }
+    }
+
+    /// The vendor's endpoints, or those of a stand-in under `base` (the
+    /// `google_base_url` or `microsoft_base_url` setting, for tests and for an egress
+    /// proxy). `tenant` is the Microsoft Entra tenant the app was registered in.
+    pub fn endpoints(self, base: Option<&str>, tenant: &str) -> Endpoints {
+        let base = base.map(|b| b.trim_end_matches('/'));
+        let tenant = if tenant.is_empty() {
+            ANY_TENANT
+        } else {
+            tenant
+        };
+        match self {
+            Vendor::Google => {
+                let (accounts, token, api) = match base {
+                    None => (
+                        "https://accounts.google.com",
+                        "https://oauth2.googleapis.com".to_string(),
+                        "https://www.googleapis.com".to_string(),
+                    ),
+                    Some(base) => (base, base.to_string(), base.to_string()),
+                };
+                Endpoints {
+                    authorize: format!("{accounts}/o/oauth2/v2/auth"),
+                    token: format!("{token}/token"),
+                    api: format!("{api}/calendar/v3"),
+                }
+            }
+            Vendor::Microsoft => {
+                let (login, graph) = base.map_or(
+                    (
+                        "https://login.microsoftonline.com",
+                        "https://graph.microsoft.com",
+                    ),
+                    |base| (base, base),
+                );
+                Endpoints {
+                    authorize: format!("{login}/{tenant}/oauth2/v2.0/authorize"),
+                    token: format!("{login}/{tenant}/oauth2/v2.0/token"),
+                    api: format!("{graph}/v1.0"),
+                }
+            }
         }
     }
 }
@@ -93,6 +156,9 @@ pub struct App {
     pub client_id: String,
     /// Unsealed in memory only.
     pub client_secret: String,
+    /// Microsoft's directory (tenant) the app was registered in: its id or domain, or
+    /// `common`; empty for other vendors.
+    pub tenant: String,
 }
 
 impl std::fmt::Debug for App {
@@ -100,6 +166,7 @@ impl std::fmt::Debug for App {
         f.debug_struct("App")
             .field("client_id", &self.client_id)
             .field("client_secret", &"(set)")
+            .field("tenant", &self.tenant)
             .finish()
     }
 }
@@ -110,6 +177,10 @@ fn id_setting(vendor: Vendor) -> String {
 
 fn secret_setting(vendor: Vendor) -> String {
     format!("oauth_{}_client_secret", vendor.key())
+}
+
+fn tenant_setting(vendor: Vendor) -> String {
+    format!("oauth_{}_tenant", vendor.key())
 }
 
 impl App {
@@ -125,10 +196,12 @@ impl App {
             return Ok(None);
         }
         let secret = settings::get_sealed(conn, key, &secret_setting(vendor))?;
+        let tenant = settings::get(conn, &tenant_setting(vendor))?.unwrap_or_default();
         Ok(match secret {
             Ok(Some(client_secret)) => Some(App {
                 client_id,
                 client_secret,
+                tenant,
             }),
             _ => None,
         })
@@ -146,6 +219,7 @@ impl App {
         match app {
             Some(app) => {
                 settings::set(conn, &id_setting(vendor), app.client_id.trim(), now)?;
+                settings::set(conn, &tenant_setting(vendor), &app.tenant, now)?;
                 if !app.client_secret.is_empty() {
                     let secret = app.client_secret.trim();
                     settings::set_sealed(conn, key, &secret_setting(vendor), Some(secret), now)?;
@@ -166,6 +240,8 @@ pub struct AppInput {
     pub client_id: String,
     /// Empty keeps the stored secret.
     pub client_secret: String,
+    /// Microsoft only: the directory (tenant) id or domain; empty means `common`.
+    pub tenant: String,
     /// Removes the app: hosts can no longer connect this vendor.
     pub remove: bool,
 }
@@ -177,6 +253,7 @@ impl AppInput {
     /// The app this input makes of the stored one (`None`: removed), or every problem.
     pub fn apply(
         &self,
+        vendor: Vendor,
         stored: Option<&App>,
     ) -> Result<Option<App>, crate::model::error::FieldErrors> {
         let mut errors = crate::model::error::FieldErrors::new();
@@ -198,6 +275,23 @@ impl AppInput {
         if client_id.is_empty() {
             errors.add("client_id", "is required");
         }
+        let tenant = match vendor {
+            Vendor::Microsoft => {
+                let tenant = self.tenant.trim();
+                if tenant.is_empty() {
+                    ANY_TENANT.to_string()
+                } else if valid_tenant(tenant) {
+                    tenant.to_ascii_lowercase()
+                } else {
+                    errors.add(
+                        "tenant",
+                        "must be the directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common",
+                    );
+                    String::new()
+                }
+            }
+            Vendor::Google => String::new(),
+        };
         let client_secret = match (secret.is_empty(), stored) {
             (false, _) => secret,
             (true, Some(app)) => app.client_secret.clone(),
@@ -209,8 +303,20 @@ impl AppInput {
         errors.into_result(Some(App {
             client_id,
             client_secret,
+            tenant,
         }))
     }
+}
+
+/// A Microsoft Entra tenant as it goes into the sign-in address: a GUID, a domain name,
+/// or one of `common`, `organizations`, `consumers` — letters, digits, `-` and `.` only.
+fn valid_tenant(tenant: &str) -> bool {
+    (1..=253).contains(&tenant.len())
+        && tenant
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '.')
+        && !tenant.starts_with(['.', '-'])
+        && !tenant.contains("..")
 }
 
 /// Stores what an administrator set for `vendor`'s app, audited as `integration_saved`
@@ -227,7 +333,9 @@ pub async fn save_app(
         .db
         .read(move |conn| App::load(conn, &key, vendor).map_err(DbError::from))
         .await?;
-    let app = input.apply(stored.as_ref()).map_err(AppError::Invalid)?;
+    let app = input
+        .apply(vendor, stored.as_ref())
+        .map_err(AppError::Invalid)?;
     let (key, now, origin, saved) = (deps.key.clone(), deps.now(), origin.clone(), app.clone());
     deps.db
         .write(move |tx| -> Result<(), DbError> {
@@ -363,6 +471,7 @@ pub fn authorize_url(
     now: DateTime<Utc>,
 ) -> Result<String, OAuthError> {
     let client = BasicClient::new(ClientId::new(app.client_id.clone()))
+        .set_auth_type(vendor.auth_type())
         .set_auth_uri(url(vendor, &endpoints.authorize, AuthUrl::new)?)
         .set_redirect_uri(url(vendor, redirect_uri, RedirectUrl::new)?);
     let (challenge, verifier) = PkceCodeChallenge::new_random_sha256();
@@ -372,12 +481,10 @@ pub fn authorize_url(
     for scope in vendor.scopes() {
         request = request.add_scope(Scope::new((*scope).to_string()));
     }
-    // Google hands out a refresh token only with offline access, and again on a second
-    // connection only when asked to show the consent screen.
-    let (url, state) = request
-        .add_extra_param("access_type", "offline")
-        .add_extra_param("prompt", "consent")
-        .url();
+    for (name, value) in vendor.extra_params() {
+        request = request.add_extra_param(*name, *value);
+    }
+    let (url, state) = request.url();
     let mut pending = PENDING.lock().unwrap_or_else(PoisonError::into_inner);
     pending.retain(|_, p| (now - p.started).num_seconds() < PENDING_FOR);
     if pending.len() >= MAX_PENDING
@@ -439,6 +546,7 @@ pub async fn finish(
         .ok_or(OAuthError::UnknownState(vendor.label()))?;
     let client = BasicClient::new(ClientId::new(app.client_id.clone()))
         .set_client_secret(ClientSecret::new(app.client_secret.clone()))
+        .set_auth_type(vendor.auth_type())
         .set_token_uri(url(vendor, &endpoints.token, TokenUrl::new)?)
         .set_redirect_uri(url(vendor, redirect_uri, RedirectUrl::new)?);
     let http = http_client(policy);
@@ -600,9 +708,10 @@ pub async fn access_token(
         return Ok(grant.access_token);
     }
     let app = app.ok_or(OAuthError::NotConfigured(vendor.label()))?;
-    let endpoints = deps.instance.vendor_endpoints(vendor);
+    let endpoints = deps.endpoints(vendor, Some(&app));
     let client = BasicClient::new(ClientId::new(app.client_id.clone()))
         .set_client_secret(ClientSecret::new(app.client_secret.clone()))
+        .set_auth_type(vendor.auth_type())
         .set_token_uri(url(vendor, &endpoints.token, TokenUrl::new)?);
     let http = http_client(deps.policy());
     let answer = client
@@ -677,13 +786,98 @@ mod tests {
     }
 
     #[test]
+    fn an_administrators_app_is_checked_field_by_field() {
+        let input = |client_id: &str, client_secret: &str, tenant: &str| AppInput {
+            client_id: client_id.into(),
+            client_secret: client_secret.into(),
+            tenant: tenant.into(),
+            remove: false,
+        };
+        let refused = |vendor, input: AppInput, stored: Option<&App>| -> Vec<String> {
+            match input.apply(vendor, stored) {
+                Ok(_) => Vec::new(),
+                Err(errors) => errors.iter().map(|e| e.field.clone()).collect(),
+            }
+        };
+        let long = "x".repeat(513);
+        assert_eq!(
+            refused(Vendor::Google, input(&long, "s", ""), None),
+            ["client_id"]
+        );
+        assert_eq!(
+            refused(Vendor::Google, input("id", "two words", ""), None),
+            ["client_secret"]
+        );
+        assert_eq!(
+            refused(Vendor::Google, input("id\u{7}", "s\u{0}", ""), None),
+            ["client_id", "client_secret"]
+        );
+        assert_eq!(
+            refused(Vendor::Google, input("", "", ""), None),
+            ["client_id", "client_secret"]
+        );
+        assert!(refused(Vendor::Google, input(" id ", " secret\n", ""), None).is_empty());
+        // An empty secret keeps the stored one.
+        let stored = App {
+            client_id: "id".into(),
+            client_secret: "kept".into(),
+            tenant: "common".into(),
+        };
+        let kept = input("id", "", "").apply(Vendor::Microsoft, Some(&stored));
+        assert_eq!(
+            kept.ok()
+                .flatten()
+                .map(|app| (app.client_secret, app.tenant)),
+            Some(("kept".to_string(), "common".to_string()))
+        );
+        for bad in [
+            "contoso/../x",
+            "a b",
+            "..",
+            ".contoso",
+            "x".repeat(254).as_str(),
+            "ten\u{0}ant",
+        ] {
+            assert_eq!(
+                refused(Vendor::Microsoft, input("id", "s", bad), None),
+                ["tenant"],
+                "{bad:?}"
+            );
+        }
+        let app = input("id", "s", " Contoso.onMicrosoft.com ")
+            .apply(Vendor::Microsoft, None)
+            .ok()
+            .flatten();
+        assert_eq!(
+            app.map(|app| app.tenant),
+            Some("contoso.onmicrosoft.com".to_string())
+        );
+    }
+
+    #[test]
+    fn microsoft_endpoints_carry_the_tenant() {
+        let real = Vendor::Microsoft.endpoints(None, "contoso.onmicrosoft.com");
+        assert_eq!(
+            real.authorize,
+            "https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/authorize"
+        );
+        assert_eq!(real.api, "https://graph.microsoft.com/v1.0");
+        let any = Vendor::Microsoft.endpoints(Some("http://127.0.0.1:9/"), "");
+        assert_eq!(any.token, "http://127.0.0.1:9/common/oauth2/v2.0/token");
+        let google = Vendor::Google.endpoints(None, "");
+        assert_eq!(google.token, "https://oauth2.googleapis.com/token");
+        assert_eq!(google.api, "https://www.googleapis.com/calendar/v3");
+    }
+
+    #[test]
     fn the_state_works_once_for_the_host_and_session_that_started_it() {
         let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
         let app = App {
             client_id: "id".into(),
             client_secret: "secret".into(),
+            tenant: String::new(),
         };
-        let endpoints = Vendor::Google.endpoints(Some("https://accounts.example"));
+        let endpoints = Vendor::Google.endpoints(Some("https://accounts.example"), "");
         let started = authorize_url(
             Vendor::Google,
             &app,

@@ -15,6 +15,8 @@ pub enum Provider {
     Ics,
     /// Google Calendar, through its API with an OAuth grant.
     Google,
+    /// Microsoft 365 or Outlook.com, through Microsoft Graph with an OAuth grant.
+    Microsoft,
 }
 
 impl Provider {
@@ -23,6 +25,7 @@ impl Provider {
             Provider::Caldav => "caldav",
             Provider::Ics => "ics",
             Provider::Google => "google",
+            Provider::Microsoft => "microsoft",
         }
     }
 
@@ -31,6 +34,7 @@ impl Provider {
             "caldav" => Some(Provider::Caldav),
             "ics" => Some(Provider::Ics),
             "google" => Some(Provider::Google),
+            "microsoft" => Some(Provider::Microsoft),
             _ => None,
         }
     }
@@ -41,7 +45,14 @@ impl Provider {
             Provider::Caldav => "CalDAV",
             Provider::Ics => "ICS feed",
             Provider::Google => "Google Calendar",
+            Provider::Microsoft => "Microsoft 365",
         }
+    }
+
+    /// Whether the account is reached through a vendor's API with a sign-in (OAuth),
+    /// rather than with an address and a password.
+    pub fn signs_in(self) -> bool {
+        matches!(self, Provider::Google | Provider::Microsoft)
     }
 }
 
@@ -143,7 +154,7 @@ impl ConnectInput {
         if provider.is_none() {
             errors.add(
                 "provider",
-                "must be caldav or ics (Google Calendar connects through its sign-in page)",
+                "must be caldav or ics (Google Calendar and Microsoft 365 connect through their sign-in pages)",
             );
         }
         let mut url = self.url.trim().to_string();

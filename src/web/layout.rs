@@ -222,7 +222,19 @@ pub fn textarea_field(
 
 /// A checkbox with its label beside it.
 pub fn checkbox_field(name: &str, label: &str, checked: bool, hint: Option<&str>) -> Markup {
-    let id = format!("f-{}", name.replace(['.', '[', ']'], "-"));
+    scoped_checkbox(None, name, label, checked, hint)
+}
+
+/// A checkbox in form `form` of several with the same fields on one page (see
+/// [`field_id`]).
+pub fn scoped_checkbox(
+    form: Option<&str>,
+    name: &str,
+    label: &str,
+    checked: bool,
+    hint: Option<&str>,
+) -> Markup {
+    let id = field_id(form, name);
     html! {
         div.field.check {
             input type="checkbox" id=(id) name=(name) value="on" checked[checked]
@@ -292,12 +304,24 @@ pub struct Field<'a> {
     /// For numbers: the smallest value.
     pub min: Option<&'a str>,
     pub inputmode: Option<&'a str>,
+    /// Which of several forms with the same fields on one page this one is: its ids are
+    /// `f-{form}-{name}`, so that they stay unique.
+    pub form: Option<&'a str>,
+}
+
+/// The id of a field `name`, in form `form` when a page has several with the same fields.
+pub fn field_id(form: Option<&str>, name: &str) -> String {
+    let name = name.replace(['.', '[', ']'], "-");
+    match form {
+        Some(form) => format!("f-{form}-{name}"),
+        None => format!("f-{name}"),
+    }
 }
 
 /// A labelled input with its hint and, after a failed submission, its error message.
 pub fn field(field: &Field<'_>, errors: &FieldErrors) -> Markup {
     let error = errors.get(field.name);
-    let id = format!("f-{}", field.name.replace(['.', '[', ']'], "-"));
+    let id = field_id(field.form, field.name);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = match (field.hint.is_some(), error.is_some()) {

@@ -14,7 +14,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { CLIENT_ID, CLIENT_SECRET, PRIMARY, startGoogle } from "./google-standin.mjs";
+import { GOOGLE, MICROSOFT, PRIMARY, startCloud } from "./cloud-standin.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -39,10 +39,11 @@ function check(condition, message) {
   }
 }
 
-function startServer(google) {
+function startServer(cloud) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kairos-e2e-"));
-  // Google is the stand-in on loopback, which the outbound guard lets through only here.
-  fs.writeFileSync(path.join(dir, "kairos.toml"), `google_base_url = "${google.base}"\noutbound_allow_loopback = true\n`);
+  // Google and Microsoft are the stand-in on loopback, which the outbound guard lets
+  // through only here.
+  fs.writeFileSync(path.join(dir, "kairos.toml"), `google_base_url = "${cloud.base}"\nmicrosoft_base_url = "${cloud.base}"\noutbound_allow_loopback = true\n`);
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(binary, ["--data-dir", path.join(dir, "data"), "--config", path.join(dir, "kairos.toml"), "serve", "--listen", `127.0.0.1:${port}`], {
     env: { ...process.env, KAIROS_LOG_LEVEL: "warn" },
@@ -125,8 +126,8 @@ async function axe(page, name) {
 async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
   for (const file of fs.readdirSync(artifacts)) if (file.endsWith(".png")) fs.rmSync(path.join(artifacts, file));
-  const google = await startGoogle();
-  const server = await startServer(google);
+  const cloud = await startCloud();
+  const server = await startServer(cloud);
   const host = await openContext("Europe/Berlin");
   const invitee = await openContext("America/New_York");
   try {
@@ -301,32 +302,53 @@ async function main() {
     await page.setViewportSize({ width: 1280, height: 900 });
     await shoot(page, "calendars-refused");
 
-    // 9. Admin → Integrations: the organization's Google app, then the hosts' button.
+    // 9. Admin → Integrations: the organization's Google and Microsoft apps, then the
+    // hosts' buttons and the sign-ins.
     await page.goto(`${server.base}/dashboard/admin/integrations`);
-    check(await page.isVisible("text=Not set up"), "Google is not set up on a new instance");
-    const redirectUri = await page.inputValue("#google-redirect-uri");
-    check(redirectUri === `${server.base}/dashboard/calendars/google/callback`, `the redirect URI to register is shown (${redirectUri})`);
-    await page.fill("#f-client_id", CLIENT_ID);
-    await page.fill("#f-client_secret", CLIENT_SECRET);
-    await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save Google')")]);
-    check(await page.isVisible("#google-title >> text=Set up"), "Google is set up after saving");
-    check(!(await page.content()).includes(CLIENT_SECRET), "the client secret is never shown again");
+    check(await page.isVisible("#google-title >> text=Not set up") && await page.isVisible("#microsoft-title >> text=Not set up"), "Google and Microsoft are not set up on a new instance");
+    for (const vendor of ["google", "microsoft"]) {
+      const redirectUri = await page.inputValue(`#${vendor}-redirect-uri`);
+      check(redirectUri === `${server.base}/dashboard/calendars/${vendor}/callback`, `the redirect URI to register is shown (${redirectUri})`);
+    }
+    await page.fill("#f-google-client_id", GOOGLE.clientId);
+    await page.fill("#f-google-client_secret", GOOGLE.secret);
+    await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save Google Calendar')")]);
+    check(await page.isVisible("#google-title .badge.ok"), "Google is set up after saving");
+    await page.fill("#f-microsoft-client_id", MICROSOFT.clientId);
+    await page.fill("#f-microsoft-client_secret", MICROSOFT.secret);
+    await page.fill("#f-microsoft-tenant", "not a tenant/../");
+    await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save Microsoft 365')")]);
+    check(await page.isVisible("#f-microsoft-tenant-error"), "a malformed tenant is refused next to the field");
+    await axe(page, "integrations page with a refused tenant");
+    await page.fill("#f-microsoft-client_secret", MICROSOFT.secret);
+    await page.fill("#f-microsoft-tenant", MICROSOFT.tenant);
+    await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save Microsoft 365')")]);
+    check(await page.isVisible("#microsoft-title .badge.ok"), "Microsoft is set up after saving");
+    const integrations = await page.content();
+    check(!integrations.includes(GOOGLE.secret) && !integrations.includes(MICROSOFT.secret), "the client secrets are never shown again");
     await axe(page, "integrations page");
     await page.setViewportSize({ width: 390, height: 844 });
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(wide <= 0, `the integrations page does not scroll sideways at 390 px (${wide} px)`);
+    await shoot(page, "integrations-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
     await shoot(page, "integrations");
     await page.click("nav.topnav >> text=Calendars");
-    check(await page.isVisible("a:has-text('Connect Google Calendar')"), "hosts are offered Google once it is set up");
-    await axe(page, "calendars page with Google");
-    await shoot(page, "calendars-google");
-    // The sign-in at Google (the stand-in agrees at once) and back to the calendars page.
+    check(await page.isVisible("a:has-text('Connect Google Calendar')") && await page.isVisible("a:has-text('Connect Microsoft 365')"), "hosts are offered Google and Microsoft once they are set up");
+    await axe(page, "calendars page with Google and Microsoft");
+    await shoot(page, "calendars-cloud");
+    // The sign-ins (the stand-in agrees at once) and back to the calendars page.
     await Promise.all([page.waitForURL("**/dashboard/calendars?notice=calendar-connected*"), page.click("a:has-text('Connect Google Calendar')")]);
-    check(google.seen.includes("GET /o/oauth2/v2/auth") && google.seen.includes("POST /token"), "the browser went through Google's sign-in and Kairos fetched the grant");
-    check(await page.isVisible(`#main >> text=${PRIMARY}`), "the connected Google account is listed with its calendar");
-    await axe(page, "calendars page with a Google account");
-    await shoot(page, "calendars-google-connected");
+    check(cloud.seen.includes("GET /o/oauth2/v2/auth") && cloud.seen.includes("POST /token"), "the browser went through Google's sign-in and Kairos fetched the grant");
+    await Promise.all([page.waitForURL("**/dashboard/calendars?notice=calendar-connected*"), page.click("a:has-text('Connect Microsoft 365')")]);
+    check(cloud.seen.includes(`GET /${MICROSOFT.tenant}/oauth2/v2.0/authorize`) && cloud.seen.includes(`POST /${MICROSOFT.tenant}/oauth2/v2.0/token`), "the browser went through Microsoft's sign-in and Kairos fetched the grant");
+    check(await page.isVisible("h2:has-text('Google Calendar')") && await page.isVisible("h2:has-text('Microsoft 365')"), "both connected accounts are listed");
+    check(await page.locator(`#main >> text=${PRIMARY}`).count() >= 2, "each with the host's address");
+    await axe(page, "calendars page with Google and Microsoft accounts");
+    await shoot(page, "calendars-cloud-connected");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(page, "calendars-cloud-connected-phone");
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // 10. Every dashboard page fits a phone: the page itself never scrolls sideways at
     // 390 px (the menu and the tabs wrap, wide tables become stacked rows). The pages are
@@ -381,7 +403,7 @@ async function main() {
     await host.context.close();
     await invitee.context.close();
     server.child.kill("SIGTERM");
-    google.server.close();
+    cloud.server.close();
     await new Promise((resolve) => server.child.once("exit", resolve));
     for (const dir of [server.dir, host.profile, invitee.profile]) fs.rmSync(dir, { recursive: true, force: true });
   }

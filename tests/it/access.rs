@@ -181,7 +181,7 @@ fn matrix() -> Vec<Row> {
         row(POST, "/dashboard/admin/sms/test", "", "L F F F A A").form("to=%2B15550100"),
         row(GET, "/dashboard/admin/sso", "", "L F F F A A"),
         row(GET, "/dashboard/admin/integrations", "", "L F F F A A"),
-        row(POST, "/dashboard/admin/integrations/google", "", "L F F F A A").form("client_id=&client_secret="),
+        row(POST, "/dashboard/admin/integrations/{id}", "vendor", "L F F F A A").form("client_id=&client_secret="),
         row(POST, "/dashboard/admin/sso", "", "L F F F A A").form("enabled=on&issuer=not a url&client_id=&client_secret="),
         row(POST, "/dashboard/admin/invitations", "", "L F F F A A").form("email=invitee-{n}@clinic.example&role=member"),
         row(POST, "/dashboard/admin/invitations/{id}/revoke", "invitation", "L F F F A A"),

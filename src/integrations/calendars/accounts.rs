@@ -6,7 +6,7 @@ use crate::db::DbError;
 use crate::db::calendars::{self, Account, Calendar, Provider};
 use crate::db::users::User;
 use crate::integrations::Deps;
-use crate::integrations::calendars::google::{self, GoogleError};
+use crate::integrations::calendars::cloud::{self, CloudError};
 use crate::integrations::calendars::sync::{self, Fetched};
 use crate::integrations::calendars::{caldav, sync::store_calendars};
 use crate::integrations::oauth::{self, App, Grant, OAuthError, Vendor};
@@ -91,7 +91,7 @@ pub async fn connect(
                 Provider::Caldav => {
                     sync::store_calendars(tx, id, &remote)?;
                 }
-                Provider::Ics | Provider::Google => {
+                _ => {
                     calendars::upsert_calendar(tx, id, "", &shown_url, true)?;
                 }
             }
@@ -132,7 +132,7 @@ pub async fn start_vendor(
     let app = vendor_app(deps, vendor)
         .await?
         .ok_or(OAuthError::NotConfigured(vendor.label()))?;
-    let endpoints = deps.instance.vendor_endpoints(vendor);
+    let endpoints = deps.endpoints(vendor, Some(&app));
     Ok(oauth::authorize_url(
         vendor,
         &app,
@@ -159,7 +159,7 @@ pub async fn finish_vendor(
     let app = vendor_app(deps, vendor)
         .await?
         .ok_or(OAuthError::NotConfigured(vendor.label()))?;
-    let endpoints = deps.instance.vendor_endpoints(vendor);
+    let endpoints = deps.endpoints(vendor, Some(&app));
     let grant = oauth::finish(
         vendor,
         &app,
@@ -173,13 +173,14 @@ pub async fn finish_vendor(
         deps.policy(),
     )
     .await?;
-    let (address, remote) = tokio::time::timeout(CHECK_TIMEOUT, vendor_calendars(deps, &grant))
-        .await
-        .map_err(|_| OAuthError::Unreachable(vendor.label(), "it did not answer in time".into()))?
-        .map_err(|err| match err {
-            GoogleError::Auth(err) => err,
-            other => OAuthError::Refused(vendor.label(), other.to_string()),
-        })?;
+    let (address, remote) =
+        tokio::time::timeout(CHECK_TIMEOUT, vendor_calendars(deps, vendor, &grant))
+            .await
+            .map_err(|_| {
+                OAuthError::Unreachable(vendor.label(), "it did not answer in time".into())
+            })?
+            .map_err(|err| err.into_oauth(vendor))?;
+    let provider = vendor.provider();
     let sealed = grant.seal(&deps.key);
     let (user_id, now, origin) = (user.id, deps.now(), origin.clone());
     let id = deps
@@ -187,7 +188,7 @@ pub async fn finish_vendor(
         .write(move |tx| -> Result<i64, DbError> {
             let existing = calendars::accounts_of(tx, user_id)?
                 .into_iter()
-                .find(|a| a.provider == Provider::Google && a.username == address);
+                .find(|a| a.provider == provider && a.username == address);
             let id = match existing {
                 Some(account) => {
                     calendars::reconnect(tx, account.id, &sealed, now)?;
@@ -196,7 +197,7 @@ pub async fn finish_vendor(
                 None => calendars::insert_account(
                     tx,
                     user_id,
-                    Provider::Google,
+                    provider,
                     vendor.label(),
                     &address,
                     &sealed,
@@ -215,9 +216,10 @@ pub async fn finish_vendor(
 /// Who the grant belongs to at the vendor, and their calendars.
 async fn vendor_calendars(
     deps: &Deps,
+    vendor: Vendor,
     grant: &Grant,
-) -> Result<(String, Vec<caldav::RemoteCalendar>), GoogleError> {
-    let client = google::Client::new(deps, google::Auth::Token(&grant.access_token));
+) -> Result<(String, Vec<caldav::RemoteCalendar>), CloudError> {
+    let client = cloud::Client::new(deps, vendor, cloud::Auth::Token(&grant.access_token));
     let address = client.primary_address().await?;
     let calendars = client.calendars().await?;
     Ok((address, calendars))
@@ -250,7 +252,7 @@ async fn check_account(
             }
             Ok((connect.url.clone(), connect.password.clone(), remote))
         }
-        Provider::Ics | Provider::Google => {
+        _ => {
             check_feed(connect, policy).await?;
             Ok((feed_host(&connect.url), connect.url.clone(), Vec::new()))
         }
@@ -474,7 +476,7 @@ pub async fn set_options(
                 "a feed is read-only: Kairos writes no bookings there",
             ));
         }
-        Provider::Google if sync_cancellations || live_check => {
+        provider if provider.signs_in() && (sync_cancellations || live_check) => {
             return Err(refused(field, "is offered for CalDAV accounts only"));
         }
         _ => {}

@@ -5,7 +5,8 @@
 //!
 //! Google expands recurring events itself (`singleEvents=true`): each instance, moved or
 //! cancelled ones included, comes as its own item, which is what the replica stores.
-//! Access tokens come from [`oauth::access_token`]; a 401 refreshes once and retries.
+//! Calls go through [`cloud::Api`]: access tokens refreshed as needed, rate limits
+//! retried later.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
@@ -13,162 +14,27 @@ use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 
 use crate::db::calendars::BusyTime;
-use crate::integrations::Deps;
 use crate::integrations::calendars::caldav::RemoteCalendar;
-use crate::integrations::oauth::{self, OAuthError, Vendor};
-use crate::outbound;
+use crate::integrations::calendars::cloud::{self, Api, Changes, CloudError, segment};
+use crate::integrations::calendars::write::HostEvent;
 
-/// The largest answer read from the API.
-const MAX_ANSWER: usize = 8 * 1024 * 1024;
 /// Items per page of an event listing (Google's most).
 const PAGE_SIZE: &str = "2500";
 /// At most this many pages are read in one listing.
 const MAX_PAGES: usize = 40;
 
-/// Why a call to Google did not work, in words for the host.
-#[derive(Debug, thiserror::Error)]
-pub enum GoogleError {
-    #[error("{0}")]
-    Auth(#[from] OAuthError),
-    #[error("Google asked to slow down; trying again later")]
-    RateLimited { retry_after: Option<u64> },
-    #[error("Google answered HTTP {0}")]
-    Status(u16),
-    #[error("Google could not be reached: {0}")]
-    Unreachable(String),
-    #[error("Google's answer could not be read")]
-    Unreadable,
-    /// The sync token is no longer valid (410): list everything again.
-    #[error("Google asked for a full sync")]
-    Gone,
-}
-
-/// How requests are authorized: the account's grant (refreshed as needed), or an access
-/// token just obtained for an account not stored yet.
-pub enum Auth<'a> {
-    Account(i64),
-    Token(&'a str),
-}
-
-/// One account's access to the API.
+/// One account's access to the Calendar API.
 pub struct Client<'a> {
-    deps: &'a Deps,
-    auth: Auth<'a>,
-    api: String,
-}
-
-/// One answer: status and JSON body.
-struct Answer {
-    status: StatusCode,
-    body: Value,
+    api: Api<'a>,
 }
 
 impl<'a> Client<'a> {
-    pub fn new(deps: &'a Deps, auth: Auth<'a>) -> Self {
-        let api = deps.instance.vendor_endpoints(Vendor::Google).api;
-        Self { deps, auth, api }
-    }
-
-    async fn token(&self, rejected: Option<&str>) -> Result<String, GoogleError> {
-        match &self.auth {
-            Auth::Account(id) => {
-                Ok(oauth::access_token(self.deps, Vendor::Google, *id, rejected).await?)
-            }
-            Auth::Token(token) if rejected.is_none() => Ok((*token).to_string()),
-            Auth::Token(_) => Err(OAuthError::Refused(
-                Vendor::Google.label(),
-                "the access it just granted was refused".into(),
-            )
-            .into()),
-        }
-    }
-
-    /// Calls the API; an expired access token (401) is refreshed once. Rate limits and
-    /// server errors are errors for the job queue to retry later.
-    async fn call(
-        &self,
-        method: Method,
-        path: &str,
-        query: &[(&str, &str)],
-        body: Option<&Value>,
-    ) -> Result<Answer, GoogleError> {
-        let mut token = self.token(None).await?;
-        for attempt in 0..2 {
-            let answer = self.send(&method, path, query, body, &token).await?;
-            match answer.status {
-                StatusCode::UNAUTHORIZED if attempt == 0 => {
-                    token = self.token(Some(&token)).await?;
-                }
-                StatusCode::TOO_MANY_REQUESTS => {
-                    return Err(GoogleError::RateLimited {
-                        retry_after: answer.retry_after(),
-                    });
-                }
-                StatusCode::FORBIDDEN if answer.reason() == Some("rateLimitExceeded") => {
-                    return Err(GoogleError::RateLimited { retry_after: None });
-                }
-                StatusCode::GONE => return Err(GoogleError::Gone),
-                status if status.is_server_error() => {
-                    return Err(GoogleError::Status(status.as_u16()));
-                }
-                _ => return Ok(answer),
-            }
-        }
-        Err(GoogleError::Status(401))
-    }
-
-    async fn send(
-        &self,
-        method: &Method,
-        path: &str,
-        query: &[(&str, &str)],
-        body: Option<&Value>,
-        token: &str,
-    ) -> Result<Answer, GoogleError> {
-        let mut url = url::Url::parse(&format!("{}{path}", self.api))
-            .map_err(|_| GoogleError::Unreachable("the API address is not valid".into()))?;
-        if !query.is_empty() {
-            url.query_pairs_mut().extend_pairs(query);
-        }
-        let target = outbound::check_target(url.as_str(), self.deps.policy())
-            .await
-            .map_err(|err| GoogleError::Unreachable(format!("the address {err}")))?;
-        let client = outbound::client_for(&target)
-            .map_err(|err| GoogleError::Unreachable(outbound::describe(&err)))?;
-        let mut request = client
-            .request(method.clone(), target.url.clone())
-            .bearer_auth(token);
-        if let Some(body) = body {
-            request = request.json(body);
-        }
-        let response = request
-            .send()
-            .await
-            .map_err(|err| GoogleError::Unreachable(outbound::describe(&err)))?;
-        let status = response.status();
-        let retry_after = response
-            .headers()
-            .get(reqwest::header::RETRY_AFTER)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.trim().parse::<u64>().ok());
-        let bytes = oauth::read_capped(response, MAX_ANSWER)
-            .await
-            .map_err(GoogleError::Unreachable)?;
-        let mut body: Value = if bytes.is_empty() {
-            Value::Null
-        } else {
-            serde_json::from_slice(&bytes).unwrap_or(Value::Null)
-        };
-        if let (Some(seconds), Value::Object(map)) = (retry_after, &mut body) {
-            map.insert("retryAfter".into(), json!(seconds));
-        } else if let Some(seconds) = retry_after {
-            body = json!({ "retryAfter": seconds });
-        }
-        Ok(Answer { status, body })
+    pub fn new(api: Api<'a>) -> Self {
+        Self { api }
     }
 
     /// The calendars of the account: id, name, and whether Kairos may write there.
-    pub async fn calendars(&self) -> Result<Vec<RemoteCalendar>, GoogleError> {
+    pub async fn calendars(&self) -> Result<Vec<RemoteCalendar>, CloudError> {
         let mut found = Vec::new();
         let mut page: Option<String> = None;
         for _ in 0..MAX_PAGES {
@@ -177,10 +43,11 @@ impl<'a> Client<'a> {
                 query.push(("pageToken", token));
             }
             let answer = self
+                .api
                 .call(Method::GET, "/users/me/calendarList", &query, None)
                 .await?;
-            answer.expect_ok()?;
-            for item in answer.items() {
+            answer.expect_ok(self.api.vendor())?;
+            for item in answer.items("items") {
                 let (Some(id), role) = (item["id"].as_str(), item["accessRole"].as_str()) else {
                     continue;
                 };
@@ -205,43 +72,26 @@ impl<'a> Client<'a> {
     }
 
     /// The address of the account's primary calendar: who the host is at Google.
-    pub async fn primary_address(&self) -> Result<String, GoogleError> {
+    pub async fn primary_address(&self) -> Result<String, CloudError> {
         let answer = self
+            .api
             .call(Method::GET, "/users/me/calendarList/primary", &[], None)
             .await?;
-        answer.expect_ok()?;
+        answer.expect_ok(self.api.vendor())?;
         answer.body["id"]
             .as_str()
             .map(str::to_string)
-            .ok_or(GoogleError::Unreadable)
+            .ok_or(CloudError::Unreadable(self.api.vendor()))
     }
 
-    /// The events of `calendar` changed since `sync_token`, or all of them from `from` to
-    /// `to` without one (or when Google says the token expired).
-    pub async fn changes(
+    /// One listing: changes since `sync_token`, or everything over the window.
+    pub async fn list(
         &self,
         calendar: &str,
         sync_token: Option<&str>,
         (from, to): (DateTime<Utc>, DateTime<Utc>),
         zone: Tz,
-    ) -> Result<Changes, GoogleError> {
-        if let Some(token) = sync_token {
-            match self.list(calendar, Some(token), from, to, zone).await {
-                Err(GoogleError::Gone) => {}
-                done => return done,
-            }
-        }
-        self.list(calendar, None, from, to, zone).await
-    }
-
-    async fn list(
-        &self,
-        calendar: &str,
-        sync_token: Option<&str>,
-        from: DateTime<Utc>,
-        to: DateTime<Utc>,
-        zone: Tz,
-    ) -> Result<Changes, GoogleError> {
+    ) -> Result<Changes, CloudError> {
         let path = format!("/calendars/{}/events", segment(calendar));
         let (time_min, time_max) = (from.to_rfc3339(), to.to_rfc3339());
         let mut changes = Changes {
@@ -261,16 +111,13 @@ impl<'a> Client<'a> {
             if let Some(token) = &page {
                 query.push(("pageToken", token));
             }
-            let answer = self.call(Method::GET, &path, &query, None).await?;
-            answer.expect_ok()?;
-            for item in answer.items() {
+            let answer = self.api.call(Method::GET, &path, &query, None).await?;
+            answer.expect_ok(self.api.vendor())?;
+            for item in answer.items("items") {
                 let Some(id) = item["id"].as_str() else {
                     continue;
                 };
-                match busy_of(item, zone) {
-                    Some(busy) => changes.changed.push((id.to_string(), busy)),
-                    None => changes.removed.push(id.to_string()),
-                }
+                changes.record(id, busy_of(item, zone));
             }
             page = answer.body["nextPageToken"].as_str().map(str::to_string);
             if page.is_none() {
@@ -284,84 +131,60 @@ impl<'a> Client<'a> {
         Ok(changes)
     }
 
-    /// Creates or updates Kairos's event `event` in `calendar`. An event written before
-    /// (`known`) is updated, and inserted again if the host deleted it for good; a new one
-    /// is inserted with its fixed id, and if that id exists (an earlier attempt stored it
-    /// and its answer was lost) it is updated in place. Returns the event's id and etag.
+    /// Creates or updates Kairos's event in `calendar`. An event written before (`known`)
+    /// is updated, and inserted again if the host deleted it for good; a new one is
+    /// inserted with its fixed id, and if that id exists (an earlier attempt stored it and
+    /// its answer was lost) it is updated in place. Returns the event's id and etag.
     pub async fn put_event(
         &self,
         calendar: &str,
-        event: &Value,
+        event: &HostEvent,
         known: bool,
-    ) -> Result<(String, Option<String>), GoogleError> {
-        let id = event["id"].as_str().unwrap_or_default().to_string();
+    ) -> Result<(String, Option<String>), CloudError> {
+        let body = event_json(event);
+        let id = event_id(&event.uid);
         let base = format!("/calendars/{}/events", segment(calendar));
         let path = format!("{base}/{}", segment(&id));
         let query = [("sendUpdates", "none")];
+        let api = &self.api;
         let mut answer = if known {
-            self.call(Method::PUT, &path, &query, Some(event)).await?
+            api.call(Method::PUT, &path, &query, Some(&body)).await?
         } else {
-            self.call(Method::POST, &base, &query, Some(event)).await?
+            api.call(Method::POST, &base, &query, Some(&body)).await?
         };
         if known && answer.status == StatusCode::NOT_FOUND {
-            answer = self.call(Method::POST, &base, &query, Some(event)).await?;
+            answer = api.call(Method::POST, &base, &query, Some(&body)).await?;
         }
         if answer.status == StatusCode::CONFLICT {
-            answer = self.call(Method::PUT, &path, &query, Some(event)).await?;
+            answer = api.call(Method::PUT, &path, &query, Some(&body)).await?;
         }
-        answer.expect_ok()?;
+        answer.expect_ok(api.vendor())?;
         Ok((id, answer.body["etag"].as_str().map(str::to_string)))
     }
 
     /// Deletes Kairos's event `id` from `calendar`; one already gone is fine.
-    pub async fn delete_event(&self, calendar: &str, id: &str) -> Result<(), GoogleError> {
+    pub async fn delete_event(&self, calendar: &str, id: &str) -> Result<(), CloudError> {
         let path = format!("/calendars/{}/events/{}", segment(calendar), segment(id));
-        match self
-            .call(Method::DELETE, &path, &[("sendUpdates", "none")], None)
-            .await
-        {
-            Err(GoogleError::Gone) => Ok(()),
-            Ok(answer) if answer.status == StatusCode::NOT_FOUND => Ok(()),
-            Ok(answer) => answer.expect_ok(),
-            Err(err) => Err(err),
-        }
+        self.api.delete(&path, &[("sendUpdates", "none")]).await
     }
 }
 
-impl Answer {
-    fn expect_ok(&self) -> Result<(), GoogleError> {
-        if self.status.is_success() {
-            Ok(())
-        } else {
-            Err(GoogleError::Status(self.status.as_u16()))
-        }
-    }
-
-    fn items(&self) -> impl Iterator<Item = &Value> {
-        self.body["items"].as_array().into_iter().flatten()
-    }
-
-    fn retry_after(&self) -> Option<u64> {
-        self.body["retryAfter"].as_u64()
-    }
-
-    /// Google's reason for a refusal (`error.errors[0].reason`).
-    fn reason(&self) -> Option<&str> {
-        self.body["error"]["errors"][0]["reason"].as_str()
-    }
-}
-
-/// What changed in a calendar.
-#[derive(Debug, Default)]
-pub struct Changes {
-    /// Events (each instance of a recurring one on its own) and their busy time: none when
-    /// the event does not block (transparent).
-    pub changed: Vec<(String, Vec<BusyTime>)>,
-    /// Events cancelled or deleted.
-    pub removed: Vec<String>,
-    pub sync_token: Option<String>,
-    /// Everything was listed: events not among `changed` are gone.
-    pub full: bool,
+/// Kairos's event as Google takes it: its fixed id, the invitation's UID (the host's
+/// calendar shows one event), no attendees (Kairos sends its own invitations).
+fn event_json(event: &HostEvent) -> Value {
+    json!({
+        "id": event_id(&event.uid),
+        "iCalUID": event.uid,
+        "sequence": event.sequence,
+        "summary": event.title,
+        "description": cloud::description_with_link(event),
+        "location": event.location,
+        "start": { "dateTime": event.start.to_rfc3339() },
+        "end": { "dateTime": event.end.to_rfc3339() },
+        "status": if event.tentative { "tentative" } else { "confirmed" },
+        "transparency": "opaque",
+        "source": { "title": "Kairos", "url": event.url },
+    })
 }
 
 /// An event's busy time: `None` when it is cancelled (gone), empty when it does not
@@ -398,11 +221,6 @@ fn instant(value: &Value, zone: Tz) -> Option<DateTime<Utc>> {
     }
     let date = NaiveDate::parse_from_str(value["date"].as_str()?, "%Y-%m-%d").ok()?;
     crate::model::time::start_of_day(zone, date)
-}
-
-/// A path segment: calendar ids are email addresses and may hold `#`.
-fn segment(text: &str) -> String {
-    percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
 }
 
 /// The id of Kairos's event for the meeting `uid`: Google event ids are 5–1024 characters

@@ -6,6 +6,8 @@
 //!   server.
 //! - [`caldav`] speaks CalDAV through the outbound guard: discovery, incremental
 //!   changes, writing and deleting events.
+//! - [`cloud`] is what the vendors' APIs share; [`google`] and [`microsoft`] speak
+//!   Google Calendar and Microsoft Graph.
 //! - [`sync`] keeps each account's replica fresh on the durable job queue.
 //! - [`write`] writes bookings into the hosts' destination calendars.
 //! - [`cancellations`] cancels a booking whose event the host deleted, when they asked
@@ -18,9 +20,11 @@
 pub mod accounts;
 pub mod caldav;
 pub mod cancellations;
+pub mod cloud;
 pub mod google;
 pub mod ical;
 pub mod live;
+pub mod microsoft;
 pub mod notice;
 pub mod sync;
 pub mod write;

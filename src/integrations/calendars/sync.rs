@@ -19,7 +19,7 @@ use crate::db::{DbError, users};
 use crate::integrations::Deps;
 use crate::integrations::calendars::caldav::{self, CaldavError};
 use crate::integrations::calendars::cancellations;
-use crate::integrations::calendars::google::{self, GoogleError};
+use crate::integrations::calendars::cloud::{self, CloudError};
 use crate::integrations::calendars::ical::{self, IcalError};
 use crate::jobs::{Job, JobFailure, Lane, NewJob, queue};
 use crate::outbound::{self, Policy};
@@ -45,7 +45,7 @@ pub enum SyncError {
     #[error("{0}")]
     Data(#[from] IcalError),
     #[error("{0}")]
-    Google(#[from] GoogleError),
+    Cloud(#[from] CloudError),
     #[error("the stored credentials cannot be opened with this instance's key")]
     Credentials,
     #[error(transparent)]
@@ -203,7 +203,7 @@ pub async fn sync_account(deps: &Deps, account: &Account) -> Result<(), SyncErro
     match account.provider {
         Provider::Ics => sync_feed(deps, account, &secret, zone).await,
         Provider::Caldav => sync_caldav(deps, account, &secret, zone).await,
-        Provider::Google => sync_google(deps, account, zone).await,
+        Provider::Google | Provider::Microsoft => sync_cloud(deps, account, zone).await,
     }
 }
 
@@ -219,10 +219,13 @@ async fn store_listed(
         .await?)
 }
 
-/// Syncs a Google account: its calendar list, then each checked calendar's events since
-/// its sync token (all of them over the horizon once a day, or when Google asks).
-async fn sync_google(deps: &Deps, account: &Account, zone: Tz) -> Result<(), SyncError> {
-    let client = google::Client::new(deps, google::Auth::Account(account.id));
+/// Syncs a Google or Microsoft account: its calendar list, then each checked calendar's
+/// events since its sync token or delta link (all of them over the horizon once a day, or
+/// when the vendor asks).
+async fn sync_cloud(deps: &Deps, account: &Account, zone: Tz) -> Result<(), SyncError> {
+    let Some(client) = cloud::Client::for_account(deps, account) else {
+        return Err(SyncError::Credentials);
+    };
     let remote = client.calendars().await?;
     let stored = store_listed(deps, account.id, remote).await?;
     let now = deps.now();

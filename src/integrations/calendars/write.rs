@@ -17,7 +17,7 @@ use crate::db::calendars::{self, Account, Calendar, Provider, Written};
 use crate::db::{bookings, users};
 use crate::integrations::Deps;
 use crate::integrations::calendars::caldav::{self, CaldavError};
-use crate::integrations::calendars::google;
+use crate::integrations::calendars::cloud;
 use crate::integrations::calendars::sync;
 use crate::integrations::notify::email::Site;
 use crate::integrations::notify::ics::{self, CalendarEvent};
@@ -116,16 +116,16 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
             event,
             before,
         } => {
-            let written = match account.provider {
-                Provider::Google => {
-                    let client = google::Client::new(&deps, google::Auth::Account(account.id));
+            let written = match cloud::Client::for_account(&deps, &account) {
+                Some(client) => {
+                    let before = before.as_ref().map(|w| w.href.as_str());
                     let (href, etag) = client
-                        .put_event(&calendar.href, &event.google(), before.is_some())
+                        .put_event(&calendar.href, &event, before)
                         .await
-                        .map_err(google_failure)?;
+                        .map_err(cloud::CloudError::into_failure)?;
                     caldav::Written { href, etag }
                 }
-                _ => {
+                None => {
                     let (remote, policy) = remote_account(&deps, &account)?;
                     let etag = before.and_then(|w| w.etag);
                     put(
@@ -157,15 +157,14 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
             written,
         } => {
             // The host's own changes to the event do not keep it: the meeting is off.
-            match account.provider {
-                Provider::Google => {
-                    let client = google::Client::new(&deps, google::Auth::Account(account.id));
+            match cloud::Client::for_account(&deps, &account) {
+                Some(client) => {
                     client
                         .delete_event(&calendar.href, &written.href)
                         .await
-                        .map_err(google_failure)?;
+                        .map_err(cloud::CloudError::into_failure)?;
                 }
-                _ => {
+                None => {
                     let (remote, policy) = remote_account(&deps, &account)?;
                     caldav::delete(&remote, &written.href, None, policy)
                         .await
@@ -288,18 +287,18 @@ fn change_for(
 /// booking in the dashboard; the invitee's name and email unless the instance keeps to
 /// the minimum necessary. Never answers or notes.
 #[derive(Debug)]
-struct HostEvent {
-    uid: String,
-    sequence: u32,
-    title: String,
-    description: String,
-    location: Option<String>,
-    url: String,
-    start: chrono::DateTime<chrono::Utc>,
-    end: chrono::DateTime<chrono::Utc>,
-    stamp: chrono::DateTime<chrono::Utc>,
+pub struct HostEvent {
+    pub uid: String,
+    pub sequence: u32,
+    pub title: String,
+    pub description: String,
+    pub location: Option<String>,
+    pub url: String,
+    pub start: chrono::DateTime<chrono::Utc>,
+    pub end: chrono::DateTime<chrono::Utc>,
+    pub stamp: chrono::DateTime<chrono::Utc>,
     /// Awaiting the host's confirmation.
-    tentative: bool,
+    pub tentative: bool,
 }
 
 fn host_event(
@@ -374,40 +373,5 @@ impl HostEvent {
             organizer: None,
             attendees: Vec::new(),
         })
-    }
-
-    /// As a Google Calendar event: its fixed id, the invitation's UID (the host's calendar
-    /// shows one event), no attendees (Kairos sends its own invitations).
-    fn google(&self) -> serde_json::Value {
-        let mut description = self.description.clone();
-        if !description.contains(&self.url) {
-            description.push_str(&format!("\n{}", self.url));
-        }
-        json!({
-            "id": google::event_id(&self.uid),
-            "iCalUID": self.uid,
-            "sequence": self.sequence,
-            "summary": self.title,
-            "description": description,
-            "location": self.location,
-            "start": { "dateTime": self.start.to_rfc3339() },
-            "end": { "dateTime": self.end.to_rfc3339() },
-            "status": if self.tentative { "tentative" } else { "confirmed" },
-            "transparency": "opaque",
-            "source": { "title": "Kairos", "url": self.url },
-        })
-    }
-}
-
-/// A failed Google call as a job failure: a rate limit waits as long as Google asked. A
-/// revoked grant is retried too: once the host connects again, the meeting is written.
-fn google_failure(err: google::GoogleError) -> JobFailure {
-    match err {
-        google::GoogleError::RateLimited {
-            retry_after: Some(seconds),
-        } => JobFailure::new(err.to_string()).retry_in(chrono::Duration::seconds(
-            i64::try_from(seconds).unwrap_or(60).clamp(1, 3600),
-        )),
-        other => JobFailure::new(other.to_string()),
     }
 }

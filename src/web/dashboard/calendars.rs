@@ -192,7 +192,7 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
                 div {
                     h2 id=(format!("account-{id}-title")) { (account.provider.label()) }
                     p.muted.url-text {
-                        @if account.provider == Provider::Google {
+                        @if account.provider.signs_in() {
                             (account.username)
                         } @else {
                             (account.url)
@@ -206,8 +206,8 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
                 div.alert.alert-error role="alert" {
                     strong { "Kairos has no access any more: " } (account.last_error.as_deref().unwrap_or_default()) "."
                     " Until you connect it again, its events do not block your slots and bookings are not written there."
-                    @if account.provider == Provider::Google {
-                        " " a.button.small href=(format!("{LIST}/google/connect")) { "Connect again" }
+                    @if let Some(vendor) = Vendor::of(account.provider) {
+                        " " a.button.small href=(format!("{LIST}/{}/connect", vendor.key())) { "Connect again" }
                     }
                 }
             } @else if let Some(error) = &account.last_error {

@@ -176,8 +176,8 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin/sso", get(sso::page).post(sso::save))
         .route("/dashboard/admin/integrations", get(integrations::page))
         .route(
-            "/dashboard/admin/integrations/google",
-            post(integrations::save_google),
+            "/dashboard/admin/integrations/{id}",
+            post(integrations::save),
         )
         .route("/dashboard/admin/users", post(admin::create_user))
         .route("/dashboard/admin/invitations", post(admin::invite))
