@@ -330,7 +330,6 @@ async function main() {
     await page.setViewportSize({ width: 390, height: 844 });
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     check(wide <= 0, `the integrations page does not scroll sideways at 390 px (${wide} px)`);
-    await shoot(page, "integrations-phone");
     await page.setViewportSize({ width: 1280, height: 900 });
     await shoot(page, "integrations");
     await page.click("nav.topnav >> text=Calendars");
@@ -346,9 +345,6 @@ async function main() {
     check(await page.locator(`#main >> text=${PRIMARY}`).count() >= 2, "each with the host's address");
     await axe(page, "calendars page with Google and Microsoft accounts");
     await shoot(page, "calendars-cloud-connected");
-    await page.setViewportSize({ width: 390, height: 844 });
-    await shoot(page, "calendars-cloud-connected-phone");
-    await page.setViewportSize({ width: 1280, height: 900 });
 
     // 10. Every dashboard page fits a phone: the page itself never scrolls sideways at
     // 390 px (the menu and the tabs wrap, wide tables become stacked rows). The pages are

@@ -116,7 +116,7 @@ fn destination_line(accounts: &[Connected]) -> Markup {
                 " (" span.url-text { (connected.account.url) } ")."
             },
             None => p.destination-line.muted {
-                "New bookings are not written to any of your calendars. Choose “Write new bookings here” on a CalDAV calendar to have them there."
+                "New bookings are not written to any of your calendars. Choose “Write new bookings here” on one of your connected calendars to have them there."
             },
         }
     }
@@ -295,7 +295,7 @@ fn vendor_buttons(vendors: &[Vendor]) -> Markup {
             section.panel #connect-vendor aria-labelledby="vendor-title" {
                 h2 #vendor-title { "Connect with a sign-in" }
                 p.muted { "You sign in with the service and allow Kairos to read your calendars' busy times and to write your bookings. Kairos keeps the access encrypted; you can disconnect at any time." }
-                div.actions {
+                div.button-row {
                     @for vendor in vendors {
                         a.button.primary href=(format!("{LIST}/{}/connect", vendor.key())) {
                             "Connect " (vendor.label())
