@@ -31,7 +31,7 @@ use crate::db::outbox::Outbox;
 use crate::db::{DbError, event_types, users};
 pub use crate::model::booking::{ManageKey, current_manage_token, manage_path, manage_token};
 use crate::model::error::{FieldErrors, check_email, check_single_line};
-use crate::model::event_types::{EventType, Location, validate_guests};
+use crate::model::event_types::{EventType, Location, VideoProvider, validate_guests};
 use crate::model::questions::validate_answers;
 use crate::model::schedules::parse_zone;
 use crate::model::time;
@@ -389,11 +389,16 @@ fn new_uid() -> String {
     out
 }
 
-/// Turns the chosen location into the booking's: a video location without a room gets
-/// its own; a booking being moved keeps the room it has.
+/// Turns the chosen location into the booking's: a Jitsi video location without a room
+/// gets its own; a booking being moved keeps the room it has. A Google Meet or Teams
+/// meeting is made with the host's calendar event, and its link arrives later.
 fn resolve_location(location: Option<Location>, video_base_url: &str) -> Option<Location> {
     location.map(|location| match location {
-        Location::Video { url: None } => Location::Video {
+        Location::Video {
+            provider: VideoProvider::Jitsi,
+            url: None,
+        } => Location::Video {
+            provider: VideoProvider::Jitsi,
             url: Some(format!(
                 "{}/kairos-{}",
                 video_base_url.trim_end_matches('/'),
@@ -1177,14 +1182,21 @@ mod tests {
 
     #[test]
     fn video_locations_get_their_own_room() {
-        let room = resolve_location(Some(Location::Video { url: None }), "https://meet.example/");
+        let room = resolve_location(
+            Some(Location::Video {
+                provider: VideoProvider::Jitsi,
+                url: None,
+            }),
+            "https://meet.example/",
+        );
         match room {
-            Some(Location::Video { url: Some(url) }) => {
+            Some(Location::Video { url: Some(url), .. }) => {
                 assert!(url.starts_with("https://meet.example/kairos-"), "{url}")
             }
             other => panic!("unexpected {other:?}"),
         }
         let kept = Some(Location::Video {
+            provider: VideoProvider::Jitsi,
             url: Some("https://meet.example/kairos-abc".into()),
         });
         assert_eq!(

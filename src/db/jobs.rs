@@ -339,6 +339,24 @@ pub fn running_attempt(
     .optional()
 }
 
+/// Gives back attempt `attempt` of row `id` uncounted, to run again at `run_at`: the job
+/// waited for something to be ready, it did not fail. Returns whether the row was that
+/// running attempt.
+pub fn postpone(
+    conn: &Connection,
+    id: i64,
+    attempt: u32,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<bool> {
+    Ok(conn.execute(
+        "UPDATE jobs SET status = 'pending', lease_until = NULL, attempts = attempts - 1,
+                run_at = ?3, updated_at = ?4
+         WHERE id = ?1 AND attempts = ?2 AND status = 'running'",
+        params![id, attempt, run_at.timestamp(), now.timestamp()],
+    )? == 1)
+}
+
 /// Marks row `id` dead with `last_error`.
 pub fn mark_dead(
     conn: &Connection,

@@ -96,6 +96,33 @@ impl Deps {
     }
 }
 
+/// How long messages about a new booking wait for the link of its Google Meet or Teams
+/// meeting, which the vendor makes with the organizer's calendar event.
+pub const MEETING_LINK_WAIT: chrono::Duration = chrono::Duration::minutes(3);
+
+/// A message about `booking` (an email, a webhook, a workflow's step) waits while its
+/// video meeting's link is being made, so that nobody is sent a meeting without its
+/// link; after [`MEETING_LINK_WAIT`] it goes without, saying the link follows from the
+/// host.
+pub fn wait_for_meeting_link(
+    booking: &crate::model::booking::Booking,
+    now: DateTime<Utc>,
+) -> Result<(), crate::jobs::JobFailure> {
+    let pending = booking
+        .location
+        .as_ref()
+        .and_then(crate::model::event_types::Location::pending_meeting);
+    match pending {
+        Some(provider) if now < booking.created_at + MEETING_LINK_WAIT => {
+            Err(crate::jobs::JobFailure::not_yet(
+                format!("waiting for the {} link", provider.label()),
+                chrono::Duration::seconds(5),
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The subscribers of the booking-event outbox, in the order they take in an event:
 /// messages to people, webhooks, workflows, then the hosts' calendars.
 pub fn outbox() -> Outbox {

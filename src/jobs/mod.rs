@@ -83,6 +83,9 @@ pub struct JobFailure {
     give_up: bool,
     /// The receiver asked to be called again no sooner than this (a `Retry-After`).
     not_before: Option<chrono::Duration>,
+    /// Not a failure: what the job needs is not ready yet; it runs again after this pause,
+    /// its attempt not counted.
+    wait: Option<chrono::Duration>,
 }
 
 impl JobFailure {
@@ -93,6 +96,7 @@ impl JobFailure {
             message: message.into(),
             give_up: false,
             not_before: None,
+            wait: None,
         }
     }
 
@@ -110,6 +114,18 @@ impl JobFailure {
             message: reason.into(),
             give_up: true,
             not_before: None,
+            wait: None,
+        }
+    }
+
+    /// Not a failure: what the job needs (`reason`) is not ready yet, so it runs again
+    /// after `pause` without counting an attempt or backing off.
+    pub fn not_yet(reason: impl Into<String>, pause: chrono::Duration) -> Self {
+        Self {
+            message: reason.into(),
+            give_up: false,
+            not_before: None,
+            wait: Some(pause),
         }
     }
 
@@ -499,6 +515,17 @@ impl Shared {
                 .write(move |tx| Ok::<_, DbError>(queue::complete(tx, id, attempt, now)?))
                 .await
                 .map(|_| ()),
+            Some(Err(JobFailure {
+                wait: Some(pause),
+                message,
+                ..
+            })) => {
+                db.write(move |tx| {
+                    Ok::<_, DbError>(queue::postpone(tx, id, attempt, now + pause, now)?)
+                })
+                .await
+                .map(|_| tracing::debug!(job_id = id, kind = %kind, reason = %message, "job waits"))
+            }
             Some(Err(failure)) => {
                 self.failures.count(&kind);
                 let retries = queue::Retries {

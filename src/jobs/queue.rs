@@ -117,6 +117,19 @@ pub fn random_jitter() -> f64 {
     f64::from(value) / f64::from(u16::MAX) * 2.0 - 1.0
 }
 
+/// Gives back a claimed job's attempt uncounted, to run again at `run_at`: it waited for
+/// something to be ready and did not fail. Returns whether the attempt was still this
+/// worker's.
+pub fn postpone(
+    conn: &Connection,
+    id: i64,
+    attempt: u32,
+    run_at: DateTime<Utc>,
+    now: DateTime<Utc>,
+) -> rusqlite::Result<bool> {
+    store::postpone(conn, id, attempt, run_at, now)
+}
+
 /// How a failed attempt ends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Failure {

@@ -34,13 +34,55 @@ pub enum Location {
         #[schema(pattern = "^https?://", max_length = 2000)]
         url: String,
     },
-    /// A video room created for each booking (a Jitsi room on the configured base URL).
+    /// A video meeting created for each booking: a Jitsi room on the configured base URL,
+    /// or a Google Meet or Microsoft Teams meeting made with the host's calendar event.
     Video {
-        /// The room of a booking: set on bookings, refused in event types.
+        /// Who hosts the meeting; `jitsi` when left out.
+        #[serde(default, skip_serializing_if = "VideoProvider::is_jitsi")]
+        provider: VideoProvider,
+        /// The meeting's join link: set on bookings (once the vendor made the meeting),
+        /// refused in event types.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         #[schema(read_only)]
         url: Option<String>,
     },
+}
+
+/// Who hosts a booking's video meeting.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub enum VideoProvider {
+    /// A room on the instance's Jitsi server (`video_base_url`), made at once.
+    #[default]
+    Jitsi,
+    /// A Google Meet conference on the host's Google Calendar event.
+    GoogleMeet,
+    /// A Microsoft Teams meeting on the host's Microsoft 365 event.
+    Teams,
+}
+
+impl VideoProvider {
+    fn is_jitsi(&self) -> bool {
+        *self == VideoProvider::Jitsi
+    }
+
+    /// What people read.
+    pub fn label(self) -> &'static str {
+        match self {
+            VideoProvider::Jitsi => "Video call",
+            VideoProvider::GoogleMeet => "Google Meet",
+            VideoProvider::Teams => "Microsoft Teams",
+        }
+    }
+
+    /// The name webhook receivers know from Cal.com's `videoCallData.type`.
+    pub fn call_type(self) -> &'static str {
+        match self {
+            VideoProvider::Jitsi => "jitsi_video",
+            VideoProvider::GoogleMeet => "google_meet",
+            VideoProvider::Teams => "office365_video",
+        }
+    }
 }
 
 impl Location {
@@ -62,7 +104,20 @@ impl Location {
             Location::InPerson { address } => address.clone(),
             Location::Phone { number } => format!("Phone: {number}"),
             Location::Link { url } => url.clone(),
-            Location::Video { url } => url.clone().unwrap_or_else(|| "Video call".into()),
+            Location::Video { url, provider } => {
+                url.clone().unwrap_or_else(|| provider.label().into())
+            }
+        }
+    }
+
+    /// A video meeting whose vendor has not given its link yet: the provider.
+    pub fn pending_meeting(&self) -> Option<VideoProvider> {
+        match self {
+            Location::Video {
+                provider: provider @ (VideoProvider::GoogleMeet | VideoProvider::Teams),
+                url: None,
+            } => Some(*provider),
+            _ => None,
         }
     }
 }
@@ -667,7 +722,7 @@ fn validate_location(location: &mut Location, field: &str, errors: &mut FieldErr
                 );
             }
         }
-        Location::Video { url } => {
+        Location::Video { url, .. } => {
             if url.is_some() {
                 errors.add(
                     &format!("{field}.url"),
@@ -893,7 +948,10 @@ mod tests {
             Location::Link {
                 url: "https://meet.example.org/x".into(),
             },
-            Location::Video { url: None },
+            Location::Video {
+                provider: VideoProvider::Jitsi,
+                url: None,
+            },
         ];
         let kinds: Vec<&str> = every.iter().map(Location::kind).collect();
         assert_eq!(kinds, Location::KINDS);

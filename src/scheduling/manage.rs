@@ -9,11 +9,14 @@ use serde_json::Value;
 use crate::access::{self, Access, Action};
 use crate::audit::{self, Origin};
 use crate::auth;
+use crate::db::calendars::{self, Provider};
 use crate::db::teams::{self, TeamRole};
 use crate::db::users::{self, Role, User};
 use crate::db::{DbError, event_types, schedules};
 use crate::model::error::FieldErrors;
-use crate::model::event_types::{EventType, EventTypeInput, check_slug, slug_from_title};
+use crate::model::event_types::{
+    EventType, EventTypeInput, Location, VideoProvider, check_slug, slug_from_title,
+};
 use crate::model::schedules::{OutOfOfficeInput, ScheduleInput, StoredSchedule, parse_zone};
 
 /// How long the link to choose a password of an account an administrator made works.
@@ -194,7 +197,50 @@ fn check_references(
             }
         }
     }
+    let hosts: Vec<i64> = match owner {
+        Some(owner) => vec![owner],
+        None => input.hosts.iter().map(|host| host.user_id).collect(),
+    };
+    for (i, location) in input.locations.iter().enumerate() {
+        if let Some(reason) = meeting_unavailable(conn, location, &hosts)? {
+            errors.add(&format!("locations[{i}].provider"), reason);
+        }
+    }
     errors.into_result(()).map_err(ManageError::Invalid)
+}
+
+/// Why a Google Meet or Teams location cannot work for these hosts: the meeting is made
+/// with the organizer's calendar event, so every host who may be the organizer needs a
+/// destination calendar at that vendor.
+fn meeting_unavailable(
+    conn: &Connection,
+    location: &Location,
+    hosts: &[i64],
+) -> rusqlite::Result<Option<&'static str>> {
+    let (needed, reason) = match location {
+        Location::Video {
+            provider: VideoProvider::GoogleMeet,
+            ..
+        } => (
+            Provider::Google,
+            "needs a Google calendar as the destination calendar of every host (Dashboard → Calendars)",
+        ),
+        Location::Video {
+            provider: VideoProvider::Teams,
+            ..
+        } => (
+            Provider::Microsoft,
+            "needs a Microsoft 365 calendar as the destination calendar of every host (Dashboard → Calendars)",
+        ),
+        _ => return Ok(None),
+    };
+    for host in hosts {
+        let destination = calendars::destination(conn, *host)?;
+        if destination.is_none_or(|(_, account)| account.provider != needed) {
+            return Ok(Some(reason));
+        }
+    }
+    Ok(None)
 }
 
 pub fn create_event_type(

@@ -268,8 +268,11 @@ pub fn copy_row(id: &str, label: &str, kind: &str, value: &str) -> Markup {
 /// Where a booking takes place; a meeting link or video room is a link that opens it.
 pub fn location_link(location: &Location) -> Markup {
     match location {
-        Location::Link { url } | Location::Video { url: Some(url) } => html! {
+        Location::Link { url } | Location::Video { url: Some(url), .. } => html! {
             a href=(url) rel="noopener noreferrer" target="_blank" { (url) }
+        },
+        pending if pending.pending_meeting().is_some() => html! {
+            (pending.describe()) " " span.muted { "(the link is being made and comes by email)" }
         },
         other => html! { (other.describe()) },
     }

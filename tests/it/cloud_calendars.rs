@@ -459,14 +459,7 @@ async fn story(kind: Kind) {
     // Bookings go to the host's calendar, known as Kairos's own, with no invitations from
     // the vendor.
     choose(&kairos, &found, primary.id, json!({ "destination": true })).await;
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-04-09T08:00:00Z", "pat@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
-    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let uid = book(&api, id, "2026-04-09T08:00:00Z", "pat@example.org").await;
     kairos.settle_jobs().await;
     assert_eq!(failed_writes(&kairos).await, Vec::<String>::new());
     let written = own(kind, &cloud);
@@ -496,14 +489,7 @@ async fn story(kind: Kind) {
         c.rate_limited = 1;
     }
     let refreshes_before = cloud.lock().expect("lock").refreshes;
-    let (status, moved) = api
-        .post(
-            &format!("/api/v1/bookings/{uid}/reschedule"),
-            &json!({ "start": "2026-04-09T09:00:00Z", "reason": "Clinic overrun" }),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{moved}");
-    let moved_uid = moved["data"]["uid"].as_str().expect("uid").to_string();
+    let moved_uid = move_booking(&api, &uid, "2026-04-09T09:00:00Z").await;
     kairos.settle_jobs().await;
     // The rate limit asked for a pause: the job waits for its retry.
     kairos.clock.advance(chrono::Duration::minutes(2));
@@ -541,14 +527,7 @@ async fn story(kind: Kind) {
     // it (by its fixed id at Google, by its transaction id at Microsoft); never a second
     // event.
     cloud.lock().expect("lock").lose_next_insert = true;
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-04-10T08:00:00Z", "sam@example.org"),
-        )
-        .await;
-    assert_eq!(status, StatusCode::CREATED, "{made}");
-    let second = made["data"]["uid"].as_str().expect("uid").to_string();
+    let second = book(&api, id, "2026-04-10T08:00:00Z", "sam@example.org").await;
     kairos.settle_jobs().await;
     kairos.clock.advance(chrono::Duration::minutes(2));
     kairos.settle_jobs().await;
@@ -635,19 +614,9 @@ async fn story(kind: Kind) {
         html.contains(&format!("{CALENDARS}/{key}/connect")),
         "with a way to connect again"
     );
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-04-10T09:00:00Z", "kim@example.org"),
-        )
-        .await;
-    assert_eq!(
-        status,
-        StatusCode::CREATED,
-        "bookings do not wait for the vendor: {made}"
-    );
+    // Bookings do not wait for the vendor.
+    let kim = book(&api, id, "2026-04-10T09:00:00Z", "kim@example.org").await;
     kairos.settle_jobs().await;
-    let kim = made["data"]["uid"].as_str().expect("uid").to_string();
     assert!(
         failed_writes(&kairos)
             .await
@@ -683,4 +652,220 @@ async fn story(kind: Kind) {
         .await
         .expect("count");
     assert_eq!(accounts, 1);
+}
+
+#[tokio::test]
+async fn a_google_meet_is_made_with_the_hosts_event_and_its_link_reaches_the_invitee() {
+    meeting_story(
+        Kind(Vendor::Google),
+        "googleMeet",
+        "https://meet.google.com/",
+    )
+    .await;
+}
+
+#[tokio::test]
+async fn a_teams_meeting_is_made_with_the_hosts_event_and_its_link_reaches_the_invitee() {
+    meeting_story(
+        Kind(Vendor::Microsoft),
+        "teams",
+        "https://teams.microsoft.com/l/meetup-join/",
+    )
+    .await;
+}
+
+/// An event type whose location is the vendor's video meeting: the meeting is made with
+/// the host's calendar event, and its link reaches the booking, the invitee's email and
+/// invitation, and the webhook; a reschedule keeps it.
+async fn meeting_story(kind: Kind, provider: &str, link_prefix: &str) {
+    let (base, cloud) = kind.start().await;
+    let (kairos, api, id) = clinic_with_config(json!({}), &kind.config(&base)).await;
+    let browser = signed_in_owner(&kairos).await;
+    set_up(kind, &kairos, &browser).await;
+    let account_id = connect(kind, &kairos, &browser, &base).await;
+    let found = connected(&kairos, account_id).await;
+    let location = json!({ "locations": [{ "type": "video", "provider": provider }] });
+    let event_type = format!("/api/v1/event-types/{id}");
+
+    // The meeting is made with the host's calendar event: without a destination calendar
+    // at the vendor, the location is refused and the field named.
+    let (status, body) = api
+        .send(reqwest::Method::PATCH, &event_type, &location)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("locations[0].provider"), "{body}");
+    let primary = found
+        .calendars
+        .iter()
+        .find(|c| c.href == kind.calendar())
+        .expect("the host's own calendar")
+        .clone();
+    choose(&kairos, &found, primary.id, json!({ "destination": true })).await;
+    let (status, body) = api
+        .send(reqwest::Method::PATCH, &event_type, &location)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+
+    let mail = tempfile::tempdir().expect("a maildir");
+    let port = crate::email::free_port();
+    let smtp_server = crate::email::SmtpServer::start(port, &mail.path().join("mail"));
+    crate::email::configure_smtp(&kairos, port).await;
+    let receiver = crate::webhooks::Receiver::start().await;
+    let (status, body) = api
+        .post(
+            "/api/v1/webhooks",
+            &json!({ "url": format!("{}/hooks/kairos", receiver.url),
+                "triggers": ["BOOKING_CREATED"], "secret": "whsec-meetings-0123456789" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{body}");
+
+    let uid = book(&api, id, "2026-04-09T08:00:00Z", "pat@example.org").await;
+    // The messages wait for the link; the calendar write brings it.
+    kairos.settle_jobs().await;
+    kairos.clock.advance(chrono::Duration::seconds(10));
+    kairos.settle_jobs().await;
+    assert_eq!(failed_writes(&kairos).await, Vec::<String>::new());
+
+    let (status, got) = api.get(&format!("/api/v1/bookings/{uid}")).await;
+    assert_eq!(status, StatusCode::OK, "{got}");
+    let location = &got["data"]["location"];
+    assert_eq!(location["provider"], json!(provider), "{got}");
+    let link = location["url"].as_str().unwrap_or_default().to_string();
+    assert!(link.starts_with(link_prefix), "{got}");
+    let written = own(kind, &cloud);
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert!(written[0].json.contains(&link), "{}", written[0].json);
+
+    // The invitee's confirmation carries the link, in its text and its invitation.
+    let messages = crate::email::wait_for_messages(&mail.path().join("mail"), 1).await;
+    let confirmation = messages
+        .iter()
+        .find(|m| m["to"][1] == json!("pat@example.org"))
+        .expect("the invitee's confirmation");
+    let text = confirmation["text"].as_str().unwrap_or_default();
+    assert!(text.contains(&link), "{text}");
+    assert!(
+        confirmation["calendar"].to_string().contains(&link),
+        "{confirmation}"
+    );
+
+    // The webhook carries it as Cal.com's `videoCallData`.
+    let received = receiver.wait_for(&kairos, 1).await;
+    let payload = received[0].json();
+    assert_eq!(
+        payload["payload"]["videoCallData"]["url"],
+        json!(link),
+        "{payload}"
+    );
+    assert_eq!(
+        payload["payload"]["metadata"]["videoCallUrl"],
+        json!(link),
+        "{payload}"
+    );
+
+    // Moved: the same meeting, the same link, one event.
+    let moved_uid = move_booking(&api, &uid, "2026-04-09T09:00:00Z").await;
+    kairos.settle_jobs().await;
+    let (_, got) = api.get(&format!("/api/v1/bookings/{moved_uid}")).await;
+    assert_eq!(got["data"]["location"]["url"], json!(link), "{got}");
+    let written = own(kind, &cloud);
+    assert_eq!(written.len(), 1, "{written:?}");
+    assert_eq!(written[0].start, at("2026-04-09T09:00:00Z"));
+    assert!(written[0].json.contains(&link), "{}", written[0].json);
+
+    // A meeting the vendor cannot make in time: the messages wait, then go without a
+    // link; the host hears that it is late; the invitee gets the link once it is made.
+    let maildir = mail.path().join("mail");
+    cloud.lock().expect("lock").rate_limited = usize::MAX;
+    book(&api, id, "2026-04-10T08:00:00Z", "sam@example.org").await;
+    kairos.settle_jobs().await;
+    kairos.clock.advance(chrono::Duration::seconds(30));
+    kairos.settle_jobs().await;
+    assert!(
+        mail_to(&maildir, "sam@example.org").is_empty(),
+        "no message without the link yet"
+    );
+    kairos.clock.advance(chrono::Duration::minutes(4));
+    kairos.settle_jobs().await;
+    let label = match kind.0 {
+        Vendor::Google => "Google Meet",
+        Vendor::Microsoft => "Microsoft Teams",
+    };
+    let without = wait_for_mail(&maildir, "sam@example.org", 1).await;
+    let text = without[0]["text"].as_str().unwrap_or_default();
+    assert!(text.contains(label), "{text}");
+    assert!(!text.contains(link_prefix), "never a broken link: {text}");
+    let late = wait_for_mail(&maildir, crate::support::OWNER_EMAIL, 1).await;
+    assert!(
+        late.iter().any(|m| m["subject"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("not ready")),
+        "{late:?}"
+    );
+    cloud.lock().expect("lock").rate_limited = 0;
+    kairos.clock.advance(chrono::Duration::hours(1));
+    kairos.settle_jobs().await;
+    kairos.clock.advance(chrono::Duration::seconds(10));
+    kairos.settle_jobs().await;
+    let sent = wait_for_mail(&maildir, "sam@example.org", 2).await;
+    let link_mail = sent
+        .iter()
+        .find(|m| m["subject"].as_str().unwrap_or_default().contains("link"))
+        .expect("the late link");
+    assert!(
+        link_mail["text"]
+            .as_str()
+            .unwrap_or_default()
+            .contains(link_prefix),
+        "{link_mail}"
+    );
+    smtp_server.stop();
+    receiver.stop();
+}
+
+/// Books event type `id` at `start` for `email`; returns the booking's uid.
+async fn book(api: &crate::support::Api, id: i64, start: &str, email: &str) -> String {
+    let (status, made) = api
+        .public_post("/api/v1/bookings", &booking(id, start, email))
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    made["data"]["uid"].as_str().expect("uid").to_string()
+}
+
+/// Moves booking `uid` to `start` as the host; returns the new booking's uid.
+async fn move_booking(api: &crate::support::Api, uid: &str, start: &str) -> String {
+    let (status, moved) = api
+        .post(
+            &format!("/api/v1/bookings/{uid}/reschedule"),
+            &json!({ "start": start, "reason": "Clinic overrun" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{moved}");
+    moved["data"]["uid"].as_str().expect("uid").to_string()
+}
+
+/// The messages to `address` so far.
+fn mail_to(maildir: &std::path::Path, address: &str) -> Vec<serde_json::Value> {
+    crate::email::messages(maildir)
+        .into_iter()
+        .filter(|m| m["to"][1] == json!(address))
+        .collect()
+}
+
+/// Waits until `count` messages to `address` arrived.
+async fn wait_for_mail(
+    maildir: &std::path::Path,
+    address: &str,
+    count: usize,
+) -> Vec<serde_json::Value> {
+    for _ in 0..200 {
+        let found = mail_to(maildir, address);
+        if found.len() >= count {
+            return found;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    panic!("{count} messages to {address} did not arrive");
 }

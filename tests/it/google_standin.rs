@@ -49,6 +49,14 @@ pub fn cancel(cloud: &mut Cloud, calendar: &str, id: &str) -> bool {
     true
 }
 
+/// Ten letters from a hash, as Meet codes are made of.
+fn hex_letters(hash: &[u8]) -> String {
+    hash.iter()
+        .take(10)
+        .map(|byte| char::from(b'a' + byte % 26))
+        .collect()
+}
+
 /// Starts the stand-in on a free loopback port; returns its base URL and its state.
 pub async fn start() -> (String, Shared) {
     let state: Shared = Shared::default();
@@ -217,6 +225,34 @@ async fn insert_event(
     if cloud.get(&calendar, &id).is_some() {
         return error(StatusCode::CONFLICT, "duplicate");
     }
+    let mut event = event;
+    let request = event["conferenceData"]["createRequest"]["requestId"].clone();
+    match (
+        query.get("conferenceDataVersion").map(String::as_str),
+        request.as_str(),
+    ) {
+        // A Meet conference, the same for the same request id.
+        (Some("1"), Some(request)) => {
+            use sha2::Digest;
+            let code = hex_letters(&sha2::Sha256::digest(request.as_bytes()));
+            let link = format!(
+                "https://meet.google.com/{}-{}-{}",
+                &code[..3],
+                &code[3..7],
+                &code[7..10]
+            );
+            event["hangoutLink"] = json!(link);
+            event["conferenceData"] = json!({ "conferenceId": code,
+                "conferenceSolution": { "key": { "type": "hangoutsMeet" } },
+                "entryPoints": [{ "entryPointType": "video", "uri": link }] });
+        }
+        // Without the version, Google ignores conference data.
+        _ => {
+            if let Some(event) = event.as_object_mut() {
+                event.remove("conferenceData");
+            }
+        }
+    }
     put(&mut cloud, &calendar, event);
     if cloud.lose_next_insert {
         cloud.lose_next_insert = false;
@@ -241,6 +277,15 @@ async fn update_event(
     }
     let mut event = event;
     event["id"] = json!(id);
+    // An update without `conferenceDataVersion` keeps the conference the event has.
+    if let Some((_, before)) = cloud.get(&calendar, &id) {
+        for kept in ["hangoutLink", "conferenceData"] {
+            event[kept] = before[kept].clone();
+        }
+        if let Some(event) = event.as_object_mut() {
+            event.retain(|_, value| !value.is_null());
+        }
+    }
     put(&mut cloud, &calendar, event);
     let stored = cloud.get(&calendar, &id).map(|(_, e)| e.clone());
     (StatusCode::OK, axum::Json(stored)).into_response()

@@ -272,6 +272,12 @@ async fn create_event(
     let id = format!("AAMkAGI2/ev{}=", cloud.sequence + 1);
     let mut stored = event;
     stored["id"] = json!(id);
+    if stored["isOnlineMeeting"] == json!(true) {
+        stored["onlineMeeting"] = json!({ "joinUrl": format!(
+            "https://teams.microsoft.com/l/meetup-join/19%3ameeting_{}%40thread.v2/0",
+            cloud.sequence + 1
+        ) });
+    }
     stored["isCancelled"] = json!(false);
     put(&mut cloud, &calendar, stored);
     if cloud.lose_next_insert {

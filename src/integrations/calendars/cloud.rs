@@ -286,6 +286,16 @@ impl Changes {
     }
 }
 
+/// What writing an event gave back.
+#[derive(Debug)]
+pub struct Put {
+    pub id: String,
+    /// Its ETag or change key.
+    pub version: Option<String>,
+    /// The join link of the video meeting the vendor made with it.
+    pub join_url: Option<String>,
+}
+
 /// A vendor's calendar API, for the sync engine and the writer alike.
 pub enum Client<'a> {
     Google(google::Client<'a>),
@@ -354,14 +364,14 @@ impl<'a> Client<'a> {
         }
     }
 
-    /// Creates or updates Kairos's event for a meeting in `calendar`; `before` is the id
-    /// of the event written there before. Returns the event's id and version.
+    /// Creates or updates Kairos's event for a meeting in `calendar`, with the video
+    /// meeting the event asks for; `before` is the id of the event written there before.
     pub async fn put_event(
         &self,
         calendar: &str,
         event: &HostEvent,
         before: Option<&str>,
-    ) -> Result<(String, Option<String>), CloudError> {
+    ) -> Result<Put, CloudError> {
         match self {
             Client::Google(client) => client.put_event(calendar, event, before.is_some()).await,
             Client::Microsoft(client) => client.put_event(calendar, event, before).await,

@@ -15,8 +15,9 @@ use serde_json::{Value, json};
 
 use crate::db::calendars::BusyTime;
 use crate::integrations::calendars::caldav::RemoteCalendar;
-use crate::integrations::calendars::cloud::{self, Api, Changes, CloudError, segment};
+use crate::integrations::calendars::cloud::{self, Api, Changes, CloudError, Put, segment};
 use crate::integrations::calendars::write::HostEvent;
+use crate::model::event_types::VideoProvider;
 
 /// Items per page of an event listing (Google's most).
 const PAGE_SIZE: &str = "2500";
@@ -134,32 +135,45 @@ impl<'a> Client<'a> {
     /// Creates or updates Kairos's event in `calendar`. An event written before (`known`)
     /// is updated, and inserted again if the host deleted it for good; a new one is
     /// inserted with its fixed id, and if that id exists (an earlier attempt stored it and
-    /// its answer was lost) it is updated in place. Returns the event's id and etag.
+    /// its answer was lost) it is updated in place.
+    ///
+    /// A Google Meet conference is asked for on insert (`conferenceDataVersion=1`, with a
+    /// request id fixed per meeting, so a retried insert asks for the same one); updates
+    /// leave the version out, which keeps the conference the event has.
     pub async fn put_event(
         &self,
         calendar: &str,
         event: &HostEvent,
         known: bool,
-    ) -> Result<(String, Option<String>), CloudError> {
+    ) -> Result<Put, CloudError> {
         let body = event_json(event);
         let id = event_id(&event.uid);
         let base = format!("/calendars/{}/events", segment(calendar));
         let path = format!("{base}/{}", segment(&id));
-        let query = [("sendUpdates", "none")];
+        let update = [("sendUpdates", "none")];
+        let insert: &[(&str, &str)] = if body.get("conferenceData").is_some() {
+            &[("sendUpdates", "none"), ("conferenceDataVersion", "1")]
+        } else {
+            &update
+        };
         let api = &self.api;
         let mut answer = if known {
-            api.call(Method::PUT, &path, &query, Some(&body)).await?
+            api.call(Method::PUT, &path, &update, Some(&body)).await?
         } else {
-            api.call(Method::POST, &base, &query, Some(&body)).await?
+            api.call(Method::POST, &base, insert, Some(&body)).await?
         };
         if known && answer.status == StatusCode::NOT_FOUND {
-            answer = api.call(Method::POST, &base, &query, Some(&body)).await?;
+            answer = api.call(Method::POST, &base, insert, Some(&body)).await?;
         }
         if answer.status == StatusCode::CONFLICT {
-            answer = api.call(Method::PUT, &path, &query, Some(&body)).await?;
+            answer = api.call(Method::PUT, &path, &update, Some(&body)).await?;
         }
         answer.expect_ok(api.vendor())?;
-        Ok((id, answer.body["etag"].as_str().map(str::to_string)))
+        Ok(Put {
+            id,
+            version: answer.body["etag"].as_str().map(str::to_string),
+            join_url: join_url(&answer.body),
+        })
     }
 
     /// Deletes Kairos's event `id` from `calendar`; one already gone is fine.
@@ -169,10 +183,26 @@ impl<'a> Client<'a> {
     }
 }
 
+/// The Google Meet link of an event: its `hangoutLink`, or the video entry point of its
+/// conference.
+fn join_url(event: &Value) -> Option<String> {
+    event["hangoutLink"]
+        .as_str()
+        .or_else(|| {
+            event["conferenceData"]["entryPoints"]
+                .as_array()?
+                .iter()
+                .find(|entry| entry["entryPointType"] == "video")?["uri"]
+                .as_str()
+        })
+        .map(str::to_string)
+}
+
 /// Kairos's event as Google takes it: its fixed id, the invitation's UID (the host's
-/// calendar shows one event), no attendees (Kairos sends its own invitations).
+/// calendar shows one event), no attendees (Kairos sends its own invitations), and the
+/// request for a Google Meet conference when the booking needs one.
 fn event_json(event: &HostEvent) -> Value {
-    json!({
+    let mut body = json!({
         "id": event_id(&event.uid),
         "iCalUID": event.uid,
         "sequence": event.sequence,
@@ -184,7 +214,14 @@ fn event_json(event: &HostEvent) -> Value {
         "status": if event.tentative { "tentative" } else { "confirmed" },
         "transparency": "opaque",
         "source": { "title": "Kairos", "url": event.url },
-    })
+    });
+    if event.meeting == Some(VideoProvider::GoogleMeet) {
+        body["conferenceData"] = json!({ "createRequest": {
+            "requestId": event_id(&event.uid),
+            "conferenceSolutionKey": { "type": "hangoutsMeet" },
+        } });
+    }
+    body
 }
 
 /// An event's busy time: `None` when it is cancelled (gone), empty when it does not

@@ -16,9 +16,10 @@ use serde_json::{Value, json};
 
 use crate::db::calendars::BusyTime;
 use crate::integrations::calendars::caldav::RemoteCalendar;
-use crate::integrations::calendars::cloud::{self, Api, Changes, CloudError, segment};
+use crate::integrations::calendars::cloud::{self, Api, Changes, CloudError, Put, segment};
 use crate::integrations::calendars::write::HostEvent;
 use crate::model::booking::OWN_UID;
+use crate::model::event_types::VideoProvider;
 
 /// At most this many pages are read in one listing (of up to 250 events each).
 const MAX_PAGES: usize = 200;
@@ -145,7 +146,7 @@ impl<'a> Client<'a> {
         calendar: &str,
         event: &HostEvent,
         before: Option<&str>,
-    ) -> Result<(String, Option<String>), CloudError> {
+    ) -> Result<Put, CloudError> {
         let vendor = self.api.vendor();
         let mut body = event_json(event);
         if let Some(id) = before {
@@ -156,7 +157,7 @@ impl<'a> Client<'a> {
                 .await?;
             if answer.status != StatusCode::NOT_FOUND {
                 answer.expect_ok(vendor)?;
-                return Ok((id.to_string(), version(&answer.body)));
+                return Ok(put_of(id, &answer.body));
             }
         }
         body["transactionId"] = json!(event.uid);
@@ -166,7 +167,7 @@ impl<'a> Client<'a> {
         let id = answer.body["id"]
             .as_str()
             .ok_or(CloudError::Unreadable(vendor))?;
-        Ok((id.to_string(), version(&answer.body)))
+        Ok(put_of(id, &answer.body))
     }
 
     /// Deletes Kairos's event `id`; one already gone is fine.
@@ -177,12 +178,19 @@ impl<'a> Client<'a> {
     }
 }
 
-/// An event's version: its ETag, or its change key.
-fn version(event: &Value) -> Option<String> {
-    event["@odata.etag"]
-        .as_str()
-        .or(event["changeKey"].as_str())
-        .map(str::to_string)
+/// What Graph gave back for event `id`: its version (ETag or change key) and the join
+/// link of its Teams meeting.
+fn put_of(id: &str, event: &Value) -> Put {
+    Put {
+        id: id.to_string(),
+        version: event["@odata.etag"]
+            .as_str()
+            .or(event["changeKey"].as_str())
+            .map(str::to_string),
+        join_url: event["onlineMeeting"]["joinUrl"]
+            .as_str()
+            .map(str::to_string),
+    }
 }
 
 /// A time as Graph takes it in a query: UTC, whole seconds.
@@ -191,17 +199,23 @@ fn graph_time(time: DateTime<Utc>) -> String {
 }
 
 /// Kairos's event as Graph takes it: no attendees, so Microsoft sends no invitations
-/// (Kairos sends its own); tentative while the booking is a request.
+/// (Kairos sends its own); tentative while the booking is a request; a Teams meeting when
+/// the booking needs one (an event that has one keeps it).
 fn event_json(event: &HostEvent) -> Value {
     let time = |at: DateTime<Utc>| json!({ "dateTime": at.format("%Y-%m-%dT%H:%M:%S").to_string(), "timeZone": "UTC" });
-    json!({
+    let mut body = json!({
         "subject": event.title,
         "body": { "contentType": "text", "content": cloud::description_with_link(event) },
         "start": time(event.start),
         "end": time(event.end),
         "location": { "displayName": event.location.as_deref().unwrap_or_default() },
         "showAs": if event.tentative { "tentative" } else { "busy" },
-    })
+    });
+    if event.meeting == Some(VideoProvider::Teams) {
+        body["isOnlineMeeting"] = json!(true);
+        body["onlineMeetingProvider"] = json!("teamsForBusiness");
+    }
+    body
 }
 
 /// An event's busy time: `None` when it is deleted or cancelled (gone), empty when it does

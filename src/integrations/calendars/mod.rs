@@ -13,6 +13,8 @@
 //! - [`cancellations`] cancels a booking whose event the host deleted, when they asked
 //!   for that.
 //! - [`live`] asks a host's destination calendar, once and briefly, before a booking.
+//! - [`meetings`] tells the hosts of a Google Meet or Teams meeting whose link is late,
+//!   and sends the invitee the link when it comes.
 //! - [`accounts`] connects, lists, syncs and disconnects a host's accounts.
 //! - [`notice`] emails the host and the administrators when an account needs connecting
 //!   again.
@@ -24,6 +26,7 @@ pub mod cloud;
 pub mod google;
 pub mod ical;
 pub mod live;
+pub mod meetings;
 pub mod microsoft;
 pub mod notice;
 pub mod sync;
@@ -36,11 +39,13 @@ pub use write::Subscriber;
 
 /// Adds the calendar job kinds: `calendar_sync` (one sync of one account),
 /// `calendar_write` (one meeting into one host's calendar), `calendar_cancel` (a
-/// booking whose event the host deleted) and `calendar_access_notice` (an account that
-/// needs connecting again).
+/// booking whose event the host deleted), `calendar_access_notice` (an account that
+/// needs connecting again), and `meeting_overdue` and `meeting_link` (a video meeting's
+/// late link).
 pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
     let (sync_deps, write_deps, cancel_deps) = (deps.clone(), deps.clone(), deps.clone());
     let notice_deps = deps.clone();
+    let (overdue_deps, link_deps) = (deps.clone(), deps.clone());
     handlers
         .on(sync::SYNC_JOB, move |job| sync::run(sync_deps.clone(), job))
         .on(write::WRITE_JOB, move |job| {
@@ -51,5 +56,11 @@ pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
         })
         .on(notice::NOTICE_JOB, move |job| {
             notice::run(notice_deps.clone(), job)
+        })
+        .on(meetings::OVERDUE_JOB, move |job| {
+            meetings::run_overdue(overdue_deps.clone(), job)
+        })
+        .on(meetings::LINK_JOB, move |job| {
+            meetings::run_link(link_deps.clone(), job)
         })
 }

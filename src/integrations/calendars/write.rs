@@ -24,6 +24,7 @@ use crate::integrations::notify::ics::{self, CalendarEvent};
 use crate::integrations::notify::invite;
 use crate::jobs::{Job, JobFailure, Lane, NewJob, queue};
 use crate::model::booking::{Booking, BookingStatus, RecordedEvent};
+use crate::model::event_types::{Location, VideoProvider};
 
 /// The job kind that brings one host's calendar up to date with one meeting.
 pub const WRITE_JOB: &str = "calendar_write";
@@ -50,6 +51,7 @@ impl crate::db::outbox::Subscriber for Subscriber {
         }
         hosts.sort_unstable();
         hosts.dedup();
+        super::meetings::watch(conn, &booking, event.created_at)?;
         let uid = bookings::meeting_identity(conn, &booking, event.id)?.uid;
         for user_id in hosts {
             let written = calendars::written(conn, &uid, user_id)?.is_some_and(|w| !w.deleted);
@@ -119,11 +121,17 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
             let written = match cloud::Client::for_account(&deps, &account) {
                 Some(client) => {
                     let before = before.as_ref().map(|w| w.href.as_str());
-                    let (href, etag) = client
+                    let put = client
                         .put_event(&calendar.href, &event, before)
                         .await
                         .map_err(cloud::CloudError::into_failure)?;
-                    caldav::Written { href, etag }
+                    if let (Some(provider), Some(link)) = (event.meeting, put.join_url) {
+                        meeting_made(&deps, event_id, &event, provider, link).await?;
+                    }
+                    caldav::Written {
+                        href: put.id,
+                        etag: put.version,
+                    }
                 }
                 None => {
                     let (remote, policy) = remote_account(&deps, &account)?;
@@ -183,6 +191,47 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
         .write(move |tx| calendars::save_written(tx, &written).map_err(DbError::from))
         .await
         .map_err(db_failure)
+}
+
+/// Keeps the join link of the meeting a vendor made with the organizer's event on the
+/// booking, and writes the other hosts' events again so that they show it too.
+async fn meeting_made(
+    deps: &Deps,
+    event_id: i64,
+    event: &HostEvent,
+    provider: VideoProvider,
+    link: String,
+) -> Result<(), JobFailure> {
+    let (booking_id, now) = (event.booking_id, deps.now());
+    deps.db
+        .write(move |tx| -> Result<(), DbError> {
+            let location = Location::Video {
+                provider,
+                url: Some(link),
+            };
+            if !bookings::set_meeting_link(tx, booking_id, &location)? {
+                return Ok(());
+            }
+            let Some(booking) = bookings::by_id(tx, booking_id)? else {
+                return Ok(());
+            };
+            super::meetings::link_made(tx, &booking, now)?;
+            for user_id in booking.hosts.iter().skip(1) {
+                let payload = json!({ "bookingEventId": event_id, "userId": user_id });
+                queue::enqueue(
+                    tx,
+                    &NewJob::new(WRITE_JOB, &payload, now)
+                        .dedupe_key(&format!("calendar-write:{event_id}:{user_id}:meeting"))
+                        .lane(Lane::Calendar),
+                    now,
+                )?;
+            }
+            Ok(())
+        })
+        .await
+        .map_err(db_failure)?;
+    deps.wake_jobs();
+    Ok(())
 }
 
 /// The account as the CalDAV client takes it, and where its server may be.
@@ -274,7 +323,10 @@ fn change_for(
     };
     // The revision of the meeting's newest change, as its last invitation carried it.
     let sequence = identity.sequence.saturating_sub(1);
-    let event = host_event(conn, site, &newest, identity.uid, sequence)?;
+    let mut event = host_event(conn, site, &newest, identity.uid, sequence)?;
+    if newest.hosts.first() == Some(&user_id) {
+        event.meeting = newest.location.as_ref().and_then(Location::pending_meeting);
+    }
     Ok(Some(Change::Put {
         calendar,
         account,
@@ -299,6 +351,11 @@ pub struct HostEvent {
     pub stamp: chrono::DateTime<chrono::Utc>,
     /// Awaiting the host's confirmation.
     pub tentative: bool,
+    /// The booking the event shows (the newest of its reschedule chain).
+    pub booking_id: i64,
+    /// A video meeting to make with the event: the host is the booking's organizer and its
+    /// Google Meet or Teams link has not come yet.
+    pub meeting: Option<VideoProvider>,
 }
 
 fn host_event(
@@ -347,6 +404,8 @@ fn host_event(
         end: booking.end,
         stamp: booking.updated_at,
         tentative: booking.status == BookingStatus::Pending,
+        booking_id: booking.id,
+        meeting: None,
     })
 }
 

@@ -28,7 +28,7 @@ pub fn participants<'a>(booking: &'a Booking, hosts: &'a [User]) -> Vec<Particip
 pub fn location_and_url(location: Option<&Location>) -> (Option<String>, Option<String>) {
     match location {
         None => (None, None),
-        Some(Location::Link { url } | Location::Video { url: Some(url) }) => {
+        Some(Location::Link { url } | Location::Video { url: Some(url), .. }) => {
             (Some(url.clone()), Some(url.clone()))
         }
         Some(other) => (Some(other.describe()), None),
@@ -42,6 +42,7 @@ mod tests {
     #[test]
     fn links_are_place_and_url_addresses_and_phones_only_the_place() {
         let video = Location::Video {
+            provider: crate::model::event_types::VideoProvider::Jitsi,
             url: Some("https://meet.example/kairos-abc".into()),
         };
         assert_eq!(

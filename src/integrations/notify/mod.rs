@@ -126,6 +126,7 @@ async fn send_email(deps: Deps, job: Job) -> Result<(), JobFailure> {
         .map_err(|_| JobFailure::new("the job names no addressee"))?;
     let key = deps.key.clone();
     let site = deps.site();
+    let now = deps.now();
     let prepared = deps
         .db
         .read(move |conn| -> Result<_, JobFailure> {
@@ -140,6 +141,7 @@ async fn send_email(deps: Deps, job: Job) -> Result<(), JobFailure> {
             let Some(booking) = bookings::by_id(conn, event.booking_id).map_err(db_failure)? else {
                 return Ok(None);
             };
+            crate::integrations::wait_for_meeting_link(&booking, now)?;
             let email = messages::message(conn, &site, &event, addressee).map_err(db_failure)?;
             Ok(email.map(|mut email| {
                 // The booking, the kind of message, the recipient and the booking's change:

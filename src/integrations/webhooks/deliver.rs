@@ -122,6 +122,7 @@ pub async fn deliver_job(deps: Deps, job: Job) -> Result<(), JobFailure> {
         .unwrap_or(job.created_at);
     let minimum_necessary = deps.site().minimum_necessary;
     let key = deps.key.clone();
+    let now = deps.now();
     let prepared = deps
         .db
         .read(move |conn| -> Result<_, JobFailure> {
@@ -143,6 +144,9 @@ pub async fn deliver_job(deps: Deps, job: Job) -> Result<(), JobFailure> {
             }
             let secret =
                 open_secret(&key, &webhook).map_err(|err| JobFailure::new(err.to_string()))?;
+            if let Some(booking) = bookings::by_id(conn, booking_id).map_err(db_error)? {
+                crate::integrations::wait_for_meeting_link(&booking, now)?;
+            }
             let body =
                 payload(conn, booking_id, trigger.as_str(), minimum_necessary).map_err(db_error)?;
             Ok(body.map(|body| (webhook, secret, body)))

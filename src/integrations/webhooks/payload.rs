@@ -107,11 +107,20 @@ pub fn payload(
     put("requiresConfirmation", json!(requires_confirmation));
     put("seatsPerTimeSlot", json!(seats));
     put("triggerEvent", json!(trigger));
-    let video = match &booking.location {
-        Some(Location::Video { url: Some(url) }) => json!({ "videoCallUrl": url }),
-        _ => json!({}),
+    let (video, call) = match &booking.location {
+        Some(Location::Video {
+            url: Some(url),
+            provider,
+        }) => (
+            json!({ "videoCallUrl": url }),
+            json!({ "type": provider.call_type(), "url": url }),
+        ),
+        _ => (json!({}), Value::Null),
     };
     put("metadata", video);
+    if !call.is_null() {
+        put("videoCallData", call);
+    }
     if let Some(old) = booking
         .rescheduled_from_id
         .map(|id| bookings::by_id(conn, id))

@@ -133,7 +133,7 @@ pub fn facts_of(
     manage_url: Option<String>,
 ) -> BookingFacts {
     let meeting_url = match &booking.location {
-        Some(Location::Video { url }) => url.clone(),
+        Some(Location::Video { url, .. }) => url.clone(),
         Some(Location::Link { url }) => Some(url.clone()),
         _ => None,
     };
@@ -231,6 +231,7 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
     let Some(loaded) = loaded else {
         return Ok(());
     };
+    crate::integrations::wait_for_meeting_link(&loaded.booking, deps.clock.now())?;
     // A reminder is for before the meeting: one that could not be sent in time (its
     // server was down) is dropped, visibly, rather than sent late.
     if loaded.workflow.trigger == Trigger::BeforeEvent && deps.clock.now() >= loaded.booking.start {

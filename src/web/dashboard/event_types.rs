@@ -16,8 +16,8 @@ use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
 use crate::model::error::FieldErrors;
 use crate::model::event_types::{
-    EventHost, EventType, EventTypeInput, HostPriority, Limits, Location, SchedulingKind, Window,
-    slug_from_title,
+    EventHost, EventType, EventTypeInput, HostPriority, Limits, Location, SchedulingKind,
+    VideoProvider, Window, slug_from_title,
 };
 use crate::model::questions::{Question, QuestionKind};
 use crate::model::schedules::StoredSchedule;
@@ -435,6 +435,29 @@ fn kind_name(kind: QuestionKind) -> &'static str {
     }
 }
 
+/// A video location without a link yet, hosted by `provider`.
+fn video(provider: VideoProvider) -> Location {
+    Location::Video {
+        provider,
+        url: None,
+    }
+}
+
+/// The location's kind as the editor's menu names it: a video meeting by its provider.
+fn kind_option(location: &Location) -> &'static str {
+    match location {
+        Location::Video {
+            provider: VideoProvider::GoogleMeet,
+            ..
+        } => "googleMeet",
+        Location::Video {
+            provider: VideoProvider::Teams,
+            ..
+        } => "teams",
+        other => other.kind(),
+    }
+}
+
 fn location_value(location: &Location) -> String {
     match location {
         Location::InPerson { address } => address.clone(),
@@ -538,7 +561,7 @@ fn editor(
                                     button.button.ghost.small type="submit" name="action" value=(format!("remove-location:{i}")) formnovalidate { "Remove" }
                                 }
                                 div.two-col {
-                                    (select_field(&format!("{prefix}.type"), "Kind", &[("inPerson", "In person"), ("phone", "Phone"), ("link", "Meeting link"), ("video", "Video call (a room per booking)")], location.kind(), None, errors))
+                                    (select_field(&format!("{prefix}.type"), "Kind", &[("inPerson", "In person"), ("phone", "Phone"), ("link", "Meeting link"), ("video", "Video call (a room per booking)"), ("googleMeet", "Google Meet (with your Google Calendar)"), ("teams", "Microsoft Teams (with your Microsoft 365 calendar)")], kind_option(location), None, errors))
                                     div.field.invalid[error.is_some()] {
                                         label for=(format!("f-loc-{i}")) { "Address, number or link" }
                                         input id=(format!("f-loc-{i}")) type="text" name=(format!("{prefix}.value")) value=(location_value(location)) placeholder="Not needed for video calls";
@@ -728,7 +751,9 @@ fn parse_editor(
         locations.push(match form.get(&format!("{prefix}.type")) {
             "phone" => Location::Phone { number: value },
             "link" => Location::Link { url: value },
-            "video" => Location::Video { url: None },
+            "video" => video(VideoProvider::Jitsi),
+            "googleMeet" => video(VideoProvider::GoogleMeet),
+            "teams" => video(VideoProvider::Teams),
             _ => Location::InPerson { address: value },
         });
     }
@@ -866,7 +891,7 @@ fn apply_action(action: &str, input: &mut EventTypeInput) -> bool {
         }
         ("up", Some(i)) if i > 0 && i < input.questions.len() => input.questions.swap(i - 1, i),
         ("down", Some(i)) if i + 1 < input.questions.len() => input.questions.swap(i, i + 1),
-        ("add-location", _) => input.locations.push(Location::Video { url: None }),
+        ("add-location", _) => input.locations.push(video(VideoProvider::Jitsi)),
         ("remove-location", Some(i)) if i < input.locations.len() => {
             input.locations.remove(i);
         }
