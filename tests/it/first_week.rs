@@ -465,3 +465,138 @@ async fn the_booker_takes_its_default_clock_and_date_order_from_the_visitors_lan
     );
     server.stop().await;
 }
+
+/// POSTs a dashboard form whose outcome is a report: it must answer 303 to a GET page
+/// that shows `report` once; a reload of that page shows the page without it.
+async fn report_is_shown_once(
+    server: &TestServer,
+    client: &reqwest::Client,
+    posted_to: &str,
+    form: &[(&str, &str)],
+    page: &str,
+    report: &str,
+) {
+    let (status, to, shown) = post_and_follow(server, client, posted_to, form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{posted_to}: {shown}");
+    assert!(
+        to.starts_with(&format!("{page}?result=")),
+        "{posted_to} → {to}"
+    );
+    assert!(shown.contains(report), "{posted_to}: {shown}");
+    let (status, _, reloaded) = fetch_page(client, &server.url(&to)).await;
+    assert_eq!(status, StatusCode::OK, "{to}");
+    assert!(
+        !reloaded.contains(report),
+        "a reload shows it no more: {to}"
+    );
+    assert!(
+        !reloaded.contains("is no longer shown"),
+        "a report is no secret: the reload is the plain page"
+    );
+}
+
+#[tokio::test]
+async fn test_messages_and_pings_answer_with_a_redirect_and_show_their_outcome_once() {
+    use crate::email::{SmtpServer, configure_smtp, free_port, wait_for_messages};
+    use crate::webhooks::ALLOW_LOOPBACK;
+
+    let server = TestServer::with_owner_and_config(ALLOW_LOOPBACK).await;
+    let client = signed_in_owner(&server).await;
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let mail = SmtpServer::start(port, &maildir.path().join("mail"));
+    configure_smtp(&server, port).await;
+
+    let csrf = csrf_from(&client, &server.url("/dashboard/admin/email")).await;
+    report_is_shown_once(
+        &server,
+        &client,
+        "/dashboard/admin/email/test",
+        &[("csrf", &csrf), ("to", "desk@clinic.example")],
+        "/dashboard/admin/email",
+        "The test message was sent to desk@clinic.example.",
+    )
+    .await;
+    assert_eq!(wait_for_messages(&mail.maildir, 1).await.len(), 1);
+    mail.stop();
+    report_is_shown_once(
+        &server,
+        &client,
+        "/dashboard/admin/email/test",
+        &[("csrf", &csrf), ("to", "desk@clinic.example")],
+        "/dashboard/admin/email",
+        "The test message was not sent",
+    )
+    .await;
+    // A mistyped address is the form again, with the reason next to the field.
+    let (status, _, page) = post_and_follow(
+        &server,
+        &client,
+        "/dashboard/admin/email/test",
+        &[("csrf", &csrf), ("to", "nobody")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Send to must be an email address"), "{page}");
+
+    report_is_shown_once(
+        &server,
+        &client,
+        "/dashboard/admin/sms/test",
+        &[("csrf", &csrf), ("to", "+15550100199")],
+        "/dashboard/admin/sms",
+        "Set up a gateway first.",
+    )
+    .await;
+
+    // A webhook whose receiver is not there: the ping says so, once, on its page.
+    let (status, _, _) = post_and_follow(
+        &server,
+        &client,
+        "/dashboard/webhooks",
+        &[
+            ("csrf", &csrf),
+            ("url", "http://127.0.0.1:9/hook"),
+            ("triggers", "BOOKING_CREATED"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, hooks) = server.api().await.get("/api/v1/webhooks").await;
+    let hook = hooks["data"][0]["id"].as_i64().expect("a webhook");
+    report_is_shown_once(
+        &server,
+        &client,
+        &format!("/dashboard/webhooks/{hook}/ping"),
+        &[("csrf", &csrf)],
+        &format!("/dashboard/webhooks/{hook}"),
+        "The test ping was not delivered",
+    )
+    .await;
+    // Reloading where the forms were sent lands on their pages, never on a 405.
+    for (posted_to, page) in [
+        (
+            "/dashboard/admin/email/test".to_string(),
+            "/dashboard/admin/email".to_string(),
+        ),
+        (
+            "/dashboard/admin/sms/test".to_string(),
+            "/dashboard/admin/sms".to_string(),
+        ),
+        (
+            format!("/dashboard/webhooks/{hook}/ping"),
+            format!("/dashboard/webhooks/{hook}"),
+        ),
+        (
+            "/dashboard/settings/mfa/backup-codes".to_string(),
+            "/dashboard/settings/mfa".to_string(),
+        ),
+    ] {
+        assert_eq!(
+            reload(&server, &client, &posted_to).await,
+            (StatusCode::OK, page),
+            "{posted_to}"
+        );
+    }
+    server.stop().await;
+}
