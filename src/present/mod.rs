@@ -5,7 +5,10 @@
 //! speaks English today; a new language adds a [`Language`] and its formats here, and
 //! every page and message follows.
 
+pub mod tag;
 pub mod zones;
+
+pub use tag::LanguageTag;
 
 use chrono::{DateTime, TimeZone, Timelike, Utc};
 use chrono::{NaiveDate, Offset};
@@ -28,7 +31,8 @@ pub struct Locale {
     pub month_first: bool,
 }
 
-/// The clock and date order customary where a visitor's browser says they are.
+/// The clock and date order customary where a visitor's browser (or the booking they
+/// made) says they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Conventions {
     pub twelve_hour: bool,
@@ -39,28 +43,35 @@ pub struct Conventions {
 const TWELVE_HOUR_REGIONS: [&str; 9] = ["US", "CA", "AU", "NZ", "IN", "PK", "BD", "PH", "EG"];
 /// Regions that write the month before the day.
 const MONTH_FIRST_REGIONS: [&str; 2] = ["US", "PH"];
-
 impl Conventions {
-    /// The conventions of a language tag's region (`en-US`, `de-DE`, `en_GB`); `None`
-    /// for a tag without a region, which says nothing about the clock.
-    pub fn of_language_tag(tag: &str) -> Option<Self> {
-        let region = tag
-            .split(['-', '_'])
-            .skip(1)
-            .find(|part| part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))?
-            .to_ascii_uppercase();
-        Some(Self {
-            twelve_hour: TWELVE_HOUR_REGIONS.contains(&region.as_str()),
-            month_first: MONTH_FIRST_REGIONS.contains(&region.as_str()),
-        })
+    /// The conventions of a region (`US`, `DE`; upper case).
+    pub fn of_region(region: &str) -> Self {
+        Self {
+            twelve_hour: TWELVE_HOUR_REGIONS.contains(&region),
+            month_first: MONTH_FIRST_REGIONS.contains(&region),
+        }
     }
 
-    /// The conventions of the first language in an `Accept-Language` header that names
-    /// a region.
+    /// The conventions of a language tag's region; `None` for a tag without a region,
+    /// which says nothing about the clock.
+    pub fn of(tag: &LanguageTag) -> Option<Self> {
+        tag.region().map(Self::of_region)
+    }
+
+    /// The same for a stored tag (`en-US`, `de-DE`); `None` for one without a region or
+    /// that is not a language tag.
+    pub fn of_language_tag(tag: &str) -> Option<Self> {
+        Self::of(&LanguageTag::parse(tag).ok()?)
+    }
+
+    /// The conventions of the visitor's locale, see [`LanguageTag::from_accept_language`].
     pub fn from_accept_language(header: &str) -> Option<Self> {
-        accept_language::parse(header)
-            .iter()
-            .find_map(|tag| Self::of_language_tag(tag))
+        Self::of(&LanguageTag::from_accept_language(header)?)
+    }
+
+    /// How someone with these conventions reads dates and times.
+    pub fn locale(self) -> Locale {
+        Locale::english(self.twelve_hour).month_first(self.month_first)
     }
 }
 
@@ -124,10 +135,16 @@ impl Locale {
     }
 
     /// A meeting's time as a subject line says it, in `zone`: `Thursday 10 December,
-    /// 10:00–10:30`; one that ends on another day names both days.
+    /// 10:00–10:30` (`Thursday, December 10, 10:00am–10:30am` with the month first); one
+    /// that ends on another day names both days.
     pub fn brief_when(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
         let (start, end) = (start.with_timezone(&zone), end.with_timezone(&zone));
-        let day = |t: DateTime<Tz>| t.format("%A %-d %B").to_string();
+        let format = if self.month_first {
+            "%A, %B %-d"
+        } else {
+            "%A %-d %B"
+        };
+        let day = |t: DateTime<Tz>| t.format(format).to_string();
         if start.date_naive() == end.date_naive() {
             format!("{}, {}–{}", day(start), self.time(start), self.time(end))
         } else {
@@ -234,6 +251,14 @@ mod tests {
         assert_eq!(
             Locale::english(false).brief_when(at(10, 22, 30), at(10, 23, 30), berlin),
             "Thursday 10 December, 23:30 – Friday 11 December, 00:30"
+        );
+        assert_eq!(
+            Conventions::of_region("US").locale().brief_when(
+                at(10, 15, 0),
+                at(10, 15, 30),
+                chrono_tz::America::New_York
+            ),
+            "Thursday, December 10, 10:00am–10:30am"
         );
     }
 }

@@ -736,6 +736,7 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
             name: form.get("name").to_string(),
             email: form.get("email").to_string(),
             time_zone: view.zone.name().to_string(),
+            locale: ctx.locale.as_ref().map(ToString::to_string),
         },
         guests: form.all("guests").into_iter().map(str::to_string).collect(),
         answers: answers_of(&target.event_type.input.questions, &form),
