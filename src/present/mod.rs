@@ -10,7 +10,7 @@ pub mod zones;
 
 pub use tag::LanguageTag;
 
-use chrono::{DateTime, TimeZone, Timelike, Utc};
+use chrono::{DateTime, TimeZone, Timelike, Utc, Weekday};
 use chrono::{NaiveDate, Offset};
 use chrono_tz::Tz;
 
@@ -31,24 +31,52 @@ pub struct Locale {
     pub month_first: bool,
 }
 
-/// The clock and date order customary where a visitor's browser (or the booking they
-/// made) says they are.
+/// The clock, date order and first day of the week customary where a visitor's browser
+/// (or the booking they made) says they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Conventions {
     pub twelve_hour: bool,
     pub month_first: bool,
+    /// The day a month calendar's weeks start on.
+    pub first_day: Weekday,
 }
 
 /// Regions whose people usually read a 12-hour clock.
 const TWELVE_HOUR_REGIONS: [&str; 9] = ["US", "CA", "AU", "NZ", "IN", "PK", "BD", "PH", "EG"];
 /// Regions that write the month before the day.
 const MONTH_FIRST_REGIONS: [&str; 2] = ["US", "PH"];
+/// The first day of the week by region, from CLDR's `weekData/firstDay`
+/// (common/supplemental/supplementalData.xml, CLDR 48 as shipped in ICU 78): Monday for
+/// every region not listed (`001`). Deprecated region codes (BU, RH, YD) are left out.
+/// Unlike older CLDR releases, the United Arab Emirates start on Monday; Saudi Arabia
+/// starts on Sunday, Egypt on Saturday.
+const FRIDAY_FIRST_REGIONS: [&str; 1] = ["MV"];
+const SATURDAY_FIRST_REGIONS: [&str; 14] = [
+    "AF", "BH", "DJ", "DZ", "EG", "IQ", "IR", "JO", "KW", "LY", "OM", "QA", "SD", "SY",
+];
+const SUNDAY_FIRST_REGIONS: [&str; 56] = [
+    "AG", "AS", "BD", "BR", "BS", "BT", "BW", "BZ", "CA", "CO", "DM", "DO", "ET", "GT", "GU", "HK",
+    "HN", "ID", "IL", "IN", "IS", "JM", "JP", "KE", "KH", "KR", "LA", "MH", "MM", "MO", "MT", "MX",
+    "MZ", "NI", "NP", "PA", "PE", "PH", "PK", "PR", "PT", "PY", "SA", "SG", "SV", "TH", "TT", "TW",
+    "UM", "US", "VE", "VI", "WS", "YE", "ZA", "ZW",
+];
+
 impl Conventions {
     /// The conventions of a region (`US`, `DE`; upper case).
     pub fn of_region(region: &str) -> Self {
+        let first_day = if SUNDAY_FIRST_REGIONS.contains(&region) {
+            Weekday::Sun
+        } else if SATURDAY_FIRST_REGIONS.contains(&region) {
+            Weekday::Sat
+        } else if FRIDAY_FIRST_REGIONS.contains(&region) {
+            Weekday::Fri
+        } else {
+            Weekday::Mon
+        };
         Self {
             twelve_hour: TWELVE_HOUR_REGIONS.contains(&region),
             month_first: MONTH_FIRST_REGIONS.contains(&region),
+            first_day,
         }
     }
 
@@ -203,10 +231,12 @@ mod tests {
         let us = Conventions {
             twelve_hour: true,
             month_first: true,
+            first_day: Weekday::Sun,
         };
         let europe = Conventions {
             twelve_hour: false,
             month_first: false,
+            first_day: Weekday::Mon,
         };
         assert_eq!(of("en-US,en;q=0.9"), Some(us));
         assert_eq!(of("de-DE,de;q=0.9,en;q=0.8"), Some(europe));
@@ -226,6 +256,47 @@ mod tests {
             Locale::english(false).long_date(date),
             "Thursday, 10 December 2026"
         );
+    }
+
+    #[test]
+    fn weeks_start_on_the_region_s_first_day() {
+        let first_day = |tag: &str| Conventions::of_language_tag(tag).map(|c| c.first_day);
+        for (tag, day) in [
+            ("en-US", Weekday::Sun),
+            ("en-CA", Weekday::Sun),
+            ("pt-BR", Weekday::Sun),
+            ("ja-JP", Weekday::Sun),
+            ("he-IL", Weekday::Sun),
+            ("es-MX", Weekday::Sun),
+            ("ar-SA", Weekday::Sun),
+            ("ar-EG", Weekday::Sat),
+            ("fa-IR", Weekday::Sat),
+            ("dv-MV", Weekday::Fri),
+            ("ar-AE", Weekday::Mon),
+            ("de-DE", Weekday::Mon),
+            ("en-GB", Weekday::Mon),
+            ("en-AU", Weekday::Mon),
+            ("fr-FR", Weekday::Mon),
+            ("es-419", Weekday::Mon),
+        ] {
+            assert_eq!(first_day(tag), Some(day), "{tag}");
+        }
+        assert_eq!(first_day("fr"), None, "no region, no convention");
+        assert_eq!(first_day("not a tag"), None);
+        // Every region is listed once, in order, in upper case.
+        let tables: [&[&str]; 3] = [
+            &SUNDAY_FIRST_REGIONS,
+            &SATURDAY_FIRST_REGIONS,
+            &FRIDAY_FIRST_REGIONS,
+        ];
+        for table in tables {
+            assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
+            assert!(
+                table
+                    .iter()
+                    .all(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
+            );
+        }
     }
 
     #[test]

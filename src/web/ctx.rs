@@ -112,7 +112,7 @@ pub struct Ctx {
     /// The visitor's locale, from `Accept-Language` (see
     /// [`crate::present::LanguageTag::from_accept_language`]): kept with their bookings.
     pub locale: Option<crate::present::LanguageTag>,
-    /// The clock and date order of that locale.
+    /// The clock, date order and first day of the week of that locale.
     pub conventions: Option<crate::present::Conventions>,
     pub path: String,
 }

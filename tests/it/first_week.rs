@@ -684,6 +684,56 @@ async fn the_api_keeps_an_attendees_locale_and_names_the_field_of_a_malformed_on
     mail.stop();
 }
 
+#[tokio::test]
+async fn the_booker_calendar_starts_the_week_on_the_visitors_first_day() {
+    let (server, _, _) = crate::api::clinic(serde_json::json!({})).await;
+    let first_column = |languages: Option<&'static str>| {
+        let url = server.url("/owner/consultation?month=2026-04&tz=Europe%2FBerlin");
+        async move {
+            let mut request = browser().get(url);
+            if let Some(languages) = languages {
+                request = request.header("Accept-Language", languages);
+            }
+            let page = request
+                .send()
+                .await
+                .expect("answers")
+                .text()
+                .await
+                .expect("page");
+            let between = |text: &str, open: &str, close: &str| {
+                text.split(open)
+                    .nth(1)
+                    .and_then(|rest| rest.split(close).next())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let first = between(&between(&page, "<thead>", "</thead>"), "abbr=\"", "\"");
+            // April 2026 begins on a Wednesday: the blank days before it show where the
+            // week starts.
+            let blanks = between(&page, "<tbody>", "</tr>")
+                .matches("<td></td>")
+                .count();
+            (first, blanks)
+        }
+    };
+    assert_eq!(
+        first_column(Some("en-US,en;q=0.9")).await,
+        ("Sunday".into(), 3)
+    );
+    assert_eq!(first_column(Some("pt-BR")).await, ("Sunday".into(), 3));
+    assert_eq!(first_column(Some("ar-EG")).await, ("Saturday".into(), 4));
+    assert_eq!(
+        first_column(Some("de-DE,de;q=0.9")).await,
+        ("Monday".into(), 2)
+    );
+    assert_eq!(first_column(Some("en-GB")).await, ("Monday".into(), 2));
+    // Without a region the organization's choice stands (Monday by default).
+    assert_eq!(first_column(Some("fr")).await, ("Monday".into(), 2));
+    assert_eq!(first_column(None).await, ("Monday".into(), 2));
+    server.stop().await;
+}
+
 /// POSTs a dashboard form whose outcome is a report: it must answer 303 to a GET page
 /// that shows `report` once; a reload of that page shows the page without it.
 async fn report_is_shown_once(
