@@ -282,33 +282,56 @@ pub async fn disable(
     origin: &Origin,
     now: DateTime<Utc>,
 ) -> Result<(), MfaError> {
+    let remove = |tx: &Connection, _: &InstanceKey, user_id| {
+        mfa::remove(tx, user_id)?;
+        tracing::info!(user_id, "two-factor authentication disabled");
+        Ok(())
+    };
+    with_current_code(db, key, user, typed, origin, now, "mfa_disabled", remove).await
+}
+
+/// Replaces the backup codes, the unused ones too, after checking a current code from
+/// the app; returns the new codes, to be shown once.
+pub async fn replace_backup_codes(
+    db: &Db,
+    key: &InstanceKey,
+    user: &User,
+    typed: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, MfaError> {
+    let replace = |tx: &Connection, key: &InstanceKey, user_id| {
+        let codes = issue_backup_codes(tx, key, user_id)?;
+        tracing::info!(user_id, "backup codes replaced");
+        Ok(codes)
+    };
+    let action = "mfa_backup_codes_replaced";
+    with_current_code(db, key, user, typed, origin, now, action, replace).await
+}
+
+/// Runs `change` in one transaction once `typed` is a current code from the user's app
+/// (a backup code does not do), auditing `action` as a failure or a success.
+#[allow(clippy::too_many_arguments)]
+async fn with_current_code<T: Send + 'static>(
+    db: &Db,
+    key: &InstanceKey,
+    user: &User,
+    typed: &str,
+    origin: &Origin,
+    now: DateTime<Utc>,
+    action: &'static str,
+    change: impl FnOnce(&Connection, &InstanceKey, i64) -> Result<T, MfaError> + Send + 'static,
+) -> Result<T, MfaError> {
     let (user_id, key, typed, origin) = (user.id, key.clone(), typed.to_string(), origin.clone());
-    db.write(move |tx| -> Result<Result<(), MfaError>, MfaError> {
+    db.write(move |tx| -> Result<Result<T, MfaError>, MfaError> {
         let actor = Actor::User(user_id);
         if use_code(tx, &key, user_id, &typed, false, now)?.is_none() {
-            record(
-                tx,
-                now,
-                actor,
-                "mfa_disabled",
-                user_id,
-                Outcome::Failure,
-                &origin,
-            )?;
+            record(tx, now, actor, action, user_id, Outcome::Failure, &origin)?;
             return Ok(Err(MfaError::WrongCode));
         }
-        mfa::remove(tx, user_id)?;
-        record(
-            tx,
-            now,
-            actor,
-            "mfa_disabled",
-            user_id,
-            Outcome::Success,
-            &origin,
-        )?;
-        tracing::info!(user_id, "two-factor authentication disabled");
-        Ok(Ok(()))
+        let done = change(tx, &key, user_id)?;
+        record(tx, now, actor, action, user_id, Outcome::Success, &origin)?;
+        Ok(Ok(done))
     })
     .await?
 }

@@ -35,6 +35,7 @@ use crate::model::event_types::{EventType, Location, VideoProvider, validate_gue
 use crate::model::questions::validate_answers;
 use crate::model::schedules::parse_zone;
 use crate::model::time;
+use crate::present::LanguageTag;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BookingError {
@@ -154,6 +155,8 @@ pub struct Attendee {
     pub name: String,
     pub email: String,
     pub time_zone: String,
+    /// Their locale, a BCP 47 tag (`en-US`): from their browser's languages or the API.
+    pub locale: Option<String>,
 }
 
 /// A request to book one start of an event type.
@@ -303,6 +306,16 @@ fn check_request(
         Ok(zone) => attendee.time_zone = zone.name().to_string(),
         Err(reason) => errors.add("attendee.timeZone", reason),
     }
+    attendee.locale = match attendee.locale.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(tag) => match LanguageTag::parse(tag) {
+            Ok(tag) => Some(tag.to_string()),
+            Err(reason) => {
+                errors.add("attendee.locale", reason.to_string());
+                None
+            }
+        },
+    };
     let mut guests = request.guests.clone();
     validate_guests(&mut guests, &mut errors);
     let answers = validate_answers(&event_type.input.questions, &request.answers, &mut errors);
@@ -793,6 +806,7 @@ fn insert_booking(
             attendee_name: &checked.attendee.name,
             attendee_email: &checked.attendee.email,
             attendee_time_zone: &checked.attendee.time_zone,
+            locale: checked.attendee.locale.as_deref(),
             answers: &checked.answers,
             guests: &checked.guests,
             location: location.as_ref(),
@@ -995,6 +1009,8 @@ fn reschedule(
             name: old.attendee_name.clone(),
             email: old.attendee_email.clone(),
             time_zone: old.attendee_time_zone.clone(),
+            // The invitee who moves a booking reads it as before, wherever they move it from.
+            locale: old.locale.clone(),
         },
         guests: old.guests.clone(),
         answers: old.answers.clone(),

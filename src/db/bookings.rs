@@ -26,6 +26,7 @@ pub struct NewBooking<'a> {
     pub attendee_name: &'a str,
     pub attendee_email: &'a str,
     pub attendee_time_zone: &'a str,
+    pub locale: Option<&'a str>,
     pub answers: &'a BTreeMap<String, Value>,
     pub guests: &'a [String],
     pub location: Option<&'a Location>,
@@ -40,7 +41,7 @@ pub struct NewBooking<'a> {
 const COLUMNS: &str = "id, uid, event_type_id, title, start_at, end_at, status, before_buffer_minutes, \
 after_buffer_minutes, attendee_name, attendee_email, attendee_time_zone, answers, guests, location, \
 cancel_reason, reschedule_reason, rejection_reason, rescheduled_from_id, rescheduled_to_id, request_hash, \
-manage_token_hash, created_at, updated_at";
+manage_token_hash, created_at, updated_at, locale";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Booking> {
     let status: String = row.get(6)?;
@@ -57,6 +58,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Booking> {
         attendee_name: row.get(9)?,
         attendee_email: row.get(10)?,
         attendee_time_zone: row.get(11)?,
+        locale: row.get(24)?,
         answers: json_column(row, 12)?,
         guests: json_column(row, 13)?,
         location: json_column(row, 14)?,
@@ -122,8 +124,9 @@ pub fn insert(
     conn.execute(
         "INSERT INTO bookings (uid, event_type_id, title, start_at, end_at, status, before_buffer_minutes,
             after_buffer_minutes, attendee_name, attendee_email, attendee_time_zone, answers, guests, location,
-            rescheduled_from_id, reschedule_reason, idempotency_key, request_hash, manage_token_hash, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20)",
+            rescheduled_from_id, reschedule_reason, idempotency_key, request_hash, manage_token_hash, created_at, updated_at,
+            locale)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?20, ?21)",
         params![
             booking.uid,
             booking.event_type_id,
@@ -145,6 +148,7 @@ pub fn insert(
             booking.request_hash,
             booking.manage_token_hash,
             now.timestamp(),
+            booking.locale,
         ],
     )?;
     let id = conn.last_insert_rowid();

@@ -59,6 +59,9 @@ pub struct Booking {
     pub attendee_name: String,
     pub attendee_email: String,
     pub attendee_time_zone: String,
+    /// The attendee's locale (a BCP 47 tag such as `en-US`), when known: messages to them
+    /// follow its clock and date order.
+    pub locale: Option<String>,
     pub answers: BTreeMap<String, Value>,
     pub guests: Vec<String>,
     pub location: Option<Location>,

@@ -5,9 +5,12 @@
 //! speaks English today; a new language adds a [`Language`] and its formats here, and
 //! every page and message follows.
 
+pub mod tag;
 pub mod zones;
 
-use chrono::{DateTime, TimeZone, Timelike, Utc};
+pub use tag::LanguageTag;
+
+use chrono::{DateTime, TimeZone, Timelike, Utc, Weekday};
 use chrono::{NaiveDate, Offset};
 use chrono_tz::Tz;
 
@@ -28,39 +31,75 @@ pub struct Locale {
     pub month_first: bool,
 }
 
-/// The clock and date order customary where a visitor's browser says they are.
+/// The clock, date order and first day of the week customary where a visitor's browser
+/// (or the booking they made) says they are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Conventions {
     pub twelve_hour: bool,
     pub month_first: bool,
+    /// The day a month calendar's weeks start on.
+    pub first_day: Weekday,
 }
 
 /// Regions whose people usually read a 12-hour clock.
 const TWELVE_HOUR_REGIONS: [&str; 9] = ["US", "CA", "AU", "NZ", "IN", "PK", "BD", "PH", "EG"];
 /// Regions that write the month before the day.
 const MONTH_FIRST_REGIONS: [&str; 2] = ["US", "PH"];
+/// The first day of the week by region, from CLDR's `weekData/firstDay`
+/// (common/supplemental/supplementalData.xml, CLDR 48 as shipped in ICU 78): Monday for
+/// every region not listed (`001`). Deprecated region codes (BU, RH, YD) are left out.
+/// Unlike older CLDR releases, the United Arab Emirates start on Monday; Saudi Arabia
+/// starts on Sunday, Egypt on Saturday.
+const FRIDAY_FIRST_REGIONS: [&str; 1] = ["MV"];
+const SATURDAY_FIRST_REGIONS: [&str; 14] = [
+    "AF", "BH", "DJ", "DZ", "EG", "IQ", "IR", "JO", "KW", "LY", "OM", "QA", "SD", "SY",
+];
+const SUNDAY_FIRST_REGIONS: [&str; 56] = [
+    "AG", "AS", "BD", "BR", "BS", "BT", "BW", "BZ", "CA", "CO", "DM", "DO", "ET", "GT", "GU", "HK",
+    "HN", "ID", "IL", "IN", "IS", "JM", "JP", "KE", "KH", "KR", "LA", "MH", "MM", "MO", "MT", "MX",
+    "MZ", "NI", "NP", "PA", "PE", "PH", "PK", "PR", "PT", "PY", "SA", "SG", "SV", "TH", "TT", "TW",
+    "UM", "US", "VE", "VI", "WS", "YE", "ZA", "ZW",
+];
 
 impl Conventions {
-    /// The conventions of a language tag's region (`en-US`, `de-DE`, `en_GB`); `None`
-    /// for a tag without a region, which says nothing about the clock.
-    pub fn of_language_tag(tag: &str) -> Option<Self> {
-        let region = tag
-            .split(['-', '_'])
-            .skip(1)
-            .find(|part| part.len() == 2 && part.chars().all(|c| c.is_ascii_alphabetic()))?
-            .to_ascii_uppercase();
-        Some(Self {
-            twelve_hour: TWELVE_HOUR_REGIONS.contains(&region.as_str()),
-            month_first: MONTH_FIRST_REGIONS.contains(&region.as_str()),
-        })
+    /// The conventions of a region (`US`, `DE`; upper case).
+    pub fn of_region(region: &str) -> Self {
+        let first_day = if SUNDAY_FIRST_REGIONS.contains(&region) {
+            Weekday::Sun
+        } else if SATURDAY_FIRST_REGIONS.contains(&region) {
+            Weekday::Sat
+        } else if FRIDAY_FIRST_REGIONS.contains(&region) {
+            Weekday::Fri
+        } else {
+            Weekday::Mon
+        };
+        Self {
+            twelve_hour: TWELVE_HOUR_REGIONS.contains(&region),
+            month_first: MONTH_FIRST_REGIONS.contains(&region),
+            first_day,
+        }
     }
 
-    /// The conventions of the first language in an `Accept-Language` header that names
-    /// a region.
+    /// The conventions of a language tag's region; `None` for a tag without a region,
+    /// which says nothing about the clock.
+    pub fn of(tag: &LanguageTag) -> Option<Self> {
+        tag.region().map(Self::of_region)
+    }
+
+    /// The same for a stored tag (`en-US`, `de-DE`); `None` for one without a region or
+    /// that is not a language tag.
+    pub fn of_language_tag(tag: &str) -> Option<Self> {
+        Self::of(&LanguageTag::parse(tag).ok()?)
+    }
+
+    /// The conventions of the visitor's locale, see [`LanguageTag::from_accept_language`].
     pub fn from_accept_language(header: &str) -> Option<Self> {
-        accept_language::parse(header)
-            .iter()
-            .find_map(|tag| Self::of_language_tag(tag))
+        Self::of(&LanguageTag::from_accept_language(header)?)
+    }
+
+    /// How someone with these conventions reads dates and times.
+    pub fn locale(self) -> Locale {
+        Locale::english(self.twelve_hour).month_first(self.month_first)
     }
 }
 
@@ -124,10 +163,16 @@ impl Locale {
     }
 
     /// A meeting's time as a subject line says it, in `zone`: `Thursday 10 December,
-    /// 10:00–10:30`; one that ends on another day names both days.
+    /// 10:00–10:30` (`Thursday, December 10, 10:00am–10:30am` with the month first); one
+    /// that ends on another day names both days.
     pub fn brief_when(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
         let (start, end) = (start.with_timezone(&zone), end.with_timezone(&zone));
-        let day = |t: DateTime<Tz>| t.format("%A %-d %B").to_string();
+        let format = if self.month_first {
+            "%A, %B %-d"
+        } else {
+            "%A %-d %B"
+        };
+        let day = |t: DateTime<Tz>| t.format(format).to_string();
         if start.date_naive() == end.date_naive() {
             format!("{}, {}–{}", day(start), self.time(start), self.time(end))
         } else {
@@ -186,10 +231,12 @@ mod tests {
         let us = Conventions {
             twelve_hour: true,
             month_first: true,
+            first_day: Weekday::Sun,
         };
         let europe = Conventions {
             twelve_hour: false,
             month_first: false,
+            first_day: Weekday::Mon,
         };
         assert_eq!(of("en-US,en;q=0.9"), Some(us));
         assert_eq!(of("de-DE,de;q=0.9,en;q=0.8"), Some(europe));
@@ -209,6 +256,47 @@ mod tests {
             Locale::english(false).long_date(date),
             "Thursday, 10 December 2026"
         );
+    }
+
+    #[test]
+    fn weeks_start_on_the_region_s_first_day() {
+        let first_day = |tag: &str| Conventions::of_language_tag(tag).map(|c| c.first_day);
+        for (tag, day) in [
+            ("en-US", Weekday::Sun),
+            ("en-CA", Weekday::Sun),
+            ("pt-BR", Weekday::Sun),
+            ("ja-JP", Weekday::Sun),
+            ("he-IL", Weekday::Sun),
+            ("es-MX", Weekday::Sun),
+            ("ar-SA", Weekday::Sun),
+            ("ar-EG", Weekday::Sat),
+            ("fa-IR", Weekday::Sat),
+            ("dv-MV", Weekday::Fri),
+            ("ar-AE", Weekday::Mon),
+            ("de-DE", Weekday::Mon),
+            ("en-GB", Weekday::Mon),
+            ("en-AU", Weekday::Mon),
+            ("fr-FR", Weekday::Mon),
+            ("es-419", Weekday::Mon),
+        ] {
+            assert_eq!(first_day(tag), Some(day), "{tag}");
+        }
+        assert_eq!(first_day("fr"), None, "no region, no convention");
+        assert_eq!(first_day("not a tag"), None);
+        // Every region is listed once, in order, in upper case.
+        let tables: [&[&str]; 3] = [
+            &SUNDAY_FIRST_REGIONS,
+            &SATURDAY_FIRST_REGIONS,
+            &FRIDAY_FIRST_REGIONS,
+        ];
+        for table in tables {
+            assert!(table.windows(2).all(|w| w[0] < w[1]), "{table:?}");
+            assert!(
+                table
+                    .iter()
+                    .all(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
+            );
+        }
     }
 
     #[test]
@@ -234,6 +322,14 @@ mod tests {
         assert_eq!(
             Locale::english(false).brief_when(at(10, 22, 30), at(10, 23, 30), berlin),
             "Thursday 10 December, 23:30 – Friday 11 December, 00:30"
+        );
+        assert_eq!(
+            Conventions::of_region("US").locale().brief_when(
+                at(10, 15, 0),
+                at(10, 15, 30),
+                chrono_tz::America::New_York
+            ),
+            "Thursday, December 10, 10:00am–10:30am"
         );
     }
 }

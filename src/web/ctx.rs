@@ -109,7 +109,10 @@ pub struct Ctx {
     pub https: bool,
     /// The `User-Agent` header, for the audit log.
     pub user_agent: Option<String>,
-    /// The clock and date order the visitor's `Accept-Language` suggests.
+    /// The visitor's locale, from `Accept-Language` (see
+    /// [`crate::present::LanguageTag::from_accept_language`]): kept with their bookings.
+    pub locale: Option<crate::present::LanguageTag>,
+    /// The clock, date order and first day of the week of that locale.
     pub conventions: Option<crate::present::Conventions>,
     pub path: String,
 }
@@ -124,6 +127,15 @@ fn client(extensions: &axum::http::Extensions) -> ClientInfo {
             address: IpAddr::from([127, 0, 0, 1]),
             https: false,
         })
+}
+
+/// The locale a request's `Accept-Language` names, see
+/// [`crate::present::LanguageTag::from_accept_language`].
+pub fn visitor_locale(headers: &axum::http::HeaderMap) -> Option<crate::present::LanguageTag> {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(crate::present::LanguageTag::from_accept_language)
 }
 
 fn user_agent(parts: &Parts) -> Option<String> {
@@ -181,6 +193,7 @@ impl FromRequestParts<AppState> for Ctx {
         if must_enroll_mfa && !reachable_before_enrollment(parts.uri.path()) {
             return Err(WebError::MfaEnrollmentRequired);
         }
+        let locale = visitor_locale(&parts.headers);
         Ok(Ctx {
             state: state.clone(),
             user,
@@ -191,11 +204,8 @@ impl FromRequestParts<AppState> for Ctx {
             address,
             https,
             user_agent: user_agent(parts),
-            conventions: parts
-                .headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|value| value.to_str().ok())
-                .and_then(crate::present::Conventions::from_accept_language),
+            conventions: locale.as_ref().and_then(crate::present::Conventions::of),
+            locale,
             path: parts
                 .uri
                 .path_and_query()

@@ -69,14 +69,16 @@ function startServer(cloud) {
 const browserArgs = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
   "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
-async function openContext(timezoneId) {
+async function openContext(timezoneId, locale = "en-US") {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "kairos-chromium-"));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     args: browserArgs,
     timezoneId,
-    locale: "en-US",
+    // Also the browser's Accept-Language, which sets the booker's clock, date order and
+    // first day of the week.
+    locale,
     viewport: { width: 1280, height: 900 },
     // axe-core is injected as a script; the pages' CSP would refuse it.
     bypassCSP: true,
@@ -214,8 +216,27 @@ async function main() {
     await booker.waitForURL(/tz=America%2FNew_York/);
     check((await booker.inputValue("#booker-tz")) === "America/New_York", "the booker shows the invitee's zone, detected in the browser");
     check(await booker.isVisible(".segmented a[aria-current='true']:has-text('12h')"), "an en-US browser gets the 12-hour clock by default");
+    const firstColumn = (p) => p.getAttribute(".calendar-grid thead th >> nth=0", "abbr");
+    check((await firstColumn(booker)) === "Sunday", "an en-US browser's calendar weeks start on Sunday");
     await axe(booker, "booker");
     await shoot(booker, "booker");
+
+    // A visitor whose browser speaks German (de-DE): the 24-hour clock, the day first and
+    // weeks from Monday, without JavaScript's help (the server reads Accept-Language).
+    const german = await openContext("Europe/Berlin", "de-DE");
+    try {
+      // Berlin is also the host's zone: the page needs no other one.
+      await german.page.goto(`${server.base}/olivia/consultation`);
+      await german.page.waitForSelector(".calendar-grid a[data-day]");
+      check((await firstColumn(german.page)) === "Monday", "a de-DE browser's calendar weeks start on Monday");
+      check(await german.page.isVisible(".segmented a[aria-current='true']:has-text('24h')"), "a de-DE browser gets the 24-hour clock by default");
+      const label = await german.page.getAttribute(".calendar-grid a[data-day] >> nth=0", "aria-label");
+      check(/^\w+, \d{1,2} \w+ \d{4}/.test(label || ""), `a de-DE browser reads the day first (${label})`);
+      await shoot(german.page, "booker-de-DE");
+    } finally {
+      await german.context.close();
+      fs.rmSync(german.profile, { recursive: true, force: true });
+    }
 
     // Keyboard: the calendar is one tab stop and arrow keys move between days.
     const firstDay = booker.locator("a[data-day][tabindex='0']");

@@ -145,6 +145,7 @@ fn matrix() -> Vec<Row> {
         row(GET, "/dashboard/settings/mfa", "", "L A A A A A"),
         row(POST, "/dashboard/settings/mfa", "", "L A A A A A").form("code=000000"),
         row(POST, "/dashboard/settings/mfa/disable", "", "L A A A A A").form("code=000000"),
+        row(POST, "/dashboard/settings/mfa/backup-codes", "", "L A A A A A").form("renew_code=000000"),
         row(POST, "/dashboard/settings/sign-out-everywhere", "", "L A A A A A"),
         row(GET, "/dashboard/webhooks", "", "L A A A A A"),
         row(POST, "/dashboard/webhooks", "", "L A A A A A").form("url=http://127.0.0.1:9/hook&triggers=BOOKING_CREATED"),

@@ -875,22 +875,14 @@ async fn admins_set_up_the_mail_server_and_the_test_email_shows_the_servers_answ
     assert_eq!(smtp.password.as_deref(), Some("relay-secret-123"));
 
     // Nothing listens: the test says why, in the transport's words.
+    // Post/redirect/get: the outcome is on the page the POST leads to.
     let test = |to: &'static str| {
-        let (client, url, csrf) = (
-            client.clone(),
-            server.url("/dashboard/admin/email/test"),
-            csrf.clone(),
-        );
+        let (server, client, csrf) = (&server, client.clone(), csrf.clone());
         async move {
-            client
-                .post(url)
-                .form(&[("csrf", csrf.as_str()), ("to", to)])
-                .send()
+            let form = [("csrf", csrf.as_str()), ("to", to)];
+            post_and_follow(server, &client, "/dashboard/admin/email/test", &form)
                 .await
-                .expect("answers")
-                .text()
-                .await
-                .expect("body")
+                .2
         }
     };
     let down = test(OWNER_EMAIL).await;
@@ -1049,15 +1041,9 @@ async fn a_mail_server_on_an_internal_address_is_refused_naming_the_host_and_the
 
     // A stored server the guard refuses is never connected to: the test message says why.
     configure_smtp(&server, port).await;
-    let sent = client
-        .post(server.url("/dashboard/admin/email/test"))
-        .form(&[("csrf", csrf.as_str()), ("to", "desk@clinic.example")])
-        .send()
-        .await
-        .expect("answers")
-        .text()
-        .await
-        .expect("body");
+    let form = [("csrf", csrf.as_str()), ("to", "desk@clinic.example")];
+    let (_, _, sent) =
+        post_and_follow(&server, &client, "/dashboard/admin/email/test", &form).await;
     assert!(
         sent.contains("The test message was not sent: the mail server points to 127.0.0.1, a loopback address; Kairos does not send there."),
         "{sent}"
@@ -1076,15 +1062,9 @@ async fn a_mail_server_on_an_internal_address_is_refused_naming_the_host_and_the
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{page}");
     let (status, page) = save("127.0.0.1").await;
     assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
-    let sent = client
-        .post(server.url("/dashboard/admin/email/test"))
-        .form(&[("csrf", csrf.as_str()), ("to", "desk@clinic.example")])
-        .send()
-        .await
-        .expect("answers")
-        .text()
-        .await
-        .expect("body");
+    let form = [("csrf", csrf.as_str()), ("to", "desk@clinic.example")];
+    let (_, _, sent) =
+        post_and_follow(&server, &client, "/dashboard/admin/email/test", &form).await;
     assert!(!sent.contains("was not sent"), "{sent}");
     let deadline = std::time::Instant::now() + StdDuration::from_secs(10);
     while messages(&smtp_server.maildir).is_empty() && std::time::Instant::now() < deadline {

@@ -465,3 +465,406 @@ async fn the_booker_takes_its_default_clock_and_date_order_from_the_visitors_lan
     );
     server.stop().await;
 }
+
+/// Books `slot` of the clinic's consultation through the public booking form, from a
+/// browser whose languages are `languages`; returns the booking's uid.
+async fn book_with_languages(
+    server: &TestServer,
+    slot: &str,
+    email: &str,
+    languages: &'static str,
+) -> String {
+    let client = browser();
+    let page = server.url(&format!(
+        "/owner/consultation?slot={slot}&tz=America%2FNew_York"
+    ));
+    let form = client
+        .get(page)
+        .header("Accept-Language", languages)
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("page");
+    let csrf = csrf_of(&form);
+    let response = client
+        .post(server.url("/owner/consultation"))
+        .header("Accept-Language", languages)
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("slot", slot),
+            ("tz", "America/New_York"),
+            ("duration", "30"),
+            ("name", "Pat Patient"),
+            ("email", email),
+            ("q.reason", "check-up"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let to = location(&response);
+    to.trim_start_matches("/booking/")
+        .split('?')
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+fn messages_to<'a>(messages: &'a [serde_json::Value], address: &str) -> Vec<&'a serde_json::Value> {
+    messages.iter().filter(|m| m["to"][1] == address).collect()
+}
+
+fn subject(message: &serde_json::Value) -> &str {
+    message["subject"].as_str().unwrap_or_default()
+}
+
+#[tokio::test]
+async fn emails_to_the_invitee_follow_the_clock_and_date_order_of_the_locale_they_booked_with() {
+    use crate::email::{SmtpServer, configure_smtp, free_port, mailed_clinic, wait_for_messages};
+
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let mail = SmtpServer::start(port, &maildir.path().join("mail"));
+    let (server, api, _) = mailed_clinic(serde_json::json!({})).await;
+    configure_smtp(&server, port).await;
+
+    // 07:00 UTC is 3:00 in the morning in New York, where both invitees read times.
+    let american = book_with_languages(
+        &server,
+        "2026-03-31T07:00:00Z",
+        "amy@example.org",
+        "en-US,en;q=0.9",
+    )
+    .await;
+    let german = book_with_languages(
+        &server,
+        "2026-03-31T08:00:00Z",
+        "dora@example.org",
+        "de-DE,de;q=0.9,en;q=0.8",
+    )
+    .await;
+    let all = wait_for_messages(&mail.maildir, 4).await;
+    let to_amy = messages_to(&all, "amy@example.org");
+    assert_eq!(
+        subject(to_amy[0]),
+        "Confirmed: Consultation, Tuesday, March 31, 3:00am–3:30am",
+        "12-hour clock and the month first for en-US"
+    );
+    let text = to_amy[0]["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("3:00am – 3:30am, Tuesday, March 31, 2026 (America/New_York)"),
+        "{text}"
+    );
+    let to_dora = messages_to(&all, "dora@example.org");
+    assert_eq!(
+        subject(to_dora[0]),
+        "Confirmed: Consultation, Tuesday 31 March, 04:00–04:30",
+        "24-hour clock and the day first for de-DE, though New York reads 12 hours"
+    );
+    let html = to_dora[0]["html"].as_str().unwrap_or_default();
+    assert!(
+        html.contains("04:00 – 04:30, Tuesday, 31 March 2026"),
+        "{html}"
+    );
+
+    // The locale is kept with the booking, and a move keeps it for the new one.
+    let (_, shown) = api.get(&format!("/api/v1/bookings/{german}")).await;
+    assert_eq!(shown["data"]["attendee"]["locale"], "de-DE", "{shown}");
+    let (_, shown) = api.get(&format!("/api/v1/bookings/{american}")).await;
+    assert_eq!(shown["data"]["attendee"]["locale"], "en-US", "{shown}");
+    let (status, moved) = api
+        .post(
+            &format!("/api/v1/bookings/{german}/reschedule"),
+            &serde_json::json!({ "start": "2026-03-31T09:00:00Z" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{moved}");
+    assert_eq!(moved["data"]["attendee"]["locale"], "de-DE", "{moved}");
+    let all = wait_for_messages(&mail.maildir, 6).await;
+    let to_dora = messages_to(&all, "dora@example.org");
+    assert_eq!(
+        subject(to_dora[1]),
+        "Rescheduled: Consultation, Tuesday 31 March, 05:00–05:30"
+    );
+    let text = to_dora[1]["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("Previously: 04:00 – 04:30, Tuesday, 31 March 2026"),
+        "{text}"
+    );
+    // The host reads their own clock, whatever the invitee's locale.
+    for host in messages_to(&all, OWNER_EMAIL) {
+        assert!(!subject(host).contains("March 31"), "{}", subject(host));
+    }
+    server.stop().await;
+    mail.stop();
+}
+
+#[tokio::test]
+async fn the_api_keeps_an_attendees_locale_and_names_the_field_of_a_malformed_one() {
+    use crate::api::booking;
+    use crate::email::{SmtpServer, configure_smtp, free_port, mailed_clinic, wait_for_messages};
+
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let mail = SmtpServer::start(port, &maildir.path().join("mail"));
+    let (server, api, id) = mailed_clinic(serde_json::json!({})).await;
+    configure_smtp(&server, port).await;
+
+    for (locale, why) in [
+        (
+            "en_US",
+            "must be a language tag (BCP 47) such as en-US or de-DE",
+        ),
+        (
+            "english please",
+            "must be a language tag (BCP 47) such as en-US or de-DE",
+        ),
+        (
+            "en-US-u-aaaaaaaa-bbbbbbbb-cccccc-ddd",
+            "must be at most 35 characters",
+        ),
+        ("en-US\u{7}", "must not contain control characters"),
+    ] {
+        let mut request = booking(id, "2026-03-31T07:00:00Z", "pat@example.org");
+        request["attendee"]["locale"] = serde_json::json!(locale);
+        let (status, error) = api.public_post("/api/v1/bookings", &request).await;
+        assert_eq!(
+            status,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "{locale}: {error}"
+        );
+        assert_eq!(
+            error["error"]["details"][0],
+            serde_json::json!({ "field": "attendee.locale", "message": why }),
+            "{locale}: {error}"
+        );
+    }
+    assert_eq!(server.count("bookings").await, 0, "nothing was booked");
+
+    // A tag in any case is kept in its canonical one.
+    let mut request = booking(id, "2026-03-31T07:00:00Z", "pat@example.org");
+    request["attendee"]["locale"] = serde_json::json!("DE-de");
+    let (status, made) = api.public_post("/api/v1/bookings", &request).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    assert_eq!(made["data"]["attendee"]["locale"], "de-DE", "{made}");
+    // Without the field, the browser's languages say it; without either, none is kept.
+    let request = booking(id, "2026-03-31T08:00:00Z", "amy@example.org");
+    let response = reqwest::Client::new()
+        .post(server.url("/api/v1/bookings"))
+        .header("Accept-Language", "en-US,en;q=0.9")
+        .json(&request)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::CREATED);
+    let made: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(made["data"]["attendee"]["locale"], "en-US", "{made}");
+    let request = booking(id, "2026-03-31T09:00:00Z", "kim@example.org");
+    let (status, made) = api.public_post("/api/v1/bookings", &request).await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    assert!(made["data"]["attendee"].get("locale").is_none(), "{made}");
+
+    let all = wait_for_messages(&mail.maildir, 6).await;
+    assert_eq!(
+        subject(messages_to(&all, "pat@example.org")[0]),
+        "Confirmed: Consultation, Tuesday 31 March, 03:00–03:30"
+    );
+    assert_eq!(
+        subject(messages_to(&all, "amy@example.org")[0]),
+        "Confirmed: Consultation, Tuesday, March 31, 4:00am–4:30am"
+    );
+    // No locale: as before, the clock customary in the invitee's zone, the day first.
+    assert_eq!(
+        subject(messages_to(&all, "kim@example.org")[0]),
+        "Confirmed: Consultation, Tuesday 31 March, 5:00am–5:30am"
+    );
+    server.stop().await;
+    mail.stop();
+}
+
+#[tokio::test]
+async fn the_booker_calendar_starts_the_week_on_the_visitors_first_day() {
+    let (server, _, _) = crate::api::clinic(serde_json::json!({})).await;
+    let first_column = |languages: Option<&'static str>| {
+        let url = server.url("/owner/consultation?month=2026-04&tz=Europe%2FBerlin");
+        async move {
+            let mut request = browser().get(url);
+            if let Some(languages) = languages {
+                request = request.header("Accept-Language", languages);
+            }
+            let page = request
+                .send()
+                .await
+                .expect("answers")
+                .text()
+                .await
+                .expect("page");
+            let between = |text: &str, open: &str, close: &str| {
+                text.split(open)
+                    .nth(1)
+                    .and_then(|rest| rest.split(close).next())
+                    .unwrap_or_default()
+                    .to_string()
+            };
+            let first = between(&between(&page, "<thead>", "</thead>"), "abbr=\"", "\"");
+            // April 2026 begins on a Wednesday: the blank days before it show where the
+            // week starts.
+            let blanks = between(&page, "<tbody>", "</tr>")
+                .matches("<td></td>")
+                .count();
+            (first, blanks)
+        }
+    };
+    assert_eq!(
+        first_column(Some("en-US,en;q=0.9")).await,
+        ("Sunday".into(), 3)
+    );
+    assert_eq!(first_column(Some("pt-BR")).await, ("Sunday".into(), 3));
+    assert_eq!(first_column(Some("ar-EG")).await, ("Saturday".into(), 4));
+    assert_eq!(
+        first_column(Some("de-DE,de;q=0.9")).await,
+        ("Monday".into(), 2)
+    );
+    assert_eq!(first_column(Some("en-GB")).await, ("Monday".into(), 2));
+    // Without a region the organization's choice stands (Monday by default).
+    assert_eq!(first_column(Some("fr")).await, ("Monday".into(), 2));
+    assert_eq!(first_column(None).await, ("Monday".into(), 2));
+    server.stop().await;
+}
+
+/// POSTs a dashboard form whose outcome is a report: it must answer 303 to a GET page
+/// that shows `report` once; a reload of that page shows the page without it.
+async fn report_is_shown_once(
+    server: &TestServer,
+    client: &reqwest::Client,
+    posted_to: &str,
+    form: &[(&str, &str)],
+    page: &str,
+    report: &str,
+) {
+    let (status, to, shown) = post_and_follow(server, client, posted_to, form).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "{posted_to}: {shown}");
+    assert!(
+        to.starts_with(&format!("{page}?result=")),
+        "{posted_to} → {to}"
+    );
+    assert!(shown.contains(report), "{posted_to}: {shown}");
+    let (status, _, reloaded) = fetch_page(client, &server.url(&to)).await;
+    assert_eq!(status, StatusCode::OK, "{to}");
+    assert!(
+        !reloaded.contains(report),
+        "a reload shows it no more: {to}"
+    );
+    assert!(
+        !reloaded.contains("is no longer shown"),
+        "a report is no secret: the reload is the plain page"
+    );
+}
+
+#[tokio::test]
+async fn test_messages_and_pings_answer_with_a_redirect_and_show_their_outcome_once() {
+    use crate::email::{SmtpServer, configure_smtp, free_port, wait_for_messages};
+    use crate::webhooks::ALLOW_LOOPBACK;
+
+    let server = TestServer::with_owner_and_config(ALLOW_LOOPBACK).await;
+    let client = signed_in_owner(&server).await;
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let mail = SmtpServer::start(port, &maildir.path().join("mail"));
+    configure_smtp(&server, port).await;
+
+    let csrf = csrf_from(&client, &server.url("/dashboard/admin/email")).await;
+    report_is_shown_once(
+        &server,
+        &client,
+        "/dashboard/admin/email/test",
+        &[("csrf", &csrf), ("to", "desk@clinic.example")],
+        "/dashboard/admin/email",
+        "The test message was sent to desk@clinic.example.",
+    )
+    .await;
+    assert_eq!(wait_for_messages(&mail.maildir, 1).await.len(), 1);
+    mail.stop();
+    report_is_shown_once(
+        &server,
+        &client,
+        "/dashboard/admin/email/test",
+        &[("csrf", &csrf), ("to", "desk@clinic.example")],
+        "/dashboard/admin/email",
+        "The test message was not sent",
+    )
+    .await;
+    // A mistyped address is the form again, with the reason next to the field.
+    let (status, _, page) = post_and_follow(
+        &server,
+        &client,
+        "/dashboard/admin/email/test",
+        &[("csrf", &csrf), ("to", "nobody")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(page.contains("Send to must be an email address"), "{page}");
+
+    report_is_shown_once(
+        &server,
+        &client,
+        "/dashboard/admin/sms/test",
+        &[("csrf", &csrf), ("to", "+15550100199")],
+        "/dashboard/admin/sms",
+        "Set up a gateway first.",
+    )
+    .await;
+
+    // A webhook whose receiver is not there: the ping says so, once, on its page.
+    let (status, _, _) = post_and_follow(
+        &server,
+        &client,
+        "/dashboard/webhooks",
+        &[
+            ("csrf", &csrf),
+            ("url", "http://127.0.0.1:9/hook"),
+            ("triggers", "BOOKING_CREATED"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (_, hooks) = server.api().await.get("/api/v1/webhooks").await;
+    let hook = hooks["data"][0]["id"].as_i64().expect("a webhook");
+    report_is_shown_once(
+        &server,
+        &client,
+        &format!("/dashboard/webhooks/{hook}/ping"),
+        &[("csrf", &csrf)],
+        &format!("/dashboard/webhooks/{hook}"),
+        "The test ping was not delivered",
+    )
+    .await;
+    // Reloading where the forms were sent lands on their pages, never on a 405.
+    for (posted_to, page) in [
+        (
+            "/dashboard/admin/email/test".to_string(),
+            "/dashboard/admin/email".to_string(),
+        ),
+        (
+            "/dashboard/admin/sms/test".to_string(),
+            "/dashboard/admin/sms".to_string(),
+        ),
+        (
+            format!("/dashboard/webhooks/{hook}/ping"),
+            format!("/dashboard/webhooks/{hook}"),
+        ),
+        (
+            "/dashboard/settings/mfa/backup-codes".to_string(),
+            "/dashboard/settings/mfa".to_string(),
+        ),
+    ] {
+        assert_eq!(
+            reload(&server, &client, &posted_to).await,
+            (StatusCode::OK, page),
+            "{posted_to}"
+        );
+    }
+    server.stop().await;
+}

@@ -92,14 +92,16 @@ async fn enroll(server: &TestServer, client: &reqwest::Client) -> (Vec<u8>, Vec<
     );
 
     let code = code_now(server, &secret);
-    let (status, _, page) = submit_form(
+    let (status, to, page) = post_and_follow(
+        server,
         client,
-        &server.url("/dashboard/settings/mfa"),
-        &csrf,
-        &[("code", &code)],
+        "/dashboard/settings/mfa",
+        &[("csrf", &csrf), ("code", &code)],
     )
     .await;
-    assert_eq!(status, StatusCode::OK, "{page}");
+    // Post/redirect/get: the codes are on the page once, never in its address.
+    assert_eq!(status, StatusCode::SEE_OTHER, "{page}");
+    assert!(to.starts_with("/dashboard/settings/mfa?shown="), "{to}");
     let codes = backup_codes(&page);
     assert_eq!(codes.len(), 10);
     (secret, codes)
@@ -257,6 +259,62 @@ async fn a_backup_code_signs_in_once() {
         .await
         .expect("query");
     assert_eq!(found, 0, "backup codes are stored hashed");
+}
+
+#[tokio::test]
+async fn backup_codes_are_shown_once_and_new_ones_replace_them() {
+    let server = TestServer::with_owner().await;
+    let client = signed_in_owner(&server).await;
+    let (secret, codes) = enroll(&server, &client).await;
+    // A reload of the page the codes were shown on shows them no more (and is no 405).
+    let (status, _, page) = fetch_page(&client, &server.url("/dashboard/settings/mfa")).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!page.contains(&codes[0]), "shown only once");
+    let csrf = csrf_of(&page);
+
+    let url = "/dashboard/settings/mfa/backup-codes";
+    let (status, _, refused) = post_and_follow(
+        &server,
+        &client,
+        url,
+        &[("csrf", &csrf), ("renew_code", "000000")],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        refused.contains("id=\"f-renew_code-error\""),
+        "the error is next to this form's field: {refused}"
+    );
+    server.clock.advance(Duration::seconds(30));
+    let code = code_now(&server, &secret);
+    let (status, to, page) = post_and_follow(
+        &server,
+        &client,
+        url,
+        &[("csrf", &csrf), ("renew_code", &code)],
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "post/redirect/get");
+    assert!(to.starts_with("/dashboard/settings/mfa?shown="), "{to}");
+    assert!(!to.contains(&codes[0]), "no code in the address");
+    let fresh = backup_codes(&page);
+    assert_eq!(fresh.len(), 10);
+    assert!(fresh.iter().all(|code| !codes.contains(code)), "all new");
+    let (status, _, reloaded) = fetch_page(&client, &server.url(&to)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!reloaded.contains(&fresh[0]), "shown only once");
+    assert!(reloaded.contains("is no longer shown"), "a reload says why");
+
+    // The old codes stopped working; the new ones sign in.
+    let other = browser();
+    password_step(&server, &other).await;
+    let (status, _, _) = code_step(&server, &other, &codes[0]).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "an earlier code is void");
+    let (status, to, _) = code_step(&server, &other, &fresh[0]).await;
+    assert_eq!((status, to.as_str()), (StatusCode::SEE_OTHER, "/dashboard"));
+    let rows = audit_actions(&server).await;
+    assert_eq!(logged(&rows, "mfa_backup_codes_replaced", "failure"), 1);
+    assert_eq!(logged(&rows, "mfa_backup_codes_replaced", "success"), 1);
 }
 
 #[tokio::test]

@@ -87,14 +87,14 @@ async fn the_twilio_preset_sends_a_form_with_basic_auth_to_the_gateway() {
         "the token is never shown again"
     );
 
-    let (status, html) = post(
+    let (status, _, html) = post_and_follow(
         &server,
         &browser,
         "/dashboard/admin/sms/test",
         &[("csrf", &csrf), ("to", "+49 30 1234567")],
     )
     .await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(status, StatusCode::SEE_OTHER, "post/redirect/get");
     assert!(
         html.contains("The gateway took the test message: HTTP 201"),
         "{html}"
@@ -225,7 +225,7 @@ async fn a_json_gateway_gets_its_template_and_errors_are_shown_with_the_answer()
 
     receiver.status.store(400, Ordering::SeqCst);
     *receiver.answer.lock().expect("lock") = "unknown destination".into();
-    let (_, html) = post(
+    let (_, _, html) = post_and_follow(
         &server,
         &browser,
         "/dashboard/admin/sms/test",

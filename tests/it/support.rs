@@ -249,6 +249,29 @@ pub async fn submit_form(
     (status, to, response.text().await.expect("body"))
 }
 
+/// A form POST to `path` followed as a browser follows it: the POST's status and
+/// redirect target, and the page it redirects to (or, without a redirect, its own page).
+pub async fn post_and_follow(
+    server: &TestServer,
+    client: &reqwest::Client,
+    path: &str,
+    form: &[(&str, &str)],
+) -> (reqwest::StatusCode, String, String) {
+    let response = client
+        .post(server.url(path))
+        .form(form)
+        .send()
+        .await
+        .expect("answers");
+    let (status, to) = (response.status(), location(&response));
+    if !status.is_redirection() {
+        return (status, to, response.text().await.expect("body"));
+    }
+    let (landed, _, page) = fetch_page(client, &server.url(&to)).await;
+    assert_eq!(landed, reqwest::StatusCode::OK, "{to}");
+    (status, to, page)
+}
+
 /// A browser signed in as the owner of a [`TestServer::with_owner`] instance.
 pub async fn signed_in_owner(server: &TestServer) -> reqwest::Client {
     let client = browser();

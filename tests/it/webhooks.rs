@@ -835,14 +835,15 @@ async fn the_dashboard_adds_a_webhook_shows_its_secret_once_and_sends_a_test_pin
         .expect("html");
     assert!(detail.contains("Nothing sent yet"));
     assert!(!detail.contains(&secret), "the secret is shown only once");
-    let pinged = browser
-        .post(server.url(&format!("/dashboard/webhooks/{hook}/ping")))
-        .form(&[("csrf", csrf_of(&detail).as_str())])
-        .send()
-        .await
-        .expect("answer");
-    assert_eq!(pinged.status(), StatusCode::OK);
-    let html = pinged.text().await.expect("html");
+    let ping = format!("/dashboard/webhooks/{hook}/ping");
+    let csrf = csrf_of(&detail);
+    let (status, to, html) =
+        post_and_follow(&server, &browser, &ping, &[("csrf", csrf.as_str())]).await;
+    assert_eq!(status, StatusCode::SEE_OTHER, "post/redirect/get");
+    assert!(
+        to.starts_with(&format!("/dashboard/webhooks/{hook}?result=")),
+        "{to}"
+    );
     assert!(
         html.contains("Test ping delivered: the receiver answered HTTP 200"),
         "{html}"
@@ -856,15 +857,7 @@ async fn the_dashboard_adds_a_webhook_shows_its_secret_once_and_sends_a_test_pin
 
     // A receiver that fails says so.
     receiver.status.store(503, Ordering::SeqCst);
-    let html = browser
-        .post(server.url(&format!("/dashboard/webhooks/{hook}/ping")))
-        .form(&[("csrf", csrf_of(&detail).as_str())])
-        .send()
-        .await
-        .expect("answer")
-        .text()
-        .await
-        .expect("html");
+    let (_, _, html) = post_and_follow(&server, &browser, &ping, &[("csrf", csrf.as_str())]).await;
     assert!(
         html.contains("The test ping was not delivered: the receiver answered HTTP 503"),
         "{html}"

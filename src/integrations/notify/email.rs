@@ -34,7 +34,7 @@ use crate::model::booking::{ManageKey, current_manage_token, manage_path};
 use crate::model::questions::labelled_answers;
 use crate::model::schedules::parse_zone;
 use crate::outbound::{self, Policy};
-use crate::present::Locale;
+use crate::present::{Conventions, Locale};
 
 /// How long a connection to the mail server may take to open (TCP, and TLS for
 /// implicit TLS).
@@ -102,35 +102,50 @@ impl Recipient {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Reading {
     pub zone: Tz,
-    pub twelve_hour: bool,
+    pub locale: Locale,
 }
 
 impl Reading {
-    /// The attendee reads times in the zone they booked in, on the clock customary there.
+    /// The attendee reads times in the zone they booked in, with the clock and date order
+    /// of the locale they booked with; a booking without one, on the clock customary in
+    /// its zone.
     pub fn attendee(booking: &Booking) -> Self {
         let zone = parse_zone(&booking.attendee_time_zone).unwrap_or(Tz::UTC);
-        Self {
-            zone,
-            twelve_hour: customary_twelve_hour(zone),
-        }
+        let locale = booking
+            .locale
+            .as_deref()
+            .and_then(Conventions::of_language_tag)
+            .map_or_else(
+                || Locale::english(customary_twelve_hour(zone)),
+                Conventions::locale,
+            );
+        Self { zone, locale }
     }
 
     /// A host reads times in their own zone and clock.
     pub fn host(user: &User) -> Self {
         Self {
             zone: user.time_zone,
-            twelve_hour: user.twelve_hour,
+            locale: Locale::english(user.twelve_hour),
+        }
+    }
+
+    /// Someone without preferences reads `zone` on the clock customary there.
+    pub fn in_zone(zone: Tz) -> Self {
+        Self {
+            zone,
+            locale: Locale::english(customary_twelve_hour(zone)),
         }
     }
 
     /// `4:00am – 4:30am, Tuesday, 31 March 2026`.
     pub fn when(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-        Locale::english(self.twelve_hour).when(start, end, self.zone)
+        self.locale.when(start, end, self.zone)
     }
 
     /// `Tuesday 31 March, 4:00am–4:30am`: the time in a subject line.
     pub fn brief_when(&self, start: DateTime<Utc>, end: DateTime<Utc>) -> String {
-        Locale::english(self.twelve_hour).brief_when(start, end, self.zone)
+        self.locale.brief_when(start, end, self.zone)
     }
 
     /// The same with the zone: `… (America/New_York)`.

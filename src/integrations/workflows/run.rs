@@ -17,9 +17,7 @@ use crate::db::users::{self, User};
 use crate::db::{DbError, workflows};
 use crate::instance::InstanceSettings;
 use crate::integrations::Deps;
-use crate::integrations::notify::email::{
-    self, Audience, Email, Reading, Recipient, Site, customary_twelve_hour,
-};
+use crate::integrations::notify::email::{self, Audience, Email, Reading, Recipient, Site};
 use crate::integrations::notify::sms;
 use crate::integrations::notify::smtp::{self, SmtpSettings};
 use crate::integrations::webhooks::{self, SignedPost};
@@ -186,7 +184,7 @@ pub fn render(step: &Step, facts: &BookingFacts, reader: &Reader) -> (String, St
 fn reader(reading: Reading, site: &Site) -> Reader {
     Reader {
         zone: reading.zone,
-        twelve_hour: reading.twelve_hour,
+        locale: reading.locale,
         withhold_answers: site.minimum_necessary,
     }
 }
@@ -253,13 +251,7 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
     let facts = facts_of(&loaded.booking, organizer, manage_url);
     // Messages to an address or a number read times as the organizer does.
     let organizer_reading = organizer.map_or_else(
-        || {
-            let zone = loaded.settings.default_time_zone;
-            Reading {
-                zone,
-                twelve_hour: customary_twelve_hour(zone),
-            }
-        },
+        || Reading::in_zone(loaded.settings.default_time_zone),
         Reading::host,
     );
     // The same on every attempt of this step for this booking: what a retried message

@@ -116,7 +116,8 @@ pub struct BookingFacts {
 #[derive(Debug, Clone, Copy)]
 pub struct Reader {
     pub zone: Tz,
-    pub twelve_hour: bool,
+    /// The reader's clock and date order.
+    pub locale: Locale,
     /// Minimum necessary applies: answers and notes render empty.
     pub withhold_answers: bool,
 }
@@ -147,18 +148,9 @@ pub fn values(facts: &BookingFacts, reader: &Reader) -> BTreeMap<String, String>
     set("ATTENDEE", facts.attendee_name.clone());
     set("ATTENDEE_FIRST_NAME", first_name);
     set("ATTENDEE_EMAIL", facts.attendee_email.clone());
-    set(
-        "EVENT_DATE",
-        Locale::default().long_date(start.date_naive()),
-    );
-    set(
-        "EVENT_TIME",
-        Locale::english(reader.twelve_hour).time(start),
-    );
-    set(
-        "EVENT_END_TIME",
-        Locale::english(reader.twelve_hour).time(end),
-    );
+    set("EVENT_DATE", reader.locale.long_date(start.date_naive()));
+    set("EVENT_TIME", reader.locale.time(start));
+    set("EVENT_END_TIME", reader.locale.time(end));
     set("TIMEZONE", reader.zone.name().to_string());
     set("LOCATION", facts.location.clone().unwrap_or_default());
     set("MEETING_URL", facts.meeting_url.clone().unwrap_or_default());
@@ -232,7 +224,7 @@ mod tests {
     fn reader(zone: Tz, twelve_hour: bool, withhold_answers: bool) -> Reader {
         Reader {
             zone,
-            twelve_hour,
+            locale: Locale::english(twelve_hour),
             withhold_answers,
         }
     }

@@ -32,6 +32,25 @@ pub struct AttendeeInput {
     /// IANA zone the attendee reads times in.
     #[schema(value_type = TimeZoneName)]
     time_zone: String,
+    /// The attendee's locale, a BCP 47 language tag such as `en-US` or `de-DE`: emails and
+    /// text messages to them write dates and times with its clock and date order.
+    #[serde(default)]
+    #[schema(schema_with = locale_schema)]
+    locale: Option<String>,
+}
+
+/// An attendee's locale, for the OpenAPI document: the grammar the booking service checks.
+fn locale_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .max_length(Some(crate::present::tag::MAX_LEN))
+        .pattern(Some(crate::present::tag::PATTERN))
+        .examples(["en-US"])
+        .description(Some(
+            "A BCP 47 language tag such as en-US or de-DE: emails and text messages to the attendee write dates and times with its clock and date order.",
+        ))
+        .build()
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -64,6 +83,9 @@ pub struct AttendeeView {
     email: String,
     #[schema(value_type = TimeZoneName)]
     time_zone: String,
+    /// The locale the attendee booked with (a BCP 47 tag), when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    locale: Option<String>,
 }
 
 /// A booking as the API shows it.
@@ -142,6 +164,7 @@ fn view(
             name: booking.attendee_name,
             email: booking.attendee_email,
             time_zone: booking.attendee_time_zone,
+            locale: booking.locale,
         },
         guests: booking.guests,
         answers: booking.answers,
@@ -223,6 +246,11 @@ pub async fn create(
             name: body.attendee.name,
             email: body.attendee.email,
             time_zone: body.attendee.time_zone,
+            // Given, or the languages of the browser that sent the request.
+            locale: body
+                .attendee
+                .locale
+                .or_else(|| crate::web::ctx::visitor_locale(&headers).map(|tag| tag.to_string())),
         },
         guests: body.guests,
         answers: body.answers,

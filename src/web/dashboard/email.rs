@@ -12,7 +12,7 @@ use crate::db::DbError;
 use crate::integrations::notify::email::{self, EmailError};
 use crate::integrations::notify::smtp::{self, SmtpInput, SmtpSettings, SmtpSettingsError};
 use crate::model::error::FieldErrors;
-use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status};
+use crate::web::dashboard::{NoticeQuery, admin_only, page_notices, render_status, show_result_at};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{Field, csrf_field, error_summary, field, notice, select_field};
@@ -203,7 +203,7 @@ async fn page_with(
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
     let user = admin_only(&ctx)?;
     let form = form_of(stored(&ctx).await?.as_ref());
-    let view = View::of(form, flash_notice(&query.notice));
+    let view = View::of(form, page_notices(&ctx, &user, &query));
     page_with(&ctx, &user, view, StatusCode::OK).await
 }
 
@@ -238,38 +238,30 @@ pub async fn test(
         ctx.state.clock.now(),
     )
     .await;
-    let stored_form = form_of(stored(&ctx).await?.as_ref());
-    let (message, test_errors, status) = match result {
-        Ok(()) => (
-            notice(
-                "success",
-                &format!("The test message was sent to {}.", form.get("to").trim()),
-            ),
-            FieldErrors::new(),
-            StatusCode::OK,
+    // Post/redirect/get: the outcome is shown once on the page, so a reload neither
+    // sends another message nor lands where only a POST goes.
+    let message = match result {
+        Ok(()) => notice(
+            "success",
+            &format!("The test message was sent to {}.", form.get("to").trim()),
         ),
-        Err(EmailError::Invalid(errors)) => (html! {}, errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Err(EmailError::Invalid(test_errors)) => {
+            let stored_form = form_of(stored(&ctx).await?.as_ref());
+            let view = View {
+                test_to: form.get("to"),
+                test_errors,
+                ..View::of(stored_form, html! {})
+            };
+            return page_with(&ctx, &user, view, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
         Err(EmailError::Db(err)) => return Err(WebError::Db(err)),
-        Err(EmailError::Smtp(said)) => (
-            html! {
-                div.alert.alert-error role="alert" {
-                    p { strong { "The test message was not sent." } " The mail server answered:" }
-                    pre.server-answer { (said) }
-                }
-            },
-            FieldErrors::new(),
-            StatusCode::OK,
-        ),
-        Err(other) => (
-            notice("error", &format!("The test message was not sent: {other}.")),
-            FieldErrors::new(),
-            StatusCode::CONFLICT,
-        ),
+        Err(EmailError::Smtp(said)) => html! {
+            div.alert.alert-error role="alert" {
+                p { strong { "The test message was not sent." } " The mail server answered:" }
+                pre.server-answer { (said) }
+            }
+        },
+        Err(other) => notice("error", &format!("The test message was not sent: {other}.")),
     };
-    let view = View {
-        test_to: form.get("to"),
-        test_errors,
-        ..View::of(stored_form, message)
-    };
-    page_with(&ctx, &user, view, status).await
+    Ok(show_result_at(&ctx, &user, CURRENT, message))
 }

@@ -9,7 +9,7 @@ use maud::{Markup, PreEscaped, html};
 use crate::auth::mfa::{self, MfaError};
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status, signed_in};
+use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::layout::{Field, csrf_field, field, notice};
 use crate::web::{Ctx, WebError};
@@ -35,10 +35,11 @@ fn qr_svg(uri: &str) -> Result<String, WebError> {
         .map_or(image.clone(), |start| image[start..].to_string()))
 }
 
-fn code_field(errors: &FieldErrors, hint: &str) -> Markup {
+/// The field for a code from the app; `name` tells the page's code fields apart.
+fn code_field(name: &str, errors: &FieldErrors, hint: &str) -> Markup {
     field(
         &Field {
-            name: "code",
+            name,
             label: "Code from the app",
             autocomplete: Some("one-time-code"),
             inputmode: Some("numeric"),
@@ -68,13 +69,20 @@ async fn page_with(
                 h2 #mfa-on-title { "On " span.badge.ok { "Protected" } }
                 p { "Signing in asks for a code from your authenticator app after your password." }
                 p.muted { "Backup codes left: " strong { (left) } " of " (mfa::BACKUP_CODES) "." }
+                h3.subhead { "New backup codes" }
+                p.hint { "Lost them, or used most? New codes replace every earlier one." }
+                form.inline-form method="post" action=(format!("{PAGE}/backup-codes")) {
+                    (csrf_field(&csrf))
+                    (code_field(RENEW_CODE, errors, "The current 6-digit code."))
+                    button.button.ghost type="submit" { "Make new backup codes" }
+                }
                 h3.subhead { "Turn two-step verification off" }
                 @if state.settings().require_mfa.applies_to(user.role) {
                     p.hint { "Your organization requires two-step verification: after turning it off you must set it up again before you can continue." }
                 }
                 form.inline-form method="post" action=(format!("{PAGE}/disable")) data-confirm="Turn two-step verification off? Your backup codes stop working too." {
                     (csrf_field(&csrf))
-                    (code_field(errors, "The current 6-digit code."))
+                    (code_field("code", errors, "The current 6-digit code."))
                     button.button.ghost.danger type="submit" { "Turn off" }
                 }
             }
@@ -111,7 +119,7 @@ async fn page_with(
                         strong { "Enter the code" } " the app shows now."
                         form.inline-form method="post" action=(PAGE) {
                             (csrf_field(&csrf))
-                            (code_field(errors, "6 digits; a new one every 30 seconds."))
+                            (code_field("code", errors, "6 digits; a new one every 30 seconds."))
                             button.button.primary type="submit" { "Turn on" }
                         }
                     }
@@ -141,7 +149,7 @@ pub async fn page(
     axum::extract::Query(query): axum::extract::Query<NoticeQuery>,
 ) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
-    let message = flash_notice(&query.notice);
+    let message = page_notices(&ctx, &user, &query);
     page_with(&ctx, &user, &FieldErrors::new(), message, StatusCode::OK).await
 }
 
@@ -150,16 +158,22 @@ pub async fn page(
 #[serde(default)]
 pub struct CodeForm {
     csrf: String,
+    /// The form for new backup codes names its field apart from the one turning the
+    /// second factor off, on the same page.
+    #[serde(alias = "renew_code")]
     code: String,
 }
+
+/// The name of the code field of the form for new backup codes.
+const RENEW_CODE: &str = "renew_code";
 
 crate::web::extract::carries_csrf!(CodeForm);
 
 /// The page again, the refused code named next to its field.
-async fn wrong_code(ctx: &Ctx, user: &User) -> Result<Response, WebError> {
+async fn wrong_code(ctx: &Ctx, user: &User, field: &str) -> Result<Response, WebError> {
     let mut errors = FieldErrors::new();
     errors.add(
-        "code",
+        field,
         "is not the current code; check the time on your phone and try the next one",
     );
     page_with(
@@ -172,6 +186,24 @@ async fn wrong_code(ctx: &Ctx, user: &User) -> Result<Response, WebError> {
     .await
 }
 
+/// The backup codes, shown once after a POST (see [`show_once_at`]).
+fn backup_codes(headline: &str, codes: &[String]) -> Markup {
+    html! {
+        (notice("success", headline))
+        section.panel aria-labelledby="codes-title" {
+            h2 #codes-title { "Your backup codes: keep them somewhere safe" }
+            p { "Each code signs you in once when your phone is not at hand. They are shown only now: print them or store them in your password manager." }
+            ul.backup-codes #backup-codes {
+                @for code in codes { li { code { (code) } } }
+            }
+            div.button-row {
+                button.button.ghost type="button" data-copy="#backup-codes" hidden { "Copy all" }
+                a.button.primary href="/dashboard" { "Continue" }
+            }
+        }
+    }
+}
+
 pub async fn confirm(
     SignedInForm { ctx, user, form }: SignedInForm<CodeForm>,
 ) -> Result<Response, WebError> {
@@ -179,35 +211,39 @@ pub async fn confirm(
     let now = state.clock.now();
     let result = mfa::confirm(&state.db, &state.key, &user, &form.code, &origin, now).await;
     match result {
+        // Post/redirect/get: the codes are shown once, never in the address.
         Ok(codes) => {
-            let body = html! {
-                (notice("success", "Two-step verification is on."))
-                div.page-head { div { h1 { "Your backup codes" } } }
-                section.panel aria-labelledby="codes-title" {
-                    h2 #codes-title { "Keep these somewhere safe" }
-                    p { "Each code signs you in once when your phone is not at hand. They are shown only now: print them or store them in your password manager." }
-                    ul.backup-codes #backup-codes {
-                        @for code in &codes { li { code { (code) } } }
-                    }
-                    div.button-row {
-                        button.button.ghost type="button" data-copy="#backup-codes" hidden { "Copy all" }
-                        a.button.primary href="/dashboard" { "Continue" }
-                    }
-                }
-            };
-            Ok(render_status(
-                &ctx,
-                &user,
-                "Backup codes",
-                CURRENT,
-                StatusCode::OK,
-                body,
-            ))
+            let message = backup_codes("Two-step verification is on.", &codes);
+            Ok(show_once_at(&ctx, &user, PAGE, message))
         }
-        Err(MfaError::WrongCode) => wrong_code(&ctx, &user).await,
+        Err(MfaError::WrongCode) => wrong_code(&ctx, &user, "code").await,
         Err(MfaError::AlreadyEnrolled | MfaError::NotEnrolled) => {
             Ok(Redirect::to(PAGE).into_response())
         }
+        Err(err) => Err(mfa_error(err)),
+    }
+}
+
+/// `POST /dashboard/settings/mfa/backup-codes`: new backup codes for a current code.
+pub async fn replace_backup_codes(
+    SignedInForm { ctx, user, form }: SignedInForm<CodeForm>,
+) -> Result<Response, WebError> {
+    let (state, origin) = (&ctx.state, ctx.origin());
+    let now = state.clock.now();
+    let result =
+        mfa::replace_backup_codes(&state.db, &state.key, &user, &form.code, &origin, now).await;
+    match result {
+        Ok(codes) => {
+            let headline = "New backup codes: the earlier ones no longer work.";
+            Ok(show_once_at(
+                &ctx,
+                &user,
+                PAGE,
+                backup_codes(headline, &codes),
+            ))
+        }
+        Err(MfaError::WrongCode) => wrong_code(&ctx, &user, RENEW_CODE).await,
+        Err(MfaError::NotEnrolled) => Ok(Redirect::to(PAGE).into_response()),
         Err(err) => Err(mfa_error(err)),
     }
 }
@@ -220,7 +256,7 @@ pub async fn disable(
     let result = mfa::disable(&state.db, &state.key, &user, &form.code, &origin, now).await;
     match result {
         Ok(()) => Ok(Redirect::to(&format!("{CURRENT}?notice=mfa-off")).into_response()),
-        Err(MfaError::WrongCode) => wrong_code(&ctx, &user).await,
+        Err(MfaError::WrongCode) => wrong_code(&ctx, &user, "code").await,
         Err(MfaError::NotEnrolled) => Ok(Redirect::to(PAGE).into_response()),
         Err(err) => Err(mfa_error(err)),
     }

@@ -147,6 +147,10 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/settings/mfa", get(mfa::page).post(mfa::confirm))
         .route("/dashboard/settings/mfa/disable", post(mfa::disable))
         .route(
+            "/dashboard/settings/mfa/backup-codes",
+            post(mfa::replace_backup_codes),
+        )
+        .route(
             "/dashboard/settings/sign-out-everywhere",
             post(settings::sign_out_everywhere),
         )
@@ -268,8 +272,19 @@ pub fn flash_notice(key: &str) -> Markup {
 
 /// Answers a POST whose result must be seen once (a new key, a one-time link): keeps
 /// `message` for the signed-in user and redirects to `page` (which may end in a
-/// `#fragment`), where [`page_notices`] shows it.
+/// `#fragment`), where [`page_notices`] shows it; a reload says it is no longer shown.
 pub fn show_once_at(ctx: &Ctx, user: &User, page: &str, message: Markup) -> Response {
+    keep_for_page(ctx, user, page, "shown", message)
+}
+
+/// Answers a POST whose outcome is a report, not a secret (a test message sent, a
+/// webhook pinged): shown on `page` like [`show_once_at`]; a reload shows the page as it
+/// is, without the report.
+pub fn show_result_at(ctx: &Ctx, user: &User, page: &str, message: Markup) -> Response {
+    keep_for_page(ctx, user, page, "result", message)
+}
+
+fn keep_for_page(ctx: &Ctx, user: &User, page: &str, param: &str, message: Markup) -> Response {
     let token = ctx
         .state
         .shown_once
@@ -281,13 +296,14 @@ pub fn show_once_at(ctx: &Ctx, user: &User, page: &str, message: Markup) -> Resp
     } else {
         format!("#{fragment}")
     };
-    Redirect::to(&format!("{path}{separator}shown={token}{hash}")).into_response()
+    Redirect::to(&format!("{path}{separator}{param}={token}{hash}")).into_response()
 }
 
 /// The notices a page shows on arrival: a redirect's confirmation, and what a POST
-/// left to be shown once (gone after one view, so a reload says that instead).
+/// left to be shown once (gone after one view, so a reload says that instead of a
+/// secret, and shows nothing instead of a report).
 pub fn page_notices(ctx: &Ctx, user: &User, query: &NoticeQuery) -> Markup {
-    let shown = match query.shown.as_str() {
+    let take = |token: &str| match token {
         "" => None,
         token => Some(
             ctx.state
@@ -295,8 +311,10 @@ pub fn page_notices(ctx: &Ctx, user: &User, query: &NoticeQuery) -> Markup {
                 .take(user.id, token, ctx.state.clock.now()),
         ),
     };
+    let (shown, result) = (take(&query.shown), take(&query.result).flatten());
     html! {
         (flash_notice(&query.notice))
+        @if let Some(report) = result { (report) }
         @match shown {
             Some(Some(message)) => (message),
             Some(None) => (notice("info", "What was shown here once is no longer shown. If you did not copy it, create a new one.")),
@@ -311,6 +329,8 @@ pub struct NoticeQuery {
     pub notice: String,
     /// The token of a message shown once, see [`show_once_at`].
     pub shown: String,
+    /// The token of a report shown once, see [`show_result_at`].
+    pub result: String,
 }
 
 impl From<ManageError> for WebError {

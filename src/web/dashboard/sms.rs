@@ -9,7 +9,7 @@ use crate::db::users::User;
 use crate::integrations::notify::sms::{self, BodyFormat, SmsError, SmsGateway, TWILIO_API};
 use crate::model::error::FieldErrors;
 use crate::web::dashboard::admin_only;
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
+use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_result_at};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -162,7 +162,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &ctx,
         &user,
         Failed::default(),
-        flash_notice(&query.notice),
+        page_notices(&ctx, &user, &query),
         StatusCode::OK,
     )
     .await
@@ -268,41 +268,31 @@ pub async fn test(
         &ctx.origin(),
     )
     .await;
-    let (message, status, failed) = match result {
-        Ok(exchange) => (
-            html! {
-                div.alert.alert-success role="status" {
-                    p { strong { "The gateway took the test message: HTTP " (exchange.status.unwrap_or_default()) " in " (exchange.duration.as_millis()) " ms." } }
-                    @if !exchange.answer.is_empty() { p.small.url-text { "It answered: " code { (exchange.answer) } } }
-                }
-            },
-            StatusCode::OK,
-            Failed::default(),
-        ),
-        Err(SmsError::Failed(exchange)) => (
-            html! {
-                div.alert.alert-error role="alert" {
-                    p { strong { "The test message was not sent: " (exchange.summary()) "." } }
-                    @if !exchange.answer.is_empty() { p.small.url-text { "The gateway answered: " code { (exchange.answer) } } }
-                }
-            },
-            StatusCode::OK,
-            Failed::default(),
-        ),
-        Err(SmsError::NotConfigured) => (
-            notice("error", "Set up a gateway first."),
-            StatusCode::CONFLICT,
-            Failed::default(),
-        ),
-        Err(SmsError::Invalid(errors)) => (
-            html! {},
-            StatusCode::UNPROCESSABLE_ENTITY,
-            Failed {
+    // Post/redirect/get: the gateway's answer is shown once on the page, so a reload
+    // neither texts again nor lands where only a POST goes.
+    let message = match result {
+        Ok(exchange) => html! {
+            div.alert.alert-success role="status" {
+                p { strong { "The gateway took the test message: HTTP " (exchange.status.unwrap_or_default()) " in " (exchange.duration.as_millis()) " ms." } }
+                @if !exchange.answer.is_empty() { p.small.url-text { "It answered: " code { (exchange.answer) } } }
+            }
+        },
+        Err(SmsError::Failed(exchange)) => html! {
+            div.alert.alert-error role="alert" {
+                p { strong { "The test message was not sent: " (exchange.summary()) "." } }
+                @if !exchange.answer.is_empty() { p.small.url-text { "The gateway answered: " code { (exchange.answer) } } }
+            }
+        },
+        Err(SmsError::NotConfigured) => notice("error", "Set up a gateway first."),
+        Err(SmsError::Invalid(errors)) => {
+            let failed = Failed {
                 test: Some((form, errors)),
                 ..Failed::default()
-            },
-        ),
+            };
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return page_with(&ctx, &user, failed, html! {}, status).await;
+        }
         Err(err) => return Err(err.into()),
     };
-    page_with(&ctx, &user, failed, message, status).await
+    Ok(show_result_at(&ctx, &user, CURRENT, message))
 }

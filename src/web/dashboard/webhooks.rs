@@ -13,7 +13,9 @@ use crate::integrations::webhooks::{
 };
 use crate::model::error::FieldErrors;
 use crate::outbound::Exchange;
-use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
+use crate::web::dashboard::{
+    NoticeQuery, page_notices, render_status, show_once_at, show_result_at, signed_in,
+};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
@@ -455,15 +457,9 @@ pub async fn ping(
     SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
 ) -> Result<Response, WebError> {
     let exchange = webhooks::ping(&ctx.state.integrations(), &changer(&ctx, &user), id).await?;
-    detail_with(
-        &ctx,
-        &user,
-        id,
-        None,
-        ping_message(&exchange),
-        StatusCode::OK,
-    )
-    .await
+    // Post/redirect/get: the receiver's answer is shown once on the webhook's page.
+    let page = format!("{LIST}/{id}");
+    Ok(show_result_at(&ctx, &user, &page, ping_message(&exchange)))
 }
 
 pub async fn delete(

@@ -68,11 +68,15 @@ pub struct View {
     pub now: DateTime<Utc>,
     /// Dates with the month first, as the visitor's language suggests.
     pub month_first: bool,
+    /// The day the month calendar's weeks start on: the visitor's region's, else the
+    /// host's (or the organization's) choice.
+    pub first_day: chrono::Weekday,
 }
 
 impl View {
-    /// The view a query asks for. The clock not given in the link follows the visitor's
-    /// `conventions` (from their browser's languages), else the host's.
+    /// The view a query asks for. The clock not given in the link, the date order and the
+    /// first day of the week follow the visitor's `conventions` (from their browser's
+    /// languages), else the host's.
     pub fn new(
         target: &Target,
         query: &BookerQuery,
@@ -126,6 +130,7 @@ impl View {
             reschedule,
             now,
             month_first: conventions.is_some_and(|c| c.month_first),
+            first_day: conventions.map_or(target.first_day_of_week, |c| c.first_day),
         }
     }
 
@@ -414,8 +419,8 @@ fn zone_form(view: &View) -> Markup {
     }
 }
 
-fn calendar(view: &View, days: &Days, today: NaiveDate, first_day: chrono::Weekday) -> Markup {
-    let first = view.month;
+fn calendar(view: &View, days: &Days, today: NaiveDate) -> Markup {
+    let (first, first_day) = (view.month, view.first_day);
     let next = crate::model::time::next_month(first);
     let previous = crate::model::time::previous_month(first);
     let lead = (7 + first.weekday().num_days_from_monday() - first_day.num_days_from_monday()) % 7;
@@ -552,7 +557,7 @@ fn calendar_step(
             (info(target, view, None, moving))
             div.booker-calendar {
                 @if let Some(message) = error { (notice("error", message)) }
-                (calendar(view, days, today, target.first_day_of_week))
+                (calendar(view, days, today))
                 (zone_form(view))
             }
             (slot_list(view, days))
@@ -736,6 +741,7 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
             name: form.get("name").to_string(),
             email: form.get("email").to_string(),
             time_zone: view.zone.name().to_string(),
+            locale: ctx.locale.as_ref().map(ToString::to_string),
         },
         guests: form.all("guests").into_iter().map(str::to_string).collect(),
         answers: answers_of(&target.event_type.input.questions, &form),
@@ -845,6 +851,7 @@ mod tests {
             reschedule: None,
             now: Utc::now(),
             month_first: false,
+            first_day: chrono::Weekday::Mon,
         };
         assert_eq!(
             view.href(view.date, NaiveDate::from_ymd_opt(2026, 3, 30), None),
