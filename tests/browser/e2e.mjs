@@ -189,6 +189,7 @@ async function main() {
     await page.fill("#f-description", "A first conversation about what you need.\n\nBring any letters from other doctors.");
     await Promise.all([page.waitForURL(/notice=saved/), page.click("button:has-text('Save changes')")]);
     check(await page.isVisible("text=Your changes are saved."), "the event type is saved with a confirmation");
+    const editorUrl = page.url().split("?")[0];
     // The booking window shows only the fields the chosen kind uses.
     const windowKind = "[name='bookingWindow.kind']";
     const windowShown = async () => ({
@@ -366,6 +367,25 @@ async function main() {
     check(await page.locator(`#main >> text=${PRIMARY}`).count() >= 2, "each with the host's address");
     await axe(page, "calendars page with Google and Microsoft accounts");
     await shoot(page, "calendars-cloud-connected");
+    // A Google Meet location is made with the host's Google Calendar event: refused next
+    // to the menu until a Google calendar takes the bookings, then saved.
+    const chooseMeet = async () => {
+      await page.goto(editorUrl);
+      await page.click("button:has-text('+ Add a location')");
+      await page.selectOption("[name='locations[0].type']", "googleMeet");
+      await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save changes')")]);
+    };
+    await chooseMeet();
+    check(await page.isVisible(".field.invalid >> text=needs a Google calendar as the destination"), "Google Meet without a Google destination calendar is refused next to the menu");
+    await axe(page, "event-type editor with a refused Google Meet");
+    await page.goto(`${server.base}/dashboard/calendars`);
+    const googleAccount = page.locator("section.calendar-account", { hasText: "Google Calendar" });
+    await Promise.all([page.waitForLoadState("load"), googleAccount.locator("button:has-text('Write new bookings here')").click()]);
+    await chooseMeet();
+    check(await page.isVisible("text=Your changes are saved."), "Google Meet is saved once a Google calendar takes the bookings");
+    await shoot(page, "event-type-google-meet");
+    await page.click("button[value='remove-location:0']");
+    await Promise.all([page.waitForURL(/notice=saved/), page.click("button:has-text('Save changes')")]);
 
     // 10. Every dashboard page fits a phone: the page itself never scrolls sideways at
     // 390 px (the menu and the tabs wrap, wide tables become stacked rows). The pages are

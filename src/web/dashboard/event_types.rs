@@ -435,6 +435,20 @@ fn kind_name(kind: QuestionKind) -> &'static str {
     }
 }
 
+/// The service's errors on the editor's fields: a video location's provider is chosen
+/// in the location's "Kind" menu.
+fn on_editor(errors: FieldErrors) -> FieldErrors {
+    let mut mapped = FieldErrors::new();
+    for error in errors.iter() {
+        let field = match error.field.strip_suffix(".provider") {
+            Some(location) if location.starts_with("locations[") => format!("{location}.type"),
+            _ => error.field.clone(),
+        };
+        mapped.add(&field, error.message.clone());
+    }
+    mapped
+}
+
 /// A video location without a link yet, hosted by `provider`.
 fn video(provider: VideoProvider) -> Location {
     Location::Video {
@@ -968,6 +982,7 @@ pub async fn save(
                 result,
                 |_| redirect(format!("{CURRENT}/{id}?notice=saved")),
                 |errors| async move {
+                    let errors = on_editor(errors);
                     let body = editor(&ctx, id, &draft, &context, &errors, html! {});
                     Ok(render(&ctx, &user, &current.input.title, CURRENT, body))
                 },
