@@ -235,6 +235,7 @@ impl InstanceView for AppState {
         match vendor {
             Vendor::Google => self.config.google_base_url.clone(),
             Vendor::Microsoft => self.config.microsoft_base_url.clone(),
+            Vendor::Zoom => self.config.zoom_base_url.clone(),
         }
     }
 }

@@ -258,6 +258,10 @@ config_keys! {
     /// proxy, or a test's stand-in.
     microsoft_base_url: Option<String> = None, "KAIROS_MICROSOFT_BASE_URL",
         Unset(Checked(parse_base_url), "(unset: Microsoft's own servers)");
+    /// Where Zoom's sign-in and token endpoints (`/oauth/…`) and API (`/v2`) are reached
+    /// instead of Zoom's own servers: an egress proxy, or a test's stand-in.
+    zoom_base_url: Option<String> = None, "KAIROS_ZOOM_BASE_URL",
+        Unset(Checked(parse_base_url), "(unset: Zoom's own servers)");
     /// Keeps password sign-in available while "single sign-on only" is on (break-glass).
     allow_password_sign_in: bool = false, "KAIROS_ALLOW_PASSWORD_SIGN_IN", Switch;
     /// For tests only: lets webhooks and the SMS gateway reach loopback addresses (a test's

@@ -332,10 +332,10 @@ fn check_request(
     let locations = &event_type.input.locations;
     let location = match request.location.as_deref().map(str::trim) {
         None | Some("") => locations.first().cloned(),
-        Some(kind) => match locations.iter().find(|l| l.kind() == kind) {
+        Some(kind) => match locations.iter().find(|l| l.choice_key() == kind) {
             Some(found) => Some(found.clone()),
             None => {
-                let offered: Vec<&str> = locations.iter().map(Location::kind).collect();
+                let offered: Vec<&str> = locations.iter().map(Location::choice_key).collect();
                 errors.add(
                     "location",
                     if offered.is_empty() {

@@ -85,35 +85,17 @@ fn with_hosts(conn: &Connection, mut booking: Booking) -> rusqlite::Result<Booki
     Ok(booking)
 }
 
-/// Gives a booking the join link of the video meeting a vendor made for it, when its
-/// location still waits for one of that vendor. Returns whether it changed.
-pub fn set_meeting_link(
+/// Replaces a booking's location (a video meeting's link once the vendor made it).
+pub fn set_location(
     conn: &Connection,
     booking_id: i64,
     location: &Location,
-) -> rusqlite::Result<bool> {
-    let Some(booking) = by_id(conn, booking_id)? else {
-        return Ok(false);
-    };
-    let waiting = booking
-        .location
-        .as_ref()
-        .and_then(Location::pending_meeting);
-    let made = match location {
-        Location::Video {
-            provider,
-            url: Some(_),
-        } => Some(*provider),
-        _ => None,
-    };
-    if waiting.is_none() || waiting != made {
-        return Ok(false);
-    }
+) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE bookings SET location = ?2 WHERE id = ?1",
         params![booking_id, to_json(&Some(location))?],
     )?;
-    Ok(true)
+    Ok(())
 }
 
 pub fn insert(

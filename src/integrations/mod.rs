@@ -100,10 +100,10 @@ impl Deps {
 /// meeting, which the vendor makes with the organizer's calendar event.
 pub const MEETING_LINK_WAIT: chrono::Duration = chrono::Duration::minutes(3);
 
-/// A message about `booking` (an email, a webhook, a workflow's step) waits while its
-/// video meeting's link is being made, so that nobody is sent a meeting without its
-/// link; after [`MEETING_LINK_WAIT`] it goes without, saying the link follows from the
-/// host.
+/// A message about an active `booking` (an email, a webhook, a workflow's step) waits
+/// while its video meeting's link is being made, so that nobody is sent a meeting
+/// without its link; after [`MEETING_LINK_WAIT`] it goes without (the link follows by
+/// email once it is made). Messages about a cancelled or declined booking never wait.
 pub fn wait_for_meeting_link(
     booking: &crate::model::booking::Booking,
     now: DateTime<Utc>,
@@ -111,14 +111,16 @@ pub fn wait_for_meeting_link(
     let pending = booking
         .location
         .as_ref()
-        .and_then(crate::model::event_types::Location::pending_meeting);
+        .and_then(crate::model::event_types::Location::pending_meeting)
+        .filter(|_| booking.status.is_active());
+    let deadline = booking.created_at + MEETING_LINK_WAIT;
     match pending {
-        Some(provider) if now < booking.created_at + MEETING_LINK_WAIT => {
-            Err(crate::jobs::JobFailure::not_yet(
-                format!("waiting for the {} link", provider.label()),
-                chrono::Duration::seconds(5),
-            ))
-        }
+        // Every waiting message comes back by the deadline at the latest, so that they
+        // leave then in the order they were made.
+        Some(provider) if now < deadline => Err(crate::jobs::JobFailure::not_yet(
+            format!("waiting for the {} link", provider.label()),
+            (deadline - now).clamp(chrono::Duration::seconds(1), chrono::Duration::seconds(5)),
+        )),
         _ => Ok(()),
     }
 }

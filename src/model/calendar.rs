@@ -17,6 +17,8 @@ pub enum Provider {
     Google,
     /// Microsoft 365 or Outlook.com, through Microsoft Graph with an OAuth grant.
     Microsoft,
+    /// A Zoom account: no calendars, a Zoom meeting made for each booking at Zoom.
+    Zoom,
 }
 
 impl Provider {
@@ -26,6 +28,7 @@ impl Provider {
             Provider::Ics => "ics",
             Provider::Google => "google",
             Provider::Microsoft => "microsoft",
+            Provider::Zoom => "zoom",
         }
     }
 
@@ -35,6 +38,7 @@ impl Provider {
             "ics" => Some(Provider::Ics),
             "google" => Some(Provider::Google),
             "microsoft" => Some(Provider::Microsoft),
+            "zoom" => Some(Provider::Zoom),
             _ => None,
         }
     }
@@ -46,13 +50,22 @@ impl Provider {
             Provider::Ics => "ICS feed",
             Provider::Google => "Google Calendar",
             Provider::Microsoft => "Microsoft 365",
+            Provider::Zoom => "Zoom",
         }
     }
 
     /// Whether the account is reached through a vendor's API with a sign-in (OAuth),
     /// rather than with an address and a password.
     pub fn signs_in(self) -> bool {
-        matches!(self, Provider::Google | Provider::Microsoft)
+        matches!(
+            self,
+            Provider::Google | Provider::Microsoft | Provider::Zoom
+        )
+    }
+
+    /// Whether the account holds calendars (every kind but Zoom's).
+    pub fn has_calendars(self) -> bool {
+        self != Provider::Zoom
     }
 }
 

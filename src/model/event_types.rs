@@ -59,6 +59,8 @@ pub enum VideoProvider {
     GoogleMeet,
     /// A Microsoft Teams meeting on the host's Microsoft 365 event.
     Teams,
+    /// A Zoom meeting made in the organizer's Zoom account.
+    Zoom,
 }
 
 impl VideoProvider {
@@ -72,6 +74,7 @@ impl VideoProvider {
             VideoProvider::Jitsi => "Video call",
             VideoProvider::GoogleMeet => "Google Meet",
             VideoProvider::Teams => "Microsoft Teams",
+            VideoProvider::Zoom => "Zoom",
         }
     }
 
@@ -81,6 +84,7 @@ impl VideoProvider {
             VideoProvider::Jitsi => "jitsi_video",
             VideoProvider::GoogleMeet => "google_meet",
             VideoProvider::Teams => "office365_video",
+            VideoProvider::Zoom => "zoom_video",
         }
     }
 }
@@ -88,6 +92,16 @@ impl VideoProvider {
 impl Location {
     /// Every [`kind`](Self::kind).
     pub const KINDS: [&str; 4] = ["inPerson", "phone", "link", "video"];
+    /// Every [`choice_key`](Self::choice_key).
+    pub const CHOICES: [&str; 7] = [
+        "inPerson",
+        "phone",
+        "link",
+        "video",
+        "googleMeet",
+        "teams",
+        "zoom",
+    ];
 
     pub fn kind(&self) -> &'static str {
         match self {
@@ -110,11 +124,32 @@ impl Location {
         }
     }
 
+    /// How a booker names this location among an event type's: its kind, and a video
+    /// meeting by its provider (`video` is Jitsi, then `googleMeet`, `teams`).
+    pub fn choice_key(&self) -> &'static str {
+        match self {
+            Location::Video {
+                provider: VideoProvider::GoogleMeet,
+                ..
+            } => "googleMeet",
+            Location::Video {
+                provider: VideoProvider::Teams,
+                ..
+            } => "teams",
+            Location::Video {
+                provider: VideoProvider::Zoom,
+                ..
+            } => "zoom",
+            other => other.kind(),
+        }
+    }
+
     /// A video meeting whose vendor has not given its link yet: the provider.
     pub fn pending_meeting(&self) -> Option<VideoProvider> {
         match self {
             Location::Video {
-                provider: provider @ (VideoProvider::GoogleMeet | VideoProvider::Teams),
+                provider:
+                    provider @ (VideoProvider::GoogleMeet | VideoProvider::Teams | VideoProvider::Zoom),
                 url: None,
             } => Some(*provider),
             _ => None,
@@ -379,9 +414,9 @@ pub fn location_kind_schema() -> utoipa::openapi::schema::Object {
     use utoipa::openapi::schema::{ObjectBuilder, Type};
     ObjectBuilder::new()
         .schema_type(Type::String)
-        .enum_values(Some(Location::KINDS))
+        .enum_values(Some(Location::CHOICES))
         .description(Some(
-            "The kind of location chosen, one the event type offers; default its first.",
+            "The location chosen, one the event type offers (a video meeting by its provider: `video` for Jitsi, `googleMeet`, `teams`); default its first.",
         ))
         .build()
 }
@@ -955,6 +990,19 @@ mod tests {
         ];
         let kinds: Vec<&str> = every.iter().map(Location::kind).collect();
         assert_eq!(kinds, Location::KINDS);
+        let mut every = every.to_vec();
+        for provider in [
+            VideoProvider::GoogleMeet,
+            VideoProvider::Teams,
+            VideoProvider::Zoom,
+        ] {
+            every.push(Location::Video {
+                provider,
+                url: None,
+            });
+        }
+        let choices: Vec<&str> = every.iter().map(Location::choice_key).collect();
+        assert_eq!(choices, Location::CHOICES);
     }
 
     proptest::proptest! {

@@ -232,6 +232,20 @@ fn meeting_unavailable(
             Provider::Microsoft,
             "needs a Microsoft 365 calendar as the destination calendar of every host (Dashboard → Calendars)",
         ),
+        Location::Video {
+            provider: VideoProvider::Zoom,
+            ..
+        } => {
+            for host in hosts {
+                let accounts = calendars::accounts_of(conn, *host)?;
+                if !accounts.iter().any(|a| a.provider == Provider::Zoom) {
+                    return Ok(Some(
+                        "needs every host to connect their Zoom account (Dashboard → Calendars)",
+                    ));
+                }
+            }
+            return Ok(None);
+        }
         _ => return Ok(None),
     };
     for host in hosts {

@@ -1,15 +1,17 @@
 // A stand-in for the sign-in pages, token endpoints and the few API calls a connection
-// makes, of Google and of Microsoft, for the browser test: each sign-in page agrees at
+// makes, of Google, Microsoft and Zoom, for the browser test: each sign-in page agrees at
 // once and sends the browser back with a code and the state, as the vendors' do. Google
-// authenticates the client with HTTP Basic, Microsoft with the secret in the form. The
-// Rust test suite's stand-ins (tests/it/google_standin.rs, microsoft_standin.rs) cover
-// the APIs and their failure modes; this one only lets Chromium walk through the sign-ins.
+// and Zoom authenticate the client with HTTP Basic, Microsoft with the secret in the
+// form. The Rust test suite's stand-ins (tests/it/google_standin.rs, microsoft_standin.rs,
+// zoom_standin.rs) cover the APIs and their failure modes; this one only lets Chromium
+// walk through the sign-ins.
 
 import http from "node:http";
 import crypto from "node:crypto";
 
 export const GOOGLE = { clientId: "1234-kairos.apps.googleusercontent.com", secret: "a-client-secret" };
 export const MICROSOFT = { clientId: "6731de76-14a6-49ae-97bc-6eba6914391e", secret: "a~microsoft.secret", tenant: "harbor.onmicrosoft.com" };
+export const ZOOM = { clientId: "ZoomHarborClient01", secret: "a-zoom-secret" };
 export const PRIMARY = "olivia@harbor.example";
 
 export function startCloud() {
@@ -24,9 +26,10 @@ export function startCloud() {
       response.end(JSON.stringify(body));
     };
     const microsoftPath = `/${MICROSOFT.tenant}/oauth2/v2.0`;
-    if (url.pathname === "/o/oauth2/v2/auth" || url.pathname === `${microsoftPath}/authorize`) {
+    const appOf = (path) => (path.startsWith("/o/") || path === "/token" ? GOOGLE : path.startsWith("/oauth/") ? ZOOM : MICROSOFT);
+    if (url.pathname === "/o/oauth2/v2/auth" || url.pathname === `${microsoftPath}/authorize` || url.pathname === "/oauth/authorize") {
       const q = url.searchParams;
-      const app = url.pathname.startsWith("/o/") ? GOOGLE : MICROSOFT;
+      const app = appOf(url.pathname);
       if (q.get("client_id") !== app.clientId || q.get("code_challenge_method") !== "S256") return json(400, { error: "invalid_request" });
       const code = crypto.randomBytes(8).toString("hex");
       codes.set(code, { app, challenge: q.get("code_challenge"), redirect: q.get("redirect_uri") });
@@ -36,15 +39,15 @@ export function startCloud() {
       response.writeHead(302, { location: back.toString() });
       return response.end();
     }
-    if ((url.pathname === "/token" || url.pathname === `${microsoftPath}/token`) && request.method === "POST") {
+    if ((url.pathname === "/token" || url.pathname === `${microsoftPath}/token` || url.pathname === "/oauth/token") && request.method === "POST") {
       let body = "";
       request.on("data", (chunk) => (body += chunk));
       request.on("end", () => {
         const form = new URLSearchParams(body);
         const grant = codes.get(form.get("code"));
         codes.delete(form.get("code"));
-        const app = url.pathname === "/token" ? GOOGLE : MICROSOFT;
-        const authenticated = app === GOOGLE
+        const app = appOf(url.pathname);
+        const authenticated = app !== MICROSOFT
           ? request.headers.authorization === `Basic ${Buffer.from(`${app.clientId}:${app.secret}`).toString("base64")}`
           : form.get("client_id") === app.clientId && form.get("client_secret") === app.secret;
         if (!authenticated) return json(401, { error: "invalid_client" });
@@ -65,6 +68,7 @@ export function startCloud() {
     if (url.pathname.startsWith("/calendar/v3/calendars/") && url.pathname.endsWith("/events")) {
       return json(200, { items: [], nextSyncToken: "sync-1" });
     }
+    if (url.pathname === "/v2/users/me") return json(200, { id: "KdYKjnimT4KPd8FFgQt9FQ", email: PRIMARY });
     if (url.pathname === "/v1.0/me/calendar") return json(200, { id: "AAMkCal=", name: "Calendar", owner: { address: PRIMARY } });
     if (url.pathname === "/v1.0/me/calendars") return json(200, { value: [{ id: "AAMkCal=", name: "Calendar", canEdit: true }] });
     if (url.pathname.startsWith("/v1.0/me/calendars/") && url.pathname.endsWith("/calendarView/delta")) {

@@ -14,7 +14,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { GOOGLE, MICROSOFT, PRIMARY, startCloud } from "./cloud-standin.mjs";
+import { GOOGLE, MICROSOFT, PRIMARY, ZOOM, startCloud } from "./cloud-standin.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -43,7 +43,7 @@ function startServer(cloud) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kairos-e2e-"));
   // Google and Microsoft are the stand-in on loopback, which the outbound guard lets
   // through only here.
-  fs.writeFileSync(path.join(dir, "kairos.toml"), `google_base_url = "${cloud.base}"\nmicrosoft_base_url = "${cloud.base}"\noutbound_allow_loopback = true\n`);
+  fs.writeFileSync(path.join(dir, "kairos.toml"), `google_base_url = "${cloud.base}"\nmicrosoft_base_url = "${cloud.base}"\nzoom_base_url = "${cloud.base}"\noutbound_allow_loopback = true\n`);
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(binary, ["--data-dir", path.join(dir, "data"), "--config", path.join(dir, "kairos.toml"), "serve", "--listen", `127.0.0.1:${port}`], {
     env: { ...process.env, KAIROS_LOG_LEVEL: "warn" },
@@ -327,8 +327,8 @@ async function main() {
     // 9. Admin → Integrations: the organization's Google and Microsoft apps, then the
     // hosts' buttons and the sign-ins.
     await page.goto(`${server.base}/dashboard/admin/integrations`);
-    check(await page.isVisible("#google-title >> text=Not set up") && await page.isVisible("#microsoft-title >> text=Not set up"), "Google and Microsoft are not set up on a new instance");
-    for (const vendor of ["google", "microsoft"]) {
+    check(await page.isVisible("#google-title >> text=Not set up") && await page.isVisible("#microsoft-title >> text=Not set up") && await page.isVisible("#zoom-title >> text=Not set up"), "Google, Microsoft and Zoom are not set up on a new instance");
+    for (const vendor of ["google", "microsoft", "zoom"]) {
       const redirectUri = await page.inputValue(`#${vendor}-redirect-uri`);
       check(redirectUri === `${server.base}/dashboard/calendars/${vendor}/callback`, `the redirect URI to register is shown (${redirectUri})`);
     }
@@ -346,8 +346,12 @@ async function main() {
     await page.fill("#f-microsoft-tenant", MICROSOFT.tenant);
     await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save Microsoft 365')")]);
     check(await page.isVisible("#microsoft-title .badge.ok"), "Microsoft is set up after saving");
+    await page.fill("#f-zoom-client_id", ZOOM.clientId);
+    await page.fill("#f-zoom-client_secret", ZOOM.secret);
+    await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save Zoom')")]);
+    check(await page.isVisible("#zoom-title .badge.ok"), "Zoom is set up after saving");
     const integrations = await page.content();
-    check(!integrations.includes(GOOGLE.secret) && !integrations.includes(MICROSOFT.secret), "the client secrets are never shown again");
+    check(![GOOGLE, MICROSOFT, ZOOM].some((app) => integrations.includes(app.secret)), "the client secrets are never shown again");
     await axe(page, "integrations page");
     await page.setViewportSize({ width: 390, height: 844 });
     const wide = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -355,7 +359,7 @@ async function main() {
     await page.setViewportSize({ width: 1280, height: 900 });
     await shoot(page, "integrations");
     await page.click("nav.topnav >> text=Calendars");
-    check(await page.isVisible("a:has-text('Connect Google Calendar')") && await page.isVisible("a:has-text('Connect Microsoft 365')"), "hosts are offered Google and Microsoft once they are set up");
+    check(await page.isVisible("a:has-text('Connect Google Calendar')") && await page.isVisible("a:has-text('Connect Microsoft 365')") && await page.isVisible("a:has-text('Connect Zoom')"), "hosts are offered Google, Microsoft and Zoom once they are set up");
     await axe(page, "calendars page with Google and Microsoft");
     await shoot(page, "calendars-cloud");
     // The sign-ins (the stand-in agrees at once) and back to the calendars page.
@@ -363,8 +367,10 @@ async function main() {
     check(cloud.seen.includes("GET /o/oauth2/v2/auth") && cloud.seen.includes("POST /token"), "the browser went through Google's sign-in and Kairos fetched the grant");
     await Promise.all([page.waitForURL("**/dashboard/calendars?notice=calendar-connected*"), page.click("a:has-text('Connect Microsoft 365')")]);
     check(cloud.seen.includes(`GET /${MICROSOFT.tenant}/oauth2/v2.0/authorize`) && cloud.seen.includes(`POST /${MICROSOFT.tenant}/oauth2/v2.0/token`), "the browser went through Microsoft's sign-in and Kairos fetched the grant");
-    check(await page.isVisible("h2:has-text('Google Calendar')") && await page.isVisible("h2:has-text('Microsoft 365')"), "both connected accounts are listed");
-    check(await page.locator(`#main >> text=${PRIMARY}`).count() >= 2, "each with the host's address");
+    await Promise.all([page.waitForURL("**/dashboard/calendars?notice=calendar-connected*"), page.click("a:has-text('Connect Zoom')")]);
+    check(cloud.seen.includes("GET /oauth/authorize") && cloud.seen.includes("POST /oauth/token"), "the browser went through Zoom's sign-in and Kairos fetched the grant");
+    check(await page.isVisible("h2:has-text('Google Calendar')") && await page.isVisible("h2:has-text('Microsoft 365')") && await page.isVisible("h2:has-text('Zoom')"), "the three connected accounts are listed");
+    check(await page.locator(`#main >> text=${PRIMARY}`).count() >= 3, "each with the host's address");
     await axe(page, "calendars page with Google and Microsoft accounts");
     await shoot(page, "calendars-cloud-connected");
     // A Google Meet location is made with the host's Google Calendar event: refused next

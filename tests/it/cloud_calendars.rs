@@ -17,7 +17,7 @@ use crate::calendar_sync::{account, choose, deps, failed_writes, free, morning_w
 use crate::cloud_standin::{Cloud, Shared};
 use crate::support::{TestServer, csrf_from, fetch_page, location, signed_in_owner, submit_form};
 use crate::webhooks::ALLOW_LOOPBACK;
-use crate::{google_standin, microsoft_standin};
+use crate::{google_standin, microsoft_standin, zoom_standin};
 
 const CALENDARS: &str = "/dashboard/calendars";
 
@@ -52,6 +52,7 @@ impl Kind {
         match self.0 {
             Vendor::Google => google_standin::start().await,
             Vendor::Microsoft => microsoft_standin::start().await,
+            Vendor::Zoom => zoom_standin::start().await,
         }
     }
 
@@ -66,6 +67,7 @@ impl Kind {
                 "{base}/{}/oauth2/v2.0/authorize?",
                 microsoft_standin::TENANT
             ),
+            Vendor::Zoom => format!("{base}/oauth/authorize?"),
         }
     }
 
@@ -80,6 +82,10 @@ impl Kind {
                 ("client_secret", microsoft_standin::CLIENT_SECRET),
                 ("tenant", microsoft_standin::TENANT),
             ],
+            Vendor::Zoom => vec![
+                ("client_id", zoom_standin::CLIENT_ID),
+                ("client_secret", zoom_standin::CLIENT_SECRET),
+            ],
         }
     }
 
@@ -88,6 +94,7 @@ impl Kind {
         match self.0 {
             Vendor::Google => google_standin::PRIMARY,
             Vendor::Microsoft => microsoft_standin::CALENDAR,
+            Vendor::Zoom => zoom_standin::MEETINGS,
         }
     }
 
@@ -108,10 +115,7 @@ impl Kind {
                 json!({ "id": id, "iCalUID": format!("{id}@google.com"),
                     "start": { "date": date }, "end": { "date": next } })
             }
-            (
-                Vendor::Microsoft,
-                HostEvent::Busy { start, end } | HostEvent::Free { start, end },
-            ) => {
+            (_, HostEvent::Busy { start, end } | HostEvent::Free { start, end }) => {
                 let show_as = if matches!(event, HostEvent::Free { .. }) {
                     "free"
                 } else {
@@ -122,7 +126,7 @@ impl Kind {
                     "start": { "dateTime": graph_utc(start), "timeZone": "UTC" },
                     "end": { "dateTime": graph_utc(end), "timeZone": "UTC" } })
             }
-            (Vendor::Microsoft, HostEvent::AllDay(date)) => {
+            (_, HostEvent::AllDay(date)) => {
                 let next = next_day(date);
                 json!({ "id": id, "subject": "Holiday", "showAs": "oof", "isAllDay": true,
                     "start": { "dateTime": format!("{date}T00:00:00.0000000"), "timeZone": "UTC" },
@@ -131,7 +135,7 @@ impl Kind {
         };
         match self.0 {
             Vendor::Google => google_standin::put(cloud, calendar, value),
-            Vendor::Microsoft => microsoft_standin::put(cloud, calendar, value),
+            _ => microsoft_standin::put(cloud, calendar, value),
         }
     }
 
@@ -139,7 +143,7 @@ impl Kind {
     fn delete(self, cloud: &mut Cloud, id: &str) {
         match self.0 {
             Vendor::Google => google_standin::cancel(cloud, self.calendar(), id),
-            Vendor::Microsoft => microsoft_standin::delete(cloud, self.calendar(), id),
+            _ => microsoft_standin::delete(cloud, self.calendar(), id),
         };
     }
 
@@ -774,6 +778,20 @@ async fn meeting_story(kind: Kind, provider: &str, link_prefix: &str) {
     assert_eq!(written[0].start, at("2026-04-09T09:00:00Z"));
     assert!(written[0].json.contains(&link), "{}", written[0].json);
 
+    // The vendor writes the event but makes the meeting later (Google's conference still
+    // "pending"): the write is tried again and the link comes.
+    cloud.lock().expect("lock").meetings_pending = 1;
+    let later = book(&api, id, "2026-04-10T09:30:00Z", "lee@example.org").await;
+    kairos.settle_jobs().await;
+    let (_, got) = api.get(&format!("/api/v1/bookings/{later}")).await;
+    assert!(got["data"]["location"].get("url").is_none(), "{got}");
+    kairos.clock.advance(chrono::Duration::minutes(2));
+    kairos.settle_jobs().await;
+    let (_, got) = api.get(&format!("/api/v1/bookings/{later}")).await;
+    let late_link = got["data"]["location"]["url"].as_str().unwrap_or_default();
+    assert!(late_link.starts_with(link_prefix), "{got}");
+    assert_eq!(own(kind, &cloud).len(), 2, "still one event per booking");
+
     // A meeting the vendor cannot make in time: the messages wait, then go without a
     // link; the host hears that it is late; the invitee gets the link once it is made.
     let maildir = mail.path().join("mail");
@@ -791,6 +809,7 @@ async fn meeting_story(kind: Kind, provider: &str, link_prefix: &str) {
     let label = match kind.0 {
         Vendor::Google => "Google Meet",
         Vendor::Microsoft => "Microsoft Teams",
+        Vendor::Zoom => "Zoom",
     };
     let without = wait_for_mail(&maildir, "sam@example.org", 1).await;
     let text = without[0]["text"].as_str().unwrap_or_default();
@@ -868,4 +887,116 @@ async fn wait_for_mail(
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
     panic!("{count} messages to {address} did not arrive");
+}
+
+/// A host connects Zoom: each booking of a Zoom event type gets a Zoom meeting, moved with
+/// it and deleted with it; a create whose answer was lost makes no second meeting; a
+/// revoked grant is reported.
+#[tokio::test]
+async fn a_host_connects_zoom_and_each_booking_gets_its_own_zoom_meeting() {
+    let kind = Kind(Vendor::Zoom);
+    let (base, cloud) = kind.start().await;
+    let (kairos, api, id) = clinic_with_config(json!({}), &kind.config(&base)).await;
+    let browser = signed_in_owner(&kairos).await;
+    set_up(kind, &kairos, &browser).await;
+    let location = json!({ "locations": [{ "type": "video", "provider": "zoom" }] });
+    let event_type = format!("/api/v1/event-types/{id}");
+    let (status, body) = api
+        .send(reqwest::Method::PATCH, &event_type, &location)
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert!(body.to_string().contains("locations[0].provider"), "{body}");
+
+    let account_id = connect(kind, &kairos, &browser, &base).await;
+    let found = connected(&kairos, account_id).await;
+    assert_eq!(found.account.username, zoom_standin::PRIMARY);
+    assert!(found.calendars.is_empty(), "Zoom has no calendars");
+    let (_, _, html) = fetch_page(&browser, &kairos.url(CALENDARS)).await;
+    assert!(html.contains("Zoom"), "the account is listed");
+    let (status, body) = api
+        .send(reqwest::Method::PATCH, &event_type, &location)
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    sync_now(&kairos, account_id).await;
+    assert_eq!(account(&kairos, account_id).await.last_error, None);
+
+    let mail = tempfile::tempdir().expect("a maildir");
+    let maildir = mail.path().join("mail");
+    let port = crate::email::free_port();
+    let smtp_server = crate::email::SmtpServer::start(port, &maildir);
+    crate::email::configure_smtp(&kairos, port).await;
+    let meetings = || zoom_standin::meetings(&cloud.lock().expect("lock"));
+
+    let uid = book(&api, id, "2026-04-09T08:00:00Z", "pat@example.org").await;
+    kairos.settle_jobs().await;
+    kairos.clock.advance(chrono::Duration::seconds(10));
+    kairos.settle_jobs().await;
+    let (_, got) = api.get(&format!("/api/v1/bookings/{uid}")).await;
+    let link = got["data"]["location"]["url"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(link.starts_with("https://zoom.us/j/"), "{got}");
+    assert_eq!(got["data"]["location"]["provider"], json!("zoom"));
+    let made = meetings();
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert_eq!(made[0]["start_time"], json!("2026-04-09T08:00:00Z"));
+    assert_eq!(made[0]["duration"], json!(30));
+    assert_eq!(made[0]["topic"], json!("Consultation"));
+    assert!(!made[0].to_string().contains("Pat"), "no names at Zoom");
+    let confirmation = wait_for_mail(&maildir, "pat@example.org", 1).await;
+    let text = confirmation[0]["text"].as_str().unwrap_or_default();
+    assert!(text.contains(&link), "{text}");
+
+    // Moved: the same meeting at the new time, the same link.
+    let moved = move_booking(&api, &uid, "2026-04-09T09:00:00Z").await;
+    kairos.settle_jobs().await;
+    let made = meetings();
+    assert_eq!(made.len(), 1, "{made:?}");
+    assert_eq!(made[0]["start_time"], json!("2026-04-09T09:00:00Z"));
+    let (_, got) = api.get(&format!("/api/v1/bookings/{moved}")).await;
+    assert_eq!(got["data"]["location"]["url"], json!(link), "{got}");
+
+    // A create whose answer was lost: the retry finds the meeting by its booking.
+    cloud.lock().expect("lock").lose_next_insert = true;
+    let second = book(&api, id, "2026-04-10T08:00:00Z", "sam@example.org").await;
+    kairos.settle_jobs().await;
+    kairos.clock.advance(chrono::Duration::minutes(2));
+    kairos.settle_jobs().await;
+    let (_, got) = api.get(&format!("/api/v1/bookings/{second}")).await;
+    assert!(
+        got["data"]["location"]["url"]
+            .as_str()
+            .is_some_and(|l| l.starts_with("https://zoom.us/j/")),
+        "{got}"
+    );
+    assert_eq!(
+        meetings().len(),
+        2,
+        "one meeting per booking: {:?}",
+        meetings()
+    );
+
+    // Cancelled: the meeting is deleted at Zoom.
+    let (status, body) = api
+        .post(
+            &format!("/api/v1/bookings/{moved}/cancel"),
+            &json!({ "reason": "Unwell" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    kairos.settle_jobs().await;
+    let left = meetings();
+    assert_eq!(left.len(), 1, "{left:?}");
+    assert_ne!(left[0]["join_url"], json!(link));
+
+    // Revoked at Zoom: the account says so.
+    {
+        let mut c = cloud.lock().expect("lock");
+        c.revoked = true;
+        c.tokens_expired = true;
+    }
+    sync_now(&kairos, account_id).await;
+    assert!(account(&kairos, account_id).await.needs_reconnect);
+    smtp_server.stop();
 }

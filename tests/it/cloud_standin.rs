@@ -30,6 +30,9 @@ pub struct Cloud {
     pub rate_limited: usize,
     /// The next create stores the event, then answers 503 as if the answer were lost.
     pub lose_next_insert: bool,
+    /// The next writes that ask for a video meeting get none yet (Google's conference
+    /// "pending", Graph's event without its online meeting).
+    pub meetings_pending: usize,
     /// Sync tokens and delta links older than this sequence number are expired (410).
     pub tokens_valid_from: u64,
     /// Calendar id → event id → (sequence of its last change, event).
@@ -51,6 +54,15 @@ impl Cloud {
             .or_default()
             .insert(id.to_string(), (self.sequence, event));
         self.sequence
+    }
+
+    /// Whether a write that asks for a meeting gets one now (see `meetings_pending`).
+    pub fn meeting_now(&mut self) -> bool {
+        if self.meetings_pending > 0 {
+            self.meetings_pending -= 1;
+            return false;
+        }
+        true
     }
 
     pub fn get(&self, calendar: &str, id: &str) -> Option<&(u64, Value)> {
@@ -166,6 +178,25 @@ impl Cloud {
         }
         None
     }
+}
+
+/// The token endpoint of a vendor whose client authenticates with HTTP Basic (Google,
+/// Zoom).
+pub fn basic_token(
+    state: &Shared,
+    headers: &HeaderMap,
+    form: &HashMap<String, String>,
+    (client_id, client_secret): (&str, &str),
+) -> Response {
+    let expected = format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode(format!("{client_id}:{client_secret}"))
+    );
+    let authenticated = headers
+        .get("authorization")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v == expected);
+    state.lock().expect("lock").token(authenticated, form)
 }
 
 fn grant_error(kind: &str) -> Response {

@@ -12,7 +12,6 @@ use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use base64::Engine;
 use serde_json::{Value, json};
 
 use crate::cloud_standin::{self, Cloud, Shared, with_retry_after};
@@ -47,6 +46,48 @@ pub fn cancel(cloud: &mut Cloud, calendar: &str, id: &str) -> bool {
     cancelled["status"] = json!("cancelled");
     put(cloud, calendar, cancelled);
     true
+}
+
+/// The conference of an event written with `query`: the one it had (`before`) stays; one
+/// is made when asked with `conferenceDataVersion=1` and a create request (the same for
+/// the same request id); without the version Google ignores conference data.
+fn conference(
+    cloud: &mut Cloud,
+    event: &mut Value,
+    query: &HashMap<String, String>,
+    before: Option<&Value>,
+) {
+    if let Some(before) = before.filter(|b| b.get("hangoutLink").is_some()) {
+        event["hangoutLink"] = before["hangoutLink"].clone();
+        event["conferenceData"] = before["conferenceData"].clone();
+        return;
+    }
+    let version = query.get("conferenceDataVersion").map(String::as_str);
+    let request = event["conferenceData"]["createRequest"]["requestId"].clone();
+    match (version, request.as_str()) {
+        (Some("1"), Some(_)) if !cloud.meeting_now() => {
+            event["conferenceData"]["createRequest"]["status"] = json!({ "statusCode": "pending" });
+        }
+        (Some("1"), Some(request)) => {
+            use sha2::Digest;
+            let code = hex_letters(&sha2::Sha256::digest(request.as_bytes()));
+            let link = format!(
+                "https://meet.google.com/{}-{}-{}",
+                &code[..3],
+                &code[3..7],
+                &code[7..10]
+            );
+            event["hangoutLink"] = json!(link);
+            event["conferenceData"] = json!({ "conferenceId": code,
+                "conferenceSolution": { "key": { "type": "hangoutsMeet" } },
+                "entryPoints": [{ "entryPointType": "video", "uri": link }] });
+        }
+        _ => {
+            if let Some(event) = event.as_object_mut() {
+                event.remove("conferenceData");
+            }
+        }
+    }
 }
 
 /// Ten letters from a hash, as Meet codes are made of.
@@ -114,15 +155,7 @@ async fn token(
     headers: HeaderMap,
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
-    let expected = format!(
-        "Basic {}",
-        base64::engine::general_purpose::STANDARD.encode(format!("{CLIENT_ID}:{CLIENT_SECRET}"))
-    );
-    let authenticated = headers
-        .get("authorization")
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v == expected);
-    state.lock().expect("lock").token(authenticated, &form)
+    cloud_standin::basic_token(&state, &headers, &form, (CLIENT_ID, CLIENT_SECRET))
 }
 
 async fn calendar_list(State(state): State<Shared>, headers: HeaderMap) -> Response {
@@ -226,33 +259,7 @@ async fn insert_event(
         return error(StatusCode::CONFLICT, "duplicate");
     }
     let mut event = event;
-    let request = event["conferenceData"]["createRequest"]["requestId"].clone();
-    match (
-        query.get("conferenceDataVersion").map(String::as_str),
-        request.as_str(),
-    ) {
-        // A Meet conference, the same for the same request id.
-        (Some("1"), Some(request)) => {
-            use sha2::Digest;
-            let code = hex_letters(&sha2::Sha256::digest(request.as_bytes()));
-            let link = format!(
-                "https://meet.google.com/{}-{}-{}",
-                &code[..3],
-                &code[3..7],
-                &code[7..10]
-            );
-            event["hangoutLink"] = json!(link);
-            event["conferenceData"] = json!({ "conferenceId": code,
-                "conferenceSolution": { "key": { "type": "hangoutsMeet" } },
-                "entryPoints": [{ "entryPointType": "video", "uri": link }] });
-        }
-        // Without the version, Google ignores conference data.
-        _ => {
-            if let Some(event) = event.as_object_mut() {
-                event.remove("conferenceData");
-            }
-        }
-    }
+    conference(&mut cloud, &mut event, &query, None);
     put(&mut cloud, &calendar, event);
     if cloud.lose_next_insert {
         cloud.lose_next_insert = false;
@@ -265,6 +272,7 @@ async fn insert_event(
 async fn update_event(
     State(state): State<Shared>,
     Path((calendar, id)): Path<(String, String)>,
+    Query(query): Query<HashMap<String, String>>,
     headers: HeaderMap,
     axum::Json(event): axum::Json<Value>,
 ) -> Response {
@@ -277,15 +285,8 @@ async fn update_event(
     }
     let mut event = event;
     event["id"] = json!(id);
-    // An update without `conferenceDataVersion` keeps the conference the event has.
-    if let Some((_, before)) = cloud.get(&calendar, &id) {
-        for kept in ["hangoutLink", "conferenceData"] {
-            event[kept] = before[kept].clone();
-        }
-        if let Some(event) = event.as_object_mut() {
-            event.retain(|_, value| !value.is_null());
-        }
-    }
+    let before = cloud.get(&calendar, &id).map(|(_, e)| e.clone());
+    conference(&mut cloud, &mut event, &query, before.as_ref());
     put(&mut cloud, &calendar, event);
     let stored = cloud.get(&calendar, &id).map(|(_, e)| e.clone());
     (StatusCode::OK, axum::Json(stored)).into_response()

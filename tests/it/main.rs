@@ -39,3 +39,4 @@ mod update;
 mod web;
 mod webhooks;
 mod workflows;
+mod zoom_standin;

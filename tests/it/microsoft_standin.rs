@@ -121,10 +121,14 @@ async fn token(
     Form(form): Form<HashMap<String, String>>,
 ) -> Response {
     let field = |name: &str| form.get(name).map(String::as_str);
+    // A refresh names the scopes again, as the v2.0 endpoint documents.
+    let scoped = field("grant_type") != Some("refresh_token")
+        || field("scope").is_some_and(|s| s.split(' ').any(|s| s == "Calendars.ReadWrite"));
     let authenticated = tenant == TENANT
         && headers.get("authorization").is_none()
         && field("client_id") == Some(CLIENT_ID)
-        && field("client_secret") == Some(CLIENT_SECRET);
+        && field("client_secret") == Some(CLIENT_SECRET)
+        && scoped;
     state.lock().expect("lock").token(authenticated, &form)
 }
 
@@ -238,6 +242,19 @@ async fn delta(
     axum::Json(answer).into_response()
 }
 
+/// The Teams meeting of an event that asks for one and has none yet.
+fn online_meeting(cloud: &mut Cloud, event: &mut Value) {
+    if event["isOnlineMeeting"] == json!(true)
+        && event.get("onlineMeeting").is_none()
+        && cloud.meeting_now()
+    {
+        event["onlineMeeting"] = json!({ "joinUrl": format!(
+            "https://teams.microsoft.com/l/meetup-join/19%3ameeting_{}%40thread.v2/0",
+            cloud.sequence + 1
+        ) });
+    }
+}
+
 /// A live event with this `transactionId` in `calendar`.
 fn by_transaction(cloud: &Cloud, calendar: &str, transaction: &str) -> Option<Value> {
     cloud
@@ -272,12 +289,7 @@ async fn create_event(
     let id = format!("AAMkAGI2/ev{}=", cloud.sequence + 1);
     let mut stored = event;
     stored["id"] = json!(id);
-    if stored["isOnlineMeeting"] == json!(true) {
-        stored["onlineMeeting"] = json!({ "joinUrl": format!(
-            "https://teams.microsoft.com/l/meetup-join/19%3ameeting_{}%40thread.v2/0",
-            cloud.sequence + 1
-        ) });
-    }
+    online_meeting(&mut cloud, &mut stored);
     stored["isCancelled"] = json!(false);
     put(&mut cloud, &calendar, stored);
     if cloud.lose_next_insert {
@@ -321,6 +333,7 @@ async fn update_event(
     if let (Some(event), Some(patch)) = (event.as_object_mut(), patch.as_object()) {
         event.extend(patch.clone());
     }
+    online_meeting(&mut cloud, &mut event);
     put(&mut cloud, &calendar, event);
     let stored = cloud.get(&calendar, &id).map(|(_, e)| e.clone());
     (StatusCode::OK, axum::Json(stored)).into_response()

@@ -8,6 +8,7 @@ use crate::db::users::User;
 use crate::integrations::Deps;
 use crate::integrations::calendars::cloud::{self, CloudError};
 use crate::integrations::calendars::sync::{self, Fetched};
+use crate::integrations::calendars::zoom;
 use crate::integrations::calendars::{caldav, sync::store_calendars};
 use crate::integrations::oauth::{self, App, Grant, OAuthError, Vendor};
 use crate::model::calendar::{Connect, ConnectInput};
@@ -219,7 +220,12 @@ async fn vendor_calendars(
     vendor: Vendor,
     grant: &Grant,
 ) -> Result<(String, Vec<caldav::RemoteCalendar>), CloudError> {
-    let client = cloud::Client::new(deps, vendor, cloud::Auth::Token(&grant.access_token));
+    let auth = cloud::Auth::Token(&grant.access_token);
+    let Some(client) = cloud::Client::new(deps, vendor, auth) else {
+        // Zoom: the user's address, and no calendars.
+        let zoom = zoom::Client::new(cloud::Api::new(deps, vendor, auth));
+        return Ok((zoom.address().await?, Vec::new()));
+    };
     let address = client.primary_address().await?;
     let calendars = client.calendars().await?;
     Ok((address, calendars))

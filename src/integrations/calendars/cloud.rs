@@ -79,6 +79,9 @@ pub struct Api<'a> {
     vendor: Vendor,
     auth: Auth<'a>,
     base: String,
+    /// The vendor's own API address: links in answers that a proxy passed on unchanged
+    /// point there, and are followed through `base` instead.
+    own: String,
 }
 
 /// One answer: status and JSON body (`Null` when empty or not JSON).
@@ -91,11 +94,13 @@ pub struct Answer {
 impl<'a> Api<'a> {
     pub fn new(deps: &'a Deps, vendor: Vendor, auth: Auth<'a>) -> Self {
         let base = deps.endpoints(vendor, None).api;
+        let own = vendor.endpoints(None, "").api;
         Self {
             deps,
             vendor,
             auth,
             base,
+            own,
         }
     }
 
@@ -185,13 +190,7 @@ impl<'a> Api<'a> {
     /// answer cannot send the access token anywhere else.
     fn url(&self, target: &str, query: &[(&str, &str)]) -> Result<url::Url, CloudError> {
         let vendor = self.vendor.label();
-        let text = if target.starts_with('/') {
-            format!("{}{target}", self.base)
-        } else if target.starts_with(&format!("{}/", self.base)) {
-            target.to_string()
-        } else {
-            return Err(CloudError::Unreadable(vendor));
-        };
+        let text = address(&self.base, &self.own, target).ok_or(CloudError::Unreadable(vendor))?;
         let mut url = url::Url::parse(&text)
             .map_err(|_| CloudError::Unreachable(vendor, "the API address is not valid".into()))?;
         if !query.is_empty() {
@@ -303,18 +302,20 @@ pub enum Client<'a> {
 }
 
 impl<'a> Client<'a> {
-    pub fn new(deps: &'a Deps, vendor: Vendor, auth: Auth<'a>) -> Self {
+    /// The calendar API of `vendor`; `None` for a vendor without calendars (Zoom).
+    pub fn new(deps: &'a Deps, vendor: Vendor, auth: Auth<'a>) -> Option<Self> {
         let api = Api::new(deps, vendor, auth);
         match vendor {
-            Vendor::Google => Client::Google(google::Client::new(api)),
-            Vendor::Microsoft => Client::Microsoft(microsoft::Client::new(api)),
+            Vendor::Google => Some(Client::Google(google::Client::new(api))),
+            Vendor::Microsoft => Some(Client::Microsoft(microsoft::Client::new(api))),
+            Vendor::Zoom => None,
         }
     }
 
-    /// The client for a stored account, when a vendor's sign-in connected it.
+    /// The calendar client for a stored account, when a vendor's sign-in connected it.
     pub fn for_account(deps: &'a Deps, account: &Account) -> Option<Self> {
         Vendor::of(account.provider)
-            .map(|vendor| Self::new(deps, vendor, Auth::Account(account.id)))
+            .and_then(|vendor| Self::new(deps, vendor, Auth::Account(account.id)))
     }
 
     /// The calendars of the account: id, name, and whether Kairos may write there.
@@ -387,6 +388,22 @@ impl<'a> Client<'a> {
     }
 }
 
+/// Where `target` is called: a path under `base`, a link under `base`, or a link under
+/// the vendor's `own` address, taken through `base`; `None` for a link anywhere else.
+fn address(base: &str, own: &str, target: &str) -> Option<String> {
+    let under = |prefix: &str| {
+        target
+            .strip_prefix(prefix)
+            .filter(|rest| rest.starts_with('/'))
+            .map(|rest| format!("{base}{rest}"))
+    };
+    if target.starts_with('/') {
+        Some(format!("{base}{target}"))
+    } else {
+        under(base).or_else(|| under(own))
+    }
+}
+
 /// A path segment: calendar and event ids may hold `#`, `@`, `/` or `=`.
 pub fn segment(text: &str) -> String {
     percent_encoding::utf8_percent_encode(text, percent_encoding::NON_ALPHANUMERIC).to_string()
@@ -399,4 +416,43 @@ pub fn description_with_link(event: &HostEvent) -> String {
         description.push_str(&format!("\n{}", event.url));
     }
     description
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn links_from_answers_stay_with_the_vendors_api() {
+        let (own, proxy) = (
+            "https://graph.microsoft.com/v1.0",
+            "http://egress:3128/v1.0",
+        );
+        assert_eq!(
+            address(proxy, own, "/me/calendars").as_deref(),
+            Some("http://egress:3128/v1.0/me/calendars")
+        );
+        assert_eq!(
+            address(
+                proxy,
+                own,
+                "https://graph.microsoft.com/v1.0/me/calendars?$skiptoken=2"
+            )
+            .as_deref(),
+            Some("http://egress:3128/v1.0/me/calendars?$skiptoken=2"),
+            "a link the proxy passed on unchanged goes through the proxy"
+        );
+        assert_eq!(
+            address(own, own, "https://graph.microsoft.com/v1.0/me/events").as_deref(),
+            Some("https://graph.microsoft.com/v1.0/me/events")
+        );
+        for elsewhere in [
+            "https://graph.microsoft.com.evil.example/v1.0/me",
+            "https://graph.microsoft.com/v1.0evil/me",
+            "https://attacker.example/v1.0/me",
+            "http://169.254.169.254/latest",
+        ] {
+            assert_eq!(address(proxy, own, elsewhere), None, "{elsewhere}");
+        }
+    }
 }

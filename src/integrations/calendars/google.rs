@@ -137,9 +137,10 @@ impl<'a> Client<'a> {
     /// inserted with its fixed id, and if that id exists (an earlier attempt stored it and
     /// its answer was lost) it is updated in place.
     ///
-    /// A Google Meet conference is asked for on insert (`conferenceDataVersion=1`, with a
-    /// request id fixed per meeting, so a retried insert asks for the same one); updates
-    /// leave the version out, which keeps the conference the event has.
+    /// A Google Meet conference is asked for while the booking has no link
+    /// (`conferenceDataVersion=1`, with a request id fixed per revision of the meeting, so
+    /// a retried write asks for the same one); other writes leave the version out, which
+    /// keeps the conference the event has.
     pub async fn put_event(
         &self,
         calendar: &str,
@@ -150,23 +151,24 @@ impl<'a> Client<'a> {
         let id = event_id(&event.uid);
         let base = format!("/calendars/{}/events", segment(calendar));
         let path = format!("{base}/{}", segment(&id));
-        let update = [("sendUpdates", "none")];
-        let insert: &[(&str, &str)] = if body.get("conferenceData").is_some() {
+        // With a conference asked for, Google reads `conferenceData` (a request id it saw
+        // before gives the same conference); without, it keeps the event's conference.
+        let query: &[(&str, &str)] = if body.get("conferenceData").is_some() {
             &[("sendUpdates", "none"), ("conferenceDataVersion", "1")]
         } else {
-            &update
+            &[("sendUpdates", "none")]
         };
         let api = &self.api;
         let mut answer = if known {
-            api.call(Method::PUT, &path, &update, Some(&body)).await?
+            api.call(Method::PUT, &path, query, Some(&body)).await?
         } else {
-            api.call(Method::POST, &base, insert, Some(&body)).await?
+            api.call(Method::POST, &base, query, Some(&body)).await?
         };
         if known && answer.status == StatusCode::NOT_FOUND {
-            answer = api.call(Method::POST, &base, insert, Some(&body)).await?;
+            answer = api.call(Method::POST, &base, query, Some(&body)).await?;
         }
         if answer.status == StatusCode::CONFLICT {
-            answer = api.call(Method::PUT, &path, &update, Some(&body)).await?;
+            answer = api.call(Method::PUT, &path, query, Some(&body)).await?;
         }
         answer.expect_ok(api.vendor())?;
         Ok(Put {
@@ -217,7 +219,7 @@ fn event_json(event: &HostEvent) -> Value {
     });
     if event.meeting == Some(VideoProvider::GoogleMeet) {
         body["conferenceData"] = json!({ "createRequest": {
-            "requestId": event_id(&event.uid),
+            "requestId": event_id(&format!("{}#{}", event.uid, event.sequence)),
             "conferenceSolutionKey": { "type": "hangoutsMeet" },
         } });
     }

@@ -151,9 +151,17 @@ impl<'a> Client<'a> {
         let mut body = event_json(event);
         if let Some(id) = before {
             let path = format!("/me/events/{}", segment(id));
+            let mut patch = body.clone();
+            // Outlook writes a Teams meeting's joining details into the event's text: a
+            // patch leaves that text alone.
+            if event.online
+                && let Some(patch) = patch.as_object_mut()
+            {
+                patch.remove("body");
+            }
             let answer = self
                 .api
-                .call(Method::PATCH, &path, &[], Some(&body))
+                .call(Method::PATCH, &path, &[], Some(&patch))
                 .await?;
             if answer.status != StatusCode::NOT_FOUND {
                 answer.expect_ok(vendor)?;

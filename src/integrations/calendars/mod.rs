@@ -31,6 +31,7 @@ pub mod microsoft;
 pub mod notice;
 pub mod sync;
 pub mod write;
+pub mod zoom;
 
 use crate::integrations::Deps;
 use crate::jobs::Handlers;
@@ -45,7 +46,7 @@ pub use write::Subscriber;
 pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
     let (sync_deps, write_deps, cancel_deps) = (deps.clone(), deps.clone(), deps.clone());
     let notice_deps = deps.clone();
-    let (overdue_deps, link_deps) = (deps.clone(), deps.clone());
+    let (overdue_deps, link_deps, zoom_deps) = (deps.clone(), deps.clone(), deps.clone());
     handlers
         .on(sync::SYNC_JOB, move |job| sync::run(sync_deps.clone(), job))
         .on(write::WRITE_JOB, move |job| {
@@ -62,5 +63,8 @@ pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
         })
         .on(meetings::LINK_JOB, move |job| {
             meetings::run_link(link_deps.clone(), job)
+        })
+        .on(meetings::ZOOM_JOB, move |job| {
+            meetings::run_zoom(zoom_deps.clone(), job)
         })
 }

@@ -21,6 +21,8 @@ use crate::integrations::calendars::caldav::{self, CaldavError};
 use crate::integrations::calendars::cancellations;
 use crate::integrations::calendars::cloud::{self, CloudError};
 use crate::integrations::calendars::ical::{self, IcalError};
+use crate::integrations::calendars::zoom;
+use crate::integrations::oauth::Vendor;
 use crate::jobs::{Job, JobFailure, Lane, NewJob, queue};
 use crate::outbound::{self, Policy};
 
@@ -204,6 +206,12 @@ pub async fn sync_account(deps: &Deps, account: &Account) -> Result<(), SyncErro
         Provider::Ics => sync_feed(deps, account, &secret, zone).await,
         Provider::Caldav => sync_caldav(deps, account, &secret, zone).await,
         Provider::Google | Provider::Microsoft => sync_cloud(deps, account, zone).await,
+        // No calendars: the sync checks that Zoom still accepts the grant.
+        Provider::Zoom => {
+            let api = cloud::Api::new(deps, Vendor::Zoom, cloud::Auth::Account(account.id));
+            zoom::Client::new(api).address().await?;
+            Ok(())
+        }
     }
 }
 

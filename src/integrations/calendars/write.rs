@@ -52,6 +52,7 @@ impl crate::db::outbox::Subscriber for Subscriber {
         hosts.sort_unstable();
         hosts.dedup();
         super::meetings::watch(conn, &booking, event.created_at)?;
+        super::meetings::plan_zoom(conn, event, &booking)?;
         let uid = bookings::meeting_identity(conn, &booking, event.id)?.uid;
         for user_id in hosts {
             let written = calendars::written(conn, &uid, user_id)?.is_some_and(|w| !w.deleted);
@@ -111,6 +112,9 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
     let Some(change) = change else {
         return Ok(());
     };
+    // A meeting asked for that the vendor did not make: the event is kept as written, and
+    // the job tries again (the next write asks again).
+    let mut meeting_missing = None;
     let written = match change {
         Change::Put {
             calendar,
@@ -125,8 +129,18 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
                         .put_event(&calendar.href, &event, before)
                         .await
                         .map_err(cloud::CloudError::into_failure)?;
-                    if let (Some(provider), Some(link)) = (event.meeting, put.join_url) {
-                        meeting_made(&deps, event_id, &event, provider, link).await?;
+                    match (event.meeting, put.join_url) {
+                        (Some(provider), Some(link)) if link.starts_with("https://") => {
+                            meeting_made(&deps, event_id, event.booking_id, provider, link).await?;
+                        }
+                        (Some(provider), _) => {
+                            meeting_missing = Some(format!(
+                                "{} wrote the event but gave no {} link yet; trying again",
+                                account.provider.label(),
+                                provider.label()
+                            ));
+                        }
+                        _ => {}
                     }
                     caldav::Written {
                         href: put.id,
@@ -190,31 +204,33 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
     deps.db
         .write(move |tx| calendars::save_written(tx, &written).map_err(DbError::from))
         .await
-        .map_err(db_failure)
+        .map_err(db_failure)?;
+    meeting_missing.map_or(Ok(()), |reason| Err(JobFailure::new(reason)))
 }
 
 /// Keeps the join link of the meeting a vendor made with the organizer's event on the
 /// booking, and writes the other hosts' events again so that they show it too.
-async fn meeting_made(
+pub(super) async fn meeting_made(
     deps: &Deps,
     event_id: i64,
-    event: &HostEvent,
+    booking_id: i64,
     provider: VideoProvider,
     link: String,
 ) -> Result<(), JobFailure> {
-    let (booking_id, now) = (event.booking_id, deps.now());
+    let now = deps.now();
     deps.db
         .write(move |tx| -> Result<(), DbError> {
+            // Only a booking still waiting for this vendor's link takes it.
+            let Some(booking) = bookings::by_id(tx, booking_id)?.filter(|b| {
+                b.location.as_ref().and_then(Location::pending_meeting) == Some(provider)
+            }) else {
+                return Ok(());
+            };
             let location = Location::Video {
                 provider,
                 url: Some(link),
             };
-            if !bookings::set_meeting_link(tx, booking_id, &location)? {
-                return Ok(());
-            }
-            let Some(booking) = bookings::by_id(tx, booking_id)? else {
-                return Ok(());
-            };
+            bookings::set_location(tx, booking_id, &location)?;
             super::meetings::link_made(tx, &booking, now)?;
             for user_id in booking.hosts.iter().skip(1) {
                 let payload = json!({ "bookingEventId": event_id, "userId": user_id });
@@ -325,7 +341,11 @@ fn change_for(
     let sequence = identity.sequence.saturating_sub(1);
     let mut event = host_event(conn, site, &newest, identity.uid, sequence)?;
     if newest.hosts.first() == Some(&user_id) {
-        event.meeting = newest.location.as_ref().and_then(Location::pending_meeting);
+        event.meeting = newest
+            .location
+            .as_ref()
+            .and_then(Location::pending_meeting)
+            .filter(|p| matches!(p, VideoProvider::GoogleMeet | VideoProvider::Teams));
     }
     Ok(Some(Change::Put {
         calendar,
@@ -356,6 +376,9 @@ pub struct HostEvent {
     /// A video meeting to make with the event: the host is the booking's organizer and its
     /// Google Meet or Teams link has not come yet.
     pub meeting: Option<VideoProvider>,
+    /// The booking's place is a Google Meet or Teams meeting (made or not): the vendor
+    /// keeps the joining details in the event's own text.
+    pub online: bool,
 }
 
 fn host_event(
@@ -406,6 +429,13 @@ fn host_event(
         tentative: booking.status == BookingStatus::Pending,
         booking_id: booking.id,
         meeting: None,
+        online: matches!(
+            booking.location,
+            Some(Location::Video {
+                provider: VideoProvider::GoogleMeet | VideoProvider::Teams,
+                ..
+            })
+        ),
     })
 }
 

@@ -223,10 +223,13 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
                 dt { "Next sync" }
                 dd { @match account.next_sync_at { Some(t) => (moment(t, user)), None => "Not planned" } }
             }
-            h3.subhead { "Calendars" }
-            @if connected.calendars.is_empty() {
+            @if !account.provider.has_calendars() {
+                p.muted { "Video meetings: event types whose place is Zoom get a Zoom meeting in this account for each booking, moved and deleted with it." }
+            } @else if connected.calendars.is_empty() {
+                h3.subhead { "Calendars" }
                 p.muted { "The server lists no calendars for this account yet." }
             } @else {
+                h3.subhead { "Calendars" }
                 ul.list.compact {
                     @for calendar in &connected.calendars {
                         (calendar_row(id, calendar, connected.destination, csrf, refusal(calendar.id)))
@@ -294,7 +297,7 @@ fn vendor_buttons(vendors: &[Vendor]) -> Markup {
         @if !vendors.is_empty() {
             section.panel #connect-vendor aria-labelledby="vendor-title" {
                 h2 #vendor-title { "Connect with a sign-in" }
-                p.muted { "You sign in with the service and allow Kairos to read your calendars' busy times and to write your bookings. Kairos keeps the access encrypted; you can disconnect at any time." }
+                p.muted { "You sign in with the service and allow Kairos to read your calendars' busy times and to write your bookings (with Zoom: to make a meeting for each booking). Kairos keeps the access encrypted; you can disconnect at any time." }
                 div.button-row {
                     @for vendor in vendors {
                         a.button.primary href=(format!("{LIST}/{}/connect", vendor.key())) {

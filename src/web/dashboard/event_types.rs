@@ -457,21 +457,6 @@ fn video(provider: VideoProvider) -> Location {
     }
 }
 
-/// The location's kind as the editor's menu names it: a video meeting by its provider.
-fn kind_option(location: &Location) -> &'static str {
-    match location {
-        Location::Video {
-            provider: VideoProvider::GoogleMeet,
-            ..
-        } => "googleMeet",
-        Location::Video {
-            provider: VideoProvider::Teams,
-            ..
-        } => "teams",
-        other => other.kind(),
-    }
-}
-
 fn location_value(location: &Location) -> String {
     match location {
         Location::InPerson { address } => address.clone(),
@@ -575,7 +560,7 @@ fn editor(
                                     button.button.ghost.small type="submit" name="action" value=(format!("remove-location:{i}")) formnovalidate { "Remove" }
                                 }
                                 div.two-col {
-                                    (select_field(&format!("{prefix}.type"), "Kind", &[("inPerson", "In person"), ("phone", "Phone"), ("link", "Meeting link"), ("video", "Video call (a room per booking)"), ("googleMeet", "Google Meet (with your Google Calendar)"), ("teams", "Microsoft Teams (with your Microsoft 365 calendar)")], kind_option(location), None, errors))
+                                    (select_field(&format!("{prefix}.type"), "Kind", &[("inPerson", "In person"), ("phone", "Phone"), ("link", "Meeting link"), ("video", "Video call (a room per booking)"), ("googleMeet", "Google Meet (with your Google Calendar)"), ("teams", "Microsoft Teams (with your Microsoft 365 calendar)"), ("zoom", "Zoom (with your Zoom account)")], location.choice_key(), None, errors))
                                     div.field.invalid[error.is_some()] {
                                         label for=(format!("f-loc-{i}")) { "Address, number or link" }
                                         input id=(format!("f-loc-{i}")) type="text" name=(format!("{prefix}.value")) value=(location_value(location)) placeholder="Not needed for video calls";
@@ -768,6 +753,7 @@ fn parse_editor(
             "video" => video(VideoProvider::Jitsi),
             "googleMeet" => video(VideoProvider::GoogleMeet),
             "teams" => video(VideoProvider::Teams),
+            "zoom" => video(VideoProvider::Zoom),
             _ => Location::InPerson { address: value },
         });
     }

@@ -57,6 +57,18 @@ fn guide(vendor: Vendor) -> Guide {
             },
             leaves: "What leaves this appliance: the times and titles of bookings written to a host's Microsoft calendar (with \"minimum necessary\" on, no names, answers or notes), and requests for the host's events, which Kairos reduces to busy times.",
         },
+        Vendor::Zoom => Guide {
+            intro: "Hosts connect their Zoom account with a sign-in, and event types can then take place on Zoom: Kairos makes a Zoom meeting for each booking, moves it when the booking moves and deletes it when the booking is cancelled. Until an app is set up here, hosts do not see Zoom and Kairos never calls it.",
+            secret_from: "From the OAuth app you create in the Zoom App Marketplace (App Credentials).",
+            client_id_example: "AbCdEfGhIjKlMnOpQrStU",
+            at_vendor: "At Zoom",
+            steps: html! {
+                li { "In the Zoom App Marketplace, choose " strong { "Develop → Build App" } " and create a " strong { "General App" } " (user-managed), or an OAuth app." }
+                li { "Add the scopes to create, update and delete meetings and to read the user (" code { "meeting:write" } " and " code { "user:read" } ", or their granular equivalents)." }
+                li { "Enter this redirect URL (also in the OAuth allow list), then paste the client ID and secret above:" }
+            },
+            leaves: "What leaves this appliance: each Zoom booking's title, time and length, and an agenda line naming the booking's identifier. No invitee names, emails, answers or notes.",
+        },
     }
 }
 

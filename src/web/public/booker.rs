@@ -629,8 +629,8 @@ fn form_step(
                                 @let id = format!("f-location-{i}");
                                 @let chosen = form.get("location");
                                 div.choice {
-                                    input type="radio" id=(id) name="location" value=(location.kind())
-                                        checked[chosen == location.kind() || (chosen.is_empty() && i == 0)];
+                                    input type="radio" id=(id) name="location" value=(location.choice_key())
+                                        checked[chosen == location.choice_key() || (chosen.is_empty() && i == 0)];
                                     label for=(id) { (location_text(location)) }
                                 }
                             }
