@@ -95,6 +95,21 @@ impl Vendor {
         }
     }
 
+    /// Whether a refresh asks for the scopes again (Microsoft's v2.0 endpoint expects
+    /// them; the others keep the granted ones).
+    fn scopes_on_refresh(self) -> bool {
+        self == Vendor::Microsoft
+    }
+
+    /// Headers every API call carries: Microsoft Graph is asked for times in UTC,
+    /// whatever the mailbox's zone, and pages of a bounded size.
+    pub fn api_headers(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Vendor::Microsoft => &[("Prefer", "outlook.timezone=\"UTC\", odata.maxpagesize=250")],
+            Vendor::Google | Vendor::Zoom => &[],
+        }
+    }
+
     /// How the app authenticates at the token endpoint: Microsoft takes the secret in the
     /// form, Google in HTTP Basic.
     fn auth_type(self) -> AuthType {
@@ -732,8 +747,7 @@ pub async fn access_token(
     let http = http_client(deps.policy());
     let refresh_token = RefreshToken::new(grant.refresh_token.clone());
     let mut refresh = client.exchange_refresh_token(&refresh_token);
-    // Microsoft's v2.0 endpoint expects the scopes again with a refresh.
-    if vendor == Vendor::Microsoft {
+    if vendor.scopes_on_refresh() {
         for scope in vendor.scopes() {
             refresh = refresh.add_scope(Scope::new((*scope).to_string()));
         }

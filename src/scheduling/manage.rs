@@ -125,18 +125,32 @@ fn merge<T: serde::Serialize + serde::de::DeserializeOwned>(
     let Value::Object(changes) = patch else {
         return Err(field_error("body", "must be a JSON object"));
     };
-    let mut value =
+    let base =
         serde_json::to_value(current).map_err(|err| field_error("body", &err.to_string()))?;
-    if let Value::Object(fields) = &mut value {
-        for (key, change) in changes {
-            if change.is_null() {
-                fields.remove(&key);
-            } else {
-                fields.insert(key, change);
+    let apply = |changes: &serde_json::Map<String, Value>| -> Result<T, serde_json::Error> {
+        let mut value = base.clone();
+        if let Value::Object(fields) = &mut value {
+            for (key, change) in changes {
+                if change.is_null() {
+                    fields.remove(key);
+                } else {
+                    fields.insert(key.clone(), change.clone());
+                }
             }
         }
-    }
-    serde_json::from_value(value).map_err(|err| field_error("body", &err.to_string()))
+        serde_json::from_value(value)
+    };
+    apply(&changes).map_err(|err| {
+        // Name the changed field that does not read, when one alone does not.
+        let field = changes
+            .iter()
+            .find(|(key, change)| {
+                let one = serde_json::Map::from_iter([((*key).clone(), (*change).clone())]);
+                apply(&one).is_err()
+            })
+            .map_or("body", |(key, _)| key.as_str());
+        field_error(field, &err.to_string())
+    })
 }
 
 // ---- event types -----------------------------------------------------------------------

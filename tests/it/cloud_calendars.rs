@@ -901,6 +901,27 @@ async fn a_host_connects_zoom_and_each_booking_gets_its_own_zoom_meeting() {
     set_up(kind, &kairos, &browser).await;
     let location = json!({ "locations": [{ "type": "video", "provider": "zoom" }] });
     let event_type = format!("/api/v1/event-types/{id}");
+    // Malformed providers and links are refused with the field named; the server stays.
+    for (bad, field) in [
+        (json!({ "type": "video", "provider": "skype" }), "locations"),
+        (json!({ "type": "video", "provider": 7 }), "locations"),
+        (
+            json!({ "type": "video", "provider": "zoom", "url": "https://zoom.us/j/1" }),
+            "locations[0].url",
+        ),
+    ] {
+        let (status, body) = api
+            .send(
+                reqwest::Method::PATCH,
+                &event_type,
+                &json!({ "locations": [bad] }),
+            )
+            .await;
+        assert!(status.is_client_error(), "{status} {body}");
+        assert!(body.to_string().contains(field), "{body}");
+    }
+    let (status, _) = api.get(&event_type).await;
+    assert_eq!(status, StatusCode::OK, "the server answers after");
     let (status, body) = api
         .send(reqwest::Method::PATCH, &event_type, &location)
         .await;

@@ -217,9 +217,8 @@ impl<'a> Api<'a> {
         let mut request = client
             .request(method.clone(), target.url.clone())
             .bearer_auth(token);
-        if self.vendor == Vendor::Microsoft {
-            // Times in UTC, whatever the mailbox's zone; pages of a bounded size.
-            request = request.header("Prefer", "outlook.timezone=\"UTC\", odata.maxpagesize=250");
+        for (name, value) in self.vendor.api_headers() {
+            request = request.header(*name, *value);
         }
         if let Some(body) = body {
             request = request.json(body);
