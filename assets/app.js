@@ -454,7 +454,23 @@
     schedule(left);
   }
 
+  // The language menu: choosing a language reloads the page in it, keeping the page's
+  // other parameters (the month and day shown); without script its button does the same.
+  function languageMenus() {
+    document.querySelectorAll("form[data-language-menu]").forEach(function (form) {
+      var button = form.querySelector("[data-no-js]");
+      if (button) button.hidden = true;
+      var select = form.querySelector("select");
+      select.addEventListener("change", function () {
+        var url = new URL(window.location.href);
+        url.searchParams.set("lang", select.value);
+        window.location.assign(url.toString());
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    languageMenus();
     idleLogoff();
     detectZones();
     zoneMenus(document);

@@ -235,6 +235,7 @@ mod tests {
             bio: String::new(),
             first_day_of_week: None,
             twelve_hour: false,
+            language: None,
         }
     }
 

@@ -28,6 +28,8 @@ pub struct ProfileInput {
     pub first_day_of_week: String,
     /// `12` or `24`.
     pub time_format: String,
+    /// `""` (the instance's) or the tag of one of Kairos's languages.
+    pub language: String,
 }
 
 /// Checks and saves a user's own profile, audited as `profile_changed`; returns the
@@ -76,6 +78,13 @@ pub fn update_profile(
             false
         }
     };
+    let language = match input.language.trim() {
+        "" => None,
+        tag => crate::present::Language::from_tag(tag).or_else(|| {
+            errors.add("language", crate::present::Language::REASON);
+            None
+        }),
+    };
     errors.into_result(())?;
     users::update_profile(
         conn,
@@ -87,6 +96,7 @@ pub fn update_profile(
             bio,
             first_day_of_week: first_day,
             twelve_hour,
+            language,
         },
         now,
     )?;
@@ -284,6 +294,8 @@ pub struct InstanceSettingsInput {
     pub bookings_per_host_per_hour: String,
     /// Minutes, one of [`crate::auth::IDLE_MINUTES_CHOICES`]; empty keeps the current one.
     pub session_idle_minutes: String,
+    /// The tag of one of Kairos's languages.
+    pub default_language: String,
 }
 
 /// The highest hourly booking cap the settings accept.
@@ -339,6 +351,7 @@ pub fn save_instance_settings(
         default_time_zone: input.default_time_zone.clone(),
         first_day_of_week: input.first_day_of_week.clone(),
         installation: String::new(),
+        default_language: input.default_language.clone(),
     }
     .validate();
     let mut errors = validated.clone().err().unwrap_or_default();

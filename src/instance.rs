@@ -260,6 +260,9 @@ pub struct InstanceSettings {
     /// Minutes without activity before a session ends, as chosen in the setup wizard or
     /// under Admin; `None` keeps the configuration's `session_idle_minutes`.
     pub session_idle_minutes: Option<u32>,
+    /// The language of pages and messages for people who chose none, and of the booking
+    /// pages for visitors whose browser asks for none Kairos writes.
+    pub default_language: crate::present::Language,
 }
 
 /// The audit retention a new instance starts with: six years, as HIPAA keeps records.
@@ -286,6 +289,7 @@ impl Default for InstanceSettings {
             bookings_per_event_type_per_hour: DEFAULT_BOOKINGS_PER_EVENT_TYPE_PER_HOUR,
             bookings_per_host_per_hour: DEFAULT_BOOKINGS_PER_HOST_PER_HOUR,
             session_idle_minutes: None,
+            default_language: crate::present::Language::English,
         }
     }
 }
@@ -332,6 +336,9 @@ impl InstanceSettings {
             session_idle_minutes: settings::get(conn, "session_idle_minutes")?
                 .and_then(|value| value.parse().ok())
                 .filter(|minutes| *minutes > 0),
+            default_language: settings::get(conn, "default_language")?
+                .and_then(|tag| crate::present::Language::from_tag(&tag))
+                .unwrap_or(defaults.default_language),
         })
     }
 
@@ -356,6 +363,7 @@ impl InstanceSettings {
             now,
         )?;
         settings::set(conn, "signup", &self.signup, now)?;
+        settings::set(conn, "default_language", self.default_language.tag(), now)?;
         settings::set(conn, "embed_origins", &self.embed_origins.join(" "), now)?;
         settings::set(
             conn,
@@ -510,6 +518,7 @@ mod tests {
             bookings_per_event_type_per_hour: 0,
             bookings_per_host_per_hour: 12,
             session_idle_minutes: Some(480),
+            default_language: crate::present::Language::German,
         };
         let saved = wanted.clone();
         instance

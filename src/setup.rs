@@ -217,6 +217,8 @@ pub struct InstanceInput {
     /// One of [`auth::INSTALLATION_KINDS`]: sets the idle sign-out that fits it; empty
     /// keeps the configured one.
     pub installation: String,
+    /// The tag of one of Kairos's languages; empty is English.
+    pub default_language: String,
 }
 
 impl InstanceInput {
@@ -271,8 +273,16 @@ impl InstanceInput {
                 found
             }
         };
+        let default_language = match self.default_language.trim() {
+            "" => crate::present::Language::English,
+            tag => crate::present::Language::from_tag(tag).unwrap_or_else(|| {
+                errors.add("default_language", crate::present::Language::REASON);
+                crate::present::Language::English
+            }),
+        };
         errors.into_result(InstanceSettings {
             organization_name,
+            default_language,
             base_url,
             default_time_zone: zone,
             first_day_of_week: first_day,
@@ -408,6 +418,7 @@ mod tests {
             default_time_zone: "Mars/Olympus".into(),
             first_day_of_week: "friday".into(),
             installation: "castle".into(),
+            default_language: "klingon".into(),
         };
         let errors = input.validate().expect_err("invalid");
         for field in [
@@ -416,6 +427,7 @@ mod tests {
             "default_time_zone",
             "first_day_of_week",
             "installation",
+            "default_language",
         ] {
             assert!(errors.get(field).is_some(), "{field}");
         }
@@ -425,9 +437,14 @@ mod tests {
             default_time_zone: "America/Sao_Paulo".into(),
             first_day_of_week: "sunday".into(),
             installation: "office".into(),
+            default_language: "pt-BR".into(),
         };
         let settings = good.validate().expect("valid");
         assert_eq!(settings.default_time_zone, chrono_tz::America::Sao_Paulo);
+        assert_eq!(
+            settings.default_language,
+            crate::present::Language::Portuguese
+        );
         assert_eq!(settings.first_day_of_week, Weekday::Sun);
         assert_eq!(settings.session_idle_minutes, Some(60), "a team: an hour");
     }

@@ -16,7 +16,7 @@ pub struct NewUser<'a> {
 }
 
 const COLUMNS: &str = "id, email, name, role, disabled, password_hash, created_at, username, time_zone, \
-bio, first_day_of_week, time_format";
+bio, first_day_of_week, time_format, language";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
     let role: String = row.get(3)?;
@@ -44,6 +44,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
             .get::<_, Option<String>>(10)?
             .and_then(|day| day.parse().ok()),
         twelve_hour: row.get::<_, i64>(11)? == 12,
+        language: row
+            .get::<_, Option<String>>(12)?
+            .and_then(|tag| crate::present::Language::from_tag(&tag)),
     })
 }
 
@@ -156,6 +159,8 @@ pub struct Profile<'a> {
     pub bio: &'a str,
     pub first_day_of_week: Option<&'a str>,
     pub twelve_hour: bool,
+    /// `None` follows the instance's default language.
+    pub language: Option<crate::present::Language>,
 }
 
 pub fn update_profile(
@@ -166,7 +171,7 @@ pub fn update_profile(
 ) -> rusqlite::Result<()> {
     conn.execute(
         "UPDATE users SET name = ?2, username = ?3, time_zone = ?4, bio = ?5, first_day_of_week = ?6,
-         time_format = ?7, updated_at = ?8 WHERE id = ?1",
+         time_format = ?7, updated_at = ?8, language = ?9 WHERE id = ?1",
         params![
             id,
             profile.name,
@@ -175,7 +180,8 @@ pub fn update_profile(
             profile.bio,
             profile.first_day_of_week,
             if profile.twelve_hour { 12 } else { 24 },
-            now.timestamp()
+            now.timestamp(),
+            profile.language.map(crate::present::Language::tag),
         ],
     )?;
     Ok(())

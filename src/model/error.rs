@@ -2,11 +2,83 @@
 
 use std::fmt;
 
+use crate::present::{Language, i18n};
+
 /// One problem with one input field.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
     pub field: String,
+    /// Why, in English: for the API, logs and anyone reading without a language.
     pub message: String,
+    /// Why, as a catalogue message (see [`crate::present::i18n`]) that pages write in
+    /// the reader's language; `None` for a message not in the catalogues, shown as it is.
+    #[serde(skip)]
+    pub reason: Option<Reason>,
+}
+
+/// A catalogue message naming why a field was refused: its id and its arguments.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument of a [`Reason`]: text, or a number that chooses a plural form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Number(i64),
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Self {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Self {
+        Arg::Text(text)
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Self {
+                Arg::Number(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+        }
+    )*};
+}
+number_args!(i32, i64, u32, u64, usize);
+
+impl Reason {
+    /// The reason `id` with `args` (`[("max", 120.into())]`).
+    pub fn new(id: &'static str, args: Vec<(&'static str, Arg)>) -> Self {
+        Self { id, args }
+    }
+
+    /// The reason written in `language`.
+    pub fn text(&self, language: Language) -> String {
+        let args = i18n::args(self.args.iter().map(|(name, value)| {
+            let value = match value {
+                Arg::Text(text) => i18n::value(text.as_str()),
+                Arg::Number(n) => i18n::value(*n),
+            };
+            (*name, value)
+        }));
+        i18n::message(language, self.id, Some(&args))
+    }
+}
+
+impl FieldError {
+    /// Why, in `language` where the catalogues have it.
+    pub fn text(&self, language: Language) -> String {
+        self.reason
+            .as_ref()
+            .map_or_else(|| self.message.clone(), |reason| reason.text(language))
+    }
 }
 
 /// Every problem found in one submitted form or request body.
@@ -18,19 +90,47 @@ impl FieldErrors {
         Self::default()
     }
 
+    /// Refuses `field` with a message that is not in the catalogues (English only).
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
         self.0.push(FieldError {
             field: field.to_string(),
             message: message.into(),
+            reason: None,
         });
     }
 
-    /// The message for `field`, if it has one.
+    /// Refuses `field` with the catalogue message `reason`, which pages write in the
+    /// reader's language and the API in English.
+    pub fn refuse(&mut self, field: &str, reason: Reason) {
+        self.0.push(FieldError {
+            field: field.to_string(),
+            message: reason.text(Language::English),
+            reason: Some(reason),
+        });
+    }
+
+    /// Keeps an error under another field name (a form's name for an API field).
+    pub fn push_as(&mut self, field: &str, error: &FieldError) {
+        self.0.push(FieldError {
+            field: field.to_string(),
+            ..error.clone()
+        });
+    }
+
+    /// The message for `field` in English, if it has one.
     pub fn get(&self, field: &str) -> Option<&str> {
         self.0
             .iter()
             .find(|error| error.field == field)
             .map(|error| error.message.as_str())
+    }
+
+    /// The message for `field` in `language`, if it has one.
+    pub fn text(&self, field: &str, language: Language) -> Option<String> {
+        self.0
+            .iter()
+            .find(|error| error.field == field)
+            .map(|error| error.text(language))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -198,4 +298,18 @@ mod tests {
         );
         assert!(errors.into_result(()).is_err());
     }
+}
+
+/// A [`Reason`]: `reason!("error-too-long", max = 120)`.
+#[macro_export]
+macro_rules! reason {
+    ($id:literal $(,)?) => {
+        $crate::model::error::Reason::new($id, Vec::new())
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::model::error::Reason::new(
+            $id,
+            vec![$((stringify!($name), $crate::model::error::Arg::from($value))),+],
+        )
+    };
 }

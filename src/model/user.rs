@@ -61,4 +61,6 @@ pub struct User {
     pub first_day_of_week: Option<chrono::Weekday>,
     /// Times shown as 1:30pm instead of 13:30.
     pub twelve_hour: bool,
+    /// The language of their dashboard and emails; `None` follows the instance.
+    pub language: Option<crate::present::Language>,
 }

@@ -5,6 +5,7 @@
 //! speaks English today; a new language adds a [`Language`] and its formats here, and
 //! every page and message follows.
 
+pub mod i18n;
 pub mod tag;
 pub mod zones;
 
@@ -44,6 +45,9 @@ impl Language {
         Language::Arabic,
         Language::Pseudo,
     ];
+
+    /// Why a text is not one of the languages, for a field message.
+    pub const REASON: &'static str = "must be one of en, de, fr, es, pt-BR, nl, ar or en-XA";
 
     /// The languages offered to people; the pseudo-language is for layout checks.
     pub fn shipped() -> impl Iterator<Item = Language> {

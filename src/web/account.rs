@@ -118,7 +118,7 @@ pub async fn login_form(
             p.muted.small { "This organization signs in through its identity provider only." }
         }
     };
-    Ok(card_page("Sign in", &org, body))
+    Ok(card_page(ctx.lang, "Sign in", &org, body))
 }
 
 /// Whether this instance takes passwords now (see [`crate::auth::sso::Sso::password_sign_in_allowed`]).
@@ -330,7 +330,7 @@ fn second_factor_form(ctx: &Ctx, next: &str, problem: CodeProblem<'_>) -> Markup
         }
         p.muted.small { a href="/login" { "Start over" } " · Lost your phone and your backup codes? An administrator can reset two-step verification for you." }
     };
-    card_page("Two-step verification", &org, body)
+    card_page(ctx.lang, "Two-step verification", &org, body)
 }
 
 fn pending_token(ctx_headers: &HeaderMap) -> Option<String> {
@@ -453,7 +453,7 @@ fn password_form(ctx: &Ctx, token: &str, errors: &FieldErrors) -> Markup {
             button.button.primary.wide type="submit" { "Set password" }
         }
     };
-    card_page("New password", &org, body)
+    card_page(ctx.lang, "New password", &org, body)
 }
 
 fn invalid_link_page(ctx: &Ctx, action: &str) -> Response {
@@ -468,7 +468,11 @@ fn invalid_link_page(ctx: &Ctx, action: &str) -> Response {
         p { "It has been used already, has expired, or was copied incompletely. " (next) }
         p { a href="/login" { "Go to sign-in" } }
     };
-    (StatusCode::GONE, card_page("Link not valid", &org, body)).into_response()
+    (
+        StatusCode::GONE,
+        card_page(ctx.lang, "Link not valid", &org, body),
+    )
+        .into_response()
 }
 
 /// Refuses a client with too many failed password link uses.
@@ -562,7 +566,7 @@ fn unlock_form(ctx: &Ctx, token: &str) -> Markup {
         }
         p.muted.small { "Did not ask for this? Close this page. Nobody can sign in without your password." }
     };
-    card_page("Unlock sign-in", &org, body)
+    card_page(ctx.lang, "Unlock sign-in", &org, body)
 }
 
 /// `GET /login/unlock/{token}`: the page that confirms an unlock link (a mail scanner
@@ -630,7 +634,7 @@ fn invitation_form(
             button.button.primary.wide type="submit" { "Create my account" }
         }
     };
-    card_page("Join", &org, body)
+    card_page(ctx.lang, "Join", &org, body)
 }
 
 pub async fn invitation_page(ctx: Ctx, Path(token): Path<String>) -> Result<Response, WebError> {
@@ -708,7 +712,7 @@ async fn forgot_form(
         }
         p.small { a href="/login" { "Back to sign-in" } }
     };
-    Ok(card_page("Forgot password", &org, body))
+    Ok(card_page(ctx.lang, "Forgot password", &org, body))
 }
 
 /// `GET /login/forgot`.

@@ -13,6 +13,7 @@ use crate::audit::Origin;
 use crate::auth::{self, SESSION_COOKIE};
 use crate::crypto::random_token;
 use crate::db::users::User;
+use crate::present::Language;
 use crate::transport::ClientInfo;
 use crate::web::WebError;
 
@@ -54,6 +55,99 @@ pub async fn ensure_csrf_cookie(mut request: Request, next: Next) -> Response {
         response.headers_mut().append(header::SET_COOKIE, header);
     }
     response
+}
+
+/// The cookie that keeps the language a visitor chose with the language menu.
+pub const LANGUAGE_COOKIE: &str = "kairos_lang";
+
+/// The language a request names with `?lang=`: the language menu's choice.
+fn chosen_language(uri: &axum::http::Uri) -> Option<Language> {
+    form_urlencoded::parse(uri.query()?.as_bytes())
+        .find(|(name, _)| name == "lang")
+        .and_then(|(_, tag)| Language::from_tag(&tag))
+}
+
+/// The languages a request asks for before anyone is known: the one chosen with the
+/// language menu (`?lang=`, then the cookie), and the page language for anyone who chose
+/// none: the first of the browser's languages Kairos writes, else the instance's.
+#[derive(Debug, Clone, Copy)]
+struct Asked {
+    chosen: Option<Language>,
+    base: Language,
+}
+
+tokio::task_local! {
+    /// The language of the request being answered: what [`choose_language`] found, then
+    /// the page's language once [`Ctx`] knows who is asking.
+    static REQUEST_LANGUAGE: std::cell::Cell<Language>;
+}
+
+/// The language of the page being answered, for the pieces every page shares (form
+/// fields, error pages) that are written without a [`Ctx`]; English outside a request.
+pub fn request_language() -> Language {
+    REQUEST_LANGUAGE
+        .try_with(std::cell::Cell::get)
+        .unwrap_or_default()
+}
+
+/// Makes `language` the language of the rest of the request (see [`request_language`]).
+pub fn set_request_language(language: Language) {
+    // Outside a request there is nothing to set.
+    let _ = REQUEST_LANGUAGE.try_with(|cell| cell.set(language));
+}
+
+/// Works out the languages a request asks for, and keeps one chosen with `?lang=` in a
+/// cookie for a year, so every later page (and a booking made on it) is in that language.
+pub async fn choose_language(
+    State(state): State<AppState>,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let from_query = chosen_language(request.uri());
+    let chosen = from_query.or_else(|| {
+        cookie(request.headers(), LANGUAGE_COOKIE).and_then(|tag| Language::from_tag(&tag))
+    });
+    let base = chosen
+        .or_else(|| {
+            request
+                .headers()
+                .get(header::ACCEPT_LANGUAGE)
+                .and_then(|value| value.to_str().ok())
+                .and_then(Language::from_accept_language)
+        })
+        .unwrap_or_else(|| state.settings().default_language);
+    request.extensions_mut().insert(Asked { chosen, base });
+    let secure = if client(request.extensions()).https {
+        "; Secure"
+    } else {
+        ""
+    };
+    let mut response = REQUEST_LANGUAGE
+        .scope(std::cell::Cell::new(base), next.run(request))
+        .await;
+    if let Some(language) = from_query
+        && let Ok(header) = HeaderValue::from_str(&format!(
+            "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}",
+            language.tag()
+        ))
+    {
+        response.headers_mut().append(header::SET_COOKIE, header);
+    }
+    response
+}
+
+/// The language of a page: on the dashboard the person's own choice, then one chosen
+/// with the language menu, then the instance's; elsewhere (booking pages, sign-in, setup)
+/// what [`choose_language`] found.
+fn page_language(parts: &Parts, user: Option<&User>, instance: Language) -> Language {
+    let asked = parts.extensions.get::<Asked>().copied();
+    if parts.uri.path().starts_with("/dashboard") {
+        user.and_then(|user| user.language)
+            .or(asked.and_then(|a| a.chosen))
+            .unwrap_or(instance)
+    } else {
+        asked.map_or(instance, |a| a.base)
+    }
 }
 
 /// Reads one cookie from the request headers.
@@ -114,6 +208,9 @@ pub struct Ctx {
     pub locale: Option<crate::present::LanguageTag>,
     /// The clock, date order and first day of the week of that locale.
     pub conventions: Option<crate::present::Conventions>,
+    /// The language the page is written in (see [`page_language`]); a booking page whose
+    /// event type fixes its language sets it to that.
+    pub lang: Language,
     pub path: String,
 }
 
@@ -194,7 +291,10 @@ impl FromRequestParts<AppState> for Ctx {
             return Err(WebError::MfaEnrollmentRequired);
         }
         let locale = visitor_locale(&parts.headers);
+        let lang = page_language(parts, user.as_ref(), state.settings().default_language);
+        set_request_language(lang);
         Ok(Ctx {
+            lang,
             state: state.clone(),
             user,
             session_token,

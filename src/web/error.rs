@@ -114,6 +114,7 @@ impl IntoResponse for WebError {
             }
         };
         let body = layout::message_page(
+            crate::web::ctx::request_language(),
             title,
             html! {
                 p { (message) }

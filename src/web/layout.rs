@@ -5,16 +5,18 @@ use maud::{DOCTYPE, Markup, html};
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
 use crate::model::event_types::Location;
+use crate::present::Language;
+use crate::t;
 use crate::web::assets;
 
-fn head(title: &str) -> Markup {
+fn head(lang: Language, title: &str) -> Markup {
     html! {
         head {
             meta charset="utf-8";
             meta name="viewport" content="width=device-width, initial-scale=1";
             meta name="color-scheme" content="light dark";
             meta name="referrer" content="same-origin";
-            title { (title) " · Kairos" }
+            title { (t!(lang, "page-title", page = title)) }
             link rel="icon" href=(assets::url("icon.svg")) type="image/svg+xml";
             link rel="stylesheet" href=(assets::url("app.css"));
             script src=(assets::url("app.js")) defer {}
@@ -32,25 +34,52 @@ fn brand(org: &str) -> Markup {
 }
 
 /// A page for signed-out visitors and the setup wizard: one card in the middle.
-pub fn card_page(title: &str, org: &str, body: Markup) -> Markup {
+pub fn card_page(lang: Language, title: &str, org: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
-            (head(title))
+        html lang=(lang.tag()) dir=(lang.dir()) {
+            (head(lang, title))
             body.centered {
                 main.card-wrap {
                     div.card-brand { (brand(org)) }
                     section.card { (body) }
                     p.footnote { "Kairos " (env!("CARGO_PKG_VERSION")) }
+                    (language_menu(lang))
                 }
             }
         }
     }
 }
 
+/// The options of a language menu: each language by its own name, after `none` (the
+/// choice of following someone else's) when there is one.
+pub fn language_options(none: Option<&str>) -> Vec<(&'static str, String)> {
+    none.map(|text| ("", text.to_string()))
+        .into_iter()
+        .chain(Language::shipped().map(|l| (l.tag(), l.autonym().to_string())))
+        .collect()
+}
+
+/// The language menu of pages for people who are not signed in: a form that reloads the
+/// page with `?lang=` (app.js keeps the page's other parameters), remembered in a cookie.
+pub fn language_menu(lang: Language) -> Markup {
+    html! {
+        form.language-menu method="get" data-language-menu {
+            label for="language-menu" { (t!(lang, "language-menu-label")) }
+            select #language-menu name="lang" {
+                @for language in Language::shipped() {
+                    option value=(language.tag()) lang=(language.tag()) selected[language == lang] { (language.autonym()) }
+                }
+            }
+            button.button.ghost.small type="submit" data-no-js { (t!(lang, "language-menu-change")) }
+        }
+    }
+}
+
 /// A page with nothing but a message: errors and notices.
-pub fn message_page(title: &str, body: Markup) -> Markup {
+pub fn message_page(lang: Language, title: &str, body: Markup) -> Markup {
     card_page(
+        lang,
         title,
         "Kairos",
         html! {
@@ -62,6 +91,7 @@ pub fn message_page(title: &str, body: Markup) -> Markup {
 
 /// What the signed-in frame needs to know.
 pub struct Shell<'a> {
+    pub lang: Language,
     pub title: &'a str,
     pub org: &'a str,
     pub user: &'a User,
@@ -72,29 +102,32 @@ pub struct Shell<'a> {
     pub session_left: Option<i64>,
 }
 
-const NAV: [(&str, &str); 8] = [
-    ("/dashboard", "Home"),
-    ("/dashboard/event-types", "Event types"),
-    ("/dashboard/availability", "Availability"),
-    ("/dashboard/calendars", "Calendars"),
-    ("/dashboard/bookings", "Bookings"),
-    ("/dashboard/workflows", "Workflows"),
-    ("/dashboard/teams", "Teams"),
-    ("/dashboard/settings", "Settings"),
-];
+/// The dashboard's sections and the messages that name them.
+fn nav(lang: Language) -> [(&'static str, String); 8] {
+    [
+        ("/dashboard", t!(lang, "nav-home")),
+        ("/dashboard/event-types", t!(lang, "nav-event-types")),
+        ("/dashboard/availability", t!(lang, "nav-availability")),
+        ("/dashboard/calendars", t!(lang, "nav-calendars")),
+        ("/dashboard/bookings", t!(lang, "nav-bookings")),
+        ("/dashboard/workflows", t!(lang, "nav-workflows")),
+        ("/dashboard/teams", t!(lang, "nav-teams")),
+        ("/dashboard/settings", t!(lang, "nav-settings")),
+    ]
+}
 
 /// A dashboard page: top bar with the organization, navigation and the account menu.
 pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
-            (head(shell.title))
+        html lang=(shell.lang.tag()) dir=(shell.lang.dir()) {
+            (head(shell.lang, shell.title))
             body.app data-session-left=[shell.session_left] {
-                a.skip-link href="#main" { "Skip to content" }
+                a.skip-link href="#main" { (t!(shell.lang, "skip-to-content")) }
                 header.topbar {
                     a.topbar-home href="/dashboard" { (brand(shell.org)) }
-                    nav.topnav aria-label="Main" {
-                        @for (href, label) in NAV.iter().copied().chain(shell.user.role.is_admin().then_some(("/dashboard/admin", "Admin"))) {
+                    nav.topnav aria-label=(t!(shell.lang, "nav-label")) {
+                        @for (href, label) in nav(shell.lang).into_iter().chain(shell.user.role.is_admin().then(|| ("/dashboard/admin", t!(shell.lang, "nav-admin")))) {
                             @if href == shell.current {
                                 a href=(href) aria-current="page" { (label) }
                             } @else {
@@ -107,12 +140,12 @@ pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
                         span.account-name { (shell.user.name) }
                         form method="post" action="/logout" {
                             (csrf_field(shell.csrf))
-                            button.button.ghost type="submit" { "Sign out" }
+                            button.button.ghost type="submit" { (t!(shell.lang, "sign-out")) }
                         }
                     }
                 }
                 main #main.content { (body) }
-                (idle_warning(shell.csrf))
+                (idle_warning(shell.lang, shell.csrf))
             }
         }
     }
@@ -120,22 +153,25 @@ pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
 
 /// The dialog shown a minute before an idle session ends (opened by app.js; without
 /// script the session simply ends and the next click asks to sign in again).
-fn idle_warning(csrf: &str) -> Markup {
+fn idle_warning(lang: Language, csrf: &str) -> Markup {
+    // The countdown's number is replaced by app.js each second; the sentence around it
+    // is the translator's, with the number marked where it goes.
+    let text = t!(lang, "idle-text", seconds = "\u{1}");
+    let (before, after) = text.split_once('\u{1}').unwrap_or((&text, ""));
     html! {
         dialog #idle-warning.dialog aria-labelledby="idle-title" aria-describedby="idle-text" {
-            h2 #idle-title { "Are you still there?" }
+            h2 #idle-title { (t!(lang, "idle-title")) }
             p #idle-text {
-                "For your security you will be signed out in "
-                strong data-idle-countdown { "60" } " seconds."
+                (before) strong data-idle-countdown { "60" } (after)
             }
             div.button-row {
                 form method="post" action="/session/extend" data-extend-session {
                     (csrf_field(csrf))
-                    button.button.primary type="submit" autofocus { "Stay signed in" }
+                    button.button.primary type="submit" autofocus { (t!(lang, "idle-stay")) }
                 }
                 form method="post" action="/logout" {
                     (csrf_field(csrf))
-                    button.button.ghost type="submit" { "Sign out" }
+                    button.button.ghost type="submit" { (t!(lang, "sign-out")) }
                 }
             }
         }
@@ -144,17 +180,18 @@ fn idle_warning(csrf: &str) -> Markup {
 
 /// A public page (booking pages, a host's profile): no navigation; inside a frame when
 /// embedded on another site.
-pub fn public_page(title: &str, org: &str, embed: bool, body: Markup) -> Markup {
+pub fn public_page(lang: Language, title: &str, org: &str, embed: bool, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
-            (head(title))
+        html lang=(lang.tag()) dir=(lang.dir()) {
+            (head(lang, title))
             body.public.embed[embed] {
                 main #main.public-main { (body) }
                 @if !embed {
                     footer.public-footer {
                         @if org != "Kairos" { (org) " · " }
-                        "Scheduling by Kairos"
+                        (t!(lang, "scheduling-by-kairos"))
+                        (language_menu(lang))
                     }
                 }
             }
@@ -174,26 +211,26 @@ pub fn empty_state(title: &str, text: &str, action: Option<Markup>) -> Markup {
 }
 
 /// A labelled select; `options` are (value, label) pairs.
-pub fn select_field(
+pub fn select_field<V: AsRef<str>, T: AsRef<str>>(
     name: &str,
     label: &str,
-    options: &[(&str, &str)],
+    options: &[(V, T)],
     selected: &str,
     hint: Option<&str>,
     errors: &FieldErrors,
 ) -> Markup {
     let id = format!("f-{}", name.replace(['.', '[', ']'], "-"));
-    let error = errors.get(name);
+    let error = errors.text(name, crate::web::ctx::request_language());
     html! {
         div.field.invalid[error.is_some()] {
             label for=(id) { (label) }
             @if let Some(hint) = hint { p.hint id=(format!("{id}-hint")) { (hint) } }
-            select id=(id) name=(name) aria-describedby=[hint.map(|_| format!("{id}-hint"))] aria-invalid=[error.map(|_| "true")] {
+            select id=(id) name=(name) aria-describedby=[hint.map(|_| format!("{id}-hint"))] aria-invalid=[error.as_ref().map(|_| "true")] {
                 @for (value, text) in options {
-                    option value=(value) selected[*value == selected] { (text) }
+                    option value=(value.as_ref()) selected[value.as_ref() == selected] { (text.as_ref()) }
                 }
             }
-            @if let Some(message) = error { p.error { (label) " " (message) } }
+            @if let Some(message) = &error { p.error { (field_error(label, message)) } }
         }
     }
 }
@@ -208,14 +245,14 @@ pub fn textarea_field(
     errors: &FieldErrors,
 ) -> Markup {
     let id = format!("f-{}", name.replace(['.', '[', ']'], "-"));
-    let error = errors.get(name);
+    let error = errors.text(name, crate::web::ctx::request_language());
     html! {
         div.field.invalid[error.is_some()] {
             label for=(id) { (label) }
             @if let Some(hint) = hint { p.hint id=(format!("{id}-hint")) { (hint) } }
             textarea id=(id) name=(name) rows="3" required[required]
-                aria-describedby=[hint.map(|_| format!("{id}-hint"))] aria-invalid=[error.map(|_| "true")] { (value) }
-            @if let Some(message) = error { p.error { (label) " " (message) } }
+                aria-describedby=[hint.map(|_| format!("{id}-hint"))] aria-invalid=[error.as_ref().map(|_| "true")] { (value) }
+            @if let Some(message) = &error { p.error { (field_error(label, message)) } }
         }
     }
 }
@@ -260,7 +297,7 @@ pub fn copy_row(id: &str, label: &str, kind: &str, value: &str) -> Markup {
         div.copy-row {
             label.visually-hidden for=(id) { (label) }
             input id=(id) type=(kind) readonly value=(value);
-            button.button.ghost.small type="button" data-copy=(format!("#{id}")) hidden { "Copy" }
+            button.button.ghost.small type="button" data-copy=(format!("#{id}")) hidden { (t!(crate::web::ctx::request_language(), "copy")) }
         }
     }
 }
@@ -323,7 +360,7 @@ pub fn field_id(form: Option<&str>, name: &str) -> String {
 
 /// A labelled input with its hint and, after a failed submission, its error message.
 pub fn field(field: &Field<'_>, errors: &FieldErrors) -> Markup {
-    let error = errors.get(field.name);
+    let error = errors.text(field.name, crate::web::ctx::request_language());
     let id = field_id(field.form, field.name);
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -341,18 +378,29 @@ pub fn field(field: &Field<'_>, errors: &FieldErrors) -> Markup {
                 value=(field.value)
                 autocomplete=[field.autocomplete]
                 aria-describedby=[described]
-                aria-invalid=[error.map(|_| "true")]
+                aria-invalid=[error.as_ref().map(|_| "true")]
                 minlength=[field.minlength]
                 placeholder=[field.placeholder]
                 min=[field.min]
                 inputmode=[field.inputmode]
                 required[field.required]
                 autofocus[field.autofocus];
-            @if let Some(message) = error {
-                p.error id=(error_id) { (field.label) " " (message) }
+            @if let Some(message) = &error {
+                p.error id=(error_id) { (field_error(field.label, message)) }
             }
         }
     }
+}
+
+/// A field's error under it: its label and why (`Email is required`), in the order the
+/// page's language puts them.
+pub fn field_error(label: &str, reason: &str) -> String {
+    t!(
+        crate::web::ctx::request_language(),
+        "field-error",
+        label = label,
+        reason = reason
+    )
 }
 
 /// A summary above a form that failed validation.
@@ -360,7 +408,7 @@ pub fn error_summary(errors: &FieldErrors) -> Markup {
     html! {
         @if !errors.is_empty() {
             div.alert.alert-error role="alert" {
-                p { strong { "Please correct the highlighted fields." } }
+                p { strong { (t!(crate::web::ctx::request_language(), "form-correct-fields")) } }
             }
         }
     }
@@ -399,7 +447,7 @@ mod tests {
             div.copy-row {
                 label.visually-hidden for="new-key" { "API key" }
                 input #new-key type="text" readonly value="k&1";
-                button.button.ghost.small type="button" data-copy="#new-key" hidden { "Copy" }
+                button.button.ghost.small type="button" data-copy="#new-key" hidden { (t!(crate::web::ctx::request_language(), "copy")) }
             }
         };
         assert_eq!(html, expected.into_string());

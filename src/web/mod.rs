@@ -101,6 +101,10 @@ pub fn router(state: AppState) -> Router {
         .layer(middleware::from_fn(ctx::ensure_csrf_cookie))
         .layer(middleware::from_fn_with_state(
             state.clone(),
+            ctx::choose_language,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
             security_headers,
         ))
         .layer(middleware::from_fn_with_state(

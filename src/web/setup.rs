@@ -46,6 +46,7 @@ pub struct InstanceForm {
     default_time_zone: String,
     first_day_of_week: String,
     installation: String,
+    default_language: String,
 }
 
 crate::web::extract::carries_csrf!(AdminForm, InstanceForm);
@@ -80,7 +81,12 @@ pub fn required_page(state: &AppState) -> Response {
     let org = state.settings().organization_name;
     (
         StatusCode::SERVICE_UNAVAILABLE,
-        card_page("Setup required", &org, body),
+        card_page(
+            crate::web::ctx::request_language(),
+            "Setup required",
+            &org,
+            body,
+        ),
     )
         .into_response()
 }
@@ -93,7 +99,12 @@ fn invalid_link_page() -> Response {
     };
     (
         StatusCode::FORBIDDEN,
-        card_page("Setup link not valid", "Kairos", body),
+        card_page(
+            crate::web::ctx::request_language(),
+            "Setup link not valid",
+            "Kairos",
+            body,
+        ),
     )
         .into_response()
 }
@@ -114,7 +125,7 @@ fn admin_form(ctx: &Ctx, form: &AdminForm, errors: &FieldErrors) -> Markup {
             button.button.primary.wide type="submit" { "Create account and continue" }
         }
     };
-    card_page("Set up Kairos", "Kairos", body)
+    card_page(ctx.lang, "Set up Kairos", "Kairos", body)
 }
 
 pub async fn start_page(ctx: Ctx, Query(query): Query<TokenQuery>) -> Result<Response, WebError> {
@@ -201,6 +212,7 @@ fn instance_form(ctx: &Ctx, form: &InstanceForm, errors: &FieldErrors) -> Markup
             (field(&Field { name: "organization_name", label: "Organization name", value: &form.organization_name, autocomplete: Some("organization"), required: true, autofocus: true, ..Field::default() }, errors))
             (field(&Field { name: "base_url", label: "Public address", kind: "url", value: &form.base_url, hint: Some("The URL people use to reach this instance, such as https://book.example.org."), ..Field::default() }, errors))
             (zone_select("default_time_zone", "Default time zone", &form.default_time_zone, ctx.state.clock.now(), errors))
+            (crate::web::layout::select_field("default_language", &crate::t!(ctx.lang, "settings-default-language"), &crate::web::layout::language_options(None), &form.default_language, Some(&crate::t!(ctx.lang, "settings-default-language-hint")), errors))
             div.field.invalid[errors.get("first_day_of_week").is_some()] {
                 label for="f-first_day_of_week" { "First day of the week" }
                 select #f-first_day_of_week name="first_day_of_week" {
@@ -230,7 +242,7 @@ fn instance_form(ctx: &Ctx, form: &InstanceForm, errors: &FieldErrors) -> Markup
             button.button.primary.wide type="submit" { "Finish setup" }
         }
     };
-    card_page("Set up Kairos", "Kairos", body)
+    card_page(ctx.lang, "Set up Kairos", "Kairos", body)
 }
 
 /// "15 minutes", "1 hour", "8 hours".
@@ -279,6 +291,7 @@ pub async fn instance_page(ctx: Ctx) -> Result<Response, WebError> {
         base_url: ctx.state.base_url(),
         default_time_zone: settings.default_time_zone.name().to_string(),
         first_day_of_week: weekday_name(settings.first_day_of_week).to_string(),
+        default_language: ctx.lang.tag().to_string(),
         ..InstanceForm::default()
     };
     Ok(instance_form(&ctx, &form, &FieldErrors::new()).into_response())
@@ -297,6 +310,7 @@ pub async fn save_instance(
         default_time_zone: form.default_time_zone.clone(),
         first_day_of_week: form.first_day_of_week.clone(),
         installation: form.installation.clone(),
+        default_language: form.default_language.clone(),
     };
     match setup::complete(
         &ctx.state.db,
@@ -336,6 +350,7 @@ fn email_form(ctx: &Ctx, form: &FormData, errors: &FieldErrors, has_password: bo
         p.skip { a href=(SETUP_DONE) { "Skip for now" } }
     };
     card_page(
+        ctx.lang,
         "Set up Kairos",
         &ctx.state.settings().organization_name,
         body,

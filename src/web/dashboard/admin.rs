@@ -71,6 +71,10 @@ async fn page_with(
                         "first_day_of_week".into(),
                         weekday_name(settings.first_day_of_week).to_string(),
                     ),
+                    (
+                        "default_language".into(),
+                        settings.default_language.tag().to_string(),
+                    ),
                     ("signup".into(), settings.signup.clone()),
                     ("embed_origins".into(), settings.embed_origins.join("\n")),
                     (
@@ -205,6 +209,7 @@ async fn page_with(
                         (field(&Field { name: "base_url", label: "Public address", kind: "url", value: settings_form.get("base_url"), hint: Some("Such as https://book.example.org. The config file's base_url wins over this."), ..Field::default() }, &settings_errors))
                         (zone_select("default_time_zone", "Default time zone", settings_form.get("default_time_zone"), ctx.state.clock.now(), &settings_errors))
                         (select_field("first_day_of_week", "Week starts on", &[("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], settings_form.get("first_day_of_week"), None, &settings_errors))
+                        (select_field("default_language", &crate::t!(ctx.lang, "settings-default-language"), &crate::web::layout::language_options(None), settings_form.get("default_language"), Some(&crate::t!(ctx.lang, "settings-default-language-hint")), &settings_errors))
                     }
                     (select_field("signup", "Who can join", &[("closed", "Closed: only administrators create accounts"), ("invite", "Invite only: people join through a one-time link")], settings_form.get("signup"), Some("There is no public sign-up page either way."), &settings_errors))
                     (textarea_field("embed_origins", "Websites that may embed booking pages", settings_form.get("embed_origins"), Some("One origin per line, such as https://www.example.org. Empty: no site may show them in a frame. The dashboard can never be framed."), false, &settings_errors))
@@ -348,6 +353,7 @@ pub async fn save_settings(
         bookings_per_event_type_per_hour: form.get("bookings_per_event_type_per_hour").to_string(),
         bookings_per_host_per_hour: form.get("bookings_per_host_per_hour").to_string(),
         session_idle_minutes: form.get("session_idle_minutes").to_string(),
+        default_language: form.get("default_language").to_string(),
     };
     let (actor, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx

@@ -243,6 +243,7 @@ pub fn render(ctx: &Ctx, user: &User, title: &str, current: &str, body: Markup) 
     let settings = ctx.state.settings();
     let csrf = ctx.csrf_token();
     let shell = Shell {
+        lang: ctx.lang,
         title,
         org: &settings.organization_name,
         user,

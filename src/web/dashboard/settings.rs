@@ -10,7 +10,9 @@ use crate::db::DbError;
 use crate::db::api_keys::{self, ApiKey};
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
+use crate::present::Language;
 use crate::present::Locale;
+use crate::t;
 use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
@@ -62,6 +64,10 @@ async fn page_with(
                     "time_format".into(),
                     if user.twelve_hour { "12" } else { "24" }.into(),
                 ),
+                (
+                    "language".into(),
+                    user.language.map_or("", Language::tag).into(),
+                ),
             ]),
             FieldErrors::new(),
         )
@@ -89,6 +95,7 @@ async fn page_with(
                         (zone_select("time_zone", "Time zone", profile.get("time_zone"), ctx.state.clock.now(), &profile_errors))
                         (select_field("first_day_of_week", "Week starts on", &[("", "The organization's choice"), ("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], profile.get("first_day_of_week"), None, &profile_errors))
                         (select_field("time_format", "Clock", &[("24", "24-hour (13:30)"), ("12", "12-hour (1:30pm)")], profile.get("time_format"), None, &profile_errors))
+                        (select_field("language", &t!(ctx.lang, "profile-language"), &crate::web::layout::language_options(Some(&t!(ctx.lang, "profile-language-organization"))), profile.get("language"), None, &profile_errors))
                     }
                     button.button.primary type="submit" { "Save profile" }
                 }
@@ -181,6 +188,7 @@ pub async fn save_profile(
         bio: form.get("bio").to_string(),
         first_day_of_week: form.get("first_day_of_week").to_string(),
         time_format: form.get("time_format").to_string(),
+        language: form.get("language").to_string(),
     };
     let (owner, now, origin) = (user.clone(), ctx.state.clock.now(), ctx.origin());
     let result = ctx

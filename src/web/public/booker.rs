@@ -320,7 +320,7 @@ fn page(ctx: &Ctx, target: &Target, view: &View, status: StatusCode, body: Marku
     respond(
         &ctx.state,
         status,
-        public_page(&title, &org, view.embed, body),
+        public_page(ctx.lang, &title, &org, view.embed, body),
     )
 }
 
@@ -812,6 +812,7 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
 
 fn already_booked(ctx: &Ctx, view: &View) -> Response {
     let body = message_page(
+        ctx.lang,
         "You have already booked this time",
         html! {
             p { "This exact booking was made a moment ago. Use the link on its confirmation page to see, move or cancel it." }

@@ -397,7 +397,7 @@ fn respond_page(
     respond(
         &ctx.state,
         status,
-        public_page(&loaded.booking.title, &org, options.embed, body),
+        public_page(ctx.lang, &loaded.booking.title, &org, options.embed, body),
     )
 }
 
@@ -422,6 +422,7 @@ pub async fn ics(
     let booking = &loaded.booking;
     if booking.status == BookingStatus::Pending {
         let body = message_page(
+            ctx.lang,
             "Not accepted yet",
             html! { p { "The calendar file is ready once the host accepts this request." } },
         );
@@ -589,6 +590,7 @@ pub async fn reschedule(
                 format::query(&[("token", &token), ("h", h), ("tz", tz), ("embed", embed)])
             );
             let body = message_page(
+                ctx.lang,
                 "The booking was not moved",
                 html! {
                     p { (message) }

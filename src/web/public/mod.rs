@@ -230,7 +230,7 @@ pub async fn profile(
     Ok(respond(
         &ctx.state,
         axum::http::StatusCode::OK,
-        public_page(&user.name, &org, embed, body),
+        public_page(ctx.lang, &user.name, &org, embed, body),
     ))
 }
 
@@ -291,7 +291,7 @@ pub async fn team_profile(
     Ok(respond(
         &ctx.state,
         axum::http::StatusCode::OK,
-        public_page(&team.name, &org, embed, body),
+        public_page(ctx.lang, &team.name, &org, embed, body),
     ))
 }
 
