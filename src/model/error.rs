@@ -300,7 +300,7 @@ mod tests {
     }
 }
 
-/// A [`Reason`]: `reason!("error-too-long", max = 120)`.
+/// A [`Reason`] from a message id and its arguments: `reason!(<id>, max = 120)`.
 #[macro_export]
 macro_rules! reason {
     ($id:literal $(,)?) => {

@@ -21,6 +21,7 @@ mod first_week;
 mod google_standin;
 mod jobs;
 mod jobs_delivery;
+mod languages;
 mod layers;
 mod lifecycle;
 mod metrics;

@@ -311,6 +311,20 @@ impl TestServer {
         }
     }
 
+    /// Sets the language a person chose in their profile (`None`: the instance's).
+    pub async fn set_language(&self, email: &str, tag: Option<&str>) {
+        let db = self.running.as_ref().expect("running").state.db.clone();
+        let (email, tag) = (email.to_string(), tag.map(str::to_string));
+        db.write(move |tx| -> Result<usize, kairos::db::DbError> {
+            Ok(tx.execute(
+                "UPDATE users SET language = ?1 WHERE email = ?2",
+                rusqlite::params![tag, email],
+            )?)
+        })
+        .await
+        .expect("language saved");
+    }
+
     /// Adds a member account with a password, as an administrator would.
     pub async fn create_member(&self, name: &str, email: &str, password: &str) {
         let db = self.running.as_ref().expect("running").state.db.clone();

@@ -10,14 +10,25 @@ use utoipa::ToSchema;
 use crate::availability::Unavailable;
 use crate::booking::BookingError;
 use crate::db::DbError;
-use crate::model::error::FieldErrors;
+use crate::model::error::{FieldErrors, Reason};
+use crate::present::Language;
+use crate::reason;
+use crate::t;
 
+/// An error answer. Its `message` is for people: written in the language the request
+/// asks for (`Accept-Language`, else the instance's) where the catalogues have it, in
+/// English otherwise; `code` is for programs and never changes with the language.
 #[derive(Debug)]
 pub struct ApiError {
     pub status: StatusCode,
     pub code: &'static str,
+    /// The message in English.
     pub message: String,
+    /// The message as a catalogue message, when there is one.
+    pub reason: Option<Reason>,
     pub details: Value,
+    /// The field errors of a validation error, written out in the request's language.
+    pub fields: Option<FieldErrors>,
 }
 
 /// The body of every error answer.
@@ -43,7 +54,18 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            reason: None,
             details: Value::Null,
+            fields: None,
+        }
+    }
+
+    /// An error whose message is the catalogue message `reason`.
+    pub fn translated(status: StatusCode, code: &'static str, reason: Reason) -> Self {
+        Self {
+            message: reason.text(Language::English),
+            reason: Some(reason),
+            ..Self::new(status, code, String::new())
         }
     }
 
@@ -52,18 +74,18 @@ impl ApiError {
     }
 
     pub fn not_found(what: &str) -> Self {
-        Self::new(
+        Self::translated(
             StatusCode::NOT_FOUND,
             "not_found",
-            format!("no {what} has that id"),
+            reason!("api-not-found", what = what),
         )
     }
 
     pub fn unauthorized() -> Self {
-        Self::new(
+        Self::translated(
             StatusCode::UNAUTHORIZED,
             "unauthorized",
-            "send an API key as `Authorization: Bearer kairos_…`",
+            reason!("api-unauthorized"),
         )
     }
 
@@ -74,10 +96,10 @@ impl ApiError {
     /// 429 with `Retry-After`, for a client past a rate limit.
     pub fn too_many_requests(what: &str, retry_after: chrono::Duration) -> Self {
         let seconds = crate::auth::throttle::retry_after_seconds(retry_after);
-        let mut err = Self::new(
+        let mut err = Self::translated(
             StatusCode::TOO_MANY_REQUESTS,
             "rate_limited",
-            format!("too many {what}; try again in {seconds} seconds"),
+            reason!("api-rate-limited", what = what, seconds = seconds),
         );
         err.details = json!({ "retryAfterSeconds": seconds });
         err
@@ -95,10 +117,10 @@ impl ApiError {
     pub fn validation_with_status(status: StatusCode, errors: &FieldErrors) -> Self {
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
         Self {
-            status,
-            code: "validation_failed",
             message: format!("invalid {}: {errors}", fields.join(", ")),
             details: json!(errors),
+            fields: Some(errors.clone()),
+            ..Self::new(status, "validation_failed", String::new())
         }
     }
 
@@ -110,18 +132,49 @@ impl ApiError {
 
     pub fn internal(err: &dyn std::fmt::Display) -> Self {
         tracing::error!(error = %err, "API request failed");
-        Self::new(
+        Self::translated(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
-            "the request could not be completed; the administrator will find details in the log",
+            reason!("api-internal"),
         )
+    }
+
+    /// The message and details in `lang`.
+    fn written_in(&self, lang: Language) -> (String, Value) {
+        if lang == Language::English {
+            return (self.message.clone(), self.details.clone());
+        }
+        if let Some(errors) = &self.fields {
+            let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+            let details: Vec<String> = errors
+                .iter()
+                .map(|e| format!("{}: {}", e.field, e.text(lang)))
+                .collect();
+            let message = t!(
+                lang,
+                "api-validation-failed",
+                fields = fields.join(", "),
+                details = details.join("; ")
+            );
+            let details = errors
+                .iter()
+                .map(|e| json!({ "field": e.field, "message": e.text(lang) }))
+                .collect();
+            return (message, Value::Array(details));
+        }
+        let message = self
+            .reason
+            .as_ref()
+            .map_or_else(|| self.message.clone(), |reason| reason.text(lang));
+        (message, self.details.clone())
     }
 }
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let (message, details) = self.written_in(crate::web::ctx::request_language());
         let body = json!({
-            "error": { "code": self.code, "message": self.message, "details": self.details }
+            "error": { "code": self.code, "message": message, "details": details }
         });
         let mut response = (self.status, Json(body)).into_response();
         if self.status == StatusCode::TOO_MANY_REQUESTS
@@ -165,21 +218,27 @@ impl From<BookingError> for ApiError {
             BookingError::Forbidden(message) => Self::forbidden(message),
             BookingError::Invalid(errors) => Self::validation(&errors),
             BookingError::Taken(reason) => Self {
-                status: StatusCode::CONFLICT,
-                code: "slot_unavailable",
-                message: "that time is no longer available".into(),
                 details: json!({ "reason": reason_code(&reason), "explanation": reason.to_string() }),
+                ..Self::translated(
+                    StatusCode::CONFLICT,
+                    "slot_unavailable",
+                    reason!("api-slot-unavailable"),
+                )
             },
             BookingError::NotBookable(reason) => Self {
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                code: "not_bookable",
                 message: format!("start: {reason}"),
+                reason: Some(unavailable(&reason)),
                 details: json!([{ "field": "start", "message": reason.to_string(), "reason": reason_code(&reason) }]),
+                ..Self::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "not_bookable",
+                    String::new(),
+                )
             },
-            BookingError::IdempotencyKeyReused => Self::new(
+            BookingError::IdempotencyKeyReused => Self::translated(
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "idempotency_key_reused",
-                "this Idempotency-Key was already used for a different request",
+                reason!("api-idempotency-key-reused"),
             ),
             BookingError::WrongState(message) => {
                 Self::new(StatusCode::CONFLICT, "invalid_state", message)
@@ -195,6 +254,39 @@ impl From<BookingError> for ApiError {
             }
             BookingError::Db(err) => Self::internal(&err),
         }
+    }
+}
+
+/// Why a time cannot be booked, as a catalogue message (pages and API messages alike).
+pub fn unavailable(reason: &Unavailable) -> Reason {
+    match reason {
+        Unavailable::InvalidInput { error } => {
+            reason!("unavailable-invalid-input", error = error.to_string())
+        }
+        Unavailable::InvalidDuration { minutes } => {
+            reason!("unavailable-invalid-duration", minutes = *minutes)
+        }
+        Unavailable::InThePast => reason!("unavailable-in-the-past"),
+        Unavailable::WithinMinimumNotice => reason!("unavailable-within-minimum-notice"),
+        Unavailable::OutsideBookingWindow => reason!("unavailable-outside-booking-window"),
+        Unavailable::OutsideWorkingHours => reason!("unavailable-outside-working-hours"),
+        Unavailable::NotOnSlotGrid => reason!("unavailable-not-on-slot-grid"),
+        Unavailable::OutOfOffice => reason!("unavailable-out-of-office"),
+        Unavailable::Conflict => reason!("unavailable-conflict"),
+        Unavailable::BookingLimitReached { period } => {
+            reason!(
+                "unavailable-booking-limit-reached",
+                period = period.to_string()
+            )
+        }
+        Unavailable::DurationLimitReached { period } => {
+            reason!(
+                "unavailable-duration-limit-reached",
+                period = period.to_string()
+            )
+        }
+        Unavailable::NoSeatsLeft => reason!("unavailable-no-seats-left"),
+        Unavailable::NotFirstSlotOfDay => reason!("unavailable-not-first-slot-of-day"),
     }
 }
 

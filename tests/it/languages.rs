@@ -1,0 +1,423 @@
+//! Every page in every language: the public pages and every dashboard page, crawled by
+//! their own links, are rendered in each language Kairos ships and checked against the
+//! English catalogue: no English sentence shows where the language has its own words, no
+//! message id shows in place of a message, and the page says its language and direction.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use fluent_syntax::ast;
+use reqwest::StatusCode;
+use serde_json::json;
+
+use crate::support::*;
+
+/// The languages people can choose, with their direction.
+const LANGUAGES: [(&str, &str); 7] = [
+    ("en", "ltr"),
+    ("de", "ltr"),
+    ("fr", "ltr"),
+    ("es", "ltr"),
+    ("pt-BR", "ltr"),
+    ("nl", "ltr"),
+    ("ar", "rtl"),
+];
+
+/// A language's catalogue: each message id (and `id.attribute`) with the literal text
+/// of its pattern, placeholders left out.
+fn catalogue(tag: &str) -> BTreeMap<String, Vec<String>> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("locales")
+        .join(tag);
+    let mut messages = BTreeMap::new();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("catalogue folder")
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    files.sort();
+    for path in files {
+        let text = std::fs::read_to_string(&path).expect("catalogue");
+        let resource = fluent_syntax::parser::parse(text.as_str()).expect("parses");
+        for entry in resource.body {
+            let ast::Entry::Message(message) = entry else {
+                continue;
+            };
+            let id = message.id.name.to_string();
+            if let Some(value) = &message.value {
+                messages.insert(id.clone(), literals(value));
+            }
+            for attribute in &message.attributes {
+                messages.insert(
+                    format!("{id}.{}", attribute.id.name),
+                    literals(&attribute.value),
+                );
+            }
+        }
+    }
+    messages
+}
+
+/// The literal pieces of a pattern, variants included.
+fn literals(pattern: &ast::Pattern<&str>) -> Vec<String> {
+    let mut out = Vec::new();
+    for element in &pattern.elements {
+        match element {
+            ast::PatternElement::TextElement { value } => out.push(value.to_string()),
+            ast::PatternElement::Placeable {
+                expression: ast::Expression::Select { variants, .. },
+            } => {
+                for variant in variants {
+                    out.extend(literals(&variant.value));
+                }
+            }
+            ast::PatternElement::Placeable { .. } => out.push("\u{0}".into()),
+        }
+    }
+    // Pieces between placeables are what a page shows literally.
+    out.join("")
+        .split('\u{0}')
+        .map(|piece| piece.trim().to_string())
+        .filter(|piece| !piece.is_empty())
+        .collect()
+}
+
+/// English phrases that must not show in `tag`'s pages: pieces of English messages of
+/// at least three words that the language's own catalogue does not contain.
+fn english_phrases(tag: &str) -> Vec<(String, String)> {
+    let english = catalogue("en");
+    let other = catalogue(tag);
+    let theirs: String = other
+        .values()
+        .flatten()
+        .cloned()
+        .collect::<Vec<_>>()
+        .join("\n");
+    let mut phrases = Vec::new();
+    for (id, pieces) in english {
+        for piece in pieces {
+            let words = piece.split_whitespace().count();
+            if words >= 3 && piece.len() >= 12 && !theirs.contains(&piece) {
+                phrases.push((id.clone(), piece));
+            }
+        }
+    }
+    phrases
+}
+
+/// The text a person reads in a page: tags, scripts and styles left out, entities read.
+fn visible_text(html: &str) -> String {
+    let mut text = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        text.push_str(&rest[..open]);
+        text.push(' ');
+        let after = &rest[open..];
+        let skip_to = ["<script", "<style"]
+            .iter()
+            .find(|tag| after.starts_with(**tag))
+            .map(|tag| format!("</{}", &tag[1..]));
+        rest = match skip_to {
+            Some(end) => after.find(&end).map_or("", |at| &after[at..]),
+            None => after.find('>').map_or("", |at| &after[at + 1..]),
+        };
+        if let Some(end) = skip_to_end(rest) {
+            rest = end;
+        }
+    }
+    text.push_str(rest);
+    text.replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// After a closing `</script` or `</style`, the rest of the page after its `>`.
+fn skip_to_end(rest: &str) -> Option<&str> {
+    if rest.starts_with("</script") || rest.starts_with("</style") {
+        rest.find('>').map(|at| &rest[at + 1..])
+    } else {
+        None
+    }
+}
+
+/// What is wrong with a page in language `tag`: the wrong `lang` or `dir`, English
+/// phrases, message ids in place of messages.
+fn problems(
+    html: &str,
+    tag: &str,
+    dir: &str,
+    phrases: &[(String, String)],
+    ids: &BTreeSet<String>,
+) -> Vec<String> {
+    let mut found = Vec::new();
+    if !html.contains(&format!("<html lang=\"{tag}\" dir=\"{dir}\"")) {
+        found.push(format!("not marked lang=\"{tag}\" dir=\"{dir}\""));
+    }
+    let text = visible_text(html);
+    for (id, phrase) in phrases {
+        if text.contains(phrase.as_str()) {
+            found.push(format!("English {phrase:?} ({id})"));
+        }
+    }
+    for id in ids {
+        if id.contains('-') && text.split_whitespace().any(|word| word == id) {
+            found.push(format!("message id {id} instead of its text"));
+        }
+    }
+    found
+}
+
+/// Every dashboard page a person reaches by following the dashboard's own links from
+/// its home page (each address once; of addresses that differ only in their query, the
+/// tabs), with its HTML.
+async fn dashboard_pages(server: &TestServer, client: &reqwest::Client) -> Vec<(String, String)> {
+    let mut seen = BTreeSet::new();
+    let mut queue = std::collections::VecDeque::from(["/dashboard".to_string()]);
+    let mut pages = Vec::new();
+    while let Some(path) = queue.pop_front() {
+        if seen.len() >= 150 || !seen.insert(path.clone()) {
+            continue;
+        }
+        let (status, _, html) = fetch_page(client, &server.url(&path)).await;
+        if status != StatusCode::OK {
+            continue;
+        }
+        for link in html.split("href=\"").skip(1) {
+            let link = link.split(['"', '#']).next().unwrap_or_default();
+            let link = link.replace("&amp;", "&");
+            let query = link.split_once('?').map(|(_, q)| q);
+            let followed = query.is_none_or(|q| q.starts_with("tab="));
+            if link.starts_with("/dashboard") && !link.contains("/export") && followed {
+                queue.push_back(link);
+            }
+        }
+        pages.push((path, html));
+    }
+    pages
+}
+
+#[tokio::test]
+async fn every_page_is_written_in_the_language_it_is_shown_in() {
+    let (server, api, id) = crate::api::clinic(json!({})).await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &crate::api::booking(id, "2026-03-30T07:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let manage = made["data"]["manageUrl"]
+        .as_str()
+        .map(|url| url.trim_start_matches(&server.base).to_string())
+        .unwrap_or_default();
+    let owner = signed_in_owner(&server).await;
+    let ids: BTreeSet<String> = catalogue("en").into_keys().collect();
+    let mut report = Vec::new();
+    for (tag, dir) in LANGUAGES {
+        let phrases = if tag == "en" {
+            Vec::new()
+        } else {
+            english_phrases(tag)
+        };
+        // Dashboard pages follow the person's own language.
+        server.set_language(OWNER_EMAIL, Some(tag)).await;
+        let pages = dashboard_pages(&server, &owner).await;
+        assert!(pages.len() >= 20, "the crawl found the dashboard");
+        for (path, html) in pages {
+            for problem in problems(&html, tag, dir, &phrases, &ids) {
+                report.push(format!("{tag} {path}: {problem}"));
+            }
+        }
+        // Public pages follow the language chosen with the menu.
+        let visitor = browser();
+        for path in [
+            "/owner",
+            "/owner/consultation",
+            manage.as_str(),
+            "/login",
+            "/login/forgot",
+            "/no-such-page-here",
+        ] {
+            let separator = if path.contains('?') { '&' } else { '?' };
+            let (_, _, html) = fetch_page(
+                &visitor,
+                &server.url(&format!("{path}{separator}lang={tag}")),
+            )
+            .await;
+            for problem in problems(&html, tag, dir, &phrases, &ids) {
+                report.push(format!("{tag} {path}: {problem}"));
+            }
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "{} problems:\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
+
+/// Runs of three or more plain ASCII words in a page's text: in the pseudo-language every
+/// letter Kairos writes is accented, so such a run is text the catalogues do not hold
+/// (unless it is the person's own data, which `own` lists).
+fn untranslated(html: &str, own: &[&str]) -> Vec<String> {
+    let mut text = visible_text(html);
+    for data in own {
+        text = text.replace(data, " ");
+    }
+    let plain = |word: &str| {
+        let letters = word.trim_matches(|c: char| !c.is_alphanumeric());
+        letters.len() >= 2 && letters.chars().all(|c| c.is_ascii_alphabetic())
+    };
+    let mut runs = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    for word in text.split_whitespace().chain([""]) {
+        if plain(word) {
+            run.push(word);
+        } else {
+            if run.len() >= 3 {
+                runs.push(run.join(" "));
+            }
+            run.clear();
+        }
+    }
+    runs
+}
+
+#[tokio::test]
+async fn the_pseudo_language_shows_no_text_outside_the_catalogues() {
+    let (server, api, id) = crate::api::clinic(json!({})).await;
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &crate::api::booking(id, "2026-03-30T07:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let manage = made["data"]["manageUrl"]
+        .as_str()
+        .map(|url| url.trim_start_matches(&server.base).to_string())
+        .unwrap_or_default();
+    // What the test's people typed, and names that are the same in every language.
+    let own = [
+        "Olivia Owner",
+        "Pat Patient",
+        "Reason for the visit",
+        "1 Harbor Street",
+        "Clinic mornings",
+        "check-up",
+        "Google Calendar",
+        "Microsoft 365",
+        "Google Meet",
+        "Microsoft Teams",
+    ];
+    let owner = signed_in_owner(&server).await;
+    server.set_language(OWNER_EMAIL, Some("en-XA")).await;
+    let mut report = BTreeSet::new();
+    for (path, html) in dashboard_pages(&server, &owner).await {
+        for run in untranslated(&html, &own) {
+            report.insert(format!("{}: {run}", path.split('?').next().unwrap_or("")));
+        }
+    }
+    let visitor = browser();
+    for path in [
+        "/owner",
+        "/owner/consultation",
+        manage.as_str(),
+        "/login",
+        "/login/forgot",
+        "/no-such-page-here",
+    ] {
+        let separator = if path.contains('?') { '&' } else { '?' };
+        let (_, _, html) = fetch_page(
+            &visitor,
+            &server.url(&format!("{path}{separator}lang=en-XA")),
+        )
+        .await;
+        for run in untranslated(&html, &own) {
+            report.insert(format!("{}: {run}", path.split('?').next().unwrap_or("")));
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "{} runs of text outside the catalogues:\n{}",
+        report.len(),
+        report.into_iter().collect::<Vec<_>>().join("\n")
+    );
+}
+
+#[tokio::test]
+async fn api_errors_speak_the_language_asked_for_and_keep_their_codes() {
+    let (server, api, id) = crate::api::clinic(json!({})).await;
+    let client = reqwest::Client::new();
+    let ask = |path: &str, language: &str| {
+        client
+            .get(server.url(path))
+            .bearer_auth(&api.key)
+            .header("Accept-Language", language)
+            .send()
+    };
+    let missing = |language: &'static str| {
+        let request = ask("/api/v1/event-types/987654", language);
+        async move {
+            let response = request.await.expect("answers");
+            assert_eq!(response.status(), StatusCode::NOT_FOUND);
+            response.json::<serde_json::Value>().await.expect("json")
+        }
+    };
+    let english = missing("en-US").await;
+    assert_eq!(english["error"]["code"], "not_found");
+    assert_eq!(english["error"]["message"], "no event type has that id");
+    let german = missing("de-DE,de;q=0.9").await;
+    assert_eq!(german["error"]["code"], "not_found");
+    assert_eq!(
+        german["error"]["message"],
+        "Nichts mit dieser ID gefunden (event type)"
+    );
+    let arabic = missing("ar").await;
+    assert!(
+        arabic["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("المعرّف")),
+        "{arabic}"
+    );
+    // Without a key: the answer's words change, its code does not.
+    let response = client
+        .get(server.url("/api/v1/event-types"))
+        .header("Accept-Language", "fr")
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::UNAUTHORIZED);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "unauthorized");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("Envoyez une clé")),
+        "{body}"
+    );
+    // A time that cannot be booked says why in the asked language.
+    let response = client
+        .post(server.url("/api/v1/bookings"))
+        .header("Accept-Language", "es")
+        .json(&crate::api::booking(
+            id,
+            "2020-01-06T08:00:00Z",
+            "late@example.org",
+        ))
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "not_bookable");
+    assert_eq!(body["error"]["details"][0]["reason"], "in_the_past");
+    assert_eq!(body["error"]["message"], "Esa hora ya pasó");
+    server.stop().await;
+}
