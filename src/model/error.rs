@@ -231,6 +231,20 @@ impl utoipa::PartialSchema for EmailAddress {
 
 impl utoipa::ToSchema for EmailAddress {}
 
+/// A [`Reason`] from a message id and its arguments: `reason!(<id>, max = 120)`.
+#[macro_export]
+macro_rules! reason {
+    ($id:literal $(,)?) => {
+        $crate::model::error::Reason::new($id, Vec::new())
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::model::error::Reason::new(
+            $id,
+            vec![$((stringify!($name), $crate::model::error::Arg::from($value))),+],
+        )
+    };
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -298,18 +312,4 @@ mod tests {
         );
         assert!(errors.into_result(()).is_err());
     }
-}
-
-/// A [`Reason`] from a message id and its arguments: `reason!(<id>, max = 120)`.
-#[macro_export]
-macro_rules! reason {
-    ($id:literal $(,)?) => {
-        $crate::model::error::Reason::new($id, Vec::new())
-    };
-    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::model::error::Reason::new(
-            $id,
-            vec![$((stringify!($name), $crate::model::error::Arg::from($value))),+],
-        )
-    };
 }

@@ -25,10 +25,10 @@ pub struct ApiError {
     /// The message in English.
     pub message: String,
     /// The message as a catalogue message, when there is one.
-    pub reason: Option<Reason>,
+    pub reason: Option<Box<Reason>>,
     pub details: Value,
     /// The field errors of a validation error, written out in the request's language.
-    pub fields: Option<FieldErrors>,
+    pub fields: Option<Box<FieldErrors>>,
 }
 
 /// The body of every error answer.
@@ -64,7 +64,7 @@ impl ApiError {
     pub fn translated(status: StatusCode, code: &'static str, reason: Reason) -> Self {
         Self {
             message: reason.text(Language::English),
-            reason: Some(reason),
+            reason: Some(Box::new(reason)),
             ..Self::new(status, code, String::new())
         }
     }
@@ -119,7 +119,7 @@ impl ApiError {
         Self {
             message: format!("invalid {}: {errors}", fields.join(", ")),
             details: json!(errors),
-            fields: Some(errors.clone()),
+            fields: Some(Box::new(errors.clone())),
             ..Self::new(status, "validation_failed", String::new())
         }
     }
@@ -227,7 +227,7 @@ impl From<BookingError> for ApiError {
             },
             BookingError::NotBookable(reason) => Self {
                 message: format!("start: {reason}"),
-                reason: Some(unavailable(&reason)),
+                reason: Some(Box::new(unavailable(&reason))),
                 details: json!([{ "field": "start", "message": reason.to_string(), "reason": reason_code(&reason) }]),
                 ..Self::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
