@@ -4,6 +4,20 @@ use std::fmt;
 
 use crate::present::{Language, i18n};
 
+/// A [`Reason`] from a message id and its arguments: `reason!(<id>, max = 120)`.
+#[macro_export]
+macro_rules! reason {
+    ($id:literal $(,)?) => {
+        $crate::model::error::Reason::new($id, Vec::new())
+    };
+    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
+        $crate::model::error::Reason::new(
+            $id,
+            vec![$((stringify!($name), $crate::model::error::Arg::from($value))),+],
+        )
+    };
+}
+
 /// One problem with one input field.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct FieldError {
@@ -90,12 +104,16 @@ impl FieldErrors {
         Self::default()
     }
 
-    /// Refuses `field` with a message that is not in the catalogues (English only).
+    /// Refuses `field` with an English message. The messages every form shares ("is
+    /// required", "must be at most 200 characters", …; see [`common_reason`]) are
+    /// written in the reader's language too; others stay English until they are given
+    /// a catalogue message with [`FieldErrors::refuse`].
     pub fn add(&mut self, field: &str, message: impl Into<String>) {
+        let message = message.into();
         self.0.push(FieldError {
             field: field.to_string(),
-            message: message.into(),
-            reason: None,
+            reason: common_reason(&message),
+            message,
         });
     }
 
@@ -231,18 +249,122 @@ impl utoipa::PartialSchema for EmailAddress {
 
 impl utoipa::ToSchema for EmailAddress {}
 
-/// A [`Reason`] from a message id and its arguments: `reason!(<id>, max = 120)`.
-#[macro_export]
-macro_rules! reason {
-    ($id:literal $(,)?) => {
-        $crate::model::error::Reason::new($id, Vec::new())
+/// The catalogue message of one of the English field messages every form shares, read
+/// back from its words (numbers included): the reader's language for the messages that
+/// lower layers write in English.
+pub fn common_reason(message: &str) -> Option<Reason> {
+    let number = |text: &str| text.parse::<i64>().ok();
+    let words: Vec<&str> = message.split(' ').collect();
+    let reason = match words.as_slice() {
+        ["is", "required"] => reason!("error-required"),
+        ["is", "already", "taken;", "choose", "another"] => reason!("error-taken"),
+        ["must", "be", "on", "one", "line"] => reason!("error-on-one-line"),
+        [
+            "must",
+            "be",
+            "one",
+            "line",
+            "without",
+            "control",
+            "characters",
+        ] => {
+            reason!("error-one-line")
+        }
+        ["must", "be", "a", "whole", "number"] => reason!("error-whole-number"),
+        ["must", "be", "text"] => reason!("error-text"),
+        ["must", "be", "true", "or", "false"] => reason!("error-true-or-false"),
+        ["does", "not", "match", "the", "password"] => reason!("error-password-mismatch"),
+        [
+            "must",
+            "be",
+            "an",
+            "email",
+            "address",
+            "such",
+            "as",
+            "name@example.org",
+        ] => {
+            reason!("error-email")
+        }
+        [
+            "must",
+            "be",
+            "an",
+            "IANA",
+            "time",
+            "zone",
+            "such",
+            "as",
+            "Europe/Berlin",
+            "or",
+            "America/New_York",
+        ] => {
+            reason!("error-time-zone")
+        }
+        ["must", "be", "at", "most", max, "characters"] => {
+            reason!("error-at-most-characters", max = number(max)?)
+        }
+        ["must", "be", min, "to", max, "characters"] => {
+            reason!(
+                "error-characters-between",
+                min = number(min)?,
+                max = number(max)?
+            )
+        }
+        ["must", "be", min, "to", max, "characters", "long"] => {
+            reason!(
+                "error-characters-long",
+                min = number(min)?,
+                max = number(max)?
+            )
+        }
+        ["must", "be", "between", min, "and", max] => {
+            reason!("error-between", min = number(min)?, max = number(max)?)
+        }
+        _ => return None,
     };
-    ($id:literal, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::model::error::Reason::new(
-            $id,
-            vec![$((stringify!($name), $crate::model::error::Arg::from($value))),+],
-        )
-    };
+    // Only a message the catalogue writes back word for word is replaced.
+    (reason.text(Language::English) == message).then_some(reason)
+}
+
+#[cfg(test)]
+mod common_reasons {
+    use super::*;
+
+    #[test]
+    fn shared_messages_are_read_back_in_every_language() {
+        for message in [
+            "is required",
+            "is already taken; choose another",
+            "must be on one line",
+            "must be one line without control characters",
+            "must be a whole number",
+            "must be text",
+            "must be true or false",
+            "does not match the password",
+            "must be an email address such as name@example.org",
+            "must be an IANA time zone such as Europe/Berlin or America/New_York",
+            "must be at most 200 characters",
+            "must be 1 to 100 characters",
+            "must be 2 to 40 characters long",
+            "must be between 1 and 65535",
+        ] {
+            let mut errors = FieldErrors::new();
+            errors.add("name", message);
+            let error = errors.iter().next().expect("one error");
+            assert!(error.reason.is_some(), "{message} is read back");
+            assert_eq!(error.text(Language::English), message);
+            assert_ne!(error.text(Language::German), message, "{message} in German");
+        }
+        let mut errors = FieldErrors::new();
+        errors.add("name", "must be at most lots of characters");
+        errors.add("name", "is required, really");
+        assert!(errors.iter().all(|e| e.reason.is_none()));
+        assert_eq!(
+            errors.text("name", Language::German).as_deref(),
+            Some("must be at most lots of characters")
+        );
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,14 @@
+error-required = مطلوب
+error-taken = مستخدم بالفعل؛ اختر غيره
+error-one-line = يجب أن يكون سطرًا واحدًا بلا أحرف تحكم
+error-whole-number = يجب أن يكون عددًا صحيحًا
+error-text = يجب أن يكون نصًا
+error-true-or-false = يجب أن يكون صحيحًا أو خطأ
+error-password-mismatch = لا يطابق كلمة المرور
+error-email = يجب أن يكون عنوان بريد إلكتروني مثل name@example.org
+error-time-zone = يجب أن يكون منطقة زمنية من IANA مثل Asia/Riyadh أو America/New_York
+error-at-most-characters = يجب ألا يتجاوز { $max } حرفًا
+error-characters-between = يجب أن يكون من { $min } إلى { $max } حرفًا
+error-between = يجب أن يكون بين { $min } و{ $max }
+error-on-one-line = يجب أن يكون في سطر واحد
+error-characters-long = يجب أن يكون طوله من { $min } إلى { $max } حرفًا

@@ -1,0 +1,14 @@
+error-required = ist erforderlich
+error-taken = ist bereits vergeben; bitte wählen Sie etwas anderes
+error-one-line = muss eine Zeile ohne Steuerzeichen sein
+error-whole-number = muss eine ganze Zahl sein
+error-text = muss Text sein
+error-true-or-false = muss wahr oder falsch sein
+error-password-mismatch = stimmt nicht mit dem Passwort überein
+error-email = muss eine E-Mail-Adresse sein, etwa name@example.org
+error-time-zone = muss eine IANA-Zeitzone sein, etwa Europe/Berlin oder America/New_York
+error-at-most-characters = darf höchstens { $max } Zeichen lang sein
+error-characters-between = muss { $min } bis { $max } Zeichen lang sein
+error-between = muss zwischen { $min } und { $max } liegen
+error-on-one-line = muss in einer Zeile stehen
+error-characters-long = muss { $min } bis { $max } Zeichen lang sein

@@ -1,0 +1,14 @@
+error-required = es obligatorio
+error-taken = ya está en uso; elija otro
+error-one-line = debe ser una línea sin caracteres de control
+error-whole-number = debe ser un número entero
+error-text = debe ser texto
+error-true-or-false = debe ser verdadero o falso
+error-password-mismatch = no coincide con la contraseña
+error-email = debe ser una dirección de correo, como nombre@example.org
+error-time-zone = debe ser una zona horaria IANA, como Europe/Madrid o America/New_York
+error-at-most-characters = debe tener como máximo { $max } caracteres
+error-characters-between = debe tener de { $min } a { $max } caracteres
+error-between = debe estar entre { $min } y { $max }
+error-on-one-line = debe ocupar una sola línea
+error-characters-long = debe tener de { $min } a { $max } caracteres

@@ -1,0 +1,14 @@
+error-required = est obligatoire
+error-taken = est déjà pris ; choisissez-en un autre
+error-one-line = doit tenir sur une ligne, sans caractères de contrôle
+error-whole-number = doit être un nombre entier
+error-text = doit être du texte
+error-true-or-false = doit être vrai ou faux
+error-password-mismatch = ne correspond pas au mot de passe
+error-email = doit être une adresse e-mail, comme nom@example.org
+error-time-zone = doit être un fuseau horaire IANA, comme Europe/Paris ou America/New_York
+error-at-most-characters = doit compter au plus { $max } caractères
+error-characters-between = doit compter de { $min } à { $max } caractères
+error-between = doit être compris entre { $min } et { $max }
+error-on-one-line = doit tenir sur une ligne
+error-characters-long = doit compter de { $min } à { $max } caractères

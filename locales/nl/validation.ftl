@@ -1,0 +1,14 @@
+error-required = is verplicht
+error-taken = is al in gebruik; kies iets anders
+error-one-line = moet één regel zonder stuurtekens zijn
+error-whole-number = moet een geheel getal zijn
+error-text = moet tekst zijn
+error-true-or-false = moet waar of onwaar zijn
+error-password-mismatch = komt niet overeen met het wachtwoord
+error-email = moet een e-mailadres zijn, zoals naam@example.org
+error-time-zone = moet een IANA-tijdzone zijn, zoals Europe/Amsterdam of America/New_York
+error-at-most-characters = mag hoogstens { $max } tekens lang zijn
+error-characters-between = moet { $min } tot { $max } tekens lang zijn
+error-between = moet tussen { $min } en { $max } liggen
+error-on-one-line = moet op één regel staan
+error-characters-long = moet { $min } tot { $max } tekens lang zijn

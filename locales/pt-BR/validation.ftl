@@ -1,0 +1,14 @@
+error-required = é obrigatório
+error-taken = já está em uso; escolha outro
+error-one-line = deve ser uma linha sem caracteres de controle
+error-whole-number = deve ser um número inteiro
+error-text = deve ser texto
+error-true-or-false = deve ser verdadeiro ou falso
+error-password-mismatch = não corresponde à senha
+error-email = deve ser um endereço de e-mail, como nome@example.org
+error-time-zone = deve ser um fuso horário IANA, como America/Sao_Paulo ou America/New_York
+error-at-most-characters = deve ter no máximo { $max } caracteres
+error-characters-between = deve ter de { $min } a { $max } caracteres
+error-between = deve estar entre { $min } e { $max }
+error-on-one-line = deve estar em uma única linha
+error-characters-long = deve ter de { $min } a { $max } caracteres
