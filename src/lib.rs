@@ -19,6 +19,7 @@ pub mod crypto;
 pub mod data_lock;
 pub mod db;
 pub mod doctor;
+pub mod i18n;
 pub mod instance;
 pub mod integrations;
 pub mod invitations;

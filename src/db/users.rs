@@ -46,7 +46,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<User> {
         twelve_hour: row.get::<_, i64>(11)? == 12,
         language: row
             .get::<_, Option<String>>(12)?
-            .and_then(|tag| crate::present::Language::from_tag(&tag)),
+            .and_then(|tag| crate::i18n::Language::from_tag(&tag)),
     })
 }
 
@@ -160,7 +160,7 @@ pub struct Profile<'a> {
     pub first_day_of_week: Option<&'a str>,
     pub twelve_hour: bool,
     /// `None` follows the instance's default language.
-    pub language: Option<crate::present::Language>,
+    pub language: Option<crate::i18n::Language>,
 }
 
 pub fn update_profile(
@@ -181,7 +181,7 @@ pub fn update_profile(
             profile.first_day_of_week,
             if profile.twelve_hour { 12 } else { 24 },
             now.timestamp(),
-            profile.language.map(crate::present::Language::tag),
+            profile.language.map(crate::i18n::Language::tag),
         ],
     )?;
     Ok(())

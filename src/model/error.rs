@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::present::{Language, i18n};
+use crate::i18n::{self, Language};
 
 /// A [`Reason`] from a message id and its arguments: `reason!(<id>, max = 120)`.
 #[macro_export]
@@ -24,7 +24,7 @@ pub struct FieldError {
     pub field: String,
     /// Why, in English: for the API, logs and anyone reading without a language.
     pub message: String,
-    /// Why, as a catalogue message (see [`crate::present::i18n`]) that pages write in
+    /// Why, as a catalogue message (see [`crate::i18n`]) that pages write in
     /// the reader's language; `None` for a message not in the catalogues, shown as it is.
     #[serde(skip)]
     pub reason: Option<Reason>,

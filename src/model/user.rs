@@ -62,5 +62,5 @@ pub struct User {
     /// Times shown as 1:30pm instead of 13:30.
     pub twelve_hour: bool,
     /// The language of their dashboard and emails; `None` follows the instance.
-    pub language: Option<crate::present::Language>,
+    pub language: Option<crate::i18n::Language>,
 }

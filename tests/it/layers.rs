@@ -10,12 +10,15 @@ use std::path::{Path, PathBuf};
 const RULES: &[(&str, &[&str])] = &[
     // The pure engine names nothing (see its own purity test for clocks and I/O).
     ("availability", &[]),
-    // Plain entities and their validation: the engine's types and pure helpers only.
-    ("model", &["availability", "crypto"]),
+    // Languages and message catalogues: a leaf every layer may name.
+    ("i18n", &[]),
+    // Plain entities and their validation: the engine's types, pure helpers, and the ids
+    // of the messages that say why a field was refused.
+    ("model", &["availability", "crypto", "i18n"]),
     // Every SQL statement: the entities it stores, and the instance key for sealed columns.
-    ("db", &["model", "availability", "crypto"]),
+    ("db", &["model", "availability", "crypto", "i18n"]),
     // Dates, times and durations for people.
-    ("present", &["model", "availability"]),
+    ("present", &["model", "availability", "i18n"]),
 ];
 
 /// Modules that must not name the ones listed with them: services never name the web

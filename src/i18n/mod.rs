@@ -1,9 +1,11 @@
-//! Message catalogues: every sentence a person reads, in every language Kairos writes.
+//! Languages and message catalogues: every sentence a person reads, in every language
+//! Kairos writes. A leaf of the crate: the model names its messages by id, presentation and
+//! the web layer write them out.
 //!
 //! The catalogues are Mozilla Fluent files (`locales/<tag>/<domain>.ftl`), embedded in the
 //! binary. Fluent gives translators plurals and grammatical variants by each language's
 //! own rules (`{ $count -> [one] … *[other] … }`), so no sentence is ever assembled from
-//! pieces in code. Code names a message by its id with [`t!`](crate::t):
+//! pieces in code. Code names a message by its id with `t!`:
 //!
 //! ```ignore
 //! t!(lang, "booker-pick-a-time")
@@ -23,7 +25,11 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use rust_embed::RustEmbed;
 
-use super::Language;
+pub mod language;
+pub mod tag;
+
+pub use language::Language;
+pub use tag::LanguageTag;
 
 #[derive(RustEmbed)]
 #[folder = "locales/"]
@@ -109,7 +115,7 @@ fn write(bundle: &Bundle, id: &str, args: Option<&FluentArgs<'_>>) -> Option<Str
     Some(text.into_owned())
 }
 
-/// Arguments for [`message`], from `name = value` pairs (see [`t!`](crate::t)).
+/// Arguments for [`message`], from `name = value` pairs (see `t!`).
 pub fn args<'a>(pairs: impl IntoIterator<Item = (&'a str, FluentValue<'a>)>) -> FluentArgs<'a> {
     let mut args = FluentArgs::new();
     for (name, value) in pairs {
@@ -128,14 +134,14 @@ pub fn value<'a>(value: impl Into<FluentValue<'a>>) -> FluentValue<'a> {
 #[macro_export]
 macro_rules! t {
     ($lang:expr, $id:literal $(,)?) => {
-        $crate::present::i18n::message($lang, $id, None)
+        $crate::i18n::message($lang, $id, None)
     };
     ($lang:expr, $id:literal, $($name:ident = $value:expr),+ $(,)?) => {
-        $crate::present::i18n::message(
+        $crate::i18n::message(
             $lang,
             $id,
-            Some(&$crate::present::i18n::args([
-                $((stringify!($name), $crate::present::i18n::value($value))),+
+            Some(&$crate::i18n::args([
+                $((stringify!($name), $crate::i18n::value($value))),+
             ])),
         )
     };
@@ -263,7 +269,7 @@ mod tests {
                 if path.is_dir() {
                     walk(&path, out);
                 } else if path.extension().is_some_and(|e| e == "rs")
-                    && !path.ends_with("present/i18n.rs")
+                    && !path.ends_with("i18n/mod.rs")
                 {
                     out.push_str(&std::fs::read_to_string(&path).unwrap_or_default());
                 }
@@ -360,9 +366,9 @@ mod tests {
             message(Language::German, "no-such-message", None),
             "no-such-message"
         );
-        let english = crate::t!(Language::English, "language-menu-label");
+        let english = t!(Language::English, "language-menu-label");
         assert!(!english.is_empty());
-        let pseudo = crate::t!(Language::Pseudo, "language-menu-label");
+        let pseudo = t!(Language::Pseudo, "language-menu-label");
         assert_ne!(pseudo, english);
         assert!(pseudo.chars().count() as f64 >= english.chars().count() as f64 * 1.3);
         assert!(!pseudo.chars().any(|c| c.is_ascii_lowercase()));
