@@ -96,6 +96,91 @@ impl Conventions {
     }
 }
 
+/// How a language writes dates: chrono's locale (glibc's month and weekday names) and
+/// the patterns CLDR gives the language.
+struct DateFormats {
+    names: chrono::Locale,
+    /// `Thursday, 10 December 2026`.
+    long: &'static str,
+    /// `Thu, 10 Dec`.
+    short: &'static str,
+    /// `Thursday 10 December`: a day in a subject line.
+    day: &'static str,
+    /// `December 2026`: a month calendar's heading.
+    month: &'static str,
+}
+
+impl Language {
+    fn date_formats(self, month_first: bool) -> DateFormats {
+        let formats = |names, long, short, day, month| DateFormats {
+            names,
+            long,
+            short,
+            day,
+            month,
+        };
+        use chrono::Locale as L;
+        match self {
+            Language::English | Language::Pseudo if month_first => formats(
+                L::en_US,
+                "%A, %B %-d, %Y",
+                "%a, %b %-d",
+                "%A, %B %-d",
+                "%B %Y",
+            ),
+            Language::English | Language::Pseudo => formats(
+                L::en_GB,
+                "%A, %-d %B %Y",
+                "%a, %-d %b",
+                "%A %-d %B",
+                "%B %Y",
+            ),
+            Language::German => formats(
+                L::de_DE,
+                "%A, %-d. %B %Y",
+                "%a, %-d. %b",
+                "%A, %-d. %B",
+                "%B %Y",
+            ),
+            Language::French => formats(
+                L::fr_FR,
+                "%A %-d %B %Y",
+                "%a %-d %b",
+                "%A %-d %B",
+                "%B %Y",
+            ),
+            Language::Spanish => formats(
+                L::es_ES,
+                "%A, %-d de %B de %Y",
+                "%a, %-d %b",
+                "%A, %-d de %B",
+                "%B de %Y",
+            ),
+            Language::Portuguese => formats(
+                L::pt_BR,
+                "%A, %-d de %B de %Y",
+                "%a, %-d de %b",
+                "%A, %-d de %B",
+                "%B de %Y",
+            ),
+            Language::Dutch => formats(
+                L::nl_NL,
+                "%A %-d %B %Y",
+                "%a %-d %b",
+                "%A %-d %B",
+                "%B %Y",
+            ),
+            Language::Arabic => formats(
+                L::ar_SA,
+                "%A، %-d %B %Y",
+                "%a، %-d %b",
+                "%A، %-d %B",
+                "%B %Y",
+            ),
+        }
+    }
+}
+
 impl Locale {
     /// English, with the 12- or 24-hour clock.
     pub fn english(twelve_hour: bool) -> Self {
@@ -106,6 +191,45 @@ impl Locale {
         }
     }
 
+    /// The same clock and date order in `language`.
+    pub fn in_language(self, language: Language) -> Self {
+        Self { language, ..self }
+    }
+
+    fn formats(&self) -> DateFormats {
+        self.language.date_formats(self.month_first)
+    }
+
+    /// A date written with one of the language's patterns, its first letter upper case
+    /// where the language's names start lower case (French, Spanish, Portuguese and Dutch
+    /// write `jeudi`; a date standing alone starts with a capital).
+    fn date(&self, date: NaiveDate, pattern: &str) -> String {
+        let text = date
+            .format_localized(pattern, self.formats().names)
+            .to_string();
+        let mut chars = text.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    }
+
+    /// `December 2026`, `Dezember 2026`: a month calendar's heading.
+    pub fn month_year(&self, year: i32, month: u32) -> String {
+        NaiveDate::from_ymd_opt(year, month, 1)
+            .map(|date| self.date(date, self.formats().month))
+            .unwrap_or_default()
+    }
+
+    /// `Monday`, `Montag`: a weekday's whole name.
+    pub fn weekday_long(&self, day: Weekday) -> String {
+        self.date(monday().checked_add_days(chrono::Days::new(u64::from(day.num_days_from_monday()))).unwrap_or_default(), "%A")
+    }
+
+    /// `Mon`, `Mo`: a weekday's short name, as a calendar's column heads it.
+    pub fn weekday_short(&self, day: Weekday) -> String {
+        self.date(monday().checked_add_days(chrono::Days::new(u64::from(day.num_days_from_monday()))).unwrap_or_default(), "%a")
+    }
+
     /// The same, writing the month before the day.
     pub fn month_first(self, month_first: bool) -> Self {
         Self {
@@ -114,34 +238,29 @@ impl Locale {
         }
     }
 
-    /// A wall-clock time: `13:30`, or `1:30pm` on the 12-hour clock.
+    /// A wall-clock time: `13:30`, or `1:30pm` on the 12-hour clock (`1:30 p. m.` in
+    /// Spanish).
     pub fn time(&self, t: DateTime<Tz>) -> String {
-        if self.twelve_hour {
-            let (pm, hour) = t.hour12();
-            format!("{hour}:{:02}{}", t.minute(), if pm { "pm" } else { "am" })
-        } else {
-            format!("{:02}:{:02}", t.hour(), t.minute())
+        match (self.twelve_hour, self.language) {
+            (false, _) => format!("{:02}:{:02}", t.hour(), t.minute()),
+            (true, Language::English | Language::Pseudo) => {
+                let (pm, hour) = t.hour12();
+                format!("{hour}:{:02}{}", t.minute(), if pm { "pm" } else { "am" })
+            }
+            (true, _) => t
+                .format_localized("%-I:%M %p", self.formats().names)
+                .to_string(),
         }
     }
 
-    /// `Monday, 30 March 2026`.
+    /// `Monday, 30 March 2026`, `Montag, 30. März 2026`.
     pub fn long_date(&self, date: NaiveDate) -> String {
-        let format = if self.month_first {
-            "%A, %B %-d, %Y"
-        } else {
-            "%A, %-d %B %Y"
-        };
-        date.format(format).to_string()
+        self.date(date, self.formats().long)
     }
 
     /// `Mon, 30 Mar`.
     pub fn short_date(&self, date: NaiveDate) -> String {
-        let format = if self.month_first {
-            "%a, %b %-d"
-        } else {
-            "%a, %-d %b"
-        };
-        date.format(format).to_string()
+        self.date(date, self.formats().short)
     }
 
     /// `13:30 – 14:00, Monday, 30 March 2026` in `zone`.
@@ -160,12 +279,8 @@ impl Locale {
     /// that ends on another day names both days.
     pub fn brief_when(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
         let (start, end) = (start.with_timezone(&zone), end.with_timezone(&zone));
-        let format = if self.month_first {
-            "%A, %B %-d"
-        } else {
-            "%A %-d %B"
-        };
-        let day = |t: DateTime<Tz>| t.format(format).to_string();
+        let pattern = self.formats().day;
+        let day = |t: DateTime<Tz>| self.date(t.date_naive(), pattern);
         if start.date_naive() == end.date_naive() {
             format!("{}, {}–{}", day(start), self.time(start), self.time(end))
         } else {
@@ -179,14 +294,25 @@ impl Locale {
         }
     }
 
-    /// `30 min`, `1 h`, `1 h 30 min`.
+    /// `30 min`, `1 h`, `1 h 30 min` (`30 د` in Arabic; the unit symbols are the same
+    /// in the other languages).
     pub fn duration(&self, minutes: u32) -> String {
+        let (h, min) = if self.language == Language::Arabic {
+            ("س", "د")
+        } else {
+            ("h", "min")
+        };
         match (minutes / 60, minutes % 60) {
-            (0, m) => format!("{m} min"),
-            (h, 0) => format!("{h} h"),
-            (h, m) => format!("{h} h {m} min"),
+            (0, m) => format!("{m} {min}"),
+            (hours, 0) => format!("{hours} {h}"),
+            (hours, m) => format!("{hours} {h} {m} {min}"),
         }
     }
+}
+
+/// A Monday, to name weekdays from.
+fn monday() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default()
 }
 
 /// The zone's offset at `at`, e.g. `UTC+02:00`: written the same in every language.
@@ -290,6 +416,30 @@ mod tests {
                     .all(|r| r.len() == 2 && r.bytes().all(|b| b.is_ascii_uppercase()))
             );
         }
+    }
+
+    #[test]
+    fn dates_are_written_in_the_language() {
+        let date = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap_or_default();
+        let l = |language| Locale::english(false).in_language(language);
+        assert_eq!(l(Language::German).long_date(date), "Donnerstag, 10. Dezember 2026");
+        assert_eq!(l(Language::French).long_date(date), "Jeudi 10 décembre 2026");
+        assert_eq!(l(Language::Spanish).long_date(date), "Jueves, 10 de diciembre de 2026");
+        assert_eq!(l(Language::Portuguese).long_date(date), "Quinta, 10 de dezembro de 2026");
+        assert_eq!(l(Language::Dutch).long_date(date), "Donderdag 10 december 2026");
+        assert_eq!(l(Language::Arabic).long_date(date), "الخميس، 10 ديسمبر 2026");
+        assert_eq!(l(Language::German).month_year(2026, 3), "März 2026");
+        assert_eq!(l(Language::Spanish).month_year(2026, 3), "Marzo de 2026");
+        assert_eq!(l(Language::English).month_year(2026, 3), "March 2026");
+        assert_eq!(l(Language::French).weekday_short(Weekday::Mon), "Lun.");
+        assert_eq!(l(Language::German).weekday_long(Weekday::Sun), "Sonntag");
+        assert_eq!(l(Language::English).weekday_short(Weekday::Wed), "Wed");
+        assert_eq!(l(Language::German).duration(90), "1 h 30 min");
+        assert_eq!(l(Language::Arabic).duration(30), "30 د");
+        // The extremes of the calendar chrono keeps are written, not refused.
+        assert!(!l(Language::German).long_date(NaiveDate::MAX).is_empty());
+        assert!(!l(Language::Arabic).long_date(NaiveDate::MIN).is_empty());
+        assert_eq!(l(Language::German).month_year(2026, 13), "");
     }
 
     #[test]
