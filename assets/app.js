@@ -2,6 +2,16 @@
 (function () {
   "use strict";
 
+  // What the page's language says for the few texts this script writes (data-messages
+  // on body, from the catalogues); the English text when a page has none.
+  var messages = null;
+  function message(key, english) {
+    if (messages === null) {
+      try { messages = JSON.parse(document.body.dataset.messages || "{}"); } catch (e) { messages = {}; }
+    }
+    return messages[key] || english;
+  }
+
   document.documentElement.classList.add("js");
 
   function browserZone() {
@@ -31,7 +41,7 @@
       var mine = Array.prototype.find.call(select.options, function (o) { return o.value === detected; });
       if (mine) {
         var group = document.createElement("optgroup");
-        group.label = "Your zone (detected)";
+        group.label = message("zoneDetected", "Your zone (detected)");
         var copy = mine.cloneNode(true);
         copy.removeAttribute("selected");
         group.appendChild(copy);
@@ -41,8 +51,8 @@
       var search = document.createElement("input");
       search.type = "search";
       search.className = "zone-search";
-      search.placeholder = "Search time zones";
-      search.setAttribute("aria-label", "Search time zones");
+      search.placeholder = message("zoneSearch", "Search time zones");
+      search.setAttribute("aria-label", search.placeholder);
       search.setAttribute("aria-controls", select.id || "");
       select.parentNode.insertBefore(search, select);
       function matches(option, words) {
@@ -80,7 +90,7 @@
       var first = form && form.querySelector("input[name=password], input[name=new_password]");
       if (!first) return;
       function check() {
-        repeat.setCustomValidity(repeat.value && repeat.value !== first.value ? "The passwords do not match." : "");
+        repeat.setCustomValidity(repeat.value && repeat.value !== first.value ? message("passwordsDiffer", "The passwords do not match.") : "");
       }
       repeat.addEventListener("input", check);
       first.addEventListener("input", check);
@@ -298,7 +308,7 @@
         form.querySelectorAll("fieldset[data-required]").forEach(function (group) {
           var box = group.querySelector("input");
           if (box && !group.querySelector("input:checked")) {
-            showError(box, "Choose at least one.");
+            showError(box, message("chooseOne", "Choose at least one."));
             first = first || box;
           }
         });
@@ -327,7 +337,7 @@
         input.removeAttribute("aria-invalid");
         input.removeAttribute("aria-describedby");
         label.setAttribute("for", input.id);
-        label.textContent = "Guest email " + n;
+        label.textContent = message("guestEmail", "Guest email {n}").replace("{n}", n);
         list.appendChild(copy);
         input.focus();
         if (n >= 10) button.hidden = true;
@@ -347,7 +357,7 @@
       }
       event.target.dataset.sent = "1";
       button.setAttribute("aria-disabled", "true");
-      button.textContent = "Sending…";
+      button.textContent = message("sending", "Sending…");
     });
   }
 
@@ -369,7 +379,7 @@
         if (!text || !navigator.clipboard) return;
         navigator.clipboard.writeText(text.trim()).then(function () {
           var before = button.textContent;
-          button.textContent = "Copied";
+          button.textContent = message("copied", "Copied");
           setTimeout(function () { button.textContent = before; }, 1600);
         });
       });

@@ -26,3 +26,13 @@ settings-default-language-hint = لصفحات الحجز عندما لا يطل�
 
 # A field's error under it: the field's label, then why it was refused.
 field-error = { $label } { $reason }
+js-zone-detected = منطقتك الزمنية (المكتشفة)
+js-zone-search = البحث في المناطق الزمنية
+js-passwords-differ = كلمتا المرور غير متطابقتين.
+js-choose-one = اختر خيارًا واحدًا على الأقل.
+js-guest-email = البريد الإلكتروني للضيف { $n }
+js-sending = جارٍ الإرسال…
+js-copied = تم النسخ
+event-type-language = لغة الصفحة
+event-type-language-visitor = لغة الزائر
+event-type-language-hint = تكون صفحات الحجز ورسائل البريد إلى المدعوين بهذه اللغة، أيًا كانت لغة المتصفح.

@@ -26,3 +26,13 @@ settings-default-language-hint = Für Buchungsseiten, wenn der Browser keine Spr
 
 # A field's error under it: the field's label, then why it was refused.
 field-error = { $label } { $reason }
+js-zone-detected = Ihre Zeitzone (erkannt)
+js-zone-search = Zeitzonen suchen
+js-passwords-differ = Die Passwörter stimmen nicht überein.
+js-choose-one = Wählen Sie mindestens eine Option.
+js-guest-email = E-Mail des Gasts { $n }
+js-sending = Wird gesendet…
+js-copied = Kopiert
+event-type-language = Sprache der Seite
+event-type-language-visitor = Sprache der Besucher
+event-type-language-hint = Die Buchungsseiten und die E-Mails an die Eingeladenen sind in dieser Sprache, gleich welche Sprache der Browser anfragt.

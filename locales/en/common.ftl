@@ -35,3 +35,18 @@ settings-default-language-hint = For booking pages when the visitor's browser as
 
 # A field's error under it: the field's label, then why it was refused.
 field-error = { $label } { $reason }
+
+# Texts the page's script writes.
+js-zone-detected = Your zone (detected)
+js-zone-search = Search time zones
+js-passwords-differ = The passwords do not match.
+js-choose-one = Choose at least one.
+# $n: the guest's number in the list.
+js-guest-email = Guest email { $n }
+js-sending = Sending…
+js-copied = Copied
+
+# The event-type editor's language menu.
+event-type-language = Page language
+event-type-language-visitor = The visitor's language
+event-type-language-hint = The booking pages and the invitee's emails are in this language, whatever the visitor's browser asks for.

@@ -26,3 +26,13 @@ settings-default-language-hint = Para las páginas de reserva cuando el navegado
 
 # A field's error under it: the field's label, then why it was refused.
 field-error = { $label } { $reason }
+js-zone-detected = Su zona (detectada)
+js-zone-search = Buscar zonas horarias
+js-passwords-differ = Las contraseñas no coinciden.
+js-choose-one = Elija al menos una opción.
+js-guest-email = Correo del invitado { $n }
+js-sending = Enviando…
+js-copied = Copiado
+event-type-language = Idioma de la página
+event-type-language-visitor = El idioma del visitante
+event-type-language-hint = Las páginas de reserva y los correos a los invitados están en este idioma, pida lo que pida el navegador.

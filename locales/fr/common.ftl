@@ -26,3 +26,13 @@ settings-default-language-hint = Pour les pages de réservation quand le navigat
 
 # A field's error under it: the field's label, then why it was refused.
 field-error = { $label } { $reason }
+js-zone-detected = Votre fuseau (détecté)
+js-zone-search = Rechercher un fuseau horaire
+js-passwords-differ = Les mots de passe ne correspondent pas.
+js-choose-one = Choisissez au moins une option.
+js-guest-email = E-mail de l’invité { $n }
+js-sending = Envoi…
+js-copied = Copié
+event-type-language = Langue de la page
+event-type-language-visitor = La langue du visiteur
+event-type-language-hint = Les pages de réservation et les e-mails aux invités sont dans cette langue, quelle que soit celle du navigateur.

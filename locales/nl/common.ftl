@@ -26,3 +26,13 @@ settings-default-language-hint = Voor boekingspagina's als de browser om geen ta
 
 # A field's error under it: the field's label, then why it was refused.
 field-error = { $label } { $reason }
+js-zone-detected = Uw tijdzone (herkend)
+js-zone-search = Tijdzones zoeken
+js-passwords-differ = De wachtwoorden komen niet overeen.
+js-choose-one = Kies er minstens één.
+js-guest-email = E-mailadres gast { $n }
+js-sending = Bezig met verzenden…
+js-copied = Gekopieerd
+event-type-language = Taal van de pagina
+event-type-language-visitor = De taal van de bezoeker
+event-type-language-hint = De boekingspagina's en de e-mails aan genodigden zijn in deze taal, welke taal de browser ook vraagt.

@@ -26,3 +26,13 @@ settings-default-language-hint = Para as páginas de agendamento quando o navega
 
 # A field's error under it: the field's label, then why it was refused.
 field-error = { $label } { $reason }
+js-zone-detected = Seu fuso (detectado)
+js-zone-search = Pesquisar fusos horários
+js-passwords-differ = As senhas não coincidem.
+js-choose-one = Escolha pelo menos uma opção.
+js-guest-email = E-mail do convidado { $n }
+js-sending = Enviando…
+js-copied = Copiado
+event-type-language = Idioma da página
+event-type-language-visitor = O idioma do visitante
+event-type-language-hint = As páginas de agendamento e os e-mails aos convidados ficam neste idioma, seja qual for o do navegador.

@@ -23,6 +23,9 @@ struct StoredRules {
     duration_limits_minutes: Limits,
     seats_per_slot: Option<u32>,
     only_first_slot_per_day: bool,
+    /// The booking pages' fixed language (kept with the rules; older rows have none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    language: Option<String>,
 }
 
 impl StoredRules {
@@ -38,6 +41,7 @@ impl StoredRules {
             duration_limits_minutes: input.duration_limits_minutes,
             seats_per_slot: input.seats_per_slot,
             only_first_slot_per_day: input.only_first_slot_per_day,
+            language: input.language.clone(),
         }
     }
 }
@@ -66,6 +70,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<EventType> {
             duration_limits_minutes: rules.duration_limits_minutes,
             seats_per_slot: rules.seats_per_slot,
             only_first_slot_per_day: rules.only_first_slot_per_day,
+            language: rules.language,
             locations: json_column(row, 7)?,
             questions: json_column(row, 8)?,
             scheduling_type: SchedulingKind::from_db(&kind).unwrap_or(SchedulingKind::Individual),

@@ -369,6 +369,11 @@ pub struct EventTypeInput {
     pub pending_blocks_slot: bool,
     #[serde(default)]
     pub hidden: bool,
+    /// The language of the event type's booking pages and of the messages to its
+    /// invitees, whatever their browsers ask for: the tag of one of Kairos's languages
+    /// (`de`, `pt-BR`). Without one, each visitor reads the booking pages in theirs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
     /// One of the owner's schedules; absent = their default schedule. Not for team event
     /// types, whose hosts use their default schedules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -510,6 +515,18 @@ impl EventTypeInput {
         } else if self.title.chars().count() > 120 {
             errors.add("title", "must be at most 120 characters");
         }
+        self.language = match self.language.as_deref().map(str::trim) {
+            None | Some("") => None,
+            Some(tag) => match crate::i18n::Language::from_tag(tag) {
+                Some(language) if language != crate::i18n::Language::Pseudo => {
+                    Some(language.tag().to_string())
+                }
+                _ => {
+                    errors.add("language", crate::i18n::Language::SHIPPED_REASON);
+                    None
+                }
+            },
+        };
         if let Err(reason) = check_slug(&self.slug) {
             errors.add("slug", reason);
         }

@@ -142,13 +142,9 @@ impl Language {
                 "%A, %-d. %B",
                 "%B %Y",
             ),
-            Language::French => formats(
-                L::fr_FR,
-                "%A %-d %B %Y",
-                "%a %-d %b",
-                "%A %-d %B",
-                "%B %Y",
-            ),
+            Language::French => {
+                formats(L::fr_FR, "%A %-d %B %Y", "%a %-d %b", "%A %-d %B", "%B %Y")
+            }
             Language::Spanish => formats(
                 L::es_ES,
                 "%A, %-d de %B de %Y",
@@ -163,13 +159,7 @@ impl Language {
                 "%A, %-d de %B",
                 "%B de %Y",
             ),
-            Language::Dutch => formats(
-                L::nl_NL,
-                "%A %-d %B %Y",
-                "%a %-d %b",
-                "%A %-d %B",
-                "%B %Y",
-            ),
+            Language::Dutch => formats(L::nl_NL, "%A %-d %B %Y", "%a %-d %b", "%A %-d %B", "%B %Y"),
             Language::Arabic => formats(
                 L::ar_SA,
                 "%A، %-d %B %Y",
@@ -222,12 +212,22 @@ impl Locale {
 
     /// `Monday`, `Montag`: a weekday's whole name.
     pub fn weekday_long(&self, day: Weekday) -> String {
-        self.date(monday().checked_add_days(chrono::Days::new(u64::from(day.num_days_from_monday()))).unwrap_or_default(), "%A")
+        self.date(
+            monday()
+                .checked_add_days(chrono::Days::new(u64::from(day.num_days_from_monday())))
+                .unwrap_or_default(),
+            "%A",
+        )
     }
 
     /// `Mon`, `Mo`: a weekday's short name, as a calendar's column heads it.
     pub fn weekday_short(&self, day: Weekday) -> String {
-        self.date(monday().checked_add_days(chrono::Days::new(u64::from(day.num_days_from_monday()))).unwrap_or_default(), "%a")
+        self.date(
+            monday()
+                .checked_add_days(chrono::Days::new(u64::from(day.num_days_from_monday())))
+                .unwrap_or_default(),
+            "%a",
+        )
     }
 
     /// The same, writing the month before the day.
@@ -422,12 +422,30 @@ mod tests {
     fn dates_are_written_in_the_language() {
         let date = NaiveDate::from_ymd_opt(2026, 12, 10).unwrap_or_default();
         let l = |language| Locale::english(false).in_language(language);
-        assert_eq!(l(Language::German).long_date(date), "Donnerstag, 10. Dezember 2026");
-        assert_eq!(l(Language::French).long_date(date), "Jeudi 10 décembre 2026");
-        assert_eq!(l(Language::Spanish).long_date(date), "Jueves, 10 de diciembre de 2026");
-        assert_eq!(l(Language::Portuguese).long_date(date), "Quinta, 10 de dezembro de 2026");
-        assert_eq!(l(Language::Dutch).long_date(date), "Donderdag 10 december 2026");
-        assert_eq!(l(Language::Arabic).long_date(date), "الخميس، 10 ديسمبر 2026");
+        assert_eq!(
+            l(Language::German).long_date(date),
+            "Donnerstag, 10. Dezember 2026"
+        );
+        assert_eq!(
+            l(Language::French).long_date(date),
+            "Jeudi 10 décembre 2026"
+        );
+        assert_eq!(
+            l(Language::Spanish).long_date(date),
+            "Jueves, 10 de diciembre de 2026"
+        );
+        assert_eq!(
+            l(Language::Portuguese).long_date(date),
+            "Quinta, 10 de dezembro de 2026"
+        );
+        assert_eq!(
+            l(Language::Dutch).long_date(date),
+            "Donderdag 10 december 2026"
+        );
+        assert_eq!(
+            l(Language::Arabic).long_date(date),
+            "الخميس، 10 ديسمبر 2026"
+        );
         assert_eq!(l(Language::German).month_year(2026, 3), "März 2026");
         assert_eq!(l(Language::Spanish).month_year(2026, 3), "Marzo de 2026");
         assert_eq!(l(Language::English).month_year(2026, 3), "March 2026");

@@ -24,6 +24,20 @@ fn head(lang: Language, title: &str) -> Markup {
     }
 }
 
+/// What app.js writes on the page, in the page's language (`data-messages` on `body`).
+fn script_messages(lang: Language) -> String {
+    serde_json::json!({
+        "zoneDetected": t!(lang, "js-zone-detected"),
+        "zoneSearch": t!(lang, "js-zone-search"),
+        "passwordsDiffer": t!(lang, "js-passwords-differ"),
+        "chooseOne": t!(lang, "js-choose-one"),
+        "guestEmail": t!(lang, "js-guest-email", n = "{n}"),
+        "sending": t!(lang, "js-sending"),
+        "copied": t!(lang, "js-copied"),
+    })
+    .to_string()
+}
+
 fn brand(org: &str) -> Markup {
     html! {
         span.brand {
@@ -39,7 +53,7 @@ pub fn card_page(lang: Language, title: &str, org: &str, body: Markup) -> Markup
         (DOCTYPE)
         html lang=(lang.tag()) dir=(lang.dir()) {
             (head(lang, title))
-            body.centered {
+            body.centered data-messages=(script_messages(lang)) {
                 main.card-wrap {
                     div.card-brand { (brand(org)) }
                     section.card { (body) }
@@ -122,7 +136,7 @@ pub fn app_page(shell: &Shell<'_>, body: Markup) -> Markup {
         (DOCTYPE)
         html lang=(shell.lang.tag()) dir=(shell.lang.dir()) {
             (head(shell.lang, shell.title))
-            body.app data-session-left=[shell.session_left] {
+            body.app data-session-left=[shell.session_left] data-messages=(script_messages(shell.lang)) {
                 a.skip-link href="#main" { (t!(shell.lang, "skip-to-content")) }
                 header.topbar {
                     a.topbar-home href="/dashboard" { (brand(shell.org)) }
@@ -185,7 +199,7 @@ pub fn public_page(lang: Language, title: &str, org: &str, embed: bool, body: Ma
         (DOCTYPE)
         html lang=(lang.tag()) dir=(lang.dir()) {
             (head(lang, title))
-            body.public.embed[embed] {
+            body.public.embed[embed] data-messages=(script_messages(lang)) {
                 main #main.public-main { (body) }
                 @if !embed {
                     footer.public-footer {

@@ -267,6 +267,7 @@ pub async fn create(
         requires_confirmation: false,
         pending_blocks_slot: true,
         hidden: false,
+        language: None,
         schedule_id: None,
         team_id,
         scheduling_type,
@@ -662,6 +663,7 @@ fn editor(
                     (checkbox_field("pendingBlocksSlot", "Keep the time while a request waits", input.pending_blocks_slot, None))
                     (number_field("seatsPerSlot", "Seats per time", input.seats_per_slot, Some("For group sessions: several people can book the same time. Empty: one."), errors))
                     (checkbox_field("hidden", "Hidden from the public page", input.hidden, Some("The direct link still works.")))
+                    (crate::web::layout::select_field("language", &crate::t!(ctx.lang, "event-type-language"), &crate::web::layout::language_options(Some(&crate::t!(ctx.lang, "event-type-language-visitor"))), input.language.as_deref().unwrap_or(""), Some(&crate::t!(ctx.lang, "event-type-language-hint")), errors))
                 }
                 section.panel #embed aria-labelledby="embed-title" {
                     h2 #embed-title { "Embed on your website" }
@@ -842,6 +844,7 @@ fn parse_editor(
         requires_confirmation: form.has("requiresConfirmation"),
         pending_blocks_slot: form.has("pendingBlocksSlot"),
         hidden: form.has("hidden"),
+        language: Some(form.get("language").to_string()).filter(|tag| !tag.trim().is_empty()),
         schedule_id: form.get("scheduleId").parse().ok(),
         team_id: current.team_id,
         scheduling_type,

@@ -20,7 +20,8 @@ use crate::model::error::FieldErrors;
 use crate::model::event_types::Location;
 use crate::model::time;
 use crate::model::time::start_of_day;
-use crate::present::{Conventions, Locale};
+use crate::present::{Conventions, Language, LanguageTag, Locale};
+use crate::t;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{csrf_field, initials, message_page, notice, public_page, zone_options};
 use crate::web::public::questions::{answers_of, question_field};
@@ -71,6 +72,8 @@ pub struct View {
     /// The day the month calendar's weeks start on: the visitor's region's, else the
     /// host's (or the organization's) choice.
     pub first_day: chrono::Weekday,
+    /// The page's language.
+    pub lang: Language,
 }
 
 impl View {
@@ -82,6 +85,7 @@ impl View {
         query: &BookerQuery,
         now: DateTime<Utc>,
         conventions: Option<Conventions>,
+        lang: Language,
     ) -> View {
         let zone = query.tz.trim().parse::<Tz>().unwrap_or(target.zone);
         let durations = target.event_type.input.durations_minutes.clone();
@@ -131,6 +135,7 @@ impl View {
             now,
             month_first: conventions.is_some_and(|c| c.month_first),
             first_day: conventions.map_or(target.first_day_of_week, |c| c.first_day),
+            lang,
         }
     }
 
@@ -181,7 +186,9 @@ impl View {
 
     /// How this visitor reads dates and times.
     fn locale(&self) -> Locale {
-        Locale::english(self.twelve_hour).month_first(self.month_first)
+        Locale::english(self.twelve_hour)
+            .month_first(self.month_first)
+            .in_language(self.lang)
     }
 
     /// The same view with another duration or clock.
@@ -257,7 +264,7 @@ async fn rescheduled_booking(ctx: &Ctx, view: &View) -> Result<Option<Booking>, 
 
 pub async fn show(ctx: &Ctx, target: &Target, query: &BookerQuery) -> Result<Response, WebError> {
     let now = ctx.state.clock.now();
-    let mut view = View::new(target, query, now, ctx.conventions);
+    let mut view = View::new(target, query, now, ctx.conventions, ctx.lang);
     let moving = rescheduled_booking(ctx, &view).await?;
     if let Some(old) = &moving {
         let minutes = u32::try_from((old.end - old.start).num_minutes()).unwrap_or(0);
@@ -306,7 +313,7 @@ pub async fn show(ctx: &Ctx, target: &Target, query: &BookerQuery) -> Result<Res
             &days,
             now,
             moving.as_ref(),
-            Some("That time is no longer available. Please pick another one."),
+            Some(&t!(view.lang, "booker-time-gone")),
         );
         return Ok(page(ctx, target, &view, StatusCode::CONFLICT, body));
     }
@@ -324,12 +331,27 @@ fn page(ctx: &Ctx, target: &Target, view: &View, status: StatusCode, body: Marku
     )
 }
 
-fn location_text(location: &Location) -> String {
+fn location_text(lang: Language, location: &Location) -> String {
     match location {
         Location::InPerson { address } => address.clone(),
-        Location::Phone { .. } => "Phone call".into(),
-        Location::Link { .. } => "Online meeting".into(),
-        Location::Video { .. } => "Video call".into(),
+        Location::Phone { .. } => t!(lang, "booker-location-phone"),
+        Location::Link { .. } => t!(lang, "booker-location-online"),
+        Location::Video { .. } => t!(lang, "booker-location-video"),
+    }
+}
+
+/// Every place an event type offers, as one phrase (`Video call or 1 Harbor Street`).
+fn locations_text(lang: Language, locations: &[Location]) -> String {
+    let names: Vec<String> = locations.iter().map(|l| location_text(lang, l)).collect();
+    match names.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => t!(
+            lang,
+            "booker-locations-or",
+            first = rest.join(", "),
+            last = last.as_str()
+        ),
     }
 }
 
@@ -352,9 +374,7 @@ fn info(
             h1.booker-title { (input.title) }
             @if let Some(old) = moving {
                 div.alert.alert-info role="status" {
-                    "Rescheduling your booking of "
-                    strong { (view.locale().when(old.start, old.end, view.zone)) }
-                    "."
+                    (t!(view.lang, "booker-rescheduling", when = view.locale().when(old.start, old.end, view.zone)))
                 }
             }
             ul.booker-meta {
@@ -368,23 +388,23 @@ fn info(
                 } @else if view.durations.len() > 1 && moving.is_none() {
                     li.durations {
                         (icon_clock())
-                        div.pills role="group" aria-label="Duration" {
+                        div.pills role="group" aria-label=(t!(view.lang, "booker-duration")) {
                             @for minutes in &view.durations {
                                 @let href = view.with(*minutes, view.twelve_hour).href(Some(view.month), view.date, None);
                                 @if *minutes == view.duration {
-                                    a.pill href=(href) aria-current="true" data-nav { (Locale::default().duration(*minutes)) }
+                                    a.pill href=(href) aria-current="true" data-nav { (view.locale().duration(*minutes)) }
                                 } @else {
-                                    a.pill href=(href) data-nav { (Locale::default().duration(*minutes)) }
+                                    a.pill href=(href) data-nav { (view.locale().duration(*minutes)) }
                                 }
                             }
                         }
                     }
                 } @else {
-                    li { (icon_clock()) span { (Locale::default().duration(view.duration)) } }
+                    li { (icon_clock()) span { (view.locale().duration(view.duration)) } }
                 }
                 @if !input.locations.is_empty() {
                     li { (icon_pin()) span {
-                        (input.locations.iter().map(location_text).collect::<Vec<_>>().join(" or "))
+                        (locations_text(view.lang, &input.locations))
                     } }
                 }
                 li { (icon_globe()) span { (view.zone.name().replace('_', " ")) } }
@@ -408,12 +428,12 @@ fn zone_form(view: &View) -> Markup {
                 input type="hidden" name="date" value=(date.format("%Y-%m-%d"));
             }
             (view.hidden_fields(&["tz"]))
-            label for="booker-tz" { "Time zone" }
+            label for="booker-tz" { (t!(view.lang, "booker-time-zone")) }
             div.zone-row {
                 select #booker-tz name="tz" data-zone-select data-zone-menu {
                     (zone_options(view.zone.name(), view.now))
                 }
-                button.button.ghost type="submit" data-no-js { "Apply" }
+                button.button.ghost type="submit" data-no-js { (t!(view.lang, "booker-apply")) }
             }
         }
     }
@@ -439,21 +459,21 @@ fn calendar(view: &View, days: &Days, today: NaiveDate) -> Markup {
     html! {
         div.calendar {
             div.calendar-head {
-                h2 #month-label aria-live="polite" { (first.format("%B %Y")) }
+                h2 #month-label aria-live="polite" { (view.locale().month_year(first.year(), first.month())) }
                 div.calendar-nav {
                     @if can_go_back {
-                        a.icon-button href=(view.href(Some(previous), None, None)) aria-label="Previous month" data-nav { "‹" }
+                        a.icon-button href=(view.href(Some(previous), None, None)) aria-label=(t!(view.lang, "booker-previous-month")) data-nav { span.flip-rtl { "‹" } }
                     } @else {
-                        span.icon-button.disabled aria-hidden="true" { "‹" }
+                        span.icon-button.disabled aria-hidden="true" { span.flip-rtl { "‹" } }
                     }
-                    a.icon-button href=(view.href(Some(next), None, None)) aria-label="Next month" data-nav { "›" }
+                    a.icon-button href=(view.href(Some(next), None, None)) aria-label=(t!(view.lang, "booker-next-month")) data-nav { span.flip-rtl { "›" } }
                 }
             }
             table.calendar-grid aria-labelledby="month-label" data-calendar {
                 thead {
                     tr {
                         @for day in &header {
-                            th scope="col" abbr=(crate::web::layout::capitalize(crate::instance::weekday_name(*day))) { (format!("{day}")) }
+                            th scope="col" abbr=(view.locale().weekday_long(*day)) { (view.locale().weekday_short(*day)) }
                         }
                     }
                 }
@@ -466,7 +486,7 @@ fn calendar(view: &View, days: &Days, today: NaiveDate) -> Markup {
                                     @if index >= lead && index < lead + length {
                                         @let date = first + Duration::days(i64::from(index - lead));
                                         @let count = days.get(&date).map_or(0, Vec::len);
-                                        @let label = format!("{}, {}", view.locale().long_date(date), if count == 1 { "1 time available".to_string() } else { format!("{count} times available") });
+                                        @let label = t!(view.lang, "booker-day-times", date = view.locale().long_date(date), count = count);
                                         @if count > 0 {
                                             @if view.date == Some(date) {
                                                 a.day.available.selected href=(view.href(Some(first), Some(date), None)) aria-label=(label) aria-current="date" data-nav data-day { (date.day()) }
@@ -474,7 +494,7 @@ fn calendar(view: &View, days: &Days, today: NaiveDate) -> Markup {
                                                 a.day.available href=(view.href(Some(first), Some(date), None)) aria-label=(label) data-nav data-day { (date.day()) }
                                             }
                                         } @else {
-                                            span.day.today[date == today] aria-label=(format!("{}, no times", view.locale().long_date(date))) { (date.day()) }
+                                            span.day.today[date == today] aria-label=(t!(view.lang, "booker-day-no-times", date = view.locale().long_date(date))) { (date.day()) }
                                         }
                                     }
                                 }
@@ -485,8 +505,8 @@ fn calendar(view: &View, days: &Days, today: NaiveDate) -> Markup {
             }
             @if days.is_empty() {
                 p.muted.small.calendar-empty {
-                    "No free times this month. "
-                    a href=(view.href(Some(next), None, None)) data-nav { "See " (next.format("%B")) }
+                    (t!(view.lang, "booker-month-empty")) " "
+                    a href=(view.href(Some(next), None, None)) data-nav { (t!(view.lang, "booker-see-month", month = view.locale().month_year(next.year(), next.month()))) }
                 }
             }
         }
@@ -512,9 +532,9 @@ fn slot_list(view: &View, days: &Days) -> Markup {
                 @if let Some(date) = view.date {
                     h2 #slots-title { (view.locale().short_date(date)) }
                 } @else {
-                    h2 #slots-title.visually-hidden { "Times" }
+                    h2 #slots-title.visually-hidden { (t!(view.lang, "booker-times")) }
                 }
-                div.segmented role="group" aria-label="Clock" {
+                div.segmented role="group" aria-label=(t!(view.lang, "booker-clock")) {
                     (toggle(true, "12h"))
                     (toggle(false, "24h"))
                 }
@@ -528,7 +548,7 @@ fn slot_list(view: &View, days: &Days) -> Markup {
                                     span.slot-dot aria-hidden="true" {}
                                     (view.locale().time(slot.start.with_timezone(&view.zone)))
                                     @if let Some(seats) = slot.seats_remaining {
-                                        span.seats { (seats) " seats left" }
+                                        span.seats { (t!(view.lang, "booker-seats-left", seats = seats)) }
                                     }
                                 }
                             }
@@ -536,7 +556,7 @@ fn slot_list(view: &View, days: &Days) -> Markup {
                     }
                 }
                 None => {
-                    p.muted.slots-hint { "Pick a day to see the times you can book." }
+                    p.muted.slots-hint { (t!(view.lang, "booker-pick-a-day")) }
                 }
             }
         }
@@ -576,9 +596,10 @@ fn form_step(
 ) -> Markup {
     let input = &target.event_type.input;
     let back = view.href(Some(view.month), view.date, None);
-    let general: Vec<&str> = ["start", "duration", "attendee.timeZone", "Idempotency-Key"]
+    let lang = view.lang;
+    let general: Vec<String> = ["start", "duration", "attendee.timeZone", "Idempotency-Key"]
         .iter()
-        .filter_map(|field| errors.get(field))
+        .filter_map(|field| errors.text(field, lang))
         .collect();
     let guests: Vec<&str> = form
         .all("guests")
@@ -587,8 +608,8 @@ fn form_step(
         .collect();
     let field_error = |name: &str, label: &str| {
         html! {
-            @if let Some(message) = errors.get(name) {
-                p.error id=(format!("{}-error", name.replace(['.', '[', ']'], "-"))) { (label) " " (message) }
+            @if let Some(message) = errors.text(name, lang) {
+                p.error id=(format!("{}-error", name.replace(['.', '[', ']'], "-"))) { (crate::web::layout::field_error(label, &message)) }
             }
         }
     };
@@ -596,10 +617,10 @@ fn form_step(
         div.booker.booker-form-step #booker data-booker {
             (info(target, view, Some(slot), None))
             section.booking-form aria-labelledby="form-title" {
-                h2 #form-title { "Your details" }
+                h2 #form-title { (t!(lang, "booker-your-details")) }
                 @if !errors.is_empty() {
                     div.alert.alert-error role="alert" {
-                        p { strong { "Please correct the highlighted fields." } }
+                        p { strong { (t!(lang, "form-correct-fields")) } }
                         @for message in &general { p { (message) } }
                     }
                 }
@@ -609,57 +630,57 @@ fn form_step(
                     input type="hidden" name="duration" value=(view.duration);
                     (view.hidden_fields(&["duration"]))
                     div.field.invalid[errors.get("attendee.name").is_some()] {
-                        label for="f-name" { "Your name" span.required aria-hidden="true" { " *" } }
+                        label for="f-name" { (t!(lang, "booker-your-name")) span.required aria-hidden="true" { " *" } }
                         input #f-name type="text" name="name" value=(form.get("name")) autocomplete="name" required maxlength="200"
                             aria-invalid=[errors.get("attendee.name").map(|_| "true")]
                             aria-describedby=[errors.get("attendee.name").map(|_| "attendee-name-error")];
-                        (field_error("attendee.name", "Your name"))
+                        (field_error("attendee.name", &t!(lang, "booker-your-name")))
                     }
                     div.field.invalid[errors.get("attendee.email").is_some()] {
-                        label for="f-email" { "Email address" span.required aria-hidden="true" { " *" } }
+                        label for="f-email" { (t!(lang, "booker-email")) span.required aria-hidden="true" { " *" } }
                         input #f-email type="email" name="email" value=(form.get("email")) autocomplete="email" required
                             aria-invalid=[errors.get("attendee.email").map(|_| "true")]
                             aria-describedby=[errors.get("attendee.email").map(|_| "attendee-email-error")];
-                        (field_error("attendee.email", "Email address"))
+                        (field_error("attendee.email", &t!(lang, "booker-email")))
                     }
                     @if input.locations.len() > 1 {
                         fieldset.field.choices.invalid[errors.get("location").is_some()] {
-                            legend { "Where should we meet?" }
+                            legend { (t!(lang, "booker-where")) }
                             @for (i, location) in input.locations.iter().enumerate() {
                                 @let id = format!("f-location-{i}");
                                 @let chosen = form.get("location");
                                 div.choice {
                                     input type="radio" id=(id) name="location" value=(location.choice_key())
                                         checked[chosen == location.choice_key() || (chosen.is_empty() && i == 0)];
-                                    label for=(id) { (location_text(location)) }
+                                    label for=(id) { (location_text(lang, location)) }
                                 }
                             }
-                            (field_error("location", "Location"))
+                            (field_error("location", &t!(lang, "booker-location")))
                         }
                     }
                     @for question in &input.questions {
-                        (question_field(question, form, errors))
+                        (question_field(lang, question, form, errors))
                     }
                     details.guests open[!guests.is_empty() || errors.iter().any(|e| e.field.starts_with("guests"))] {
-                        summary { "Add guests" }
-                        p.hint { "They receive the invitation too." }
+                        summary { (t!(lang, "booker-add-guests")) }
+                        p.hint { (t!(lang, "booker-guests-hint")) }
                         div.guest-list data-guests {
                             @for i in 0..guests.len().max(1) {
                                 @let name = format!("guests[{i}]");
                                 div.field.invalid[errors.get(&name).is_some()] {
-                                    label for=(format!("f-guest-{i}")) { "Guest email " (i + 1) }
+                                    label for=(format!("f-guest-{i}")) { (t!(lang, "booker-guest-email-n", n = i + 1)) }
                                     input id=(format!("f-guest-{i}")) type="email" name="guests" value=(guests.get(i).copied().unwrap_or_default()) autocomplete="off";
-                                    (field_error(&name, "Guest email"))
+                                    (field_error(&name, &t!(lang, "booker-guest-email")))
                                 }
                             }
                         }
-                        @if let Some(message) = errors.get("guests") { p.error { "Guests " (message) } }
-                        button.button.ghost type="button" data-add-guest hidden { "+ Add another guest" }
+                        @if let Some(message) = errors.text("guests", lang) { p.error { (crate::web::layout::field_error(&t!(lang, "booker-guests"), &message)) } }
+                        button.button.ghost type="button" data-add-guest hidden { (t!(lang, "booker-add-another-guest")) }
                     }
                     div.form-actions {
-                        a.button.ghost href=(back) data-nav { "Back" }
+                        a.button.ghost href=(back) data-nav { (t!(lang, "booker-back")) }
                         button.button.primary type="submit" data-submit {
-                            @if input.requires_confirmation { "Request booking" } @else { "Confirm booking" }
+                            @if input.requires_confirmation { (t!(lang, "booker-request")) } @else { (t!(lang, "booker-confirm")) }
                         }
                     }
                 }
@@ -687,7 +708,7 @@ fn reschedule_step(
         div.booker.booker-form-step #booker data-booker {
             (info(target, view, Some(slot), Some(old)))
             section.booking-form aria-labelledby="form-title" {
-                h2 #form-title { "Confirm the new time" }
+                h2 #form-title { (t!(view.lang, "booker-confirm-new-time")) }
                 (crate::web::layout::error_summary(errors))
                 form method="post" action=(format!("/booking/{}/reschedule", old.uid)) {
                     (csrf_field(&form_token(ctx, view.embed)))
@@ -696,10 +717,10 @@ fn reschedule_step(
                     input type="hidden" name="tz" value=(view.zone.name());
                     input type="hidden" name="h" value=(if view.twelve_hour { "12" } else { "24" });
                     @if view.embed { input type="hidden" name="embed" value="1"; }
-                    (crate::web::layout::textarea_field("reason", "Reason for rescheduling (optional)", "", Some("Shared with the host."), false, errors))
+                    (crate::web::layout::textarea_field("reason", &t!(view.lang, "booker-reschedule-reason"), "", Some(&t!(view.lang, "booker-reschedule-reason-hint")), false, errors))
                     div.form-actions {
-                        a.button.ghost href=(back) data-nav { "Back" }
-                        button.button.primary type="submit" data-submit { "Reschedule" }
+                        a.button.ghost href=(back) data-nav { (t!(view.lang, "booker-back")) }
+                        button.button.primary type="submit" data-submit { (t!(view.lang, "booker-reschedule")) }
                     }
                 }
             }
@@ -719,7 +740,7 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
         embed: form.get("embed").to_string(),
         ..BookerQuery::default()
     };
-    let view = View::new(target, &query, now, ctx.conventions);
+    let view = View::new(target, &query, now, ctx.conventions, ctx.lang);
     let Some(slot) = view.slot else {
         return Ok(Redirect::to(&view.href(None, None, None)).into_response());
     };
@@ -727,9 +748,10 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
         let seconds = crate::auth::throttle::retry_after_seconds(wait);
         return Err(WebError::TooManyRequests {
             retry_after_seconds: seconds,
-            message: format!(
-                "Too many bookings were made from this network. Try again in {} minutes.",
-                (seconds + 59) / 60
+            message: t!(
+                view.lang,
+                "booker-too-many-from-network",
+                minutes = (seconds + 59) / 60
             ),
         });
     }
@@ -741,7 +763,7 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
             name: form.get("name").to_string(),
             email: form.get("email").to_string(),
             time_zone: view.zone.name().to_string(),
-            locale: ctx.locale.as_ref().map(ToString::to_string),
+            locale: Some(booking_locale(view.lang, ctx.locale.as_ref())),
         },
         guests: form.all("guests").into_iter().map(str::to_string).collect(),
         answers: answers_of(&target.event_type.input.questions, &form),
@@ -789,7 +811,7 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
                 &days,
                 now,
                 None,
-                Some("Sorry, that time was just taken. Please pick another one."),
+                Some(&t!(view.lang, "booker-just-taken")),
             );
             Ok(page(ctx, target, &view, StatusCode::CONFLICT, body))
         }
@@ -797,11 +819,18 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
             let seconds = crate::auth::throttle::retry_after_seconds(retry_after);
             Err(WebError::TooManyRequests {
                 retry_after_seconds: seconds,
-                message: format!(
-                    "Sorry, {}. Try again in {} minutes.",
-                    cap.message(),
-                    (seconds + 59) / 60
-                ),
+                message: match cap {
+                    booking::Cap::EventType(_) => t!(
+                        view.lang,
+                        "booker-too-many-event-type",
+                        minutes = (seconds + 59) / 60
+                    ),
+                    booking::Cap::Host(_) => t!(
+                        view.lang,
+                        "booker-too-many-host",
+                        minutes = (seconds + 59) / 60
+                    ),
+                },
             })
         }
         Err(BookingError::EventTypeNotFound) => Err(WebError::NotFound),
@@ -810,13 +839,32 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
     }
 }
 
+/// The locale a booking keeps for every later message to the invitee: the browser's when
+/// it is in the page's language (`de-AT`), else the page's language with the browser's
+/// region (`de-US` for a visitor in the US who chose German), else the page's language.
+fn booking_locale(lang: Language, visitor: Option<&LanguageTag>) -> String {
+    let Some(visitor) = visitor else {
+        return lang.tag().to_string();
+    };
+    if Language::of_tag(visitor) == Some(lang) {
+        return visitor.to_string();
+    }
+    match visitor.region() {
+        Some(region) if !lang.tag().contains('-') => {
+            LanguageTag::parse(&format!("{}-{region}", lang.tag()))
+                .map_or_else(|_| lang.tag().to_string(), |tag| tag.to_string())
+        }
+        _ => lang.tag().to_string(),
+    }
+}
+
 fn already_booked(ctx: &Ctx, view: &View) -> Response {
     let body = message_page(
         ctx.lang,
-        "You have already booked this time",
+        &t!(view.lang, "booker-already-booked"),
         html! {
-            p { "This exact booking was made a moment ago. Use the link on its confirmation page to see, move or cancel it." }
-            p { a href=(view.href(None, None, None)) { "Back to the calendar" } }
+            p { (t!(view.lang, "booker-already-booked-text")) }
+            p { a href=(view.href(None, None, None)) { (t!(view.lang, "booker-back-to-calendar")) } }
         },
     );
     respond(&ctx.state, StatusCode::OK, body)
@@ -837,6 +885,18 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_booking_keeps_the_page_s_language_with_the_visitor_s_region() {
+        let tag = |text: &str| LanguageTag::parse(text).ok();
+        let kept = |lang, visitor: Option<LanguageTag>| booking_locale(lang, visitor.as_ref());
+        assert_eq!(kept(Language::German, tag("de-AT")), "de-AT");
+        assert_eq!(kept(Language::German, tag("en-US")), "de-US");
+        assert_eq!(kept(Language::French, tag("en")), "fr");
+        assert_eq!(kept(Language::French, None), "fr");
+        assert_eq!(kept(Language::Portuguese, tag("en-US")), "pt-BR");
+        assert_eq!(kept(Language::English, tag("en-GB")), "en-GB");
+    }
+
+    #[test]
     fn links_keep_the_zone_and_clock() {
         let view = View {
             path: "/ana/consultation".into(),
@@ -853,6 +913,7 @@ mod tests {
             now: Utc::now(),
             month_first: false,
             first_day: chrono::Weekday::Mon,
+            lang: Language::English,
         };
         assert_eq!(
             view.href(view.date, NaiveDate::from_ymd_opt(2026, 3, 30), None),

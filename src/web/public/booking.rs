@@ -18,7 +18,8 @@ use crate::integrations::notify::ics::{self, CalendarEvent};
 use crate::model::error::FieldErrors;
 use crate::model::event_types::Location;
 use crate::model::questions::Question;
-use crate::present::Locale;
+use crate::present::{Language, Locale};
+use crate::t;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{
     csrf_field, location_link, message_page, notice, public_page, textarea_field,
@@ -111,29 +112,42 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
     }
 }
 
-fn describe_for_calendar(loaded: &Loaded, manage_url: &str) -> String {
+fn describe_for_calendar(lang: Language, loaded: &Loaded, manage_url: &str) -> String {
     let hosts: Vec<&str> = loaded.hosts.iter().map(|h| h.name.as_str()).collect();
-    let mut text = format!(
-        "{} with {}",
-        loaded.booking.title,
-        if hosts.is_empty() {
-            "the host".to_string()
-        } else {
-            hosts.join(", ")
-        }
-    );
-    text.push_str(&format!("\n\nReschedule or cancel: {manage_url}"));
-    text
+    let with = if hosts.is_empty() {
+        t!(
+            lang,
+            "meeting-with-the-host",
+            title = loaded.booking.title.as_str()
+        )
+    } else {
+        t!(
+            lang,
+            "meeting-with",
+            title = loaded.booking.title.as_str(),
+            host = hosts.join(", ")
+        )
+    };
+    let change = t!(lang, "booking-page-change-link", link = manage_url);
+    format!("{with}\n\n{change}")
 }
 
-fn calendar_links(loaded: &Loaded, manage_url: &str) -> (String, String) {
+fn calendar_links(lang: Language, loaded: &Loaded, manage_url: &str) -> (String, String) {
     let booking = &loaded.booking;
-    let title = format!(
-        "{} with {}",
-        booking.title,
-        loaded.hosts.first().map_or("host", |h| h.name.as_str())
-    );
-    let details = describe_for_calendar(loaded, manage_url);
+    let title = match loaded.hosts.first() {
+        Some(host) => t!(
+            lang,
+            "meeting-with",
+            title = booking.title.as_str(),
+            host = host.name.as_str()
+        ),
+        None => t!(
+            lang,
+            "meeting-with-the-host",
+            title = booking.title.as_str()
+        ),
+    };
+    let details = describe_for_calendar(lang, loaded, manage_url);
     let location = booking
         .location
         .as_ref()
@@ -160,10 +174,10 @@ fn calendar_links(loaded: &Loaded, manage_url: &str) -> (String, String) {
     (google, outlook)
 }
 
-fn notice_for(key: &str) -> Option<&'static str> {
+fn notice_for(lang: Language, key: &str) -> Option<String> {
     match key {
-        "cancelled" => Some("Your booking is cancelled."),
-        "rescheduled" => Some("Your booking is moved to the new time."),
+        "cancelled" => Some(t!(lang, "booking-page-cancelled-notice")),
+        "rescheduled" => Some(t!(lang, "booking-page-moved-notice")),
         _ => None,
     }
 }
@@ -175,8 +189,9 @@ struct PageOptions<'a> {
     /// Dates with the month first, as where the visitor's browser says they are.
     month_first: bool,
     embed: bool,
-    notice: Option<(&'a str, &'a str)>,
+    notice: Option<(&'a str, String)>,
     errors: FieldErrors,
+    lang: Language,
 }
 
 fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
@@ -189,34 +204,37 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
     );
     let active = booking.status.is_active();
     let upcoming = active && booking.end > now;
+    let lang = options.lang;
     let (icon_class, heading, lead) = match booking.status {
-        BookingStatus::Accepted if booking.end <= now => {
-            ("done", "This meeting is over", "We hope it went well.")
-        }
+        BookingStatus::Accepted if booking.end <= now => (
+            "done",
+            t!(lang, "booking-page-over"),
+            t!(lang, "booking-page-over-lead"),
+        ),
         BookingStatus::Accepted => (
             "ok",
-            "This meeting is scheduled",
-            "The details are below. Add it to your calendar so you do not miss it.",
+            t!(lang, "booking-page-scheduled"),
+            t!(lang, "booking-page-scheduled-lead"),
         ),
         BookingStatus::Pending => (
             "wait",
-            "Your request was sent",
-            "The host confirms it soon. Until then the time is kept for you.",
+            t!(lang, "booking-page-requested"),
+            t!(lang, "booking-page-requested-lead"),
         ),
         BookingStatus::Cancelled if booking.rescheduled_to_id.is_some() => (
             "off",
-            "This booking was moved",
-            "It was rescheduled to a new time; the confirmation of the new time has the current details.",
+            t!(lang, "booking-page-moved"),
+            t!(lang, "booking-page-moved-lead"),
         ),
         BookingStatus::Cancelled => (
             "off",
-            "This meeting was cancelled",
-            "The time is free again. You can book another one whenever you like.",
+            t!(lang, "booking-page-cancelled"),
+            t!(lang, "booking-page-cancelled-lead"),
         ),
         BookingStatus::Rejected => (
             "off",
-            "The host declined this request",
-            "You can pick another time and ask again.",
+            t!(lang, "booking-page-declined"),
+            t!(lang, "booking-page-declined-lead"),
         ),
     };
     let zone_name = options.zone.name().replace('_', " ");
@@ -227,7 +245,7 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
         booking.uid,
         format::query(&[("token", options.token)])
     );
-    let (google, outlook) = calendar_links(loaded, &manage_url);
+    let (google, outlook) = calendar_links(lang, loaded, &manage_url);
     let reschedule_href = loaded.booker_path.as_ref().map(|path| {
         format!(
             "{path}{}",
@@ -251,7 +269,7 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                 .map_or(key.clone(), |q| q.label.clone());
             let text = match value {
                 serde_json::Value::String(s) => s.clone(),
-                serde_json::Value::Bool(true) => "Yes".into(),
+                serde_json::Value::Bool(true) => t!(lang, "booking-page-yes"),
                 serde_json::Value::Array(items) => items
                     .iter()
                     .filter_map(|i| i.as_str())
@@ -264,7 +282,7 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
         .collect();
     html! {
         div.confirmation {
-            @if let Some((kind, text)) = options.notice { (notice(kind, text)) }
+            @if let Some((kind, text)) = &options.notice { (notice(kind, text)) }
             div.confirmation-head {
                 span class=(format!("status-icon status-{icon_class}")) aria-hidden="true" {
                     @match icon_class { "ok" | "done" => "✓", "wait" => "…", _ => "✕" }
@@ -273,24 +291,29 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                 p.muted { (lead) }
             }
             dl.summary {
-                dt { "What" }
-                dd { (booking.title) @if let Some(host) = loaded.hosts.first() { " with " (host.name) } }
-                dt { "When" }
+                dt { (t!(lang, "booking-page-what")) }
+                dd {
+                    @match loaded.hosts.first() {
+                        Some(host) => (t!(lang, "meeting-with", title = booking.title.as_str(), host = host.name.as_str())),
+                        None => (booking.title),
+                    }
+                }
+                dt { (t!(lang, "booking-page-when")) }
                 dd {
                     span.when-line { (icon_calendar()) (options.locale().long_date(booking.start.with_timezone(&options.zone).date_naive())) }
                     span.when-line { (icon_clock()) (options.locale().time(booking.start.with_timezone(&options.zone))) " – " (options.locale().time(booking.end.with_timezone(&options.zone))) }
                     span.when-line.muted { (icon_globe()) (zone_name) " (" (crate::present::offset(options.zone, booking.start)) ")" }
                 }
-                dt { "Who" }
+                dt { (t!(lang, "booking-page-who")) }
                 dd {
                     ul.people {
-                        @for host in &loaded.hosts { li { (host.name) span.badge { "Host" } } }
+                        @for host in &loaded.hosts { li { (host.name) span.badge { (t!(lang, "booking-page-host")) } } }
                         li { (booking.attendee_name) span.muted { " " (booking.attendee_email) } }
-                        @for guest in &booking.guests { li { (guest) span.muted { " guest" } } }
+                        @for guest in &booking.guests { li { (guest) span.muted { " " (t!(lang, "booking-page-guest")) } } }
                     }
                 }
                 @if let Some(location) = &booking.location {
-                    dt { "Where" }
+                    dt { (t!(lang, "booking-page-where")) }
                     dd { span.when-line { (icon_pin()) (location_link(location)) } }
                 }
                 @for (label, text) in &answers {
@@ -298,23 +321,23 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                     dd { (text) }
                 }
                 @if let Some(reason) = &booking.cancel_reason {
-                    dt { "Reason" }
+                    dt { (t!(lang, "booking-page-reason")) }
                     dd { (reason) }
                 }
                 @if let Some(reason) = &booking.rejection_reason {
-                    dt { "Reason" }
+                    dt { (t!(lang, "booking-page-reason")) }
                     dd { (reason) }
                 }
             }
             @if let Some(path) = &loaded.moved_to {
-                p { a.button.primary href=(path) { "See the booking at its new time" } }
+                p { a.button.primary href=(path) { (t!(lang, "booking-page-see-new-time")) } }
             }
             // A request is not a meeting yet: its calendar file comes once it is accepted.
             @if upcoming && booking.status == BookingStatus::Accepted {
                 section.add-calendar aria-labelledby="add-title" {
-                    h2 #add-title { "Add to your calendar" }
+                    h2 #add-title { (t!(lang, "booking-page-add-to-calendar")) }
                     div.button-row {
-                        a.button.ghost href=(ics_href) download="booking.ics" { (icon_calendar()) "Download .ics" }
+                        a.button.ghost href=(ics_href) download="booking.ics" { (icon_calendar()) (t!(lang, "booking-page-download-ics")) }
                         a.button.ghost href=(google) rel="noopener noreferrer" target="_blank" { "Google Calendar" }
                         a.button.ghost href=(outlook) rel="noopener noreferrer" target="_blank" { "Outlook" }
                     }
@@ -322,36 +345,36 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
             }
             @if upcoming {
                 section.manage aria-labelledby="manage-title" {
-                    h2 #manage-title { "Need to make a change?" }
+                    h2 #manage-title { (t!(lang, "booking-page-change")) }
                     div.field {
-                        label for="manage-link" { "Your link to manage this booking" }
-                        p.hint id="manage-link-hint" { "Keep it: anyone with this link can reschedule or cancel." }
+                        label for="manage-link" { (t!(lang, "booking-page-manage-link")) }
+                        p.hint id="manage-link-hint" { (t!(lang, "booking-page-manage-link-hint")) }
                         div.copy-row {
                             input #manage-link type="url" readonly value=(manage_url) aria-describedby="manage-link-hint";
-                            button.button.ghost type="button" data-copy="#manage-link" hidden { "Copy" }
+                            button.button.ghost type="button" data-copy="#manage-link" hidden { (t!(lang, "copy")) }
                         }
                     }
                     div.button-row {
                         @if let Some(href) = &reschedule_href {
-                            a.button.ghost href=(href) { "Reschedule" }
+                            a.button.ghost href=(href) { (t!(lang, "booker-reschedule")) }
                         }
                     }
                     details.cancel-box open[!options.errors.is_empty()] {
-                        summary.button.ghost.danger { "Cancel booking" }
+                        summary.button.ghost.danger { (t!(lang, "booking-page-cancel")) }
                         form method="post" action=(format!("/booking/{}/cancel", booking.uid)) {
                             (csrf_field(&form_token(ctx, options.embed)))
                             input type="hidden" name="token" value=(options.token);
                             input type="hidden" name="h" value=(query_h);
                             input type="hidden" name="tz" value=(options.zone.name());
                             @if options.embed { input type="hidden" name="embed" value="1"; }
-                            (textarea_field("reason", "Reason for cancelling (optional)", "", Some("Shared with the host."), false, &options.errors))
-                            button.button.danger type="submit" { "Cancel this booking" }
+                            (textarea_field("reason", &t!(lang, "booking-page-cancel-reason"), "", Some(&t!(lang, "booker-reschedule-reason-hint")), false, &options.errors))
+                            button.button.danger type="submit" { (t!(lang, "booking-page-cancel-this")) }
                         }
                     }
                 }
             } @else if !active && booking.rescheduled_to_id.is_none() {
                 @if let Some(path) = &loaded.booker_path {
-                    p { a.button.primary href=(format!("{path}{}", format::query(&[("tz", options.zone.name()), ("embed", embed_q)]))) { "Book another time" } }
+                    p { a.button.primary href=(format!("{path}{}", format::query(&[("tz", options.zone.name()), ("embed", embed_q)]))) { (t!(lang, "booking-page-book-another")) } }
                 }
             }
         }
@@ -360,7 +383,9 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
 
 impl PageOptions<'_> {
     fn locale(&self) -> Locale {
-        Locale::english(self.twelve_hour).month_first(self.month_first)
+        Locale::english(self.twelve_hour)
+            .month_first(self.month_first)
+            .in_language(self.lang)
     }
 }
 
@@ -381,8 +406,9 @@ fn options_from<'a>(ctx: &Ctx, query: &'a ManageQuery, booking: &Booking) -> Pag
         },
         month_first: ctx.conventions.is_some_and(|c| c.month_first),
         embed: !query.embed.is_empty(),
-        notice: notice_for(&query.notice).map(|text| ("success", text)),
+        notice: notice_for(ctx.lang, &query.notice).map(|text| ("success", text)),
         errors: FieldErrors::new(),
+        lang: ctx.lang,
     }
 }
 
@@ -423,8 +449,8 @@ pub async fn ics(
     if booking.status == BookingStatus::Pending {
         let body = message_page(
             ctx.lang,
-            "Not accepted yet",
-            html! { p { "The calendar file is ready once the host accepts this request." } },
+            &t!(ctx.lang, "booking-page-not-accepted"),
+            html! { p { (t!(ctx.lang, "booking-page-not-accepted-text")) } },
         );
         return Ok(respond(&ctx.state, StatusCode::CONFLICT, body));
     }
@@ -434,11 +460,19 @@ pub async fn ics(
         crate::booking::manage_path(&booking.uid, &query.token)
     );
     let host = loaded.hosts.first();
-    let title = format!(
-        "{} with {}",
-        booking.title,
-        host.map_or("host", |h| h.name.as_str())
-    );
+    let title = match host {
+        Some(host) => t!(
+            ctx.lang,
+            "meeting-with",
+            title = booking.title.as_str(),
+            host = host.name.as_str()
+        ),
+        None => t!(
+            ctx.lang,
+            "meeting-with-the-host",
+            title = booking.title.as_str()
+        ),
+    };
     let (location, _) =
         crate::integrations::notify::invite::location_and_url(booking.location.as_ref());
     let uid_text = format!("{}{}", booking.uid, crate::model::booking::OWN_UID);
@@ -447,7 +481,7 @@ pub async fn ics(
         sequence: 0,
         uid: &uid_text,
         title: &title,
-        description: &describe_for_calendar(&loaded, &manage_url),
+        description: &describe_for_calendar(ctx.lang, &loaded, &manage_url),
         location: location.as_deref(),
         url: Some(&manage_url),
         start: booking.start,
@@ -524,7 +558,7 @@ pub async fn cancel(
         Err(BookingError::WrongState(message)) => {
             let loaded = load(&ctx, &uid, &query.token).await?;
             let mut options = options_from(&ctx, &query, &loaded.booking);
-            options.notice = Some(("error", message));
+            options.notice = Some(("error", message.to_string()));
             Ok(respond_page(&ctx, &loaded, &options, StatusCode::CONFLICT))
         }
         Err(BookingError::Db(err)) => Err(err.into()),
@@ -576,11 +610,16 @@ pub async fn reschedule(
         Err(err) => {
             let message = match &err {
                 BookingError::Taken(_) | BookingError::NotBookable(_) => {
-                    "That time is no longer available. Please pick another one.".to_string()
+                    t!(ctx.lang, "booker-time-gone")
                 }
                 BookingError::Invalid(errors) => errors
                     .iter()
-                    .map(|e| format!("{} {}", crate::web::layout::capitalize(&e.field), e.message))
+                    .map(|e| {
+                        crate::web::layout::field_error(
+                            &crate::web::layout::capitalize(&e.field),
+                            &e.text(ctx.lang),
+                        )
+                    })
                     .collect::<Vec<_>>()
                     .join(" "),
                 other => other.to_string(),
@@ -591,10 +630,10 @@ pub async fn reschedule(
             );
             let body = message_page(
                 ctx.lang,
-                "The booking was not moved",
+                &t!(ctx.lang, "booking-page-not-moved"),
                 html! {
                     p { (message) }
-                    p { a href=(back) { "Back to your booking" } }
+                    p { a href=(back) { (t!(ctx.lang, "booking-page-back")) } }
                 },
             );
             Ok(respond(&ctx.state, StatusCode::CONFLICT, body))

@@ -71,6 +71,26 @@ pub struct Target {
     pub twelve_hour: bool,
 }
 
+impl Target {
+    /// The language the event type fixes for its pages, if it fixes one.
+    pub fn language(&self) -> Option<crate::present::Language> {
+        self.event_type
+            .input
+            .language
+            .as_deref()
+            .and_then(crate::present::Language::from_tag)
+    }
+
+    /// The request in the event type's own language, when it fixes one.
+    fn fix_language(&self, mut ctx: Ctx) -> Ctx {
+        if let Some(language) = self.language() {
+            ctx.lang = language;
+            crate::web::ctx::set_request_language(language);
+        }
+        ctx
+    }
+}
+
 /// Finds the host and event type of `/{username}/{slug}`; disabled hosts have no pages.
 pub async fn user_target(state: &AppState, username: &str, slug: &str) -> Result<Target, WebError> {
     let (username, slug) = (username.to_string(), slug.to_string());
@@ -128,7 +148,7 @@ pub async fn user_booker(
     Query(query): Query<BookerQuery>,
 ) -> Result<Response, WebError> {
     let target = user_target(&ctx.state, &username, &slug).await?;
-    booker_page(&ctx, &target, &query).await
+    booker_page(&target.fix_language(ctx), &target, &query).await
 }
 
 pub async fn team_booker(
@@ -137,7 +157,7 @@ pub async fn team_booker(
     Query(query): Query<BookerQuery>,
 ) -> Result<Response, WebError> {
     let target = team_target(&ctx.state, &team, &slug).await?;
-    booker_page(&ctx, &target, &query).await
+    booker_page(&target.fix_language(ctx), &target, &query).await
 }
 
 pub async fn user_book(
@@ -146,7 +166,7 @@ pub async fn user_book(
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let target = user_target(&ctx.state, &username, &slug).await?;
-    book(&ctx, &target, format::FormData(form)).await
+    book(&target.fix_language(ctx), &target, format::FormData(form)).await
 }
 
 pub async fn team_book(
@@ -155,7 +175,7 @@ pub async fn team_book(
     axum::Form(form): axum::Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let target = team_target(&ctx.state, &team, &slug).await?;
-    book(&ctx, &target, format::FormData(form)).await
+    book(&target.fix_language(ctx), &target, format::FormData(form)).await
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -164,21 +184,26 @@ pub struct EmbedQuery {
     embed: String,
 }
 
-fn durations(event_type: &EventType) -> String {
+fn durations(lang: crate::present::Language, event_type: &EventType) -> String {
     event_type
         .input
         .durations_minutes
         .iter()
-        .map(|m| Locale::default().duration(*m))
+        .map(|m| Locale::default().in_language(lang).duration(*m))
         .collect::<Vec<_>>()
         .join(" · ")
 }
 
 /// The list of event types on a profile page.
-fn event_list(base: &str, list: &[EventType], embed: bool) -> Markup {
+fn event_list(
+    lang: crate::present::Language,
+    base: &str,
+    list: &[EventType],
+    embed: bool,
+) -> Markup {
     html! {
         @if list.is_empty() {
-            (empty_state("Nothing to book yet", "There are no event types to book here at the moment.", None))
+            (empty_state(&crate::t!(lang, "profile-nothing-to-book"), &crate::t!(lang, "profile-nothing-to-book-text"), None))
         } @else {
             ul.event-list {
                 @for event_type in list {
@@ -188,7 +213,7 @@ fn event_list(base: &str, list: &[EventType], embed: bool) -> Markup {
                             @if !event_type.input.description.is_empty() {
                                 span.event-card-text { (event_type.input.description.lines().next().unwrap_or_default()) }
                             }
-                            span.badge { (icon_clock()) (durations(event_type)) }
+                            span.badge { (icon_clock()) (durations(lang, event_type)) }
                         }
                     }
                 }
@@ -224,7 +249,7 @@ pub async fn profile(
                 h1 { (user.name) }
                 @if !user.bio.is_empty() { p.muted { (user.bio) } }
             }
-            (event_list(&format!("/{}", user.username), &list, embed))
+            (event_list(ctx.lang, &format!("/{}", user.username), &list, embed))
         }
     };
     Ok(respond(
@@ -285,7 +310,7 @@ pub async fn team_profile(
                     }
                 }
             }
-            (event_list(&format!("/team/{}", team.slug), &list, embed))
+            (event_list(ctx.lang, &format!("/team/{}", team.slug), &list, embed))
         }
     };
     Ok(respond(

@@ -8,6 +8,8 @@ use serde_json::Value;
 
 use crate::model::error::FieldErrors;
 use crate::model::questions::{Question, QuestionKind};
+use crate::present::Language;
+use crate::t;
 use crate::web::format::FormData;
 
 fn name_of(question: &Question) -> String {
@@ -47,32 +49,37 @@ pub fn answers_of(questions: &[Question], form: &FormData) -> BTreeMap<String, V
 }
 
 /// One question as a form field, with its error after a failed submission.
-pub fn question_field(question: &Question, form: &FormData, errors: &FieldErrors) -> Markup {
+pub fn question_field(
+    lang: Language,
+    question: &Question,
+    form: &FormData,
+    errors: &FieldErrors,
+) -> Markup {
     let name = name_of(question);
     let id = format!("f-q-{}", question.key);
     let error_key = format!("answers.{}", question.key);
-    let error = errors.get(&error_key);
+    let error = errors.text(&error_key, lang);
     let error_id = format!("{id}-error");
     let value = form.get(&name);
     let required = question.required;
     let label = html! {
         (question.label)
         @if required { span.required aria-hidden="true" { " *" } }
-        @else { span.optional { " (optional)" } }
+        @else { span.optional { " " (t!(lang, "booker-optional")) } }
     };
     let message = html! {
-        @if let Some(message) = error {
-            p.error id=(error_id) { (question.label) " " (message) }
+        @if let Some(message) = &error {
+            p.error id=(error_id) { (crate::web::layout::field_error(&question.label, message)) }
         }
     };
-    let described = error.map(|_| error_id.clone());
-    let invalid = error.map(|_| "true");
+    let described = error.as_ref().map(|_| error_id.clone());
+    let invalid = error.as_ref().map(|_| "true");
     match question.kind {
         QuestionKind::Select => html! {
             div.field.invalid[error.is_some()] {
                 label for=(id) { (label) }
                 select id=(id) name=(name) required[required] aria-invalid=[invalid] aria-describedby=[described] {
-                    option value="" { "Choose…" }
+                    option value="" { (t!(lang, "booker-choose")) }
                     @for option in &question.options {
                         option value=(option) selected[option == value] { (option) }
                     }
@@ -129,7 +136,7 @@ pub fn question_field(question: &Question, form: &FormData, errors: &FieldErrors
                         step=[(kind == QuestionKind::Number).then_some("any")]
                         maxlength=[(kind == QuestionKind::Text).then_some("1000")]
                         pattern=[(kind == QuestionKind::Phone).then_some("[0-9 +().\\-]{5,30}")]
-                        title=[(kind == QuestionKind::Phone).then_some("A phone number such as +1 555 0100")]
+                        title=[(kind == QuestionKind::Phone).then(|| t!(lang, "booker-phone-hint"))]
                         aria-invalid=[invalid] aria-describedby=[described];
                     (message)
                 }
