@@ -196,6 +196,7 @@ impl InstanceView for AppState {
             base_url: self.base_url(),
             minimum_necessary: settings.minimum_necessary,
             manage_key: ManageKey::new(&self.key),
+            language: settings.default_language,
         }
     }
 

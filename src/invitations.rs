@@ -205,6 +205,7 @@ async fn deliver(
         VALIDITY.num_days()
     );
     let message = email::Frame {
+        lang: crate::i18n::Language::English,
         organization: organization.to_string(),
         heading: format!("Join {organization}"),
         facts: Vec::new(),
@@ -232,6 +233,7 @@ pub async fn send_account_link(
         user.name
     );
     let message = email::Frame {
+        lang: crate::i18n::Language::English,
         organization: organization.to_string(),
         heading: "Choose your password".to_string(),
         facts: Vec::new(),

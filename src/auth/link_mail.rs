@@ -100,6 +100,7 @@ pub fn link_email(
     (label, link): (&str, &str),
 ) -> email::Email {
     email::Frame {
+        lang: crate::i18n::Language::English,
         organization: organization.to_string(),
         heading: heading.to_string(),
         facts: Vec::new(),

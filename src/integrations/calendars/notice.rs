@@ -87,6 +87,7 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
         host.name,
     );
     let message = email::Frame {
+        lang: crate::i18n::Language::English,
         organization: site.organization.clone(),
         heading: format!("{} needs connecting again", account.provider.label()),
         facts: Vec::new(),

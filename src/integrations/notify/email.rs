@@ -34,7 +34,8 @@ use crate::model::booking::{ManageKey, current_manage_token, manage_path};
 use crate::model::questions::labelled_answers;
 use crate::model::schedules::parse_zone;
 use crate::outbound::{self, Policy};
-use crate::present::{Conventions, Locale};
+use crate::present::{Conventions, Language, LanguageTag, Locale};
+use crate::t;
 
 /// How long a connection to the mail server may take to open (TCP, and TLS for
 /// implicit TLS).
@@ -109,8 +110,16 @@ impl Reading {
     /// The attendee reads times in the zone they booked in, with the clock and date order
     /// of the locale they booked with; a booking without one, on the clock customary in
     /// its zone.
-    pub fn attendee(booking: &Booking) -> Self {
+    /// The language is the locale's, when Kairos writes it, else the instance's
+    /// `default`.
+    pub fn attendee(booking: &Booking, default: Language) -> Self {
         let zone = parse_zone(&booking.attendee_time_zone).unwrap_or(Tz::UTC);
+        let language = booking
+            .locale
+            .as_deref()
+            .and_then(|tag| LanguageTag::parse(tag).ok())
+            .and_then(|tag| Language::of_tag(&tag))
+            .unwrap_or(default);
         let locale = booking
             .locale
             .as_deref()
@@ -118,24 +127,32 @@ impl Reading {
             .map_or_else(
                 || Locale::english(customary_twelve_hour(zone)),
                 Conventions::locale,
-            );
+            )
+            .in_language(language);
         Self { zone, locale }
     }
 
-    /// A host reads times in their own zone and clock.
-    pub fn host(user: &User) -> Self {
+    /// A host reads times in their own zone and clock, in their own language (else the
+    /// instance's `default`).
+    pub fn host(user: &User, default: Language) -> Self {
         Self {
             zone: user.time_zone,
-            locale: Locale::english(user.twelve_hour),
+            locale: Locale::english(user.twelve_hour).in_language(user.language.unwrap_or(default)),
         }
     }
 
-    /// Someone without preferences reads `zone` on the clock customary there.
-    pub fn in_zone(zone: Tz) -> Self {
+    /// Someone without preferences reads `zone` on the clock customary there, in
+    /// `language`.
+    pub fn in_zone(zone: Tz, language: Language) -> Self {
         Self {
             zone,
-            locale: Locale::english(customary_twelve_hour(zone)),
+            locale: Locale::english(customary_twelve_hour(zone)).in_language(language),
         }
+    }
+
+    /// The language the reader reads.
+    pub fn language(&self) -> Language {
+        self.locale.language
     }
 
     /// `4:00am – 4:30am, Tuesday, 31 March 2026`.
@@ -236,6 +253,8 @@ pub struct Email {
 /// (label and value) and at most one button (label and address).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Frame {
+    /// The language of the frame's own words, and of the message.
+    pub lang: Language,
     pub organization: String,
     pub heading: String,
     pub facts: Vec<(String, String)>,
@@ -280,7 +299,7 @@ impl Frame {
             .collect();
         html! {
             (DOCTYPE)
-            html lang="en" {
+            html lang=(self.lang.tag()) dir=(self.lang.dir()) {
                 head {
                     meta charset="utf-8";
                     meta name="viewport" content="width=device-width, initial-scale=1";
@@ -327,7 +346,7 @@ impl Frame {
                                 } }
                             }
                             p.k-muted style=(format!("margin:16px 0 0;font-size:12px;color:#4b5563;{FONT}")) {
-                                "Sent by " (self.organization) " with Kairos"
+                                (t!(self.lang, "email-sent-by", organization = self.organization.as_str()))
                             }
                         } }
                     }
@@ -366,6 +385,8 @@ pub struct Site {
     pub minimum_necessary: bool,
     /// Recomputes the invitee's manage link of a booking.
     pub manage_key: ManageKey,
+    /// The instance's language, for readers who chose none.
+    pub language: Language,
 }
 
 impl std::fmt::Debug for Site {
@@ -453,13 +474,18 @@ pub fn booking_frame(
         .map(|guest| Recipient::new("", guest))
         .collect();
     let (to, cc, reading, for_host) = match audience {
-        Audience::Attendee => (vec![attendee], guests, Reading::attendee(booking), false),
+        Audience::Attendee => (
+            vec![attendee],
+            guests,
+            Reading::attendee(booking, site.language),
+            false,
+        ),
         Audience::Host(id) => {
             let host = match hosts.iter().find(|h| h.id == *id) {
                 Some(host) => host.clone(),
                 None => users::by_id(conn, *id)?.ok_or(rusqlite::Error::QueryReturnedNoRows)?,
             };
-            let reading = Reading::host(&host);
+            let reading = Reading::host(&host, site.language);
             (
                 vec![Recipient::new(&host.name, &host.email)],
                 Vec::new(),
@@ -472,26 +498,27 @@ pub fn booking_frame(
         }
     };
 
+    let lang = reading.language();
     let mut facts = vec![(
-        "When".to_string(),
+        t!(lang, "email-when"),
         reading.when_with_zone(booking.start, booking.end),
     )];
     if let Some(location) = &booking.location {
-        facts.push(("Where".into(), location.describe()));
+        facts.push((t!(lang, "email-where"), location.describe()));
     }
     if for_host {
         facts.push((
-            "Attendee".into(),
+            t!(lang, "email-attendee"),
             format!("{} <{}>", booking.attendee_name, booking.attendee_email),
         ));
         if !booking.guests.is_empty() {
-            facts.push(("Guests".into(), booking.guests.join(", ")));
+            facts.push((t!(lang, "email-guests"), booking.guests.join(", ")));
         }
         if hosts.len() > 1 {
-            facts.push(("Hosts".into(), host_names.clone()));
+            facts.push((t!(lang, "email-hosts"), host_names.clone()));
         }
     } else if !host_names.is_empty() {
-        facts.push(("With".into(), host_names.clone()));
+        facts.push((t!(lang, "email-with"), host_names.clone()));
     }
     if !site.minimum_necessary {
         let questions = match booking.event_type_id {
@@ -500,11 +527,22 @@ pub fn booking_frame(
                 .unwrap_or_default(),
             None => Vec::new(),
         };
-        facts.extend(labelled_answers(&questions, &booking.answers));
+        facts.extend(
+            labelled_answers(&questions, &booking.answers)
+                .into_iter()
+                .map(|(label, answer)| {
+                    let answer = if answer == "Yes" {
+                        t!(lang, "booking-page-yes")
+                    } else {
+                        answer
+                    };
+                    (label, answer)
+                }),
+        );
     }
     let button = if for_host {
         Some((
-            "Open the booking".to_string(),
+            t!(lang, "email-open-booking"),
             format!(
                 "{}/dashboard/bookings/{}",
                 site.base_url.trim_end_matches('/'),
@@ -513,14 +551,21 @@ pub fn booking_frame(
         ))
     } else {
         site.manage_url(booking)
-            .map(|url| ("Reschedule or cancel".to_string(), url))
+            .map(|url| (t!(lang, "email-reschedule-or-cancel"), url))
     };
-    let heading = if host_names.is_empty() || for_host {
-        format!("{} with {}", booking.title, booking.attendee_name)
+    let with = if host_names.is_empty() || for_host {
+        booking.attendee_name.as_str()
     } else {
-        format!("{} with {host_names}", booking.title)
+        host_names.as_str()
     };
+    let heading = t!(
+        lang,
+        "meeting-with",
+        title = booking.title.as_str(),
+        host = with
+    );
     let frame = Frame {
+        lang,
         organization: site.organization.clone(),
         heading,
         facts,
@@ -893,6 +938,7 @@ pub async fn send_test(
         return Err(EmailError::Invalid(errors));
     }
     let frame = Frame {
+        lang: Language::English,
         organization: organization.to_string(),
         heading: "Test message".into(),
         facts: Vec::new(),
@@ -923,6 +969,7 @@ mod tests {
 
     fn frame() -> Frame {
         Frame {
+            lang: Language::English,
             organization: "Harbor <Clinic>".into(),
             heading: "Consultation with Olivia".into(),
             facts: vec![("When".into(), "09:00 – 09:30".into())],

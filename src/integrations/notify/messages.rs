@@ -15,6 +15,8 @@ use crate::db::users;
 use crate::integrations::notify::email::{Audience, Email, Invite, Reading, Site, booking_frame};
 use crate::integrations::notify::ics::{self, CalendarEvent, Method};
 use crate::integrations::notify::invite;
+use crate::present::Language;
+use crate::t;
 
 /// Who one message of a booking event goes to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -77,7 +79,8 @@ pub fn message(
         _ => return Ok(None),
     };
     let mut framed = booking_frame(conn, site, &booking, &audience)?;
-    let hosts = host_names(conn, &booking)?;
+    let lang = framed.reading.language();
+    let hosts = host_names(conn, &booking, lang)?;
     let previous = match event.data.get("fromUid").and_then(|uid| uid.as_str()) {
         Some(uid) => bookings::by_uid(conn, uid)?,
         None => None,
@@ -99,14 +102,14 @@ pub fn message(
         && booking.status == BookingStatus::Pending
         && let Some((label, _)) = &mut framed.frame.button
     {
-        *label = "Accept or decline".into();
+        *label = t!(lang, "email-accept-or-decline");
     }
     let mut email = framed.render(&subject, &body);
-    email.invite = invitation(conn, event, &booking)?;
+    email.invite = invitation(conn, event, &booking, lang)?;
     Ok(Some(email))
 }
 
-fn host_names(conn: &Connection, booking: &Booking) -> rusqlite::Result<String> {
+fn host_names(conn: &Connection, booking: &Booking, lang: Language) -> rusqlite::Result<String> {
     let mut names = Vec::new();
     for id in &booking.hosts {
         if let Some(host) = users::by_id(conn, *id)? {
@@ -114,7 +117,7 @@ fn host_names(conn: &Connection, booking: &Booking) -> rusqlite::Result<String> 
         }
     }
     Ok(if names.is_empty() {
-        "your host".into()
+        t!(lang, "email-your-host")
     } else {
         names.join(", ")
     })
@@ -137,13 +140,15 @@ impl Words<'_> {
             .brief_when(self.booking.start, self.booking.end)
     }
 
+    fn lang(&self) -> Language {
+        self.reading.language()
+    }
+
     fn previously(&self) -> String {
         self.previous
             .map(|old| {
-                format!(
-                    "\n\nPreviously: {}",
-                    self.reading.when_with_zone(old.start, old.end)
-                )
+                let when = self.reading.when_with_zone(old.start, old.end);
+                format!("\n\n{}", t!(self.lang(), "email-previously", when = when))
             })
             .unwrap_or_default()
     }
@@ -152,16 +157,16 @@ impl Words<'_> {
     /// is their own words and stays in only when the instance allows answers in emails.
     fn reason(&self) -> String {
         let booking = self.booking;
-        let (label, reason) = match self.event.event {
-            BookingEvent::Cancelled => ("Reason", booking.cancel_reason.as_deref()),
-            BookingEvent::Rejected => ("Reason", booking.rejection_reason.as_deref()),
-            BookingEvent::Rescheduled => ("Reason", booking.reschedule_reason.as_deref()),
-            _ => ("", None),
+        let reason = match self.event.event {
+            BookingEvent::Cancelled => booking.cancel_reason.as_deref(),
+            BookingEvent::Rejected => booking.rejection_reason.as_deref(),
+            BookingEvent::Rescheduled => booking.reschedule_reason.as_deref(),
+            _ => None,
         };
         let by_host = self.event.actor.starts_with("user:");
         match reason {
             Some(reason) if by_host || !self.site.minimum_necessary => {
-                format!("\n\n{label}: {reason}")
+                format!("\n\n{}", t!(self.lang(), "email-reason", reason = reason))
             }
             _ => String::new(),
         }
@@ -169,101 +174,142 @@ impl Words<'_> {
 
     fn to_attendee(&self) -> (String, String) {
         let b = self.booking;
-        let (title, hosts) = (&b.title, self.hosts);
-        let hello = format!("Hello {},", b.attendee_name);
+        let lang = self.lang();
+        let (title, hosts) = (b.title.as_str(), self.hosts);
+        let hello = t!(lang, "email-hello", name = b.attendee_name.as_str());
         let (headline, text) = match self.event.event {
             BookingEvent::Created => (
-                "Confirmed",
-                format!(
-                    "Your booking of {title} with {hosts} is confirmed. The invitation is attached: add it to your calendar."
+                t!(lang, "email-confirmed"),
+                t!(
+                    lang,
+                    "email-attendee-confirmed",
+                    title = title,
+                    hosts = hosts
                 ),
             ),
             BookingEvent::Requested => (
-                "Request received",
-                format!(
-                    "Your request for {title} with {hosts} was received. It is not confirmed yet: you will get another email when {hosts} accepts or declines it."
+                t!(lang, "email-request-received"),
+                t!(
+                    lang,
+                    "email-attendee-requested",
+                    title = title,
+                    hosts = hosts
                 ),
             ),
             BookingEvent::Confirmed => (
-                "Accepted",
-                format!(
-                    "{hosts} accepted your request: {title} is confirmed. The invitation is attached: add it to your calendar."
+                t!(lang, "email-accepted"),
+                t!(
+                    lang,
+                    "email-attendee-accepted",
+                    title = title,
+                    hosts = hosts
                 ),
             ),
             BookingEvent::Rejected => (
-                "Declined",
-                format!(
-                    "{hosts} declined your request for {title}.{}",
-                    self.reason()
-                ),
+                t!(lang, "email-declined"),
+                t!(
+                    lang,
+                    "email-attendee-declined",
+                    title = title,
+                    hosts = hosts
+                ) + &self.reason(),
             ),
             BookingEvent::Rescheduled if b.status == BookingStatus::Pending => (
-                "Rescheduled",
-                format!(
-                    "Your booking of {title} with {hosts} moved to a new time, which {hosts} still has to accept.{}{}",
-                    self.previously(),
-                    self.reason()
-                ),
+                t!(lang, "email-rescheduled"),
+                t!(
+                    lang,
+                    "email-attendee-moved-pending",
+                    title = title,
+                    hosts = hosts
+                ) + &self.previously()
+                    + &self.reason(),
             ),
             BookingEvent::Rescheduled => (
-                "Rescheduled",
-                format!(
-                    "Your booking of {title} with {hosts} moved to a new time. The updated invitation is attached.{}{}",
-                    self.previously(),
-                    self.reason()
-                ),
+                t!(lang, "email-rescheduled"),
+                t!(lang, "email-attendee-moved", title = title, hosts = hosts)
+                    + &self.previously()
+                    + &self.reason(),
             ),
             _ => (
-                "Cancelled",
-                format!(
-                    "Your booking of {title} with {hosts} was cancelled.{}",
-                    self.reason()
-                ),
+                t!(lang, "email-cancelled"),
+                t!(
+                    lang,
+                    "email-attendee-cancelled",
+                    title = title,
+                    hosts = hosts
+                ) + &self.reason(),
             ),
         };
         (
-            format!("{headline}: {title}, {}", self.brief_when()),
+            t!(
+                lang,
+                "email-subject",
+                headline = headline,
+                title = title,
+                when = self.brief_when()
+            ),
             format!("{hello}\n\n{text}"),
         )
     }
 
     fn to_host(&self) -> (String, String) {
         let b = self.booking;
-        let (title, attendee) = (&b.title, &b.attendee_name);
+        let lang = self.lang();
+        let (title, attendee) = (b.title.as_str(), b.attendee_name.as_str());
         let (headline, text) = match self.event.event {
             BookingEvent::Created => (
-                "New booking",
-                format!("{attendee} booked {title} with you."),
+                t!(lang, "email-new-booking"),
+                t!(
+                    lang,
+                    "email-host-booked",
+                    title = title,
+                    attendee = attendee
+                ),
             ),
             BookingEvent::Requested => (
-                "New request",
-                format!(
-                    "{attendee} asks to book {title} with you. It is not confirmed until you accept it: open the booking to accept or decline."
+                t!(lang, "email-new-request"),
+                t!(
+                    lang,
+                    "email-host-requested",
+                    title = title,
+                    attendee = attendee
                 ),
             ),
             BookingEvent::Rescheduled if b.status == BookingStatus::Pending => (
-                "Rescheduled",
-                format!(
-                    "{attendee} moved {title} to a new time, which waits for you to accept or decline it.{}{}",
-                    self.previously(),
-                    self.reason()
-                ),
+                t!(lang, "email-rescheduled"),
+                t!(
+                    lang,
+                    "email-host-moved-pending",
+                    title = title,
+                    attendee = attendee
+                ) + &self.previously()
+                    + &self.reason(),
             ),
             BookingEvent::Rescheduled => (
-                "Rescheduled",
-                format!(
-                    "{title} with {attendee} moved to a new time.{}{}",
-                    self.previously(),
-                    self.reason()
-                ),
+                t!(lang, "email-rescheduled"),
+                t!(lang, "email-host-moved", title = title, attendee = attendee)
+                    + &self.previously()
+                    + &self.reason(),
             ),
             _ => (
-                "Cancelled",
-                format!("{title} with {attendee} was cancelled.{}", self.reason()),
+                t!(lang, "email-cancelled"),
+                t!(
+                    lang,
+                    "email-host-cancelled",
+                    title = title,
+                    attendee = attendee
+                ) + &self.reason(),
             ),
         };
         (
-            format!("{headline}: {title} with {attendee}, {}", self.brief_when()),
+            t!(
+                lang,
+                "email-subject-host",
+                headline = headline,
+                title = title,
+                attendee = attendee,
+                when = self.brief_when()
+            ),
             text,
         )
     }
@@ -275,6 +321,7 @@ fn invitation(
     conn: &Connection,
     event: &RecordedEvent,
     booking: &Booking,
+    lang: Language,
 ) -> rusqlite::Result<Option<Invite>> {
     let (method, status) = match event.event {
         BookingEvent::Created | BookingEvent::Confirmed => (Method::Request, "CONFIRMED"),
@@ -294,10 +341,12 @@ fn invitation(
         }
     }
     let organizer = hosts.first();
-    let title = format!(
-        "{} with {}",
-        booking.title,
-        organizer.map_or("your host", |h| h.name.as_str())
+    let host = organizer.map_or_else(|| t!(lang, "email-your-host"), |h| h.name.clone());
+    let title = t!(
+        lang,
+        "meeting-with",
+        title = booking.title.as_str(),
+        host = host
     );
     let (location, url) = invite::location_and_url(booking.location.as_ref());
     let calendar = ics::render(&CalendarEvent {

@@ -251,8 +251,13 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
     let facts = facts_of(&loaded.booking, organizer, manage_url);
     // Messages to an address or a number read times as the organizer does.
     let organizer_reading = organizer.map_or_else(
-        || Reading::in_zone(loaded.settings.default_time_zone),
-        Reading::host,
+        || {
+            Reading::in_zone(
+                loaded.settings.default_time_zone,
+                loaded.settings.default_language,
+            )
+        },
+        |host| Reading::host(host, loaded.settings.default_language),
     );
     // The same on every attempt of this step for this booking: what a retried message
     // or call is recognised by.
@@ -296,11 +301,19 @@ async fn send_emails(
         return Ok(false);
     };
     let audiences: Vec<(Audience, Reading)> = match loaded.step.action {
-        Action::EmailAttendee => vec![(Audience::Attendee, Reading::attendee(&loaded.booking))],
+        Action::EmailAttendee => vec![(
+            Audience::Attendee,
+            Reading::attendee(&loaded.booking, loaded.settings.default_language),
+        )],
         Action::EmailHost => loaded
             .hosts
             .iter()
-            .map(|host| (Audience::Host(host.id), Reading::host(host)))
+            .map(|host| {
+                (
+                    Audience::Host(host.id),
+                    Reading::host(host, loaded.settings.default_language),
+                )
+            })
             .collect(),
         _ => vec![(
             Audience::Address {
@@ -380,7 +393,7 @@ async fn send_sms(
         return Err(JobFailure::new(NO_SMS_GATEWAY));
     };
     let reading = match loaded.step.action {
-        Action::SmsAttendee => Reading::attendee(&loaded.booking),
+        Action::SmsAttendee => Reading::attendee(&loaded.booking, loaded.settings.default_language),
         _ => organizer_reading,
     };
     let (_, text) = render(&loaded.step, facts, &reader(reading, site));
