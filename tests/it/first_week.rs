@@ -563,12 +563,13 @@ async fn emails_to_the_invitee_follow_the_clock_and_date_order_of_the_locale_the
     let to_dora = messages_to(&all, "dora@example.org");
     assert_eq!(
         subject(to_dora[0]),
-        "Confirmed: Consultation, Tuesday 31 March, 04:00–04:30",
-        "24-hour clock and the day first for de-DE, though New York reads 12 hours"
+        "Bestätigt: Consultation, Dienstag, 31. März, 04:00–04:30",
+        "in German, on the 24-hour clock, the day first for de-DE, though New York reads 12 hours"
     );
     let html = to_dora[0]["html"].as_str().unwrap_or_default();
     assert!(
-        html.contains("04:00 – 04:30, Tuesday, 31 March 2026"),
+        html.contains("04:00 – 04:30, Dienstag, 31. März 2026")
+            && html.contains("<html lang=\"de\" dir=\"ltr\">"),
         "{html}"
     );
 
@@ -589,11 +590,11 @@ async fn emails_to_the_invitee_follow_the_clock_and_date_order_of_the_locale_the
     let to_dora = messages_to(&all, "dora@example.org");
     assert_eq!(
         subject(to_dora[1]),
-        "Rescheduled: Consultation, Tuesday 31 March, 05:00–05:30"
+        "Verschoben: Consultation, Dienstag, 31. März, 05:00–05:30"
     );
     let text = to_dora[1]["text"].as_str().unwrap_or_default();
     assert!(
-        text.contains("Previously: 04:00 – 04:30, Tuesday, 31 March 2026"),
+        text.contains("Bisher: 04:00 – 04:30, Dienstag, 31. März 2026"),
         "{text}"
     );
     // The host reads their own clock, whatever the invitee's locale.
@@ -672,7 +673,7 @@ async fn the_api_keeps_an_attendees_locale_and_names_the_field_of_a_malformed_on
     let all = wait_for_messages(&mail.maildir, 6).await;
     assert_eq!(
         subject(messages_to(&all, "pat@example.org")[0]),
-        "Confirmed: Consultation, Tuesday 31 March, 03:00–03:30"
+        "Bestätigt: Consultation, Dienstag, 31. März, 03:00–03:30"
     );
     assert_eq!(
         subject(messages_to(&all, "amy@example.org")[0]),

@@ -491,6 +491,17 @@ pub fn delete(
     Ok(())
 }
 
+/// The subject of the default reminder. While a step keeps it (and the body) as made,
+/// each reader gets the reminder in their own language (`reminder-subject` and
+/// `reminder-body` in the catalogues).
+pub const DEFAULT_REMINDER_SUBJECT: &str = "Reminder: {EVENT_NAME} on {EVENT_DATE} at {EVENT_TIME}";
+/// The body of the default reminder.
+pub const DEFAULT_REMINDER_BODY: &str = "Hello {ATTENDEE_FIRST_NAME},\n\n\
+    this is a reminder of {EVENT_NAME} with {ORGANIZER} on {EVENT_DATE} \
+    at {EVENT_TIME} ({TIMEZONE}).\n\
+    Where: {LOCATION}\n\n\
+    To cancel or pick another time: {RESCHEDULE_URL}\n";
+
 /// The default attendee reminder made for an owner with their first event type.
 fn default_reminder(owner: Owner, now: DateTime<Utc>) -> Workflow {
     Workflow {
@@ -507,13 +518,8 @@ fn default_reminder(owner: Owner, now: DateTime<Utc>) -> Workflow {
             position: 0,
             action: Action::EmailAttendee,
             target: String::new(),
-            subject: "Reminder: {EVENT_NAME} on {EVENT_DATE} at {EVENT_TIME}".into(),
-            body: "Hello {ATTENDEE_FIRST_NAME},\n\n\
-                   this is a reminder of {EVENT_NAME} with {ORGANIZER} on {EVENT_DATE} \
-                   at {EVENT_TIME} ({TIMEZONE}).\n\
-                   Where: {LOCATION}\n\n\
-                   To cancel or pick another time: {RESCHEDULE_URL}\n"
-                .into(),
+            subject: DEFAULT_REMINDER_SUBJECT.into(),
+            body: DEFAULT_REMINDER_BODY.into(),
             secret_sealed: None,
         }],
         created_at: now,

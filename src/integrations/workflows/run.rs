@@ -173,6 +173,20 @@ fn attendee_phone(conn: &Connection, booking: &Booking) -> rusqlite::Result<Opti
 /// Renders a step's subject and body for `reader`. Pure: everything comes in as data.
 pub fn render(step: &Step, facts: &BookingFacts, reader: &Reader) -> (String, String) {
     let values = template::values(facts, reader);
+    // The default reminder, as made: in the reader's language.
+    if step.subject == super::DEFAULT_REMINDER_SUBJECT && step.body == super::DEFAULT_REMINDER_BODY
+    {
+        let args = crate::i18n::args(
+            values
+                .iter()
+                .map(|(name, value)| (name.as_str(), crate::i18n::value(value.as_str()))),
+        );
+        let lang = reader.locale.language;
+        return (
+            crate::i18n::message(lang, "reminder-subject", Some(&args)),
+            crate::i18n::message(lang, "reminder-body", Some(&args)),
+        );
+    }
     (
         template::render(&step.subject, &values),
         template::render(&step.body, &values),
