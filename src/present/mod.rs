@@ -267,11 +267,21 @@ impl Locale {
     pub fn when(&self, start: DateTime<Utc>, end: DateTime<Utc>, zone: Tz) -> String {
         let (start, end) = (start.with_timezone(&zone), end.with_timezone(&zone));
         format!(
-            "{} – {}, {}",
+            "{} – {}{}{}",
             self.time(start),
             self.time(end),
+            self.comma(),
             self.long_date(start.date_naive())
         )
+    }
+
+    /// The comma between the parts of a date and time: Arabic writes its own.
+    fn comma(&self) -> &'static str {
+        if self.language == Language::Arabic {
+            "، "
+        } else {
+            ", "
+        }
     }
 
     /// A meeting's time as a subject line says it, in `zone`: `Thursday 10 December,
@@ -281,11 +291,17 @@ impl Locale {
         let (start, end) = (start.with_timezone(&zone), end.with_timezone(&zone));
         let pattern = self.formats().day;
         let day = |t: DateTime<Tz>| self.date(t.date_naive(), pattern);
+        let comma = self.comma();
         if start.date_naive() == end.date_naive() {
-            format!("{}, {}–{}", day(start), self.time(start), self.time(end))
+            format!(
+                "{}{comma}{}–{}",
+                day(start),
+                self.time(start),
+                self.time(end)
+            )
         } else {
             format!(
-                "{}, {} – {}, {}",
+                "{}{comma}{} – {}{comma}{}",
                 day(start),
                 self.time(start),
                 day(end),

@@ -7,7 +7,8 @@
 //
 //   node tests/browser/e2e.mjs [path/to/kairos]
 
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import net from "node:net";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -87,6 +88,37 @@ async function openContext(timezoneId, locale = "en-US") {
   page.setDefaultTimeout(15000);
   page.on("pageerror", (error) => check(false, `no script error (${error.message})`));
   return { context, page, profile };
+}
+
+// aiosmtpd, the SMTP server of the Rust tests, writing what it accepts into a maildir.
+async function startSmtp() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kairos-smtp-"));
+  const port = 40000 + Math.floor(Math.random() * 20000);
+  // The maildir must not exist yet: the Mailbox handler makes it with its folders.
+  const maildir = path.join(dir, "maildir");
+  const child = spawn(path.join(root, ".venv-test/bin/python"), ["-m", "aiosmtpd", "-n", "-l", `127.0.0.1:${port}`, "-c", "aiosmtpd.handlers.Mailbox", maildir], { stdio: "ignore" });
+  for (let i = 0; i < 100; i++) {
+    const up = await new Promise((resolve) => {
+      const socket = net.connect(port, "127.0.0.1", () => { socket.end(); resolve(true); });
+      socket.on("error", () => resolve(false));
+    });
+    if (up) return { child, dir, maildir, port };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error("aiosmtpd did not listen");
+}
+
+// The newest message to `address` in the maildir, read by tests/browser/maildir.py.
+async function waitForMail(dir, address) {
+  for (let i = 0; i < 150; i++) {
+    const output = execFileSync(path.join(root, ".venv-test/bin/python"), [path.join(here, "maildir.py"), dir]).toString();
+    // Right-to-left messages keep names apart with Unicode isolation marks: read without them.
+    const plain = (text) => text && text.replace(/[\u2066-\u2069]/g, "");
+    const found = JSON.parse(output).filter((m) => m.to === address).map((m) => ({ ...m, subject: plain(m.subject), summary: plain(m.summary) }));
+    if (found.length) return found[found.length - 1];
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return null;
 }
 
 let step = 0;
@@ -229,10 +261,11 @@ async function main() {
       // Berlin is also the host's zone: the page needs no other one.
       await german.page.goto(`${server.base}/olivia/consultation`);
       await german.page.waitForSelector(".calendar-grid a[data-day]");
-      check((await firstColumn(german.page)) === "Monday", "a de-DE browser's calendar weeks start on Monday");
+      check((await firstColumn(german.page)) === "Montag", "a de-DE browser's calendar weeks start on Monday (Montag)");
       check(await german.page.isVisible(".segmented a[aria-current='true']:has-text('24h')"), "a de-DE browser gets the 24-hour clock by default");
       const label = await german.page.getAttribute(".calendar-grid a[data-day] >> nth=0", "aria-label");
-      check(/^\w+, \d{1,2} \w+ \d{4}/.test(label || ""), `a de-DE browser reads the day first (${label})`);
+      check(/^\p{L}+, \d{1,2}\. \p{L}+ \d{4}/u.test(label || ""), `a de-DE browser reads the day first, in German (${label})`);
+      check((await german.page.getAttribute("html", "lang")) === "de", "a de-DE browser gets the booker in German");
       await shoot(german.page, "booker-de-DE");
     } finally {
       await german.context.close();
@@ -442,6 +475,66 @@ async function main() {
     await idle.waitForSelector("#idle-warning", { state: "hidden" });
     check(!(await idle.isVisible("#idle-warning")), "\"Stay signed in\" closes the warning and keeps the session");
     await idle.close();
+
+    // 12. Languages. The administrator sets up email with a real SMTP server (aiosmtpd);
+    // a visitor whose browser speaks German and one whose browser speaks Arabic each book,
+    // and read the pages, the confirmation email and its invitation in their language.
+    const smtp = await startSmtp();
+    try {
+      await page.goto(`${server.base}/dashboard/admin/email`);
+      await page.fill("#f-host", "127.0.0.1");
+      await page.fill("#f-port", String(smtp.port));
+      await page.selectOption("#f-security", "none");
+      await page.fill("#f-from_address", "appointments@harbor.example");
+      await Promise.all([page.waitForURL(/notice=/), page.click("button:has-text('Save mail server')")]);
+      const visits = [
+        { locale: "de-DE", zone: "Europe/Berlin", email: "greta@example.org", lang: "de", dir: "ltr", pick: "Wählen Sie einen Tag", done: "Dieser Termin ist gebucht", subject: "Bestätigt: Consultation", summary: "Consultation mit Olivia Owner" },
+        { locale: "ar-SA", zone: "Asia/Riyadh", email: "layla@example.org", lang: "ar", dir: "rtl", pick: "اختر يومًا", done: "تم تحديد هذا الموعد", subject: "تم التأكيد: Consultation", summary: "Consultation مع Olivia Owner" },
+      ];
+      for (const visit of visits) {
+        const visitor = await openContext(visit.zone, visit.locale);
+        try {
+          const v = visitor.page;
+          await v.goto(`${server.base}/olivia/consultation`);
+          await v.waitForSelector(".calendar-grid a[data-day]");
+          check((await v.getAttribute("html", "lang")) === visit.lang && (await v.getAttribute("html", "dir")) === visit.dir, `the booker is in ${visit.lang}, ${visit.dir}, for a ${visit.locale} browser`);
+          check(await v.isVisible(`text=${visit.pick}`), `the booker speaks ${visit.lang} ("${visit.pick}")`);
+          await axe(v, `booker in ${visit.lang}`);
+          await shoot(v, `booker-${visit.lang}`);
+          await v.click(".calendar-grid a[data-day] >> nth=0");
+          await v.waitForSelector("[data-slots] a");
+          await shoot(v, `booker-day-${visit.lang}`);
+          await Promise.all([v.waitForURL(/slot=/), v.click("[data-slots] a >> nth=0")]);
+          await v.fill("#f-name", "Layla Greta");
+          await v.fill("#f-email", visit.email);
+          await v.fill("#f-q-question-1", "—");
+          await axe(v, `booking form in ${visit.lang}`);
+          await shoot(v, `booking-form-${visit.lang}`);
+          await Promise.all([v.waitForURL(/\/booking\/[a-z2-7]+\?token=/), v.click("button[data-submit]")]);
+          check(await v.isVisible(`text=${visit.done}`), `the confirmation says "${visit.done}"`);
+          await axe(v, `confirmation in ${visit.lang}`);
+          await shoot(v, `confirmation-${visit.lang}`);
+          const mail = await waitForMail(smtp.maildir, visit.email);
+          check(mail && mail.subject.startsWith(visit.subject), `the confirmation email's subject is in ${visit.lang} (${mail && mail.subject})`);
+          check(mail && mail.lang === visit.lang && mail.dir === visit.dir, `the email's HTML is marked ${visit.lang}, ${visit.dir} (${mail && mail.lang}, ${mail && mail.dir})`);
+          check(mail && mail.summary === visit.summary, `the emailed invitation is titled in ${visit.lang} (${mail && mail.summary})`);
+        } finally {
+          await visitor.context.close();
+          fs.rmSync(visitor.profile, { recursive: true, force: true });
+        }
+      }
+      // The dashboard in Arabic, chosen with ?lang= (the owner chose no language of their own).
+      await page.goto(`${server.base}/dashboard?lang=ar`);
+      check((await page.getAttribute("html", "dir")) === "rtl", "the dashboard turns right to left in Arabic");
+      await axe(page, "dashboard in Arabic");
+      await shoot(page, "dashboard-ar");
+      await page.goto(`${server.base}/dashboard/bookings?lang=ar`);
+      await shoot(page, "bookings-ar");
+      await page.goto(`${server.base}/dashboard?lang=en`);
+    } finally {
+      smtp.child.kill("SIGTERM");
+      fs.rmSync(smtp.dir, { recursive: true, force: true });
+    }
   } finally {
     await host.context.close();
     await invitee.context.close();

@@ -42,22 +42,29 @@ pub fn payload(
             "email": user.email,
             "username": user.username,
             "timeZone": user.time_zone.name(),
-            "language": { "locale": "en" },
+            "language": { "locale": user.language.map_or("en", crate::i18n::Language::tag) },
             "timeFormat": if user.twelve_hour { "h:mma" } else { "HH:mm" },
         })
     };
+    // The language the attendee reads their messages in (Cal.com's `language.locale`).
+    let locale = booking
+        .locale
+        .as_deref()
+        .and_then(|tag| crate::i18n::LanguageTag::parse(tag).ok())
+        .and_then(|tag| crate::i18n::Language::of_tag(&tag))
+        .map_or("en", crate::i18n::Language::tag);
     let mut attendees = vec![json!({
         "name": booking.attendee_name,
         "email": booking.attendee_email,
         "timeZone": booking.attendee_time_zone,
-        "language": { "locale": "en" },
+        "language": { "locale": locale },
     })];
     attendees.extend(booking.guests.iter().map(|guest| {
         json!({
             "name": "",
             "email": guest,
             "timeZone": booking.attendee_time_zone,
-            "language": { "locale": "en" },
+            "language": { "locale": locale },
         })
     }));
     let mut team_members = Vec::new();
