@@ -36,3 +36,11 @@ js-copied = تم النسخ
 event-type-language = لغة الصفحة
 event-type-language-visitor = لغة الزائر
 event-type-language-hint = تكون صفحات الحجز ورسائل البريد إلى المدعوين بهذه اللغة، أيًا كانت لغة المتصفح.
+
+notice-signed-out = تم تسجيل خروجك.
+notice-password-changed = تم تغيير كلمة المرور. سجّل الدخول بالكلمة الجديدة.
+notice-setup-complete = اكتمل الإعداد. مرحبًا بك في Kairos.
+notice-session-ended = انتهت جلستك. سجّل الدخول مرة أخرى للمتابعة.
+notice-signed-out-everywhere = تم تسجيل خروجك من كل الأجهزة.
+notice-second-factor-expired = استغرق تسجيل الدخول وقتًا طويلًا. أدخل بريدك الإلكتروني وكلمة المرور مرة أخرى.
+notice-unlocked = يمكن لهذا المتصفح تسجيل الدخول إلى حسابك مجددًا.

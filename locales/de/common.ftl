@@ -36,3 +36,11 @@ js-copied = Kopiert
 event-type-language = Sprache der Seite
 event-type-language-visitor = Sprache der Besucher
 event-type-language-hint = Die Buchungsseiten und die E-Mails an die Eingeladenen sind in dieser Sprache, gleich welche Sprache der Browser anfragt.
+
+notice-signed-out = Sie sind abgemeldet.
+notice-password-changed = Ihr Passwort ist geändert. Melden Sie sich mit dem neuen an.
+notice-setup-complete = Die Einrichtung ist abgeschlossen. Willkommen bei Kairos.
+notice-session-ended = Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, um fortzufahren.
+notice-signed-out-everywhere = Sie sind auf allen Geräten abgemeldet.
+notice-second-factor-expired = Die Anmeldung hat zu lange gedauert. Geben Sie E-Mail-Adresse und Passwort erneut ein.
+notice-unlocked = Dieser Browser darf sich wieder bei Ihrem Konto anmelden.

@@ -50,3 +50,12 @@ js-copied = Copied
 event-type-language = Page language
 event-type-language-visitor = The visitor's language
 event-type-language-hint = The booking pages and the invitee's emails are in this language, whatever the visitor's browser asks for.
+
+# Notices after signing in and out.
+notice-signed-out = You are signed out.
+notice-password-changed = Your password is changed. Sign in with the new one.
+notice-setup-complete = Setup is complete. Welcome to Kairos.
+notice-session-ended = Your session ended. Sign in again to continue.
+notice-signed-out-everywhere = You are signed out on every device.
+notice-second-factor-expired = The sign-in took too long. Enter your email and password again.
+notice-unlocked = This browser may sign in to your account again.

@@ -36,3 +36,11 @@ js-copied = Copiado
 event-type-language = Idioma de la página
 event-type-language-visitor = El idioma del visitante
 event-type-language-hint = Las páginas de reserva y los correos a los invitados están en este idioma, pida lo que pida el navegador.
+
+notice-signed-out = Ha cerrado sesión.
+notice-password-changed = Su contraseña se cambió. Inicie sesión con la nueva.
+notice-setup-complete = La configuración está completa. Le damos la bienvenida a Kairos.
+notice-session-ended = Su sesión terminó. Vuelva a iniciar sesión para continuar.
+notice-signed-out-everywhere = Ha cerrado sesión en todos los dispositivos.
+notice-second-factor-expired = El inicio de sesión tardó demasiado. Vuelva a escribir su correo y su contraseña.
+notice-unlocked = Este navegador puede volver a iniciar sesión en su cuenta.

@@ -36,3 +36,11 @@ js-copied = Copié
 event-type-language = Langue de la page
 event-type-language-visitor = La langue du visiteur
 event-type-language-hint = Les pages de réservation et les e-mails aux invités sont dans cette langue, quelle que soit celle du navigateur.
+
+notice-signed-out = Vous êtes déconnecté.
+notice-password-changed = Votre mot de passe est modifié. Connectez-vous avec le nouveau.
+notice-setup-complete = La configuration est terminée. Bienvenue dans Kairos.
+notice-session-ended = Votre session a pris fin. Reconnectez-vous pour continuer.
+notice-signed-out-everywhere = Vous êtes déconnecté sur tous vos appareils.
+notice-second-factor-expired = La connexion a pris trop de temps. Saisissez à nouveau votre e-mail et votre mot de passe.
+notice-unlocked = Ce navigateur peut de nouveau se connecter à votre compte.

@@ -36,3 +36,11 @@ js-copied = Gekopieerd
 event-type-language = Taal van de pagina
 event-type-language-visitor = De taal van de bezoeker
 event-type-language-hint = De boekingspagina's en de e-mails aan genodigden zijn in deze taal, welke taal de browser ook vraagt.
+
+notice-signed-out = U bent afgemeld.
+notice-password-changed = Uw wachtwoord is gewijzigd. Meld u aan met het nieuwe.
+notice-setup-complete = De installatie is voltooid. Welkom bij Kairos.
+notice-session-ended = Uw sessie is verlopen. Meld u opnieuw aan om verder te gaan.
+notice-signed-out-everywhere = U bent op alle apparaten afgemeld.
+notice-second-factor-expired = Het aanmelden duurde te lang. Voer uw e-mailadres en wachtwoord opnieuw in.
+notice-unlocked = Deze browser mag zich weer bij uw account aanmelden.

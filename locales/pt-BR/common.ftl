@@ -36,3 +36,11 @@ js-copied = Copiado
 event-type-language = Idioma da página
 event-type-language-visitor = O idioma do visitante
 event-type-language-hint = As páginas de agendamento e os e-mails aos convidados ficam neste idioma, seja qual for o do navegador.
+
+notice-signed-out = Você saiu.
+notice-password-changed = Sua senha foi alterada. Entre com a nova.
+notice-setup-complete = A configuração está concluída. Boas-vindas ao Kairos.
+notice-session-ended = Sua sessão terminou. Entre novamente para continuar.
+notice-signed-out-everywhere = Você saiu em todos os dispositivos.
+notice-second-factor-expired = O login demorou demais. Digite seu e-mail e sua senha novamente.
+notice-unlocked = Este navegador pode entrar na sua conta novamente.

@@ -10,6 +10,7 @@ use crate::audit;
 use crate::auth::mfa::{self, MfaError, PENDING_COOKIE};
 use crate::auth::{self, AccountError, Credentials, SignInError, SignInStep, unlock};
 use crate::model::error::FieldErrors;
+use crate::present::Language;
 use crate::web::extract::PostedForm;
 use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, notice};
 use crate::web::{CsrfForm, Ctx, WebError};
@@ -39,19 +40,18 @@ pub struct PasswordForm {
 }
 
 /// Messages that redirects may ask a page to show (by key, so no text travels in URLs).
-pub fn notice_text(key: &str) -> Option<&'static str> {
-    match key {
-        "signed-out" => Some("You are signed out."),
-        "password-changed" => Some("Your password is changed. Sign in with the new one."),
-        "setup-complete" => Some("Setup is complete. Welcome to Kairos."),
-        "session-ended" => Some("Your session ended. Sign in again to continue."),
-        "signed-out-everywhere" => Some("You are signed out on every device."),
-        "second-factor-expired" => {
-            Some("The sign-in took too long. Enter your email and password again.")
-        }
-        "unlocked" => Some("This browser may sign in to your account again."),
-        _ => None,
-    }
+pub fn notice_text(lang: Language, key: &str) -> Option<String> {
+    let id = match key {
+        "signed-out" => "notice-signed-out",
+        "password-changed" => "notice-password-changed",
+        "setup-complete" => "notice-setup-complete",
+        "session-ended" => "notice-session-ended",
+        "signed-out-everywhere" => "notice-signed-out-everywhere",
+        "second-factor-expired" => "notice-second-factor-expired",
+        "unlocked" => "notice-unlocked",
+        _ => return None,
+    };
+    Some(crate::i18n::message(lang, id, None))
 }
 
 /// Only local paths are followed after sign-in, never another site: `next` must be a path
@@ -132,10 +132,15 @@ pub async fn login_page(ctx: Ctx, Query(query): Query<LoginQuery>) -> Result<Res
     if ctx.user.is_some() {
         return Ok(Redirect::to(safe_next(&query.next)).into_response());
     }
-    let message = notice_text(&query.notice).map(|text| ("success", text));
-    Ok(login_form(&ctx, "", &query.next, message)
-        .await?
-        .into_response())
+    let message = notice_text(ctx.lang, &query.notice);
+    Ok(login_form(
+        &ctx,
+        "",
+        &query.next,
+        message.as_deref().map(|text| ("success", text)),
+    )
+    .await?
+    .into_response())
 }
 
 /// The cookie that tells the sign-in throttle which accounts this browser signed in to

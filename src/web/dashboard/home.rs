@@ -13,13 +13,13 @@ use crate::access::{self, BookingAction};
 use crate::db::DbError;
 use crate::db::bookings::{self, Booking, BookingFilter, BookingScope, BookingStatus};
 use crate::db::users::{self, User};
-use crate::instance::weekday_name;
 use crate::model::time::start_of_day;
-use crate::present::Locale;
+use crate::present::{Language, Locale};
 use crate::scheduling::getting_started;
+use crate::t;
 use crate::web::account::notice_text;
 use crate::web::dashboard::{jobs, render};
-use crate::web::layout::{capitalize, copy_row, csrf_field, notice};
+use crate::web::layout::{copy_row, csrf_field, notice};
 use crate::web::{Ctx, WebError};
 
 #[derive(Debug, Default, Deserialize)]
@@ -104,8 +104,14 @@ async fn agenda(ctx: &Ctx, user: &User) -> Result<Agenda, WebError> {
 
 /// One meeting on the home page: when, what and with whom; the hosts when the viewer is
 /// not the only one.
-fn agenda_item(user: &User, agenda: &Agenda, booking: &Booking, day: bool) -> Markup {
-    let locale = Locale::english(user.twelve_hour);
+fn agenda_item(
+    lang: Language,
+    user: &User,
+    agenda: &Agenda,
+    booking: &Booking,
+    day: bool,
+) -> Markup {
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
     let zone = user.time_zone;
     let others = booking.hosts.as_slice() != [user.id];
     let hosts: Vec<&str> = booking
@@ -116,41 +122,48 @@ fn agenda_item(user: &User, agenda: &Agenda, booking: &Booking, day: bool) -> Ma
     let start = booking.start.with_timezone(&zone);
     html! {
         div.list-main {
-            a.list-title href=(format!("/dashboard/bookings/{}", booking.uid)) { (booking.title) " with " (booking.attendee_name) }
+            a.list-title href=(format!("/dashboard/bookings/{}", booking.uid)) { (t!(lang, "meeting-with", title = booking.title.as_str(), host = booking.attendee_name.as_str())) }
             div.list-sub {
                 @if day {
                     span { (locale.time(start)) " – " (locale.time(booking.end.with_timezone(&zone))) }
                 } @else {
                     span { (locale.when(booking.start, booking.end, zone)) }
                 }
-                @if others && !hosts.is_empty() { span.badge { "Host: " (hosts.join(", ")) } }
+                @if others && !hosts.is_empty() { span.badge { (t!(lang, "home-hosts", hosts = hosts.join(", "))) } }
             }
         }
     }
 }
 
 /// A list of meetings, or `empty` when there are none; `day` shows times without dates.
-fn meetings(user: &User, agenda: &Agenda, list: &[Booking], empty: &str, day: bool) -> Markup {
+fn meetings(
+    lang: Language,
+    user: &User,
+    agenda: &Agenda,
+    list: &[Booking],
+    empty: &str,
+    day: bool,
+) -> Markup {
     html! {
         @if list.is_empty() {
             p.muted { (empty) }
         } @else {
             ul.list.compact {
-                @for booking in list { li { (agenda_item(user, agenda, booking, day)) } }
+                @for booking in list { li { (agenda_item(lang, user, agenda, booking, day)) } }
             }
         }
     }
 }
 
 /// The first steps, until every one is done.
-fn checklist(progress: &getting_started::Progress) -> Markup {
+fn checklist(lang: Language, progress: &getting_started::Progress) -> Markup {
     let step = |done: bool, title: &str, href: &str, action: &str, text: &str| {
         html! {
             li.first-step.done[done] {
                 span.first-step-mark aria-hidden="true" { @if done { "✓" } @else { "" } }
                 div.first-step-text {
                     @if done {
-                        span.first-step-title { (title) } span.visually-hidden { " (done)" }
+                        span.first-step-title { (title) } span.visually-hidden { " " (t!(lang, "home-step-done")) }
                     } @else {
                         a.first-step-title href=(href) { (title) }
                         p.muted.small { (text) }
@@ -162,12 +175,12 @@ fn checklist(progress: &getting_started::Progress) -> Markup {
     };
     html! {
         section.panel.getting-started aria-labelledby="start-title" {
-            h2 #start-title { "Getting started" }
+            h2 #start-title { (t!(lang, "home-getting-started")) }
             ol.first-steps {
-                (step(progress.hours, "Set your hours", "/dashboard/availability", "Set hours", "Kairos gave you weekday hours to start with: change them, or save them as they are."))
-                (step(progress.event_type, "Create an event type", "/dashboard/event-types/new", "Create", "Such as a 30-minute consultation."))
-                (step(progress.calendar, "Connect a calendar", "/dashboard/calendars", "Connect", "So busy times are not offered, and bookings land in your calendar."))
-                (step(progress.booked, "Copy your booking link", "#booking-link", "Copy", "Send it to people or put it on your website; this is done with your first booking."))
+                (step(progress.hours, &t!(lang, "home-step-hours"), "/dashboard/availability", &t!(lang, "home-step-hours-action"), &t!(lang, "home-step-hours-text")))
+                (step(progress.event_type, &t!(lang, "home-step-event-type"), "/dashboard/event-types/new", &t!(lang, "home-step-event-type-action"), &t!(lang, "home-step-event-type-text")))
+                (step(progress.calendar, &t!(lang, "home-step-calendar"), "/dashboard/calendars", &t!(lang, "home-step-calendar-action"), &t!(lang, "home-step-calendar-text")))
+                (step(progress.booked, &t!(lang, "home-step-link"), "#booking-link", &t!(lang, "copy"), &t!(lang, "home-step-link-text")))
             }
         }
     }
@@ -181,7 +194,8 @@ pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, 
     }
     let zone = user.time_zone;
     let now = state.clock.now().with_timezone(&zone);
-    let locale = Locale::english(user.twelve_hour);
+    let lang = ctx.lang;
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
     let csrf = ctx.csrf_token();
     let trouble = if user.role.is_admin() {
         jobs::trouble_notice(&ctx, user.time_zone, user.twelve_hour).await?
@@ -196,72 +210,80 @@ pub async fn home(ctx: Ctx, Query(query): Query<HomeQuery>) -> Result<Response, 
     };
     let link = format!("{}/{}", state.base_url(), user.username);
     let body = html! {
-        @if let Some(text) = notice_text(&query.notice) { (notice("success", text)) }
+        @if let Some(text) = notice_text(lang, &query.notice) { (notice("success", &text)) }
         (trouble)
         div.page-head {
             div {
-                h1 { "Welcome, " (user.name) }
+                h1 { (t!(lang, "home-welcome", name = user.name.as_str())) }
                 p.muted { (locale.long_date(now.date_naive())) " · " (locale.time(now)) " " (zone.name()) }
             }
         }
-        @if !agenda.progress.done() { (checklist(&agenda.progress)) }
+        @if !agenda.progress.done() { (checklist(lang, &agenda.progress)) }
         section.panel.booking-link aria-labelledby="link-title" {
-            h2 #link-title { "Your booking page" }
-            p.muted.small { "Share this link: it lists your event types, and people book you there." }
-            (copy_row("booking-link", "Your booking page", "url", &link))
+            h2 #link-title { (t!(lang, "home-booking-page")) }
+            p.muted.small { (t!(lang, "home-booking-page-text")) }
+            (copy_row("booking-link", &t!(lang, "home-booking-page"), "url", &link))
         }
         div.grid.agenda {
             section.panel aria-labelledby="today-title" {
-                h2 #today-title { "Today" }
-                (meetings(&user, &agenda, &agenda.today, "No meetings today.", true))
-                h2.subhead #next-title { "Next" }
-                (meetings(&user, &agenda, &agenda.next, "Nothing booked after today yet.", false))
-                p.small { a href="/dashboard/bookings" { "All bookings →" } }
+                h2 #today-title { (t!(lang, "home-today")) }
+                (meetings(lang, &user, &agenda, &agenda.today, &t!(lang, "home-no-meetings-today"), true))
+                h2.subhead #next-title { (t!(lang, "home-next")) }
+                (meetings(lang, &user, &agenda, &agenda.next, &t!(lang, "home-nothing-next"), false))
+                p.small { a href="/dashboard/bookings" { (t!(lang, "home-all-bookings")) " " span.flip-rtl { "→" } } }
             }
             section.panel aria-labelledby="requests-title" {
-                h2 #requests-title { "Requests to accept" }
+                h2 #requests-title { (t!(lang, "home-requests")) }
                 @if agenda.requests.is_empty() {
-                    p.muted { "No requests are waiting for you." }
+                    p.muted { (t!(lang, "home-no-requests")) }
                 } @else {
                     ul.list.compact {
                         @for (booking, may_confirm) in &agenda.requests {
                             li {
-                                (agenda_item(&user, &agenda, booking, false))
+                                (agenda_item(lang, &user, &agenda, booking, false))
                                 div.list-actions {
                                     @if *may_confirm {
                                         form method="post" action=(format!("/dashboard/bookings/{}/confirm", booking.uid)) {
                                             (csrf_field(&csrf))
-                                            button.button.primary.small type="submit" { "Accept" }
+                                            button.button.primary.small type="submit" { (t!(lang, "home-accept")) }
                                         }
                                     }
-                                    a.button.ghost.small href=(format!("/dashboard/bookings/{}", booking.uid)) { "Details" }
+                                    a.button.ghost.small href=(format!("/dashboard/bookings/{}", booking.uid)) { (t!(lang, "home-details")) }
                                 }
                             }
                         }
                     }
-                    p.small { a href="/dashboard/bookings?tab=pending" { "All requests →" } }
+                    p.small { a href="/dashboard/bookings?tab=pending" { (t!(lang, "home-all-requests")) " " span.flip-rtl { "→" } } }
                 }
             }
         }
         (instance)
     };
-    Ok(render(&ctx, &user, "Home", "/dashboard", body))
+    Ok(render(
+        &ctx,
+        &user,
+        &t!(lang, "nav-home"),
+        "/dashboard",
+        body,
+    ))
 }
 
 /// For administrators: the instance at a glance, and whether an update is out.
 async fn instance_panel(ctx: &Ctx) -> Result<Markup, WebError> {
+    let lang = ctx.lang;
     let state = &ctx.state;
     let settings = state.settings();
     let updates = crate::web::updates::status_row(ctx).await?;
     Ok(html! {
         section.panel.instance aria-labelledby="instance-title" {
-            h2 #instance-title { "This instance" }
+            h2 #instance-title { (t!(lang, "home-instance")) }
             dl.facts {
-                dt { "Organization" } dd { (settings.organization_name) }
-                dt { "Public address" } dd { a href=(state.base_url()) { (state.base_url()) } }
-                dt { "Default time zone" } dd { (settings.default_time_zone.name()) }
-                dt { "Week starts on" } dd { (capitalize(weekday_name(settings.first_day_of_week))) }
-                dt { "Version" } dd { "Kairos " (env!("CARGO_PKG_VERSION")) }
+                dt { (t!(lang, "home-organization")) } dd { (settings.organization_name) }
+                dt { (t!(lang, "home-public-address")) } dd { a href=(state.base_url()) { (state.base_url()) } }
+                dt { (t!(lang, "home-default-zone")) } dd { (settings.default_time_zone.name()) }
+                dt { (t!(lang, "home-week-starts")) } dd { (Locale::default().in_language(lang).weekday_long(settings.first_day_of_week)) }
+                dt { (t!(lang, "settings-default-language")) } dd { (settings.default_language.autonym()) }
+                dt { (t!(lang, "home-version")) } dd { "Kairos " (env!("CARGO_PKG_VERSION")) }
                 (updates)
             }
         }

@@ -29,6 +29,7 @@ use serde::Deserialize;
 use crate::db::users::User;
 use crate::scheduling::manage::ManageError;
 
+use crate::present::Language;
 use crate::web::account::notice_text;
 use crate::web::layout::{Shell, app_page, notice};
 use crate::web::{Ctx, WebError};
@@ -198,44 +199,41 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin/sms/test", post(sms::test))
 }
 
-/// The confirmation a redirect asks a dashboard page to show.
-pub fn flash(key: &str) -> Option<&'static str> {
-    Some(match key {
-        "created" => "Created.",
-        "saved" => "Your changes are saved.",
-        "deleted" => "Deleted.",
-        "duplicated" => "Duplicated. You are editing the copy.",
-        "hidden" => "Hidden from your public page. The link still works.",
-        "shown" => "Shown on your public page again.",
-        "confirmed" => "The booking is confirmed.",
-        "rejected" => "The request is declined.",
-        "cancelled" => "The booking is cancelled.",
-        "rescheduled" => "The booking is moved to the new time.",
-        "member-added" => "The member was added to the team.",
-        "member-removed" => "The member was removed from the team.",
-        "key-revoked" => "The API key is revoked. Programs using it can no longer sign in.",
-        "password-changed" => "Your password is changed. Other devices were signed out.",
-        "user-disabled" => {
-            "The account is disabled: its sessions ended and its API keys were revoked."
-        }
-        "user-enabled" => "The account is enabled again.",
-        "mfa-off" => "Two-step verification is off.",
-        "invitation-revoked" => "The invitation is revoked. Its link no longer works.",
-        "ooo-added" => "Out-of-office time added. No one can book you then.",
-        "ooo-removed" => "Out-of-office time removed.",
-        "job-retried" => "The job runs again now.",
-        "job-not-retried" => "That job is no longer failing or dead: it is running again or done.",
-        "jobs-retried" => "Every dead job runs again now, with a fresh retry time.",
-        "no-dead-jobs" => "No job was dead.",
-        "workflow-on" => "The workflow is on.",
-        "workflow-off" => "The workflow is off: it sends nothing until you turn it on again.",
-        "calendar-connected" => "Connected. Kairos is reading its events now.",
-        "calendar-disconnected" => {
-            "Disconnected. Kairos forgot its password or address and the events it copied."
-        }
-        "sync-planned" => "A sync is on its way. Reload the page in a moment to see it.",
-        other => return notice_text(other),
-    })
+/// The confirmation a redirect asks a dashboard page to show, in `lang`.
+pub fn flash(lang: Language, key: &str) -> Option<String> {
+    let id = match key {
+        "created" => "flash-created",
+        "saved" => "flash-saved",
+        "deleted" => "flash-deleted",
+        "duplicated" => "flash-duplicated",
+        "hidden" => "flash-hidden",
+        "shown" => "flash-shown",
+        "confirmed" => "flash-confirmed",
+        "rejected" => "flash-rejected",
+        "cancelled" => "flash-cancelled",
+        "rescheduled" => "flash-rescheduled",
+        "member-added" => "flash-member-added",
+        "member-removed" => "flash-member-removed",
+        "key-revoked" => "flash-key-revoked",
+        "password-changed" => "flash-password-changed",
+        "user-disabled" => "flash-user-disabled",
+        "user-enabled" => "flash-user-enabled",
+        "mfa-off" => "flash-mfa-off",
+        "invitation-revoked" => "flash-invitation-revoked",
+        "ooo-added" => "flash-ooo-added",
+        "ooo-removed" => "flash-ooo-removed",
+        "job-retried" => "flash-job-retried",
+        "job-not-retried" => "flash-job-not-retried",
+        "jobs-retried" => "flash-jobs-retried",
+        "no-dead-jobs" => "flash-no-dead-jobs",
+        "workflow-on" => "flash-workflow-on",
+        "workflow-off" => "flash-workflow-off",
+        "calendar-connected" => "flash-calendar-connected",
+        "calendar-disconnected" => "flash-calendar-disconnected",
+        "sync-planned" => "flash-sync-planned",
+        other => return notice_text(lang, other),
+    };
+    Some(crate::i18n::message(lang, id, None))
 }
 
 /// A signed-in page in the dashboard frame.
@@ -268,7 +266,7 @@ pub fn render_status(
 
 /// The confirmation from `?notice=`, if any.
 pub fn flash_notice(key: &str) -> Markup {
-    html! { @if let Some(text) = flash(key) { (notice("success", text)) } }
+    html! { @if let Some(text) = flash(crate::web::ctx::request_language(), key) { (notice("success", &text)) } }
 }
 
 /// Answers a POST whose result must be seen once (a new key, a one-time link): keeps

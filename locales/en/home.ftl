@@ -1,0 +1,35 @@
+# The dashboard's home page.
+home-welcome = Welcome, { $name }
+# $hosts: the names of a meeting's hosts.
+home-hosts = Host: { $hosts }
+home-step-done = (done)
+home-getting-started = Getting started
+home-step-hours = Set your hours
+home-step-hours-action = Set hours
+home-step-hours-text = Kairos gave you weekday hours to start with: change them, or save them as they are.
+home-step-event-type = Create an event type
+home-step-event-type-action = Create
+home-step-event-type-text = Such as a 30-minute consultation.
+home-step-calendar = Connect a calendar
+home-step-calendar-action = Connect
+home-step-calendar-text = So busy times are not offered, and bookings land in your calendar.
+home-step-link = Copy your booking link
+home-step-link-text = Send it to people or put it on your website; this is done with your first booking.
+home-booking-page = Your booking page
+home-booking-page-text = Share this link: it lists your event types, and people book you there.
+home-today = Today
+home-no-meetings-today = No meetings today.
+home-next = Next
+home-nothing-next = Nothing booked after today yet.
+home-all-bookings = All bookings
+home-requests = Requests to accept
+home-no-requests = No requests are waiting for you.
+home-accept = Accept
+home-details = Details
+home-all-requests = All requests
+home-instance = This instance
+home-organization = Organization
+home-public-address = Public address
+home-default-zone = Default time zone
+home-week-starts = Week starts on
+home-version = Version
