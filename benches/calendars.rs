@@ -226,6 +226,7 @@ impl InstanceView for Bench {
             base_url: "http://127.0.0.1".into(),
             minimum_necessary: false,
             manage_key: ManageKey::new(&self.key),
+            language: kairos::i18n::Language::English,
         }
     }
 

@@ -147,6 +147,12 @@ macro_rules! t {
     };
 }
 
+/// Text written in the pseudo-language (see [`Language::Pseudo`]): for what is not a
+/// catalogue message but is written in the page's language, such as dates.
+pub fn pseudo_text(text: &str) -> String {
+    pseudo(text).into_owned()
+}
+
 /// The pseudo-language's letters: each ASCII letter with an accent, so untranslated text
 /// (plain ASCII) stands out, and every text 40 % longer, so layouts are tried with the
 /// longer words of German or French.

@@ -198,9 +198,14 @@ impl Locale {
             .format_localized(pattern, self.formats().names)
             .to_string();
         let mut chars = text.chars();
-        chars.next().map_or_else(String::new, |first| {
+        let text: String = chars.next().map_or_else(String::new, |first| {
             first.to_uppercase().chain(chars).collect()
-        })
+        });
+        if self.language == Language::Pseudo {
+            crate::i18n::pseudo_text(&text)
+        } else {
+            text
+        }
     }
 
     /// `December 2026`, `Dezember 2026`: a month calendar's heading.
@@ -313,10 +318,10 @@ impl Locale {
     /// `30 min`, `1 h`, `1 h 30 min` (`30 د` in Arabic; the unit symbols are the same
     /// in the other languages).
     pub fn duration(&self, minutes: u32) -> String {
-        let (h, min) = if self.language == Language::Arabic {
-            ("س", "د")
-        } else {
-            ("h", "min")
+        let (h, min) = match self.language {
+            Language::Arabic => ("س", "د"),
+            Language::Pseudo => ("ħ", "ḿīƞ"),
+            _ => ("h", "min"),
         };
         match (minutes / 60, minutes % 60) {
             (0, m) => format!("{m} {min}"),

@@ -11,6 +11,7 @@ use crate::auth::mfa::{self, MfaError, PENDING_COOKIE};
 use crate::auth::{self, AccountError, Credentials, SignInError, SignInStep, unlock};
 use crate::model::error::FieldErrors;
 use crate::present::Language;
+use crate::t;
 use crate::web::extract::PostedForm;
 use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, notice};
 use crate::web::{CsrfForm, Ctx, WebError};
@@ -94,31 +95,32 @@ pub async fn login_form(
             crate::web::error::urlencode(safe_next(next))
         )
     };
+    let lang = ctx.lang;
     let body = html! {
-        h1 { "Sign in" }
+        h1 { (t!(lang, "sign-in")) }
         @if let Some((kind, text)) = message { (notice(kind, text)) }
         @if sso.active() {
             a.button.wide.sso-button.primary[!passwords].ghost[passwords] href=(sso_link) { (sso.button_label) }
-            @if passwords { p.divider aria-hidden="true" { span { "or with your password" } } }
+            @if passwords { p.divider aria-hidden="true" { span { (t!(lang, "sign-in-or-password")) } } }
         }
         @if passwords {
             form method="post" action="/login" {
                 (csrf_field(&ctx.csrf_token()))
                 input type="hidden" name="next" value=(next);
-                (field(&Field { name: "email", label: "Email", kind: "email", value: email, autocomplete: Some("username"), required: true, autofocus: email.is_empty(), ..Field::default() }, &FieldErrors::new()))
-                (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("current-password"), required: true, autofocus: !email.is_empty(), ..Field::default() }, &FieldErrors::new()))
-                button.button.primary.wide type="submit" { "Sign in" }
+                (field(&Field { name: "email", label: &t!(lang, "sign-in-email"), kind: "email", value: email, autocomplete: Some("username"), required: true, autofocus: email.is_empty(), ..Field::default() }, &FieldErrors::new()))
+                (field(&Field { name: "password", label: &t!(lang, "sign-in-password"), kind: "password", autocomplete: Some("current-password"), required: true, autofocus: !email.is_empty(), ..Field::default() }, &FieldErrors::new()))
+                button.button.primary.wide type="submit" { (t!(lang, "sign-in")) }
             }
             @if mail {
-                p.small { a href="/login/forgot" { "Forgot password?" } }
+                p.small { a href="/login/forgot" { (t!(lang, "sign-in-forgot")) } }
             } @else {
-                p.muted.small { "Forgot your password? Ask an administrator for a reset link." }
+                p.muted.small { (t!(lang, "sign-in-forgot-ask")) }
             }
         } @else {
-            p.muted.small { "This organization signs in through its identity provider only." }
+            p.muted.small { (t!(lang, "sign-in-sso-only")) }
         }
     };
-    Ok(card_page(ctx.lang, "Sign in", &org, body))
+    Ok(card_page(lang, &t!(lang, "sign-in"), &org, body))
 }
 
 /// Whether this instance takes passwords now (see [`crate::auth::sso::Sso::password_sign_in_allowed`]).
@@ -196,9 +198,7 @@ async fn mail_configured(ctx: &Ctx) -> Result<bool, WebError> {
 /// exists).
 async fn throttled_message(ctx: &Ctx, err: String) -> Result<String, WebError> {
     Ok(if mail_configured(ctx).await? {
-        format!(
-            "{err} If this is your account, we emailed you a link that lets your browser sign in at once."
-        )
+        format!("{err} {}", t!(ctx.lang, "sign-in-throttled-mailed"))
     } else {
         err
     })
@@ -223,8 +223,8 @@ pub async fn login(
             &ctx.origin(),
         )
         .await?;
-        let message = "Password sign-in is turned off here. Use single sign-on.";
-        let page = login_form(&ctx, "", &form.next, Some(("error", message))).await?;
+        let message = t!(ctx.lang, "sign-in-passwords-off");
+        let page = login_form(&ctx, "", &form.next, Some(("error", &message))).await?;
         return Ok((StatusCode::FORBIDDEN, page).into_response());
     }
     let known = known_browser(&headers);
@@ -261,18 +261,21 @@ pub async fn login(
             );
             Ok((headers, Redirect::to(&target)).into_response())
         }
-        Err(err @ SignInError::WrongCredentials) => {
+        Err(SignInError::WrongCredentials) => {
             let page = login_form(
                 &ctx,
                 &form.email,
                 &form.next,
-                Some(("error", &err.to_string())),
+                Some(("error", &t!(ctx.lang, "sign-in-wrong"))),
             )
             .await?;
             Ok((StatusCode::UNAUTHORIZED, page).into_response())
         }
-        Err(err @ SignInError::Throttled { retry_after }) => {
-            let message = throttled_message(&ctx, err.to_string()).await?;
+        Err(SignInError::Throttled { retry_after }) => {
+            let minutes = (retry_after.num_seconds() + 59) / 60;
+            let message =
+                throttled_message(&ctx, t!(ctx.lang, "sign-in-throttled", minutes = minutes))
+                    .await?;
             let page = login_form(&ctx, &form.email, &form.next, Some(("error", &message))).await?;
             Ok(throttled_response(page, retry_after))
         }
@@ -701,23 +704,24 @@ async fn forgot_form(
     let org = ctx.state.settings().organization_name;
     let offered = password_sign_in_allowed(ctx) && mail_configured(ctx).await?;
     let minutes = auth::RESET_LINK_VALIDITY.num_minutes();
+    let lang = ctx.lang;
     let body = html! {
-        h1 { "Forgot password?" }
+        h1 { (t!(lang, "sign-in-forgot")) }
         @if let Some((kind, text)) = message { (notice(kind, text)) }
         @if offered {
-            p.muted { "Enter the email address of your account. We email you a link to choose a new password; it works once, within " (minutes) " minutes." }
+            p.muted { (t!(lang, "forgot-text", minutes = minutes)) }
             (error_summary(errors))
             form method="post" action="/login/forgot" {
                 (csrf_field(&ctx.csrf_token()))
-                (field(&Field { name: "email", label: "Email", kind: "email", value: email, autocomplete: Some("username"), required: true, autofocus: true, ..Field::default() }, errors))
-                button.button.primary.wide type="submit" { "Email me a link" }
+                (field(&Field { name: "email", label: &t!(lang, "sign-in-email"), kind: "email", value: email, autocomplete: Some("username"), required: true, autofocus: true, ..Field::default() }, errors))
+                button.button.primary.wide type="submit" { (t!(lang, "forgot-send")) }
             }
         } @else {
-            p { "Ask an administrator for a link to choose a new password." }
+            p { (t!(lang, "forgot-ask")) }
         }
-        p.small { a href="/login" { "Back to sign-in" } }
+        p.small { a href="/login" { (t!(lang, "forgot-back")) } }
     };
-    Ok(card_page(ctx.lang, "Forgot password", &org, body))
+    Ok(card_page(lang, &t!(lang, "sign-in-forgot"), &org, body))
 }
 
 /// `GET /login/forgot`.

@@ -7,6 +7,7 @@ use maud::html;
 use crate::auth::{AccountError, SignInError};
 use crate::db::DbError;
 use crate::setup::SetupError;
+use crate::t;
 use crate::web::layout;
 
 #[derive(Debug, thiserror::Error)]
@@ -68,11 +69,12 @@ impl From<rusqlite::Error> for WebError {
 
 impl IntoResponse for WebError {
     fn into_response(self) -> Response {
+        let lang = crate::web::ctx::request_language();
         let (status, title, message) = match &self {
             WebError::NotFound => (
                 StatusCode::NOT_FOUND,
-                "Page not found",
-                "There is nothing at this address. Check the link, or start again from the home page.".to_string(),
+                t!(lang, "error-not-found"),
+                t!(lang, "error-not-found-text"),
             ),
             WebError::SignInRequired { next } => {
                 let target = format!("/login?next={}", urlencode(next));
@@ -83,42 +85,42 @@ impl IntoResponse for WebError {
             }
             WebError::Forbidden => (
                 StatusCode::FORBIDDEN,
-                "Not allowed",
-                "Your account may not open this page.".to_string(),
+                t!(lang, "error-forbidden"),
+                t!(lang, "error-forbidden-text"),
             ),
             WebError::Csrf => (
                 StatusCode::FORBIDDEN,
-                "This form has expired",
-                "Go back, reload the page and submit the form again.".to_string(),
+                t!(lang, "error-csrf"),
+                t!(lang, "error-csrf-text"),
             ),
             WebError::TooManyRequests { message, .. } => (
                 StatusCode::TOO_MANY_REQUESTS,
-                "Too many attempts",
+                t!(lang, "error-too-many"),
                 message.clone(),
             ),
             WebError::Db(err) => {
                 tracing::error!(error = %err, "database error while serving a request");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong",
-                    "The request could not be completed. Try again; if it keeps happening, the administrator will find details in the log.".to_string(),
+                    t!(lang, "error-internal"),
+                    t!(lang, "error-internal-text"),
                 )
             }
             WebError::Internal(err) => {
                 tracing::error!(error = %err, "error while serving a request");
                 (
                     StatusCode::INTERNAL_SERVER_ERROR,
-                    "Something went wrong",
-                    "The request could not be completed. Try again; if it keeps happening, the administrator will find details in the log.".to_string(),
+                    t!(lang, "error-internal"),
+                    t!(lang, "error-internal-text"),
                 )
             }
         };
         let body = layout::message_page(
-            crate::web::ctx::request_language(),
-            title,
+            lang,
+            &title,
             html! {
                 p { (message) }
-                p { a href="/" { "Go to the home page" } }
+                p { a href="/" { (t!(lang, "error-home")) } }
             },
         );
         let mut response = (status, body).into_response();

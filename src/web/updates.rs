@@ -16,6 +16,7 @@ use serde::Deserialize;
 
 use crate::app::AppState;
 use crate::db::{DbError, settings};
+use crate::t;
 use crate::update::{self, CheckResult, Updater};
 use crate::web::extract::AdminForm;
 use crate::web::layout::csrf_field;
@@ -109,49 +110,50 @@ pub async fn status_row(ctx: &Ctx) -> Result<Markup, WebError> {
         return Ok(html! {});
     }
     let csrf = ctx.csrf_token();
+    let lang = ctx.lang;
     if !checks_enabled(&ctx.state).await? {
         return Ok(html! {
-            dt { "Updates" }
+            dt { (t!(lang, "updates")) }
             dd {
-                "Checks are off: Kairos contacts no release server. "
+                (t!(lang, "updates-off")) " "
                 form.fact-action method="post" action="/admin/update-checks" {
                     (csrf_field(&csrf))
                     input type="hidden" name="enabled" value="on";
-                    button.button.ghost type="submit" { "Check for updates daily" }
+                    button.button.ghost type="submit" { (t!(lang, "updates-turn-on")) }
                 }
             }
         });
     }
     let message = match refresh(&ctx.state) {
-        Entry::Checking => html! { "Checking for a newer release…" },
+        Entry::Checking => html! { (t!(lang, "updates-checking")) },
         Entry::Done {
             at,
             outcome: Outcome::UpToDate,
         } => {
-            html! { "Up to date (checked " (at.format("%Y-%m-%d %H:%M UTC")) "). " }
+            html! { (t!(lang, "updates-up-to-date", checked = at.format("%Y-%m-%d %H:%M UTC").to_string())) " " }
         }
         Entry::Done {
             outcome: Outcome::Newer(version),
             ..
         } => html! {
-            strong { "Kairos " (version) " is available." }
-            " Install it on the host with " code { "sudo kairos update --apply" } ". "
+            strong { (t!(lang, "updates-available", version = version.to_string())) }
+            " " (t!(lang, "updates-install")) " " code { "sudo kairos update --apply" } " "
         },
         Entry::Done {
             outcome: Outcome::Failed(reason),
             ..
         } => {
-            html! { "The last check failed: " (reason) ". " }
+            html! { (t!(lang, "updates-failed", reason = reason.as_str())) " " }
         }
     };
     Ok(html! {
-        dt { "Updates" }
+        dt { (t!(lang, "updates")) }
         dd {
             (message)
             form.fact-action method="post" action="/admin/update-checks" {
                 (csrf_field(&csrf))
                 input type="hidden" name="enabled" value="off";
-                button.button.ghost type="submit" { "Turn checks off" }
+                button.button.ghost type="submit" { (t!(lang, "updates-turn-off")) }
             }
         }
     })
