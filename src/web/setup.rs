@@ -11,13 +11,13 @@ use crate::app::AppState;
 use crate::auth::{AccountError, AccountInput};
 use crate::instance::weekday_name;
 use crate::model::error::FieldErrors;
+use crate::present::{Language, Locale};
 use crate::setup::{self, InstanceInput, SetupError};
+use crate::t;
 use crate::web::dashboard::email::{self, smtp_fields};
 use crate::web::extract::PostedForm;
 use crate::web::format::FormData;
-use crate::web::layout::{
-    Field, capitalize, card_page, csrf_field, error_summary, field, zone_options,
-};
+use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, zone_options};
 use crate::web::{Ctx, WebError};
 
 #[derive(Debug, Default, Deserialize)]
@@ -51,10 +51,16 @@ pub struct InstanceForm {
 
 crate::web::extract::carries_csrf!(AdminForm, InstanceForm);
 
-fn steps(current: u8) -> Markup {
+fn steps(lang: Language, current: u8) -> Markup {
+    let labels = [
+        (1u8, t!(lang, "setup-step-account")),
+        (2, t!(lang, "setup-step-organization")),
+        (3, t!(lang, "setup-step-email")),
+        (4, t!(lang, "setup-step-done")),
+    ];
     html! {
-        ol.steps aria-label="Setup progress" {
-            @for (number, label) in [(1u8, "Account"), (2, "Organization"), (3, "Email"), (4, "Done")] {
+        ol.steps aria-label=(t!(lang, "setup-progress")) {
+            @for (number, label) in labels {
                 @if number == current {
                     li.current aria-current="step" { span.step-number { (number) } (label) }
                 } @else if number < current {
@@ -69,63 +75,52 @@ fn steps(current: u8) -> Markup {
 
 /// The page every other address shows until the instance is set up.
 pub fn required_page(state: &AppState) -> Response {
+    let lang = crate::web::ctx::request_language();
     let body = html! {
-        h1 { "Setup required" }
-        p { "This Kairos instance has not been set up yet." }
-        p {
-            "The administrator finds the one-time setup link in the output of "
-            code { "kairos serve" } " or in its log (for a system install: "
-            code { "journalctl -u kairos" } "). The link is valid for 30 minutes; restarting Kairos prints a fresh one."
-        }
+        h1 { (t!(lang, "setup-required")) }
+        p { (t!(lang, "setup-required-text")) }
+        p { (t!(lang, "setup-required-where")) " " (t!(lang, "setup-required-valid")) }
     };
     let org = state.settings().organization_name;
     (
         StatusCode::SERVICE_UNAVAILABLE,
-        card_page(
-            crate::web::ctx::request_language(),
-            "Setup required",
-            &org,
-            body,
-        ),
+        card_page(lang, &t!(lang, "setup-required"), &org, body),
     )
         .into_response()
 }
 
 fn invalid_link_page() -> Response {
+    let lang = crate::web::ctx::request_language();
     let body = html! {
-        h1 { "This setup link is not valid" }
-        p { "It may have expired (links last 30 minutes), been used already, or been copied incompletely." }
-        p { "Restart Kairos to print a fresh setup link, and open it within 30 minutes." }
+        h1 { (t!(lang, "setup-link-invalid")) }
+        p { (t!(lang, "setup-link-invalid-why")) }
+        p { (t!(lang, "setup-link-invalid-what")) }
     };
     (
         StatusCode::FORBIDDEN,
-        card_page(
-            crate::web::ctx::request_language(),
-            "Setup link not valid",
-            "Kairos",
-            body,
-        ),
+        card_page(lang, &t!(lang, "setup-link-invalid-title"), "Kairos", body),
     )
         .into_response()
 }
 
 fn admin_form(ctx: &Ctx, form: &AdminForm, errors: &FieldErrors) -> Markup {
+    let lang = ctx.lang;
     let body = html! {
-        (steps(1))
-        h1 { "Welcome to Kairos" }
-        p.lead { "Create the owner account. It administers this instance and can invite everyone else." }
+        (steps(lang, 1))
+        h1 { (t!(lang, "setup-welcome")) }
+        p.lead { (t!(lang, "setup-welcome-text")) }
         (error_summary(errors))
         form method="post" action="/setup/admin" {
             (csrf_field(&ctx.csrf_token()))
             input type="hidden" name="token" value=(form.token);
-            (field(&Field { name: "name", label: "Your name", value: &form.name, autocomplete: Some("name"), required: true, autofocus: true, ..Field::default() }, errors))
-            (field(&Field { name: "email", label: "Email", kind: "email", value: &form.email, autocomplete: Some("email"), required: true, ..Field::default() }, errors))
-            (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("new-password"), required: true, minlength: Some(12), hint: Some("At least 12 characters. A few unrelated words make a strong one."), ..Field::default() }, errors))
-            (field(&Field { name: "password_confirm", label: "Repeat the password", kind: "password", autocomplete: Some("new-password"), required: true, ..Field::default() }, errors))
-            button.button.primary.wide type="submit" { "Create account and continue" }
+            (field(&Field { name: "name", label: &t!(lang, "booker-your-name"), value: &form.name, autocomplete: Some("name"), required: true, autofocus: true, ..Field::default() }, errors))
+            (field(&Field { name: "email", label: &t!(lang, "sign-in-email"), kind: "email", value: &form.email, autocomplete: Some("email"), required: true, ..Field::default() }, errors))
+            (field(&Field { name: "password", label: &t!(lang, "sign-in-password"), kind: "password", autocomplete: Some("new-password"), required: true, minlength: Some(12), hint: Some(&t!(lang, "setup-password-hint")), ..Field::default() }, errors))
+            (field(&Field { name: "password_confirm", label: &t!(lang, "setup-password-repeat"), kind: "password", autocomplete: Some("new-password"), required: true, ..Field::default() }, errors))
+            button.button.primary.wide type="submit" { (t!(lang, "setup-create-account")) }
         }
     };
-    card_page(ctx.lang, "Set up Kairos", "Kairos", body)
+    card_page(lang, &t!(lang, "setup-title"), "Kairos", body)
 }
 
 pub async fn start_page(ctx: Ctx, Query(query): Query<TokenQuery>) -> Result<Response, WebError> {
@@ -202,47 +197,53 @@ pub async fn create_admin(
 }
 
 fn instance_form(ctx: &Ctx, form: &InstanceForm, errors: &FieldErrors) -> Markup {
+    let lang = ctx.lang;
     let body = html! {
-        (steps(2))
-        h1 { "Your organization" }
-        p.lead { "These appear on booking pages and in messages. You can change them later." }
+        (steps(lang, 2))
+        h1 { (t!(lang, "setup-organization")) }
+        p.lead { (t!(lang, "setup-organization-text")) }
         (error_summary(errors))
         form method="post" action="/setup/instance" {
             (csrf_field(&ctx.csrf_token()))
-            (field(&Field { name: "organization_name", label: "Organization name", value: &form.organization_name, autocomplete: Some("organization"), required: true, autofocus: true, ..Field::default() }, errors))
-            (field(&Field { name: "base_url", label: "Public address", kind: "url", value: &form.base_url, hint: Some("The URL people use to reach this instance, such as https://book.example.org."), ..Field::default() }, errors))
-            (zone_select("default_time_zone", "Default time zone", &form.default_time_zone, ctx.state.clock.now(), errors))
+            (field(&Field { name: "organization_name", label: &t!(lang, "setup-organization-name"), value: &form.organization_name, autocomplete: Some("organization"), required: true, autofocus: true, ..Field::default() }, errors))
+            (field(&Field { name: "base_url", label: &t!(lang, "home-public-address"), kind: "url", value: &form.base_url, hint: Some(&t!(lang, "setup-public-address-hint")), ..Field::default() }, errors))
+            (zone_select("default_time_zone", &t!(lang, "home-default-zone"), &form.default_time_zone, ctx.state.clock.now(), errors))
             (crate::web::layout::select_field("default_language", &crate::t!(ctx.lang, "settings-default-language"), &crate::web::layout::language_options(None), &form.default_language, Some(&crate::t!(ctx.lang, "settings-default-language-hint")), errors))
             div.field.invalid[errors.get("first_day_of_week").is_some()] {
-                label for="f-first_day_of_week" { "First day of the week" }
+                label for="f-first_day_of_week" { (t!(lang, "setup-first-day")) }
                 select #f-first_day_of_week name="first_day_of_week" {
-                    @for day in ["monday", "sunday", "saturday"] {
-                        option value=(day) selected[form.first_day_of_week == day] { (capitalize(day)) }
+                    @for (day, weekday) in [("monday", chrono::Weekday::Mon), ("sunday", chrono::Weekday::Sun), ("saturday", chrono::Weekday::Sat)] {
+                        option value=(day) selected[form.first_day_of_week == day] { (Locale::default().in_language(lang).weekday_long(weekday)) }
                     }
                 }
-                @if let Some(message) = errors.get("first_day_of_week") {
-                    p.error { "First day of the week " (message) }
+                @if let Some(message) = errors.text("first_day_of_week", lang) {
+                    p.error { (crate::web::layout::field_error(&t!(lang, "setup-first-day"), &message)) }
                 }
             }
             fieldset.field.choices.invalid[errors.get("installation").is_some()] {
-                legend { "What kind of installation is this?" }
-                p.hint { "Kairos signs people out after a while without activity: soon where others may see the screen, later on a computer of one's own. Administrators can change it later." }
-                @for (value, text, minutes) in crate::auth::INSTALLATION_KINDS {
+                legend { (t!(lang, "setup-installation")) }
+                p.hint { (t!(lang, "setup-installation-hint")) }
+                @for (value, _, minutes) in crate::auth::INSTALLATION_KINDS {
                     @let id = format!("f-installation-{value}");
                     @let chosen = if form.installation.is_empty() { value == "shared" } else { form.installation == value };
+                    @let text = match value {
+                        "shared" => t!(lang, "setup-installation-shared"),
+                        "office" => t!(lang, "setup-installation-office"),
+                        _ => t!(lang, "setup-installation-personal"),
+                    };
                     div.choice {
                         input type="radio" id=(id) name="installation" value=(value) checked[chosen];
-                        label for=(id) { (text) span.muted { " · signed out after " (idle_words(minutes)) } }
+                        label for=(id) { (text) span.muted { " · " (t!(lang, "setup-signed-out-after", minutes = minutes)) } }
                     }
                 }
-                @if let Some(message) = errors.get("installation") {
-                    p.error { "Kind of installation " (message) }
+                @if let Some(message) = errors.text("installation", lang) {
+                    p.error { (crate::web::layout::field_error(&t!(lang, "setup-installation-kind"), &message)) }
                 }
             }
-            button.button.primary.wide type="submit" { "Finish setup" }
+            button.button.primary.wide type="submit" { (t!(lang, "setup-finish")) }
         }
     };
-    card_page(ctx.lang, "Set up Kairos", "Kairos", body)
+    card_page(lang, &t!(lang, "setup-title"), "Kairos", body)
 }
 
 /// "15 minutes", "1 hour", "8 hours".
@@ -337,21 +338,22 @@ pub async fn save_instance(
 const SETUP_DONE: &str = "/dashboard?notice=setup-complete";
 
 fn email_form(ctx: &Ctx, form: &FormData, errors: &FieldErrors, has_password: bool) -> Markup {
+    let lang = ctx.lang;
     let body = html! {
-        (steps(3))
-        h1 { "Email" }
-        p.lead { "Kairos emails confirmations, requests and changes to the people who book and to hosts. Enter your mail server now, or skip this and do it later under Administration → Email." }
+        (steps(lang, 3))
+        h1 { (t!(lang, "setup-step-email")) }
+        p.lead { (t!(lang, "setup-email-text")) }
         (error_summary(errors))
         form method="post" action="/setup/email" data-validate {
             (csrf_field(&ctx.csrf_token()))
             (smtp_fields(form, errors, has_password))
-            button.button.primary.wide type="submit" { "Save and finish" }
+            button.button.primary.wide type="submit" { (t!(lang, "setup-save-finish")) }
         }
-        p.skip { a href=(SETUP_DONE) { "Skip for now" } }
+        p.skip { a href=(SETUP_DONE) { (t!(lang, "setup-skip")) } }
     };
     card_page(
-        ctx.lang,
-        "Set up Kairos",
+        lang,
+        &t!(lang, "setup-title"),
         &ctx.state.settings().organization_name,
         body,
     )

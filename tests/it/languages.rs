@@ -500,3 +500,36 @@ async fn api_errors_speak_the_language_asked_for_and_keep_their_codes() {
     assert_eq!(body["error"]["message"], "Esa hora ya pasó");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn the_setup_wizard_speaks_the_browser_s_language() {
+    let server = TestServer::fresh().await;
+    let url = server.setup_url().expect("a setup link");
+    let page = |language: &'static str| {
+        let url = url.clone();
+        async move {
+            browser()
+                .get(url)
+                .header("Accept-Language", language)
+                .send()
+                .await
+                .expect("answers")
+                .text()
+                .await
+                .expect("page")
+        }
+    };
+    let spanish = page("es-ES,es;q=0.9").await;
+    assert!(
+        spanish.contains("<html lang=\"es\" dir=\"ltr\""),
+        "{spanish}"
+    );
+    assert!(spanish.contains("Le damos la bienvenida a Kairos"));
+    assert!(spanish.contains("Crear la cuenta y continuar"));
+    let arabic = page("ar").await;
+    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\""));
+    assert!(arabic.contains("مرحبًا بك في Kairos"));
+    let english = page("en-US").await;
+    assert!(english.contains("Welcome to Kairos"));
+    server.stop().await;
+}

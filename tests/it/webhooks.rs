@@ -207,12 +207,10 @@ async fn book_reschedule_cancel_reach_the_receiver_signed_and_without_answers() 
     )
     .await;
 
-    let (status, made) = api
-        .public_post(
-            "/api/v1/bookings",
-            &booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
-        )
-        .await;
+    // Pat books in French: the payload says so, as Cal.com's does.
+    let mut request = booking(id, "2026-03-31T08:00:00Z", "pat@example.org");
+    request["attendee"]["locale"] = json!("fr-FR");
+    let (status, made) = api.public_post("/api/v1/bookings", &request).await;
     assert_eq!(status, StatusCode::CREATED, "{made}");
     let uid = made["data"]["uid"].as_str().expect("uid").to_string();
     let token = made["data"]["manageUrl"]
@@ -240,6 +238,7 @@ async fn book_reschedule_cancel_reach_the_receiver_signed_and_without_answers() 
     assert_eq!(payload["organizer"]["name"], "Olivia Owner");
     assert_eq!(payload["attendees"][0]["email"], "pat@example.org");
     assert_eq!(payload["attendees"][0]["timeZone"], "America/New_York");
+    assert_eq!(payload["attendees"][0]["language"]["locale"], "fr");
     // Minimum necessary is on by default: the answers stay home.
     assert!(payload.get("responses").is_none(), "{payload}");
     assert!(!String::from_utf8_lossy(&first[0].body).contains("check-up"));
