@@ -194,7 +194,15 @@ fn idle_warning(lang: Language, csrf: &str) -> Markup {
 
 /// A public page (booking pages, a host's profile): no navigation; inside a frame when
 /// embedded on another site.
-pub fn public_page(lang: Language, title: &str, org: &str, embed: bool, body: Markup) -> Markup {
+/// `menu`: whether the page offers the language menu (not when its event type fixes the
+/// language).
+pub fn public_page(
+    lang: Language,
+    title: &str,
+    org: &str,
+    (embed, menu): (bool, bool),
+    body: Markup,
+) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang.tag()) dir=(lang.dir()) {
@@ -205,7 +213,7 @@ pub fn public_page(lang: Language, title: &str, org: &str, embed: bool, body: Ma
                     footer.public-footer {
                         @if org != "Kairos" { (org) " · " }
                         (t!(lang, "scheduling-by-kairos"))
-                        (language_menu(lang))
+                        @if menu { (language_menu(lang)) }
                     }
                 }
             }

@@ -533,3 +533,128 @@ async fn the_setup_wizard_speaks_the_browser_s_language() {
     assert!(english.contains("Welcome to Kairos"));
     server.stop().await;
 }
+
+#[tokio::test]
+async fn visitors_choose_a_language_and_an_event_type_can_fix_one() {
+    let (server, api, id) = crate::api::clinic(json!({})).await;
+    let page = "/owner/consultation?date=2026-03-30&tz=Europe%2FBerlin";
+    // A German browser reads German; `?lang=ar` switches to Arabic, right to left, and
+    // the choice is kept in a cookie for the next pages.
+    let visitor = browser();
+    let german = visitor
+        .get(server.url(page))
+        .header("Accept-Language", "de-DE")
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("page");
+    assert!(german.contains("<html lang=\"de\" dir=\"ltr\""));
+    assert!(german.contains("Ihre Zeitzone") || german.contains("Zeitzone"));
+    assert!(german.contains("data-language-menu"), "the menu is offered");
+    let response = visitor
+        .get(server.url(&format!("{page}&lang=ar")))
+        .header("Accept-Language", "de-DE")
+        .send()
+        .await
+        .expect("answers");
+    assert!(
+        set_cookie(&response, "kairos_lang").is_some_and(|c| c.starts_with("kairos_lang=ar;")),
+        "the choice is remembered"
+    );
+    let arabic = response.text().await.expect("page");
+    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\""));
+    let again = visitor
+        .get(server.url("/owner"))
+        .header("Accept-Language", "de-DE")
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("page");
+    assert!(
+        again.contains("<html lang=\"ar\""),
+        "the cookie wins over the browser"
+    );
+
+    // A booking made on a German page by a visitor in the US keeps German with the
+    // visitor's region.
+    let client = browser();
+    let url = server.url(&format!("{page}&slot=2026-03-30T07:00:00Z&lang=de"));
+    let form = client
+        .get(&url)
+        .header("Accept-Language", "en-US")
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("form");
+    let csrf = csrf_of(&form);
+    let response = client
+        .post(server.url("/owner/consultation"))
+        .header("Accept-Language", "en-US")
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("slot", "2026-03-30T07:00:00Z"),
+            ("tz", "Europe/Berlin"),
+            ("name", "Dana Doe"),
+            ("email", "dana@example.org"),
+            ("q.reason", "check-up"),
+        ])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::SEE_OTHER);
+    let (_, listed) = api.get("/api/v1/bookings").await;
+    let dana = listed["data"]
+        .as_array()
+        .and_then(|all| {
+            all.iter()
+                .find(|b| b["attendee"]["email"] == "dana@example.org")
+        })
+        .cloned()
+        .unwrap_or_default();
+    assert_eq!(dana["attendee"]["locale"], "de-US", "{dana}");
+
+    // An event type may fix its pages' language: a German browser then reads French and
+    // is offered no menu; a language Kairos does not write is refused by name.
+    let (status, body) = api
+        .send(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/event-types/{id}"),
+            &json!({ "language": "klingon" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(body["error"]["details"][0]["field"], "language", "{body}");
+    let (status, body) = api
+        .send(
+            reqwest::Method::PATCH,
+            &format!("/api/v1/event-types/{id}"),
+            &json!({ "language": "fr" }),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    let french = browser()
+        .get(server.url(page))
+        .header("Accept-Language", "de-DE")
+        .send()
+        .await
+        .expect("answers")
+        .text()
+        .await
+        .expect("page");
+    assert!(
+        french.contains("<html lang=\"fr\" dir=\"ltr\""),
+        "fixed to French"
+    );
+    assert!(french.contains("Fuseau horaire"));
+    assert!(
+        !french.contains("data-language-menu"),
+        "no menu on a fixed page"
+    );
+    server.stop().await;
+}

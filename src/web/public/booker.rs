@@ -327,7 +327,13 @@ fn page(ctx: &Ctx, target: &Target, view: &View, status: StatusCode, body: Marku
     respond(
         &ctx.state,
         status,
-        public_page(ctx.lang, &title, &org, view.embed, body),
+        public_page(
+            ctx.lang,
+            &title,
+            &org,
+            (view.embed, target.language().is_none()),
+            body,
+        ),
     )
 }
 

@@ -43,6 +43,8 @@ struct Loaded {
     booking: Booking,
     hosts: Vec<User>,
     questions: Vec<Question>,
+    /// The language the event type fixes for its pages, if it fixes one.
+    language: Option<Language>,
     /// The booker of the event type, for rescheduling.
     booker_path: Option<String>,
     /// The invitee's page of the booking this one was moved to (the newest of the
@@ -81,8 +83,14 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
             };
             let mut booker_path = None;
             let mut questions = Vec::new();
+            let mut language = None;
             if let Some(event_type) = event_type {
                 questions = event_type.input.questions.clone();
+                language = event_type
+                    .input
+                    .language
+                    .as_deref()
+                    .and_then(Language::from_tag);
                 booker_path = match (event_type.owner_user_id, event_type.input.team_id) {
                     (Some(owner), _) => users::by_id(conn, owner)
                         .map_err(DbError::from)?
@@ -97,6 +105,7 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
                 booking,
                 hosts,
                 questions,
+                language,
                 booker_path,
                 moved_to,
             })
@@ -391,7 +400,10 @@ impl PageOptions<'_> {
 
 /// The page's options: the zone and clock the link carries, else the invitee's zone and
 /// the clock and date order customary where the visitor's browser says they are.
-fn options_from<'a>(ctx: &Ctx, query: &'a ManageQuery, booking: &Booking) -> PageOptions<'a> {
+fn options_from<'a>(ctx: &Ctx, query: &'a ManageQuery, loaded: &Loaded) -> PageOptions<'a> {
+    let booking = &loaded.booking;
+    let lang = loaded.language.unwrap_or(ctx.lang);
+    crate::web::ctx::set_request_language(lang);
     PageOptions {
         token: &query.token,
         zone: query
@@ -406,9 +418,9 @@ fn options_from<'a>(ctx: &Ctx, query: &'a ManageQuery, booking: &Booking) -> Pag
         },
         month_first: ctx.conventions.is_some_and(|c| c.month_first),
         embed: !query.embed.is_empty(),
-        notice: notice_for(ctx.lang, &query.notice).map(|text| ("success", text)),
+        notice: notice_for(lang, &query.notice).map(|text| ("success", text)),
         errors: FieldErrors::new(),
-        lang: ctx.lang,
+        lang,
     }
 }
 
@@ -423,7 +435,13 @@ fn respond_page(
     respond(
         &ctx.state,
         status,
-        public_page(ctx.lang, &loaded.booking.title, &org, options.embed, body),
+        public_page(
+            options.lang,
+            &loaded.booking.title,
+            &org,
+            (options.embed, loaded.language.is_none()),
+            body,
+        ),
     )
 }
 
@@ -434,7 +452,7 @@ pub async fn page(
     Query(query): Query<ManageQuery>,
 ) -> Result<Response, WebError> {
     let loaded = load(&ctx, &uid, &query.token).await?;
-    let options = options_from(&ctx, &query, &loaded.booking);
+    let options = options_from(&ctx, &query, &loaded);
     Ok(respond_page(&ctx, &loaded, &options, StatusCode::OK))
 }
 
@@ -445,12 +463,13 @@ pub async fn ics(
     Query(query): Query<ManageQuery>,
 ) -> Result<Response, WebError> {
     let loaded = load(&ctx, &uid, &query.token).await?;
+    let lang = loaded.language.unwrap_or(ctx.lang);
     let booking = &loaded.booking;
     if booking.status == BookingStatus::Pending {
         let body = message_page(
-            ctx.lang,
-            &t!(ctx.lang, "booking-page-not-accepted"),
-            html! { p { (t!(ctx.lang, "booking-page-not-accepted-text")) } },
+            lang,
+            &t!(lang, "booking-page-not-accepted"),
+            html! { p { (t!(lang, "booking-page-not-accepted-text")) } },
         );
         return Ok(respond(&ctx.state, StatusCode::CONFLICT, body));
     }
@@ -462,13 +481,13 @@ pub async fn ics(
     let host = loaded.hosts.first();
     let title = match host {
         Some(host) => t!(
-            ctx.lang,
+            lang,
             "meeting-with",
             title = booking.title.as_str(),
             host = host.name.as_str()
         ),
         None => t!(
-            ctx.lang,
+            lang,
             "meeting-with-the-host",
             title = booking.title.as_str()
         ),
@@ -481,7 +500,7 @@ pub async fn ics(
         sequence: 0,
         uid: &uid_text,
         title: &title,
-        description: &describe_for_calendar(ctx.lang, &loaded, &manage_url),
+        description: &describe_for_calendar(lang, &loaded, &manage_url),
         location: location.as_deref(),
         url: Some(&manage_url),
         start: booking.start,
@@ -546,7 +565,7 @@ pub async fn cancel(
         }
         Err(BookingError::Invalid(errors)) => {
             let loaded = load(&ctx, &uid, &query.token).await?;
-            let mut options = options_from(&ctx, &query, &loaded.booking);
+            let mut options = options_from(&ctx, &query, &loaded);
             options.errors = errors;
             Ok(respond_page(
                 &ctx,
@@ -557,7 +576,7 @@ pub async fn cancel(
         }
         Err(BookingError::WrongState(message)) => {
             let loaded = load(&ctx, &uid, &query.token).await?;
-            let mut options = options_from(&ctx, &query, &loaded.booking);
+            let mut options = options_from(&ctx, &query, &loaded);
             options.notice = Some(("error", message.to_string()));
             Ok(respond_page(&ctx, &loaded, &options, StatusCode::CONFLICT))
         }

@@ -255,7 +255,7 @@ pub async fn profile(
     Ok(respond(
         &ctx.state,
         axum::http::StatusCode::OK,
-        public_page(ctx.lang, &user.name, &org, embed, body),
+        public_page(ctx.lang, &user.name, &org, (embed, true), body),
     ))
 }
 
@@ -316,7 +316,7 @@ pub async fn team_profile(
     Ok(respond(
         &ctx.state,
         axum::http::StatusCode::OK,
-        public_page(ctx.lang, &team.name, &org, embed, body),
+        public_page(ctx.lang, &team.name, &org, (embed, true), body),
     ))
 }
 
