@@ -18,14 +18,16 @@ use crate::model::schedules::{
     OutOfOfficeInput, ScheduleInput, StoredSchedule, default_working_hours,
 };
 use crate::model::time::start_of_day;
-use crate::present::Locale;
+use crate::present::{Language, Locale};
 use crate::scheduling::manage::{self, ManageError};
+use crate::web::dashboard::event_types::date_reason;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, capitalize, checkbox_field, csrf_field, empty_state, field, notice, zone_options,
+    Field, checkbox_field, csrf_field, empty_state, field, field_error, notice, zone_options,
 };
+use crate::{reason, t};
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
 
@@ -140,11 +142,11 @@ impl Draft {
         let mut overrides = serde_json::Map::new();
         for (i, (date, off, start, end)) in self.overrides.iter().enumerate() {
             if let Err(err) = crate::model::time::parse_date(date) {
-                let message = match err {
-                    crate::model::time::TimeInputError::NotADate => "needs a date".to_string(),
-                    other => other.to_string(),
+                let reason = match err {
+                    crate::model::time::TimeInputError::NotADate => reason!("avail-error-needs-date"),
+                    other => date_reason(&other),
                 };
-                errors.add(&format!("override.{i}"), message);
+                errors.refuse(&format!("override.{i}"), reason);
                 continue;
             }
             let ranges = if *off {
@@ -163,9 +165,8 @@ impl Draft {
         });
         match serde_json::from_value::<ScheduleInput>(value) {
             Ok(input) => Some(input),
-            Err(err) => {
-                // The times themselves did not parse: say which day.
-                let text = err.to_string();
+            Err(_) => {
+                // The times themselves did not parse: say which day, or which date.
                 let day = DayOfWeek::ALL
                     .iter()
                     .find(|d| {
@@ -176,12 +177,20 @@ impl Draft {
                             && self.days[d.days_from_monday() as usize].0
                     })
                     .map(|d| d.name().to_string());
-                match day {
-                    Some(day) => errors.add(
+                let date = self.overrides.iter().position(|(_, off, start, end)| {
+                    !off && crate::availability::TimeRange::parse(start, end).is_err()
+                });
+                match (day, date) {
+                    (Some(day), _) => errors.refuse(
                         &format!("weekly.{day}"),
-                        "has a time range that is not valid: give a start and an end such as 09:00 and 17:00, not equal",
+                        reason!("avail-error-range"),
                     ),
-                    None => errors.add("dateOverrides", format!("are not valid: {text}")),
+                    (None, Some(i)) => {
+                        errors.refuse(&format!("override.{i}"), reason!("avail-error-range"))
+                    }
+                    (None, None) => {
+                        errors.refuse("dateOverrides", reason!("avail-error-overrides"))
+                    }
                 }
                 None
             }
@@ -189,7 +198,8 @@ impl Draft {
     }
 }
 
-fn summary(stored: &StoredSchedule) -> String {
+fn summary(lang: Language, stored: &StoredSchedule) -> String {
+    let locale = Locale::english(false).in_language(lang);
     let weekly = &stored.schedule.weekly;
     let parts: Vec<String> = DayOfWeek::ALL
         .iter()
@@ -200,11 +210,11 @@ fn summary(stored: &StoredSchedule) -> String {
                 .iter()
                 .map(|r| format!("{}–{}", r.start, r.end))
                 .collect();
-            format!("{} {}", &capitalize(d.name())[..3], ranges.join(", "))
+            format!("{} {}", locale.weekday_short(d.to_chrono()), ranges.join(", "))
         })
         .collect();
     if parts.is_empty() {
-        "No weekly hours".into()
+        t!(lang, "avail-no-weekly-hours")
     } else {
         parts.join(" · ")
     }
@@ -232,7 +242,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &FormData::default(),
         flash_notice(&query.notice),
     );
-    Ok(render(&ctx, &user, "Availability", CURRENT, body))
+    Ok(render(&ctx, &user, &t!(ctx.lang, "avail-title"), CURRENT, body))
 }
 
 fn list_page(
@@ -246,13 +256,15 @@ fn list_page(
 ) -> Markup {
     let csrf = ctx.csrf_token();
     let zone = user.time_zone;
+    let lang = ctx.lang;
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
     html! {
         (message)
         div.page-head {
-            div { h1 { "Availability" } p.muted { "When people can book you. Times are in each schedule's zone." } }
+            div { h1 { (t!(lang, "avail-title")) } p.muted { (t!(lang, "avail-intro")) } }
         }
         @if schedules.is_empty() {
-            (empty_state("No schedules yet", "Create one to say when you work.", None))
+            (empty_state(&t!(lang, "avail-empty-title"), &t!(lang, "avail-empty-text"), None))
         } @else {
             ul.list {
                 @for schedule in schedules {
@@ -260,58 +272,58 @@ fn list_page(
                         div.list-main {
                             a.list-title href=(format!("{CURRENT}/{}", schedule.id)) { (schedule.name) }
                             div.list-sub {
-                                span { (summary(schedule)) }
+                                span { (summary(lang, schedule)) }
                                 span.badge { (schedule.schedule.time_zone.name()) }
-                                @if schedule.is_default { span.badge.ok { "Default" } }
+                                @if schedule.is_default { span.badge.ok { (t!(lang, "avail-default")) } }
                             }
                         }
-                        div.list-actions { a.button.ghost.small href=(format!("{CURRENT}/{}", schedule.id)) { "Edit" } }
+                        div.list-actions { a.button.ghost.small href=(format!("{CURRENT}/{}", schedule.id)) { (t!(lang, "avail-edit")) } }
                     }
                 }
             }
         }
         section.panel.spaced aria-labelledby="new-schedule" {
-            h2 #new-schedule { "New schedule" }
+            h2 #new-schedule { (t!(lang, "avail-new-schedule")) }
             form.inline-form method="post" action=(CURRENT) {
                 (csrf_field(&csrf))
-                (field(&Field { name: "name", label: "Name", value: form.get("name"), required: true, placeholder: Some("Evenings"), ..Field::default() }, errors))
-                button.button.primary type="submit" { "Create schedule" }
+                (field(&Field { name: "name", label: &t!(lang, "avail-name"), value: form.get("name"), required: true, placeholder: Some(&t!(lang, "avail-name-placeholder")), ..Field::default() }, errors))
+                button.button.primary type="submit" { (t!(lang, "avail-create")) }
             }
         }
         section.panel.spaced aria-labelledby="ooo-title" {
-            h2 #ooo-title { "Out of office" }
-            p.muted { "Days you are away, in your time zone (" (zone.name()) "). No one can book you then." }
+            h2 #ooo-title { (t!(lang, "avail-ooo")) }
+            p.muted { (t!(lang, "avail-ooo-intro", zone = zone.name())) }
             @if away.is_empty() {
-                p.muted.small { "No time away planned." }
+                p.muted.small { (t!(lang, "avail-ooo-none")) }
             } @else {
                 ul.list.compact {
                     @for entry in away {
                         li {
                             div.list-main {
                                 span.list-title {
-                                    (Locale::default().long_date(entry.start.with_timezone(&zone).date_naive()))
+                                    (locale.long_date(entry.start.with_timezone(&zone).date_naive()))
                                     " – "
-                                    (Locale::default().long_date((entry.end - Duration::seconds(1)).with_timezone(&zone).date_naive()))
+                                    (locale.long_date((entry.end - Duration::seconds(1)).with_timezone(&zone).date_naive()))
                                 }
                                 @if !entry.note.is_empty() { span.list-sub { (entry.note) } }
                             }
                             form method="post" action=(format!("/dashboard/out-of-office/{}/delete", entry.id)) {
                                 (csrf_field(&csrf))
-                                button.button.ghost.small type="submit" { "Remove" }
+                                button.button.ghost.small type="submit" { (t!(lang, "avail-remove")) }
                             }
                         }
                     }
                 }
             }
-            h3.subhead { "Add time away" }
+            h3.subhead { (t!(lang, "avail-add-away")) }
             form method="post" action="/dashboard/out-of-office" data-validate {
                 (csrf_field(&csrf))
                 div.two-col {
-                    (field(&Field { name: "start", label: "First day", kind: "date", value: form.get("start"), required: true, ..Field::default() }, errors))
-                    (field(&Field { name: "end", label: "Last day", kind: "date", value: form.get("end"), required: true, ..Field::default() }, errors))
+                    (field(&Field { name: "start", label: &t!(lang, "avail-first-day"), kind: "date", value: form.get("start"), required: true, ..Field::default() }, errors))
+                    (field(&Field { name: "end", label: &t!(lang, "avail-last-day"), kind: "date", value: form.get("end"), required: true, ..Field::default() }, errors))
                 }
-                (field(&Field { name: "note", label: "Note (only you see it)", value: form.get("note"), placeholder: Some("Holiday"), ..Field::default() }, errors))
-                button.button.primary type="submit" { "Add" }
+                (field(&Field { name: "note", label: &t!(lang, "avail-note"), value: form.get("note"), placeholder: Some(&t!(lang, "avail-note-placeholder")), ..Field::default() }, errors))
+                button.button.primary type="submit" { (t!(lang, "avail-add")) }
             }
         }
     }
@@ -335,7 +347,7 @@ async fn reload_list(
         })
         .await?;
     let body = list_page(ctx, user, &schedules, &away, &errors, form, html! {});
-    Ok(render(ctx, user, "Availability", CURRENT, body))
+    Ok(render(ctx, user, &t!(ctx.lang, "avail-title"), CURRENT, body))
 }
 
 pub async fn create(
@@ -360,20 +372,22 @@ pub async fn create(
 
 fn editor(ctx: &Ctx, id: i64, draft: &Draft, errors: &FieldErrors, message: Markup) -> Markup {
     let csrf = ctx.csrf_token();
+    let lang = ctx.lang;
+    let locale = Locale::english(false).in_language(lang);
     html! {
         (message)
         div.page-head {
             div {
-                p.muted.small { a href=(CURRENT) { "← Availability" } }
+                p.muted.small { a href=(CURRENT) { span.flip-rtl { "←" } " " (t!(lang, "avail-title")) } }
                 h1 { (draft.name) }
             }
         }
         @if !errors.is_empty() {
             div.alert.alert-error role="alert" {
-                p { strong { "Please correct the highlighted fields." } }
+                p { strong { (t!(lang, "form-correct-fields")) } }
                 @for error in errors.iter() {
                     @if error.field.starts_with("weekly") || error.field.starts_with("date") || error.field.starts_with("override") {
-                        p { (error.message) }
+                        p { (error.text(lang)) }
                     }
                 }
             }
@@ -381,87 +395,88 @@ fn editor(ctx: &Ctx, id: i64, draft: &Draft, errors: &FieldErrors, message: Mark
         form.editor method="post" action=(format!("{CURRENT}/{id}")) {
             (csrf_field(&csrf))
             section.panel aria-labelledby="basics-title" {
-                h2 #basics-title { "Schedule" }
+                h2 #basics-title { (t!(lang, "avail-schedule")) }
                 div.two-col {
-                    (field(&Field { name: "name", label: "Name", value: &draft.name, required: true, ..Field::default() }, errors))
+                    (field(&Field { name: "name", label: &t!(lang, "avail-name"), value: &draft.name, required: true, ..Field::default() }, errors))
                     div.field.invalid[errors.get("timeZone").is_some()] {
-                        label for="f-timeZone" { "Time zone" }
+                        label for="f-timeZone" { (t!(lang, "avail-time-zone")) }
                         select #f-timeZone name="timeZone" data-zone-menu { (zone_options(&draft.zone, ctx.state.clock.now())) }
-                        @if let Some(message) = errors.get("timeZone") { p.error { "Time zone " (message) } }
+                        @if let Some(message) = errors.text("timeZone", lang) { p.error { (field_error(&t!(lang, "avail-time-zone"), &message)) } }
                     }
                 }
-                (checkbox_field("isDefault", "Default schedule", draft.is_default, Some("Used by event types that do not name a schedule.")))
-                @if let Some(message) = errors.get("isDefault") { p.error { (message) } }
+                (checkbox_field("isDefault", &t!(lang, "avail-default-schedule"), draft.is_default, Some(&t!(lang, "avail-default-hint"))))
+                @if let Some(message) = errors.text("isDefault", lang) { p.error { (message) } }
             }
             section.panel aria-labelledby="week-title" {
-                h2 #week-title { "Weekly hours" }
+                h2 #week-title { (t!(lang, "avail-weekly")) }
                 div.week {
                     @for (day, (on, ranges)) in DayOfWeek::ALL.iter().zip(&draft.days) {
                         @let name = day.name();
+                        @let day_name = locale.weekday_long(day.to_chrono());
                         div.week-day.invalid[errors.get(&format!("weekly.{name}")).is_some()] {
-                            (checkbox_field(&format!("{name}.on"), &capitalize(name), *on, None))
+                            (checkbox_field(&format!("{name}.on"), &day_name, *on, None))
                             div.ranges {
                                 @if *on {
                                     @for (i, (start, end)) in ranges.iter().enumerate() {
                                         div.range {
-                                            label.visually-hidden for=(format!("f-{name}-{i}-start")) { (capitalize(name)) " range " (i + 1) " start" }
+                                            label.visually-hidden for=(format!("f-{name}-{i}-start")) { (t!(lang, "avail-range-start", day = day_name.as_str(), n = i + 1)) }
                                             input id=(format!("f-{name}-{i}-start")) type="time" name=(format!("{name}.start")) value=(start);
                                             span aria-hidden="true" { "–" }
-                                            label.visually-hidden for=(format!("f-{name}-{i}-end")) { (capitalize(name)) " range " (i + 1) " end" }
+                                            label.visually-hidden for=(format!("f-{name}-{i}-end")) { (t!(lang, "avail-range-end", day = day_name.as_str(), n = i + 1)) }
                                             input id=(format!("f-{name}-{i}-end")) type="time" name=(format!("{name}.end")) value=(end);
-                                            button.button.ghost.small type="submit" name="action" value=(format!("remove-range:{name}:{i}")) aria-label=(format!("Remove {} range {}", capitalize(name), i + 1)) { "✕" }
+                                            button.button.ghost.small type="submit" name="action" value=(format!("remove-range:{name}:{i}")) aria-label=(t!(lang, "avail-remove-range", day = day_name.as_str(), n = i + 1)) { "✕" }
                                         }
                                     }
                                     div.row-tools {
-                                        button.button.ghost.small type="submit" name="action" value=(format!("add-range:{name}")) { "+ Add hours" }
-                                        button.button.ghost.small type="submit" name="action" value=(format!("copy:{name}")) { "Copy to all days" }
+                                        button.button.ghost.small type="submit" name="action" value=(format!("add-range:{name}")) { (t!(lang, "avail-add-hours")) }
+                                        button.button.ghost.small type="submit" name="action" value=(format!("copy:{name}")) { (t!(lang, "avail-copy-to-all")) }
                                     }
                                 } @else {
-                                    p.unavailable { "Unavailable" }
+                                    p.unavailable { (t!(lang, "avail-unavailable")) }
                                 }
-                                @if let Some(message) = errors.get(&format!("weekly.{name}")) { p.error { (capitalize(name)) " " (message) } }
+                                @if let Some(message) = errors.text(&format!("weekly.{name}"), lang) { p.error { (field_error(&day_name, &message)) } }
                             }
                         }
                     }
                 }
-                p.hint { "Tick a day and save to add its hours. A range that ends before it starts runs past midnight." }
+                p.hint { (t!(lang, "avail-weekly-hint")) }
             }
             section.panel aria-labelledby="overrides-title" {
-                h2 #overrides-title { "Date overrides" }
-                p.hint { "Different hours, or none, on single dates." }
+                h2 #overrides-title { (t!(lang, "avail-overrides")) }
+                p.hint { (t!(lang, "avail-overrides-hint")) }
                 div.row-editor {
                     @for (i, (date, off, start, end)) in draft.overrides.iter().enumerate() {
                         div.row-card.invalid[errors.get(&format!("override.{i}")).is_some()] {
                             div.range {
-                                label.visually-hidden for=(format!("f-ov-{i}")) { "Date" }
+                                label.visually-hidden for=(format!("f-ov-{i}")) { (t!(lang, "avail-date")) }
                                 input id=(format!("f-ov-{i}")) type="date" name="override.date" value=(date);
-                                label.visually-hidden for=(format!("f-ov-{i}-start")) { "From" }
+                                label.visually-hidden for=(format!("f-ov-{i}-start")) { (t!(lang, "avail-from")) }
                                 input id=(format!("f-ov-{i}-start")) type="time" name="override.start" value=(start);
                                 span aria-hidden="true" { "–" }
-                                label.visually-hidden for=(format!("f-ov-{i}-end")) { "Until" }
+                                label.visually-hidden for=(format!("f-ov-{i}-end")) { (t!(lang, "avail-until")) }
                                 input id=(format!("f-ov-{i}-end")) type="time" name="override.end" value=(end);
-                                (checkbox_field(&format!("override.{i}.off"), "Unavailable all day", *off, None))
-                                button.button.ghost.small type="submit" name="action" value=(format!("remove-override:{i}")) { "Remove" }
+                                (checkbox_field(&format!("override.{i}.off"), &t!(lang, "avail-off-all-day"), *off, None))
+                                button.button.ghost.small type="submit" name="action" value=(format!("remove-override:{i}")) { (t!(lang, "avail-remove")) }
                             }
-                            @if let Some(message) = errors.get(&format!("override.{i}")) { p.error { "Override " (message) } }
+                            @if let Some(message) = errors.text(&format!("override.{i}"), lang) { p.error { (field_error(&t!(lang, "avail-override"), &message)) } }
                         }
                     }
-                    @if draft.overrides.is_empty() { p.muted.small { "No overrides." } }
+                    @if draft.overrides.is_empty() { p.muted.small { (t!(lang, "avail-no-overrides")) } }
                 }
-                button.button.ghost.small type="submit" name="action" value="add-override" { "+ Add an override" }
+                button.button.ghost.small type="submit" name="action" value="add-override" { (t!(lang, "avail-add-override")) }
             }
             div.sticky-save {
-                a.button.ghost href=(CURRENT) { "Back" }
-                button.button.primary type="submit" name="action" value="save" { "Save changes" }
+                a.button.ghost href=(CURRENT) { (t!(lang, "avail-back")) }
+                button.button.primary type="submit" name="action" value="save" { (t!(lang, "avail-save")) }
             }
         }
         @if !draft.is_default {
             section.panel.danger-zone.spaced aria-labelledby="delete-title" {
-                h2 #delete-title { "Delete this schedule" }
-                p.muted { "Event types using it fall back to your default schedule." }
-                form method="post" action=(format!("{CURRENT}/{id}/delete")) data-confirm="Delete this schedule?" {
+                h2 #delete-title { (t!(lang, "avail-delete-title")) }
+                p.muted { (t!(lang, "avail-delete-text")) }
+                form method="post" action=(format!("{CURRENT}/{id}/delete")) data-confirm=(t!(lang, "avail-delete-confirm")) {
                     (csrf_field(&csrf))
-                    button.button.danger type="submit" { "Delete schedule" }
+                    button.button.danger type="submit" { (t!(lang, "avail-delete")) }
                 }
             }
         }
@@ -568,10 +583,7 @@ pub async fn save(
             id,
             &draft,
             &FieldErrors::new(),
-            notice(
-                "info",
-                "Not saved yet: press “Save changes” when you are done.",
-            ),
+            notice("info", &t!(ctx.lang, "avail-not-saved")),
         );
         return Ok(render(&ctx, &user, &stored.name, CURRENT, body));
     }
@@ -639,15 +651,15 @@ pub async fn add_out_of_office(
     let zone: Tz = user.time_zone;
     let mut errors = FieldErrors::new();
     let first = crate::model::time::parse_date(form.get("start"))
-        .map_err(|err| errors.add("start", err.to_string()))
+        .map_err(|err| errors.refuse("start", date_reason(&err)))
         .ok();
     let last = crate::model::time::parse_date(form.get("end"))
-        .map_err(|err| errors.add("end", err.to_string()))
+        .map_err(|err| errors.refuse("end", date_reason(&err)))
         .ok();
     if let (Some(first), Some(last)) = (first, last)
         && last < first
     {
-        errors.add("end", "must not be before the first day");
+        errors.refuse("end", reason!("avail-error-before-first-day"));
     }
     let range = match (first, last) {
         (Some(first), Some(last)) if errors.is_empty() => {

@@ -21,14 +21,15 @@ use crate::model::event_types::{
 };
 use crate::model::questions::{Question, QuestionKind};
 use crate::model::schedules::StoredSchedule;
-use crate::present::Locale;
+use crate::present::{Language, Locale};
+use crate::{reason, t};
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
-    textarea_field,
+    Field, checkbox_field, csrf_field, empty_state, error_summary, field, field_error, notice,
+    select_field, textarea_field,
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
@@ -78,23 +79,26 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         .await?;
     let base = ctx.state.base_url();
     let csrf = ctx.csrf_token();
+    let lang = ctx.lang;
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
+    let public_page = html! { a href=(format!("/{}", user.username)) { (base) "/" (user.username) } };
     let body = html! {
         (flash_notice(&query.notice))
         div.page-head {
             div {
-                h1 { "Event types" }
+                h1 { (t!(lang, "et-title")) }
                 p.muted {
-                    "What people can book with you, and your public page: " a href=(format!("/{}", user.username)) { (base) "/" (user.username) }
-                    " " button.button.ghost.small type="button" data-copy-text=(format!("{base}/{}", user.username)) data-copy="" hidden { "Copy link" }
+                    (with_markup(&t!(lang, "et-list-intro", page = "\u{1}"), &[public_page]))
+                    " " button.button.ghost.small type="button" data-copy-text=(format!("{base}/{}", user.username)) data-copy="" hidden { (t!(lang, "et-copy-link")) }
                 }
             }
-            div.actions { a.button.primary href="/dashboard/event-types/new" { "New event type" } }
+            div.actions { a.button.primary href="/dashboard/event-types/new" { (t!(lang, "et-new")) } }
         }
         @if listed.is_empty() {
             (empty_state(
-                "No event types yet",
-                "Create one, such as a 30-minute consultation, and share its link.",
-                Some(html! { a.button.primary href="/dashboard/event-types/new" { "Create your first event type" } }),
+                &t!(lang, "et-empty-title"),
+                &t!(lang, "et-empty-text"),
+                Some(html! { a.button.primary href="/dashboard/event-types/new" { (t!(lang, "et-create-first")) } }),
             ))
         } @else {
             ul.list {
@@ -106,32 +110,32 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
                             a.list-title href=(format!("/dashboard/event-types/{id}")) { (event_type.input.title) }
                             div.list-sub {
                                 @if let Some(path) = &item.public_path { span { (path) } }
-                                span.badge { (event_type.input.durations_minutes.iter().map(|m| Locale::default().duration(*m)).collect::<Vec<_>>().join(" / ")) }
-                                @if let Some(team) = &item.team { span.badge.accent { "Team: " (team.name) } }
-                                @if event_type.input.hidden { span.badge.warn { "Hidden" } }
-                                @if event_type.input.requires_confirmation { span.badge { "Needs confirmation" } }
+                                span.badge { (event_type.input.durations_minutes.iter().map(|m| locale.duration(*m)).collect::<Vec<_>>().join(" / ")) }
+                                @if let Some(team) = &item.team { span.badge.accent { (t!(lang, "et-team-badge", team = team.name.as_str())) } }
+                                @if event_type.input.hidden { span.badge.warn { (t!(lang, "et-hidden")) } }
+                                @if event_type.input.requires_confirmation { span.badge { (t!(lang, "et-needs-confirmation")) } }
                             }
                         }
                         div.list-actions {
                             @if let Some(path) = &item.public_path {
-                                a.button.ghost.small href=(path) target="_blank" { "Open" }
-                                button.button.ghost.small type="button" data-copy-text=(format!("{base}{path}")) data-copy="" hidden { "Copy link" }
+                                a.button.ghost.small href=(path) target="_blank" { (t!(lang, "et-open")) }
+                                button.button.ghost.small type="button" data-copy-text=(format!("{base}{path}")) data-copy="" hidden { (t!(lang, "et-copy-link")) }
                             }
                             @if !item.may_manage {
-                                a.button.ghost.small href=(format!("/dashboard/event-types/{id}")) { "View" }
+                                a.button.ghost.small href=(format!("/dashboard/event-types/{id}")) { (t!(lang, "et-view")) }
                             } @else {
-                                a.button.ghost.small href=(format!("/dashboard/event-types/{id}")) { "Edit" }
+                                a.button.ghost.small href=(format!("/dashboard/event-types/{id}")) { (t!(lang, "et-edit")) }
                                 form method="post" action=(format!("/dashboard/event-types/{id}/duplicate")) {
                                     (csrf_field(&csrf))
-                                    button.button.ghost.small type="submit" { "Duplicate" }
+                                    button.button.ghost.small type="submit" { (t!(lang, "et-duplicate")) }
                                 }
                                 form method="post" action=(format!("/dashboard/event-types/{id}/hide")) {
                                     (csrf_field(&csrf))
-                                    button.button.ghost.small type="submit" { @if event_type.input.hidden { "Show" } @else { "Hide" } }
+                                    button.button.ghost.small type="submit" { @if event_type.input.hidden { (t!(lang, "et-show")) } @else { (t!(lang, "et-hide")) } }
                                 }
-                                form method="post" action=(format!("/dashboard/event-types/{id}/delete")) data-confirm=(format!("Delete “{}”? Its bookings stay.", event_type.input.title)) {
+                                form method="post" action=(format!("/dashboard/event-types/{id}/delete")) data-confirm=(t!(lang, "et-delete-confirm", title = event_type.input.title.as_str())) {
                                     (csrf_field(&csrf))
-                                    button.button.ghost.small.danger type="submit" { "Delete" }
+                                    button.button.ghost.small.danger type="submit" { (t!(lang, "et-delete")) }
                                 }
                             }
                         }
@@ -140,7 +144,30 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
             }
         }
     };
-    Ok(render(&ctx, &user, "Event types", CURRENT, body))
+    Ok(render(&ctx, &user, &t!(lang, "et-title"), CURRENT, body))
+}
+
+/// A message some of whose placeholders are markup (a link, emphasis): the message is
+/// written with `"\u{1}"`, `"\u{2}"`, … as those placeholders, which `parts` fill in order.
+fn with_markup(text: &str, parts: &[Markup]) -> Markup {
+    let mut out = String::new();
+    let mut plain = String::new();
+    for c in text.chars() {
+        let part = u32::from(c)
+            .checked_sub(1)
+            .and_then(|i| parts.get(i as usize))
+            .filter(|_| c < '\u{9}');
+        match part {
+            Some(part) => {
+                out.push_str(&html! { (plain) }.into_string());
+                plain.clear();
+                out.push_str(&part.0);
+            }
+            None => plain.push(c),
+        }
+    }
+    out.push_str(&html! { (plain) }.into_string());
+    maud::PreEscaped(out)
 }
 
 // ---- creating ------------------------------------------------------------------------------
@@ -169,32 +196,33 @@ async fn managed_teams(ctx: &Ctx, user: &User) -> Result<Vec<Team>, WebError> {
 }
 
 fn new_form(ctx: &Ctx, form: &FormData, teams: &[Team], errors: &FieldErrors) -> Markup {
-    let mut owners: Vec<(String, String)> = vec![(String::new(), "Just me".into())];
+    let lang = ctx.lang;
+    let mut owners: Vec<(String, String)> = vec![(String::new(), t!(lang, "et-owner-just-me"))];
     owners.extend(
         teams
             .iter()
-            .map(|t| (t.id.to_string(), format!("Team: {}", t.name))),
+            .map(|team| (team.id.to_string(), t!(lang, "et-team-badge", team = team.name.as_str()))),
     );
     let owner_options: Vec<(&str, &str)> = owners
         .iter()
         .map(|(v, l)| (v.as_str(), l.as_str()))
         .collect();
     html! {
-        div.page-head { div { h1 { "New event type" } p.muted { "You can change everything later." } } }
+        div.page-head { div { h1 { (t!(lang, "et-new")) } p.muted { (t!(lang, "et-new-intro")) } } }
         section.panel.narrow {
             (error_summary(errors))
             form method="post" action="/dashboard/event-types" data-validate {
                 (csrf_field(&ctx.csrf_token()))
-                (field(&Field { name: "title", label: "Title", value: form.get("title"), required: true, autofocus: true, placeholder: Some("Consultation"), ..Field::default() }, errors))
-                (field(&Field { name: "slug", label: "URL slug", value: form.get("slug"), hint: Some("Lowercase letters, digits and -. Left empty, it is made from the title."), placeholder: Some("consultation"), ..Field::default() }, errors))
-                (textarea_field("description", "Description", form.get("description"), Some("Shown on the booking page."), false, errors))
-                (field(&Field { name: "durationsMinutes", label: "Duration in minutes", value: if form.has("durationsMinutes") { form.get("durationsMinutes") } else { "30" }, hint: Some("One number, or several separated by commas (15, 30, 60) to let people choose."), required: true, inputmode: Some("numeric"), ..Field::default() }, errors))
+                (field(&Field { name: "title", label: &t!(lang, "et-field-title"), value: form.get("title"), required: true, autofocus: true, placeholder: Some(&t!(lang, "et-title-placeholder")), ..Field::default() }, errors))
+                (field(&Field { name: "slug", label: &t!(lang, "et-field-slug"), value: form.get("slug"), hint: Some(&t!(lang, "et-new-slug-hint")), placeholder: Some(&t!(lang, "et-slug-placeholder")), ..Field::default() }, errors))
+                (textarea_field("description", &t!(lang, "et-field-description"), form.get("description"), Some(&t!(lang, "et-new-description-hint")), false, errors))
+                (field(&Field { name: "durationsMinutes", label: &t!(lang, "et-field-duration"), value: if form.has("durationsMinutes") { form.get("durationsMinutes") } else { "30" }, hint: Some(&t!(lang, "et-duration-hint")), required: true, inputmode: Some("numeric"), ..Field::default() }, errors))
                 @if !teams.is_empty() {
-                    (select_field("teamId", "Owner", &owner_options, form.get("teamId"), Some("A team event type is booked with the team's members."), errors))
+                    (select_field("teamId", &t!(lang, "et-field-owner"), &owner_options, form.get("teamId"), Some(&t!(lang, "et-owner-hint")), errors))
                 }
                 div.form-actions {
-                    a.button.ghost href=(CURRENT) { "Cancel" }
-                    button.button.primary type="submit" { "Continue" }
+                    a.button.ghost href=(CURRENT) { (t!(lang, "et-cancel")) }
+                    button.button.primary type="submit" { (t!(lang, "et-continue")) }
                 }
             }
         }
@@ -206,7 +234,7 @@ pub async fn new_page(ctx: Ctx, Query(query): Query<NewQuery>) -> Result<Respons
     let teams = managed_teams(&ctx, &user).await?;
     let form = FormData(vec![("teamId".into(), query.team)]);
     let body = new_form(&ctx, &form, &teams, &FieldErrors::new());
-    Ok(render(&ctx, &user, "New event type", CURRENT, body))
+    Ok(render(&ctx, &user, &t!(ctx.lang, "et-new"), CURRENT, body))
 }
 
 fn parse_durations(text: &str, errors: &mut FieldErrors) -> Vec<u32> {
@@ -215,10 +243,7 @@ fn parse_durations(text: &str, errors: &mut FieldErrors) -> Vec<u32> {
         match part.trim().parse::<u32>() {
             Ok(minutes) => out.push(minutes),
             Err(_) => {
-                errors.add(
-                    "durationsMinutes",
-                    "must be whole numbers of minutes, such as 30 or 15, 30, 60",
-                );
+                errors.refuse("durationsMinutes", reason!("et-error-durations"));
                 return out;
             }
         }
@@ -288,7 +313,7 @@ pub async fn create(
         |errors| async move {
             let teams = managed_teams(&ctx, &user).await?;
             let body = new_form(&ctx, &form, &teams, &errors);
-            Ok(render(&ctx, &user, "New event type", CURRENT, body))
+            Ok(render(&ctx, &user, &t!(ctx.lang, "et-new"), CURRENT, body))
         },
     )
     .await
@@ -413,25 +438,45 @@ fn number_field(
     )
 }
 
-const KINDS: [(&str, &str); 10] = [
-    ("text", "Short text"),
-    ("textarea", "Long text"),
-    ("email", "Email"),
-    ("phone", "Phone number"),
-    ("number", "Number"),
-    ("select", "Dropdown"),
-    ("multiselect", "Several choices"),
-    ("radio", "One choice"),
-    ("checkbox", "Checkbox"),
-    ("date", "Date"),
+/// The answer types of a booking question, as the form names them.
+const KINDS: [&str; 10] = [
+    "text",
+    "textarea",
+    "email",
+    "phone",
+    "number",
+    "select",
+    "multiselect",
+    "radio",
+    "checkbox",
+    "date",
 ];
+
+/// The answer types with their names in `lang`.
+fn kind_options(lang: Language) -> Vec<(&'static str, String)> {
+    KINDS
+        .iter()
+        .map(|kind| {
+            let label = match *kind {
+                "text" => t!(lang, "et-kind-text"),
+                "textarea" => t!(lang, "et-kind-textarea"),
+                "email" => t!(lang, "et-kind-email"),
+                "phone" => t!(lang, "et-kind-phone"),
+                "number" => t!(lang, "et-kind-number"),
+                "select" => t!(lang, "et-kind-select"),
+                "multiselect" => t!(lang, "et-kind-multiselect"),
+                "radio" => t!(lang, "et-kind-radio"),
+                "checkbox" => t!(lang, "et-kind-checkbox"),
+                _ => t!(lang, "et-kind-date"),
+            };
+            (*kind, label)
+        })
+        .collect()
+}
 
 fn kind_name(kind: QuestionKind) -> &'static str {
     match serde_json::to_value(kind) {
-        Ok(Value::String(name)) => KINDS
-            .iter()
-            .find(|(value, _)| *value == name)
-            .map_or("text", |(value, _)| value),
+        Ok(Value::String(name)) => KINDS.iter().find(|value| **value == name).map_or("text", |value| value),
         _ => "text",
     }
 }
@@ -445,7 +490,7 @@ fn on_editor(errors: FieldErrors) -> FieldErrors {
             Some(location) if location.starts_with("locations[") => format!("{location}.type"),
             _ => error.field.clone(),
         };
-        mapped.add(&field, error.message.clone());
+        mapped.push_as(&field, error);
     }
     mapped
 }
@@ -475,6 +520,7 @@ fn editor(
     errors: &FieldErrors,
     message: Markup,
 ) -> Markup {
+    let lang = ctx.lang;
     let window_kind = match input.booking_window {
         Window::Unlimited => "unlimited",
         Window::RollingCalendarDays { .. } => "rollingCalendarDays",
@@ -495,12 +541,14 @@ fn editor(
         .collect::<Vec<_>>()
         .join(", ");
     let schedule_options: Vec<(String, String)> =
-        std::iter::once((String::new(), "My default schedule".to_string()))
+        std::iter::once((String::new(), t!(lang, "et-my-default-schedule")))
             .chain(context.schedules.iter().map(|s| {
-                (
-                    s.id.to_string(),
-                    format!("{}{}", s.name, if s.is_default { " (default)" } else { "" }),
-                )
+                let name = if s.is_default {
+                    t!(lang, "et-schedule-default", name = s.name.as_str())
+                } else {
+                    s.name.clone()
+                };
+                (s.id.to_string(), name)
             }))
             .collect();
     let schedule_refs: Vec<(&str, &str)> = schedule_options
@@ -508,35 +556,76 @@ fn editor(
         .map(|(v, l)| (v.as_str(), l.as_str()))
         .collect();
     let selected_schedule = input.schedule_id.map(|s| s.to_string()).unwrap_or_default();
-    let limit_fields = |prefix: &str, limits: &Limits, unit: &str| {
+    let limit_fields = |prefix: &str, limits: &Limits, labels: [String; 4]| {
+        let [day, week, month, year] = labels;
         html! {
             div.two-col {
-                @for (name, label, value) in [("perDay", "Per day", limits.per_day), ("perWeek", "Per week", limits.per_week), ("perMonth", "Per month", limits.per_month), ("perYear", "Per year", limits.per_year)] {
-                    (number_field(&format!("{prefix}.{name}"), &format!("{label} ({unit})"), value, None, errors))
+                @for (name, label, value) in [("perDay", day, limits.per_day), ("perWeek", week, limits.per_week), ("perMonth", month, limits.per_month), ("perYear", year, limits.per_year)] {
+                    (number_field(&format!("{prefix}.{name}"), &label, value, None, errors))
                 }
             }
         }
     };
+    let booking_limit_labels = [
+        t!(lang, "et-limit-day-bookings"),
+        t!(lang, "et-limit-week-bookings"),
+        t!(lang, "et-limit-month-bookings"),
+        t!(lang, "et-limit-year-bookings"),
+    ];
+    let time_limit_labels = [
+        t!(lang, "et-limit-day-minutes"),
+        t!(lang, "et-limit-week-minutes"),
+        t!(lang, "et-limit-month-minutes"),
+        t!(lang, "et-limit-year-minutes"),
+    ];
+    let location_kinds = [
+        ("inPerson", t!(lang, "et-location-in-person")),
+        ("phone", t!(lang, "et-location-phone")),
+        ("link", t!(lang, "et-location-link")),
+        ("video", t!(lang, "et-location-video")),
+        ("googleMeet", t!(lang, "et-location-google-meet")),
+        ("teams", t!(lang, "et-location-teams")),
+        ("zoom", t!(lang, "et-location-zoom")),
+    ];
+    let scheduling_kinds = [
+        ("roundRobin", t!(lang, "et-round-robin")),
+        ("collective", t!(lang, "et-collective")),
+    ];
+    let priorities = [
+        ("lowest", t!(lang, "et-priority-lowest")),
+        ("low", t!(lang, "et-priority-low")),
+        ("medium", t!(lang, "et-priority-medium")),
+        ("high", t!(lang, "et-priority-high")),
+        ("highest", t!(lang, "et-priority-highest")),
+    ];
+    let windows = [
+        ("unlimited", t!(lang, "et-window-unlimited")),
+        ("rollingCalendarDays", t!(lang, "et-window-calendar-days")),
+        ("rollingBusinessDays", t!(lang, "et-window-business-days")),
+        ("dateRange", t!(lang, "et-window-date-range")),
+    ];
+    let kinds = kind_options(lang);
+    let turn_group_text = t!(lang, "et-turn-group-text", group = "\u{1}", first = "\u{2}", second = "\u{3}");
     html! {
         (message)
         div.page-head {
             div {
-                p.muted.small { a href=(CURRENT) { "← Event types" } }
+                p.muted.small { a href=(CURRENT) { span.flip-rtl { "←" } " " (t!(lang, "et-title")) } }
                 h1 { (input.title) }
                 p.muted { a href=(context.public_url) target="_blank" { (context.public_url) } }
             }
             div.actions {
-                button.button.ghost type="button" data-copy-text=(context.public_url) data-copy="" hidden { "Copy link" }
-                a.button.ghost href=(context.public_url) target="_blank" { "Preview" }
+                button.button.ghost type="button" data-copy-text=(context.public_url) data-copy="" hidden { (t!(lang, "et-copy-link")) }
+                a.button.ghost href=(context.public_url) target="_blank" { (t!(lang, "et-preview")) }
             }
         }
-        nav.section-nav aria-label="Sections" {
-            a href="#basics" { "Basics" } a href="#availability" { "Availability" } a href="#limits" { "Limits" }
-            a href="#questions" { "Booking questions" } a href="#advanced" { "Advanced" } a href="#embed" { "Embed" }
+        nav.section-nav aria-label=(t!(lang, "et-sections")) {
+            a href="#basics" { (t!(lang, "et-basics")) } a href="#availability" { (t!(lang, "et-availability")) } a href="#limits" { (t!(lang, "et-limits")) }
+            a href="#questions" { (t!(lang, "et-questions")) } a href="#advanced" { (t!(lang, "et-advanced")) } a href="#embed" { (t!(lang, "et-embed")) }
         }
         @if !context.may_manage {
             div.alert.alert-info role="status" {
-                "You see this team event type as a member of the team. Only the team's admins can change it."
+                (t!(lang, "et-member-view"))
             }
         }
         (error_summary(errors))
@@ -544,46 +633,47 @@ fn editor(
             (csrf_field(&ctx.csrf_token()))
             fieldset.plain disabled[!context.may_manage] {
                 section.panel #basics aria-labelledby="basics-title" {
-                    h2 #basics-title { "Basics" }
-                    (field(&Field { name: "title", label: "Title", value: &input.title, required: true, ..Field::default() }, errors))
-                    (field(&Field { name: "slug", label: "URL slug", value: &input.slug, required: true, hint: Some("The end of the booking link. Lowercase letters, digits and -."), ..Field::default() }, errors))
-                    (textarea_field("description", "Description", &input.description, Some("Shown on the booking page. A blank line starts a new paragraph."), false, errors))
-                    (field(&Field { name: "durationsMinutes", label: "Durations in minutes", value: &durations, required: true, hint: Some("Several, separated by commas, let people choose; the first is the default."), inputmode: Some("numeric"), ..Field::default() }, errors))
-                    h3.subhead { "Locations" }
-                    p.hint { "Where the meeting happens. With several, the invitee chooses." }
+                    h2 #basics-title { (t!(lang, "et-basics")) }
+                    (field(&Field { name: "title", label: &t!(lang, "et-field-title"), value: &input.title, required: true, ..Field::default() }, errors))
+                    (field(&Field { name: "slug", label: &t!(lang, "et-field-slug"), value: &input.slug, required: true, hint: Some(&t!(lang, "et-slug-hint")), ..Field::default() }, errors))
+                    (textarea_field("description", &t!(lang, "et-field-description"), &input.description, Some(&t!(lang, "et-description-hint")), false, errors))
+                    (field(&Field { name: "durationsMinutes", label: &t!(lang, "et-field-durations"), value: &durations, required: true, hint: Some(&t!(lang, "et-durations-hint")), inputmode: Some("numeric"), ..Field::default() }, errors))
+                    h3.subhead { (t!(lang, "et-locations")) }
+                    p.hint { (t!(lang, "et-locations-hint")) }
                     div.row-editor {
                         @for (i, location) in input.locations.iter().enumerate() {
                             @let prefix = format!("locations[{i}]");
-                            @let error = ["address", "number", "url"].iter().find_map(|f| errors.get(&format!("{prefix}.{f}")));
+                            @let error = ["address", "number", "url"].iter().find_map(|f| errors.text(&format!("{prefix}.{f}"), lang));
+                            @let location_label = t!(lang, "et-location-n", n = i + 1);
                             div.row-card {
                                 div.row-card-head {
-                                    strong { "Location " (i + 1) }
-                                    button.button.ghost.small type="submit" name="action" value=(format!("remove-location:{i}")) formnovalidate { "Remove" }
+                                    strong { (location_label) }
+                                    button.button.ghost.small type="submit" name="action" value=(format!("remove-location:{i}")) formnovalidate { (t!(lang, "et-remove")) }
                                 }
                                 div.two-col {
-                                    (select_field(&format!("{prefix}.type"), "Kind", &[("inPerson", "In person"), ("phone", "Phone"), ("link", "Meeting link"), ("video", "Video call (a room per booking)"), ("googleMeet", "Google Meet (with your Google Calendar)"), ("teams", "Microsoft Teams (with your Microsoft 365 calendar)"), ("zoom", "Zoom (with your Zoom account)")], location.choice_key(), None, errors))
+                                    (select_field(&format!("{prefix}.type"), &t!(lang, "et-location-kind"), &location_kinds, location.choice_key(), None, errors))
                                     div.field.invalid[error.is_some()] {
-                                        label for=(format!("f-loc-{i}")) { "Address, number or link" }
-                                        input id=(format!("f-loc-{i}")) type="text" name=(format!("{prefix}.value")) value=(location_value(location)) placeholder="Not needed for video calls";
-                                        @if let Some(message) = error { p.error { "Location " (message) } }
+                                        label for=(format!("f-loc-{i}")) { (t!(lang, "et-location-value")) }
+                                        input id=(format!("f-loc-{i}")) type="text" name=(format!("{prefix}.value")) value=(location_value(location)) placeholder=(t!(lang, "et-location-value-placeholder"));
+                                        @if let Some(message) = &error { p.error { (field_error(&location_label, message)) } }
                                     }
                                 }
                             }
                         }
-                        @if input.locations.is_empty() { p.muted.small { "No location: the details are up to you and your invitee." } }
+                        @if input.locations.is_empty() { p.muted.small { (t!(lang, "et-no-location")) } }
                     }
-                    button.button.ghost.small type="submit" name="action" value="add-location" formnovalidate { "+ Add a location" }
+                    button.button.ghost.small type="submit" name="action" value="add-location" formnovalidate { (t!(lang, "et-add-location")) }
                 }
                 section.panel #availability aria-labelledby="availability-title" {
-                    h2 #availability-title { "Availability" }
+                    h2 #availability-title { (t!(lang, "et-availability")) }
                     @if let Some(team) = &context.team {
-                        p.muted { "Team event type of " strong { (team.name) } ". Each host's default schedule applies." }
-                        (select_field("schedulingType", "Scheduling", &[("roundRobin", "Round robin: one host, taking turns"), ("collective", "Collective: every host attends")], match input.scheduling_type { SchedulingKind::Collective => "collective", _ => "roundRobin" }, None, errors))
+                        p.muted { (with_markup(&t!(lang, "et-team-of", team = "\u{1}"), &[html! { strong { (team.name) } }])) }
+                        (select_field("schedulingType", &t!(lang, "et-scheduling"), &scheduling_kinds, match input.scheduling_type { SchedulingKind::Collective => "collective", _ => "roundRobin" }, None, errors))
                         fieldset.field.invalid[errors.get("hosts").is_some()] {
-                            legend { "Hosts" }
+                            legend { (t!(lang, "et-hosts")) }
                             div.hint {
-                                p { strong { "Round robin: who gets a booking." } " Of the hosts free at that time, the one with the highest priority; among equals, the one furthest behind their share of this month's bookings (weight 200 gets twice the bookings of weight 100); among those, the one booked least recently." }
-                                p { strong { "Turn group" } " is usually left empty: then all hosts take turns together. To have one host of each kind attend (say, one doctor and one interpreter), give each kind a name such as " em { "doctors" } " and " em { "interpreters" } ": hosts with the same name take turns, and once any host has a group, a host left without one attends every booking." }
+                                p { strong { (t!(lang, "et-round-robin-title")) } " " (t!(lang, "et-round-robin-text")) }
+                                p { (with_markup(&turn_group_text, &[html! { strong { (t!(lang, "et-turn-group")) } }, html! { em { (t!(lang, "et-group-example-first")) } }, html! { em { (t!(lang, "et-group-example-second")) } }])) }
                             }
                             // The group every host gets when none was named shows as empty.
                             @let one_group = input.hosts.iter().all(|h| h.round_robin_group.as_deref() == Some("default"));
@@ -591,95 +681,95 @@ fn editor(
                                 @let host = input.hosts.iter().find(|h| h.user_id == member.id);
                                 div.row-card.host-row {
                                     (checkbox_field(&format!("host.{}", member.id), &member.name, host.is_some(), None))
-                                    (select_field(&format!("host.{}.priority", member.id), "Priority", &[("lowest", "Lowest"), ("low", "Low"), ("medium", "Medium"), ("high", "High"), ("highest", "Highest")], host.map_or("medium", |h| h.priority.as_db()), None, errors))
-                                    (number_field(&format!("host.{}.weight", member.id), "Weight", Some(host.map_or(100, |h| h.weight)), None, errors))
-                                    (field(&Field { name: &format!("host.{}.group", member.id), label: "Turn group (optional)", value: host.and_then(|h| h.round_robin_group.as_deref()).filter(|g| !(one_group && *g == "default")).unwrap_or(""), placeholder: Some("empty: takes turns with all"), ..Field::default() }, errors))
+                                    (select_field(&format!("host.{}.priority", member.id), &t!(lang, "et-priority"), &priorities, host.map_or("medium", |h| h.priority.as_db()), None, errors))
+                                    (number_field(&format!("host.{}.weight", member.id), &t!(lang, "et-weight"), Some(host.map_or(100, |h| h.weight)), None, errors))
+                                    (field(&Field { name: &format!("host.{}.group", member.id), label: &t!(lang, "et-turn-group-field"), value: host.and_then(|h| h.round_robin_group.as_deref()).filter(|g| !(one_group && *g == "default")).unwrap_or(""), placeholder: Some(&t!(lang, "et-turn-group-placeholder")), ..Field::default() }, errors))
                                 }
                             }
-                            @if let Some(message) = errors.get("hosts") { p.error { "Hosts " (message) } }
+                            @if let Some(message) = errors.text("hosts", lang) { p.error { (field_error(&t!(lang, "et-hosts"), &message)) } }
                         }
                     } @else {
-                        (select_field("scheduleId", "Schedule", &schedule_refs, &selected_schedule, Some("Which working hours this event type follows."), errors))
-                        p.small { a href="/dashboard/availability" { "Edit your schedules" } }
+                        (select_field("scheduleId", &t!(lang, "et-schedule"), &schedule_refs, &selected_schedule, Some(&t!(lang, "et-schedule-hint")), errors))
+                        p.small { a href="/dashboard/availability" { (t!(lang, "et-edit-schedules")) } }
                     }
                 }
                 section.panel #limits aria-labelledby="limits-title" {
-                    h2 #limits-title { "Limits" }
+                    h2 #limits-title { (t!(lang, "et-limits")) }
                     div.two-col {
-                        (number_field("minimumNoticeMinutes", "Minimum notice (minutes)", Some(input.minimum_notice_minutes), Some("How soon before the start people may book."), errors))
-                        (number_field("slotIntervalMinutes", "Start times every (minutes)", input.slot_interval_minutes, Some("Empty: the duration."), errors))
-                        (number_field("beforeBufferMinutes", "Buffer before (minutes)", Some(input.before_buffer_minutes), None, errors))
-                        (number_field("afterBufferMinutes", "Buffer after (minutes)", Some(input.after_buffer_minutes), None, errors))
+                        (number_field("minimumNoticeMinutes", &t!(lang, "et-minimum-notice"), Some(input.minimum_notice_minutes), Some(&t!(lang, "et-minimum-notice-hint")), errors))
+                        (number_field("slotIntervalMinutes", &t!(lang, "et-slot-interval"), input.slot_interval_minutes, Some(&t!(lang, "et-slot-interval-hint")), errors))
+                        (number_field("beforeBufferMinutes", &t!(lang, "et-buffer-before"), Some(input.before_buffer_minutes), None, errors))
+                        (number_field("afterBufferMinutes", &t!(lang, "et-buffer-after"), Some(input.after_buffer_minutes), None, errors))
                     }
                     // Only the fields the chosen window uses show (with JavaScript; without
                     // it all show, and the ones that do not apply are ignored).
                     div data-choice-scope {
-                        div data-choice { (select_field("bookingWindow.kind", "How far ahead people may book", &[("unlimited", "Any time in the future"), ("rollingCalendarDays", "Within a number of calendar days"), ("rollingBusinessDays", "Within a number of business days"), ("dateRange", "Only between two dates")], window_kind, None, errors)) }
+                        div data-choice { (select_field("bookingWindow.kind", &t!(lang, "et-window"), &windows, window_kind, None, errors)) }
                         div.two-col {
-                            div data-show-for="rollingCalendarDays rollingBusinessDays" { (number_field("bookingWindow.days", "Days", window_days, None, errors)) }
-                            div data-show-for="dateRange" { (field(&Field { name: "bookingWindow.start", label: "From", kind: "date", value: &window_start, ..Field::default() }, errors)) }
-                            div data-show-for="dateRange" { (field(&Field { name: "bookingWindow.end", label: "Until", kind: "date", value: &window_end, ..Field::default() }, errors)) }
+                            div data-show-for="rollingCalendarDays rollingBusinessDays" { (number_field("bookingWindow.days", &t!(lang, "et-window-days"), window_days, None, errors)) }
+                            div data-show-for="dateRange" { (field(&Field { name: "bookingWindow.start", label: &t!(lang, "et-window-from"), kind: "date", value: &window_start, ..Field::default() }, errors)) }
+                            div data-show-for="dateRange" { (field(&Field { name: "bookingWindow.end", label: &t!(lang, "et-window-until"), kind: "date", value: &window_end, ..Field::default() }, errors)) }
                         }
                     }
-                    h3.subhead { "Most bookings" }
-                    (limit_fields("bookingLimits", &input.booking_limits, "bookings"))
-                    h3.subhead { "Most booked time" }
-                    (limit_fields("durationLimitsMinutes", &input.duration_limits_minutes, "minutes"))
-                    (checkbox_field("onlyFirstSlotPerDay", "Offer only the first free time of each day", input.only_first_slot_per_day, None))
+                    h3.subhead { (t!(lang, "et-most-bookings")) }
+                    (limit_fields("bookingLimits", &input.booking_limits, booking_limit_labels))
+                    h3.subhead { (t!(lang, "et-most-time")) }
+                    (limit_fields("durationLimitsMinutes", &input.duration_limits_minutes, time_limit_labels))
+                    (checkbox_field("onlyFirstSlotPerDay", &t!(lang, "et-first-slot-only"), input.only_first_slot_per_day, None))
                 }
                 section.panel #questions aria-labelledby="questions-title" {
-                    h2 #questions-title { "Booking questions" }
-                    p.hint { "Name and email are always asked. Add what else you need to know." }
+                    h2 #questions-title { (t!(lang, "et-questions")) }
+                    p.hint { (t!(lang, "et-questions-hint")) }
                     div.row-editor {
                         @for (i, question) in input.questions.iter().enumerate() {
                             @let prefix = format!("questions[{i}]");
                             div.row-card {
                                 div.row-card-head {
-                                    strong { "Question " (i + 1) }
+                                    strong { (t!(lang, "et-question-n", n = i + 1)) }
                                     div.row-tools {
-                                        @if i > 0 { button.button.ghost.small type="submit" name="action" value=(format!("up:{i}")) formnovalidate aria-label=(format!("Move question {} up", i + 1)) { "↑" } }
-                                        @if i + 1 < input.questions.len() { button.button.ghost.small type="submit" name="action" value=(format!("down:{i}")) formnovalidate aria-label=(format!("Move question {} down", i + 1)) { "↓" } }
-                                        button.button.ghost.small type="submit" name="action" value=(format!("remove-question:{i}")) formnovalidate { "Remove" }
+                                        @if i > 0 { button.button.ghost.small type="submit" name="action" value=(format!("up:{i}")) formnovalidate aria-label=(t!(lang, "et-move-up", n = i + 1)) { "↑" } }
+                                        @if i + 1 < input.questions.len() { button.button.ghost.small type="submit" name="action" value=(format!("down:{i}")) formnovalidate aria-label=(t!(lang, "et-move-down", n = i + 1)) { "↓" } }
+                                        button.button.ghost.small type="submit" name="action" value=(format!("remove-question:{i}")) formnovalidate { (t!(lang, "et-remove")) }
                                     }
                                 }
-                                (field(&Field { name: &format!("{prefix}.label"), label: "Question", value: &question.label, required: true, ..Field::default() }, errors))
+                                (field(&Field { name: &format!("{prefix}.label"), label: &t!(lang, "et-question"), value: &question.label, required: true, ..Field::default() }, errors))
                                 div.two-col {
-                                    (select_field(&format!("{prefix}.type"), "Answer type", &KINDS, kind_name(question.kind), None, errors))
-                                    (field(&Field { name: &format!("{prefix}.key"), label: "Identifier", value: &question.key, hint: Some("Names the answer in the API."), ..Field::default() }, errors))
+                                    (select_field(&format!("{prefix}.type"), &t!(lang, "et-answer-type"), &kinds, kind_name(question.kind), None, errors))
+                                    (field(&Field { name: &format!("{prefix}.key"), label: &t!(lang, "et-identifier"), value: &question.key, hint: Some(&t!(lang, "et-identifier-hint")), ..Field::default() }, errors))
                                 }
                                 div.choices-field {
-                                    (textarea_field(&format!("{prefix}.options"), "Choices (one per line)", &question.options.join("\n"), Some("For dropdowns and choice lists."), false, errors))
+                                    (textarea_field(&format!("{prefix}.options"), &t!(lang, "et-choices"), &question.options.join("\n"), Some(&t!(lang, "et-choices-hint")), false, errors))
                                 }
-                                (checkbox_field(&format!("{prefix}.required"), "An answer is required", question.required, None))
+                                (checkbox_field(&format!("{prefix}.required"), &t!(lang, "et-answer-required"), question.required, None))
                             }
                         }
-                        @if input.questions.is_empty() { p.muted.small { "No extra questions." } }
+                        @if input.questions.is_empty() { p.muted.small { (t!(lang, "et-no-questions")) } }
                     }
-                    button.button.ghost.small type="submit" name="action" value="add-question" formnovalidate { "+ Add a question" }
+                    button.button.ghost.small type="submit" name="action" value="add-question" formnovalidate { (t!(lang, "et-add-question")) }
                 }
                 section.panel #advanced aria-labelledby="advanced-title" {
-                    h2 #advanced-title { "Advanced" }
-                    (checkbox_field("requiresConfirmation", "Requires confirmation", input.requires_confirmation, Some("Bookings wait until you accept them.")))
-                    (checkbox_field("pendingBlocksSlot", "Keep the time while a request waits", input.pending_blocks_slot, None))
-                    (number_field("seatsPerSlot", "Seats per time", input.seats_per_slot, Some("For group sessions: several people can book the same time. Empty: one."), errors))
-                    (checkbox_field("hidden", "Hidden from the public page", input.hidden, Some("The direct link still works.")))
-                    (crate::web::layout::select_field("language", &crate::t!(ctx.lang, "event-type-language"), &crate::web::layout::language_options(Some(&crate::t!(ctx.lang, "event-type-language-visitor"))), input.language.as_deref().unwrap_or(""), Some(&crate::t!(ctx.lang, "event-type-language-hint")), errors))
+                    h2 #advanced-title { (t!(lang, "et-advanced")) }
+                    (checkbox_field("requiresConfirmation", &t!(lang, "et-requires-confirmation"), input.requires_confirmation, Some(&t!(lang, "et-requires-confirmation-hint"))))
+                    (checkbox_field("pendingBlocksSlot", &t!(lang, "et-pending-blocks-slot"), input.pending_blocks_slot, None))
+                    (number_field("seatsPerSlot", &t!(lang, "et-seats"), input.seats_per_slot, Some(&t!(lang, "et-seats-hint")), errors))
+                    (checkbox_field("hidden", &t!(lang, "et-hidden-field"), input.hidden, Some(&t!(lang, "et-hidden-hint"))))
+                    (select_field("language", &t!(lang, "event-type-language"), &crate::web::layout::language_options(Some(&t!(lang, "event-type-language-visitor"))), input.language.as_deref().unwrap_or(""), Some(&t!(lang, "event-type-language-hint")), errors))
                 }
                 section.panel #embed aria-labelledby="embed-title" {
-                    h2 #embed-title { "Embed on your website" }
-                    p.hint { "Paste this where the booking page should appear. An administrator lists the websites allowed to embed it under Admin → Instance." }
+                    h2 #embed-title { (t!(lang, "et-embed-title")) }
+                    p.hint { (t!(lang, "et-embed-hint")) }
                     @let snippet = format!("<iframe src=\"{}?embed=1\" data-kairos-embed title=\"Book {}\" width=\"100%\" height=\"700\" frameborder=\"0\"></iframe>\n<script src=\"{}/assets/embed.js\" async></script>", context.public_url, input.title.replace('"', "'"), ctx.state.base_url());
                     div.field {
-                        label for="embed-snippet" { "Snippet" }
+                        label for="embed-snippet" { (t!(lang, "et-snippet")) }
                         textarea #embed-snippet readonly rows="4" { (snippet) }
                     }
-                    button.button.ghost.small type="button" data-copy="#embed-snippet" hidden { "Copy snippet" }
+                    button.button.ghost.small type="button" data-copy="#embed-snippet" hidden { (t!(lang, "et-copy-snippet")) }
                 }
             }
             div.sticky-save {
-                a.button.ghost href=(CURRENT) { "Back" }
+                a.button.ghost href=(CURRENT) { (t!(lang, "et-back")) }
                 @if context.may_manage {
-                    button.button.primary type="submit" name="action" value="save" { "Save changes" }
+                    button.button.primary type="submit" name="action" value="save" { (t!(lang, "et-save")) }
                 }
             }
         }
@@ -717,13 +807,13 @@ fn parse_editor(
     let duration_limits = limits("durationLimitsMinutes");
     let date = |name: &str, errors: &mut FieldErrors| {
         crate::model::time::parse_date(form.get(name))
-            .map_err(|err| errors.add(name, err.to_string()))
+            .map_err(|err| errors.refuse(name, date_reason(&err)))
             .ok()
     };
     let booking_window = match form.get("bookingWindow.kind") {
         "rollingCalendarDays" | "rollingBusinessDays" => {
             let days = window_days.unwrap_or_else(|| {
-                errors.add("bookingWindow.days", "is required for this choice");
+                errors.refuse("bookingWindow.days", reason!("et-error-days-required"));
                 0
             });
             if form.get("bookingWindow.kind") == "rollingCalendarDays" {
@@ -858,11 +948,20 @@ fn with_field_checks(input: &EventTypeInput, mut errors: FieldErrors) -> FieldEr
     if let Err(more) = input.clone().validate() {
         for error in more.iter() {
             if errors.get(&error.field).is_none() {
-                errors.add(&error.field, error.message.clone());
+                errors.push_as(&error.field, error);
             }
         }
     }
     errors
+}
+
+/// Why a date was refused, as the catalogue says it.
+pub(super) fn date_reason(err: &crate::model::time::TimeInputError) -> crate::model::error::Reason {
+    use crate::model::time::{MAX_YEAR, MIN_YEAR, TimeInputError};
+    match err {
+        TimeInputError::OutOfRange => reason!("et-error-year", min = MIN_YEAR, max = MAX_YEAR),
+        _ => reason!("et-error-date"),
+    }
 }
 
 /// Applies an editor button (add, remove or move a row) to the draft; true when one was.
@@ -931,10 +1030,7 @@ pub async fn save(
             &draft,
             &context,
             &FieldErrors::new(),
-            notice(
-                "info",
-                "Not saved yet: press “Save changes” when you are done.",
-            ),
+            notice("info", &t!(ctx.lang, "et-not-saved")),
         );
         return Ok(render(&ctx, &user, &current.input.title, CURRENT, body));
     }
@@ -985,7 +1081,7 @@ pub async fn duplicate(
     Path(id): Path<i64>,
     SignedInForm { ctx, user, .. }: SignedInForm<CsrfForm>,
 ) -> Result<Response, WebError> {
-    let (owner, now) = (user.clone(), ctx.state.clock.now());
+    let (owner, now, lang) = (user.clone(), ctx.state.clock.now(), ctx.lang);
     let copy = ctx
         .state
         .db
@@ -996,7 +1092,9 @@ pub async fn duplicate(
             if original.owner_user_id.is_some_and(|id| id != owner.id) {
                 input.schedule_id = None;
             }
-            input.title = format!("{} (copy)", input.title)
+            // The copy's title is stored: no marks that isolate it in right-to-left text.
+            input.title = t!(lang, "et-copy-title", title = input.title.as_str())
+                .replace(['\u{2068}', '\u{2069}'], "")
                 .chars()
                 .take(120)
                 .collect();

@@ -1,0 +1,57 @@
+# La disponibilidad del panel: horarios, su editor semanal y las excepciones por fecha,
+# y las ausencias.
+
+avail-title = Disponibilidad
+avail-intro = Cuándo se puede reservar con usted. Las horas están en la zona horaria de cada horario.
+avail-empty-title = Todavía no hay horarios
+avail-empty-text = Cree uno para indicar cuándo trabaja.
+avail-no-weekly-hours = Sin horas semanales
+avail-default = Predeterminado
+avail-edit = Editar
+avail-new-schedule = Nuevo horario
+avail-name = Nombre
+avail-name-placeholder = Tardes
+avail-create = Crear horario
+avail-ooo = Ausencias
+avail-ooo-intro = Los días en que no está, en su zona horaria ({ $zone }). Nadie puede reservarle en ese tiempo.
+avail-ooo-none = No hay ausencias previstas.
+avail-remove = Quitar
+avail-add-away = Añadir una ausencia
+avail-first-day = Primer día
+avail-last-day = Último día
+avail-note = Nota (solo la ve usted)
+avail-note-placeholder = Vacaciones
+avail-add = Añadir
+avail-error-before-first-day = no puede ser anterior al primer día
+
+avail-not-saved = Aún no se ha guardado: pulse «Guardar cambios» cuando termine.
+avail-schedule = Horario
+avail-time-zone = Zona horaria
+avail-default-schedule = Horario predeterminado
+avail-default-hint = Lo usan los tipos de cita que no indican un horario.
+avail-weekly = Horas semanales
+avail-range-start = { $day }, franja { $n }, inicio
+avail-range-end = { $day }, franja { $n }, fin
+avail-remove-range = { $day }: quitar la franja { $n }
+avail-add-hours = + Añadir horas
+avail-copy-to-all = Copiar a todos los días
+avail-unavailable = No disponible
+avail-weekly-hint = Marque un día y guarde para añadir sus horas. Una franja que termina antes de empezar pasa de la medianoche.
+avail-overrides = Excepciones por fecha
+avail-overrides-hint = Otras horas, o ninguna, en fechas concretas.
+avail-date = Fecha
+avail-from = Desde
+avail-until = Hasta
+avail-off-all-day = No disponible en todo el día
+avail-override = La excepción
+avail-no-overrides = No hay excepciones.
+avail-add-override = + Añadir una excepción
+avail-back = Volver
+avail-save = Guardar cambios
+avail-delete-title = Eliminar este horario
+avail-delete-text = Los tipos de cita que lo usan pasan a su horario predeterminado.
+avail-delete-confirm = ¿Eliminar este horario?
+avail-delete = Eliminar horario
+avail-error-range = tiene una franja horaria no válida: indique un inicio y un fin, como 09:00 y 17:00, distintos
+avail-error-needs-date = necesita una fecha
+avail-error-overrides = Las excepciones por fecha no son válidas: dé a cada fecha un inicio y un fin, como 09:00 y 17:00.

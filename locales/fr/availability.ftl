@@ -1,0 +1,57 @@
+# Les disponibilités du tableau de bord : plannings, leur éditeur hebdomadaire, les
+# exceptions par date, et les absences.
+
+avail-title = Disponibilités
+avail-intro = Quand on peut vous réserver. Les heures sont dans le fuseau de chaque planning.
+avail-empty-title = Aucun planning pour l'instant
+avail-empty-text = Créez-en un pour indiquer quand vous travaillez.
+avail-no-weekly-hours = Aucun horaire hebdomadaire
+avail-default = Par défaut
+avail-edit = Modifier
+avail-new-schedule = Nouveau planning
+avail-name = Nom
+avail-name-placeholder = Soirées
+avail-create = Créer le planning
+avail-ooo = Absences
+avail-ooo-intro = Les jours où vous êtes absent, dans votre fuseau horaire ({ $zone }). Personne ne peut vous réserver pendant ce temps.
+avail-ooo-none = Aucune absence prévue.
+avail-remove = Retirer
+avail-add-away = Ajouter une absence
+avail-first-day = Premier jour
+avail-last-day = Dernier jour
+avail-note = Note (visible de vous seul)
+avail-note-placeholder = Vacances
+avail-add = Ajouter
+avail-error-before-first-day = ne doit pas précéder le premier jour
+
+avail-not-saved = Pas encore enregistré : cliquez sur « Enregistrer les modifications » quand vous avez terminé.
+avail-schedule = Planning
+avail-time-zone = Fuseau horaire
+avail-default-schedule = Planning par défaut
+avail-default-hint = Utilisé par les types de rendez-vous qui ne désignent aucun planning.
+avail-weekly = Horaires hebdomadaires
+avail-range-start = { $day }, plage { $n }, début
+avail-range-end = { $day }, plage { $n }, fin
+avail-remove-range = { $day } : retirer la plage { $n }
+avail-add-hours = + Ajouter des horaires
+avail-copy-to-all = Copier sur tous les jours
+avail-unavailable = Indisponible
+avail-weekly-hint = Cochez un jour et enregistrez pour ajouter ses horaires. Une plage qui finit avant de commencer se prolonge après minuit.
+avail-overrides = Exceptions par date
+avail-overrides-hint = Des horaires différents, ou aucun, à certaines dates.
+avail-date = Date
+avail-from = De
+avail-until = À
+avail-off-all-day = Indisponible toute la journée
+avail-override = L'exception
+avail-no-overrides = Aucune exception.
+avail-add-override = + Ajouter une exception
+avail-back = Retour
+avail-save = Enregistrer les modifications
+avail-delete-title = Supprimer ce planning
+avail-delete-text = Les types de rendez-vous qui l'utilisent reviennent à votre planning par défaut.
+avail-delete-confirm = Supprimer ce planning ?
+avail-delete = Supprimer le planning
+avail-error-range = a une plage horaire non valide : indiquez un début et une fin, par exemple 09:00 et 17:00, différents
+avail-error-needs-date = doit avoir une date
+avail-error-overrides = Les exceptions par date ne sont pas valides : donnez à chaque date un début et une fin, par exemple 09:00 et 17:00.

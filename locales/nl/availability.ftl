@@ -1,0 +1,57 @@
+# De beschikbaarheid in het dashboard: schema's, hun weekeditor en uitzonderingen op
+# datums, en afwezigheid.
+
+avail-title = Beschikbaarheid
+avail-intro = Wanneer men bij u kan boeken. De tijden gelden in de tijdzone van elk schema.
+avail-empty-title = Nog geen schema's
+avail-empty-text = Maak er een om aan te geven wanneer u werkt.
+avail-no-weekly-hours = Geen wekelijkse tijden
+avail-default = Standaard
+avail-edit = Bewerken
+avail-new-schedule = Nieuw schema
+avail-name = Naam
+avail-name-placeholder = Avonden
+avail-create = Schema maken
+avail-ooo = Afwezigheid
+avail-ooo-intro = Dagen waarop u weg bent, in uw tijdzone ({ $zone }). Dan kan niemand bij u boeken.
+avail-ooo-none = Geen afwezigheid gepland.
+avail-remove = Verwijderen
+avail-add-away = Afwezigheid toevoegen
+avail-first-day = Eerste dag
+avail-last-day = Laatste dag
+avail-note = Notitie (alleen u ziet die)
+avail-note-placeholder = Vakantie
+avail-add = Toevoegen
+avail-error-before-first-day = mag niet vóór de eerste dag liggen
+
+avail-not-saved = Nog niet opgeslagen: klik op “Wijzigingen opslaan” als u klaar bent.
+avail-schedule = Schema
+avail-time-zone = Tijdzone
+avail-default-schedule = Standaardschema
+avail-default-hint = Gebruikt door afspraaktypen die geen schema noemen.
+avail-weekly = Wekelijkse tijden
+avail-range-start = { $day }, tijdvak { $n }, begin
+avail-range-end = { $day }, tijdvak { $n }, einde
+avail-remove-range = { $day }: tijdvak { $n } verwijderen
+avail-add-hours = + Tijden toevoegen
+avail-copy-to-all = Naar alle dagen kopiëren
+avail-unavailable = Niet beschikbaar
+avail-weekly-hint = Vink een dag aan en sla op om de tijden toe te voegen. Een tijdvak dat eindigt voordat het begint, loopt door na middernacht.
+avail-overrides = Uitzonderingen op datums
+avail-overrides-hint = Andere tijden, of geen, op losse datums.
+avail-date = Datum
+avail-from = Van
+avail-until = Tot
+avail-off-all-day = De hele dag niet beschikbaar
+avail-override = Uitzondering
+avail-no-overrides = Geen uitzonderingen.
+avail-add-override = + Uitzondering toevoegen
+avail-back = Terug
+avail-save = Wijzigingen opslaan
+avail-delete-title = Dit schema verwijderen
+avail-delete-text = Afspraaktypen die het gebruiken, vallen terug op uw standaardschema.
+avail-delete-confirm = Dit schema verwijderen?
+avail-delete = Schema verwijderen
+avail-error-range = heeft een ongeldig tijdvak: geef een begin en een einde op, zoals 09:00 en 17:00, niet gelijk
+avail-error-needs-date = heeft een datum nodig
+avail-error-overrides = De uitzonderingen op datums zijn ongeldig: geef elke datum een begin en een einde, zoals 09:00 en 17:00.

@@ -1,0 +1,57 @@
+# A disponibilidade do painel: agendas, seu editor semanal e as exceções por data, e as
+# ausências.
+
+avail-title = Disponibilidade
+avail-intro = Quando podem agendar com você. Os horários estão no fuso de cada agenda.
+avail-empty-title = Ainda não há agendas
+avail-empty-text = Crie uma para dizer quando você trabalha.
+avail-no-weekly-hours = Sem horários semanais
+avail-default = Padrão
+avail-edit = Editar
+avail-new-schedule = Nova agenda
+avail-name = Nome
+avail-name-placeholder = Noites
+avail-create = Criar agenda
+avail-ooo = Ausências
+avail-ooo-intro = Os dias em que você está fora, no seu fuso horário ({ $zone }). Ninguém pode agendar com você nesse período.
+avail-ooo-none = Nenhuma ausência planejada.
+avail-remove = Remover
+avail-add-away = Adicionar ausência
+avail-first-day = Primeiro dia
+avail-last-day = Último dia
+avail-note = Nota (só você vê)
+avail-note-placeholder = Férias
+avail-add = Adicionar
+avail-error-before-first-day = não pode ser antes do primeiro dia
+
+avail-not-saved = Ainda não salvo: clique em “Salvar alterações” quando terminar.
+avail-schedule = Agenda
+avail-time-zone = Fuso horário
+avail-default-schedule = Agenda padrão
+avail-default-hint = Usada pelos tipos de evento que não indicam uma agenda.
+avail-weekly = Horários semanais
+avail-range-start = { $day }, intervalo { $n }, início
+avail-range-end = { $day }, intervalo { $n }, fim
+avail-remove-range = { $day }: remover o intervalo { $n }
+avail-add-hours = + Adicionar horários
+avail-copy-to-all = Copiar para todos os dias
+avail-unavailable = Indisponível
+avail-weekly-hint = Marque um dia e salve para adicionar os horários dele. Um intervalo que termina antes de começar passa da meia-noite.
+avail-overrides = Exceções por data
+avail-overrides-hint = Outros horários, ou nenhum, em datas específicas.
+avail-date = Data
+avail-from = De
+avail-until = Até
+avail-off-all-day = Indisponível o dia todo
+avail-override = A exceção
+avail-no-overrides = Nenhuma exceção.
+avail-add-override = + Adicionar uma exceção
+avail-back = Voltar
+avail-save = Salvar alterações
+avail-delete-title = Excluir esta agenda
+avail-delete-text = Os tipos de evento que a usam passam a seguir sua agenda padrão.
+avail-delete-confirm = Excluir esta agenda?
+avail-delete = Excluir agenda
+avail-error-range = tem um intervalo de horário inválido: informe um início e um fim, como 09:00 e 17:00, diferentes
+avail-error-needs-date = precisa de uma data
+avail-error-overrides = As exceções por data não são válidas: dê a cada data um início e um fim, como 09:00 e 17:00.
