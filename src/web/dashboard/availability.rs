@@ -27,9 +27,9 @@ use crate::web::format::FormData;
 use crate::web::layout::{
     Field, checkbox_field, csrf_field, empty_state, field, field_error, notice, zone_options,
 };
-use crate::{reason, t};
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
+use crate::{reason, t};
 
 const CURRENT: &str = "/dashboard/availability";
 
@@ -143,7 +143,9 @@ impl Draft {
         for (i, (date, off, start, end)) in self.overrides.iter().enumerate() {
             if let Err(err) = crate::model::time::parse_date(date) {
                 let reason = match err {
-                    crate::model::time::TimeInputError::NotADate => reason!("avail-error-needs-date"),
+                    crate::model::time::TimeInputError::NotADate => {
+                        reason!("avail-error-needs-date")
+                    }
                     other => date_reason(&other),
                 };
                 errors.refuse(&format!("override.{i}"), reason);
@@ -181,10 +183,9 @@ impl Draft {
                     !off && crate::availability::TimeRange::parse(start, end).is_err()
                 });
                 match (day, date) {
-                    (Some(day), _) => errors.refuse(
-                        &format!("weekly.{day}"),
-                        reason!("avail-error-range"),
-                    ),
+                    (Some(day), _) => {
+                        errors.refuse(&format!("weekly.{day}"), reason!("avail-error-range"))
+                    }
                     (None, Some(i)) => {
                         errors.refuse(&format!("override.{i}"), reason!("avail-error-range"))
                     }
@@ -210,7 +211,11 @@ fn summary(lang: Language, stored: &StoredSchedule) -> String {
                 .iter()
                 .map(|r| format!("{}–{}", r.start, r.end))
                 .collect();
-            format!("{} {}", locale.weekday_short(d.to_chrono()), ranges.join(", "))
+            format!(
+                "{} {}",
+                locale.weekday_short(d.to_chrono()),
+                ranges.join(", ")
+            )
         })
         .collect();
     if parts.is_empty() {
@@ -242,7 +247,13 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         &FormData::default(),
         flash_notice(&query.notice),
     );
-    Ok(render(&ctx, &user, &t!(ctx.lang, "avail-title"), CURRENT, body))
+    Ok(render(
+        &ctx,
+        &user,
+        &t!(ctx.lang, "avail-title"),
+        CURRENT,
+        body,
+    ))
 }
 
 fn list_page(
@@ -347,7 +358,13 @@ async fn reload_list(
         })
         .await?;
     let body = list_page(ctx, user, &schedules, &away, &errors, form, html! {});
-    Ok(render(ctx, user, &t!(ctx.lang, "avail-title"), CURRENT, body))
+    Ok(render(
+        ctx,
+        user,
+        &t!(ctx.lang, "avail-title"),
+        CURRENT,
+        body,
+    ))
 }
 
 pub async fn create(

@@ -22,7 +22,6 @@ use crate::model::event_types::{
 use crate::model::questions::{Question, QuestionKind};
 use crate::model::schedules::StoredSchedule;
 use crate::present::{Language, Locale};
-use crate::{reason, t};
 use crate::scheduling::manage::{self, ManageError};
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
@@ -33,6 +32,7 @@ use crate::web::layout::{
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
+use crate::{reason, t};
 
 const CURRENT: &str = "/dashboard/event-types";
 
@@ -81,7 +81,8 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
     let csrf = ctx.csrf_token();
     let lang = ctx.lang;
     let locale = Locale::english(user.twelve_hour).in_language(lang);
-    let public_page = html! { a href=(format!("/{}", user.username)) { (base) "/" (user.username) } };
+    let public_page =
+        html! { a href=(format!("/{}", user.username)) { (base) "/" (user.username) } };
     let body = html! {
         (flash_notice(&query.notice))
         div.page-head {
@@ -198,11 +199,12 @@ async fn managed_teams(ctx: &Ctx, user: &User) -> Result<Vec<Team>, WebError> {
 fn new_form(ctx: &Ctx, form: &FormData, teams: &[Team], errors: &FieldErrors) -> Markup {
     let lang = ctx.lang;
     let mut owners: Vec<(String, String)> = vec![(String::new(), t!(lang, "et-owner-just-me"))];
-    owners.extend(
-        teams
-            .iter()
-            .map(|team| (team.id.to_string(), t!(lang, "et-team-badge", team = team.name.as_str()))),
-    );
+    owners.extend(teams.iter().map(|team| {
+        (
+            team.id.to_string(),
+            t!(lang, "et-team-badge", team = team.name.as_str()),
+        )
+    }));
     let owner_options: Vec<(&str, &str)> = owners
         .iter()
         .map(|(v, l)| (v.as_str(), l.as_str()))
@@ -476,7 +478,10 @@ fn kind_options(lang: Language) -> Vec<(&'static str, String)> {
 
 fn kind_name(kind: QuestionKind) -> &'static str {
     match serde_json::to_value(kind) {
-        Ok(Value::String(name)) => KINDS.iter().find(|value| **value == name).map_or("text", |value| value),
+        Ok(Value::String(name)) => KINDS
+            .iter()
+            .find(|value| **value == name)
+            .map_or("text", |value| value),
         _ => "text",
     }
 }
@@ -605,7 +610,13 @@ fn editor(
         ("dateRange", t!(lang, "et-window-date-range")),
     ];
     let kinds = kind_options(lang);
-    let turn_group_text = t!(lang, "et-turn-group-text", group = "\u{1}", first = "\u{2}", second = "\u{3}");
+    let turn_group_text = t!(
+        lang,
+        "et-turn-group-text",
+        group = "\u{1}",
+        first = "\u{2}",
+        second = "\u{3}"
+    );
     html! {
         (message)
         div.page-head {
