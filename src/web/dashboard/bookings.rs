@@ -208,7 +208,13 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
             }
         }
     };
-    Ok(render(&ctx, &user, &t!(lang, "nav-bookings"), CURRENT, body))
+    Ok(render(
+        &ctx,
+        &user,
+        &t!(lang, "nav-bookings"),
+        CURRENT,
+        body,
+    ))
 }
 
 /// A booking in the list, whether the viewer may accept it from there, and the hosts
@@ -651,7 +657,13 @@ pub async fn reschedule_page(
     match move_choices(&ctx, &user, &uid, first).await? {
         Ok(choices) => {
             let body = move_page(&ctx, &user, &choices, None, &FieldErrors::new(), html! {});
-            Ok(render(&ctx, &user, &t!(ctx.lang, "bk-reschedule"), CURRENT, body))
+            Ok(render(
+                &ctx,
+                &user,
+                &t!(ctx.lang, "bk-reschedule"),
+                CURRENT,
+                body,
+            ))
         }
         Err(err) => after(&ctx, &user, &uid, Err(err), "").await,
     }

@@ -481,7 +481,14 @@ async fn list_with(
             (connect_forms(lang, &csrf, &failed))
         }
     };
-    Ok(render_status(ctx, user, &t!(lang, "nav-calendars"), LIST, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "nav-calendars"),
+        LIST,
+        status,
+        body,
+    ))
 }
 
 pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {

@@ -14,6 +14,7 @@ use crate::model::error::FieldErrors;
 use crate::model::event_types::{EventType, SchedulingKind};
 use crate::present::Language;
 use crate::scheduling::manage::{self, ManageError};
+use crate::t;
 use crate::web::dashboard::{
     NoticeQuery, page_notices, render, render_status, show_once_at, signed_in,
 };
@@ -24,7 +25,6 @@ use crate::web::layout::{
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
-use crate::t;
 
 const CURRENT: &str = "/dashboard/teams";
 
@@ -108,7 +108,14 @@ async fn list_page(
             }
         }
     };
-    Ok(render_status(ctx, user, &t!(lang, "nav-teams"), CURRENT, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "nav-teams"),
+        CURRENT,
+        status,
+        body,
+    ))
 }
 
 pub async fn create(
@@ -421,7 +428,11 @@ pub async fn create_member(
         |(created, token)| {
             let (ctx, user) = (&ctx, &user);
             async move {
-                let headline = t!(ctx.lang, "team-member-created", name = created.name.as_str());
+                let headline = t!(
+                    ctx.lang,
+                    "team-member-created",
+                    name = created.name.as_str()
+                );
                 let message =
                     super::admin::account_link_notice(ctx, &created, &token, &headline).await?;
                 let page = format!("{CURRENT}/{id}");
