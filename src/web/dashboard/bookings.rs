@@ -17,20 +17,24 @@ use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
 use crate::model::error::FieldErrors;
 use crate::model::time::{self, start_of_day};
-use crate::present::Locale;
+use crate::present::{Language, Locale};
+use crate::t;
 use crate::web::dashboard::{flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
-use crate::web::layout::{csrf_field, empty_state, location_link, notice, textarea_field};
+use crate::web::layout::{
+    csrf_field, empty_state, field_error, location_link, notice, textarea_field,
+};
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/bookings";
 
+/// The list's tabs: the query's key and the catalogue message of its label.
 const TABS: [(&str, &str); 4] = [
-    ("upcoming", "Upcoming"),
-    ("pending", "Unconfirmed"),
-    ("past", "Past"),
-    ("cancelled", "Cancelled"),
+    ("upcoming", "bk-tab-upcoming"),
+    ("pending", "bk-tab-pending"),
+    ("past", "bk-tab-past"),
+    ("cancelled", "bk-tab-cancelled"),
 ];
 
 #[derive(Debug, Default, Deserialize)]
@@ -40,14 +44,14 @@ pub struct ListQuery {
     notice: String,
 }
 
-fn status_badge(booking: &Booking) -> Markup {
+fn status_badge(lang: Language, booking: &Booking) -> Markup {
     html! {
         @match booking.status {
-            BookingStatus::Accepted => span.badge.ok { "Confirmed" },
-            BookingStatus::Pending => span.badge.warn { "Unconfirmed" },
-            BookingStatus::Cancelled if booking.rescheduled_to_id.is_some() => span.badge { "Rescheduled" },
-            BookingStatus::Cancelled => span.badge.off { "Cancelled" },
-            BookingStatus::Rejected => span.badge.off { "Declined" },
+            BookingStatus::Accepted => span.badge.ok { (t!(lang, "bk-status-confirmed")) },
+            BookingStatus::Pending => span.badge.warn { (t!(lang, "bk-status-unconfirmed")) },
+            BookingStatus::Cancelled if booking.rescheduled_to_id.is_some() => span.badge { (t!(lang, "bk-status-rescheduled")) },
+            BookingStatus::Cancelled => span.badge.off { (t!(lang, "bk-status-cancelled")) },
+            BookingStatus::Rejected => span.badge.off { (t!(lang, "bk-status-declined")) },
         }
     }
 }
@@ -144,65 +148,73 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
         })
         .await?;
     let zone = user.time_zone;
+    let lang = ctx.lang;
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
     let csrf = ctx.csrf_token();
     let empty = match tab {
         "pending" => (
-            "Nothing waiting",
-            "Requests for event types that need your confirmation appear here.",
+            t!(lang, "bk-empty-pending"),
+            t!(lang, "bk-empty-pending-text"),
         ),
-        "past" => ("No past bookings", "Meetings that took place appear here."),
+        "past" => (t!(lang, "bk-empty-past"), t!(lang, "bk-empty-past-text")),
         "cancelled" => (
-            "No cancelled bookings",
-            "Bookings that were cancelled or declined appear here.",
+            t!(lang, "bk-empty-cancelled"),
+            t!(lang, "bk-empty-cancelled-text"),
         ),
         _ => (
-            "No upcoming bookings",
-            "When someone books one of your event types, it appears here.",
+            t!(lang, "bk-empty-upcoming"),
+            t!(lang, "bk-empty-upcoming-text"),
         ),
     };
     let body = html! {
         (flash_notice(&query.notice))
-        div.page-head { div { h1 { "Bookings" } p.muted { "Times in your zone, " (zone.name()) "." } } }
-        nav.tabs aria-label="Bookings" {
+        div.page-head { div { h1 { (t!(lang, "nav-bookings")) } p.muted { (t!(lang, "bk-times-in-zone", zone = zone.name())) } } }
+        nav.tabs aria-label=(t!(lang, "nav-bookings")) {
             @for (key, label) in TABS {
                 @if key == tab {
-                    a href=(format!("{CURRENT}?tab={key}")) aria-current="page" { (label) }
+                    a href=(format!("{CURRENT}?tab={key}")) aria-current="page" { (crate::i18n::message(lang, label, None)) }
                 } @else {
-                    a href=(format!("{CURRENT}?tab={key}")) { (label) }
+                    a href=(format!("{CURRENT}?tab={key}")) { (crate::i18n::message(lang, label, None)) }
                 }
             }
         }
         @if list.is_empty() {
-            (empty_state(empty.0, empty.1, None))
+            (empty_state(&empty.0, &empty.1, None))
         } @else {
             ul.list {
                 @for (item, may_confirm, chosen) in &list {
                     li {
                         div.list-main {
-                            a.list-title href=(format!("{CURRENT}/{}", item.uid)) { (item.title) " with " (item.attendee_name) }
+                            a.list-title href=(format!("{CURRENT}/{}", item.uid)) { (t!(lang, "meeting-with", title = item.title.as_str(), host = item.attendee_name.as_str())) }
                             div.list-sub {
-                                span { (Locale::english(user.twelve_hour).when(item.start, item.end, zone)) }
-                                (status_badge(item))
+                                span { (locale.when(item.start, item.end, zone)) }
+                                (status_badge(lang, item))
                             }
                             @for (host, reason) in chosen {
-                                div.list-sub { span { (host) ", chosen by round robin: " (chosen_because_text(reason)) } }
+                                div.list-sub { span { (t!(lang, "bk-chosen-by-round-robin", host = host.as_str(), reason = chosen_because_text(lang, reason))) } }
                             }
                         }
                         div.list-actions {
                             @if *may_confirm && item.status == BookingStatus::Pending && item.start > now {
                                 form method="post" action=(format!("{CURRENT}/{}/confirm", item.uid)) {
                                     (csrf_field(&csrf))
-                                    button.button.primary.small type="submit" { "Accept" }
+                                    button.button.primary.small type="submit" { (t!(lang, "bk-accept")) }
                                 }
                             }
-                            a.button.ghost.small href=(format!("{CURRENT}/{}", item.uid)) { "Details" }
+                            a.button.ghost.small href=(format!("{CURRENT}/{}", item.uid)) { (t!(lang, "bk-details")) }
                         }
                     }
                 }
             }
         }
     };
-    Ok(render(&ctx, &user, "Bookings", CURRENT, body))
+    Ok(render(
+        &ctx,
+        &user,
+        &t!(lang, "nav-bookings"),
+        CURRENT,
+        body,
+    ))
 }
 
 /// A booking in the list, whether the viewer may accept it from there, and the hosts
@@ -222,16 +234,14 @@ struct Detail {
 }
 
 /// Why round robin chose a host, in words.
-fn chosen_because_text(reason: &str) -> &'static str {
+fn chosen_because_text(lang: Language, reason: &str) -> String {
     match reason {
-        "only_free" => "the only host of the group free at that time",
-        "priority" => "the highest priority among the free hosts",
-        "fewest_bookings" => "the fewest bookings this month for their weight",
-        "least_recent" => {
-            "as many bookings for their weight as the others, and booked least recently"
-        }
-        "kept" => "kept from the booking before it was rescheduled",
-        _ => "equal to the others in priority, bookings and last booking",
+        "only_free" => t!(lang, "bk-because-only-free"),
+        "priority" => t!(lang, "bk-because-priority"),
+        "fewest_bookings" => t!(lang, "bk-because-fewest-bookings"),
+        "least_recent" => t!(lang, "bk-because-least-recent"),
+        "kept" => t!(lang, "bk-because-kept"),
+        _ => t!(lang, "bk-because-equal"),
     }
 }
 
@@ -298,6 +308,8 @@ fn detail_page(
     message: Markup,
 ) -> Markup {
     let booking = &detail.booking;
+    let lang = ctx.lang;
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
     let zone: Tz = user.time_zone;
     let invitee_zone: Tz = booking.attendee_time_zone.parse().unwrap_or(Tz::UTC);
     let now = ctx.state.clock.now();
@@ -307,37 +319,37 @@ fn detail_page(
         (message)
         div.page-head {
             div {
-                p.muted.small { a href=(CURRENT) { "← Bookings" } }
-                h1 { (booking.title) " with " (booking.attendee_name) }
-                p { (status_badge(booking)) }
+                p.muted.small { a href=(CURRENT) { span.flip-rtl { "←" } " " (t!(lang, "nav-bookings")) } }
+                h1 { (t!(lang, "meeting-with", title = booking.title.as_str(), host = booking.attendee_name.as_str())) }
+                p { (status_badge(lang, booking)) }
             }
         }
         div.detail-grid {
             section.panel aria-labelledby="details-title" {
-                h2 #details-title { "Details" }
+                h2 #details-title { (t!(lang, "bk-details")) }
                 dl.facts {
-                    dt { "When" } dd { (Locale::english(user.twelve_hour).when(booking.start, booking.end, zone)) }
-                    dt { "For the invitee" } dd { (Locale::english(user.twelve_hour).when(booking.start, booking.end, invitee_zone)) " (" (invitee_zone.name()) ")" }
-                    dt { "Invitee" } dd { (booking.attendee_name) br; a href=(format!("mailto:{}", booking.attendee_email)) { (booking.attendee_email) } }
-                    @if !booking.guests.is_empty() { dt { "Guests" } dd { (booking.guests.join(", ")) } }
-                    dt { "Hosts" } dd { (detail.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")) }
+                    dt { (t!(lang, "bk-when")) } dd { (locale.when(booking.start, booking.end, zone)) }
+                    dt { (t!(lang, "bk-for-invitee")) } dd { (locale.when(booking.start, booking.end, invitee_zone)) " (" (invitee_zone.name()) ")" }
+                    dt { (t!(lang, "bk-invitee")) } dd { (booking.attendee_name) br; a href=(format!("mailto:{}", booking.attendee_email)) { (booking.attendee_email) } }
+                    @if !booking.guests.is_empty() { dt { (t!(lang, "bk-guests")) } dd { (booking.guests.join(", ")) } }
+                    dt { (t!(lang, "bk-hosts")) } dd { (detail.hosts.iter().map(|h| h.name.as_str()).collect::<Vec<_>>().join(", ")) }
                     @for (host_id, reason) in &detail.chosen_because {
                         @if let Some(host) = detail.hosts.iter().find(|h| h.id == *host_id) {
-                            dt { "Why " (host.name) } dd { "Round robin chose them: " (chosen_because_text(reason)) "." }
+                            dt { (t!(lang, "bk-why-host", host = host.name.as_str())) } dd { (t!(lang, "bk-round-robin-chose", reason = chosen_because_text(lang, reason))) }
                         }
                     }
-                    @if let Some(location) = &booking.location { dt { "Where" } dd { (location_link(location)) } }
+                    @if let Some(location) = &booking.location { dt { (t!(lang, "bk-where")) } dd { (location_link(location)) } }
                     @if let Some(newest) = &detail.moved_to {
-                        dt { "Moved to" } dd { a href=(format!("{CURRENT}/{newest}")) { "The booking at its new time" } }
+                        dt { (t!(lang, "bk-moved-to")) } dd { a href=(format!("{CURRENT}/{newest}")) { (t!(lang, "bk-at-new-time")) } }
                     }
-                    @if let Some(reason) = &booking.cancel_reason { dt { "Cancellation reason" } dd { (reason) } }
-                    @if let Some(reason) = &booking.rejection_reason { dt { "Reason for declining" } dd { (reason) } }
-                    @if let Some(reason) = &booking.reschedule_reason { dt { "Reason for rescheduling" } dd { (reason) } }
-                    dt { "Booked" } dd { (Locale::default().long_date(booking.created_at.with_timezone(&zone).date_naive())) }
+                    @if let Some(reason) = &booking.cancel_reason { dt { (t!(lang, "bk-cancel-reason")) } dd { (reason) } }
+                    @if let Some(reason) = &booking.rejection_reason { dt { (t!(lang, "bk-reject-reason")) } dd { (reason) } }
+                    @if let Some(reason) = &booking.reschedule_reason { dt { (t!(lang, "bk-reschedule-reason")) } dd { (reason) } }
+                    dt { (t!(lang, "bk-booked")) } dd { (locale.long_date(booking.created_at.with_timezone(&zone).date_naive())) }
                 }
-                h3.subhead { "Answers" }
+                h3.subhead { (t!(lang, "bk-answers")) }
                 @if detail.labels.is_empty() {
-                    p.muted.small { "No questions were asked." }
+                    p.muted.small { (t!(lang, "bk-no-questions")) }
                 } @else {
                     dl.facts {
                         @for (label, text) in &detail.labels { dt { (label) } dd { (text) } }
@@ -346,32 +358,32 @@ fn detail_page(
             }
             @if !detail.may_change && booking.status.is_active() && booking.end > now {
                 section.panel aria-labelledby="actions-title" {
-                    h2 #actions-title { "Actions" }
-                    p.muted.small { "You see this booking as a member of the team. Its hosts and the team's admins can accept, decline or cancel it." }
+                    h2 #actions-title { (t!(lang, "bk-actions")) }
+                    p.muted.small { (t!(lang, "bk-team-member-only")) }
                 }
             }
             @if detail.may_change && booking.status.is_active() && booking.end > now {
                 section.panel aria-labelledby="actions-title" {
-                    h2 #actions-title { "Actions" }
-                    p { a.button.ghost.wide href=(format!("{CURRENT}/{uid}/reschedule")) { "Reschedule…" } }
+                    h2 #actions-title { (t!(lang, "bk-actions")) }
+                    p { a.button.ghost.wide href=(format!("{CURRENT}/{uid}/reschedule")) { (t!(lang, "bk-reschedule-action")) } }
                     @if booking.status == BookingStatus::Pending {
                         form method="post" action=(format!("{CURRENT}/{uid}/confirm")) {
                             (csrf_field(&csrf))
-                            button.button.primary.wide type="submit" { "Accept" }
+                            button.button.primary.wide type="submit" { (t!(lang, "bk-accept")) }
                         }
                         details.spaced open[errors.get("reason").is_some()] {
-                            summary { "Decline…" }
+                            summary { (t!(lang, "bk-decline-action")) }
                             form method="post" action=(format!("{CURRENT}/{uid}/reject")) {
                                 (csrf_field(&csrf))
-                                (textarea_field("reason", "Reason (shared with the invitee)", "", None, false, errors))
-                                button.button.danger type="submit" { "Decline request" }
+                                (textarea_field("reason", &t!(lang, "bk-reason-shared"), "", None, false, errors))
+                                button.button.danger type="submit" { (t!(lang, "bk-decline-request")) }
                             }
                         }
                     } @else {
-                        form method="post" action=(format!("{CURRENT}/{uid}/cancel")) data-confirm="Cancel this booking?" {
+                        form method="post" action=(format!("{CURRENT}/{uid}/cancel")) data-confirm=(t!(lang, "bk-cancel-confirm")) {
                             (csrf_field(&csrf))
-                            (textarea_field("reason", "Reason (shared with the invitee)", "", None, false, errors))
-                            button.button.danger type="submit" { "Cancel booking" }
+                            (textarea_field("reason", &t!(lang, "bk-reason-shared"), "", None, false, errors))
+                            button.button.danger type="submit" { (t!(lang, "bk-cancel-booking")) }
                         }
                     }
                 }
@@ -562,7 +574,8 @@ fn move_page(
 ) -> Markup {
     let booking = &choices.booking;
     let zone = user.time_zone;
-    let locale = Locale::english(user.twelve_hour);
+    let lang = ctx.lang;
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
     let uid = &booking.uid;
     let here = format!("{CURRENT}/{uid}/reschedule");
     let week = |date: NaiveDate| format!("{here}?date={}", date.format("%Y-%m-%d"));
@@ -580,24 +593,24 @@ fn move_page(
         (message)
         div.page-head {
             div {
-                p.muted.small { a href=(format!("{CURRENT}/{uid}")) { "← Back to the booking" } }
-                h1 { "Reschedule " (booking.title) " with " (booking.attendee_name) }
-                p.muted { "Now " (locale.when(booking.start, booking.end, zone)) ". Free times in your zone, " (zone.name()) "." }
+                p.muted.small { a href=(format!("{CURRENT}/{uid}")) { span.flip-rtl { "←" } " " (t!(lang, "bk-back-to-booking")) } }
+                h1 { (t!(lang, "bk-reschedule-title", title = booking.title.as_str(), name = booking.attendee_name.as_str())) }
+                p.muted { (t!(lang, "bk-reschedule-now", when = locale.when(booking.start, booking.end, zone), zone = zone.name())) }
             }
         }
         section.panel aria-labelledby="move-title" {
-            h2 #move-title { "Pick a new time" }
+            h2 #move-title { (t!(lang, "bk-pick-new-time")) }
             form.inline-form method="get" action=(here) {
                 div.field {
-                    label for="move-date" { "Free times from" }
+                    label for="move-date" { (t!(lang, "bk-free-times-from")) }
                     input #move-date type="date" name="date" value=(choices.from.format("%Y-%m-%d")) min=(today.format("%Y-%m-%d"));
                 }
-                button.button.ghost type="submit" { "Show" }
+                button.button.ghost type="submit" { (t!(lang, "bk-show")) }
             }
             @if let Some(day) = shown {
                 form method="post" action=(here) {
                     (csrf_field(&ctx.csrf_token()))
-                    @if let Some(message) = errors.get("start") { p.error role="alert" { "New time " (message) } }
+                    @if let Some(message) = errors.text("start", lang) { p.error role="alert" { (field_error(&t!(lang, "bk-new-time"), &message)) } }
                     fieldset.field.move-day {
                         legend { (locale.long_date(day.date)) }
                         div.time-choices {
@@ -611,22 +624,22 @@ fn move_page(
                             }
                         }
                     }
-                    (textarea_field("reason", "Reason (sent to the invitee)", "", Some("The invitee gets the new time by email, with this reason."), false, errors))
-                    button.button.primary type="submit" { "Move booking" }
+                    (textarea_field("reason", &t!(lang, "bk-reason-sent"), "", Some(&t!(lang, "bk-reason-sent-hint")), false, errors))
+                    button.button.primary type="submit" { (t!(lang, "bk-move-booking")) }
                 }
             } @else {
-                (empty_state("No free times this week", "Try a later week, or change your availability.", None))
+                (empty_state(&t!(lang, "bk-no-free-times"), &t!(lang, "bk-no-free-times-text"), None))
             }
-            nav.other-days aria-label="Other days" {
-                @if !other_days.is_empty() { h3.subhead { "Other days" } }
+            nav.other-days aria-label=(t!(lang, "bk-other-days")) {
+                @if !other_days.is_empty() { h3.subhead { (t!(lang, "bk-other-days")) } }
                 div.button-row {
-                    @if choices.from > today { a.button.ghost.small href=(week(earlier.max(today))) { "← Earlier" } }
+                    @if choices.from > today { a.button.ghost.small href=(week(earlier.max(today))) { span.flip-rtl { "←" } " " (t!(lang, "bk-earlier")) } }
                     @for day in &other_days {
                         a.button.ghost.small href=(week(day.date)) {
-                            (locale.short_date(day.date)) " · " (day.slots.len()) " free"
+                            (t!(lang, "bk-free-on-day", day = locale.short_date(day.date), count = day.slots.len()))
                         }
                     }
-                    a.button.ghost.small href=(week(later)) { "Later →" }
+                    a.button.ghost.small href=(week(later)) { (t!(lang, "bk-later")) " " span.flip-rtl { "→" } }
                 }
             }
         }
@@ -644,7 +657,13 @@ pub async fn reschedule_page(
     match move_choices(&ctx, &user, &uid, first).await? {
         Ok(choices) => {
             let body = move_page(&ctx, &user, &choices, None, &FieldErrors::new(), html! {});
-            Ok(render(&ctx, &user, "Reschedule", CURRENT, body))
+            Ok(render(
+                &ctx,
+                &user,
+                &t!(ctx.lang, "bk-reschedule"),
+                CURRENT,
+                body,
+            ))
         }
         Err(err) => after(&ctx, &user, &uid, Err(err), "").await,
     }
@@ -658,7 +677,7 @@ pub async fn reschedule(
 ) -> Result<Response, WebError> {
     let Ok(start) = time::parse_instant(form.get("start")) else {
         let mut errors = FieldErrors::new();
-        errors.add("start", "is required: pick one of the free times");
+        errors.refuse("start", crate::reason!("bk-error-pick-a-time"));
         return move_again(&ctx, &user, &uid, None, &errors, html! {}).await;
     };
     let reason = form.get("reason").to_string();
@@ -681,10 +700,7 @@ pub async fn reschedule(
             move_again(&ctx, &user, &uid, Some(start), &errors, html! {}).await
         }
         Err(BookingError::Taken(_) | BookingError::NotBookable(_)) => {
-            let message = notice(
-                "error",
-                "That time is no longer available. Please pick another one.",
-            );
+            let message = notice("error", &t!(ctx.lang, "bk-time-taken"));
             move_again(&ctx, &user, &uid, None, &FieldErrors::new(), message).await
         }
         Err(err) => after(&ctx, &user, &uid, Err(err), "").await,
@@ -712,7 +728,7 @@ async fn move_again(
             Ok(render_status(
                 ctx,
                 user,
-                "Reschedule",
+                &t!(ctx.lang, "bk-reschedule"),
                 CURRENT,
                 status,
                 body,

@@ -15,11 +15,14 @@ use crate::integrations::calendars::accounts::{
 use crate::integrations::oauth::{OAuthError, Vendor};
 use crate::model::calendar::{Calendar, ConnectInput, Provider};
 use crate::model::error::FieldErrors;
-use crate::present::Locale;
+use crate::present::{Language, Locale};
+use crate::t;
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
-use crate::web::layout::{Field, csrf_field, empty_state, error_summary, field, notice};
+use crate::web::layout::{
+    Field, csrf_field, empty_state, error_summary, field, field_error, notice,
+};
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 
@@ -75,32 +78,73 @@ fn switch_form(action: &str, csrf: &str, name: &str, on: bool, label: &str) -> M
 }
 
 /// A time in the person's zone and clock: `Mon, 30 Mar 13:05`.
-fn moment(t: DateTime<Utc>, user: &User) -> String {
+fn moment(lang: Language, t: DateTime<Utc>, user: &User) -> String {
     let local = t.with_timezone(&user.time_zone);
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
     format!(
         "{} {}",
-        Locale::default().short_date(local.date_naive()),
-        Locale::english(user.twelve_hour).time(local)
+        locale.short_date(local.date_naive()),
+        locale.time(local)
     )
 }
 
-fn status_badge(connected: &Connected) -> Markup {
+/// The kind of an account, as its heading names it: the vendor's product, or the
+/// kind of address.
+fn provider_label(lang: Language, provider: Provider) -> String {
+    match provider {
+        Provider::Ics => t!(lang, "cal-provider-ics"),
+        other => other.label().to_string(),
+    }
+}
+
+/// A sentence with markup in it: `text` holds each of `parts`' marker characters (a
+/// placeholder's value, chosen from the private use area) where its markup goes.
+fn with_markup(text: &str, parts: &[(char, Markup)]) -> Markup {
+    let mut pieces: Vec<Result<String, usize>> = vec![Ok(String::new())];
+    for c in text.chars() {
+        match parts.iter().position(|(marker, _)| *marker == c) {
+            Some(at) => {
+                pieces.push(Err(at));
+                pieces.push(Ok(String::new()));
+            }
+            None => {
+                if let Some(Ok(last)) = pieces.last_mut() {
+                    last.push(c);
+                }
+            }
+        }
+    }
+    html! {
+        @for piece in &pieces {
+            @match piece {
+                Ok(text) => (text),
+                Err(at) => (parts[*at].1),
+            }
+        }
+    }
+}
+
+/// Markers of [`with_markup`].
+const FIRST: char = '\u{E000}';
+const SECOND: char = '\u{E001}';
+
+fn status_badge(lang: Language, connected: &Connected) -> Markup {
     let account = &connected.account;
     html! {
         @if account.needs_reconnect {
-            span.badge.off { "Needs connecting again" }
+            span.badge.off { (t!(lang, "cal-status-reconnect")) }
         } @else if account.failures > 0 {
-            span.badge.off { "Sync failing" }
+            span.badge.off { (t!(lang, "cal-status-failing")) }
         } @else if account.last_synced_at.is_none() {
-            span.badge.warn { "Waiting for the first sync" }
+            span.badge.warn { (t!(lang, "cal-status-waiting")) }
         } @else {
-            span.badge.ok { "Synced" }
+            span.badge.ok { (t!(lang, "cal-status-synced")) }
         }
     }
 }
 
 /// Where new bookings go: the one destination calendar, or nowhere.
-fn destination_line(accounts: &[Connected]) -> Markup {
+fn destination_line(lang: Language, accounts: &[Connected]) -> Markup {
     let chosen = accounts.iter().find_map(|connected| {
         let id = connected.destination?;
         connected
@@ -112,11 +156,16 @@ fn destination_line(accounts: &[Connected]) -> Markup {
     html! {
         @match chosen {
             Some((calendar, connected)) => p.destination-line {
-                "New bookings are written to " strong { (calendar.name) }
-                " (" span.url-text { (connected.account.url) } ")."
+                (with_markup(
+                    &t!(lang, "cal-destination", calendar = FIRST.to_string(), address = SECOND.to_string()),
+                    &[
+                        (FIRST, html! { strong { (calendar.name) } }),
+                        (SECOND, html! { span.url-text { (connected.account.url) } }),
+                    ],
+                ))
             },
             None => p.destination-line.muted {
-                "New bookings are not written to any of your calendars. Choose “Write new bookings here” on one of your connected calendars to have them there."
+                (t!(lang, "cal-destination-none", button = t!(lang, "cal-write-here")))
             },
         }
     }
@@ -124,6 +173,7 @@ fn destination_line(accounts: &[Connected]) -> Markup {
 
 /// One calendar of an account: its switches, and a refusal of the last choice, if any.
 fn calendar_row(
+    lang: Language,
     account_id: i64,
     calendar: &Calendar,
     destination: Option<i64>,
@@ -134,39 +184,42 @@ fn calendar_row(
     let conflicts = calendar.check_conflicts;
     let is_destination = destination == Some(calendar.id);
     let name = if calendar.name.is_empty() {
-        "Calendar"
+        t!(lang, "cal-calendar")
     } else {
-        calendar.name.as_str()
+        calendar.name.clone()
     };
     html! {
         li.calendar-row id=(format!("calendar-{}", calendar.id)) {
             div.list-main {
                 span.list-title.url-text { (name) }
                 div.list-sub {
-                    @if conflicts { span { "Its events block your slots" } } @else { span { "Not checked for conflicts" } }
-                    @if calendar.read_only { span.badge { "Read-only" } }
-                    @if is_destination { span.badge.accent { "New bookings are written here" } }
+                    @if conflicts { span { (t!(lang, "cal-blocks-slots")) } } @else { span { (t!(lang, "cal-not-checked")) } }
+                    @if calendar.read_only { span.badge { (t!(lang, "cal-read-only")) } }
+                    @if is_destination { span.badge.accent { (t!(lang, "cal-written-here")) } }
                 }
                 @if let Some(errors) = refusal {
                     @for error in errors.iter() {
                         p.error role="alert" {
-                            @if error.field == "destination" { "Not a destination: " } @else { (error.field) " " }
-                            (error.message)
+                            @match error.field.as_str() {
+                                "destination" => (t!(lang, "cal-not-destination", reason = error.text(lang))),
+                                "check_conflicts" => (field_error(&t!(lang, "cal-check-conflicts"), &error.text(lang))),
+                                other => (field_error(other, &error.text(lang))),
+                            }
                         }
                     }
                 }
             }
             div.list-actions {
-                (switch_form(&action, csrf, "check_conflicts", conflicts, "Check for conflicts"))
+                (switch_form(&action, csrf, "check_conflicts", conflicts, &t!(lang, "cal-check-conflicts")))
                 @if !calendar.read_only {
                     form method="post" action=(action) {
                         (csrf_field(csrf))
                         @if is_destination {
                             input type="hidden" name="destination" value="off";
-                            button.button.ghost.small type="submit" { "Stop writing bookings here" }
+                            button.button.ghost.small type="submit" { (t!(lang, "cal-stop-writing")) }
                         } @else {
                             input type="hidden" name="destination" value="on";
-                            button.button.ghost.small type="submit" { "Write new bookings here" }
+                            button.button.ghost.small type="submit" { (t!(lang, "cal-write-here")) }
                         }
                     }
                 }
@@ -176,7 +229,13 @@ fn calendar_row(
 }
 
 /// One connected account: its address, sync health, calendars and actions.
-fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed) -> Markup {
+fn account_panel(
+    lang: Language,
+    connected: &Connected,
+    user: &User,
+    csrf: &str,
+    failed: &Failed,
+) -> Markup {
     let account = &connected.account;
     let id = account.id;
     let refusal = |calendar: i64| match failed {
@@ -190,7 +249,7 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
         section.panel.calendar-account id=(format!("account-{id}")) aria-labelledby=(format!("account-{id}-title")) {
             div.account-head {
                 div {
-                    h2 id=(format!("account-{id}-title")) { (account.provider.label()) }
+                    h2 id=(format!("account-{id}-title")) { (provider_label(lang, account.provider)) }
                     p.muted.url-text {
                         @if account.provider.signs_in() {
                             (account.username)
@@ -200,53 +259,53 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
                         }
                     }
                 }
-                (status_badge(connected))
+                (status_badge(lang, connected))
             }
             @if account.needs_reconnect {
                 div.alert.alert-error role="alert" {
-                    strong { "Kairos has no access any more: " } (account.last_error.as_deref().unwrap_or_default()) "."
-                    " Until you connect it again, its events do not block your slots and bookings are not written there."
+                    strong { (t!(lang, "cal-no-access")) " " } (account.last_error.as_deref().unwrap_or_default()) "."
+                    " " (t!(lang, "cal-no-access-text"))
                     @if let Some(vendor) = Vendor::of(account.provider) {
-                        " " a.button.small href=(format!("{LIST}/{}/connect", vendor.key())) { "Connect again" }
+                        " " a.button.small href=(format!("{LIST}/{}/connect", vendor.key())) { (t!(lang, "cal-connect-again")) }
                     }
                 }
             } @else if let Some(error) = &account.last_error {
                 div.alert.alert-error role="alert" {
-                    strong { "The last sync failed: " } (error) "."
-                    @if account.failures > 1 { " It failed " (account.failures) " times in a row." }
-                    " Kairos tries again by itself, waiting longer after each failure (at most six hours)."
+                    strong { (t!(lang, "cal-last-sync-failed")) " " } (error) "."
+                    @if account.failures > 1 { " " (t!(lang, "cal-failed-times", count = account.failures)) }
+                    " " (t!(lang, "cal-retry-text"))
                 }
             }
             dl.facts {
-                dt { "Last successful sync" }
-                dd { @match account.last_synced_at { Some(t) => (moment(t, user)), None => "Not yet" } }
-                dt { "Next sync" }
-                dd { @match account.next_sync_at { Some(t) => (moment(t, user)), None => "Not planned" } }
+                dt { (t!(lang, "cal-last-success")) }
+                dd { @match account.last_synced_at { Some(t) => (moment(lang, t, user)), None => (t!(lang, "cal-not-yet")) } }
+                dt { (t!(lang, "cal-next-sync")) }
+                dd { @match account.next_sync_at { Some(t) => (moment(lang, t, user)), None => (t!(lang, "cal-not-planned")) } }
             }
             @if !account.provider.has_calendars() {
-                p.muted { "Video meetings: event types whose place is Zoom get a Zoom meeting in this account for each booking, moved and deleted with it." }
+                p.muted { (t!(lang, "cal-zoom-text")) }
             } @else if connected.calendars.is_empty() {
-                h3.subhead { "Calendars" }
-                p.muted { "The server lists no calendars for this account yet." }
+                h3.subhead { (t!(lang, "nav-calendars")) }
+                p.muted { (t!(lang, "cal-no-calendars-listed")) }
             } @else {
-                h3.subhead { "Calendars" }
+                h3.subhead { (t!(lang, "nav-calendars")) }
                 ul.list.compact {
                     @for calendar in &connected.calendars {
-                        (calendar_row(id, calendar, connected.destination, csrf, refusal(calendar.id)))
+                        (calendar_row(lang, id, calendar, connected.destination, csrf, refusal(calendar.id)))
                     }
                 }
             }
             @if account.provider == Provider::Caldav {
-                (options_block(connected, csrf, failed))
+                (options_block(lang, connected, csrf, failed))
             }
             div.button-row {
                 form method="post" action=(format!("{LIST}/{id}/sync")) {
                     (csrf_field(csrf))
-                    button.button.ghost type="submit" { "Sync now" }
+                    button.button.ghost type="submit" { (t!(lang, "cal-sync-now")) }
                 }
-                form method="post" action=(format!("{LIST}/{id}/disconnect")) data-confirm="Disconnect this account? Kairos forgets its access and the events it copied." {
+                form method="post" action=(format!("{LIST}/{id}/disconnect")) data-confirm=(t!(lang, "cal-disconnect-confirm")) {
                     (csrf_field(csrf))
-                    button.button.ghost.danger type="submit" { "Disconnect" }
+                    button.button.ghost.danger type="submit" { (t!(lang, "cal-disconnect")) }
                 }
             }
         }
@@ -254,54 +313,60 @@ fn account_panel(connected: &Connected, user: &User, csrf: &str, failed: &Failed
 }
 
 /// The options of a CalDAV account: sync cancellations and the live check.
-fn options_block(connected: &Connected, csrf: &str, failed: &Failed) -> Markup {
+fn options_block(lang: Language, connected: &Connected, csrf: &str, failed: &Failed) -> Markup {
     let account = &connected.account;
     let action = format!("{LIST}/{}/options", account.id);
     html! {
-        h3.subhead { "Options" }
+        h3.subhead { (t!(lang, "cal-options")) }
         ul.list.compact {
             li.calendar-row {
                 div.list-main {
-                    span.list-title { "Cancel bookings deleted in this calendar" }
+                    span.list-title { (t!(lang, "cal-sync-cancellations-title")) }
                     div.list-sub {
-                        span { "When you delete a booking's event in your calendar, the booking is cancelled and the invitee told, 15 minutes after Kairos notices (restore the event before then to keep it)." }
+                        span { (t!(lang, "cal-sync-cancellations-text")) }
                     }
                 }
                 div.list-actions {
-                    (switch_form(&action, csrf, "sync_cancellations", account.sync_cancellations, "Sync cancellations"))
+                    (switch_form(&action, csrf, "sync_cancellations", account.sync_cancellations, &t!(lang, "cal-sync-cancellations")))
                 }
             }
             li.calendar-row {
                 div.list-main {
-                    span.list-title { "Ask the calendar before each booking" }
+                    span.list-title { (t!(lang, "cal-live-check-title")) }
                     div.list-sub {
-                        span { "Before a booking is made or moved, Kairos asks your destination calendar for changes since the last sync, for at most 3 seconds. If it does not answer in time, the booking goes ahead." }
+                        span { (t!(lang, "cal-live-check-text")) }
                     }
                 }
                 div.list-actions {
-                    (switch_form(&action, csrf, "live_check", account.live_check, "Live check"))
+                    (switch_form(&action, csrf, "live_check", account.live_check, &t!(lang, "cal-live-check")))
                 }
             }
         }
         @if let Failed::Options { account: refused, errors } = failed && *refused == account.id {
             @for error in errors.iter() {
-                p.error role="alert" { (error.message) }
+                p.error role="alert" {
+                    @match error.field.as_str() {
+                        "sync_cancellations" => (field_error(&t!(lang, "cal-sync-cancellations"), &error.text(lang))),
+                        "live_check" => (field_error(&t!(lang, "cal-live-check"), &error.text(lang))),
+                        _ => (error.text(lang)),
+                    }
+                }
             }
         }
     }
 }
 
 /// Connecting through a vendor's sign-in page, for each vendor an administrator set up.
-fn vendor_buttons(vendors: &[Vendor]) -> Markup {
+fn vendor_buttons(lang: Language, vendors: &[Vendor]) -> Markup {
     html! {
         @if !vendors.is_empty() {
             section.panel #connect-vendor aria-labelledby="vendor-title" {
-                h2 #vendor-title { "Connect with a sign-in" }
-                p.muted { "You sign in with the service and allow Kairos to read your calendars' busy times and to write your bookings (with Zoom: to make a meeting for each booking). Kairos keeps the access encrypted; you can disconnect at any time." }
+                h2 #vendor-title { (t!(lang, "cal-connect-sign-in")) }
+                p.muted { (t!(lang, "cal-connect-sign-in-text")) }
                 div.button-row {
                     @for vendor in vendors {
                         a.button.primary href=(format!("{LIST}/{}/connect", vendor.key())) {
-                            "Connect " (vendor.label())
+                            (t!(lang, "cal-connect-vendor", vendor = vendor.label()))
                         }
                     }
                 }
@@ -311,7 +376,7 @@ fn vendor_buttons(vendors: &[Vendor]) -> Markup {
 }
 
 /// The two ways to connect: a CalDAV account and an ICS feed.
-fn connect_forms(csrf: &str, failed: &Failed) -> Markup {
+fn connect_forms(lang: Language, csrf: &str, failed: &Failed) -> Markup {
     let empty = (FormData::default(), FieldErrors::new());
     let (caldav, caldav_errors) = match failed {
         Failed::Connect {
@@ -332,43 +397,43 @@ fn connect_forms(csrf: &str, failed: &Failed) -> Markup {
     html! {
         div.grid {
             section.panel #connect-caldav aria-labelledby="caldav-title" {
-                h2 #caldav-title { "Connect a CalDAV account" }
-                p.muted { "Nextcloud, iCloud, Fastmail, Radicale, Baïkal, SOGo and other CalDAV servers. Kairos reads your events and can write new bookings to one calendar." }
+                h2 #caldav-title { (t!(lang, "cal-caldav-title")) }
+                p.muted { (t!(lang, "cal-caldav-text")) }
                 (error_summary(caldav_errors))
                 form method="post" action=(LIST) data-validate {
                     (csrf_field(csrf))
                     input type="hidden" name="provider" value="caldav";
-                    (field(&Field { name: "url", label: "Server address", value: caldav.get("url"), required: true, inputmode: Some("url"), autocomplete: Some("off"), placeholder: Some("cloud.example.org"), hint: Some("The host name is enough: Kairos finds your calendars."), ..Field::default() }, caldav_errors))
-                    (field(&Field { name: "username", label: "User name", value: caldav.get("username"), required: true, autocomplete: Some("off"), ..Field::default() }, caldav_errors))
-                    (field(&Field { name: "password", label: "App password", kind: "password", required: true, autocomplete: Some("new-password"), hint: Some("Not your main password: a separate one you can revoke. Kairos keeps it encrypted and never shows it again."), ..Field::default() }, caldav_errors))
+                    (field(&Field { name: "url", label: &t!(lang, "cal-server-address"), value: caldav.get("url"), required: true, inputmode: Some("url"), autocomplete: Some("off"), placeholder: Some("cloud.example.org"), hint: Some(&t!(lang, "cal-server-address-hint")), ..Field::default() }, caldav_errors))
+                    (field(&Field { name: "username", label: &t!(lang, "cal-username"), value: caldav.get("username"), required: true, autocomplete: Some("off"), ..Field::default() }, caldav_errors))
+                    (field(&Field { name: "password", label: &t!(lang, "cal-app-password"), kind: "password", required: true, autocomplete: Some("new-password"), hint: Some(&t!(lang, "cal-app-password-hint")), ..Field::default() }, caldav_errors))
                     details.help {
-                        summary { "Where do I get an app password?" }
+                        summary { (t!(lang, "cal-app-password-help")) }
                         ul.help-list {
-                            li { strong { "Nextcloud: " } "Settings → Security → Devices & sessions → Create new app password." }
-                            li { strong { "iCloud: " } "account.apple.com → Sign-In and Security → App-Specific Passwords. The server is caldav.icloud.com." }
-                            li { strong { "Fastmail: " } "Settings → Privacy & Security → Manage app passwords → New app password, with access to CalDAV." }
+                            li { strong { "Nextcloud: " } (t!(lang, "cal-help-nextcloud")) }
+                            li { strong { "iCloud: " } (t!(lang, "cal-help-icloud")) }
+                            li { strong { "Fastmail: " } (t!(lang, "cal-help-fastmail")) }
                         }
                     }
-                    button.button.primary type="submit" { "Connect account" }
+                    button.button.primary type="submit" { (t!(lang, "cal-connect-account")) }
                 }
             }
             section.panel #connect-feed aria-labelledby="feed-title" {
-                h2 #feed-title { "Add an ICS feed" }
-                p.muted { "A read-only calendar address: its events block your slots, but bookings cannot be written to it." }
+                h2 #feed-title { (t!(lang, "cal-feed-title")) }
+                p.muted { (t!(lang, "cal-feed-text")) }
                 (error_summary(feed_errors))
                 form method="post" action=(LIST) data-validate {
                     (csrf_field(csrf))
                     input type="hidden" name="provider" value="ics";
-                    (field(&Field { name: FEED_URL, label: "Feed address", kind: "url", value: feed.get(FEED_URL), required: true, autocomplete: Some("off"), placeholder: Some("https://…/basic.ics"), hint: Some("Treat it like a password: anyone with it can read the calendar. Kairos keeps it encrypted and shows only its host name."), ..Field::default() }, feed_errors))
+                    (field(&Field { name: FEED_URL, label: &t!(lang, "cal-feed-address"), kind: "url", value: feed.get(FEED_URL), required: true, autocomplete: Some("off"), placeholder: Some("https://…/basic.ics"), hint: Some(&t!(lang, "cal-feed-address-hint")), ..Field::default() }, feed_errors))
                     details.help {
-                        summary { "Where do I find the address?" }
+                        summary { (t!(lang, "cal-feed-help")) }
                         ul.help-list {
-                            li { strong { "Google Calendar: " } "Settings → your calendar → Integrate calendar → Secret address in iCal format." }
-                            li { strong { "Outlook: " } "Settings → Calendar → Shared calendars → Publish a calendar → the ICS link." }
-                            li { strong { "Others: " } "look for “subscribe”, “publish” or “iCal” in the calendar's sharing settings. A webcal:// address works too." }
+                            li { strong { "Google Calendar: " } (t!(lang, "cal-help-google")) }
+                            li { strong { "Outlook: " } (t!(lang, "cal-help-outlook")) }
+                            li { strong { (t!(lang, "cal-help-others-label")) " " } (t!(lang, "cal-help-others")) }
                         }
                     }
-                    button.button.primary type="submit" { "Add feed" }
+                    button.button.primary type="submit" { (t!(lang, "cal-add-feed")) }
                 }
             }
         }
@@ -391,31 +456,39 @@ async fn list_with(
         }
     }
     let csrf = ctx.csrf_token();
+    let lang = ctx.lang;
     let body = html! {
         (message)
         div.page-head {
             div {
-                h1 { "Calendars" }
-                p.muted { "Events in your own calendars block the times people can book, and new bookings can be written to one of them. Kairos syncs every few minutes." }
+                h1 { (t!(lang, "nav-calendars")) }
+                p.muted { (t!(lang, "cal-intro")) }
             }
         }
         div.editor {
             @if connected.is_empty() {
                 section.panel aria-labelledby="accounts-title" {
-                    h2 #accounts-title { "Your calendars" }
-                    (empty_state("No calendars connected", "Connect an account or add an ICS feed below, and your busy times stop people from booking you then.", None))
+                    h2 #accounts-title { (t!(lang, "cal-your-calendars")) }
+                    (empty_state(&t!(lang, "cal-empty"), &t!(lang, "cal-empty-text"), None))
                 }
             } @else {
-                (destination_line(&connected))
+                (destination_line(lang, &connected))
                 @for account in &connected {
-                    (account_panel(account, user, &csrf, &failed))
+                    (account_panel(lang, account, user, &csrf, &failed))
                 }
             }
-            (vendor_buttons(&vendors))
-            (connect_forms(&csrf, &failed))
+            (vendor_buttons(lang, &vendors))
+            (connect_forms(lang, &csrf, &failed))
         }
     };
-    Ok(render_status(ctx, user, "Calendars", LIST, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "nav-calendars"),
+        LIST,
+        status,
+        body,
+    ))
 }
 
 pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
@@ -441,7 +514,7 @@ fn on_form(provider: Provider, errors: FieldErrors) -> FieldErrors {
             (Provider::Caldav, "provider") => "url",
             (_, other) => other,
         };
-        shown.add(field, error.message.clone());
+        shown.push_as(field, error);
     }
     shown
 }
@@ -507,7 +580,7 @@ fn switch(form: &FormData, name: &str, errors: &mut FieldErrors) -> Option<bool>
         "off" => Some(false),
         "" => None,
         _ => {
-            errors.add(name, "must be on or off");
+            errors.refuse(name, crate::reason!("cal-error-on-or-off"));
             None
         }
     }
@@ -626,9 +699,9 @@ pub async fn vendor_callback(
     let vendor = vendor_of(&vendor)?;
     if !callback.error.is_empty() || callback.code.is_empty() {
         let reason = if callback.error == "access_denied" {
-            "the access was not allowed".to_string()
+            ACCESS_NOT_ALLOWED.to_string()
         } else {
-            "no access was granted".to_string()
+            NO_ACCESS_GRANTED.to_string()
         };
         return vendor_refused(&ctx, &user, &OAuthError::Denied(vendor.label(), reason)).await;
     }
@@ -663,15 +736,45 @@ async fn vendor_refused(ctx: &Ctx, user: &User, err: &OAuthError) -> Result<Resp
         OAuthError::UnknownState(_) | OAuthError::Denied(_, _) => StatusCode::BAD_REQUEST,
         _ => StatusCode::BAD_GATEWAY,
     };
+    let lang = ctx.lang;
+    let reason = match err {
+        OAuthError::NotConfigured(vendor) => t!(lang, "cal-vendor-not-set-up", vendor = *vendor),
+        OAuthError::UnknownState(vendor) => t!(lang, "cal-vendor-unknown-state", vendor = *vendor),
+        OAuthError::Denied(vendor, reason) if reason == ACCESS_NOT_ALLOWED => {
+            t!(lang, "cal-vendor-access-not-allowed", vendor = *vendor)
+        }
+        OAuthError::Denied(vendor, reason) if reason == NO_ACCESS_GRANTED => {
+            t!(lang, "cal-vendor-no-access-granted", vendor = *vendor)
+        }
+        OAuthError::Refused(vendor, detail) => t!(
+            lang,
+            "cal-vendor-refused",
+            vendor = *vendor,
+            detail = detail.as_str()
+        ),
+        OAuthError::Revoked(vendor) => t!(lang, "cal-vendor-revoked", vendor = *vendor),
+        OAuthError::Unreachable(vendor, detail) => t!(
+            lang,
+            "cal-vendor-unreachable",
+            vendor = *vendor,
+            detail = detail.as_str()
+        ),
+        OAuthError::Credentials => t!(lang, "cal-vendor-credentials"),
+        other => other.to_string(),
+    };
     list_with(
         ctx,
         user,
-        notice("error", &format!("Not connected: {err}.")),
+        notice("error", &t!(lang, "cal-not-connected", reason = reason)),
         Failed::Nothing,
         status,
     )
     .await
 }
+
+/// Why a vendor's sign-in came back without access: the host said no, or nothing came.
+const ACCESS_NOT_ALLOWED: &str = "the access was not allowed";
+const NO_ACCESS_GRANTED: &str = "no access was granted";
 
 pub async fn sync_now(
     Path(id): Path<i64>,
@@ -693,19 +796,19 @@ pub async fn disconnect(
         .map(axum::response::IntoResponse::into_response)
 }
 
-fn health_row(health: &AccountHealth, user: &User) -> Markup {
+fn health_row(lang: Language, health: &AccountHealth, user: &User) -> Markup {
     let account = &health.account;
     html! {
         tr {
-            td data-label="Owner" { (health.owner_email) }
-            td.nowrap data-label="Provider" { (account.provider.label()) }
-            td.url-text data-label="Address" { (account.url) }
-            td.nowrap data-label="Last sync" { @match account.last_synced_at { Some(t) => (moment(t, user)), None => "Not yet" } }
-            td.nowrap data-label="Next sync" { @match account.next_sync_at { Some(t) => (moment(t, user)), None => "—" } }
-            td {
+            td data-label=(t!(lang, "cal-owner")) { (health.owner_email) }
+            td.nowrap data-label=(t!(lang, "cal-provider")) { (provider_label(lang, account.provider)) }
+            td.url-text data-label=(t!(lang, "cal-address")) { (account.url) }
+            td.nowrap data-label=(t!(lang, "cal-last-sync")) { @match account.last_synced_at { Some(t) => (moment(lang, t, user)), None => (t!(lang, "cal-not-yet")) } }
+            td.nowrap data-label=(t!(lang, "cal-next-sync")) { @match account.next_sync_at { Some(t) => (moment(lang, t, user)), None => "—" } }
+            td data-label=(t!(lang, "cal-failures")) {
                 @if account.failures > 0 { span.badge.off { (account.failures) } } @else { span.badge.ok { "0" } }
             }
-            td.reason data-label="Last error" { @match &account.last_error { Some(error) => (error), None => "—" } }
+            td.reason data-label=(t!(lang, "cal-last-error")) { @match &account.last_error { Some(error) => (error), None => "—" } }
         }
     }
 }
@@ -716,32 +819,33 @@ pub async fn health(ctx: Ctx) -> Result<Response, WebError> {
     let user = admin_only(&ctx)?;
     let all = accounts::health(&ctx.state.integrations()).await?;
     let failing = all.iter().filter(|h| h.account.failures > 0).count();
+    let lang = ctx.lang;
     let body = html! {
         div.page-head {
             div {
-                h1 { "Calendar sync" }
-                p.muted { "Every connected calendar account on this instance and how it syncs. Only its owner sees its calendars. " a href="/dashboard/admin" { "Back to administration" } }
+                h1 { (t!(lang, "cal-sync-title")) }
+                p.muted { (t!(lang, "cal-sync-intro")) " " a href="/dashboard/admin" { (t!(lang, "cal-back-to-admin")) } }
             }
         }
         div.editor {
             @if failing > 0 {
                 div.alert.alert-error role="alert" {
-                    strong { (failing) @if failing == 1 { " account fails" } @else { " accounts fail" } " to sync." }
-                    " Its owner sees the reason on their Calendars page and can fix the address or password, or disconnect it."
+                    strong { (t!(lang, "cal-accounts-failing", count = failing)) }
+                    " " (t!(lang, "cal-accounts-failing-text"))
                 }
             }
             section.panel aria-labelledby="health-title" {
-                h2 #health-title { "Accounts " span.badge { (all.len()) } }
+                h2 #health-title { (t!(lang, "cal-accounts")) " " span.badge { (all.len()) } }
                 @if all.is_empty() {
-                    (empty_state("No calendars connected", "Members connect their calendars under Calendars.", None))
+                    (empty_state(&t!(lang, "cal-empty"), &t!(lang, "cal-empty-admin-text"), None))
                 } @else {
                     div.table-wrap {
                         table.log.health {
                             thead { tr {
-                                th scope="col" { "Owner" } th scope="col" { "Provider" } th scope="col" { "Address" }
-                                th scope="col" { "Last sync" } th scope="col" { "Next sync" } th scope="col" { "Failures" } th scope="col" { "Last error" }
+                                th scope="col" { (t!(lang, "cal-owner")) } th scope="col" { (t!(lang, "cal-provider")) } th scope="col" { (t!(lang, "cal-address")) }
+                                th scope="col" { (t!(lang, "cal-last-sync")) } th scope="col" { (t!(lang, "cal-next-sync")) } th scope="col" { (t!(lang, "cal-failures")) } th scope="col" { (t!(lang, "cal-last-error")) }
                             } }
-                            tbody { @for health in &all { (health_row(health, &user)) } }
+                            tbody { @for health in &all { (health_row(lang, health, &user)) } }
                         }
                     }
                 }
@@ -751,7 +855,7 @@ pub async fn health(ctx: Ctx) -> Result<Response, WebError> {
     Ok(render_status(
         &ctx,
         &user,
-        "Calendar sync",
+        &t!(lang, "cal-sync-title"),
         "/dashboard/admin",
         StatusCode::OK,
         body,

@@ -11,8 +11,10 @@ use crate::db::teams::{self, Team, TeamRole};
 use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
 use crate::model::error::FieldErrors;
-use crate::model::event_types::EventType;
+use crate::model::event_types::{EventType, SchedulingKind};
+use crate::present::Language;
 use crate::scheduling::manage::{self, ManageError};
+use crate::t;
 use crate::web::dashboard::{
     NoticeQuery, page_notices, render, render_status, show_once_at, signed_in,
 };
@@ -63,11 +65,17 @@ async fn list_page(
         )
         .await?;
     let base = ctx.state.base_url();
+    let lang = ctx.lang;
+    let empty_text = if all {
+        t!(lang, "team-empty-admin-text")
+    } else {
+        t!(lang, "team-empty-text")
+    };
     let body = html! {
         (message)
-        div.page-head { div { h1 { "Teams" } p.muted { "Book with a group: everyone together, or whoever is free in turn." } } }
+        div.page-head { div { h1 { (t!(lang, "nav-teams")) } p.muted { (t!(lang, "team-intro")) } } }
         @if list.is_empty() {
-            (empty_state("No teams yet", if all { "Create a team, add its members and give it event types." } else { "An administrator can add you to a team." }, None))
+            (empty_state(&t!(lang, "team-empty"), &empty_text, None))
         } @else {
             ul.list {
                 @for (team, role, count) in &list {
@@ -76,31 +84,38 @@ async fn list_page(
                             a.list-title href=(format!("{CURRENT}/{}", team.id)) { (team.name) }
                             div.list-sub {
                                 span { (base) "/team/" (team.slug) }
-                                span.badge { (count) @if *count == 1 { " member" } @else { " members" } }
-                                @if *role == Some(TeamRole::Admin) { span.badge.accent { "Team admin" } }
+                                span.badge { (t!(lang, "team-member-count", count = *count)) }
+                                @if *role == Some(TeamRole::Admin) { span.badge.accent { (t!(lang, "team-role-admin")) } }
                             }
                         }
-                        div.list-actions { a.button.ghost.small href=(format!("{CURRENT}/{}", team.id)) { "Open" } }
+                        div.list-actions { a.button.ghost.small href=(format!("{CURRENT}/{}", team.id)) { (t!(lang, "team-open")) } }
                     }
                 }
             }
         }
         @if all {
             section.panel.spaced aria-labelledby="new-team" {
-                h2 #new-team { "New team" }
+                h2 #new-team { (t!(lang, "team-new")) }
                 (error_summary(errors))
                 form method="post" action=(CURRENT) data-validate {
                     (csrf_field(&ctx.csrf_token()))
                     div.two-col {
-                        (field(&Field { name: "name", label: "Name", value: form.get("name"), required: true, placeholder: Some("Front desk"), ..Field::default() }, errors))
-                        (field(&Field { name: "slug", label: "URL slug", value: form.get("slug"), placeholder: Some("front-desk"), hint: Some("The team page is /team/<slug>: lowercase letters, digits and -. Left empty, it is made from the name."), ..Field::default() }, errors))
+                        (field(&Field { name: "name", label: &t!(lang, "team-name"), value: form.get("name"), required: true, placeholder: Some(&t!(lang, "team-name-placeholder")), ..Field::default() }, errors))
+                        (field(&Field { name: "slug", label: &t!(lang, "team-slug"), value: form.get("slug"), placeholder: Some("front-desk"), hint: Some(&t!(lang, "team-slug-hint")), ..Field::default() }, errors))
                     }
-                    button.button.primary type="submit" { "Create team" }
+                    button.button.primary type="submit" { (t!(lang, "team-create")) }
                 }
             }
         }
     };
-    Ok(render_status(ctx, user, "Teams", CURRENT, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "nav-teams"),
+        CURRENT,
+        status,
+        body,
+    ))
 }
 
 pub async fn create(
@@ -191,34 +206,38 @@ fn team_page(
         .iter()
         .map(|(v, l)| (v.as_str(), l.as_str()))
         .collect();
-    let roles = [("member", "Member"), ("admin", "Team admin")];
+    let lang = ctx.lang;
+    let roles = [
+        ("member", t!(lang, "team-role-member")),
+        ("admin", t!(lang, "team-role-admin")),
+    ];
     html! {
         (message)
         div.page-head {
             div {
-                p.muted.small { a href=(CURRENT) { "← Teams" } }
+                p.muted.small { a href=(CURRENT) { span.flip-rtl { "←" } " " (t!(lang, "nav-teams")) } }
                 h1 { (view.team.name) }
                 p.muted { a href=(format!("/team/{}", view.team.slug)) target="_blank" { (base) "/team/" (view.team.slug) } }
             }
             @if view.can_manage {
-                div.actions { a.button.primary href=(format!("/dashboard/event-types/new?team={id}")) { "New team event type" } }
+                div.actions { a.button.primary href=(format!("/dashboard/event-types/new?team={id}")) { (t!(lang, "team-new-event-type")) } }
             }
         }
         div.detail-grid {
             div {
                 section.panel aria-labelledby="members-title" {
-                    h2 #members-title { "Members" }
+                    h2 #members-title { (t!(lang, "team-members")) }
                     ul.list.compact {
                         @for (member, role) in &view.members {
                             li {
                                 div.list-main {
                                     span.list-title { (member.name) }
-                                    div.list-sub { span { (member.email) } @if *role == TeamRole::Admin { span.badge.accent { "Team admin" } } @if member.disabled { span.badge.off { "Disabled" } } }
+                                    div.list-sub { span { (member.email) } @if *role == TeamRole::Admin { span.badge.accent { (t!(lang, "team-role-admin")) } } @if member.disabled { span.badge.off { (t!(lang, "team-disabled")) } } }
                                 }
                                 @if view.can_manage && member.id != viewer.id {
-                                    form method="post" action=(format!("{CURRENT}/{id}/members/{}/remove", member.id)) data-confirm=(format!("Remove {} from the team?", member.name)) {
+                                    form method="post" action=(format!("{CURRENT}/{id}/members/{}/remove", member.id)) data-confirm=(t!(lang, "team-remove-confirm", name = member.name.as_str())) {
                                         (csrf_field(&csrf))
-                                        button.button.ghost.small.danger type="submit" { "Remove" }
+                                        button.button.ghost.small.danger type="submit" { (t!(lang, "team-remove")) }
                                     }
                                 }
                             }
@@ -226,16 +245,16 @@ fn team_page(
                     }
                 }
                 section.panel.spaced aria-labelledby="team-events-title" {
-                    h2 #team-events-title { "Team event types" }
+                    h2 #team-events-title { (t!(lang, "team-event-types")) }
                     @if view.event_types.is_empty() {
-                        (empty_state("No team event types", "Create one: collective (everyone attends) or round robin (whoever is free, in turn).", None))
+                        (empty_state(&t!(lang, "team-no-event-types"), &t!(lang, "team-no-event-types-text"), None))
                     } @else {
                         ul.list.compact {
                             @for event_type in &view.event_types {
                                 li {
                                     div.list-main {
                                         a.list-title href=(format!("/dashboard/event-types/{}", event_type.id)) { (event_type.input.title) }
-                                        div.list-sub { span { "/team/" (view.team.slug) "/" (event_type.input.slug) } span.badge { (format!("{:?}", event_type.input.scheduling_type)) } }
+                                        div.list-sub { span { "/team/" (view.team.slug) "/" (event_type.input.slug) } span.badge { (scheduling_label(lang, event_type.input.scheduling_type)) } }
                                     }
                                 }
                             }
@@ -246,43 +265,52 @@ fn team_page(
             @if !view.can_manage {
                 div {
                     section.panel aria-labelledby="manage-title" {
-                        h2 #manage-title { "Managing the team" }
-                        p.muted.small { "The team's admins add and remove members and change its event types. You see the team's bookings under Bookings." }
+                        h2 #manage-title { (t!(lang, "team-managing")) }
+                        p.muted.small { (t!(lang, "team-managing-text")) }
                     }
                 }
             }
             @if view.can_manage {
                 div {
                     section.panel aria-labelledby="add-title" {
-                        h2 #add-title { "Add someone with an account" }
+                        h2 #add-title { (t!(lang, "team-add-title")) }
                         @if view.others.is_empty() {
-                            p.muted.small { "Everyone with an account is already in the team." }
+                            p.muted.small { (t!(lang, "team-everyone-in")) }
                         } @else {
                             form method="post" action=(format!("{CURRENT}/{id}/members")) {
                                 (csrf_field(&csrf))
-                                (select_field("userId", "Person", &other_refs, form.get("userId"), None, errors))
-                                (select_field("role", "Role in the team", &roles, "member", None, errors))
-                                button.button.primary type="submit" { "Add to team" }
+                                (select_field("userId", &t!(lang, "team-person"), &other_refs, form.get("userId"), None, errors))
+                                (select_field("role", &t!(lang, "team-role"), &roles, "member", None, errors))
+                                button.button.primary type="submit" { (t!(lang, "team-add")) }
                             }
                         }
                     }
                     @if access::administration(viewer).is_allowed() {
                         section.panel.spaced aria-labelledby="invite-title" {
-                            h2 #invite-title { "Create an account and add it" }
-                            p.hint { "You get a one-time link for the person to choose their password. It is valid for 7 days." }
+                            h2 #invite-title { (t!(lang, "team-invite-title")) }
+                            p.hint { (t!(lang, "team-invite-hint", days = manage::ACCOUNT_LINK_VALIDITY.num_days())) }
                             (error_summary(errors))
                             form method="post" action=(format!("{CURRENT}/{id}/members/new")) data-validate {
                                 (csrf_field(&csrf))
-                                (field(&Field { name: "name", label: "Name", value: form.get("name"), required: true, autocomplete: Some("off"), ..Field::default() }, errors))
-                                (field(&Field { name: "email", label: "Email", kind: "email", value: form.get("email"), required: true, autocomplete: Some("off"), ..Field::default() }, errors))
-                                (select_field("role", "Role in the team", &roles, form.get("role"), None, errors))
-                                button.button.primary type="submit" { "Create account" }
+                                (field(&Field { name: "name", label: &t!(lang, "team-name"), value: form.get("name"), required: true, autocomplete: Some("off"), ..Field::default() }, errors))
+                                (field(&Field { name: "email", label: &t!(lang, "team-email"), kind: "email", value: form.get("email"), required: true, autocomplete: Some("off"), ..Field::default() }, errors))
+                                (select_field("role", &t!(lang, "team-role"), &roles, form.get("role"), None, errors))
+                                button.button.primary type="submit" { (t!(lang, "team-create-account")) }
                             }
                         }
                     }
                 }
             }
         }
+    }
+}
+
+/// How a team event type's hosts combine, in words.
+fn scheduling_label(lang: Language, scheduling: SchedulingKind) -> String {
+    match scheduling {
+        SchedulingKind::Individual => t!(lang, "team-scheduling-individual"),
+        SchedulingKind::Collective => t!(lang, "team-scheduling-collective"),
+        SchedulingKind::RoundRobin => t!(lang, "team-scheduling-round-robin"),
     }
 }
 
@@ -400,7 +428,11 @@ pub async fn create_member(
         |(created, token)| {
             let (ctx, user) = (&ctx, &user);
             async move {
-                let headline = format!("{} has an account and is in the team.", created.name);
+                let headline = t!(
+                    ctx.lang,
+                    "team-member-created",
+                    name = created.name.as_str()
+                );
                 let message =
                     super::admin::account_link_notice(ctx, &created, &token, &headline).await?;
                 let page = format!("{CURRENT}/{id}");
