@@ -12,10 +12,10 @@ use crate::model::error::FieldErrors;
 use crate::present::Language;
 use crate::web::dashboard::settings::{MARK, with_markup};
 use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
-use crate::{reason, t};
 use crate::web::extract::SignedInForm;
 use crate::web::layout::{Field, csrf_field, field, notice};
 use crate::web::{Ctx, WebError};
+use crate::{reason, t};
 
 const PAGE: &str = "/dashboard/settings/mfa";
 const CURRENT: &str = "/dashboard/settings";
@@ -67,7 +67,12 @@ async fn page_with(
     let title = t!(lang, "set-two-step");
     let body = if mfa::enrolled(&state.db, user.id).await? {
         let left = mfa::backup_codes_left(&state.db, user.id).await?;
-        let left_text = t!(lang, "mfa-codes-left", left = MARK, total = mfa::BACKUP_CODES);
+        let left_text = t!(
+            lang,
+            "mfa-codes-left",
+            left = MARK,
+            total = mfa::BACKUP_CODES
+        );
         let current_code = t!(lang, "mfa-current-code");
         html! {
             (message)

@@ -93,7 +93,8 @@ async fn page_with(
     let policy = ctx.state.session_policy();
     let lang = ctx.lang;
     let locale = Locale::english(user.twelve_hour).in_language(lang);
-    let date = |at: chrono::DateTime<chrono::Utc>| locale.long_date(at.with_timezone(&zone).date_naive());
+    let date =
+        |at: chrono::DateTime<chrono::Utc>| locale.long_date(at.with_timezone(&zone).date_naive());
     let week_options = [
         ("", t!(lang, "set-week-organization")),
         ("monday", locale.weekday_long(Weekday::Mon)),
@@ -193,7 +194,14 @@ async fn page_with(
             }
         }
     };
-    Ok(render_status(ctx, user, &t!(lang, "nav-settings"), CURRENT, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "nav-settings"),
+        CURRENT,
+        status,
+        body,
+    ))
 }
 
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {

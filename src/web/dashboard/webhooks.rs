@@ -14,7 +14,6 @@ use crate::integrations::webhooks::{
 use crate::model::error::FieldErrors;
 use crate::outbound::Exchange;
 use crate::present::{Language, Locale};
-use crate::{reason, t};
 use crate::web::dashboard::{
     NoticeQuery, page_notices, render_status, show_once_at, show_result_at, signed_in,
 };
@@ -26,6 +25,7 @@ use crate::web::layout::{
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
+use crate::{reason, t};
 
 const LIST: &str = "/dashboard/webhooks";
 /// The navigation entry webhooks live under.
@@ -249,7 +249,14 @@ async fn list_with(
             }
         }
     };
-    Ok(render_status(ctx, user, &t!(lang, "wh-title"), NAV, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "wh-title"),
+        NAV,
+        status,
+        body,
+    ))
 }
 
 pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
@@ -392,10 +399,22 @@ async fn detail_with(
             }
         }
     };
-    Ok(render_status(ctx, user, &t!(lang, "wh-webhook"), NAV, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "wh-webhook"),
+        NAV,
+        status,
+        body,
+    ))
 }
 
-fn delivery_row(lang: Language, locale: &Locale, delivery: &Delivery, zone: chrono_tz::Tz) -> Markup {
+fn delivery_row(
+    lang: Language,
+    locale: &Locale,
+    delivery: &Delivery,
+    zone: chrono_tz::Tz,
+) -> Markup {
     let at = delivery.created_at.with_timezone(&zone);
     let (time, trigger, result, took) = (
         t!(lang, "wh-time"),
@@ -471,7 +490,12 @@ fn ping_message(lang: Language, exchange: &Exchange) -> Markup {
     } else {
         notice(
             "error",
-            &t!(lang, "wh-ping-failed", reason = exchange.summary(), ms = took),
+            &t!(
+                lang,
+                "wh-ping-failed",
+                reason = exchange.summary(),
+                ms = took
+            ),
         )
     }
 }

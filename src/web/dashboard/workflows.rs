@@ -18,8 +18,8 @@ use crate::integrations::workflows::{
 };
 use crate::model::error::FieldErrors;
 use crate::present::Language;
-use crate::t;
 use crate::scheduling::manage::ManageError;
+use crate::t;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
@@ -195,7 +195,13 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
             }
         }
     };
-    Ok(render(&ctx, &user, &t!(lang, "nav-workflows"), CURRENT, body))
+    Ok(render(
+        &ctx,
+        &user,
+        &t!(lang, "nav-workflows"),
+        CURRENT,
+        body,
+    ))
 }
 
 /// `Before the meeting starts · 24 hours`.
@@ -788,6 +794,32 @@ mod tests {
         assert_eq!(split_offset(120), (2, "hours"));
         assert_eq!(split_offset(90), (90, "minutes"));
         assert_eq!(split_offset(0), (0, "minutes"));
+    }
+
+    #[test]
+    fn the_default_reminder_shows_in_the_page_language_and_stays_the_default() {
+        let (subject, body) = default_reminder(Language::German);
+        assert!(subject.starts_with("Erinnerung: {EVENT_NAME}"), "{subject}");
+        assert!(body.contains("{RESCHEDULE_URL}"), "{body}");
+        let (_, arabic) = default_reminder(Language::Arabic);
+        assert!(
+            !arabic.contains('\u{2068}'),
+            "no isolation marks in a template"
+        );
+        let form = FormData(vec![
+            ("steps[0].action".into(), "EMAIL_ATTENDEE".into()),
+            ("steps[0].subject".into(), subject),
+            ("steps[0].body".into(), body.replace('\n', "\r\n")),
+        ]);
+        let input = parse_form(Language::German, &form, &mut FieldErrors::new());
+        assert_eq!(input.steps[0].subject, DEFAULT_REMINDER_SUBJECT);
+        assert_eq!(input.steps[0].body, DEFAULT_REMINDER_BODY);
+        let blank = blank(Language::French);
+        assert!(
+            blank.steps[0]
+                .body
+                .starts_with("Bonjour {ATTENDEE_FIRST_NAME}")
+        );
     }
 
     #[test]
