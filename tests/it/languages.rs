@@ -369,6 +369,7 @@ async fn the_pseudo_language_shows_no_text_outside_the_catalogues() {
         "Microsoft 365",
         "Google Meet",
         "Microsoft Teams",
+        "Authorization: Bearer kairos_…",
     ];
     let owner = signed_in_owner(&server).await;
     server.set_language(OWNER_EMAIL, Some("en-XA")).await;
