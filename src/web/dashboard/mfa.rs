@@ -9,10 +9,13 @@ use maud::{Markup, PreEscaped, html};
 use crate::auth::mfa::{self, MfaError};
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
+use crate::present::Language;
+use crate::web::dashboard::settings::{MARK, with_markup};
 use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::layout::{Field, csrf_field, field, notice};
 use crate::web::{Ctx, WebError};
+use crate::{reason, t};
 
 const PAGE: &str = "/dashboard/settings/mfa";
 const CURRENT: &str = "/dashboard/settings";
@@ -36,11 +39,11 @@ fn qr_svg(uri: &str) -> Result<String, WebError> {
 }
 
 /// The field for a code from the app; `name` tells the page's code fields apart.
-fn code_field(name: &str, errors: &FieldErrors, hint: &str) -> Markup {
+fn code_field(lang: Language, name: &str, errors: &FieldErrors, hint: &str) -> Markup {
     field(
         &Field {
             name,
-            label: "Code from the app",
+            label: &t!(lang, "mfa-code"),
             autocomplete: Some("one-time-code"),
             inputmode: Some("numeric"),
             required: true,
@@ -60,30 +63,39 @@ async fn page_with(
 ) -> Result<Response, WebError> {
     let state = &ctx.state;
     let csrf = ctx.csrf_token();
+    let lang = ctx.lang;
+    let title = t!(lang, "set-two-step");
     let body = if mfa::enrolled(&state.db, user.id).await? {
         let left = mfa::backup_codes_left(&state.db, user.id).await?;
+        let left_text = t!(
+            lang,
+            "mfa-codes-left",
+            left = MARK,
+            total = mfa::BACKUP_CODES
+        );
+        let current_code = t!(lang, "mfa-current-code");
         html! {
             (message)
-            div.page-head { div { h1 { "Two-step verification" } p.muted { a href=(CURRENT) { "Settings" } " › Two-step verification" } } }
+            div.page-head { div { h1 { (title) } p.muted { a href=(CURRENT) { (t!(lang, "nav-settings")) } " " span.flip-rtl { "›" } " " (title) } } }
             section.panel aria-labelledby="mfa-on-title" {
-                h2 #mfa-on-title { "On " span.badge.ok { "Protected" } }
-                p { "Signing in asks for a code from your authenticator app after your password." }
-                p.muted { "Backup codes left: " strong { (left) } " of " (mfa::BACKUP_CODES) "." }
-                h3.subhead { "New backup codes" }
-                p.hint { "Lost them, or used most? New codes replace every earlier one." }
+                h2 #mfa-on-title { (t!(lang, "set-on")) " " span.badge.ok { (t!(lang, "mfa-protected")) } }
+                p { (t!(lang, "mfa-on-text")) }
+                p.muted { (with_markup(&left_text, &html! { strong { (left) } })) }
+                h3.subhead { (t!(lang, "mfa-new-codes")) }
+                p.hint { (t!(lang, "mfa-new-codes-hint")) }
                 form.inline-form method="post" action=(format!("{PAGE}/backup-codes")) {
                     (csrf_field(&csrf))
-                    (code_field(RENEW_CODE, errors, "The current 6-digit code."))
-                    button.button.ghost type="submit" { "Make new backup codes" }
+                    (code_field(lang, RENEW_CODE, errors, &current_code))
+                    button.button.ghost type="submit" { (t!(lang, "mfa-make-new-codes")) }
                 }
-                h3.subhead { "Turn two-step verification off" }
+                h3.subhead { (t!(lang, "mfa-turn-off-title")) }
                 @if state.settings().require_mfa.applies_to(user.role) {
-                    p.hint { "Your organization requires two-step verification: after turning it off you must set it up again before you can continue." }
+                    p.hint { (t!(lang, "mfa-required-hint")) }
                 }
-                form.inline-form method="post" action=(format!("{PAGE}/disable")) data-confirm="Turn two-step verification off? Your backup codes stop working too." {
+                form.inline-form method="post" action=(format!("{PAGE}/disable")) data-confirm=(t!(lang, "mfa-turn-off-confirm")) {
                     (csrf_field(&csrf))
-                    (code_field("code", errors, "The current 6-digit code."))
-                    button.button.ghost.danger type="submit" { "Turn off" }
+                    (code_field(lang, "code", errors, &current_code))
+                    button.button.ghost.danger type="submit" { (t!(lang, "mfa-turn-off")) }
                 }
             }
         }
@@ -96,45 +108,43 @@ async fn page_with(
         html! {
             (message)
             @if ctx.must_enroll_mfa {
-                (notice("info", "Your organization requires two-step verification. Set it up to continue."))
+                (notice("info", &t!(lang, "mfa-required")))
             }
-            div.page-head { div { h1 { "Set up two-step verification" } p.muted { "A code from your phone, as well as your password, every time you sign in." } } }
+            div.page-head { div { h1 { (t!(lang, "mfa-setup-title")) } p.muted { (t!(lang, "mfa-setup-text")) } } }
             section.panel.mfa-setup aria-labelledby="mfa-setup-title" {
-                h2 #mfa-setup-title.visually-hidden { "Set up" }
+                h2 #mfa-setup-title.visually-hidden { (t!(lang, "set-set-up")) }
                 ol.setup-steps {
                     li {
-                        strong { "Scan this QR code" }
-                        " with an authenticator app (such as Aegis, FreeOTP, Google Authenticator or 1Password)."
-                        div.qr role="img" aria-label="QR code for your authenticator app" { (PreEscaped(svg)) }
+                        strong { (t!(lang, "mfa-scan")) }
+                        br;
+                        (t!(lang, "mfa-scan-text"))
+                        div.qr role="img" aria-label=(t!(lang, "mfa-qr-label")) { (PreEscaped(svg)) }
                     }
                     li {
-                        strong { "Or type this key" } " into the app (time-based, 6 digits):"
+                        strong { (t!(lang, "mfa-type-key")) }
+                        br;
+                        (t!(lang, "mfa-type-key-text"))
                         div.copy-row {
-                            label.visually-hidden for="mfa-secret" { "Setup key" }
+                            label.visually-hidden for="mfa-secret" { (t!(lang, "mfa-setup-key")) }
                             input #mfa-secret type="text" readonly value=(enrollment.secret_base32) autocomplete="off";
-                            button.button.ghost.small type="button" data-copy="#mfa-secret" hidden { "Copy" }
+                            button.button.ghost.small type="button" data-copy="#mfa-secret" hidden { (t!(lang, "copy")) }
                         }
                     }
                     li {
-                        strong { "Enter the code" } " the app shows now."
+                        strong { (t!(lang, "mfa-enter-code")) }
+                        br;
+                        (t!(lang, "mfa-enter-code-text"))
                         form.inline-form method="post" action=(PAGE) {
                             (csrf_field(&csrf))
-                            (code_field("code", errors, "6 digits; a new one every 30 seconds."))
-                            button.button.primary type="submit" { "Turn on" }
+                            (code_field(lang, "code", errors, &t!(lang, "mfa-code-hint")))
+                            button.button.primary type="submit" { (t!(lang, "mfa-turn-on")) }
                         }
                     }
                 }
             }
         }
     };
-    Ok(render_status(
-        ctx,
-        user,
-        "Two-step verification",
-        CURRENT,
-        status,
-        body,
-    ))
+    Ok(render_status(ctx, user, &title, CURRENT, status, body))
 }
 
 fn mfa_error(err: MfaError) -> WebError {
@@ -172,10 +182,7 @@ crate::web::extract::carries_csrf!(CodeForm);
 /// The page again, the refused code named next to its field.
 async fn wrong_code(ctx: &Ctx, user: &User, field: &str) -> Result<Response, WebError> {
     let mut errors = FieldErrors::new();
-    errors.add(
-        field,
-        "is not the current code; check the time on your phone and try the next one",
-    );
+    errors.refuse(field, reason!("mfa-wrong-code"));
     page_with(
         ctx,
         user,
@@ -187,18 +194,18 @@ async fn wrong_code(ctx: &Ctx, user: &User, field: &str) -> Result<Response, Web
 }
 
 /// The backup codes, shown once after a POST (see [`show_once_at`]).
-fn backup_codes(headline: &str, codes: &[String]) -> Markup {
+fn backup_codes(lang: Language, headline: &str, codes: &[String]) -> Markup {
     html! {
         (notice("success", headline))
         section.panel aria-labelledby="codes-title" {
-            h2 #codes-title { "Your backup codes: keep them somewhere safe" }
-            p { "Each code signs you in once when your phone is not at hand. They are shown only now: print them or store them in your password manager." }
+            h2 #codes-title { (t!(lang, "mfa-codes-title")) }
+            p { (t!(lang, "mfa-codes-text")) }
             ul.backup-codes #backup-codes {
                 @for code in codes { li { code { (code) } } }
             }
             div.button-row {
-                button.button.ghost type="button" data-copy="#backup-codes" hidden { "Copy all" }
-                a.button.primary href="/dashboard" { "Continue" }
+                button.button.ghost type="button" data-copy="#backup-codes" hidden { (t!(lang, "mfa-copy-all")) }
+                a.button.primary href="/dashboard" { (t!(lang, "mfa-continue")) }
             }
         }
     }
@@ -213,7 +220,8 @@ pub async fn confirm(
     match result {
         // Post/redirect/get: the codes are shown once, never in the address.
         Ok(codes) => {
-            let message = backup_codes("Two-step verification is on.", &codes);
+            let lang = ctx.lang;
+            let message = backup_codes(lang, &t!(lang, "mfa-enabled"), &codes);
             Ok(show_once_at(&ctx, &user, PAGE, message))
         }
         Err(MfaError::WrongCode) => wrong_code(&ctx, &user, "code").await,
@@ -234,12 +242,13 @@ pub async fn replace_backup_codes(
         mfa::replace_backup_codes(&state.db, &state.key, &user, &form.code, &origin, now).await;
     match result {
         Ok(codes) => {
-            let headline = "New backup codes: the earlier ones no longer work.";
+            let lang = ctx.lang;
+            let headline = t!(lang, "mfa-codes-replaced");
             Ok(show_once_at(
                 &ctx,
                 &user,
                 PAGE,
-                backup_codes(headline, &codes),
+                backup_codes(lang, &headline, &codes),
             ))
         }
         Err(MfaError::WrongCode) => wrong_code(&ctx, &user, RENEW_CODE).await,

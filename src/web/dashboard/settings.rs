@@ -3,6 +3,7 @@
 use axum::extract::{Path, Query};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
+use chrono::Weekday;
 use maud::{Markup, html};
 
 use crate::accounts::{self, ProfileInput};
@@ -24,6 +25,20 @@ use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/settings";
+
+/// Stands in a message for a placeholder that the page writes as markup (see
+/// [`with_markup`]): a private-use character no message contains.
+pub(super) const MARK: &str = "\u{E000}";
+
+/// A message written with [`MARK`] as one of its placeholders, with `markup` in its
+/// place: a number in bold or a header as code inside a sentence, wherever the language
+/// puts it.
+pub(super) fn with_markup(text: &str, markup: &Markup) -> Markup {
+    match text.split_once(MARK) {
+        Some((before, after)) => html! { (before) (markup) (after) },
+        None => html! { (text) },
+    }
+}
 
 /// Which form failed, with what was typed and why.
 #[derive(Default)]
@@ -76,65 +91,81 @@ async fn page_with(
     let zone = user.time_zone;
     let mfa_on = crate::auth::mfa::enrolled(&ctx.state.db, user.id).await?;
     let policy = ctx.state.session_policy();
+    let lang = ctx.lang;
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
+    let date =
+        |at: chrono::DateTime<chrono::Utc>| locale.long_date(at.with_timezone(&zone).date_naive());
+    let week_options = [
+        ("", t!(lang, "set-week-organization")),
+        ("monday", locale.weekday_long(Weekday::Mon)),
+        ("sunday", locale.weekday_long(Weekday::Sun)),
+        ("saturday", locale.weekday_long(Weekday::Sat)),
+    ];
+    let clock_options = [
+        ("24", t!(lang, "set-clock-24")),
+        ("12", t!(lang, "set-clock-12")),
+    ];
+    let booking_page = format!("{base}/{}", profile.get("username"));
+    let bearer = html! { code { "Authorization: Bearer kairos_…" } };
     let body = html! {
         (message)
-        div.page-head { div { h1 { "Settings" } p.muted { (user.email) } } }
-        nav.section-nav aria-label="Sections" { a href="#profile" { "Profile" } a href="#password" { "Password" } a href="#two-step" { "Two-step verification" } a href="#sessions" { "Sessions" } a href="#api-keys" { "API keys" } a href="/dashboard/webhooks" { "Webhooks" } }
+        div.page-head { div { h1 { (t!(lang, "nav-settings")) } p.muted { (user.email) } } }
+        nav.section-nav aria-label=(t!(lang, "set-sections")) { a href="#profile" { (t!(lang, "set-profile")) } a href="#password" { (t!(lang, "set-password")) } a href="#two-step" { (t!(lang, "set-two-step")) } a href="#sessions" { (t!(lang, "set-sessions")) } a href="#api-keys" { (t!(lang, "set-api-keys")) } a href="/dashboard/webhooks" { (t!(lang, "wh-title")) } }
         div.editor {
             section.panel #profile aria-labelledby="profile-title" {
-                h2 #profile-title { "Profile" }
+                h2 #profile-title { (t!(lang, "set-profile")) }
                 (crate::web::layout::error_summary(&profile_errors))
                 form method="post" action=(format!("{CURRENT}/profile")) data-validate {
                     (csrf_field(&csrf))
                     div.two-col {
-                        (field(&Field { name: "name", label: "Name", value: profile.get("name"), required: true, autocomplete: Some("name"), ..Field::default() }, &profile_errors))
-                        (field(&Field { name: "username", label: "Username", value: profile.get("username"), required: true, hint: Some(&format!("Your booking page: {base}/{}", profile.get("username"))), autocomplete: Some("username"), ..Field::default() }, &profile_errors))
+                        (field(&Field { name: "name", label: &t!(lang, "set-name"), value: profile.get("name"), required: true, autocomplete: Some("name"), ..Field::default() }, &profile_errors))
+                        (field(&Field { name: "username", label: &t!(lang, "set-username"), value: profile.get("username"), required: true, hint: Some(&t!(lang, "set-username-hint", url = booking_page.as_str())), autocomplete: Some("username"), ..Field::default() }, &profile_errors))
                     }
-                    (textarea_field("bio", "About you", profile.get("bio"), Some("A sentence or two for your public page."), false, &profile_errors))
+                    (textarea_field("bio", &t!(lang, "set-bio"), profile.get("bio"), Some(&t!(lang, "set-bio-hint")), false, &profile_errors))
                     div.two-col {
-                        (zone_select("time_zone", "Time zone", profile.get("time_zone"), ctx.state.clock.now(), &profile_errors))
-                        (select_field("first_day_of_week", "Week starts on", &[("", "The organization's choice"), ("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], profile.get("first_day_of_week"), None, &profile_errors))
-                        (select_field("time_format", "Clock", &[("24", "24-hour (13:30)"), ("12", "12-hour (1:30pm)")], profile.get("time_format"), None, &profile_errors))
-                        (select_field("language", &t!(ctx.lang, "profile-language"), &crate::web::layout::language_options(Some(&t!(ctx.lang, "profile-language-organization"))), profile.get("language"), None, &profile_errors))
+                        (zone_select("time_zone", &t!(lang, "set-time-zone"), profile.get("time_zone"), ctx.state.clock.now(), &profile_errors))
+                        (select_field("first_day_of_week", &t!(lang, "home-week-starts"), &week_options, profile.get("first_day_of_week"), None, &profile_errors))
+                        (select_field("time_format", &t!(lang, "set-clock"), &clock_options, profile.get("time_format"), None, &profile_errors))
+                        (select_field("language", &t!(lang, "profile-language"), &crate::web::layout::language_options(Some(&t!(lang, "profile-language-organization"))), profile.get("language"), None, &profile_errors))
                     }
-                    button.button.primary type="submit" { "Save profile" }
+                    button.button.primary type="submit" { (t!(lang, "set-save-profile")) }
                 }
             }
             section.panel #password aria-labelledby="password-title" {
-                h2 #password-title { "Password" }
+                h2 #password-title { (t!(lang, "set-password")) }
                 (crate::web::layout::error_summary(&failed.password))
                 form method="post" action=(format!("{CURRENT}/password")) data-validate {
                     (csrf_field(&csrf))
                     input type="text" name="username" value=(user.email) autocomplete="username" hidden;
-                    (field(&Field { name: "current_password", label: "Current password", kind: "password", required: true, autocomplete: Some("current-password"), ..Field::default() }, &failed.password))
+                    (field(&Field { name: "current_password", label: &t!(lang, "set-current-password"), kind: "password", required: true, autocomplete: Some("current-password"), ..Field::default() }, &failed.password))
                     div.two-col {
-                        (field(&Field { name: "new_password", label: "New password", kind: "password", required: true, minlength: Some(12), hint: Some("At least 12 characters."), autocomplete: Some("new-password"), ..Field::default() }, &failed.password))
-                        (field(&Field { name: "new_password_confirm", label: "Repeat the new password", kind: "password", required: true, autocomplete: Some("new-password"), ..Field::default() }, &failed.password))
+                        (field(&Field { name: "new_password", label: &t!(lang, "set-new-password"), kind: "password", required: true, minlength: Some(12), hint: Some(&t!(lang, "set-new-password-hint")), autocomplete: Some("new-password"), ..Field::default() }, &failed.password))
+                        (field(&Field { name: "new_password_confirm", label: &t!(lang, "set-repeat-password"), kind: "password", required: true, autocomplete: Some("new-password"), ..Field::default() }, &failed.password))
                     }
-                    button.button.primary type="submit" { "Change password" }
+                    button.button.primary type="submit" { (t!(lang, "set-change-password")) }
                 }
             }
             section.panel #two-step aria-labelledby="two-step-title" {
-                h2 #two-step-title { "Two-step verification " @if mfa_on { span.badge.ok { "On" } } @else { span.badge.warn { "Off" } } }
-                p.muted { "After your password, a 6-digit code from an app on your phone: a stolen password alone no longer opens your account." }
-                a.button.ghost href="/dashboard/settings/mfa" { @if mfa_on { "Manage" } @else { "Set up" } }
+                h2 #two-step-title { (t!(lang, "set-two-step")) " " @if mfa_on { span.badge.ok { (t!(lang, "set-on")) } } @else { span.badge.warn { (t!(lang, "set-off")) } } }
+                p.muted { (t!(lang, "set-two-step-text")) }
+                a.button.ghost href="/dashboard/settings/mfa" { @if mfa_on { (t!(lang, "set-manage")) } @else { (t!(lang, "set-set-up")) } }
             }
             section.panel #sessions aria-labelledby="sessions-title" {
-                h2 #sessions-title { "Sessions" }
+                h2 #sessions-title { (t!(lang, "set-sessions")) }
                 p.muted {
-                    "You are signed out after " (policy.idle.num_minutes()) " minutes without activity, a minute after a warning. "
-                    "Left signed in on another computer? End every session, this one included."
+                    (t!(lang, "set-idle", minutes = policy.idle.num_minutes())) " "
+                    (t!(lang, "set-sign-out-everywhere-text"))
                 }
-                form method="post" action=(format!("{CURRENT}/sign-out-everywhere")) data-confirm="Sign out on every device, this one included?" {
+                form method="post" action=(format!("{CURRENT}/sign-out-everywhere")) data-confirm=(t!(lang, "set-sign-out-everywhere-confirm")) {
                     (csrf_field(&csrf))
-                    button.button.ghost.danger type="submit" { "Sign out everywhere" }
+                    button.button.ghost.danger type="submit" { (t!(lang, "set-sign-out-everywhere")) }
                 }
             }
             section.panel #api-keys aria-labelledby="keys-title" {
-                h2 #keys-title { "API keys" }
-                p.muted { "Programs use a key to act as you through the API. Send it as " code { "Authorization: Bearer kairos_…" } "." }
+                h2 #keys-title { (t!(lang, "set-api-keys")) }
+                p.muted { (with_markup(&t!(lang, "set-api-keys-text", header = MARK), &bearer)) }
                 @if keys.is_empty() {
-                    (empty_state("No API keys", "Create one for each program that needs access, so you can revoke them one by one.", None))
+                    (empty_state(&t!(lang, "set-no-keys"), &t!(lang, "set-no-keys-text"), None))
                 } @else {
                     ul.list.compact {
                         @for key in &keys {
@@ -143,13 +174,13 @@ async fn page_with(
                                     span.list-title { (key.name) }
                                     div.list-sub {
                                         code { (key.prefix) "…" }
-                                        span { "created " (Locale::default().long_date(key.created_at.with_timezone(&zone).date_naive())) }
-                                        span { @match key.last_used_at { Some(t) => { "last used " (Locale::default().long_date(t.with_timezone(&zone).date_naive())) }, None => "never used" } }
+                                        span { (t!(lang, "set-key-created", date = date(key.created_at))) }
+                                        span { @match key.last_used_at { Some(at) => { (t!(lang, "set-key-last-used", date = date(at))) }, None => (t!(lang, "set-key-never-used")) } }
                                     }
                                 }
-                                form method="post" action=(format!("{CURRENT}/api-keys/{}/revoke", key.id)) data-confirm=(format!("Revoke “{}”? Programs using it stop working.", key.name)) {
+                                form method="post" action=(format!("{CURRENT}/api-keys/{}/revoke", key.id)) data-confirm=(t!(lang, "set-revoke-confirm", name = key.name.as_str())) {
                                     (csrf_field(&csrf))
-                                    button.button.ghost.small.danger type="submit" { "Revoke" }
+                                    button.button.ghost.small.danger type="submit" { (t!(lang, "set-revoke")) }
                                 }
                             }
                         }
@@ -157,13 +188,20 @@ async fn page_with(
                 }
                 form.inline-form.spaced method="post" action=(format!("{CURRENT}/api-keys")) data-validate {
                     (csrf_field(&csrf))
-                    (field(&Field { name: "name", label: "New key's name", required: true, placeholder: Some("Website integration"), ..Field::default() }, &failed.key))
-                    button.button.primary type="submit" { "Create key" }
+                    (field(&Field { name: "name", label: &t!(lang, "set-new-key-name"), required: true, placeholder: Some(&t!(lang, "set-new-key-placeholder")), ..Field::default() }, &failed.key))
+                    button.button.primary type="submit" { (t!(lang, "set-create-key")) }
                 }
             }
         }
     };
-    Ok(render_status(ctx, user, "Settings", CURRENT, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "nav-settings"),
+        CURRENT,
+        status,
+        body,
+    ))
 }
 
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
@@ -274,10 +312,11 @@ pub async fn create_key(
     saved_or_again(
         result,
         |key| {
+            let lang = ctx.lang;
             let message = html! {
                 div.alert.alert-success role="status" {
-                    p { strong { "Your new API key. Copy it now: it is shown only once." } }
-                    (copy_row("new-key", "API key", "text", &key))
+                    p { strong { (t!(lang, "set-new-key")) } }
+                    (copy_row("new-key", &t!(lang, "set-api-key"), "text", &key))
                 }
             };
             let page = format!("{CURRENT}#api-keys");

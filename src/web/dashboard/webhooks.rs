@@ -13,17 +13,19 @@ use crate::integrations::webhooks::{
 };
 use crate::model::error::FieldErrors;
 use crate::outbound::Exchange;
+use crate::present::{Language, Locale};
 use crate::web::dashboard::{
     NoticeQuery, page_notices, render_status, show_once_at, show_result_at, signed_in,
 };
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, checkbox_field, copy_row, csrf_field, empty_state, error_summary, field, notice,
-    select_field,
+    Field, checkbox_field, copy_row, csrf_field, empty_state, error_summary, field, field_error,
+    notice, select_field,
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
+use crate::{reason, t};
 
 const LIST: &str = "/dashboard/webhooks";
 /// The navigation entry webhooks live under.
@@ -36,6 +38,18 @@ impl From<WebhookError> for WebError {
             WebhookError::Db(err) => WebError::Db(err),
             other => WebError::Internal(other.to_string()),
         }
+    }
+}
+
+/// What people read for a trigger in the dashboard.
+fn trigger_label(lang: Language, trigger: Trigger) -> String {
+    match trigger {
+        Trigger::BookingCreated => t!(lang, "wh-trigger-booking-created"),
+        Trigger::BookingRequested => t!(lang, "wh-trigger-booking-requested"),
+        Trigger::BookingRescheduled => t!(lang, "wh-trigger-booking-rescheduled"),
+        Trigger::BookingCancelled => t!(lang, "wh-trigger-booking-cancelled"),
+        Trigger::BookingRejected => t!(lang, "wh-trigger-booking-rejected"),
+        Trigger::MeetingEnded => t!(lang, "wh-trigger-meeting-ended"),
     }
 }
 
@@ -54,7 +68,10 @@ fn parse_form(form: &FormData) -> Result<WebhookInput, FieldErrors> {
     for value in form.all("triggers") {
         match Trigger::parse(value) {
             Some(trigger) => triggers.push(trigger),
-            None => errors.add("triggers", format!("has an unknown trigger {value:?}")),
+            None => errors.refuse(
+                "triggers",
+                reason!("wh-unknown-trigger", value = format!("{value:?}")),
+            ),
         }
     }
     let event_type_id = match form.get("eventTypeId").trim() {
@@ -62,7 +79,7 @@ fn parse_form(form: &FormData) -> Result<WebhookInput, FieldErrors> {
         text => match text.parse() {
             Ok(id) => Some(id),
             Err(_) => {
-                errors.add("eventTypeId", "must be one of the listed event types");
+                errors.refuse("eventTypeId", reason!("wh-unknown-event-type"));
                 None
             }
         },
@@ -113,56 +130,57 @@ fn new_form() -> FormData {
 
 /// The fields of the add and edit forms.
 fn fields(
+    lang: Language,
     form: &FormData,
     errors: &FieldErrors,
     event_types: &[(i64, String)],
     editing: bool,
 ) -> Markup {
     let chosen = form.all("triggers");
-    let mut scopes: Vec<(String, String)> =
-        vec![(String::new(), "Every booking of my own event types".into())];
-    scopes.extend(
-        event_types
-            .iter()
-            .map(|(id, title)| (id.to_string(), format!("Only “{title}”"))),
-    );
-    let scope_options: Vec<(&str, &str)> = scopes
-        .iter()
-        .map(|(value, label)| (value.as_str(), label.as_str()))
-        .collect();
+    let mut scopes: Vec<(String, String)> = vec![(String::new(), t!(lang, "wh-scope-all"))];
+    scopes.extend(event_types.iter().map(|(id, title)| {
+        (
+            id.to_string(),
+            t!(lang, "wh-scope-only", title = title.as_str()),
+        )
+    }));
     let secret_hint = if editing {
-        "Leave empty to keep the current secret."
+        t!(lang, "wh-secret-hint-edit")
     } else {
-        "Receivers check X-Cal-Signature-256 with it. Leave empty and Kairos makes one, shown once."
+        t!(lang, "wh-secret-hint-new")
     };
+    let triggers_error = errors.text("triggers", lang);
     html! {
-        (field(&Field { name: "url", label: "Receiver URL", kind: "url", value: form.get("url"), required: true, placeholder: Some("https://hooks.example.org/kairos"), hint: Some("Kairos POSTs JSON there. Addresses inside your network need the administrator's permission; loopback and cloud metadata addresses are always refused."), ..Field::default() }, errors))
-        fieldset.field.choices.invalid[errors.get("triggers").is_some()] {
-            legend { "Send when" }
+        (field(&Field { name: "url", label: &t!(lang, "wh-url"), kind: "url", value: form.get("url"), required: true, placeholder: Some("https://hooks.example.org/kairos"), hint: Some(&t!(lang, "wh-url-hint")), ..Field::default() }, errors))
+        fieldset.field.choices.invalid[triggers_error.is_some()] {
+            legend { (t!(lang, "wh-send-when")) }
             @for trigger in Trigger::ALL {
                 @let id = format!("f-trigger-{}", trigger.as_str().to_lowercase());
                 div.choice {
                     input type="checkbox" id=(id) name="triggers" value=(trigger.as_str()) checked[chosen.contains(&trigger.as_str())];
-                    label for=(id) { (trigger.label()) " " code.small { (trigger.as_str()) } }
+                    label for=(id) { (trigger_label(lang, trigger)) " " code.small { (trigger.as_str()) } }
                 }
             }
-            @if let Some(message) = errors.get("triggers") { p.error { "Triggers " (message) } }
+            @if let Some(message) = &triggers_error { p.error { (field_error(&t!(lang, "wh-triggers"), message)) } }
         }
         div.two-col {
-            (select_field("eventTypeId", "Bookings of", &scope_options, form.get("eventTypeId"), Some("Team event types are listed for the teams you administer."), errors))
-            (field(&Field { name: "secret", label: "Secret", kind: "password", autocomplete: Some("new-password"), hint: Some(secret_hint), ..Field::default() }, errors))
+            (select_field("eventTypeId", &t!(lang, "wh-bookings-of"), &scopes, form.get("eventTypeId"), Some(&t!(lang, "wh-bookings-of-hint")), errors))
+            (field(&Field { name: "secret", label: &t!(lang, "wh-secret"), kind: "password", autocomplete: Some("new-password"), hint: Some(&secret_hint), ..Field::default() }, errors))
         }
-        (checkbox_field("active", "Active", form.has("active"), Some("A paused webhook sends nothing.")))
+        (checkbox_field("active", &t!(lang, "wh-active"), form.has("active"), Some(&t!(lang, "wh-active-hint"))))
     }
 }
 
-fn scope_text(webhook: &Webhook, event_types: &[(i64, String)]) -> String {
+fn scope_text(lang: Language, webhook: &Webhook, event_types: &[(i64, String)]) -> String {
     match webhook.event_type_id {
-        None => "All your event types".into(),
+        None => t!(lang, "wh-all-event-types"),
         Some(id) => event_types
             .iter()
             .find(|(found, _)| *found == id)
-            .map_or_else(|| format!("Event type {id}"), |(_, title)| title.clone()),
+            .map_or_else(
+                || t!(lang, "wh-event-type", id = id.to_string()),
+                |(_, title)| title.clone(),
+            ),
     }
 }
 
@@ -185,20 +203,21 @@ async fn list_with(
         })
         .await?;
     let csrf = ctx.csrf_token();
+    let lang = ctx.lang;
     let (form, errors) = failed.unwrap_or_else(|| (new_form(), FieldErrors::new()));
     let body = html! {
         (message)
         div.page-head {
             div {
-                h1 { "Webhooks" }
-                p.muted { "Kairos sends signed JSON to these URLs when bookings change, in the shape Cal.com uses. " a href=(NAV) { "Back to settings" } }
+                h1 { (t!(lang, "wh-title")) }
+                p.muted { (t!(lang, "wh-intro")) " " a href=(NAV) { (t!(lang, "wh-back-to-settings")) } }
             }
         }
         div.editor {
             section.panel aria-labelledby="hooks-title" {
-                h2 #hooks-title { "Your webhooks" }
+                h2 #hooks-title { (t!(lang, "wh-yours")) }
                 @if hooks.is_empty() {
-                    (empty_state("No webhooks yet", "Add one below to tell another system about new, moved and cancelled bookings.", None))
+                    (empty_state(&t!(lang, "wh-empty"), &t!(lang, "wh-empty-text"), None))
                 } @else {
                     ul.list.compact {
                         @for hook in &hooks {
@@ -206,13 +225,13 @@ async fn list_with(
                                 div.list-main {
                                     a.list-title.url-text href=(format!("{LIST}/{}", hook.id)) { (hook.url) }
                                     div.list-sub {
-                                        @if hook.active { span.badge.ok { "Active" } } @else { span.badge.off { "Paused" } }
-                                        span { (scope_text(hook, &event_types)) }
-                                        span { (hook.triggers.len()) @if hook.triggers.len() == 1 { " trigger" } @else { " triggers" } }
+                                        @if hook.active { span.badge.ok { (t!(lang, "wh-active")) } } @else { span.badge.off { (t!(lang, "wh-paused")) } }
+                                        span { (scope_text(lang, hook, &event_types)) }
+                                        span { (t!(lang, "wh-triggers-count", count = hook.triggers.len())) }
                                     }
                                 }
                                 div.list-actions {
-                                    a.button.ghost.small href=(format!("{LIST}/{}", hook.id)) { "Edit and log" }
+                                    a.button.ghost.small href=(format!("{LIST}/{}", hook.id)) { (t!(lang, "wh-edit-and-log")) }
                                 }
                             }
                         }
@@ -220,17 +239,24 @@ async fn list_with(
                 }
             }
             section.panel aria-labelledby="add-title" {
-                h2 #add-title { "Add a webhook" }
+                h2 #add-title { (t!(lang, "wh-add-title")) }
                 (error_summary(&errors))
                 form method="post" action=(LIST) data-validate {
                     (csrf_field(&csrf))
-                    (fields(&form, &errors, &event_types, false))
-                    button.button.primary type="submit" { "Add webhook" }
+                    (fields(lang, &form, &errors, &event_types, false))
+                    button.button.primary type="submit" { (t!(lang, "wh-add")) }
                 }
             }
         }
     };
-    Ok(render_status(ctx, user, "Webhooks", NAV, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "wh-title"),
+        NAV,
+        status,
+        body,
+    ))
 }
 
 pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
@@ -261,11 +287,12 @@ pub async fn create(
             let Some(secret) = created.generated_secret else {
                 return Ok(Redirect::to(&format!("{LIST}?notice=created")).into_response());
             };
+            let lang = ctx.lang;
             let message = html! {
                 div.alert.alert-success role="status" {
-                    p { strong { "Webhook added. Its secret, shown only now:" } }
-                    (copy_row("new-secret", "Webhook secret", "text", &secret))
-                    p.small { "Receivers verify the X-Cal-Signature-256 header: the hex HMAC-SHA256 of the body with this secret." }
+                    p { strong { (t!(lang, "wh-added-secret")) } }
+                    (copy_row("new-secret", &t!(lang, "wh-webhook-secret"), "text", &secret))
+                    p.small { (t!(lang, "wh-verify")) }
                 }
             };
             Ok(show_once_at(ctx, user, LIST, message))
@@ -278,12 +305,12 @@ pub async fn create(
     .await
 }
 
-fn delivery_result(status: Option<u16>, error: Option<&str>) -> Markup {
+fn delivery_result(lang: Language, status: Option<u16>, error: Option<&str>) -> Markup {
     html! {
         @match (status, error) {
             (Some(code), _) if (200..300).contains(&code) => span.badge.ok { "HTTP " (code) },
             (Some(code), _) => span.badge.off { "HTTP " (code) },
-            (None, Some(error)) => { span.badge.off { "No answer" } " " span.small { (error) } },
+            (None, Some(error)) => { span.badge.off { (t!(lang, "wh-no-answer")) } " " span.small { (error) } },
             (None, None) => span.badge { "—" },
         }
     }
@@ -314,46 +341,48 @@ async fn detail_with(
     let csrf = ctx.csrf_token();
     let (form, errors) = failed.unwrap_or_else(|| (form_of(&hook), FieldErrors::new()));
     let zone = user.time_zone;
+    let lang = ctx.lang;
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
     let here = format!("{LIST}/{id}");
     let body = html! {
         (message)
         div.page-head {
             div {
-                h1 { "Webhook" }
+                h1 { (t!(lang, "wh-webhook")) }
                 p.muted.url-text { (hook.url) }
-                p.muted { a href=(LIST) { "All webhooks" } }
+                p.muted { a href=(LIST) { (t!(lang, "wh-all")) } }
             }
         }
         div.editor {
             section.panel aria-labelledby="test-title" {
-                h2 #test-title { "Test" }
-                p.muted { "Sends a PING with sample data, signed like every delivery, and shows what the receiver answered." }
+                h2 #test-title { (t!(lang, "wh-test")) }
+                p.muted { (t!(lang, "wh-test-text")) }
                 form method="post" action=(format!("{here}/ping")) {
                     (csrf_field(&csrf))
-                    button.button type="submit" { "Send test ping" }
+                    button.button type="submit" { (t!(lang, "wh-send-ping")) }
                 }
             }
             section.panel aria-labelledby="edit-title" {
-                h2 #edit-title { "Settings" }
+                h2 #edit-title { (t!(lang, "nav-settings")) }
                 (error_summary(&errors))
                 form method="post" action=(here) data-validate {
                     (csrf_field(&csrf))
-                    (fields(&form, &errors, &event_types, true))
-                    button.button.primary type="submit" { "Save webhook" }
+                    (fields(lang, &form, &errors, &event_types, true))
+                    button.button.primary type="submit" { (t!(lang, "wh-save")) }
                 }
             }
             section.panel aria-labelledby="log-title" {
-                h2 #log-title { "Deliveries" }
-                p.muted { "The latest attempts, newest first. A failed delivery is retried with growing pauses. What was sent is not kept." }
+                h2 #log-title { (t!(lang, "wh-deliveries")) }
+                p.muted { (t!(lang, "wh-deliveries-text")) }
                 @if log.is_empty() {
-                    (empty_state("Nothing sent yet", "Deliveries show here once a booking changes or you send a test ping.", None))
+                    (empty_state(&t!(lang, "wh-nothing-sent"), &t!(lang, "wh-nothing-sent-text"), None))
                 } @else {
                     div.table-wrap {
                         table.log {
-                            thead { tr { th scope="col" { "Time" } th scope="col" { "Trigger" } th scope="col" { "Result" } th scope="col" { "Took" } } }
+                            thead { tr { th scope="col" { (t!(lang, "wh-time")) } th scope="col" { (t!(lang, "wh-trigger")) } th scope="col" { (t!(lang, "wh-result")) } th scope="col" { (t!(lang, "wh-took")) } } }
                             tbody {
                                 @for delivery in &log {
-                                    (delivery_row(delivery, zone))
+                                    (delivery_row(lang, &locale, delivery, zone))
                                 }
                             }
                         }
@@ -361,25 +390,44 @@ async fn detail_with(
                 }
             }
             section.panel aria-labelledby="delete-title" {
-                h2 #delete-title { "Delete" }
-                p.muted { "Stops all deliveries and removes the log." }
-                form method="post" action=(format!("{here}/delete")) data-confirm="Delete this webhook? Its receiver hears nothing more." {
+                h2 #delete-title { (t!(lang, "wh-delete")) }
+                p.muted { (t!(lang, "wh-delete-text")) }
+                form method="post" action=(format!("{here}/delete")) data-confirm=(t!(lang, "wh-delete-confirm")) {
                     (csrf_field(&csrf))
-                    button.button.danger type="submit" { "Delete webhook" }
+                    button.button.danger type="submit" { (t!(lang, "wh-delete-button")) }
                 }
             }
         }
     };
-    Ok(render_status(ctx, user, "Webhook", NAV, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "wh-webhook"),
+        NAV,
+        status,
+        body,
+    ))
 }
 
-fn delivery_row(delivery: &Delivery, zone: chrono_tz::Tz) -> Markup {
+fn delivery_row(
+    lang: Language,
+    locale: &Locale,
+    delivery: &Delivery,
+    zone: chrono_tz::Tz,
+) -> Markup {
+    let at = delivery.created_at.with_timezone(&zone);
+    let (time, trigger, result, took) = (
+        t!(lang, "wh-time"),
+        t!(lang, "wh-trigger"),
+        t!(lang, "wh-result"),
+        t!(lang, "wh-took"),
+    );
     html! {
         tr {
-            td data-label="Time" { (delivery.created_at.with_timezone(&zone).format("%-d %b %Y, %H:%M:%S")) }
-            td data-label="Trigger" { code.small { (delivery.trigger) } }
-            td data-label="Result" { (delivery_result(delivery.status_code, delivery.error.as_deref())) }
-            td data-label="Took" { (delivery.duration_ms) " ms" }
+            td data-label=(time) { (locale.short_date(at.date_naive())) " " (at.format("%H:%M:%S")) }
+            td data-label=(trigger) { code.small { (delivery.trigger) } }
+            td data-label=(result) { (delivery_result(lang, delivery.status_code, delivery.error.as_deref())) }
+            td data-label=(took) { (t!(lang, "wh-milliseconds", ms = delivery.duration_ms)) }
         }
     }
 }
@@ -431,22 +479,22 @@ pub async fn save(
     .await
 }
 
-fn ping_message(exchange: &Exchange) -> Markup {
-    let took = exchange.duration.as_millis();
+fn ping_message(lang: Language, exchange: &Exchange) -> Markup {
+    let took = u64::try_from(exchange.duration.as_millis()).unwrap_or(u64::MAX);
     if exchange.succeeded() {
+        let status = exchange.status.unwrap_or_default().to_string();
         notice(
             "success",
-            &format!(
-                "Test ping delivered: the receiver answered HTTP {} in {took} ms.",
-                exchange.status.unwrap_or_default()
-            ),
+            &t!(lang, "wh-ping-delivered", status = status, ms = took),
         )
     } else {
         notice(
             "error",
-            &format!(
-                "The test ping was not delivered: {} (after {took} ms).",
-                exchange.summary()
+            &t!(
+                lang,
+                "wh-ping-failed",
+                reason = exchange.summary(),
+                ms = took
             ),
         )
     }
@@ -459,7 +507,8 @@ pub async fn ping(
     let exchange = webhooks::ping(&ctx.state.integrations(), &changer(&ctx, &user), id).await?;
     // Post/redirect/get: the receiver's answer is shown once on the webhook's page.
     let page = format!("{LIST}/{id}");
-    Ok(show_result_at(&ctx, &user, &page, ping_message(&exchange)))
+    let message = ping_message(ctx.lang, &exchange);
+    Ok(show_result_at(&ctx, &user, &page, message))
 }
 
 pub async fn delete(

@@ -9,30 +9,112 @@ use maud::{Markup, html};
 
 use crate::db::users::User;
 use crate::db::workflows as workflow_db;
+use crate::i18n;
 use crate::integrations::notify::sms;
 use crate::integrations::workflows::template::{VARIABLES, answer_variable};
 use crate::integrations::workflows::{
-    self, Action, Owner, StepInput, Target, Trigger, Workflow, WorkflowInput,
+    self, Action, DEFAULT_REMINDER_BODY, DEFAULT_REMINDER_SUBJECT, Owner, StepInput, Target,
+    Trigger, Workflow, WorkflowInput,
 };
 use crate::model::error::FieldErrors;
+use crate::present::Language;
 use crate::scheduling::manage::ManageError;
+use crate::t;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, checkbox_field, csrf_field, empty_state, error_summary, field, notice, select_field,
-    textarea_field,
+    Field, checkbox_field, csrf_field, empty_state, error_summary, field, field_error, notice,
+    select_field, textarea_field,
 };
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/workflows";
 
 /// Offsets are entered as a number and a unit.
-const UNITS: [(&str, &str, u32); 3] = [
-    ("minutes", "minutes", 1),
-    ("hours", "hours", 60),
-    ("days", "days", 24 * 60),
-];
+const UNITS: [(&str, u32); 3] = [("minutes", 1), ("hours", 60), ("days", 24 * 60)];
+
+/// How the dashboard says when a workflow runs.
+pub(crate) fn trigger_label(lang: Language, trigger: Trigger) -> String {
+    match trigger {
+        Trigger::NewEvent => t!(lang, "wf-trigger-new-event"),
+        Trigger::BookingRequested => t!(lang, "wf-trigger-booking-requested"),
+        Trigger::RescheduleEvent => t!(lang, "wf-trigger-reschedule-event"),
+        Trigger::EventCancelled => t!(lang, "wf-trigger-event-cancelled"),
+        Trigger::BookingRejected => t!(lang, "wf-trigger-booking-rejected"),
+        Trigger::BeforeEvent => t!(lang, "wf-trigger-before-event"),
+        Trigger::AfterEvent => t!(lang, "wf-trigger-after-event"),
+    }
+}
+
+/// How the dashboard says what a step does.
+pub(crate) fn action_label(lang: Language, action: Action) -> String {
+    match action {
+        Action::EmailAttendee => t!(lang, "wf-action-email-attendee"),
+        Action::EmailHost => t!(lang, "wf-action-email-host"),
+        Action::EmailAddress => t!(lang, "wf-action-email-address"),
+        Action::SmsAttendee => t!(lang, "wf-action-sms-attendee"),
+        Action::SmsNumber => t!(lang, "wf-action-sms-number"),
+        Action::Webhook => t!(lang, "wf-action-webhook"),
+    }
+}
+
+/// What a template variable stands for; the template's own English words for a variable
+/// the catalogues do not know yet.
+fn variable_meaning(lang: Language, name: &str, english: &str) -> String {
+    match name {
+        "EVENT_NAME" => t!(lang, "wf-var-event-name"),
+        "ORGANIZER" => t!(lang, "wf-var-organizer"),
+        "ATTENDEE" => t!(lang, "wf-var-attendee"),
+        "ATTENDEE_FIRST_NAME" => t!(lang, "wf-var-attendee-first-name"),
+        "ATTENDEE_EMAIL" => t!(lang, "wf-var-attendee-email"),
+        "EVENT_DATE" => t!(lang, "wf-var-event-date"),
+        "EVENT_TIME" => t!(lang, "wf-var-event-time"),
+        "EVENT_END_TIME" => t!(lang, "wf-var-event-end-time"),
+        "TIMEZONE" => t!(lang, "wf-var-timezone"),
+        "LOCATION" => t!(lang, "wf-var-location"),
+        "MEETING_URL" => t!(lang, "wf-var-meeting-url"),
+        "CANCEL_URL" => t!(lang, "wf-var-cancel-url"),
+        "RESCHEDULE_URL" => t!(lang, "wf-var-reschedule-url"),
+        "ADDITIONAL_NOTES" => t!(lang, "wf-var-additional-notes"),
+        _ => english.to_string(),
+    }
+}
+
+/// A unit's name in the offset menu.
+fn unit_label(lang: Language, unit: &str) -> String {
+    match unit {
+        "days" => t!(lang, "wf-unit-days"),
+        "hours" => t!(lang, "wf-unit-hours"),
+        _ => t!(lang, "wf-unit-minutes"),
+    }
+}
+
+/// A catalogue message that is a template: its placeholders are the template's
+/// variables, written as templates write them (`{EVENT_NAME}`), without the marks that
+/// isolate placeholders in right-to-left text.
+fn template_message(lang: Language, id: &str) -> String {
+    let args = i18n::args(
+        VARIABLES
+            .iter()
+            .map(|(name, _)| (*name, i18n::value(format!("{{{name}}}")))),
+    );
+    i18n::message(lang, id, Some(&args)).replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The default reminder's subject and body as the editor shows them: in the page's
+/// language (each attendee receives it in theirs while it stays as made).
+fn default_reminder(lang: Language) -> (String, String) {
+    (
+        template_message(lang, "reminder-subject"),
+        template_message(lang, "reminder-body"),
+    )
+}
+
+/// Whether a step's subject and body are the default reminder's, as made.
+fn is_default_reminder(subject: &str, body: &str) -> bool {
+    subject == DEFAULT_REMINDER_SUBJECT && body == DEFAULT_REMINDER_BODY
+}
 
 pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
     let user = signed_in(&ctx)?;
@@ -50,6 +132,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         })
         .await?;
     let csrf = ctx.csrf_token();
+    let lang = ctx.lang;
     let title_of = |id: &i64| {
         titles
             .iter()
@@ -60,16 +143,16 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         (flash_notice(&query.notice))
         div.page-head {
             div {
-                h1 { "Workflows" }
-                p.muted { "Reminders, follow-ups and messages that go out when bookings change." }
+                h1 { (t!(lang, "nav-workflows")) }
+                p.muted { (t!(lang, "wf-intro")) }
             }
-            div.actions { a.button.primary href=(format!("{CURRENT}/new")) { "New workflow" } }
+            div.actions { a.button.primary href=(format!("{CURRENT}/new")) { (t!(lang, "wf-new")) } }
         }
         @if listed.is_empty() {
             (empty_state(
-                "No workflows yet",
-                "Your first event type comes with a reminder 24 hours before each meeting. Create workflows for more.",
-                Some(html! { a.button.primary href=(format!("{CURRENT}/new")) { "Create a workflow" } }),
+                &t!(lang, "wf-empty"),
+                &t!(lang, "wf-empty-text"),
+                Some(html! { a.button.primary href=(format!("{CURRENT}/new")) { (t!(lang, "wf-create-first")) } }),
             ))
         } @else {
             ul.list {
@@ -79,32 +162,32 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
                         div.list-main {
                             a.list-title href=(format!("{CURRENT}/{id}")) { (workflow.name) }
                             div.list-sub {
-                                span { (trigger_summary(workflow)) }
-                                @if workflow.active { span.badge.accent { "On" } } @else { span.badge.warn { "Off" } }
-                                @if let Owner::Team(_) = workflow.owner { span.badge { "Team: " (owner_name) } }
+                                span { (trigger_summary(lang, workflow)) }
+                                @if workflow.active { span.badge.accent { (t!(lang, "wf-on")) } } @else { span.badge.warn { (t!(lang, "wf-off")) } }
+                                @if let Owner::Team(_) = workflow.owner { span.badge { (t!(lang, "wf-team", team = owner_name.as_str())) } }
                                 @if workflow.event_type_ids.is_empty() {
-                                    span.badge.warn { "No event types" }
+                                    span.badge.warn { (t!(lang, "wf-no-event-types")) }
                                 } @else {
                                     span { (workflow.event_type_ids.iter().map(title_of).collect::<Vec<_>>().join(", ")) }
                                 }
-                                span.badge { (workflow.steps.len()) @if workflow.steps.len() == 1 { " step" } @else { " steps" } }
+                                span.badge { (t!(lang, "wf-steps-count", count = workflow.steps.len())) }
                             }
                         }
                         div.list-actions {
-                            a.button.ghost.small href=(format!("{CURRENT}/{id}")) { "Edit" }
+                            a.button.ghost.small href=(format!("{CURRENT}/{id}")) { (t!(lang, "wf-edit")) }
                             form method="post" action=(format!("{CURRENT}/{id}/active")) {
                                 (csrf_field(&csrf))
                                 @if workflow.active {
                                     input type="hidden" name="active" value="off";
-                                    button.button.ghost.small type="submit" { "Turn off" }
+                                    button.button.ghost.small type="submit" { (t!(lang, "wf-turn-off")) }
                                 } @else {
                                     input type="hidden" name="active" value="on";
-                                    button.button.ghost.small type="submit" { "Turn on" }
+                                    button.button.ghost.small type="submit" { (t!(lang, "wf-turn-on")) }
                                 }
                             }
-                            form method="post" action=(format!("{CURRENT}/{id}/delete")) data-confirm=(format!("Delete “{}”? Messages it planned are not sent.", workflow.name)) {
+                            form method="post" action=(format!("{CURRENT}/{id}/delete")) data-confirm=(t!(lang, "wf-delete-confirm", name = workflow.name.as_str())) {
                                 (csrf_field(&csrf))
-                                button.button.ghost.small.danger type="submit" { "Delete" }
+                                button.button.ghost.small.danger type="submit" { (t!(lang, "wf-delete")) }
                             }
                         }
                     }
@@ -112,21 +195,33 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
             }
         }
     };
-    Ok(render(&ctx, &user, "Workflows", CURRENT, body))
+    Ok(render(
+        &ctx,
+        &user,
+        &t!(lang, "nav-workflows"),
+        CURRENT,
+        body,
+    ))
 }
 
 /// `Before the meeting starts · 24 hours`.
-fn trigger_summary(workflow: &Workflow) -> String {
+fn trigger_summary(lang: Language, workflow: &Workflow) -> String {
+    let trigger = trigger_label(lang, workflow.trigger);
     if workflow.trigger.is_timed() {
-        let (amount, unit) = split_offset(workflow.offset_minutes);
-        let unit = if amount == 1 {
-            unit.trim_end_matches('s')
-        } else {
-            unit
+        let (count, unit) = split_offset(workflow.offset_minutes);
+        let offset = match unit {
+            "days" => t!(lang, "wf-days", count = count),
+            "hours" => t!(lang, "wf-hours", count = count),
+            _ => t!(lang, "wf-minutes", count = count),
         };
-        format!("{} · {amount} {unit}", workflow.trigger.label())
+        t!(
+            lang,
+            "wf-trigger-offset",
+            trigger = trigger,
+            offset = offset
+        )
     } else {
-        workflow.trigger.label().to_string()
+        trigger
     }
 }
 
@@ -135,9 +230,9 @@ fn split_offset(minutes: u32) -> (u32, &'static str) {
     UNITS
         .iter()
         .rev()
-        .find(|(_, _, factor)| minutes.is_multiple_of(*factor) && minutes > 0)
-        .map_or((minutes, "minutes"), |(_, label, factor)| {
-            (minutes / factor, *label)
+        .find(|(_, factor)| minutes.is_multiple_of(*factor) && minutes > 0)
+        .map_or((minutes, "minutes"), |(unit, factor)| {
+            (minutes / factor, *unit)
         })
 }
 
@@ -150,9 +245,6 @@ struct EditorContext {
     /// Whether an SMS gateway is set up: text message steps warn while none is.
     sms_gateway: bool,
 }
-
-/// What saving a workflow with text message steps says while no SMS gateway is set up.
-const SAVED_WITHOUT_SMS_GATEWAY: &str = "Saved, but no SMS gateway is set up: the text message steps of this workflow send nothing, and their jobs fail with that reason under Admin → Background jobs, until an administrator sets one up under Admin → Text messages.";
 
 async fn editor_context(ctx: &Ctx, user: &User, owner: Owner) -> Result<EditorContext, WebError> {
     let viewer = user.clone();
@@ -174,8 +266,9 @@ async fn editor_context(ctx: &Ctx, user: &User, owner: Owner) -> Result<EditorCo
     Ok(context)
 }
 
-/// The editor's starting point for a new workflow: a reminder email to the attendee.
-fn blank() -> WorkflowInput {
+/// The editor's starting point for a new workflow: a reminder email to the attendee, in
+/// the page's language.
+fn blank(lang: Language) -> WorkflowInput {
     WorkflowInput {
         name: String::new(),
         trigger: Trigger::BeforeEvent.as_str().into(),
@@ -185,8 +278,8 @@ fn blank() -> WorkflowInput {
         event_type_ids: Vec::new(),
         steps: vec![StepInput {
             action: Action::EmailAttendee.as_str().into(),
-            subject: "Reminder: {EVENT_NAME} at {EVENT_TIME}".into(),
-            body: "Hello {ATTENDEE_FIRST_NAME},\n\nsee you on {EVENT_DATE} at {EVENT_TIME} ({TIMEZONE}).\n\nTo cancel or pick another time: {RESCHEDULE_URL}".into(),
+            subject: template_message(lang, "wf-new-subject"),
+            body: template_message(lang, "wf-new-body"),
             ..StepInput::default()
         }],
     }
@@ -216,14 +309,15 @@ fn input_of(workflow: &Workflow) -> WorkflowInput {
     }
 }
 
-/// Reads the editor form; an unreadable offset is a field error.
-fn parse_form(form: &FormData, errors: &mut FieldErrors) -> WorkflowInput {
+/// Reads the editor form; an unreadable offset is a field error. The default reminder
+/// as the editor showed it (in `lang`), unchanged, stays the default reminder.
+fn parse_form(lang: Language, form: &FormData, errors: &mut FieldErrors) -> WorkflowInput {
     let offset_minutes = match form.number("offset") {
         Ok(value) => {
             let factor = UNITS
                 .iter()
-                .find(|(name, _, _)| *name == form.get("offsetUnit"))
-                .map_or(1, |(_, _, factor)| *factor);
+                .find(|(name, _)| *name == form.get("offsetUnit"))
+                .map_or(1, |(_, factor)| *factor);
             value.map(|v| v.saturating_mul(factor))
         }
         Err(()) => {
@@ -237,6 +331,11 @@ fn parse_form(form: &FormData, errors: &mut FieldErrors) -> WorkflowInput {
         .filter_map(|(name, _)| name.strip_prefix("eventType."))
         .filter_map(|id| id.parse().ok())
         .collect();
+    let (default_subject, default_body) = default_reminder(lang);
+    let unchanged = |subject: &str, body: &str| {
+        subject.trim() == default_subject.trim()
+            && body.replace("\r\n", "\n").trim() == default_body.trim()
+    };
     let mut steps = Vec::new();
     for i in 0.. {
         let prefix = format!("steps[{i}]");
@@ -244,12 +343,17 @@ fn parse_form(form: &FormData, errors: &mut FieldErrors) -> WorkflowInput {
             break;
         }
         let get = |name: &str| form.get(&format!("{prefix}.{name}")).to_string();
+        let (mut subject, mut body) = (get("subject"), get("body"));
+        if unchanged(&subject, &body) {
+            subject = DEFAULT_REMINDER_SUBJECT.into();
+            body = DEFAULT_REMINDER_BODY.into();
+        }
         steps.push(StepInput {
             id: get("id").parse().ok(),
             action: get("action"),
             target: get("target"),
-            subject: get("subject"),
-            body: get("body"),
+            subject,
+            body,
             secret: get("secret"),
             clear_secret: form.has(&format!("{prefix}.clearSecret")),
         });
@@ -275,14 +379,19 @@ fn editor(
     errors: &FieldErrors,
     message: Markup,
 ) -> Markup {
+    let lang = ctx.lang;
     let action = id.map_or(CURRENT.to_string(), |id| format!("{CURRENT}/{id}"));
-    let triggers: Vec<(&str, &str)> = Trigger::ALL
+    let triggers: Vec<(&str, String)> = Trigger::ALL
         .iter()
-        .map(|t| (t.as_str(), t.label()))
+        .map(|t| (t.as_str(), trigger_label(lang, *t)))
         .collect();
-    let actions: Vec<(&str, &str)> = Action::ALL
+    let actions: Vec<(&str, String)> = Action::ALL
         .iter()
-        .map(|a| (a.as_str(), a.label()))
+        .map(|a| (a.as_str(), action_label(lang, *a)))
+        .collect();
+    let units: Vec<(&str, String)> = UNITS
+        .iter()
+        .map(|(unit, _)| (*unit, unit_label(lang, unit)))
         .collect();
     let (offset_amount, offset_unit) = input.offset_minutes.map_or((String::new(), "hours"), |m| {
         let (amount, unit) = split_offset(m);
@@ -293,20 +402,20 @@ fn editor(
         .iter()
         .map(|(o, name)| (o.form_value(), name.clone()))
         .collect();
-    let owner_options: Vec<(&str, &str)> = owner_options
-        .iter()
-        .map(|(v, l)| (v.as_str(), l.as_str()))
-        .collect();
     let csrf = ctx.csrf_token();
+    let new_title = t!(lang, "wf-new");
     let heading = match id {
         Some(_) => input.name.as_str(),
-        None => "New workflow",
+        None => new_title.as_str(),
     };
+    let (default_subject, default_body) = default_reminder(lang);
+    let event_types_error = errors.text("eventTypes", lang);
+    let steps_error = errors.text("steps", lang);
     html! {
         (message)
         div.page-head {
             div {
-                p.muted.small { a href=(CURRENT) { "← Workflows" } }
+                p.muted.small { a href=(CURRENT) { span.flip-rtl { "←" } " " (t!(lang, "nav-workflows")) } }
                 h1 { (heading) }
             }
         }
@@ -315,87 +424,93 @@ fn editor(
             form.editor method="post" action=(action) {
                 (csrf_field(&csrf))
                 section.panel aria-labelledby="when-title" data-choice-scope {
-                    h2 #when-title { "When" }
-                    (field(&Field { name: "name", label: "Name", value: &input.name, required: true, placeholder: Some("Reminder a day before"), ..Field::default() }, errors))
+                    h2 #when-title { (t!(lang, "wf-when")) }
+                    (field(&Field { name: "name", label: &t!(lang, "wf-name"), value: &input.name, required: true, placeholder: Some(&t!(lang, "wf-name-placeholder")), ..Field::default() }, errors))
                     @if id.is_none() && owner_options.len() > 1 {
-                        (select_field("owner", "Belongs to", &owner_options, &owner.form_value(), Some("A team's workflows apply to the team's event types; team admins manage them."), errors))
+                        (select_field("owner", &t!(lang, "wf-owner"), &owner_options, &owner.form_value(), Some(&t!(lang, "wf-owner-hint")), errors))
                     }
-                    div data-choice { (select_field("trigger", "Trigger", &triggers, &input.trigger, None, errors)) }
+                    div data-choice { (select_field("trigger", &t!(lang, "wf-trigger"), &triggers, &input.trigger, None, errors)) }
                     div.two-col data-show-for="BEFORE_EVENT AFTER_EVENT" {
-                        (field(&Field { name: "offset", label: "How long before or after", kind: "number", value: &offset_amount, min: Some("0"), inputmode: Some("numeric"), hint: Some("For “before the meeting starts” and “after the meeting ends” only."), ..Field::default() }, errors))
-                        (select_field("offsetUnit", "Unit", &UNITS.map(|(v, l, _)| (v, l)), offset_unit, None, errors))
+                        (field(&Field { name: "offset", label: &t!(lang, "wf-offset"), kind: "number", value: &offset_amount, min: Some("0"), inputmode: Some("numeric"), hint: Some(&t!(lang, "wf-offset-hint")), ..Field::default() }, errors))
+                        (select_field("offsetUnit", &t!(lang, "wf-unit"), &units, offset_unit, None, errors))
                     }
-                    (checkbox_field("active", "On", input.active, Some("While off, nothing is sent, also for messages already planned.")))
+                    (checkbox_field("active", &t!(lang, "wf-on"), input.active, Some(&t!(lang, "wf-active-hint"))))
                 }
                 section.panel aria-labelledby="types-title" {
-                    h2 #types-title { "Event types" }
-                    fieldset.field.invalid[errors.get("eventTypes").is_some()] {
-                        legend { "Send for bookings of" }
+                    h2 #types-title { (t!(lang, "wf-event-types")) }
+                    fieldset.field.invalid[event_types_error.is_some()] {
+                        legend { (t!(lang, "wf-send-for")) }
                         @if context.event_types.is_empty() {
-                            p.muted.small { "No event types yet." }
+                            p.muted.small { (t!(lang, "wf-no-event-types-yet")) }
                         }
                         @for (event_type_id, title) in &context.event_types {
                             (checkbox_field(&format!("eventType.{event_type_id}"), title, input.event_type_ids.contains(event_type_id), None))
                         }
-                        @if let Some(message) = errors.get("eventTypes") { p.error { "Event types " (message) } }
+                        @if let Some(message) = &event_types_error { p.error { (field_error(&t!(lang, "wf-event-types"), message)) } }
                     }
-                    (checkbox_field("onNewEventTypes", "Also turn on for event types created from now on", input.on_new_event_types, None))
+                    (checkbox_field("onNewEventTypes", &t!(lang, "wf-on-new-event-types"), input.on_new_event_types, None))
                 }
                 section.panel aria-labelledby="steps-title" {
-                    h2 #steps-title { "Steps" }
-                    @if let Some(message) = errors.get("steps") { p.error { "Steps: " (message) } }
+                    h2 #steps-title { (t!(lang, "wf-steps")) }
+                    @if let Some(message) = &steps_error { p.error { (t!(lang, "wf-steps-error", reason = message.as_str())) } }
                     div.row-editor {
                         @for (i, step) in input.steps.iter().enumerate() {
                             @let prefix = format!("steps[{i}]");
+                            @let default = is_default_reminder(&step.subject, &step.body);
+                            @let subject = if default { default_subject.as_str() } else { step.subject.as_str() };
+                            @let body = if default { default_body.as_str() } else { step.body.as_str() };
                             div.row-card data-choice-scope {
                                 div.row-card-head {
-                                    strong { "Step " (i + 1) }
+                                    strong { (t!(lang, "wf-step", number = i + 1)) }
                                     div.row-tools {
-                                        button.button.ghost.small type="submit" name="do" value=(format!("remove-step:{i}")) formnovalidate { "Remove" }
+                                        button.button.ghost.small type="submit" name="do" value=(format!("remove-step:{i}")) formnovalidate { (t!(lang, "wf-remove")) }
                                     }
                                 }
                                 @if let Some(step_id) = step.id { input type="hidden" name=(format!("{prefix}.id")) value=(step_id); }
                                 div.two-col {
-                                    div data-choice { (select_field(&format!("{prefix}.action"), "Action", &actions, &step.action, None, errors)) }
-                                    div data-show-for="EMAIL_ADDRESS SMS_NUMBER WEBHOOK" { (field(&Field { name: &format!("{prefix}.target"), label: "Send to", value: &step.target, placeholder: Some("address, +number or https:// URL"), hint: Some("For “email an address”, “text a number” and “call a webhook”."), ..Field::default() }, errors)) }
+                                    div data-choice { (select_field(&format!("{prefix}.action"), &t!(lang, "wf-action"), &actions, &step.action, None, errors)) }
+                                    div data-show-for="EMAIL_ADDRESS SMS_NUMBER WEBHOOK" { (field(&Field { name: &format!("{prefix}.target"), label: &t!(lang, "wf-send-to"), value: &step.target, placeholder: Some(&t!(lang, "wf-send-to-placeholder")), hint: Some(&t!(lang, "wf-send-to-hint")), ..Field::default() }, errors)) }
                                 }
                                 @if !context.sms_gateway {
                                     div.alert.alert-warning data-show-for="SMS_ATTENDEE SMS_NUMBER" role="note" {
-                                        strong { "No SMS gateway is set up." }
-                                        " Until an administrator sets one up under Admin → Text messages, this step sends nothing and its jobs fail with that reason."
+                                        strong { (t!(lang, "wf-no-sms-gateway")) }
+                                        " " (t!(lang, "wf-no-sms-gateway-text"))
                                     }
                                 }
-                                div data-show-for="EMAIL_ATTENDEE EMAIL_HOST EMAIL_ADDRESS" { (field(&Field { name: &format!("{prefix}.subject"), label: "Email subject", value: &step.subject, hint: Some("For emails."), ..Field::default() }, errors)) }
+                                @if default {
+                                    p.hint data-show-for="EMAIL_ATTENDEE EMAIL_HOST EMAIL_ADDRESS" { (t!(lang, "wf-default-reminder")) }
+                                }
+                                div data-show-for="EMAIL_ATTENDEE EMAIL_HOST EMAIL_ADDRESS" { (field(&Field { name: &format!("{prefix}.subject"), label: &t!(lang, "wf-subject"), value: subject, hint: Some(&t!(lang, "wf-subject-hint")), ..Field::default() }, errors)) }
                                 div.step-body data-show-for="EMAIL_ATTENDEE EMAIL_HOST EMAIL_ADDRESS SMS_ATTENDEE SMS_NUMBER" {
-                                    (textarea_field(&format!("{prefix}.body"), "Message", &step.body, Some("For emails and text messages. A webhook sends the booking as JSON instead."), false, errors))
+                                    (textarea_field(&format!("{prefix}.body"), &t!(lang, "wf-message"), body, Some(&t!(lang, "wf-message-hint")), false, errors))
                                 }
                                 div.two-col data-show-for="WEBHOOK" {
-                                    (field(&Field { name: &format!("{prefix}.secret"), label: "Webhook secret", kind: "password", value: "", autocomplete: Some("off"), hint: Some("Signs each call (X-Cal-Signature-256). Empty keeps the current one."), ..Field::default() }, errors))
-                                    (checkbox_field(&format!("{prefix}.clearSecret"), "Remove the webhook secret", step.clear_secret, None))
+                                    (field(&Field { name: &format!("{prefix}.secret"), label: &t!(lang, "wf-secret"), kind: "password", value: "", autocomplete: Some("off"), hint: Some(&t!(lang, "wf-secret-hint")), ..Field::default() }, errors))
+                                    (checkbox_field(&format!("{prefix}.clearSecret"), &t!(lang, "wf-clear-secret"), step.clear_secret, None))
                                 }
                             }
                         }
                     }
-                    button.button.ghost.small type="submit" name="do" value="add-step" formnovalidate { "+ Add a step" }
+                    button.button.ghost.small type="submit" name="do" value="add-step" formnovalidate { (t!(lang, "wf-add-step")) }
                 }
                 div.sticky-save {
-                    a.button.ghost href=(CURRENT) { "Back" }
-                    button.button.primary type="submit" name="do" value="save" { @if id.is_some() { "Save changes" } @else { "Create workflow" } }
+                    a.button.ghost href=(CURRENT) { (t!(lang, "wf-back")) }
+                    button.button.primary type="submit" name="do" value="save" { @if id.is_some() { (t!(lang, "wf-save")) } @else { (t!(lang, "wf-create")) } }
                 }
             }
             aside.panel aria-labelledby="variables-title" {
-                h2 #variables-title { "Variables" }
-                p.hint { "Write a variable in braces, such as {ATTENDEE_FIRST_NAME}. Dates and times are in the reader's time zone. Saving names any variable Kairos does not know." }
+                h2 #variables-title { (t!(lang, "wf-variables")) }
+                p.hint { (t!(lang, "wf-variables-hint", example = "{ATTENDEE_FIRST_NAME}")) }
                 dl.variable-list {
                     @for (name, meaning) in VARIABLES {
                         dt { code { "{" (name) "}" } }
-                        dd { (meaning) }
+                        dd { (variable_meaning(lang, name, meaning)) }
                     }
                 }
-                h3.subhead { "Answers" }
-                p.hint { "The answer to a booking question: its identifier in capitals, with - written as _. {REASON} is the answer to the question with identifier reason." }
+                h3.subhead { (t!(lang, "wf-answers")) }
+                p.hint { (t!(lang, "wf-answers-hint", variable = "{REASON}", key = "reason")) }
                 @if context.question_keys.is_empty() {
-                    p.muted.small { "The event types here ask no questions yet." }
+                    p.muted.small { (t!(lang, "wf-no-questions")) }
                 } @else {
                     ul.small {
                         @for key in &context.question_keys { li { code { "{" (answer_variable(key)) "}" } } }
@@ -403,20 +518,20 @@ fn editor(
                 }
                 @if context.minimum_necessary {
                     div.alert.alert-info role="note" {
-                        "Minimum necessary is on: in everything workflows send, {ADDITIONAL_NOTES} and answers are left empty. Administrators change this under Admin."
+                        (t!(lang, "wf-minimum-necessary-on", notes = "{ADDITIONAL_NOTES}"))
                     }
                 } @else {
-                    p.hint { "Minimum necessary is off: answers and notes are sent as written." }
+                    p.hint { (t!(lang, "wf-minimum-necessary-off")) }
                 }
             }
         }
         @if let Some(id) = id {
             section.panel.danger-zone.spaced aria-labelledby="delete-title" {
-                h2 #delete-title { "Delete this workflow" }
-                p.muted { "Messages it planned are not sent." }
-                form method="post" action=(format!("{CURRENT}/{id}/delete")) data-confirm="Delete this workflow?" {
+                h2 #delete-title { (t!(lang, "wf-delete-title")) }
+                p.muted { (t!(lang, "wf-delete-text")) }
+                form method="post" action=(format!("{CURRENT}/{id}/delete")) data-confirm=(t!(lang, "wf-delete-this-confirm")) {
                     (csrf_field(&csrf))
-                    button.button.danger type="submit" { "Delete workflow" }
+                    button.button.danger type="submit" { (t!(lang, "wf-delete-button")) }
                 }
             }
         }
@@ -466,12 +581,12 @@ pub async fn new_page(ctx: Ctx, Query(query): Query<NewQuery>) -> Result<Respons
         &ctx,
         None,
         owner,
-        &blank(),
+        &blank(ctx.lang),
         &context,
         &FieldErrors::new(),
         html! {},
     );
-    Ok(render(&ctx, &user, "New workflow", CURRENT, body))
+    Ok(render(&ctx, &user, &t!(ctx.lang, "wf-new"), CURRENT, body))
 }
 
 pub async fn create(
@@ -507,7 +622,7 @@ async fn submit(
     form: &FormData,
     mut errors: FieldErrors,
 ) -> Result<Response, WebError> {
-    let mut input = parse_form(form, &mut errors);
+    let mut input = parse_form(ctx.lang, form, &mut errors);
     let context = editor_context(ctx, user, owner).await?;
     let id = match target {
         Target::Existing(id) => Some(id),
@@ -515,9 +630,9 @@ async fn submit(
     };
     if apply_row_action(form, &mut input) {
         let title = if id.is_some() {
-            input.name.as_str()
+            input.name.clone()
         } else {
-            "New workflow"
+            t!(ctx.lang, "wf-new")
         };
         let body = editor(
             ctx,
@@ -528,7 +643,7 @@ async fn submit(
             &FieldErrors::new(),
             html! {},
         );
-        return Ok(render(ctx, user, title, CURRENT, body));
+        return Ok(render(ctx, user, &title, CURRENT, body));
     }
     let result = if errors.is_empty() {
         let (actor, key, origin, now) = (
@@ -579,12 +694,12 @@ fn failed(
         other => return Err(other.into()),
     };
     let title = if input.name.trim().is_empty() {
-        "Workflow"
+        t!(ctx.lang, "wf-title")
     } else {
-        input.name.as_str()
+        input.name.clone()
     };
     let body = editor(ctx, id, owner, input, context, &errors, message);
-    Ok(render_status(ctx, user, title, CURRENT, status, body))
+    Ok(render_status(ctx, user, &title, CURRENT, status, body))
 }
 
 pub async fn edit(
@@ -608,7 +723,9 @@ pub async fn edit(
         &context,
         &FieldErrors::new(),
         match query.notice.as_str() {
-            "saved-without-sms-gateway" => notice("warning", SAVED_WITHOUT_SMS_GATEWAY),
+            "saved-without-sms-gateway" => {
+                notice("warning", &t!(ctx.lang, "wf-saved-without-sms-gateway"))
+            }
             other => flash_notice(other),
         },
     );
@@ -680,6 +797,32 @@ mod tests {
     }
 
     #[test]
+    fn the_default_reminder_shows_in_the_page_language_and_stays_the_default() {
+        let (subject, body) = default_reminder(Language::German);
+        assert!(subject.starts_with("Erinnerung: {EVENT_NAME}"), "{subject}");
+        assert!(body.contains("{RESCHEDULE_URL}"), "{body}");
+        let (_, arabic) = default_reminder(Language::Arabic);
+        assert!(
+            !arabic.contains('\u{2068}'),
+            "no isolation marks in a template"
+        );
+        let form = FormData(vec![
+            ("steps[0].action".into(), "EMAIL_ATTENDEE".into()),
+            ("steps[0].subject".into(), subject),
+            ("steps[0].body".into(), body.replace('\n', "\r\n")),
+        ]);
+        let input = parse_form(Language::German, &form, &mut FieldErrors::new());
+        assert_eq!(input.steps[0].subject, DEFAULT_REMINDER_SUBJECT);
+        assert_eq!(input.steps[0].body, DEFAULT_REMINDER_BODY);
+        let blank = blank(Language::French);
+        assert!(
+            blank.steps[0]
+                .body
+                .starts_with("Bonjour {ATTENDEE_FIRST_NAME}")
+        );
+    }
+
+    #[test]
     fn the_form_reads_steps_event_types_and_the_offset() {
         let form = FormData(
             [
@@ -699,7 +842,7 @@ mod tests {
             .collect(),
         );
         let mut errors = FieldErrors::new();
-        let input = parse_form(&form, &mut errors);
+        let input = parse_form(Language::English, &form, &mut errors);
         assert!(errors.is_empty());
         assert_eq!(input.offset_minutes, Some(120));
         assert_eq!(input.event_type_ids, [7]);
