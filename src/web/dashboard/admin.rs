@@ -14,15 +14,15 @@ use crate::invitations::{self, Delivery, Sent, Site};
 use crate::model::error::FieldErrors;
 use crate::present::{Language, Locale};
 use crate::scheduling::manage::{self, ManageError};
+use crate::t;
 use crate::web::dashboard::{NoticeQuery, admin_only, page_notices, render_status, show_once_at};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, checkbox_field, copy_row, csrf_field, error_summary, field, notice,
-    select_field, textarea_field,
+    Field, checkbox_field, copy_row, csrf_field, error_summary, field, notice, select_field,
+    textarea_field,
 };
 use crate::web::outcome::{redirect, saved_or_again};
-use crate::t;
 use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
 
@@ -296,7 +296,11 @@ pub async fn create_user(
         |(created, token)| {
             let (ctx, user) = (&ctx, &user);
             async move {
-                let headline = t!(ctx.lang, "admin-account-created", name = created.name.as_str());
+                let headline = t!(
+                    ctx.lang,
+                    "admin-account-created",
+                    name = created.name.as_str()
+                );
                 let message = account_link_notice(ctx, &created, &token, &headline).await?;
                 Ok(show_once_at(ctx, user, CURRENT, message))
             }
@@ -534,7 +538,11 @@ pub(crate) fn marked(text: &str, pieces: &[Markup]) -> Markup {
             rest = after;
             break;
         };
-        if let Some(piece) = after[..end].parse::<usize>().ok().and_then(|n| pieces.get(n)) {
+        if let Some(piece) = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| pieces.get(n))
+        {
             out.push_str(&piece.0);
         }
         rest = &after[end + MARK_CLOSE.len_utf8()..];

@@ -224,7 +224,13 @@ pub async fn page(ctx: Ctx, Query(query): Query<AuditQuery>) -> Result<Response,
                     }
                 }
             };
-            Ok(render(&ctx, &user, &t!(lang, "admin-audit-title"), "/dashboard/admin", body))
+            Ok(render(
+                &ctx,
+                &user,
+                &t!(lang, "admin-audit-title"),
+                "/dashboard/admin",
+                body,
+            ))
         }
     }
 }

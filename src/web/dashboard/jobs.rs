@@ -156,12 +156,19 @@ fn section(
 }
 
 /// A date and time in `zone`, as job lists and warnings write them.
-fn date_time(lang: Language, zone: Tz, twelve_hour: bool, t: chrono::DateTime<chrono::Utc>) -> String {
+fn date_time(
+    lang: Language,
+    zone: Tz,
+    twelve_hour: bool,
+    t: chrono::DateTime<chrono::Utc>,
+) -> String {
     let local = t.with_timezone(&zone);
     let locale = Locale::english(twelve_hour).in_language(lang);
     format!(
         "{} {}",
-        Locale::default().in_language(lang).short_date(local.date_naive()),
+        Locale::default()
+            .in_language(lang)
+            .short_date(local.date_naive()),
         locale.time(local)
     )
 }
@@ -191,9 +198,19 @@ pub async fn trouble_notice(ctx: &Ctx, zone: Tz, twelve_hour: bool) -> Result<Ma
                 .collect();
             let kinds = kinds.join(", ");
             if failing {
-                t!(lang, "admin-jobs-trouble-failing", count = total, kinds = kinds)
+                t!(
+                    lang,
+                    "admin-jobs-trouble-failing",
+                    count = total,
+                    kinds = kinds
+                )
             } else {
-                t!(lang, "admin-jobs-trouble-dead", count = total, kinds = kinds)
+                t!(
+                    lang,
+                    "admin-jobs-trouble-dead",
+                    count = total,
+                    kinds = kinds
+                )
             }
         })
     };
@@ -229,8 +246,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
                 &overview.running,
                 &overview.waiting,
             ];
-            let names =
-                step_names(lang, conn, all.into_iter().flatten()).map_err(DbError::from)?;
+            let names = step_names(lang, conn, all.into_iter().flatten()).map_err(DbError::from)?;
             Ok::<_, DbError>((overview, names))
         })
         .await?;

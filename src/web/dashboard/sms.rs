@@ -229,7 +229,10 @@ pub async fn save(
         }
         None => {
             let mut errors = FieldErrors::new();
-            errors.refuse("body_format", crate::reason!("admin-sms-body-format-invalid"));
+            errors.refuse(
+                "body_format",
+                crate::reason!("admin-sms-body-format-invalid"),
+            );
             Err(SmsError::Invalid(errors))
         }
     };

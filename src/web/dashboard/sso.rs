@@ -8,12 +8,12 @@ use maud::{Markup, html};
 
 use crate::auth::sso::{SaveError, SsoInput, redirect_uri};
 use crate::model::error::FieldErrors;
+use crate::t;
+use crate::web::dashboard::admin::{mark, marked};
 use crate::web::dashboard::admin_only as admin;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
-use crate::t;
-use crate::web::dashboard::admin::{mark, marked};
 use crate::web::layout::{
     Field, checkbox_field, copy_row, csrf_field, error_summary, field, field_error,
 };
