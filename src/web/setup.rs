@@ -246,15 +246,6 @@ fn instance_form(ctx: &Ctx, form: &InstanceForm, errors: &FieldErrors) -> Markup
     card_page(lang, &t!(lang, "setup-title"), "Kairos", body)
 }
 
-/// "15 minutes", "1 hour", "8 hours".
-pub fn idle_words(minutes: u32) -> String {
-    match minutes {
-        60 => "1 hour".to_string(),
-        m if m % 60 == 0 && m > 60 => format!("{} hours", m / 60),
-        m => format!("{m} minutes"),
-    }
-}
-
 /// A select of every IANA time zone chrono-tz knows.
 pub fn zone_select(
     name: &str,
@@ -346,7 +337,7 @@ fn email_form(ctx: &Ctx, form: &FormData, errors: &FieldErrors, has_password: bo
         (error_summary(errors))
         form method="post" action="/setup/email" data-validate {
             (csrf_field(&ctx.csrf_token()))
-            (smtp_fields(form, errors, has_password))
+            (smtp_fields(lang, form, errors, has_password))
             button.button.primary.wide type="submit" { (t!(lang, "setup-save-finish")) }
         }
         p.skip { a href=(SETUP_DONE) { (t!(lang, "setup-skip")) } }

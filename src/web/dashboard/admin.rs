@@ -3,7 +3,7 @@
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
-use maud::{Markup, html};
+use maud::{Markup, PreEscaped, html};
 
 use crate::accounts::{self, InstanceSettingsInput};
 use crate::db::DbError;
@@ -12,14 +12,15 @@ use crate::instance::weekday_name;
 use crate::integrations::notify::email::Mailer;
 use crate::invitations::{self, Delivery, Sent, Site};
 use crate::model::error::FieldErrors;
-use crate::present::Locale;
+use crate::present::{Language, Locale};
 use crate::scheduling::manage::{self, ManageError};
+use crate::t;
 use crate::web::dashboard::{NoticeQuery, admin_only, page_notices, render_status, show_once_at};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, capitalize, checkbox_field, copy_row, csrf_field, error_summary, field, notice,
-    select_field, textarea_field,
+    Field, checkbox_field, copy_row, csrf_field, error_summary, field, notice, select_field,
+    textarea_field,
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::setup::zone_select;
@@ -114,14 +115,37 @@ async fn page_with(
         )
     });
     let zone = user.time_zone;
+    let lang = ctx.lang;
+    let dates = Locale::default().in_language(lang);
     let trouble = super::jobs::trouble_notice(ctx, zone, user.twelve_hour).await?;
+    let roles = [
+        ("member", t!(lang, "admin-role-member")),
+        ("admin", t!(lang, "admin-role-admin")),
+    ];
+    let weekdays: Vec<(&str, String)> = [
+        ("monday", chrono::Weekday::Mon),
+        ("sunday", chrono::Weekday::Sun),
+        ("saturday", chrono::Weekday::Sat),
+    ]
+    .into_iter()
+    .map(|(value, day)| (value, dates.weekday_long(day)))
+    .collect();
     let body = html! {
         (message)
         (trouble)
-        div.page-head { div { h1 { "Administration" } p.muted { "People who can sign in, and how this instance behaves. " a href="/dashboard/admin/audit" { "Audit log" } " · " a href="/dashboard/admin/sso" { "Single sign-on" } " · " a href="/dashboard/admin/email" { "Email" } " · " a href="/dashboard/admin/sms" { "Text messages" } " · " a href="/dashboard/admin/jobs" { "Background jobs" } " · " a href="/dashboard/admin/calendars" { "Calendar sync" } " · " a href="/dashboard/admin/integrations" { "Integrations" } } } }
+        div.page-head { div { h1 { (t!(lang, "admin-title")) } p.muted {
+            (t!(lang, "admin-intro")) " "
+            a href="/dashboard/admin/audit" { (t!(lang, "admin-audit-title")) } " · "
+            a href="/dashboard/admin/sso" { (t!(lang, "admin-sso-title")) } " · "
+            a href="/dashboard/admin/email" { (t!(lang, "admin-email-title")) } " · "
+            a href="/dashboard/admin/sms" { (t!(lang, "admin-sms-title")) } " · "
+            a href="/dashboard/admin/jobs" { (t!(lang, "admin-jobs-title")) } " · "
+            a href="/dashboard/admin/calendars" { (t!(lang, "admin-calendar-sync")) } " · "
+            a href="/dashboard/admin/integrations" { (t!(lang, "admin-integrations-title")) }
+        } } }
         div.editor {
             section.panel aria-labelledby="people-title" {
-                h2 #people-title { "People" }
+                h2 #people-title { (t!(lang, "admin-people")) }
                 ul.list.compact {
                     @for person in &people {
                         li {
@@ -129,70 +153,70 @@ async fn page_with(
                                 span.list-title { (person.name) }
                                 div.list-sub {
                                     span { (person.email) }
-                                    span.badge { (capitalize(person.role.as_str())) }
-                                    @if person.disabled { span.badge.off { "Disabled" } }
-                                    @if person.password_hash.is_none() { span.badge.warn { "Has not set a password" } }
-                                    span { "since " (Locale::default().long_date(person.created_at.with_timezone(&zone).date_naive())) }
+                                    span.badge { (t!(lang, "admin-role", role = person.role.as_str())) }
+                                    @if person.disabled { span.badge.off { (t!(lang, "admin-disabled")) } }
+                                    @if person.password_hash.is_none() { span.badge.warn { (t!(lang, "admin-no-password")) } }
+                                    span { (t!(lang, "admin-since", date = dates.long_date(person.created_at.with_timezone(&zone).date_naive()))) }
                                 }
                             }
                             @if person.id != user.id && person.role != Role::Owner {
                                 @if person.disabled {
                                     form method="post" action=(format!("{CURRENT}/users/{}/enable", person.id)) {
                                         (csrf_field(&csrf))
-                                        button.button.ghost.small type="submit" { "Enable" }
+                                        button.button.ghost.small type="submit" { (t!(lang, "admin-enable")) }
                                     }
                                 } @else {
-                                    form method="post" action=(format!("{CURRENT}/users/{}/disable", person.id)) data-confirm=(format!("Disable {}? They are signed out at once.", person.name)) {
+                                    form method="post" action=(format!("{CURRENT}/users/{}/disable", person.id)) data-confirm=(t!(lang, "admin-disable-confirm", name = person.name.as_str())) {
                                         (csrf_field(&csrf))
-                                        button.button.ghost.small.danger type="submit" { "Disable" }
+                                        button.button.ghost.small.danger type="submit" { (t!(lang, "admin-disable")) }
                                     }
                                 }
                             }
                         }
                     }
                 }
-                h3.subhead { "Create an account" }
-                p.hint { "You get a one-time link, valid for 7 days, for the person to choose their password." }
+                h3.subhead { (t!(lang, "admin-create-account")) }
+                p.hint { (t!(lang, "admin-create-account-hint", days = manage::ACCOUNT_LINK_VALIDITY.num_days())) }
                 (error_summary(&user_errors))
                 form method="post" action=(format!("{CURRENT}/users")) data-validate {
                     (csrf_field(&csrf))
                     div.two-col {
-                        (field(&Field { name: "name", label: "Name", value: user_form.get("name"), required: true, autocomplete: Some("off"), ..Field::default() }, &user_errors))
-                        (field(&Field { name: "email", label: "Email", kind: "email", value: user_form.get("email"), required: true, autocomplete: Some("off"), ..Field::default() }, &user_errors))
-                        (select_field("role", "Role", &[("member", "Member"), ("admin", "Administrator")], user_form.get("role"), None, &user_errors))
+                        (field(&Field { name: "name", label: &t!(lang, "admin-name"), value: user_form.get("name"), required: true, autocomplete: Some("off"), ..Field::default() }, &user_errors))
+                        (field(&Field { name: "email", label: &t!(lang, "admin-email"), kind: "email", value: user_form.get("email"), required: true, autocomplete: Some("off"), ..Field::default() }, &user_errors))
+                        (select_field("role", &t!(lang, "admin-role-label"), &roles, user_form.get("role"), None, &user_errors))
                     }
-                    button.button.primary type="submit" { "Create account" }
+                    button.button.primary type="submit" { (t!(lang, "admin-create-account-button")) }
                 }
             }
             section.panel #invitations aria-labelledby="invitations-title" {
-                h2 #invitations-title { "Invitations" }
-                p.hint { "The person gets a one-time link, valid for " (invitations::VALIDITY.num_days()) " days, to choose their name and password. It is emailed when a mail server is set up; otherwise you copy it." }
+                h2 #invitations-title { (t!(lang, "admin-invitations")) }
+                p.hint { (t!(lang, "admin-invitations-hint", days = invitations::VALIDITY.num_days())) }
                 (error_summary(&invite_errors))
                 form method="post" action=(format!("{CURRENT}/invitations")) data-validate {
                     (csrf_field(&csrf))
                     div.two-col {
-                        (field(&Field { name: "invite_email", label: "Email", kind: "email", value: invite_form.get("invite_email"), required: true, autocomplete: Some("off"), ..Field::default() }, &invite_errors))
-                        (select_field("invite_role", "Role", &[("member", "Member"), ("admin", "Administrator")], invite_form.get("invite_role"), None, &invite_errors))
+                        (field(&Field { name: "invite_email", label: &t!(lang, "admin-email"), kind: "email", value: invite_form.get("invite_email"), required: true, autocomplete: Some("off"), ..Field::default() }, &invite_errors))
+                        (select_field("invite_role", &t!(lang, "admin-role-label"), &roles, invite_form.get("invite_role"), None, &invite_errors))
                     }
-                    button.button.primary type="submit" { "Send invitation" }
+                    button.button.primary type="submit" { (t!(lang, "admin-send-invitation")) }
                 }
                 @if invitations.is_empty() {
-                    p.muted.small { "No pending invitations." }
+                    p.muted.small { (t!(lang, "admin-no-invitations")) }
                 } @else {
-                    h3.subhead { "Pending" }
+                    h3.subhead { (t!(lang, "admin-pending")) }
                     ul.list.compact {
                         @for invitation in &invitations {
                             li {
                                 div.list-main {
                                     span.list-title { (invitation.email) }
                                     div.list-sub {
-                                        span.badge { (capitalize(invitation.role.as_str())) }
-                                        span { "expires " (Locale::default().long_date(invitation.expires_at.with_timezone(&zone).date_naive())) }
+                                        span.badge { (t!(lang, "admin-role", role = invitation.role.as_str())) }
+                                        span { (t!(lang, "admin-expires", date = dates.long_date(invitation.expires_at.with_timezone(&zone).date_naive()))) }
                                     }
                                 }
-                                form method="post" action=(format!("{CURRENT}/invitations/{}/revoke", invitation.id)) data-confirm=(format!("Revoke the invitation for {}? The link stops working.", invitation.email)) {
+                                form method="post" action=(format!("{CURRENT}/invitations/{}/revoke", invitation.id)) data-confirm=(t!(lang, "admin-revoke-confirm", email = invitation.email.as_str())) {
                                     (csrf_field(&csrf))
-                                    button.button.ghost.small.danger type="submit" { "Revoke" }
+                                    button.button.ghost.small.danger type="submit" { (t!(lang, "admin-revoke")) }
                                 }
                             }
                         }
@@ -200,31 +224,31 @@ async fn page_with(
                 }
             }
             section.panel aria-labelledby="instance-title" {
-                h2 #instance-title { "Instance" }
+                h2 #instance-title { (t!(lang, "admin-instance")) }
                 (error_summary(&settings_errors))
                 form method="post" action=(format!("{CURRENT}/settings")) data-validate {
                     (csrf_field(&csrf))
                     div.two-col {
-                        (field(&Field { name: "organization_name", label: "Organization name", value: settings_form.get("organization_name"), required: true, ..Field::default() }, &settings_errors))
-                        (field(&Field { name: "base_url", label: "Public address", kind: "url", value: settings_form.get("base_url"), hint: Some("Such as https://book.example.org. The config file's base_url wins over this."), ..Field::default() }, &settings_errors))
-                        (zone_select("default_time_zone", "Default time zone", settings_form.get("default_time_zone"), ctx.state.clock.now(), &settings_errors))
-                        (select_field("first_day_of_week", "Week starts on", &[("monday", "Monday"), ("sunday", "Sunday"), ("saturday", "Saturday")], settings_form.get("first_day_of_week"), None, &settings_errors))
-                        (select_field("default_language", &crate::t!(ctx.lang, "settings-default-language"), &crate::web::layout::language_options(None), settings_form.get("default_language"), Some(&crate::t!(ctx.lang, "settings-default-language-hint")), &settings_errors))
+                        (field(&Field { name: "organization_name", label: &t!(lang, "setup-organization-name"), value: settings_form.get("organization_name"), required: true, ..Field::default() }, &settings_errors))
+                        (field(&Field { name: "base_url", label: &t!(lang, "home-public-address"), kind: "url", value: settings_form.get("base_url"), hint: Some(&t!(lang, "admin-public-address-hint")), ..Field::default() }, &settings_errors))
+                        (zone_select("default_time_zone", &t!(lang, "home-default-zone"), settings_form.get("default_time_zone"), ctx.state.clock.now(), &settings_errors))
+                        (select_field("first_day_of_week", &t!(lang, "home-week-starts"), &weekdays, settings_form.get("first_day_of_week"), None, &settings_errors))
+                        (select_field("default_language", &t!(lang, "settings-default-language"), &crate::web::layout::language_options(None), settings_form.get("default_language"), Some(&t!(lang, "settings-default-language-hint")), &settings_errors))
                     }
-                    (select_field("signup", "Who can join", &[("closed", "Closed: only administrators create accounts"), ("invite", "Invite only: people join through a one-time link")], settings_form.get("signup"), Some("There is no public sign-up page either way."), &settings_errors))
-                    (textarea_field("embed_origins", "Websites that may embed booking pages", settings_form.get("embed_origins"), Some("One origin per line, such as https://www.example.org. Empty: no site may show them in a frame. The dashboard can never be framed."), false, &settings_errors))
+                    (select_field("signup", &t!(lang, "admin-signup"), &[("closed", t!(lang, "admin-signup-closed")), ("invite", t!(lang, "admin-signup-invite"))], settings_form.get("signup"), Some(&t!(lang, "admin-signup-hint")), &settings_errors))
+                    (textarea_field("embed_origins", &t!(lang, "admin-embed-origins"), settings_form.get("embed_origins"), Some(&t!(lang, "admin-embed-origins-hint")), false, &settings_errors))
                     div.two-col {
-                        (select_field("require_mfa", "Require two-step verification", &[("off", "Off: each person chooses"), ("administrators", "For administrators"), ("everyone", "For everyone")], settings_form.get("require_mfa"), Some("People it applies to set it up right after signing in and can do nothing else before."), &settings_errors))
-                        (field(&Field { name: "audit_retention_years", label: "Keep the audit log for (years)", kind: "number", value: settings_form.get("audit_retention_years"), min: Some("1"), inputmode: Some("numeric"), required: true, hint: Some("Older entries are removed daily; the log stays verifiable. HIPAA asks for 6 years."), ..Field::default() }, &settings_errors))
+                        (select_field("require_mfa", &t!(lang, "admin-require-mfa"), &[("off", t!(lang, "admin-require-mfa-off")), ("administrators", t!(lang, "admin-require-mfa-administrators")), ("everyone", t!(lang, "admin-require-mfa-everyone"))], settings_form.get("require_mfa"), Some(&t!(lang, "admin-require-mfa-hint")), &settings_errors))
+                        (field(&Field { name: "audit_retention_years", label: &t!(lang, "admin-audit-retention"), kind: "number", value: settings_form.get("audit_retention_years"), min: Some("1"), inputmode: Some("numeric"), required: true, hint: Some(&t!(lang, "admin-audit-retention-hint")), ..Field::default() }, &settings_errors))
                     }
                     div.two-col {
-                        (field(&Field { name: "bookings_per_event_type_per_hour", label: "New bookings per event type per hour", kind: "number", value: settings_form.get("bookings_per_event_type_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some("From the booking pages and the API together; past it people are asked to try later. 0: no limit."), ..Field::default() }, &settings_errors))
-                        (field(&Field { name: "bookings_per_host_per_hour", label: "New bookings per host per hour", kind: "number", value: settings_form.get("bookings_per_host_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some("Over all of a host's event types. Hosts booking their own event types are not limited. 0: no limit."), ..Field::default() }, &settings_errors))
+                        (field(&Field { name: "bookings_per_event_type_per_hour", label: &t!(lang, "admin-limit-event-type"), kind: "number", value: settings_form.get("bookings_per_event_type_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some(&t!(lang, "admin-limit-event-type-hint")), ..Field::default() }, &settings_errors))
+                        (field(&Field { name: "bookings_per_host_per_hour", label: &t!(lang, "admin-limit-host"), kind: "number", value: settings_form.get("bookings_per_host_per_hour"), min: Some("0"), inputmode: Some("numeric"), required: true, hint: Some(&t!(lang, "admin-limit-host-hint")), ..Field::default() }, &settings_errors))
                     }
-                    (idle_select(settings_form.get("session_idle_minutes"), &settings_errors))
-                    (checkbox_field("minimum_necessary", "Minimum necessary in messages", settings_form.has("minimum_necessary"), Some("Answers and notes stay out of emails, text messages and webhooks; they carry only the time, the place and the links. The dashboard still shows everything to people allowed to see it.")))
-                    (checkbox_field("allow_private_targets", "Allow servers on the private network", settings_form.has("allow_private_targets"), Some("For webhook receivers, the SMS gateway, the mail server and the single sign-on provider inside your network (10.x, 172.16–31.x, 192.168.x, 100.64–127.x, fc00::/7); the mail server, the gateway and the provider may then also run on this machine (localhost). Link-local, cloud metadata and other special-purpose addresses are always refused.")))
-                    button.button.primary type="submit" { "Save settings" }
+                    (idle_select(lang, settings_form.get("session_idle_minutes"), &settings_errors))
+                    (checkbox_field("minimum_necessary", &t!(lang, "admin-minimum-necessary"), settings_form.has("minimum_necessary"), Some(&t!(lang, "admin-minimum-necessary-hint"))))
+                    (checkbox_field("allow_private_targets", &t!(lang, "admin-allow-private"), settings_form.has("allow_private_targets"), Some(&t!(lang, "admin-allow-private-hint"))))
+                    button.button.primary type="submit" { (t!(lang, "admin-save-settings")) }
                 }
             }
         }
@@ -232,7 +256,7 @@ async fn page_with(
     Ok(render_status(
         ctx,
         user,
-        "Administration",
+        &t!(lang, "admin-title"),
         CURRENT,
         status,
         body,
@@ -272,7 +296,11 @@ pub async fn create_user(
         |(created, token)| {
             let (ctx, user) = (&ctx, &user);
             async move {
-                let headline = format!("Account created for {}.", created.name);
+                let headline = t!(
+                    ctx.lang,
+                    "admin-account-created",
+                    name = created.name.as_str()
+                );
                 let message = account_link_notice(ctx, &created, &token, &headline).await?;
                 Ok(show_once_at(ctx, user, CURRENT, message))
             }
@@ -413,19 +441,21 @@ pub async fn invite(
              link,
              delivery,
          }| {
+            let (lang, days) = (ctx.lang, invitations::VALIDITY.num_days());
+            let email = invitation.email.as_str();
             let message = html! {
                 div.alert.alert-success role="status" {
                     @match &delivery {
                         Delivery::Emailed => {
-                            p { strong { "Invitation emailed to " (invitation.email) "." } " The link works once within " (invitations::VALIDITY.num_days()) " days." }
+                            p { strong { (t!(lang, "admin-invitation-emailed", email = email)) } " " (t!(lang, "admin-invitation-link-works", days = days)) }
                         }
                         other => {
-                            p { strong { "Invitation created for " (invitation.email) "." } }
+                            p { strong { (t!(lang, "admin-invitation-created", email = email)) } }
                             @if let Delivery::Failed(reason) = other {
-                                p { "It could not be emailed (" (reason) "). " }
+                                p { (t!(lang, "admin-not-emailed-invitation", reason = reason.as_str())) " " }
                             }
-                            p { "Send them this one-time link. It is shown only now and works once within " (invitations::VALIDITY.num_days()) " days:" }
-                            (copy_row("invite-link", "Invitation link", "url", &link))
+                            p { (t!(lang, "admin-invitation-send-link", days = days)) }
+                            (copy_row("invite-link", &t!(lang, "admin-invitation-link"), "url", &link))
                         }
                     }
                 }
@@ -436,7 +466,7 @@ pub async fn invite(
             // The page has two forms with an email and a role: these carry a prefix.
             let mut prefixed = FieldErrors::new();
             for error in errors.iter() {
-                prefixed.add(&format!("invite_{}", error.field), error.message.clone());
+                prefixed.push_as(&format!("invite_{}", error.field), error);
             }
             let failed = Failed {
                 invitation: Some((form, prefixed)),
@@ -461,31 +491,72 @@ pub async fn revoke_invitation(
 }
 
 /// The choice of how long a session may stay idle, with what each suits.
-fn idle_select(selected: &str, errors: &FieldErrors) -> Markup {
+fn idle_select(lang: Language, selected: &str, errors: &FieldErrors) -> Markup {
     let options: Vec<(String, String)> = crate::auth::IDLE_MINUTES_CHOICES
         .iter()
         .map(|minutes| {
+            let time = if minutes % 60 == 0 {
+                t!(lang, "admin-idle-hours", hours = minutes / 60)
+            } else {
+                t!(lang, "admin-idle-minutes", minutes = *minutes)
+            };
             let fits = crate::auth::INSTALLATION_KINDS
                 .iter()
                 .find(|(_, _, m)| m == minutes)
-                .map(|(_, text, _)| format!(" ({text})"))
-                .unwrap_or_default();
-            let time = crate::web::setup::idle_words(*minutes);
-            (minutes.to_string(), format!("{time}{fits}"))
+                .map(|(kind, _, _)| match *kind {
+                    "shared" => t!(lang, "setup-installation-shared"),
+                    "office" => t!(lang, "setup-installation-office"),
+                    _ => t!(lang, "setup-installation-personal"),
+                });
+            let label = match fits {
+                Some(fits) => t!(lang, "admin-idle-option", time = time, fits = fits),
+                None => time,
+            };
+            (minutes.to_string(), label)
         })
-        .collect();
-    let options: Vec<(&str, &str)> = options
-        .iter()
-        .map(|(value, label)| (value.as_str(), label.as_str()))
         .collect();
     select_field(
         "session_idle_minutes",
-        "Sign out after inactivity",
+        &t!(lang, "admin-idle"),
         &options,
         selected,
-        Some("A minute before, the page asks whether the person is still there."),
+        Some(&t!(lang, "admin-idle-hint")),
         errors,
     )
+}
+
+/// A catalogue message with marked-up pieces (code, a link, emphasis): the message is
+/// written with each piece's placeholder set to [`mark`]`(n)`, and each mark is replaced
+/// here by `pieces[n]`, so every language puts the pieces where its sentence needs them.
+pub(crate) fn marked(text: &str, pieces: &[Markup]) -> Markup {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(MARK_OPEN) {
+        out.push_str(&html! { (rest[..start]) }.into_string());
+        let after = &rest[start + MARK_OPEN.len_utf8()..];
+        let Some(end) = after.find(MARK_CLOSE) else {
+            rest = after;
+            break;
+        };
+        if let Some(piece) = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| pieces.get(n))
+        {
+            out.push_str(&piece.0);
+        }
+        rest = &after[end + MARK_CLOSE.len_utf8()..];
+    }
+    out.push_str(&html! { (rest) }.into_string());
+    PreEscaped(out)
+}
+
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+/// The placeholder value that [`marked`] replaces by its `n`th piece.
+pub(crate) fn mark(n: usize) -> String {
+    format!("{MARK_OPEN}{n}{MARK_CLOSE}")
 }
 
 /// What an administrator sees after making someone an account: that the link to choose
@@ -504,19 +575,20 @@ pub(crate) async fn account_link_notice(
     let delivery =
         invitations::send_account_link(Mailer::of(&deps), &organization, created, &link, days)
             .await?;
+    let lang = ctx.lang;
     Ok(html! {
         div.alert.alert-success role="status" {
             p { strong { (headline) } }
             @match &delivery {
                 Delivery::Emailed => {
-                    p { "We emailed " (created.email) " a one-time link to choose their password. It works once within " (days) " days." }
+                    p { (t!(lang, "admin-account-link-emailed", email = created.email.as_str(), days = days)) }
                 }
                 other => {
                     @if let Delivery::Failed(reason) = other {
-                        p { "The link could not be emailed (" (reason) "). " }
+                        p { (t!(lang, "admin-not-emailed-link", reason = reason.as_str())) " " }
                     }
-                    p { "Send them this one-time link to choose their password. It is shown only now and is valid for " (days) " days:" }
-                    (copy_row("invite-link", "One-time link", "url", &link))
+                    p { (t!(lang, "admin-account-link-send", days = days)) }
+                    (copy_row("invite-link", &t!(lang, "admin-one-time-link"), "url", &link))
                 }
             }
         }

@@ -10,6 +10,7 @@ use serde::Deserialize;
 
 use crate::audit::{self, Actor, Filter, Outcome, Row};
 use crate::db::DbError;
+use crate::t;
 use crate::web::dashboard::{admin_only, render};
 use crate::web::{Ctx, WebError};
 
@@ -175,43 +176,61 @@ pub async fn page(ctx: Ctx, Query(query): Query<AuditQuery>) -> Result<Response,
             &format!("kairos-audit-{stamp}.json"),
         )),
         _ => {
+            let lang = ctx.lang;
+            let actor_kinds = ["user", "api_key", "invitee", "system", "anonymous"];
+            let (time, actor, action, object, outcome, address, agent) = (
+                t!(lang, "admin-audit-time"),
+                t!(lang, "admin-audit-actor"),
+                t!(lang, "admin-audit-action"),
+                t!(lang, "admin-audit-object"),
+                t!(lang, "admin-audit-outcome"),
+                t!(lang, "admin-audit-address"),
+                t!(lang, "admin-audit-user-agent"),
+            );
             let body = html! {
-                div.page-head { div { h1 { "Audit log" } p.muted { "Who did what, from where. Newest first; the page shows up to " (PAGE_LIMIT) " rows, a download has every matching row." } } }
+                div.page-head { div { h1 { (t!(lang, "admin-audit-title")) } p.muted { (t!(lang, "admin-audit-intro", limit = PAGE_LIMIT)) } } }
                 form.panel method="get" action=(CURRENT) {
-                    label { "Action " input type="text" name="action" value=(query.action) placeholder="sign_in, booking_viewed…"; }
-                    label { "Actor " select name="actor" {
-                        @for (value, label) in [("", "Anyone"), ("user", "User"), ("api_key", "API key"), ("invitee", "Invitee"), ("system", "System"), ("anonymous", "Anonymous")] {
-                            option value=(value) selected[query.actor == value] { (label) }
+                    label { (action) " " input type="text" name="action" value=(query.action) placeholder="sign_in, booking_viewed…"; }
+                    label { (actor) " " select name="actor" {
+                        option value="" selected[query.actor.is_empty()] { (t!(lang, "admin-audit-anyone")) }
+                        @for value in actor_kinds {
+                            option value=(value) selected[query.actor == value] { (t!(lang, "admin-audit-actor-kind", kind = value)) }
                         }
                     } }
-                    label { "Actor id " input type="text" name="actor_id" value=(query.actor_id); }
-                    label { "From " input type="date" name="from" value=(query.from); }
-                    label { "To " input type="date" name="to" value=(query.to); }
-                    button.button type="submit" { "Filter" }
-                    button.button.ghost type="submit" name="format" value="csv" { "Download CSV" }
-                    button.button.ghost type="submit" name="format" value="json" { "Download JSON" }
+                    label { (t!(lang, "admin-audit-actor-id")) " " input type="text" name="actor_id" value=(query.actor_id); }
+                    label { (t!(lang, "admin-audit-from")) " " input type="date" name="from" value=(query.from); }
+                    label { (t!(lang, "admin-audit-to")) " " input type="date" name="to" value=(query.to); }
+                    button.button type="submit" { (t!(lang, "admin-audit-filter")) }
+                    button.button.ghost type="submit" name="format" value="csv" { (t!(lang, "admin-audit-download-csv")) }
+                    button.button.ghost type="submit" name="format" value="json" { (t!(lang, "admin-audit-download-json")) }
                 }
                 div.table-wrap {
                     table.log.audit {
-                        thead { tr { th scope="col" { "#" } th scope="col" { "Time (UTC)" } th scope="col" { "Actor" } th scope="col" { "Action" } th scope="col" { "Object" } th scope="col" { "Outcome" } th scope="col" { "Address" } th scope="col" { "User agent" } } }
+                        thead { tr { th scope="col" { "#" } th scope="col" { (time) } th scope="col" { (actor) } th scope="col" { (action) } th scope="col" { (object) } th scope="col" { (outcome) } th scope="col" { (address) } th scope="col" { (agent) } } }
                         tbody {
                             @for row in &rows {
                                 tr {
                                     td data-label="#" { (row.id) }
-                                    td.nowrap data-label="Time (UTC)" { (row.at.format("%Y-%m-%d %H:%M:%S")) }
-                                    td data-label="Actor" { (row.actor_kind) @if let Some(id) = &row.actor_id { " " (id) } }
-                                    td data-label="Action" { (row.action) }
-                                    td.url-text data-label="Object" { (row.object.as_deref().unwrap_or("")) }
-                                    td data-label="Outcome" { (row.outcome) }
-                                    td data-label="Address" { (row.ip.as_deref().unwrap_or("")) }
-                                    td.small.url-text data-label="User agent" { (row.user_agent.as_deref().unwrap_or("")) }
+                                    td.nowrap data-label=(time) { (row.at.format("%Y-%m-%d %H:%M:%S")) }
+                                    td data-label=(actor) { (t!(lang, "admin-audit-actor-kind", kind = row.actor_kind.as_str())) @if let Some(id) = &row.actor_id { " " (id) } }
+                                    td data-label=(action) { (row.action) }
+                                    td.url-text data-label=(object) { (row.object.as_deref().unwrap_or("")) }
+                                    td data-label=(outcome) { (t!(lang, "admin-audit-outcome-value", outcome = row.outcome.as_str())) }
+                                    td data-label=(address) { (row.ip.as_deref().unwrap_or("")) }
+                                    td.small.url-text data-label=(agent) { (row.user_agent.as_deref().unwrap_or("")) }
                                 }
                             }
                         }
                     }
                 }
             };
-            Ok(render(&ctx, &user, "Audit log", "/dashboard/admin", body))
+            Ok(render(
+                &ctx,
+                &user,
+                &t!(lang, "admin-audit-title"),
+                "/dashboard/admin",
+                body,
+            ))
         }
     }
 }

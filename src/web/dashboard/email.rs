@@ -12,6 +12,8 @@ use crate::db::DbError;
 use crate::integrations::notify::email::{self, EmailError};
 use crate::integrations::notify::smtp::{self, SmtpInput, SmtpSettings, SmtpSettingsError};
 use crate::model::error::FieldErrors;
+use crate::present::Language;
+use crate::t;
 use crate::web::dashboard::{NoticeQuery, admin_only, page_notices, render_status, show_result_at};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
@@ -52,25 +54,35 @@ pub fn input_of(form: &FormData) -> SmtpInput {
 }
 
 /// The mail server fields, each with its error; `has_password` says one is stored.
-pub fn smtp_fields(form: &FormData, errors: &FieldErrors, has_password: bool) -> Markup {
+pub fn smtp_fields(
+    lang: Language,
+    form: &FormData,
+    errors: &FieldErrors,
+    has_password: bool,
+) -> Markup {
     let password_hint = if has_password {
-        "A password is stored. Leave empty to keep it."
+        t!(lang, "smtp-password-stored")
     } else {
-        "Stored encrypted, never shown again."
+        t!(lang, "smtp-password-new")
     };
+    let security = [
+        ("starttls", t!(lang, "smtp-security-starttls")),
+        ("tls", t!(lang, "smtp-security-tls")),
+        ("none", t!(lang, "smtp-security-none")),
+    ];
     html! {
         div.two-col {
-            (field(&Field { name: "host", label: "Server", value: form.get("host"), required: true, autocomplete: Some("off"), placeholder: Some("smtp.example.org"), ..Field::default() }, errors))
-            (field(&Field { name: "port", label: "Port", kind: "number", value: form.get("port"), required: true, min: Some("1"), inputmode: Some("numeric"), ..Field::default() }, errors))
+            (field(&Field { name: "host", label: &t!(lang, "smtp-server"), value: form.get("host"), required: true, autocomplete: Some("off"), placeholder: Some("smtp.example.org"), ..Field::default() }, errors))
+            (field(&Field { name: "port", label: &t!(lang, "smtp-port"), kind: "number", value: form.get("port"), required: true, min: Some("1"), inputmode: Some("numeric"), ..Field::default() }, errors))
         }
-        (select_field("security", "Security", &[("starttls", "STARTTLS: a plain connection upgraded to TLS"), ("tls", "TLS from the start"), ("none", "None: only for a relay on a trusted network")], form.get("security"), Some("Usually port 587 with STARTTLS, 465 with TLS."), errors))
+        (select_field("security", &t!(lang, "smtp-security"), &security, form.get("security"), Some(&t!(lang, "smtp-security-hint")), errors))
         div.two-col {
-            (field(&Field { name: "username", label: "User name", value: form.get("username"), autocomplete: Some("off"), hint: Some("Only if the server asks you to sign in."), ..Field::default() }, errors))
-            (field(&Field { name: "password", label: "Password", kind: "password", autocomplete: Some("new-password"), hint: Some(password_hint), ..Field::default() }, errors))
+            (field(&Field { name: "username", label: &t!(lang, "smtp-username"), value: form.get("username"), autocomplete: Some("off"), hint: Some(&t!(lang, "smtp-username-hint")), ..Field::default() }, errors))
+            (field(&Field { name: "password", label: &t!(lang, "smtp-password"), kind: "password", autocomplete: Some("new-password"), hint: Some(&password_hint), ..Field::default() }, errors))
         }
         div.two-col {
-            (field(&Field { name: "from_address", label: "From address", kind: "email", value: form.get("from_address"), required: true, placeholder: Some("appointments@example.org"), ..Field::default() }, errors))
-            (field(&Field { name: "from_name", label: "From name", value: form.get("from_name"), placeholder: Some("Your organization"), ..Field::default() }, errors))
+            (field(&Field { name: "from_address", label: &t!(lang, "smtp-from-address"), kind: "email", value: form.get("from_address"), required: true, placeholder: Some("appointments@example.org"), ..Field::default() }, errors))
+            (field(&Field { name: "from_name", label: &t!(lang, "smtp-from-name"), value: form.get("from_name"), placeholder: Some(&t!(lang, "smtp-from-name-placeholder")), ..Field::default() }, errors))
         }
     }
 }
@@ -157,33 +169,34 @@ async fn page_with(
     } else {
         view.test_to
     };
+    let lang = ctx.lang;
     let body = html! {
         (view.message)
         div.page-head { div {
-            p.muted.small { a href="/dashboard/admin" { "← Administration" } }
-            h1 { "Email" }
-            p.muted { "The mail server Kairos sends booking confirmations, requests and changes through. Without one, no email is sent." }
+            p.muted.small { a href="/dashboard/admin" { span.flip-rtl { "←" } " " (t!(lang, "admin-title")) } }
+            h1 { (t!(lang, "admin-email-title")) }
+            p.muted { (t!(lang, "admin-email-intro")) }
         } }
         div.editor {
             section.panel aria-labelledby="server-title" {
-                h2 #server-title { "Mail server" }
+                h2 #server-title { (t!(lang, "admin-email-server")) }
                 (error_summary(&view.errors))
                 form method="post" action=(CURRENT) data-validate {
                     (csrf_field(&csrf))
-                    (smtp_fields(&view.form, &view.errors, has_password))
-                    button.button.primary type="submit" { "Save mail server" }
+                    (smtp_fields(lang, &view.form, &view.errors, has_password))
+                    button.button.primary type="submit" { (t!(lang, "admin-email-save")) }
                 }
             }
             section.panel aria-labelledby="test-title" {
-                h2 #test-title { "Send a test message" }
+                h2 #test-title { (t!(lang, "admin-email-test")) }
                 @if stored.is_none() {
-                    p.muted { "Save a mail server first." }
+                    p.muted { (t!(lang, "admin-email-save-first")) }
                 } @else {
-                    p.hint { "Sends a short message through the saved server. If it fails, you see the server's answer." }
+                    p.hint { (t!(lang, "admin-email-test-hint")) }
                     form method="post" action=(format!("{CURRENT}/test")) {
                         (csrf_field(&csrf))
-                        (field(&Field { name: "to", label: "Send to", kind: "email", value: test_to, required: true, ..Field::default() }, &view.test_errors))
-                        button.button.ghost type="submit" { "Send test email" }
+                        (field(&Field { name: "to", label: &t!(lang, "admin-email-send-to"), kind: "email", value: test_to, required: true, ..Field::default() }, &view.test_errors))
+                        button.button.ghost type="submit" { (t!(lang, "admin-email-send-test")) }
                     }
                 }
             }
@@ -192,7 +205,7 @@ async fn page_with(
     Ok(render_status(
         ctx,
         user,
-        "Email",
+        &t!(lang, "admin-email-title"),
         "/dashboard/admin",
         status,
         body,
@@ -240,10 +253,11 @@ pub async fn test(
     .await;
     // Post/redirect/get: the outcome is shown once on the page, so a reload neither
     // sends another message nor lands where only a POST goes.
+    let lang = ctx.lang;
     let message = match result {
         Ok(()) => notice(
             "success",
-            &format!("The test message was sent to {}.", form.get("to").trim()),
+            &t!(lang, "admin-email-test-sent", to = form.get("to").trim()),
         ),
         Err(EmailError::Invalid(test_errors)) => {
             let stored_form = form_of(stored(&ctx).await?.as_ref());
@@ -257,11 +271,14 @@ pub async fn test(
         Err(EmailError::Db(err)) => return Err(WebError::Db(err)),
         Err(EmailError::Smtp(said)) => html! {
             div.alert.alert-error role="alert" {
-                p { strong { "The test message was not sent." } " The mail server answered:" }
+                p { strong { (t!(lang, "admin-email-test-not-sent")) } " " (t!(lang, "admin-email-server-answered")) }
                 pre.server-answer { (said) }
             }
         },
-        Err(other) => notice("error", &format!("The test message was not sent: {other}.")),
+        Err(other) => notice(
+            "error",
+            &t!(lang, "admin-email-test-failed", reason = other.to_string()),
+        ),
     };
     Ok(show_result_at(&ctx, &user, CURRENT, message))
 }

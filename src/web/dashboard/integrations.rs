@@ -9,6 +9,9 @@ use maud::{Markup, html};
 use crate::integrations::calendars::accounts;
 use crate::integrations::oauth::{self, AppError, AppInput, Vendor};
 use crate::model::error::FieldErrors;
+use crate::present::Language;
+use crate::t;
+use crate::web::dashboard::admin::{mark, marked};
 use crate::web::dashboard::admin_only as admin;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
 use crate::web::extract::AdminForm;
@@ -22,52 +25,61 @@ const PAGE: &str = "/dashboard/admin/integrations";
 /// What an administrator reads beside a vendor's form: where the app is registered, and
 /// what leaves the appliance once hosts connect it.
 struct Guide {
-    intro: &'static str,
-    secret_from: &'static str,
+    intro: String,
+    secret_from: String,
     client_id_example: &'static str,
-    at_vendor: &'static str,
+    at_vendor: String,
     steps: Markup,
-    leaves: &'static str,
+    leaves: String,
 }
 
-fn guide(vendor: Vendor) -> Guide {
+/// A name in a vendor's console, as the console writes it.
+fn ui(name: &str) -> Markup {
+    html! { strong { (name) } }
+}
+
+fn code(text: &str) -> Markup {
+    html! { code { (text) } }
+}
+
+fn guide(lang: Language, vendor: Vendor) -> Guide {
     match vendor {
         Vendor::Google => Guide {
-            intro: "Hosts connect their Google calendars with a sign-in: their events block their slots, and bookings are written to the calendar they choose. Until an app is set up here, hosts do not see Google and Kairos never calls it.",
-            secret_from: "From the OAuth client you create in the Google Cloud console.",
+            intro: t!(lang, "admin-google-intro"),
+            secret_from: t!(lang, "admin-google-secret-from"),
             client_id_example: "1234-abc.apps.googleusercontent.com",
-            at_vendor: "At Google",
+            at_vendor: t!(lang, "admin-google-at"),
             steps: html! {
-                li { "In the Google Cloud console, create a project and enable the " strong { "Google Calendar API" } "." }
-                li { "Set up the OAuth consent screen (internal for a Workspace organization) with the scopes " code { "calendar.events" } " and " code { "calendar.readonly" } "." }
-                li { "Create an OAuth client ID of type " strong { "Web application" } " with this authorized redirect URI, then paste its client ID and secret above:" }
+                li { (marked(&t!(lang, "admin-google-step-project", api = mark(0)), &[ui("Google Calendar API")])) }
+                li { (marked(&t!(lang, "admin-google-step-consent", events = mark(0), readonly = mark(1)), &[code("calendar.events"), code("calendar.readonly")])) }
+                li { (marked(&t!(lang, "admin-google-step-client", kind = mark(0)), &[ui("Web application")])) }
             },
-            leaves: "What leaves this appliance: the times and titles of bookings written to a host's Google calendar (with \"minimum necessary\" on, no names, answers or notes), and requests for the host's events, which Kairos reduces to busy times.",
+            leaves: t!(lang, "admin-google-leaves"),
         },
         Vendor::Microsoft => Guide {
-            intro: "Hosts connect their Microsoft 365 or Outlook.com calendars with a sign-in: their events block their slots, and bookings are written to the calendar they choose. Until an app is set up here, hosts do not see Microsoft and Kairos never calls it.",
-            secret_from: "The value of a client secret you add under Certificates & secrets in the Microsoft Entra admin center.",
+            intro: t!(lang, "admin-microsoft-intro"),
+            secret_from: t!(lang, "admin-microsoft-secret-from"),
             client_id_example: "00000000-0000-0000-0000-000000000000",
-            at_vendor: "At Microsoft",
+            at_vendor: t!(lang, "admin-microsoft-at"),
             steps: html! {
-                li { "In the Microsoft Entra admin center, open " strong { "App registrations" } " and register a new application: accounts in this organizational directory only (then enter its directory (tenant) ID above), or in any directory and personal accounts (then leave " code { "common" } ")." }
-                li { "Under " strong { "API permissions" } ", add the delegated Microsoft Graph permissions " code { "Calendars.ReadWrite" } " and " code { "offline_access" } "." }
-                li { "Under " strong { "Certificates & secrets" } ", add a client secret and paste its value above with the application (client) ID." }
-                li { "Under " strong { "Authentication" } ", add the platform " strong { "Web" } " with this redirect URI:" }
+                li { (marked(&t!(lang, "admin-microsoft-step-register", registrations = mark(0), common = mark(1)), &[ui("App registrations"), code("common")])) }
+                li { (marked(&t!(lang, "admin-microsoft-step-permissions", permissions = mark(0), readwrite = mark(1), offline = mark(2)), &[ui("API permissions"), code("Calendars.ReadWrite"), code("offline_access")])) }
+                li { (marked(&t!(lang, "admin-microsoft-step-secret", secrets = mark(0)), &[ui("Certificates & secrets")])) }
+                li { (marked(&t!(lang, "admin-microsoft-step-platform", authentication = mark(0), web = mark(1)), &[ui("Authentication"), ui("Web")])) }
             },
-            leaves: "What leaves this appliance: the times and titles of bookings written to a host's Microsoft calendar (with \"minimum necessary\" on, no names, answers or notes), and requests for the host's events, which Kairos reduces to busy times.",
+            leaves: t!(lang, "admin-microsoft-leaves"),
         },
         Vendor::Zoom => Guide {
-            intro: "Hosts connect their Zoom account with a sign-in, and event types can then take place on Zoom: Kairos makes a Zoom meeting for each booking, moves it when the booking moves and deletes it when the booking is cancelled. Until an app is set up here, hosts do not see Zoom and Kairos never calls it.",
-            secret_from: "From the OAuth app you create in the Zoom App Marketplace (App Credentials).",
+            intro: t!(lang, "admin-zoom-intro"),
+            secret_from: t!(lang, "admin-zoom-secret-from"),
             client_id_example: "AbCdEfGhIjKlMnOpQrStU",
-            at_vendor: "At Zoom",
+            at_vendor: t!(lang, "admin-zoom-at"),
             steps: html! {
-                li { "In the Zoom App Marketplace, choose " strong { "Develop → Build App" } " and create a " strong { "General App" } " (user-managed), or an OAuth app." }
-                li { "Add the scopes to create, update and delete meetings and to read the user (" code { "meeting:write" } " and " code { "user:read" } ", or their granular equivalents)." }
-                li { "Enter this redirect URL (also in the OAuth allow list), then paste the client ID and secret above:" }
+                li { (marked(&t!(lang, "admin-zoom-step-app", menu = mark(0), app = mark(1)), &[ui("Develop → Build App"), ui("General App")])) }
+                li { (marked(&t!(lang, "admin-zoom-step-scopes", write = mark(0), read = mark(1)), &[code("meeting:write"), code("user:read")])) }
+                li { (t!(lang, "admin-zoom-step-redirect")) }
             },
-            leaves: "What leaves this appliance: each Zoom booking's title, time and length, and an agenda line naming the booking's identifier. No invitee names, emails, answers or notes.",
+            leaves: t!(lang, "admin-zoom-leaves"),
         },
     }
 }
@@ -87,16 +99,22 @@ fn vendor_panel(
 ) -> Markup {
     let deps = ctx.state.integrations();
     let callback = accounts::redirect_uri(&deps, vendor);
-    let guide = guide(vendor);
+    let lang = ctx.lang;
+    let guide = guide(lang, vendor);
     let (key, label) = (vendor.key(), vendor.label());
     let empty = (FormData::default(), FieldErrors::new());
     let (form, errors) = refused
         .filter(|r| r.vendor == vendor)
         .map_or((&empty.0, &empty.1), |r| (r.form, r.errors));
     let secret_hint = if configured.is_some() {
-        "A secret is stored (encrypted with the instance key) and never shown again. Leave empty to keep it."
+        t!(lang, "admin-integrations-secret-stored")
     } else {
-        guide.secret_from
+        guide.secret_from.clone()
+    };
+    let client_id_label = if vendor == Vendor::Microsoft {
+        t!(lang, "admin-microsoft-client-id")
+    } else {
+        t!(lang, "admin-client-id")
     };
     let shown = |name: &str, stored: Option<&str>| {
         if form.0.is_empty() {
@@ -111,27 +129,27 @@ fn vendor_panel(
         section.panel id=(key) aria-labelledby=(format!("{key}-title")) {
             h2 id=(format!("{key}-title")) {
                 (label) " "
-                @if configured.is_some() { span.badge.ok { "Set up" } } @else { span.badge { "Not set up" } }
+                @if configured.is_some() { span.badge.ok { (t!(lang, "admin-set-up")) } } @else { span.badge { (t!(lang, "admin-not-set-up")) } }
             }
             p.muted { (guide.intro) }
             (error_summary(errors))
             form method="post" action=(format!("{PAGE}/{key}")) data-validate {
                 (csrf_field(&ctx.csrf_token()))
                 div.two-col {
-                    (field(&Field { name: "client_id", label: if vendor == Vendor::Microsoft { "Application (client) ID" } else { "Client ID" }, value: &client_id, autocomplete: Some("off"), placeholder: Some(guide.client_id_example), form: Some(key), ..Field::default() }, errors))
-                    (field(&Field { name: "client_secret", label: "Client secret", kind: "password", autocomplete: Some("new-password"), hint: Some(secret_hint), form: Some(key), ..Field::default() }, errors))
+                    (field(&Field { name: "client_id", label: &client_id_label, value: &client_id, autocomplete: Some("off"), placeholder: Some(guide.client_id_example), form: Some(key), ..Field::default() }, errors))
+                    (field(&Field { name: "client_secret", label: &t!(lang, "admin-client-secret"), kind: "password", autocomplete: Some("new-password"), hint: Some(&secret_hint), form: Some(key), ..Field::default() }, errors))
                 }
                 @if vendor == Vendor::Microsoft {
-                    (field(&Field { name: "tenant", label: "Directory (tenant) ID", value: &tenant, autocomplete: Some("off"), placeholder: Some(oauth::ANY_TENANT), hint: Some("Your organization's directory ID or domain (contoso.onmicrosoft.com), so only its accounts can connect; common for any work, school or personal Microsoft account."), form: Some(key), ..Field::default() }, errors))
+                    (field(&Field { name: "tenant", label: &t!(lang, "admin-microsoft-tenant"), value: &tenant, autocomplete: Some("off"), placeholder: Some(oauth::ANY_TENANT), hint: Some(&t!(lang, "admin-microsoft-tenant-hint", common = oauth::ANY_TENANT)), form: Some(key), ..Field::default() }, errors))
                 }
                 @if configured.is_some() {
-                    (scoped_checkbox(Some(key), "remove", &format!("Remove {label}: hosts can no longer connect it, and connected accounts stop syncing"), form.has("remove"), None))
+                    (scoped_checkbox(Some(key), "remove", &t!(lang, "admin-integrations-remove", vendor = label), form.has("remove"), None))
                 }
-                button.button.primary type="submit" { "Save " (label) }
+                button.button.primary type="submit" { (t!(lang, "admin-integrations-save", vendor = label)) }
             }
             h3.subhead { (guide.at_vendor) }
             ol.help-list { (guide.steps) }
-            (copy_row(&format!("{key}-redirect-uri"), "Redirect URI", "url", &callback))
+            (copy_row(&format!("{key}-redirect-uri"), &t!(lang, "admin-redirect-uri"), "url", &callback))
             p.muted.small { (guide.leaves) }
         }
     }
@@ -151,11 +169,12 @@ async fn page_with(
             accounts::vendor_app(&ctx.state.integrations(), vendor).await?,
         ));
     }
+    let lang = ctx.lang;
     let body = html! {
         (notice)
         div.page-head { div {
-            h1 { "Integrations" }
-            p.muted { "Cloud services hosts can connect. Each one uses an app your organization registers with the vendor. " a href="/dashboard/admin" { "Back to administration" } }
+            h1 { (t!(lang, "admin-integrations-title")) }
+            p.muted { (t!(lang, "admin-integrations-intro")) " " a href="/dashboard/admin" { (t!(lang, "admin-back-to-admin")) } }
         } }
         div.editor {
             @for (vendor, app) in &apps {
@@ -166,7 +185,7 @@ async fn page_with(
     Ok(render_status(
         ctx,
         &user,
-        "Integrations",
+        &t!(lang, "admin-integrations-title"),
         "/dashboard/admin",
         status,
         body,

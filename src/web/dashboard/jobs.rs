@@ -12,7 +12,9 @@ use maud::{Markup, html};
 use crate::audit::Actor;
 use crate::db::DbError;
 use crate::jobs::{self, Job};
-use crate::present::Locale;
+use crate::present::{Language, Locale};
+use crate::t;
+use crate::web::dashboard::admin::{mark, marked};
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
@@ -23,16 +25,16 @@ const CURRENT: &str = "/dashboard/admin/jobs";
 /// Jobs listed per status.
 const LIMIT: u32 = 200;
 
-/// What a job kind does, in words.
-fn describe(kind: &str) -> &str {
+/// What a job kind does, in words; other kinds by their code.
+fn describe(lang: Language, kind: &str) -> String {
     match kind {
-        crate::integrations::notify::NOTIFY_JOB => "Prepare the emails of a booking change",
-        crate::integrations::notify::EMAIL_JOB => "Send a booking email",
-        crate::integrations::workflows::WORKFLOW_JOB => "Run a workflow step",
-        crate::integrations::webhooks::WEBHOOK_JOB => "Deliver a webhook",
-        crate::integrations::calendars::sync::SYNC_JOB => "Sync a connected calendar",
-        crate::audit::RETENTION_JOB => "Remove audit entries past their retention",
-        other => other,
+        crate::integrations::notify::NOTIFY_JOB => t!(lang, "admin-job-notify"),
+        crate::integrations::notify::EMAIL_JOB => t!(lang, "admin-job-email"),
+        crate::integrations::workflows::WORKFLOW_JOB => t!(lang, "admin-job-workflow"),
+        crate::integrations::webhooks::WEBHOOK_JOB => t!(lang, "admin-job-webhook"),
+        crate::integrations::calendars::sync::SYNC_JOB => t!(lang, "admin-job-sync"),
+        crate::audit::RETENTION_JOB => t!(lang, "admin-job-retention"),
+        other => other.to_string(),
     }
 }
 
@@ -41,6 +43,7 @@ fn describe(kind: &str) -> &str {
 type StepNames = HashMap<i64, String>;
 
 fn step_names<'a>(
+    lang: Language,
     conn: &rusqlite::Connection,
     jobs: impl Iterator<Item = &'a Job>,
 ) -> rusqlite::Result<StepNames> {
@@ -54,29 +57,30 @@ fn step_names<'a>(
             continue;
         };
         for step in &workflow.steps {
-            let action = step.action.label();
-            let mut words = action.chars();
-            let action = words
-                .next()
-                .map(|first| first.to_lowercase().chain(words).collect::<String>())
-                .unwrap_or_default();
-            names.insert(step.id, format!("Workflow “{}”: {action}", workflow.name));
+            let name = t!(
+                lang,
+                "admin-job-workflow-step",
+                workflow = workflow.name.as_str(),
+                action = step.action.as_str()
+            );
+            names.insert(step.id, name);
         }
     }
     Ok(names)
 }
 
 /// A job's title: what it does, in words.
-fn title(job: &Job, names: &StepNames) -> String {
+fn title(lang: Language, job: &Job, names: &StepNames) -> String {
     job.payload["stepId"]
         .as_i64()
         .filter(|_| job.kind == crate::integrations::workflows::WORKFLOW_JOB)
         .and_then(|step| names.get(&step).cloned())
-        .unwrap_or_else(|| describe(&job.kind).to_string())
+        .unwrap_or_else(|| describe(lang, &job.kind))
 }
 
 /// How a list shows its jobs: in whose zone and clock, and what it offers.
 struct Listing<'a> {
+    lang: Language,
     names: &'a StepNames,
     zone: Tz,
     twelve_hour: bool,
@@ -88,6 +92,7 @@ struct Listing<'a> {
 
 fn job_list(jobs: &[Job], listing: &Listing<'_>) -> Markup {
     let Listing {
+        lang,
         names,
         zone,
         twelve_hour,
@@ -95,41 +100,37 @@ fn job_list(jobs: &[Job], listing: &Listing<'_>) -> Markup {
         lifetime,
         retry,
     } = *listing;
-    let at = |t: chrono::DateTime<chrono::Utc>| {
-        let local = t.with_timezone(&zone);
-        format!(
-            "{} {}",
-            Locale::default().short_date(local.date_naive()),
-            Locale::english(twelve_hour).time(local)
-        )
-    };
+    let at = |t: chrono::DateTime<chrono::Utc>| date_time(lang, zone, twelve_hour, t);
     html! {
         ul.list.compact {
             @for job in jobs {
                 li {
                     div.list-main {
-                        span.list-title { (title(job, names)) " " span.muted.small { "job " (job.id) } }
+                        span.list-title { (title(lang, job, names)) " " span.muted.small { (t!(lang, "admin-job-number", id = job.id.to_string())) } }
                         div.list-sub {
-                            span { "Lane " (job.lane.as_str()) }
-                            span { "Runs " (at(job.run_at)) }
+                            span { (t!(lang, "admin-job-lane", lane = job.lane.as_str())) }
+                            span { (t!(lang, "admin-job-runs", time = at(job.run_at))) }
                             span {
-                                "Attempts " (job.attempts)
-                                @if let Some(cap) = job.max_attempts { " of " (cap) }
+                                @if let Some(cap) = job.max_attempts {
+                                    (t!(lang, "admin-job-attempts-of", attempts = job.attempts, cap = cap))
+                                } @else {
+                                    (t!(lang, "admin-job-attempts", attempts = job.attempts))
+                                }
                             }
-                            span { "Updated " (at(job.updated_at)) }
+                            span { (t!(lang, "admin-job-updated", time = at(job.updated_at))) }
                             @if let Some(lifetime) = lifetime {
-                                span { "Retried until " (at(job.due_at + lifetime)) }
+                                span { (t!(lang, "admin-job-retried-until", time = at(job.due_at + lifetime))) }
                             }
                         }
                         @if let Some(error) = &job.last_error {
-                            div.list-sub { span.badge.off { "Why" } span { (error) } }
+                            div.list-sub { span.badge.off { (t!(lang, "admin-job-why")) } span { (error) } }
                         }
                     }
                     @if retry {
                         div.list-actions {
                             form method="post" action=(format!("{CURRENT}/{}/retry", job.id)) {
                                 (csrf_field(csrf))
-                                button.button.ghost type="submit" { "Retry now" }
+                                button.button.ghost type="submit" { (t!(lang, "admin-job-retry")) }
                             }
                         }
                     }
@@ -154,6 +155,24 @@ fn section(
     }
 }
 
+/// A date and time in `zone`, as job lists and warnings write them.
+fn date_time(
+    lang: Language,
+    zone: Tz,
+    twelve_hour: bool,
+    t: chrono::DateTime<chrono::Utc>,
+) -> String {
+    let local = t.with_timezone(&zone);
+    let locale = Locale::english(twelve_hour).in_language(lang);
+    format!(
+        "{} {}",
+        Locale::default()
+            .in_language(lang)
+            .short_date(local.date_naive()),
+        locale.time(local)
+    )
+}
+
 /// A warning for administrators while background jobs fail or have died, linking to the
 /// jobs page; nothing when all is well. Counts and kinds only, never content.
 pub async fn trouble_notice(ctx: &Ctx, zone: Tz, twelve_hour: bool) -> Result<Markup, WebError> {
@@ -163,23 +182,51 @@ pub async fn trouble_notice(ctx: &Ctx, zone: Tz, twelve_hour: bool) -> Result<Ma
         .db
         .read(move |conn| jobs::health(conn, now).map_err(DbError::from))
         .await?;
-    let Some(trouble) = health.trouble() else {
+    if !health.in_trouble() {
         return Ok(html! {});
+    }
+    let lang = ctx.lang;
+    // `2 failing (email 2), 1 dead (webhook 1)`: kinds by their codes.
+    let part = |count: fn(&jobs::queue::KindCounts) -> u64, failing: bool| {
+        let total: u64 = health.kinds.iter().map(count).sum();
+        (total > 0).then(|| {
+            let kinds: Vec<String> = health
+                .kinds
+                .iter()
+                .filter(|kind| count(kind) > 0)
+                .map(|kind| format!("{} {}", kind.kind, count(kind)))
+                .collect();
+            let kinds = kinds.join(", ");
+            if failing {
+                t!(
+                    lang,
+                    "admin-jobs-trouble-failing",
+                    count = total,
+                    kinds = kinds
+                )
+            } else {
+                t!(
+                    lang,
+                    "admin-jobs-trouble-dead",
+                    count = total,
+                    kinds = kinds
+                )
+            }
+        })
     };
-    let since = health.failing_since.map(|since| {
-        let local = since.with_timezone(&zone);
-        format!(
-            "{} {}",
-            Locale::default().short_date(local.date_naive()),
-            Locale::english(twelve_hour).time(local)
-        )
-    });
+    let trouble: Vec<String> = [part(|k| k.failing, true), part(|k| k.dead, false)]
+        .into_iter()
+        .flatten()
+        .collect();
+    let since = health
+        .failing_since
+        .map(|since| date_time(lang, zone, twelve_hour, since));
+    let link = html! { a href=(CURRENT) { (t!(lang, "admin-jobs-title")) } };
     Ok(html! {
         div.alert.alert-error role="alert" data-jobs-trouble {
-            strong { "Background jobs are failing: " } (trouble) "."
-            @if let Some(since) = since { " The oldest has been retried since " (since) "." }
-            " Check the mail server, the SMS gateway or the webhook receivers named there: "
-            a href=(CURRENT) { "Background jobs" } "."
+            strong { (t!(lang, "admin-jobs-trouble")) " " } (trouble.join(", ")) "."
+            @if let Some(since) = since { " " (t!(lang, "admin-jobs-trouble-since", time = since)) }
+            " " (marked(&t!(lang, "admin-jobs-trouble-check", link = mark(0)), &[link]))
         }
     })
 }
@@ -187,10 +234,11 @@ pub async fn trouble_notice(ctx: &Ctx, zone: Tz, twelve_hour: bool) -> Result<Ma
 /// `GET /dashboard/admin/jobs`.
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
     let user = admin_only(&ctx)?;
+    let lang = ctx.lang;
     let overview = ctx
         .state
         .db
-        .read(|conn| {
+        .read(move |conn| {
             let overview = jobs::overview(conn, LIMIT).map_err(DbError::from)?;
             let all = [
                 &overview.failing,
@@ -198,7 +246,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
                 &overview.running,
                 &overview.waiting,
             ];
-            let names = step_names(conn, all.into_iter().flatten()).map_err(DbError::from)?;
+            let names = step_names(lang, conn, all.into_iter().flatten()).map_err(DbError::from)?;
             Ok::<_, DbError>((overview, names))
         })
         .await?;
@@ -207,6 +255,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
     let (zone, twelve_hour) = (user.time_zone, user.twelve_hour);
     let lifetime = chrono::Duration::hours(i64::from(ctx.state.config.job_retry_hours));
     let listing = |retry: bool, lifetime: Option<chrono::Duration>| Listing {
+        lang,
         names: &names,
         zone,
         twelve_hour,
@@ -219,7 +268,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
     let retry_all = html! {
         form method="post" action=(format!("{CURRENT}/retry-dead")) {
             (csrf_field(&csrf))
-            button.button type="submit" { "Retry all dead jobs" }
+            button.button type="submit" { (t!(lang, "admin-jobs-retry-dead")) }
         }
     };
     let trouble = trouble_notice(&ctx, zone, twelve_hour).await?;
@@ -227,28 +276,28 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         (flash_notice(&query.notice))
         (trouble)
         div.page-head { div {
-            p.muted.small { a href="/dashboard/admin" { "← Administration" } }
-            h1 { "Background jobs" }
+            p.muted.small { a href="/dashboard/admin" { span.flip-rtl { "←" } " " (t!(lang, "admin-title")) } }
+            h1 { (t!(lang, "admin-jobs-title")) }
             p.muted {
-                "Emails and other work done after a change. A failing job is retried with growing pauses (at most an hour apart) for "
-                (ctx.state.config.job_retry_hours) " hours from when it was due, then it is dead until you retry it. "
-                "A reminder that could not be sent before its meeting began is dead and says so. Times in " (zone.name()) "."
+                (t!(lang, "admin-jobs-intro", hours = ctx.state.config.job_retry_hours)) " "
+                (t!(lang, "admin-jobs-intro-reminders")) " "
+                (t!(lang, "admin-jobs-times-in", zone = zone.name()))
             }
         } }
         div.editor {
-            (section("failing-title", "Failing", "Nothing is failing.", &overview.failing, |jobs| job_list(jobs, &failing)))
-            (section("dead-title", "Dead", "No job gave up.", &overview.dead, |jobs| html! {
+            (section("failing-title", &t!(lang, "admin-jobs-failing"), &t!(lang, "admin-jobs-none-failing"), &overview.failing, |jobs| job_list(jobs, &failing)))
+            (section("dead-title", &t!(lang, "admin-jobs-dead"), &t!(lang, "admin-jobs-none-dead"), &overview.dead, |jobs| html! {
                 (retry_all)
                 (job_list(jobs, &dead))
             }))
-            (section("running-title", "Running", "Nothing is running.", &overview.running, |jobs| job_list(jobs, &running)))
-            (section("waiting-title", "Waiting", "Nothing is waiting.", &overview.waiting, |jobs| job_list(jobs, &waiting)))
+            (section("running-title", &t!(lang, "admin-jobs-running"), &t!(lang, "admin-jobs-none-running"), &overview.running, |jobs| job_list(jobs, &running)))
+            (section("waiting-title", &t!(lang, "admin-jobs-waiting"), &t!(lang, "admin-jobs-none-waiting"), &overview.waiting, |jobs| job_list(jobs, &waiting)))
         }
     };
     Ok(render(
         &ctx,
         &user,
-        "Background jobs",
+        &t!(lang, "admin-jobs-title"),
         "/dashboard/admin",
         body,
     ))

@@ -8,6 +8,7 @@ use maud::{Markup, html};
 use crate::db::users::User;
 use crate::integrations::notify::sms::{self, BodyFormat, SmsError, SmsGateway, TWILIO_API};
 use crate::model::error::FieldErrors;
+use crate::t;
 use crate::web::dashboard::admin_only;
 use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_result_at};
 use crate::web::extract::AdminForm;
@@ -85,75 +86,100 @@ async fn page_with(
     let has_secret = gateway
         .as_ref()
         .is_some_and(|g| g.auth_header_value.is_some());
+    let lang = ctx.lang;
+    let header_hint = if has_secret {
+        t!(lang, "admin-sms-header-value-stored")
+    } else {
+        t!(lang, "admin-sms-header-value-new")
+    };
+    let template_hint = t!(
+        lang,
+        "admin-sms-body-template-hint",
+        to = "{to}",
+        body = "{body}",
+        json = r#"{"to": {to}, "text": {body}}"#,
+        form = "To={to}&Body={body}"
+    );
+    let formats = [
+        ("json", "JSON (application/json)".to_string()),
+        ("form", t!(lang, "admin-sms-body-form")),
+    ];
     let body = html! {
         (message)
         div.page-head {
             div {
-                h1 { "Text messages" }
-                p.muted { "Kairos sends text messages (reminders and workflow messages) through an HTTP gateway you choose. " a href=(NAV) { "Back to administration" } }
+                h1 { (t!(lang, "admin-sms-title")) }
+                p.muted { (t!(lang, "admin-sms-intro")) " " a href=(NAV) { (t!(lang, "admin-back-to-admin")) } }
             }
         }
         div.editor {
             section.panel aria-labelledby="gateway-title" {
-                h2 #gateway-title { "Gateway" }
+                h2 #gateway-title { (t!(lang, "admin-sms-gateway")) }
                 @if unreadable {
-                    (notice("error", "The stored gateway settings cannot be read with this instance's key. Enter them again."))
+                    (notice("error", &t!(lang, "admin-sms-unreadable")))
                 }
                 dl.facts {
-                    dt { "Status" }
+                    dt { (t!(lang, "admin-status")) }
                     dd {
                         @match &gateway {
-                            Some(g) => { span.badge.ok { "Set up" } " " span.url-text.small { (g.url) } },
-                            None => span.badge { "Not set up: no text messages are sent" },
+                            Some(g) => { span.badge.ok { (t!(lang, "admin-set-up")) } " " span.url-text.small { (g.url) } },
+                            None => span.badge { (t!(lang, "admin-sms-not-set-up")) },
                         }
                     }
                 }
                 (error_summary(&errors))
                 form method="post" action=(CURRENT) data-validate {
                     (csrf_field(&csrf))
-                    (field(&Field { name: "url", label: "Gateway URL", kind: "url", value: form.get("url"), required: true, placeholder: Some("https://sms.example.org/send"), hint: Some("Kairos POSTs one request per message there. Private network addresses need the instance setting that allows them."), ..Field::default() }, &errors))
+                    (field(&Field { name: "url", label: &t!(lang, "admin-sms-url"), kind: "url", value: form.get("url"), required: true, placeholder: Some("https://sms.example.org/send"), hint: Some(&t!(lang, "admin-sms-url-hint")), ..Field::default() }, &errors))
                     div.two-col {
-                        (field(&Field { name: "auth_header_name", label: "Authentication header", value: form.get("auth_header_name"), placeholder: Some("Authorization"), hint: Some("Empty: no header is sent."), ..Field::default() }, &errors))
-                        (field(&Field { name: "auth_header_value", label: "Header value", kind: "password", autocomplete: Some("new-password"), hint: Some(if has_secret { "Stored encrypted. Leave empty to keep it." } else { "Such as Bearer … or Basic …; stored encrypted." }), ..Field::default() }, &errors))
+                        (field(&Field { name: "auth_header_name", label: &t!(lang, "admin-sms-auth-header"), value: form.get("auth_header_name"), placeholder: Some("Authorization"), hint: Some(&t!(lang, "admin-sms-auth-header-hint")), ..Field::default() }, &errors))
+                        (field(&Field { name: "auth_header_value", label: &t!(lang, "admin-sms-header-value"), kind: "password", autocomplete: Some("new-password"), hint: Some(&header_hint), ..Field::default() }, &errors))
                     }
-                    (select_field("body_format", "Body format", &[("json", "JSON (application/json)"), ("form", "Form (application/x-www-form-urlencoded)")], form.get("body_format"), None, &errors))
-                    (textarea_field("body_template", "Body template", form.get("body_template"), Some("{to} is the phone number and {body} the message. In JSON they become quoted strings: {\"to\": {to}, \"text\": {body}}; in a form, encoded values: To={to}&Body={body}."), true, &errors))
-                    button.button.primary type="submit" { "Save gateway" }
+                    (select_field("body_format", &t!(lang, "admin-sms-body-format"), &formats, form.get("body_format"), None, &errors))
+                    (textarea_field("body_template", &t!(lang, "admin-sms-body-template"), form.get("body_template"), Some(&template_hint), true, &errors))
+                    button.button.primary type="submit" { (t!(lang, "admin-sms-save")) }
                 }
                 @if gateway.is_some() {
-                    form.spaced method="post" action=(format!("{CURRENT}/remove")) data-confirm="Remove the SMS gateway? Kairos then sends no text messages." {
+                    form.spaced method="post" action=(format!("{CURRENT}/remove")) data-confirm=(t!(lang, "admin-sms-remove-confirm")) {
                         (csrf_field(&csrf))
-                        button.button.ghost.danger type="submit" { "Remove gateway" }
+                        button.button.ghost.danger type="submit" { (t!(lang, "admin-sms-remove")) }
                     }
                 }
             }
             section.panel aria-labelledby="twilio-title" {
-                h2 #twilio-title { "Twilio-compatible preset" }
-                p.muted { "Fills in the gateway for Twilio's Messages API, or a service that copies it: a form body with To, From and Body, and Basic authentication with the account SID and auth token." }
+                h2 #twilio-title { (t!(lang, "admin-sms-twilio")) }
+                p.muted { (t!(lang, "admin-sms-twilio-intro")) }
                 (error_summary(&twilio_errors))
                 form method="post" action=(format!("{CURRENT}/twilio")) data-validate {
                     (csrf_field(&csrf))
                     div.two-col {
-                        (field(&Field { name: "account_sid", label: "Account SID", value: twilio.get("account_sid"), required: true, autocomplete: Some("off"), ..Field::default() }, &twilio_errors))
-                        (field(&Field { name: "auth_token", label: "Auth token", kind: "password", required: true, autocomplete: Some("new-password"), ..Field::default() }, &twilio_errors))
-                        (field(&Field { name: "from", label: "Sender number", kind: "tel", value: twilio.get("from"), required: true, placeholder: Some("+15551234567"), ..Field::default() }, &twilio_errors))
-                        (field(&Field { name: "api_base", label: "API address", kind: "url", value: twilio.get("api_base"), hint: Some("Twilio's own unless the service says otherwise."), ..Field::default() }, &twilio_errors))
+                        (field(&Field { name: "account_sid", label: &t!(lang, "admin-sms-account-sid"), value: twilio.get("account_sid"), required: true, autocomplete: Some("off"), ..Field::default() }, &twilio_errors))
+                        (field(&Field { name: "auth_token", label: &t!(lang, "admin-sms-auth-token"), kind: "password", required: true, autocomplete: Some("new-password"), ..Field::default() }, &twilio_errors))
+                        (field(&Field { name: "from", label: &t!(lang, "admin-sms-sender"), kind: "tel", value: twilio.get("from"), required: true, placeholder: Some("+15551234567"), ..Field::default() }, &twilio_errors))
+                        (field(&Field { name: "api_base", label: &t!(lang, "admin-sms-api-base"), kind: "url", value: twilio.get("api_base"), hint: Some(&t!(lang, "admin-sms-api-base-hint")), ..Field::default() }, &twilio_errors))
                     }
-                    button.button.primary type="submit" { "Use the preset" }
+                    button.button.primary type="submit" { (t!(lang, "admin-sms-use-preset")) }
                 }
             }
             section.panel aria-labelledby="test-title" {
-                h2 #test-title { "Send a test SMS" }
-                p.muted { "Sends a short message now and shows what the gateway answered." }
+                h2 #test-title { (t!(lang, "admin-sms-test")) }
+                p.muted { (t!(lang, "admin-sms-test-hint")) }
                 form.inline-form method="post" action=(format!("{CURRENT}/test")) data-validate {
                     (csrf_field(&csrf))
-                    (field(&Field { name: "to", label: "Phone number", kind: "tel", value: test.get("to"), required: true, placeholder: Some("+15551234567"), autocomplete: Some("off"), ..Field::default() }, &test_errors))
-                    button.button type="submit" { "Send test SMS" }
+                    (field(&Field { name: "to", label: &t!(lang, "admin-sms-phone"), kind: "tel", value: test.get("to"), required: true, placeholder: Some("+15551234567"), autocomplete: Some("off"), ..Field::default() }, &test_errors))
+                    button.button type="submit" { (t!(lang, "admin-sms-send-test")) }
                 }
             }
         }
     };
-    Ok(render_status(ctx, user, "Text messages", NAV, status, body))
+    Ok(render_status(
+        ctx,
+        user,
+        &t!(lang, "admin-sms-title"),
+        NAV,
+        status,
+        body,
+    ))
 }
 
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
@@ -203,7 +229,10 @@ pub async fn save(
         }
         None => {
             let mut errors = FieldErrors::new();
-            errors.add("body_format", "must be JSON or form");
+            errors.refuse(
+                "body_format",
+                crate::reason!("admin-sms-body-format-invalid"),
+            );
             Err(SmsError::Invalid(errors))
         }
     };
@@ -238,7 +267,7 @@ pub async fn twilio(
                 } else {
                     error.field.as_str()
                 };
-                renamed.add(name, error.message.clone());
+                renamed.push_as(name, error);
             }
             SmsError::Invalid(renamed)
         }
@@ -270,20 +299,21 @@ pub async fn test(
     .await;
     // Post/redirect/get: the gateway's answer is shown once on the page, so a reload
     // neither texts again nor lands where only a POST goes.
+    let lang = ctx.lang;
     let message = match result {
         Ok(exchange) => html! {
             div.alert.alert-success role="status" {
-                p { strong { "The gateway took the test message: HTTP " (exchange.status.unwrap_or_default()) " in " (exchange.duration.as_millis()) " ms." } }
-                @if !exchange.answer.is_empty() { p.small.url-text { "It answered: " code { (exchange.answer) } } }
+                p { strong { (t!(lang, "admin-sms-test-taken", status = exchange.status.unwrap_or_default().to_string(), ms = exchange.duration.as_millis().to_string())) } }
+                @if !exchange.answer.is_empty() { p.small.url-text { (t!(lang, "admin-sms-it-answered")) " " code { (exchange.answer) } } }
             }
         },
         Err(SmsError::Failed(exchange)) => html! {
             div.alert.alert-error role="alert" {
-                p { strong { "The test message was not sent: " (exchange.summary()) "." } }
-                @if !exchange.answer.is_empty() { p.small.url-text { "The gateway answered: " code { (exchange.answer) } } }
+                p { strong { (t!(lang, "admin-sms-test-failed", reason = exchange.summary())) } }
+                @if !exchange.answer.is_empty() { p.small.url-text { (t!(lang, "admin-sms-gateway-answered")) " " code { (exchange.answer) } } }
             }
         },
-        Err(SmsError::NotConfigured) => notice("error", "Set up a gateway first."),
+        Err(SmsError::NotConfigured) => notice("error", &t!(lang, "admin-sms-set-up-first")),
         Err(SmsError::Invalid(errors)) => {
             let failed = Failed {
                 test: Some((form, errors)),

@@ -8,11 +8,15 @@ use maud::{Markup, html};
 
 use crate::auth::sso::{SaveError, SsoInput, redirect_uri};
 use crate::model::error::FieldErrors;
+use crate::t;
+use crate::web::dashboard::admin::{mark, marked};
 use crate::web::dashboard::admin_only as admin;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
-use crate::web::layout::{Field, checkbox_field, copy_row, csrf_field, error_summary, field};
+use crate::web::layout::{
+    Field, checkbox_field, copy_row, csrf_field, error_summary, field, field_error,
+};
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 
@@ -37,55 +41,62 @@ fn form_of_settings(ctx: &Ctx) -> FormData {
 }
 
 fn page_body(ctx: &Ctx, form: &FormData, errors: &FieldErrors) -> Markup {
+    let lang = ctx.lang;
     let settings = ctx.state.sso.settings();
     let callback = redirect_uri(&ctx.state.base_url());
     let secret_hint = if settings.client_secret.is_some() {
-        "A secret is stored (encrypted with the instance key). Leave empty to keep it."
+        t!(lang, "admin-sso-secret-stored")
     } else {
-        "From the provider's client settings. Leave empty for a public client (PKCE alone)."
+        t!(lang, "admin-sso-secret-new")
     };
     let override_on = ctx.state.config.allow_password_sign_in;
+    let sso_only = t!(lang, "admin-sso-only");
+    let break_glass = t!(
+        lang,
+        "admin-sso-break-glass-text",
+        setting = mark(0),
+        command = mark(1)
+    );
     html! {
         div.page-head { div {
-            h1 { "Single sign-on" }
-            p.muted { "Let people sign in with your organization's OpenID Connect provider (Keycloak, Entra ID, Okta, Authentik, …). " a href="/dashboard/admin" { "Back to administration" } }
+            h1 { (t!(lang, "admin-sso-title")) }
+            p.muted { (t!(lang, "admin-sso-intro")) " " a href="/dashboard/admin" { (t!(lang, "admin-back-to-admin")) } }
         } }
         div.editor {
             section.panel aria-labelledby="provider-title" {
-                h2 #provider-title { "Identity provider" }
+                h2 #provider-title { (t!(lang, "admin-sso-provider")) }
                 (error_summary(errors))
                 form method="post" action=(PAGE) data-validate {
                     (csrf_field(&ctx.csrf_token()))
-                    (checkbox_field("enabled", "Offer single sign-on on the sign-in page", form.has("enabled"), Some("Kairos checks the provider's discovery document when you save.")))
-                    (field(&Field { name: "issuer", label: "Issuer URL", kind: "url", value: form.get("issuer"), placeholder: Some("https://id.example.org/realms/clinic"), hint: Some("Exactly as the provider's ID tokens name it. Kairos calls only this host."), ..Field::default() }, errors))
+                    (checkbox_field("enabled", &t!(lang, "admin-sso-enabled"), form.has("enabled"), Some(&t!(lang, "admin-sso-enabled-hint"))))
+                    (field(&Field { name: "issuer", label: &t!(lang, "admin-sso-issuer"), kind: "url", value: form.get("issuer"), placeholder: Some("https://id.example.org/realms/clinic"), hint: Some(&t!(lang, "admin-sso-issuer-hint")), ..Field::default() }, errors))
                     div.two-col {
-                        (field(&Field { name: "client_id", label: "Client ID", value: form.get("client_id"), autocomplete: Some("off"), ..Field::default() }, errors))
-                        (field(&Field { name: "client_secret", label: "Client secret", kind: "password", autocomplete: Some("new-password"), hint: Some(secret_hint), ..Field::default() }, errors))
+                        (field(&Field { name: "client_id", label: &t!(lang, "admin-client-id"), value: form.get("client_id"), autocomplete: Some("off"), ..Field::default() }, errors))
+                        (field(&Field { name: "client_secret", label: &t!(lang, "admin-client-secret"), kind: "password", autocomplete: Some("new-password"), hint: Some(&secret_hint), ..Field::default() }, errors))
                     }
                     @if settings.client_secret.is_some() {
-                        (checkbox_field("clear_secret", "Remove the stored client secret", form.has("clear_secret"), None))
+                        (checkbox_field("clear_secret", &t!(lang, "admin-sso-clear-secret"), form.has("clear_secret"), None))
                     }
-                    (field(&Field { name: "button_label", label: "Button text", value: form.get("button_label"), placeholder: Some("Sign in with single sign-on"), ..Field::default() }, errors))
-                    (checkbox_field("sso_only", "Single sign-on only", form.has("sso_only"), Some("Hides the password form and refuses password sign-in for everyone.")))
-                    @if let Some(message) = errors.get("sso_only") { p.error { "Single sign-on only " (message) } }
-                    button.button.primary type="submit" { "Save single sign-on" }
+                    (field(&Field { name: "button_label", label: &t!(lang, "admin-sso-button-label"), value: form.get("button_label"), placeholder: Some(&t!(lang, "admin-sso-button-placeholder")), ..Field::default() }, errors))
+                    (checkbox_field("sso_only", &sso_only, form.has("sso_only"), Some(&t!(lang, "admin-sso-only-hint"))))
+                    @if let Some(message) = errors.text("sso_only", lang) { p.error { (field_error(&sso_only, &message)) } }
+                    button.button.primary type="submit" { (t!(lang, "admin-sso-save")) }
                 }
             }
             section.panel aria-labelledby="register-title" {
-                h2 #register-title { "At the provider" }
-                p { "Create a confidential OpenID Connect client with the authorization code flow and PKCE (S256), and register this redirect URI:" }
-                (copy_row("redirect-uri", "Redirect URI", "url", &callback))
-                p.muted.small { "Kairos asks for the scopes openid, email and profile. People are matched to existing, enabled accounts by their email address, which the provider must mark as verified (email_verified). Accounts are not created automatically. Kairos's own two-step verification does not apply to single sign-on: the provider's does." }
-                h3.subhead { "Break-glass access" }
+                h2 #register-title { (t!(lang, "admin-sso-at-provider")) }
+                p { (t!(lang, "admin-sso-register")) }
+                (copy_row("redirect-uri", &t!(lang, "admin-redirect-uri"), "url", &callback))
+                p.muted.small { (t!(lang, "admin-sso-matching")) }
+                h3.subhead { (t!(lang, "admin-sso-break-glass")) }
                 p.muted.small {
-                    "If the provider is down while single sign-on only is on, the owner can still get in from the host shell: set "
-                    code { "allow_password_sign_in = true" }
-                    " in kairos.toml (or KAIROS_ALLOW_PASSWORD_SIGN_IN=true) and restart, then run "
-                    code { "kairos admin reset-password EMAIL" }
-                    " for a one-time password link. Both the sign-in and the reset are audited."
+                    (marked(&break_glass, &[
+                        html! { code { "allow_password_sign_in = true" } },
+                        html! { code { "kairos admin reset-password EMAIL" } },
+                    ]))
                 }
                 @if override_on {
-                    p.badge.warn { "allow_password_sign_in is set: the password form stays available" }
+                    p.badge.warn { (t!(lang, "admin-sso-override", setting = "allow_password_sign_in")) }
                 }
             }
         }
@@ -101,7 +112,7 @@ pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
     Ok(render_status(
         &ctx,
         &user,
-        "Single sign-on",
+        &t!(ctx.lang, "admin-sso-title"),
         "/dashboard/admin",
         StatusCode::OK,
         body,
@@ -141,7 +152,7 @@ pub async fn save(
             Ok(render(
                 &ctx,
                 &user,
-                "Single sign-on",
+                &t!(ctx.lang, "admin-sso-title"),
                 "/dashboard/admin",
                 body,
             ))
