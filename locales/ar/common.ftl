@@ -44,3 +44,10 @@ notice-session-ended = انتهت جلستك. سجّل الدخول مرة أخ�
 notice-signed-out-everywhere = تم تسجيل خروجك من كل الأجهزة.
 notice-second-factor-expired = استغرق تسجيل الدخول وقتًا طويلًا. أدخل بريدك الإلكتروني وكلمة المرور مرة أخرى.
 notice-unlocked = يمكن لهذا المتصفح تسجيل الدخول إلى حسابك مجددًا.
+
+location-phone = الهاتف: { $number }
+location-link-coming = (يجري إنشاء الرابط وسيصل عبر البريد الإلكتروني)
+notice-shown-once-gone = ما عُرض هنا مرة واحدة لم يعد معروضًا. إذا لم تنسخه، فأنشئ واحدًا جديدًا.
+host-event-booked-by = حجزه { $name } <{ $email }>
+host-event-hosts = المضيفون: { $names }
+host-event-open = فتح الحجز: { $link }

@@ -44,3 +44,10 @@ notice-session-ended = Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an, u
 notice-signed-out-everywhere = Sie sind auf allen Geräten abgemeldet.
 notice-second-factor-expired = Die Anmeldung hat zu lange gedauert. Geben Sie E-Mail-Adresse und Passwort erneut ein.
 notice-unlocked = Dieser Browser darf sich wieder bei Ihrem Konto anmelden.
+
+location-phone = Telefon: { $number }
+location-link-coming = (der Link wird erstellt und kommt per E-Mail)
+notice-shown-once-gone = Was hier einmalig angezeigt wurde, wird nicht mehr angezeigt. Wenn Sie es nicht kopiert haben, erstellen Sie ein neues.
+host-event-booked-by = Gebucht von { $name } <{ $email }>
+host-event-hosts = Gastgeber: { $names }
+host-event-open = Buchung öffnen: { $link }

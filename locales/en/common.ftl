@@ -59,3 +59,13 @@ notice-session-ended = Your session ended. Sign in again to continue.
 notice-signed-out-everywhere = You are signed out on every device.
 notice-second-factor-expired = The sign-in took too long. Enter your email and password again.
 notice-unlocked = This browser may sign in to your account again.
+
+# Where a booking takes place. $number: a phone number.
+location-phone = Phone: { $number }
+location-link-coming = (the link is being made and comes by email)
+notice-shown-once-gone = What was shown here once is no longer shown. If you did not copy it, create a new one.
+
+# The event written to the host's own calendar.
+host-event-booked-by = Booked by { $name } <{ $email }>
+host-event-hosts = Hosts: { $names }
+host-event-open = Open the booking: { $link }

@@ -44,3 +44,10 @@ notice-session-ended = Su sesión terminó. Vuelva a iniciar sesión para contin
 notice-signed-out-everywhere = Ha cerrado sesión en todos los dispositivos.
 notice-second-factor-expired = El inicio de sesión tardó demasiado. Vuelva a escribir su correo y su contraseña.
 notice-unlocked = Este navegador puede volver a iniciar sesión en su cuenta.
+
+location-phone = Teléfono: { $number }
+location-link-coming = (el enlace se está creando y llegará por correo electrónico)
+notice-shown-once-gone = Lo que se mostró aquí una sola vez ya no se muestra. Si no lo copió, cree uno nuevo.
+host-event-booked-by = Reservado por { $name } <{ $email }>
+host-event-hosts = Anfitriones: { $names }
+host-event-open = Abrir la reserva: { $link }

@@ -44,3 +44,10 @@ notice-session-ended = Votre session a pris fin. Reconnectez-vous pour continuer
 notice-signed-out-everywhere = Vous êtes déconnecté sur tous vos appareils.
 notice-second-factor-expired = La connexion a pris trop de temps. Saisissez à nouveau votre e-mail et votre mot de passe.
 notice-unlocked = Ce navigateur peut de nouveau se connecter à votre compte.
+
+location-phone = Téléphone : { $number }
+location-link-coming = (le lien est en cours de création et arrivera par e-mail)
+notice-shown-once-gone = Ce qui était affiché ici une seule fois ne l’est plus. Si vous ne l’avez pas copié, créez-en un nouveau.
+host-event-booked-by = Réservé par { $name } <{ $email }>
+host-event-hosts = Hôtes : { $names }
+host-event-open = Ouvrir la réservation : { $link }

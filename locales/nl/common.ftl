@@ -44,3 +44,10 @@ notice-session-ended = Uw sessie is verlopen. Meld u opnieuw aan om verder te ga
 notice-signed-out-everywhere = U bent op alle apparaten afgemeld.
 notice-second-factor-expired = Het aanmelden duurde te lang. Voer uw e-mailadres en wachtwoord opnieuw in.
 notice-unlocked = Deze browser mag zich weer bij uw account aanmelden.
+
+location-phone = Telefoon: { $number }
+location-link-coming = (de link wordt gemaakt en komt per e-mail)
+notice-shown-once-gone = Wat hier eenmalig werd getoond, wordt niet meer getoond. Hebt u het niet gekopieerd, maak dan een nieuwe aan.
+host-event-booked-by = Geboekt door { $name } <{ $email }>
+host-event-hosts = Hosts: { $names }
+host-event-open = De boeking openen: { $link }

@@ -44,3 +44,10 @@ notice-session-ended = Sua sessão terminou. Entre novamente para continuar.
 notice-signed-out-everywhere = Você saiu em todos os dispositivos.
 notice-second-factor-expired = O login demorou demais. Digite seu e-mail e sua senha novamente.
 notice-unlocked = Este navegador pode entrar na sua conta novamente.
+
+location-phone = Telefone: { $number }
+location-link-coming = (o link está sendo criado e chegará por e-mail)
+notice-shown-once-gone = O que foi mostrado aqui uma única vez não é mais exibido. Se você não copiou, crie um novo.
+host-event-booked-by = Agendado por { $name } <{ $email }>
+host-event-hosts = Anfitriões: { $names }
+host-event-open = Abrir o agendamento: { $link }

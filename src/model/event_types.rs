@@ -112,11 +112,13 @@ impl Location {
         }
     }
 
-    /// A short human description: the address, number or link.
-    pub fn describe(&self) -> String {
+    /// A short human description in `lang`: the address, number or link.
+    pub fn describe(&self, lang: crate::i18n::Language) -> String {
         match self {
             Location::InPerson { address } => address.clone(),
-            Location::Phone { number } => format!("Phone: {number}"),
+            Location::Phone { number } => {
+                crate::t!(lang, "location-phone", number = number.as_str())
+            }
             Location::Link { url } => url.clone(),
             Location::Video { url, provider } => {
                 url.clone().unwrap_or_else(|| provider.label().into())

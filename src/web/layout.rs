@@ -1,6 +1,6 @@
 //! The page frame every page shares, and the form pieces every form uses.
 
-use maud::{DOCTYPE, Markup, html};
+use maud::{DOCTYPE, Markup, PreEscaped, html};
 
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
@@ -325,15 +325,15 @@ pub fn copy_row(id: &str, label: &str, kind: &str, value: &str) -> Markup {
 }
 
 /// Where a booking takes place; a meeting link or video room is a link that opens it.
-pub fn location_link(location: &Location) -> Markup {
+pub fn location_link(lang: Language, location: &Location) -> Markup {
     match location {
         Location::Link { url } | Location::Video { url: Some(url), .. } => html! {
             a href=(url) rel="noopener noreferrer" target="_blank" { (url) }
         },
         pending if pending.pending_meeting().is_some() => html! {
-            (pending.describe()) " " span.muted { "(the link is being made and comes by email)" }
+            (pending.describe(lang)) " " span.muted { (t!(lang, "location-link-coming")) }
         },
-        other => html! { (other.describe()) },
+        other => html! { (other.describe(lang)) },
     }
 }
 
@@ -507,4 +507,38 @@ mod tests {
         assert!(html.contains("Email is required"));
         assert!(!html.contains("<script>"));
     }
+}
+
+/// A catalogue message with marked-up pieces (code, a link, emphasis): the message is
+/// written with each piece's placeholder set to [`mark`]`(n)`, and each mark is replaced
+/// here by `pieces[n]`, so every language puts the pieces where its sentence needs them.
+pub fn marked(text: &str, pieces: &[Markup]) -> Markup {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(MARK_OPEN) {
+        out.push_str(&html! { (rest[..start]) }.into_string());
+        let after = &rest[start + MARK_OPEN.len_utf8()..];
+        let Some(end) = after.find(MARK_CLOSE) else {
+            rest = after;
+            break;
+        };
+        if let Some(piece) = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| pieces.get(n))
+        {
+            out.push_str(&piece.0);
+        }
+        rest = &after[end + MARK_CLOSE.len_utf8()..];
+    }
+    out.push_str(&html! { (rest) }.into_string());
+    PreEscaped(out)
+}
+
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+/// The placeholder value that [`marked`] replaces by its `n`th piece.
+pub fn mark(n: usize) -> String {
+    format!("{MARK_OPEN}{n}{MARK_CLOSE}")
 }

@@ -25,6 +25,7 @@ use crate::integrations::notify::invite;
 use crate::jobs::{Job, JobFailure, Lane, NewJob, queue};
 use crate::model::booking::{Booking, BookingStatus, RecordedEvent};
 use crate::model::event_types::{Location, VideoProvider};
+use crate::t;
 
 /// The job kind that brings one host's calendar up to date with one meeting.
 pub const WRITE_JOB: &str = "calendar_write";
@@ -393,29 +394,43 @@ fn host_event(
         site.base_url.trim_end_matches('/'),
         booking.uid
     );
+    let mut hosts = Vec::new();
+    for id in &booking.hosts {
+        if let Some(host) = users::by_id(conn, *id)? {
+            hosts.push(host);
+        }
+    }
+    // The event is the organizer's: written in their language.
+    let lang = hosts
+        .first()
+        .and_then(|host| host.language)
+        .unwrap_or(site.language);
+    let open = t!(lang, "host-event-open", link = link.as_str());
     let (title, description) = if site.minimum_necessary {
-        (booking.title.clone(), format!("Open the booking: {link}"))
+        (booking.title.clone(), open)
     } else {
-        let mut others = Vec::new();
-        for id in &booking.hosts {
-            if let Some(host) = users::by_id(conn, *id)? {
-                others.push(host.name);
-            }
+        let mut description = vec![t!(
+            lang,
+            "host-event-booked-by",
+            name = booking.attendee_name.as_str(),
+            email = booking.attendee_email.as_str()
+        )];
+        if hosts.len() > 1 {
+            let names: Vec<&str> = hosts.iter().map(|host| host.name.as_str()).collect();
+            description.push(t!(lang, "host-event-hosts", names = names.join(", ")));
         }
-        let mut description = format!(
-            "Booked by {} <{}>",
-            booking.attendee_name, booking.attendee_email
-        );
-        if others.len() > 1 {
-            description.push_str(&format!("\nHosts: {}", others.join(", ")));
-        }
-        description.push_str(&format!("\nOpen the booking: {link}"));
+        description.push(open);
         (
-            format!("{} with {}", booking.title, booking.attendee_name),
-            description,
+            t!(
+                lang,
+                "meeting-with",
+                title = booking.title.as_str(),
+                host = booking.attendee_name.as_str()
+            ),
+            description.join("\n"),
         )
     };
-    let (location, url) = invite::location_and_url(booking.location.as_ref());
+    let (location, url) = invite::location_and_url(booking.location.as_ref(), lang);
     Ok(HostEvent {
         uid,
         sequence,

@@ -504,7 +504,7 @@ pub fn booking_frame(
         reading.when_with_zone(booking.start, booking.end),
     )];
     if let Some(location) = &booking.location {
-        facts.push((t!(lang, "email-where"), location.describe()));
+        facts.push((t!(lang, "email-where"), location.describe(lang)));
     }
     if for_host {
         facts.push((

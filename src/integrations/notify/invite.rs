@@ -25,19 +25,23 @@ pub fn participants<'a>(booking: &'a Booking, hosts: &'a [User]) -> Vec<Particip
 
 /// LOCATION and URL of the event, as the location's kind says: a meeting link is both,
 /// an address or a phone number is only the place.
-pub fn location_and_url(location: Option<&Location>) -> (Option<String>, Option<String>) {
+pub fn location_and_url(
+    location: Option<&Location>,
+    lang: crate::i18n::Language,
+) -> (Option<String>, Option<String>) {
     match location {
         None => (None, None),
         Some(Location::Link { url } | Location::Video { url: Some(url), .. }) => {
             (Some(url.clone()), Some(url.clone()))
         }
-        Some(other) => (Some(other.describe()), None),
+        Some(other) => (Some(other.describe(lang)), None),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language::English;
 
     #[test]
     fn links_are_place_and_url_addresses_and_phones_only_the_place() {
@@ -46,7 +50,7 @@ mod tests {
             url: Some("https://meet.example/kairos-abc".into()),
         };
         assert_eq!(
-            location_and_url(Some(&video)),
+            location_and_url(Some(&video), English),
             (
                 Some("https://meet.example/kairos-abc".into()),
                 Some("https://meet.example/kairos-abc".into())
@@ -56,16 +60,16 @@ mod tests {
             number: "+49 30 1234".into(),
         };
         assert_eq!(
-            location_and_url(Some(&phone)),
+            location_and_url(Some(&phone), English),
             (Some("Phone: +49 30 1234".into()), None)
         );
         let address = Location::InPerson {
             address: "1 Harbor Street".into(),
         };
         assert_eq!(
-            location_and_url(Some(&address)),
+            location_and_url(Some(&address), English),
             (Some("1 Harbor Street".into()), None)
         );
-        assert_eq!(location_and_url(None), (None, None));
+        assert_eq!(location_and_url(None, English), (None, None));
     }
 }

@@ -348,7 +348,7 @@ fn invitation(
         title = booking.title.as_str(),
         host = host
     );
-    let (location, url) = invite::location_and_url(booking.location.as_ref());
+    let (location, url) = invite::location_and_url(booking.location.as_ref(), lang);
     let calendar = ics::render(&CalendarEvent {
         method: Some(method),
         sequence,

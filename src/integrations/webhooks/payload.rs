@@ -108,7 +108,12 @@ pub fn payload(
     put("status", json!(booking.status.as_str()));
     put(
         "location",
-        json!(booking.location.as_ref().map(Location::describe)),
+        json!(
+            booking
+                .location
+                .as_ref()
+                .map(|l| l.describe(crate::i18n::Language::English))
+        ),
     );
     put("eventTypeId", json!(booking.event_type_id));
     put("requiresConfirmation", json!(requires_confirmation));

@@ -144,7 +144,10 @@ pub fn facts_of(
         attendee_email: booking.attendee_email.clone(),
         start: booking.start,
         end: booking.end,
-        location: booking.location.as_ref().map(Location::describe),
+        location: booking
+            .location
+            .as_ref()
+            .map(|l| l.describe(crate::i18n::Language::English)),
         meeting_url,
         manage_url,
         additional_notes,
@@ -174,7 +177,9 @@ fn attendee_phone(conn: &Connection, booking: &Booking) -> rusqlite::Result<Opti
 pub fn render(step: &Step, facts: &BookingFacts, reader: &Reader) -> (String, String) {
     let values = template::values(facts, reader);
     // The default reminder, as made: in the reader's language.
-    if step.subject == super::DEFAULT_REMINDER_SUBJECT && step.body == super::DEFAULT_REMINDER_BODY
+    // Saving trims a step's texts, so the default is recognised trimmed too.
+    if step.subject.trim() == super::DEFAULT_REMINDER_SUBJECT.trim()
+        && step.body.trim() == super::DEFAULT_REMINDER_BODY.trim()
     {
         let args = crate::i18n::args(
             values

@@ -338,7 +338,7 @@ fn detail_page(
                             dt { (t!(lang, "bk-why-host", host = host.name.as_str())) } dd { (t!(lang, "bk-round-robin-chose", reason = chosen_because_text(lang, reason))) }
                         }
                     }
-                    @if let Some(location) = &booking.location { dt { (t!(lang, "bk-where")) } dd { (location_link(location)) } }
+                    @if let Some(location) = &booking.location { dt { (t!(lang, "bk-where")) } dd { (location_link(lang, location)) } }
                     @if let Some(newest) = &detail.moved_to {
                         dt { (t!(lang, "bk-moved-to")) } dd { a href=(format!("{CURRENT}/{newest}")) { (t!(lang, "bk-at-new-time")) } }
                     }

@@ -21,7 +21,7 @@ use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render_status
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, csrf_field, empty_state, error_summary, field, field_error, notice,
+    Field, csrf_field, empty_state, error_summary, field, field_error, mark, marked, notice,
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
@@ -97,37 +97,6 @@ fn provider_label(lang: Language, provider: Provider) -> String {
     }
 }
 
-/// A sentence with markup in it: `text` holds each of `parts`' marker characters (a
-/// placeholder's value, chosen from the private use area) where its markup goes.
-fn with_markup(text: &str, parts: &[(char, Markup)]) -> Markup {
-    let mut pieces: Vec<Result<String, usize>> = vec![Ok(String::new())];
-    for c in text.chars() {
-        match parts.iter().position(|(marker, _)| *marker == c) {
-            Some(at) => {
-                pieces.push(Err(at));
-                pieces.push(Ok(String::new()));
-            }
-            None => {
-                if let Some(Ok(last)) = pieces.last_mut() {
-                    last.push(c);
-                }
-            }
-        }
-    }
-    html! {
-        @for piece in &pieces {
-            @match piece {
-                Ok(text) => (text),
-                Err(at) => (parts[*at].1),
-            }
-        }
-    }
-}
-
-/// Markers of [`with_markup`].
-const FIRST: char = '\u{E000}';
-const SECOND: char = '\u{E001}';
-
 fn status_badge(lang: Language, connected: &Connected) -> Markup {
     let account = &connected.account;
     html! {
@@ -156,11 +125,11 @@ fn destination_line(lang: Language, accounts: &[Connected]) -> Markup {
     html! {
         @match chosen {
             Some((calendar, connected)) => p.destination-line {
-                (with_markup(
-                    &t!(lang, "cal-destination", calendar = FIRST.to_string(), address = SECOND.to_string()),
+                (marked(
+                    &t!(lang, "cal-destination", calendar = mark(0), address = mark(1)),
                     &[
-                        (FIRST, html! { strong { (calendar.name) } }),
-                        (SECOND, html! { span.url-text { (connected.account.url) } }),
+                        html! { strong { (calendar.name) } },
+                        html! { span.url-text { (connected.account.url) } },
                     ],
                 ))
             },

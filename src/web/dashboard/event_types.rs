@@ -27,8 +27,8 @@ use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, si
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, checkbox_field, csrf_field, empty_state, error_summary, field, field_error, notice,
-    select_field, textarea_field,
+    Field, checkbox_field, csrf_field, empty_state, error_summary, field, field_error, mark,
+    marked, notice, select_field, textarea_field,
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{CsrfForm, Ctx, WebError};
@@ -89,7 +89,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
             div {
                 h1 { (t!(lang, "et-title")) }
                 p.muted {
-                    (with_markup(&t!(lang, "et-list-intro", page = "\u{1}"), &[public_page]))
+                    (marked(&t!(lang, "et-list-intro", page = mark(0)), &[public_page]))
                     " " button.button.ghost.small type="button" data-copy-text=(format!("{base}/{}", user.username)) data-copy="" hidden { (t!(lang, "et-copy-link")) }
                 }
             }
@@ -146,29 +146,6 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
         }
     };
     Ok(render(&ctx, &user, &t!(lang, "et-title"), CURRENT, body))
-}
-
-/// A message some of whose placeholders are markup (a link, emphasis): the message is
-/// written with `"\u{1}"`, `"\u{2}"`, … as those placeholders, which `parts` fill in order.
-fn with_markup(text: &str, parts: &[Markup]) -> Markup {
-    let mut out = String::new();
-    let mut plain = String::new();
-    for c in text.chars() {
-        let part = u32::from(c)
-            .checked_sub(1)
-            .and_then(|i| parts.get(i as usize))
-            .filter(|_| c < '\u{9}');
-        match part {
-            Some(part) => {
-                out.push_str(&html! { (plain) }.into_string());
-                plain.clear();
-                out.push_str(&part.0);
-            }
-            None => plain.push(c),
-        }
-    }
-    out.push_str(&html! { (plain) }.into_string());
-    maud::PreEscaped(out)
 }
 
 // ---- creating ------------------------------------------------------------------------------
@@ -613,9 +590,9 @@ fn editor(
     let turn_group_text = t!(
         lang,
         "et-turn-group-text",
-        group = "\u{1}",
-        first = "\u{2}",
-        second = "\u{3}"
+        group = mark(0),
+        first = mark(1),
+        second = mark(2)
     );
     html! {
         (message)
@@ -678,13 +655,13 @@ fn editor(
                 section.panel #availability aria-labelledby="availability-title" {
                     h2 #availability-title { (t!(lang, "et-availability")) }
                     @if let Some(team) = &context.team {
-                        p.muted { (with_markup(&t!(lang, "et-team-of", team = "\u{1}"), &[html! { strong { (team.name) } }])) }
+                        p.muted { (marked(&t!(lang, "et-team-of", team = mark(0)), &[html! { strong { (team.name) } }])) }
                         (select_field("schedulingType", &t!(lang, "et-scheduling"), &scheduling_kinds, match input.scheduling_type { SchedulingKind::Collective => "collective", _ => "roundRobin" }, None, errors))
                         fieldset.field.invalid[errors.get("hosts").is_some()] {
                             legend { (t!(lang, "et-hosts")) }
                             div.hint {
                                 p { strong { (t!(lang, "et-round-robin-title")) } " " (t!(lang, "et-round-robin-text")) }
-                                p { (with_markup(&turn_group_text, &[html! { strong { (t!(lang, "et-turn-group")) } }, html! { em { (t!(lang, "et-group-example-first")) } }, html! { em { (t!(lang, "et-group-example-second")) } }])) }
+                                p { (marked(&turn_group_text, &[html! { strong { (t!(lang, "et-turn-group")) } }, html! { em { (t!(lang, "et-group-example-first")) } }, html! { em { (t!(lang, "et-group-example-second")) } }])) }
                             }
                             // The group every host gets when none was named shows as empty.
                             @let one_group = input.hosts.iter().all(|h| h.round_robin_group.as_deref() == Some("default"));

@@ -11,12 +11,12 @@ use crate::integrations::oauth::{self, AppError, AppInput, Vendor};
 use crate::model::error::FieldErrors;
 use crate::present::Language;
 use crate::t;
-use crate::web::dashboard::admin::{mark, marked};
 use crate::web::dashboard::admin_only as admin;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{Field, copy_row, csrf_field, error_summary, field, scoped_checkbox};
+use crate::web::layout::{mark, marked};
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 

@@ -14,11 +14,11 @@ use crate::db::DbError;
 use crate::jobs::{self, Job};
 use crate::present::{Language, Locale};
 use crate::t;
-use crate::web::dashboard::admin::{mark, marked};
 use crate::web::dashboard::{NoticeQuery, admin_only, flash_notice, render};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::csrf_field;
+use crate::web::layout::{mark, marked};
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/admin/jobs";

@@ -10,10 +10,9 @@ use crate::auth::mfa::{self, MfaError};
 use crate::db::users::User;
 use crate::model::error::FieldErrors;
 use crate::present::Language;
-use crate::web::dashboard::settings::{MARK, with_markup};
 use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_at, signed_in};
 use crate::web::extract::SignedInForm;
-use crate::web::layout::{Field, csrf_field, field, notice};
+use crate::web::layout::{Field, csrf_field, field, mark, marked, notice};
 use crate::web::{Ctx, WebError};
 use crate::{reason, t};
 
@@ -70,7 +69,7 @@ async fn page_with(
         let left_text = t!(
             lang,
             "mfa-codes-left",
-            left = MARK,
+            left = mark(0),
             total = mfa::BACKUP_CODES
         );
         let current_code = t!(lang, "mfa-current-code");
@@ -80,7 +79,7 @@ async fn page_with(
             section.panel aria-labelledby="mfa-on-title" {
                 h2 #mfa-on-title { (t!(lang, "set-on")) " " span.badge.ok { (t!(lang, "mfa-protected")) } }
                 p { (t!(lang, "mfa-on-text")) }
-                p.muted { (with_markup(&left_text, &html! { strong { (left) } })) }
+                p.muted { (marked(&left_text, &[html! { strong { (left) } }])) }
                 h3.subhead { (t!(lang, "mfa-new-codes")) }
                 p.hint { (t!(lang, "mfa-new-codes-hint")) }
                 form.inline-form method="post" action=(format!("{PAGE}/backup-codes")) {

@@ -28,6 +28,7 @@ use serde::Deserialize;
 
 use crate::db::users::User;
 use crate::scheduling::manage::ManageError;
+use crate::t;
 
 use crate::present::Language;
 use crate::web::account::notice_text;
@@ -316,7 +317,7 @@ pub fn page_notices(ctx: &Ctx, user: &User, query: &NoticeQuery) -> Markup {
         @if let Some(report) = result { (report) }
         @match shown {
             Some(Some(message)) => (message),
-            Some(None) => (notice("info", "What was shown here once is no longer shown. If you did not copy it, create a new one.")),
+            Some(None) => (notice("info", &t!(ctx.lang, "notice-shown-once-gone"))),
             None => {}
         }
     }

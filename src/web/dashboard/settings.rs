@@ -18,27 +18,13 @@ use crate::web::dashboard::{NoticeQuery, page_notices, render_status, show_once_
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    Field, copy_row, csrf_field, empty_state, field, select_field, textarea_field,
+    Field, copy_row, csrf_field, empty_state, field, mark, marked, select_field, textarea_field,
 };
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::setup::zone_select;
 use crate::web::{Ctx, WebError};
 
 const CURRENT: &str = "/dashboard/settings";
-
-/// Stands in a message for a placeholder that the page writes as markup (see
-/// [`with_markup`]): a private-use character no message contains.
-pub(super) const MARK: &str = "\u{E000}";
-
-/// A message written with [`MARK`] as one of its placeholders, with `markup` in its
-/// place: a number in bold or a header as code inside a sentence, wherever the language
-/// puts it.
-pub(super) fn with_markup(text: &str, markup: &Markup) -> Markup {
-    match text.split_once(MARK) {
-        Some((before, after)) => html! { (before) (markup) (after) },
-        None => html! { (text) },
-    }
-}
 
 /// Which form failed, with what was typed and why.
 #[derive(Default)]
@@ -163,7 +149,7 @@ async fn page_with(
             }
             section.panel #api-keys aria-labelledby="keys-title" {
                 h2 #keys-title { (t!(lang, "set-api-keys")) }
-                p.muted { (with_markup(&t!(lang, "set-api-keys-text", header = MARK), &bearer)) }
+                p.muted { (marked(&t!(lang, "set-api-keys-text", header = mark(0)), std::slice::from_ref(&bearer))) }
                 @if keys.is_empty() {
                     (empty_state(&t!(lang, "set-no-keys"), &t!(lang, "set-no-keys-text"), None))
                 } @else {

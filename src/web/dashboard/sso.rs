@@ -9,7 +9,6 @@ use maud::{Markup, html};
 use crate::auth::sso::{SaveError, SsoInput, redirect_uri};
 use crate::model::error::FieldErrors;
 use crate::t;
-use crate::web::dashboard::admin::{mark, marked};
 use crate::web::dashboard::admin_only as admin;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status};
 use crate::web::extract::AdminForm;
@@ -17,6 +16,7 @@ use crate::web::format::FormData;
 use crate::web::layout::{
     Field, checkbox_field, copy_row, csrf_field, error_summary, field, field_error,
 };
+use crate::web::layout::{mark, marked};
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 

@@ -16,7 +16,6 @@ use crate::db::users::User;
 use crate::db::{DbError, event_types, teams, users};
 use crate::integrations::notify::ics::{self, CalendarEvent};
 use crate::model::error::FieldErrors;
-use crate::model::event_types::Location;
 use crate::model::questions::Question;
 use crate::present::{Language, Locale};
 use crate::t;
@@ -160,7 +159,7 @@ fn calendar_links(lang: Language, loaded: &Loaded, manage_url: &str) -> (String,
     let location = booking
         .location
         .as_ref()
-        .map(Location::describe)
+        .map(|l| l.describe(lang))
         .unwrap_or_default();
     let compact = |t: DateTime<Utc>| t.format("%Y%m%dT%H%M%SZ").to_string();
     let iso = |t: DateTime<Utc>| t.format("%Y-%m-%dT%H:%M:%SZ").to_string();
@@ -323,7 +322,7 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                 }
                 @if let Some(location) = &booking.location {
                     dt { (t!(lang, "booking-page-where")) }
-                    dd { span.when-line { (icon_pin()) (location_link(location)) } }
+                    dd { span.when-line { (icon_pin()) (location_link(lang, location)) } }
                 }
                 @for (label, text) in &answers {
                     dt { (label) }
@@ -493,7 +492,7 @@ pub async fn ics(
         ),
     };
     let (location, _) =
-        crate::integrations::notify::invite::location_and_url(booking.location.as_ref());
+        crate::integrations::notify::invite::location_and_url(booking.location.as_ref(), lang);
     let uid_text = format!("{}{}", booking.uid, crate::model::booking::OWN_UID);
     let file = ics::render(&CalendarEvent {
         method: Some(ics::Method::Publish),
