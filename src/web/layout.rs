@@ -458,6 +458,40 @@ pub fn notice(kind: &str, text: &str) -> Markup {
     html! { div class=(format!("alert alert-{kind}")) role=(role) { (text) } }
 }
 
+/// A catalogue message with marked-up pieces (code, a link, emphasis): the message is
+/// written with each piece's placeholder set to [`mark`]`(n)`, and each mark is replaced
+/// here by `pieces[n]`, so every language puts the pieces where its sentence needs them.
+pub fn marked(text: &str, pieces: &[Markup]) -> Markup {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find(MARK_OPEN) {
+        out.push_str(&html! { (rest[..start]) }.into_string());
+        let after = &rest[start + MARK_OPEN.len_utf8()..];
+        let Some(end) = after.find(MARK_CLOSE) else {
+            rest = after;
+            break;
+        };
+        if let Some(piece) = after[..end]
+            .parse::<usize>()
+            .ok()
+            .and_then(|n| pieces.get(n))
+        {
+            out.push_str(&piece.0);
+        }
+        rest = &after[end + MARK_CLOSE.len_utf8()..];
+    }
+    out.push_str(&html! { (rest) }.into_string());
+    PreEscaped(out)
+}
+
+const MARK_OPEN: char = '\u{E000}';
+const MARK_CLOSE: char = '\u{E001}';
+
+/// The placeholder value that [`marked`] replaces by its `n`th piece.
+pub fn mark(n: usize) -> String {
+    format!("{MARK_OPEN}{n}{MARK_CLOSE}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -507,38 +541,4 @@ mod tests {
         assert!(html.contains("Email is required"));
         assert!(!html.contains("<script>"));
     }
-}
-
-/// A catalogue message with marked-up pieces (code, a link, emphasis): the message is
-/// written with each piece's placeholder set to [`mark`]`(n)`, and each mark is replaced
-/// here by `pieces[n]`, so every language puts the pieces where its sentence needs them.
-pub fn marked(text: &str, pieces: &[Markup]) -> Markup {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(start) = rest.find(MARK_OPEN) {
-        out.push_str(&html! { (rest[..start]) }.into_string());
-        let after = &rest[start + MARK_OPEN.len_utf8()..];
-        let Some(end) = after.find(MARK_CLOSE) else {
-            rest = after;
-            break;
-        };
-        if let Some(piece) = after[..end]
-            .parse::<usize>()
-            .ok()
-            .and_then(|n| pieces.get(n))
-        {
-            out.push_str(&piece.0);
-        }
-        rest = &after[end + MARK_CLOSE.len_utf8()..];
-    }
-    out.push_str(&html! { (rest) }.into_string());
-    PreEscaped(out)
-}
-
-const MARK_OPEN: char = '\u{E000}';
-const MARK_CLOSE: char = '\u{E001}';
-
-/// The placeholder value that [`marked`] replaces by its `n`th piece.
-pub fn mark(n: usize) -> String {
-    format!("{MARK_OPEN}{n}{MARK_CLOSE}")
 }
