@@ -250,6 +250,7 @@ async fn send_link(
     let site = crate::auth::link_mail::Site {
         base_url: state.base_url(),
         organization: state.settings().organization_name,
+        language: state.settings().default_language,
     };
     let policy = state.admin_outbound_policy();
     let now = state.clock.now();

@@ -13,9 +13,11 @@ use crate::crypto::{random_token, token_hash};
 use crate::db::invitations::{self, Invitation, NewInvitation};
 use crate::db::users::{self, Role, User};
 use crate::db::{Db, DbError};
+use crate::i18n::Language;
 use crate::integrations::notify::email::{self, EmailError, Mailer};
 use crate::model::error::{FieldErrors, check_email};
 use crate::scheduling::manage::ManageError;
+use crate::t;
 
 /// How long an invitation link works.
 pub const VALIDITY: Duration = Duration::days(7);
@@ -149,6 +151,8 @@ pub struct Site<'a> {
     /// The instance's public URL; the link is `{base_url}/invite/{token}`.
     pub base_url: &'a str,
     pub organization: &'a str,
+    /// The organization's language: the invitation is written in it.
+    pub language: Language,
 }
 
 /// A created invitation and how its link reached the person.
@@ -181,7 +185,13 @@ pub async fn send(
         .write(move |tx| invite(tx, &admin, &email, &role, &origin, now))
         .await?;
     let link = format!("{}/invite/{token}", site.base_url);
-    let delivery = deliver(mailer, site.organization, &invitation.email, &link).await?;
+    let delivery = deliver(
+        mailer,
+        (site.organization, site.language),
+        &invitation.email,
+        &link,
+    )
+    .await?;
     Ok(Sent {
         invitation,
         link,
@@ -192,24 +202,23 @@ pub async fn send(
 /// Emails the invitation link when a mail server is configured.
 async fn deliver(
     mailer: Mailer<'_>,
-    organization: &str,
+    (organization, lang): (&str, Language),
     to: &str,
     link: &str,
 ) -> Result<Delivery, DbError> {
-    let subject = format!("You are invited to {organization} on Kairos");
-    let text = format!(
-        "Hello,\n\nYou are invited to join {organization} on Kairos, where you will manage your \
-         appointments. Open the link below to choose your name and password.\n\nThe link \
-         works once and expires in {} days. If you did not expect this invitation, ignore \
-         this message.",
-        VALIDITY.num_days()
-    );
+    let subject = t!(lang, "acct-invite-subject", organization = organization);
+    let text = [
+        t!(lang, "acct-hello"),
+        t!(lang, "acct-invite-text", organization = organization),
+        t!(lang, "acct-invite-expiry", days = VALIDITY.num_days()),
+    ]
+    .join("\n\n");
     let message = email::Frame {
-        lang: crate::i18n::Language::English,
+        lang,
         organization: organization.to_string(),
-        heading: format!("Join {organization}"),
+        heading: t!(lang, "acct-invite-heading", organization = organization),
         facts: Vec::new(),
-        button: Some(("Accept the invitation".to_string(), link.to_string())),
+        button: Some((t!(lang, "acct-invite-button"), link.to_string())),
     }
     .render(vec![email::Recipient::new("", to)], &subject, &text);
     delivered(mailer, &message).await
@@ -219,25 +228,24 @@ async fn deliver(
 /// their password (valid `days`), when a mail server is configured.
 pub async fn send_account_link(
     mailer: Mailer<'_>,
-    organization: &str,
+    (organization, lang): (&str, Language),
     user: &User,
     link: &str,
     days: i64,
 ) -> Result<Delivery, DbError> {
-    let subject = format!("Your account at {organization} on Kairos");
-    let text = format!(
-        "Hello {},\n\nAn account at {organization} on Kairos was made for you, where you will \
-         manage your appointments. Open the link below to choose your password.\n\nThe link \
-         works once and expires in {days} days. If you did not expect this, ignore this \
-         message.",
-        user.name
-    );
+    let subject = t!(lang, "acct-made-subject", organization = organization);
+    let text = [
+        t!(lang, "email-hello", name = user.name.as_str()),
+        t!(lang, "acct-made-text", organization = organization),
+        t!(lang, "acct-made-expiry", days = days),
+    ]
+    .join("\n\n");
     let message = email::Frame {
-        lang: crate::i18n::Language::English,
+        lang,
         organization: organization.to_string(),
-        heading: "Choose your password".to_string(),
+        heading: t!(lang, "acct-made-heading"),
         facts: Vec::new(),
-        button: Some(("Choose my password".to_string(), link.to_string())),
+        button: Some((t!(lang, "acct-made-button"), link.to_string())),
     }
     .render(
         vec![email::Recipient::new(&user.name, &user.email)],

@@ -10,6 +10,7 @@ use crate::audit::{self, Actor, Entry, Origin, Outcome};
 use crate::crypto::{InstanceKey, random_token, token_hash};
 use crate::db::users::{self, User};
 use crate::db::{Db, DbError};
+use crate::i18n::Language;
 use crate::integrations::notify::{email, smtp};
 use crate::jobs::{Job, JobFailure};
 
@@ -18,6 +19,8 @@ use crate::jobs::{Job, JobFailure};
 pub struct Site {
     pub base_url: String,
     pub organization: String,
+    /// The organization's language, for people who chose none.
+    pub language: Language,
 }
 
 /// Stores a link's token hash for a user, valid from a time until another.
@@ -32,8 +35,8 @@ pub struct LinkMail {
     pub validity: Duration,
     /// The path of the link with a token.
     pub path: fn(&str) -> String,
-    /// The email: organization, recipient, link.
-    pub message: fn(&str, &User, &str) -> email::Email,
+    /// The email: its language, the organization, the recipient, the link.
+    pub message: fn(Language, &str, &User, &str) -> email::Email,
     /// The system actor the sending is audited as.
     pub actor: &'static str,
     /// The audit action of a link sent.
@@ -93,14 +96,14 @@ pub fn queue(
 /// The email of a link to `user`: (subject, heading), the text, and the button (label,
 /// link).
 pub fn link_email(
-    organization: &str,
+    (organization, lang): (&str, Language),
     user: &User,
     (subject, heading): (&str, &str),
     text: &str,
     (label, link): (&str, &str),
 ) -> email::Email {
     email::Frame {
-        lang: crate::i18n::Language::English,
+        lang,
         organization: organization.to_string(),
         heading: heading.to_string(),
         facts: Vec::new(),
@@ -152,7 +155,8 @@ pub async fn send(
         return Ok(());
     };
     let address = format!("{}{}", site.base_url, (link.path)(&token));
-    let message = (link.message)(&site.organization, &user, &address);
+    let lang = user.language.unwrap_or(site.language);
+    let message = (link.message)(lang, &site.organization, &user, &address);
     email::send(&smtp, &message, policy)
         .await
         .map_err(|err| JobFailure::new(err.to_string().replace(&user.email, "(recipient)")))?;

@@ -13,7 +13,9 @@ use crate::auth::RESET_LINK_VALIDITY;
 use crate::auth::link_mail::{LinkMail, asked_for, link_email, queue};
 use crate::db::sessions;
 use crate::db::users::User;
+use crate::i18n::Language;
 use crate::integrations::notify::email;
+use crate::t;
 
 /// The job kind that emails an account its password link.
 pub const RESET_JOB: &str = "password_reset";
@@ -53,22 +55,25 @@ pub fn requested(
     }
 }
 
-fn message(organization: &str, user: &User, link: &str) -> email::Email {
-    let subject = format!("Choose a new password for {organization}");
-    let text = format!(
-        "Hello {},\n\nSomeone asked for a link to choose a new password for your \
-         {organization} account on Kairos. If that was you, open the link below: it works \
-         once, within {} minutes.\n\nIf it was not you, ignore this email: your password \
-         stays as it is.",
-        user.name,
-        RESET_LINK_VALIDITY.num_minutes()
-    );
-    let heading = "Choose a new password";
+fn message(lang: Language, organization: &str, user: &User, link: &str) -> email::Email {
+    let subject = t!(lang, "acct-reset-subject", organization = organization);
+    let text = [
+        t!(lang, "email-hello", name = user.name.as_str()),
+        t!(
+            lang,
+            "acct-reset-text",
+            organization = organization,
+            minutes = RESET_LINK_VALIDITY.num_minutes()
+        ),
+        t!(lang, "acct-reset-not-you"),
+    ]
+    .join("\n\n");
+    let heading = t!(lang, "acct-reset-heading");
     link_email(
-        organization,
+        (organization, lang),
         user,
-        (&subject, heading),
+        (&subject, &heading),
         &text,
-        (heading, link),
+        (&heading, link),
     )
 }

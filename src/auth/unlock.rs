@@ -17,7 +17,9 @@ use crate::auth::link_mail::{LinkMail, asked_for, link_email, queue};
 use crate::crypto::token_hash;
 use crate::db::users::{self, User};
 use crate::db::{Db, DbError, sessions};
+use crate::i18n::Language;
 use crate::integrations::notify::email;
+use crate::t;
 
 /// The job kind that emails an account its unlock link.
 pub const UNLOCK_JOB: &str = "sign_in_unlock";
@@ -61,24 +63,25 @@ pub const LINK: LinkMail = LinkMail {
     sent_action: "sign_in_unlock_sent",
 };
 
-fn message(organization: &str, user: &User, link: &str) -> email::Email {
-    let subject = format!("Sign-in to {organization} was paused");
-    let text = format!(
-        "Hello,\n\nSomeone tried to sign in to your {organization} account on Kairos several \
-         times with a wrong password or verification code, so sign-in is paused for a while. \
-         If that was not you, nothing wrong was accepted; think about changing your password \
-         if it is used anywhere else.\n\nTo sign in now, open the link below in the browser you \
-         want to use and confirm. It works once, within {} minutes, and lets that browser \
-         sign in again.",
-        LINK_VALIDITY.num_minutes()
-    );
-    let heading = "Sign-in was paused";
+fn message(lang: Language, organization: &str, user: &User, link: &str) -> email::Email {
+    let subject = t!(lang, "acct-unlock-subject", organization = organization);
+    let text = [
+        t!(lang, "acct-hello"),
+        t!(lang, "acct-unlock-text", organization = organization),
+        t!(
+            lang,
+            "acct-unlock-how",
+            minutes = LINK_VALIDITY.num_minutes()
+        ),
+    ]
+    .join("\n\n");
+    let heading = t!(lang, "acct-unlock-heading");
     link_email(
-        organization,
+        (organization, lang),
         user,
-        (&subject, heading),
+        (&subject, &heading),
         &text,
-        ("Let my browser sign in", link),
+        (&t!(lang, "acct-unlock-button"), link),
     )
 }
 

@@ -117,7 +117,8 @@ impl Location {
         match self {
             Location::InPerson { address } => address.clone(),
             Location::Phone { number } => {
-                crate::t!(lang, "location-phone", number = number.as_str())
+                let args = crate::i18n::args([("number", crate::i18n::value(number.as_str()))]);
+                crate::i18n::message(lang, "location-phone", Some(&args))
             }
             Location::Link { url } => url.clone(),
             Location::Video { url, provider } => {

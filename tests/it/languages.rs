@@ -612,3 +612,35 @@ async fn visitors_choose_a_language_and_an_event_type_can_fix_one() {
     );
     server.stop().await;
 }
+
+#[tokio::test]
+async fn account_emails_are_written_in_the_person_s_language() {
+    use crate::email::{SmtpServer, configure_smtp, free_port, wait_for_messages};
+    let server = TestServer::with_owner_and_config(crate::webhooks::ALLOW_LOOPBACK).await;
+    let maildir = tempfile::tempdir().expect("tempdir");
+    let port = free_port();
+    let smtp_server = SmtpServer::start(port, &maildir.path().join("mail"));
+    configure_smtp(&server, port).await;
+    server.set_language(OWNER_EMAIL, Some("de")).await;
+    let client = browser();
+    let (_, _, forgot) = fetch_page(&client, &server.url("/login/forgot")).await;
+    let response = client
+        .post(server.url("/login/forgot"))
+        .form(&[("csrf", csrf_of(&forgot).as_str()), ("email", OWNER_EMAIL)])
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::OK);
+    let all = wait_for_messages(&smtp_server.maildir, 1).await;
+    let message = &all[0];
+    let subject = message["subject"].as_str().unwrap_or_default();
+    assert!(subject.starts_with("Neues Passwort für"), "{subject}");
+    let text = message["text"].as_str().unwrap_or_default();
+    assert!(
+        text.contains("Minuten") && text.contains("Ihr Passwort bleibt"),
+        "{text}"
+    );
+    let html = message["html"].as_str().unwrap_or_default();
+    assert!(html.contains("lang=\"de\""), "{html}");
+    assert!(!text.contains("password"), "no English: {text}");
+}

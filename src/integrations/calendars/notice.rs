@@ -12,6 +12,7 @@ use crate::db::users::{self, User};
 use crate::integrations::Deps;
 use crate::integrations::notify::{email, smtp};
 use crate::jobs::{Job, JobFailure, Lane, NewJob, queue};
+use crate::t;
 
 /// The job kind.
 pub const NOTICE_JOB: &str = "calendar_access_notice";
@@ -75,29 +76,33 @@ pub async fn run(deps: Deps, job: Job) -> Result<(), JobFailure> {
         "{}/dashboard/calendars",
         site.base_url.trim_end_matches('/')
     );
-    let body = format!(
-        "Kairos can no longer reach the {} account {} of {}: the access was revoked or has \
-         expired.\n\nUntil it is connected again, its events do not block {}'s slots and new \
-         bookings are not written there. Bookings themselves go on as usual.\n\n{} can connect \
-         it again on the Calendars page: the same account keeps its settings.",
-        account.provider.label(),
-        account.username,
-        host.name,
-        host.name,
-        host.name,
-    );
+    // One message to the host and the administrators, in the host's language.
+    let lang = host.language.unwrap_or(site.language);
+    let (provider, name) = (account.provider.label(), host.name.as_str());
+    let body = [
+        t!(
+            lang,
+            "acct-revoked-text",
+            provider = provider,
+            account = account.username.as_str(),
+            host = name
+        ),
+        t!(lang, "acct-revoked-effect", host = name),
+        t!(lang, "acct-revoked-how", host = name),
+    ]
+    .join("\n\n");
     let message = email::Frame {
-        lang: crate::i18n::Language::English,
+        lang,
         organization: site.organization.clone(),
-        heading: format!("{} needs connecting again", account.provider.label()),
+        heading: t!(lang, "acct-revoked-heading", provider = provider),
         facts: Vec::new(),
-        button: Some(("Open Calendars".into(), link)),
+        button: Some((t!(lang, "acct-revoked-button"), link)),
     }
     .render(
         to.iter()
             .map(|user| email::Recipient::new(&user.name, &user.email))
             .collect(),
-        &format!("Connect {} again", account.provider.label()),
+        &t!(lang, "acct-revoked-subject", provider = provider),
         &body,
     );
     email::send(&smtp, &message, deps.admin_policy())

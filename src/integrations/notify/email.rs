@@ -925,7 +925,7 @@ impl<'a> Mailer<'a> {
 /// guard refused the server.
 pub async fn send_test(
     mailer: Mailer<'_>,
-    organization: &str,
+    (organization, lang): (&str, Language),
     to: &str,
     actor: crate::audit::Actor,
     origin: &crate::audit::Origin,
@@ -938,16 +938,16 @@ pub async fn send_test(
         return Err(EmailError::Invalid(errors));
     }
     let frame = Frame {
-        lang: Language::English,
+        lang,
         organization: organization.to_string(),
-        heading: "Test message".into(),
+        heading: crate::t!(lang, "acct-test-heading"),
         facts: Vec::new(),
         button: None,
     };
     let email = frame.render(
         vec![Recipient::new("", to)],
-        &format!("Test message from {organization}"),
-        "This is a test message from Kairos. Email is set up: booking confirmations, requests and changes will be sent from this address.",
+        &crate::t!(lang, "acct-test-subject", organization = organization),
+        &crate::t!(lang, "acct-test-text"),
     );
     let result = match mailer.send_configured(&email).await {
         Ok(Delivery::Sent) => Ok(()),

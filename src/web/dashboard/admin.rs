@@ -416,10 +416,11 @@ pub async fn invite(
     AdminForm { ctx, user, form }: AdminForm<FormData>,
 ) -> Result<Response, WebError> {
     let state = &ctx.state;
-    let (base_url, organization) = (state.base_url(), state.settings().organization_name);
+    let (base_url, settings) = (state.base_url(), state.settings());
     let site = Site {
         base_url: &base_url,
-        organization: &organization,
+        organization: &settings.organization_name,
+        language: settings.default_language,
     };
     let request = (form.get("invite_email"), form.get("invite_role"));
     let now = state.clock.now();
@@ -536,11 +537,18 @@ pub(crate) async fn account_link_notice(
     let state = &ctx.state;
     let link = format!("{}/reset/{token}", state.base_url());
     let days = crate::scheduling::manage::ACCOUNT_LINK_VALIDITY.num_days();
-    let organization = state.settings().organization_name;
+    let settings = state.settings();
     let deps = state.integrations();
-    let delivery =
-        invitations::send_account_link(Mailer::of(&deps), &organization, created, &link, days)
-            .await?;
+    // Written in the person's language, else the organization's.
+    let reads = created.language.unwrap_or(settings.default_language);
+    let delivery = invitations::send_account_link(
+        Mailer::of(&deps),
+        (&settings.organization_name, reads),
+        created,
+        &link,
+        days,
+    )
+    .await?;
     let lang = ctx.lang;
     Ok(html! {
         div.alert.alert-success role="status" {

@@ -244,7 +244,7 @@ pub async fn test(
     let deps = ctx.state.integrations();
     let result = email::send_test(
         email::Mailer::of(&deps),
-        &organization,
+        (&organization, ctx.lang),
         form.get("to"),
         Actor::User(user.id),
         &ctx.origin(),
