@@ -51,3 +51,20 @@ notice-shown-once-gone = ما عُرض هنا مرة واحدة لم يعد مع
 host-event-booked-by = حجزه { $name } <{ $email }>
 host-event-hosts = المضيفون: { $names }
 host-event-open = فتح الحجز: { $link }
+
+zone-label = { $city } · { $zone } ({ $offset })
+zone-label-city = { $city } ({ $offset })
+zone-utc = UTC (التوقيت العالمي المنسق)
+zone-region = { $region ->
+        [Africa] أفريقيا
+        [America] أمريكا
+        [Antarctica] القارة القطبية الجنوبية
+        [Arctic] القطب الشمالي
+        [Asia] آسيا
+        [Atlantic] المحيط الأطلسي
+        [Australia] أستراليا
+        [Europe] أوروبا
+        [Indian] المحيط الهندي
+        [Pacific] المحيط الهادئ
+       *[other] { $region }
+    }

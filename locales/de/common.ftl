@@ -51,3 +51,20 @@ notice-shown-once-gone = Was hier einmalig angezeigt wurde, wird nicht mehr ange
 host-event-booked-by = Gebucht von { $name } <{ $email }>
 host-event-hosts = Gastgeber: { $names }
 host-event-open = Buchung öffnen: { $link }
+
+zone-label = { $city } · { $zone } ({ $offset })
+zone-label-city = { $city } ({ $offset })
+zone-utc = UTC (Koordinierte Weltzeit)
+zone-region = { $region ->
+        [Africa] Afrika
+        [America] Amerika
+        [Antarctica] Antarktis
+        [Arctic] Arktis
+        [Asia] Asien
+        [Atlantic] Atlantik
+        [Australia] Australien
+        [Europe] Europa
+        [Indian] Indischer Ozean
+        [Pacific] Pazifik
+       *[other] { $region }
+    }

@@ -69,3 +69,23 @@ notice-shown-once-gone = What was shown here once is no longer shown. If you did
 host-event-booked-by = Booked by { $name } <{ $email }>
 host-event-hosts = Hosts: { $names }
 host-event-open = Open the booking: { $link }
+
+# Time-zone menus. $city: the zone's city; $zone: its long name ("Central European
+# Time"); $offset: its offset now ("UTC+01:00").
+zone-label = { $city } · { $zone } ({ $offset })
+zone-label-city = { $city } ({ $offset })
+zone-utc = UTC (Coordinated Universal Time)
+# $region: the first part of the zones' ids (Europe/Berlin).
+zone-region = { $region ->
+        [Africa] Africa
+        [America] America
+        [Antarctica] Antarctica
+        [Arctic] Arctic
+        [Asia] Asia
+        [Atlantic] Atlantic
+        [Australia] Australia
+        [Europe] Europe
+        [Indian] Indian Ocean
+        [Pacific] Pacific
+       *[other] { $region }
+    }

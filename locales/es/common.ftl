@@ -51,3 +51,20 @@ notice-shown-once-gone = Lo que se mostró aquí una sola vez ya no se muestra. 
 host-event-booked-by = Reservado por { $name } <{ $email }>
 host-event-hosts = Anfitriones: { $names }
 host-event-open = Abrir la reserva: { $link }
+
+zone-label = { $city } · { $zone } ({ $offset })
+zone-label-city = { $city } ({ $offset })
+zone-utc = UTC (tiempo universal coordinado)
+zone-region = { $region ->
+        [Africa] África
+        [America] América
+        [Antarctica] Antártida
+        [Arctic] Ártico
+        [Asia] Asia
+        [Atlantic] Atlántico
+        [Australia] Australia
+        [Europe] Europa
+        [Indian] Océano Índico
+        [Pacific] Pacífico
+       *[other] { $region }
+    }

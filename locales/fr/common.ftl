@@ -51,3 +51,20 @@ notice-shown-once-gone = Ce qui était affiché ici une seule fois ne l’est pl
 host-event-booked-by = Réservé par { $name } <{ $email }>
 host-event-hosts = Hôtes : { $names }
 host-event-open = Ouvrir la réservation : { $link }
+
+zone-label = { $city } · { $zone } ({ $offset })
+zone-label-city = { $city } ({ $offset })
+zone-utc = UTC (temps universel coordonné)
+zone-region = { $region ->
+        [Africa] Afrique
+        [America] Amérique
+        [Antarctica] Antarctique
+        [Arctic] Arctique
+        [Asia] Asie
+        [Atlantic] Atlantique
+        [Australia] Australie
+        [Europe] Europe
+        [Indian] Océan Indien
+        [Pacific] Pacifique
+       *[other] { $region }
+    }

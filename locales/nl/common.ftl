@@ -51,3 +51,20 @@ notice-shown-once-gone = Wat hier eenmalig werd getoond, wordt niet meer getoond
 host-event-booked-by = Geboekt door { $name } <{ $email }>
 host-event-hosts = Hosts: { $names }
 host-event-open = De boeking openen: { $link }
+
+zone-label = { $city } · { $zone } ({ $offset })
+zone-label-city = { $city } ({ $offset })
+zone-utc = UTC (gecoördineerde wereldtijd)
+zone-region = { $region ->
+        [Africa] Afrika
+        [America] Amerika
+        [Antarctica] Antarctica
+        [Arctic] Noordpool
+        [Asia] Azië
+        [Atlantic] Atlantische Oceaan
+        [Australia] Australië
+        [Europe] Europa
+        [Indian] Indische Oceaan
+        [Pacific] Stille Oceaan
+       *[other] { $region }
+    }

@@ -51,3 +51,20 @@ notice-shown-once-gone = O que foi mostrado aqui uma única vez não é mais exi
 host-event-booked-by = Agendado por { $name } <{ $email }>
 host-event-hosts = Anfitriões: { $names }
 host-event-open = Abrir o agendamento: { $link }
+
+zone-label = { $city } · { $zone } ({ $offset })
+zone-label-city = { $city } ({ $offset })
+zone-utc = UTC (Tempo Universal Coordenado)
+zone-region = { $region ->
+        [Africa] África
+        [America] América
+        [Antarctica] Antártida
+        [Arctic] Ártico
+        [Asia] Ásia
+        [Atlantic] Atlântico
+        [Australia] Austrália
+        [Europe] Europa
+        [Indian] Oceano Índico
+        [Pacific] Pacífico
+       *[other] { $region }
+    }

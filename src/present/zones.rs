@@ -1,16 +1,83 @@
 //! Time zones as people pick them: the canonical zones of the IANA database only (no
 //! aliases such as `Africa/Asmera`, `Africa/Timbuktu` or `US/Pacific`), grouped by
-//! region, each with a readable name and its offset now.
+//! region, each with its city and its zone's long name in the reader's language and its
+//! offset now.
 //!
 //! `zones.txt` holds the zone names of the tz database's `zone.tab` (one or more per
 //! country, the links left out); a unit test checks that chrono-tz knows each of them.
+//! `zone_names.tsv` holds their cities and long names ("Central European Time") in every
+//! language, from the Unicode CLDR (written by `tools/zone-names.py`).
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
 use super::offset;
+use crate::i18n::{self, Language};
 
 const CANONICAL: &str = include_str!("zones.txt");
+const NAMES: &str = include_str!("zone_names.tsv");
+
+/// The languages of `zone_names.tsv`'s columns, in their order: each has a city column,
+/// then each a long-name column.
+const COLUMNS: [Language; 7] = [
+    Language::English,
+    Language::German,
+    Language::French,
+    Language::Spanish,
+    Language::Portuguese,
+    Language::Dutch,
+    Language::Arabic,
+];
+
+/// Each zone's row of `zone_names.tsv`: cities, then long names (empty where the zone
+/// has none, such as `Africa/Casablanca`).
+fn names() -> &'static HashMap<&'static str, Vec<&'static str>> {
+    static NAMES_BY_ZONE: OnceLock<HashMap<&'static str, Vec<&'static str>>> = OnceLock::new();
+    NAMES_BY_ZONE.get_or_init(|| {
+        NAMES
+            .lines()
+            .filter(|line| !line.starts_with('#') && !line.starts_with("zone\t"))
+            .filter_map(|line| {
+                let mut cells = line.split('\t');
+                let zone = cells.next()?;
+                Some((zone, cells.collect()))
+            })
+            .collect()
+    })
+}
+
+/// A zone's cell for `lang` (`long` picks the long-name column), in English for the
+/// pseudo-language (accented there).
+fn cell(zone: &str, lang: Language, long: bool) -> Option<String> {
+    let column = COLUMNS.iter().position(|l| *l == lang).unwrap_or_default();
+    let row = names().get(zone)?;
+    let text = row.get(column + if long { COLUMNS.len() } else { 0 })?;
+    if text.is_empty() {
+        return None;
+    }
+    Some(if lang == Language::Pseudo {
+        i18n::pseudo_text(text)
+    } else {
+        (*text).to_string()
+    })
+}
+
+/// A zone's long name in `lang`: "Mitteleuropäische Zeit" for `Europe/Berlin` in German;
+/// none for a zone CLDR gives none (then its city names it).
+pub fn long_name(zone: &str, lang: Language) -> Option<String> {
+    cell(zone, lang, true)
+}
+
+/// How a zone is named to people in `lang`: its long name, else its city ("Berlín" in
+/// Spanish), else its readable id.
+pub fn display_name(zone: &str, lang: Language) -> String {
+    long_name(zone, lang)
+        .or_else(|| cell(zone, lang, false))
+        .unwrap_or_else(|| readable(zone))
+}
 
 /// One zone in a menu: `Europe/Berlin` shown as `Berlin (UTC+01:00)`.
 pub struct ZoneChoice {
@@ -48,15 +115,27 @@ pub fn readable(name: &str) -> String {
     }
 }
 
-/// A zone's menu label at `now`: its readable name and current offset.
-pub fn label(zone: Tz, now: DateTime<Utc>) -> String {
-    format!("{} ({})", readable(zone.name()), offset(zone, now))
+/// A zone's menu label at `now` in `lang`: its city, its long name and current offset
+/// ("Berlin · Central European Time (UTC+01:00)").
+pub fn label(zone: Tz, now: DateTime<Utc>, lang: Language) -> String {
+    let name = zone.name();
+    let city = cell(name, lang, false).unwrap_or_else(|| readable(name));
+    let offset = offset(zone, now);
+    let mut args = vec![("city", i18n::value(city)), ("offset", i18n::value(offset))];
+    let id = match long_name(name, lang) {
+        Some(long) => {
+            args.push(("zone", i18n::value(long)));
+            "zone-label"
+        }
+        None => "zone-label-city",
+    };
+    i18n::message(lang, id, Some(&i18n::args(args)))
 }
 
 /// The menu: UTC first, then every region's canonical zones. `selected` is listed too
 /// when it is a valid zone outside that list (an alias someone chose earlier), so a
 /// stored choice is never silently replaced.
-pub fn zone_groups(selected: &str, now: DateTime<Utc>) -> Vec<ZoneGroup> {
+pub fn zone_groups(selected: &str, now: DateTime<Utc>, lang: Language) -> Vec<ZoneGroup> {
     let mut groups: Vec<ZoneGroup> = Vec::new();
     let mut names: Vec<&'static str> = canonical().collect();
     if let Ok(zone) = selected.parse::<Tz>()
@@ -71,7 +150,7 @@ pub fn zone_groups(selected: &str, now: DateTime<Utc>) -> Vec<ZoneGroup> {
         let region = name.split_once('/').map_or("Other", |(region, _)| region);
         let choice = ZoneChoice {
             name: zone.name(),
-            label: label(zone, now),
+            label: label(zone, now, lang),
         };
         match groups.iter_mut().find(|g| g.region == region) {
             Some(group) => group.zones.push(choice),
@@ -89,7 +168,7 @@ pub fn zone_groups(selected: &str, now: DateTime<Utc>) -> Vec<ZoneGroup> {
         region: "UTC",
         zones: vec![ZoneChoice {
             name: "UTC",
-            label: "UTC (Coordinated Universal Time)".to_string(),
+            label: i18n::message(lang, "zone-utc", None),
         }],
     };
     std::iter::once(utc).chain(groups).collect()
@@ -129,7 +208,7 @@ mod tests {
         let now = DateTime::parse_from_rfc3339("2026-01-15T12:00:00Z")
             .map(|t| t.with_timezone(&Utc))
             .unwrap_or_default();
-        let groups = zone_groups("Europe/Berlin", now);
+        let groups = zone_groups("Europe/Berlin", now, Language::English);
         assert_eq!(groups[0].region, "UTC");
         let label_of = |name: &str| {
             groups
@@ -140,15 +219,15 @@ mod tests {
         };
         assert_eq!(
             label_of("Europe/Berlin").as_deref(),
-            Some("Berlin (UTC+01:00)")
+            Some("Berlin · Central European Time (UTC+01:00)")
         );
         assert_eq!(
             label_of("America/Argentina/Buenos_Aires").as_deref(),
-            Some("Buenos Aires, Argentina (UTC-03:00)")
+            Some("Buenos Aires · Argentina Time (UTC-03:00)")
         );
         assert!(label_of("US/Pacific").is_none());
         // A stored alias stays selectable.
-        let kept = zone_groups("US/Pacific", now);
+        let kept = zone_groups("US/Pacific", now, Language::English);
         assert!(
             kept.iter()
                 .flat_map(|g| &g.zones)
@@ -158,6 +237,50 @@ mod tests {
         assert!(
             regions.contains(&"Europe") && regions.contains(&"America"),
             "{regions:?}"
+        );
+    }
+
+    #[test]
+    fn every_zone_has_a_city_in_every_language_and_long_names_follow_the_reader() {
+        for zone in canonical() {
+            for lang in COLUMNS {
+                assert!(cell(zone, lang, false).is_some(), "{zone} in {lang:?}");
+            }
+        }
+        let berlin = |lang| long_name("Europe/Berlin", lang);
+        assert_eq!(
+            berlin(Language::English).as_deref(),
+            Some("Central European Time")
+        );
+        assert_eq!(
+            berlin(Language::German).as_deref(),
+            Some("Mitteleuropäische Zeit")
+        );
+        assert_eq!(
+            berlin(Language::Arabic).as_deref(),
+            Some("توقيت وسط أوروبا")
+        );
+        assert_eq!(
+            display_name("America/New_York", Language::Spanish),
+            "hora oriental"
+        );
+        // No long name: the city names the zone.
+        assert_eq!(
+            display_name("Africa/Casablanca", Language::Arabic),
+            "الدار البيضاء"
+        );
+        let now = DateTime::parse_from_rfc3339("2026-07-15T12:00:00Z")
+            .map(|t| t.with_timezone(&Utc))
+            .unwrap_or_default();
+        let kolkata: Tz = "Asia/Kolkata".parse().unwrap_or(Tz::UTC);
+        assert_eq!(
+            label(kolkata, now, Language::German),
+            "Kalkutta · Indische Normalzeit (UTC+05:30)"
+        );
+        assert!(
+            label(kolkata, now, Language::Pseudo)
+                .chars()
+                .all(|c| !c.is_ascii_alphabetic() || "UTC".contains(c))
         );
     }
 }

@@ -436,15 +436,14 @@ pub fn error_summary(errors: &FieldErrors) -> Markup {
     }
 }
 
-/// A short message above the page content.
 /// The options of a time-zone menu: canonical zones grouped by region, each with its
-/// readable name and offset at `now` (see [`crate::present::zones`]). The select that
-/// holds them carries `data-zone-menu`: the browser's script adds a search box and puts
-/// the detected zone first.
-pub fn zone_options(selected: &str, now: chrono::DateTime<chrono::Utc>) -> Markup {
+/// city, long name and offset at `now` in `lang` (see [`crate::present::zones`]). The
+/// select that holds them carries `data-zone-menu`: the browser's script adds a search
+/// box and puts the detected zone first.
+pub fn zone_options(lang: Language, selected: &str, now: chrono::DateTime<chrono::Utc>) -> Markup {
     html! {
-        @for group in crate::present::zones::zone_groups(selected, now) {
-            optgroup label=(group.region) {
+        @for group in crate::present::zones::zone_groups(selected, now, lang) {
+            optgroup label=(t!(lang, "zone-region", region = group.region)) {
                 @for zone in &group.zones {
                     option value=(zone.name) selected[zone.name == selected] { (zone.label) }
                 }
@@ -453,6 +452,7 @@ pub fn zone_options(selected: &str, now: chrono::DateTime<chrono::Utc>) -> Marku
     }
 }
 
+/// A short message above the page content.
 pub fn notice(kind: &str, text: &str) -> Markup {
     let role = if kind == "error" { "alert" } else { "status" };
     html! { div class=(format!("alert alert-{kind}")) role=(role) { (text) } }

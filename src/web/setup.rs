@@ -17,7 +17,9 @@ use crate::t;
 use crate::web::dashboard::email::{self, smtp_fields};
 use crate::web::extract::PostedForm;
 use crate::web::format::FormData;
-use crate::web::layout::{Field, card_page, csrf_field, error_summary, field, zone_options};
+use crate::web::layout::{
+    Field, card_page, csrf_field, error_summary, field, field_error, zone_options,
+};
 use crate::web::{Ctx, WebError};
 
 #[derive(Debug, Default, Deserialize)]
@@ -207,7 +209,7 @@ fn instance_form(ctx: &Ctx, form: &InstanceForm, errors: &FieldErrors) -> Markup
             (csrf_field(&ctx.csrf_token()))
             (field(&Field { name: "organization_name", label: &t!(lang, "setup-organization-name"), value: &form.organization_name, autocomplete: Some("organization"), required: true, autofocus: true, ..Field::default() }, errors))
             (field(&Field { name: "base_url", label: &t!(lang, "home-public-address"), kind: "url", value: &form.base_url, hint: Some(&t!(lang, "setup-public-address-hint")), ..Field::default() }, errors))
-            (zone_select("default_time_zone", &t!(lang, "home-default-zone"), &form.default_time_zone, ctx.state.clock.now(), errors))
+            (zone_select(lang, "default_time_zone", &t!(lang, "home-default-zone"), &form.default_time_zone, ctx.state.clock.now(), errors))
             (crate::web::layout::select_field("default_language", &crate::t!(ctx.lang, "settings-default-language"), &crate::web::layout::language_options(None), &form.default_language, Some(&crate::t!(ctx.lang, "settings-default-language-hint")), errors))
             div.field.invalid[errors.get("first_day_of_week").is_some()] {
                 label for="f-first_day_of_week" { (t!(lang, "setup-first-day")) }
@@ -248,6 +250,7 @@ fn instance_form(ctx: &Ctx, form: &InstanceForm, errors: &FieldErrors) -> Markup
 
 /// A select of every IANA time zone chrono-tz knows.
 pub fn zone_select(
+    lang: Language,
     name: &str,
     label: &str,
     selected: &str,
@@ -259,10 +262,10 @@ pub fn zone_select(
         div.field.invalid[errors.get(name).is_some()] {
             label for=(id) { (label) }
             select id=(id) name=(name) data-detect-zone[selected == "UTC"] data-zone-menu {
-                (zone_options(selected, now))
+                (zone_options(lang, selected, now))
             }
-            @if let Some(message) = errors.get(name) {
-                p.error { (label) " " (message) }
+            @if let Some(message) = errors.text(name, lang) {
+                p.error { (field_error(label, &message)) }
             }
         }
     }
@@ -386,9 +389,18 @@ mod tests {
     #[test]
     fn zone_select_lists_canonical_zones_by_region() {
         let now = chrono::Utc::now();
-        let html =
-            zone_select("zone", "Zone", "Asia/Kathmandu", now, &FieldErrors::new()).into_string();
-        assert!(html.contains("<option value=\"Asia/Kathmandu\" selected>Kathmandu (UTC+05:45)"));
+        let html = zone_select(
+            Language::English,
+            "zone",
+            "Zone",
+            "Asia/Kathmandu",
+            now,
+            &FieldErrors::new(),
+        )
+        .into_string();
+        assert!(html.contains(
+            "<option value=\"Asia/Kathmandu\" selected>Kathmandu · Nepal Time (UTC+05:45)"
+        ));
         assert!(html.contains("<optgroup label=\"Australia\">"));
         assert!(html.contains("Australia/Lord_Howe"));
         assert!(!html.contains("Africa/Asmera") && !html.contains("US/Pacific"));

@@ -272,16 +272,7 @@ async fn every_page_is_written_in_the_language_it_is_shown_in() {
 /// letter Kairos writes is accented, so such a run is text the catalogues do not hold
 /// (unless it is the person's own data, which `own` lists).
 fn untranslated(html: &str, own: &[&str]) -> Vec<String> {
-    // The time-zone menus name zones by their cities in English (CLDR's names in each
-    // language are not in the catalogues yet).
-    let mut html = html.to_string();
-    while let Some(start) = html.find("data-zone-menu") {
-        let end = html[start..]
-            .find("</select>")
-            .map_or(html.len(), |at| start + at);
-        html.replace_range(start..end, ">");
-    }
-    let mut text = visible_text(&html);
+    let mut text = visible_text(html);
     for data in own {
         text = text.replace(data, " ");
     }

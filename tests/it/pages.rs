@@ -198,7 +198,7 @@ async fn the_booker_works_without_javascript_from_calendar_to_cancellation() {
         "Monday, 30 March 2026",
         "03:00",
         "03:30",
-        "America/New York",
+        "Eastern Time",
         "Pat Patient",
         "kim@example.org",
         "1 Harbor Street",

@@ -231,7 +231,7 @@ async fn page_with(
                     div.two-col {
                         (field(&Field { name: "organization_name", label: &t!(lang, "setup-organization-name"), value: settings_form.get("organization_name"), required: true, ..Field::default() }, &settings_errors))
                         (field(&Field { name: "base_url", label: &t!(lang, "home-public-address"), kind: "url", value: settings_form.get("base_url"), hint: Some(&t!(lang, "admin-public-address-hint")), ..Field::default() }, &settings_errors))
-                        (zone_select("default_time_zone", &t!(lang, "home-default-zone"), settings_form.get("default_time_zone"), ctx.state.clock.now(), &settings_errors))
+                        (zone_select(lang, "default_time_zone", &t!(lang, "home-default-zone"), settings_form.get("default_time_zone"), ctx.state.clock.now(), &settings_errors))
                         (select_field("first_day_of_week", &t!(lang, "home-week-starts"), &weekdays, settings_form.get("first_day_of_week"), None, &settings_errors))
                         (select_field("default_language", &t!(lang, "settings-default-language"), &crate::web::layout::language_options(None), settings_form.get("default_language"), Some(&t!(lang, "settings-default-language-hint")), &settings_errors))
                     }

@@ -417,7 +417,7 @@ fn editor(ctx: &Ctx, id: i64, draft: &Draft, errors: &FieldErrors, message: Mark
                     (field(&Field { name: "name", label: &t!(lang, "avail-name"), value: &draft.name, required: true, ..Field::default() }, errors))
                     div.field.invalid[errors.get("timeZone").is_some()] {
                         label for="f-timeZone" { (t!(lang, "avail-time-zone")) }
-                        select #f-timeZone name="timeZone" data-zone-menu { (zone_options(&draft.zone, ctx.state.clock.now())) }
+                        select #f-timeZone name="timeZone" data-zone-menu { (zone_options(lang, &draft.zone, ctx.state.clock.now())) }
                         @if let Some(message) = errors.text("timeZone", lang) { p.error { (field_error(&t!(lang, "avail-time-zone"), &message)) } }
                     }
                 }

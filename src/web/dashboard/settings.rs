@@ -109,7 +109,7 @@ async fn page_with(
                     }
                     (textarea_field("bio", &t!(lang, "set-bio"), profile.get("bio"), Some(&t!(lang, "set-bio-hint")), false, &profile_errors))
                     div.two-col {
-                        (zone_select("time_zone", &t!(lang, "set-time-zone"), profile.get("time_zone"), ctx.state.clock.now(), &profile_errors))
+                        (zone_select(lang, "time_zone", &t!(lang, "set-time-zone"), profile.get("time_zone"), ctx.state.clock.now(), &profile_errors))
                         (select_field("first_day_of_week", &t!(lang, "home-week-starts"), &week_options, profile.get("first_day_of_week"), None, &profile_errors))
                         (select_field("time_format", &t!(lang, "set-clock"), &clock_options, profile.get("time_format"), None, &profile_errors))
                         (select_field("language", &t!(lang, "profile-language"), &crate::web::layout::language_options(Some(&t!(lang, "profile-language-organization"))), profile.get("language"), None, &profile_errors))

@@ -437,7 +437,7 @@ fn zone_form(view: &View) -> Markup {
             label for="booker-tz" { (t!(view.lang, "booker-time-zone")) }
             div.zone-row {
                 select #booker-tz name="tz" data-zone-select data-zone-menu {
-                    (zone_options(view.zone.name(), view.now))
+                    (zone_options(view.lang, view.zone.name(), view.now))
                 }
                 button.button.ghost type="submit" data-no-js { (t!(view.lang, "booker-apply")) }
             }

@@ -245,7 +245,7 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
             t!(lang, "booking-page-declined-lead"),
         ),
     };
-    let zone_name = options.zone.name().replace('_', " ");
+    let zone_name = crate::present::zones::display_name(options.zone.name(), lang);
     let query_h = if options.twelve_hour { "12" } else { "24" };
     let embed_q = if options.embed { "1" } else { "" };
     let ics_href = format!(
