@@ -413,7 +413,7 @@ fn info(
                         (locations_text(view.lang, &input.locations))
                     } }
                 }
-                li { (icon_globe()) span { (view.zone.name().replace('_', " ")) } }
+                li { (icon_globe()) span { (crate::present::zones::display_name(view.zone.name(), view.lang)) } }
             }
             @if !input.description.is_empty() && chosen.is_none() {
                 div.booker-description {
