@@ -242,6 +242,10 @@ impl InstanceView for Bench {
         None
     }
 
+    fn stripe_base_url(&self) -> String {
+        kairos::integrations::payments::STRIPE_API.to_string()
+    }
+
     fn calendar_server(&self, _url: &str) -> Policy {
         Policy::for_admin_servers(false, self.loopback)
     }

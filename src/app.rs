@@ -231,6 +231,13 @@ impl InstanceView for AppState {
         chrono::Duration::minutes(i64::from(self.config.calendar_sync_minutes))
     }
 
+    fn stripe_base_url(&self) -> String {
+        self.config
+            .stripe_base_url
+            .clone()
+            .unwrap_or_else(|| crate::integrations::payments::STRIPE_API.to_string())
+    }
+
     fn vendor_base_url(&self, vendor: crate::integrations::oauth::Vendor) -> Option<String> {
         use crate::integrations::oauth::Vendor;
         match vendor {

@@ -262,6 +262,10 @@ config_keys! {
     /// instead of Zoom's own servers: an egress proxy, or a test's stand-in.
     zoom_base_url: Option<String> = None, "KAIROS_ZOOM_BASE_URL",
         Unset(Checked(parse_base_url), "(unset: Zoom's own servers)");
+    /// Where Stripe's API (`/v1/…`) is reached instead of `https://api.stripe.com`: an
+    /// egress proxy, or a test's stand-in.
+    stripe_base_url: Option<String> = None, "KAIROS_STRIPE_BASE_URL",
+        Unset(Checked(parse_base_url), "(unset: Stripe's own servers)");
     /// Keeps password sign-in available while "single sign-on only" is on (break-glass).
     allow_password_sign_in: bool = false, "KAIROS_ALLOW_PASSWORD_SIGN_IN", Switch;
     /// For tests only: lets webhooks and the SMS gateway reach loopback addresses (a test's

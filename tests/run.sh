@@ -28,12 +28,14 @@ fi
 # expand the fixtures with recurring-ical-events; the email tests send to a real SMTP
 # server, aiosmtpd; the single sign-on tests sign in at a real OpenID Connect provider,
 # oidc-provider-mock; the CalDAV tests talk to two real CalDAV servers, Radicale and
-# Xandikos.
-if ! .venv-test/bin/python -c 'import icalendar, recurring_ical_events, aiosmtpd, oidc_provider_mock, radicale, xandikos' >/dev/null 2>&1; then
-    log "installing Python's icalendar, recurring-ical-events, aiosmtpd, oidc-provider-mock, radicale and xandikos for the .ics, email, SSO and CalDAV tests"
+# Xandikos; the payment tests pay through localstripe, a stateful fake Stripe API that
+# tests/payments/stripe_standin.py extends with Checkout Sessions and their hosted page
+# (pinned: the stand-in builds on localstripe's internals).
+if ! .venv-test/bin/python -c 'import icalendar, recurring_ical_events, aiosmtpd, oidc_provider_mock, radicale, xandikos, localstripe' >/dev/null 2>&1; then
+    log "installing Python's icalendar, recurring-ical-events, aiosmtpd, oidc-provider-mock, radicale, xandikos and localstripe for the .ics, email, SSO, CalDAV and payment tests"
     python3 -m venv .venv-test
-    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar recurring-ical-events aiosmtpd oidc-provider-mock radicale xandikos \
-        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar recurring-ical-events aiosmtpd oidc-provider-mock radicale xandikos
+    .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar recurring-ical-events aiosmtpd oidc-provider-mock radicale xandikos localstripe==1.15.10 \
+        || .venv-test/bin/pip install --quiet --disable-pip-version-check icalendar recurring-ical-events aiosmtpd oidc-provider-mock radicale xandikos localstripe==1.15.10
 fi
 
 log "iCalendar fixtures against an independent expansion (recurring-ical-events)"

@@ -68,3 +68,5 @@ wh-delete-confirm = حذف هذا الـ webhook؟ لن يصل مستقبِله 
 wh-delete-button = حذف الـ webhook
 wh-ping-delivered = تم تسليم الـ ping التجريبي: أجاب المستقبِل بـ HTTP { $status } خلال { $ms } ملّي ثانية.
 wh-ping-failed = لم يُسلَّم الـ ping التجريبي: { $reason } (بعد { $ms } ملّي ثانية).
+wh-trigger-booking-payment-initiated = بدأ الدفع (الوقت محجوز)
+wh-trigger-booking-paid = تم دفع حجز

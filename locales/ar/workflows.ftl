@@ -137,3 +137,4 @@ wf-new-body =
     نراك يوم { $EVENT_DATE } الساعة { $EVENT_TIME } ({ $TIMEZONE }).
 
     للإلغاء أو اختيار وقت آخر: { $RESCHEDULE_URL }
+wf-trigger-booking-paid = عند دفع حجز

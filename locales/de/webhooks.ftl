@@ -64,3 +64,5 @@ wh-delete-confirm = Diesen Webhook löschen? Sein Empfänger erfährt nichts meh
 wh-delete-button = Webhook löschen
 wh-ping-delivered = Test-Ping zugestellt: Der Empfänger antwortete in { $ms } ms mit HTTP { $status }.
 wh-ping-failed = Der Test-Ping wurde nicht zugestellt: { $reason } (nach { $ms } ms).
+wh-trigger-booking-payment-initiated = Zahlung begonnen (die Zeit ist reserviert)
+wh-trigger-booking-paid = Buchung bezahlt

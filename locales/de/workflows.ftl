@@ -121,3 +121,4 @@ wf-new-body =
     wir sehen uns am { $EVENT_DATE } um { $EVENT_TIME } ({ $TIMEZONE }).
 
     Zum Absagen oder um eine andere Zeit zu wählen: { $RESCHEDULE_URL }
+wf-trigger-booking-paid = Wenn eine Buchung bezahlt wird

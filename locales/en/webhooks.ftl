@@ -76,3 +76,5 @@ wh-delete-button = Delete webhook
 wh-ping-delivered = Test ping delivered: the receiver answered HTTP { $status } in { $ms } ms.
 # $reason: what went wrong, such as "the receiver answered HTTP 503"; $ms: how many milliseconds it took.
 wh-ping-failed = The test ping was not delivered: { $reason } (after { $ms } ms).
+wh-trigger-booking-payment-initiated = Payment started (the time is held)
+wh-trigger-booking-paid = Booking paid

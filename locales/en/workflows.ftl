@@ -139,3 +139,4 @@ wf-new-body =
     see you on { $EVENT_DATE } at { $EVENT_TIME } ({ $TIMEZONE }).
 
     To cancel or pick another time: { $RESCHEDULE_URL }
+wf-trigger-booking-paid = When a booking is paid

@@ -64,3 +64,5 @@ wh-delete-confirm = ¿Eliminar este webhook? Su receptor no recibirá nada más.
 wh-delete-button = Eliminar webhook
 wh-ping-delivered = Ping de prueba entregado: el receptor respondió HTTP { $status } en { $ms } ms.
 wh-ping-failed = El ping de prueba no se entregó: { $reason } (después de { $ms } ms).
+wh-trigger-booking-payment-initiated = Pago iniciado (la hora queda reservada)
+wh-trigger-booking-paid = Reserva pagada

@@ -121,3 +121,4 @@ wf-new-body =
     nos vemos el { $EVENT_DATE } a las { $EVENT_TIME } ({ $TIMEZONE }).
 
     Para cancelar o elegir otra hora: { $RESCHEDULE_URL }
+wf-trigger-booking-paid = Cuando se paga una reserva

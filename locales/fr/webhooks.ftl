@@ -64,3 +64,5 @@ wh-delete-confirm = Supprimer ce webhook ? Son destinataire ne recevra plus rien
 wh-delete-button = Supprimer le webhook
 wh-ping-delivered = Ping de test livré : le destinataire a répondu HTTP { $status } en { $ms } ms.
 wh-ping-failed = Le ping de test n’a pas été livré : { $reason } (après { $ms } ms).
+wh-trigger-booking-payment-initiated = Paiement commencé (le créneau est réservé)
+wh-trigger-booking-paid = Réservation payée

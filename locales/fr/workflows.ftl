@@ -121,3 +121,4 @@ wf-new-body =
     à bientôt le { $EVENT_DATE } à { $EVENT_TIME } ({ $TIMEZONE }).
 
     Pour annuler ou choisir un autre horaire : { $RESCHEDULE_URL }
+wf-trigger-booking-paid = Quand une réservation est payée

@@ -64,3 +64,5 @@ wh-delete-confirm = Deze webhook verwijderen? De ontvanger hoort dan niets meer.
 wh-delete-button = Webhook verwijderen
 wh-ping-delivered = Testping afgeleverd: de ontvanger antwoordde HTTP { $status } in { $ms } ms.
 wh-ping-failed = De testping is niet afgeleverd: { $reason } (na { $ms } ms).
+wh-trigger-booking-payment-initiated = Betaling gestart (de tijd wordt vastgehouden)
+wh-trigger-booking-paid = Boeking betaald

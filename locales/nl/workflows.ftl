@@ -121,3 +121,4 @@ wf-new-body =
     tot { $EVENT_DATE } om { $EVENT_TIME } ({ $TIMEZONE }).
 
     Annuleren of een andere tijd kiezen: { $RESCHEDULE_URL }
+wf-trigger-booking-paid = Wanneer een boeking is betaald

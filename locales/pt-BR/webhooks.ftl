@@ -64,3 +64,5 @@ wh-delete-confirm = Excluir este webhook? O receptor dele não receberá mais na
 wh-delete-button = Excluir webhook
 wh-ping-delivered = Ping de teste entregue: o receptor respondeu HTTP { $status } em { $ms } ms.
 wh-ping-failed = O ping de teste não foi entregue: { $reason } (após { $ms } ms).
+wh-trigger-booking-payment-initiated = Pagamento iniciado (o horário fica reservado)
+wh-trigger-booking-paid = Agendamento pago

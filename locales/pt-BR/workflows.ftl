@@ -121,3 +121,4 @@ wf-new-body =
     até { $EVENT_DATE } às { $EVENT_TIME } ({ $TIMEZONE }).
 
     Para cancelar ou escolher outro horário: { $RESCHEDULE_URL }
+wf-trigger-booking-paid = Quando um agendamento é pago

@@ -6,6 +6,7 @@
 //! commits. Writes are serialized, so of any number of concurrent requests for one slot
 //! exactly one wins; the others see its booking and are told the time is taken.
 
+pub mod payment;
 pub mod slots;
 
 use std::collections::BTreeMap;
@@ -28,7 +29,7 @@ use crate::booking::slots::{Context, LoadError};
 use crate::crypto::{constant_time_eq, random_bytes, token_hash};
 use crate::db::bookings::{self, Booking, BookingEvent, BookingStatus, NewBooking};
 use crate::db::outbox::Outbox;
-use crate::db::{DbError, event_types, users};
+use crate::db::{DbError, event_types, payments, users};
 pub use crate::model::booking::{ManageKey, current_manage_token, manage_path, manage_token};
 use crate::model::error::{FieldErrors, check_email, check_single_line};
 use crate::model::event_types::{EventType, Location, VideoProvider, validate_guests};
@@ -693,7 +694,15 @@ pub fn create(
     {
         check_hourly_caps(tx, &event_type, &hosts, settings.caps, settings.context.now)?;
     }
-    let status = if event_type.input.requires_confirmation {
+    let hold = match &event_type.input.price {
+        Some(_) => Some(payments::hold(tx)?.ok_or(BookingError::WrongState(
+            "this event type takes payment, and payments are not set up on this Kairos yet",
+        ))?),
+        None => None,
+    };
+    let status = if hold.is_some() {
+        BookingStatus::AwaitingPayment
+    } else if event_type.input.requires_confirmation {
         BookingStatus::Pending
     } else {
         BookingStatus::Accepted
@@ -710,19 +719,26 @@ pub fn create(
         None,
     )?;
     record_reasons(tx, booking.id, &reasons)?;
-    let event = if status == BookingStatus::Pending {
-        BookingEvent::Requested
-    } else {
-        BookingEvent::Created
+    let (event, data) = match (&event_type.input.price, hold) {
+        (Some(price), Some(hold)) => {
+            let payment_id = payments::insert(
+                tx,
+                booking.id,
+                price,
+                settings.context.now + hold,
+                settings.context.now,
+            )?;
+            (
+                BookingEvent::PaymentInitiated,
+                json!({ "uid": booking.uid, "paymentId": payment_id, "price": price.amount, "currency": price.currency }),
+            )
+        }
+        _ if status == BookingStatus::Pending => {
+            (BookingEvent::Requested, json!({ "uid": booking.uid }))
+        }
+        _ => (BookingEvent::Created, json!({ "uid": booking.uid })),
     };
-    record_event(
-        tx,
-        settings,
-        booking.id,
-        event,
-        "invitee",
-        &json!({ "uid": booking.uid }),
-    )?;
+    record_event(tx, settings, booking.id, event, "invitee", &data)?;
     tracing::info!(
         booking_id = booking.id,
         event_type_id = event_type.id,
@@ -1051,6 +1067,8 @@ fn reschedule(
     )?;
     record_reasons(tx, booking.id, &reasons)?;
     bookings::link_rescheduled(tx, old.id, booking.id)?;
+    // The same meeting keeps what was paid for it.
+    payments::move_to_booking(tx, old.id, booking.id, now)?;
     record_event(
         tx,
         settings,
@@ -1090,24 +1108,7 @@ pub fn confirm(
     }
     if let Some(event_type_id) = booking.event_type_id {
         let event_type = load_event_type(tx, event_type_id)?;
-        let duration = u32::try_from((booking.end - booking.start).num_minutes()).unwrap_or(0);
-        let zone = parse_zone(&booking.attendee_time_zone).unwrap_or(Tz::UTC);
-        let mut context = settings.context;
-        // Notice and window applied when the invitee asked; confirming late must not fail on them.
-        context.now = booking.created_at.min(now);
-        check_time(
-            tx,
-            &event_type,
-            booking.start,
-            duration,
-            zone,
-            context,
-            Beside::except(booking.id),
-        )
-        .map_err(|err| match err {
-            BookingError::NotBookable(reason) => BookingError::Taken(reason),
-            other => other,
-        })?;
+        recheck(tx, &event_type, &booking, settings.context)?;
     }
     bookings::set_status(tx, booking.id, BookingStatus::Accepted, None, now)?;
     record_event(
@@ -1119,6 +1120,36 @@ pub fn confirm(
         &json!({ "uid": uid }),
     )?;
     bookings::by_id(tx, booking.id)?.ok_or(BookingError::BookingNotFound)
+}
+
+/// Checks that a booking's own time is still free, counting everything but itself. Its
+/// notice and window are applied as when the invitee asked, so that confirming (or
+/// paying) late never fails on them; a time no longer bookable is [`BookingError::Taken`].
+fn recheck(
+    tx: &Transaction<'_>,
+    event_type: &EventType,
+    booking: &Booking,
+    context: Context,
+) -> Result<SlotDetails, BookingError> {
+    let duration = u32::try_from((booking.end - booking.start).num_minutes()).unwrap_or(0);
+    let zone = parse_zone(&booking.attendee_time_zone).unwrap_or(Tz::UTC);
+    let asked = Context {
+        now: booking.created_at.min(context.now),
+        ..context
+    };
+    check_time(
+        tx,
+        event_type,
+        booking.start,
+        duration,
+        zone,
+        asked,
+        Beside::except(booking.id),
+    )
+    .map_err(|err| match err {
+        BookingError::NotBookable(reason) => BookingError::Taken(reason),
+        other => other,
+    })
 }
 
 /// Declines a pending booking.

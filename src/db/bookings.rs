@@ -204,7 +204,7 @@ pub fn by_idempotency_key(conn: &Connection, key: &str) -> rusqlite::Result<Opti
 pub fn active_by_request_hash(conn: &Connection, hash: &str) -> rusqlite::Result<Option<Booking>> {
     conn.query_row(
         &format!(
-            "SELECT {COLUMNS} FROM bookings WHERE request_hash = ?1 AND status IN ('ACCEPTED', 'PENDING')
+            "SELECT {COLUMNS} FROM bookings WHERE request_hash = ?1 AND status IN ('ACCEPTED', 'PENDING', 'AWAITING_PAYMENT')
              ORDER BY id LIMIT 1"
         ),
         [hash],
@@ -405,7 +405,8 @@ pub fn blocking_for_host(
          JOIN bookings b ON b.id = h.booking_id
          LEFT JOIN event_types e ON e.id = b.event_type_id
          WHERE h.user_id = ?1 AND b.end_at > ?2 AND b.start_at < ?3
-           AND (b.status = 'ACCEPTED' OR (b.status = 'PENDING' AND coalesce(e.pending_blocks_slot, 1) = 1))
+           AND (b.status IN ('ACCEPTED', 'AWAITING_PAYMENT')
+                OR (b.status = 'PENDING' AND coalesce(e.pending_blocks_slot, 1) = 1))
            AND b.id IS NOT ?5
          GROUP BY b.start_at, b.end_at, b.event_type_id",
     )?;
@@ -565,7 +566,7 @@ pub fn count_at(
     start: DateTime<Utc>,
 ) -> rusqlite::Result<i64> {
     conn.query_row(
-        "SELECT count(*) FROM bookings WHERE event_type_id = ?1 AND start_at = ?2 AND status IN ('ACCEPTED', 'PENDING')",
+        "SELECT count(*) FROM bookings WHERE event_type_id = ?1 AND start_at = ?2 AND status IN ('ACCEPTED', 'PENDING', 'AWAITING_PAYMENT')",
         params![event_type_id, start.timestamp()],
         |row| row.get(0),
     )

@@ -26,6 +26,8 @@ struct StoredRules {
     /// The booking pages' fixed language (kept with the rules; older rows have none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     language: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    price: Option<crate::model::payment::Price>,
 }
 
 impl StoredRules {
@@ -42,6 +44,7 @@ impl StoredRules {
             seats_per_slot: input.seats_per_slot,
             only_first_slot_per_day: input.only_first_slot_per_day,
             language: input.language.clone(),
+            price: input.price.clone(),
         }
     }
 }
@@ -71,6 +74,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<EventType> {
             seats_per_slot: rules.seats_per_slot,
             only_first_slot_per_day: rules.only_first_slot_per_day,
             language: rules.language,
+            price: rules.price,
             locations: json_column(row, 7)?,
             questions: json_column(row, 8)?,
             scheduling_type: SchedulingKind::from_db(&kind).unwrap_or(SchedulingKind::Individual),

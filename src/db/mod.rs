@@ -26,6 +26,7 @@ pub mod jobs;
 pub mod meta;
 pub mod mfa;
 pub mod outbox;
+pub mod payments;
 pub mod schedules;
 pub mod sessions;
 pub mod settings;
@@ -80,6 +81,10 @@ pub enum DbError {
         current: i64,
         message: String,
     },
+    #[error(
+        "after migrating, {rows} rows refer to rows that are gone: restore the backup taken before migrating"
+    )]
+    BrokenReferences { rows: i64 },
     #[error("cannot back up the database before migrating it to {path}: {message}")]
     Backup { path: PathBuf, message: String },
     #[error(
@@ -322,7 +327,13 @@ pub fn migrate(
         .set_grouped(true)
         .set_abort_divergent(true)
         .set_abort_missing(false);
-    if let Err(err) = runner.run(&mut conn) {
+    // A migration that rebuilds a table (to change a CHECK constraint) drops the old one:
+    // with enforcement on, that would cascade into the rows that refer to it. The keys
+    // are checked once the batch is in.
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let ran = runner.run(&mut conn);
+    conn.pragma_update(None, "foreign_keys", true)?;
+    if let Err(err) = ran {
         // The batch ran in one transaction and was rolled back; find out which migration
         // failed by replaying them in a transaction that is rolled back as well.
         let (version, name, message) = diagnose_failure(&mut conn, migrations, &status.pending)
@@ -336,6 +347,13 @@ pub fn migrate(
             current: status.current,
             message,
         });
+    }
+    let broken: i64 =
+        conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| {
+            row.get(0)
+        })?;
+    if broken > 0 {
+        return Err(DbError::BrokenReferences { rows: broken });
     }
     let after = schema_status(&conn, migrations)?;
     tracing::info!(

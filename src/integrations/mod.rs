@@ -11,6 +11,7 @@
 pub mod calendars;
 pub mod notify;
 pub mod oauth;
+pub mod payments;
 pub mod webhooks;
 pub mod workflows;
 
@@ -47,6 +48,9 @@ pub trait InstanceView: Send + Sync {
     /// Where a stand-in for a vendor's sign-in, token and API endpoints is, when the
     /// administrator set one (tests, an egress proxy); `None` means the vendor's own.
     fn vendor_base_url(&self, vendor: oauth::Vendor) -> Option<String>;
+    /// Where Stripe's API is: `https://api.stripe.com`, or a stand-in the configuration
+    /// names.
+    fn stripe_base_url(&self) -> String;
 }
 
 /// What the integrations use: the store, the instance key, the clock, and the instance's
@@ -133,6 +137,7 @@ pub fn outbox() -> Outbox {
         Arc::new(webhooks::Subscriber),
         Arc::new(workflows::Subscriber),
         Arc::new(calendars::Subscriber),
+        Arc::new(payments::Subscriber),
     ];
     Outbox::new(subscribers)
 }
@@ -142,5 +147,6 @@ pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
     let handlers = notify::job_handlers(handlers, deps);
     let handlers = webhooks::job_handlers(handlers, deps);
     let handlers = workflows::job_handlers(handlers, deps);
+    let handlers = payments::job_handlers(handlers, deps);
     calendars::job_handlers(handlers, deps)
 }

@@ -27,7 +27,7 @@ pub enum Lane {
     Calendar,
     /// Video meeting rooms (reserved).
     Video,
-    /// Payment providers (reserved).
+    /// Stripe: ending unpaid holds, refunds, no-show fees.
     Payments,
     /// Work that stays inside the appliance, and jobs of unknown lanes.
     #[default]

@@ -11,12 +11,16 @@ use crate::model::event_types::Location;
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, utoipa::ToSchema,
 )]
-#[serde(rename_all = "UPPERCASE")]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum BookingStatus {
     Accepted,
     Pending,
     Cancelled,
     Rejected,
+    /// Holding its slot while the invitee pays; confirmed by the payment.
+    AwaitingPayment,
+    /// The hold ended unpaid: the slot is free again.
+    PaymentExpired,
 }
 
 impl BookingStatus {
@@ -26,6 +30,8 @@ impl BookingStatus {
             BookingStatus::Pending => "PENDING",
             BookingStatus::Cancelled => "CANCELLED",
             BookingStatus::Rejected => "REJECTED",
+            BookingStatus::AwaitingPayment => "AWAITING_PAYMENT",
+            BookingStatus::PaymentExpired => "PAYMENT_EXPIRED",
         }
     }
 
@@ -35,6 +41,8 @@ impl BookingStatus {
             "PENDING" => Some(BookingStatus::Pending),
             "CANCELLED" => Some(BookingStatus::Cancelled),
             "REJECTED" => Some(BookingStatus::Rejected),
+            "AWAITING_PAYMENT" => Some(BookingStatus::AwaitingPayment),
+            "PAYMENT_EXPIRED" => Some(BookingStatus::PaymentExpired),
             _ => None,
         }
     }
@@ -42,6 +50,11 @@ impl BookingStatus {
     /// Accepted or pending: the meeting is still on.
     pub fn is_active(self) -> bool {
         matches!(self, BookingStatus::Accepted | BookingStatus::Pending)
+    }
+
+    /// Its slot is taken: on, or held for a payment.
+    pub fn holds_slot(self) -> bool {
+        self.is_active() || self == BookingStatus::AwaitingPayment
     }
 }
 
@@ -96,16 +109,32 @@ pub enum BookingEvent {
     /// Moved to a new time: recorded on the new booking.
     Rescheduled,
     Cancelled,
+    /// Booked on a paid event type: the slot is held while the invitee pays.
+    PaymentInitiated,
+    /// The payment arrived (or a card was kept for a no-show fee): recorded before the
+    /// `Created` or `Requested` that follows it.
+    Paid,
+    /// The hold ended unpaid.
+    PaymentExpired,
+    /// Money went back to the invitee.
+    Refunded,
+    /// A host marked the invitee a no-show.
+    NoShow,
 }
 
 impl BookingEvent {
-    pub const ALL: [BookingEvent; 6] = [
+    pub const ALL: [BookingEvent; 11] = [
         BookingEvent::Created,
         BookingEvent::Requested,
         BookingEvent::Confirmed,
         BookingEvent::Rejected,
         BookingEvent::Rescheduled,
         BookingEvent::Cancelled,
+        BookingEvent::PaymentInitiated,
+        BookingEvent::Paid,
+        BookingEvent::PaymentExpired,
+        BookingEvent::Refunded,
+        BookingEvent::NoShow,
     ];
 
     /// The stored name: `created`, `rescheduled`, …
@@ -117,6 +146,11 @@ impl BookingEvent {
             BookingEvent::Rejected => "rejected",
             BookingEvent::Rescheduled => "rescheduled",
             BookingEvent::Cancelled => "cancelled",
+            BookingEvent::PaymentInitiated => "payment_initiated",
+            BookingEvent::Paid => "paid",
+            BookingEvent::PaymentExpired => "payment_expired",
+            BookingEvent::Refunded => "refunded",
+            BookingEvent::NoShow => "no_show",
         }
     }
 
@@ -132,7 +166,8 @@ impl BookingEvent {
         )
     }
 
-    /// The booking is off after this: cancelled or declined.
+    /// The booking is off after this: cancelled or declined. (A hold that expired never
+    /// was on: nobody was told of it.)
     pub fn ends(self) -> bool {
         matches!(self, BookingEvent::Cancelled | BookingEvent::Rejected)
     }
@@ -204,6 +239,6 @@ mod tests {
         for event in BookingEvent::ALL {
             assert_eq!(BookingEvent::parse(event.as_str()), Some(event));
         }
-        assert_eq!(BookingEvent::parse("paid"), None);
+        assert_eq!(BookingEvent::parse("payed"), None);
     }
 }

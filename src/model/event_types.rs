@@ -377,6 +377,10 @@ pub struct EventTypeInput {
     /// (`de`, `pt-BR`). Without one, each visitor reads the booking pages in theirs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// What a booking costs, paid through Stripe (an administrator sets Stripe up first);
+    /// absent: free.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<crate::model::payment::Price>,
     /// One of the owner's schedules; absent = their default schedule. Not for team event
     /// types, whose hosts use their default schedules.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -517,6 +521,9 @@ impl EventTypeInput {
             errors.add("title", "is required");
         } else if self.title.chars().count() > 120 {
             errors.add("title", "must be at most 120 characters");
+        }
+        if let Some(price) = &self.price {
+            price.validate(&mut errors);
         }
         self.language = match self.language.as_deref().map(str::trim) {
             None | Some("") => None,

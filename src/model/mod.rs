@@ -4,6 +4,7 @@ pub mod booking;
 pub mod calendar;
 pub mod error;
 pub mod event_types;
+pub mod payment;
 pub mod questions;
 pub mod schedules;
 pub mod team;

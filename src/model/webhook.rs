@@ -15,16 +15,21 @@ pub enum Trigger {
     BookingCancelled,
     BookingRejected,
     MeetingEnded,
+    /// A booking of a paid event type waits for its payment.
+    BookingPaymentInitiated,
+    BookingPaid,
 }
 
 impl Trigger {
-    pub const ALL: [Trigger; 6] = [
+    pub const ALL: [Trigger; 8] = [
         Trigger::BookingCreated,
         Trigger::BookingRequested,
         Trigger::BookingRescheduled,
         Trigger::BookingCancelled,
         Trigger::BookingRejected,
         Trigger::MeetingEnded,
+        Trigger::BookingPaymentInitiated,
+        Trigger::BookingPaid,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -35,6 +40,8 @@ impl Trigger {
             Trigger::BookingCancelled => "BOOKING_CANCELLED",
             Trigger::BookingRejected => "BOOKING_REJECTED",
             Trigger::MeetingEnded => "MEETING_ENDED",
+            Trigger::BookingPaymentInitiated => "BOOKING_PAYMENT_INITIATED",
+            Trigger::BookingPaid => "BOOKING_PAID",
         }
     }
 
@@ -51,18 +58,25 @@ impl Trigger {
             Trigger::BookingCancelled => "Booking cancelled",
             Trigger::BookingRejected => "Request declined",
             Trigger::MeetingEnded => "Meeting ended",
+            Trigger::BookingPaymentInitiated => "Payment started (the slot is held)",
+            Trigger::BookingPaid => "Booking paid",
         }
     }
 
     /// The trigger a recorded booking event fires (a confirmed request is a new booking,
-    /// as in Cal.com).
-    pub fn for_event(event: BookingEvent) -> Self {
-        match event {
+    /// as in Cal.com), if any.
+    pub fn for_event(event: BookingEvent) -> Option<Self> {
+        Some(match event {
             BookingEvent::Created | BookingEvent::Confirmed => Trigger::BookingCreated,
             BookingEvent::Requested => Trigger::BookingRequested,
             BookingEvent::Rescheduled => Trigger::BookingRescheduled,
             BookingEvent::Cancelled => Trigger::BookingCancelled,
             BookingEvent::Rejected => Trigger::BookingRejected,
-        }
+            BookingEvent::PaymentInitiated => Trigger::BookingPaymentInitiated,
+            BookingEvent::Paid => Trigger::BookingPaid,
+            BookingEvent::PaymentExpired | BookingEvent::Refunded | BookingEvent::NoShow => {
+                return None;
+            }
+        })
     }
 }

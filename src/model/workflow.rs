@@ -17,10 +17,11 @@ pub enum Trigger {
     BookingRejected,
     BeforeEvent,
     AfterEvent,
+    BookingPaid,
 }
 
 impl Trigger {
-    pub const ALL: [Trigger; 7] = [
+    pub const ALL: [Trigger; 8] = [
         Trigger::NewEvent,
         Trigger::BookingRequested,
         Trigger::RescheduleEvent,
@@ -28,6 +29,7 @@ impl Trigger {
         Trigger::BookingRejected,
         Trigger::BeforeEvent,
         Trigger::AfterEvent,
+        Trigger::BookingPaid,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -39,6 +41,7 @@ impl Trigger {
             Trigger::BookingRejected => "BOOKING_REJECTED",
             Trigger::BeforeEvent => "BEFORE_EVENT",
             Trigger::AfterEvent => "AFTER_EVENT",
+            Trigger::BookingPaid => "BOOKING_PAID",
         }
     }
 
@@ -56,6 +59,7 @@ impl Trigger {
             Trigger::BookingRejected => "When a request is declined",
             Trigger::BeforeEvent => "Before the meeting starts",
             Trigger::AfterEvent => "After the meeting ends",
+            Trigger::BookingPaid => "When a booking is paid",
         }
     }
 
@@ -64,15 +68,20 @@ impl Trigger {
         matches!(self, Trigger::BeforeEvent | Trigger::AfterEvent)
     }
 
-    /// The trigger that a recorded booking event fires right away.
-    pub fn for_event(event: BookingEvent) -> Self {
-        match event {
+    /// The trigger that a recorded booking event fires right away, if any.
+    pub fn for_event(event: BookingEvent) -> Option<Self> {
+        Some(match event {
             BookingEvent::Created | BookingEvent::Confirmed => Trigger::NewEvent,
             BookingEvent::Requested => Trigger::BookingRequested,
             BookingEvent::Rescheduled => Trigger::RescheduleEvent,
             BookingEvent::Cancelled => Trigger::EventCancelled,
             BookingEvent::Rejected => Trigger::BookingRejected,
-        }
+            BookingEvent::Paid => Trigger::BookingPaid,
+            BookingEvent::PaymentInitiated
+            | BookingEvent::PaymentExpired
+            | BookingEvent::Refunded
+            | BookingEvent::NoShow => return None,
+        })
     }
 }
 

@@ -5,6 +5,7 @@
 //! speaks English today; a new language adds a [`Language`] and its formats here, and
 //! every page and message follows.
 
+pub mod money;
 pub mod zones;
 
 pub use crate::i18n::tag::{self, LanguageTag};

@@ -80,6 +80,8 @@ pub fn router(state: AppState) -> Router {
         .route("/booking/{uid}", get(public::booking_page))
         .route("/booking/{uid}/calendar.ics", get(public::ics))
         .route("/booking/{uid}/cancel", post(public::cancel))
+        .route("/booking/{uid}/pay", get(public::pay))
+        .route(crate::integrations::payments::WEBHOOK_PATH, post(public::stripe_webhook))
         .route("/booking/{uid}/reschedule", post(public::reschedule))
         .route("/team/{team}", get(public::team_profile))
         .route(

@@ -40,11 +40,31 @@ function check(condition, message) {
   }
 }
 
-function startServer(cloud) {
+// The Stripe stand-in of the Rust tests (localstripe with Checkout Sessions and their
+// hosted page): Kairos's Stripe API in this test.
+async function startStripe() {
+  const child = spawn(path.join(root, ".venv-test/bin/python"), [path.join(root, "tests/payments/stripe_standin.py"), "--port", "0", "--exit-with-stdin", "--quiet"], { stdio: ["pipe", "pipe", "ignore"] });
+  const base = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the Stripe stand-in did not start")), 20000);
+    let output = "";
+    child.stdout.on("data", (chunk) => {
+      output += chunk.toString();
+      const match = output.match(/listening on (http:\/\/\S+)/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`the Stripe stand-in exited with ${code}`)));
+  });
+  return { child, base };
+}
+
+function startServer(cloud, stripe) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "kairos-e2e-"));
-  // Google and Microsoft are the stand-in on loopback, which the outbound guard lets
-  // through only here.
-  fs.writeFileSync(path.join(dir, "kairos.toml"), `google_base_url = "${cloud.base}"\nmicrosoft_base_url = "${cloud.base}"\nzoom_base_url = "${cloud.base}"\noutbound_allow_loopback = true\n`);
+  // Google, Microsoft, Zoom and Stripe are stand-ins on loopback, which the outbound
+  // guard lets through only here.
+  fs.writeFileSync(path.join(dir, "kairos.toml"), `google_base_url = "${cloud.base}"\nmicrosoft_base_url = "${cloud.base}"\nzoom_base_url = "${cloud.base}"\nstripe_base_url = "${stripe.base}"\noutbound_allow_loopback = true\n`);
   const port = 20000 + Math.floor(Math.random() * 20000);
   const child = spawn(binary, ["--data-dir", path.join(dir, "data"), "--config", path.join(dir, "kairos.toml"), "serve", "--listen", `127.0.0.1:${port}`], {
     env: { ...process.env, KAIROS_LOG_LEVEL: "warn" },
@@ -161,7 +181,8 @@ async function main() {
   fs.mkdirSync(artifacts, { recursive: true });
   for (const file of fs.readdirSync(artifacts)) if (file.endsWith(".png")) fs.rmSync(path.join(artifacts, file));
   const cloud = await startCloud();
-  const server = await startServer(cloud);
+  const stripe = await startStripe();
+  const server = await startServer(cloud, stripe);
   const host = await openContext("Europe/Berlin");
   const invitee = await openContext("America/New_York");
   try {
@@ -535,10 +556,64 @@ async function main() {
       smtp.child.kill("SIGTERM");
       fs.rmSync(smtp.dir, { recursive: true, force: true });
     }
+
+    // 13. Payments: Stripe set up under Admin → Integrations, a price on the event type;
+    // the booker shows it and hands off to Stripe Checkout (the stand-in's hosted page),
+    // and Stripe's signed webhook confirms the booking.
+    const signing = "whsec_e2e_kairos_0123456789";
+    const stripeKey = "sk_test_e2e_kairos";
+    const registered = await fetch(`${stripe.base}/_config/webhooks/e2e`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", authorization: `Bearer ${stripeKey}` },
+      body: new URLSearchParams({ url: `${server.base}/stripe/webhook`, secret: signing }),
+    });
+    check(registered.ok, "Stripe's webhook endpoint is registered at the stand-in");
+    await page.goto(`${server.base}/dashboard/admin/integrations?lang=en`);
+    await page.fill("[name='secret_key']", stripeKey);
+    await page.fill("[name='webhook_secret']", signing);
+    await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Save Stripe')")]);
+    check(await page.isVisible("text=Test mode"), "the Stripe settings say they are in test mode");
+    const endpoint = await page.inputValue("#stripe-webhook-url");
+    check(endpoint === `${server.base}/stripe/webhook`, `the webhook endpoint to register is shown (${endpoint})`);
+    await Promise.all([page.waitForLoadState("load"), page.click("button:has-text('Check connection')")]);
+    check(await page.isVisible("text=Kairos Test Practice"), "checking the connection names the Stripe account");
+    await shoot(page, "stripe-settings");
+    await page.goto(editorUrl);
+    await page.fill("[name='price.amount']", "49.90");
+    await page.fill("[name='price.currency']", "EUR");
+    await Promise.all([page.waitForURL(/notice=saved/), page.click("button:has-text('Save changes')")]);
+    check((await page.inputValue("[name='price.amount']")) === "49.90", "the price is saved on the event type");
+    await booker.goto(`${server.base}/olivia/consultation?lang=en`);
+    check(await booker.isVisible("text=€49.90"), "the booker shows the price before the form");
+    await shoot(booker, "booker-price");
+    await booker.click("a[data-day][tabindex='0']");
+    await booker.waitForSelector("[data-slots] a");
+    await Promise.all([booker.waitForURL(/slot=/), booker.click("[data-slots] a >> nth=0")]);
+    await booker.fill("#f-name", INVITEE.name);
+    await booker.fill("#f-email", INVITEE.email);
+    await booker.fill("#f-q-question-1", "A paid visit");
+    check(await booker.isVisible("button:has-text('Continue to payment')"), "the form's button goes on to the payment");
+    await shoot(booker, "booking-form-paid");
+    await Promise.all([booker.waitForURL(`${stripe.base}/pay/**`), booker.click("button:has-text('Continue to payment')")]);
+    check(booker.url().startsWith(`${stripe.base}/pay/cs_test_`), `the invitee is handed to Stripe Checkout (${booker.url()})`);
+    check(await booker.isVisible("text=€49.90"), "Checkout asks for the price");
+    await shoot(booker, "stripe-checkout");
+    await Promise.all([booker.waitForURL(/notice=paid/), booker.click("button[type=submit]:not(.declined)")]);
+    let confirmed = false;
+    for (let i = 0; i < 40 && !confirmed; i++) {
+      await booker.waitForTimeout(250);
+      await booker.reload();
+      confirmed = await booker.isVisible("text=This meeting is scheduled");
+    }
+    check(confirmed, "Stripe's webhook confirms the booking, and its page says so");
+    check(await booker.isVisible("text=€49.90, paid"), "the booking page shows the payment");
+    await axe(booker, "paid booking page");
+    await shoot(booker, "booking-paid");
   } finally {
     await host.context.close();
     await invitee.context.close();
     server.child.kill("SIGTERM");
+    stripe.child.kill("SIGTERM");
     cloud.server.close();
     await new Promise((resolve) => server.child.once("exit", resolve));
     for (const dir of [server.dir, host.profile, invitee.profile]) fs.rmSync(dir, { recursive: true, force: true });

@@ -72,6 +72,9 @@ fn matrix() -> Vec<Row> {
         row(GET, "/booking/{uid}", "booking", "N N N N N N"),
         row(GET, "/booking/{uid}/calendar.ics", "booking", "N N N N N N"),
         row(POST, "/booking/{uid}/cancel", "booking", "N N N N N N").form("reason=none"),
+        row(GET, "/booking/{uid}/pay", "booking", "N N N N N N"),
+        // Stripe's signed events; without Stripe set up there is no endpoint.
+        row(POST, "/stripe/webhook", "", "N N N N N N").form("id=evt_1"),
         row(POST, "/booking/{uid}/reschedule", "booking", "N N N N N N").form("start=2026-03-30T13:00:00Z"),
         row(GET, "/team/{team}", "team_slug", "A A A A A A"),
         row(GET, "/team/{team}/{slug}", "team_slug team_event_slug", "A A A A A A"),
@@ -127,6 +130,10 @@ fn matrix() -> Vec<Row> {
         row(POST, "/dashboard/bookings/{uid}/reject", "team_booking", "L F N A A A").form("reason=Full"),
         row(POST, "/dashboard/bookings/{uid}/cancel", "booking", "L N N N A A").form("reason=Ill"),
         row(POST, "/dashboard/bookings/{uid}/cancel", "team_booking", "L F N A A A").form("reason=Ill"),
+        row(POST, "/dashboard/bookings/{uid}/refund", "booking", "L N N N A A").form("amount="),
+        row(POST, "/dashboard/bookings/{uid}/refund", "team_booking", "L F N A A A").form("amount="),
+        row(POST, "/dashboard/bookings/{uid}/no-show", "booking", "L N N N A A"),
+        row(POST, "/dashboard/bookings/{uid}/no-show", "team_booking", "L F N A A A"),
         row(GET, "/dashboard/bookings/{uid}/reschedule", "booking", "L N N N A A"),
         row(GET, "/dashboard/bookings/{uid}/reschedule", "team_booking", "L F N A A A"),
         row(POST, "/dashboard/bookings/{uid}/reschedule", "booking", "L N N N A A").form("start=2026-04-01T07:00:00Z&reason=Moved"),
@@ -183,6 +190,8 @@ fn matrix() -> Vec<Row> {
         row(GET, "/dashboard/admin/sso", "", "L F F F A A"),
         row(GET, "/dashboard/admin/integrations", "", "L F F F A A"),
         row(POST, "/dashboard/admin/integrations/{id}", "vendor", "L F F F A A").form("client_id=&client_secret="),
+        row(POST, "/dashboard/admin/integrations/stripe", "", "L F F F A A").form("secret_key=&webhook_secret="),
+        row(POST, "/dashboard/admin/integrations/stripe/check", "", "L F F F A A"),
         row(POST, "/dashboard/admin/sso", "", "L F F F A A").form("enabled=on&issuer=not a url&client_id=&client_secret="),
         row(POST, "/dashboard/admin/invitations", "", "L F F F A A").form("email=invitee-{n}@clinic.example&role=member"),
         row(POST, "/dashboard/admin/invitations/{id}/revoke", "invitation", "L F F F A A"),
@@ -1023,6 +1032,9 @@ fn route_path(text: &str) -> Option<(String, &str)> {
     let path = match name {
         "" => return None,
         "crate::auth::sso::CALLBACK_PATH" => kairos::auth::sso::CALLBACK_PATH,
+        "crate::integrations::payments::WEBHOOK_PATH" => {
+            kairos::integrations::payments::WEBHOOK_PATH
+        }
         other => other,
     };
     Some((path.to_string(), rest))

@@ -38,7 +38,18 @@ impl Addressee {
 
 /// Everyone a booking event sends a message to.
 pub fn addressees(event: &RecordedEvent, booking: &Booking) -> Vec<Addressee> {
-    // The attendee hears of every change of their booking.
+    match event.event {
+        // A payment is told with the confirmation that follows it; a hold nobody paid for,
+        // and a no-show, are not news to anyone.
+        BookingEvent::PaymentInitiated
+        | BookingEvent::Paid
+        | BookingEvent::PaymentExpired
+        | BookingEvent::NoShow => return Vec::new(),
+        // Money given back is the invitee's.
+        BookingEvent::Refunded => return vec![Addressee::Attendee],
+        _ => {}
+    }
+    // The attendee hears of every other change of their booking.
     let mut out = vec![Addressee::Attendee];
     if hosts_hear(event.event) {
         out.extend(
@@ -85,6 +96,7 @@ pub fn message(
         Some(uid) => bookings::by_uid(conn, uid)?,
         None => None,
     };
+    let payment = crate::db::payments::by_booking(conn, booking.id)?;
     let words = Words {
         booking: &booking,
         event,
@@ -92,6 +104,7 @@ pub fn message(
         hosts: &hosts,
         previous: previous.as_ref(),
         site,
+        payment: payment.as_ref(),
     };
     let (subject, body) = if for_host {
         words.to_host()
@@ -131,6 +144,8 @@ struct Words<'a> {
     hosts: &'a str,
     previous: Option<&'a Booking>,
     site: &'a Site,
+    /// What the booking was paid (or the card kept for), if it is paid for.
+    payment: Option<&'a crate::model::payment::Payment>,
 }
 
 impl Words<'_> {
@@ -142,6 +157,44 @@ impl Words<'_> {
 
     fn lang(&self) -> Language {
         self.reading.language()
+    }
+
+    /// The amount a payment event names, in the reader's way of writing money.
+    fn amount(&self) -> String {
+        let data = &self.event.data;
+        let currency = data["currency"]
+            .as_str()
+            .and_then(crate::model::payment::Currency::parse);
+        match (data["amount"].as_i64(), currency) {
+            (Some(amount), Some(currency)) => {
+                crate::present::money::format(amount, currency, self.lang())
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// The payment line of a confirmation: what was paid, or the card kept.
+    fn paid(&self) -> String {
+        use crate::model::payment::PaymentStatus;
+        let Some(payment) = self.payment else {
+            return String::new();
+        };
+        let amount = crate::present::money::format(payment.amount, payment.currency, self.lang());
+        let line = match payment.status {
+            PaymentStatus::Paid => t!(self.lang(), "pay-email-paid", amount = amount),
+            PaymentStatus::CardSaved => t!(self.lang(), "pay-email-card-kept", amount = amount),
+            _ => return String::new(),
+        };
+        format!("\n\n{line}")
+    }
+
+    /// Why a payment was given back when it came after its hold ended.
+    fn late_payment(&self) -> String {
+        if self.event.data["reason"].as_str() == Some("late_payment") {
+            format!("\n\n{}", t!(self.lang(), "pay-email-late-payment"))
+        } else {
+            String::new()
+        }
     }
 
     fn previously(&self) -> String {
@@ -185,7 +238,7 @@ impl Words<'_> {
                     "email-attendee-confirmed",
                     title = title,
                     hosts = hosts
-                ),
+                ) + &self.paid(),
             ),
             BookingEvent::Requested => (
                 t!(lang, "email-request-received"),
@@ -229,6 +282,15 @@ impl Words<'_> {
                 t!(lang, "email-attendee-moved", title = title, hosts = hosts)
                     + &self.previously()
                     + &self.reason(),
+            ),
+            BookingEvent::Refunded => (
+                t!(lang, "pay-email-refunded"),
+                t!(
+                    lang,
+                    "pay-email-attendee-refunded",
+                    title = title,
+                    amount = self.amount().as_str()
+                ) + &self.late_payment(),
             ),
             _ => (
                 t!(lang, "email-cancelled"),

@@ -474,7 +474,9 @@ pub fn job_handlers(handlers: Handlers, deps: &Deps) -> Handlers {
 /// drops `MEETING_ENDED` deliveries. Call it in the transaction that recorded the event.
 fn enqueue_for_event(conn: &Connection, event: &RecordedEvent) -> rusqlite::Result<()> {
     let (booking_id, event_id, now) = (event.booking_id, event.id, event.created_at);
-    let trigger = Trigger::for_event(event.event);
+    let Some(trigger) = Trigger::for_event(event.event) else {
+        return Ok(());
+    };
     let Some(booking) = bookings::by_id(conn, booking_id)? else {
         return Ok(());
     };
@@ -552,27 +554,27 @@ mod tests {
     fn booking_events_map_to_cal_com_triggers() {
         assert_eq!(
             Trigger::for_event(BookingEvent::Created),
-            Trigger::BookingCreated
+            Some(Trigger::BookingCreated)
         );
         assert_eq!(
             Trigger::for_event(BookingEvent::Confirmed),
-            Trigger::BookingCreated
+            Some(Trigger::BookingCreated)
         );
         assert_eq!(
             Trigger::for_event(BookingEvent::Requested),
-            Trigger::BookingRequested
+            Some(Trigger::BookingRequested)
         );
         assert_eq!(
             Trigger::for_event(BookingEvent::Rescheduled),
-            Trigger::BookingRescheduled
+            Some(Trigger::BookingRescheduled)
         );
         assert_eq!(
             Trigger::for_event(BookingEvent::Cancelled),
-            Trigger::BookingCancelled
+            Some(Trigger::BookingCancelled)
         );
         assert_eq!(
             Trigger::for_event(BookingEvent::Rejected),
-            Trigger::BookingRejected
+            Some(Trigger::BookingRejected)
         );
         for trigger in Trigger::ALL {
             assert_eq!(Trigger::parse(trigger.as_str()), Some(trigger));

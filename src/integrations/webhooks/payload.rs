@@ -130,6 +130,23 @@ pub fn payload(
         _ => (json!({}), Value::Null),
     };
     put("metadata", video);
+    // Cal.com's payment fields: the price in minor units, its currency, and the payment.
+    if let Some(payment) = crate::db::payments::by_booking(conn, booking.id)? {
+        put("price", json!(payment.amount));
+        put(
+            "currency",
+            json!(payment.currency.code().to_ascii_lowercase()),
+        );
+        put("paymentId", json!(payment.id));
+        put(
+            "paid",
+            json!(
+                payment.charged > 0
+                    && payment.status != crate::model::payment::PaymentStatus::NoShowCharged
+            ),
+        );
+        put("paymentStatus", json!(payment.status.as_str()));
+    }
     if !call.is_null() {
         put("videoCallData", call);
     }

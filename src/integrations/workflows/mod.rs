@@ -591,7 +591,7 @@ fn on_booking_event(conn: &Connection, event: &RecordedEvent) -> rusqlite::Resul
     let immediate = Trigger::for_event(event.event);
     let plan_timed = booking.status == BookingStatus::Accepted && event.event.books();
     for workflow in workflows::active_for_event_type(conn, event_type_id)? {
-        if workflow.trigger == immediate {
+        if Some(workflow.trigger) == immediate {
             enqueue_steps(
                 conn,
                 &workflow,

@@ -431,6 +431,7 @@ fn webhook_trigger(trigger: Trigger) -> &'static str {
         Trigger::RescheduleEvent => "BOOKING_RESCHEDULED",
         Trigger::EventCancelled => "BOOKING_CANCELLED",
         Trigger::BookingRejected => "BOOKING_REJECTED",
+        Trigger::BookingPaid => "BOOKING_PAID",
         Trigger::BeforeEvent | Trigger::AfterEvent => trigger.as_str(),
     }
 }

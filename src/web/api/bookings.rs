@@ -118,7 +118,33 @@ pub struct BookingView {
     /// that made the booking.
     #[serde(skip_serializing_if = "Option::is_none")]
     manage_url: Option<String>,
+    /// What the invitee pays, for a paid event type.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    payment: Option<PaymentView>,
     created_at: DateTime<Utc>,
+}
+
+/// A booking's payment, with Cal.com's names for the price.
+#[derive(Debug, Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PaymentView {
+    payment_id: i64,
+    status: crate::model::payment::PaymentStatus,
+    mode: crate::model::payment::PaymentMode,
+    /// In minor units of `currency`.
+    price: i64,
+    #[schema(value_type = String, example = "EUR")]
+    currency: crate::model::payment::Currency,
+    /// What Stripe took and what was given back, in minor units.
+    charged: i64,
+    refunded: i64,
+    /// While the slot is held: until when.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hold_until: Option<DateTime<Utc>>,
+    /// Where the invitee pays (Kairos sends them on to Stripe Checkout); only in the
+    /// answer that made the booking, while it awaits its payment.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pay_url: Option<String>,
 }
 
 #[derive(Debug, Serialize, ToSchema)]
@@ -151,7 +177,25 @@ fn view(
             None => None,
         })
     };
+    let payment = crate::db::payments::by_booking(conn, booking.id)?.map(|payment| {
+        let awaiting = payment.status == crate::model::payment::PaymentStatus::Awaiting;
+        PaymentView {
+            payment_id: payment.id,
+            status: payment.status,
+            mode: payment.mode,
+            price: payment.amount,
+            currency: payment.currency,
+            charged: payment.charged,
+            refunded: payment.refunded,
+            hold_until: awaiting.then_some(payment.hold_until),
+            pay_url: manage_url
+                .as_ref()
+                .filter(|_| awaiting)
+                .map(|url| url.replacen("?token=", "/pay?token=", 1)),
+        }
+    });
     Ok(BookingView {
+        payment,
         rescheduled_from_uid: uid_of(booking.rescheduled_from_id)?,
         rescheduled_to_uid: uid_of(booking.rescheduled_to_id)?,
         uid: booking.uid,

@@ -1,5 +1,6 @@
 //! Bookings: upcoming, waiting for confirmation, past and cancelled; accepting, declining
-//! and cancelling; the detail with the invitee's answers.
+//! and cancelling; the detail with the invitee's answers and payment; refunds and
+//! marking a no-show.
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
@@ -12,18 +13,22 @@ use serde::Deserialize;
 use crate::access;
 use crate::audit;
 use crate::booking::{self, Actor, BookingAction, BookingError};
-use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
+use crate::db::bookings::{self, Booking, BookingEvent, BookingFilter, BookingStatus};
+use crate::db::payments::{self as payment_db, Payment, PaymentMode, PaymentStatus, Refund};
 use crate::db::users::{self, User};
 use crate::db::{DbError, event_types};
+use crate::integrations::payments::{self as stripe_payments, RefundError};
 use crate::model::error::FieldErrors;
 use crate::model::time::{self, start_of_day};
+use crate::present::money;
 use crate::present::{Language, Locale};
 use crate::t;
+use crate::web::dashboard::payments;
 use crate::web::dashboard::{flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
 use crate::web::layout::{
-    csrf_field, empty_state, field_error, location_link, notice, textarea_field,
+    Field, csrf_field, empty_state, field, field_error, location_link, notice, textarea_field,
 };
 use crate::web::{Ctx, WebError};
 
@@ -52,6 +57,8 @@ fn status_badge(lang: Language, booking: &Booking) -> Markup {
             BookingStatus::Cancelled if booking.rescheduled_to_id.is_some() => span.badge { (t!(lang, "bk-status-rescheduled")) },
             BookingStatus::Cancelled => span.badge.off { (t!(lang, "bk-status-cancelled")) },
             BookingStatus::Rejected => span.badge.off { (t!(lang, "bk-status-declined")) },
+            BookingStatus::AwaitingPayment => span.badge.warn { (t!(lang, "pay-status-awaiting")) },
+            BookingStatus::PaymentExpired => span.badge.off { (t!(lang, "pay-status-expired")) },
         }
     }
 }
@@ -101,14 +108,16 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                         &filter(Some(BookingStatus::Cancelled), None, None),
                     )?
                     .0;
-                    list.extend(
-                        bookings::list_visible_to(
-                            conn,
-                            scope,
-                            &filter(Some(BookingStatus::Rejected), None, None),
-                        )?
-                        .0,
-                    );
+                    for status in [BookingStatus::Rejected, BookingStatus::PaymentExpired] {
+                        list.extend(
+                            bookings::list_visible_to(
+                                conn,
+                                scope,
+                                &filter(Some(status), None, None),
+                            )?
+                            .0,
+                        );
+                    }
                     list.sort_by_key(|b| std::cmp::Reverse(b.start));
                     list
                 }
@@ -119,14 +128,17 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                         &filter(Some(BookingStatus::Accepted), Some(now), None),
                     )?
                     .0;
-                    list.extend(
-                        bookings::list_visible_to(
-                            conn,
-                            scope,
-                            &filter(Some(BookingStatus::Pending), Some(now), None),
-                        )?
-                        .0,
-                    );
+                    // Those waiting for a confirmation or a payment hold their time too.
+                    for status in [BookingStatus::Pending, BookingStatus::AwaitingPayment] {
+                        list.extend(
+                            bookings::list_visible_to(
+                                conn,
+                                scope,
+                                &filter(Some(status), Some(now), None),
+                            )?
+                            .0,
+                        );
+                    }
                     list.sort_by_key(|b| b.start);
                     list
                 }
@@ -141,7 +153,8 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
                             chosen.push((host.name, reason));
                         }
                     }
-                    Ok((booking, may.is_allowed(), chosen))
+                    let payment = payment_db::by_booking(conn, booking.id)?;
+                    Ok((booking, may.is_allowed(), chosen, payment))
                 })
                 .collect::<rusqlite::Result<_>>()
                 .map_err(DbError::from)
@@ -182,13 +195,16 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
             (empty_state(&empty.0, &empty.1, None))
         } @else {
             ul.list {
-                @for (item, may_confirm, chosen) in &list {
+                @for (item, may_confirm, chosen, payment) in &list {
                     li {
                         div.list-main {
                             a.list-title href=(format!("{CURRENT}/{}", item.uid)) { (t!(lang, "meeting-with", title = item.title.as_str(), host = item.attendee_name.as_str())) }
                             div.list-sub {
                                 span { (locale.when(item.start, item.end, zone)) }
                                 (status_badge(lang, item))
+                                @if let Some(payment) = payment.as_ref().filter(|p| p.status != PaymentStatus::Awaiting && p.status != PaymentStatus::Expired) {
+                                    span { (money::format(payment.amount, payment.currency, lang)) } (payments::status_badge(lang, payment))
+                                }
                             }
                             @for (host, reason) in chosen {
                                 div.list-sub { span { (t!(lang, "bk-chosen-by-round-robin", host = host.as_str(), reason = chosen_because_text(lang, reason))) } }
@@ -217,9 +233,9 @@ pub async fn list(ctx: Ctx, Query(query): Query<ListQuery>) -> Result<Response, 
     ))
 }
 
-/// A booking in the list, whether the viewer may accept it from there, and the hosts
-/// round robin chose for it with why.
-type ListItem = (Booking, bool, Vec<(String, String)>);
+/// A booking in the list, whether the viewer may accept it from there, the hosts round
+/// robin chose for it with why, and its payment.
+type ListItem = (Booking, bool, Vec<(String, String)>, Option<Payment>);
 
 struct Detail {
     booking: Booking,
@@ -231,6 +247,10 @@ struct Detail {
     labels: Vec<(String, String)>,
     /// The uid of the booking this one was moved to (the newest of the meeting).
     moved_to: Option<String>,
+    /// What the invitee pays for it, with the refunds asked of Stripe.
+    payment: Option<(Payment, Vec<Refund>)>,
+    /// Whether a host marked the invitee a no-show.
+    no_show: bool,
 }
 
 /// Why round robin chose a host, in words.
@@ -280,7 +300,21 @@ async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
             };
             let chosen_because =
                 bookings::chosen_because(conn, booking.id).map_err(DbError::from)?;
+            let payment = match payment_db::by_booking(conn, booking.id).map_err(DbError::from)? {
+                Some(payment) => {
+                    let refunds =
+                        payment_db::refunds_of(conn, payment.id).map_err(DbError::from)?;
+                    Some((payment, refunds))
+                }
+                None => None,
+            };
+            let no_show = bookings::event_kinds(conn, booking.id)
+                .map_err(DbError::from)?
+                .iter()
+                .any(|kind| kind == BookingEvent::NoShow.as_str());
             Ok(Detail {
+                payment,
+                no_show,
                 booking,
                 may_change,
                 hosts,
@@ -300,11 +334,132 @@ async fn load(ctx: &Ctx, user: &User, uid: &str) -> Result<Detail, WebError> {
     }
 }
 
+/// A booking's payment: where it stands, its refunds, and a refund form for those who
+/// may change the booking. `typed`: the refund form as submitted, shown again.
+fn payment_panel(
+    ctx: &Ctx,
+    user: &User,
+    detail: &Detail,
+    (typed, errors): (&FormData, &FieldErrors),
+) -> Markup {
+    let Some((payment, refunds)) = &detail.payment else {
+        return html! {};
+    };
+    let lang = ctx.lang;
+    let locale = Locale::english(user.twelve_hour).in_language(lang);
+    let zone: Tz = user.time_zone;
+    let money = |minor: i64| money::format(minor, payment.currency, lang);
+    let at = |instant: DateTime<Utc>| {
+        let local = instant.with_timezone(&zone);
+        format!(
+            "{}, {}",
+            locale.short_date(local.date_naive()),
+            locale.time(local)
+        )
+    };
+    let uid = &detail.booking.uid;
+    let refundable = payment.refundable();
+    let amount = if typed.has("amount") {
+        typed.get("amount").to_string()
+    } else {
+        payment.currency.major(refundable)
+    };
+    html! {
+        section.panel aria-labelledby="payment-title" {
+            h2 #payment-title { (t!(lang, "pay-bk-title")) }
+            p { (payments::status_badge(lang, payment)) }
+            dl.facts {
+                dt { (t!(lang, "pay-bk-amount")) } dd { (money(payment.amount)) }
+                dt { (t!(lang, "pay-bk-mode")) }
+                dd {
+                    @match payment.mode {
+                        PaymentMode::PayNow => (t!(lang, "pay-bk-mode-pay-now")),
+                        PaymentMode::NoShowFee => (t!(lang, "pay-bk-mode-no-show")),
+                    }
+                }
+                @if payment.status == PaymentStatus::Awaiting {
+                    dt { (t!(lang, "pay-bk-held-until")) } dd { (at(payment.hold_until)) }
+                }
+                @if payment.charged > 0 { dt { (t!(lang, "pay-bk-charged")) } dd { (money(payment.charged)) } }
+                @if payment.refunded > 0 { dt { (t!(lang, "pay-bk-refunded")) } dd { (money(payment.refunded)) } }
+                @if payment.mode == PaymentMode::PayNow {
+                    dt { (t!(lang, "pay-bk-policy")) } dd { (payments::policy_text(lang, payment)) }
+                }
+            }
+            @if !refunds.is_empty() {
+                h3.subhead { (t!(lang, "pay-bk-refunds")) }
+                ul.refund-list {
+                    @for refund in refunds {
+                        li {
+                            div {
+                                strong { (money(refund.amount)) }
+                                span.muted.small {
+                                    (at(refund.created_at))
+                                    @if let Some(reason) = payments::refund_reason(lang, &refund.reason) { " · " (reason) }
+                                }
+                            }
+                            (payments::refund_status(lang, &refund.status))
+                        }
+                    }
+                }
+            }
+            @if detail.may_change && refundable > 0 && payment.payment_intent_id.is_some() {
+                details.spaced open[errors.get("amount").is_some()] {
+                    summary { (t!(lang, "pay-bk-refund")) }
+                    form method="post" action=(format!("{CURRENT}/{uid}/refund")) data-confirm=(t!(lang, "pay-bk-refund-confirm")) {
+                        (csrf_field(&ctx.csrf_token()))
+                        (field(&Field { name: "amount", label: &t!(lang, "pay-bk-refund-amount"), value: &amount, inputmode: Some("decimal"), autocomplete: Some("off"), hint: Some(&t!(lang, "pay-bk-refund-hint", max = money(refundable))), ..Field::default() }, errors))
+                        button.button.danger type="submit" { (t!(lang, "pay-bk-refund-button")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Marking the invitee of a confirmed meeting that has started a no-show (which charges
+/// a kept card its fee), or that they were marked one.
+fn no_show_panel(ctx: &Ctx, detail: &Detail) -> Markup {
+    let booking = &detail.booking;
+    let lang = ctx.lang;
+    let now = ctx.state.clock.now();
+    let may_mark = detail.may_change
+        && booking.status == BookingStatus::Accepted
+        && booking.start <= now
+        && !detail.no_show;
+    let fee = detail
+        .payment
+        .as_ref()
+        .map(|(payment, _)| payment)
+        .filter(|payment| crate::booking::payment::no_show_fee_due(payment));
+    html! {
+        @if detail.no_show || may_mark {
+            section.panel aria-labelledby="no-show-title" {
+                h2 #no-show-title { (t!(lang, "pay-bk-no-show")) }
+                @if detail.no_show {
+                    p { (t!(lang, "pay-bk-no-show-marked")) }
+                } @else {
+                    p.muted.small {
+                        @match fee {
+                            Some(payment) => (t!(lang, "pay-bk-no-show-fee", amount = money::format(payment.amount, payment.currency, lang))),
+                            None => (t!(lang, "pay-bk-no-show-text")),
+                        }
+                    }
+                    form method="post" action=(format!("{CURRENT}/{}/no-show", booking.uid)) data-confirm=(t!(lang, "pay-bk-no-show-confirm")) {
+                        (csrf_field(&ctx.csrf_token()))
+                        button.button.ghost.danger.wide type="submit" { (t!(lang, "pay-bk-no-show-button")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
 fn detail_page(
     ctx: &Ctx,
     user: &User,
     detail: &Detail,
-    errors: &FieldErrors,
+    (typed, errors): (&FormData, &FieldErrors),
     message: Markup,
 ) -> Markup {
     let booking = &detail.booking;
@@ -321,7 +476,10 @@ fn detail_page(
             div {
                 p.muted.small { a href=(CURRENT) { span.flip-rtl { "←" } " " (t!(lang, "nav-bookings")) } }
                 h1 { (t!(lang, "meeting-with", title = booking.title.as_str(), host = booking.attendee_name.as_str())) }
-                p { (status_badge(lang, booking)) }
+                p {
+                    (status_badge(lang, booking))
+                    @if detail.no_show { " " span.badge.off { (t!(lang, "pay-bk-no-show")) } }
+                }
             }
         }
         div.detail-grid {
@@ -356,6 +514,9 @@ fn detail_page(
                     }
                 }
             }
+            div.side-panels {
+            (payment_panel(ctx, user, detail, (typed, errors)))
+            (no_show_panel(ctx, detail))
             @if !detail.may_change && booking.status.is_active() && booking.end > now {
                 section.panel aria-labelledby="actions-title" {
                     h2 #actions-title { (t!(lang, "bk-actions")) }
@@ -388,6 +549,7 @@ fn detail_page(
                     }
                 }
             }
+            }
         }
     }
 }
@@ -403,7 +565,7 @@ pub async fn detail(
         &ctx,
         &user,
         &detail,
-        &FieldErrors::new(),
+        (&FormData::default(), &FieldErrors::new()),
         flash_notice(&query.notice),
     );
     Ok(render(&ctx, &user, &detail.booking.title, CURRENT, body))
@@ -423,36 +585,44 @@ async fn after(
         Err(BookingError::BookingNotFound) => Err(WebError::NotFound),
         Err(BookingError::Forbidden(_)) => Err(WebError::Forbidden),
         Err(BookingError::Invalid(errors)) => {
-            let detail = load(ctx, user, uid).await?;
-            let body = detail_page(ctx, user, &detail, &errors, html! {});
-            Ok(render_status(
-                ctx,
-                user,
-                &detail.booking.title,
-                CURRENT,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                body,
-            ))
+            let typed = FormData::default();
+            let page = (&typed, &errors, html! {});
+            again(ctx, user, uid, page, StatusCode::UNPROCESSABLE_ENTITY).await
         }
         Err(err) => {
-            let detail = load(ctx, user, uid).await?;
-            let body = detail_page(
+            let (typed, errors) = (FormData::default(), FieldErrors::new());
+            let message = notice("error", &capitalize_first(&err.to_string()));
+            again(
                 ctx,
                 user,
-                &detail,
-                &FieldErrors::new(),
-                notice("error", &capitalize_first(&err.to_string())),
-            );
-            Ok(render_status(
-                ctx,
-                user,
-                &detail.booking.title,
-                CURRENT,
+                uid,
+                (&typed, &errors, message),
                 StatusCode::CONFLICT,
-                body,
-            ))
+            )
+            .await
         }
     }
+}
+
+/// The detail page again after a refused action: with the form as typed and why, or a
+/// message.
+async fn again(
+    ctx: &Ctx,
+    user: &User,
+    uid: &str,
+    (typed, errors, message): (&FormData, &FieldErrors, Markup),
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let detail = load(ctx, user, uid).await?;
+    let body = detail_page(ctx, user, &detail, (typed, errors), message);
+    Ok(render_status(
+        ctx,
+        user,
+        &detail.booking.title,
+        CURRENT,
+        status,
+        body,
+    ))
 }
 
 fn capitalize_first(text: &str) -> String {
@@ -506,6 +676,86 @@ pub async fn cancel(
         .write(move |tx| booking::cancel(tx, &target, Some(&reason), &actor, &settings))
         .await;
     after(&ctx, &user, &uid, result, "cancelled").await
+}
+
+/// `POST /dashboard/bookings/{uid}/refund`: gives back part or all of what was paid (the
+/// field empty: everything still refundable); Stripe is asked on the job queue.
+pub async fn refund(
+    Path(uid): Path<String>,
+    SignedInForm { ctx, user, form }: SignedInForm<FormData>,
+) -> Result<Response, WebError> {
+    let (target, user_id) = (uid.clone(), user.id);
+    let found = ctx
+        .state
+        .db
+        .read(move |conn| -> Result<_, BookingError> {
+            let booking =
+                booking::authorize(conn, &target, &Actor::User(user_id), BookingAction::Cancel)?;
+            let payment = payment_db::by_booking(conn, booking.id).map_err(DbError::from)?;
+            Ok((booking, payment))
+        })
+        .await;
+    let (booking, payment) = match found {
+        Ok(found) => found,
+        Err(err) => return after(&ctx, &user, &uid, Err(err), "").await,
+    };
+    let lang = ctx.lang;
+    let nothing = || notice("error", &t!(lang, "pay-bk-nothing-to-refund"));
+    let none = FieldErrors::new();
+    let Some(payment) = payment else {
+        return again(
+            &ctx,
+            &user,
+            &uid,
+            (&form, &none, nothing()),
+            StatusCode::CONFLICT,
+        )
+        .await;
+    };
+    let amount = match payments::parse_refund(form.get("amount"), &payment, lang) {
+        Ok(amount) => amount,
+        Err(errors) => {
+            let page = (&form, &errors, html! {});
+            return again(&ctx, &user, &uid, page, StatusCode::UNPROCESSABLE_ENTITY).await;
+        }
+    };
+    let deps = ctx.state.integrations();
+    match stripe_payments::refund_by_host(&deps, booking.id, user.id, amount).await {
+        Ok(_) => {
+            Ok(Redirect::to(&format!("{CURRENT}/{uid}?notice=refund-planned")).into_response())
+        }
+        Err(RefundError::Invalid(_)) => {
+            let errors = payments::refund_range(&payment, lang);
+            let page = (&form, &errors, html! {});
+            again(&ctx, &user, &uid, page, StatusCode::UNPROCESSABLE_ENTITY).await
+        }
+        Err(RefundError::NothingToRefund) => {
+            again(
+                &ctx,
+                &user,
+                &uid,
+                (&form, &none, nothing()),
+                StatusCode::CONFLICT,
+            )
+            .await
+        }
+        Err(RefundError::Db(err)) => Err(err.into()),
+    }
+}
+
+/// `POST /dashboard/bookings/{uid}/no-show`: records that the invitee of a confirmed
+/// meeting that has started did not come; a card kept for a no-show fee is charged.
+pub async fn no_show(
+    Path(uid): Path<String>,
+    SignedInForm { ctx, user, .. }: SignedInForm<FormData>,
+) -> Result<Response, WebError> {
+    let (target, user_id, settings) = (uid.clone(), user.id, ctx.state.booking_settings());
+    let result = ctx
+        .state
+        .db
+        .write(move |tx| crate::booking::payment::mark_no_show(tx, &target, user_id, &settings))
+        .await;
+    after(&ctx, &user, &uid, result, "no-show").await
 }
 
 /// How many days the reschedule page lists at once.

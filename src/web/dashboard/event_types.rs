@@ -23,6 +23,7 @@ use crate::model::questions::{Question, QuestionKind};
 use crate::model::schedules::StoredSchedule;
 use crate::present::{Language, Locale};
 use crate::scheduling::manage::{self, ManageError};
+use crate::web::dashboard::payments;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
@@ -115,6 +116,7 @@ pub async fn list(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response
                                 @if let Some(team) = &item.team { span.badge.accent { (t!(lang, "et-team-badge", team = team.name.as_str())) } }
                                 @if event_type.input.hidden { span.badge.warn { (t!(lang, "et-hidden")) } }
                                 @if event_type.input.requires_confirmation { span.badge { (t!(lang, "et-needs-confirmation")) } }
+                                @if let Some(price) = &event_type.input.price { (payments::price_badge(lang, price)) }
                             }
                         }
                         div.list-actions {
@@ -272,6 +274,7 @@ pub async fn create(
         pending_blocks_slot: true,
         hidden: false,
         language: None,
+        price: None,
         schedule_id: None,
         team_id,
         scheduling_type,
@@ -309,6 +312,10 @@ struct EditorContext {
     public_url: String,
     /// Whether the viewer may change it; a team's members only see its settings.
     may_manage: bool,
+    /// Whether Stripe is set up, so that a price can be paid.
+    payments_ready: bool,
+    /// Whether the viewer is an administrator (who can set Stripe up).
+    admin: bool,
 }
 
 async fn editor_context(
@@ -325,6 +332,7 @@ async fn editor_context(
     );
     let slug = event_type.input.slug.clone();
     let base = ctx.state.base_url();
+    let admin = access::administration(user).is_allowed();
     let shown = event_type.clone();
     Ok(ctx
         .state
@@ -337,6 +345,7 @@ async fn editor_context(
                 _ => viewer,
             };
             let schedules = schedule_db::list_for_user(conn, owner.id)?;
+            let payments_ready = crate::db::payments::hold(conn)?.is_some();
             let mut members = Vec::new();
             let mut team = None;
             if let Some(team_id) = team_id {
@@ -353,6 +362,8 @@ async fn editor_context(
             };
             Ok(EditorContext {
                 may_manage,
+                payments_ready,
+                admin,
                 schedules,
                 members,
                 team,
@@ -384,7 +395,7 @@ pub async fn edit(
         id,
         &event_type.input,
         &context,
-        &FieldErrors::new(),
+        (None, &FieldErrors::new()),
         flash_notice(&query.notice),
     );
     Ok(render(&ctx, &user, &event_type.input.title, CURRENT, body))
@@ -494,12 +505,14 @@ fn location_value(location: &Location) -> String {
     }
 }
 
+/// The editor of event type `id` showing `input`; `typed` is the form as submitted when
+/// it is shown again (with `errors`), for the fields whose text is kept as typed.
 fn editor(
     ctx: &Ctx,
     id: i64,
     input: &EventTypeInput,
     context: &EditorContext,
-    errors: &FieldErrors,
+    (typed, errors): (Option<&FormData>, &FieldErrors),
     message: Markup,
 ) -> Markup {
     let lang = ctx.lang;
@@ -609,7 +622,7 @@ fn editor(
         }
         nav.section-nav aria-label=(t!(lang, "et-sections")) {
             a href="#basics" { (t!(lang, "et-basics")) } a href="#availability" { (t!(lang, "et-availability")) } a href="#limits" { (t!(lang, "et-limits")) }
-            a href="#questions" { (t!(lang, "et-questions")) } a href="#advanced" { (t!(lang, "et-advanced")) } a href="#embed" { (t!(lang, "et-embed")) }
+            a href="#questions" { (t!(lang, "et-questions")) } a href="#payment" { (t!(lang, "pay-et-section")) } a href="#advanced" { (t!(lang, "et-advanced")) } a href="#embed" { (t!(lang, "et-embed")) }
         }
         @if !context.may_manage {
             div.alert.alert-info role="status" {
@@ -735,6 +748,7 @@ fn editor(
                     }
                     button.button.ghost.small type="submit" name="action" value="add-question" formnovalidate { (t!(lang, "et-add-question")) }
                 }
+                (payments::price_panel(lang, input.price.as_ref(), typed, errors, (context.payments_ready, context.admin)))
                 section.panel #advanced aria-labelledby="advanced-title" {
                     h2 #advanced-title { (t!(lang, "et-advanced")) }
                     (checkbox_field("requiresConfirmation", &t!(lang, "et-requires-confirmation"), input.requires_confirmation, Some(&t!(lang, "et-requires-confirmation-hint"))))
@@ -820,6 +834,7 @@ fn parse_editor(
         _ => Window::Unlimited,
     };
     let durations = parse_durations(form.get("durationsMinutes"), errors);
+    let price = payments::parse_price(form, current.price.as_ref(), errors);
     let mut locations = Vec::new();
     for i in 0.. {
         let prefix = format!("locations[{i}]");
@@ -924,6 +939,7 @@ fn parse_editor(
         hidden: form.has("hidden"),
         language: Some(form.get("language").to_string()).filter(|tag| !tag.trim().is_empty()),
         schedule_id: form.get("scheduleId").parse().ok(),
+        price,
         team_id: current.team_id,
         scheduling_type,
         hosts,
@@ -994,7 +1010,7 @@ fn apply_action(action: &str, input: &mut EventTypeInput) -> bool {
 fn patch_of(input: &EventTypeInput) -> Value {
     let mut value = serde_json::to_value(input).unwrap_or(Value::Null);
     if let Value::Object(fields) = &mut value {
-        for key in ["slotIntervalMinutes", "seatsPerSlot", "scheduleId"] {
+        for key in ["slotIntervalMinutes", "seatsPerSlot", "scheduleId", "price"] {
             fields.entry(key).or_insert(Value::Null);
         }
         fields.entry("hosts").or_insert(Value::Array(Vec::new()));
@@ -1017,7 +1033,7 @@ pub async fn save(
             id,
             &draft,
             &context,
-            &FieldErrors::new(),
+            (Some(&form), &FieldErrors::new()),
             notice("info", &t!(ctx.lang, "et-not-saved")),
         );
         return Ok(render(&ctx, &user, &current.input.title, CURRENT, body));
@@ -1038,7 +1054,7 @@ pub async fn save(
                 id,
                 &draft,
                 &context,
-                &FieldErrors::new(),
+                (Some(&form), &FieldErrors::new()),
                 notice("error", message),
             );
             Ok(render_status(
@@ -1056,7 +1072,7 @@ pub async fn save(
                 |_| redirect(format!("{CURRENT}/{id}?notice=saved")),
                 |errors| async move {
                     let errors = on_editor(errors);
-                    let body = editor(&ctx, id, &draft, &context, &errors, html! {});
+                    let body = editor(&ctx, id, &draft, &context, (Some(&form), &errors), html! {});
                     Ok(render(&ctx, &user, &current.input.title, CURRENT, body))
                 },
             )

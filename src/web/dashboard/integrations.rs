@@ -1,18 +1,21 @@
 //! Administration of the cloud services hosts connect with a sign-in: the app the
-//! organization registered with each vendor, and what to register there.
+//! organization registered with each vendor, and what to register there; and of the
+//! Stripe account paid event types take payment through (see [`super::payments`]).
 
 use axum::extract::{Path, Query};
 use axum::http::StatusCode;
 use axum::response::Response;
 use maud::{Markup, html};
 
+use crate::db::users::User;
 use crate::integrations::calendars::accounts;
 use crate::integrations::oauth::{self, AppError, AppInput, Vendor};
 use crate::model::error::FieldErrors;
 use crate::present::Language;
 use crate::t;
 use crate::web::dashboard::admin_only as admin;
-use crate::web::dashboard::{NoticeQuery, flash_notice, render_status};
+use crate::web::dashboard::payments;
+use crate::web::dashboard::{NoticeQuery, page_notices, render_status};
 use crate::web::extract::AdminForm;
 use crate::web::format::FormData;
 use crate::web::layout::{Field, copy_row, csrf_field, error_summary, field, scoped_checkbox};
@@ -20,7 +23,7 @@ use crate::web::layout::{mark, marked};
 use crate::web::outcome::{redirect, saved_or_again};
 use crate::web::{Ctx, WebError};
 
-const PAGE: &str = "/dashboard/admin/integrations";
+pub(super) const PAGE: &str = "/dashboard/admin/integrations";
 
 /// What an administrator reads beside a vendor's form: where the app is registered, and
 /// what leaves the appliance once hosts connect it.
@@ -84,11 +87,12 @@ fn guide(lang: Language, vendor: Vendor) -> Guide {
     }
 }
 
-/// A vendor's form as it was submitted and refused, to show again.
-struct Refused<'a> {
-    vendor: Vendor,
-    form: &'a FormData,
-    errors: &'a FieldErrors,
+/// A panel's form as it was submitted and refused, to show again.
+pub(super) struct Refused<'a> {
+    /// The panel's key: a vendor's (`google`) or `stripe`.
+    pub panel: &'static str,
+    pub form: &'a FormData,
+    pub errors: &'a FieldErrors,
 }
 
 fn vendor_panel(
@@ -104,7 +108,7 @@ fn vendor_panel(
     let (key, label) = (vendor.key(), vendor.label());
     let empty = (FormData::default(), FieldErrors::new());
     let (form, errors) = refused
-        .filter(|r| r.vendor == vendor)
+        .filter(|r| r.panel == vendor.key())
         .map_or((&empty.0, &empty.1), |r| (r.form, r.errors));
     let secret_hint = if configured.is_some() {
         t!(lang, "admin-integrations-secret-stored")
@@ -155,13 +159,13 @@ fn vendor_panel(
     }
 }
 
-async fn page_with(
+pub(super) async fn page_with(
     ctx: &Ctx,
+    user: &User,
     refused: Option<Refused<'_>>,
     status: StatusCode,
     notice: Markup,
 ) -> Result<Response, WebError> {
-    let user = admin(ctx)?;
     let mut apps = Vec::new();
     for vendor in Vendor::ALL {
         apps.push((
@@ -169,6 +173,7 @@ async fn page_with(
             accounts::vendor_app(&ctx.state.integrations(), vendor).await?,
         ));
     }
+    let (stripe, hold_minutes) = payments::stored_account(ctx).await?;
     let lang = ctx.lang;
     let body = html! {
         (notice)
@@ -180,11 +185,12 @@ async fn page_with(
             @for (vendor, app) in &apps {
                 (vendor_panel(ctx, *vendor, app.as_ref(), refused.as_ref()))
             }
+            (payments::stripe_panel(ctx, stripe.as_ref(), hold_minutes, refused.as_ref()))
         }
     };
     Ok(render_status(
         ctx,
-        &user,
+        user,
         &t!(lang, "admin-integrations-title"),
         "/dashboard/admin",
         status,
@@ -193,7 +199,9 @@ async fn page_with(
 }
 
 pub async fn page(ctx: Ctx, Query(query): Query<NoticeQuery>) -> Result<Response, WebError> {
-    page_with(&ctx, None, StatusCode::OK, flash_notice(&query.notice)).await
+    let user = admin(&ctx)?;
+    let notices = page_notices(&ctx, &user, &query);
+    page_with(&ctx, &user, None, StatusCode::OK, notices).await
 }
 
 /// Saves the app an administrator registered with a vendor.
@@ -227,12 +235,13 @@ pub async fn save(
                     .collect(),
             );
             let refused = Refused {
-                vendor,
+                panel: vendor.key(),
                 form: &kept,
                 errors: &errors,
             };
             page_with(
                 &ctx,
+                &user,
                 Some(refused),
                 StatusCode::UNPROCESSABLE_ENTITY,
                 html! {},

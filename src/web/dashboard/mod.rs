@@ -14,6 +14,7 @@ mod home;
 mod integrations;
 mod jobs;
 mod mfa;
+mod payments;
 mod settings;
 mod sms;
 mod sso;
@@ -111,6 +112,8 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/bookings/{uid}/confirm", post(bookings::confirm))
         .route("/dashboard/bookings/{uid}/reject", post(bookings::reject))
         .route("/dashboard/bookings/{uid}/cancel", post(bookings::cancel))
+        .route("/dashboard/bookings/{uid}/refund", post(bookings::refund))
+        .route("/dashboard/bookings/{uid}/no-show", post(bookings::no_show))
         .route(
             "/dashboard/bookings/{uid}/reschedule",
             get(bookings::reschedule_page).post(bookings::reschedule),
@@ -182,6 +185,14 @@ pub fn router() -> axum::Router<crate::app::AppState> {
         .route("/dashboard/admin/sso", get(sso::page).post(sso::save))
         .route("/dashboard/admin/integrations", get(integrations::page))
         .route(
+            "/dashboard/admin/integrations/stripe",
+            post(payments::save_stripe),
+        )
+        .route(
+            "/dashboard/admin/integrations/stripe/check",
+            post(payments::check_stripe),
+        )
+        .route(
             "/dashboard/admin/integrations/{id}",
             post(integrations::save),
         )
@@ -232,6 +243,9 @@ pub fn flash(lang: Language, key: &str) -> Option<String> {
         "calendar-connected" => "flash-calendar-connected",
         "calendar-disconnected" => "flash-calendar-disconnected",
         "sync-planned" => "flash-sync-planned",
+        "stripe-removed" => "pay-flash-stripe-removed",
+        "refund-planned" => "pay-flash-refund-planned",
+        "no-show" => "pay-flash-no-show",
         other => return notice_text(lang, other),
     };
     Some(crate::i18n::message(lang, id, None))

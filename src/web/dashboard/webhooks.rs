@@ -50,6 +50,8 @@ fn trigger_label(lang: Language, trigger: Trigger) -> String {
         Trigger::BookingCancelled => t!(lang, "wh-trigger-booking-cancelled"),
         Trigger::BookingRejected => t!(lang, "wh-trigger-booking-rejected"),
         Trigger::MeetingEnded => t!(lang, "wh-trigger-meeting-ended"),
+        Trigger::BookingPaymentInitiated => t!(lang, "wh-trigger-booking-payment-initiated"),
+        Trigger::BookingPaid => t!(lang, "wh-trigger-booking-paid"),
     }
 }
 

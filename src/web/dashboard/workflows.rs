@@ -44,6 +44,7 @@ pub(crate) fn trigger_label(lang: Language, trigger: Trigger) -> String {
         Trigger::BookingRejected => t!(lang, "wf-trigger-booking-rejected"),
         Trigger::BeforeEvent => t!(lang, "wf-trigger-before-event"),
         Trigger::AfterEvent => t!(lang, "wf-trigger-after-event"),
+        Trigger::BookingPaid => t!(lang, "wf-trigger-booking-paid"),
     }
 }
 

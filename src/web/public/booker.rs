@@ -1,4 +1,6 @@
-//! The booker: month calendar, time zone, slot list, then the booking form.
+//! The booker: month calendar, time zone, slot list, then the booking form. A paid event
+//! type shows its price, and its form says how paying works (on Stripe's page, after
+//! submitting, while the time is held).
 //!
 //! Every choice is a query parameter (`month`, `date`, `tz`, `duration`, `h`, `slot`), so the
 //! page works with plain links; `assets/app.js` swaps the booker in place instead of
@@ -16,11 +18,13 @@ use serde::Deserialize;
 use crate::availability::Slot;
 use crate::booking::{self, Actor, Attendee, BookingAction, BookingError, BookingRequest};
 use crate::db::bookings::Booking;
+use crate::db::bookings::BookingStatus;
 use crate::model::error::FieldErrors;
 use crate::model::event_types::Location;
+use crate::model::payment::{PaymentMode, Price};
 use crate::model::time;
 use crate::model::time::start_of_day;
-use crate::present::{Conventions, Language, LanguageTag, Locale};
+use crate::present::{Conventions, Language, LanguageTag, Locale, money};
 use crate::t;
 use crate::web::format::{self, FormData};
 use crate::web::layout::{csrf_field, initials, message_page, notice, public_page, zone_options};
@@ -296,14 +300,11 @@ pub async fn show(ctx: &Ctx, target: &Target, query: &BookerQuery) -> Result<Res
         if offered {
             let step = match &moving {
                 Some(old) => reschedule_step(ctx, target, &view, old, slot, &FieldErrors::new()),
-                None => form_step(
-                    ctx,
-                    target,
-                    &view,
-                    slot,
-                    &FormData::default(),
-                    &FieldErrors::new(),
-                ),
+                None => {
+                    let paying = paying(ctx, target).await?;
+                    let filled = (&FormData::default(), &FieldErrors::new());
+                    form_step(ctx, target, &view, slot, filled, &paying)
+                }
             };
             return Ok(page(ctx, target, &view, StatusCode::OK, step));
         }
@@ -361,6 +362,83 @@ fn locations_text(lang: Language, locations: &[Location]) -> String {
     }
 }
 
+/// What a paid event type costs, as the summary says it.
+fn price_text(lang: Language, price: &Price) -> String {
+    let amount = money::format(price.amount, price.currency, lang);
+    match price.mode {
+        PaymentMode::PayNow => amount,
+        PaymentMode::NoShowFee => t!(lang, "pay-booker-price-no-show", amount = amount),
+    }
+}
+
+fn icon_card() -> Markup {
+    html! {
+        svg.icon viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" {
+            rect x="2.5" y="5" width="19" height="14" rx="2" {}
+            path d="M2.5 10h19M6.5 15h4" {}
+        }
+    }
+}
+
+/// What the booking form says about paying for the event type.
+enum Paying {
+    Free,
+    /// The event type has a price, and Stripe is not set up: it cannot be booked.
+    Unavailable,
+    /// The time is held this many minutes while the invitee pays.
+    Held {
+        minutes: u32,
+    },
+}
+
+async fn paying(ctx: &Ctx, target: &Target) -> Result<Paying, WebError> {
+    if target.event_type.input.price.is_none() {
+        return Ok(Paying::Free);
+    }
+    let ready = ctx
+        .state
+        .db
+        .read(|conn| -> Result<_, crate::db::DbError> {
+            Ok(match crate::db::payments::hold(conn)? {
+                Some(_) => Some(crate::db::payments::hold_minutes(conn)?),
+                None => None,
+            })
+        })
+        .await?;
+    Ok(ready.map_or(Paying::Unavailable, |minutes| Paying::Held { minutes }))
+}
+
+/// How paying works, above the form's buttons: on Stripe's page after submitting, while
+/// the time is held, and what a cancellation gives back.
+fn payment_note(lang: Language, price: &Price, paying: &Paying) -> Markup {
+    let amount = money::format(price.amount, price.currency, lang);
+    let refund = match (price.refund_hours, price.late_refund_percent) {
+        (0, _) | (_, 100) => t!(lang, "pay-booker-refund-always"),
+        (hours, 0) => t!(lang, "pay-booker-refund-none-late", hours = hours),
+        (hours, percent) => t!(
+            lang,
+            "pay-booker-refund-part-late",
+            hours = hours,
+            percent = percent
+        ),
+    };
+    html! {
+        @match paying {
+            Paying::Free => {},
+            Paying::Unavailable => div.alert.alert-error role="alert" { (t!(lang, "pay-not-set-up")) },
+            Paying::Held { minutes } => div.payment-note {
+                @match price.mode {
+                    PaymentMode::PayNow => {
+                        p { (t!(lang, "pay-booker-pay-now", amount = amount.as_str(), minutes = *minutes)) }
+                        p.muted.small { (refund) }
+                    }
+                    PaymentMode::NoShowFee => p { (t!(lang, "pay-booker-no-show", amount = amount.as_str(), minutes = *minutes)) },
+                }
+            },
+        }
+    }
+}
+
 /// The event summary on the left of every step.
 fn info(
     target: &Target,
@@ -414,6 +492,9 @@ fn info(
                     } }
                 }
                 li { (icon_globe()) span { (crate::present::zones::display_name(view.zone.name(), view.lang)) } }
+                @if let Some(price) = &input.price {
+                    li.price { (icon_card()) span { (price_text(view.lang, price)) } }
+                }
             }
             @if !input.description.is_empty() && chosen.is_none() {
                 div.booker-description {
@@ -591,14 +672,14 @@ fn calendar_step(
     }
 }
 
-/// The booking form for a chosen slot.
+/// The booking form for a chosen slot, as typed and refused when it is shown again.
 fn form_step(
     ctx: &Ctx,
     target: &Target,
     view: &View,
     slot: DateTime<Utc>,
-    form: &FormData,
-    errors: &FieldErrors,
+    (form, errors): (&FormData, &FieldErrors),
+    paying: &Paying,
 ) -> Markup {
     let input = &target.event_type.input;
     let back = view.href(Some(view.month), view.date, None);
@@ -683,10 +764,13 @@ fn form_step(
                         @if let Some(message) = errors.text("guests", lang) { p.error { (crate::web::layout::field_error(&t!(lang, "booker-guests"), &message)) } }
                         button.button.ghost type="button" data-add-guest hidden { (t!(lang, "booker-add-another-guest")) }
                     }
+                    @if let Some(price) = &input.price { (payment_note(lang, price, paying)) }
                     div.form-actions {
                         a.button.ghost href=(back) data-nav { (t!(lang, "booker-back")) }
-                        button.button.primary type="submit" data-submit {
-                            @if input.requires_confirmation { (t!(lang, "booker-request")) } @else { (t!(lang, "booker-confirm")) }
+                        button.button.primary type="submit" data-submit disabled[matches!(paying, Paying::Unavailable)] {
+                            @if input.price.is_some() { (t!(lang, "pay-booker-continue")) }
+                            @else if input.requires_confirmation { (t!(lang, "booker-request")) }
+                            @else { (t!(lang, "booker-confirm")) }
                         }
                     }
                 }
@@ -792,15 +876,24 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
                     ("h", if view.twelve_hour { "12" } else { "24" }),
                     ("embed", if view.embed { "1" } else { "" }),
                 ]);
+                // A paid event type's booking goes on to Stripe Checkout (which the public
+                // pages' `form-action` allows); its page offers to pay again while the slot
+                // is held.
+                let next = if outcome.booking.status == BookingStatus::AwaitingPayment {
+                    "/pay"
+                } else {
+                    ""
+                };
                 Ok(
-                    Redirect::to(&format!("/booking/{}{query}", outcome.booking.uid))
+                    Redirect::to(&format!("/booking/{}{next}{query}", outcome.booking.uid))
                         .into_response(),
                 )
             }
             None => Ok(already_booked(ctx, &view)),
         },
         Err(BookingError::Invalid(errors)) => {
-            let step = form_step(ctx, target, &view, slot, &form, &errors);
+            let paying = paying(ctx, target).await?;
+            let step = form_step(ctx, target, &view, slot, (&form, &errors), &paying);
             Ok(page(
                 ctx,
                 target,
@@ -838,6 +931,18 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
                     ),
                 },
             })
+        }
+        Err(BookingError::WrongState(_)) if target.event_type.input.price.is_some() => {
+            let days = month_slots(ctx, target, &view).await?;
+            let body = calendar_step(
+                target,
+                &view,
+                &days,
+                now,
+                None,
+                Some(&t!(view.lang, "pay-not-set-up")),
+            );
+            Ok(page(ctx, target, &view, StatusCode::CONFLICT, body))
         }
         Err(BookingError::EventTypeNotFound) => Err(WebError::NotFound),
         Err(BookingError::Db(err)) => Err(err.into()),

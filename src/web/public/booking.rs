@@ -49,6 +49,8 @@ struct Loaded {
     /// The invitee's page of the booking this one was moved to (the newest of the
     /// meeting), when its link can be derived.
     moved_to: Option<String>,
+    /// What the invitee pays for it, if anything.
+    payment: Option<crate::model::payment::Payment>,
 }
 
 async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
@@ -80,6 +82,8 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
                 }
                 None => None,
             };
+            let payment =
+                crate::db::payments::by_booking(conn, booking.id).map_err(DbError::from)?;
             let mut booker_path = None;
             let mut questions = Vec::new();
             let mut language = None;
@@ -107,6 +111,7 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
                 language,
                 booker_path,
                 moved_to,
+                payment,
             })
         })
         .await;
@@ -117,6 +122,77 @@ async fn load(ctx: &Ctx, uid: &str, token: &str) -> Result<Loaded, WebError> {
         Ok(loaded) => Ok(loaded),
         Err(BookingError::Db(err)) => Err(err.into()),
         Err(_) => Err(WebError::NotFound),
+    }
+}
+
+/// What the invitee reads of their payment: the amount and where it stands.
+fn payment_line(lang: Language, payment: &crate::model::payment::Payment) -> String {
+    use crate::model::payment::{PaymentMode, PaymentStatus};
+    let amount = crate::present::money::format(payment.amount, payment.currency, lang);
+    let refunded = crate::present::money::format(payment.refunded, payment.currency, lang);
+    match (payment.status, payment.mode) {
+        (PaymentStatus::Awaiting, PaymentMode::PayNow) => {
+            t!(lang, "pay-line-awaiting", amount = amount)
+        }
+        (PaymentStatus::Awaiting, PaymentMode::NoShowFee) => {
+            t!(lang, "pay-line-card-awaiting", amount = amount)
+        }
+        (PaymentStatus::Paid, _) if payment.refunded > 0 => {
+            t!(
+                lang,
+                "pay-line-partly-refunded",
+                amount = amount,
+                refunded = refunded
+            )
+        }
+        (PaymentStatus::Paid, _) => t!(lang, "pay-line-paid", amount = amount),
+        (PaymentStatus::CardSaved, _) => t!(lang, "pay-line-card-saved", amount = amount),
+        (PaymentStatus::Refunded, _) => t!(lang, "pay-line-refunded", amount = refunded),
+        (PaymentStatus::NoShowCharged, _) => t!(lang, "pay-line-no-show-charged", amount = amount),
+        (PaymentStatus::Expired, _) => t!(lang, "pay-line-expired", amount = amount),
+        (PaymentStatus::Failed, _) => t!(lang, "pay-line-failed", amount = amount),
+    }
+}
+
+/// `GET /booking/{uid}/pay?token=…`: sends the invitee of a booking awaiting its payment
+/// to Stripe Checkout (the same session again while it lasts). When Stripe cannot make
+/// one, the hold ends at once and the page says so.
+pub async fn pay(
+    ctx: Ctx,
+    Path(uid): Path<String>,
+    Query(query): Query<ManageQuery>,
+) -> Result<Response, WebError> {
+    let loaded = load(&ctx, &uid, &query.token).await?;
+    let lang = loaded.language.unwrap_or(ctx.lang);
+    let page = format!(
+        "{}{}",
+        ctx.state.base_url(),
+        crate::booking::manage_path(&uid, &query.token)
+    );
+    let extra = format::query(&[("h", &query.h), ("embed", &query.embed)]).replacen('?', "&", 1);
+    let back = crate::integrations::payments::Return {
+        success_url: format!("{page}{extra}&notice=paid"),
+        cancel_url: format!("{page}{extra}"),
+        locale: lang.tag().to_string(),
+    };
+    let deps = ctx.state.integrations();
+    match crate::integrations::payments::start_checkout(&deps, loaded.booking.id, &back).await {
+        Ok(url) => Ok(Redirect::to(&url).into_response()),
+        Err(crate::integrations::payments::CheckoutError::NotAwaiting) => {
+            Ok(Redirect::to(&format!("{page}{extra}")).into_response())
+        }
+        Err(err) => {
+            tracing::warn!(error = %err, "the invitee could not be sent to pay");
+            let loaded = load(&ctx, &uid, &query.token).await?;
+            let mut options = options_from(&ctx, &query, &loaded);
+            options.notice = Some(("error", t!(lang, "pay-page-could-not-start")));
+            Ok(respond_page(
+                &ctx,
+                &loaded,
+                &options,
+                StatusCode::BAD_GATEWAY,
+            ))
+        }
     }
 }
 
@@ -186,6 +262,7 @@ fn notice_for(lang: Language, key: &str) -> Option<String> {
     match key {
         "cancelled" => Some(t!(lang, "booking-page-cancelled-notice")),
         "rescheduled" => Some(t!(lang, "booking-page-moved-notice")),
+        "paid" => Some(t!(lang, "pay-page-paid-notice")),
         _ => None,
     }
 }
@@ -243,6 +320,16 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
             "off",
             t!(lang, "booking-page-declined"),
             t!(lang, "booking-page-declined-lead"),
+        ),
+        BookingStatus::AwaitingPayment => (
+            "wait",
+            t!(lang, "pay-page-awaiting"),
+            t!(lang, "pay-page-awaiting-lead"),
+        ),
+        BookingStatus::PaymentExpired => (
+            "off",
+            t!(lang, "pay-page-expired"),
+            t!(lang, "pay-page-expired-lead"),
         ),
     };
     let zone_name = crate::present::zones::display_name(options.zone.name(), lang);
@@ -336,6 +423,13 @@ fn render(ctx: &Ctx, loaded: &Loaded, options: &PageOptions<'_>) -> Markup {
                     dt { (t!(lang, "booking-page-reason")) }
                     dd { (reason) }
                 }
+                @if let Some(payment) = &loaded.payment {
+                    dt { (t!(lang, "pay-page-payment")) }
+                    dd { (payment_line(lang, payment)) }
+                }
+            }
+            @if booking.status == BookingStatus::AwaitingPayment {
+                p { a.button.primary href=(format!("/booking/{}/pay{}", booking.uid, format::query(&[("token", options.token), ("h", query_h), ("embed", embed_q)]))) { (t!(lang, "pay-page-pay-now")) } }
             }
             @if let Some(path) = &loaded.moved_to {
                 p { a.button.primary href=(path) { (t!(lang, "booking-page-see-new-time")) } }

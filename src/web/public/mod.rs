@@ -4,6 +4,7 @@
 
 mod booker;
 mod booking;
+mod payments;
 mod questions;
 
 use axum::extract::{Path, Query};
@@ -26,10 +27,12 @@ use crate::web::layout::{empty_state, initials, public_page};
 use crate::web::{Ctx, WebError};
 
 pub use booker::{BookerQuery, book, show as booker_page};
-pub use booking::{cancel, ics, page as booking_page, reschedule};
+pub use booking::{cancel, ics, page as booking_page, pay, reschedule};
+pub use payments::stripe_webhook;
 
 /// The Content-Security-Policy of public pages: like every page's, but sites named in the
-/// instance settings may frame them (the embed snippet).
+/// instance settings may frame them (the embed snippet), and the booking form of a paid
+/// event type may go on to Stripe Checkout.
 pub fn csp(state: &AppState) -> HeaderValue {
     let origins = state.settings().embed_origins;
     let ancestors = if origins.is_empty() {
@@ -37,12 +40,23 @@ pub fn csp(state: &AppState) -> HeaderValue {
     } else {
         format!("'self' {}", origins.join(" "))
     };
+    let checkout = checkout_origin(state.config.stripe_base_url.as_deref());
     let policy = format!(
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
          font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
-         form-action 'self'; frame-ancestors {ancestors}"
+         form-action 'self' {checkout}; frame-ancestors {ancestors}"
     );
     HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static("frame-ancestors 'none'"))
+}
+
+/// Where Stripe Checkout's hosted page is: Stripe's own, or the origin of the stand-in
+/// (or proxy) the configuration names for Stripe's API.
+fn checkout_origin(stripe_base_url: Option<&str>) -> String {
+    stripe_base_url
+        .and_then(|base| url::Url::parse(base).ok())
+        .map(|url| url.origin().ascii_serialization())
+        .filter(|origin| origin != "null")
+        .unwrap_or_else(|| "https://checkout.stripe.com".to_string())
 }
 
 /// A public page's response, with the framing policy of public pages.
