@@ -68,3 +68,6 @@ wh-delete-confirm = حذف هذا الـ webhook؟ لن يصل مستقبِله 
 wh-delete-button = حذف الـ webhook
 wh-ping-delivered = تم تسليم الـ ping التجريبي: أجاب المستقبِل بـ HTTP { $status } خلال { $ms } ملّي ثانية.
 wh-ping-failed = لم يُسلَّم الـ ping التجريبي: { $reason } (بعد { $ms } ملّي ثانية).
+
+wh-error-no-trigger = اختر واحدًا على الأقل
+wh-error-event-type = ليس من أنواع مواعيدك ولا من أنواع مواعيد فريق تديره

@@ -64,3 +64,6 @@ wh-delete-confirm = Diesen Webhook löschen? Sein Empfänger erfährt nichts meh
 wh-delete-button = Webhook löschen
 wh-ping-delivered = Test-Ping zugestellt: Der Empfänger antwortete in { $ms } ms mit HTTP { $status }.
 wh-ping-failed = Der Test-Ping wurde nicht zugestellt: { $reason } (nach { $ms } ms).
+
+wh-error-no-trigger = wählen Sie mindestens einen aus
+wh-error-event-type = ist weder eine Ihrer Terminarten noch die eines Teams, das Sie verwalten

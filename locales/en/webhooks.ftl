@@ -76,3 +76,8 @@ wh-delete-button = Delete webhook
 wh-ping-delivered = Test ping delivered: the receiver answered HTTP { $status } in { $ms } ms.
 # $reason: what went wrong, such as "the receiver answered HTTP 503"; $ms: how many milliseconds it took.
 wh-ping-failed = The test ping was not delivered: { $reason } (after { $ms } ms).
+
+# Why a subscription was refused (the settings page and the API).
+
+wh-error-no-trigger = choose at least one
+wh-error-event-type = is not one of your event types or of a team you administer

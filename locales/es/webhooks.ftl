@@ -64,3 +64,6 @@ wh-delete-confirm = ¿Eliminar este webhook? Su receptor no recibirá nada más.
 wh-delete-button = Eliminar webhook
 wh-ping-delivered = Ping de prueba entregado: el receptor respondió HTTP { $status } en { $ms } ms.
 wh-ping-failed = El ping de prueba no se entregó: { $reason } (después de { $ms } ms).
+
+wh-error-no-trigger = elija al menos uno
+wh-error-event-type = no es uno de sus tipos de cita ni de un equipo que usted administre

@@ -64,3 +64,6 @@ wh-delete-confirm = Supprimer ce webhook ? Son destinataire ne recevra plus rien
 wh-delete-button = Supprimer le webhook
 wh-ping-delivered = Ping de test livré : le destinataire a répondu HTTP { $status } en { $ms } ms.
 wh-ping-failed = Le ping de test n’a pas été livré : { $reason } (après { $ms } ms).
+
+wh-error-no-trigger = choisissez-en au moins un
+wh-error-event-type = n’est ni l’un de vos types de rendez-vous ni celui d’une équipe que vous administrez

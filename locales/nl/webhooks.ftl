@@ -64,3 +64,6 @@ wh-delete-confirm = Deze webhook verwijderen? De ontvanger hoort dan niets meer.
 wh-delete-button = Webhook verwijderen
 wh-ping-delivered = Testping afgeleverd: de ontvanger antwoordde HTTP { $status } in { $ms } ms.
 wh-ping-failed = De testping is niet afgeleverd: { $reason } (na { $ms } ms).
+
+wh-error-no-trigger = kies er minstens één
+wh-error-event-type = is geen van uw afspraaktypen en ook niet van een team dat u beheert

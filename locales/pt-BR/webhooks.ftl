@@ -64,3 +64,6 @@ wh-delete-confirm = Excluir este webhook? O receptor dele não receberá mais na
 wh-delete-button = Excluir webhook
 wh-ping-delivered = Ping de teste entregue: o receptor respondeu HTTP { $status } em { $ms } ms.
 wh-ping-failed = O ping de teste não foi entregue: { $reason } (após { $ms } ms).
+
+wh-error-no-trigger = escolha pelo menos um
+wh-error-event-type = não é um dos seus tipos de evento nem de uma equipe que você administra

@@ -441,7 +441,7 @@ async fn after(
                 user,
                 &detail,
                 &FieldErrors::new(),
-                notice("error", &capitalize_first(&err.to_string())),
+                notice("error", &capitalize_first(&err.text(ctx.lang))),
             );
             Ok(render_status(
                 ctx,

@@ -573,10 +573,10 @@ pub async fn cancel(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ))
         }
-        Err(BookingError::WrongState(message)) => {
+        Err(BookingError::WrongState(reason)) => {
             let loaded = load(&ctx, &uid, &query.token).await?;
             let mut options = options_from(&ctx, &query, &loaded);
-            options.notice = Some(("error", message.to_string()));
+            options.notice = Some(("error", reason.text(ctx.lang)));
             Ok(respond_page(&ctx, &loaded, &options, StatusCode::CONFLICT))
         }
         Err(BookingError::Db(err)) => Err(err.into()),
@@ -640,7 +640,7 @@ pub async fn reschedule(
                     })
                     .collect::<Vec<_>>()
                     .join(" "),
-                other => other.to_string(),
+                other => other.text(ctx.lang),
             };
             let back = format!(
                 "/booking/{uid}{}",
