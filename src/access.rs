@@ -46,26 +46,28 @@ use crate::db::event_types;
 use crate::db::teams::{self, TeamRole};
 use crate::db::users::{Role, User};
 pub use crate::model::booking::BookingScope;
+use crate::model::error::Reason;
 use crate::model::event_types::EventType;
+use crate::reason;
 
 /// The answer to "may this person do that".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Access {
     Allowed,
-    /// Visible, but not this action; the reason is shown to the person.
-    Forbidden(&'static str),
+    /// Visible, but not this action; the reason is shown to the person, in their language.
+    Forbidden(Reason),
     /// Not visible at all: answer as if it did not exist.
     Hidden,
 }
 
 impl Access {
-    pub fn is_allowed(self) -> bool {
-        self == Access::Allowed
+    pub fn is_allowed(&self) -> bool {
+        *self == Access::Allowed
     }
 
     /// Whether the person may at least see the object.
-    pub fn is_visible(self) -> bool {
-        self != Access::Hidden
+    pub fn is_visible(&self) -> bool {
+        *self != Access::Hidden
     }
 
     fn allowed_if(condition: bool, otherwise: Access) -> Access {
@@ -131,7 +133,7 @@ pub fn booking(
     };
     Ok(Access::allowed_if(
         may_act,
-        Access::Forbidden("only the booking's hosts and the team's admins can change it"),
+        Access::Forbidden(reason!("access-booking-hosts")),
     ))
 }
 
@@ -180,7 +182,7 @@ fn team_access(role: Option<TeamRole>, action: Action) -> Access {
         (None, _) => Access::Hidden,
         (Some(_), Action::View) | (Some(TeamRole::Admin), Action::Manage) => Access::Allowed,
         (Some(TeamRole::Member), Action::Manage) => {
-            Access::Forbidden("only the team's admins can change the team")
+            Access::Forbidden(reason!("access-team-admins"))
         }
     }
 }
@@ -194,18 +196,16 @@ fn team_role(conn: &Connection, team_id: i64, user: &User) -> rusqlite::Result<O
 pub fn administration(user: &User) -> Access {
     Access::allowed_if(
         user.role.is_admin(),
-        Access::Forbidden("only administrators can do this"),
+        Access::Forbidden(reason!("access-administrators")),
     )
 }
 
 /// May `user` disable (or enable) the account `target`?
 pub fn disable_account(user: &User, target: &User) -> Access {
     match administration(user) {
-        Access::Allowed if target.id == user.id => {
-            Access::Forbidden("you cannot disable your own account")
-        }
+        Access::Allowed if target.id == user.id => Access::Forbidden(reason!("access-own-account")),
         Access::Allowed if target.role == Role::Owner => {
-            Access::Forbidden("the owner's account cannot be disabled")
+            Access::Forbidden(reason!("access-owner-account"))
         }
         other => other,
     }

@@ -138,7 +138,7 @@ pub async fn change_password(
         errors.add("current_password", "is not your current password");
     }
     if let Err(reason) = password::check_policy(new) {
-        errors.add("new_password", reason);
+        errors.refuse("new_password", reason);
     }
     if new != repeat {
         errors.add("new_password_confirm", "does not match the new password");

@@ -17,7 +17,7 @@ use crate::i18n::Language;
 use crate::integrations::notify::email::{self, EmailError, Mailer};
 use crate::model::error::{FieldErrors, check_email};
 use crate::scheduling::manage::ManageError;
-use crate::t;
+use crate::{reason, t};
 
 /// How long an invitation link works.
 pub const VALIDITY: Duration = Duration::days(7);
@@ -44,9 +44,7 @@ fn require_admin(user: &User) -> Result<(), ManageError> {
     if user.role.is_admin() {
         Ok(())
     } else {
-        Err(ManageError::Forbidden(
-            "only administrators can invite people",
-        ))
+        Err(ManageError::Forbidden(reason!("access-invite")))
     }
 }
 
@@ -65,15 +63,12 @@ pub fn invite(
     if let Err(reason) = check_email(email) {
         errors.add("email", reason);
     } else if users::by_email(conn, email)?.is_some() {
-        errors.add("email", "already belongs to an account");
+        errors.refuse("email", reason!("admin-error-has-account"));
     } else if invitations::pending_for_email(conn, email, now)? {
-        errors.add(
-            "email",
-            "already has a pending invitation; revoke it to send a new one",
-        );
+        errors.refuse("email", reason!("admin-error-invited"));
     }
     let role = Role::assignable(role).unwrap_or_else(|| {
-        errors.add("role", "must be member or admin");
+        errors.refuse("role", reason!("error-member-or-admin"));
         Role::Member
     });
     errors.into_result(())?;
@@ -298,15 +293,18 @@ pub async fn accept(
     let mut errors = FieldErrors::new();
     let name = input.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 100 {
-        errors.add("name", "must be 1 to 100 characters");
+        errors.refuse(
+            "name",
+            reason!("error-characters-between", min = 1, max = 100),
+        );
     } else if let Err(reason) = crate::model::error::check_single_line(&name) {
         errors.add("name", reason);
     }
     if let Err(reason) = password::check_policy(&input.password) {
-        errors.add("password", reason);
+        errors.refuse("password", reason);
     }
     if input.password != input.password_confirm {
-        errors.add("password_confirm", "does not match the password");
+        errors.refuse("password_confirm", reason!("error-password-mismatch"));
     }
     errors.into_result(())?;
     let password_hash = auth::hash_password(input.password).await?;

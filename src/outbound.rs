@@ -16,6 +16,9 @@ use std::time::Duration;
 
 use reqwest::Url;
 
+use crate::model::error::Reason;
+use crate::reason;
+
 /// How long connecting may take.
 pub const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 /// How long a whole request (connect, send, answer) may take.
@@ -95,56 +98,111 @@ pub enum Wrapper {
     Teredo,
 }
 
-impl fmt::Display for Refusal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            Refusal::Loopback => "a loopback address",
-            Refusal::Unspecified => "an unspecified address",
-            Refusal::LinkLocal => "a link-local address",
-            Refusal::CloudMetadata => "a cloud metadata address",
-            Refusal::Multicast => "a multicast address",
-            Refusal::Broadcast => "the broadcast address",
-            Refusal::Documentation => "an address reserved for documentation",
-            Refusal::Benchmarking => "an address reserved for benchmarking",
-            Refusal::Reserved => "a reserved address",
+impl Refusal {
+    /// What kind of address it is, as a catalogue message.
+    pub fn reason(self) -> Reason {
+        let (refusal, wrapper, ipv4) = self.kind();
+        reason!(
+            "outbound-refusal",
+            refusal = refusal,
+            wrapper = wrapper,
+            ipv4 = ipv4
+        )
+    }
+
+    /// The names `outbound-refusal` chooses its words by: the kind of address, and for a
+    /// wrapping IPv6 form its kind and the wrapped IPv4 address (else empty).
+    fn kind(self) -> (&'static str, &'static str, String) {
+        let kind = match self {
+            Refusal::Loopback => "loopback",
+            Refusal::Unspecified => "unspecified",
+            Refusal::LinkLocal => "link-local",
+            Refusal::CloudMetadata => "cloud-metadata",
+            Refusal::Multicast => "multicast",
+            Refusal::Broadcast => "broadcast",
+            Refusal::Documentation => "documentation",
+            Refusal::Benchmarking => "benchmarking",
+            Refusal::Reserved => "reserved",
+            Refusal::Private => "private",
             Refusal::Wrapped { form, ipv4 } => {
-                let name = match form {
-                    Wrapper::Ipv4Compatible => "an IPv4-compatible",
-                    Wrapper::Ipv4Translated => "an IPv4-translated",
-                    Wrapper::SixToFour => "a 6to4",
-                    Wrapper::Teredo => "a Teredo",
+                let form = match form {
+                    Wrapper::Ipv4Compatible => "ipv4-compatible",
+                    Wrapper::Ipv4Translated => "ipv4-translated",
+                    Wrapper::SixToFour => "six-to-four",
+                    Wrapper::Teredo => "teredo",
                 };
-                return write!(f, "{name} address wrapping {ipv4}");
+                return ("wrapped", form, ipv4.to_string());
             }
-            Refusal::Private => {
-                "a private network address (an administrator can allow those in the instance settings)"
-            }
-        })
+        };
+        (kind, "", String::new())
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// In English, for logs and tests.
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.reason().fmt(f)
+    }
+}
+
+/// Why a URL or host is refused. The messages complete a sentence that starts with the
+/// field's name.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TargetError {
-    #[error("is not a valid URL")]
     InvalidUrl,
-    #[error("must start with http:// or https:// (not {0}://)")]
     Scheme(String),
-    #[error("must not contain a user name or password")]
     Credentials,
-    #[error("has no host")]
     NoHost,
-    #[error("has a host, {host}, that cannot be resolved: {reason}")]
-    Resolve { host: String, reason: String },
-    #[error(
-        "points to {}, {refusal}; Kairos does not send there",
-        where_to(host, address)
-    )]
+    Resolve {
+        host: String,
+        reason: String,
+    },
     Refused {
         host: String,
         address: IpAddr,
         refusal: Refusal,
     },
 }
+
+impl TargetError {
+    /// Why, as a catalogue message: forms write it in their reader's language.
+    pub fn reason(&self) -> Reason {
+        match self {
+            TargetError::InvalidUrl => reason!("outbound-invalid-url"),
+            TargetError::Scheme(scheme) => reason!("outbound-scheme", scheme = scheme.as_str()),
+            TargetError::Credentials => reason!("outbound-credentials"),
+            TargetError::NoHost => reason!("outbound-no-host"),
+            TargetError::Resolve { host, reason } => reason!(
+                "outbound-unresolved",
+                host = host.as_str(),
+                error = reason.as_str()
+            ),
+            TargetError::Refused {
+                host,
+                address,
+                refusal,
+            } => {
+                let (refusal, wrapper, ipv4) = refusal.kind();
+                reason!(
+                    "outbound-refused",
+                    target = where_to(host, address),
+                    refusal = refusal,
+                    wrapper = wrapper,
+                    ipv4 = ipv4
+                )
+            }
+        }
+    }
+}
+
+/// In English, for logs, job failures and the places that show it as it is.
+impl fmt::Display for TargetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.reason().fmt(f)
+    }
+}
+
+impl std::error::Error for TargetError {}
 
 /// The host, and the address it resolved to when that differs: `localhost (::1)`.
 fn where_to(host: &str, address: &IpAddr) -> String {
@@ -720,6 +778,32 @@ mod tests {
         ] {
             assert_eq!(refused(address, STRICT), None, "{address}");
         }
+    }
+
+    #[test]
+    fn refused_targets_are_written_in_the_reader_s_language() {
+        let loopback = TargetError::Refused {
+            host: "localhost".into(),
+            address: IpAddr::V6(Ipv6Addr::LOCALHOST),
+            refusal: Refusal::Loopback,
+        };
+        assert_eq!(
+            loopback.to_string(),
+            "points to localhost (::1), a loopback address; Kairos does not send there"
+        );
+        assert_eq!(
+            loopback.reason().text(crate::i18n::Language::German),
+            "zeigt auf localhost (::1), eine Loopback-Adresse; dorthin sendet Kairos nicht"
+        );
+        let wrapped = refused("2002:7f00:1::", STRICT).expect("refused");
+        assert_eq!(
+            wrapped.reason().text(crate::i18n::Language::French),
+            "une adresse 6to4 qui contient 127.0.0.1"
+        );
+        assert_eq!(
+            TargetError::Scheme("ftp".into()).to_string(),
+            "must start with http:// or https:// (not ftp://)"
+        );
     }
 
     #[test]

@@ -28,3 +28,13 @@ unavailable-duration-limit-reached = تم بلوغ الحد الأقصى للو�
     }
 unavailable-no-seats-left = لم تعد هناك مقاعد متاحة في هذا الوقت
 unavailable-not-first-slot-of-day = يُعرض أول وقت متاح فقط من كل يوم
+api-booking-cap = { $cap ->
+        [host] { bk-cap-host }
+       *[event-type] { bk-cap-event-type }
+    }؛ حاول مرة أخرى بعد { $seconds ->
+        [one] ثانية واحدة
+        [two] ثانيتين
+        [few] { $seconds } ثوانٍ
+        [many] { $seconds } ثانيةً
+       *[other] { $seconds } ثانية
+    }

@@ -61,3 +61,14 @@ booker-choose = اختر…
 booker-phone-hint = رقم هاتف مثل ‎+966 11 123 4567
 profile-nothing-to-book = لا يوجد ما يُحجز بعد
 profile-nothing-to-book-text = لا توجد أنواع مواعيد متاحة للحجز هنا حاليًا.
+
+booker-error-too-many-guests = { $max ->
+        [one] يجب ألا يتجاوز ضيفًا واحدًا
+        [two] يجب ألا يتجاوز ضيفين
+        [few] يجب ألا يتجاوز { $max } ضيوف
+        [many] يجب ألا يتجاوز { $max } ضيفًا
+       *[other] يجب ألا يتجاوز { $max } ضيف
+    }
+booker-error-not-a-question = ليس سؤالًا من أسئلة نوع الموعد هذا
+booker-error-choices = يجب أن يكون قائمة خيارات
+booker-error-not-a-choice = «{ $choice }» ليس من الخيارات؛ اختر من: { $choices }

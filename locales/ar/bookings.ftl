@@ -75,3 +75,16 @@ bk-free-on-day = { $day } · { $count ->
    *[other] { $count } وقت متاح
 }
 bk-time-taken = لم يعد هذا الوقت متاحًا. يُرجى اختيار وقت آخر.
+
+bk-cap-event-type = أُجريت حجوزات كثيرة جدًا لنوع الموعد هذا في الساعة الأخيرة
+bk-cap-host = أُجريت حجوزات كثيرة جدًا مع هذا المضيف في الساعة الأخيرة
+bk-error-host-gone = أحد مضيفي نوع الموعد هذا لم يعد موجودًا
+bk-error-no-duration = ليس لنوع الموعد أي مدة
+bk-error-other-duration = { $minutes } ليست من مدد نوع الموعد ({ $durations })
+bk-error-no-locations = ليس لنوع الموعد هذا أماكن للاختيار بينها
+bk-error-not-active = هذا الحجز غير نشط؛ فقد أُلغي أو رُفض أو نُقل إلى وقت آخر
+bk-error-over = انتهى هذا الموعد ولم يعد إلغاؤه ممكنًا
+bk-error-event-type-deleted = حُذف نوع الموعد الخاص بهذا الحجز
+bk-error-confirm-pending-only = لا يمكن تأكيد إلا الحجز الذي ينتظر التأكيد
+bk-error-started = بدأ هذا الموعد بالفعل
+bk-error-reject-pending-only = لا يمكن رفض إلا الحجز الذي ينتظر التأكيد

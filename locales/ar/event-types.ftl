@@ -37,8 +37,6 @@ et-cancel = إلغاء
 et-continue = متابعة
 et-error-durations = يجب أن تكون أعدادًا صحيحة من الدقائق، مثل 30 أو 15, 30, 60
 et-error-days-required = مطلوب لهذا الاختيار
-et-error-date = يجب أن يكون تاريخًا مثل 2026-03-30 (YYYY-MM-DD)
-et-error-year = يجب أن يقع بين عامي { $min } و{ $max }
 
 et-not-saved = لم يُحفظ بعد: اضغط «حفظ التغييرات» عند الانتهاء.
 et-preview = معاينة
@@ -156,3 +154,56 @@ et-snippet = الشيفرة
 et-copy-snippet = نسخ الشيفرة
 et-back = رجوع
 et-save = حفظ التغييرات
+
+et-error-no-duration = يجب أن يتضمن مدة واحدة على الأقل
+et-error-too-many-durations = { $max ->
+        [one] يجب ألا يتضمن أكثر من مدة واحدة
+        [two] يجب ألا يتضمن أكثر من مدتين
+        [few] يجب ألا يتضمن أكثر من { $max } مدد
+        [many] يجب ألا يتضمن أكثر من { $max } مدةً
+       *[other] يجب ألا يتضمن أكثر من { $max } مدة
+    }
+et-error-duration-range = { $max ->
+        [one] { $minutes } ليس بين { $min } ودقيقة واحدة
+        [two] { $minutes } ليس بين { $min } ودقيقتين
+        [few] { $minutes } ليس بين { $min } و{ $max } دقائق
+        [many] { $minutes } ليس بين { $min } و{ $max } دقيقةً
+       *[other] { $minutes } ليس بين { $min } و{ $max } دقيقة
+    }
+et-error-repeated-duration = يجب ألا تتكرر فيه أي مدة
+et-error-end-before-start = يجب ألا يكون قبل البداية
+et-error-zero-limit = يجب أن يكون 1 على الأقل (اتركه فارغًا لعدم وضع حد)
+et-error-seats-confirmation = لا يمكن الجمع بينه وبين «يتطلب تأكيدًا»
+et-error-too-many-locations = { $max ->
+        [one] يجب ألا يتضمن أكثر من مكان واحد
+        [two] يجب ألا يتضمن أكثر من مكانين
+        [few] يجب ألا يتضمن أكثر من { $max } أماكن
+        [many] يجب ألا يتضمن أكثر من { $max } مكانًا
+       *[other] يجب ألا يتضمن أكثر من { $max } مكان
+    }
+et-error-hosts-of-teams = مخصصون لأنواع مواعيد الفرق فقط
+et-error-personal-kind = يجب أن يكون individual لنوع موعد شخصي
+et-error-team-kind = يجب أن يكون collective (جماعي) أو roundRobin (بالتناوب) لنوع موعد خاص بفريق
+et-error-no-host = يجب أن يتضمن مضيفًا واحدًا على الأقل
+et-error-host-twice = مدرج مرتين
+et-error-group-of-round-robin = مخصص لأنواع المواعيد بالتناوب فقط
+et-error-link = يجب أن يكون رابطًا يبدأ بـ http:// أو https://
+et-error-video-url = يُنشأ لكل حجز؛ اتركه فارغًا
+et-error-key = { $max ->
+        [few] يجب أن يتكون من { $min } إلى { $max } أحرف أو أرقام أو - أو _
+        [many] يجب أن يتكون من { $min } إلى { $max } حرفًا أو رقمًا أو - أو _
+       *[other] يجب أن يتكون من { $min } إلى { $max } حرف أو رقم أو - أو _
+    }
+et-error-key-of-the-form = يستخدمه نموذج الحجز نفسه؛ اختر غيره
+et-error-key-used = يستخدمه سؤال آخر
+et-error-no-choice = يجب أن تتضمن خيارًا واحدًا على الأقل
+et-error-choices-distinct = يجب أن تكون مختلفة وغير فارغة
+et-error-choices-of-lists = مخصصة لأسئلة القوائم المنسدلة والاختيار المتعدد والاختيار الفردي فقط
+et-error-slug-used = مستخدم بالفعل لنوع موعد آخر
+et-error-team-schedule = تتبع أنواع مواعيد الفرق الجدول الافتراضي لكل مضيف
+et-error-not-your-schedule = ليس من جداولك
+et-error-not-a-member = ليس عضوًا في الفريق
+et-error-needs-google = يحتاج إلى تقويم Google بوصفه تقويم الوجهة لكل مضيف (لوحة التحكم ← التقويمات)
+et-error-needs-microsoft = يحتاج إلى تقويم Microsoft 365 بوصفه تقويم الوجهة لكل مضيف (لوحة التحكم ← التقويمات)
+et-error-needs-zoom = يتطلب أن يربط كل مضيف حسابه في Zoom (لوحة التحكم ← التقويمات)
+et-error-team-fixed = لا يمكن تغييره؛ أنشئ نوع موعد جديدًا بدلًا من ذلك

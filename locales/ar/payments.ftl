@@ -176,3 +176,15 @@ pay-booker-refund-part-late =
        *[other] إذا ألغيت قبل البدء بـ { $hours } ساعة على الأقل، يُرد إليك المبلغ كاملًا؛ وبعد ذلك يُرد { $percent }٪.
     }
 pay-booker-continue = المتابعة إلى الدفع
+
+# Why a payment setting, price, refund or no-show was refused.
+pay-error-not-set-up = نوع الموعد هذا مدفوع، ولم يُعدّ الدفع بعد
+pay-error-no-show-confirmed-only = لا يمكن وضع علامة عدم الحضور إلا على حجز مؤكَّد
+pay-error-no-show-not-started = لا يمكن وضع علامة عدم الحضور إلا بعد بدء الموعد
+pay-error-no-show-marked = سبق وضع علامة عدم الحضور على هذا المدعو
+pay-error-refund-hours = يجب ألا يتجاوز 8760 ساعة (سنة)
+pay-error-percent = يجب أن يكون عددًا صحيحًا من 0 إلى 100
+pay-error-secret-key = يجب أن يكون مفتاحًا سريًا من Stripe ‏(sk_test_…، sk_live_…) أو مفتاحًا مقيَّدًا (rk_…)
+pay-error-webhook-secret = يجب أن يكون سر التوقيع الخاص بنقطة النهاية، ويبدأ بـ whsec_
+pay-error-hold-minutes = يجب أن يكون عددًا صحيحًا من الدقائق بين 5 و1440
+pay-page-paid-thanks = شكرًا لك: وصلت دفعتك.

@@ -49,3 +49,6 @@ team-invite-hint = تحصل على رابط صالح لمرة واحدة ليخ�
 team-email = البريد الإلكتروني
 team-create-account = إنشاء الحساب
 team-member-created = أصبح لدى { $name } حساب وانضم إلى الفريق.
+
+team-error-slug-used = مستخدم بالفعل لفريق آخر
+team-error-not-a-user = ليس مستخدمًا في هذه النسخة

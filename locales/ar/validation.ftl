@@ -12,3 +12,61 @@ error-characters-between = يجب أن يكون من { $min } إلى { $max } ح
 error-between = يجب أن يكون بين { $min } و{ $max }
 error-on-one-line = يجب أن يكون في سطر واحد
 error-characters-long = يجب أن يكون طوله من { $min } إلى { $max } حرفًا
+
+error-date = يجب أن يكون تاريخًا مثل 2026-03-30 (YYYY-MM-DD)
+error-year = يجب أن يقع بين عامي { $min } و{ $max }
+error-instant = يجب أن يكون لحظة زمنية بصيغة RFC 3339 مثل 2026-03-30T09:00:00Z
+error-whole-second = يجب أن يكون ثانية كاملة (لا يحتفظ Kairos بأجزاء الثانية)
+
+error-at-most = يجب ألا يتجاوز { $max }
+error-number = يجب أن يكون رقمًا
+error-phone = يجب أن يكون رقم هاتف مثل ‎+966 11 123 4567
+error-international-phone = يجب أن يكون رقم هاتف بالصيغة الدولية مثل ‎+966111234567
+error-one-of = يجب أن يكون إحدى هذه القيم: { $choices }
+error-language = يجب أن يكون أحد الرموز en أو de أو fr أو es أو pt-BR أو nl أو ar
+error-slug = لا يحتوي إلا على أحرف لاتينية صغيرة وأرقام و-، ويجب ألا يبدأ بـ-
+error-member-or-admin = يجب أن يكون عضوًا أو مسؤولًا
+error-json-object = يجب أن يكون كائن JSON
+error-invalid-link = رابط غير صالح
+
+error-password-short = { $min ->
+        [one] يجب ألا يقل طولها عن حرف واحد
+        [two] يجب ألا يقل طولها عن حرفين
+        [few] يجب ألا يقل طولها عن { $min } أحرف
+        [many] يجب ألا يقل طولها عن { $min } حرفًا
+       *[other] يجب ألا يقل طولها عن { $min } حرف
+    }
+error-password-long = { $max ->
+        [one] يجب ألا يزيد طولها على بايت واحد
+        [two] يجب ألا يزيد طولها على بايتين
+        [few] يجب ألا يزيد طولها على { $max } بايتات
+        [many] يجب ألا يزيد طولها على { $max } بايتًا
+       *[other] يجب ألا يزيد طولها على { $max } بايت
+    }
+error-password-one-character = يجب ألا تتكون من حرف واحد مكرر
+error-password-common = مدرجة في قائمة كلمات المرور الشائعة؛ اختر غيرها
+
+outbound-invalid-url = ليس رابطًا صالحًا
+outbound-scheme = يجب أن يبدأ بـ http:// أو https:// (وليس { $scheme }://)
+outbound-credentials = يجب ألا يحتوي على اسم مستخدم أو كلمة مرور
+outbound-no-host = لا يحتوي على اسم خادم
+outbound-unresolved = يحتوي على اسم خادم، { $host }، تعذّر العثور على عنوانه: { $error }
+outbound-refusal = { $refusal ->
+        [loopback] عنوان استرجاع ذاتي
+        [unspecified] عنوان غير محدد
+        [link-local] عنوان محلي للرابط
+        [cloud-metadata] عنوان بيانات سحابية وصفية
+        [multicast] عنوان بث متعدد
+        [broadcast] عنوان البث العام
+        [documentation] عنوان محجوز للتوثيق
+        [benchmarking] عنوان محجوز لاختبارات الأداء
+        [private] عنوان في شبكة خاصة (يمكن للمسؤول السماح بها في إعدادات النسخة)
+        [wrapped] { $wrapper ->
+            [ipv4-compatible] عنوان متوافق مع IPv4 يحتوي على { $ipv4 }
+            [ipv4-translated] عنوان مترجم من IPv4 يحتوي على { $ipv4 }
+            [six-to-four] عنوان 6to4 يحتوي على { $ipv4 }
+           *[teredo] عنوان Teredo يحتوي على { $ipv4 }
+        }
+       *[reserved] عنوان محجوز
+    }
+outbound-refused = يشير إلى { $target }، وهو { outbound-refusal }؛ لا يرسل Kairos إلى هناك

@@ -70,3 +70,6 @@ wh-ping-delivered = تم تسليم الـ ping التجريبي: أجاب ال�
 wh-ping-failed = لم يُسلَّم الـ ping التجريبي: { $reason } (بعد { $ms } ملّي ثانية).
 wh-trigger-booking-payment-initiated = بدأ الدفع (الوقت محجوز)
 wh-trigger-booking-paid = تم دفع حجز
+
+wh-error-no-trigger = اختر واحدًا على الأقل
+wh-error-event-type = ليس من أنواع مواعيدك ولا من أنواع مواعيد فريق تديره

@@ -138,3 +138,39 @@ wf-new-body =
 
     للإلغاء أو اختيار وقت آخر: { $RESCHEDULE_URL }
 wf-trigger-booking-paid = عند دفع حجز
+
+wf-error-not-your-team = ليس من فرقك
+wf-error-owner = يجب أن يكون أنت أو أحد فرقك
+wf-error-owner-admin = يجب أن يكون أنت أو فريقًا تديره
+wf-error-offset-too-long = { $days ->
+        [one] يجب ألا يتجاوز يومًا واحدًا
+        [two] يجب ألا يتجاوز يومين
+        [few] يجب ألا يتجاوز { $days } أيام
+        [many] يجب ألا يتجاوز { $days } يومًا
+       *[other] يجب ألا يتجاوز { $days } يوم
+    }
+wf-error-offset-required = مطلوب للتذكير أو للمتابعة
+wf-error-event-types = يجب أن تكون من أنواع مواعيد مالك مسار العمل
+wf-error-no-step = أضف خطوة واحدة على الأقل
+wf-error-too-many-steps = { $max ->
+        [one] خطوة واحدة على الأكثر
+        [two] خطوتان على الأكثر
+        [few] { $max } خطوات على الأكثر
+        [many] { $max } خطوةً على الأكثر
+       *[other] { $max } خطوة على الأكثر
+    }
+wf-error-subject-required = مطلوب للبريد الإلكتروني
+wf-error-subject-one-line = { $max ->
+        [one] يجب أن يكون سطرًا واحدًا لا يتجاوز حرفًا واحدًا
+        [two] يجب أن يكون سطرًا واحدًا لا يتجاوز حرفين
+        [few] يجب أن يكون سطرًا واحدًا لا يتجاوز { $max } أحرف
+        [many] يجب أن يكون سطرًا واحدًا لا يتجاوز { $max } حرفًا
+       *[other] يجب أن يكون سطرًا واحدًا لا يتجاوز { $max } حرف
+    }
+wf-error-unknown-variables = { $count ->
+        [one] يستخدم متغيرًا غير معروف: { $names }
+        [two] يستخدم متغيرين غير معروفين: { $names }
+        [few] يستخدم { $count } متغيرات غير معروفة: { $names }
+        [many] يستخدم { $count } متغيرًا غير معروف: { $names }
+       *[other] يستخدم { $count } متغير غير معروف: { $names }
+    }

@@ -320,3 +320,6 @@ admin-zoom-step-app = Wählen Sie im Zoom App Marketplace { $menu } und legen Si
 admin-zoom-step-scopes = Fügen Sie die Scopes hinzu, um Meetings anzulegen, zu ändern und zu löschen und den Benutzer zu lesen ({ $write } und { $read } oder ihre feiner gegliederten Entsprechungen).
 admin-zoom-step-redirect = Tragen Sie diese Weiterleitungs-URL ein (auch in der OAuth-Zulassungsliste) und fügen Sie dann Client-ID und Geheimnis oben ein:
 admin-zoom-leaves = Was dieses Gerät verlässt: Titel, Zeit und Dauer jeder Zoom-Buchung sowie eine Agenda-Zeile mit der Kennung der Buchung. Keine Namen der Eingeladenen, keine E-Mails, Antworten oder Notizen.
+
+admin-error-has-account = gehört bereits zu einem Konto
+admin-error-invited = hat bereits eine offene Einladung; widerrufen Sie sie, um eine neue zu senden

@@ -28,3 +28,10 @@ unavailable-duration-limit-reached = Die höchste gebuchte Zeit für { $period -
     } ist erreicht
 unavailable-no-seats-left = Zu dieser Zeit sind keine Plätze mehr frei
 unavailable-not-first-slot-of-day = Es wird nur die erste freie Zeit jedes Tages angeboten
+api-booking-cap = { $cap ->
+        [host] { bk-cap-host }
+       *[event-type] { bk-cap-event-type }
+    }; versuchen Sie es in { $seconds ->
+        [one] { $seconds } Sekunde
+       *[other] { $seconds } Sekunden
+    } erneut

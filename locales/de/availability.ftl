@@ -65,3 +65,6 @@ avail-error-range = hat eine ungültige Zeitspanne: Geben Sie einen Beginn und e
 avail-error-needs-date = braucht ein Datum
 # Ein eigener Satz über dem Formular.
 avail-error-overrides = Die Ausnahmen an Daten sind ungültig: Geben Sie jedem Datum einen Beginn und ein Ende, etwa 09:00 und 17:00.
+
+avail-error-keep-default = machen Sie stattdessen einen anderen Zeitplan zum Standard
+avail-error-delete-default = der Standardplan kann nicht gelöscht werden; machen Sie zuerst einen anderen Zeitplan zum Standard

@@ -53,3 +53,11 @@ booker-choose = Bitte wählen…
 booker-phone-hint = Eine Telefonnummer wie +49 30 1234567
 profile-nothing-to-book = Noch nichts zu buchen
 profile-nothing-to-book-text = Hier gibt es im Moment keine Terminarten zu buchen.
+
+booker-error-too-many-guests = { $max ->
+        [one] darf höchstens { $max } Gast enthalten
+       *[other] darf höchstens { $max } Gäste enthalten
+    }
+booker-error-not-a-question = ist keine Frage dieser Terminart
+booker-error-choices = muss eine Liste von Auswahlmöglichkeiten sein
+booker-error-not-a-choice = „{ $choice }“ ist keine Auswahlmöglichkeit; wählen Sie aus: { $choices }

@@ -68,3 +68,16 @@ bk-earlier = Früher
 bk-later = Später
 bk-free-on-day = { $day } · { $count } frei
 bk-time-taken = Diese Zeit ist nicht mehr frei. Bitte wählen Sie eine andere.
+
+bk-cap-event-type = in der letzten Stunde wurden zu viele Buchungen für diese Terminart vorgenommen
+bk-cap-host = in der letzten Stunde wurden zu viele Buchungen bei diesem Gastgeber vorgenommen
+bk-error-host-gone = ein Gastgeber dieser Terminart existiert nicht mehr
+bk-error-no-duration = die Terminart hat keine Dauer
+bk-error-other-duration = { $minutes } ist keine der Dauern der Terminart ({ $durations })
+bk-error-no-locations = diese Terminart hat keine Orte zur Auswahl
+bk-error-not-active = diese Buchung ist nicht aktiv; sie wurde abgesagt, abgelehnt oder verlegt
+bk-error-over = dieser Termin ist vorbei und kann nicht mehr abgesagt werden
+bk-error-event-type-deleted = die Terminart dieser Buchung wurde gelöscht
+bk-error-confirm-pending-only = nur eine Buchung, die auf Bestätigung wartet, kann bestätigt werden
+bk-error-started = dieser Termin hat bereits begonnen
+bk-error-reject-pending-only = nur eine Buchung, die auf Bestätigung wartet, kann abgelehnt werden

@@ -44,9 +44,6 @@ et-cancel = Abbrechen
 et-continue = Weiter
 et-error-durations = muss aus ganzen Minutenzahlen bestehen, etwa 30 oder 15, 30, 60
 et-error-days-required = ist für diese Auswahl erforderlich
-et-error-date = muss ein Datum sein, etwa 2026-03-30 (JJJJ-MM-TT)
-# $min, $max: Jahre.
-et-error-year = muss zwischen den Jahren { $min } und { $max } liegen
 
 # Der Editor.
 et-not-saved = Noch nicht gespeichert: Klicken Sie auf „Änderungen speichern“, wenn Sie fertig sind.
@@ -171,3 +168,43 @@ et-snippet = Code
 et-copy-snippet = Code kopieren
 et-back = Zurück
 et-save = Änderungen speichern
+
+et-error-no-duration = muss mindestens eine Dauer enthalten
+et-error-too-many-durations = { $max ->
+        [one] darf höchstens { $max } Dauer enthalten
+       *[other] darf höchstens { $max } Dauern enthalten
+    }
+et-error-duration-range = { $max ->
+        [one] { $minutes } liegt nicht zwischen { $min } und { $max } Minute
+       *[other] { $minutes } liegt nicht zwischen { $min } und { $max } Minuten
+    }
+et-error-repeated-duration = darf keine Dauer doppelt enthalten
+et-error-end-before-start = darf nicht vor dem Beginn liegen
+et-error-zero-limit = muss mindestens 1 sein (für keine Grenze leer lassen)
+et-error-seats-confirmation = lässt sich nicht mit „Erfordert Bestätigung“ kombinieren
+et-error-too-many-locations = { $max ->
+        [one] darf höchstens { $max } Ort enthalten
+       *[other] darf höchstens { $max } Orte enthalten
+    }
+et-error-hosts-of-teams = gibt es nur bei Terminarten eines Teams
+et-error-personal-kind = muss bei einer persönlichen Terminart „individual“ sein
+et-error-team-kind = muss bei einer Terminart eines Teams „collective“ (gemeinsam) oder „roundRobin“ (reihum) sein
+et-error-no-host = muss mindestens einen Gastgeber enthalten
+et-error-host-twice = ist doppelt aufgeführt
+et-error-group-of-round-robin = gibt es nur bei Terminarten, die reihum verteilt werden
+et-error-link = muss ein Link mit http:// oder https:// sein
+et-error-video-url = wird für jede Buchung erstellt; bitte weglassen
+et-error-key = muss aus { $min } bis { $max } Buchstaben, Ziffern, - oder _ bestehen
+et-error-key-of-the-form = wird vom Buchungsformular selbst verwendet; bitte wählen Sie einen anderen
+et-error-key-used = wird bereits von einer anderen Frage verwendet
+et-error-no-choice = muss mindestens eine Auswahlmöglichkeit enthalten
+et-error-choices-distinct = müssen verschieden und nicht leer sein
+et-error-choices-of-lists = gibt es nur bei Auswahllisten, Mehrfach- und Einfachauswahl
+et-error-slug-used = wird bereits von einer anderen Terminart verwendet
+et-error-team-schedule = Terminarten eines Teams folgen dem Standardplan jedes Gastgebers
+et-error-not-your-schedule = ist keiner Ihrer Zeitpläne
+et-error-not-a-member = ist kein Mitglied des Teams
+et-error-needs-google = braucht einen Google-Kalender als Zielkalender jedes Gastgebers (Dashboard → Kalender)
+et-error-needs-microsoft = braucht einen Microsoft-365-Kalender als Zielkalender jedes Gastgebers (Dashboard → Kalender)
+et-error-needs-zoom = erfordert, dass jeder Gastgeber sein Zoom-Konto verbindet (Dashboard → Kalender)
+et-error-team-fixed = kann nicht geändert werden; legen Sie stattdessen eine neue Terminart an

@@ -153,3 +153,15 @@ pay-booker-refund-part-late =
        *[other] Wenn Sie mindestens { $hours } Stunden vor Beginn absagen, wird Ihnen alles erstattet; danach werden { $percent } % erstattet.
     }
 pay-booker-continue = Weiter zur Zahlung
+
+# Why a payment setting, price, refund or no-show was refused.
+pay-error-not-set-up = dieser Termintyp ist kostenpflichtig, und Zahlungen sind noch nicht eingerichtet
+pay-error-no-show-confirmed-only = nur eine bestätigte Buchung kann als nicht erschienen markiert werden
+pay-error-no-show-not-started = „Nicht erschienen“ kann erst markiert werden, wenn der Termin begonnen hat
+pay-error-no-show-marked = diese Person wurde bereits als nicht erschienen markiert
+pay-error-refund-hours = darf höchstens 8760 Stunden (ein Jahr) betragen
+pay-error-percent = muss eine ganze Zahl von 0 bis 100 sein
+pay-error-secret-key = muss ein geheimer Stripe-Schlüssel (sk_test_…, sk_live_…) oder ein eingeschränkter Schlüssel (rk_…) sein
+pay-error-webhook-secret = muss das Signatur-Geheimnis des Endpunkts sein, das mit whsec_ beginnt
+pay-error-hold-minutes = muss eine ganze Zahl von 5 bis 1440 Minuten sein
+pay-page-paid-thanks = Vielen Dank: Ihre Zahlung ist eingegangen.

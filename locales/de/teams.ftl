@@ -41,3 +41,6 @@ team-invite-hint = Sie erhalten einen einmaligen Link, mit dem die Person ihr Pa
 team-email = E-Mail
 team-create-account = Konto anlegen
 team-member-created = { $name } hat ein Konto und ist im Team.
+
+team-error-slug-used = wird bereits von einem anderen Team verwendet
+team-error-not-a-user = ist kein Benutzer dieser Instanz

@@ -12,3 +12,49 @@ error-characters-between = muss { $min } bis { $max } Zeichen lang sein
 error-between = muss zwischen { $min } und { $max } liegen
 error-on-one-line = muss in einer Zeile stehen
 error-characters-long = muss { $min } bis { $max } Zeichen lang sein
+
+error-date = muss ein Datum sein, etwa 2026-03-30 (JJJJ-MM-TT)
+error-year = muss zwischen den Jahren { $min } und { $max } liegen
+error-instant = muss ein Zeitpunkt nach RFC 3339 sein, etwa 2026-03-30T09:00:00Z
+error-whole-second = muss eine volle Sekunde sein (Kairos speichert keine Sekundenbruchteile)
+
+error-at-most = darf höchstens { $max } sein
+error-number = muss eine Zahl sein
+error-phone = muss eine Telefonnummer sein, etwa +49 30 1234567
+error-international-phone = muss eine Telefonnummer in internationaler Form sein, etwa +49301234567
+error-one-of = muss eines der folgenden sein: { $choices }
+error-language = muss eines von en, de, fr, es, pt-BR, nl oder ar sein
+error-slug = darf nur Kleinbuchstaben, Ziffern und - enthalten und nicht mit - beginnen
+error-member-or-admin = muss Mitglied oder Administrator sein
+error-json-object = muss ein JSON-Objekt sein
+error-invalid-link = ungültiger Link
+
+error-password-short = muss mindestens { $min } Zeichen lang sein
+error-password-long = darf höchstens { $max } Byte lang sein
+error-password-one-character = darf nicht aus einem einzigen wiederholten Zeichen bestehen
+error-password-common = steht auf der Liste häufig verwendeter Passwörter; bitte wählen Sie ein anderes
+
+outbound-invalid-url = ist keine gültige URL
+outbound-scheme = muss mit http:// oder https:// beginnen (nicht { $scheme }://)
+outbound-credentials = darf keinen Benutzernamen und kein Passwort enthalten
+outbound-no-host = hat keinen Host
+outbound-unresolved = hat einen Host, { $host }, der sich nicht auflösen lässt: { $error }
+outbound-refusal = { $refusal ->
+        [loopback] eine Loopback-Adresse
+        [unspecified] eine unspezifizierte Adresse
+        [link-local] eine Link-Local-Adresse
+        [cloud-metadata] eine Cloud-Metadaten-Adresse
+        [multicast] eine Multicast-Adresse
+        [broadcast] die Broadcast-Adresse
+        [documentation] eine für Dokumentation reservierte Adresse
+        [benchmarking] eine für Leistungstests reservierte Adresse
+        [private] eine Adresse in einem privaten Netz (ein Administrator kann diese in den Einstellungen der Instanz erlauben)
+        [wrapped] { $wrapper ->
+            [ipv4-compatible] eine IPv4-kompatible Adresse, die { $ipv4 } enthält
+            [ipv4-translated] eine IPv4-übersetzte Adresse, die { $ipv4 } enthält
+            [six-to-four] eine 6to4-Adresse, die { $ipv4 } enthält
+           *[teredo] eine Teredo-Adresse, die { $ipv4 } enthält
+        }
+       *[reserved] eine reservierte Adresse
+    }
+outbound-refused = zeigt auf { $target }, { outbound-refusal }; dorthin sendet Kairos nicht

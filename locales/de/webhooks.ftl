@@ -66,3 +66,6 @@ wh-ping-delivered = Test-Ping zugestellt: Der Empfänger antwortete in { $ms } m
 wh-ping-failed = Der Test-Ping wurde nicht zugestellt: { $reason } (nach { $ms } ms).
 wh-trigger-booking-payment-initiated = Zahlung begonnen (die Zeit ist reserviert)
 wh-trigger-booking-paid = Buchung bezahlt
+
+wh-error-no-trigger = wählen Sie mindestens einen aus
+wh-error-event-type = ist weder eine Ihrer Terminarten noch die eines Teams, das Sie verwalten

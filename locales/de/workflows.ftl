@@ -122,3 +122,24 @@ wf-new-body =
 
     Zum Absagen oder um eine andere Zeit zu wählen: { $RESCHEDULE_URL }
 wf-trigger-booking-paid = Wenn eine Buchung bezahlt wird
+
+wf-error-not-your-team = ist keines Ihrer Teams
+wf-error-owner = muss Sie selbst oder eines Ihrer Teams sein
+wf-error-owner-admin = muss Sie selbst oder ein Team sein, das Sie verwalten
+wf-error-offset-too-long = { $days ->
+        [one] darf höchstens { $days } Tag betragen
+       *[other] darf höchstens { $days } Tage betragen
+    }
+wf-error-offset-required = ist für eine Erinnerung oder Nachfassnachricht erforderlich
+wf-error-event-types = müssen Terminarten des Eigentümers des Ablaufs sein
+wf-error-no-step = fügen Sie mindestens einen Schritt hinzu
+wf-error-too-many-steps = { $max ->
+        [one] höchstens { $max } Schritt
+       *[other] höchstens { $max } Schritte
+    }
+wf-error-subject-required = ist für eine E-Mail erforderlich
+wf-error-subject-one-line = muss eine Zeile mit höchstens { $max } Zeichen sein
+wf-error-unknown-variables = { $count ->
+        [one] verwendet die unbekannte Variable { $names }
+       *[other] verwendet die unbekannten Variablen { $names }
+    }

@@ -376,3 +376,8 @@ admin-zoom-step-app = In the Zoom App Marketplace, choose { $menu } and create a
 admin-zoom-step-scopes = Add the scopes to create, update and delete meetings and to read the user ({ $write } and { $read }, or their granular equivalents).
 admin-zoom-step-redirect = Enter this redirect URL (also in the OAuth allow list), then paste the client ID and secret above:
 admin-zoom-leaves = What leaves this appliance: each Zoom booking's title, time and length, and an agenda line naming the booking's identifier. No invitee names, emails, answers or notes.
+
+# Why an invitation was refused.
+
+admin-error-has-account = already belongs to an account
+admin-error-invited = already has a pending invitation; revoke it to send a new one

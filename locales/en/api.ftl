@@ -37,3 +37,12 @@ unavailable-duration-limit-reached = the maximum booked time for this { $period 
     } has been reached
 unavailable-no-seats-left = no seats are left at that time
 unavailable-not-first-slot-of-day = only the first available time of each day is offered
+# $cap: event-type or host, the hourly cap on bookings that was reached; $seconds: how
+# long until booking may be tried again.
+api-booking-cap = { $cap ->
+        [host] { bk-cap-host }
+       *[event-type] { bk-cap-event-type }
+    }; try again in { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }

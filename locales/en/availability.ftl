@@ -65,3 +65,8 @@ avail-error-range = has a time range that is not valid: give a start and an end 
 avail-error-needs-date = needs a date
 # A sentence of its own, above the form.
 avail-error-overrides = The date overrides are not valid: give each date a start and an end such as 09:00 and 17:00.
+
+# Why a schedule was refused.
+
+avail-error-keep-default = make another schedule the default instead
+avail-error-delete-default = the default schedule cannot be deleted; make another schedule the default first

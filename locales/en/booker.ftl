@@ -61,3 +61,15 @@ booker-phone-hint = A phone number such as +1 555 0100
 # A host's or a team's public page.
 profile-nothing-to-book = Nothing to book yet
 profile-nothing-to-book-text = There are no event types to book here at the moment.
+
+# Why an answer on the booking form was refused (the booking page and the API).
+
+# $max: the most guests one booking brings.
+booker-error-too-many-guests = { $max ->
+        [one] must list at most { $max } guest
+       *[other] must list at most { $max } guests
+    }
+booker-error-not-a-question = is not a question of this event type
+booker-error-choices = must be a list of choices
+# $choice: the answer given; $choices: the choices offered, separated by commas.
+booker-error-not-a-choice = "{ $choice }" is not a choice; choose from: { $choices }

@@ -88,3 +88,21 @@ bk-later = Later
 # A button for another day: $day is the short date (Mon, 30 Mar), $count how many free times it has.
 bk-free-on-day = { $day } · { $count } free
 bk-time-taken = That time is no longer available. Please pick another one.
+
+# Why a booking could not be made or changed (the booking pages, the dashboard and the
+# API).
+
+bk-cap-event-type = too many bookings were made for this event type in the last hour
+bk-cap-host = too many bookings were made with this host in the last hour
+bk-error-host-gone = a host of this event type no longer exists
+bk-error-no-duration = the event type has no duration
+# $minutes: the duration asked for; $durations: the event type's, in minutes, separated by
+# commas.
+bk-error-other-duration = { $minutes } is not one of the event type's durations ({ $durations })
+bk-error-no-locations = this event type has no locations to choose from
+bk-error-not-active = this booking is not active; it was cancelled, rejected or rescheduled
+bk-error-over = this meeting is over and can no longer be cancelled
+bk-error-event-type-deleted = the event type of this booking was deleted
+bk-error-confirm-pending-only = only a booking awaiting confirmation can be confirmed
+bk-error-started = this meeting has already started
+bk-error-reject-pending-only = only a booking awaiting confirmation can be rejected

@@ -44,9 +44,6 @@ et-cancel = Cancel
 et-continue = Continue
 et-error-durations = must be whole numbers of minutes, such as 30 or 15, 30, 60
 et-error-days-required = is required for this choice
-et-error-date = must be a date such as 2026-03-30 (YYYY-MM-DD)
-# $min, $max: years.
-et-error-year = must lie between the years { $min } and { $max }
 
 # The editor.
 et-not-saved = Not saved yet: press “Save changes” when you are done.
@@ -171,3 +168,53 @@ et-snippet = Snippet
 et-copy-snippet = Copy snippet
 et-back = Back
 et-save = Save changes
+
+# Why the event type's settings were refused (the editor and the API).
+
+et-error-no-duration = must list at least one duration
+# $max: the most durations an event type offers.
+et-error-too-many-durations = { $max ->
+        [one] must list at most { $max } duration
+       *[other] must list at most { $max } durations
+    }
+# $minutes: the refused duration; $min, $max: the shortest and the longest allowed, in
+# minutes.
+et-error-duration-range = { $max ->
+        [one] { $minutes } is not between { $min } and { $max } minute
+       *[other] { $minutes } is not between { $min } and { $max } minutes
+    }
+et-error-repeated-duration = must not repeat a duration
+et-error-end-before-start = must not be before the start
+et-error-zero-limit = must be at least 1 (leave it out for no limit)
+# requiresConfirmation: the setting “Requires confirmation” (et-requires-confirmation).
+et-error-seats-confirmation = cannot be combined with requiresConfirmation
+# $max: the most locations an event type offers.
+et-error-too-many-locations = { $max ->
+        [one] must list at most { $max } location
+       *[other] must list at most { $max } locations
+    }
+et-error-hosts-of-teams = are only for team event types
+# individual, collective, roundRobin: the API's names of how a team's bookings are shared
+# (et-scheduling).
+et-error-personal-kind = must be individual for a personal event type
+et-error-team-kind = must be collective or roundRobin for a team event type
+et-error-no-host = must list at least one host
+et-error-host-twice = is listed twice
+et-error-group-of-round-robin = is only for round-robin event types
+et-error-link = must be an http:// or https:// link
+et-error-video-url = is created for each booking; leave it out
+# $min, $max: how many characters a question's key has.
+et-error-key = must be { $min } to { $max } letters, digits, - or _
+et-error-key-of-the-form = is used by the booking form itself; choose another
+et-error-key-used = is used by another question
+et-error-no-choice = must list at least one choice
+et-error-choices-distinct = must be distinct and not empty
+et-error-choices-of-lists = are only for select, multiselect and radio questions
+et-error-slug-used = is already used by another event type
+et-error-team-schedule = team event types use each host's default schedule
+et-error-not-your-schedule = is not one of your schedules
+et-error-not-a-member = is not a member of the team
+et-error-needs-google = needs a Google calendar as the destination calendar of every host (Dashboard → Calendars)
+et-error-needs-microsoft = needs a Microsoft 365 calendar as the destination calendar of every host (Dashboard → Calendars)
+et-error-needs-zoom = needs every host to connect their Zoom account (Dashboard → Calendars)
+et-error-team-fixed = cannot be changed; create a new event type instead

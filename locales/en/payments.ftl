@@ -177,3 +177,15 @@ pay-booker-refund-part-late =
 pay-booker-continue = Continue to payment
 pay-email-paid = Paid: { $amount }. Stripe sends your receipt.
 pay-email-card-kept = Your card is kept for a no-show fee of { $amount }; it is charged only if you miss the meeting without cancelling.
+
+# Why a payment setting, price, refund or no-show was refused.
+pay-error-not-set-up = this event type takes payment, and payments are not set up yet
+pay-error-no-show-confirmed-only = only a confirmed booking can be marked a no-show
+pay-error-no-show-not-started = a no-show can be marked once the meeting has started
+pay-error-no-show-marked = this invitee was already marked a no-show
+pay-error-refund-hours = must be at most 8760 hours (a year)
+pay-error-percent = must be a whole number from 0 to 100
+pay-error-secret-key = must be a Stripe secret key (sk_test_…, sk_live_…) or restricted key (rk_…)
+pay-error-webhook-secret = must be the endpoint's signing secret, which starts with whsec_
+pay-error-hold-minutes = must be a whole number of minutes from 5 to 1440
+pay-page-paid-thanks = Thank you: your payment arrived.

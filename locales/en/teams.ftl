@@ -51,3 +51,8 @@ team-email = Email
 team-create-account = Create account
 # $name: the new member's name.
 team-member-created = { $name } has an account and is in the team.
+
+# Why a team or a member was refused.
+
+team-error-slug-used = is already used by another team
+team-error-not-a-user = is not a user of this instance

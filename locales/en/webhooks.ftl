@@ -78,3 +78,8 @@ wh-ping-delivered = Test ping delivered: the receiver answered HTTP { $status } 
 wh-ping-failed = The test ping was not delivered: { $reason } (after { $ms } ms).
 wh-trigger-booking-payment-initiated = Payment started (the time is held)
 wh-trigger-booking-paid = Booking paid
+
+# Why a subscription was refused (the settings page and the API).
+
+wh-error-no-trigger = choose at least one
+wh-error-event-type = is not one of your event types or of a team you administer

@@ -140,3 +140,33 @@ wf-new-body =
 
     To cancel or pick another time: { $RESCHEDULE_URL }
 wf-trigger-booking-paid = When a booking is paid
+
+# Why a workflow was refused (the editor and the API).
+
+wf-error-not-your-team = is not one of your teams
+wf-error-owner = must be you or one of your teams
+wf-error-owner-admin = must be you or a team you administer
+# $days: the longest time before or after a meeting, in days.
+wf-error-offset-too-long = { $days ->
+        [one] must be at most { $days } day
+       *[other] must be at most { $days } days
+    }
+wf-error-offset-required = is required for a reminder or follow-up
+wf-error-event-types = must be event types of the workflow's owner
+wf-error-no-step = add at least one step
+# $max: the most steps a workflow has.
+wf-error-too-many-steps = { $max ->
+        [one] at most { $max } step
+       *[other] at most { $max } steps
+    }
+wf-error-subject-required = is required for an email
+# $max: the longest subject, in characters.
+wf-error-subject-one-line = { $max ->
+        [one] must be one line of at most { $max } character
+       *[other] must be one line of at most { $max } characters
+    }
+# $count: how many unknown variables; $names: them, each in braces, separated by commas.
+wf-error-unknown-variables = { $count ->
+        [one] uses unknown variable { $names }
+       *[other] uses unknown variables { $names }
+    }

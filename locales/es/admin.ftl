@@ -320,3 +320,6 @@ admin-zoom-step-app = En el Zoom App Marketplace, elija { $menu } y cree una { $
 admin-zoom-step-scopes = Agregue los scopes para crear, actualizar y eliminar reuniones y para leer el usuario ({ $write } y { $read }, o sus equivalentes detallados).
 admin-zoom-step-redirect = Introduzca esta URL de redirección (también en la lista de permitidos de OAuth) y luego pegue arriba el ID de cliente y el secreto:
 admin-zoom-leaves = Lo que sale de este equipo: el título, la hora y la duración de cada reserva de Zoom, y una línea de agenda con el identificador de la reserva. Ni nombres de invitados, ni correos, respuestas o notas.
+
+admin-error-has-account = ya pertenece a una cuenta
+admin-error-invited = ya tiene una invitación pendiente; revóquela para enviar una nueva

@@ -28,3 +28,10 @@ unavailable-duration-limit-reached = Se alcanzó el tiempo máximo reservado de 
     }
 unavailable-no-seats-left = No quedan plazas a esa hora
 unavailable-not-first-slot-of-day = Solo se ofrece la primera hora disponible de cada día
+api-booking-cap = { $cap ->
+        [host] { bk-cap-host }
+       *[event-type] { bk-cap-event-type }
+    }; inténtelo de nuevo en { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }

@@ -55,3 +55,6 @@ avail-delete = Eliminar horario
 avail-error-range = tiene una franja horaria no válida: indique un inicio y un fin, como 09:00 y 17:00, distintos
 avail-error-needs-date = necesita una fecha
 avail-error-overrides = Las excepciones por fecha no son válidas: dé a cada fecha un inicio y un fin, como 09:00 y 17:00.
+
+avail-error-keep-default = en su lugar, haga predeterminado otro horario
+avail-error-delete-default = el horario predeterminado no se puede eliminar; haga primero predeterminado otro horario

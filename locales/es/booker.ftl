@@ -53,3 +53,11 @@ booker-choose = Elegir…
 booker-phone-hint = Un número de teléfono, como +34 912 345 678
 profile-nothing-to-book = Aún no hay nada que reservar
 profile-nothing-to-book-text = Por ahora no hay tipos de cita para reservar aquí.
+
+booker-error-too-many-guests = { $max ->
+        [one] debe incluir como máximo { $max } invitado
+       *[other] debe incluir como máximo { $max } invitados
+    }
+booker-error-not-a-question = no es una pregunta de este tipo de cita
+booker-error-choices = debe ser una lista de opciones
+booker-error-not-a-choice = «{ $choice }» no es una opción; elija entre: { $choices }

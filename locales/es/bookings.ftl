@@ -71,3 +71,16 @@ bk-free-on-day = { $day } · { $count ->
    *[other] { $count } libres
 }
 bk-time-taken = Esa hora ya no está disponible. Elija otra, por favor.
+
+bk-cap-event-type = se hicieron demasiadas reservas de este tipo de cita en la última hora
+bk-cap-host = se hicieron demasiadas reservas con este anfitrión en la última hora
+bk-error-host-gone = un anfitrión de este tipo de cita ya no existe
+bk-error-no-duration = el tipo de cita no tiene duración
+bk-error-other-duration = { $minutes } no es una de las duraciones del tipo de cita ({ $durations })
+bk-error-no-locations = este tipo de cita no tiene lugares entre los que elegir
+bk-error-not-active = esta reserva no está activa; se canceló, se rechazó o se cambió de hora
+bk-error-over = esta cita ya terminó y no se puede cancelar
+bk-error-event-type-deleted = el tipo de cita de esta reserva se eliminó
+bk-error-confirm-pending-only = solo se puede confirmar una reserva pendiente de confirmación
+bk-error-started = esta cita ya empezó
+bk-error-reject-pending-only = solo se puede rechazar una reserva pendiente de confirmación

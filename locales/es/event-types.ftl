@@ -37,8 +37,6 @@ et-cancel = Cancelar
 et-continue = Continuar
 et-error-durations = debe ser un número entero de minutos, como 30 o 15, 30, 60
 et-error-days-required = es obligatorio para esta opción
-et-error-date = debe ser una fecha como 2026-03-30 (AAAA-MM-DD)
-et-error-year = debe estar entre los años { $min } y { $max }
 
 et-not-saved = Aún no se ha guardado: pulse «Guardar cambios» cuando termine.
 et-preview = Vista previa
@@ -156,3 +154,43 @@ et-snippet = Código
 et-copy-snippet = Copiar código
 et-back = Volver
 et-save = Guardar cambios
+
+et-error-no-duration = debe incluir al menos una duración
+et-error-too-many-durations = { $max ->
+        [one] debe incluir como máximo { $max } duración
+       *[other] debe incluir como máximo { $max } duraciones
+    }
+et-error-duration-range = { $max ->
+        [one] { $minutes } no está entre { $min } y { $max } minuto
+       *[other] { $minutes } no está entre { $min } y { $max } minutos
+    }
+et-error-repeated-duration = no debe repetir una duración
+et-error-end-before-start = no debe ser anterior al inicio
+et-error-zero-limit = debe ser al menos 1 (déjelo vacío para no poner límite)
+et-error-seats-confirmation = no se puede combinar con «Requiere confirmación»
+et-error-too-many-locations = { $max ->
+        [one] debe incluir como máximo { $max } lugar
+       *[other] debe incluir como máximo { $max } lugares
+    }
+et-error-hosts-of-teams = solo existen en los tipos de cita de equipo
+et-error-personal-kind = debe ser «individual» en un tipo de cita personal
+et-error-team-kind = debe ser «collective» (colectivo) o «roundRobin» (rotativo) en un tipo de cita de equipo
+et-error-no-host = debe incluir al menos un anfitrión
+et-error-host-twice = aparece dos veces
+et-error-group-of-round-robin = solo existe en los tipos de cita rotativos
+et-error-link = debe ser un enlace http:// o https://
+et-error-video-url = se crea para cada reserva; déjelo vacío
+et-error-key = debe tener de { $min } a { $max } letras, dígitos, - o _
+et-error-key-of-the-form = la usa el propio formulario de reserva; elija otra
+et-error-key-used = la usa otra pregunta
+et-error-no-choice = debe incluir al menos una opción
+et-error-choices-distinct = deben ser distintas y no estar vacías
+et-error-choices-of-lists = solo existen en las listas desplegables, de selección múltiple y de opción única
+et-error-slug-used = ya lo usa otro tipo de cita
+et-error-team-schedule = los tipos de cita de equipo usan el horario predeterminado de cada anfitrión
+et-error-not-your-schedule = no es uno de sus horarios
+et-error-not-a-member = no es miembro del equipo
+et-error-needs-google = necesita un calendario de Google como calendario de destino de cada anfitrión (Panel → Calendarios)
+et-error-needs-microsoft = necesita un calendario de Microsoft 365 como calendario de destino de cada anfitrión (Panel → Calendarios)
+et-error-needs-zoom = necesita que cada anfitrión conecte su cuenta de Zoom (Panel → Calendarios)
+et-error-team-fixed = no se puede cambiar; cree un nuevo tipo de cita en su lugar

@@ -153,3 +153,15 @@ pay-booker-refund-part-late =
        *[other] Si cancela al menos { $hours } horas antes del inicio, se le reembolsa todo; después, se reembolsa el { $percent } %.
     }
 pay-booker-continue = Continuar al pago
+
+# Why a payment setting, price, refund or no-show was refused.
+pay-error-not-set-up = este tipo de cita es de pago y los pagos aún no están configurados
+pay-error-no-show-confirmed-only = solo una reserva confirmada puede marcarse como inasistencia
+pay-error-no-show-not-started = una inasistencia solo puede marcarse una vez que la cita ha empezado
+pay-error-no-show-marked = esta persona ya se marcó como inasistencia
+pay-error-refund-hours = debe ser como máximo 8760 horas (un año)
+pay-error-percent = debe ser un número entero de 0 a 100
+pay-error-secret-key = debe ser una clave secreta de Stripe (sk_test_…, sk_live_…) o una clave restringida (rk_…)
+pay-error-webhook-secret = debe ser el secreto de firma del endpoint, que empieza por whsec_
+pay-error-hold-minutes = debe ser un número entero de minutos entre 5 y 1440
+pay-page-paid-thanks = Gracias: su pago ha llegado.

@@ -41,3 +41,6 @@ team-invite-hint = Recibirá un enlace de un solo uso para que la persona elija 
 team-email = Correo electrónico
 team-create-account = Crear la cuenta
 team-member-created = { $name } tiene una cuenta y está en el equipo.
+
+team-error-slug-used = ya lo usa otro equipo
+team-error-not-a-user = no es un usuario de esta instancia

@@ -66,3 +66,6 @@ wh-ping-delivered = Ping de prueba entregado: el receptor respondió HTTP { $sta
 wh-ping-failed = El ping de prueba no se entregó: { $reason } (después de { $ms } ms).
 wh-trigger-booking-payment-initiated = Pago iniciado (la hora queda reservada)
 wh-trigger-booking-paid = Reserva pagada
+
+wh-error-no-trigger = elija al menos uno
+wh-error-event-type = no es uno de sus tipos de cita ni de un equipo que usted administre

@@ -122,3 +122,27 @@ wf-new-body =
 
     Para cancelar o elegir otra hora: { $RESCHEDULE_URL }
 wf-trigger-booking-paid = Cuando se paga una reserva
+
+wf-error-not-your-team = no es uno de sus equipos
+wf-error-owner = debe ser usted o uno de sus equipos
+wf-error-owner-admin = debe ser usted o un equipo que usted administre
+wf-error-offset-too-long = { $days ->
+        [one] debe ser como máximo de { $days } día
+       *[other] debe ser como máximo de { $days } días
+    }
+wf-error-offset-required = es obligatorio para un recordatorio o un seguimiento
+wf-error-event-types = deben ser tipos de cita del propietario del flujo
+wf-error-no-step = añada al menos un paso
+wf-error-too-many-steps = { $max ->
+        [one] como máximo { $max } paso
+       *[other] como máximo { $max } pasos
+    }
+wf-error-subject-required = es obligatorio para un correo
+wf-error-subject-one-line = { $max ->
+        [one] debe ser una sola línea de como máximo { $max } carácter
+       *[other] debe ser una sola línea de como máximo { $max } caracteres
+    }
+wf-error-unknown-variables = { $count ->
+        [one] usa la variable desconocida { $names }
+       *[other] usa las variables desconocidas { $names }
+    }

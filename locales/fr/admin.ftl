@@ -320,3 +320,6 @@ admin-zoom-step-app = Dans le Zoom App Marketplace, choisissez { $menu } et cré
 admin-zoom-step-scopes = Ajoutez les scopes permettant de créer, modifier et supprimer des réunions et de lire l’utilisateur ({ $write } et { $read }, ou leurs équivalents détaillés).
 admin-zoom-step-redirect = Saisissez cette URL de redirection (également dans la liste d’autorisation OAuth), puis collez l’ID client et le secret ci-dessus :
 admin-zoom-leaves = Ce qui quitte cet appareil : le titre, l’heure et la durée de chaque réservation Zoom, et une ligne d’ordre du jour indiquant l’identifiant de la réservation. Ni noms d’invités, ni e-mails, ni réponses, ni notes.
+
+admin-error-has-account = appartient déjà à un compte
+admin-error-invited = a déjà une invitation en attente ; révoquez-la pour en envoyer une nouvelle

@@ -28,3 +28,10 @@ unavailable-duration-limit-reached = Le temps de réservation maximal pour { $pe
     } est atteint
 unavailable-no-seats-left = Il ne reste plus de place à ce moment-là
 unavailable-not-first-slot-of-day = Seul le premier créneau disponible de chaque jour est proposé
+api-booking-cap = { $cap ->
+        [host] { bk-cap-host }
+       *[event-type] { bk-cap-event-type }
+    } ; réessayez dans { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } secondes
+    }

@@ -55,3 +55,6 @@ avail-delete = Supprimer le planning
 avail-error-range = a une plage horaire non valide : indiquez un début et une fin, par exemple 09:00 et 17:00, différents
 avail-error-needs-date = doit avoir une date
 avail-error-overrides = Les exceptions par date ne sont pas valides : donnez à chaque date un début et une fin, par exemple 09:00 et 17:00.
+
+avail-error-keep-default = faites plutôt d’un autre planning le planning par défaut
+avail-error-delete-default = le planning par défaut ne peut pas être supprimé ; faites d’abord d’un autre planning le planning par défaut

@@ -53,3 +53,11 @@ booker-choose = Choisir…
 booker-phone-hint = Un numéro de téléphone, comme +33 1 23 45 67 89
 profile-nothing-to-book = Rien à réserver pour l’instant
 profile-nothing-to-book-text = Il n’y a aucun type de rendez-vous à réserver ici pour le moment.
+
+booker-error-too-many-guests = { $max ->
+        [one] doit compter au plus { $max } invité
+       *[other] doit compter au plus { $max } invités
+    }
+booker-error-not-a-question = n’est pas une question de ce type de rendez-vous
+booker-error-choices = doit être une liste de choix
+booker-error-not-a-choice = « { $choice } » n’est pas un choix possible ; choisissez parmi : { $choices }

@@ -71,3 +71,16 @@ bk-free-on-day = { $day } · { $count ->
    *[other] { $count } libres
 }
 bk-time-taken = Cet horaire n’est plus disponible. Veuillez en choisir un autre.
+
+bk-cap-event-type = trop de réservations ont été faites pour ce type de rendez-vous au cours de la dernière heure
+bk-cap-host = trop de réservations ont été faites avec cet hôte au cours de la dernière heure
+bk-error-host-gone = un hôte de ce type de rendez-vous n’existe plus
+bk-error-no-duration = le type de rendez-vous n’a aucune durée
+bk-error-other-duration = { $minutes } ne fait pas partie des durées du type de rendez-vous ({ $durations })
+bk-error-no-locations = ce type de rendez-vous n’a aucun lieu à choisir
+bk-error-not-active = cette réservation n’est pas active ; elle a été annulée, refusée ou déplacée
+bk-error-over = ce rendez-vous est terminé et ne peut plus être annulé
+bk-error-event-type-deleted = le type de rendez-vous de cette réservation a été supprimé
+bk-error-confirm-pending-only = seule une réservation en attente de confirmation peut être confirmée
+bk-error-started = ce rendez-vous a déjà commencé
+bk-error-reject-pending-only = seule une réservation en attente de confirmation peut être refusée

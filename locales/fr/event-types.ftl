@@ -37,8 +37,6 @@ et-cancel = Annuler
 et-continue = Continuer
 et-error-durations = doit être un nombre entier de minutes, par exemple 30 ou 15, 30, 60
 et-error-days-required = est obligatoire pour ce choix
-et-error-date = doit être une date comme 2026-03-30 (AAAA-MM-JJ)
-et-error-year = doit se situer entre les années { $min } et { $max }
 
 et-not-saved = Pas encore enregistré : cliquez sur « Enregistrer les modifications » quand vous avez terminé.
 et-preview = Aperçu
@@ -156,3 +154,43 @@ et-snippet = Code
 et-copy-snippet = Copier le code
 et-back = Retour
 et-save = Enregistrer les modifications
+
+et-error-no-duration = doit comporter au moins une durée
+et-error-too-many-durations = { $max ->
+        [one] doit comporter au plus { $max } durée
+       *[other] doit comporter au plus { $max } durées
+    }
+et-error-duration-range = { $max ->
+        [one] { $minutes } n’est pas compris entre { $min } et { $max } minute
+       *[other] { $minutes } n’est pas compris entre { $min } et { $max } minutes
+    }
+et-error-repeated-duration = ne doit pas répéter une durée
+et-error-end-before-start = ne doit pas précéder le début
+et-error-zero-limit = doit valoir au moins 1 (laissez vide pour ne fixer aucune limite)
+et-error-seats-confirmation = ne peut pas être combiné avec « Nécessite une confirmation »
+et-error-too-many-locations = { $max ->
+        [one] doit comporter au plus { $max } lieu
+       *[other] doit comporter au plus { $max } lieux
+    }
+et-error-hosts-of-teams = sont réservés aux types de rendez-vous d’équipe
+et-error-personal-kind = doit être « individual » pour un type de rendez-vous personnel
+et-error-team-kind = doit être « collective » (collectif) ou « roundRobin » (à tour de rôle) pour un type de rendez-vous d’équipe
+et-error-no-host = doit comporter au moins un hôte
+et-error-host-twice = figure deux fois
+et-error-group-of-round-robin = est réservé aux types de rendez-vous à tour de rôle
+et-error-link = doit être un lien http:// ou https://
+et-error-video-url = est créé pour chaque réservation ; laissez-le vide
+et-error-key = doit compter de { $min } à { $max } lettres, chiffres, - ou _
+et-error-key-of-the-form = est utilisé par le formulaire de réservation lui-même ; choisissez-en un autre
+et-error-key-used = est utilisé par une autre question
+et-error-no-choice = doit comporter au moins un choix
+et-error-choices-distinct = doivent être distincts et non vides
+et-error-choices-of-lists = sont réservés aux listes déroulantes, aux choix multiples et aux choix uniques
+et-error-slug-used = est déjà utilisé par un autre type de rendez-vous
+et-error-team-schedule = les types de rendez-vous d’équipe suivent le planning par défaut de chaque hôte
+et-error-not-your-schedule = n’est pas l’un de vos plannings
+et-error-not-a-member = n’est pas membre de l’équipe
+et-error-needs-google = nécessite un agenda Google comme agenda de destination de chaque hôte (Tableau de bord → Agendas)
+et-error-needs-microsoft = nécessite un agenda Microsoft 365 comme agenda de destination de chaque hôte (Tableau de bord → Agendas)
+et-error-needs-zoom = nécessite que chaque hôte connecte son compte Zoom (Tableau de bord → Agendas)
+et-error-team-fixed = ne peut pas être modifié ; créez plutôt un nouveau type de rendez-vous

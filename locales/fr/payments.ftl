@@ -153,3 +153,15 @@ pay-booker-refund-part-late =
        *[other] Si vous annulez au moins { $hours } heures avant le début, vous êtes remboursé intégralement ; ensuite, le remboursement est de { $percent } %.
     }
 pay-booker-continue = Continuer vers le paiement
+
+# Why a payment setting, price, refund or no-show was refused.
+pay-error-not-set-up = ce type de rendez-vous est payant, et les paiements ne sont pas encore configurés
+pay-error-no-show-confirmed-only = seule une réservation confirmée peut être marquée comme absence
+pay-error-no-show-not-started = une absence ne peut être marquée qu’une fois le rendez-vous commencé
+pay-error-no-show-marked = cette personne a déjà été marquée comme absente
+pay-error-refund-hours = doit être d’au plus 8760 heures (un an)
+pay-error-percent = doit être un nombre entier de 0 à 100
+pay-error-secret-key = doit être une clé secrète Stripe (sk_test_…, sk_live_…) ou une clé restreinte (rk_…)
+pay-error-webhook-secret = doit être le secret de signature du point de terminaison, qui commence par whsec_
+pay-error-hold-minutes = doit être un nombre entier de minutes de 5 à 1440
+pay-page-paid-thanks = Merci : votre paiement est bien arrivé.

@@ -41,3 +41,6 @@ team-invite-hint = Vous obtenez un lien à usage unique pour que la personne cho
 team-email = E-mail
 team-create-account = Créer le compte
 team-member-created = { $name } a un compte et fait partie de l’équipe.
+
+team-error-slug-used = est déjà utilisé par une autre équipe
+team-error-not-a-user = n’est pas un utilisateur de cette instance

@@ -12,3 +12,55 @@ error-characters-between = doit compter de { $min } à { $max } caractères
 error-between = doit être compris entre { $min } et { $max }
 error-on-one-line = doit tenir sur une ligne
 error-characters-long = doit compter de { $min } à { $max } caractères
+
+error-date = doit être une date comme 2026-03-30 (AAAA-MM-JJ)
+error-year = doit se situer entre les années { $min } et { $max }
+error-instant = doit être un instant au format RFC 3339, comme 2026-03-30T09:00:00Z
+error-whole-second = doit être une seconde entière (Kairos ne conserve pas de fractions de seconde)
+
+error-at-most = doit valoir au plus { $max }
+error-number = doit être un nombre
+error-phone = doit être un numéro de téléphone, comme +33 1 23 45 67 89
+error-international-phone = doit être un numéro de téléphone au format international, comme +33123456789
+error-one-of = doit être l’une des valeurs suivantes : { $choices }
+error-language = doit être en, de, fr, es, pt-BR, nl ou ar
+error-slug = ne peut contenir que des lettres minuscules, des chiffres et -, et ne doit pas commencer par -
+error-member-or-admin = doit être membre ou administrateur
+error-json-object = doit être un objet JSON
+error-invalid-link = lien non valide
+
+error-password-short = { $min ->
+        [one] doit compter au moins { $min } caractère
+       *[other] doit compter au moins { $min } caractères
+    }
+error-password-long = { $max ->
+        [one] doit compter au plus { $max } octet
+       *[other] doit compter au plus { $max } octets
+    }
+error-password-one-character = ne doit pas répéter un seul et même caractère
+error-password-common = figure dans la liste des mots de passe les plus courants ; choisissez-en un autre
+
+outbound-invalid-url = n’est pas une URL valide
+outbound-scheme = doit commencer par http:// ou https:// (pas { $scheme }://)
+outbound-credentials = ne doit contenir ni nom d’utilisateur ni mot de passe
+outbound-no-host = n’a pas d’hôte
+outbound-unresolved = a un hôte, { $host }, qui ne peut pas être résolu : { $error }
+outbound-refusal = { $refusal ->
+        [loopback] une adresse de bouclage
+        [unspecified] une adresse non spécifiée
+        [link-local] une adresse lien-local
+        [cloud-metadata] une adresse de métadonnées cloud
+        [multicast] une adresse multicast
+        [broadcast] l’adresse de diffusion
+        [documentation] une adresse réservée à la documentation
+        [benchmarking] une adresse réservée aux tests de performance
+        [private] une adresse de réseau privé (un administrateur peut les autoriser dans les réglages de l’instance)
+        [wrapped] { $wrapper ->
+            [ipv4-compatible] une adresse compatible IPv4 qui contient { $ipv4 }
+            [ipv4-translated] une adresse traduite IPv4 qui contient { $ipv4 }
+            [six-to-four] une adresse 6to4 qui contient { $ipv4 }
+           *[teredo] une adresse Teredo qui contient { $ipv4 }
+        }
+       *[reserved] une adresse réservée
+    }
+outbound-refused = pointe vers { $target }, { outbound-refusal } ; Kairos n’y envoie rien

@@ -66,3 +66,6 @@ wh-ping-delivered = Ping de test livré : le destinataire a répondu HTTP { $sta
 wh-ping-failed = Le ping de test n’a pas été livré : { $reason } (après { $ms } ms).
 wh-trigger-booking-payment-initiated = Paiement commencé (le créneau est réservé)
 wh-trigger-booking-paid = Réservation payée
+
+wh-error-no-trigger = choisissez-en au moins un
+wh-error-event-type = n’est ni l’un de vos types de rendez-vous ni celui d’une équipe que vous administrez

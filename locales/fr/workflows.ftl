@@ -122,3 +122,27 @@ wf-new-body =
 
     Pour annuler ou choisir un autre horaire : { $RESCHEDULE_URL }
 wf-trigger-booking-paid = Quand une réservation est payée
+
+wf-error-not-your-team = n’est pas l’une de vos équipes
+wf-error-owner = doit être vous ou l’une de vos équipes
+wf-error-owner-admin = doit être vous ou une équipe que vous administrez
+wf-error-offset-too-long = { $days ->
+        [one] doit être d’au plus { $days } jour
+       *[other] doit être d’au plus { $days } jours
+    }
+wf-error-offset-required = est obligatoire pour un rappel ou un suivi
+wf-error-event-types = doivent être des types de rendez-vous du propriétaire de l’automatisation
+wf-error-no-step = ajoutez au moins une étape
+wf-error-too-many-steps = { $max ->
+        [one] au plus { $max } étape
+       *[other] au plus { $max } étapes
+    }
+wf-error-subject-required = est obligatoire pour un e-mail
+wf-error-subject-one-line = { $max ->
+        [one] doit tenir sur une ligne d’au plus { $max } caractère
+       *[other] doit tenir sur une ligne d’au plus { $max } caractères
+    }
+wf-error-unknown-variables = { $count ->
+        [one] utilise la variable inconnue { $names }
+       *[other] utilise les variables inconnues { $names }
+    }

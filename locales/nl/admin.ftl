@@ -320,3 +320,6 @@ admin-zoom-step-app = Kies in de Zoom App Marketplace { $menu } en maak een { $a
 admin-zoom-step-scopes = Voeg de scopes toe om meetings te maken, bij te werken en te verwijderen en de gebruiker te lezen ({ $write } en { $read }, of hun fijnmazige tegenhangers).
 admin-zoom-step-redirect = Vul deze omleidings-URL in (ook in de OAuth-toelatingslijst), en plak daarna de client-ID en het geheim hierboven:
 admin-zoom-leaves = Wat dit apparaat verlaat: de titel, tijd en duur van elke Zoom-boeking, en een agendaregel met de kenmerkcode van de boeking. Geen namen van genodigden, e-mails, antwoorden of notities.
+
+admin-error-has-account = hoort al bij een account
+admin-error-invited = heeft al een openstaande uitnodiging; trek die in om een nieuwe te sturen

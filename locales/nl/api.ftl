@@ -28,3 +28,10 @@ unavailable-duration-limit-reached = De maximale geboekte tijd voor { $period ->
     } is bereikt
 unavailable-no-seats-left = Er zijn op dat tijdstip geen plaatsen meer vrij
 unavailable-not-first-slot-of-day = Alleen het eerste beschikbare tijdstip van elke dag wordt aangeboden
+api-booking-cap = { $cap ->
+        [host] { bk-cap-host }
+       *[event-type] { bk-cap-event-type }
+    }; probeer het over { $seconds ->
+        [one] { $seconds } seconde
+       *[other] { $seconds } seconden
+    } opnieuw

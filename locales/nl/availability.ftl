@@ -55,3 +55,6 @@ avail-delete = Schema verwijderen
 avail-error-range = heeft een ongeldig tijdvak: geef een begin en een einde op, zoals 09:00 en 17:00, niet gelijk
 avail-error-needs-date = heeft een datum nodig
 avail-error-overrides = De uitzonderingen op datums zijn ongeldig: geef elke datum een begin en een einde, zoals 09:00 en 17:00.
+
+avail-error-keep-default = maak in plaats daarvan een ander schema de standaard
+avail-error-delete-default = het standaardschema kan niet worden verwijderd; maak eerst een ander schema de standaard

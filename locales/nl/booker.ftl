@@ -53,3 +53,11 @@ booker-choose = Kies…
 booker-phone-hint = Een telefoonnummer, zoals +31 20 123 4567
 profile-nothing-to-book = Nog niets te boeken
 profile-nothing-to-book-text = Hier zijn op dit moment geen afspraaktypen te boeken.
+
+booker-error-too-many-guests = { $max ->
+        [one] mag hoogstens { $max } gast bevatten
+       *[other] mag hoogstens { $max } gasten bevatten
+    }
+booker-error-not-a-question = is geen vraag van dit afspraaktype
+booker-error-choices = moet een lijst met keuzes zijn
+booker-error-not-a-choice = ‘{ $choice }’ is geen keuze; kies uit: { $choices }

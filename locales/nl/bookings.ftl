@@ -68,3 +68,16 @@ bk-earlier = Eerder
 bk-later = Later
 bk-free-on-day = { $day } · { $count } vrij
 bk-time-taken = Dat tijdstip is niet meer beschikbaar. Kies een ander tijdstip.
+
+bk-cap-event-type = er zijn het afgelopen uur te veel boekingen voor dit afspraaktype gemaakt
+bk-cap-host = er zijn het afgelopen uur te veel boekingen bij deze host gemaakt
+bk-error-host-gone = een host van dit afspraaktype bestaat niet meer
+bk-error-no-duration = het afspraaktype heeft geen duur
+bk-error-other-duration = { $minutes } is geen van de mogelijke duren van het afspraaktype ({ $durations })
+bk-error-no-locations = dit afspraaktype heeft geen locaties om uit te kiezen
+bk-error-not-active = deze boeking is niet actief; ze is geannuleerd, afgewezen of verzet
+bk-error-over = deze afspraak is voorbij en kan niet meer worden geannuleerd
+bk-error-event-type-deleted = het afspraaktype van deze boeking is verwijderd
+bk-error-confirm-pending-only = alleen een boeking die op bevestiging wacht, kan worden bevestigd
+bk-error-started = deze afspraak is al begonnen
+bk-error-reject-pending-only = alleen een boeking die op bevestiging wacht, kan worden afgewezen

@@ -37,8 +37,6 @@ et-cancel = Annuleren
 et-continue = Doorgaan
 et-error-durations = moet uit hele aantallen minuten bestaan, zoals 30 of 15, 30, 60
 et-error-days-required = is verplicht bij deze keuze
-et-error-date = moet een datum zijn zoals 2026-03-30 (JJJJ-MM-DD)
-et-error-year = moet tussen de jaren { $min } en { $max } liggen
 
 et-not-saved = Nog niet opgeslagen: klik op “Wijzigingen opslaan” als u klaar bent.
 et-preview = Voorbeeld
@@ -156,3 +154,43 @@ et-snippet = Code
 et-copy-snippet = Code kopiëren
 et-back = Terug
 et-save = Wijzigingen opslaan
+
+et-error-no-duration = moet minstens één duur bevatten
+et-error-too-many-durations = { $max ->
+        [one] mag hoogstens { $max } duur bevatten
+       *[other] mag hoogstens { $max } verschillende duren bevatten
+    }
+et-error-duration-range = { $max ->
+        [one] { $minutes } ligt niet tussen { $min } en { $max } minuut
+       *[other] { $minutes } ligt niet tussen { $min } en { $max } minuten
+    }
+et-error-repeated-duration = mag geen duur herhalen
+et-error-end-before-start = mag niet vóór het begin liggen
+et-error-zero-limit = moet minstens 1 zijn (laat leeg voor geen limiet)
+et-error-seats-confirmation = kan niet worden gecombineerd met ‘Vereist bevestiging’
+et-error-too-many-locations = { $max ->
+        [one] mag hoogstens { $max } locatie bevatten
+       *[other] mag hoogstens { $max } locaties bevatten
+    }
+et-error-hosts-of-teams = zijn er alleen voor afspraaktypen van een team
+et-error-personal-kind = moet ‘individual’ zijn voor een persoonlijk afspraaktype
+et-error-team-kind = moet ‘collective’ (gezamenlijk) of ‘roundRobin’ (om de beurt) zijn voor een afspraaktype van een team
+et-error-no-host = moet minstens één host bevatten
+et-error-host-twice = staat er twee keer in
+et-error-group-of-round-robin = is er alleen voor afspraaktypen die om de beurt gaan
+et-error-link = moet een link met http:// of https:// zijn
+et-error-video-url = wordt voor elke boeking gemaakt; laat dit leeg
+et-error-key = moet uit { $min } tot { $max } letters, cijfers, - of _ bestaan
+et-error-key-of-the-form = wordt door het boekingsformulier zelf gebruikt; kies een andere
+et-error-key-used = wordt al door een andere vraag gebruikt
+et-error-no-choice = moet minstens één keuze bevatten
+et-error-choices-distinct = moeten verschillend en niet leeg zijn
+et-error-choices-of-lists = zijn er alleen voor keuzelijsten, meerkeuze- en enkelkeuzevragen
+et-error-slug-used = wordt al door een ander afspraaktype gebruikt
+et-error-team-schedule = afspraaktypen van een team volgen het standaardschema van elke host
+et-error-not-your-schedule = is niet een van uw schema's
+et-error-not-a-member = is geen lid van het team
+et-error-needs-google = heeft een Google-agenda nodig als doelagenda van elke host (Dashboard → Agenda's)
+et-error-needs-microsoft = heeft een Microsoft 365-agenda nodig als doelagenda van elke host (Dashboard → Agenda's)
+et-error-needs-zoom = vereist dat elke host zijn Zoom-account koppelt (Dashboard → Agenda's)
+et-error-team-fixed = kan niet worden gewijzigd; maak in plaats daarvan een nieuw afspraaktype

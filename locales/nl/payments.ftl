@@ -153,3 +153,15 @@ pay-booker-refund-part-late =
        *[other] Als u minstens { $hours } uur vóór de start annuleert, krijgt u alles terug; daarna wordt { $percent } % terugbetaald.
     }
 pay-booker-continue = Verder naar betalen
+
+# Why a payment setting, price, refund or no-show was refused.
+pay-error-not-set-up = voor dit afspraaktype moet worden betaald, en betalingen zijn nog niet ingesteld
+pay-error-no-show-confirmed-only = alleen een bevestigde boeking kan als niet verschenen worden gemarkeerd
+pay-error-no-show-not-started = niet verschenen kan pas worden gemarkeerd als de afspraak begonnen is
+pay-error-no-show-marked = deze persoon is al als niet verschenen gemarkeerd
+pay-error-refund-hours = mag hoogstens 8760 uur (een jaar) zijn
+pay-error-percent = moet een geheel getal van 0 tot 100 zijn
+pay-error-secret-key = moet een geheime Stripe-sleutel (sk_test_…, sk_live_…) of beperkte sleutel (rk_…) zijn
+pay-error-webhook-secret = moet het ondertekeningsgeheim van het endpoint zijn, dat met whsec_ begint
+pay-error-hold-minutes = moet een geheel aantal minuten van 5 tot 1440 zijn
+pay-page-paid-thanks = Dank u: uw betaling is ontvangen.

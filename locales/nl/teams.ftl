@@ -41,3 +41,6 @@ team-invite-hint = U krijgt een eenmalige link waarmee de persoon een wachtwoord
 team-email = E-mail
 team-create-account = Account maken
 team-member-created = { $name } heeft een account en zit in het team.
+
+team-error-slug-used = wordt al door een ander team gebruikt
+team-error-not-a-user = is geen gebruiker van deze installatie

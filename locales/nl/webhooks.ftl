@@ -66,3 +66,6 @@ wh-ping-delivered = Testping afgeleverd: de ontvanger antwoordde HTTP { $status 
 wh-ping-failed = De testping is niet afgeleverd: { $reason } (na { $ms } ms).
 wh-trigger-booking-payment-initiated = Betaling gestart (de tijd wordt vastgehouden)
 wh-trigger-booking-paid = Boeking betaald
+
+wh-error-no-trigger = kies er minstens één
+wh-error-event-type = is geen van uw afspraaktypen en ook niet van een team dat u beheert

@@ -122,3 +122,27 @@ wf-new-body =
 
     Annuleren of een andere tijd kiezen: { $RESCHEDULE_URL }
 wf-trigger-booking-paid = Wanneer een boeking is betaald
+
+wf-error-not-your-team = is niet een van uw teams
+wf-error-owner = moet uzelf of een van uw teams zijn
+wf-error-owner-admin = moet uzelf of een team dat u beheert zijn
+wf-error-offset-too-long = { $days ->
+        [one] mag hoogstens { $days } dag zijn
+       *[other] mag hoogstens { $days } dagen zijn
+    }
+wf-error-offset-required = is verplicht voor een herinnering of follow-up
+wf-error-event-types = moeten afspraaktypen van de eigenaar van de werkstroom zijn
+wf-error-no-step = voeg minstens één stap toe
+wf-error-too-many-steps = { $max ->
+        [one] hoogstens { $max } stap
+       *[other] hoogstens { $max } stappen
+    }
+wf-error-subject-required = is verplicht voor een e-mail
+wf-error-subject-one-line = { $max ->
+        [one] moet één regel van hoogstens { $max } teken zijn
+       *[other] moet één regel van hoogstens { $max } tekens zijn
+    }
+wf-error-unknown-variables = { $count ->
+        [one] gebruikt de onbekende variabele { $names }
+       *[other] gebruikt de onbekende variabelen { $names }
+    }

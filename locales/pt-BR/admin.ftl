@@ -320,3 +320,6 @@ admin-zoom-step-app = No Zoom App Marketplace, escolha { $menu } e crie um { $ap
 admin-zoom-step-scopes = Adicione os escopos para criar, atualizar e excluir reuniões e ler o usuário ({ $write } e { $read }, ou seus equivalentes granulares).
 admin-zoom-step-redirect = Informe esta URL de redirecionamento (também na lista de permissões OAuth) e cole acima o ID do cliente e o segredo:
 admin-zoom-leaves = O que sai deste equipamento: o título, o horário e a duração de cada agendamento no Zoom, e uma linha de pauta com o identificador do agendamento. Nenhum nome de convidado, e-mail, resposta ou observação.
+
+admin-error-has-account = já pertence a uma conta
+admin-error-invited = já tem um convite pendente; revogue-o para enviar um novo

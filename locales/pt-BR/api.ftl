@@ -28,3 +28,10 @@ unavailable-duration-limit-reached = O tempo máximo agendado { $period ->
     } foi atingido
 unavailable-no-seats-left = Não há mais vagas nesse horário
 unavailable-not-first-slot-of-day = Só é oferecido o primeiro horário disponível de cada dia
+api-booking-cap = { $cap ->
+        [host] { bk-cap-host }
+       *[event-type] { bk-cap-event-type }
+    }; tente novamente em { $seconds ->
+        [one] { $seconds } segundo
+       *[other] { $seconds } segundos
+    }

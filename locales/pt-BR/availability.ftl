@@ -55,3 +55,6 @@ avail-delete = Excluir agenda
 avail-error-range = tem um intervalo de horário inválido: informe um início e um fim, como 09:00 e 17:00, diferentes
 avail-error-needs-date = precisa de uma data
 avail-error-overrides = As exceções por data não são válidas: dê a cada data um início e um fim, como 09:00 e 17:00.
+
+avail-error-keep-default = em vez disso, torne outra agenda a padrão
+avail-error-delete-default = a agenda padrão não pode ser excluída; primeiro torne outra agenda a padrão

@@ -53,3 +53,11 @@ booker-choose = Escolha…
 booker-phone-hint = Um número de telefone, como +55 11 91234-5678
 profile-nothing-to-book = Ainda não há nada para agendar
 profile-nothing-to-book-text = No momento não há tipos de evento para agendar aqui.
+
+booker-error-too-many-guests = { $max ->
+        [one] deve incluir no máximo { $max } convidado
+       *[other] deve incluir no máximo { $max } convidados
+    }
+booker-error-not-a-question = não é uma pergunta deste tipo de evento
+booker-error-choices = deve ser uma lista de opções
+booker-error-not-a-choice = “{ $choice }” não é uma opção; escolha entre: { $choices }

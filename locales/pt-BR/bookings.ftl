@@ -71,3 +71,16 @@ bk-free-on-day = { $day } · { $count ->
    *[other] { $count } livres
 }
 bk-time-taken = Esse horário não está mais disponível. Escolha outro, por favor.
+
+bk-cap-event-type = foram feitos agendamentos demais para este tipo de evento na última hora
+bk-cap-host = foram feitos agendamentos demais com este anfitrião na última hora
+bk-error-host-gone = um anfitrião deste tipo de evento não existe mais
+bk-error-no-duration = o tipo de evento não tem duração
+bk-error-other-duration = { $minutes } não é uma das durações do tipo de evento ({ $durations })
+bk-error-no-locations = este tipo de evento não tem locais para escolher
+bk-error-not-active = este agendamento não está ativo; foi cancelado, recusado ou remarcado
+bk-error-over = esta reunião já terminou e não pode mais ser cancelada
+bk-error-event-type-deleted = o tipo de evento deste agendamento foi excluído
+bk-error-confirm-pending-only = só um agendamento aguardando confirmação pode ser confirmado
+bk-error-started = esta reunião já começou
+bk-error-reject-pending-only = só um agendamento aguardando confirmação pode ser recusado

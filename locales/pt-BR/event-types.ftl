@@ -37,8 +37,6 @@ et-cancel = Cancelar
 et-continue = Continuar
 et-error-durations = deve ser um número inteiro de minutos, como 30 ou 15, 30, 60
 et-error-days-required = é obrigatório para esta opção
-et-error-date = deve ser uma data como 2026-03-30 (AAAA-MM-DD)
-et-error-year = deve estar entre os anos { $min } e { $max }
 
 et-not-saved = Ainda não salvo: clique em “Salvar alterações” quando terminar.
 et-preview = Visualizar
@@ -156,3 +154,43 @@ et-snippet = Código
 et-copy-snippet = Copiar código
 et-back = Voltar
 et-save = Salvar alterações
+
+et-error-no-duration = deve incluir pelo menos uma duração
+et-error-too-many-durations = { $max ->
+        [one] deve incluir no máximo { $max } duração
+       *[other] deve incluir no máximo { $max } durações
+    }
+et-error-duration-range = { $max ->
+        [one] { $minutes } não está entre { $min } e { $max } minuto
+       *[other] { $minutes } não está entre { $min } e { $max } minutos
+    }
+et-error-repeated-duration = não pode repetir uma duração
+et-error-end-before-start = não pode ser antes do início
+et-error-zero-limit = deve ser pelo menos 1 (deixe vazio para não ter limite)
+et-error-seats-confirmation = não pode ser combinado com “Requer confirmação”
+et-error-too-many-locations = { $max ->
+        [one] deve incluir no máximo { $max } local
+       *[other] deve incluir no máximo { $max } locais
+    }
+et-error-hosts-of-teams = só existem em tipos de evento de equipe
+et-error-personal-kind = deve ser “individual” em um tipo de evento pessoal
+et-error-team-kind = deve ser “collective” (coletivo) ou “roundRobin” (rodízio) em um tipo de evento de equipe
+et-error-no-host = deve incluir pelo menos um anfitrião
+et-error-host-twice = aparece duas vezes
+et-error-group-of-round-robin = só existe em tipos de evento em rodízio
+et-error-link = deve ser um link http:// ou https://
+et-error-video-url = é criado para cada agendamento; deixe vazio
+et-error-key = deve ter de { $min } a { $max } letras, dígitos, - ou _
+et-error-key-of-the-form = é usada pelo próprio formulário de agendamento; escolha outra
+et-error-key-used = é usada por outra pergunta
+et-error-no-choice = deve incluir pelo menos uma opção
+et-error-choices-distinct = devem ser distintas e não vazias
+et-error-choices-of-lists = só existem em listas suspensas, de seleção múltipla e de opção única
+et-error-slug-used = já é usado por outro tipo de evento
+et-error-team-schedule = tipos de evento de equipe usam a agenda padrão de cada anfitrião
+et-error-not-your-schedule = não é uma das suas agendas
+et-error-not-a-member = não é membro da equipe
+et-error-needs-google = precisa de um calendário do Google como calendário de destino de cada anfitrião (Painel → Calendários)
+et-error-needs-microsoft = precisa de um calendário do Microsoft 365 como calendário de destino de cada anfitrião (Painel → Calendários)
+et-error-needs-zoom = precisa que cada anfitrião conecte a sua conta do Zoom (Painel → Calendários)
+et-error-team-fixed = não pode ser alterado; crie um novo tipo de evento

@@ -153,3 +153,15 @@ pay-booker-refund-part-late =
        *[other] Se você cancelar com pelo menos { $hours } horas de antecedência, recebe o reembolso integral; depois disso, { $percent } % são reembolsados.
     }
 pay-booker-continue = Continuar para o pagamento
+
+# Why a payment setting, price, refund or no-show was refused.
+pay-error-not-set-up = este tipo de evento é pago, e os pagamentos ainda não estão configurados
+pay-error-no-show-confirmed-only = só uma reserva confirmada pode ser marcada como não comparecimento
+pay-error-no-show-not-started = o não comparecimento só pode ser marcado depois que o encontro começou
+pay-error-no-show-marked = esta pessoa já foi marcada como não comparecimento
+pay-error-refund-hours = deve ser no máximo 8760 horas (um ano)
+pay-error-percent = deve ser um número inteiro de 0 a 100
+pay-error-secret-key = deve ser uma chave secreta do Stripe (sk_test_…, sk_live_…) ou uma chave restrita (rk_…)
+pay-error-webhook-secret = deve ser o segredo de assinatura do endpoint, que começa com whsec_
+pay-error-hold-minutes = deve ser um número inteiro de minutos de 5 a 1440
+pay-page-paid-thanks = Obrigado: seu pagamento chegou.

@@ -41,3 +41,6 @@ team-invite-hint = Você recebe um link de uso único para a pessoa escolher a s
 team-email = E-mail
 team-create-account = Criar a conta
 team-member-created = { $name } tem uma conta e está na equipe.
+
+team-error-slug-used = já é usado por outra equipe
+team-error-not-a-user = não é um usuário desta instância

@@ -12,3 +12,55 @@ error-characters-between = deve ter de { $min } a { $max } caracteres
 error-between = deve estar entre { $min } e { $max }
 error-on-one-line = deve estar em uma única linha
 error-characters-long = deve ter de { $min } a { $max } caracteres
+
+error-date = deve ser uma data como 2026-03-30 (AAAA-MM-DD)
+error-year = deve estar entre os anos { $min } e { $max }
+error-instant = deve ser um instante no formato RFC 3339, como 2026-03-30T09:00:00Z
+error-whole-second = deve ser um segundo inteiro (o Kairos não guarda frações de segundo)
+
+error-at-most = deve ser no máximo { $max }
+error-number = deve ser um número
+error-phone = deve ser um número de telefone, como +55 11 91234-5678
+error-international-phone = deve ser um número de telefone no formato internacional, como +5511912345678
+error-one-of = deve ser um destes: { $choices }
+error-language = deve ser um de en, de, fr, es, pt-BR, nl ou ar
+error-slug = só pode conter letras minúsculas, dígitos e -, e não pode começar com -
+error-member-or-admin = deve ser membro ou administrador
+error-json-object = deve ser um objeto JSON
+error-invalid-link = link inválido
+
+error-password-short = { $min ->
+        [one] deve ter pelo menos { $min } caractere
+       *[other] deve ter pelo menos { $min } caracteres
+    }
+error-password-long = { $max ->
+        [one] deve ter no máximo { $max } byte
+       *[other] deve ter no máximo { $max } bytes
+    }
+error-password-one-character = não pode repetir um único caractere
+error-password-common = está na lista de senhas mais usadas; escolha outra
+
+outbound-invalid-url = não é uma URL válida
+outbound-scheme = deve começar com http:// ou https:// (não { $scheme }://)
+outbound-credentials = não pode conter nome de usuário nem senha
+outbound-no-host = não tem host
+outbound-unresolved = tem um host, { $host }, que não pode ser resolvido: { $error }
+outbound-refusal = { $refusal ->
+        [loopback] um endereço de loopback
+        [unspecified] um endereço não especificado
+        [link-local] um endereço link-local
+        [cloud-metadata] um endereço de metadados de nuvem
+        [multicast] um endereço multicast
+        [broadcast] o endereço de broadcast
+        [documentation] um endereço reservado para documentação
+        [benchmarking] um endereço reservado para testes de desempenho
+        [private] um endereço de rede privada (um administrador pode permiti-los nas configurações da instância)
+        [wrapped] { $wrapper ->
+            [ipv4-compatible] um endereço compatível com IPv4 que contém { $ipv4 }
+            [ipv4-translated] um endereço traduzido de IPv4 que contém { $ipv4 }
+            [six-to-four] um endereço 6to4 que contém { $ipv4 }
+           *[teredo] um endereço Teredo que contém { $ipv4 }
+        }
+       *[reserved] um endereço reservado
+    }
+outbound-refused = aponta para { $target }, { outbound-refusal }; o Kairos não envia nada para lá

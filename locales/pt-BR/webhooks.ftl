@@ -66,3 +66,6 @@ wh-ping-delivered = Ping de teste entregue: o receptor respondeu HTTP { $status 
 wh-ping-failed = O ping de teste não foi entregue: { $reason } (após { $ms } ms).
 wh-trigger-booking-payment-initiated = Pagamento iniciado (o horário fica reservado)
 wh-trigger-booking-paid = Agendamento pago
+
+wh-error-no-trigger = escolha pelo menos um
+wh-error-event-type = não é um dos seus tipos de evento nem de uma equipe que você administra

@@ -122,3 +122,27 @@ wf-new-body =
 
     Para cancelar ou escolher outro horário: { $RESCHEDULE_URL }
 wf-trigger-booking-paid = Quando um agendamento é pago
+
+wf-error-not-your-team = não é uma das suas equipes
+wf-error-owner = deve ser você ou uma das suas equipes
+wf-error-owner-admin = deve ser você ou uma equipe que você administra
+wf-error-offset-too-long = { $days ->
+        [one] deve ser de no máximo { $days } dia
+       *[other] deve ser de no máximo { $days } dias
+    }
+wf-error-offset-required = é obrigatório para um lembrete ou acompanhamento
+wf-error-event-types = devem ser tipos de evento do dono do fluxo
+wf-error-no-step = adicione pelo menos uma etapa
+wf-error-too-many-steps = { $max ->
+        [one] no máximo { $max } etapa
+       *[other] no máximo { $max } etapas
+    }
+wf-error-subject-required = é obrigatório para um e-mail
+wf-error-subject-one-line = { $max ->
+        [one] deve ser uma única linha com no máximo { $max } caractere
+       *[other] deve ser uma única linha com no máximo { $max } caracteres
+    }
+wf-error-unknown-variables = { $count ->
+        [one] usa a variável desconhecida { $names }
+       *[other] usa as variáveis desconhecidas { $names }
+    }

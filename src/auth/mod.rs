@@ -140,7 +140,7 @@ impl AccountInput {
             errors.add("email", reason);
         }
         if let Err(reason) = password::check_policy(&self.password) {
-            errors.add("password", reason);
+            errors.refuse("password", reason);
         }
         errors.into_result(self)
     }
@@ -589,9 +589,7 @@ pub async fn redeem_password_link(
     now: DateTime<Utc>,
 ) -> Result<i64, AccountError> {
     if let Err(reason) = password::check_policy(&new_password) {
-        let mut errors = FieldErrors::new();
-        errors.add("password", reason);
-        return Err(errors.into());
+        return Err(FieldErrors::refusing("password", reason).into());
     }
     let hash = token_hash(token);
     let password_hash = hash_password(new_password).await?;

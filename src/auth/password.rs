@@ -6,6 +6,8 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 
 use crate::crypto::{random_bytes, random_token};
+use crate::model::error::Reason;
+use crate::reason;
 
 pub const MIN_LENGTH: usize = 12;
 pub const MAX_LENGTH: usize = 1024;
@@ -42,25 +44,25 @@ pub fn verify_nothing(password: &str) {
 }
 
 /// Checks a new password against the policy; the error says what is wrong.
-pub fn check_policy(password: &str) -> Result<(), String> {
+pub fn check_policy(password: &str) -> Result<(), Reason> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
-        return Err(format!("must be at least {MIN_LENGTH} characters long"));
+        return Err(reason!("error-password-short", min = MIN_LENGTH));
     }
     if password.len() > MAX_LENGTH {
-        return Err(format!("must be at most {MAX_LENGTH} bytes long"));
+        return Err(reason!("error-password-long", max = MAX_LENGTH));
     }
     let lowered = password.to_lowercase();
     let mut chars = lowered.chars();
     let first = chars.next();
     if chars.all(|c| Some(c) == first) {
-        return Err("must not repeat a single character".into());
+        return Err(reason!("error-password-one-character"));
     }
     if COMMON_PASSWORDS
         .lines()
         .any(|common| common.trim() == lowered)
     {
-        return Err("is on the list of commonly used passwords; choose another".into());
+        return Err(reason!("error-password-common"));
     }
     Ok(())
 }
@@ -81,11 +83,11 @@ mod tests {
 
     #[test]
     fn policy() {
-        assert!(check_policy("short").unwrap_err().contains("at least 12"));
-        assert!(
-            check_policy("Password1234")
-                .unwrap_err()
-                .contains("commonly used")
+        let refused = |password: &str| check_policy(password).unwrap_err().to_string();
+        assert_eq!(refused("short"), "must be at least 12 characters long");
+        assert_eq!(
+            refused("Password1234"),
+            "is on the list of commonly used passwords; choose another"
         );
         assert!(check_policy("aaaaaaaaaaaaaaaa").is_err());
         assert!(check_policy(&"x".repeat(2000)).is_err());

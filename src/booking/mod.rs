@@ -30,13 +30,15 @@ use crate::crypto::{constant_time_eq, random_bytes, token_hash};
 use crate::db::bookings::{self, Booking, BookingEvent, BookingStatus, NewBooking};
 use crate::db::outbox::Outbox;
 use crate::db::{DbError, event_types, payments, users};
+use crate::model::booking::unavailable_reason;
 pub use crate::model::booking::{ManageKey, current_manage_token, manage_path, manage_token};
-use crate::model::error::{FieldErrors, check_email, check_single_line};
+use crate::model::error::{FieldErrors, Reason, check_email, check_single_line};
 use crate::model::event_types::{EventType, Location, VideoProvider, validate_guests};
 use crate::model::questions::validate_answers;
 use crate::model::schedules::parse_zone;
 use crate::model::time;
-use crate::present::LanguageTag;
+use crate::present::{Language, LanguageTag};
+use crate::reason;
 
 #[derive(Debug, thiserror::Error)]
 pub enum BookingError {
@@ -46,7 +48,7 @@ pub enum BookingError {
     BookingNotFound,
     /// The person sees the booking but may not do this to it.
     #[error("{0}")]
-    Forbidden(&'static str),
+    Forbidden(Reason),
     #[error("{0}")]
     Invalid(FieldErrors),
     /// The time is taken (a conflict, full seats, a reached limit).
@@ -57,13 +59,41 @@ pub enum BookingError {
     NotBookable(Unavailable),
     #[error("this Idempotency-Key was used for a different request")]
     IdempotencyKeyReused,
+    /// The booking is not in a state that allows this (cancelled, over, …).
     #[error("{0}")]
-    WrongState(&'static str),
+    WrongState(Reason),
     /// An hourly cap on new bookings is reached (see [`HourlyCaps`]).
-    #[error("{}", .cap.message())]
+    #[error("{}", .cap.reason())]
     RateLimited { cap: Cap, retry_after: Duration },
     #[error(transparent)]
     Db(#[from] DbError),
+}
+
+impl BookingError {
+    /// Why, in `language` where the catalogues say it, in English otherwise (field errors
+    /// each name their field; a database failure is the log's).
+    pub fn text(&self, language: Language) -> String {
+        self.reason()
+            .map_or_else(|| self.to_string(), |reason| reason.text(language))
+    }
+
+    /// Why, as a catalogue message, when one sentence says it.
+    fn reason(&self) -> Option<Reason> {
+        match self {
+            BookingError::Forbidden(reason) | BookingError::WrongState(reason) => {
+                Some(reason.clone())
+            }
+            BookingError::Taken(why) | BookingError::NotBookable(why) => {
+                Some(unavailable_reason(why))
+            }
+            BookingError::IdempotencyKeyReused => Some(reason!("api-idempotency-key-reused")),
+            BookingError::RateLimited { cap, .. } => Some(cap.reason()),
+            BookingError::EventTypeNotFound
+            | BookingError::BookingNotFound
+            | BookingError::Invalid(_)
+            | BookingError::Db(_) => None,
+        }
+    }
 }
 
 /// Which hourly cap a booking ran into.
@@ -75,10 +105,18 @@ pub enum Cap {
 
 impl Cap {
     /// What the person booking is told.
-    pub fn message(self) -> &'static str {
+    pub fn reason(self) -> Reason {
         match self {
-            Cap::EventType(_) => "too many bookings were made for this event type in the last hour",
-            Cap::Host(_) => "too many bookings were made with this host in the last hour",
+            Cap::EventType(_) => reason!("bk-cap-event-type"),
+            Cap::Host(_) => reason!("bk-cap-host"),
+        }
+    }
+
+    /// Which cap, for messages that choose their words by it: `event-type` or `host`.
+    pub fn kind(self) -> &'static str {
+        match self {
+            Cap::EventType(_) => "event-type",
+            Cap::Host(_) => "host",
         }
     }
 
@@ -111,10 +149,8 @@ impl From<LoadError> for BookingError {
     fn from(err: LoadError) -> Self {
         match err {
             LoadError::Db(err) => err.into(),
-            LoadError::MissingHost(_) => {
-                BookingError::WrongState("a host of this event type no longer exists")
-            }
-            LoadError::OutOfRange(err) => invalid("start", &err.to_string()),
+            LoadError::MissingHost(_) => BookingError::WrongState(reason!("bk-error-host-gone")),
+            LoadError::OutOfRange(err) => refused("start", err.reason()),
         }
     }
 }
@@ -248,6 +284,11 @@ pub(crate) fn invalid(field: &str, message: &str) -> BookingError {
     BookingError::Invalid(errors)
 }
 
+/// `field` refused with the catalogue message `reason` (see [`FieldErrors::refuse`]).
+fn refused(field: &str, reason: Reason) -> BookingError {
+    BookingError::Invalid(FieldErrors::refusing(field, reason))
+}
+
 pub(crate) fn pick_duration(
     event_type: &EventType,
     asked: Option<u32>,
@@ -257,19 +298,19 @@ pub(crate) fn pick_duration(
         None => durations
             .first()
             .copied()
-            .ok_or_else(|| invalid("duration", "the event type has no duration")),
+            .ok_or_else(|| refused("duration", reason!("bk-error-no-duration"))),
         Some(minutes) if durations.contains(&minutes) => Ok(minutes),
-        Some(minutes) => Err(invalid(
-            "duration",
-            &format!(
-                "{minutes} is not one of the event type's durations ({})",
-                durations
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
+        Some(minutes) => {
+            let offered: Vec<String> = durations.iter().map(u32::to_string).collect();
+            Err(refused(
+                "duration",
+                reason!(
+                    "bk-error-other-duration",
+                    minutes = minutes,
+                    durations = offered.join(", ")
+                ),
+            ))
+        }
     }
 }
 
@@ -324,7 +365,7 @@ fn check_request(
         Ok(duration) => duration,
         Err(BookingError::Invalid(more)) => {
             for error in more.iter() {
-                errors.add(&error.field, error.message.clone());
+                errors.push_as(&error.field, error);
             }
             0
         }
@@ -337,12 +378,12 @@ fn check_request(
             Some(found) => Some(found.clone()),
             None => {
                 let offered: Vec<&str> = locations.iter().map(Location::choice_key).collect();
-                errors.add(
+                errors.refuse(
                     "location",
                     if offered.is_empty() {
-                        "this event type has no locations to choose from".to_string()
+                        reason!("bk-error-no-locations")
                     } else {
-                        format!("must be one of: {}", offered.join(", "))
+                        reason!("error-one-of", choices = offered.join(", "))
                     },
                 );
                 None
@@ -543,10 +584,10 @@ fn check_time(
     context: Context,
     beside: Beside<'_>,
 ) -> Result<SlotDetails, BookingError> {
-    let start = time::check_instant(start).map_err(|err| invalid("start", &err.to_string()))?;
+    let start = time::check_instant(start).map_err(|err| refused("start", err.reason()))?;
     let end = start
         .checked_add_signed(Duration::minutes(i64::from(duration)))
-        .ok_or_else(|| invalid("start", &time::TimeInputError::OutOfRange.to_string()))?;
+        .ok_or_else(|| refused("start", time::TimeInputError::OutOfRange.reason()))?;
     let mut input = slots::load_input(
         conn,
         event_type,
@@ -695,9 +736,9 @@ pub fn create(
         check_hourly_caps(tx, &event_type, &hosts, settings.caps, settings.context.now)?;
     }
     let hold = match &event_type.input.price {
-        Some(_) => Some(payments::hold(tx)?.ok_or(BookingError::WrongState(
-            "this event type takes payment, and payments are not set up on this Kairos yet",
-        ))?),
+        Some(_) => Some(
+            payments::hold(tx)?.ok_or(BookingError::WrongState(reason!("pay-error-not-set-up")))?,
+        ),
         None => None,
     };
     let status = if hold.is_some() {
@@ -807,7 +848,7 @@ fn insert_booking(
     let end = checked
         .start
         .checked_add_signed(Duration::minutes(i64::from(checked.duration)))
-        .ok_or_else(|| invalid("start", &time::TimeInputError::OutOfRange.to_string()))?;
+        .ok_or_else(|| refused("start", time::TimeInputError::OutOfRange.reason()))?;
     let id = bookings::insert(
         tx,
         &NewBooking {
@@ -892,14 +933,10 @@ pub fn cancel(
     let booking = authorize(tx, uid, actor, BookingAction::Cancel)?;
     let reason = clean_reason(reason)?;
     if !booking.status.is_active() {
-        return Err(BookingError::WrongState(
-            "this booking is not active; it was cancelled, rejected or rescheduled",
-        ));
+        return Err(BookingError::WrongState(reason!("bk-error-not-active")));
     }
     if booking.end <= now {
-        return Err(BookingError::WrongState(
-            "this meeting is over and can no longer be cancelled",
-        ));
+        return Err(BookingError::WrongState(reason!("bk-error-over")));
     }
     bookings::set_status(
         tx,
@@ -965,17 +1002,13 @@ fn movable(
 ) -> Result<(Booking, EventType), BookingError> {
     let booking = authorize(conn, uid, actor, BookingAction::Reschedule)?;
     if !booking.status.is_active() {
-        return Err(BookingError::WrongState(
-            "this booking is not active; it was cancelled, rejected or rescheduled",
-        ));
+        return Err(BookingError::WrongState(reason!("bk-error-not-active")));
     }
     let event_type = booking
         .event_type_id
         .map(|id| load_event_type(conn, id))
         .transpose()?
-        .ok_or(BookingError::WrongState(
-            "the event type of this booking was deleted",
-        ))?;
+        .ok_or_else(|| BookingError::WrongState(reason!("bk-error-event-type-deleted")))?;
     Ok((booking, event_type))
 }
 
@@ -1099,12 +1132,12 @@ pub fn confirm(
     let now = settings.context.now;
     let booking = authorize(tx, uid, &Actor::User(user_id), BookingAction::Confirm)?;
     if booking.status != BookingStatus::Pending {
-        return Err(BookingError::WrongState(
-            "only a booking awaiting confirmation can be confirmed",
-        ));
+        return Err(BookingError::WrongState(reason!(
+            "bk-error-confirm-pending-only"
+        )));
     }
     if booking.start <= now {
-        return Err(BookingError::WrongState("this meeting has already started"));
+        return Err(BookingError::WrongState(reason!("bk-error-started")));
     }
     if let Some(event_type_id) = booking.event_type_id {
         let event_type = load_event_type(tx, event_type_id)?;
@@ -1164,9 +1197,9 @@ pub fn reject(
     let booking = authorize(tx, uid, &Actor::User(user_id), BookingAction::Confirm)?;
     let reason = clean_reason(reason)?;
     if booking.status != BookingStatus::Pending {
-        return Err(BookingError::WrongState(
-            "only a booking awaiting confirmation can be rejected",
-        ));
+        return Err(BookingError::WrongState(reason!(
+            "bk-error-reject-pending-only"
+        )));
     }
     bookings::set_status(
         tx,

@@ -11,6 +11,7 @@ use super::{BookingError, Settings, load_event_type, recheck, record_event};
 use crate::access::BookingAction;
 use crate::db::bookings::{self, Booking, BookingEvent, BookingStatus};
 use crate::db::payments::{self, Completion, Payment, PaymentMode, PaymentStatus};
+use crate::reason;
 
 /// What a payment that arrived did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -179,22 +180,22 @@ pub fn mark_no_show(
         BookingAction::Confirm,
     )?;
     if booking.status != BookingStatus::Accepted {
-        return Err(BookingError::WrongState(
-            "only a confirmed booking can be marked a no-show",
-        ));
+        return Err(BookingError::WrongState(reason!(
+            "pay-error-no-show-confirmed-only"
+        )));
     }
     if booking.start > now {
-        return Err(BookingError::WrongState(
-            "a no-show can be marked once the meeting has started",
-        ));
+        return Err(BookingError::WrongState(reason!(
+            "pay-error-no-show-not-started"
+        )));
     }
     if bookings::event_kinds(tx, booking.id)?
         .iter()
         .any(|kind| kind == BookingEvent::NoShow.as_str())
     {
-        return Err(BookingError::WrongState(
-            "this invitee was already marked a no-show",
-        ));
+        return Err(BookingError::WrongState(reason!(
+            "pay-error-no-show-marked"
+        )));
     }
     record_event(
         tx,

@@ -1,11 +1,14 @@
-//! Bookings: their status, what happened to them, and who sees which.
+//! Bookings: their status, what happened to them, who sees which, and why a time cannot
+//! be booked.
 
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
 use serde_json::Value;
 
+use crate::availability::Unavailable;
 use crate::crypto::{constant_time_eq, token_hash};
+use crate::model::error::Reason;
 use crate::model::event_types::Location;
 
 #[derive(
@@ -228,6 +231,39 @@ pub fn current_manage_token(key: &ManageKey, booking: &Booking) -> Option<String
 /// The path of the invitee's page of a booking: see, add to a calendar, reschedule, cancel.
 pub fn manage_path(uid: &str, token: &str) -> String {
     format!("/booking/{uid}?token={token}")
+}
+
+/// Why a time cannot be booked, as a catalogue message (pages and API messages alike).
+pub fn unavailable_reason(reason: &Unavailable) -> Reason {
+    match reason {
+        Unavailable::InvalidInput { error } => {
+            reason!("unavailable-invalid-input", error = error.to_string())
+        }
+        Unavailable::InvalidDuration { minutes } => {
+            reason!("unavailable-invalid-duration", minutes = *minutes)
+        }
+        Unavailable::InThePast => reason!("unavailable-in-the-past"),
+        Unavailable::WithinMinimumNotice => reason!("unavailable-within-minimum-notice"),
+        Unavailable::OutsideBookingWindow => reason!("unavailable-outside-booking-window"),
+        Unavailable::OutsideWorkingHours => reason!("unavailable-outside-working-hours"),
+        Unavailable::NotOnSlotGrid => reason!("unavailable-not-on-slot-grid"),
+        Unavailable::OutOfOffice => reason!("unavailable-out-of-office"),
+        Unavailable::Conflict => reason!("unavailable-conflict"),
+        Unavailable::BookingLimitReached { period } => {
+            reason!(
+                "unavailable-booking-limit-reached",
+                period = period.to_string()
+            )
+        }
+        Unavailable::DurationLimitReached { period } => {
+            reason!(
+                "unavailable-duration-limit-reached",
+                period = period.to_string()
+            )
+        }
+        Unavailable::NoSeatsLeft => reason!("unavailable-no-seats-left"),
+        Unavailable::NotFirstSlotOfDay => reason!("unavailable-not-first-slot-of-day"),
+    }
 }
 
 #[cfg(test)]

@@ -86,6 +86,13 @@ impl Reason {
     }
 }
 
+/// The reason in English: for logs, and for errors written out without a reader.
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Language::English))
+    }
+}
+
 impl FieldError {
     /// Why, in `language` where the catalogues have it.
     pub fn text(&self, language: Language) -> String {
@@ -102,6 +109,13 @@ pub struct FieldErrors(Vec<FieldError>);
 impl FieldErrors {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// One field refused with the catalogue message `reason` (see [`FieldErrors::refuse`]).
+    pub fn refusing(field: &str, reason: Reason) -> Self {
+        let mut errors = Self::new();
+        errors.refuse(field, reason);
+        errors
     }
 
     /// Refuses `field` with an English message. The messages every form shares ("is

@@ -8,7 +8,7 @@ use crate::availability::{
     BookingWindow, DayOfWeek, EventRules, MAX_BUFFER_MINUTES, MAX_DURATION_MINUTES,
     MAX_NOTICE_MINUTES, MAX_WINDOW_DAYS, PeriodLimits, Priority, SchedulingType,
 };
-use crate::model::error::{FieldErrors, check_email};
+use crate::model::error::{FieldErrors, Reason, check_email};
 use crate::model::questions::{Question, validate_questions};
 use crate::model::time::schema::CalendarDate;
 
@@ -518,9 +518,9 @@ impl EventTypeInput {
         self.slug = self.slug.trim().to_lowercase();
         self.description = self.description.trim().to_string();
         if self.title.is_empty() {
-            errors.add("title", "is required");
+            errors.refuse("title", reason!("error-required"));
         } else if self.title.chars().count() > 120 {
-            errors.add("title", "must be at most 120 characters");
+            errors.refuse("title", reason!("error-at-most-characters", max = 120));
         }
         if let Some(price) = &self.price {
             price.validate(&mut errors);
@@ -532,50 +532,61 @@ impl EventTypeInput {
                     Some(language.tag().to_string())
                 }
                 _ => {
-                    errors.add("language", crate::i18n::Language::SHIPPED_REASON);
+                    errors.refuse("language", reason!("error-language"));
                     None
                 }
             },
         };
         if let Err(reason) = check_slug(&self.slug) {
-            errors.add("slug", reason);
+            errors.refuse("slug", reason);
         }
         if self.description.chars().count() > 5_000 {
-            errors.add("description", "must be at most 5000 characters");
+            errors.refuse(
+                "description",
+                reason!("error-at-most-characters", max = 5_000),
+            );
         }
         if self.durations_minutes.is_empty() {
-            errors.add("durationsMinutes", "must list at least one duration");
+            errors.refuse("durationsMinutes", reason!("et-error-no-duration"));
         } else if self.durations_minutes.len() > 10 {
-            errors.add("durationsMinutes", "must list at most 10 durations");
+            errors.refuse(
+                "durationsMinutes",
+                reason!("et-error-too-many-durations", max = 10),
+            );
         } else if let Some(bad) = self
             .durations_minutes
             .iter()
             .find(|d| **d == 0 || **d > MAX_DURATION_MINUTES)
         {
-            errors.add(
+            errors.refuse(
                 "durationsMinutes",
-                format!("{bad} is not between 1 and {MAX_DURATION_MINUTES} minutes"),
+                reason!(
+                    "et-error-duration-range",
+                    minutes = *bad,
+                    min = 1,
+                    max = MAX_DURATION_MINUTES
+                ),
             );
         } else {
             let mut sorted = self.durations_minutes.clone();
             sorted.sort_unstable();
             sorted.dedup();
             if sorted.len() != self.durations_minutes.len() {
-                errors.add("durationsMinutes", "must not repeat a duration");
+                errors.refuse("durationsMinutes", reason!("et-error-repeated-duration"));
             }
         }
         if let Some(interval) = self.slot_interval_minutes
             && (interval == 0 || interval > MAX_DURATION_MINUTES)
         {
-            errors.add(
+            errors.refuse(
                 "slotIntervalMinutes",
-                format!("must be between 1 and {MAX_DURATION_MINUTES}"),
+                reason!("error-between", min = 1, max = MAX_DURATION_MINUTES),
             );
         }
         if self.minimum_notice_minutes > MAX_NOTICE_MINUTES {
-            errors.add(
+            errors.refuse(
                 "minimumNoticeMinutes",
-                format!("must be at most {MAX_NOTICE_MINUTES}"),
+                reason!("error-at-most", max = MAX_NOTICE_MINUTES),
             );
         }
         for (field, value) in [
@@ -583,20 +594,20 @@ impl EventTypeInput {
             ("afterBufferMinutes", self.after_buffer_minutes),
         ] {
             if value > MAX_BUFFER_MINUTES {
-                errors.add(field, format!("must be at most {MAX_BUFFER_MINUTES}"));
+                errors.refuse(field, reason!("error-at-most", max = MAX_BUFFER_MINUTES));
             }
         }
         match self.booking_window {
             Window::RollingCalendarDays { days } | Window::RollingBusinessDays { days }
                 if days == 0 || days > MAX_WINDOW_DAYS =>
             {
-                errors.add(
+                errors.refuse(
                     "bookingWindow.days",
-                    format!("must be between 1 and {MAX_WINDOW_DAYS}"),
+                    reason!("error-between", min = 1, max = MAX_WINDOW_DAYS),
                 );
             }
             Window::DateRange { start, end } if end < start => {
-                errors.add("bookingWindow.end", "must not be before the start");
+                errors.refuse("bookingWindow.end", reason!("et-error-end-before-start"));
             }
             _ => {}
         }
@@ -611,26 +622,26 @@ impl EventTypeInput {
                 ("perYear", limits.per_year),
             ] {
                 if value == Some(0) {
-                    errors.add(
-                        &format!("{field}.{name}"),
-                        "must be at least 1 (leave it out for no limit)",
-                    );
+                    errors.refuse(&format!("{field}.{name}"), reason!("et-error-zero-limit"));
                 }
             }
         }
         if let Some(seats) = self.seats_per_slot
             && !(1..=1000).contains(&seats)
         {
-            errors.add("seatsPerSlot", "must be between 1 and 1000");
-        }
-        if self.seats_per_slot.is_some() && self.requires_confirmation {
-            errors.add(
+            errors.refuse(
                 "seatsPerSlot",
-                "cannot be combined with requiresConfirmation",
+                reason!("error-between", min = 1, max = 1000),
             );
         }
+        if self.seats_per_slot.is_some() && self.requires_confirmation {
+            errors.refuse("seatsPerSlot", reason!("et-error-seats-confirmation"));
+        }
         if self.locations.len() > 10 {
-            errors.add("locations", "must list at most 10 locations");
+            errors.refuse(
+                "locations",
+                reason!("et-error-too-many-locations", max = 10),
+            );
         }
         for (i, location) in self.locations.iter_mut().enumerate() {
             validate_location(location, &format!("locations[{i}]"), &mut errors);
@@ -639,43 +650,43 @@ impl EventTypeInput {
         match (self.team_id, self.scheduling_type) {
             (None, SchedulingKind::Individual) => {
                 if !self.hosts.is_empty() {
-                    errors.add("hosts", "are only for team event types");
+                    errors.refuse("hosts", reason!("et-error-hosts-of-teams"));
                 }
             }
-            (None, _) => errors.add(
-                "schedulingType",
-                "must be individual for a personal event type",
-            ),
-            (Some(_), SchedulingKind::Individual) => errors.add(
-                "schedulingType",
-                "must be collective or roundRobin for a team event type",
-            ),
+            (None, _) => errors.refuse("schedulingType", reason!("et-error-personal-kind")),
+            (Some(_), SchedulingKind::Individual) => {
+                errors.refuse("schedulingType", reason!("et-error-team-kind"));
+            }
             (Some(_), kind) => {
                 if self.hosts.is_empty() {
-                    errors.add("hosts", "must list at least one host");
+                    errors.refuse("hosts", reason!("et-error-no-host"));
                 }
                 let mut seen = std::collections::HashSet::new();
                 for (i, host) in self.hosts.iter_mut().enumerate() {
                     if !seen.insert(host.user_id) {
-                        errors.add(&format!("hosts[{i}].userId"), "is listed twice");
+                        errors.refuse(
+                            &format!("hosts[{i}].userId"),
+                            reason!("et-error-host-twice"),
+                        );
                     }
                     if let Some(group) = &host.round_robin_group {
                         let group = group.trim().to_string();
+                        let field = format!("hosts[{i}].roundRobinGroup");
                         if kind == SchedulingKind::Collective {
-                            errors.add(
-                                &format!("hosts[{i}].roundRobinGroup"),
-                                "is only for round-robin event types",
-                            );
+                            errors.refuse(&field, reason!("et-error-group-of-round-robin"));
                         } else if group.is_empty() || group.len() > 40 {
-                            errors.add(
-                                &format!("hosts[{i}].roundRobinGroup"),
-                                "must be 1 to 40 characters",
+                            errors.refuse(
+                                &field,
+                                reason!("error-characters-between", min = 1, max = 40),
                             );
                         }
                         host.round_robin_group = Some(group);
                     }
                     if host.weight > 10_000 {
-                        errors.add(&format!("hosts[{i}].weight"), "must be at most 10000");
+                        errors.refuse(
+                            &format!("hosts[{i}].weight"),
+                            reason!("error-at-most", max = 10_000),
+                        );
                     }
                 }
                 if kind == SchedulingKind::RoundRobin
@@ -718,15 +729,15 @@ pub fn slug_from_title(title: &str) -> String {
 }
 
 /// Checks a slug: 1–60 lowercase letters, digits and `-`.
-pub fn check_slug(slug: &str) -> Result<(), &'static str> {
+pub fn check_slug(slug: &str) -> Result<(), Reason> {
     if slug.is_empty() || slug.len() > 60 {
-        Err("must be 1 to 60 characters long")
+        Err(reason!("error-characters-long", min = 1, max = 60))
     } else if !slug
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         || slug.starts_with('-')
     {
-        Err("may only contain lowercase letters, digits and -, and must not start with -")
+        Err(reason!("error-slug"))
     } else {
         Ok(())
     }
@@ -762,34 +773,28 @@ fn validate_location(location: &mut Location, field: &str, errors: &mut FieldErr
         Location::InPerson { address } => {
             *address = address.trim().to_string();
             if address.is_empty() || address.len() > 500 {
-                errors.add(&format!("{field}.address"), "must be 1 to 500 characters");
+                errors.refuse(
+                    &format!("{field}.address"),
+                    reason!("error-characters-between", min = 1, max = 500),
+                );
             }
         }
         Location::Phone { number } => {
             *number = number.trim().to_string();
             let digits = number.chars().filter(char::is_ascii_digit).count();
             if !(5..=20).contains(&digits) {
-                errors.add(
-                    &format!("{field}.number"),
-                    "must be a phone number such as +1 555 0100",
-                );
+                errors.refuse(&format!("{field}.number"), reason!("error-phone"));
             }
         }
         Location::Link { url } => {
             *url = url.trim().to_string();
             if !(url.starts_with("https://") || url.starts_with("http://")) || url.len() > 2_000 {
-                errors.add(
-                    &format!("{field}.url"),
-                    "must be an http:// or https:// link",
-                );
+                errors.refuse(&format!("{field}.url"), reason!("et-error-link"));
             }
         }
         Location::Video { url, .. } => {
             if url.is_some() {
-                errors.add(
-                    &format!("{field}.url"),
-                    "is created for each booking; leave it out",
-                );
+                errors.refuse(&format!("{field}.url"), reason!("et-error-video-url"));
             }
         }
     }
@@ -802,7 +807,7 @@ pub fn validate_guests(guests: &mut Vec<String>, errors: &mut FieldErrors) {
     }
     guests.retain(|g| !g.is_empty());
     if guests.len() > 10 {
-        errors.add("guests", "must list at most 10 guests");
+        errors.refuse("guests", reason!("booker-error-too-many-guests", max = 10));
     }
     for (i, guest) in guests.iter().enumerate() {
         if let Err(reason) = check_email(guest) {
@@ -885,6 +890,45 @@ mod tests {
         ] {
             assert!(errors.get(field).is_some(), "{field}: {errors}");
         }
+    }
+
+    #[test]
+    fn refusals_are_written_in_the_reader_s_language() {
+        use crate::i18n::Language;
+        let mut input = sample();
+        input.slug = "no spaces".into();
+        input.durations_minutes = Vec::new();
+        input.locations = vec![
+            Location::InPerson {
+                address: "1 Harbor St".into()
+            };
+            11
+        ];
+        let errors = input.validate().expect_err("invalid");
+        assert_eq!(
+            errors.get("durationsMinutes"),
+            Some("must list at least one duration")
+        );
+        assert_eq!(
+            errors.text("durationsMinutes", Language::German).as_deref(),
+            Some("muss mindestens eine Dauer enthalten")
+        );
+        assert_eq!(
+            errors.text("slug", Language::French).as_deref(),
+            Some(
+                "ne peut contenir que des lettres minuscules, des chiffres et -, et ne doit pas \
+                 commencer par -"
+            )
+        );
+        assert_eq!(
+            errors.get("locations"),
+            Some("must list at most 10 locations")
+        );
+        assert_eq!(
+            errors.text("locations", Language::Arabic).as_deref(),
+            // The number, isolated in the right-to-left sentence, chooses the plural.
+            Some("يجب ألا يتضمن أكثر من \u{2068}10\u{2069} أماكن")
+        );
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! Plain types and their validation, without I/O: what every layer above agrees on.
 
+// First, so that every model names its reasons with `reason!` (see [`error::Reason`]).
+#[macro_use]
+pub mod error;
+
 pub mod booking;
 pub mod calendar;
-pub mod error;
 pub mod event_types;
 pub mod payment;
 pub mod questions;

@@ -61,7 +61,7 @@ impl Currency {
     /// Reads an amount written in major units (`50`, `50.5`, `1234.56`) into minor units,
     /// exactly: more decimals than the currency has, a sign, or anything but digits and
     /// one `.` or `,` is refused.
-    pub fn parse_major(self, text: &str) -> Result<i64, &'static str> {
+    pub fn parse_major(self, text: &str) -> Result<i64, AmountError> {
         let text = text.trim();
         let (whole, fraction) = match text.find(['.', ',']) {
             Some(at) => (&text[..at], &text[at + 1..]),
@@ -69,25 +69,25 @@ impl Currency {
         };
         let digits = |part: &str| part.chars().all(|c| c.is_ascii_digit());
         if whole.is_empty() || !digits(whole) || !digits(fraction) {
-            return Err("must be an amount such as 50 or 49.90");
+            return Err(AmountError::NotAnAmount);
         }
         let exponent = self.exponent() as usize;
         if fraction.len() > exponent {
-            return Err("has more decimals than the currency has");
+            return Err(AmountError::TooManyDecimals);
         }
         let scale = 10_i64.pow(self.exponent());
-        let whole: i64 = whole.parse().map_err(|_| "is too large")?;
+        let whole: i64 = whole.parse().map_err(|_| AmountError::TooLarge)?;
         let fraction: i64 = if fraction.is_empty() {
             0
         } else {
             format!("{fraction:0<exponent$}")
                 .parse()
-                .map_err(|_| "is too large")?
+                .map_err(|_| AmountError::TooLarge)?
         };
         whole
             .checked_mul(scale)
             .and_then(|minor| minor.checked_add(fraction))
-            .ok_or("is too large")
+            .ok_or(AmountError::TooLarge)
     }
 
     /// An amount in minor units written in major units with a `.`: `1050` EUR → `10.50`.
@@ -107,6 +107,17 @@ impl Currency {
             width = exponent as usize
         )
     }
+}
+
+/// Why a written amount was not read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum AmountError {
+    #[error("must be an amount such as 50 or 49.90")]
+    NotAnAmount,
+    #[error("has more decimals than the currency has")]
+    TooManyDecimals,
+    #[error("is too large")]
+    TooLarge,
 }
 
 impl std::fmt::Display for Currency {
@@ -217,23 +228,28 @@ impl Price {
     /// Checks the amount against the currency: positive, within [`MAX_AMOUNT`], and a
     /// multiple of the currency's [`Currency::step`].
     pub fn validate(&self, errors: &mut FieldErrors) {
-        if self.amount < 1 || self.amount > MAX_AMOUNT {
-            errors.add("price.amount", "must be between 1 and 99999999 minor units");
-        } else if self.amount % self.currency.step() != 0 {
-            errors.add(
+        let (currency, step) = (self.currency, self.currency.step());
+        if self.amount < 1 {
+            errors.refuse("price.amount", reason!("pay-et-error-positive"));
+        } else if self.amount > MAX_AMOUNT {
+            errors.refuse(
                 "price.amount",
-                format!(
-                    "must be a multiple of {} in {}",
-                    self.currency.step(),
-                    self.currency
+                reason!(
+                    "pay-et-error-too-large",
+                    max = currency.major(MAX_AMOUNT / step * step)
                 ),
+            );
+        } else if self.amount % step != 0 {
+            errors.refuse(
+                "price.amount",
+                reason!("pay-et-error-step", step = currency.major(step)),
             );
         }
         if self.refund_hours > 8760 {
-            errors.add("price.refundHours", "must be at most 8760 hours (a year)");
+            errors.refuse("price.refundHours", reason!("pay-error-refund-hours"));
         }
         if self.late_refund_percent > 100 {
-            errors.add("price.lateRefundPercent", "must be between 0 and 100");
+            errors.refuse("price.lateRefundPercent", reason!("pay-error-percent"));
         }
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
-use crate::model::error::{FieldErrors, check_email};
+use crate::model::error::{FieldErrors, Reason, check_email};
 
 /// The kinds of question a booking form can ask.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -144,7 +144,7 @@ const RESERVED_KEYS: [&str; 5] = ["name", "email", "guests", "notes", "timezone"
 /// Checks the questions of an event type; errors name `questions[i].field`.
 pub fn validate_questions(questions: &[Question], errors: &mut FieldErrors) {
     if questions.len() > MAX_QUESTIONS {
-        errors.add("questions", format!("must be at most {MAX_QUESTIONS}"));
+        errors.refuse("questions", reason!("error-at-most", max = MAX_QUESTIONS));
     }
     let mut keys = HashSet::new();
     for (i, question) in questions.iter().enumerate() {
@@ -155,34 +155,31 @@ pub fn validate_questions(questions: &[Question], errors: &mut FieldErrors) {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if !key_ok {
-            errors.add(&field("key"), "must be 1 to 40 letters, digits, - or _");
+            errors.refuse(&field("key"), reason!("et-error-key", min = 1, max = 40));
         } else if RESERVED_KEYS.contains(&question.key.to_lowercase().as_str()) {
-            errors.add(
-                &field("key"),
-                "is used by the booking form itself; choose another",
-            );
+            errors.refuse(&field("key"), reason!("et-error-key-of-the-form"));
         } else if !keys.insert(question.key.to_lowercase()) {
-            errors.add(&field("key"), "is used by another question");
+            errors.refuse(&field("key"), reason!("et-error-key-used"));
         }
         if question.label.trim().is_empty() {
-            errors.add(&field("label"), "is required");
+            errors.refuse(&field("label"), reason!("error-required"));
         } else if question.label.chars().count() > 200 {
-            errors.add(&field("label"), "must be at most 200 characters");
+            errors.refuse(
+                &field("label"),
+                reason!("error-at-most-characters", max = 200),
+            );
         }
         if question.kind.has_options() {
             let distinct: HashSet<&str> = question.options.iter().map(|o| o.trim()).collect();
             if question.options.is_empty() {
-                errors.add(&field("options"), "must list at least one choice");
+                errors.refuse(&field("options"), reason!("et-error-no-choice"));
             } else if distinct.len() != question.options.len()
                 || question.options.iter().any(|o| o.trim().is_empty())
             {
-                errors.add(&field("options"), "must be distinct and not empty");
+                errors.refuse(&field("options"), reason!("et-error-choices-distinct"));
             }
         } else if !question.options.is_empty() {
-            errors.add(
-                &field("options"),
-                "are only for select, multiselect and radio questions",
-            );
+            errors.refuse(&field("options"), reason!("et-error-choices-of-lists"));
         }
     }
 }
@@ -197,9 +194,9 @@ pub fn validate_answers(
     let mut normalized = BTreeMap::new();
     for key in answers.keys() {
         if !questions.iter().any(|q| &q.key == key) {
-            errors.add(
+            errors.refuse(
                 &format!("answers.{key}"),
-                "is not a question of this event type",
+                reason!("booker-error-not-a-question"),
             );
         }
     }
@@ -208,7 +205,7 @@ pub fn validate_answers(
         let answer = answers.get(&question.key).filter(|value| !is_blank(value));
         let Some(answer) = answer else {
             if question.required {
-                errors.add(&field, "is required");
+                errors.refuse(&field, reason!("error-required"));
             }
             continue;
         };
@@ -218,10 +215,10 @@ pub fn validate_answers(
             }
             Ok(None) => {
                 if question.required {
-                    errors.add(&field, "is required");
+                    errors.refuse(&field, reason!("error-required"));
                 }
             }
-            Err(reason) => errors.add(&field, reason),
+            Err(reason) => errors.refuse(&field, reason),
         }
     }
     normalized
@@ -264,15 +261,15 @@ fn is_blank(value: &Value) -> bool {
     }
 }
 
-fn text(answer: &Value) -> Result<&str, String> {
+fn text(answer: &Value) -> Result<&str, Reason> {
     answer
         .as_str()
         .map(str::trim)
-        .ok_or_else(|| "must be text".to_string())
+        .ok_or_else(|| reason!("error-text"))
 }
 
 /// The normalized answer, `None` for an unticked checkbox, or why it is wrong.
-fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, String> {
+fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, Reason> {
     match question.kind {
         QuestionKind::Text | QuestionKind::Textarea => {
             let value = text(answer)?;
@@ -282,13 +279,13 @@ fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, St
                 MAX_TEXTAREA
             };
             if value.chars().count() > max {
-                return Err(format!("must be at most {max} characters"));
+                return Err(reason!("error-at-most-characters", max = max));
             }
             Ok(Some(Value::from(value)))
         }
         QuestionKind::Email => {
             let value = text(answer)?;
-            check_email(value)?;
+            check_email(value).map_err(|_| reason!("error-email"))?;
             Ok(Some(Value::from(value)))
         }
         QuestionKind::Phone => {
@@ -298,7 +295,7 @@ fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, St
                 .chars()
                 .all(|c| c.is_ascii_digit() || " +-().".contains(c));
             if !allowed || !(5..=20).contains(&digits) {
-                return Err("must be a phone number such as +1 555 0100".into());
+                return Err(reason!("error-phone"));
             }
             Ok(Some(Value::from(value)))
         }
@@ -309,7 +306,7 @@ fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, St
                 _ => None,
             }
             .filter(|n| n.is_finite())
-            .ok_or_else(|| "must be a number".to_string())?;
+            .ok_or_else(|| reason!("error-number"))?;
             Ok(Some(
                 serde_json::Number::from_f64(number).map_or(Value::Null, Value::Number),
             ))
@@ -319,7 +316,10 @@ fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, St
             if question.options.iter().any(|o| o == value) {
                 Ok(Some(Value::from(value)))
             } else {
-                Err(format!("must be one of: {}", question.options.join(", ")))
+                Err(reason!(
+                    "error-one-of",
+                    choices = question.options.join(", ")
+                ))
             }
         }
         QuestionKind::Multiselect => {
@@ -328,17 +328,18 @@ fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, St
                     .iter()
                     .map(|item| item.as_str().map(str::trim))
                     .collect::<Option<_>>()
-                    .ok_or_else(|| "must be a list of choices".to_string())?,
+                    .ok_or_else(|| reason!("booker-error-choices"))?,
                 Value::String(single) => vec![single.trim()],
-                _ => return Err("must be a list of choices".into()),
+                _ => return Err(reason!("booker-error-choices")),
             };
             if let Some(bad) = items
                 .iter()
                 .find(|i| !question.options.iter().any(|o| o == *i))
             {
-                return Err(format!(
-                    "{bad:?} is not a choice; choose from: {}",
-                    question.options.join(", ")
+                return Err(reason!(
+                    "booker-error-not-a-choice",
+                    choice = *bad,
+                    choices = question.options.join(", ")
                 ));
             }
             Ok(Some(Value::from(items)))
@@ -350,11 +351,11 @@ fn check_answer(question: &Question, answer: &Value) -> Result<Option<Value>, St
                 Ok(Some(Value::Bool(true)))
             }
             Value::String(s) if matches!(s.as_str(), "false" | "off" | "no") => Ok(None),
-            _ => Err("must be true or false".into()),
+            _ => Err(reason!("error-true-or-false")),
         },
         QuestionKind::Date => {
             let value = text(answer)?;
-            crate::model::time::parse_date(value).map_err(|err| err.to_string())?;
+            crate::model::time::parse_date(value).map_err(|err| err.reason())?;
             Ok(Some(Value::from(value)))
         }
     }

@@ -9,25 +9,44 @@
 //! seconds), so input is checked at that precision: `09:00:00.000Z` is accepted,
 //! `09:00:00.5Z` is refused rather than silently rounded.
 
+use std::fmt;
+
 use chrono::{DateTime, Datelike, NaiveDate, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use serde::{Deserialize, Deserializer};
 
 pub use crate::availability::{MAX_YEAR, MIN_YEAR};
+use crate::model::error::Reason;
 
 /// Why an instant or a date from outside is refused. The messages complete a sentence that
 /// starts with the field's name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TimeInputError {
-    #[error("must be an RFC 3339 instant such as 2026-03-30T09:00:00Z")]
     NotAnInstant,
-    #[error("must be a date such as 2026-03-30 (YYYY-MM-DD)")]
     NotADate,
-    #[error("must lie between the years {MIN_YEAR} and {MAX_YEAR}")]
     OutOfRange,
-    #[error("must be a whole second (Kairos keeps no fractions of a second)")]
     FractionOfASecond,
 }
+
+impl TimeInputError {
+    /// Why, as a catalogue message: pages write it in their reader's language.
+    pub fn reason(self) -> Reason {
+        match self {
+            TimeInputError::NotAnInstant => reason!("error-instant"),
+            TimeInputError::NotADate => reason!("error-date"),
+            TimeInputError::OutOfRange => reason!("error-year", min = MIN_YEAR, max = MAX_YEAR),
+            TimeInputError::FractionOfASecond => reason!("error-whole-second"),
+        }
+    }
+}
+
+impl fmt::Display for TimeInputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.reason().fmt(f)
+    }
+}
+
+impl std::error::Error for TimeInputError {}
 
 /// Whether `year` is one Kairos works in.
 pub fn year_in_range(year: i32) -> bool {

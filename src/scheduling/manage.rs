@@ -13,11 +13,12 @@ use crate::db::calendars::{self, Provider};
 use crate::db::teams::{self, TeamRole};
 use crate::db::users::{self, Role, User};
 use crate::db::{DbError, event_types, schedules};
-use crate::model::error::FieldErrors;
+use crate::model::error::{FieldErrors, Reason};
 use crate::model::event_types::{
     EventType, EventTypeInput, Location, VideoProvider, check_slug, slug_from_title,
 };
 use crate::model::schedules::{OutOfOfficeInput, ScheduleInput, StoredSchedule, parse_zone};
+use crate::reason;
 
 /// How long the link to choose a password of an account an administrator made works.
 pub const ACCOUNT_LINK_VALIDITY: chrono::Duration = chrono::Duration::days(7);
@@ -26,12 +27,14 @@ pub const ACCOUNT_LINK_VALIDITY: chrono::Duration = chrono::Duration::days(7);
 pub enum ManageError {
     #[error("no {0} has that id")]
     NotFound(&'static str),
+    /// Seen, but not for this person to change: why, in the reader's language.
     #[error("{0}")]
-    Forbidden(&'static str),
+    Forbidden(Reason),
     #[error("{0}")]
     Invalid(FieldErrors),
+    /// The change contradicts what is stored: why, in the reader's language.
     #[error("{0}")]
-    Conflict(&'static str),
+    Conflict(Reason),
     #[error(transparent)]
     Db(#[from] DbError),
 }
@@ -48,9 +51,15 @@ impl From<FieldErrors> for ManageError {
     }
 }
 
-fn field_error(field: &str, message: &str) -> ManageError {
+/// `field` refused for `reason`.
+pub(crate) fn field_error(field: &str, reason: Reason) -> ManageError {
+    ManageError::Invalid(FieldErrors::refusing(field, reason))
+}
+
+/// `field` of a JSON body refused as it does not read (the parser's own words).
+fn unreadable(field: &str, err: &serde_json::Error) -> ManageError {
     let mut errors = FieldErrors::new();
-    errors.add(field, message);
+    errors.add(field, err.to_string());
     ManageError::Invalid(errors)
 }
 
@@ -99,7 +108,7 @@ pub fn update_schedule(
     if current.is_default && !input.is_default {
         return Err(field_error(
             "isDefault",
-            "make another schedule the default instead",
+            reason!("avail-error-keep-default"),
         ));
     }
     schedules::update(conn, id, &input.name, &schedule, input.is_default, now)?;
@@ -109,9 +118,7 @@ pub fn update_schedule(
 pub fn delete_schedule(conn: &Connection, user: &User, id: i64) -> Result<(), ManageError> {
     let current = schedule(conn, user, id)?;
     if current.is_default {
-        return Err(ManageError::Conflict(
-            "the default schedule cannot be deleted; make another schedule the default first",
-        ));
+        return Err(ManageError::Conflict(reason!("avail-error-delete-default")));
     }
     schedules::delete(conn, id)?;
     Ok(())
@@ -123,10 +130,9 @@ fn merge<T: serde::Serialize + serde::de::DeserializeOwned>(
     patch: Value,
 ) -> Result<T, ManageError> {
     let Value::Object(changes) = patch else {
-        return Err(field_error("body", "must be a JSON object"));
+        return Err(field_error("body", reason!("error-json-object")));
     };
-    let base =
-        serde_json::to_value(current).map_err(|err| field_error("body", &err.to_string()))?;
+    let base = serde_json::to_value(current).map_err(|err| unreadable("body", &err))?;
     let apply = |changes: &serde_json::Map<String, Value>| -> Result<T, serde_json::Error> {
         let mut value = base.clone();
         if let Value::Object(fields) = &mut value {
@@ -149,7 +155,7 @@ fn merge<T: serde::Serialize + serde::de::DeserializeOwned>(
                 apply(&one).is_err()
             })
             .map_or("body", |(key, _)| key.as_str());
-        field_error(field, &err.to_string())
+        unreadable(field, &err)
     })
 }
 
@@ -191,23 +197,23 @@ fn check_references(
 ) -> Result<(), ManageError> {
     let mut errors = FieldErrors::new();
     if event_types::slug_taken(conn, owner, input.team_id, &input.slug, except)? {
-        errors.add("slug", "is already used by another event type");
+        errors.refuse("slug", reason!("et-error-slug-used"));
     }
     if let Some(schedule_id) = input.schedule_id {
         if input.team_id.is_some() {
-            errors.add(
-                "scheduleId",
-                "team event types use each host's default schedule",
-            );
+            errors.refuse("scheduleId", reason!("et-error-team-schedule"));
         } else if schedules::get(conn, schedule_id)?.is_none_or(|s| Some(s.user_id) != owner) {
-            errors.add("scheduleId", "is not one of your schedules");
+            errors.refuse("scheduleId", reason!("et-error-not-your-schedule"));
         }
     }
     if let Some(team_id) = input.team_id {
         let members = teams::members(conn, team_id)?;
         for (i, host) in input.hosts.iter().enumerate() {
             if !members.iter().any(|(id, _)| *id == host.user_id) {
-                errors.add(&format!("hosts[{i}].userId"), "is not a member of the team");
+                errors.refuse(
+                    &format!("hosts[{i}].userId"),
+                    reason!("et-error-not-a-member"),
+                );
             }
         }
     }
@@ -217,7 +223,7 @@ fn check_references(
     };
     for (i, location) in input.locations.iter().enumerate() {
         if let Some(reason) = meeting_unavailable(conn, location, &hosts)? {
-            errors.add(&format!("locations[{i}].provider"), reason);
+            errors.refuse(&format!("locations[{i}].provider"), reason);
         }
     }
     errors.into_result(()).map_err(ManageError::Invalid)
@@ -230,22 +236,16 @@ fn meeting_unavailable(
     conn: &Connection,
     location: &Location,
     hosts: &[i64],
-) -> rusqlite::Result<Option<&'static str>> {
+) -> rusqlite::Result<Option<Reason>> {
     let (needed, reason) = match location {
         Location::Video {
             provider: VideoProvider::GoogleMeet,
             ..
-        } => (
-            Provider::Google,
-            "needs a Google calendar as the destination calendar of every host (Dashboard → Calendars)",
-        ),
+        } => (Provider::Google, reason!("et-error-needs-google")),
         Location::Video {
             provider: VideoProvider::Teams,
             ..
-        } => (
-            Provider::Microsoft,
-            "needs a Microsoft 365 calendar as the destination calendar of every host (Dashboard → Calendars)",
-        ),
+        } => (Provider::Microsoft, reason!("et-error-needs-microsoft")),
         Location::Video {
             provider: VideoProvider::Zoom,
             ..
@@ -253,9 +253,7 @@ fn meeting_unavailable(
             for host in hosts {
                 let accounts = calendars::accounts_of(conn, *host)?;
                 if !accounts.iter().any(|a| a.provider == Provider::Zoom) {
-                    return Ok(Some(
-                        "needs every host to connect their Zoom account (Dashboard → Calendars)",
-                    ));
+                    return Ok(Some(reason!("et-error-needs-zoom")));
                 }
             }
             return Ok(None);
@@ -304,10 +302,7 @@ pub fn update_event_type(
     if let Some(team) = patch.get("teamId")
         && team.as_i64() != current.input.team_id
     {
-        return Err(field_error(
-            "teamId",
-            "cannot be changed; create a new event type instead",
-        ));
+        return Err(field_error("teamId", reason!("et-error-team-fixed")));
     }
     let mut input: EventTypeInput = merge(&current.input, patch)?;
     input.validate()?;
@@ -391,12 +386,15 @@ pub fn create_team(
     };
     let mut errors = FieldErrors::new();
     if let Err(reason) = check_slug(&slug) {
-        errors.add("slug", reason);
+        errors.refuse("slug", reason);
     } else if teams::by_slug(conn, &slug)?.is_some() {
-        errors.add("slug", "is already used by another team");
+        errors.refuse("slug", reason!("team-error-slug-used"));
     }
     if name.is_empty() || name.chars().count() > 100 {
-        errors.add("name", "must be 1 to 100 characters");
+        errors.refuse(
+            "name",
+            reason!("error-characters-between", min = 1, max = 100),
+        );
     }
     errors.into_result(())?;
     let id = teams::insert(conn, &slug, name, now)?;
@@ -421,10 +419,10 @@ pub fn set_team_member(
     now: DateTime<Utc>,
 ) -> Result<(), ManageError> {
     check_team(conn, user, team_id, Action::Manage)?;
-    let role =
-        TeamRole::parse(role).ok_or_else(|| field_error("role", "must be admin or member"))?;
+    let role = TeamRole::parse(role)
+        .ok_or_else(|| field_error("role", reason!("error-member-or-admin")))?;
     if users::by_id(conn, member_id)?.is_none() {
-        return Err(field_error("userId", "is not a user of this instance"));
+        return Err(field_error("userId", reason!("team-error-not-a-user")));
     }
     teams::set_member(conn, team_id, member_id, role)?;
     let object = format!("team:{team_id}/user:{member_id}");
@@ -467,7 +465,10 @@ pub fn create_member(
     let name = name.trim();
     let email = email.trim();
     if name.is_empty() || name.chars().count() > 100 {
-        errors.add("name", "must be 1 to 100 characters");
+        errors.refuse(
+            "name",
+            reason!("error-characters-between", min = 1, max = 100),
+        );
     } else if let Err(reason) = crate::model::error::check_single_line(name) {
         errors.add("name", reason);
     }
@@ -482,7 +483,7 @@ pub fn create_member(
         None => admin.time_zone,
     };
     let role = Role::assignable(role).unwrap_or_else(|| {
-        errors.add("role", "must be member or admin");
+        errors.refuse("role", reason!("error-member-or-admin"));
         Role::Member
     });
     errors.into_result(())?;
@@ -490,7 +491,7 @@ pub fn create_member(
         |err| match err {
             auth::AccountError::Invalid(errors) => ManageError::Invalid(errors),
             auth::AccountError::Db(err) => ManageError::Db(err),
-            auth::AccountError::InvalidLink => ManageError::Conflict("invalid link"),
+            auth::AccountError::InvalidLink => ManageError::Conflict(reason!("error-invalid-link")),
         },
     )?;
     let token = auth::issue_password_link(conn, id, now, ACCOUNT_LINK_VALIDITY)?;

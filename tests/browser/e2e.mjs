@@ -607,6 +607,7 @@ async function main() {
     }
     check(confirmed, "Stripe's webhook confirms the booking, and its page says so");
     check(await booker.isVisible("text=€49.90, paid"), "the booking page shows the payment");
+    check(await booker.isVisible("text=Thank you: your payment arrived."), "the page thanks the invitee once the payment is in");
     await axe(booker, "paid booking page");
     await shoot(booker, "booking-paid");
   } finally {

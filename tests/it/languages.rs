@@ -635,3 +635,116 @@ async fn account_emails_are_written_in_the_person_s_language() {
     assert!(html.contains("lang=\"de\""), "{html}");
     assert!(!text.contains("password"), "no English: {text}");
 }
+
+#[tokio::test]
+async fn the_services_reasons_are_written_in_the_reader_s_language() {
+    let (server, api, id) = crate::api::clinic(json!({})).await;
+    server.set_language(OWNER_EMAIL, Some("de")).await;
+    let owner = signed_in_owner(&server).await;
+
+    // The event-type form: a URL slug another event type already has.
+    let csrf = csrf_from(&owner, &server.url("/dashboard/event-types/new")).await;
+    let (status, _, html) = submit_form(
+        &owner,
+        &server.url("/dashboard/event-types"),
+        &csrf,
+        &[
+            ("title", "Nachsorge"),
+            ("slug", "consultation"),
+            ("durationsMinutes", "20"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("wird bereits von einer anderen Terminart verwendet"),
+        "{html}"
+    );
+    assert!(!html.contains("already used"), "no English: {html}");
+
+    // The workflow editor: a variable Kairos does not know.
+    let csrf = csrf_from(&owner, &server.url("/dashboard/workflows/new")).await;
+    let event_type = format!("eventType.{id}");
+    let (status, _, html) = submit_form(
+        &owner,
+        &server.url("/dashboard/workflows"),
+        &csrf,
+        &[
+            ("active", "on"),
+            ("name", "Tippfehler"),
+            ("trigger", "NEW_EVENT"),
+            (&event_type, "on"),
+            ("steps[0].action", "EMAIL_ATTENDEE"),
+            ("steps[0].subject", "Bis bald, {ATENDEE}"),
+            ("steps[0].body", "Hallo"),
+        ],
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        html.contains("verwendet die unbekannte Variable {ATENDEE}"),
+        "{html}"
+    );
+    assert!(!html.contains("unknown variable"), "no English: {html}");
+
+    // The booking API: the message follows Accept-Language, the code stays.
+    let (status, made) = api
+        .public_post(
+            "/api/v1/bookings",
+            &crate::api::booking(id, "2026-03-31T08:00:00Z", "pat@example.org"),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{made}");
+    let uid = made["data"]["uid"].as_str().expect("uid").to_string();
+    let cancel = |language: &'static str| {
+        api.client
+            .post(server.url(&format!("/api/v1/bookings/{uid}/cancel")))
+            .bearer_auth(&api.key)
+            .header("Accept-Language", language)
+            .json(&json!({}))
+            .send()
+    };
+    assert_eq!(
+        cancel("de").await.expect("answers").status(),
+        StatusCode::OK
+    );
+    let again = cancel("de-DE,de;q=0.9").await.expect("answers");
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let body: serde_json::Value = again.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "invalid_state");
+    assert_eq!(
+        body["error"]["message"],
+        "diese Buchung ist nicht aktiv; sie wurde abgesagt, abgelehnt oder verlegt"
+    );
+    let english: serde_json::Value = cancel("en")
+        .await
+        .expect("answers")
+        .json()
+        .await
+        .expect("json");
+    assert_eq!(english["error"]["code"], "invalid_state");
+    assert_eq!(
+        english["error"]["message"],
+        "this booking is not active; it was cancelled, rejected or rescheduled"
+    );
+    // A field of a booking request: the duration the event type does not offer.
+    let mut request = crate::api::booking(id, "2026-03-31T09:00:00Z", "kim@example.org");
+    request["duration"] = json!(45);
+    let response = api
+        .client
+        .post(server.url("/api/v1/bookings"))
+        .header("Accept-Language", "de")
+        .json(&request)
+        .send()
+        .await
+        .expect("answers");
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: serde_json::Value = response.json().await.expect("json");
+    assert_eq!(body["error"]["code"], "validation_failed");
+    assert_eq!(body["error"]["details"][0]["field"], "duration");
+    assert_eq!(
+        body["error"]["details"][0]["message"],
+        "45 ist keine der Dauern der Terminart (30)"
+    );
+    server.stop().await;
+}

@@ -14,8 +14,9 @@ use crate::crypto::InstanceKey;
 use crate::db::DbError;
 use crate::db::settings::{self, SealedUnreadable};
 use crate::integrations::Deps;
-use crate::model::error::FieldErrors;
+use crate::model::error::{FieldErrors, Reason};
 use crate::outbound::{self, Exchange, Policy};
+use crate::reason;
 
 /// The setting holding everything but the auth header's value, as JSON.
 const SETTING: &str = "sms";
@@ -218,7 +219,7 @@ pub fn twilio_preset(
         errors.add("auth_token", "is required");
     }
     if let Err(reason) = check_number(from) {
-        errors.add("from", reason);
+        errors.refuse("from", reason);
     }
     let base = api_base.trim().trim_end_matches('/');
     let base = if base.is_empty() { TWILIO_API } else { base };
@@ -238,7 +239,7 @@ pub fn twilio_preset(
 
 /// A phone number as gateways take it: `+` and 7 to 15 digits (spaces, dots and dashes
 /// are dropped).
-pub fn normalize_number(number: &str) -> Result<String, &'static str> {
+pub fn normalize_number(number: &str) -> Result<String, Reason> {
     let digits: String = number
         .chars()
         .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
@@ -251,11 +252,11 @@ pub fn normalize_number(number: &str) -> Result<String, &'static str> {
             bare.to_string()
         })
     } else {
-        Err("must be a phone number in international form, such as +15551234567")
+        Err(reason!("error-international-phone"))
     }
 }
 
-fn check_number(number: &str) -> Result<(), &'static str> {
+fn check_number(number: &str) -> Result<(), Reason> {
     normalize_number(number).map(|_| ())
 }
 
@@ -310,11 +311,8 @@ pub async fn send(
     text: &str,
     policy: Policy,
 ) -> Result<Exchange, SmsError> {
-    let to = normalize_number(to).map_err(|reason| {
-        let mut errors = FieldErrors::new();
-        errors.add("to", reason);
-        SmsError::Invalid(errors)
-    })?;
+    let to = normalize_number(to)
+        .map_err(|reason| SmsError::Invalid(FieldErrors::refusing("to", reason)))?;
     let mut headers = Vec::new();
     if let (false, Some(value)) = (
         gateway.auth_header_name.is_empty(),

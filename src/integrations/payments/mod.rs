@@ -106,10 +106,7 @@ impl AccountInput {
                 String::new()
             }
             (false, _) if !valid_key(secret, &["sk_test_", "sk_live_", "rk_test_", "rk_live_"]) => {
-                errors.add(
-                    "secret_key",
-                    "must be a Stripe secret key (sk_test_…, sk_live_…) or restricted key (rk_…)",
-                );
+                errors.refuse("secret_key", crate::reason!("pay-error-secret-key"));
                 String::new()
             }
             (false, _) => secret.to_string(),
@@ -121,10 +118,7 @@ impl AccountInput {
                 String::new()
             }
             (false, _) if !valid_key(webhook, &["whsec_"]) => {
-                errors.add(
-                    "webhook_secret",
-                    "must be the endpoint's signing secret, which starts with whsec_",
-                );
+                errors.refuse("webhook_secret", crate::reason!("pay-error-webhook-secret"));
                 String::new()
             }
             (false, _) => webhook.to_string(),
@@ -134,10 +128,7 @@ impl AccountInput {
             text => match text.parse::<u32>() {
                 Ok(minutes) if payments::HOLD_RANGE.contains(&minutes) => minutes,
                 _ => {
-                    errors.add(
-                        "hold_minutes",
-                        "must be a whole number of minutes from 5 to 1440",
-                    );
+                    errors.refuse("hold_minutes", crate::reason!("pay-error-hold-minutes"));
                     payments::DEFAULT_HOLD_MINUTES
                 }
             },
@@ -596,13 +587,13 @@ pub async fn refund_by_host(
             let step = payment.currency.step();
             if amount < 1 || amount > refundable || amount % step != 0 {
                 let mut errors = FieldErrors::new();
-                errors.add(
+                let code = payment.currency.code();
+                errors.refuse(
                     "amount",
-                    format!(
-                        "must be between {} and {} {}",
-                        payment.currency.major(step),
-                        payment.currency.major(refundable),
-                        payment.currency
+                    crate::reason!(
+                        "pay-bk-refund-error",
+                        min = format!("{} {code}", payment.currency.major(step)),
+                        max = format!("{} {code}", payment.currency.major(refundable))
                     ),
                 );
                 return Ok(Err(RefundError::Invalid(errors)));

@@ -28,6 +28,7 @@ use crate::jobs::{Handlers, Lane, NewJob, queue};
 use crate::model::error::FieldErrors;
 pub use crate::model::webhook::Trigger;
 use crate::outbound::{self, Policy};
+use crate::reason;
 
 pub use deliver::{DELIVERY_HEADER, PING, SignedPost, deliver_job, delivery_id, ping, send_signed};
 pub use payload::payload;
@@ -203,24 +204,27 @@ async fn check_fields(input: &WebhookInput, policy: Policy) -> Result<Checked, F
     let mut errors = FieldErrors::new();
     let url = input.url.trim().to_string();
     if url.is_empty() {
-        errors.add("url", "is required");
+        errors.refuse("url", reason!("error-required"));
     } else if url.len() > MAX_URL {
-        errors.add("url", format!("must be at most {MAX_URL} characters"));
+        errors.refuse("url", reason!("error-at-most-characters", max = MAX_URL));
     } else if let Err(err) = outbound::check_target(&url, policy).await {
-        errors.add("url", err.to_string());
+        errors.refuse("url", err.reason());
     }
     let mut triggers = input.triggers.clone();
     triggers.sort_unstable();
     triggers.dedup();
     if triggers.is_empty() {
-        errors.add("triggers", "choose at least one");
+        errors.refuse("triggers", reason!("wh-error-no-trigger"));
     }
     let secret = input.secret.as_deref().filter(|s| !s.is_empty());
     if let Some(secret) = secret {
         if secret.chars().count() > MAX_SECRET {
-            errors.add("secret", format!("must be at most {MAX_SECRET} characters"));
+            errors.refuse(
+                "secret",
+                reason!("error-at-most-characters", max = MAX_SECRET),
+            );
         } else if secret.chars().any(char::is_control) {
-            errors.add("secret", "must be on one line");
+            errors.refuse("secret", reason!("error-on-one-line"));
         }
     }
     errors.into_result(Checked {
@@ -374,14 +378,9 @@ fn check_event_type(
     event_type_id: Option<i64>,
 ) -> Result<(), WebhookError> {
     match event_type_id {
-        Some(id) if !may_subscribe(conn, user, id)? => {
-            let mut errors = FieldErrors::new();
-            errors.add(
-                "eventTypeId",
-                "is not one of your event types or of a team you administer",
-            );
-            Err(WebhookError::Invalid(errors))
-        }
+        Some(id) if !may_subscribe(conn, user, id)? => Err(WebhookError::Invalid(
+            FieldErrors::refusing("eventTypeId", reason!("wh-error-event-type")),
+        )),
         _ => Ok(()),
     }
 }

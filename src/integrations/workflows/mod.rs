@@ -37,7 +37,8 @@ use crate::jobs::{Handlers, Lane, NewJob, queue};
 use crate::model::error::{FieldErrors, check_email};
 use crate::model::event_types::EventType;
 pub use crate::model::workflow::{Action, Owner, Step, Trigger, Workflow};
-use crate::scheduling::manage::ManageError;
+use crate::reason;
+use crate::scheduling::manage::{ManageError, field_error};
 
 /// The job kind that runs one workflow step for one booking.
 pub const WORKFLOW_JOB: &str = "workflow";
@@ -142,23 +143,17 @@ pub fn owner_from_form(conn: &Connection, user: &User, value: &str) -> Result<Ow
         None if value == "user" || value.is_empty() => Owner::User(user.id),
         Some(id) => Owner::Team(
             id.parse()
-                .map_err(|_| field_error("owner", "is not one of your teams"))?,
+                .map_err(|_| field_error("owner", reason!("wf-error-not-your-team")))?,
         ),
-        None => return Err(field_error("owner", "must be you or one of your teams")),
+        None => return Err(field_error("owner", reason!("wf-error-owner"))),
     };
     match may_manage(conn, user, owner) {
         Ok(true) => Ok(owner),
         Ok(false) | Err(ManageError::NotFound(_)) => {
-            Err(field_error("owner", "must be you or a team you administer"))
+            Err(field_error("owner", reason!("wf-error-owner-admin")))
         }
         Err(other) => Err(other),
     }
-}
-
-fn field_error(field: &str, message: &str) -> ManageError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, message);
-    ManageError::Invalid(errors)
 }
 
 /// The checked parts of a submitted workflow.
@@ -182,27 +177,26 @@ fn check(
     let mut errors = FieldErrors::new();
     let name = input.name.trim().to_string();
     if name.is_empty() || name.chars().count() > 100 {
-        errors.add("name", "must be 1 to 100 characters");
+        errors.refuse(
+            "name",
+            reason!("error-characters-between", min = 1, max = 100),
+        );
     }
     let trigger = Trigger::parse(input.trigger.trim());
     if trigger.is_none() {
-        errors.add(
-            "trigger",
-            format!(
-                "must be one of {}",
-                Trigger::ALL.map(Trigger::as_str).join(", ")
-            ),
-        );
+        let choices = Trigger::ALL.map(Trigger::as_str).join(", ");
+        errors.refuse("trigger", reason!("error-one-of", choices = choices));
     }
     let offset = match (trigger, input.offset_minutes) {
         (Some(t), Some(minutes)) if t.is_timed() => {
             if minutes > MAX_OFFSET_MINUTES {
-                errors.add("offset", "must be at most 366 days");
+                let days = MAX_OFFSET_MINUTES / (24 * 60);
+                errors.refuse("offset", reason!("wf-error-offset-too-long", days = days));
             }
             minutes
         }
         (Some(t), None) if t.is_timed() => {
-            errors.add("offset", "is required for a reminder or follow-up");
+            errors.refuse("offset", reason!("wf-error-offset-required"));
             0
         }
         _ => 0,
@@ -214,7 +208,7 @@ fn check(
     let mut event_type_ids = Vec::new();
     for id in &input.event_type_ids {
         if !allowed.contains(id) {
-            errors.add("eventTypes", "must be event types of the workflow's owner");
+            errors.refuse("eventTypes", reason!("wf-error-event-types"));
         } else if !event_type_ids.contains(id) {
             event_type_ids.push(*id);
         }
@@ -228,9 +222,9 @@ fn check(
         .filter(|s| !s.action.trim().is_empty())
         .collect();
     if steps.is_empty() {
-        errors.add("steps", "add at least one step");
+        errors.refuse("steps", reason!("wf-error-no-step"));
     } else if steps.len() > MAX_STEPS {
-        errors.add("steps", format!("at most {MAX_STEPS} steps"));
+        errors.refuse("steps", reason!("wf-error-too-many-steps", max = MAX_STEPS));
     }
     let mut checked = Vec::new();
     for (i, step) in steps.iter().enumerate() {
@@ -258,13 +252,8 @@ fn check_step(
 ) -> Option<Step> {
     let field = |name: &str| format!("steps[{i}].{name}");
     let Some(action) = Action::parse(input.action.trim()) else {
-        errors.add(
-            &field("action"),
-            format!(
-                "must be one of {}",
-                Action::ALL.map(Action::as_str).join(", ")
-            ),
-        );
+        let choices = Action::ALL.map(Action::as_str).join(", ");
+        errors.refuse(&field("action"), reason!("error-one-of", choices = choices));
         return None;
     };
     let stored = current
@@ -279,14 +268,17 @@ fn check_step(
         }
         Action::SmsNumber => {
             if let Err(reason) = crate::integrations::notify::sms::normalize_number(&target) {
-                errors.add(&field("target"), reason);
+                errors.refuse(&field("target"), reason);
             }
         }
         Action::Webhook => {
-            if let Err(reason) = crate::outbound::parse_url(&target) {
-                errors.add(&field("target"), reason.to_string());
+            if let Err(err) = crate::outbound::parse_url(&target) {
+                errors.refuse(&field("target"), err.reason());
             } else if target.len() > 2048 {
-                errors.add(&field("target"), "must be at most 2048 characters");
+                errors.refuse(
+                    &field("target"),
+                    reason!("error-at-most-characters", max = 2048),
+                );
             }
         }
         _ => {}
@@ -295,26 +287,22 @@ fn check_step(
     let body = input.body.trim().replace("\r\n", "\n");
     if action.is_email() {
         if subject.is_empty() {
-            errors.add(&field("subject"), "is required for an email");
+            errors.refuse(&field("subject"), reason!("wf-error-subject-required"));
         } else if subject.chars().count() > 200 || subject.contains('\n') {
-            errors.add(
+            errors.refuse(
                 &field("subject"),
-                "must be one line of at most 200 characters",
+                reason!("wf-error-subject-one-line", max = 200),
             );
         }
     }
     if action != Action::Webhook {
+        let max = if action.is_sms() { MAX_SMS } else { MAX_BODY };
         if body.is_empty() {
-            errors.add(&field("body"), "is required");
-        } else if action.is_sms() && body.chars().count() > MAX_SMS {
-            errors.add(
+            errors.refuse(&field("body"), reason!("error-required"));
+        } else if body.chars().count() > max {
+            errors.refuse(
                 &field("body"),
-                format!("must be at most {MAX_SMS} characters"),
-            );
-        } else if body.chars().count() > MAX_BODY {
-            errors.add(
-                &field("body"),
-                format!("must be at most {MAX_BODY} characters"),
+                reason!("error-at-most-characters", max = max),
             );
         }
     }
@@ -322,12 +310,12 @@ fn check_step(
         let unknown = template::unknown_variables(text, question_keys);
         if !unknown.is_empty() {
             let names: Vec<String> = unknown.iter().map(|v| format!("{{{v}}}")).collect();
-            errors.add(
+            errors.refuse(
                 &field(name),
-                format!(
-                    "uses unknown variable{} {}",
-                    if names.len() == 1 { "" } else { "s" },
-                    names.join(", ")
+                reason!(
+                    "wf-error-unknown-variables",
+                    count = names.len(),
+                    names = names.join(", ")
                 ),
             );
         }
@@ -337,7 +325,10 @@ fn check_step(
         None
     } else if !secret.is_empty() {
         if secret.len() > 256 {
-            errors.add(&field("secret"), "must be at most 256 characters");
+            errors.refuse(
+                &field("secret"),
+                reason!("error-at-most-characters", max = 256),
+            );
         }
         Some(key.encrypt(secret.as_bytes(), SECRET_CONTEXT))
     } else {
@@ -419,9 +410,7 @@ pub fn save(
         Target::Existing(id) => Some(managed(conn, user, id)?),
         Target::New(owner) if may_manage(conn, user, owner)? => None,
         Target::New(_) => {
-            return Err(ManageError::Forbidden(
-                "only team admins can add workflows to a team",
-            ));
+            return Err(ManageError::Forbidden(reason!("access-team-workflows")));
         }
     };
     let owner = match (&current, target) {

@@ -144,10 +144,7 @@ pub fn facts_of(
         attendee_email: booking.attendee_email.clone(),
         start: booking.start,
         end: booking.end,
-        location: booking
-            .location
-            .as_ref()
-            .map(|l| l.describe(crate::i18n::Language::English)),
+        location: booking.location.clone(),
         meeting_url,
         manage_url,
         additional_notes,

@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 
+use crate::model::event_types::Location;
 use crate::present::Locale;
 
 /// The built-in variables, with what each stands for (shown on the editor page).
@@ -103,7 +104,8 @@ pub struct BookingFacts {
     pub attendee_email: String,
     pub start: DateTime<Utc>,
     pub end: DateTime<Utc>,
-    pub location: Option<String>,
+    /// Described in each reader's language (a phone number says "Phone" in it).
+    pub location: Option<Location>,
     pub meeting_url: Option<String>,
     /// The attendee's manage link (cancel and reschedule are on that page).
     pub manage_url: Option<String>,
@@ -152,7 +154,11 @@ pub fn values(facts: &BookingFacts, reader: &Reader) -> BTreeMap<String, String>
     set("EVENT_TIME", reader.locale.time(start));
     set("EVENT_END_TIME", reader.locale.time(end));
     set("TIMEZONE", reader.zone.name().to_string());
-    set("LOCATION", facts.location.clone().unwrap_or_default());
+    let location = facts
+        .location
+        .as_ref()
+        .map(|l| l.describe(reader.locale.language));
+    set("LOCATION", location.unwrap_or_default());
     set("MEETING_URL", facts.meeting_url.clone().unwrap_or_default());
     set("CANCEL_URL", link("#cancel"));
     set("RESCHEDULE_URL", link("#reschedule"));
@@ -210,7 +216,9 @@ mod tests {
             attendee_email: "pat@example.org".into(),
             start: at("2026-03-31T08:00:00Z"),
             end: at("2026-03-31T08:30:00Z"),
-            location: Some("Harbor Street 1".into()),
+            location: Some(Location::InPerson {
+                address: "Harbor Street 1".into(),
+            }),
             meeting_url: None,
             manage_url: Some("https://book.example.org/booking/abc?token=t".into()),
             additional_notes: "Bring the X-ray".into(),
@@ -261,6 +269,27 @@ mod tests {
         ] {
             assert!(text.lines().any(|l| l == line), "{line} not in\n{text}");
         }
+    }
+
+    #[test]
+    fn a_phone_location_is_described_in_each_reader_s_language() {
+        let facts = BookingFacts {
+            location: Some(Location::Phone {
+                number: "+49 30 1234567".into(),
+            }),
+            ..facts()
+        };
+        let mut german = reader(Tz::UTC, false, false);
+        german.locale = german.locale.in_language(crate::present::Language::German);
+        let english = reader(Tz::UTC, false, false);
+        assert_eq!(
+            render("{LOCATION}", &values(&facts, &german)),
+            "Telefon: +49 30 1234567"
+        );
+        assert_eq!(
+            render("{LOCATION}", &values(&facts, &english)),
+            "Phone: +49 30 1234567"
+        );
     }
 
     #[test]

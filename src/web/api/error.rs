@@ -10,6 +10,7 @@ use utoipa::ToSchema;
 use crate::availability::Unavailable;
 use crate::booking::BookingError;
 use crate::db::DbError;
+use crate::model::booking::unavailable_reason;
 use crate::model::error::{FieldErrors, Reason};
 use crate::present::Language;
 use crate::reason;
@@ -89,8 +90,8 @@ impl ApiError {
         )
     }
 
-    pub fn forbidden(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
+    pub fn forbidden(reason: Reason) -> Self {
+        Self::translated(StatusCode::FORBIDDEN, "forbidden", reason)
     }
 
     /// 429 with `Retry-After`, for a client past a rate limit.
@@ -105,8 +106,8 @@ impl ApiError {
         err
     }
 
-    pub fn conflict(message: impl Into<String>) -> Self {
-        Self::new(StatusCode::CONFLICT, "conflict", message)
+    pub fn conflict(reason: Reason) -> Self {
+        Self::translated(StatusCode::CONFLICT, "conflict", reason)
     }
 
     /// 422 with one entry per bad field.
@@ -215,7 +216,7 @@ impl From<BookingError> for ApiError {
         match err {
             BookingError::EventTypeNotFound => Self::not_found("event type"),
             BookingError::BookingNotFound => Self::not_found("booking"),
-            BookingError::Forbidden(message) => Self::forbidden(message),
+            BookingError::Forbidden(reason) => Self::forbidden(reason),
             BookingError::Invalid(errors) => Self::validation(&errors),
             BookingError::Taken(reason) => Self {
                 details: json!({ "reason": reason_code(&reason), "explanation": reason.to_string() }),
@@ -227,7 +228,7 @@ impl From<BookingError> for ApiError {
             },
             BookingError::NotBookable(reason) => Self {
                 message: format!("start: {reason}"),
-                reason: Some(Box::new(unavailable(&reason))),
+                reason: Some(Box::new(unavailable_reason(&reason))),
                 details: json!([{ "field": "start", "message": reason.to_string(), "reason": reason_code(&reason) }]),
                 ..Self::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
@@ -240,53 +241,20 @@ impl From<BookingError> for ApiError {
                 "idempotency_key_reused",
                 reason!("api-idempotency-key-reused"),
             ),
-            BookingError::WrongState(message) => {
-                Self::new(StatusCode::CONFLICT, "invalid_state", message)
+            BookingError::WrongState(reason) => {
+                Self::translated(StatusCode::CONFLICT, "invalid_state", reason)
             }
             BookingError::RateLimited { cap, retry_after } => {
-                let mut err = Self::too_many_requests("bookings", retry_after);
-                err.message = format!(
-                    "{}; try again in {} seconds",
-                    cap.message(),
-                    crate::auth::throttle::retry_after_seconds(retry_after)
-                );
-                err
+                let seconds = crate::auth::throttle::retry_after_seconds(retry_after);
+                let reason = reason!("api-booking-cap", cap = cap.kind(), seconds = seconds);
+                Self {
+                    message: reason.text(Language::English),
+                    reason: Some(Box::new(reason)),
+                    ..Self::too_many_requests("bookings", retry_after)
+                }
             }
             BookingError::Db(err) => Self::internal(&err),
         }
-    }
-}
-
-/// Why a time cannot be booked, as a catalogue message (pages and API messages alike).
-pub fn unavailable(reason: &Unavailable) -> Reason {
-    match reason {
-        Unavailable::InvalidInput { error } => {
-            reason!("unavailable-invalid-input", error = error.to_string())
-        }
-        Unavailable::InvalidDuration { minutes } => {
-            reason!("unavailable-invalid-duration", minutes = *minutes)
-        }
-        Unavailable::InThePast => reason!("unavailable-in-the-past"),
-        Unavailable::WithinMinimumNotice => reason!("unavailable-within-minimum-notice"),
-        Unavailable::OutsideBookingWindow => reason!("unavailable-outside-booking-window"),
-        Unavailable::OutsideWorkingHours => reason!("unavailable-outside-working-hours"),
-        Unavailable::NotOnSlotGrid => reason!("unavailable-not-on-slot-grid"),
-        Unavailable::OutOfOffice => reason!("unavailable-out-of-office"),
-        Unavailable::Conflict => reason!("unavailable-conflict"),
-        Unavailable::BookingLimitReached { period } => {
-            reason!(
-                "unavailable-booking-limit-reached",
-                period = period.to_string()
-            )
-        }
-        Unavailable::DurationLimitReached { period } => {
-            reason!(
-                "unavailable-duration-limit-reached",
-                period = period.to_string()
-            )
-        }
-        Unavailable::NoSeatsLeft => reason!("unavailable-no-seats-left"),
-        Unavailable::NotFirstSlotOfDay => reason!("unavailable-not-first-slot-of-day"),
     }
 }
 

@@ -347,7 +347,7 @@ async fn set_disabled(
                 &ctx,
                 &user,
                 Failed::default(),
-                notice("error", message),
+                notice("error", &message.text(ctx.lang)),
                 StatusCode::FORBIDDEN,
             )
             .await

@@ -20,7 +20,6 @@ use crate::model::schedules::{
 use crate::model::time::start_of_day;
 use crate::present::{Language, Locale};
 use crate::scheduling::manage::{self, ManageError};
-use crate::web::dashboard::event_types::date_reason;
 use crate::web::dashboard::{NoticeQuery, flash_notice, render, render_status, signed_in};
 use crate::web::extract::SignedInForm;
 use crate::web::format::FormData;
@@ -146,7 +145,7 @@ impl Draft {
                     crate::model::time::TimeInputError::NotADate => {
                         reason!("avail-error-needs-date")
                     }
-                    other => date_reason(&other),
+                    other => other.reason(),
                 };
                 errors.refuse(&format!("override.{i}"), reason);
                 continue;
@@ -647,7 +646,7 @@ pub async fn delete(
                 id,
                 &Draft::of(&stored),
                 &FieldErrors::new(),
-                notice("error", message),
+                notice("error", &message.text(ctx.lang)),
             );
             Ok(render_status(
                 &ctx,
@@ -668,10 +667,10 @@ pub async fn add_out_of_office(
     let zone: Tz = user.time_zone;
     let mut errors = FieldErrors::new();
     let first = crate::model::time::parse_date(form.get("start"))
-        .map_err(|err| errors.refuse("start", date_reason(&err)))
+        .map_err(|err| errors.refuse("start", err.reason()))
         .ok();
     let last = crate::model::time::parse_date(form.get("end"))
-        .map_err(|err| errors.refuse("end", date_reason(&err)))
+        .map_err(|err| errors.refuse("end", err.reason()))
         .ok();
     if let (Some(first), Some(last)) = (first, last)
         && last < first

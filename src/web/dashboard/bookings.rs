@@ -591,7 +591,7 @@ async fn after(
         }
         Err(err) => {
             let (typed, errors) = (FormData::default(), FieldErrors::new());
-            let message = notice("error", &capitalize_first(&err.to_string()));
+            let message = notice("error", &capitalize_first(&err.text(ctx.lang)));
             again(
                 ctx,
                 user,

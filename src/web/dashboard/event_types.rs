@@ -809,7 +809,7 @@ fn parse_editor(
     let duration_limits = limits("durationLimitsMinutes");
     let date = |name: &str, errors: &mut FieldErrors| {
         crate::model::time::parse_date(form.get(name))
-            .map_err(|err| errors.refuse(name, date_reason(&err)))
+            .map_err(|err| errors.refuse(name, err.reason()))
             .ok()
     };
     let booking_window = match form.get("bookingWindow.kind") {
@@ -959,15 +959,6 @@ fn with_field_checks(input: &EventTypeInput, mut errors: FieldErrors) -> FieldEr
     errors
 }
 
-/// Why a date was refused, as the catalogue says it.
-pub(super) fn date_reason(err: &crate::model::time::TimeInputError) -> crate::model::error::Reason {
-    use crate::model::time::{MAX_YEAR, MIN_YEAR, TimeInputError};
-    match err {
-        TimeInputError::OutOfRange => reason!("et-error-year", min = MIN_YEAR, max = MAX_YEAR),
-        _ => reason!("et-error-date"),
-    }
-}
-
 /// Applies an editor button (add, remove or move a row) to the draft; true when one was.
 fn apply_action(action: &str, input: &mut EventTypeInput) -> bool {
     let (verb, index) = match action.split_once(':') {
@@ -1055,7 +1046,7 @@ pub async fn save(
                 &draft,
                 &context,
                 (Some(&form), &FieldErrors::new()),
-                notice("error", message),
+                notice("error", &message.text(ctx.lang)),
             );
             Ok(render_status(
                 &ctx,

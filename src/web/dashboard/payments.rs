@@ -12,7 +12,7 @@ use crate::integrations::payments::{
     self, Account, AccountInput, CheckoutError, SettingsError, StripeError, WEBHOOK_PATH,
 };
 use crate::model::error::FieldErrors;
-use crate::model::payment::{MAX_AMOUNT, Price};
+use crate::model::payment::{AmountError, MAX_AMOUNT, Price};
 use crate::present::{Language, money};
 use crate::web::dashboard::integrations::{self, Refused};
 use crate::web::dashboard::show_result_at;
@@ -403,44 +403,24 @@ pub(super) fn parse_price(
         refund_hours,
         late_refund_percent,
     };
-    if let Some(reason) = range_reason(&price) {
-        errors.refuse("price.amount", reason);
-    }
+    // What the price's own checks refuse is added with the event type's (see
+    // `with_field_checks`).
     Some(price)
 }
 
-/// Why an amount did not read, from [`Currency::parse_major`]'s words.
-fn amount_reason(why: &str, currency: Currency) -> crate::model::error::Reason {
-    if why.contains("decimals") {
-        reason!(
+/// Why an amount did not read.
+fn amount_reason(why: AmountError, currency: Currency) -> crate::model::error::Reason {
+    match why {
+        AmountError::TooManyDecimals => reason!(
             "pay-et-error-decimals",
             currency = currency.code(),
             decimals = currency.exponent()
-        )
-    } else if why.contains("too large") {
-        reason!(
+        ),
+        AmountError::TooLarge => reason!(
             "pay-et-error-too-large",
             max = currency.major(MAX_AMOUNT / currency.step() * currency.step())
-        )
-    } else {
-        reason!("pay-et-error-amount")
-    }
-}
-
-/// What [`Price::validate`] refuses of the amount, in the reader's language.
-fn range_reason(price: &Price) -> Option<crate::model::error::Reason> {
-    let (currency, step) = (price.currency, price.currency.step());
-    if price.amount < 1 {
-        Some(reason!("pay-et-error-positive"))
-    } else if price.amount > MAX_AMOUNT {
-        Some(reason!(
-            "pay-et-error-too-large",
-            max = currency.major(MAX_AMOUNT / step * step)
-        ))
-    } else if price.amount % step != 0 {
-        Some(reason!("pay-et-error-step", step = currency.major(step)))
-    } else {
-        None
+        ),
+        AmountError::NotAnAmount => reason!("pay-et-error-amount"),
     }
 }
 
@@ -565,9 +545,14 @@ mod tests {
         )
     }
 
+    /// The price a form makes, with what reading it and the price's own checks refuse
+    /// (as the editor shows them together).
     fn read(pairs: &[(&str, &str)]) -> (Option<Price>, FieldErrors) {
         let mut errors = FieldErrors::new();
         let price = parse_price(&form(pairs), None, &mut errors);
+        if let Some(price) = &price {
+            price.validate(&mut errors);
+        }
         (price, errors)
     }
 

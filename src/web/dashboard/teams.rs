@@ -410,7 +410,7 @@ pub async fn create_member(
         })
         .await;
     if let Err(ManageError::Forbidden(message)) = result {
-        let message = notice("error", message);
+        let message = notice("error", &message.text(ctx.lang));
         let (form, errors) = (&form, &FieldErrors::new());
         return again(
             &ctx,

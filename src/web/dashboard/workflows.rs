@@ -687,10 +687,10 @@ fn failed(
 ) -> Result<Response, WebError> {
     let (status, errors, message) = match err {
         ManageError::Invalid(errors) => (StatusCode::UNPROCESSABLE_ENTITY, errors, html! {}),
-        ManageError::Forbidden(text) | ManageError::Conflict(text) => (
+        ManageError::Forbidden(reason) | ManageError::Conflict(reason) => (
             StatusCode::FORBIDDEN,
             FieldErrors::new(),
-            notice("error", text),
+            notice("error", &reason.text(ctx.lang)),
         ),
         other => return Err(other.into()),
     };

@@ -258,8 +258,11 @@ fn calendar_links(lang: Language, loaded: &Loaded, manage_url: &str) -> (String,
     (google, outlook)
 }
 
-fn notice_for(lang: Language, key: &str) -> Option<String> {
+fn notice_for(lang: Language, key: &str, status: BookingStatus) -> Option<String> {
     match key {
+        "paid" if status != BookingStatus::AwaitingPayment => {
+            Some(t!(lang, "pay-page-paid-thanks"))
+        }
         "cancelled" => Some(t!(lang, "booking-page-cancelled-notice")),
         "rescheduled" => Some(t!(lang, "booking-page-moved-notice")),
         "paid" => Some(t!(lang, "pay-page-paid-notice")),
@@ -511,7 +514,7 @@ fn options_from<'a>(ctx: &Ctx, query: &'a ManageQuery, loaded: &Loaded) -> PageO
         },
         month_first: ctx.conventions.is_some_and(|c| c.month_first),
         embed: !query.embed.is_empty(),
-        notice: notice_for(lang, &query.notice).map(|text| ("success", text)),
+        notice: notice_for(lang, &query.notice, booking.status).map(|text| ("success", text)),
         errors: FieldErrors::new(),
         lang,
     }
@@ -667,10 +670,10 @@ pub async fn cancel(
                 StatusCode::UNPROCESSABLE_ENTITY,
             ))
         }
-        Err(BookingError::WrongState(message)) => {
+        Err(BookingError::WrongState(reason)) => {
             let loaded = load(&ctx, &uid, &query.token).await?;
             let mut options = options_from(&ctx, &query, &loaded);
-            options.notice = Some(("error", message.to_string()));
+            options.notice = Some(("error", reason.text(ctx.lang)));
             Ok(respond_page(&ctx, &loaded, &options, StatusCode::CONFLICT))
         }
         Err(BookingError::Db(err)) => Err(err.into()),
@@ -734,7 +737,7 @@ pub async fn reschedule(
                     })
                     .collect::<Vec<_>>()
                     .join(" "),
-                other => other.to_string(),
+                other => other.text(ctx.lang),
             };
             let back = format!(
                 "/booking/{uid}{}",
