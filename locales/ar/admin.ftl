@@ -359,3 +359,22 @@ admin-zoom-leaves = ما يغادر هذا الجهاز: عنوان كل حجز 
 
 admin-error-has-account = ينتمي بالفعل إلى حساب
 admin-error-invited = لديه دعوة معلّقة بالفعل؛ ألغِها لإرسال دعوة جديدة
+
+admin-smtp-error-host = يجب أن يكون اسم مضيف أو عنوان IP
+admin-smtp-error-port = يجب أن يكون رقمًا بين 1 و65535
+admin-smtp-error-security = يجب أن تكون القيمة none أو STARTTLS أو TLS
+admin-smtp-error-username = مطلوب عند إدخال كلمة مرور
+
+admin-sms-error-header-name = يجب أن يكون اسم ترويسة مثل Authorization أو X-Api-Key
+admin-sms-error-header-for-value = مطلوب عند إدخال قيمة
+admin-sms-error-no-body = يجب أن يحتوي على {"{body}"}، أي نص الرسالة
+admin-sms-error-no-to = يجب أن يحتوي على {"{to}"}، أي رقم الهاتف
+admin-sms-error-json = ليس JSON صالحًا بعد تعويض {"{to}"} و{"{body}"} (يصبحان سلسلتين نصيتين بين علامتي اقتباس: {"{\"to\": {to}, \"text\": {body}}"})
+admin-sms-error-sid = يجب أن يكون معرّف SID الخاص بالحساب (حروف وأرقام)
+
+admin-sso-error-required = مطلوب لتفعيل تسجيل الدخول الموحّد
+admin-sso-error-only = يتطلب تفعيل تسجيل الدخول الموحّد، وإلا فلن يتمكن أحد من تسجيل الدخول
+admin-sso-error-issuer-url = يجب أن يكون عنوان URL مثل https://id.example.org/realms/clinic، وليس { $issuer }
+admin-sso-error-issuer-query = يجب أن يكون عنوان URL بلا استعلام أو جزء
+admin-sso-error-issuer-http = يجب أن يستخدم https://
+admin-sso-error-issuer-scheme = يجب أن يبدأ بـ https://

@@ -38,3 +38,7 @@ api-booking-cap = { $cap ->
         [many] { $seconds } ثانيةً
        *[other] { $seconds } ثانية
     }
+
+api-error-event-type-required = مطلوب (أو أدخل username وeventTypeSlug)
+api-error-date-or-instant = يجب أن يكون تاريخًا (YYYY-MM-DD) أو لحظة بصيغة RFC 3339
+api-error-booking-status = يجب أن تكون إحدى القيم ACCEPTED أو PENDING أو CANCELLED أو REJECTED

@@ -102,3 +102,22 @@ cal-address = العنوان
 cal-last-sync = آخر مزامنة
 cal-failures = مرات الفشل
 cal-last-error = آخر خطأ
+
+cal-error-provider = يجب أن يكون caldav أو ics (يتصل تقويم Google وMicrosoft 365 عبر صفحات تسجيل الدخول الخاصة بهما)
+cal-error-long-line = يجب أن يكون سطرًا واحدًا لا يتجاوز 2048 حرفًا
+cal-error-http = يجب أن يكون عنوان http أو https
+cal-error-username = مطلوب مع كلمة المرور
+
+cal-error-did-not-work = لم ينجح: { $reason }
+cal-error-no-calendars = لم ينجح: لا يعرض الخادم أي تقويم لهذا المستخدم
+cal-error-no-answer = { $seconds ->
+        [one] لم يستجب خلال ثانية واحدة
+        [two] لم يستجب خلال ثانيتين
+        [few] لم يستجب خلال { $seconds } ثوانٍ
+        [many] لم يستجب خلال { $seconds } ثانية
+       *[other] لم يستجب خلال { $seconds } ثانية
+    }
+cal-error-password-refused = رفضها الخادم: تحقّق من اسم المستخدم واستخدم كلمة مرور خاصة بالتطبيق
+cal-error-read-only-destination = هذا التقويم للقراءة فقط: لا يمكن كتابة الحجوزات فيه
+cal-error-feed-read-only = الموجز للقراءة فقط: لا يكتب Kairos فيه أي حجوزات
+cal-error-caldav-only = متاح لحسابات CalDAV فقط

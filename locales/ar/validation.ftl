@@ -70,3 +70,20 @@ outbound-refusal = { $refusal ->
        *[reserved] عنوان محجوز
     }
 outbound-refused = يشير إلى { $target }، وهو { outbound-refusal }؛ لا يرسل Kairos إلى هناك
+
+error-too-many-dates = { $max ->
+        [one] يجب ألا يتضمن أكثر من تاريخ واحد
+        [two] يجب ألا يتضمن أكثر من تاريخين
+        [few] يجب ألا يتضمن أكثر من { $max } تواريخ
+        [many] يجب ألا يتضمن أكثر من { $max } تاريخًا
+       *[other] يجب ألا يتضمن أكثر من { $max } تاريخ
+    }
+error-after-start = يجب أن يكون بعد البداية
+error-within-a-year = يجب أن يكون خلال سنة من البداية
+error-range-days = { $max ->
+        [one] لا يجوز أن تتجاوز الفترة يومًا واحدًا
+        [two] لا يجوز أن تتجاوز الفترة يومين
+        [few] لا يجوز أن تتجاوز الفترة { $max } أيام
+        [many] لا يجوز أن تتجاوز الفترة { $max } يومًا
+       *[other] لا يجوز أن تتجاوز الفترة { $max } يوم
+    }

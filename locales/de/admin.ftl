@@ -323,3 +323,22 @@ admin-zoom-leaves = Was dieses Gerät verlässt: Titel, Zeit und Dauer jeder Zoo
 
 admin-error-has-account = gehört bereits zu einem Konto
 admin-error-invited = hat bereits eine offene Einladung; widerrufen Sie sie, um eine neue zu senden
+
+admin-smtp-error-host = muss ein Hostname oder eine IP-Adresse sein
+admin-smtp-error-port = muss eine Zahl zwischen 1 und 65535 sein
+admin-smtp-error-security = muss none, STARTTLS oder TLS sein
+admin-smtp-error-username = ist erforderlich, wenn ein Passwort angegeben ist
+
+admin-sms-error-header-name = muss ein Header-Name wie Authorization oder X-Api-Key sein
+admin-sms-error-header-for-value = ist erforderlich, wenn ein Wert angegeben ist
+admin-sms-error-no-body = muss {"{body}"} enthalten, den Text der Nachricht
+admin-sms-error-no-to = muss {"{to}"} enthalten, die Telefonnummer
+admin-sms-error-json = ist kein gültiges JSON, sobald {"{to}"} und {"{body}"} eingesetzt sind (sie werden zu Zeichenketten in Anführungszeichen: {"{\"to\": {to}, \"text\": {body}}"})
+admin-sms-error-sid = muss die SID des Kontos sein (Buchstaben und Ziffern)
+
+admin-sso-error-required = ist erforderlich, um Single Sign-on einzuschalten
+admin-sso-error-only = setzt eingeschaltetes Single Sign-on voraus, sonst könnte sich niemand anmelden
+admin-sso-error-issuer-url = muss eine URL wie https://id.example.org/realms/clinic sein, nicht { $issuer }
+admin-sso-error-issuer-query = muss eine URL ohne Query und Fragment sein
+admin-sso-error-issuer-http = muss https:// verwenden
+admin-sso-error-issuer-scheme = muss mit https:// beginnen

@@ -35,3 +35,7 @@ api-booking-cap = { $cap ->
         [one] { $seconds } Sekunde
        *[other] { $seconds } Sekunden
     } erneut
+
+api-error-event-type-required = ist erforderlich (oder geben Sie username und eventTypeSlug an)
+api-error-date-or-instant = muss ein Datum (JJJJ-MM-TT) oder ein Zeitpunkt nach RFC 3339 sein
+api-error-booking-status = muss ACCEPTED, PENDING, CANCELLED oder REJECTED sein

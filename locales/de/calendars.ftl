@@ -94,3 +94,19 @@ cal-address = Adresse
 cal-last-sync = Letzter Abgleich
 cal-failures = Fehlschläge
 cal-last-error = Letzter Fehler
+
+cal-error-provider = muss caldav oder ics sein (Google Kalender und Microsoft 365 werden über ihre Anmeldeseiten verbunden)
+cal-error-long-line = muss eine Zeile mit höchstens 2048 Zeichen sein
+cal-error-http = muss eine http- oder https-Adresse sein
+cal-error-username = ist bei einem Passwort erforderlich
+
+cal-error-did-not-work = hat nicht funktioniert: { $reason }
+cal-error-no-calendars = hat nicht funktioniert: Der Server führt für diesen Benutzer keine Kalender
+cal-error-no-answer = { $seconds ->
+        [one] hat nicht innerhalb von { $seconds } Sekunde geantwortet
+       *[other] hat nicht innerhalb von { $seconds } Sekunden geantwortet
+    }
+cal-error-password-refused = wurde vom Server abgelehnt: Prüfen Sie den Benutzernamen und verwenden Sie ein App-Passwort
+cal-error-read-only-destination = dieser Kalender ist schreibgeschützt: Buchungen können dort nicht eingetragen werden
+cal-error-feed-read-only = ein Feed ist schreibgeschützt: Kairos trägt dort keine Buchungen ein
+cal-error-caldav-only = gibt es nur für CalDAV-Konten

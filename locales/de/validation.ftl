@@ -58,3 +58,14 @@ outbound-refusal = { $refusal ->
        *[reserved] eine reservierte Adresse
     }
 outbound-refused = zeigt auf { $target }, { outbound-refusal }; dorthin sendet Kairos nicht
+
+error-too-many-dates = { $max ->
+        [one] darf höchstens { $max } Datum enthalten
+       *[other] darf höchstens { $max } Daten enthalten
+    }
+error-after-start = muss nach dem Beginn liegen
+error-within-a-year = darf höchstens ein Jahr nach dem Beginn liegen
+error-range-days = { $max ->
+        [one] der Zeitraum darf höchstens { $max } Tag umfassen
+       *[other] der Zeitraum darf höchstens { $max } Tage umfassen
+    }

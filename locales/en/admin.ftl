@@ -381,3 +381,31 @@ admin-zoom-leaves = What leaves this appliance: each Zoom booking's title, time 
 
 admin-error-has-account = already belongs to an account
 admin-error-invited = already has a pending invitation; revoke it to send a new one
+
+# Why the mail server (SMTP) settings were refused. none, STARTTLS, TLS: the values of
+# the security field.
+
+admin-smtp-error-host = must be a host name or IP address
+admin-smtp-error-port = must be a number between 1 and 65535
+admin-smtp-error-security = must be none, STARTTLS or TLS
+admin-smtp-error-username = is required when a password is given
+
+# Why the SMS gateway settings were refused. {to} and {body} are written as they are:
+# the gateway's template holds them literally.
+
+admin-sms-error-header-name = must be a header name such as Authorization or X-Api-Key
+admin-sms-error-header-for-value = is required when a value is given
+admin-sms-error-no-body = must contain {"{body}"}, the message text
+admin-sms-error-no-to = must contain {"{to}"}, the phone number
+admin-sms-error-json = is not valid JSON once {"{to}"} and {"{body}"} are filled in (they become quoted strings: {"{\"to\": {to}, \"text\": {body}}"})
+admin-sms-error-sid = must be the account's SID (letters and digits)
+
+# Why the single sign-on settings were refused.
+
+admin-sso-error-required = is required to turn single sign-on on
+admin-sso-error-only = needs single sign-on turned on, or nobody could sign in
+# $issuer: the address as it was typed, in quotes.
+admin-sso-error-issuer-url = must be a URL such as https://id.example.org/realms/clinic, not { $issuer }
+admin-sso-error-issuer-query = must be a URL without query or fragment
+admin-sso-error-issuer-http = must use https://
+admin-sso-error-issuer-scheme = must start with https://

@@ -46,3 +46,10 @@ api-booking-cap = { $cap ->
         [one] { $seconds } second
        *[other] { $seconds } seconds
     }
+
+# Why the API refused a query. username, eventTypeSlug: the API's parameters;
+# ACCEPTED, PENDING, CANCELLED, REJECTED: its names of a booking's states.
+
+api-error-event-type-required = is required (or give username and eventTypeSlug)
+api-error-date-or-instant = must be a date (YYYY-MM-DD) or an RFC 3339 instant
+api-error-booking-status = must be ACCEPTED, PENDING, CANCELLED or REJECTED

@@ -119,3 +119,24 @@ cal-address = Address
 cal-last-sync = Last sync
 cal-failures = Failures
 cal-last-error = Last error
+
+# Why a calendar connection was refused. caldav, ics: the values of the kind of account.
+
+cal-error-provider = must be caldav or ics (Google Calendar and Microsoft 365 connect through their sign-in pages)
+cal-error-long-line = must be one line of at most 2048 characters
+cal-error-http = must be an http or https address
+cal-error-username = is required with a password
+
+# Why connecting a calendar did not work. $reason: what the server or feed answered, as
+# Kairos read it (in English).
+cal-error-did-not-work = did not work: { $reason }
+cal-error-no-calendars = did not work: the server lists no calendars for this user
+# $seconds: how long Kairos waited.
+cal-error-no-answer = { $seconds ->
+        [one] did not answer within { $seconds } second
+       *[other] did not answer within { $seconds } seconds
+    }
+cal-error-password-refused = was refused by the server: check the user name, and use an app password
+cal-error-read-only-destination = this calendar is read-only: bookings cannot be written there
+cal-error-feed-read-only = a feed is read-only: Kairos writes no bookings there
+cal-error-caldav-only = is offered for CalDAV accounts only

@@ -87,3 +87,18 @@ outbound-refusal = { $refusal ->
 # $target: the host, with the address it resolved to when that differs; the kind of
 # address is outbound-refusal.
 outbound-refused = points to { $target }, { outbound-refusal }; Kairos does not send there
+
+# Dates and periods.
+
+# $max: the most dates the list holds.
+error-too-many-dates = { $max ->
+        [one] must list at most { $max } date
+       *[other] must list at most { $max } dates
+    }
+error-after-start = must be after the start
+error-within-a-year = must be within a year of the start
+# $max: the most days a range may span.
+error-range-days = { $max ->
+        [one] the range may span at most { $max } day
+       *[other] the range may span at most { $max } days
+    }

@@ -323,3 +323,22 @@ admin-zoom-leaves = Lo que sale de este equipo: el título, la hora y la duraci�
 
 admin-error-has-account = ya pertenece a una cuenta
 admin-error-invited = ya tiene una invitación pendiente; revóquela para enviar una nueva
+
+admin-smtp-error-host = debe ser un nombre de host o una dirección IP
+admin-smtp-error-port = debe ser un número entre 1 y 65535
+admin-smtp-error-security = debe ser none, STARTTLS o TLS
+admin-smtp-error-username = es obligatorio cuando se indica una contraseña
+
+admin-sms-error-header-name = debe ser un nombre de cabecera como Authorization o X-Api-Key
+admin-sms-error-header-for-value = es obligatorio cuando se indica un valor
+admin-sms-error-no-body = debe contener {"{body}"}, el texto del mensaje
+admin-sms-error-no-to = debe contener {"{to}"}, el número de teléfono
+admin-sms-error-json = no es JSON válido una vez sustituidos {"{to}"} y {"{body}"} (se convierten en cadenas entre comillas: {"{\"to\": {to}, \"text\": {body}}"})
+admin-sms-error-sid = debe ser el SID de la cuenta (letras y dígitos)
+
+admin-sso-error-required = es obligatorio para activar el inicio de sesión único
+admin-sso-error-only = requiere el inicio de sesión único activado; si no, nadie podría iniciar sesión
+admin-sso-error-issuer-url = debe ser una URL como https://id.example.org/realms/clinic, no { $issuer }
+admin-sso-error-issuer-query = debe ser una URL sin consulta ni fragmento
+admin-sso-error-issuer-http = debe usar https://
+admin-sso-error-issuer-scheme = debe empezar por https://

@@ -35,3 +35,7 @@ api-booking-cap = { $cap ->
         [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }
+
+api-error-event-type-required = es obligatorio (o indique username y eventTypeSlug)
+api-error-date-or-instant = debe ser una fecha (AAAA-MM-DD) o un instante RFC 3339
+api-error-booking-status = debe ser ACCEPTED, PENDING, CANCELLED o REJECTED

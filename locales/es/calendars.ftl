@@ -94,3 +94,19 @@ cal-address = Dirección
 cal-last-sync = Última sincronización
 cal-failures = Fallos
 cal-last-error = Último error
+
+cal-error-provider = debe ser caldav o ics (Google Calendar y Microsoft 365 se conectan desde sus páginas de inicio de sesión)
+cal-error-long-line = debe ser una sola línea de como máximo 2048 caracteres
+cal-error-http = debe ser una dirección http o https
+cal-error-username = es obligatorio con una contraseña
+
+cal-error-did-not-work = no funcionó: { $reason }
+cal-error-no-calendars = no funcionó: el servidor no muestra ningún calendario para este usuario
+cal-error-no-answer = { $seconds ->
+        [one] no respondió en { $seconds } segundo
+       *[other] no respondió en { $seconds } segundos
+    }
+cal-error-password-refused = el servidor la rechazó: compruebe el nombre de usuario y use una contraseña de aplicación
+cal-error-read-only-destination = este calendario es de solo lectura: no se pueden escribir reservas en él
+cal-error-feed-read-only = un feed es de solo lectura: Kairos no escribe reservas en él
+cal-error-caldav-only = solo está disponible para cuentas CalDAV

@@ -64,3 +64,14 @@ outbound-refusal = { $refusal ->
        *[reserved] una dirección reservada
     }
 outbound-refused = apunta a { $target }, { outbound-refusal }; Kairos no envía nada allí
+
+error-too-many-dates = { $max ->
+        [one] debe incluir como máximo { $max } fecha
+       *[other] debe incluir como máximo { $max } fechas
+    }
+error-after-start = debe ser posterior al inicio
+error-within-a-year = debe quedar dentro del año siguiente al inicio
+error-range-days = { $max ->
+        [one] el intervalo puede abarcar como máximo { $max } día
+       *[other] el intervalo puede abarcar como máximo { $max } días
+    }

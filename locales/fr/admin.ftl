@@ -323,3 +323,22 @@ admin-zoom-leaves = Ce qui quitte cet appareil : le titre, l’heure et la duré
 
 admin-error-has-account = appartient déjà à un compte
 admin-error-invited = a déjà une invitation en attente ; révoquez-la pour en envoyer une nouvelle
+
+admin-smtp-error-host = doit être un nom d’hôte ou une adresse IP
+admin-smtp-error-port = doit être un nombre entre 1 et 65535
+admin-smtp-error-security = doit être none, STARTTLS ou TLS
+admin-smtp-error-username = est obligatoire lorsqu’un mot de passe est indiqué
+
+admin-sms-error-header-name = doit être un nom d’en-tête comme Authorization ou X-Api-Key
+admin-sms-error-header-for-value = est obligatoire lorsqu’une valeur est indiquée
+admin-sms-error-no-body = doit contenir {"{body}"}, le texte du message
+admin-sms-error-no-to = doit contenir {"{to}"}, le numéro de téléphone
+admin-sms-error-json = n’est pas un JSON valide une fois {"{to}"} et {"{body}"} remplacés (ils deviennent des chaînes entre guillemets : {"{\"to\": {to}, \"text\": {body}}"})
+admin-sms-error-sid = doit être le SID du compte (lettres et chiffres)
+
+admin-sso-error-required = est obligatoire pour activer l’authentification unique
+admin-sso-error-only = nécessite l’authentification unique activée, sinon personne ne pourrait se connecter
+admin-sso-error-issuer-url = doit être une URL comme https://id.example.org/realms/clinic, et non { $issuer }
+admin-sso-error-issuer-query = doit être une URL sans requête ni fragment
+admin-sso-error-issuer-http = doit utiliser https://
+admin-sso-error-issuer-scheme = doit commencer par https://

@@ -35,3 +35,7 @@ api-booking-cap = { $cap ->
         [one] { $seconds } seconde
        *[other] { $seconds } secondes
     }
+
+api-error-event-type-required = est obligatoire (ou indiquez username et eventTypeSlug)
+api-error-date-or-instant = doit être une date (AAAA-MM-JJ) ou un instant RFC 3339
+api-error-booking-status = doit être ACCEPTED, PENDING, CANCELLED ou REJECTED

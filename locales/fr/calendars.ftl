@@ -94,3 +94,19 @@ cal-address = Adresse
 cal-last-sync = Dernière synchronisation
 cal-failures = Échecs
 cal-last-error = Dernière erreur
+
+cal-error-provider = doit être caldav ou ics (Google Agenda et Microsoft 365 se connectent par leurs pages de connexion)
+cal-error-long-line = doit tenir sur une ligne d’au plus 2048 caractères
+cal-error-http = doit être une adresse http ou https
+cal-error-username = est obligatoire avec un mot de passe
+
+cal-error-did-not-work = n’a pas fonctionné : { $reason }
+cal-error-no-calendars = n’a pas fonctionné : le serveur n’indique aucun agenda pour cet utilisateur
+cal-error-no-answer = { $seconds ->
+        [one] n’a pas répondu dans un délai de { $seconds } seconde
+       *[other] n’a pas répondu dans un délai de { $seconds } secondes
+    }
+cal-error-password-refused = a été refusé par le serveur : vérifiez le nom d’utilisateur et utilisez un mot de passe d’application
+cal-error-read-only-destination = cet agenda est en lecture seule : les réservations ne peuvent pas y être écrites
+cal-error-feed-read-only = un flux est en lecture seule : Kairos n’y écrit aucune réservation
+cal-error-caldav-only = n’est proposé que pour les comptes CalDAV

@@ -64,3 +64,14 @@ outbound-refusal = { $refusal ->
        *[reserved] une adresse réservée
     }
 outbound-refused = pointe vers { $target }, { outbound-refusal } ; Kairos n’y envoie rien
+
+error-too-many-dates = { $max ->
+        [one] doit comporter au plus { $max } date
+       *[other] doit comporter au plus { $max } dates
+    }
+error-after-start = doit être après le début
+error-within-a-year = doit se situer dans l’année qui suit le début
+error-range-days = { $max ->
+        [one] la période peut couvrir au plus { $max } jour
+       *[other] la période peut couvrir au plus { $max } jours
+    }

@@ -323,3 +323,22 @@ admin-zoom-leaves = Wat dit apparaat verlaat: de titel, tijd en duur van elke Zo
 
 admin-error-has-account = hoort al bij een account
 admin-error-invited = heeft al een openstaande uitnodiging; trek die in om een nieuwe te sturen
+
+admin-smtp-error-host = moet een hostnaam of IP-adres zijn
+admin-smtp-error-port = moet een getal tussen 1 en 65535 zijn
+admin-smtp-error-security = moet none, STARTTLS of TLS zijn
+admin-smtp-error-username = is verplicht als er een wachtwoord is opgegeven
+
+admin-sms-error-header-name = moet een headernaam zijn, zoals Authorization of X-Api-Key
+admin-sms-error-header-for-value = is verplicht als er een waarde is opgegeven
+admin-sms-error-no-body = moet {"{body}"} bevatten, de tekst van het bericht
+admin-sms-error-no-to = moet {"{to}"} bevatten, het telefoonnummer
+admin-sms-error-json = is geen geldige JSON zodra {"{to}"} en {"{body}"} zijn ingevuld (ze worden strings tussen aanhalingstekens: {"{\"to\": {to}, \"text\": {body}}"})
+admin-sms-error-sid = moet de SID van het account zijn (letters en cijfers)
+
+admin-sso-error-required = is verplicht om single sign-on in te schakelen
+admin-sso-error-only = vereist dat single sign-on is ingeschakeld, anders kan niemand zich aanmelden
+admin-sso-error-issuer-url = moet een URL zijn zoals https://id.example.org/realms/clinic, niet { $issuer }
+admin-sso-error-issuer-query = moet een URL zonder query of fragment zijn
+admin-sso-error-issuer-http = moet https:// gebruiken
+admin-sso-error-issuer-scheme = moet met https:// beginnen

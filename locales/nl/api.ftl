@@ -35,3 +35,7 @@ api-booking-cap = { $cap ->
         [one] { $seconds } seconde
        *[other] { $seconds } seconden
     } opnieuw
+
+api-error-event-type-required = is verplicht (of geef username en eventTypeSlug op)
+api-error-date-or-instant = moet een datum (JJJJ-MM-DD) of een RFC 3339-tijdstip zijn
+api-error-booking-status = moet ACCEPTED, PENDING, CANCELLED of REJECTED zijn

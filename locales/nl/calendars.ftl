@@ -94,3 +94,19 @@ cal-address = Adres
 cal-last-sync = Laatste synchronisatie
 cal-failures = Mislukkingen
 cal-last-error = Laatste fout
+
+cal-error-provider = moet caldav of ics zijn (Google Agenda en Microsoft 365 koppelt u via hun aanmeldpagina's)
+cal-error-long-line = moet één regel van hoogstens 2048 tekens zijn
+cal-error-http = moet een http- of https-adres zijn
+cal-error-username = is verplicht bij een wachtwoord
+
+cal-error-did-not-work = werkte niet: { $reason }
+cal-error-no-calendars = werkte niet: de server toont geen agenda's voor deze gebruiker
+cal-error-no-answer = { $seconds ->
+        [one] gaf binnen { $seconds } seconde geen antwoord
+       *[other] gaf binnen { $seconds } seconden geen antwoord
+    }
+cal-error-password-refused = is door de server geweigerd: controleer de gebruikersnaam en gebruik een app-wachtwoord
+cal-error-read-only-destination = deze agenda is alleen-lezen: er kunnen geen boekingen in worden gezet
+cal-error-feed-read-only = een feed is alleen-lezen: Kairos zet er geen boekingen in
+cal-error-caldav-only = is er alleen voor CalDAV-accounts

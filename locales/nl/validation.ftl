@@ -64,3 +64,14 @@ outbound-refusal = { $refusal ->
        *[reserved] een gereserveerd adres
     }
 outbound-refused = wijst naar { $target }, { outbound-refusal }; daar stuurt Kairos niets heen
+
+error-too-many-dates = { $max ->
+        [one] mag hoogstens { $max } datum bevatten
+       *[other] mag hoogstens { $max } datums bevatten
+    }
+error-after-start = moet na het begin liggen
+error-within-a-year = moet binnen een jaar na het begin liggen
+error-range-days = { $max ->
+        [one] het bereik mag hoogstens { $max } dag beslaan
+       *[other] het bereik mag hoogstens { $max } dagen beslaan
+    }

@@ -323,3 +323,22 @@ admin-zoom-leaves = O que sai deste equipamento: o título, o horário e a dura�
 
 admin-error-has-account = já pertence a uma conta
 admin-error-invited = já tem um convite pendente; revogue-o para enviar um novo
+
+admin-smtp-error-host = deve ser um nome de host ou um endereço IP
+admin-smtp-error-port = deve ser um número entre 1 e 65535
+admin-smtp-error-security = deve ser none, STARTTLS ou TLS
+admin-smtp-error-username = é obrigatório quando uma senha é informada
+
+admin-sms-error-header-name = deve ser um nome de cabeçalho como Authorization ou X-Api-Key
+admin-sms-error-header-for-value = é obrigatório quando um valor é informado
+admin-sms-error-no-body = deve conter {"{body}"}, o texto da mensagem
+admin-sms-error-no-to = deve conter {"{to}"}, o número de telefone
+admin-sms-error-json = não é um JSON válido depois de preenchidos {"{to}"} e {"{body}"} (eles viram strings entre aspas: {"{\"to\": {to}, \"text\": {body}}"})
+admin-sms-error-sid = deve ser o SID da conta (letras e dígitos)
+
+admin-sso-error-required = é obrigatório para ativar o login único
+admin-sso-error-only = exige o login único ativado; caso contrário, ninguém conseguiria entrar
+admin-sso-error-issuer-url = deve ser uma URL como https://id.example.org/realms/clinic, não { $issuer }
+admin-sso-error-issuer-query = deve ser uma URL sem consulta nem fragmento
+admin-sso-error-issuer-http = deve usar https://
+admin-sso-error-issuer-scheme = deve começar com https://

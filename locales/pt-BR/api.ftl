@@ -35,3 +35,7 @@ api-booking-cap = { $cap ->
         [one] { $seconds } segundo
        *[other] { $seconds } segundos
     }
+
+api-error-event-type-required = é obrigatório (ou informe username e eventTypeSlug)
+api-error-date-or-instant = deve ser uma data (AAAA-MM-DD) ou um instante RFC 3339
+api-error-booking-status = deve ser ACCEPTED, PENDING, CANCELLED ou REJECTED

@@ -94,3 +94,19 @@ cal-address = Endereço
 cal-last-sync = Última sincronização
 cal-failures = Falhas
 cal-last-error = Último erro
+
+cal-error-provider = deve ser caldav ou ics (o Google Agenda e o Microsoft 365 se conectam pelas páginas de login deles)
+cal-error-long-line = deve ser uma única linha de no máximo 2048 caracteres
+cal-error-http = deve ser um endereço http ou https
+cal-error-username = é obrigatório com uma senha
+
+cal-error-did-not-work = não funcionou: { $reason }
+cal-error-no-calendars = não funcionou: o servidor não lista nenhum calendário para este usuário
+cal-error-no-answer = { $seconds ->
+        [one] não respondeu em { $seconds } segundo
+       *[other] não respondeu em { $seconds } segundos
+    }
+cal-error-password-refused = foi recusada pelo servidor: confira o nome de usuário e use uma senha de app
+cal-error-read-only-destination = este calendário é somente leitura: não é possível gravar agendamentos nele
+cal-error-feed-read-only = um feed é somente leitura: o Kairos não grava agendamentos nele
+cal-error-caldav-only = só está disponível para contas CalDAV

@@ -64,3 +64,14 @@ outbound-refusal = { $refusal ->
        *[reserved] um endereço reservado
     }
 outbound-refused = aponta para { $target }, { outbound-refusal }; o Kairos não envia nada para lá
+
+error-too-many-dates = { $max ->
+        [one] deve incluir no máximo { $max } data
+       *[other] deve incluir no máximo { $max } datas
+    }
+error-after-start = deve ser posterior ao início
+error-within-a-year = deve ficar dentro de um ano a partir do início
+error-range-days = { $max ->
+        [one] o intervalo pode abranger no máximo { $max } dia
+       *[other] o intervalo pode abranger no máximo { $max } dias
+    }

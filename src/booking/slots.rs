@@ -17,8 +17,10 @@ use crate::booking::{BookingError, invalid, pick_duration};
 use crate::db::teams::Team;
 use crate::db::users::User;
 use crate::db::{bookings, calendars, event_types, schedules, teams, users};
+use crate::model::error::{FieldErrors, Reason};
 use crate::model::event_types::EventType;
 use crate::model::schedules::default_working_hours;
+use crate::reason;
 
 /// What the loader needs besides the event type.
 #[derive(Debug, Clone, Copy)]
@@ -146,16 +148,16 @@ pub const MAX_SLOT_RANGE_DAYS: i64 = 62;
 
 /// Checks a slot range `[from, to)`: within the years Kairos works in, ending after it
 /// starts, at most [`MAX_SLOT_RANGE_DAYS`] long. A refusal names the field and the reason.
-pub fn check_range(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<(), (&'static str, String)> {
-    crate::model::time::check_instant(from).map_err(|err| ("start", err.to_string()))?;
-    crate::model::time::check_instant(to).map_err(|err| ("end", err.to_string()))?;
+pub fn check_range(from: DateTime<Utc>, to: DateTime<Utc>) -> Result<(), (&'static str, Reason)> {
+    crate::model::time::check_instant(from).map_err(|err| ("start", err.reason()))?;
+    crate::model::time::check_instant(to).map_err(|err| ("end", err.reason()))?;
     if to <= from {
-        return Err(("end", "must be after the start".into()));
+        return Err(("end", reason!("error-after-start")));
     }
     if to - from > Duration::days(MAX_SLOT_RANGE_DAYS) {
         return Err((
             "end",
-            format!("the range may span at most {MAX_SLOT_RANGE_DAYS} days"),
+            reason!("error-range-days", max = MAX_SLOT_RANGE_DAYS),
         ));
     }
     Ok(())
@@ -193,7 +195,7 @@ pub(crate) fn list_except(
     except_booking: Option<i64>,
 ) -> Result<SlotList, BookingError> {
     if let Err((field, reason)) = check_range(from, to) {
-        return Err(invalid(field, &reason));
+        return Err(BookingError::Invalid(FieldErrors::refusing(field, reason)));
     }
     let duration = pick_duration(event_type, duration_minutes)?;
     let input = load_input(conn, event_type, from, to, zone, context, except_booking)?;
@@ -347,5 +349,27 @@ impl<T: Clone> SlotCache<T> {
                 value,
             },
         );
+    }
+}
+
+#[cfg(test)]
+mod reasons {
+    use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn a_refused_range_is_written_in_the_reader_s_language() {
+        let from = DateTime::parse_from_rfc3339("2026-03-30T00:00:00Z")
+            .expect("instant")
+            .with_timezone(&Utc);
+        let (field, reason) = check_range(from, from + Duration::days(63)).expect_err("too long");
+        assert_eq!(field, "end");
+        assert_eq!(reason.to_string(), "the range may span at most 62 days");
+        assert_eq!(
+            reason.text(Language::German),
+            "der Zeitraum darf höchstens 62 Tage umfassen"
+        );
+        let (_, reason) = check_range(from, from).expect_err("empty");
+        assert_eq!(reason.text(Language::Dutch), "moet na het begin liggen");
     }
 }

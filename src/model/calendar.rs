@@ -165,16 +165,13 @@ impl ConnectInput {
         let provider = Provider::parse(self.provider.trim())
             .filter(|p| matches!(p, Provider::Caldav | Provider::Ics));
         if provider.is_none() {
-            errors.add(
-                "provider",
-                "must be caldav or ics (Google Calendar and Microsoft 365 connect through their sign-in pages)",
-            );
+            errors.refuse("provider", reason!("cal-error-provider"));
         }
         let mut url = self.url.trim().to_string();
         if url.is_empty() {
-            errors.add("url", "is required");
+            errors.refuse("url", reason!("error-required"));
         } else if url.len() > MAX_FIELD || url.chars().any(char::is_control) {
-            errors.add("url", "must be one line of at most 2048 characters");
+            errors.refuse("url", reason!("cal-error-long-line"));
         } else {
             if !url.contains("://") && provider == Some(Provider::Caldav) {
                 url = format!("https://{url}");
@@ -185,19 +182,19 @@ impl ConnectInput {
             match url::Url::parse(&url) {
                 Ok(parsed)
                     if matches!(parsed.scheme(), "http" | "https") && parsed.host().is_some() => {}
-                _ => errors.add("url", "must be an http or https address"),
+                _ => errors.refuse("url", reason!("cal-error-http")),
             }
         }
         for (field, value) in [("username", &self.username), ("password", &self.password)] {
             if value.len() > MAX_FIELD || value.chars().any(char::is_control) {
-                errors.add(field, "must be one line of at most 2048 characters");
+                errors.refuse(field, reason!("cal-error-long-line"));
             }
         }
         if provider == Some(Provider::Caldav)
             && self.username.trim().is_empty()
             && !self.password.is_empty()
         {
-            errors.add("username", "is required with a password");
+            errors.refuse("username", reason!("cal-error-username"));
         }
         let provider = provider.unwrap_or(Provider::Ics);
         errors.into_result(Connect {
@@ -212,6 +209,17 @@ impl ConnectInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn refusals_are_written_in_the_reader_s_language() {
+        let errors = input("ics", "ftp://x").validate().expect_err("refused");
+        assert_eq!(errors.get("url"), Some("must be an http or https address"));
+        assert_eq!(
+            errors.text("url", Language::German).as_deref(),
+            Some("muss eine http- oder https-Adresse sein")
+        );
+    }
 
     fn input(provider: &str, url: &str) -> ConnectInput {
         ConnectInput {

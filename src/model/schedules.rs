@@ -133,20 +133,23 @@ impl ScheduleInput {
         let mut errors = FieldErrors::new();
         self.name = self.name.trim().to_string();
         if self.name.is_empty() || self.name.chars().count() > 100 {
-            errors.add("name", "must be 1 to 100 characters");
+            errors.refuse(
+                "name",
+                reason!("error-characters-between", min = 1, max = 100),
+            );
         }
         let zone = parse_zone(&self.time_zone).unwrap_or_else(|reason| {
             errors.add("timeZone", reason);
             Tz::UTC
         });
         if self.date_overrides.len() > MAX_DATES {
-            errors.add(
+            errors.refuse(
                 "dateOverrides",
-                format!("must list at most {MAX_DATES} dates"),
+                reason!("error-too-many-dates", max = MAX_DATES),
             );
         }
         if self.holidays.len() > MAX_DATES {
-            errors.add("holidays", format!("must list at most {MAX_DATES} dates"));
+            errors.refuse("holidays", reason!("error-too-many-dates", max = MAX_DATES));
         }
         let schedule = Schedule {
             time_zone: zone,
@@ -194,17 +197,17 @@ impl OutOfOfficeInput {
     pub fn validate(&mut self) -> Result<(), FieldErrors> {
         let mut errors = FieldErrors::new();
         self.note = self.note.trim().to_string();
-        let start = check_instant(self.start).map_err(|err| errors.add("start", err.to_string()));
-        let end = check_instant(self.end).map_err(|err| errors.add("end", err.to_string()));
+        let start = check_instant(self.start).map_err(|err| errors.refuse("start", err.reason()));
+        let end = check_instant(self.end).map_err(|err| errors.refuse("end", err.reason()));
         if start.is_err() || end.is_err() {
             // The order of two ends is moot while one of them is refused.
         } else if self.end <= self.start {
-            errors.add("end", "must be after the start");
+            errors.refuse("end", reason!("error-after-start"));
         } else if self.end - self.start > chrono::Duration::days(366) {
-            errors.add("end", "must be within a year of the start");
+            errors.refuse("end", reason!("error-within-a-year"));
         }
         if self.note.chars().count() > 500 {
-            errors.add("note", "must be at most 500 characters");
+            errors.refuse("note", reason!("error-at-most-characters", max = 500));
         }
         errors.into_result(())
     }
@@ -237,6 +240,47 @@ pub fn default_working_hours(zone: Tz) -> ScheduleInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn out_of_office_and_schedule_reasons_are_written_in_the_reader_s_language() {
+        let start = DateTime::parse_from_rfc3339("2026-03-30T09:00:00Z")
+            .expect("instant")
+            .with_timezone(&Utc);
+        let mut period = OutOfOfficeInput {
+            start,
+            end: start,
+            note: String::new(),
+        };
+        let errors = period.validate().expect_err("ends at its start");
+        assert_eq!(errors.get("end"), Some("must be after the start"));
+        assert_eq!(
+            errors.text("end", Language::German).as_deref(),
+            Some("muss nach dem Beginn liegen")
+        );
+        period.end = start + chrono::Duration::days(400);
+        let errors = period.validate().expect_err("too long");
+        assert_eq!(
+            errors.get("end"),
+            Some("must be within a year of the start")
+        );
+        assert_eq!(
+            errors.text("end", Language::French).as_deref(),
+            Some("doit se situer dans l’année qui suit le début")
+        );
+
+        let mut input = default_working_hours(chrono_tz::Europe::Berlin);
+        let day = NaiveDate::from_ymd_opt(2026, 1, 1).expect("date");
+        input.holidays = (0..=MAX_DATES as u64)
+            .map(|n| day + chrono::Days::new(n))
+            .collect();
+        let errors = input.validate().expect_err("too many holidays");
+        assert_eq!(errors.get("holidays"), Some("must list at most 1000 dates"));
+        assert_eq!(
+            errors.text("holidays", Language::German).as_deref(),
+            Some("darf höchstens 1000 Daten enthalten")
+        );
+    }
 
     #[test]
     fn the_default_schedule_validates() {

@@ -192,11 +192,10 @@ impl Sso {
         {
             let mut errors = crate::model::error::FieldErrors::new();
             // Under the "Issuer URL" label the guard's own words read best: "points to …".
-            let message = match err {
-                SsoError::Outbound(refused) => refused.to_string(),
-                other => other.to_string(),
-            };
-            errors.add("issuer", message);
+            match err {
+                SsoError::Outbound(refused) => errors.refuse("issuer", refused.reason()),
+                other => errors.add("issuer", other.to_string()),
+            }
             return Err(errors.into());
         }
         let (stored, key, origin, admin_id) =

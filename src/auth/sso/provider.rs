@@ -48,7 +48,8 @@ struct Discovery {
 /// Checks the issuer's host through the outbound guard under `policy`, then fetches and
 /// checks `<issuer>/.well-known/openid-configuration`.
 pub async fn discover(issuer: &str, policy: Policy) -> Result<Provider, SsoError> {
-    let issuer_url = check_issuer(issuer).map_err(SsoError::Configuration)?;
+    let issuer_url =
+        check_issuer(issuer).map_err(|reason| SsoError::Configuration(reason.to_string()))?;
     let url = format!(
         "{}/.well-known/openid-configuration",
         issuer.trim_end_matches('/')

@@ -6,7 +6,8 @@ use rusqlite::Connection;
 
 use crate::crypto::InstanceKey;
 use crate::db::settings;
-use crate::model::error::FieldErrors;
+use crate::model::error::{FieldErrors, Reason};
+use crate::reason;
 
 /// The context the client secret is sealed under.
 const SECRET_CONTEXT: &str = "sso.client-secret";
@@ -131,28 +132,31 @@ impl SsoInput {
         if !issuer.is_empty()
             && let Err(reason) = check_issuer(&issuer)
         {
-            errors.add("issuer", reason);
+            errors.refuse("issuer", reason);
         }
         if self.enabled && issuer.is_empty() {
-            errors.add("issuer", "is required to turn single sign-on on");
+            errors.refuse("issuer", reason!("admin-sso-error-required"));
         }
         if self.enabled && client_id.is_empty() {
-            errors.add("client_id", "is required to turn single sign-on on");
+            errors.refuse("client_id", reason!("admin-sso-error-required"));
         }
         if client_id.chars().count() > 255 {
-            errors.add("client_id", "must be at most 255 characters");
+            errors.refuse("client_id", reason!("error-at-most-characters", max = 255));
         }
         if self.client_secret.chars().count() > 1024 {
-            errors.add("client_secret", "must be at most 1024 characters");
+            errors.refuse(
+                "client_secret",
+                reason!("error-at-most-characters", max = 1024),
+            );
         }
         if label.chars().count() > 60 {
-            errors.add("button_label", "must be at most 60 characters");
+            errors.refuse(
+                "button_label",
+                reason!("error-at-most-characters", max = 60),
+            );
         }
         if self.sso_only && !self.enabled {
-            errors.add(
-                "sso_only",
-                "needs single sign-on turned on, or nobody could sign in",
-            );
+            errors.refuse("sso_only", reason!("admin-sso-error-only"));
         }
         let client_secret = if self.clear_secret {
             None
@@ -179,18 +183,17 @@ impl SsoInput {
 /// An issuer is an `https://` URL without query or fragment; plain `http://` only for a
 /// provider on loopback, never across a network (the outbound guard refuses loopback
 /// unless the configuration's test switch allows it).
-pub fn check_issuer(issuer: &str) -> Result<reqwest::Url, String> {
-    let url = reqwest::Url::parse(issuer).map_err(|_| {
-        format!("must be a URL such as https://id.example.org/realms/clinic, not {issuer:?}")
-    })?;
+pub fn check_issuer(issuer: &str) -> Result<reqwest::Url, Reason> {
+    let url = reqwest::Url::parse(issuer)
+        .map_err(|_| reason!("admin-sso-error-issuer-url", issuer = format!("{issuer:?}")))?;
     if url.query().is_some() || url.fragment().is_some() || url.host_str().is_none() {
-        return Err("must be a URL without query or fragment".into());
+        return Err(reason!("admin-sso-error-issuer-query"));
     }
     match url.scheme() {
         "https" => Ok(url),
         "http" if is_loopback(&url) => Ok(url),
-        "http" => Err("must use https://".into()),
-        _ => Err("must start with https://".into()),
+        "http" => Err(reason!("admin-sso-error-issuer-http")),
+        _ => Err(reason!("admin-sso-error-issuer-scheme")),
     }
 }
 
@@ -206,6 +209,37 @@ fn is_loopback(url: &reqwest::Url) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn refusals_are_written_in_the_reader_s_language() {
+        let input = SsoInput {
+            sso_only: true,
+            issuer: "id.example.org".into(),
+            ..SsoInput::default()
+        };
+        let errors = input.apply(&SsoSettings::default()).expect_err("refused");
+        assert_eq!(
+            errors.get("sso_only"),
+            Some("needs single sign-on turned on, or nobody could sign in")
+        );
+        assert_eq!(
+            errors.text("sso_only", Language::German).as_deref(),
+            Some("setzt eingeschaltetes Single Sign-on voraus, sonst könnte sich niemand anmelden")
+        );
+        assert_eq!(
+            errors.get("issuer"),
+            Some(
+                "must be a URL such as https://id.example.org/realms/clinic, not \"id.example.org\""
+            )
+        );
+        assert_eq!(
+            errors.text("issuer", Language::German).as_deref(),
+            Some(
+                "muss eine URL wie https://id.example.org/realms/clinic sein, nicht \"id.example.org\""
+            )
+        );
+    }
 
     #[test]
     fn issuers_must_be_https_except_on_loopback() {

@@ -12,7 +12,8 @@ use crate::integrations::calendars::zoom;
 use crate::integrations::calendars::{caldav, sync::store_calendars};
 use crate::integrations::oauth::{self, App, Grant, OAuthError, Vendor};
 use crate::model::calendar::{Connect, ConnectInput};
-use crate::model::error::FieldErrors;
+use crate::model::error::{FieldErrors, Reason};
+use crate::reason;
 
 /// Why an account operation was refused.
 #[derive(Debug, thiserror::Error)]
@@ -42,15 +43,16 @@ pub struct Connected {
     pub destination: Option<i64>,
 }
 
-fn refused(field: &str, reason: impl Into<String>) -> CalendarError {
-    let mut errors = FieldErrors::new();
-    errors.add(field, reason);
-    CalendarError::Invalid(errors)
+fn refused(field: &str, reason: Reason) -> CalendarError {
+    CalendarError::Invalid(FieldErrors::refusing(field, reason))
 }
 
 /// A refusal of the address, with the reason the server or feed gave.
 fn did_not_work(reason: impl std::fmt::Display) -> CalendarError {
-    refused("url", format!("did not work: {reason}"))
+    refused(
+        "url",
+        reason!("cal-error-did-not-work", reason = reason.to_string()),
+    )
 }
 
 /// How long connecting waits for the server or feed to answer: the person who connects
@@ -75,7 +77,7 @@ pub async fn connect(
     .map_err(|_| {
         refused(
             "url",
-            format!("did not answer within {} seconds", CHECK_TIMEOUT.as_secs()),
+            reason!("cal-error-no-answer", seconds = CHECK_TIMEOUT.as_secs()),
         )
     })??;
     let sealed = sync::seal(&deps.key, &secret);
@@ -244,17 +246,17 @@ async fn check_account(
                 username: connect.username.clone(),
                 password: connect.password.clone(),
             };
-            let remote = caldav::discover(&remote_account, policy).await.map_err(
-                |err| match err {
-                    caldav::CaldavError::Unauthorized => refused(
-                        "password",
-                        "was refused by the server: check the user name, and use an app password",
-                    ),
-                    other => did_not_work(other),
-                },
-            )?;
+            let remote =
+                caldav::discover(&remote_account, policy)
+                    .await
+                    .map_err(|err| match err {
+                        caldav::CaldavError::Unauthorized => {
+                            refused("password", reason!("cal-error-password-refused"))
+                        }
+                        other => did_not_work(other),
+                    })?;
             if remote.is_empty() {
-                return Err(did_not_work("the server lists no calendars for this user"));
+                return Err(refused("url", reason!("cal-error-no-calendars")));
             }
             Ok((connect.url.clone(), connect.password.clone(), remote))
         }
@@ -424,7 +426,7 @@ pub async fn choose(
     if choice.destination == Some(true) && calendar.read_only {
         return Err(refused(
             "destination",
-            "this calendar is read-only: bookings cannot be written there",
+            reason!("cal-error-read-only-destination"),
         ));
     }
     let owner = found.account.user_id;
@@ -477,13 +479,10 @@ pub async fn set_options(
     };
     match found.account.provider {
         Provider::Ics if sync_cancellations || live_check => {
-            return Err(refused(
-                field,
-                "a feed is read-only: Kairos writes no bookings there",
-            ));
+            return Err(refused(field, reason!("cal-error-feed-read-only")));
         }
         provider if provider.signs_in() && (sync_cancellations || live_check) => {
-            return Err(refused(field, "is offered for CalDAV accounts only"));
+            return Err(refused(field, reason!("cal-error-caldav-only")));
         }
         _ => {}
     }

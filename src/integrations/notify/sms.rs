@@ -130,37 +130,34 @@ impl SmsGateway {
     pub fn validate(&self) -> Result<(), SmsError> {
         let mut errors = FieldErrors::new();
         if self.url.trim().is_empty() {
-            errors.add("url", "is required");
+            errors.refuse("url", reason!("error-required"));
         } else if let Err(err) = outbound::parse_url(&self.url) {
-            errors.add("url", err.to_string());
+            errors.refuse("url", err.reason());
         }
         let name = self.auth_header_name.trim();
         if !name.is_empty() && !is_header_name(name) {
-            errors.add(
-                "auth_header_name",
-                "must be a header name such as Authorization or X-Api-Key",
-            );
+            errors.refuse("auth_header_name", reason!("admin-sms-error-header-name"));
         }
         if let Some(value) = &self.auth_header_value {
             if name.is_empty() {
-                errors.add("auth_header_name", "is required when a value is given");
+                errors.refuse(
+                    "auth_header_name",
+                    reason!("admin-sms-error-header-for-value"),
+                );
             }
             if value.chars().any(char::is_control) {
-                errors.add("auth_header_value", "must be on one line");
+                errors.refuse("auth_header_value", reason!("error-on-one-line"));
             }
         }
         if !self.body_template.contains("{body}") {
-            errors.add("body_template", "must contain {body}, the message text");
+            errors.refuse("body_template", reason!("admin-sms-error-no-body"));
         } else if !self.body_template.contains("{to}") {
-            errors.add("body_template", "must contain {to}, the phone number");
+            errors.refuse("body_template", reason!("admin-sms-error-no-to"));
         } else if self.body_format == BodyFormat::Json
             && serde_json::from_slice::<serde_json::Value>(&self.render("+15550100", "text"))
                 .is_err()
         {
-            errors.add(
-                "body_template",
-                "is not valid JSON once {to} and {body} are filled in (they become quoted strings: {\"to\": {to}, \"text\": {body}})",
-            );
+            errors.refuse("body_template", reason!("admin-sms-error-json"));
         }
         errors.into_result(()).map_err(SmsError::Invalid)
     }
@@ -210,13 +207,10 @@ pub fn twilio_preset(
     let mut errors = FieldErrors::new();
     let (sid, token, from) = (account_sid.trim(), auth_token.trim(), from.trim());
     if sid.is_empty() || !sid.chars().all(|c| c.is_ascii_alphanumeric()) {
-        errors.add(
-            "account_sid",
-            "must be the account's SID (letters and digits)",
-        );
+        errors.refuse("account_sid", reason!("admin-sms-error-sid"));
     }
     if token.is_empty() {
-        errors.add("auth_token", "is required");
+        errors.refuse("auth_token", reason!("error-required"));
     }
     if let Err(reason) = check_number(from) {
         errors.refuse("from", reason);
@@ -368,9 +362,10 @@ pub async fn save_gateway(
 ) -> Result<(), SmsError> {
     gateway.validate()?;
     if let Err(err) = outbound::check_target(&gateway.url, deps.admin_policy()).await {
-        let mut errors = FieldErrors::new();
-        errors.add("url", err.to_string());
-        return Err(SmsError::Invalid(errors));
+        return Err(SmsError::Invalid(FieldErrors::refusing(
+            "url",
+            err.reason(),
+        )));
     }
     let (key, now) = (deps.key.clone(), deps.clock.now());
     let (admin, origin) = (admin.clone(), origin.clone());

@@ -10,6 +10,7 @@ use crate::crypto::InstanceKey;
 use crate::db::settings;
 use crate::model::error::{FieldErrors, check_email};
 use crate::outbound::{self, Policy, TargetError};
+use crate::reason;
 
 /// The setting holding everything but the password, as JSON.
 const SETTING: &str = "smtp";
@@ -74,21 +75,21 @@ impl SmtpSettings {
         let mut errors = FieldErrors::new();
         let host = self.host.trim();
         if host.is_empty() {
-            errors.add("host", "is required");
+            errors.refuse("host", reason!("error-required"));
         } else if host.len() > 253 || host.chars().any(|c| c.is_whitespace() || c.is_control()) {
-            errors.add("host", "must be a host name or IP address");
+            errors.refuse("host", reason!("admin-smtp-error-host"));
         }
         if self.port == 0 {
-            errors.add("port", "must be between 1 and 65535");
+            errors.refuse("port", reason!("error-between", min = 1, max = 65535));
         }
         if let Err(message) = check_email(self.from_address.trim()) {
             errors.add("from_address", message);
         }
         if self.from_name.chars().any(char::is_control) {
-            errors.add("from_name", "must be on one line");
+            errors.refuse("from_name", reason!("error-on-one-line"));
         }
         if self.password.is_some() && self.username.as_deref().is_none_or(str::is_empty) {
-            errors.add("username", "is required when a password is given");
+            errors.refuse("username", reason!("admin-smtp-error-username"));
         }
         if errors.is_empty() {
             Ok(())
@@ -137,12 +138,12 @@ impl SmtpInput {
         let port = match self.port.trim().parse::<u16>() {
             Ok(port) if port > 0 => port,
             _ => {
-                errors.add("port", "must be a number between 1 and 65535");
+                errors.refuse("port", reason!("admin-smtp-error-port"));
                 0
             }
         };
         let security = Security::parse(&self.security).unwrap_or_else(|| {
-            errors.add("security", "must be none, STARTTLS or TLS");
+            errors.refuse("security", reason!("admin-smtp-error-security"));
             Security::StartTls
         });
         let username = Some(self.username.trim().to_string()).filter(|u| !u.is_empty());
@@ -164,7 +165,7 @@ impl SmtpInput {
         if let Err(SmtpSettingsError::Invalid(more)) = smtp.validate() {
             for error in more.iter() {
                 if errors.get(&error.field).is_none() {
-                    errors.add(&error.field, error.message.clone());
+                    errors.push_as(&error.field, error);
                 }
             }
         }
@@ -193,7 +194,7 @@ pub async fn check_input(input: &SmtpInput, policy: Policy) -> Result<(), FieldE
         && let Err(refused @ TargetError::Refused { .. }) =
             outbound::check_host(&input.host, port, policy).await
     {
-        errors.add("host", refused.to_string());
+        errors.refuse("host", refused.reason());
     }
     if errors.is_empty() {
         Ok(())
@@ -264,6 +265,32 @@ pub fn load(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Language;
+
+    #[test]
+    fn refusals_are_written_in_the_reader_s_language() {
+        let input = SmtpInput {
+            host: "mail.example.org".into(),
+            port: "x".into(),
+            security: "ssl3".into(),
+            password: "secret".into(),
+            from_address: "kairos@example.org".into(),
+            ..SmtpInput::default()
+        };
+        let errors = input.resolve(None).expect_err("refused");
+        assert_eq!(
+            errors.get("port"),
+            Some("must be a number between 1 and 65535")
+        );
+        assert_eq!(
+            errors.text("port", Language::German).as_deref(),
+            Some("muss eine Zahl zwischen 1 und 65535 sein")
+        );
+        assert_eq!(
+            errors.text("security", Language::German).as_deref(),
+            Some("muss none, STARTTLS oder TLS sein")
+        );
+    }
 
     fn conn() -> Connection {
         crate::db::settings::test_connection()

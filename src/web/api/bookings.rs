@@ -19,6 +19,7 @@ use crate::db::bookings::{self, Booking, BookingFilter, BookingStatus};
 use crate::model::error::{EmailAddress, FieldErrors};
 use crate::model::event_types::Location;
 use crate::model::time::schema::{Instant, TimeZoneName};
+use crate::reason;
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::{ApiCaller, ApiJson, ApiPath, ApiQuery, ApiUser, MaybeApiUser};
 
@@ -369,13 +370,13 @@ pub async fn list(
     let status = match query.status.as_deref() {
         None | Some("") => None,
         Some(text) => BookingStatus::parse(text).or_else(|| {
-            errors.add("status", "must be ACCEPTED, PENDING, CANCELLED or REJECTED");
+            errors.refuse("status", reason!("api-error-booking-status"));
             None
         }),
     };
     let take = query.take.unwrap_or(50);
     if !(1..=250).contains(&take) {
-        errors.add("take", "must be between 1 and 250");
+        errors.refuse("take", reason!("error-between", min = 1, max = 250));
     }
     if !errors.is_empty() {
         return Err(ApiError::validation_with_status(

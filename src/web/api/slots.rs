@@ -14,11 +14,12 @@ use crate::app::AppState;
 use crate::booking::BookingError;
 use crate::booking::slots;
 use crate::db::DbError;
-use crate::model::error::FieldErrors;
+use crate::model::error::{FieldErrors, Reason};
 use crate::model::event_types::Slug;
 use crate::model::schedules::parse_zone;
 use crate::model::time;
 use crate::model::time::schema::{DateOrInstant, TimeZoneName};
+use crate::reason;
 use crate::web::api::error::{ApiError, ErrorBody};
 use crate::web::api::extract::ApiQuery;
 
@@ -66,20 +67,18 @@ pub struct SlotsBody {
 }
 
 /// An instant from a date (the start of that day, or of the day after for `end`) or RFC 3339.
-fn parse_bound(value: &str, zone: Tz, end: bool) -> Result<DateTime<Utc>, String> {
+fn parse_bound(value: &str, zone: Tz, end: bool) -> Result<DateTime<Utc>, Reason> {
     let value = value.trim();
     if value.contains('T') {
-        return time::parse_instant(value).map_err(|err| err.to_string());
+        return time::parse_instant(value).map_err(time::TimeInputError::reason);
     }
     let date = time::parse_date(value).map_err(|err| match err {
-        time::TimeInputError::NotADate => {
-            "must be a date (YYYY-MM-DD) or an RFC 3339 instant".to_string()
-        }
-        other => other.to_string(),
+        time::TimeInputError::NotADate => reason!("api-error-date-or-instant"),
+        other => other.reason(),
     })?;
     let date = if end { date.succ_opt() } else { Some(date) };
     date.and_then(|date| crate::model::time::start_of_day(zone, date))
-        .ok_or_else(|| time::TimeInputError::OutOfRange.to_string())
+        .ok_or_else(|| time::TimeInputError::OutOfRange.reason())
 }
 
 #[utoipa::path(
@@ -115,23 +114,20 @@ pub async fn list(
         }),
     };
     let start = parse_bound(&query.start, zone, false)
-        .map_err(|reason| errors.add("start", reason))
+        .map_err(|reason| errors.refuse("start", reason))
         .ok();
     let end = parse_bound(&query.end, zone, true)
-        .map_err(|reason| errors.add("end", reason))
+        .map_err(|reason| errors.refuse("end", reason))
         .ok();
     if let (Some(start), Some(end)) = (start, end)
         && let Err((field, reason)) = slots::check_range(start, end)
     {
-        errors.add(field, reason);
+        errors.refuse(field, reason);
     }
     if query.event_type_id.is_none()
         && (query.username.is_none() || query.event_type_slug.is_none())
     {
-        errors.add(
-            "eventTypeId",
-            "is required (or give username and eventTypeSlug)",
-        );
+        errors.refuse("eventTypeId", reason!("api-error-event-type-required"));
     }
     let (Some(start), Some(end), true) = (start, end, errors.is_empty()) else {
         return Err(ApiError::validation_with_status(

@@ -363,7 +363,7 @@ pub(super) fn parse_price(
     }
     let code = form.get("price.currency").trim();
     let currency = if code.is_empty() {
-        errors.add("price.currency", "is required");
+        errors.refuse("price.currency", reason!("error-required"));
         None
     } else {
         let currency = Currency::parse(code);
@@ -376,11 +376,11 @@ pub(super) fn parse_price(
         match form.number(name) {
             Ok(value) if value.is_none_or(|v| v <= max) => value.unwrap_or(0),
             Ok(_) => {
-                errors.add(name, format!("must be between 0 and {max}"));
+                errors.refuse(name, reason!("error-between", min = 0, max = max));
                 0
             }
             Err(()) => {
-                errors.add(name, "must be a whole number");
+                errors.refuse(name, reason!("error-whole-number"));
                 0
             }
         }
