@@ -12,8 +12,9 @@ use crate::auth::{self, SessionPolicy, check_username, password};
 use crate::db::users::{self, Profile, User};
 use crate::db::{Db, DbError, api_keys, sessions};
 use crate::instance::InstanceSettings;
-use crate::model::error::FieldErrors;
+use crate::model::error::{FieldErrors, Reason};
 use crate::model::schedules::parse_zone;
+use crate::reason;
 use crate::scheduling::manage::ManageError;
 use crate::setup::InstanceInput;
 
@@ -66,7 +67,7 @@ pub fn update_profile(
         "" => None,
         day @ ("monday" | "sunday" | "saturday") => Some(day),
         _ => {
-            errors.add("first_day_of_week", "must be monday, sunday or saturday");
+            errors.refuse("first_day_of_week", reason!("error-first-day"));
             None
         }
     };
@@ -74,7 +75,7 @@ pub fn update_profile(
         "12" => true,
         "24" => false,
         _ => {
-            errors.add("time_format", "must be 12 or 24");
+            errors.refuse("time_format", reason!("error-time-format"));
             false
         }
     };
@@ -135,13 +136,16 @@ pub async fn change_password(
         .await
         .map_err(|_| DbError::WorkerGone)?;
     if !matches {
-        errors.add("current_password", "is not your current password");
+        errors.refuse("current_password", reason!("error-current-password"));
     }
     if let Err(reason) = password::check_policy(new) {
         errors.refuse("new_password", reason);
     }
     if new != repeat {
-        errors.add("new_password_confirm", "does not match the new password");
+        errors.refuse(
+            "new_password_confirm",
+            reason!("error-new-password-mismatch"),
+        );
     }
     errors.into_result(())?;
     let hash = auth::hash_password(new.to_string()).await?;
@@ -309,29 +313,33 @@ fn hourly_cap(typed: &str, current: u32, field: &str, errors: &mut FieldErrors) 
     match typed.trim().parse::<u32>() {
         Ok(cap) if cap <= MAX_BOOKINGS_PER_HOUR => cap,
         _ => {
-            errors.add(
+            errors.refuse(
                 field,
-                format!("must be a whole number from 0 (no limit) to {MAX_BOOKINGS_PER_HOUR}"),
+                reason!("error-hourly-cap", max = MAX_BOOKINGS_PER_HOUR),
             );
             0
         }
     }
 }
 
+/// The most sites the booking pages may be framed by.
+pub const MAX_EMBED_ORIGINS: usize = 20;
+
 /// Checks an origin a site frames the booking pages from: `https://host[:port]`, no path.
-pub fn check_origin(origin: &str) -> Result<String, String> {
+pub fn check_origin(origin: &str) -> Result<String, Reason> {
     let origin = origin.trim().trim_end_matches('/');
     let Some((scheme, rest)) = origin.split_once("://") else {
-        return Err(format!("{origin:?} must start with https:// or http://"));
+        return Err(reason!(
+            "error-origin-scheme",
+            origin = format!("{origin:?}")
+        ));
     };
     let host_ok = !rest.is_empty()
         && rest
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
     if !matches!(scheme, "https" | "http") || !host_ok {
-        return Err(format!(
-            "{origin:?} is not an origin such as https://www.example.org (no path)"
-        ));
+        return Err(reason!("error-origin", origin = format!("{origin:?}")));
     }
     Ok(format!("{scheme}://{}", rest.to_lowercase()))
 }
@@ -358,7 +366,7 @@ pub fn save_instance_settings(
     let signup = match input.signup.trim() {
         mode @ ("closed" | "invite") => mode.to_string(),
         _ => {
-            errors.add("signup", "must be closed or invite");
+            errors.refuse("signup", reason!("error-signup-mode"));
             "closed".to_string()
         }
     };
@@ -372,25 +380,28 @@ pub fn save_instance_settings(
             Ok(origin) if !origins.contains(&origin) => origins.push(origin),
             Ok(_) => {}
             Err(reason) => {
-                errors.add("embed_origins", reason);
+                errors.refuse("embed_origins", reason);
                 break;
             }
         }
     }
-    if origins.len() > 20 {
-        errors.add("embed_origins", "may list at most 20 sites");
+    if origins.len() > MAX_EMBED_ORIGINS {
+        errors.refuse(
+            "embed_origins",
+            reason!("error-too-many-sites", max = MAX_EMBED_ORIGINS),
+        );
     }
     let require_mfa =
         crate::auth::mfa::RequireMfa::parse(input.require_mfa.trim()).unwrap_or_else(|| {
-            errors.add("require_mfa", "must be off, administrators or everyone");
+            errors.refuse("require_mfa", reason!("error-require-mfa"));
             crate::auth::mfa::RequireMfa::Off
         });
     let audit_retention_years = match input.audit_retention_years.trim().parse::<u32>() {
         Ok(years @ 1..=50) => years,
         _ => {
-            errors.add(
+            errors.refuse(
                 "audit_retention_years",
-                "must be a whole number of years from 1 to 50",
+                reason!("error-retention-years", min = 1, max = 50),
             );
             crate::instance::DEFAULT_AUDIT_RETENTION_YEARS
         }
@@ -417,9 +428,9 @@ pub fn save_instance_settings(
                     .iter()
                     .map(u32::to_string)
                     .collect();
-                errors.add(
+                errors.refuse(
                     "session_idle_minutes",
-                    format!("must be one of {} minutes", choices.join(", ")),
+                    reason!("error-idle-minutes", choices = choices.join(", ")),
                 );
                 current.session_idle_minutes
             }
@@ -476,5 +487,106 @@ mod tests {
         ] {
             assert!(check_origin(bad).is_err(), "{bad}");
         }
+    }
+
+    /// The password form, the hourly caps and the embedding sites refuse in the reader's
+    /// language; the English stays as it was.
+    #[tokio::test]
+    async fn account_refusals_are_written_in_german() -> Result<(), Box<dyn std::error::Error>> {
+        use crate::db::users::{NewUser, Role};
+        use crate::i18n::Language;
+
+        let german = |errors: &FieldErrors, field: &str| errors.text(field, Language::German);
+        let dir = tempfile::tempdir()?;
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        let db = crate::db::test_db(dir.path(), now)?;
+        let hash = auth::hash_password("correct horse battery".into()).await?;
+        let user = db.write_blocking(|tx| -> Result<User, DbError> {
+            let id = users::insert(
+                tx,
+                &NewUser {
+                    email: "ana@example.org",
+                    name: "Ana",
+                    username: "ana",
+                    time_zone: chrono_tz::UTC,
+                    password_hash: Some(&hash),
+                    role: Role::Member,
+                },
+                now,
+            )?;
+            Ok(users::by_id(tx, id)?.unwrap_or_else(|| panic!("no user {id}")))
+        })?;
+        let policy = SessionPolicy {
+            idle: chrono::Duration::hours(1),
+            lifetime: chrono::Duration::hours(8),
+        };
+        let refused = change_password(
+            &db,
+            &user,
+            "wrong guess",
+            "a new long passphrase",
+            "another long passphrase",
+            policy,
+            &crate::audit::Origin::default(),
+            now,
+        )
+        .await;
+        let Err(ManageError::Invalid(errors)) = refused else {
+            panic!("a wrong current password was not refused");
+        };
+        assert_eq!(
+            errors.get("current_password"),
+            Some("is not your current password")
+        );
+        assert_eq!(
+            german(&errors, "current_password").as_deref(),
+            Some("ist nicht Ihr aktuelles Passwort")
+        );
+        assert_eq!(
+            errors.get("new_password_confirm"),
+            Some("does not match the new password")
+        );
+        assert_eq!(
+            german(&errors, "new_password_confirm").as_deref(),
+            Some("stimmt nicht mit dem neuen Passwort überein")
+        );
+
+        let mut errors = FieldErrors::new();
+        hourly_cap("-1", 0, "cap", &mut errors);
+        assert_eq!(
+            errors.get("cap"),
+            Some("must be a whole number from 0 (no limit) to 100000")
+        );
+        assert!(
+            german(&errors, "cap").is_some_and(|text| text.contains("keine Grenze")),
+            "{errors}"
+        );
+
+        let mut errors = FieldErrors::new();
+        errors.refuse(
+            "embed_origins",
+            reason!("error-too-many-sites", max = MAX_EMBED_ORIGINS),
+        );
+        let Err(reason) = check_origin("www.example.org") else {
+            panic!("an origin without a scheme was accepted");
+        };
+        errors.refuse("origin", reason);
+        assert_eq!(
+            errors.get("embed_origins"),
+            Some("may list at most 20 sites")
+        );
+        assert_eq!(
+            german(&errors, "embed_origins").as_deref(),
+            Some("darf höchstens 20 Websites nennen")
+        );
+        assert_eq!(
+            errors.get("origin"),
+            Some("\"www.example.org\" must start with https:// or http://")
+        );
+        assert_eq!(
+            german(&errors, "origin").as_deref(),
+            Some("\"www.example.org\" muss mit https:// oder http:// beginnen")
+        );
+        Ok(())
     }
 }

@@ -245,10 +245,7 @@ impl InstanceInput {
             .trim()
             .parse::<Tz>()
             .unwrap_or_else(|_| {
-                errors.add(
-                    "default_time_zone",
-                    "must be an IANA time zone such as Europe/Berlin",
-                );
+                errors.refuse("default_time_zone", crate::reason!("error-setup-time-zone"));
                 Tz::UTC
             });
         let first_day = match self.first_day_of_week.trim() {
@@ -256,7 +253,7 @@ impl InstanceInput {
             "sunday" => Weekday::Sun,
             "saturday" => Weekday::Sat,
             _ => {
-                errors.add("first_day_of_week", "must be monday, sunday or saturday");
+                errors.refuse("first_day_of_week", crate::reason!("error-first-day"));
                 Weekday::Mon
             }
         };
@@ -268,7 +265,7 @@ impl InstanceInput {
                     .find(|(value, _, _)| *value == kind)
                     .map(|(_, _, minutes)| *minutes);
                 if found.is_none() {
-                    errors.add("installation", "must be shared, office or personal");
+                    errors.refuse("installation", crate::reason!("error-installation"));
                 }
                 found
             }

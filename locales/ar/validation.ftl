@@ -87,3 +87,38 @@ error-range-days = { $max ->
         [many] لا يجوز أن تتجاوز الفترة { $max } يومًا
        *[other] لا يجوز أن تتجاوز الفترة { $max } يوم
     }
+
+# الحسابات والإعداد الأول وإعدادات النسخة.
+
+error-first-day = يجب أن يكون الاثنين أو الأحد أو السبت
+error-time-format = يجب أن يكون 12 أو 24
+error-current-password = ليست كلمة مرورك الحالية
+error-new-password-mismatch = لا تطابق كلمة المرور الجديدة
+error-email-registered = ينتمي بالفعل إلى حساب
+error-setup-time-zone = يجب أن تكون منطقة زمنية من IANA مثل Europe/Berlin
+error-installation = يجب أن يكون مشتركًا أو مكتبًا أو شخصيًا
+error-signup-mode = يجب أن يكون مغلقًا أو بالدعوة
+error-require-mfa = يجب أن يكون معطّلًا أو للمسؤولين أو للجميع
+error-too-many-sites = { $max ->
+        [one] يجب ألا تتضمن القائمة أكثر من موقع واحد
+        [two] يجب ألا تتضمن القائمة أكثر من موقعين
+        [few] يجب ألا تتضمن القائمة أكثر من { $max } مواقع
+        [many] يجب ألا تتضمن القائمة أكثر من { $max } موقعًا
+       *[other] يجب ألا تتضمن القائمة أكثر من { $max } موقع
+    }
+error-origin-scheme = يجب أن يبدأ { $origin } بـ https:// أو http://
+error-origin = { $origin } ليس أصلًا مثل https://www.example.org (دون مسار)
+error-retention-years = يجب أن يكون عددًا صحيحًا من السنوات من { $min } إلى { $max }
+error-hourly-cap = يجب أن يكون عددًا صحيحًا من 0 (دون حد) إلى { $max }
+error-idle-minutes = يجب أن يكون إحدى هذه القيم بالدقائق: { $choices }
+
+# تطبيق تسجيل الدخول الخاص بالمسؤول (Google وMicrosoft وZoom).
+
+error-app-credential = { $max ->
+        [one] يجب أن يكون كلمة واحدة من حرف واحد على الأكثر، كما يعرضها المزوّد
+        [two] يجب أن يكون كلمة واحدة من حرفين على الأكثر، كما يعرضها المزوّد
+        [few] يجب أن يكون كلمة واحدة من { $max } أحرف على الأكثر، كما يعرضها المزوّد
+        [many] يجب أن يكون كلمة واحدة من { $max } حرفًا على الأكثر، كما يعرضها المزوّد
+       *[other] يجب أن يكون كلمة واحدة من { $max } حرف على الأكثر، كما يعرضها المزوّد
+    }
+error-tenant = يجب أن يكون معرّف الدليل (المستأجر) أو نطاقًا مثل contoso.onmicrosoft.com أو common

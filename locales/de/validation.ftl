@@ -69,3 +69,32 @@ error-range-days = { $max ->
         [one] der Zeitraum darf höchstens { $max } Tag umfassen
        *[other] der Zeitraum darf höchstens { $max } Tage umfassen
     }
+
+# Konten, die Ersteinrichtung und die Instanzeinstellungen.
+
+error-first-day = muss Montag, Sonntag oder Samstag sein
+error-time-format = muss 12 oder 24 sein
+error-current-password = ist nicht Ihr aktuelles Passwort
+error-new-password-mismatch = stimmt nicht mit dem neuen Passwort überein
+error-email-registered = gehört bereits zu einem Konto
+error-setup-time-zone = muss eine IANA-Zeitzone sein, etwa Europe/Berlin
+error-installation = muss gemeinsam, Büro oder persönlich sein
+error-signup-mode = muss geschlossen oder auf Einladung sein
+error-require-mfa = muss aus, Administratoren oder alle sein
+error-too-many-sites = { $max ->
+        [one] darf höchstens { $max } Website nennen
+       *[other] darf höchstens { $max } Websites nennen
+    }
+error-origin-scheme = { $origin } muss mit https:// oder http:// beginnen
+error-origin = { $origin } ist kein Ursprung wie https://www.example.org (ohne Pfad)
+error-retention-years = muss eine ganze Zahl von Jahren von { $min } bis { $max } sein
+error-hourly-cap = muss eine ganze Zahl von 0 (keine Grenze) bis { $max } sein
+error-idle-minutes = muss einer der Werte { $choices } Minuten sein
+
+# Die Anmelde-App eines Administrators (Google, Microsoft, Zoom).
+
+error-app-credential = { $max ->
+        [one] muss ein Wort mit höchstens { $max } Zeichen sein, so wie der Anbieter es anzeigt
+       *[other] muss ein Wort mit höchstens { $max } Zeichen sein, so wie der Anbieter es anzeigt
+    }
+error-tenant = muss die Verzeichnis-ID (Mandant), eine Domain wie contoso.onmicrosoft.com oder common sein

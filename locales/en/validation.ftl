@@ -102,3 +102,38 @@ error-range-days = { $max ->
         [one] the range may span at most { $max } day
        *[other] the range may span at most { $max } days
     }
+
+# Accounts, the first setup and the instance settings.
+
+error-first-day = must be monday, sunday or saturday
+error-time-format = must be 12 or 24
+error-current-password = is not your current password
+error-new-password-mismatch = does not match the new password
+error-email-registered = already belongs to an account
+error-setup-time-zone = must be an IANA time zone such as Europe/Berlin
+error-installation = must be shared, office or personal
+error-signup-mode = must be closed or invite
+error-require-mfa = must be off, administrators or everyone
+# $max: the most sites the list holds.
+error-too-many-sites = { $max ->
+        [one] may list at most { $max } site
+       *[other] may list at most { $max } sites
+    }
+# $origin: the origin as typed, in quotes.
+error-origin-scheme = { $origin } must start with https:// or http://
+error-origin = { $origin } is not an origin such as https://www.example.org (no path)
+# $min, $max: years.
+error-retention-years = must be a whole number of years from { $min } to { $max }
+# $max: the highest cap allowed.
+error-hourly-cap = must be a whole number from 0 (no limit) to { $max }
+# $choices: the numbers of minutes allowed, separated by commas.
+error-idle-minutes = must be one of { $choices } minutes
+
+# An administrator's sign-in app (Google, Microsoft, Zoom).
+
+# $max: the most characters.
+error-app-credential = { $max ->
+        [one] must be one word of at most { $max } character, as the vendor shows it
+       *[other] must be one word of at most { $max } characters, as the vendor shows it
+    }
+error-tenant = must be the directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common

@@ -75,3 +75,32 @@ error-range-days = { $max ->
         [one] el intervalo puede abarcar como máximo { $max } día
        *[other] el intervalo puede abarcar como máximo { $max } días
     }
+
+# Cuentas, la primera configuración y los ajustes de la instancia.
+
+error-first-day = debe ser lunes, domingo o sábado
+error-time-format = debe ser 12 o 24
+error-current-password = no es su contraseña actual
+error-new-password-mismatch = no coincide con la nueva contraseña
+error-email-registered = ya pertenece a una cuenta
+error-setup-time-zone = debe ser una zona horaria IANA, como Europe/Madrid
+error-installation = debe ser compartida, oficina o personal
+error-signup-mode = debe ser cerrado o por invitación
+error-require-mfa = debe ser desactivado, administradores o todos
+error-too-many-sites = { $max ->
+        [one] puede incluir como máximo { $max } sitio
+       *[other] puede incluir como máximo { $max } sitios
+    }
+error-origin-scheme = { $origin } debe empezar por https:// o http://
+error-origin = { $origin } no es un origen como https://www.example.org (sin ruta)
+error-retention-years = debe ser un número entero de años de { $min } a { $max }
+error-hourly-cap = debe ser un número entero de 0 (sin límite) a { $max }
+error-idle-minutes = debe ser uno de estos valores: { $choices } minutos
+
+# La aplicación de inicio de sesión de un administrador (Google, Microsoft, Zoom).
+
+error-app-credential = { $max ->
+        [one] debe ser una sola palabra de como máximo { $max } carácter, tal como la muestra el proveedor
+       *[other] debe ser una sola palabra de como máximo { $max } caracteres, tal como la muestra el proveedor
+    }
+error-tenant = debe ser el ID del directorio (inquilino), un dominio como contoso.onmicrosoft.com, o common

@@ -75,3 +75,32 @@ error-range-days = { $max ->
         [one] la période peut couvrir au plus { $max } jour
        *[other] la période peut couvrir au plus { $max } jours
     }
+
+# Comptes, première configuration et réglages de l’instance.
+
+error-first-day = doit être lundi, dimanche ou samedi
+error-time-format = doit être 12 ou 24
+error-current-password = n’est pas votre mot de passe actuel
+error-new-password-mismatch = ne correspond pas au nouveau mot de passe
+error-email-registered = appartient déjà à un compte
+error-setup-time-zone = doit être un fuseau horaire IANA, comme Europe/Paris
+error-installation = doit être partagée, bureau ou personnelle
+error-signup-mode = doit être fermée ou sur invitation
+error-require-mfa = doit être désactivée, administrateurs ou tout le monde
+error-too-many-sites = { $max ->
+        [one] peut lister au plus { $max } site
+       *[other] peut lister au plus { $max } sites
+    }
+error-origin-scheme = { $origin } doit commencer par https:// ou http://
+error-origin = { $origin } n’est pas une origine comme https://www.example.org (sans chemin)
+error-retention-years = doit être un nombre entier d’années de { $min } à { $max }
+error-hourly-cap = doit être un nombre entier de 0 (sans limite) à { $max }
+error-idle-minutes = doit être l’une de ces durées : { $choices } minutes
+
+# L’application de connexion d’un administrateur (Google, Microsoft, Zoom).
+
+error-app-credential = { $max ->
+        [one] doit être un seul mot d’au plus { $max } caractère, tel que le fournisseur l’affiche
+       *[other] doit être un seul mot d’au plus { $max } caractères, tel que le fournisseur l’affiche
+    }
+error-tenant = doit être l’ID de l’annuaire (locataire), un domaine comme contoso.onmicrosoft.com, ou common

@@ -75,3 +75,32 @@ error-range-days = { $max ->
         [one] het bereik mag hoogstens { $max } dag beslaan
        *[other] het bereik mag hoogstens { $max } dagen beslaan
     }
+
+# Accounts, de eerste installatie en de instellingen van de instantie.
+
+error-first-day = moet maandag, zondag of zaterdag zijn
+error-time-format = moet 12 of 24 zijn
+error-current-password = is niet uw huidige wachtwoord
+error-new-password-mismatch = komt niet overeen met het nieuwe wachtwoord
+error-email-registered = hoort al bij een account
+error-setup-time-zone = moet een IANA-tijdzone zijn, zoals Europe/Amsterdam
+error-installation = moet gedeeld, kantoor of persoonlijk zijn
+error-signup-mode = moet gesloten of op uitnodiging zijn
+error-require-mfa = moet uit, beheerders of iedereen zijn
+error-too-many-sites = { $max ->
+        [one] mag hoogstens { $max } site noemen
+       *[other] mag hoogstens { $max } sites noemen
+    }
+error-origin-scheme = { $origin } moet beginnen met https:// of http://
+error-origin = { $origin } is geen oorsprong zoals https://www.example.org (zonder pad)
+error-retention-years = moet een geheel aantal jaren van { $min } tot { $max } zijn
+error-hourly-cap = moet een geheel getal van 0 (geen limiet) tot { $max } zijn
+error-idle-minutes = moet een van deze waarden zijn: { $choices } minuten
+
+# De aanmeld-app van een beheerder (Google, Microsoft, Zoom).
+
+error-app-credential = { $max ->
+        [one] moet één woord van hoogstens { $max } teken zijn, zoals de leverancier het toont
+       *[other] moet één woord van hoogstens { $max } tekens zijn, zoals de leverancier het toont
+    }
+error-tenant = moet de directory-ID (tenant), een domein zoals contoso.onmicrosoft.com, of common zijn

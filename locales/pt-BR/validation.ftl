@@ -75,3 +75,32 @@ error-range-days = { $max ->
         [one] o intervalo pode abranger no máximo { $max } dia
        *[other] o intervalo pode abranger no máximo { $max } dias
     }
+
+# Contas, a primeira configuração e as configurações da instância.
+
+error-first-day = deve ser segunda, domingo ou sábado
+error-time-format = deve ser 12 ou 24
+error-current-password = não é a sua senha atual
+error-new-password-mismatch = não corresponde à nova senha
+error-email-registered = já pertence a uma conta
+error-setup-time-zone = deve ser um fuso horário IANA, como America/Sao_Paulo
+error-installation = deve ser compartilhada, escritório ou pessoal
+error-signup-mode = deve ser fechado ou por convite
+error-require-mfa = deve ser desativado, administradores ou todos
+error-too-many-sites = { $max ->
+        [one] pode listar no máximo { $max } site
+       *[other] pode listar no máximo { $max } sites
+    }
+error-origin-scheme = { $origin } deve começar com https:// ou http://
+error-origin = { $origin } não é uma origem como https://www.example.org (sem caminho)
+error-retention-years = deve ser um número inteiro de anos de { $min } a { $max }
+error-hourly-cap = deve ser um número inteiro de 0 (sem limite) a { $max }
+error-idle-minutes = deve ser um destes valores: { $choices } minutos
+
+# O aplicativo de login de um administrador (Google, Microsoft, Zoom).
+
+error-app-credential = { $max ->
+        [one] deve ser uma única palavra de no máximo { $max } caractere, como o fornecedor a mostra
+       *[other] deve ser uma única palavra de no máximo { $max } caracteres, como o fornecedor a mostra
+    }
+error-tenant = deve ser o ID do diretório (locatário), um domínio como contoso.onmicrosoft.com, ou common

@@ -236,7 +236,7 @@ pub fn insert_account(
 ) -> Result<i64, AccountError> {
     if users::by_email(conn, email)?.is_some() {
         let mut errors = FieldErrors::new();
-        errors.add("email", "already belongs to an account");
+        errors.refuse("email", crate::reason!("error-email-registered"));
         return Err(errors.into());
     }
     let username = derive_username(conn, email)?;
@@ -656,6 +656,39 @@ pub fn create_api_key(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A second account with the same email is refused in the reader's language.
+    #[test]
+    fn a_taken_email_is_refused_in_german() -> Result<(), Box<dyn std::error::Error>> {
+        use crate::i18n::Language;
+
+        let dir = tempfile::tempdir()?;
+        let now = DateTime::from_timestamp(1_800_000_000, 0).unwrap_or_default();
+        let db = crate::db::test_db(dir.path(), now)?;
+        let insert = || {
+            db.write_blocking(|tx| {
+                insert_account(
+                    tx,
+                    "Ana",
+                    "ana@example.org",
+                    None,
+                    Role::Member,
+                    chrono_tz::UTC,
+                    now,
+                )
+            })
+        };
+        insert()?;
+        let Err(AccountError::Invalid(errors)) = insert() else {
+            panic!("a second account with the same email was not refused");
+        };
+        assert_eq!(errors.get("email"), Some("already belongs to an account"));
+        assert_eq!(
+            errors.text("email", Language::German).as_deref(),
+            Some("gehört bereits zu einem Konto")
+        );
+        Ok(())
+    }
 
     #[test]
     fn usernames() {

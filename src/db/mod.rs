@@ -146,6 +146,19 @@ impl SchemaStatus {
 /// A migration as the runner sees it: embedded ones, or extra ones in tests.
 pub type Migration = refinery::Migration;
 
+/// A migrated, empty database in `dir` (a temporary directory), for unit tests that
+/// need the whole schema.
+#[cfg(test)]
+pub(crate) fn test_db(dir: &Path, now: DateTime<Utc>) -> Result<Db, DbError> {
+    let path = dir.join("kairos.db");
+    let key = DatabaseKey::derive(
+        &crate::crypto::InstanceKey::from_bytes([7; 32]),
+        Path::new("k"),
+    );
+    migrate(&path, &dir.join("b"), &embedded_migrations(), &key, now)?;
+    Db::open(&path, &key)
+}
+
 /// The migrations compiled into this binary.
 pub fn embedded_migrations() -> Vec<Migration> {
     embedded::migrations::runner().get_migrations().clone()

@@ -297,14 +297,14 @@ impl AppInput {
             if value.len() > MAX_CREDENTIAL
                 || value.chars().any(|c| c.is_control() || c.is_whitespace())
             {
-                errors.add(
+                errors.refuse(
                     field,
-                    "must be one word of at most 512 characters, as the vendor shows it",
+                    crate::reason!("error-app-credential", max = MAX_CREDENTIAL),
                 );
             }
         }
         if client_id.is_empty() {
-            errors.add("client_id", "is required");
+            errors.refuse("client_id", crate::reason!("error-required"));
         }
         let tenant = match vendor {
             Vendor::Microsoft => {
@@ -314,10 +314,7 @@ impl AppInput {
                 } else if valid_tenant(tenant) {
                     tenant.to_ascii_lowercase()
                 } else {
-                    errors.add(
-                        "tenant",
-                        "must be the directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common",
-                    );
+                    errors.refuse("tenant", crate::reason!("error-tenant"));
                     String::new()
                 }
             }
@@ -327,7 +324,7 @@ impl AppInput {
             (false, _) => secret,
             (true, Some(app)) => app.client_secret.clone(),
             (true, None) => {
-                errors.add("client_secret", "is required");
+                errors.refuse("client_secret", crate::reason!("error-required"));
                 String::new()
             }
         };
@@ -817,6 +814,47 @@ mod tests {
         assert_eq!(
             expiry(now, Some(std::time::Duration::from_secs(u64::MAX))),
             now.timestamp() + 366 * 24 * 3600
+        );
+    }
+
+    /// The app form's refusals, in English for the API and in German for a page.
+    #[test]
+    fn an_apps_refusals_are_written_in_german() {
+        use crate::i18n::Language;
+
+        let input = AppInput {
+            client_id: "two words".into(),
+            client_secret: String::new(),
+            tenant: "not a tenant".into(),
+            remove: false,
+        };
+        let Err(errors) = input.apply(Vendor::Microsoft, None) else {
+            panic!("the app was accepted");
+        };
+        assert_eq!(
+            errors.get("client_id"),
+            Some("must be one word of at most 512 characters, as the vendor shows it")
+        );
+        assert_eq!(
+            errors.text("client_id", Language::German).as_deref(),
+            Some("muss ein Wort mit höchstens 512 Zeichen sein, so wie der Anbieter es anzeigt")
+        );
+        assert_eq!(
+            errors.get("tenant"),
+            Some(
+                "must be the directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common"
+            )
+        );
+        assert!(
+            errors
+                .text("tenant", Language::German)
+                .is_some_and(|text| text.starts_with("muss die Verzeichnis-ID")),
+            "{errors}"
+        );
+        assert_eq!(errors.get("client_secret"), Some("is required"));
+        assert_eq!(
+            errors.text("client_secret", Language::German).as_deref(),
+            Some("ist erforderlich")
         );
     }
 

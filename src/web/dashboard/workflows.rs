@@ -322,7 +322,7 @@ fn parse_form(lang: Language, form: &FormData, errors: &mut FieldErrors) -> Work
             value.map(|v| v.saturating_mul(factor))
         }
         Err(()) => {
-            errors.add("offset", "must be a whole number");
+            errors.refuse("offset", crate::reason!("error-whole-number"));
             None
         }
     };
@@ -605,7 +605,7 @@ pub async fn create(
         Ok(owner) => owner,
         Err(ManageError::Invalid(more)) => {
             for error in more.iter() {
-                errors.add(&error.field, error.message.clone());
+                errors.push_as(&error.field, error);
             }
             Owner::User(user.id)
         }
