@@ -51,7 +51,7 @@ pub fn update_profile(
     }
     let username = input.username.trim().to_lowercase();
     if let Err(reason) = check_username(&username) {
-        errors.add("username", reason);
+        errors.refuse("username", reason);
     } else if users::username_taken_by_other(conn, &username, user.id)? {
         errors.add("username", "is already taken; choose another");
     }
@@ -82,7 +82,7 @@ pub fn update_profile(
     let language = match input.language.trim() {
         "" => None,
         tag => crate::present::Language::from_tag(tag).or_else(|| {
-            errors.add("language", crate::present::Language::REASON);
+            errors.refuse("language", crate::reason!("error-language-any"));
             None
         }),
     };

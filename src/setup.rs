@@ -273,7 +273,7 @@ impl InstanceInput {
         let default_language = match self.default_language.trim() {
             "" => crate::present::Language::English,
             tag => crate::present::Language::from_tag(tag).unwrap_or_else(|| {
-                errors.add("default_language", crate::present::Language::REASON);
+                errors.refuse("default_language", crate::reason!("error-language-any"));
                 crate::present::Language::English
             }),
         };

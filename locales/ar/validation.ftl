@@ -122,3 +122,6 @@ error-app-credential = { $max ->
        *[other] يجب أن يكون كلمة واحدة من { $max } حرف على الأكثر، كما يعرضها المزوّد
     }
 error-tenant = يجب أن يكون معرّف الدليل (المستأجر) أو نطاقًا مثل contoso.onmicrosoft.com أو common
+error-username-characters = يجب أن يحتوي فقط على أحرف لاتينية صغيرة وأرقام و- و_، وأن يبدأ بحرف أو رقم
+error-username-reserved = محجوز؛ اختر اسمًا آخر
+error-language-any = يجب أن يكون أحد الرموز en أو de أو fr أو es أو pt-BR أو nl أو ar أو en-XA

@@ -98,3 +98,6 @@ error-app-credential = { $max ->
        *[other] muss ein Wort mit höchstens { $max } Zeichen sein, so wie der Anbieter es anzeigt
     }
 error-tenant = muss die Verzeichnis-ID (Mandant), eine Domain wie contoso.onmicrosoft.com oder common sein
+error-username-characters = darf nur Kleinbuchstaben, Ziffern, - und _ enthalten und muss mit einem Buchstaben oder einer Ziffer beginnen
+error-username-reserved = ist reserviert; bitte einen anderen wählen
+error-language-any = muss einer der Werte en, de, fr, es, pt-BR, nl, ar oder en-XA sein

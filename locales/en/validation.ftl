@@ -137,3 +137,6 @@ error-app-credential = { $max ->
        *[other] must be one word of at most { $max } characters, as the vendor shows it
     }
 error-tenant = must be the directory (tenant) ID, a domain such as contoso.onmicrosoft.com, or common
+error-username-characters = may only contain lowercase letters, digits, - and _, and must start with a letter or digit
+error-username-reserved = is reserved; choose another
+error-language-any = must be one of en, de, fr, es, pt-BR, nl, ar or en-XA

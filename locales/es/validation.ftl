@@ -104,3 +104,6 @@ error-app-credential = { $max ->
        *[other] debe ser una sola palabra de como máximo { $max } caracteres, tal como la muestra el proveedor
     }
 error-tenant = debe ser el ID del directorio (inquilino), un dominio como contoso.onmicrosoft.com, o common
+error-username-characters = solo puede contener letras minúsculas, dígitos, - y _, y debe empezar por una letra o un dígito
+error-username-reserved = está reservado; elija otro
+error-language-any = debe ser uno de en, de, fr, es, pt-BR, nl, ar o en-XA

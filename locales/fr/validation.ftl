@@ -104,3 +104,6 @@ error-app-credential = { $max ->
        *[other] doit être un seul mot d’au plus { $max } caractères, tel que le fournisseur l’affiche
     }
 error-tenant = doit être l’ID de l’annuaire (locataire), un domaine comme contoso.onmicrosoft.com, ou common
+error-username-characters = ne peut contenir que des lettres minuscules, des chiffres, - et _, et doit commencer par une lettre ou un chiffre
+error-username-reserved = est réservé ; choisissez-en un autre
+error-language-any = doit être l’une des valeurs en, de, fr, es, pt-BR, nl, ar ou en-XA

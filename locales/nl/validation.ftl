@@ -104,3 +104,6 @@ error-app-credential = { $max ->
        *[other] moet één woord van hoogstens { $max } tekens zijn, zoals de leverancier het toont
     }
 error-tenant = moet de directory-ID (tenant), een domein zoals contoso.onmicrosoft.com, of common zijn
+error-username-characters = mag alleen kleine letters, cijfers, - en _ bevatten en moet met een letter of cijfer beginnen
+error-username-reserved = is gereserveerd; kies een andere
+error-language-any = moet een van en, de, fr, es, pt-BR, nl, ar of en-XA zijn

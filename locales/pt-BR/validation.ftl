@@ -104,3 +104,6 @@ error-app-credential = { $max ->
        *[other] deve ser uma única palavra de no máximo { $max } caracteres, como o fornecedor a mostra
     }
 error-tenant = deve ser o ID do diretório (locatário), um domínio como contoso.onmicrosoft.com, ou common
+error-username-characters = só pode conter letras minúsculas, dígitos, - e _, e deve começar com uma letra ou um dígito
+error-username-reserved = está reservado; escolha outro
+error-language-any = deve ser um de en, de, fr, es, pt-BR, nl, ar ou en-XA

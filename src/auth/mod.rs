@@ -174,18 +174,16 @@ const RESERVED_USERNAMES: [&str; 22] = [
 
 /// Checks a username typed by a person: 2–40 characters, lowercase letters, digits, `-`
 /// and `_`, starting with a letter or digit, and not an address of the application.
-pub fn check_username(username: &str) -> Result<(), &'static str> {
+pub fn check_username(username: &str) -> Result<(), crate::model::error::Reason> {
     let valid_chars = username
         .chars()
         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_');
     if !(2..=40).contains(&username.len()) {
-        Err("must be 2 to 40 characters long")
+        Err(crate::reason!("error-characters-long", min = 2, max = 40))
     } else if !valid_chars || !username.starts_with(|c: char| c.is_ascii_alphanumeric()) {
-        Err(
-            "may only contain lowercase letters, digits, - and _, and must start with a letter or digit",
-        )
+        Err(crate::reason!("error-username-characters"))
     } else if RESERVED_USERNAMES.contains(&username) {
-        Err("is reserved; choose another")
+        Err(crate::reason!("error-username-reserved"))
     } else {
         Ok(())
     }
@@ -696,10 +694,15 @@ mod tests {
         assert!(check_username("a").is_err());
         assert!(check_username("Ana").is_err());
         assert!(check_username("-ana").is_err());
+        let reserved = check_username("dashboard").unwrap_err();
         assert!(
-            check_username("dashboard")
-                .unwrap_err()
+            reserved
+                .text(crate::i18n::Language::English)
                 .contains("reserved")
+        );
+        assert_eq!(
+            reserved.text(crate::i18n::Language::German),
+            "ist reserviert; bitte einen anderen wählen"
         );
     }
 

@@ -33,9 +33,6 @@ impl Language {
         Language::Pseudo,
     ];
 
-    /// Why a text is not one of the languages, for a field message.
-    pub const REASON: &'static str = "must be one of en, de, fr, es, pt-BR, nl, ar or en-XA";
-
     /// The languages offered to people; the pseudo-language is for layout checks.
     pub fn shipped() -> impl Iterator<Item = Language> {
         Self::ALL.into_iter().filter(|l| *l != Language::Pseudo)
