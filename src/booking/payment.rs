@@ -118,15 +118,37 @@ pub fn expire_hold(
     payment_id: i64,
     settings: &Settings,
 ) -> Result<bool, BookingError> {
+    end_hold(tx, payment_id, settings, PaymentStatus::Expired)
+}
+
+/// Ends the hold at once: the payment could not even be started (Stripe refused or did
+/// not answer), so nobody can pay for it. The payment is `failed`.
+pub fn abandon(
+    tx: &Transaction<'_>,
+    payment_id: i64,
+    settings: &Settings,
+) -> Result<bool, BookingError> {
+    end_hold(tx, payment_id, settings, PaymentStatus::Failed)
+}
+
+/// Ends the hold of a payment still awaiting, leaving it `outcome`: when its time is up
+/// (`Expired`), or at once (`Failed`). The booking becomes `PAYMENT_EXPIRED`.
+fn end_hold(
+    tx: &Transaction<'_>,
+    payment_id: i64,
+    settings: &Settings,
+    outcome: PaymentStatus,
+) -> Result<bool, BookingError> {
     let now = settings.context.now;
     let Some(payment) = payments::get(tx, payment_id)? else {
         return Ok(false);
     };
-    if payment.status != PaymentStatus::Awaiting || payment.hold_until > now {
+    let due = outcome == PaymentStatus::Failed || payment.hold_until <= now;
+    if payment.status != PaymentStatus::Awaiting || !due {
         return Ok(false);
     }
     let booking = bookings::by_id(tx, payment.booking_id)?.ok_or(BookingError::BookingNotFound)?;
-    payments::set_status(tx, payment.id, PaymentStatus::Expired, now)?;
+    payments::set_status(tx, payment.id, outcome, now)?;
     if booking.status != BookingStatus::AwaitingPayment {
         return Ok(false);
     }
@@ -139,29 +161,8 @@ pub fn expire_hold(
         "system",
         &json!({ "uid": booking.uid, "paymentId": payment.id }),
     )?;
-    tracing::info!(booking_id = booking.id, "payment hold expired");
+    tracing::info!(booking_id = booking.id, "payment hold ended");
     Ok(true)
-}
-
-/// Ends the hold at once: the payment could not even be started (Stripe refused or did
-/// not answer), so nobody can pay for it.
-pub fn abandon(
-    tx: &Transaction<'_>,
-    payment_id: i64,
-    settings: &Settings,
-) -> Result<bool, BookingError> {
-    let now = settings.context.now;
-    let Some(payment) = payments::get(tx, payment_id)? else {
-        return Ok(false);
-    };
-    if payment.status != PaymentStatus::Awaiting {
-        return Ok(false);
-    }
-    let mut settings = settings.clone();
-    settings.context.now = now.max(payment.hold_until);
-    let expired = expire_hold(tx, payment_id, &settings)?;
-    payments::set_status(tx, payment_id, PaymentStatus::Failed, now)?;
-    Ok(expired)
 }
 
 /// A host marks the invitee of a meeting that has started a no-show. With a card kept for

@@ -380,6 +380,14 @@ async fn a_webhook_without_a_good_signature_is_refused_and_audited() {
         let (status, answer) = clinic.post_webhook(&body, signature).await;
         assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
     }
+    // Well signed but not an event, or far too large: refused, and the server stays up.
+    let now = clinic.now().timestamp();
+    let junk = vec![b'x'; 3_000_000];
+    for body in [&b"not json"[..], b"[]", b"{\"id\":5}", &junk[..]] {
+        let signature = stripe::sign(body, SIGNING_SECRET, now);
+        let (status, _) = clinic.post_webhook(body, Some(&signature)).await;
+        assert!(status.is_client_error(), "{status}");
+    }
     assert_eq!(
         clinic.booking(&held.uid).await["status"],
         "AWAITING_PAYMENT"

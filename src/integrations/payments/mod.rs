@@ -144,7 +144,9 @@ impl AccountInput {
 /// One word of letters, digits and `_` after one of `prefixes`, as Stripe writes keys.
 fn valid_key(key: &str, prefixes: &[&str]) -> bool {
     key.len() <= 255
-        && prefixes.iter().any(|prefix| key.starts_with(prefix))
+        && prefixes
+            .iter()
+            .any(|prefix| key.len() > prefix.len() && key.starts_with(prefix))
         && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
@@ -510,7 +512,6 @@ pub async fn take_webhook(
             };
             let arrival = booking_payment::payment_arrived(tx, &payment, &done, &settings)?;
             if arrival == Arrival::TooLate && charged > 0 {
-                payments::set_status(tx, payment.id, PaymentStatus::Paid, now)?;
                 plan_refund(tx, payment.id, charged, "late_payment", "system", now)?;
             }
             Ok(Taken::Counted(arrival))
@@ -882,5 +883,76 @@ async fn no_show_job(deps: Deps, job: Job) -> Result<(), JobFailure> {
             Ok(())
         }
         Err(err) => Err(stripe_failure(err)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn input(secret: &str, webhook: &str, hold: &str) -> AccountInput {
+        AccountInput {
+            secret_key: secret.into(),
+            webhook_secret: webhook.into(),
+            hold_minutes: hold.into(),
+            remove: false,
+        }
+    }
+
+    fn refused(input: &AccountInput) -> Vec<String> {
+        match input.apply(None) {
+            Ok(_) => Vec::new(),
+            Err(errors) => errors.iter().map(|e| e.field.clone()).collect(),
+        }
+    }
+
+    #[test]
+    fn the_stripe_form_refuses_extremes_naming_the_field() {
+        assert!(refused(&input("sk_test_abc", "whsec_abc", "15")).is_empty());
+        assert!(refused(&input("sk_live_abc", "whsec_abc", "")).is_empty());
+        let long = format!("sk_test_{}", "a".repeat(300));
+        for secret in [
+            "",
+            "pk_test_abc",
+            "sk_test_a b",
+            "sk_test_\u{0}",
+            long.as_str(),
+            "sk_test_é",
+        ] {
+            assert_eq!(
+                refused(&input(secret, "whsec_abc", "15")),
+                ["secret_key"],
+                "{secret:?}"
+            );
+        }
+        for webhook in ["", "whsec", "secret", "whsec_\n"] {
+            assert_eq!(
+                refused(&input("sk_test_abc", webhook, "15")),
+                ["webhook_secret"],
+                "{webhook:?}"
+            );
+        }
+        for hold in ["4", "1441", "-5", "99999999999999999999", "15.5", "fifteen"] {
+            assert_eq!(
+                refused(&input("sk_test_abc", "whsec_abc", hold)),
+                ["hold_minutes"],
+                "{hold:?}"
+            );
+        }
+        // Empty secrets keep the stored ones; removing needs nothing.
+        let stored = input("sk_test_abc", "whsec_abc", "15")
+            .apply(None)
+            .ok()
+            .flatten();
+        let kept = input("", "", "30").apply(stored.as_ref()).ok().flatten();
+        assert_eq!(
+            kept.map(|a| (a.secret_key, a.hold_minutes)),
+            Some(("sk_test_abc".into(), 30))
+        );
+        let removed = AccountInput {
+            remove: true,
+            ..AccountInput::default()
+        };
+        assert!(matches!(removed.apply(None), Ok(None)));
     }
 }

@@ -903,16 +903,7 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
             ))
         }
         Err(BookingError::Taken(_) | BookingError::NotBookable(_)) => {
-            let days = month_slots(ctx, target, &view).await?;
-            let body = calendar_step(
-                target,
-                &view,
-                &days,
-                now,
-                None,
-                Some(&t!(view.lang, "booker-just-taken")),
-            );
-            Ok(page(ctx, target, &view, StatusCode::CONFLICT, body))
+            refused_back_to_calendar(ctx, target, &view, now, "booker-just-taken").await
         }
         Err(BookingError::RateLimited { cap, retry_after }) => {
             let seconds = crate::auth::throttle::retry_after_seconds(retry_after);
@@ -933,21 +924,33 @@ pub async fn book(ctx: &Ctx, target: &Target, form: FormData) -> Result<Response
             })
         }
         Err(BookingError::WrongState(_)) if target.event_type.input.price.is_some() => {
-            let days = month_slots(ctx, target, &view).await?;
-            let body = calendar_step(
-                target,
-                &view,
-                &days,
-                now,
-                None,
-                Some(&t!(view.lang, "pay-not-set-up")),
-            );
-            Ok(page(ctx, target, &view, StatusCode::CONFLICT, body))
+            refused_back_to_calendar(ctx, target, &view, now, "pay-not-set-up").await
         }
         Err(BookingError::EventTypeNotFound) => Err(WebError::NotFound),
         Err(BookingError::Db(err)) => Err(err.into()),
         Err(other) => Err(WebError::Internal(other.to_string())),
     }
+}
+
+/// The month calendar again, with why the booking was not made (409): the time was
+/// taken, or the event type cannot be paid for now.
+async fn refused_back_to_calendar(
+    ctx: &Ctx,
+    target: &Target,
+    view: &View,
+    now: DateTime<Utc>,
+    why: &'static str,
+) -> Result<Response, WebError> {
+    let days = month_slots(ctx, target, view).await?;
+    let body = calendar_step(
+        target,
+        view,
+        &days,
+        now,
+        None,
+        Some(&crate::i18n::message(view.lang, why, None)),
+    );
+    Ok(page(ctx, target, view, StatusCode::CONFLICT, body))
 }
 
 /// The locale a booking keeps for every later message to the invitee: the browser's when
